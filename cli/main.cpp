@@ -1,0 +1,58 @@
+// dipgraph: the command-line driver. Reads like a table of contents: one
+// subcommand per stage of the pipeline (see docs/usage.md).
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/commands.hpp"
+#include "graph/error.hpp"
+
+namespace dipgraph::cli {
+
+std::string resolve_store(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("DIPGRAPH_STORE"); env && *env) return env;
+  return "dipgraph.store";
+}
+
+std::string resolve_data_dir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("DIPGRAPH_DATA"); env && *env) return env;
+  return DIPGRAPH_DATA_DIR;
+}
+
+}  // namespace dipgraph::cli
+
+int main(int argc, char** argv) {
+  using namespace dipgraph::cli;
+  CLI::App app{"dipgraph: a knowledge graph of diplomatic relations from news articles"};
+  app.set_version_flag("--version", DIPGRAPH_VERSION);
+  app.require_subcommand(1);
+  Globals g;
+  app.add_option("--data", g.data_dir, "dictionary directory (default: $DIPGRAPH_DATA or built-in)");
+  app.add_flag("-q,--quiet", g.quiet, "no progress output");
+
+  add_extract_command(app, g);   // articles -> facts JSONL on stdout
+  add_build_command(app, g);     // articles or facts -> store
+  add_export_command(app, g);    // store -> GraphML / DOT / JSON
+  add_path_command(app, g);      // shortest paths between two entities
+  add_query_commands(app, g);    // ties, neighbors, rank, timeline, stats
+  add_render_command(app, g);    // Graphviz pictures
+  add_check_command(app, g);     // store integrity check and repair
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? 0 : kExitFatal;
+  } catch (const dipgraph::Error& e) {
+    std::fprintf(stderr, "dipgraph: %s\n", e.what());
+    return kExitFatal;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "dipgraph: out of memory\n");
+    return kExitFatal;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "dipgraph: internal error: %s\n", e.what());
+    return kExitFatal;
+  }
+  return g.exit_code;
+}

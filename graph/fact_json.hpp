@@ -1,0 +1,26 @@
+// Facts <-> JSON lines (docs/facts.md). RapidJSON stays inside fact_json.cpp.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "graph/fact.hpp"
+
+namespace dipgraph {
+
+// Parses one JSON object into `fact`. On failure returns false and sets
+// `error` to a one-line reason ("missing \"type\"", "\"date\" is not EDTF",
+// "not JSON: ... at column 12"); `fact` is then unspecified. Fills id
+// (compute_fact_id) when absent, root / quad_class / goldstein from cameo
+// when absent, and mentions from evidence.
+bool parse_fact(std::string_view line, Fact& fact, std::string& error);
+
+// Appends `fact` as one JSON object on one line (no trailing newline).
+// Output is UTF-8 with non-ASCII kept; control characters escaped.
+void write_fact(const Fact& fact, std::string& out);
+
+// True if `date` is an EDTF date dipgraph understands: YYYY, YYYY-MM,
+// YYYY-MM-DD, or a decade/century with X digits (197X, 19XX).
+bool is_edtf_date(std::string_view date);
+
+}  // namespace dipgraph
