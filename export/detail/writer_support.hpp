@@ -77,9 +77,18 @@ inline constexpr AttrSpec kNodeAttrs[] = {
 
 // Visits the attributes vertex v carries (its kind decides which), in
 // kNodeAttrs order: vis.text(name, value), vis.integer(name, value),
-// vis.real(name, value). Applicable empty strings are visited too.
+// vis.real(name, value). Empty strings are left out (an unknown date, role,
+// country): networkx drops empty GraphML values, and JSON must match it.
 template <class Visitor>
-void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& vis) {
+void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor) {
+  struct SkipEmpty {
+    Visitor& inner;
+    void text(std::string_view name, std::string_view value) {
+      if (!value.empty()) inner.text(name, value);
+    }
+    void integer(std::string_view name, long long value) { inner.integer(name, value); }
+    void real(std::string_view name, double value) { inner.real(name, value); }
+  } vis{visitor};
   const VertexData& d = graph.vertex(v);
   vis.text("kind", to_string(d.kind));
   vis.text("label", graph.str(d.label));
