@@ -126,6 +126,7 @@ TEST_CASE("data: every file has its header and the right column count") {
   };
   const Case cases[] = {
       {"countries.tsv", 8, "code\tname\tofficial\taliases\tdemonyms\tcapital\tmetonyms\tstatus"},
+      {"cities.tsv", 4, "country\tcity\taliases\tpopulation_rank"},
       {"organizations.tsv", 5, "code\tname\taliases\tkind\tmembers"},
       {"titles.tsv", 3, "phrase\trole\trank"},
   };
@@ -181,6 +182,47 @@ TEST_CASE("data: no country name, alias, demonym or metonym points to two countr
   }
   for (auto& c : clashes) CAPTURE(c);
   CHECK(clashes.empty());
+}
+
+TEST_CASE("data: cities belong to known countries, once each, with a numeric rank") {
+  Table t = read_table("cities.tsv", 4);
+  REQUIRE(t.problems.empty());
+  auto countries = country_codes();
+  std::set<std::pair<std::string, std::string>> seen;
+  for (auto& r : t.rows) {
+    CAPTURE(r.line);
+    CAPTURE(r.fields[1]);
+    CHECK(countries.count(r.fields[0]) == 1);
+    CHECK(!r.fields[1].empty());
+    CHECK(seen.emplace(r.fields[0], r.fields[1]).second);
+    const std::string& rank = r.fields[3];
+    bool ok = true;
+    for (char c : rank) ok = ok && std::isdigit(static_cast<unsigned char>(c));
+    CHECK(ok);
+    if (!rank.empty()) CHECK(std::stoi(rank) >= 1);
+  }
+  CHECK(t.rows.size() >= 1000);
+}
+
+TEST_CASE("data: the capital of every current state and territory is one of its cities") {
+  Table countries = read_table("countries.tsv", 8);
+  Table cities = read_table("cities.tsv", 4);
+  REQUIRE(countries.problems.empty());
+  REQUIRE(cities.problems.empty());
+  std::map<std::string, std::set<std::string>> names;  // country -> city names and aliases
+  for (auto& r : cities.rows) {
+    names[r.fields[0]].insert(r.fields[1]);
+    for (auto& a : split_list(r.fields[2])) names[r.fields[0]].insert(a);
+  }
+  int checked = 0;
+  for (auto& r : countries.rows) {
+    if (r.fields[7] == "historical" || r.fields[5].empty()) continue;
+    CAPTURE(r.fields[0]);
+    CAPTURE(r.fields[5]);
+    CHECK(names[r.fields[0]].count(r.fields[5]) == 1);
+    if (r.fields[7] == "member") ++checked;
+  }
+  CHECK(checked == 193);
 }
 
 TEST_CASE("data: organizations have unique codes, a known kind and known member countries") {
