@@ -163,14 +163,14 @@ TEST_CASE("data: country codes are three capitals, unique, with a name and a kno
   }
 }
 
-TEST_CASE("data: no country name, alias, demonym or metonym points to two countries") {
+TEST_CASE("data: no country name, alias, demonym, capital or metonym points to two countries") {
   Table t = read_table("countries.tsv", 8);
   REQUIRE(t.problems.empty());
   std::map<std::string, std::string> owner;  // phrase -> code
   std::vector<std::string> clashes;
   for (auto& r : t.rows) {
     std::vector<std::string> phrases = {r.fields[1], r.fields[2]};
-    for (int col : {3, 4, 6})
+    for (int col : {3, 4, 5, 6})
       for (auto& p : split_list(r.fields[col])) phrases.push_back(p);
     std::set<std::string> own(phrases.begin(), phrases.end());
     for (auto& p : own) {
