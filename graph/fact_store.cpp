@@ -523,6 +523,14 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
   }
   if (!create) {
     if (fs::exists(impl_->log, ec)) return;  // a bare log is accepted
+    // A directory holding nothing but store files is an empty store (a
+    // first build killed before it wrote anything).
+    bool only_store_files = true;
+    for (const auto& entry : fs::directory_iterator(d, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name != "LOCK" && name.rfind("FORMAT.tmp.", 0) != 0) only_store_files = false;
+    }
+    if (!ec && only_store_files) return;
     throw Error(fmt::format("{}: no fact store here (run `dipgraph build --store {}` first)",
                             d.string(), d.string()));
   }
