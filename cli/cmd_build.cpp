@@ -1,13 +1,316 @@
-// dipgraph build: not implemented yet.
+// dipgraph build: articles or facts files -> the fact store (incremental).
+//
+// Each input is sniffed: a .jsonl/.json/.ndjson file whose first record is a
+// fact (has "type" and actors) is read as facts, one per line; everything
+// else (.txt, .html, directories, "-", .jsonl of articles) goes to the
+// extraction pipeline. Facts are appended to the store in batches under one
+// writer lock held for the whole build, so a concurrent build waits and the
+// result equals running the two one after the other. A bad line is reported
+// as FILE:LINE: reason and skipped; the exit code is then 1.
+#include <unistd.h>
+
+#include <fmt/core.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
+#include "graph/fact_json.hpp"
+#include "graph/fact_store.hpp"
+#include "ingest/pipeline.hpp"
 
 namespace dipgraph::cli {
 
+namespace {
+
+constexpr std::size_t kBatchFacts = 4096;           // facts per store append
+constexpr std::size_t kMaxLineErrorsShown = 20;     // per file, then a count
+constexpr std::size_t kMaxLineBytes = 64u << 20;    // longer lines are skipped
+
+struct BuildOptions {
+  std::string store;
+  std::string date;
+  unsigned threads = 0;
+  std::vector<std::string> inputs;
+};
+
+struct BuildTotals {
+  std::size_t inputs = 0, inputs_skipped = 0;
+  std::size_t lines = 0, lines_skipped = 0;
+  std::size_t articles = 0;
+  AppendStats store;
+};
+
+// A progress line on stderr, redrawn in place at most a few times a second;
+// silent unless enabled (stderr is a terminal and not --quiet).
+class Progress {
+ public:
+  Progress(bool enabled, std::uint64_t total_bytes) : enabled_(enabled), total_(total_bytes) {}
+
+  // `items` of `unit` done, `bytes` of input consumed overall.
+  void update(std::size_t items, const char* unit, std::uint64_t bytes) {
+    if (!enabled_) return;
+    auto now = Clock::now();
+    if (now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mb = static_cast<double>(bytes) / 1e6;
+    double rate = secs > 0 ? mb / secs : 0;
+    std::string line = fmt::format("build: {} {}, {:.1f} MB, {:.1f} MB/s", items, unit, mb, rate);
+    if (total_ > 0 && bytes > 0 && bytes <= total_ && rate > 0)
+      line += fmt::format(", {:.0f}%, ETA {:.0f} s", 100.0 * static_cast<double>(bytes) / total_,
+                          (static_cast<double>(total_ - bytes) / 1e6) / rate);
+    std::fprintf(stderr, "\r\033[K%s", line.c_str());
+    drawn_ = true;
+  }
+
+  // Erases the line before other output.
+  void clear() {
+    if (drawn_) std::fputs("\r\033[K", stderr);
+    drawn_ = false;
+  }
+
+  ~Progress() { clear(); }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool enabled_;
+  std::uint64_t total_;
+  bool drawn_ = false;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_ = Clock::now();
+};
+
+bool has_json_lines_extension(const std::string& path) {
+  for (const char* ext : {".jsonl", ".json", ".ndjson"}) {
+    std::size_t n = std::strlen(ext);
+    if (path.size() > n && path.compare(path.size() - n, n, ext) == 0) return true;
+  }
+  return false;
+}
+
+// True if `path` (a readable regular file) holds facts rather than articles:
+// the first record that is a JSON object decides; a file without one is read
+// as facts, so that its bad lines are reported as such.
+bool is_facts_file(const std::string& path) {
+  if (!has_json_lines_extension(path)) return false;
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return true;  // reported when read
+  char* buf = nullptr;
+  std::size_t cap = 0;
+  ssize_t n;
+  RecordKind kind = RecordKind::unknown;
+  for (int i = 0; i < 16 && kind == RecordKind::unknown && (n = ::getline(&buf, &cap, f)) > 0;
+       ++i) {
+    if (static_cast<std::size_t>(n) > kMaxLineBytes) break;
+    kind = sniff_record(std::string_view(buf, static_cast<std::size_t>(n)));
+  }
+  std::free(buf);
+  std::fclose(f);
+  return kind != RecordKind::article;
+}
+
+// Collects facts and appends them to the store in batches.
+class Batcher {
+ public:
+  Batcher(FactStore& store, Diagnostics& diag, BuildTotals& totals)
+      : store_(store), diag_(diag), totals_(totals) {}
+
+  void add(Fact&& f) {
+    batch_.push_back(std::move(f));
+    if (batch_.size() >= kBatchFacts) flush();
+  }
+
+  void flush() {
+    if (batch_.empty()) return;
+    totals_.store += store_.append(batch_, diag_);
+    batch_.clear();
+  }
+
+ private:
+  FactStore& store_;
+  Diagnostics& diag_;
+  BuildTotals& totals_;
+  std::vector<Fact> batch_;
+};
+
+// Reads one facts file into `out`, reporting each bad line. Returns false if
+// the file could not be read at all.
+bool read_facts_file(const std::string& path, Batcher& out, Diagnostics& diag, BuildTotals& totals,
+                     Progress& progress, std::uint64_t& bytes_done) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    diag.error(Place{path}, fmt::format("cannot read: {}", std::strerror(errno)));
+    return false;
+  }
+  char* buf = nullptr;
+  std::size_t cap = 0;
+  ssize_t n;
+  std::size_t line = 0, errors = 0, records = 0;
+  std::string error;
+  while ((n = ::getline(&buf, &cap, f)) > 0) {
+    ++line;
+    bytes_done += static_cast<std::uint64_t>(n);
+    std::string_view text(buf, static_cast<std::size_t>(n));
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line
+    ++records;
+    ++totals.lines;
+    Fact fact;
+    bool ok;
+    if (text.size() > kMaxLineBytes) {
+      ok = false;
+      error = fmt::format("line too long ({} bytes; at most {})", text.size(), kMaxLineBytes);
+    } else {
+      ok = parse_fact(text, fact, error);
+    }
+    if (!ok) {
+      ++totals.lines_skipped;
+      if (++errors <= kMaxLineErrorsShown) {
+        progress.clear();
+        diag.error(Place{path, line}, error);
+      }
+      continue;
+    }
+    out.add(std::move(fact));
+    if ((line & 1023) == 0) progress.update(totals.lines, "lines", bytes_done);
+  }
+  bool read_error = std::ferror(f);
+  int err = errno;
+  std::free(buf);
+  std::fclose(f);
+  if (errors > kMaxLineErrorsShown)
+    diag.error(Place{path}, fmt::format("{} more bad lines not shown", errors - kMaxLineErrorsShown));
+  if (read_error) {
+    diag.error(Place{path, line + 1}, fmt::format("read error: {}", std::strerror(err)));
+    return false;
+  }
+  if (records == 0) diag.warning(Place{path}, "no facts in this file");
+  return true;
+}
+
+void run_build(const BuildOptions& opt, Globals& g) {
+  Diagnostics diag;
+  BuildTotals totals;
+
+  // Sort inputs into facts files and article inputs, keeping their order.
+  struct Input {
+    std::string path;
+    bool facts;
+  };
+  std::vector<Input> inputs;
+  std::uint64_t total_bytes = 0;
+  bool sizes_known = true;
+  for (const auto& path : opt.inputs) {
+    ++totals.inputs;
+    if (path == "-") {
+      inputs.push_back({path, false});
+      sizes_known = false;
+      continue;
+    }
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+      diag.error(Place{path}, fmt::format("cannot read: {}", std::strerror(errno)));
+      ++totals.inputs_skipped;
+      continue;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      sizes_known = false;
+      inputs.push_back({path, false});
+      continue;
+    }
+    total_bytes += static_cast<std::uint64_t>(st.st_size);
+    inputs.push_back({path, is_facts_file(path)});
+  }
+
+  FactStore store(opt.store, true);
+  bool progress_on = !g.quiet && ::isatty(STDERR_FILENO);
+  Progress progress(progress_on, sizes_known ? total_bytes : 0);
+  FactStore::Lock lock = store.lock([&] {
+    if (!g.quiet)
+      std::fprintf(stderr, "build: waiting for another writer of %s to finish\n",
+                   opt.store.c_str());
+  });
+  Batcher batcher(store, diag, totals);
+  std::uint64_t bytes_done = 0;
+
+  for (std::size_t i = 0; i < inputs.size();) {
+    if (inputs[i].facts) {
+      if (!read_facts_file(inputs[i].path, batcher, diag, totals, progress, bytes_done))
+        ++totals.inputs_skipped;
+      ++i;
+      continue;
+    }
+    // A run of article inputs goes to the extractor in one call (it uses threads).
+    std::vector<std::string> articles;
+    for (; i < inputs.size() && !inputs[i].facts; ++i) articles.push_back(inputs[i].path);
+    ingest::ExtractOptions eo;
+    eo.data_dir = resolve_data_dir(g.data_dir);
+    eo.default_date = opt.date;
+    eo.threads = opt.threads;
+    eo.read.default_date = opt.date;
+    std::uint64_t base = bytes_done;
+    ingest::ExtractStats es = ingest::extract_inputs(
+        articles, eo, diag,
+        [&](std::vector<Fact>&& facts) {
+          for (auto& f : facts) batcher.add(std::move(f));
+        },
+        [&](const ingest::ExtractStats& s) {
+          bytes_done = base + s.bytes;
+          progress.update(totals.articles + s.articles, "articles", bytes_done);
+        });
+    bytes_done = base + es.bytes;
+    totals.articles += es.articles;
+    totals.inputs_skipped += es.skipped_inputs;
+  }
+  batcher.flush();
+  progress.clear();
+
+  std::string summary = fmt::format("build: {} input{} read", totals.inputs - totals.inputs_skipped,
+                                    totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
+  if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
+  if (totals.articles) summary += fmt::format(", {} articles", totals.articles);
+  if (totals.lines) summary += fmt::format(", {} fact lines", totals.lines);
+  if (totals.lines_skipped)
+    summary += fmt::format(", {} line{} skipped", totals.lines_skipped,
+                           totals.lines_skipped == 1 ? "" : "s");
+  summary += fmt::format("; facts: {} new, {} merged, {} unchanged", totals.store.added,
+                         totals.store.merged, totals.store.unchanged);
+  if (totals.store.rejected) summary += fmt::format(", {} rejected", totals.store.rejected);
+  summary += fmt::format(" (store {})", opt.store);
+  std::fprintf(stderr, "%s\n", summary.c_str());
+
+  bool partial = totals.inputs_skipped || totals.lines_skipped || diag.error_count() > 0;
+  g.exit_code = partial ? kExitPartial : kExitOk;
+}
+
+}  // namespace
+
 void add_build_command(CLI::App& app, Globals& g) {
-  auto* cmd = app.add_subcommand("build", "(not implemented yet)");
-  cmd->allow_extras();
-  cmd->callback([&g] { throw Error("build: not implemented yet"); (void)g; });
+  auto opt = std::make_shared<BuildOptions>();
+  auto* cmd = app.add_subcommand(
+      "build", "Add articles or facts files to the fact store (created if missing)");
+  cmd->add_option("--store", opt->store,
+                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)");
+  cmd->add_option("--date", opt->date, "date of articles without one (YYYY-MM-DD)")
+      ->check([](const std::string& d) {
+        return d.size() == 10 && is_edtf_date(d) ? std::string()
+                                                 : std::string("not a date YYYY-MM-DD: ") + d;
+      });
+  cmd->add_option("--threads", opt->threads, "extraction threads (default: all cores)");
+  cmd->add_option("inputs", opt->inputs,
+                  "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")
+      ->required();
+  cmd->callback([opt, &g] {
+    BuildOptions o = *opt;
+    o.store = resolve_store(o.store);
+    run_build(o, g);
+  });
 }
 
 }  // namespace dipgraph::cli

@@ -150,6 +150,17 @@ bool is_edtf_date(std::string_view d) {
   return day >= 1 && day <= kDays[month - 1];
 }
 
+RecordKind sniff_record(std::string_view line) {
+  rapidjson::Document doc;
+  doc.Parse(line.data(), line.size());
+  if (doc.HasParseError() || !doc.IsObject()) return RecordKind::unknown;
+  if (doc.HasMember("type") &&
+      (doc.HasMember("source") || doc.HasMember("target") || doc.HasMember("participants")))
+    return RecordKind::fact;
+  if (doc.HasMember("text")) return RecordKind::article;
+  return RecordKind::unknown;
+}
+
 bool parse_fact(std::string_view line, Fact& fact, std::string& error) {
   fact = Fact{};
   rapidjson::Document doc;

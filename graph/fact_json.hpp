@@ -19,6 +19,13 @@ bool parse_fact(std::string_view line, Fact& fact, std::string& error);
 // Output is UTF-8 with non-ASCII kept; control characters escaped.
 void write_fact(const Fact& fact, std::string& out);
 
+// What one JSONL record looks like, for telling facts files from article
+// batches: a JSON object with "type" and an actor field ("source", "target"
+// or "participants") is a fact; one with "text" is an article; anything
+// else (not JSON, not an object, neither) is unknown.
+enum class RecordKind { fact, article, unknown };
+RecordKind sniff_record(std::string_view line);
+
 // True if `date` is an EDTF date dipgraph understands: YYYY, YYYY-MM,
 // YYYY-MM-DD, or a decade/century with X digits (197X, 19XX).
 bool is_edtf_date(std::string_view date);

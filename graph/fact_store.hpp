@@ -10,9 +10,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "graph/error.hpp"
@@ -24,26 +27,86 @@ struct AppendStats {
   std::size_t added = 0;      // new fact ids
   std::size_t merged = 0;     // existing ids that gained evidence
   std::size_t unchanged = 0;  // nothing new
+  std::size_t rejected = 0;   // facts that do not make a valid record (reported)
+
+  AppendStats& operator+=(const AppendStats& o) {
+    added += o.added;
+    merged += o.merged;
+    unchanged += o.unchanged;
+    rejected += o.rejected;
+    return *this;
+  }
+};
+
+// What check() found: records are the lines of the log.
+struct CheckStats {
+  std::size_t records = 0;       // lines read (good or damaged, torn tail included)
+  std::size_t good = 0;          // records that verify and parse
+  std::size_t damaged = 0;       // complete lines that do not (bad checksum, bad JSON, bad fact)
+  bool torn_tail = false;        // the log ends in an unterminated record
+  std::size_t facts = 0;         // distinct fact ids among the good records
+  bool repaired = false;         // the log was rewritten without the damaged records
+  std::uint64_t bytes = 0;       // size of the log
 };
 
 class FactStore {
  public:
   // Opens (creating if `create` and missing) the store in `dir`. Throws
-  // Error naming the directory if it cannot be created or read.
+  // Error naming the directory if it cannot be created or read, or (with
+  // create=false) if it holds no store.
   explicit FactStore(std::filesystem::path dir, bool create = true);
   ~FactStore();
   FactStore(FactStore&&) noexcept;
   FactStore& operator=(FactStore&&) noexcept;
 
   // All facts, merged by id, in first-seen order. Damaged records are
-  // reported to `diag` with file and line and skipped.
+  // reported to `diag` with file and line and skipped (errors); a torn tail
+  // is reported as a warning, unless a writer holds the lock right now (it
+  // is then a write in progress and silently left out).
   std::vector<Fact> load(Diagnostics& diag) const;
 
   // Appends `facts` under the directory lock (waiting for another writer),
-  // merging with what is stored. Durable when it returns (fsync).
+  // merging with what is stored. Durable when it returns (fsync). Each fact
+  // is written (one record, in input order) only if it adds something to
+  // the stored fact of its id, so appending the same facts again writes
+  // nothing and an interrupted series of appends, rerun, ends in the same
+  // bytes as an uninterrupted one. A torn tail left by a crashed writer is
+  // cut off (with a warning) before appending. Facts that cannot be written
+  // as a valid record are reported to `diag` and counted as rejected.
+  // Throws Error on an I/O failure (nothing half-written stays behind).
   AppendStats append(const std::vector<Fact>& facts, Diagnostics& diag);
 
+  // The exclusive writer lock, held until the Lock is destroyed: a series of
+  // append() calls under one Lock (a whole build) is never interleaved with
+  // another writer. `on_wait` (optional) is called once if another writer
+  // holds the lock and this one has to wait. append() and check() take the
+  // lock themselves when it is not held.
+  class Lock {
+   public:
+    Lock(Lock&& o) noexcept : store_(o.store_) { o.store_ = nullptr; }
+    Lock(const Lock&) = delete;
+    Lock& operator=(const Lock&) = delete;
+    Lock& operator=(Lock&&) = delete;
+    ~Lock();
+
+   private:
+    friend class FactStore;
+    explicit Lock(FactStore* store) : store_(store) {}
+    FactStore* store_;
+  };
+  [[nodiscard]] Lock lock(const std::function<void()>& on_wait = {});
+
+  // Verifies every record of the log: checksum, JSON, fact schema, torn
+  // tail; reports each bad place "FILE:LINE: reason" to `diag`. With
+  // `repair`, rewrites the log under the lock keeping every good record
+  // byte for byte and dropping the damaged ones (temp file, fsync, rename);
+  // dropped lines are appended to damaged.jsonl in the store for inspection.
+  // Waits for a running writer first (`on_wait` as for lock()).
+  CheckStats check(Diagnostics& diag, bool repair, const std::function<void()>& on_wait = {});
+
   const std::filesystem::path& dir() const;
+  // The log file: dir()/facts.jsonl.
+  std::filesystem::path log_path() const;
 
  private:
   struct Impl;
@@ -51,8 +114,24 @@ class FactStore {
 };
 
 // Folds `from` into `into` (same id): joins evidence (deduplicated by
-// article, sentence and offsets), participants and topics; keeps the higher
-// confidence; recomputes mentions. Returns true if `into` changed.
+// article, sentence and offsets), source, target and participant actors (by
+// id) and topics; fills fields that are empty in `into` (cameo with its root,
+// quad class and Goldstein value; date, location, name, quote; an actor's
+// country, role and a name that was only its id) from `from`; keeps the
+// higher confidence; recomputes mentions. Type and status stay those of
+// `into`. Returns true if `into` changed. Idempotent: folding the same fact
+// (or any fact already folded in) again returns false.
 bool merge_fact(Fact& into, const Fact& from);
+
+namespace detail {
+// CRC-32C (Castagnoli) of `data`, as used for record checksums.
+std::uint32_t crc32c(std::string_view data, std::uint32_t crc = 0);
+// Encodes one store record: write_fact(fact) with a trailing
+// ,"crc":"<8 hex>" field and a newline, appended to `out`.
+void encode_record(const Fact& fact, std::string& out);
+// Checks a record's checksum (line without its newline). Returns an empty
+// string if it verifies, else the reason.
+std::string verify_record(std::string_view line);
+}  // namespace detail
 
 }  // namespace dipgraph

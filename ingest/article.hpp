@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -16,13 +18,17 @@
 
 namespace dipgraph::ingest {
 
+// Where Article::date came from.
+enum class DateSource : std::uint8_t { none, metadata, dateline, default_date };
+
 struct Article {
-  std::string id;       // given id, else "a" + 16 hex of a hash of the raw text
+  std::string id;       // given id, else "a" + 16 hex of fnv1a64 of `text`
   std::string date;     // YYYY-MM-DD when known (metadata, dateline, --date), else ""
   std::string source, title, url;
   std::string text;     // raw text as read (HTML already reduced to text)
   std::string origin;   // "file.txt" or "batch.jsonl:17", for diagnostics
   std::vector<std::pair<std::string, std::string>> metadata;  // other JSONL fields
+  DateSource date_source = DateSource::none;                  // where `date` came from
 };
 
 struct ReadOptions {
@@ -33,7 +39,25 @@ struct ReadOptions {
 // Calls `sink` for every article found in `inputs`, in input order (a
 // directory in sorted path order). Returns the number of inputs (files or
 // records) skipped because of errors, each reported to `diag`.
+//
+// Inputs: "-" is stdin (JSONL if its first non-space byte is '{', else one
+// text article); a directory is read recursively (files ending .txt, .text,
+// .jsonl, .ndjson, .html, .htm, any case); a named file is read by its
+// extension (.jsonl/.ndjson: batch, .html/.htm: page), else sniffed like
+// stdin (JSONL, an HTML page, or text).
+// JSONL records: "text" (required), "id", "title", "date", "source", "url";
+// other fields go to metadata (strings as they are, other values as JSON).
+// Errors, each skipping one input or record: missing or unreadable file,
+// empty file, binary file, article or JSONL line over max_article_bytes
+// (read in bounded memory), a line that is not JSON or not an object, a
+// record without a string "text" or with an empty one. A bad "date" is a
+// warning; the article is kept without it.
+// Dates: metadata, else the dateline's (year from default_date when it
+// lacks one), else default_date; date_source says which.
 std::size_t read_articles(const std::vector<std::string>& inputs, const ReadOptions& options,
                           Diagnostics& diag, const std::function<void(Article&&)>& sink);
+
+// The id an article without one gets: "a" + 16 hex digits of fnv1a64(text).
+std::string article_id(std::string_view text);
 
 }  // namespace dipgraph::ingest

@@ -1,0 +1,171 @@
+// Loading the graph for a command: store or facts file -> facts -> filter ->
+// KnowledgeGraph, with clear errors for a missing store or file.
+#include "cli/graph_loading.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unordered_map>
+
+#include "graph/fact_json.hpp"
+#include "graph/fact_store.hpp"
+
+namespace dipgraph::cli {
+
+namespace {
+
+// The earliest and latest day an EDTF date can mean, as YYYY-MM-DD strings
+// that compare lexicographically ("197X" -> 1970-01-01 .. 1979-12-31).
+std::pair<std::string, std::string> edtf_bounds(std::string_view d) {
+  std::string year(d.substr(0, 4)), lo_year = year, hi_year = year;
+  std::replace(lo_year.begin(), lo_year.end(), 'X', '0');
+  std::replace(hi_year.begin(), hi_year.end(), 'X', '9');
+  if (d.size() == 4) return {lo_year + "-01-01", hi_year + "-12-31"};
+  std::string month(d.substr(5, 2));
+  if (d.size() == 7) return {lo_year + "-" + month + "-01", hi_year + "-" + month + "-31"};
+  return {std::string(d), std::string(d)};
+}
+
+std::vector<std::string> split_list(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    std::size_t start = 0;
+    while (start <= item.size()) {
+      auto comma = item.find(',', start);
+      if (comma == std::string::npos) comma = item.size();
+      if (comma > start) out.push_back(item.substr(start, comma - start));
+      start = comma + 1;
+    }
+  }
+  return out;
+}
+
+std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (path != "-") {
+    if (!std::filesystem::exists(path)) throw Error(fmt::format("{}: no such facts file", path));
+    file.open(path, std::ios::binary);
+    if (!file) throw Error(fmt::format("{}: cannot open facts file", path));
+    in = &file;
+  }
+  std::vector<Fact> facts;
+  std::unordered_map<std::string, std::size_t> by_id;
+  std::string line, error;
+  std::size_t line_no = 0;
+  Fact fact;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!parse_fact(line, fact, error)) {
+      diag.error({path, line_no}, error);
+      continue;
+    }
+    // The same fact from several articles folds into one, as in the store.
+    auto [it, inserted] = by_id.emplace(fact.id, facts.size());
+    if (inserted)
+      facts.push_back(std::move(fact));
+    else
+      merge_fact(facts[it->second], fact);
+  }
+  if (in->bad()) throw Error(fmt::format("{}: read error", path));
+  return facts;
+}
+
+}  // namespace
+
+void FactFilter::validate() const {
+  for (const auto* d : {&since, &until})
+    if (!d->empty() && !is_edtf_date(*d))
+      throw Error(fmt::format("--{} \"{}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                              d == &since ? "since" : "until", *d));
+  for (const auto& s : split_list(statuses))
+    if (!parse_status(s))
+      throw Error(fmt::format(
+          "--status \"{}\" is not one of occurred, planned, intended, negotiating, ongoing, negated",
+          s));
+  if (!(min_confidence >= 0 && min_confidence <= 1))
+    throw Error("--min-confidence must be within 0 .. 1");
+}
+
+bool FactFilter::active() const {
+  return !since.empty() || !until.empty() || !types.empty() || !statuses.empty() ||
+         min_confidence > 0;
+}
+
+bool FactFilter::keep(const Fact& f) const {
+  if (f.confidence < min_confidence) return false;
+  if (!types.empty()) {
+    auto list = split_list(types);
+    if (std::find(list.begin(), list.end(), f.type) == list.end()) return false;
+  }
+  if (!statuses.empty()) {
+    auto list = split_list(statuses);
+    if (std::find(list.begin(), list.end(), to_string(f.status)) == list.end()) return false;
+  }
+  if (!since.empty() || !until.empty()) {
+    if (f.date.empty() || !is_edtf_date(f.date)) return false;
+    auto [lo, hi] = edtf_bounds(f.date);
+    if (!since.empty() && hi < edtf_bounds(since).first) return false;
+    if (!until.empty() && lo > edtf_bounds(until).second) return false;
+  }
+  return true;
+}
+
+void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
+  auto* store = cmd->add_option("--store", s.store,
+                                "fact store directory (default: $DIPGRAPH_STORE or dipgraph.store)");
+  cmd->add_option("--facts", s.facts, "read a facts JSONL file (- for stdin) instead of a store")
+      ->excludes(store);
+  cmd->add_option("--since", s.filter.since, "keep facts dated on or after this EDTF date");
+  cmd->add_option("--until", s.filter.until, "keep facts dated on or before this EDTF date");
+  cmd->add_option("--type", s.filter.types, "keep only these fact types (repeat or comma-separate)");
+  cmd->add_option("--status", s.filter.statuses,
+                  "keep only these statuses (occurred, planned, intended, negotiating, ongoing, "
+                  "negated)");
+  cmd->add_option("--min-confidence", s.filter.min_confidence, "keep facts with confidence >= X");
+}
+
+std::string store_path(const GraphSource& source) {
+  return source.facts.empty() ? resolve_store(source.store) : std::string();
+}
+
+std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
+  source.filter.validate();
+  std::vector<Fact> facts;
+  if (!source.facts.empty()) {
+    facts = read_facts_file(source.facts, diag);
+  } else {
+    std::string dir = store_path(source);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+      throw Error(fmt::format(
+          "store \"{}\" not found (create it with `dipgraph build --store {} FILES`, or pass --store)",
+          dir, dir));
+    facts = FactStore(dir, false).load(diag);
+  }
+  if (source.filter.active())
+    facts.erase(std::remove_if(facts.begin(), facts.end(),
+                               [&](const Fact& f) { return !source.filter.keep(f); }),
+                facts.end());
+  return facts;
+}
+
+KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<Fact> facts = load_facts(source, diag);
+  KnowledgeGraph graph = KnowledgeGraph::build(facts, &diag);
+  if (!g.quiet) {
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "dipgraph: %zu facts -> %zu vertices, %zu edges (%.2f s)\n", facts.size(),
+                 graph.vertex_count(), graph.edge_count(), secs);
+  }
+  return graph;
+}
+
+}  // namespace dipgraph::cli

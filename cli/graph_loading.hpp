@@ -1,0 +1,54 @@
+// Shared by the commands that read the graph (export, path, and the query
+// commands): where the facts come from (--store DIR, or --facts FILE), which
+// facts to keep (--since, --until, --type, --status, --min-confidence), and
+// store -> facts -> filtered facts -> KnowledgeGraph with progress on stderr.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "graph/error.hpp"
+#include "graph/fact.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace dipgraph::cli {
+
+// Which facts enter the graph. Dates compare as EDTF ranges: a fact dated
+// 2025-08 is kept by --since 2025-08-20 and by --until 2025-08-01; a fact
+// without a date is dropped as soon as --since or --until is given.
+struct FactFilter {
+  std::string since, until;             // EDTF, empty = open
+  std::vector<std::string> types;       // fact types; empty = all
+  std::vector<std::string> statuses;    // status spellings; empty = all
+  double min_confidence = 0.0;
+  // Checks the flags; throws Error naming the bad one.
+  void validate() const;
+  bool active() const;
+  bool keep(const Fact& fact) const;
+};
+
+struct GraphSource {
+  std::string store;  // --store DIR (else $DIPGRAPH_STORE, else dipgraph.store)
+  std::string facts;  // --facts FILE: a facts JSONL file ("-" = stdin) instead of a store
+  FactFilter filter;
+};
+
+// Adds --store, --facts and the filter flags to `cmd`.
+void add_graph_source_options(CLI::App* cmd, GraphSource& source);
+
+// The facts of the source, filtered. Damaged records go to `diag` (with file
+// and line) and are skipped. Throws Error if the store or file is missing or
+// unreadable.
+std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag);
+
+// load_facts + KnowledgeGraph::build, with one progress line on stderr
+// unless g.quiet.
+KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag);
+
+// The path of the store directory this source reads, or empty for --facts.
+std::string store_path(const GraphSource& source);
+
+}  // namespace dipgraph::cli

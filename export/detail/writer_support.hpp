@@ -1,0 +1,132 @@
+// What the three exporters share: a buffered output that flushes in 1 MiB
+// chunks and throws on stream failure, the vertex/edge walk over a
+// selection, the node attribute table (which attributes each kind carries),
+// and the escapers for XML, JSON and DOT. Only for export/*.cpp.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "export/exporters.hpp"
+#include "graph/detail/boost_graph.hpp"
+
+namespace dipgraph::export_detail {
+
+// Appends to a string and hands it to the stream every ~1 MiB.
+class Output {
+ public:
+  explicit Output(std::ostream& os) : os_(os) { buf_.reserve(kChunk + 4096); }
+  std::string& buf() { return buf_; }
+  void operator+=(std::string_view s) { buf_ += s; }
+  void operator+=(char c) { buf_ += c; }
+  // Call after each record; flushes when the buffer is full.
+  void maybe_flush() {
+    if (buf_.size() >= kChunk) flush();
+  }
+  // Writes what is left and throws Error if the stream failed.
+  void finish();
+
+ private:
+  void flush();
+  static constexpr std::size_t kChunk = 1 << 20;
+  std::ostream& os_;
+  std::string buf_;
+};
+
+// The selected vertices in ascending order and a membership mask (empty mask:
+// everything selected).
+struct Selection {
+  Selection(const KnowledgeGraph& graph, const ExportOptions& options);
+  bool contains(VertexId v) const { return mask.empty() || mask[v]; }
+  std::vector<VertexId> vertices;
+  std::vector<char> mask;
+};
+
+// Calls f(source, target, kind) for each edge with both ends selected, by
+// source vertex, then out-edge order.
+template <class F>
+void for_each_edge(const KnowledgeGraph& graph, const Selection& sel, F&& f) {
+  const auto& g = graph.impl().g;
+  for (VertexId u : sel.vertices)
+    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
+      auto v = static_cast<VertexId>(boost::target(*it, g));
+      if (sel.contains(v)) f(u, v, g[*it].kind);
+    }
+}
+
+enum class AttrType { string, integer, real };
+struct AttrSpec {
+  std::string_view name;
+  AttrType type;
+};
+// Every node attribute, in output order (the GraphML keys).
+inline constexpr AttrSpec kNodeAttrs[] = {
+    {"kind", AttrType::string},       {"label", AttrType::string},
+    {"country", AttrType::string},    {"role", AttrType::string},
+    {"type", AttrType::string},       {"cameo", AttrType::string},
+    {"root", AttrType::string},       {"quad_class", AttrType::integer},
+    {"goldstein", AttrType::real},    {"status", AttrType::string},
+    {"date", AttrType::string},       {"mentions", AttrType::integer},
+    {"confidence", AttrType::real},   {"evidence", AttrType::string},
+    {"article", AttrType::string},
+};
+
+// Visits the attributes vertex v carries (its kind decides which), in
+// kNodeAttrs order: vis.text(name, value), vis.integer(name, value),
+// vis.real(name, value). Empty strings are left out (an unknown date, role,
+// country): networkx drops empty GraphML values, and JSON must match it.
+template <class Visitor>
+void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor) {
+  struct SkipEmpty {
+    Visitor& inner;
+    void text(std::string_view name, std::string_view value) {
+      if (!value.empty()) inner.text(name, value);
+    }
+    void integer(std::string_view name, long long value) { inner.integer(name, value); }
+    void real(std::string_view name, double value) { inner.real(name, value); }
+  } vis{visitor};
+  const VertexData& d = graph.vertex(v);
+  vis.text("kind", to_string(d.kind));
+  vis.text("label", graph.str(d.label));
+  if (d.kind != VertexKind::event) {
+    vis.text("country", graph.str(d.country));
+    if (d.kind == VertexKind::person) vis.text("role", graph.str(d.role));
+    return;
+  }
+  vis.text("type", graph.str(d.type));
+  vis.text("cameo", graph.str(d.cameo));
+  vis.text("root", graph.str(d.root));
+  vis.integer("quad_class", d.quad_class);
+  vis.real("goldstein", d.goldstein);
+  vis.text("status", to_string(d.status));
+  vis.text("date", graph.str(d.date));
+  vis.integer("mentions", d.mentions);
+  vis.real("confidence", d.confidence);
+  vis.text("evidence", graph.str(d.evidence));
+  vis.text("article", graph.str(d.article));
+}
+
+// Escapers: each appends `s` to `out`, replacing malformed UTF-8 and
+// characters XML 1.0 forbids with U+FFFD.
+// XML element content: & < > escaped, CR as &#13; (parsers would fold it).
+void append_xml_text(std::string& out, std::string_view s);
+// XML attribute value in double quotes: also " and tab/LF/CR as references.
+void append_xml_attr(std::string& out, std::string_view s);
+// JSON string body (no quotes): " \ and controls escaped.
+void append_json_string(std::string& out, std::string_view s);
+// DOT quoted ID body (no quotes): " \ escaped, LF as \n, CR as \r.
+void append_dot_id(std::string& out, std::string_view s);
+// DOT label body (an escString): " \ escaped, LF as \n, CR dropped, tab as a
+// space, & as &amp; (Graphviz reads entities in labels); at most max_chars
+// characters, then "…".
+void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars);
+
+// A double written the shortest way that reads back exactly, '.' as decimal
+// point; non-finite values as NaN / INF / -INF.
+void append_double(std::string& out, double x);
+
+}  // namespace dipgraph::export_detail

@@ -1,0 +1,211 @@
+// Shared exporter machinery: buffered output, selections, escapers, numbers,
+// format names and edge ids.
+#include "export/detail/writer_support.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace dipgraph {
+
+namespace {
+constexpr std::string_view kFormats[] = {"graphml", "dot", "json"};
+}
+
+std::optional<ExportFormat> parse_export_format(std::string_view s) {
+  for (int i = 0; i < 3; ++i)
+    if (kFormats[i] == s) return static_cast<ExportFormat>(i);
+  return std::nullopt;
+}
+
+std::string_view to_string(ExportFormat f) { return kFormats[static_cast<int>(f)]; }
+
+ExportCounts write_graph(ExportFormat format, const KnowledgeGraph& graph, std::ostream& out,
+                         const ExportOptions& options) {
+  switch (format) {
+    case ExportFormat::graphml: return write_graphml(graph, out, options);
+    case ExportFormat::dot: return write_dot(graph, out, options);
+    case ExportFormat::json: return write_json(graph, out, options);
+  }
+  return {};
+}
+
+std::string edge_id(const KnowledgeGraph& graph, VertexId source, VertexId target, EdgeKind kind) {
+  std::string out(to_string(kind));
+  out += ':';
+  out += graph.id(source);
+  out += "->";
+  out += graph.id(target);
+  return out;
+}
+
+}  // namespace dipgraph
+
+namespace dipgraph::export_detail {
+
+namespace {
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+
+// Copies s to out; an ASCII byte for which esc(c) returns a replacement is
+// replaced (an empty replacement drops it); forbidden controls and bad
+// UTF-8 become U+FFFD.
+template <class Esc>
+void append_escaped(std::string& out, std::string_view s, Esc&& esc) {
+  std::size_t i = 0, run = 0;
+  auto replace = [&](std::string_view with, std::size_t len) {
+    out.append(s.data() + run, i - run);
+    out += with;
+    i += len;
+    run = i;
+  };
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+        replace(kReplacement, 1);
+      } else if (std::optional<std::string_view> r = esc(static_cast<char>(c))) {
+        replace(*r, 1);
+      } else {
+        ++i;
+      }
+      continue;
+    }
+    if (std::size_t n = detail::xml_char_length(s, i)) {
+      i += n;
+      continue;
+    }
+    replace(kReplacement, detail::bad_char_length(s, i));
+  }
+  out.append(s.data() + run, s.size() - run);
+}
+
+using Escape = std::optional<std::string_view>;
+
+Escape xml_text_esc(char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '\r': return "&#13;";
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void Output::flush() {
+  os_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  buf_.clear();
+  if (!os_) throw Error("cannot write the export (disk full or output closed?)");
+}
+
+void Output::finish() {
+  flush();
+  os_.flush();
+  if (!os_) throw Error("cannot write the export (disk full or output closed?)");
+}
+
+Selection::Selection(const KnowledgeGraph& graph, const ExportOptions& options) {
+  if (!options.vertices) {
+    vertices.resize(graph.vertex_count());
+    for (VertexId v = 0; v < vertices.size(); ++v) vertices[v] = v;
+    return;
+  }
+  mask.assign(graph.vertex_count(), 0);
+  for (VertexId v : *options.vertices)
+    if (v < mask.size() && !mask[v]) {
+      mask[v] = 1;
+      vertices.push_back(v);
+    }
+  std::sort(vertices.begin(), vertices.end());
+}
+
+// Plain ASCII (nearly all text) is copied in one go.
+void append_xml_text(std::string& out, std::string_view s) {
+  bool plain = true;
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>') {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    out += s;
+    return;
+  }
+  append_escaped(out, s, xml_text_esc);
+}
+
+void append_xml_attr(std::string& out, std::string_view s) {
+  append_escaped(out, s, [](char c) -> Escape {
+    switch (c) {
+      case '"': return "&quot;";
+      case '\t': return "&#9;";
+      case '\n': return "&#10;";
+      default: return xml_text_esc(c);
+    }
+  });
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  append_escaped(out, s, [](char c) -> Escape {
+    switch (c) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      case '\t': return "\\t";
+      default: return std::nullopt;
+    }
+  });
+}
+
+void append_dot_id(std::string& out, std::string_view s) {
+  append_escaped(out, s, [](char c) -> Escape {
+    switch (c) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      default: return std::nullopt;
+    }
+  });
+}
+
+void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars) {
+  // Cut at a character boundary after max_chars characters.
+  std::size_t chars = 0, cut = s.size();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars == max_chars) {
+      cut = i;
+      break;
+    }
+    ++chars;
+  }
+  append_escaped(out, s.substr(0, cut), [](char c) -> Escape {
+    switch (c) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "";
+      case '\t': return " ";
+      case '&': return "&amp;";
+      default: return std::nullopt;
+    }
+  });
+  if (cut < s.size()) out += "\xE2\x80\xA6";  // …
+}
+
+void append_double(std::string& out, double x) {
+  if (std::isnan(x)) {
+    out += "NaN";
+  } else if (std::isinf(x)) {
+    out += x > 0 ? "INF" : "-INF";
+  } else {
+    fmt::format_to(std::back_inserter(out), "{}", x);
+  }
+}
+
+}  // namespace dipgraph::export_detail

@@ -1,0 +1,699 @@
+// FactStore: an append-only log of checksummed fact records in a directory,
+// folded by id on load (docs/facts.md, "The store").
+//
+//   DIR/FORMAT       "dipgraph-store 1": the layout version
+//   DIR/facts.jsonl  the log: one record a line, write_fact() JSON with a
+//                    trailing "crc" field (CRC-32C of the bytes before it)
+//   DIR/LOCK         flock()ed exclusively by writers
+//   DIR/damaged.jsonl  lines dropped by `check --repair`, for inspection
+//
+// A record is the fact as it was appended (not the merged fact), written
+// only when it adds something to the fact of its id; loading folds the
+// records in log order with merge_fact. Because that decision depends only
+// on the records before it, a rerun of an interrupted build writes exactly
+// the records the interrupted one did not, and the log ends byte-identical
+// to an uninterrupted run's.
+#include "graph/fact_store.hpp"
+
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <optional>
+#include <unordered_set>
+
+#include "graph/fact_json.hpp"
+
+namespace dipgraph {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------------------
+// Checksums and records.
+
+namespace detail {
+
+namespace {
+
+struct Crc32cTable {
+  std::uint32_t t[256];
+  Crc32cTable() {
+    for (std::uint32_t i = 0; i < 256; ++i) {
+      std::uint32_t c = i;
+      for (int k = 0; k < 8; ++k) c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
+      t[i] = c;
+    }
+  }
+};
+
+std::uint32_t crc32c_sw(const unsigned char* p, std::size_t n, std::uint32_t c) {
+  static const Crc32cTable table;
+  while (n--) c = table.t[(c ^ *p++) & 0xff] ^ (c >> 8);
+  return c;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("sse4.2"))) std::uint32_t crc32c_hw(const unsigned char* p, std::size_t n,
+                                                          std::uint32_t c32) {
+  std::uint64_t c = c32;
+  while (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    c = __builtin_ia32_crc32di(c, v);
+    p += 8;
+    n -= 8;
+  }
+  c32 = static_cast<std::uint32_t>(c);
+  while (n--) c32 = __builtin_ia32_crc32qi(c32, *p++);
+  return c32;
+}
+const bool kHaveSse42 = __builtin_cpu_supports("sse4.2");
+#endif
+
+constexpr std::string_view kCrcKey = ",\"crc\":\"";
+constexpr std::size_t kCrcSuffix = 8 + 8 + 2;  // ,"crc":" + 8 hex + "}
+
+}  // namespace
+
+std::uint32_t crc32c(std::string_view data, std::uint32_t crc) {
+  auto p = reinterpret_cast<const unsigned char*>(data.data());
+  std::uint32_t c = ~crc;
+#if defined(__x86_64__)
+  if (kHaveSse42) return ~crc32c_hw(p, data.size(), c);
+#endif
+  return ~crc32c_sw(p, data.size(), c);
+}
+
+void encode_record(const Fact& fact, std::string& out) {
+  std::size_t start = out.size();
+  write_fact(fact, out);
+  out.pop_back();  // the closing '}'
+  std::uint32_t c = crc32c(std::string_view(out).substr(start));
+  fmt::format_to(std::back_inserter(out), ",\"crc\":\"{:08x}\"}}\n", c);
+}
+
+std::string verify_record(std::string_view line) {
+  if (line.empty()) return "empty record";
+  std::size_t n = line.size();
+  if (n < kCrcSuffix + 2 || line.substr(n - kCrcSuffix, kCrcKey.size()) != kCrcKey ||
+      line.substr(n - 2) != "\"}")
+    return "record without a \"crc\" checksum at its end (garbled, or not written by dipgraph)";
+  std::uint32_t stored = 0;
+  for (char ch : line.substr(n - 10, 8)) {
+    int d = ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+    if (d < 0) return "malformed \"crc\" checksum";
+    stored = stored << 4 | static_cast<std::uint32_t>(d);
+  }
+  std::uint32_t computed = crc32c(line.substr(0, n - kCrcSuffix));
+  if (stored != computed)
+    return fmt::format("checksum mismatch (stored {:08x}, computed {:08x}): garbled record",
+                       stored, computed);
+  return {};
+}
+
+}  // namespace detail
+
+// ---------------------------------------------------------------------------
+// Merging.
+
+namespace {
+
+bool merge_actors(std::vector<Actor>& into, const std::vector<Actor>& from) {
+  bool changed = false;
+  for (const Actor& a : from) {
+    auto it = std::find_if(into.begin(), into.end(), [&](const Actor& b) { return b.id == a.id; });
+    if (it == into.end()) {
+      into.push_back(a);
+      changed = true;
+      continue;
+    }
+    if (it->country.empty() && !a.country.empty()) {
+      it->country = a.country;
+      changed = true;
+    }
+    if (it->role.empty() && !a.role.empty()) {
+      it->role = a.role;
+      changed = true;
+    }
+    if ((it->name.empty() || it->name == it->id) && !a.name.empty() && a.name != a.id) {
+      it->name = a.name;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+bool same_place(const Evidence& a, const Evidence& b) {
+  return a.sentence == b.sentence && a.start == b.start && a.end == b.end && a.article == b.article;
+}
+
+std::uint64_t evidence_key(const Evidence& e) {
+  std::uint64_t h = fnv1a64(e.article);
+  h = (h ^ e.sentence) * 1099511628211ull;
+  h = (h ^ e.start) * 1099511628211ull;
+  h = (h ^ e.end) * 1099511628211ull;
+  return h;
+}
+
+bool merge_evidence(std::vector<Evidence>& into, const std::vector<Evidence>& from) {
+  bool changed = false;
+  if (into.size() * from.size() <= 64) {
+    for (const Evidence& e : from) {
+      bool seen = std::any_of(into.begin(), into.end(),
+                              [&](const Evidence& f) { return same_place(e, f); });
+      if (!seen) {
+        into.push_back(e);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+  std::unordered_multiset<std::uint64_t> keys;
+  keys.reserve(into.size() + from.size());
+  for (std::size_t i = 0; i < into.size(); ++i) keys.insert(evidence_key(into[i]));
+  for (const Evidence& e : from) {
+    std::uint64_t k = evidence_key(e);
+    bool seen = false;
+    if (keys.count(k))
+      seen = std::any_of(into.begin(), into.end(),
+                         [&](const Evidence& f) { return same_place(e, f); });
+    if (!seen) {
+      into.push_back(e);
+      keys.insert(k);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+template <class T>
+bool fill(T& into, const T& from) {
+  if (into.empty() && !from.empty()) {
+    into = from;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool merge_fact(Fact& into, const Fact& from) {
+  bool changed = false;
+  changed |= merge_evidence(into.evidence, from.evidence);
+  changed |= merge_actors(into.source, from.source);
+  changed |= merge_actors(into.target, from.target);
+  changed |= merge_actors(into.participants, from.participants);
+  for (const auto& t : from.topics) {
+    if (std::find(into.topics.begin(), into.topics.end(), t) == into.topics.end()) {
+      into.topics.push_back(t);
+      changed = true;
+    }
+  }
+  if (into.cameo.empty() && !from.cameo.empty()) {
+    into.cameo = from.cameo;
+    into.root = from.root;
+    into.quad_class = from.quad_class;
+    into.goldstein = from.goldstein;
+    changed = true;
+  }
+  changed |= fill(into.date, from.date);
+  changed |= fill(into.name, from.name);
+  changed |= fill(into.quote, from.quote);
+  if (!into.location && from.location) {
+    into.location = from.location;
+    changed = true;
+  }
+  if (from.confidence > into.confidence) {
+    into.confidence = from.confidence;
+    changed = true;
+  }
+  into.mentions = count_mentions(into);
+  return changed;
+}
+
+// ---------------------------------------------------------------------------
+// Files.
+
+namespace {
+
+constexpr std::size_t kChunk = 8u << 20;       // read size
+constexpr std::size_t kWriteBatch = 8u << 20;  // bytes per write() + fdatasync
+
+[[noreturn]] void throw_errno(const fs::path& p, std::string_view what) {
+  throw Error(fmt::format("{}: {}: {}", p.string(), what, std::strerror(errno)));
+}
+
+class Fd {
+ public:
+  Fd() = default;
+  explicit Fd(int fd) : fd_(fd) {}
+  Fd(Fd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
+  Fd& operator=(Fd&& o) noexcept {
+    std::swap(fd_, o.fd_);
+    return *this;
+  }
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  int get() const { return fd_; }
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+void write_all(int fd, std::string_view data, const fs::path& p) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(p, "cannot write");
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void sync_fd(int fd, const fs::path& p) {
+  if (::fdatasync(fd) != 0) throw_errno(p, "cannot sync to disk");
+}
+
+void sync_dir(const fs::path& dir) {
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd) ::fsync(fd.get());  // best effort: some file systems refuse it
+}
+
+struct ScanResult {
+  std::uint64_t end = 0;       // offset after the last complete line
+  std::size_t lines = 0;       // line number of the last complete line
+  std::uint64_t tail = 0;      // bytes of an unterminated last line
+};
+
+// Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
+// every complete line of `fd` from `offset` (line numbers continue from
+// `line`) up to end of file. `data` is mutable and valid only during the call.
+template <class F>
+ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::path& path,
+                      F&& on_line) {
+  std::string buf(kChunk, '\0');
+  std::size_t have = 0;
+  std::uint64_t base = offset;
+  for (;;) {
+    if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
+    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have,
+                        static_cast<off_t>(base + have));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(path, "cannot read");
+    }
+    if (n == 0) break;
+    std::size_t scan_from = have;
+    have += static_cast<std::size_t>(n);
+    char* data = buf.data();
+    std::size_t pos = 0;
+    while (true) {
+      auto* nl = static_cast<char*>(std::memchr(data + scan_from, '\n', have - scan_from));
+      if (!nl) break;
+      std::size_t len = static_cast<std::size_t>(nl - (data + pos));
+      on_line(data + pos, len, ++line, base + pos);
+      pos += len + 1;
+      scan_from = pos;
+    }
+    if (pos > 0) {
+      std::memmove(data, data + pos, have - pos);
+      base += pos;
+      have -= pos;
+    }
+  }
+  return ScanResult{base, line, have};
+}
+
+// Facts folded by id in first-seen order, with an open-addressing index.
+class Folded {
+ public:
+  enum class Outcome { added, merged, unchanged };
+
+  Outcome fold(Fact&& f) {
+    if (facts_.size() * 2 >= slots_.size()) grow();
+    std::size_t i = std::hash<std::string_view>{}(f.id) & mask_;
+    while (slots_[i] != 0) {
+      Fact& g = facts_[slots_[i] - 1];
+      if (g.id == f.id) return merge_fact(g, f) ? Outcome::merged : Outcome::unchanged;
+      i = (i + 1) & mask_;
+    }
+    slots_[i] = static_cast<std::uint32_t>(facts_.size() + 1);
+    facts_.push_back(std::move(f));
+    return Outcome::added;
+  }
+
+  std::size_t size() const { return facts_.size(); }
+  std::vector<Fact> take() && { return std::move(facts_); }
+
+ private:
+  void grow() {
+    std::size_t n = std::max<std::size_t>(1024, slots_.size() * 2);
+    slots_.assign(n, 0);
+    mask_ = n - 1;
+    for (std::size_t k = 0; k < facts_.size(); ++k) {
+      std::size_t i = std::hash<std::string_view>{}(facts_[k].id) & mask_;
+      while (slots_[i] != 0) i = (i + 1) & mask_;
+      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    }
+  }
+
+  std::vector<Fact> facts_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t mask_ = 0;
+};
+
+// Verifies and parses one record; on failure returns false with the reason.
+bool decode_record(std::string_view line, Fact& fact, std::string& error) {
+  error = detail::verify_record(line);
+  if (!error.empty()) return false;
+  return parse_fact(line, fact, error);
+}
+
+std::string torn_message(std::uint64_t bytes) {
+  return fmt::format("torn record at the end of the log ({} bytes of an interrupted write)", bytes);
+}
+
+constexpr std::string_view kFormatLine = "dipgraph-store 1\n";
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+// The store.
+
+struct FactStore::Impl {
+  fs::path dir;
+  fs::path log;
+  fs::path lock_path;
+  Fd lock_fd;
+  int lock_depth = 0;
+
+  // Writer's view of the log: what it has folded, up to known_size.
+  bool cached = false;
+  dev_t dev = 0;
+  ino_t ino = 0;
+  std::uint64_t known_size = 0;
+  std::size_t known_lines = 0;
+  Folded state;
+
+  void acquire(const std::function<void()>& on_wait) {
+    if (lock_depth++ > 0) return;
+    if (!lock_fd) {
+      lock_fd = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+      if (!lock_fd) {
+        --lock_depth;
+        throw_errno(lock_path, "cannot open the lock file");
+      }
+    }
+    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) == 0) return;
+    if (errno == EWOULDBLOCK && on_wait) on_wait();
+    while (::flock(lock_fd.get(), LOCK_EX) != 0) {
+      if (errno == EINTR) continue;
+      --lock_depth;
+      throw_errno(lock_path, "cannot lock");
+    }
+  }
+
+  void release() {
+    if (--lock_depth == 0 && lock_fd) ::flock(lock_fd.get(), LOCK_UN);
+  }
+
+  // True if some writer (another process, or this one) holds the lock now.
+  bool writer_active() const {
+    if (lock_depth > 0) return true;
+    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) return false;
+    if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0) return false;  // closing fd unlocks
+    return errno == EWOULDBLOCK;
+  }
+
+  // Under the lock: brings `state` up to date with the log open as `fd`
+  // and cuts off a torn tail.
+  void refresh(int fd, Diagnostics& diag) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw_errno(log, "cannot stat");
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    if (!cached || st.st_dev != dev || st.st_ino != ino || size < known_size) {
+      state = Folded{};
+      known_size = 0;
+      known_lines = 0;
+      dev = st.st_dev;
+      ino = st.st_ino;
+      cached = true;
+    }
+    if (size == known_size) return;
+    std::string error;
+    ScanResult r = scan_lines(fd, known_size, known_lines, log,
+                              [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                                Fact f;
+                                if (decode_record({data, len}, f, error))
+                                  state.fold(std::move(f));
+                                else
+                                  diag.error(Place{log.string(), line},
+                                             error + " (run `dipgraph check --repair`)");
+                              });
+    if (r.tail > 0) {
+      diag.warning(Place{log.string(), r.lines + 1}, torn_message(r.tail) + ", cut off");
+      if (::ftruncate(fd, static_cast<off_t>(r.end)) != 0) throw_errno(log, "cannot cut off");
+      sync_fd(fd, log);
+    }
+    known_size = r.end;
+    known_lines = r.lines;
+  }
+};
+
+FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()) {
+  impl_->dir = std::move(dir);
+  impl_->log = impl_->dir / "facts.jsonl";
+  impl_->lock_path = impl_->dir / "LOCK";
+  const fs::path& d = impl_->dir;
+  const fs::path format = d / "FORMAT";
+  std::error_code ec;
+  if (create) {
+    fs::create_directories(d, ec);
+    if (ec) throw Error(fmt::format("{}: cannot create the store directory: {}", d.string(),
+                                    ec.message()));
+  }
+  if (!fs::is_directory(d, ec))
+    throw Error(fmt::format("{}: no fact store here (not a directory; run `dipgraph build` first)",
+                            d.string()));
+  if (fs::exists(format, ec)) {
+    Fd fd(::open(format.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) throw_errno(format, "cannot read");
+    char buf[64] = {};
+    ssize_t n = ::read(fd.get(), buf, sizeof buf - 1);
+    std::string_view text(buf, n > 0 ? static_cast<std::size_t>(n) : 0);
+    int version = 0;
+    if (text.rfind("dipgraph-store ", 0) == 0) version = std::atoi(buf + 15);
+    if (version < 1)
+      throw Error(fmt::format("{}: not a dipgraph store format file", format.string()));
+    if (version > 1)
+      throw Error(fmt::format("{}: store format {} is newer than this dipgraph reads (1)",
+                              format.string(), version));
+    return;
+  }
+  if (!create) {
+    if (fs::exists(impl_->log, ec)) return;  // a bare log is accepted
+    throw Error(fmt::format("{}: no fact store here (run `dipgraph build --store {}` first)",
+                            d.string(), d.string()));
+  }
+  // A new store: write FORMAT atomically.
+  fs::path tmp = d / fmt::format("FORMAT.tmp.{}", ::getpid());
+  {
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!fd) throw_errno(tmp, "cannot create");
+    write_all(fd.get(), kFormatLine, tmp);
+    sync_fd(fd.get(), tmp);
+  }
+  if (::rename(tmp.c_str(), format.c_str()) != 0) throw_errno(format, "cannot create");
+  sync_dir(d);
+}
+
+FactStore::~FactStore() = default;
+FactStore::FactStore(FactStore&&) noexcept = default;
+FactStore& FactStore::operator=(FactStore&&) noexcept = default;
+
+const fs::path& FactStore::dir() const { return impl_->dir; }
+fs::path FactStore::log_path() const { return impl_->log; }
+
+FactStore::Lock::~Lock() {
+  if (store_) store_->impl_->release();
+}
+
+FactStore::Lock FactStore::lock(const std::function<void()>& on_wait) {
+  impl_->acquire(on_wait);
+  return Lock(this);
+}
+
+std::vector<Fact> FactStore::load(Diagnostics& diag) const {
+  const fs::path& log = impl_->log;
+  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return {};
+    throw_errno(log, "cannot open");
+  }
+  Folded state;
+  std::string error;
+  ScanResult r = scan_lines(fd.get(), 0, 0, log,
+                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                              Fact f;
+                              if (decode_record({data, len}, f, error))
+                                state.fold(std::move(f));
+                              else
+                                diag.error(Place{log.string(), line},
+                                           error + " (skipped; `dipgraph check --repair` drops it)");
+                            });
+  if (r.tail > 0 && !impl_->writer_active())
+    diag.warning(Place{log.string(), r.lines + 1},
+                 torn_message(r.tail) + ", skipped; the next build cuts it off");
+  return std::move(state).take();
+}
+
+AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag) {
+  AppendStats stats;
+  Lock lk = lock();
+  Impl& im = *impl_;
+  bool existed = fs::exists(im.log);
+  Fd fd(::open(im.log.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  if (!fd) throw_errno(im.log, "cannot open for appending");
+  if (!existed) sync_dir(im.dir);
+  im.refresh(fd.get(), diag);
+
+  std::string out, record, error;
+  std::size_t pending_lines = 0;
+  auto flush = [&] {
+    if (out.empty()) return;
+    try {
+      write_all(fd.get(), out, im.log);
+      sync_fd(fd.get(), im.log);
+    } catch (...) {
+      // Leave no partial batch behind; what was folded is unknown now.
+      if (::ftruncate(fd.get(), static_cast<off_t>(im.known_size)) == 0) ::fdatasync(fd.get());
+      im.cached = false;
+      throw;
+    }
+    im.known_size += out.size();
+    im.known_lines += pending_lines;
+    out.clear();
+    pending_lines = 0;
+  };
+  for (const Fact& f : facts) {
+    record.clear();
+    detail::encode_record(f, record);
+    // The fact as every later reader will see it: parse the record back.
+    Fact stored;
+    if (!parse_fact(std::string_view(record).substr(0, record.size() - 1), stored, error)) {
+      diag.error(Place{f.id.empty() ? std::string("fact") : f.id},
+                 "cannot store this fact: " + error);
+      ++stats.rejected;
+      continue;
+    }
+    switch (im.state.fold(std::move(stored))) {
+      case Folded::Outcome::added: ++stats.added; break;
+      case Folded::Outcome::merged: ++stats.merged; break;
+      case Folded::Outcome::unchanged: ++stats.unchanged; continue;
+    }
+    out += record;
+    ++pending_lines;
+    if (out.size() >= kWriteBatch) flush();
+  }
+  flush();
+  return stats;
+}
+
+CheckStats FactStore::check(Diagnostics& diag, bool repair,
+                             const std::function<void()>& on_wait) {
+  CheckStats stats;
+  Impl& im = *impl_;
+  std::optional<Lock> lk;
+  if (repair) {
+    lk.emplace(lock(on_wait));
+  } else {
+    try {
+      lk.emplace(lock(on_wait));  // a consistent view: wait for a running writer
+    } catch (const Error&) {
+      // A read-only store: check it as it is.
+    }
+  }
+  Fd fd(::open(im.log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return stats;
+    throw_errno(im.log, "cannot open");
+  }
+  std::vector<std::size_t> bad_lines;
+  Folded state;
+  std::string error;
+  ScanResult r = scan_lines(fd.get(), 0, 0, im.log,
+                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                              ++stats.records;
+                              Fact f;
+                              if (decode_record({data, len}, f, error)) {
+                                ++stats.good;
+                                state.fold(std::move(f));
+                              } else {
+                                ++stats.damaged;
+                                bad_lines.push_back(line);
+                                diag.error(Place{im.log.string(), line}, error);
+                              }
+                            });
+  stats.facts = state.size();
+  stats.bytes = r.end + r.tail;
+  if (r.tail > 0) {
+    ++stats.records;
+    stats.torn_tail = true;
+    diag.error(Place{im.log.string(), r.lines + 1}, torn_message(r.tail));
+  }
+  if (!repair || (stats.damaged == 0 && !stats.torn_tail)) return stats;
+
+  // Rewrite: good lines byte for byte into a temp file, damaged ones saved aside.
+  fs::path tmp = im.dir / fmt::format("facts.jsonl.repair.{}", ::getpid());
+  fs::path damaged = im.dir / "damaged.jsonl";
+  Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (!out) throw_errno(tmp, "cannot create");
+  Fd bad(::open(damaged.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  if (!bad) throw_errno(damaged, "cannot create");
+  try {
+    std::string good_buf, bad_buf;
+    std::size_t next_bad = 0;
+    scan_lines(fd.get(), 0, 0, im.log,
+               [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                 bool is_bad = next_bad < bad_lines.size() && bad_lines[next_bad] == line;
+                 std::string& buf = is_bad ? bad_buf : good_buf;
+                 if (is_bad) ++next_bad;
+                 buf.append(data, len);
+                 buf += '\n';
+                 if (good_buf.size() >= kWriteBatch) {
+                   write_all(out.get(), good_buf, tmp);
+                   good_buf.clear();
+                 }
+               });
+    if (r.tail > 0) {  // keep the torn bytes for inspection too
+      std::string tail(r.tail, '\0');
+      if (::pread(fd.get(), tail.data(), tail.size(), static_cast<off_t>(r.end)) > 0) {
+        bad_buf += tail;
+        bad_buf += '\n';
+      }
+    }
+    write_all(out.get(), good_buf, tmp);
+    sync_fd(out.get(), tmp);
+    write_all(bad.get(), bad_buf, damaged);
+    sync_fd(bad.get(), damaged);
+    if (::rename(tmp.c_str(), im.log.c_str()) != 0) throw_errno(im.log, "cannot replace");
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  sync_dir(im.dir);
+  im.cached = false;
+  stats.repaired = true;
+  return stats;
+}
+
+}  // namespace dipgraph

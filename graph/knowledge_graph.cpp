@@ -1,0 +1,572 @@
+// KnowledgeGraph: building the Boost graph from facts (interning and
+// sanitizing every string), the id index, entity resolution with near-match
+// suggestions, and small undirected helpers (degree, edges_of, around).
+#include "graph/knowledge_graph.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_set>
+
+#include "graph/detail/boost_graph.hpp"
+
+namespace dipgraph {
+
+namespace {
+constexpr std::string_view kVertexKinds[] = {"country", "person", "organization", "place",
+                                             "event"};
+constexpr std::string_view kEdgeKinds[] = {"participant", "source",     "target",    "located_in",
+                                           "in",          "represents", "member_of", "about"};
+}  // namespace
+
+std::string_view to_string(VertexKind kind) { return kVertexKinds[static_cast<int>(kind)]; }
+std::string_view to_string(EdgeKind kind) { return kEdgeKinds[static_cast<int>(kind)]; }
+
+std::optional<VertexKind> parse_vertex_kind(std::string_view s) {
+  for (int i = 0; i < kVertexKindCount; ++i)
+    if (kVertexKinds[i] == s) return static_cast<VertexKind>(i);
+  return std::nullopt;
+}
+
+std::optional<EdgeKind> parse_edge_kind(std::string_view s) {
+  for (int i = 0; i < kEdgeKindCount; ++i)
+    if (kEdgeKinds[i] == s) return static_cast<EdgeKind>(i);
+  return std::nullopt;
+}
+
+namespace detail {
+
+namespace {
+constexpr std::size_t kBlockSize = 1 << 20;
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+}  // namespace
+
+std::size_t xml_char_length(std::string_view s, std::size_t i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+    if (i + k >= s.size()) return false;
+    auto b = static_cast<unsigned char>(s[i + k]);
+    return b >= lo && b <= hi;
+  };
+  if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
+  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
+  if (c >= 0xE1 && c <= 0xEF) {
+    if (!cont(1) || !cont(2)) return 0;
+    // U+FFFE and U+FFFF are not XML characters.
+    if (c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) return 0;
+    return 3;
+  }
+  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+std::size_t bad_char_length(std::string_view s, std::size_t i) {
+  std::string_view rest = s.substr(i, 3);
+  return rest == "\xEF\xBF\xBE" || rest == "\xEF\xBF\xBF" ? 3 : 1;
+}
+
+bool append_clean_text(std::string& out, std::string_view s) {
+  std::size_t i = 0, run = 0;  // run: start of the clean stretch not yet copied
+  bool clean = true;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = xml_char_length(s, i);
+    if (n) {
+      i += n;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    out += kReplacement;
+    clean = false;
+    i += bad_char_length(s, i);
+    run = i;
+  }
+  out.append(s.data() + run, s.size() - run);
+  return clean;
+}
+
+std::string name_key(std::string_view name) { return slugify(name); }
+
+StringPool::StringPool() {
+  views_.emplace_back();  // StrId 0 = ""
+  ids_.emplace(std::string_view(), 0);
+}
+
+std::string_view StringPool::copy(std::string_view s) {
+  if (s.empty()) return {};
+  if (s.size() > capacity_ - used_) {
+    std::size_t size = std::max(kBlockSize, s.size());
+    blocks_.push_back(std::make_unique<char[]>(size));
+    used_ = 0;
+    capacity_ = size;
+  }
+  char* p = blocks_.back().get() + used_;
+  std::memcpy(p, s.data(), s.size());
+  used_ += s.size();
+  bytes_ += s.size();
+  return {p, s.size()};
+}
+
+StrId StringPool::intern(std::string_view s) {
+  if (auto it = ids_.find(s); it != ids_.end()) return it->second;
+  std::string_view v = copy(s);
+  auto id = static_cast<StrId>(views_.size());
+  views_.push_back(v);
+  ids_.emplace(v, id);
+  return id;
+}
+
+StrId StringPool::add(std::string_view s) {
+  if (s.empty()) return 0;
+  auto id = static_cast<StrId>(views_.size());
+  views_.push_back(copy(s));
+  return id;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::BoostGraph;
+using detail::GraphImpl;
+
+std::string upper_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return out;
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+VertexKind vertex_kind(ActorKind k) {
+  switch (k) {
+    case ActorKind::country: return VertexKind::country;
+    case ActorKind::person: return VertexKind::person;
+    case ActorKind::organization: return VertexKind::organization;
+    case ActorKind::place: return VertexKind::place;
+  }
+  return VertexKind::country;
+}
+
+// The part of an id after its first ':' ("PAK" for "country:PAK").
+std::string_view id_suffix(std::string_view id) {
+  auto colon = id.find(':');
+  return colon == std::string_view::npos ? id : id.substr(colon + 1);
+}
+
+bool is_membership_type(std::string_view type) {
+  return type == "membership" || type == "accession" || type == "join";
+}
+
+class Builder {
+ public:
+  Builder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
+
+  void add_fact(const Fact& f) {
+    GraphImpl& m = impl_;
+    std::string_view id = clean(f.id);
+    if (m.index.count(id)) {
+      ++m.stats.duplicates;
+      if (diag_)
+        diag_->warning({}, fmt::format("fact {} appears more than once; later copies ignored", id));
+      return;
+    }
+    VertexData d;
+    d.kind = VertexKind::event;
+    d.id = m.strings.add(id);
+    d.label = intern(f.name.empty() ? f.type : f.name);
+    d.type = intern(f.type);
+    d.cameo = intern(f.cameo);
+    d.root = intern(f.root);
+    d.date = intern(f.date);
+    d.status = f.status;
+    d.quad_class = static_cast<std::uint8_t>(std::clamp(f.quad_class, 0, 4));
+    d.goldstein = f.goldstein;
+    d.confidence = f.confidence;
+    d.mentions = f.mentions > 0 ? f.mentions : count_mentions(f);
+    if (!f.evidence.empty()) {
+      d.evidence = m.strings.add(clean(f.evidence.front().text));
+      d.article = intern(f.evidence.front().article);
+    }
+    VertexId ev = new_vertex(d);
+    ++m.stats.events;
+
+    seen_.clear();
+    auto add_parties = [&](const std::vector<Actor>& group, EdgeKind kind) {
+      for (const Actor& a : group) {
+        VertexId p = entity(a);
+        if (std::find(seen_.begin(), seen_.end(), p) != seen_.end()) continue;
+        seen_.push_back(p);
+        boost::add_edge(p, ev, detail::EdgeProps{kind}, m.g);
+      }
+    };
+    add_parties(f.source, EdgeKind::source);
+    add_parties(f.target, EdgeKind::target);
+    add_parties(f.participants, EdgeKind::participant);
+
+    if (f.location) boost::add_edge(ev, place(*f.location), detail::EdgeProps{EdgeKind::located_in}, m.g);
+
+    topics_.clear();
+    for (const std::string& t : f.topics) {
+      if (t.empty()) continue;
+      VertexId c = country(t);
+      if (std::find(topics_.begin(), topics_.end(), c) != topics_.end()) continue;
+      topics_.push_back(c);
+      boost::add_edge(ev, c, detail::EdgeProps{EdgeKind::about}, m.g);
+    }
+
+    if (is_membership_type(f.type) && f.status == Status::occurred) {
+      // Every non-organization party joins every organization party.
+      for (VertexId a : seen_)
+        if (m.g[a].kind != VertexKind::organization)
+          for (VertexId o : seen_)
+            if (m.g[o].kind == VertexKind::organization) link(a, o, EdgeKind::member_of);
+    }
+  }
+
+  void finish() {
+    GraphImpl& m = impl_;
+    // Resolution keys for every entity.
+    for (VertexId v = 0; v < boost::num_vertices(m.g); ++v) {
+      const VertexData& d = m.g[v];
+      if (d.kind == VertexKind::event) continue;
+      std::string_view id = m.strings.view(d.id);
+      add_name(detail::name_key(m.strings.view(d.label)), v, 0);
+      if (d.kind == VertexKind::country || d.kind == VertexKind::organization ||
+          d.kind == VertexKind::person)
+        add_name(detail::name_key(id_suffix(id)), v, 0);
+      if (d.kind == VertexKind::person) {
+        std::string key = detail::name_key(m.strings.view(d.label));
+        auto dash = key.rfind('-');
+        if (dash != std::string::npos && dash + 1 < key.size()) add_name(key.substr(dash + 1), v, 1);
+      }
+    }
+  }
+
+ private:
+  // The sanitized text of s (valid until the next call).
+  std::string_view clean(std::string_view s) {
+    scratch_.clear();
+    detail::append_clean_text(scratch_, s);
+    return scratch_;
+  }
+  StrId intern(std::string_view s) { return s.empty() ? 0 : impl_.strings.intern(clean(s)); }
+
+  VertexId new_vertex(const VertexData& d) {
+    auto v = static_cast<VertexId>(boost::add_vertex(d, impl_.g));
+    impl_.index.emplace(impl_.strings.view(d.id), v);
+    ++impl_.kind_counts[static_cast<int>(d.kind)];
+    placeholder_.push_back(false);
+    return v;
+  }
+
+  // The entity vertex for `id` (sanitized), created with a placeholder label
+  // (its code or id) when missing.
+  VertexId find_or_make(std::string_view raw_id, VertexKind kind) {
+    std::string_view id = clean(raw_id);
+    if (auto it = impl_.index.find(id); it != impl_.index.end()) return it->second;
+    VertexData d;
+    d.kind = kind;
+    d.id = impl_.strings.intern(id);
+    std::string_view idv = impl_.strings.view(d.id);
+    d.label = (kind == VertexKind::country || kind == VertexKind::organization)
+                  ? impl_.strings.intern(id_suffix(idv))
+                  : d.id;
+    VertexId v = new_vertex(d);
+    placeholder_[v] = true;
+    if (kind == VertexKind::country) {
+      impl_.g[v].country = impl_.strings.intern(id_suffix(idv));
+      impl_.g[v].home = v;
+    }
+    return v;
+  }
+
+  VertexId country(std::string_view code) { return find_or_make("country:" + upper_ascii(code), VertexKind::country); }
+
+  VertexId entity(const Actor& a) {
+    VertexId v = find_or_make(a.id, vertex_kind(a.kind));
+    GraphImpl& m = impl_;
+    if (placeholder_[v] && !a.name.empty() && a.name != a.id) {
+      m.g[v].label = intern(a.name);
+      placeholder_[v] = false;
+    }
+    if (m.g[v].role == 0 && !a.role.empty() && m.g[v].kind == VertexKind::person)
+      m.g[v].role = intern(a.role);
+    if (m.g[v].country == 0 && !a.country.empty()) set_country(v, a.country);
+    return v;
+  }
+
+  VertexId place(const Location& loc) {
+    std::string id = loc.country.empty()
+                         ? "place:" + slugify(loc.name)
+                         : "place:" + upper_ascii(loc.country) + ":" + slugify(loc.name);
+    VertexId v = find_or_make(id, VertexKind::place);
+    if (placeholder_[v] && !loc.name.empty()) {
+      impl_.g[v].label = intern(loc.name);
+      placeholder_[v] = false;
+    }
+    if (impl_.g[v].country == 0 && !loc.country.empty()) set_country(v, loc.country);
+    return v;
+  }
+
+  // Gives entity v its country (or, for "org:..." in a person's country
+  // field, its organization) and the edge that says so.
+  void set_country(VertexId v, std::string_view code) {
+    GraphImpl& m = impl_;
+    VertexKind kind = m.g[v].kind;
+    if (kind == VertexKind::country) return;  // a country's code is its id
+    if (code.rfind("org:", 0) == 0) {
+      if (kind != VertexKind::place) link(v, find_or_make(code, VertexKind::organization), EdgeKind::member_of);
+      return;
+    }
+    VertexId c = country(code);
+    m.g[v].country = m.g[c].country;
+    m.g[v].home = c;
+    link(v, c, kind == VertexKind::place ? EdgeKind::in : EdgeKind::represents);
+  }
+
+  // An entity-to-entity edge, at most one per ordered pair.
+  void link(VertexId from, VertexId to, EdgeKind kind) {
+    if (from == to) return;
+    if (!linked_.insert((std::uint64_t{from} << 32) | to).second) return;
+    boost::add_edge(from, to, detail::EdgeProps{kind}, impl_.g);
+  }
+
+  void add_name(std::string key, VertexId v, std::uint8_t rank) {
+    if (key.empty()) return;
+    auto& entries = impl_.names[std::move(key)];
+    for (auto& e : entries)
+      if (e.vertex == v) {
+        e.rank = std::min(e.rank, rank);
+        return;
+      }
+    entries.push_back({v, rank});
+  }
+
+  GraphImpl& impl_;
+  Diagnostics* diag_;
+  std::string scratch_;
+  std::vector<bool> placeholder_;
+  std::vector<VertexId> seen_, topics_;
+  std::unordered_set<std::uint64_t> linked_;
+};
+
+int kind_order(VertexKind k) {
+  switch (k) {
+    case VertexKind::country: return 0;
+    case VertexKind::organization: return 1;
+    case VertexKind::person: return 2;
+    case VertexKind::place: return 3;
+    case VertexKind::event: return 4;
+  }
+  return 5;
+}
+
+// Levenshtein distance of a and b, or max_d + 1 if it exceeds max_d.
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t max_d) {
+  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > max_d) return max_d + 1;
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > max_d) return max_d + 1;
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<GraphImpl>()) {}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
+  KnowledgeGraph kg;
+  GraphImpl& m = *kg.impl_;
+  m.stats.facts = facts.size();
+  m.index.reserve(facts.size() + facts.size() / 8 + 16);
+  m.g.m_vertices.reserve(facts.size() + facts.size() / 8 + 16);
+  m.g.m_edges.reserve(facts.size() * 5);
+  Builder b(m, diag);
+  for (const Fact& f : facts) b.add_fact(f);
+  b.finish();
+  return kg;
+}
+
+std::size_t KnowledgeGraph::vertex_count() const { return boost::num_vertices(impl_->g); }
+std::size_t KnowledgeGraph::edge_count() const { return boost::num_edges(impl_->g); }
+std::size_t KnowledgeGraph::count(VertexKind kind) const {
+  return impl_->kind_counts[static_cast<int>(kind)];
+}
+const BuildStats& KnowledgeGraph::stats() const { return impl_->stats; }
+const VertexData& KnowledgeGraph::vertex(VertexId v) const { return impl_->g[v]; }
+std::string_view KnowledgeGraph::str(StrId s) const { return impl_->strings.view(s); }
+
+VertexId KnowledgeGraph::find(std::string_view stable_id) const {
+  auto it = impl_->index.find(stable_id);
+  return it == impl_->index.end() ? kNoVertex : it->second;
+}
+
+std::size_t KnowledgeGraph::degree(VertexId v) const {
+  return boost::out_degree(v, impl_->g) + boost::in_degree(v, impl_->g);
+}
+
+std::vector<EdgeRef> KnowledgeGraph::edges_of(VertexId v) const {
+  std::vector<EdgeRef> out;
+  out.reserve(degree(v));
+  detail::for_each_neighbor(impl_->g, v, [&](VertexId other, EdgeKind kind, bool outgoing) {
+    out.push_back(outgoing ? EdgeRef{v, other, kind} : EdgeRef{other, v, kind});
+  });
+  return out;
+}
+
+std::vector<VertexId> KnowledgeGraph::around(VertexId center, int depth) const {
+  std::vector<VertexId> out;
+  if (center >= vertex_count()) return out;
+  std::vector<bool> seen(vertex_count());
+  std::vector<VertexId> frontier{center}, next;
+  seen[center] = true;
+  out.push_back(center);
+  for (int d = 0; d < depth && !frontier.empty(); ++d) {
+    next.clear();
+    for (VertexId u : frontier)
+      detail::for_each_neighbor(impl_->g, u, [&](VertexId w, EdgeKind, bool) {
+        if (seen[w]) return;
+        seen[w] = true;
+        next.push_back(w);
+        out.push_back(w);
+      });
+    std::swap(frontier, next);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string describe(const KnowledgeGraph& graph, VertexId v) {
+  std::string_view id = graph.id(v), label = graph.label(v);
+  if (label.empty() || label == id) return std::string(id);
+  return fmt::format("{} ({})", label, id);
+}
+
+Resolution KnowledgeGraph::resolve(std::string_view query) const {
+  Resolution r;
+  auto found = [&](VertexId v) {
+    r.outcome = Resolution::Outcome::found;
+    r.vertex = v;
+    return r;
+  };
+  if (VertexId v = find(query); v != kNoVertex) return found(v);
+  if (auto colon = query.find(':'); colon != std::string_view::npos) {
+    std::string prefix = lower_ascii(query.substr(0, colon));
+    if (prefix == "organization") prefix = "org";
+    std::string_view rest = query.substr(colon + 1);
+    for (const std::string& tail : {upper_ascii(rest), lower_ascii(rest), slugify(rest)}) {
+      if (VertexId v = find(prefix + ":" + tail); v != kNoVertex) return found(v);
+    }
+    // place:pak:lahore
+    if (prefix == "place") {
+      auto c2 = rest.find(':');
+      if (c2 != std::string_view::npos)
+        if (VertexId v = find("place:" + upper_ascii(rest.substr(0, c2)) + ":" +
+                              slugify(rest.substr(c2 + 1)));
+            v != kNoVertex)
+          return found(v);
+    }
+  }
+  std::string key = detail::name_key(query);
+  if (auto it = impl_->names.find(key); !key.empty() && it != impl_->names.end()) {
+    const auto& entries = it->second;
+    auto better = [&](const detail::NameEntry& a, const detail::NameEntry& b) {
+      if (a.rank != b.rank) return a.rank < b.rank;
+      return kind_order(vertex(a.vertex).kind) < kind_order(vertex(b.vertex).kind);
+    };
+    auto best = *std::min_element(entries.begin(), entries.end(), better);
+    for (const auto& e : entries)
+      if (!better(best, e) && !better(e, best)) r.candidates.push_back(e.vertex);
+    std::sort(r.candidates.begin(), r.candidates.end());
+    if (r.candidates.size() == 1) return found(r.candidates.front());
+    r.outcome = Resolution::Outcome::ambiguous;
+    std::string list;
+    for (VertexId v : r.candidates) {
+      if (!list.empty()) list += ", ";
+      list += describe(*this, v);
+    }
+    r.message = fmt::format("\"{}\" is ambiguous: {}; give an id", query, list);
+    return r;
+  }
+
+  // Unknown: near matches by prefix or edit distance over entity names.
+  r.outcome = Resolution::Outcome::unknown;
+  struct Near {
+    std::size_t distance;
+    std::uint8_t rank;
+    std::size_t degree;
+    VertexId v;
+  };
+  std::vector<Near> near;
+  if (!key.empty()) {
+    std::size_t max_d = std::clamp<std::size_t>(key.size() / 3, 1, 3);
+    for (const auto& [name, entries] : impl_->names) {
+      std::size_t d;
+      if (key.size() >= 2 && name.size() > key.size() && name.compare(0, key.size(), key) == 0)
+        d = 1;  // a prefix counts as one edit
+      else
+        d = bounded_distance(key, name, max_d);
+      if (d > max_d) continue;
+      for (const auto& e : entries) near.push_back({d, e.rank, degree(e.vertex), e.vertex});
+    }
+  }
+  std::sort(near.begin(), near.end(), [&](const Near& a, const Near& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.degree != b.degree) return a.degree > b.degree;
+    return id(a.v) < id(b.v);
+  });
+  for (const Near& n : near) {
+    if (r.candidates.size() == 5) break;
+    if (std::find(r.candidates.begin(), r.candidates.end(), n.v) == r.candidates.end())
+      r.candidates.push_back(n.v);
+  }
+  if (r.candidates.empty()) {
+    r.message = fmt::format("unknown entity \"{}\": no id, code or name matches", query);
+  } else {
+    std::string list;
+    for (VertexId v : r.candidates) {
+      if (!list.empty()) list += ", ";
+      list += describe(*this, v);
+    }
+    r.message = fmt::format("unknown entity \"{}\"; did you mean {}?", query, list);
+  }
+  return r;
+}
+
+VertexId KnowledgeGraph::resolve_or_throw(std::string_view query) const {
+  Resolution r = resolve(query);
+  if (!r.ok()) throw Error(r.message);
+  return r.vertex;
+}
+
+}  // namespace dipgraph

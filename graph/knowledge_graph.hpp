@@ -1,0 +1,169 @@
+// KnowledgeGraph: the facts as a typed, directed multigraph, built once and
+// then read-only (docs/graph.md).
+//
+// One vertex per entity (country, person, organization, place) and one per
+// fact (kind `event`), each with a stable id (`country:PAK`, `event:<hex>`).
+// Typed edges tie parties to events (participant / source / target), events
+// to places (located_in) and topic countries (about), places to their country
+// (in), people and national bodies to the country they represent
+// (represents), and members to organizations (member_of).
+//
+// The graph is a boost::adjacency_list (graph/detail/boost_graph.hpp), but
+// this header stays free of Boost: it exposes plain vertex records, string
+// lookups, the id index and entity resolution. Code in graph/, queries/ and
+// export/ that needs adjacency includes the detail header in its .cpp file.
+// Every string in the graph is interned (repeated labels, kinds, codes and
+// dates are stored once) and sanitized: valid UTF-8 holding only characters
+// XML 1.0 allows (anything else becomes U+FFFD), so every exporter writes the
+// same text. All member functions are const and safe to call concurrently.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "graph/fact.hpp"
+
+namespace dipgraph {
+
+namespace detail {
+struct GraphImpl;  // graph/detail/boost_graph.hpp
+}
+
+enum class VertexKind : std::uint8_t { country, person, organization, place, event };
+enum class EdgeKind : std::uint8_t {
+  participant,  // party -> event (symmetric events, or parties named without a side)
+  source,       // party -> event (the acting side)
+  target,       // party -> event (the side acted upon)
+  located_in,   // event -> place
+  in,           // place -> country
+  represents,   // person or national organization -> country
+  member_of,    // person, country or organization -> organization
+  about,        // event -> topic country
+};
+inline constexpr int kVertexKindCount = 5;
+inline constexpr int kEdgeKindCount = 8;
+
+// Spellings shared by text, DOT, GraphML and JSON output ("organization",
+// "located_in", ...).
+std::string_view to_string(VertexKind kind);
+std::string_view to_string(EdgeKind kind);
+std::optional<VertexKind> parse_vertex_kind(std::string_view s);
+std::optional<EdgeKind> parse_edge_kind(std::string_view s);
+
+// Dense vertex index, 0 .. vertex_count()-1, in build order.
+using VertexId = std::uint32_t;
+inline constexpr VertexId kNoVertex = 0xffffffffu;
+// Interned string handle; 0 is the empty string. Resolve with KnowledgeGraph::str.
+using StrId = std::uint32_t;
+
+// The record of one vertex (the bundled vertex property of the Boost graph).
+// Fields marked "events" are 0/empty on entities and vice versa.
+struct VertexData {
+  StrId id = 0;      // stable id: country:PAK, org:SCO, person:<slug>, place:<ISO3>:<slug>, event:<hex>
+  StrId label = 0;   // display name; events: the fact's name, else its type
+  VertexKind kind = VertexKind::country;
+  std::uint8_t quad_class = 0;       // events: 1..4, 0 unknown
+  Status status = Status::occurred;  // events
+  StrId country = 0;  // entities: ISO3 code (a country's own, a person's, a national body's, a place's)
+  StrId role = 0;     // persons: "Deputy Prime Minister"
+  VertexId home = kNoVertex;  // entities: the country vertex of `country` (a country: itself)
+  StrId type = 0;      // events: meeting, visit, project, ...
+  StrId cameo = 0;     // events: "043"
+  StrId root = 0;      // events: "04"
+  StrId date = 0;      // events: EDTF date, empty if unknown
+  StrId evidence = 0;  // events: text of the first evidence sentence
+  StrId article = 0;   // events: article id of the first evidence sentence
+  std::int32_t mentions = 0;  // events: distinct articles reporting it
+  double goldstein = 0.0;     // events
+  double confidence = 0.0;    // events
+};
+
+// An edge seen from one of its ends: `source -kind-> target` as stored.
+struct EdgeRef {
+  VertexId source = kNoVertex;
+  VertexId target = kNoVertex;
+  EdgeKind kind = EdgeKind::participant;
+};
+
+struct BuildStats {
+  std::size_t facts = 0;       // facts given
+  std::size_t events = 0;      // event vertices made
+  std::size_t duplicates = 0;  // facts skipped because their id was already an event
+};
+
+// The outcome of resolving a user's name for an entity.
+struct Resolution {
+  enum class Outcome { found, ambiguous, unknown };
+  Outcome outcome = Outcome::unknown;
+  VertexId vertex = kNoVertex;      // found
+  std::vector<VertexId> candidates; // ambiguous: the tied matches; unknown: near matches (best first)
+  std::string message;              // for the user when not found (names the query and candidates)
+  bool ok() const { return outcome == Outcome::found; }
+};
+
+class KnowledgeGraph {
+ public:
+  // Builds the graph from `facts` (normally FactStore::load, unique ids).
+  // A fact whose id is already an event vertex is skipped and counted in
+  // stats().duplicates; if `diag` is given each one is reported as a warning.
+  // Entities are merged by id; the first non-empty name, country and role win
+  // (a placeholder label such as a bare code is replaced by a real name).
+  static KnowledgeGraph build(const std::vector<Fact>& facts, Diagnostics* diag = nullptr);
+
+  KnowledgeGraph();  // empty graph
+  ~KnowledgeGraph();
+  KnowledgeGraph(KnowledgeGraph&&) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
+
+  std::size_t vertex_count() const;
+  std::size_t edge_count() const;
+  std::size_t count(VertexKind kind) const;  // vertices of that kind
+  const BuildStats& stats() const;
+
+  // The record of `v` (0 <= v < vertex_count()).
+  const VertexData& vertex(VertexId v) const;
+  // The text of an interned string; valid as long as the graph lives.
+  std::string_view str(StrId s) const;
+  std::string_view id(VertexId v) const { return str(vertex(v).id); }
+  std::string_view label(VertexId v) const { return str(vertex(v).label); }
+  VertexKind kind(VertexId v) const { return vertex(v).kind; }
+
+  // The vertex with this exact stable id, or kNoVertex.
+  VertexId find(std::string_view stable_id) const;
+
+  // Resolves what a user typed: a stable id (case of the prefix and code
+  // forgiven: "COUNTRY:pak"), a country or organization code ("PAK", "SCO"),
+  // a name in any case ("pakistan", "Côte d'Ivoire"), a person's slug or
+  // surname. Exact ids and codes/names rank before surnames; among equal
+  // matches country > organization > person > place; several matches of the
+  // same rank and kind are `ambiguous`. An unknown name gets up to 5 near
+  // matches (edit distance, prefix) in `candidates` and `message`.
+  Resolution resolve(std::string_view query) const;
+  // resolve(), throwing Error(message) unless found.
+  VertexId resolve_or_throw(std::string_view query) const;
+
+  // Number of edges touching `v` (in and out).
+  std::size_t degree(VertexId v) const;
+  // Every edge touching `v`: out-edges first, then in-edges, in build order.
+  std::vector<EdgeRef> edges_of(VertexId v) const;
+  // Vertices within `depth` undirected steps of `center` (BFS), sorted by id.
+  std::vector<VertexId> around(VertexId center, int depth) const;
+
+  // The Boost graph and indexes, for .cpp files of graph/, queries/, export/
+  // (include graph/detail/boost_graph.hpp).
+  const detail::GraphImpl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<detail::GraphImpl> impl_;
+};
+
+// "Pakistan (country:PAK)": label and id, for messages.
+std::string describe(const KnowledgeGraph& graph, VertexId v);
+
+}  // namespace dipgraph
