@@ -384,6 +384,11 @@ void Dictionary::load_events(const std::string& text, const std::string& file, D
       }
     }
     if (!ok) continue;
+    // Phrases separated by ';' share the other columns.
+    for (auto phrase : split(pattern, ';')) {
+    phrase = trim(phrase);
+    if (phrase.empty()) continue;
+    ok = true;
     // Elements: words with alternatives (a|b), optional words (a?), inflected
     // words (a~), gaps (* or *N).
     struct RawElem {
@@ -392,7 +397,7 @@ void Dictionary::load_events(const std::string& text, const std::string& file, D
       bool optional = false;
     };
     std::vector<RawElem> elems;
-    for (auto w : split(pattern, ' ')) {
+    for (auto w : split(phrase, ' ')) {
       if (w.empty()) continue;
       RawElem e;
       if (w[0] == '*') {
@@ -460,6 +465,7 @@ void Dictionary::load_events(const std::string& text, const std::string& file, D
         if (phrases.size() > 4096) break;
       }
       for (auto& ph : phrases) pending_triggers_.emplace_back(std::move(ph), index);
+    }
     }
   }
 }

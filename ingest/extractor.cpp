@@ -11,6 +11,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "graph/cameo.hpp"
@@ -71,6 +73,8 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   for (const char* s : {"during", "at"})
     if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
   ids_ = ids;
+  const char* trace = std::getenv("DIPGRAPH_TRACE");
+  trace_ = trace && *trace && *trace != '0';
 }
 
 std::unique_ptr<Extractor> Extractor::load(const std::string& data_dir, Diagnostics& diag) {
@@ -208,6 +212,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         triggers.push_back(best);
       }
     }
+    // Compounds: adjacent triggers of one pattern line are one ("railway
+    // connectivity", "steel mill project").
+    std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.begin < y.begin; });
+    {
+      std::vector<Trigger> merged;
+      for (const Trigger& t : triggers) {
+        if (!merged.empty() && merged.back().end == t.begin &&
+            patterns[merged.back().pattern].line == patterns[t.pattern].line &&
+            patterns[t.pattern].tail.empty() && patterns[merged.back().pattern].tail.empty()) {
+          merged.back().end = t.end;
+          continue;
+        }
+        if (!merged.empty() && t.begin < merged.back().end && t.end <= merged.back().end &&
+            patterns[merged.back().pattern].line == patterns[t.pattern].line)
+          continue;
+        merged.push_back(t);
+      }
+      triggers.swap(merged);
+    }
     // Overlaps: longest, then earliest.
     std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) {
       return x.end - x.begin != y.end - y.begin ? x.end - x.begin > y.end - y.begin : x.begin < y.begin;
@@ -226,6 +249,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // What governs a position: the preposition before it, skipping
     // determiners and modifiers ("in the northern city of", "to war-torn").
     auto governing_prep = [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
+      // "Pakistan-Russia": the second part is governed like the first.
+      while (b > floor && toks[b].is(kHyphenJoined) && a.mention_at[b - 1] >= 0)
+        b = a.mentions[a.mention_at[b - 1]].begin;
       std::uint32_t j = b;
       int skipped = 0;
       while (j > floor && skipped < 4) {
@@ -264,7 +290,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (a.mention_at[i] >= 0 && (ms.empty() || ms.back() != a.mention_at[i])) ms.push_back(a.mention_at[i]);
     auto is_place = [&](const Mention& m) {
       if (m.kind == MentionKind::city) return true;
-      if (m.kind == MentionKind::capital || m.kind == MentionKind::country) {
+      bool compound = (m.end < se && toks[m.end].is(kHyphenJoined)) || toks[m.begin].is(kHyphenJoined);
+      if ((m.kind == MentionKind::capital || m.kind == MentionKind::country) && !compound) {
         TokenId p = governing_prep(m.begin, sb);
         return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside);
       }
@@ -435,6 +462,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       return {};
     };
+    // "Sharif's adviser": not Sharif himself but someone of his country.
+    auto heads = [&](std::vector<std::int32_t>& g) {
+      for (std::int32_t& mi : g) {
+        const Mention& m = a.mentions[mi];
+        if (m.kind == MentionKind::person && m.possessive && !m.anaphor && m.end < se &&
+            toks[m.end].is(kWord) && a.mention_at[m.end] < 0)
+          mi = -(mi + 1);
+      }
+    };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
       for (const Role& r : roles) {
         std::vector<std::int32_t> g;
@@ -446,6 +482,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           case RoleKind::inner: g = find_inner(t); break;
           case RoleKind::outer: g = find_outer(t); break;
         }
+        if (r.kind != RoleKind::poss) heads(g);
         if (!g.empty()) return g;
       }
       return {};
@@ -550,7 +587,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       while (j < se && toks[j].is(kCap) && a.mention_at[j] < 0 && toks[j].is(kWord) && !(toks[j].cls & (kCalendar | kFunction))) ++j;
       if (j == i + 1 || j - i > 4 || !is_punct(j, ',')) continue;
       const Mention* c = mention_of(j + 1);
-      if (!c || c->kind != MentionKind::country || c->begin != j + 1) continue;
+      if (!c || c->kind != MentionKind::country || c->begin != j + 1 || c->possessive) continue;
       places.push_back({i + 1, Location{span_text(i + 1, j), country_code(c->country)}});
     }
     std::sort(places.begin(), places.end(), [](const PlaceCand& x, const PlaceCand& y) { return x.pos < y.pos; });
@@ -577,6 +614,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out,
                          std::set<std::string>& countries, bool& anaphoric) {
       for (std::int32_t mi : group) {
+        bool country_only = mi < 0;
+        if (country_only) mi = -mi - 1;
         const Mention& m = a.mentions[mi];
         anaphoric |= m.anaphor;
         auto add_country = [&](int c, const std::string& role) {
@@ -585,6 +624,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           add_actor(out, Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, role});
           countries.insert(cc.code);
         };
+        if (country_only) {
+          add_country(m.country, "");
+          continue;
+        }
         switch (m.kind) {
           case MentionKind::country:
           case MentionKind::demonym:
@@ -641,6 +684,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         // "..., said the statement": the speaker after the verb.
         if (t.end < se && (toks[t.end].cls & kDet) && a.mention_at[t.end + 1 < se ? t.end + 1 : t.end] >= 0)
           src = find_object(t);
+      }
+      if (trace_) {
+        auto names = [&](const std::vector<std::int32_t>& g) {
+          std::string out;
+          for (std::int32_t mi : g) {
+            const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
+            out += "[" + span_text(m.begin, m.end) + "]";
+          }
+          return out;
+        };
+        std::fprintf(stderr, "trace: s%u \"%s\" <- %s:%zu \"%s\" source=%s target=%s\n", sspan.index,
+                     span_text(t.begin, t.end).c_str(), "events.tsv", p.line, p.text.c_str(),
+                     names(src).c_str(), names(tgt).c_str());
       }
       Draft d;
       Fact& f = d.fact;
@@ -720,6 +776,21 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         for (const Actor& x : target)
           if (!x.country.empty()) tgt_c.insert(x.country);
       }
+      // "characterizing Pakistan and Russia as allies" said by Russia: not Russia itself.
+      if (!(p.flags & kSymmetric) && !src_c.empty()) {
+        bool other = std::any_of(target.begin(), target.end(), [&](const Actor& x) {
+          return !x.country.empty() && !src_c.count(x.country);
+        });
+        if (other) {
+          target.erase(std::remove_if(target.begin(), target.end(), [&](const Actor& x) {
+                         return x.kind == ActorKind::country && src_c.count(x.country);
+                       }),
+                       target.end());
+          tgt_c.clear();
+          for (const Actor& x : target)
+            if (!x.country.empty()) tgt_c.insert(x.country);
+        }
+      }
       if (source.empty() && target.empty()) continue;
       if (p.flags & kSymmetric) {
         for (Actor& x : source) add_actor(f.participants, std::move(x));
@@ -775,6 +846,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           const Tok& tk = toks[b - 1];
           bool content = tk.is(kWord) && !(tk.cls & (kFunction | kCalendar)) && a.mention_at[b - 1] < 0 &&
                          !(b - 1 < t.begin && toks[b - 1].is(kPossessive));
+          if (tk.id == id.of && b - 1 > sb && toks[b - 2].is(kCap) && toks[b].is(kCap)) content = true;
           bool org = a.mention_at[b - 1] >= 0 && a.mentions[a.mention_at[b - 1]].kind == MentionKind::org &&
                      !a.mentions[a.mention_at[b - 1]].possessive;
           bool paren = is_punct(b - 1, '(') || is_punct(b - 1, ')') || (tk.is(kAllCaps) && b - 1 > sb && is_punct(b - 2, '('));
@@ -786,7 +858,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         f.name = span_text(b, t.end);
       }
       // Quote: the first quoted words after the trigger in its sentence.
+      std::uint32_t quotes_before = 0;
+      for (std::uint32_t i = sb; i < t.end; ++i) quotes_before += is_punct(i, '"');
       for (std::uint32_t i = t.end; i < se && i < t.end + 12; ++i) {
+        if (is_punct(i, '"') && quotes_before++ % 2 == 1) continue;  // a closing quote
         if (!(is_punct(i, '"') || (is_punct(i, '\'') && toks[i].is(kSpaceBefore)))) continue;
         char q = text[toks[i].start];
         std::uint32_t j = i + 1;
@@ -826,7 +901,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     Draft* target = nullptr;
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
       Draft& o = *it;
-      if (o.fact.type != d.fact.type) continue;
+      if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
+      if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit") continue;
       bool same_parties = parties_countries(o) == parties_countries(d) && !d.countries.empty();
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
@@ -838,7 +914,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool overlap = std::any_of(d.countries.begin(), d.countries.end(),
                                  [&](const std::string& c) { return o.countries.count(c) > 0; });
       if (!d.own_date && !d.own_place && overlap && d.sentence > o.sentence &&
-          d.sentence - o.sentence <= 8 && d.fact.status == o.fact.status) {
+          d.sentence - o.sentence <= 8) {
         target = &o;
         break;
       }
@@ -848,8 +924,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       continue;
     }
     Fact& f = target->fact;
-    for (auto& x : d.fact.source) add_actor(f.source, std::move(x));
-    for (auto& x : d.fact.target) add_actor(f.target, std::move(x));
+    // A host (043) receives the visitor of a visit (042): its sides swap.
+    bool swap = (f.cameo == "042" && d.fact.cameo == "043") || (f.cameo == "043" && d.fact.cameo == "042");
+    for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
+    for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
     for (auto& x : d.fact.participants) add_actor(f.participants, std::move(x));
     for (auto& t : d.fact.topics)
       if (std::find(f.topics.begin(), f.topics.end(), t) == f.topics.end()) f.topics.push_back(t);
@@ -877,6 +955,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     f.root = std::string(cameo_root(f.cameo));
     f.quad_class = quad_class_of(f.cameo);
     const CameoCode* code = find_cameo(f.cameo);
+    if (code && f.type != "summit") f.type = std::string(code->type);
     if (!code) code = find_cameo(f.root);
     f.goldstein = code ? code->goldstein : 0.0;
     f.confidence = std::round(f.confidence * 100.0) / 100.0;

@@ -43,6 +43,7 @@ class Extractor {
   std::shared_ptr<const Dictionary> dict_;
   Recognizer recognizer_;
   std::shared_ptr<const Ids> ids_;
+  bool trace_ = false;  // DIPGRAPH_TRACE set: each trigger and its roles on stderr
 };
 
 }  // namespace dipgraph::ingest

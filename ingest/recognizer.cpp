@@ -490,10 +490,17 @@ Analysis Recognizer::analyze(const Document& doc) const {
       // A title alone: "the Russian president", "the prime minister of Pakistan".
       if (has_det || country >= 0) {
         int found = -1;
+        // A generic title ("the Pakistani official") names anyone of that
+        // country read before; a specific one needs the same role.
+        bool generic = title.rank >= 4 && has_det && country >= 0;
         for (int p = static_cast<int>(a.people.size()) - 1; p >= 0; --p) {
           const Person& pr = a.people[p];
-          if (!iequal(pr.base_role, base_role)) continue;
-          if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          if (generic) {
+            if (pr.country != country) continue;
+          } else {
+            if (!iequal(pr.base_role, base_role)) continue;
+            if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          }
           found = p;
           break;
         }
