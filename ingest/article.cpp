@@ -7,6 +7,8 @@
 // Diagnostics error with its place, and the reader moves on.
 #include "ingest/article.hpp"
 
+#include <sys/stat.h>
+
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
@@ -37,6 +39,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kChunk = 1u << 20;
+constexpr std::size_t kSmallChunk = 1u << 16;
 constexpr std::size_t kSniffBytes = 4096;
 // A JSONL line may exceed its article's text by this much (escapes, metadata).
 constexpr std::size_t kLineSlack = 1u << 20;
@@ -80,12 +83,12 @@ Format sniff(std::string_view head) {
 }
 
 // Why `s` is not text ("" if it is): NUL bytes, UTF-16, or mostly control
-// bytes and invalid UTF-8 in its first 64 KiB.
+// bytes and invalid UTF-8 in its first 8 KiB.
 std::string binary_reason(std::string_view s) {
   if (s.size() >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF')))
     return "binary file (UTF-16 text is not supported; convert it to UTF-8)";
   if (std::memchr(s.data(), '\0', s.size()) != nullptr) return "binary file (NUL bytes)";
-  const std::string_view sample = s.substr(0, 1u << 16);
+  const std::string_view sample = s.substr(0, 8192);
   std::size_t bad = 0, chars = 0;
   for (std::size_t i = 0; i < sample.size();) {
     const unsigned char c = static_cast<unsigned char>(sample[i]);
@@ -109,11 +112,11 @@ std::string errno_message(int err) { return std::generic_category().message(err)
 // total number of bytes in the stream (more than `limit` means too large).
 std::size_t read_bounded(std::FILE* f, std::string& out, std::size_t limit) {
   std::size_t total = out.size();
-  std::unique_ptr<char[]> chunk(new char[kChunk]);
+  std::string chunk(kSmallChunk, '\0');
   while (true) {
-    const std::size_t got = std::fread(chunk.get(), 1, kChunk, f);
+    const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), f);
     if (got == 0) break;
-    if (total + got <= limit) out.append(chunk.get(), got);
+    if (total + got <= limit) out.append(chunk.data(), got);
     total += got;
     if (total > limit && !out.empty()) {
       out.clear();
@@ -188,6 +191,16 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
+// Enough raw text for a headline and a dateline.
+constexpr std::size_t kDatelinePrefix = 400;
+
+// True if the start of the text has a character a dateline separator is
+// made of ('-', ':', or a UTF-8 dash).
+bool has_separator(std::string_view text) {
+  const std::string_view head = text.substr(0, kDatelinePrefix);
+  return head.find_first_of("-:\xE2") != std::string_view::npos;
+}
+
 std::string json_to_string(const rapidjson::Value& v) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   rapidjson::StringBuffer sb;
@@ -257,16 +270,22 @@ class Reader {
       if (!f) return;
       return jsonl(f.get(), name, {});
     }
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(name, ec);
-    if (!ec && size > options_.max_article_bytes) {
-      return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped", size,
-                                    options_.max_article_bytes));
-    }
+    // A regular file is sized first and read in one go; anything else
+    // (a pipe, a device) in chunks up to the limit.
     File f = open(name);
     if (!f) return;
     std::string content;
-    const std::size_t total = read_bounded(f.get(), content, options_.max_article_bytes);
+    std::size_t total = 0;
+    struct stat st;
+    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode)) {
+      total = static_cast<std::size_t>(st.st_size);
+      if (total <= options_.max_article_bytes) {
+        content.resize(total);
+        content.resize(std::fread(content.data(), 1, total, f.get()));
+      }
+    } else {
+      total = read_bounded(f.get(), content, options_.max_article_bytes);
+    }
     if (std::ferror(f.get())) return fail(name, "read error: " + errno_message(errno));
     if (total > options_.max_article_bytes) {
       return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
@@ -399,9 +418,9 @@ class Reader {
   // Fills id and date, then hands the article over.
   void emit(Article&& a) {
     if (a.id.empty()) a.id = article_id(a.text);
-    if (a.date.empty()) {
+    if (a.date.empty() && has_separator(a.text)) {
       // The dateline, read from a normalized prefix of the text.
-      std::size_t cut = std::min<std::size_t>(a.text.size(), 600);
+      std::size_t cut = std::min<std::size_t>(a.text.size(), kDatelinePrefix);
       while (cut < a.text.size() && cut > 0 && (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80) --cut;
       Diagnostics quiet(false);
       const std::string prefix = normalize_text(std::string_view(a.text).substr(0, cut), a.origin, quiet);

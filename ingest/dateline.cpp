@@ -364,18 +364,20 @@ std::string parse_date(std::string_view text, const std::string& default_date) {
 }
 
 bool find_dateline(std::string_view text, const std::string& default_date, Dateline& out) {
-  std::size_t end = text.find('\n');
-  if (end == std::string_view::npos) end = text.size();
-  if (dateline_in(text, 0, end, default_date, out)) return true;
-  // After a headline (a short first paragraph not ending a sentence).
-  const std::string_view first = text.substr(0, end);
-  if (end == text.size() || first.size() > 150 || first.empty()) return false;
-  const char last = first.back();
-  if (last == '.' || last == '!' || last == '?' || last == '"') return false;
-  const std::size_t begin = end + 1;
-  std::size_t end2 = text.find('\n', begin);
-  if (end2 == std::string_view::npos) end2 = text.size();
-  return dateline_in(text, begin, end2, default_date, out);
+  // The first paragraph, or one after up to two short lines that do not end
+  // a sentence (a headline, a byline).
+  std::size_t begin = 0;
+  for (int k = 0; k < 3 && begin <= text.size(); ++k) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (dateline_in(text, begin, end, default_date, out)) return true;
+    const std::string_view para = text.substr(begin, end - begin);
+    if (end == text.size() || para.empty() || para.size() > 150) return false;
+    const char last = para.back();
+    if (last == '.' || last == '!' || last == '?' || last == '"') return false;
+    begin = end + 1;
+  }
+  return false;
 }
 
 }  // namespace dipgraph::ingest

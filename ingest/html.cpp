@@ -397,6 +397,17 @@ HtmlPage html_to_text(std::string_view h) {
     i = j;
   }
   if (page.title.empty()) page.title = !og_title.empty() ? og_title : h1;
+  // "Headline | Site" -> "Headline" when the site is known.
+  if (!page.source.empty()) {
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      const std::string suffix = std::string(sep) + page.source;
+      if (page.title.size() > suffix.size() &&
+          page.title.compare(page.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        page.title.resize(page.title.size() - suffix.size());
+        break;
+      }
+    }
+  }
   return page;
 }
 

@@ -148,15 +148,12 @@ class Normalizer {
     line.begin = static_cast<std::uint32_t>(line_begin_);
     line.end = static_cast<std::uint32_t>(buf_.size());
     line.indent = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent_, 1000));
-    std::uint32_t chars = 0;
-    bool alnum = false;
-    for (std::size_t k = line_begin_; k < buf_.size(); ++k) {
-      const unsigned char c = static_cast<unsigned char>(buf_[k]);
-      chars += (c & 0xC0) != 0x80;
-      alnum |= is_alnum_or_high(c);
-    }
-    line.chars = chars;
-    line.blank = !alnum;
+    const std::string_view text = std::string_view(buf_).substr(line_begin_);
+    line.chars = static_cast<std::uint32_t>(line_high_ ? utf8::length(text) : text.size());
+    line.blank = std::none_of(text.begin(), text.end(),
+                              [](char c) { return is_alnum_or_high(static_cast<unsigned char>(c)); });
+    // What is left of "Read more: <URL>", "Source: <URL>" is debris too.
+    if (line_url_ && !text.empty() && text.back() == ':' && line.chars <= 40) line.blank = true;
     if (line.blank) buf_.resize(line_begin_);  // a line of punctuation only is debris
     line.end = static_cast<std::uint32_t>(buf_.size());
     lines_.push_back(line);
@@ -165,6 +162,8 @@ class Normalizer {
     indent_ = 0;
     pending_space_ = false;
     content_ = false;
+    line_high_ = false;
+    line_url_ = false;
     bracket_close_ = std::string_view::npos;
   }
 
@@ -237,6 +236,7 @@ class Normalizer {
     }
     flush_space();
     utf8::append(buf_, cp);
+    line_high_ = true;
   }
 
   // Returns the raw index after an HTML tag or comment at i, or i if none.
@@ -343,6 +343,7 @@ class Normalizer {
   // Skips the URL at i; returns the raw index after it (trailing sentence
   // punctuation is left in the text).
   std::size_t skip_url(std::size_t i) {
+    line_url_ = true;
     std::size_t e = skip_to_space(i);
     bool in_parens = buf_.size() > line_begin_ && !pending_space_ && buf_.back() == '(';
     if (in_parens) {
@@ -417,6 +418,7 @@ class Normalizer {
             if (bad_count_++ == 0) first_bad_ = i;
             flush_space();
             utf8::append(buf_, utf8::kReplacement);
+            line_high_ = true;
           } else {
             emit_cp(d.cp, i + d.len);
           }
@@ -559,7 +561,8 @@ class Normalizer {
       return !(starts_lower(tb) && !end_a);
     }
     if (lb.indent > la.indent) return true;
-    if (la.chars > wrap_width_ * 13 / 10 + 10) return true;  // an unwrapped line
+    if (la.chars > wrap_width_ * 6 / 5 + 5) return true;  // an unwrapped line
+    if (end_a && lb.chars > wrap_width_ * 6 / 5 + 5) return true;
     if (a == first_line_ && !end_a && la.chars * 4 < wrap_width_ * 3 && looks_like_headline(ta))
       return true;
     if (!end_a) return false;
@@ -694,7 +697,9 @@ class Normalizer {
   std::size_t line_begin_ = 0;
   std::uint32_t indent_ = 0;
   bool pending_space_ = false;
-  bool content_ = false;  // something (even dropped debris) was seen on this line
+  bool content_ = false;    // something (even dropped debris) was seen on this line
+  bool line_high_ = false;  // the line has non-ASCII characters
+  bool line_url_ = false;   // a URL was dropped from the line
   std::size_t bracket_close_ = std::string_view::npos;
   bool bracket_skip_paren_ = false;
   std::size_t bad_count_ = 0, first_bad_ = 0;

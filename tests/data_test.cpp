@@ -256,8 +256,8 @@ TEST_CASE("data: organizations have unique codes, a known kind and known member 
     const char* code;
     std::size_t members;
   };
-  const Bloc blocs[] = {{"EU", 27}, {"NATO", 32}, {"G7", 7}, {"GCC", 6},
-                        {"SAARC", 8}, {"QUAD", 4}, {"AUKUS", 3}, {"UNSC", 5}};
+  const Bloc blocs[] = {{"EU", 27},   {"NATO", 32}, {"G7", 7},    {"GCC", 6},
+                        {"SAARC", 8}, {"QUAD", 4},  {"AUKUS", 3}, {"UNSC", 5}};
   for (const auto& b : blocs) {
     CAPTURE(b.code);
     auto it = std::find_if(t.rows.begin(), t.rows.end(),
@@ -315,11 +315,11 @@ TEST_CASE("cameo: table is sorted, unique, and every code has its parent") {
 
 TEST_CASE("cameo: quad classes, Goldstein range and fact types") {
   const std::set<std::string_view> types = {
-      "statement", "appeal",      "intent",   "meeting",          "visit",         "negotiation",
-      "praise",    "cooperation", "agreement", "project",         "aid",           "yield",
-      "investigate", "demand",    "criticism", "reject",          "threat",        "protest",
-      "force_posture", "reduce_relations", "sanction", "expel",   "coerce",        "assault",
-      "fight",     "mass_violence"};
+      "statement",     "appeal",           "intent",    "meeting", "visit",  "negotiation",
+      "praise",        "cooperation",      "agreement", "project", "aid",    "yield",
+      "investigate",   "demand",           "criticism", "reject",  "threat", "protest",
+      "force_posture", "reduce_relations", "sanction",  "expel",   "coerce", "assault",
+      "fight",         "mass_violence"};
   for (const auto& c : dipgraph::cameo_codes()) {
     CAPTURE(c.code);
     int q = dipgraph::quad_class_of(c.code);
@@ -343,19 +343,35 @@ TEST_CASE("cameo: known codes carry their type and Goldstein value") {
     int quad;
   };
   const Case cases[] = {
-      {"010", "statement", 0.0, 1},   {"036", "intent", 4.0, 1},
-      {"040", "meeting", 1.0, 1},     {"041", "meeting", 1.0, 1},
-      {"042", "visit", 1.9, 1},       {"043", "visit", 2.8, 1},
-      {"044", "meeting", 2.5, 1},     {"045", "meeting", 5.0, 1},
-      {"046", "negotiation", 7.0, 1}, {"051", "praise", 3.4, 1},
-      {"054", "cooperation", 6.0, 1}, {"057", "agreement", 8.0, 1},
-      {"061", "project", 6.4, 2},     {"070", "aid", 7.0, 2},
-      {"0871", "yield", 9.0, 2},      {"111", "criticism", -2.0, 3},
-      {"112", "criticism", -2.0, 3},  {"130", "threat", -4.4, 3},
-      {"160", "reduce_relations", -4.0, 4}, {"161", "reduce_relations", -4.0, 4},
-      {"163", "sanction", -8.0, 4},   {"164", "reduce_relations", -7.0, 4},
-      {"166", "expel", -7.0, 4},      {"1661", "expel", -7.0, 4},
-      {"172", "coerce", -5.0, 4},     {"190", "fight", -10.0, 4},
+      {"010", "statement", 0.0, 1},
+      {"016", "statement", -2.0, 1},
+      {"036", "intent", 4.0, 1},
+      {"124", "reject", -4.0, 3},
+      {"165", "reduce_relations", -6.5, 4},
+      {"040", "meeting", 1.0, 1},
+      {"041", "meeting", 1.0, 1},
+      {"042", "visit", 1.9, 1},
+      {"043", "visit", 2.8, 1},
+      {"044", "meeting", 2.5, 1},
+      {"045", "meeting", 5.0, 1},
+      {"046", "negotiation", 7.0, 1},
+      {"051", "praise", 3.4, 1},
+      {"054", "cooperation", 6.0, 1},
+      {"057", "agreement", 8.0, 1},
+      {"061", "project", 6.4, 2},
+      {"070", "aid", 7.0, 2},
+      {"0871", "yield", 9.0, 2},
+      {"111", "criticism", -2.0, 3},
+      {"112", "criticism", -2.0, 3},
+      {"130", "threat", -4.4, 3},
+      {"160", "reduce_relations", -4.0, 4},
+      {"161", "reduce_relations", -4.0, 4},
+      {"163", "sanction", -8.0, 4},
+      {"164", "reduce_relations", -7.0, 4},
+      {"166", "expel", -7.0, 4},
+      {"1661", "expel", -7.0, 4},
+      {"172", "coerce", -5.0, 4},
+      {"190", "fight", -10.0, 4},
       {"2042", "mass_violence", -10.0, 4},
   };
   for (const auto& c : cases) {
