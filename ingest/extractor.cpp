@@ -21,7 +21,7 @@ namespace dipgraph::ingest {
 
 struct Extractor::Ids {
   TokenId the, a, an, by, during, at, in, near, outside, and_, or_, as, well, also, according,
-      to, of, with, between, among, said, said_like, quote_open;
+      to, of, with, between, among, said, said_like, quote_open, since, into;
   std::vector<TokenId> boundary_words;  // that which who ... (clause openers)
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
 };
@@ -66,7 +66,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->outside = w("outside"), ids->and_ = w("and"), ids->or_ = w("or"), ids->as = w("as");
   ids->well = w("well"), ids->also = w("also"), ids->according = w("according");
   ids->to = w("to"), ids->of = w("of"), ids->with = w("with"), ids->between = w("between");
-  ids->among = w("among"), ids->said = w("said");
+  ids->among = w("among"), ids->said = w("said"), ids->since = w("since"), ids->into = w("into");
   for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
                         "because", "although", "though", "if", "unless", "whereas", "whether"})
     if (TokenId t = w(s)) ids->boundary_words.push_back(t);
@@ -127,6 +127,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         } else if ((t.cls & kSubord) &&
                    std::find(id.boundary_words.begin(), id.boundary_words.end(), t.id) !=
                        id.boundary_words.end()) {
+          boundary[i - sb] = 1;
+        } else if ((t.cls & kSubord) && i > sb && is_punct(i - 1, ',') && i + 1 < se &&
+                   !(toks[i + 1].cls & kCalendar) && !toks[i + 1].is(kNumber)) {
+          boundary[i - sb] = 1;  // ", as ...", ", after ...", ", since ..."
+        } else if (t.id == id.since && i + 1 < se && !(toks[i + 1].cls & kCalendar) &&
+                   !toks[i + 1].is(kNumber) && a.date_at[i + 1] < 0) {
           boundary[i - sb] = 1;
         }
       }
@@ -293,15 +299,20 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool compound = (m.end < se && toks[m.end].is(kHyphenJoined)) || toks[m.begin].is(kHyphenJoined);
       if ((m.kind == MentionKind::capital || m.kind == MentionKind::country) && !compound) {
         TokenId p = governing_prep(m.begin, sb);
-        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside);
+        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside || p == id.into);
       }
       return false;
     };
-    auto actor_ok = [&](const Mention& m) { return is_actor(m) && !is_place(m); };
+    // "his counterpart", "their talks": a possessive pronoun is a determiner,
+    // not the actor of a clause (it is for "poss": "his trip").
+    auto determiner = [&](const Mention& m) {
+      return m.anaphor && m.possessive && m.end - m.begin == 1 && m.end < se && toks[m.end].is(kWord);
+    };
+    auto actor_ok = [&](const Mention& m) { return is_actor(m) && !is_place(m) && !determiner(m); };
     // As actor_ok, but a preposition before `floor` (inside the trigger,
     // "arrived in Amman") does not make a place.
     auto actor_ok_after = [&](const Mention& m, std::uint32_t floor) {
-      if (!is_actor(m)) return false;
+      if (!is_actor(m) || determiner(m)) return false;
       if (m.kind == MentionKind::city) return false;
       if (m.kind == MentionKind::capital || m.kind == MentionKind::country) {
         TokenId p = governing_prep(m.begin, floor);
@@ -358,12 +369,23 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     };
     auto find_object = [&](const Trigger& t) -> std::vector<std::int32_t> {
       std::uint32_t e = seg_end(t.segment);
+      bool seen_prep_actor = false;
       for (std::size_t k = 0; k < ms.size(); ++k) {
         const Mention& m = a.mentions[ms[k]];
         if (m.begin < t.end) continue;
         if (m.begin >= e || attributed(m.begin)) break;
         if (!actor_ok_after(m, t.end)) continue;
-        if (governing_prep(m.begin, t.end) != kNoToken) continue;
+        TokenId gp = governing_prep(m.begin, t.end);
+        // "shelled positions of the Palestinian forces": the object's owner.
+        if (gp == id.of && !seen_prep_actor) {
+          bool other = false;
+          for (std::uint32_t i = t.end; i < m.begin; ++i) other |= (toks[i].cls & kPrep) && toks[i].id != id.of;
+          if (!other) gp = kNoToken;
+        }
+        if (gp != kNoToken) {
+          seen_prep_actor = true;
+          continue;
+        }
         // Another trigger in between ends the object side.
         bool crossed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
           return o.begin >= t.end && o.begin < m.begin;
@@ -385,6 +407,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (const Mention* m = mention_of(r)) {
             std::int32_t mi = a.mention_at[r];
             // The pattern asked for this preposition: "in Iraq" may be a target.
+            if (determiner(*m)) continue;
             if (!is_actor(*m) || m->kind == MentionKind::city || m->begin != r) return {};
             return expand(index_in_ms(mi), limit);
           }
@@ -450,6 +473,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return g;
     };
     auto find_outer = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      // '"X must ...," he said': the speaker after the quote.
+      if (tail_begin < se) {
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+          const Mention& m = a.mentions[ms[k]];
+          if (m.begin >= tail_begin && is_actor(m) && !is_place(m)) return expand(k, se);
+        }
+      }
       for (int g = t.segment - 1; g >= 0; --g) {
         std::uint32_t b = seg_begin(g), e = seg_end(g);
         for (std::size_t k = 0; k < ms.size(); ++k) {
@@ -674,8 +704,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       const EventPattern& p = patterns[t.pattern];
       if ((p.flags & kSay) && attributed(t.begin)) continue;
       std::vector<std::int32_t> src = resolve(t, p.source), tgt = resolve(t, p.target);
+      // "invited X to visit Y", "urged X to talk": X is the one to act.
+      if (t.begin > sb && toks[t.begin - 1].id == id.to && !p.source.empty() &&
+          p.source.back().kind == RoleKind::subj) {
+        for (const Trigger& o : triggers) {
+          if (o.end > t.begin || t.begin - o.end > 8 || seg_of(o.begin) != t.segment) continue;
+          if (cameo_root(patterns[o.pattern].cameo) != "02") continue;
+          std::vector<std::int32_t> controller = find_object(o);
+          if (!controller.empty()) src = controller;
+        }
+      }
       if (!(p.flags & kNoPassive) && !p.source.empty() && p.source[0].kind == RoleKind::subj && passive(t)) {
-        std::vector<std::int32_t> agent = find_after_prep(t, id.by);
+        std::vector<std::int32_t> agent;
+        for (std::uint32_t q = t.end; q < seg_end(t.segment) && agent.empty(); ++q)
+          if (toks[q].id == id.by) {
+            Trigger at_by = t;
+            at_by.end = q;
+            agent = find_after_prep(at_by, id.by);
+            heads(agent);
+          }
         std::vector<std::int32_t> patient = find_subject(t);
         src = agent;
         tgt = patient;
@@ -714,11 +761,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       int status = -1, tone = 0;
       {
         std::uint32_t g0 = seg_begin(t.segment);
-        std::uint32_t b = t.begin >= g0 + 6 ? t.begin - 6 : g0;
-        // Look past a subordinate boundary for "in talks to", "refused to".
+        std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
         std::uint32_t e = std::min(seg_end(t.segment), t.end + 3);
         int tone_ignored = 0;
-        cues(b, t.end, status, tone_ignored);
+        cues(b, t.begin, status, tone_ignored);
+        // "to visit", "to hold talks": an infinitive is not (yet) an event.
+        if (status < 0 && t.begin > sb && toks[t.begin - 1].id == id.to &&
+            !(t.begin >= sb + 2 && (toks[t.begin - 2].cls & kBe)))
+          status = static_cast<int>(Status::planned);
+        // Coordinated with an earlier trigger of its clause: its status too
+        // ("expected to meet X and sign an agreement").
+        if (status < 0) {
+          for (const Draft& o : drafts) {
+            if (o.sentence != s || o.position >= t.begin || seg_of(o.position) != t.segment) continue;
+            if (o.fact.status == Status::occurred) continue;
+            bool joined = false;
+            for (std::uint32_t i = o.position; i < t.begin; ++i) joined |= toks[i].id == id.and_;
+            if (joined) status = static_cast<int>(o.fact.status);
+          }
+        }
         int after_status = -1;
         cues(t.end, e, after_status, tone_ignored);
         if (after_status == static_cast<int>(Status::negotiating) || after_status == static_cast<int>(Status::negated))
@@ -734,7 +795,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (p.flags & kCharacterize) {
         if (tone > 0) f.type = "praise", f.cameo = "051";
         else if (tone < 0) f.type = "criticism", f.cameo = "111";
-        else f.type = "statement", f.cameo = "010";
+        else f.type = "statement", f.cameo = "010", d.say = true;
       }
       // Statements: the speaker, and the other countries of what was said.
       if (d.say && tgt.empty()) {
@@ -829,6 +890,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // Place.
       f.location = pick_place(t);
       d.own_place = f.location.has_value();
+      if (!f.location && f.type == "visit" && f.cameo == "042") {
+        for (std::int32_t mi : tgt)
+          if (mi >= 0 && a.mentions[mi].kind == MentionKind::capital) {
+            f.location = place_of(mi);
+            break;
+          }
+      }
       if (!f.location && f.type == "visit") {
         // A visit to a country happens there; a host receives at home.
         const auto& side = f.cameo == "043" ? f.source : f.target;
@@ -838,6 +906,23 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             if (c >= 0) f.location = Location{dict.countries()[c].name, x.country};
             break;
           }
+      }
+      // No named target: material conflict, coercion, protest, yield and
+      // investigation hit who is where they happen ("fired at targets in
+      // Jericho"); coercion, protest and yield with no place are domestic.
+      if (f.target.empty() && f.participants.empty()) {
+        std::string_view r = cameo_root(f.cameo);
+        int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
+        bool material = rn == 8 || rn == 9 || rn >= 14;
+        bool domestic = rn == 8 || rn == 14 || rn == 17;
+        int c = -1;
+        if (material && f.location && !f.location->country.empty()) c = dict.country_index(f.location->country);
+        else if (domestic && src_c.size() == 1) c = dict.country_index(*src_c.begin());
+        if (c >= 0) {
+          const Country& cc = dict.countries()[c];
+          f.target.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
+          d.countries.insert(cc.code);
+        }
       }
       // Name of a summit, project or agreement: the noun phrase of the trigger.
       if (f.type == "project" || f.type == "summit" || f.type == "agreement") {
@@ -884,6 +969,31 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       f.evidence.push_back(evidence);
       drafts.push_back(std::move(d));
     }
+    // One event told twice in a sentence ("held a summit ..., their first
+    // meeting"; "hosted X for talks"): same root, parties contained in another's.
+    for (std::size_t k = first_draft; k < drafts.size(); ++k) {
+      Draft& d = drafts[k];
+      if (d.fact.evidence.empty()) continue;
+      for (std::size_t o = first_draft; o < drafts.size(); ++o) {
+        if (o == k || drafts[o].fact.evidence.empty()) continue;
+        const Draft& x = drafts[o];
+        if (cameo_root(x.fact.cameo) != cameo_root(d.fact.cameo) || x.say != d.say) continue;
+        if (x.fact.status != d.fact.status) continue;
+        bool contained = std::includes(x.countries.begin(), x.countries.end(), d.countries.begin(), d.countries.end());
+        std::size_t xs = x.fact.source.size() + x.fact.target.size() + x.fact.participants.size();
+        std::size_t ds = d.fact.source.size() + d.fact.target.size() + d.fact.participants.size();
+        if (contained && (xs > ds || (xs == ds && x.countries.size() > d.countries.size()) ||
+                          (xs == ds && x.countries == d.countries && o < k))) {
+          if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
+          if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
+          d.fact.evidence.clear();  // dropped below
+          break;
+        }
+      }
+    }
+    drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(first_draft), drafts.end(),
+                                [](const Draft& d) { return d.fact.evidence.empty(); }),
+                 drafts.end());
     // A statement only when nothing else was found in its sentence.
     bool other = false;
     for (std::size_t k = first_draft; k < drafts.size(); ++k) other |= !drafts[k].say;
@@ -914,7 +1024,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool overlap = std::any_of(d.countries.begin(), d.countries.end(),
                                  [&](const std::string& c) { return o.countries.count(c) > 0; });
       if (!d.own_date && !d.own_place && overlap && d.sentence > o.sentence &&
-          d.sentence - o.sentence <= 8) {
+          d.sentence - o.sentence <= 8 && !d.say) {
         target = &o;
         break;
       }
