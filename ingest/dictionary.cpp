@@ -159,6 +159,7 @@ const GrammarWords kGrammar[] = {
     {kConj, "and or nor"},
     {kPronoun, "he she him his her himself herself"},
     {kPronounPl, "they them their themselves"},
+    {kPronoun, "it its"},
     {kNegation, "not never no"},
     {kModifier, "senior top former new old visiting acting outgoing incoming then late deputy "
                 "chief key leading main fellow rival neighbouring neighboring powerful influential "

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <set>
 
 #include "graph/cameo.hpp"
@@ -24,6 +25,9 @@ struct Extractor::Ids {
       to, of, with, between, among, said, said_like, quote_open, since, into;
   std::vector<TokenId> boundary_words;  // that which who ... (clause openers)
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
+  std::vector<TokenId> relative_words;  // which who whom whose where
+  std::vector<TokenId> conditional_words;  // if unless until whether
+  TokenId that, unless;
 };
 
 namespace {
@@ -68,10 +72,16 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->to = w("to"), ids->of = w("of"), ids->with = w("with"), ids->between = w("between");
   ids->among = w("among"), ids->said = w("said"), ids->since = w("since"), ids->into = w("into");
   for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
-                        "because", "although", "though", "if", "unless", "whereas", "whether"})
+                        "because", "although", "though", "if", "unless", "until", "whereas", "whether"})
     if (TokenId t = w(s)) ids->boundary_words.push_back(t);
   for (const char* s : {"during", "at"})
     if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
+  for (const char* s : {"which", "who", "whom", "whose", "where"})
+    if (TokenId t = w(s)) ids->relative_words.push_back(t);
+  for (const char* s : {"if", "unless", "until", "whether"})
+    if (TokenId t = w(s)) ids->conditional_words.push_back(t);
+  ids->that = w("that");
+  ids->unless = w("unless");
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
@@ -109,6 +119,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Segments: seg[i - sb]; a boundary token opens the next segment.
     std::vector<int> seg(len, 0);
+    std::vector<char> seg_skip;
     {
       // Quotes: a quoted stretch longer than 6 words is its own segment.
       std::vector<std::uint32_t> quotes;
@@ -140,6 +151,34 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       for (std::uint32_t k = 0; k < len; ++k) {
         if (boundary[k] && k > 0) ++cur;
         seg[k] = cur;
+      }
+      // What opens each segment: a relative clause ("which", "who", "where",
+      // "that" after a noun) or a condition ("if", "unless", "until") tells
+      // background or hypothetical events, not the news itself.
+      seg_skip.assign(static_cast<std::size_t>(cur) + 1, 0);
+      for (std::uint32_t k = 1; k < len; ++k) {
+        if (!boundary[k] || seg[k] == seg[k - 1]) continue;
+        const Tok& t = toks[sb + k];
+        TokenId w = t.id;
+        bool relative = std::find(id.relative_words.begin(), id.relative_words.end(), w) != id.relative_words.end();
+        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end();
+        if (w == id.that) {
+          const Tok& prev = toks[sb + k - 1];
+          std::string_view pw = text.substr(prev.start, prev.end - prev.start);
+          bool complement = (prev.cls & (kReport | kCalendar)) || prev.is(kPunct) ||
+                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly");
+          // After a trigger word ("demanded that", "agreed that") it is a complement too.
+          if (!complement && prev.id != kNoToken) {
+            dict.trigger_matcher().longest([&](std::size_t q) { return toks[q].id; }, sb + k - 1, se,
+                                           [&](std::uint32_t, std::uint32_t) {
+                                             complement = true;
+                                             return true;
+                                           });
+          }
+          relative = !complement && prev.is(kWord) && !(prev.cls & (kAux | kBe));
+        }
+        if (conditional) seg_skip[seg[k]] = 1;
+        else if (relative) seg_skip[seg[k]] = 2;
       }
     }
     auto seg_of = [&](std::uint32_t i) { return seg[i - sb]; };
@@ -254,7 +293,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     // What governs a position: the preposition before it, skipping
     // determiners and modifiers ("in the northern city of", "to war-torn").
-    auto governing_prep = [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
+    std::function<TokenId(std::uint32_t, std::uint32_t)> governing_prep =
+        [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
       // "Pakistan-Russia": the second part is governed like the first.
       while (b > floor && toks[b].is(kHyphenJoined) && a.mention_at[b - 1] >= 0)
         b = a.mentions[a.mention_at[b - 1]].begin;
@@ -271,6 +311,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         break;
       }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
+      // "to the United States and Israel": a conjunct is governed like the first.
+      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_ || is_punct(j - 1, ',')) &&
+          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]])) {
+        std::uint32_t first = a.mentions[a.mention_at[j - 2]].begin;
+        if (first < b && first >= floor) return governing_prep(first, floor);
+      }
       return kNoToken;
     };
     {
@@ -281,6 +327,32 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           return (patterns[o.pattern].flags & kAbsorb) && seg_of(o.begin) == seg_of(t.begin) && t.begin - o.end <= 6;
         });
         if (!absorbed) kept.push_back(t);
+      }
+      triggers.swap(kept);
+    }
+    {
+      // Background and hypothetical clauses; purpose infinitives after an
+      // event of the clause ("began a hunger strike to demand ...", "in protest").
+      std::vector<Trigger> kept;
+      std::vector<char> purpose_seen(seg_skip.size(), 0);
+      for (const Trigger& t : triggers) {
+        int g = seg_of(t.begin);
+        if (seg_skip[g] == 1) continue;
+        if (purpose_seen[g]) continue;
+        bool infinitive = t.begin > sb && (toks[t.begin - 1].id == id.to || toks[t.begin - 1].id == id.in);
+        if (infinitive) {
+          bool after_event = std::any_of(kept.begin(), kept.end(), [&](const Trigger& o) {
+            const EventPattern& op = patterns[o.pattern];
+            std::string_view r = cameo_root(op.cameo);
+            return seg_of(o.begin) == g && !(op.flags & (kSay | kCharacterize)) && r != "01" && r != "02" &&
+                   r != "03" && !(op.flags & kAbsorb);
+          });
+          if (after_event) {
+            purpose_seen[g] = 1;
+            continue;
+          }
+        }
+        kept.push_back(t);
       }
       triggers.swap(kept);
     }
@@ -326,7 +398,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::uint32_t e = a.mentions[ms[k]].end;
       for (std::size_t o = k + 1; o < ms.size(); ++o) {
         const Mention& m = a.mentions[ms[o]];
-        if (m.begin >= limit || !actor_ok(m)) break;
+        if (m.begin >= limit || !actor_ok(m) || attributed(m.begin) != attributed(a.mentions[ms[k]].begin)) break;
         bool connector = toks[m.begin].is(kHyphenJoined) && m.begin == e;
         bool ok = true;
         for (std::uint32_t i = e; i < m.begin; ++i) {
@@ -414,7 +486,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           const Tok& tk = toks[r];
           if ((tk.cls & kFunction & ~kDet) || tk.is(kPunct)) break;
         }
-        return {};
+        // Not this one ("to commit to ... to the US"): try the next.
       }
       return {};
     };
@@ -727,6 +799,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         src = agent;
         tgt = patient;
       }
+      // A relative clause ("which were built with Soviet aid", "where people
+      // were killed") tells background: kept only with a source of its own.
+      if (seg_skip[t.segment] == 2) {
+        std::uint32_t g0 = seg_begin(t.segment), g1 = seg_end(t.segment);
+        bool own = std::any_of(src.begin(), src.end(), [&](std::int32_t mi) {
+          const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
+          return m.begin >= g0 && m.begin < g1 && !m.anaphor;
+        });
+        if (!own) continue;
+      }
       if ((p.flags & kSay) && src.empty()) {
         // "..., said the statement": the speaker after the verb.
         if (t.end < se && (toks[t.end].cls & kDet) && a.mention_at[t.end + 1 < se ? t.end + 1 : t.end] >= 0)
@@ -853,7 +935,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       if (source.empty() && target.empty()) continue;
-      if (p.flags & kSymmetric) {
+      bool mutual = !(p.flags & kSymmetric) && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
+      if ((p.flags & kSymmetric) || mutual) {
         for (Actor& x : source) add_actor(f.participants, std::move(x));
         for (Actor& x : target) add_actor(f.participants, std::move(x));
         if ((p.flags & kNeedsTarget) && f.participants.size() < 2) continue;
@@ -872,6 +955,24 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         else if (root == "06") f.type = "intent", f.cameo = "031";
         else if (root == "07") f.type = "intent", f.cameo = "033";
         else if (root == "08") f.type = "intent", f.cameo = "034";
+      }
+      // Future coercion is a threat ("will extend the curfew", "would tighten
+      // the blockade"); so is a promise made conditional by "unless".
+      {
+        std::string_view r = cameo_root(f.cameo);
+        int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
+        bool future = f.status == Status::planned || f.status == Status::intended;
+        bool unless = false;
+        for (std::uint32_t i = t.end; i < se; ++i) unless |= toks[i].id == id.unless;
+        if (future && rn >= 14) {
+          f.type = "threat";
+          f.cameo = rn == 16 ? "131" : rn == 17 ? "137" : rn == 14 ? "133" : "138";
+          f.status = Status::occurred;
+        } else if (future && unless && rn != 13) {
+          f.type = "threat";
+          f.cameo = "130";
+          f.status = Status::occurred;
+        }
       }
       // Date.
       d.tense = (f.status == Status::planned || f.status == Status::intended) ? 1
@@ -910,7 +1011,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // No named target: material conflict, coercion, protest, yield and
       // investigation hit who is where they happen ("fired at targets in
       // Jericho"); coercion, protest and yield with no place are domestic.
-      if (f.target.empty() && f.participants.empty()) {
+      bool target_country = std::any_of(f.target.begin(), f.target.end(), [](const Actor& x) { return !x.country.empty(); });
+      if (!target_country && f.participants.empty()) {
         std::string_view r = cameo_root(f.cameo);
         int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
         bool material = rn == 8 || rn == 9 || rn >= 14;

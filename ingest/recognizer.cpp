@@ -55,7 +55,7 @@ bool iequal(std::string_view a, std::string_view b) {
 struct Recognizer::Ids {
   TokenId the, a, an, of, on, for_, to, and_, in, with, two, both, country, nation, kingdom,
       countries, nations, sides, side, parties, governments, leaders, neighbours, neighbors,
-      delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic;
+      delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its;
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
   std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
   TokenId counterpart, counterparts;
@@ -92,6 +92,7 @@ Recognizer::Recognizer(std::shared_ptr<const Dictionary> dict)
   ids->she = w("she"), ids->him = w("him"), ids->his = w("his"), ids->her = w("her");
   ids->they = w("they"), ids->them = w("them"), ids->their = w("their");
   ids->according = w("according"), ids->latin = w("latin"), ids->ethnic = w("ethnic");
+  ids->it = w("it"), ids->its = w("its");
   for (const char* s : {"official", "minister", "leader", "envoy", "diplomat", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "representative",
                         "ambassador", "president", "premier", "counterpart"})
@@ -678,6 +679,37 @@ Analysis Recognizer::analyze(const Document& doc) const {
           replace(i, i + 1, pm);
           if (w == id.his || w == id.her) ms[at[i]].possessive = true;
         }
+        continue;
+      }
+      // "it", "its": the country or organization the sentence is about, else
+      // the last sentence's single subject country.
+      if (w == id.it || w == id.its) {
+        int c = -1;
+        bool org = false;
+        int org_entity = -1;
+        for (const Mention& m : ms) {
+          if (m.begin >= i) break;
+          if (!is_actor(m) || m.kind == MentionKind::person || m.kind == MentionKind::group) continue;
+          bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+          if (prep) continue;
+          if (m.kind == MentionKind::org) {
+            org = true;
+            org_entity = m.entity;
+          } else {
+            c = m.country;
+          }
+          break;
+        }
+        if (c < 0 && !org && prev_subject_countries.size() == 1 && i == span.begin)
+          c = prev_subject_countries[0];
+        if (c < 0 && !org) continue;
+        Mention cm;
+        cm.kind = org ? MentionKind::org : MentionKind::country;
+        cm.entity = org ? org_entity : c;
+        cm.country = org ? dict.organizations()[org_entity].country : c;
+        cm.anaphor = true;
+        replace(i, i + 1, cm);
+        if (w == id.its) ms[at[i]].possessive = true;
         continue;
       }
       if (w == id.they || w == id.them || w == id.their) {
