@@ -10,6 +10,7 @@
 // directory, reading the .jsonl batch, normalize_text, tokenize,
 // split_sentences, make_document, and read + make_document together.
 // With --dir it reads DIR (any inputs read_articles accepts) instead.
+#include <fmt/core.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -22,8 +23,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "ingest/article.hpp"
 #include "ingest/document.hpp"
@@ -50,24 +49,42 @@ struct Rng {
 };
 
 constexpr const char* kPlaces[] = {"Nairobi", "Addis Ababa", "Brasília", "Buenos Aires", "Tokyo",
-                                   "Seoul", "Paris", "Khartoum", "New Delhi", "Dhaka", "Moscow",
-                                   "Islamabad", "Kraków", "São Paulo", "Ankara"};
-constexpr const char* kCountries[] = {"Kenya", "Ethiopia", "Brazil", "Argentina", "Japan",
-                                      "South Korea", "France", "Sudan", "India", "Bangladesh",
-                                      "Russia", "Pakistan", "Poland", "Türkiye", "Egypt"};
-constexpr const char* kPeople[] = {"Foreign Minister Amina Odhiambo", "President Tomás Ferreira",
-                                   "Prime Minister Kenji Morita", "Sen. Laura Whitfield",
-                                   "Gen. Idris Mahmoud", "Mr. Rahul Verma",
-                                   "Deputy Prime Minister Oleg Smirnov", "Dr. Marta Kowalska"};
-constexpr const char* kVerbs[] = {"met", "criticized", "praised", "signed an agreement with",
-                                  "held talks with", "threatened", "pledged aid to",
-                                  "postponed a visit to", "urged", "welcomed"};
-constexpr const char* kFiller[] = {
-    "during a two-day visit", "on Thursday", "according to a statement released by the ministry",
-    "in the capital", "amid rising tensions over water rights", "after months of negotiations",
-    "at the summit of the African Union", "in a joint press conference",
-    "as part of a U.S.-backed initiative", "despite objections from the opposition",
-    "worth about 2.5 billion dollars", "at 10:30 local time", "for the 1,000th time"};
+                                   "Seoul",   "Paris",       "Khartoum", "New Delhi",    "Dhaka",
+                                   "Moscow",  "Islamabad",   "Kraków",   "São Paulo",    "Ankara"};
+constexpr const char* kCountries[] = {
+    "Kenya", "Ethiopia",   "Brazil", "Argentina", "Japan",  "South Korea", "France", "Sudan",
+    "India", "Bangladesh", "Russia", "Pakistan",  "Poland", "Türkiye",     "Egypt"};
+constexpr const char* kPeople[] = {"Foreign Minister Amina Odhiambo",
+                                   "President Tomás Ferreira",
+                                   "Prime Minister Kenji Morita",
+                                   "Sen. Laura Whitfield",
+                                   "Gen. Idris Mahmoud",
+                                   "Mr. Rahul Verma",
+                                   "Deputy Prime Minister Oleg Smirnov",
+                                   "Dr. Marta Kowalska"};
+constexpr const char* kVerbs[] = {"met",
+                                  "criticized",
+                                  "praised",
+                                  "signed an agreement with",
+                                  "held talks with",
+                                  "threatened",
+                                  "pledged aid to",
+                                  "postponed a visit to",
+                                  "urged",
+                                  "welcomed"};
+constexpr const char* kFiller[] = {"during a two-day visit",
+                                   "on Thursday",
+                                   "according to a statement released by the ministry",
+                                   "in the capital",
+                                   "amid rising tensions over water rights",
+                                   "after months of negotiations",
+                                   "at the summit of the African Union",
+                                   "in a joint press conference",
+                                   "as part of a U.S.-backed initiative",
+                                   "despite objections from the opposition",
+                                   "worth about 2.5 billion dollars",
+                                   "at 10:30 local time",
+                                   "for the 1,000th time"};
 
 std::string sentence(Rng& r) {
   std::string s;
@@ -77,13 +94,15 @@ std::string sentence(Rng& r) {
                       r.pick(kFiller), r.pick(kFiller));
       break;
     case 1:
-      s = fmt::format("\xE2\x80\x9CWe will work with {} on trade and security,\xE2\x80\x9D {} said {}.",
-                      r.pick(kCountries), r.pick(kPeople), r.pick(kFiller));
+      s = fmt::format(
+          "\xE2\x80\x9CWe will work with {} on trade and security,\xE2\x80\x9D {} said {}.",
+          r.pick(kCountries), r.pick(kPeople), r.pick(kFiller));
       break;
     case 2:
-      s = fmt::format("Officials in {} said the talks \xE2\x80\x94 the first since 2019 \xE2\x80\x94 "
-                      "would resume {}, and that the [foreign] ministers would meet again.",
-                      r.pick(kPlaces), r.pick(kFiller));
+      s = fmt::format(
+          "Officials in {} said the talks \xE2\x80\x94 the first since 2019 \xE2\x80\x94 "
+          "would resume {}, and that the [foreign] ministers would meet again.",
+          r.pick(kPlaces), r.pick(kFiller));
       break;
     case 3:
       s = fmt::format("{}\xE2\x80\x99s government {} {} {} (see https://example.org/news/{}).",
@@ -91,8 +110,9 @@ std::string sentence(Rng& r) {
                       r.below(100000));
       break;
     default:
-      s = fmt::format("The co-operation between {} and {} grew by 3.5 percent {}\xE2\x80\xA6 analysts said.",
-                      r.pick(kCountries), r.pick(kCountries), r.pick(kFiller));
+      s = fmt::format(
+          "The co-operation between {} and {} grew by 3.5 percent {}\xE2\x80\xA6 analysts said.",
+          r.pick(kCountries), r.pick(kCountries), r.pick(kFiller));
       break;
   }
   return s;
@@ -100,8 +120,8 @@ std::string sentence(Rng& r) {
 
 // One article, hard-wrapped at 76 columns, paragraphs of 2-4 sentences.
 std::string article(Rng& r) {
-  std::string text = fmt::format("{} {}, {} -- ", r.pick({"March", "July", "October"}), 1 + r.below(28),
-                                 r.pick(kPlaces));
+  std::string text = fmt::format("{} {}, {} -- ", r.pick({"March", "July", "October"}),
+                                 1 + r.below(28), r.pick(kPlaces));
   const std::size_t paragraphs = 4 + r.below(8);
   for (std::size_t p = 0; p < paragraphs; ++p) {
     std::string para;
@@ -214,7 +234,8 @@ int main(int argc, char** argv) {
          }));
   if (dir.empty()) {
     report("read .jsonl batch", raw_bytes, best_of([&] {
-             read_articles({(tmp / "batch.jsonl").string()}, options, quiet, [&](Article&& a) { (void)a; });
+             read_articles({(tmp / "batch.jsonl").string()}, options, quiet,
+                           [&](Article&& a) { (void)a; });
            }));
   }
 
@@ -259,7 +280,8 @@ int main(int argc, char** argv) {
              });
            }));
   }
-  fmt::print("{} articles, {} tokens, {} sentences\n", articles.size(), token_count, sentence_count);
+  fmt::print("{} articles, {} tokens, {} sentences\n", articles.size(), token_count,
+             sentence_count);
 
   if (!tmp.empty() && !keep) fs::remove_all(tmp);
   return 0;

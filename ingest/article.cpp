@@ -7,12 +7,12 @@
 // Diagnostics error with its place, and the reader moves on.
 #include "ingest/article.hpp"
 
-#include <sys/stat.h>
-
+#include <fmt/core.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -24,8 +24,6 @@
 #include <string_view>
 #include <system_error>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "graph/fact.hpp"
 #include "ingest/dateline.hpp"
@@ -242,7 +240,8 @@ class Reader {
     const fs::recursive_directory_iterator end;
     while (!ec && it != end) {
       std::error_code fec;
-      if (it->is_regular_file(fec) && format_of(it->path()) != Format::sniff) files.push_back(it->path());
+      if (it->is_regular_file(fec) && format_of(it->path()) != Format::sniff)
+        files.push_back(it->path());
       it.increment(ec);
     }
     if (ec) fail(dir, "cannot read directory: " + ec.message());
@@ -311,7 +310,8 @@ class Reader {
 
   // One text or HTML article from a whole file.
   void document(const std::string& name, std::string content, Format format) {
-    if (blank(content)) return fail(name, content.empty() ? "empty file" : "empty file (only whitespace)");
+    if (blank(content))
+      return fail(name, content.empty() ? "empty file" : "empty file (only whitespace)");
     if (std::string why = binary_reason(content); !why.empty()) return fail(name, why);
     Article a;
     a.origin = name;
@@ -325,7 +325,8 @@ class Reader {
       if (!page.date.empty()) {
         a.date = parse_date(page.date, options_.default_date);
         if (a.date.empty()) {
-          diag_.warning(Place{name}, fmt::format("unrecognized date \"{}\" in the page; ignored", page.date));
+          diag_.warning(Place{name},
+                        fmt::format("unrecognized date \"{}\" in the page; ignored", page.date));
         } else {
           a.date_source = DateSource::metadata;
         }
@@ -347,7 +348,9 @@ class Reader {
     while (reader.next(line, line_limit, too_long, length)) {
       ++line_no;
       if (too_long) {
-        fail(name, fmt::format("line is {} bytes, over the limit of {} bytes; skipped", length, line_limit),
+        fail(name,
+             fmt::format("line is {} bytes, over the limit of {} bytes; skipped", length,
+                         line_limit),
              line_no);
         continue;
       }
@@ -357,8 +360,10 @@ class Reader {
       record(name, line_no, std::string(view));
     }
     if (reader.failed()) fail(name, "read error: " + errno_message(errno), line_no);
-    if (!any && !reader.failed() && line_no == 0) fail(name, "empty file");
-    else if (!any && !reader.failed()) fail(name, "empty file (only whitespace)");
+    if (!any && !reader.failed() && line_no == 0)
+      fail(name, "empty file");
+    else if (!any && !reader.failed())
+      fail(name, "empty file (only whitespace)");
   }
 
   // One JSONL record; `line` is parsed in place.
@@ -366,10 +371,11 @@ class Reader {
     rapidjson::Document d;
     d.ParseInsitu(line.data());
     if (d.HasParseError()) {
-      return fail(name,
-                  fmt::format("not JSON: {} at column {}", rapidjson::GetParseError_En(d.GetParseError()),
-                              d.GetErrorOffset() + 1),
-                  line_no);
+      return fail(
+          name,
+          fmt::format("not JSON: {} at column {}", rapidjson::GetParseError_En(d.GetParseError()),
+                      d.GetErrorOffset() + 1),
+          line_no);
     }
     if (!d.IsObject()) return fail(name, "not a JSON object", line_no);
     const auto text = d.FindMember("text");
@@ -378,8 +384,8 @@ class Reader {
     const std::string_view body(text->value.GetString(), text->value.GetStringLength());
     if (body.size() > options_.max_article_bytes) {
       return fail(name,
-                  fmt::format("\"text\" is {} bytes, over the limit of {} bytes; skipped", body.size(),
-                              options_.max_article_bytes),
+                  fmt::format("\"text\" is {} bytes, over the limit of {} bytes; skipped",
+                              body.size(), options_.max_article_bytes),
                   line_no);
     }
     if (blank(body)) return fail(name, "empty \"text\"", line_no);
@@ -404,7 +410,8 @@ class Reader {
         a.date = parse_date(raw, options_.default_date);
         if (a.date.empty()) {
           if (!raw.empty())
-            diag_.warning(Place{name, line_no}, fmt::format("unrecognized \"date\" \"{}\"; ignored", raw));
+            diag_.warning(Place{name, line_no},
+                          fmt::format("unrecognized \"date\" \"{}\"; ignored", raw));
         } else {
           a.date_source = DateSource::metadata;
         }
@@ -421,9 +428,12 @@ class Reader {
     if (a.date.empty() && has_separator(a.text)) {
       // The dateline, read from a normalized prefix of the text.
       std::size_t cut = std::min<std::size_t>(a.text.size(), kDatelinePrefix);
-      while (cut < a.text.size() && cut > 0 && (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80) --cut;
+      while (cut < a.text.size() && cut > 0 &&
+             (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80)
+        --cut;
       Diagnostics quiet(false);
-      const std::string prefix = normalize_text(std::string_view(a.text).substr(0, cut), a.origin, quiet);
+      const std::string prefix =
+          normalize_text(std::string_view(a.text).substr(0, cut), a.origin, quiet);
       Dateline dl;
       if (find_dateline(prefix, options_.default_date, dl) && !dl.date.empty()) {
         a.date = std::move(dl.date);

@@ -51,13 +51,16 @@ TEST_CASE("examples: every bundled article reads cleanly with its dateline and d
     CHECK(d.body_start > 0);
     CHECK(d.sentences.size() >= 3);
     // No debris survives: no URL, no markup, no brackets, no smart quotes.
-    for (const char* debris : {"http", "www.", ".png", "<", ">", "[", "]", "\xE2\x80\x9C", "\xE2\x80\x94", "--"}) {
+    for (const char* debris :
+         {"http", "www.", ".png", "<", ">", "[", "]", "\xE2\x80\x9C", "\xE2\x80\x94", "--"}) {
       CAPTURE(debris);
       CHECK(d.text.find(debris) == std::string::npos);
     }
   }
-  CHECK(docs.at("asean_foreign_ministers.html").article.title == "ASEAN foreign ministers meet in Kuala Lumpur");
+  CHECK(docs.at("asean_foreign_ministers.html").article.title ==
+        "ASEAN foreign ministers meet in Kuala Lumpur");
   CHECK(docs.at("batch.jsonl:1").article.id == "ex-visit-postponed");
   CHECK(docs.at("sudan_aid_pledge.txt").text.find("Maria Lindqvist") != std::string::npos);
-  CHECK(docs.at("india_bangladesh_rail_project.txt").text.find("cross-border rail") != std::string::npos);
+  CHECK(docs.at("india_bangladesh_rail_project.txt").text.find("cross-border rail") !=
+        std::string::npos);
 }
