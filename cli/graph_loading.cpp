@@ -12,24 +12,13 @@
 #include <iostream>
 #include <unordered_map>
 
+#include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 
 namespace dipgraph::cli {
 
 namespace {
-
-// The earliest and latest day an EDTF date can mean, as YYYY-MM-DD strings
-// that compare lexicographically ("197X" -> 1970-01-01 .. 1979-12-31).
-std::pair<std::string, std::string> edtf_bounds(std::string_view d) {
-  std::string year(d.substr(0, 4)), lo_year = year, hi_year = year;
-  std::replace(lo_year.begin(), lo_year.end(), 'X', '0');
-  std::replace(hi_year.begin(), hi_year.end(), 'X', '9');
-  if (d.size() == 4) return {lo_year + "-01-01", hi_year + "-12-31"};
-  std::string month(d.substr(5, 2));
-  if (d.size() == 7) return {lo_year + "-" + month + "-01", hi_year + "-" + month + "-31"};
-  return {std::string(d), std::string(d)};
-}
 
 std::vector<std::string> split_list(const std::vector<std::string>& items) {
   std::vector<std::string> out;
@@ -94,11 +83,12 @@ void FactFilter::validate() const {
 }
 
 bool FactFilter::active() const {
-  return !since.empty() || !until.empty() || !types.empty() || !statuses.empty() ||
+  return exclude_negated || !since.empty() || !until.empty() || !types.empty() || !statuses.empty() ||
          min_confidence > 0;
 }
 
 bool FactFilter::keep(const Fact& f) const {
+  if (exclude_negated && f.status == Status::negated) return false;
   if (f.confidence < min_confidence) return false;
   if (!types.empty()) {
     auto list = split_list(types);
@@ -109,10 +99,10 @@ bool FactFilter::keep(const Fact& f) const {
     if (std::find(list.begin(), list.end(), to_string(f.status)) == list.end()) return false;
   }
   if (!since.empty() || !until.empty()) {
-    if (f.date.empty() || !is_edtf_date(f.date)) return false;
-    auto [lo, hi] = edtf_bounds(f.date);
-    if (!since.empty() && hi < edtf_bounds(since).first) return false;
-    if (!until.empty() && lo > edtf_bounds(until).second) return false;
+    if (!is_edtf_date(f.date)) return false;
+    auto [lo, hi] = edtf_day_bounds(f.date);
+    if (!since.empty() && hi < edtf_day_bounds(since).first) return false;
+    if (!until.empty() && lo > edtf_day_bounds(until).second) return false;
   }
   return true;
 }

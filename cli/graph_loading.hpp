@@ -24,6 +24,7 @@ struct FactFilter {
   std::vector<std::string> types;       // fact types; empty = all
   std::vector<std::string> statuses;    // status spellings; empty = all
   double min_confidence = 0.0;
+  bool exclude_negated = false;         // drop facts with status negated ("did not meet")
   // Checks the flags; throws Error naming the bad one.
   void validate() const;
   bool active() const;

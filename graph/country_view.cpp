@@ -1,0 +1,129 @@
+// CountryView: one pass over the event vertices, collecting each event's
+// countries (through the parties' `home`) and folding every pair into a tie.
+#include "graph/country_view.hpp"
+
+#include <algorithm>
+
+#include "graph/detail/boost_graph.hpp"
+#include "graph/fact_json.hpp"
+
+namespace dipgraph {
+
+std::pair<std::string, std::string> edtf_day_bounds(std::string_view d) {
+  if (!is_edtf_date(d)) return {};
+  std::string lo(d.substr(0, 4)), hi = lo;
+  std::replace(lo.begin(), lo.end(), 'X', '0');
+  std::replace(hi.begin(), hi.end(), 'X', '9');
+  if (d.size() == 4) return {lo + "-01-01", hi + "-12-31"};
+  std::string month(d.substr(4, 3));  // "-08"
+  if (d.size() == 7) return {lo + month + "-01", hi + month + "-31"};
+  return {std::string(d), std::string(d)};
+}
+
+VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
+  const VertexData& d = graph.vertex(v);
+  switch (d.kind) {
+    case VertexKind::country: return v;
+    case VertexKind::person:
+    case VertexKind::organization: return d.home;
+    default: return kNoVertex;
+  }
+}
+
+CountryView::CountryView(const KnowledgeGraph& graph) : graph_(&graph) {
+  const auto& g = graph.impl().g;
+  // The dated bounds of each tie's first and last events, kept while building.
+  std::vector<std::pair<std::string, std::string>> bounds;
+  struct Side {
+    VertexId country;
+    bool source, target;
+  };
+  std::vector<Side> sides;
+  for (VertexId ev = 0; ev < graph.vertex_count(); ++ev) {
+    const VertexData& e = graph.vertex(ev);
+    if (e.kind != VertexKind::event) continue;
+    sides.clear();
+    for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
+      EdgeKind k = g[*it].kind;
+      if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
+      VertexId c = country_of(graph, static_cast<VertexId>(boost::source(*it, g)));
+      if (c == kNoVertex) continue;
+      auto s = std::find_if(sides.begin(), sides.end(), [&](const Side& x) { return x.country == c; });
+      if (s == sides.end()) s = sides.insert(sides.end(), Side{c, false, false});
+      s->source |= k == EdgeKind::source;
+      s->target |= k == EdgeKind::target;
+    }
+    if (sides.size() < 2) continue;
+    auto date = graph.str(e.date);
+    auto day = edtf_day_bounds(date);
+    for (std::size_t i = 0; i < sides.size(); ++i)
+      for (std::size_t j = i + 1; j < sides.size(); ++j) {
+        VertexId a = std::min(sides[i].country, sides[j].country);
+        VertexId b = std::max(sides[i].country, sides[j].country);
+        const Side& sa = sides[i].country == a ? sides[i] : sides[j];
+        const Side& sb = sides[i].country == a ? sides[j] : sides[i];
+        auto [it, inserted] =
+            by_pair_.emplace((std::uint64_t{a} << 32) | b, static_cast<std::uint32_t>(ties_.size()));
+        if (inserted) {
+          ties_.emplace_back();
+          ties_.back().a = a;
+          ties_.back().b = b;
+          bounds.emplace_back();
+        }
+        CountryTie& t = ties_[it->second];
+        ++t.count;
+        ++t.by_quad[e.quad_class <= 4 ? e.quad_class : 0];
+        t.goldstein_sum += e.goldstein;
+        if (sa.source && sb.target) ++t.a_to_b;
+        if (sb.source && sa.target) ++t.b_to_a;
+        t.events.push_back(ev);
+        if (!day.first.empty()) {
+          auto& [first, last] = bounds[it->second];
+          if (t.first_date == 0 || day.first < first) {
+            t.first_date = e.date;
+            first = day.first;
+          }
+          if (t.last_date == 0 || day.second > last) {
+            t.last_date = e.date;
+            last = day.second;
+          }
+        }
+      }
+  }
+  // Order ties by (a, b) and index them.
+  std::vector<std::uint32_t> order(ties_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    return std::pair(ties_[x].a, ties_[x].b) < std::pair(ties_[y].a, ties_[y].b);
+  });
+  std::vector<CountryTie> sorted;
+  sorted.reserve(ties_.size());
+  for (std::uint32_t i : order) sorted.push_back(std::move(ties_[i]));
+  ties_ = std::move(sorted);
+  for (std::uint32_t i = 0; i < ties_.size(); ++i) {
+    by_pair_[(std::uint64_t{ties_[i].a} << 32) | ties_[i].b] = i;
+    by_country_[ties_[i].a].push_back(i);
+    by_country_[ties_[i].b].push_back(i);
+  }
+  for (auto& [c, list] : by_country_) {
+    countries_.push_back(c);
+    std::sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
+      return ties_[x].other(c) < ties_[y].other(c);
+    });
+  }
+  std::sort(countries_.begin(), countries_.end());
+}
+
+const std::vector<std::uint32_t>& CountryView::ties_of(VertexId c) const {
+  static const std::vector<std::uint32_t> kNone;
+  auto it = by_country_.find(c);
+  return it == by_country_.end() ? kNone : it->second;
+}
+
+const CountryTie* CountryView::find(VertexId a, VertexId b) const {
+  if (a > b) std::swap(a, b);
+  auto it = by_pair_.find((std::uint64_t{a} << 32) | b);
+  return it == by_pair_.end() ? nullptr : &ties_[it->second];
+}
+
+}  // namespace dipgraph

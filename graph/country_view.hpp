@@ -1,0 +1,73 @@
+// CountryView: country <-> country ties aggregated over the events of a
+// KnowledgeGraph (docs/graph.md, "The country view").
+//
+// Each event ties every pair of distinct countries among its parties. A
+// party counts for a country when it is that country, a person who
+// represents it, or a national body (an organization with a country); an
+// international organization or a place counts for nobody. A tie keeps the
+// number of events, their split by quad class (cooperative = 1, 2;
+// conflictual = 3, 4), the mean Goldstein value, the first and last date,
+// directed counts (source side of one, target side of the other) and the
+// event vertices. Built once from a graph (which must outlive it), then
+// read-only.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace dipgraph {
+
+struct CountryTie {
+  VertexId a = kNoVertex;  // country vertices, a < b
+  VertexId b = kNoVertex;
+  std::uint32_t count = 0;                // events tying a and b
+  std::uint32_t by_quad[5] = {};          // events per quad class; [0] = unknown
+  std::uint32_t a_to_b = 0, b_to_a = 0;   // events where one acts (source) on the other (target)
+  double goldstein_sum = 0.0;
+  StrId first_date = 0;  // EDTF date of the earliest dated event; 0 if none is dated
+  StrId last_date = 0;   // EDTF date of the latest dated event
+  std::vector<VertexId> events;  // event vertices, in graph order
+
+  std::uint32_t cooperative() const { return by_quad[1] + by_quad[2]; }
+  std::uint32_t conflictual() const { return by_quad[3] + by_quad[4]; }
+  double mean_goldstein() const { return count ? goldstein_sum / count : 0.0; }
+  // The other end of the tie from country c.
+  VertexId other(VertexId c) const { return c == a ? b : a; }
+};
+
+class CountryView {
+ public:
+  explicit CountryView(const KnowledgeGraph& graph);
+
+  const KnowledgeGraph& graph() const { return *graph_; }
+  // Every tie, ordered by (a, b).
+  const std::vector<CountryTie>& ties() const { return ties_; }
+  // Indices into ties() of the ties of country vertex c, ordered by the other
+  // country; empty for a vertex with no ties or that is no country.
+  const std::vector<std::uint32_t>& ties_of(VertexId c) const;
+  // The tie between countries a and b (either order), or nullptr.
+  const CountryTie* find(VertexId a, VertexId b) const;
+  // Country vertices with at least one tie, ascending.
+  const std::vector<VertexId>& countries() const { return countries_; }
+
+  // The country vertex a vertex stands for in the view: a country itself; a
+  // person or a national organization: its country; else kNoVertex.
+  static VertexId country_of(const KnowledgeGraph& graph, VertexId v);
+
+ private:
+  const KnowledgeGraph* graph_;
+  std::vector<CountryTie> ties_;
+  std::vector<VertexId> countries_;
+  std::unordered_map<VertexId, std::vector<std::uint32_t>> by_country_;
+  std::unordered_map<std::uint64_t, std::uint32_t> by_pair_;
+};
+
+// Lexicographically comparable day bounds of an EDTF date: "2025-08" ->
+// ("2025-08-01", "2025-08-31"), "197X" -> ("1970-01-01", "1979-12-31");
+// an empty or malformed date gives empty strings.
+std::pair<std::string, std::string> edtf_day_bounds(std::string_view date);
+
+}  // namespace dipgraph
