@@ -275,7 +275,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
                                     totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
   if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
   if (totals.articles) summary += fmt::format(", {} articles", totals.articles);
-  if (totals.lines) summary += fmt::format(", {} fact lines", totals.lines);
+  if (totals.lines)
+    summary += fmt::format(", {} fact line{}", totals.lines, totals.lines == 1 ? "" : "s");
   if (totals.lines_skipped)
     summary += fmt::format(", {} line{} skipped", totals.lines_skipped,
                            totals.lines_skipped == 1 ? "" : "s");

@@ -179,13 +179,17 @@ void run_path(const PathArgs& a, Globals& g) {
   GraphSource source = a.source;
   source.filter.exclude_negated = !a.include_negated;
   Diagnostics diag;
-  KnowledgeGraph graph = load_graph(source, g, diag);
+  // Filters mask events at query time, so every entity still resolves.
+  KnowledgeGraph graph = load_graph(source, g, diag, /*filter_facts=*/false);
+  std::vector<char> usable = usable_vertices(graph, source.filter);
+  const std::vector<char>* mask = usable.empty() ? nullptr : &usable;
   VertexId from = graph.resolve_or_throw(a.from);
   VertexId to = graph.resolve_or_throw(a.to);
 
   std::string out;
   std::size_t found = 0;
   PathFinder finder(graph);
+  finder.restrict_to(mask);
   if (a.countries) {
     auto country = [&](VertexId v) {
       VertexId c = CountryView::country_of(graph, v);
@@ -196,7 +200,7 @@ void run_path(const PathArgs& a, Globals& g) {
     };
     from = country(from);
     to = country(to);
-    CountryView view(graph);
+    CountryView view(graph, mask);
     auto paths = finder.country_paths(view, from, to, a.k);
     found = paths.size();
     if (a.json) {

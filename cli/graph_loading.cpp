@@ -87,24 +87,47 @@ bool FactFilter::active() const {
          min_confidence > 0;
 }
 
-bool FactFilter::keep(const Fact& f) const {
-  if (exclude_negated && f.status == Status::negated) return false;
-  if (f.confidence < min_confidence) return false;
-  if (!types.empty()) {
-    auto list = split_list(types);
-    if (std::find(list.begin(), list.end(), f.type) == list.end()) return false;
+namespace {
+
+bool keep_fields(const FactFilter& filter, std::string_view type, Status status,
+                 std::string_view date, double confidence) {
+  if (filter.exclude_negated && status == Status::negated) return false;
+  if (confidence < filter.min_confidence) return false;
+  if (!filter.types.empty()) {
+    auto list = split_list(filter.types);
+    if (std::find(list.begin(), list.end(), type) == list.end()) return false;
   }
-  if (!statuses.empty()) {
-    auto list = split_list(statuses);
-    if (std::find(list.begin(), list.end(), to_string(f.status)) == list.end()) return false;
+  if (!filter.statuses.empty()) {
+    auto list = split_list(filter.statuses);
+    if (std::find(list.begin(), list.end(), to_string(status)) == list.end()) return false;
   }
-  if (!since.empty() || !until.empty()) {
-    if (!is_edtf_date(f.date)) return false;
-    auto [lo, hi] = edtf_day_bounds(f.date);
-    if (!since.empty() && hi < edtf_day_bounds(since).first) return false;
-    if (!until.empty() && lo > edtf_day_bounds(until).second) return false;
+  if (!filter.since.empty() || !filter.until.empty()) {
+    if (!is_edtf_date(date)) return false;
+    auto [lo, hi] = edtf_day_bounds(date);
+    if (!filter.since.empty() && hi < edtf_day_bounds(filter.since).first) return false;
+    if (!filter.until.empty() && lo > edtf_day_bounds(filter.until).second) return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool FactFilter::keep(const Fact& f) const {
+  return keep_fields(*this, f.type, f.status, f.date, f.confidence);
+}
+
+bool FactFilter::keep(const KnowledgeGraph& graph, VertexId v) const {
+  const VertexData& d = graph.vertex(v);
+  if (d.kind != VertexKind::event) return true;
+  return keep_fields(*this, graph.str(d.type), d.status, graph.str(d.date), d.confidence);
+}
+
+std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter& filter) {
+  std::vector<char> usable;
+  if (!filter.active()) return usable;
+  usable.resize(graph.vertex_count());
+  for (VertexId v = 0; v < usable.size(); ++v) usable[v] = filter.keep(graph, v);
+  return usable;
 }
 
 void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
@@ -125,7 +148,9 @@ std::string store_path(const GraphSource& source) {
   return source.facts.empty() ? resolve_store(source.store) : std::string();
 }
 
-std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
+namespace {
+
+std::vector<Fact> read_source(const GraphSource& source, Diagnostics& diag) {
   source.filter.validate();
   std::vector<Fact> facts;
   if (!source.facts.empty()) {
@@ -139,6 +164,13 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
           dir, dir));
     facts = FactStore(dir, false).load(diag);
   }
+  return facts;
+}
+
+}  // namespace
+
+std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
+  std::vector<Fact> facts = read_source(source, diag);
   if (source.filter.active())
     facts.erase(std::remove_if(facts.begin(), facts.end(),
                                [&](const Fact& f) { return !source.filter.keep(f); }),
@@ -146,9 +178,10 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
   return facts;
 }
 
-KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag) {
+KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
+                          bool filter_facts) {
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<Fact> facts = load_facts(source, diag);
+  std::vector<Fact> facts = filter_facts ? load_facts(source, diag) : read_source(source, diag);
   KnowledgeGraph graph = KnowledgeGraph::build(facts, &diag);
   if (!g.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

@@ -29,6 +29,8 @@ struct FactFilter {
   void validate() const;
   bool active() const;
   bool keep(const Fact& fact) const;
+  // The same test on an event vertex of a graph (entities are always kept).
+  bool keep(const KnowledgeGraph& graph, VertexId v) const;
 };
 
 struct GraphSource {
@@ -46,8 +48,16 @@ void add_graph_source_options(CLI::App* cmd, GraphSource& source);
 std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag);
 
 // load_facts + KnowledgeGraph::build, with one progress line on stderr
-// unless g.quiet.
-KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag);
+// unless g.quiet. With filter_facts = false the filter is checked but not
+// applied: the graph holds every fact, and the caller masks events with
+// usable_vertices() (so entities seen only in filtered-out facts still
+// resolve).
+KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
+                          bool filter_facts = true);
+
+// usable[v] = 0 for the event vertices the filter drops, 1 otherwise; empty
+// when the filter keeps everything.
+std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter& filter);
 
 // The path of the store directory this source reads, or empty for --facts.
 std::string store_path(const GraphSource& source);

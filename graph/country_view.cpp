@@ -30,7 +30,8 @@ VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
   }
 }
 
-CountryView::CountryView(const KnowledgeGraph& graph) : graph_(&graph) {
+CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* events)
+    : graph_(&graph) {
   const auto& g = graph.impl().g;
   // The dated bounds of each tie's first and last events, kept while building.
   std::vector<std::pair<std::string, std::string>> bounds;
@@ -41,7 +42,7 @@ CountryView::CountryView(const KnowledgeGraph& graph) : graph_(&graph) {
   std::vector<Side> sides;
   for (VertexId ev = 0; ev < graph.vertex_count(); ++ev) {
     const VertexData& e = graph.vertex(ev);
-    if (e.kind != VertexKind::event) continue;
+    if (e.kind != VertexKind::event || (events && !(*events)[ev])) continue;
     sides.clear();
     for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
       EdgeKind k = g[*it].kind;

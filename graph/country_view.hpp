@@ -40,7 +40,9 @@ struct CountryTie {
 
 class CountryView {
  public:
-  explicit CountryView(const KnowledgeGraph& graph);
+  // Aggregates every event, or only events e with (*events)[e] != 0 (a
+  // mask of vertex_count() entries, e.g. from a date filter).
+  explicit CountryView(const KnowledgeGraph& graph, const std::vector<char>* events = nullptr);
 
   const KnowledgeGraph& graph() const { return *graph_; }
   // Every tie, ordered by (a, b).

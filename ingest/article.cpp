@@ -7,10 +7,12 @@
 // Diagnostics error with its place, and the reader moves on.
 #include "ingest/article.hpp"
 
+#include <fmt/core.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -22,8 +24,6 @@
 #include <string_view>
 #include <system_error>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "graph/fact.hpp"
 #include "ingest/dateline.hpp"
@@ -37,6 +37,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr std::size_t kChunk = 1u << 20;
+constexpr std::size_t kSmallChunk = 1u << 16;
 constexpr std::size_t kSniffBytes = 4096;
 // A JSONL line may exceed its article's text by this much (escapes, metadata).
 constexpr std::size_t kLineSlack = 1u << 20;
@@ -80,12 +81,12 @@ Format sniff(std::string_view head) {
 }
 
 // Why `s` is not text ("" if it is): NUL bytes, UTF-16, or mostly control
-// bytes and invalid UTF-8 in its first 64 KiB.
+// bytes and invalid UTF-8 in its first 8 KiB.
 std::string binary_reason(std::string_view s) {
   if (s.size() >= 2 && ((s[0] == '\xFF' && s[1] == '\xFE') || (s[0] == '\xFE' && s[1] == '\xFF')))
     return "binary file (UTF-16 text is not supported; convert it to UTF-8)";
   if (std::memchr(s.data(), '\0', s.size()) != nullptr) return "binary file (NUL bytes)";
-  const std::string_view sample = s.substr(0, 1u << 16);
+  const std::string_view sample = s.substr(0, 8192);
   std::size_t bad = 0, chars = 0;
   for (std::size_t i = 0; i < sample.size();) {
     const unsigned char c = static_cast<unsigned char>(sample[i]);
@@ -109,11 +110,11 @@ std::string errno_message(int err) { return std::generic_category().message(err)
 // total number of bytes in the stream (more than `limit` means too large).
 std::size_t read_bounded(std::FILE* f, std::string& out, std::size_t limit) {
   std::size_t total = out.size();
-  std::unique_ptr<char[]> chunk(new char[kChunk]);
+  std::string chunk(kSmallChunk, '\0');
   while (true) {
-    const std::size_t got = std::fread(chunk.get(), 1, kChunk, f);
+    const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), f);
     if (got == 0) break;
-    if (total + got <= limit) out.append(chunk.get(), got);
+    if (total + got <= limit) out.append(chunk.data(), got);
     total += got;
     if (total > limit && !out.empty()) {
       out.clear();
@@ -188,6 +189,16 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
+// Enough raw text for a headline and a dateline.
+constexpr std::size_t kDatelinePrefix = 400;
+
+// True if the start of the text has a character a dateline separator is
+// made of ('-', ':', or a UTF-8 dash).
+bool has_separator(std::string_view text) {
+  const std::string_view head = text.substr(0, kDatelinePrefix);
+  return head.find_first_of("-:\xE2") != std::string_view::npos;
+}
+
 std::string json_to_string(const rapidjson::Value& v) {
   if (v.IsString()) return std::string(v.GetString(), v.GetStringLength());
   rapidjson::StringBuffer sb;
@@ -229,7 +240,8 @@ class Reader {
     const fs::recursive_directory_iterator end;
     while (!ec && it != end) {
       std::error_code fec;
-      if (it->is_regular_file(fec) && format_of(it->path()) != Format::sniff) files.push_back(it->path());
+      if (it->is_regular_file(fec) && format_of(it->path()) != Format::sniff)
+        files.push_back(it->path());
       it.increment(ec);
     }
     if (ec) fail(dir, "cannot read directory: " + ec.message());
@@ -257,16 +269,22 @@ class Reader {
       if (!f) return;
       return jsonl(f.get(), name, {});
     }
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(name, ec);
-    if (!ec && size > options_.max_article_bytes) {
-      return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped", size,
-                                    options_.max_article_bytes));
-    }
+    // A regular file is sized first and read in one go; anything else
+    // (a pipe, a device) in chunks up to the limit.
     File f = open(name);
     if (!f) return;
     std::string content;
-    const std::size_t total = read_bounded(f.get(), content, options_.max_article_bytes);
+    std::size_t total = 0;
+    struct stat st;
+    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode)) {
+      total = static_cast<std::size_t>(st.st_size);
+      if (total <= options_.max_article_bytes) {
+        content.resize(total);
+        content.resize(std::fread(content.data(), 1, total, f.get()));
+      }
+    } else {
+      total = read_bounded(f.get(), content, options_.max_article_bytes);
+    }
     if (std::ferror(f.get())) return fail(name, "read error: " + errno_message(errno));
     if (total > options_.max_article_bytes) {
       return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
@@ -292,7 +310,8 @@ class Reader {
 
   // One text or HTML article from a whole file.
   void document(const std::string& name, std::string content, Format format) {
-    if (blank(content)) return fail(name, content.empty() ? "empty file" : "empty file (only whitespace)");
+    if (blank(content))
+      return fail(name, content.empty() ? "empty file" : "empty file (only whitespace)");
     if (std::string why = binary_reason(content); !why.empty()) return fail(name, why);
     Article a;
     a.origin = name;
@@ -306,7 +325,8 @@ class Reader {
       if (!page.date.empty()) {
         a.date = parse_date(page.date, options_.default_date);
         if (a.date.empty()) {
-          diag_.warning(Place{name}, fmt::format("unrecognized date \"{}\" in the page; ignored", page.date));
+          diag_.warning(Place{name},
+                        fmt::format("unrecognized date \"{}\" in the page; ignored", page.date));
         } else {
           a.date_source = DateSource::metadata;
         }
@@ -328,7 +348,9 @@ class Reader {
     while (reader.next(line, line_limit, too_long, length)) {
       ++line_no;
       if (too_long) {
-        fail(name, fmt::format("line is {} bytes, over the limit of {} bytes; skipped", length, line_limit),
+        fail(name,
+             fmt::format("line is {} bytes, over the limit of {} bytes; skipped", length,
+                         line_limit),
              line_no);
         continue;
       }
@@ -338,8 +360,10 @@ class Reader {
       record(name, line_no, std::string(view));
     }
     if (reader.failed()) fail(name, "read error: " + errno_message(errno), line_no);
-    if (!any && !reader.failed() && line_no == 0) fail(name, "empty file");
-    else if (!any && !reader.failed()) fail(name, "empty file (only whitespace)");
+    if (!any && !reader.failed() && line_no == 0)
+      fail(name, "empty file");
+    else if (!any && !reader.failed())
+      fail(name, "empty file (only whitespace)");
   }
 
   // One JSONL record; `line` is parsed in place.
@@ -347,10 +371,11 @@ class Reader {
     rapidjson::Document d;
     d.ParseInsitu(line.data());
     if (d.HasParseError()) {
-      return fail(name,
-                  fmt::format("not JSON: {} at column {}", rapidjson::GetParseError_En(d.GetParseError()),
-                              d.GetErrorOffset() + 1),
-                  line_no);
+      return fail(
+          name,
+          fmt::format("not JSON: {} at column {}", rapidjson::GetParseError_En(d.GetParseError()),
+                      d.GetErrorOffset() + 1),
+          line_no);
     }
     if (!d.IsObject()) return fail(name, "not a JSON object", line_no);
     const auto text = d.FindMember("text");
@@ -359,8 +384,8 @@ class Reader {
     const std::string_view body(text->value.GetString(), text->value.GetStringLength());
     if (body.size() > options_.max_article_bytes) {
       return fail(name,
-                  fmt::format("\"text\" is {} bytes, over the limit of {} bytes; skipped", body.size(),
-                              options_.max_article_bytes),
+                  fmt::format("\"text\" is {} bytes, over the limit of {} bytes; skipped",
+                              body.size(), options_.max_article_bytes),
                   line_no);
     }
     if (blank(body)) return fail(name, "empty \"text\"", line_no);
@@ -385,7 +410,8 @@ class Reader {
         a.date = parse_date(raw, options_.default_date);
         if (a.date.empty()) {
           if (!raw.empty())
-            diag_.warning(Place{name, line_no}, fmt::format("unrecognized \"date\" \"{}\"; ignored", raw));
+            diag_.warning(Place{name, line_no},
+                          fmt::format("unrecognized \"date\" \"{}\"; ignored", raw));
         } else {
           a.date_source = DateSource::metadata;
         }
@@ -399,12 +425,15 @@ class Reader {
   // Fills id and date, then hands the article over.
   void emit(Article&& a) {
     if (a.id.empty()) a.id = article_id(a.text);
-    if (a.date.empty()) {
+    if (a.date.empty() && has_separator(a.text)) {
       // The dateline, read from a normalized prefix of the text.
-      std::size_t cut = std::min<std::size_t>(a.text.size(), 600);
-      while (cut < a.text.size() && cut > 0 && (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80) --cut;
+      std::size_t cut = std::min<std::size_t>(a.text.size(), kDatelinePrefix);
+      while (cut < a.text.size() && cut > 0 &&
+             (static_cast<unsigned char>(a.text[cut]) & 0xC0) == 0x80)
+        --cut;
       Diagnostics quiet(false);
-      const std::string prefix = normalize_text(std::string_view(a.text).substr(0, cut), a.origin, quiet);
+      const std::string prefix =
+          normalize_text(std::string_view(a.text).substr(0, cut), a.origin, quiet);
       Dateline dl;
       if (find_dateline(prefix, options_.default_date, dl) && !dl.date.empty()) {
         a.date = std::move(dl.date);

@@ -4,12 +4,12 @@
 // "Addis Ababa", "NAIROBI"), with an optional "(Agency)" at its end.
 #include "ingest/dateline.hpp"
 
+#include <fmt/core.h>
+
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "ingest/utf8.hpp"
 
@@ -66,7 +66,8 @@ std::string format_ymd(int y, int m, int d) { return fmt::format("{:04}-{:02}-{:
 int nearest_year(int month, int day, const std::string& default_date) {
   if (!is_iso_date(default_date)) return 0;
   const int dy = to_int(default_date.substr(0, 4));
-  const long ref = days_from_civil(dy, to_int(default_date.substr(5, 2)), to_int(default_date.substr(8, 2)));
+  const long ref =
+      days_from_civil(dy, to_int(default_date.substr(5, 2)), to_int(default_date.substr(8, 2)));
   int best = 0;
   long best_gap = 0;
   for (int y = dy - 1; y <= dy + 1; ++y) {
@@ -82,9 +83,9 @@ int nearest_year(int month, int day, const std::string& default_date) {
 
 bool is_weekday(std::string_view w) {
   const std::string l = lower(w);
-  for (std::string_view d : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                             "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-                             "sat", "sun"})
+  for (std::string_view d :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
+        "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
     if (l == d) return true;
   return false;
 }
@@ -95,7 +96,8 @@ int day_number(std::string_view w) {
   while (k < w.size() && is_digit(w[k])) ++k;
   if (k == 0 || k > 2) return 0;
   const std::string suffix = lower(w.substr(k));
-  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+  if (!suffix.empty() && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th")
+    return 0;
   const int d = to_int(w.substr(0, k));
   return d >= 1 && d <= 31 ? d : 0;
 }
@@ -166,8 +168,9 @@ bool parse_date_words(const std::vector<std::string_view>& words, DateParts& p, 
       p.day = d;
       continue;
     }
-    if (allow_time && (w.find(':') != std::string_view::npos || w[0] == '+' || w[0] == '-' ||
-                       lower(w) == "gmt" || lower(w) == "utc" || lower(w) == "am" || lower(w) == "pm"))
+    if (allow_time &&
+        (w.find(':') != std::string_view::npos || w[0] == '+' || w[0] == '-' || lower(w) == "gmt" ||
+         lower(w) == "utc" || lower(w) == "am" || lower(w) == "pm"))
       continue;
     return false;
   }
@@ -221,8 +224,8 @@ bool is_place(std::string_view piece, bool& all_caps) {
     if (!starts_upper(w)) {
       const std::string l = lower(w);
       bool connector = false;
-      for (std::string_view c : {"de", "del", "da", "do", "dos", "das", "du", "des", "la", "le",
-                                 "el", "al", "of", "es", "on", "am", "an", "upon", "sur", "en"})
+      for (std::string_view c : {"de", "del", "da", "do", "dos", "das", "du", "des",  "la",  "le",
+                                 "el", "al",  "of", "es", "on",  "am",  "an", "upon", "sur", "en"})
         connector |= l == c;
       if (!connector && l.rfind("al-", 0) != 0 && l.rfind("el-", 0) != 0) return false;
     }
@@ -330,9 +333,9 @@ int month_number(std::string_view word) {
   while (!word.empty() && word.back() == '.') word.remove_suffix(1);
   if (word.size() < 3) return 0;
   const std::string l = lower(word);
-  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
   for (int m = 0; m < 12; ++m) {
     const std::string_view full = kMonths[m];
     if (l == full || (l.size() == 3 && full.substr(0, 3) == l) || (m == 8 && l == "sept"))
@@ -343,7 +346,8 @@ int month_number(std::string_view word) {
 
 bool is_iso_date(std::string_view date) {
   DateParts p;
-  return date.size() == 10 && date[4] == '-' && iso_prefix(date, p) && valid_ymd(p.year, p.month, p.day);
+  return date.size() == 10 && date[4] == '-' && iso_prefix(date, p) &&
+         valid_ymd(p.year, p.month, p.day);
 }
 
 std::string parse_date(std::string_view text, const std::string& default_date) {
@@ -364,18 +368,20 @@ std::string parse_date(std::string_view text, const std::string& default_date) {
 }
 
 bool find_dateline(std::string_view text, const std::string& default_date, Dateline& out) {
-  std::size_t end = text.find('\n');
-  if (end == std::string_view::npos) end = text.size();
-  if (dateline_in(text, 0, end, default_date, out)) return true;
-  // After a headline (a short first paragraph not ending a sentence).
-  const std::string_view first = text.substr(0, end);
-  if (end == text.size() || first.size() > 150 || first.empty()) return false;
-  const char last = first.back();
-  if (last == '.' || last == '!' || last == '?' || last == '"') return false;
-  const std::size_t begin = end + 1;
-  std::size_t end2 = text.find('\n', begin);
-  if (end2 == std::string_view::npos) end2 = text.size();
-  return dateline_in(text, begin, end2, default_date, out);
+  // The first paragraph, or one after up to two short lines that do not end
+  // a sentence (a headline, a byline).
+  std::size_t begin = 0;
+  for (int k = 0; k < 3 && begin <= text.size(); ++k) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (dateline_in(text, begin, end, default_date, out)) return true;
+    const std::string_view para = text.substr(begin, end - begin);
+    if (end == text.size() || para.empty() || para.size() > 150) return false;
+    const char last = para.back();
+    if (last == '.' || last == '!' || last == '?' || last == '"') return false;
+    begin = end + 1;
+  }
+  return false;
 }
 
 }  // namespace dipgraph::ingest

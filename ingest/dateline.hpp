@@ -2,9 +2,9 @@
 //
 // A dateline opens a news article: "July 11, Pakistan - ", "NAIROBI, Oct 14
 // (Reuters) - ", "WASHINGTON (AP) - ", "Moscow, 3 March 2024: ". find_dateline
-// recognizes one at the start of the normalized text (after a title-case
-// headline paragraph, if any); parse_date reads the dates found in batch
-// metadata and HTML meta tags. Dates come out as YYYY-MM-DD.
+// recognizes one at the start of the normalized text (or after up to two
+// short paragraphs that do not end a sentence: a headline, a byline); parse_date reads the dates
+// found in batch metadata and HTML meta tags. Dates come out as YYYY-MM-DD.
 #pragma once
 
 #include <cstdint>

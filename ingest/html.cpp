@@ -19,18 +19,17 @@ namespace {
 
 // Latin-1 entities, U+00A0 to U+00FF in order.
 constexpr std::array<std::string_view, 96> kLatin1 = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",
-    "uml",    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",
-    "deg",    "plusmn", "sup2",   "sup3",   "acute",  "micro",  "para",   "middot",
-    "cedil",  "sup1",   "ordm",   "raquo",  "frac14", "frac12", "frac34", "iquest",
-    "Agrave", "Aacute", "Acirc",  "Atilde", "Auml",   "Aring",  "AElig",  "Ccedil",
-    "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave", "Iacute", "Icirc",  "Iuml",
-    "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde", "Ouml",   "times",
-    "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",  "szlig",
-    "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",
-    "eth",    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide",
-    "oslash", "ugrave", "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
+    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
+    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
+    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
+    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
+    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
+    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
+    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
+    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
+    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
+    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
+    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml"};
 
 struct NamedEntity {
   std::string_view name;
@@ -64,7 +63,9 @@ const std::unordered_map<std::string_view, char32_t>& entity_table() {
   return table;
 }
 
-inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+inline bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
 inline bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
@@ -122,7 +123,7 @@ struct Tag {
   std::string name;  // lower case; "" if not a tag
   bool closing = false, self_closing = false;
   std::vector<std::pair<std::string, std::string_view>> attrs;  // lower-case name, raw value
-  std::size_t end = 0;                                           // index after '>'
+  std::size_t end = 0;                                          // index after '>'
 
   std::string_view attr(std::string_view key) const {
     for (const auto& [k, v] : attrs)
@@ -185,17 +186,20 @@ bool one_of(std::string_view name, std::initializer_list<std::string_view> names
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-bool is_raw_text(std::string_view n) { return one_of(n, {"script", "style", "textarea", "title", "xmp"}); }
+bool is_raw_text(std::string_view n) {
+  return one_of(n, {"script", "style", "textarea", "title", "xmp"});
+}
 bool is_furniture(std::string_view n) {
-  return one_of(n, {"nav", "footer", "aside", "form", "figure", "figcaption", "noscript", "svg",
-                    "iframe", "button", "select", "template", "object", "video", "audio", "canvas",
-                    "map", "math"});
+  return one_of(
+      n, {"nav", "footer", "aside", "form", "figure", "figcaption", "noscript", "svg", "iframe",
+          "button", "select", "template", "object", "video", "audio", "canvas", "map", "math"});
 }
 bool is_block(std::string_view n) {
-  return one_of(n, {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-                    "dd", "table", "tr", "td", "th", "thead", "tbody", "blockquote", "section",
-                    "article", "header", "main", "pre", "hr", "address", "center", "body", "html",
-                    "caption", "details", "summary"});
+  return one_of(
+      n, {"p",       "div",    "h1",         "h2",      "h3",      "h4",      "h5",     "h6",  "li",
+          "ul",      "ol",     "dl",         "dt",      "dd",      "table",   "tr",     "td",  "th",
+          "thead",   "tbody",  "blockquote", "section", "article", "header",  "main",   "pre", "hr",
+          "address", "center", "body",       "html",    "caption", "details", "summary"});
 }
 
 }  // namespace
@@ -213,8 +217,10 @@ std::size_t match_entity(std::string_view s, std::size_t i, char32_t& cp) {
     while (k < n && k - db < 8) {
       const char c = s[k];
       int d = -1;
-      if (c >= '0' && c <= '9') d = c - '0';
-      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f') d = (c | 0x20) - 'a' + 10;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        d = (c | 0x20) - 'a' + 10;
       if (d < 0) break;
       v = v * (hex ? 16 : 10) + static_cast<std::uint32_t>(d);
       ++k;
@@ -225,7 +231,8 @@ std::size_t match_entity(std::string_view s, std::size_t i, char32_t& cp) {
   }
   const std::size_t nb = k;
   while (k < n && k - nb < 10 &&
-         ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9')))
+         ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+          (s[k] >= '0' && s[k] <= '9')))
     ++k;
   if (k == nb || k >= n || s[k] != ';') return 0;
   const auto& table = entity_table();
@@ -397,6 +404,17 @@ HtmlPage html_to_text(std::string_view h) {
     i = j;
   }
   if (page.title.empty()) page.title = !og_title.empty() ? og_title : h1;
+  // "Headline | Site" -> "Headline" when the site is known.
+  if (!page.source.empty()) {
+    for (std::string_view sep : {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 "}) {
+      const std::string suffix = std::string(sep) + page.source;
+      if (page.title.size() > suffix.size() &&
+          page.title.compare(page.title.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        page.title.resize(page.title.size() - suffix.size());
+        break;
+      }
+    }
+  }
   return page;
 }
 

@@ -11,6 +11,8 @@
 // ending a sentence, an indented line, a list item, a short opening line;
 // see is_paragraph_break) and joins the others, undoing hyphenation at line
 // ends (keep_hyphen).
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -19,8 +21,6 @@
 #include <unordered_set>
 #include <vector>
 
-#include <fmt/core.h>
-
 #include "ingest/document.hpp"
 #include "ingest/html.hpp"
 #include "ingest/utf8.hpp"
@@ -28,18 +28,33 @@
 namespace dipgraph::ingest {
 namespace {
 
-enum ByteClass : std::uint8_t { kPlain, kSpace, kNewline, kCarriageReturn, kFormFeed, kControl, kSpecial, kHigh };
+enum ByteClass : std::uint8_t {
+  kPlain,
+  kSpace,
+  kNewline,
+  kCarriageReturn,
+  kFormFeed,
+  kControl,
+  kSpecial,
+  kHigh
+};
 
 constexpr std::array<std::uint8_t, 256> make_byte_classes() {
   std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
     std::uint8_t k = kPlain;
-    if (c >= 0x80) k = kHigh;
-    else if (c == ' ' || c == '\t') k = kSpace;
-    else if (c == '\n') k = kNewline;
-    else if (c == '\r') k = kCarriageReturn;
-    else if (c == '\f' || c == '\v') k = kFormFeed;
-    else if (c < 0x20 || c == 0x7F) k = kControl;
+    if (c >= 0x80)
+      k = kHigh;
+    else if (c == ' ' || c == '\t')
+      k = kSpace;
+    else if (c == '\n')
+      k = kNewline;
+    else if (c == '\r')
+      k = kCarriageReturn;
+    else if (c == '\f' || c == '\v')
+      k = kFormFeed;
+    else if (c < 0x20 || c == 0x7F)
+      k = kControl;
     else if (c == '&' || c == '<' || c == '[' || c == ']' || c == '-' || c == '.' || c == '(' ||
              c == '"')
       k = kSpecial;
@@ -54,7 +69,9 @@ inline bool is_space_byte(char c) {
 }
 inline bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool is_alnum_or_high(unsigned char c) { return is_ascii_alpha(c) || is_digit(c) || c >= 0xC0; }
+inline bool is_alnum_or_high(unsigned char c) {
+  return is_ascii_alpha(c) || is_digit(c) || c >= 0xC0;
+}
 
 bool iequals_prefix(std::string_view s, std::size_t i, std::string_view prefix) {
   if (s.size() - i < prefix.size()) return false;
@@ -69,16 +86,17 @@ bool iequals_prefix(std::string_view s, std::size_t i, std::string_view prefix) 
 // Left halves of a line-end hyphen that form compounds ("self-", "well-"):
 // the hyphen is kept when the line ends with one of these.
 constexpr std::string_view kKeepLeft[] = {
-    "all",   "anti", "cross", "eight", "ex",    "far",  "first", "five",  "four", "free",
-    "full",  "half", "high",  "large", "long",  "low",  "mid",   "much",  "near", "nine",
+    "all",   "anti", "cross", "eight",  "ex",   "far",   "first", "five", "four", "free",
+    "full",  "half", "high",  "large",  "long", "low",   "mid",   "much", "near", "nine",
     "non",   "one",  "pro",   "second", "self", "seven", "short", "six",  "ten",  "third",
-    "three", "two",  "vice",  "well",  "wide", "world", "year"};
+    "three", "two",  "vice",  "well",   "wide", "world", "year"};
 // Right halves that form compounds ("-based", "-led"): the hyphen is kept.
 constexpr std::string_view kKeepRight[] = {
-    "backed", "based", "born", "bound", "building", "day", "designed", "driven", "free",
-    "friendly", "hour", "led", "level", "like", "long", "made", "making", "minded", "month",
-    "nation", "old", "owned", "party", "related", "run", "scale", "speaking", "sponsored",
-    "state", "style", "term", "time", "way", "week", "wide", "year"};
+    "backed", "based",    "born",     "bound",     "building", "day",   "designed", "driven",
+    "free",   "friendly", "hour",     "led",       "level",    "like",  "long",     "made",
+    "making", "minded",   "month",    "nation",    "old",      "owned", "party",    "related",
+    "run",    "scale",    "speaking", "sponsored", "state",    "style", "term",     "time",
+    "way",    "week",     "wide",     "year"};
 
 bool in_list(std::string_view w, const std::string_view* begin, const std::string_view* end) {
   return std::find(begin, end, w) != end;
@@ -93,11 +111,11 @@ class Normalizer {
     buf_.reserve(raw_.size() + raw_.size() / 16 + 16);
     clean();
     if (bad_count_ > 0) {
-      diag_.warning(Place{origin_, 0, first_bad_},
-                    bad_count_ == 1
-                        ? std::string("invalid UTF-8 replaced by U+FFFD")
-                        : fmt::format("invalid UTF-8 replaced by U+FFFD ({} bad sequences)",
-                                      bad_count_));
+      diag_.warning(
+          Place{origin_, 0, first_bad_},
+          bad_count_ == 1
+              ? std::string("invalid UTF-8 replaced by U+FFFD")
+              : fmt::format("invalid UTF-8 replaced by U+FFFD ({} bad sequences)", bad_count_));
     }
     std::string out;
     out.reserve(buf_.size());
@@ -117,9 +135,18 @@ class Normalizer {
 
   void flush_space() {
     if (pending_space_) {
-      if (buf_.size() > line_begin_) buf_ += ' ';
+      if (buf_.size() > line_begin_ && buf_.back() != ' ') buf_ += ' ';
       pending_space_ = false;
     }
+  }
+
+  // After dropping something that ended before raw index `next`: one space
+  // stays if there was one before it, unless punctuation follows.
+  void removed(std::size_t next) {
+    const bool had_space = pending_space_ || (buf_.size() > line_begin_ && buf_.back() == ' ');
+    while (buf_.size() > line_begin_ && buf_.back() == ' ') buf_.pop_back();
+    const char c = next < raw_.size() ? raw_[next] : ' ';
+    pending_space_ = had_space && std::strchr(",.;:!?)]", c) == nullptr;
   }
   void put(char c) {
     flush_space();
@@ -148,15 +175,13 @@ class Normalizer {
     line.begin = static_cast<std::uint32_t>(line_begin_);
     line.end = static_cast<std::uint32_t>(buf_.size());
     line.indent = static_cast<std::uint16_t>(std::min<std::uint32_t>(indent_, 1000));
-    std::uint32_t chars = 0;
-    bool alnum = false;
-    for (std::size_t k = line_begin_; k < buf_.size(); ++k) {
-      const unsigned char c = static_cast<unsigned char>(buf_[k]);
-      chars += (c & 0xC0) != 0x80;
-      alnum |= is_alnum_or_high(c);
-    }
-    line.chars = chars;
-    line.blank = !alnum;
+    const std::string_view text = std::string_view(buf_).substr(line_begin_);
+    line.chars = static_cast<std::uint32_t>(line_high_ ? utf8::length(text) : text.size());
+    line.blank = std::none_of(text.begin(), text.end(), [](char c) {
+      return is_alnum_or_high(static_cast<unsigned char>(c));
+    });
+    // What is left of "Read more: <URL>", "Source: <URL>" is debris too.
+    if (line_url_ && !text.empty() && text.back() == ':' && line.chars <= 40) line.blank = true;
     if (line.blank) buf_.resize(line_begin_);  // a line of punctuation only is debris
     line.end = static_cast<std::uint32_t>(buf_.size());
     lines_.push_back(line);
@@ -165,16 +190,15 @@ class Normalizer {
     indent_ = 0;
     pending_space_ = false;
     content_ = false;
+    line_high_ = false;
+    line_url_ = false;
     bracket_close_ = std::string_view::npos;
   }
 
   // Drops the whitespace-delimited word being written (an image file name).
   void drop_current_word() {
     while (buf_.size() > line_begin_ && buf_.back() != ' ') buf_.pop_back();
-    if (buf_.size() > line_begin_) {
-      buf_.pop_back();
-      pending_space_ = true;
-    }
+    pending_space_ = false;
   }
 
   // Index of the first whitespace byte at or after i (or raw_.size()).
@@ -191,33 +215,66 @@ class Normalizer {
   // to its clean form. `next` is the raw index after it.
   void emit_cp(char32_t cp, std::size_t next) {
     switch (cp) {
-      case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
-      case 0x91: case 0x92:
+      case 0x2018:
+      case 0x2019:
+      case 0x201A:
+      case 0x201B:
+      case 0x2032:
+      case 0x2039:
+      case 0x203A:
+      case 0x91:
+      case 0x92:
         put('\'');
         return;
-      case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0xAB: case 0xBB:
-      case 0x93: case 0x94:
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0x201F:
+      case 0x2033:
+      case 0xAB:
+      case 0xBB:
+      case 0x93:
+      case 0x94:
         put('"');
         return;
-      case 0x2010: case 0x2011: case 0x2212:
+      case 0x2010:
+      case 0x2011:
+      case 0x2212:
         put('-');
         return;
-      case 0x2012: case 0x2013: case 0x96: {  // en dash: a hyphen between words, else a dash
+      case 0x2012:
+      case 0x2013:
+      case 0x96: {  // en dash: a hyphen between words, else a dash
         const bool tight = !pending_space_ && buf_.size() > line_begin_ && next < raw_.size() &&
                            raw_[next] != ' ' && raw_[next] != '\t' && raw_[next] != '\n';
-        if (tight) put('-'); else dash();
+        if (tight)
+          put('-');
+        else
+          dash();
         return;
       }
-      case 0x2014: case 0x2015: case 0x2E3A: case 0x2E3B: case 0x97:
+      case 0x2014:
+      case 0x2015:
+      case 0x2E3A:
+      case 0x2E3B:
+      case 0x97:
         dash();
         return;
-      case 0x2026: case 0x85:
+      case 0x2026:
+      case 0x85:
         put("...");
         return;
-      case 0xA0: case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      case 0xA0:
+      case 0x1680:
+      case 0x202F:
+      case 0x205F:
+      case 0x3000:
         space();
         return;
-      case 0xAD: case 0x200B: case 0x2060: case 0xFEFF:
+      case 0xAD:
+      case 0x200B:
+      case 0x2060:
+      case 0xFEFF:
         return;  // soft hyphen, zero-width space, word joiner, BOM
       case 0x2028:
         end_line();
@@ -230,13 +287,14 @@ class Normalizer {
     }
     if (cp >= 0x2000 && cp <= 0x200A) return space();
     if (cp >= 0x80 && cp <= 0x9F) return space();  // other C1 controls
-    if (cp < 0x80) {  // from a character reference
+    if (cp < 0x80) {                               // from a character reference
       if (cp == '\n') return end_line();
       if (cp < 0x20 || cp == 0x7F) return space();
       return put(static_cast<char>(cp));
     }
     flush_space();
     utf8::append(buf_, cp);
+    line_high_ = true;
   }
 
   // Returns the raw index after an HTML tag or comment at i, or i if none.
@@ -260,9 +318,9 @@ class Normalizer {
     const std::size_t limit = std::min(n, k + 512);
     while (k < limit && raw_[k] != '>' && raw_[k] != '<') ++k;
     if (k >= limit || raw_[k] != '>') return i;
-    static constexpr std::string_view kBlock[] = {"p", "br", "div", "li", "h1", "h2", "h3", "h4",
-                                                  "h5", "h6", "tr", "table", "blockquote", "hr",
-                                                  "ul", "ol", "section", "article"};
+    static constexpr std::string_view kBlock[] = {
+        "p",  "br", "div",   "li",         "h1", "h2", "h3", "h4",      "h5",
+        "h6", "tr", "table", "blockquote", "hr", "ul", "ol", "section", "article"};
     std::string lname(name);
     for (char& ch : lname) ch = static_cast<char>(ch | 0x20);
     if (std::find(std::begin(kBlock), std::end(kBlock), lname) != std::end(kBlock)) {
@@ -287,12 +345,17 @@ class Normalizer {
     if (paren_follows && buf_.size() > line_begin_ && buf_.back() == '!' && !pending_space_) {
       buf_.pop_back();
       const std::size_t close = raw_.find(')', j + 2);
-      return close == std::string_view::npos || close > j + 2000 ? j + 1 : close + 1;
+      const std::size_t e = close == std::string_view::npos || close > j + 2000 ? j + 1 : close + 1;
+      removed(e);
+      return e;
     }
     // Footnote marks [1], empty brackets, wiki furniture.
     const bool digits = std::all_of(content.begin(), content.end(),
                                     [](char c) { return is_digit(static_cast<unsigned char>(c)); });
-    if (digits || content == "edit" || content == "citation needed") return j + 1;
+    if (digits || content == "edit" || content == "citation needed") {
+      removed(j + 1);
+      return j + 1;
+    }
     if (content == "..." || content == "\xE2\x80\xA6") {
       put("...");
       return j + 1;
@@ -301,9 +364,9 @@ class Normalizer {
     std::size_t w = 0;
     while (w < content.size() && content[w] >= 'a' && content[w] <= 'z') ++w;
     const std::string_view word = content.substr(0, w);
-    static constexpr std::string_view kShortcodes[] = {"caption", "embed", "video", "audio",
-                                                       "gallery", "image", "img", "photo",
-                                                       "figure", "advertisement", "ad"};
+    static constexpr std::string_view kShortcodes[] = {"caption", "embed",         "video", "audio",
+                                                       "gallery", "image",         "img",   "photo",
+                                                       "figure",  "advertisement", "ad"};
     const bool shortcode_word =
         !word.empty() && (w == content.size() || content[w] == ' ') &&
         std::find(std::begin(kShortcodes), std::end(kShortcodes), word) != std::end(kShortcodes);
@@ -312,8 +375,12 @@ class Normalizer {
       if (shortcode_word) {  // drop through the closing [/word] when it is near
         const std::string closing = "[/" + std::string(word) + "]";
         const std::size_t e = raw_.find(closing, j + 1);
-        if (e != std::string_view::npos && e < j + 4000) return e + closing.size();
+        if (e != std::string_view::npos && e < j + 4000) {
+          removed(e + closing.size());
+          return e + closing.size();
+        }
       }
+      removed(j + 1);
       return j + 1;
     }
     // An editorial insertion or a markdown link: keep the words, drop the
@@ -343,6 +410,7 @@ class Normalizer {
   // Skips the URL at i; returns the raw index after it (trailing sentence
   // punctuation is left in the text).
   std::size_t skip_url(std::size_t i) {
+    line_url_ = true;
     std::size_t e = skip_to_space(i);
     bool in_parens = buf_.size() > line_begin_ && !pending_space_ && buf_.back() == '(';
     if (in_parens) {
@@ -351,14 +419,14 @@ class Normalizer {
       if (close != std::string_view::npos && close < e) e = close + 1;
     }
     while (e > i && std::strchr(".,;:!?", raw_[e - 1]) != nullptr) --e;
-    if (e < raw_.size() && !is_space_byte(raw_[e])) pending_space_ = false;  // "See URL, then"
+    removed(e);
     return e;
   }
 
   // True if the '.' at i starts an image file extension (".png", ".jpg", ...).
   bool image_extension_at(std::size_t i) const {
-    static constexpr std::string_view kExt[] = {"png", "jpg", "jpeg", "gif", "webp", "svg",
-                                                "bmp", "tif", "tiff"};
+    static constexpr std::string_view kExt[] = {"png", "jpg", "jpeg", "gif", "webp",
+                                                "svg", "bmp", "tif",  "tiff"};
     for (std::string_view ext : kExt) {
       if (iequals_prefix(raw_, i + 1, ext)) {
         const std::size_t e = i + 1 + ext.size();
@@ -417,6 +485,7 @@ class Normalizer {
             if (bad_count_++ == 0) first_bad_ = i;
             flush_space();
             utf8::append(buf_, utf8::kReplacement);
+            line_high_ = true;
           } else {
             emit_cp(d.cp, i + d.len);
           }
@@ -453,6 +522,7 @@ class Normalizer {
           put('<');
           return i + 1;
         }
+        removed(e);
         return e;
       }
       case '[':
@@ -474,7 +544,9 @@ class Normalizer {
       case '.':
         if (image_extension_at(i)) {
           drop_current_word();
-          return skip_to_space(i);
+          const std::size_t e = skip_to_space(i);
+          removed(e);
+          return e;
         }
         put('.');
         return i + 1;
@@ -530,6 +602,18 @@ class Normalizer {
     return is_ascii_alpha(p) || p >= 0x80;
   }
 
+  // A line that opens like a dateline: a word in capitals of three or more
+  // letters followed by ',', " (" or " -" ("NAIROBI, March 3 - ").
+  static bool starts_dateline(std::string_view t) {
+    std::size_t k = 0;
+    while (k < t.size() &&
+           ((t[k] >= 'A' && t[k] <= 'Z') || static_cast<unsigned char>(t[k]) >= 0x80))
+      ++k;
+    if (k < 3 || k == t.size()) return false;
+    if (t[k] == ',') return true;
+    return k + 1 < t.size() && t[k] == ' ' && (t[k + 1] == '(' || t[k + 1] == '-');
+  }
+
   // A title-case headline: most words of four letters or more capitalized.
   static bool looks_like_headline(std::string_view t) {
     int words = 0, caps = 0;
@@ -559,7 +643,9 @@ class Normalizer {
       return !(starts_lower(tb) && !end_a);
     }
     if (lb.indent > la.indent) return true;
-    if (la.chars > wrap_width_ * 13 / 10 + 10) return true;  // an unwrapped line
+    if (a == first_line_ && starts_dateline(tb)) return true;  // a headline, then the dateline
+    if (la.chars > wrap_width_ * 6 / 5 + 5) return true;       // an unwrapped line
+    if (end_a && lb.chars > wrap_width_ * 6 / 5 + 5) return true;
     if (a == first_line_ && !end_a && la.chars * 4 < wrap_width_ * 3 && looks_like_headline(ta))
       return true;
     if (!end_a) return false;
@@ -614,7 +700,8 @@ class Normalizer {
       return utf8::is_upper(utf8::decode(w, 0).cp);
     };
     if (upper_or_digit(left) || upper_or_digit(right) ||
-        std::any_of(left.begin(), left.end(), [](char c) { return is_digit(static_cast<unsigned char>(c)); }))
+        std::any_of(left.begin(), left.end(),
+                    [](char c) { return is_digit(static_cast<unsigned char>(c)); }))
       return true;
     if (re < b.size() && b[re] == '-') return true;  // "well-\nto-do"
     // Hyphenated elsewhere in this article?
@@ -674,7 +761,8 @@ class Normalizer {
         out += '\n';
       } else {
         const std::string_view a = text_of(lines_[prev]);
-        if (ends_with_split_word(a) && (starts_letter(t) || is_digit(static_cast<unsigned char>(t[0])))) {
+        if (ends_with_split_word(a) &&
+            (starts_letter(t) || is_digit(static_cast<unsigned char>(t[0])))) {
           if (!keep_hyphen(a, t)) out.pop_back();
         } else {
           out += ' ';
@@ -694,7 +782,9 @@ class Normalizer {
   std::size_t line_begin_ = 0;
   std::uint32_t indent_ = 0;
   bool pending_space_ = false;
-  bool content_ = false;  // something (even dropped debris) was seen on this line
+  bool content_ = false;    // something (even dropped debris) was seen on this line
+  bool line_high_ = false;  // the line has non-ASCII characters
+  bool line_url_ = false;   // a URL was dropped from the line
   std::size_t bracket_close_ = std::string_view::npos;
   bool bracket_skip_paren_ = false;
   std::size_t bad_count_ = 0, first_bad_ = 0;

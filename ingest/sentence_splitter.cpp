@@ -20,13 +20,13 @@ namespace {
 
 // Titles and abbreviations that never end a sentence.
 constexpr std::string_view kTitles[] = {
-    "Adm", "Amb", "Brig", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dr", "Fr", "Ft", "Gen", "Gov",
-    "Hon", "Insp", "Lt", "Maj", "Messrs", "Mme", "Mmes", "Mr", "Mrs", "Ms", "Mt", "Pres", "Prof",
-    "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sgt", "Sr", "Jr", "St", "Ste", "Supt", "vs", "Dept",
-    "approx", "Atty", "Gens", "Amb", "Cllr"};
+    "Adm",  "Amb",  "Brig", "Capt", "Cdr",    "Cmdr",   "Col",  "Cpl",  "Dr",  "Fr",  "Ft", "Gen",
+    "Gov",  "Hon",  "Insp", "Lt",   "Maj",    "Messrs", "Mme",  "Mmes", "Mr",  "Mrs", "Ms", "Mt",
+    "Pres", "Prof", "Pvt",  "Rep",  "Reps",   "Rev",    "Sen",  "Sens", "Sgt", "Sr",  "Jr", "St",
+    "Ste",  "Supt", "vs",   "Dept", "approx", "Atty",   "Gens", "Amb",  "Cllr"};
 // Abbreviations that do not end a sentence when a number follows.
-constexpr std::string_view kBeforeNumber[] = {"No",  "Nos", "Art", "Vol", "Fig",  "p",   "pp",
-                                              "Jan", "Feb", "Mar", "Apr", "Jun",  "Jul", "Aug",
+constexpr std::string_view kBeforeNumber[] = {"No",  "Nos",  "Art", "Vol", "Fig", "p",   "pp",
+                                              "Jan", "Feb",  "Mar", "Apr", "Jun", "Jul", "Aug",
                                               "Sep", "Sept", "Oct", "Nov", "Dec", "Ch",  "Sec"};
 
 bool listed(std::string_view w, const std::string_view* b, const std::string_view* e) {
@@ -61,12 +61,14 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   // Paragraphs before the body (the dateline's tokens belong to no sentence).
   while (i < n && tokens[i].start < body_start) {
     if (i > 0) {
-      for (std::uint32_t b = tokens[i - 1].end; b < tokens[i].start; ++b) paragraph += text[b] == '\n';
+      for (std::uint32_t b = tokens[i - 1].end; b < tokens[i].start; ++b)
+        paragraph += text[b] == '\n';
     }
     ++i;
   }
   if (i > 0 && i < n) {
-    for (std::uint32_t b = tokens[i - 1].end; b < tokens[i].start; ++b) paragraph += text[b] == '\n';
+    for (std::uint32_t b = tokens[i - 1].end; b < tokens[i].start; ++b)
+      paragraph += text[b] == '\n';
   }
 
   std::vector<std::uint32_t> breaks, held;  // token indices that start a new sentence

@@ -23,10 +23,14 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
   std::array<std::uint8_t, 256> t{};
   for (int c = 0; c < 256; ++c) {
     std::uint8_t k = kPunct;
-    if (c >= 0x80) k = kHigh;
-    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) k = kAlpha;
-    else if (c >= '0' && c <= '9') k = kDigit;
-    else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') k = kSpace;
+    if (c >= 0x80)
+      k = kHigh;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+      k = kAlpha;
+    else if (c >= '0' && c <= '9')
+      k = kDigit;
+    else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+      k = kSpace;
     t[c] = k;
   }
   return t;

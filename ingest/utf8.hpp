@@ -37,16 +37,18 @@ inline Decoded decode(std::string_view s, std::size_t i) {
   if (c < 0xF0) {
     if (left < 2) return {kInvalid, 1};
     const unsigned c1 = p[1];
-    const bool ok1 = c == 0xE0 ? (c1 >= 0xA0 && c1 <= 0xBF)
-                               : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F) : (c1 & 0xC0) == 0x80;
+    const bool ok1 = c == 0xE0   ? (c1 >= 0xA0 && c1 <= 0xBF)
+                     : c == 0xED ? (c1 >= 0x80 && c1 <= 0x9F)
+                                 : (c1 & 0xC0) == 0x80;
     if (!ok1) return {kInvalid, 1};
     if (!cont(2)) return {kInvalid, 2};
     return {static_cast<char32_t>(((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (p[2] & 0x3F)), 3};
   }
   if (left < 2) return {kInvalid, 1};
   const unsigned c1 = p[1];
-  const bool ok1 = c == 0xF0 ? (c1 >= 0x90 && c1 <= 0xBF)
-                             : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F) : (c1 & 0xC0) == 0x80;
+  const bool ok1 = c == 0xF0   ? (c1 >= 0x90 && c1 <= 0xBF)
+                   : c == 0xF4 ? (c1 >= 0x80 && c1 <= 0x8F)
+                               : (c1 & 0xC0) == 0x80;
   if (!ok1) return {kInvalid, 1};
   if (!cont(2)) return {kInvalid, 2};
   if (!cont(3)) return {kInvalid, 3};

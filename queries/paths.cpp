@@ -158,8 +158,11 @@ std::vector<Path> PathFinder::paths(VertexId from, VertexId to, std::size_t k) {
   std::size_t n = graph_->vertex_count();
   if (from >= n || to >= n) return out;
   const auto& g = graph_->impl().g;
+  const std::vector<char>* usable = usable_;
   auto nbrs = [&](VertexId u, auto&& f) {
-    detail::for_each_neighbor(g, u, [&](VertexId w, EdgeKind, bool) { f(w); });
+    detail::for_each_neighbor(g, u, [&](VertexId w, EdgeKind, bool) {
+      if (!usable || (*usable)[w] || w == to || w == from) f(w);
+    });
   };
   for (auto& seq : scratch_->yen(from, to, k, nbrs)) {
     Path p;

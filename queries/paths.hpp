@@ -45,6 +45,12 @@ class PathFinder {
   ~PathFinder();
   PathFinder(PathFinder&&) noexcept;
 
+  // Paths may only pass through vertices v with usable[v] != 0 (the ends
+  // are exempt); nullptr (the default) allows all. `usable` must hold
+  // vertex_count() entries and outlive the queries. Used to apply date,
+  // type or status filters to event vertices without rebuilding the graph.
+  void restrict_to(const std::vector<char>* usable) { usable_ = usable; }
+
   // Up to k shortest loopless paths from a to b, shortest first; empty if
   // b is unreachable (or k == 0). a == b gives one path of length 0.
   std::vector<Path> paths(VertexId from, VertexId to, std::size_t k = 1);
@@ -55,6 +61,7 @@ class PathFinder {
  private:
   struct Scratch;
   const KnowledgeGraph* graph_;
+  const std::vector<char>* usable_ = nullptr;
   std::unique_ptr<Scratch> scratch_;
 };
 

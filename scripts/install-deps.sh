@@ -10,7 +10,7 @@ pkgs=(cmake ninja-build g++ libboost-graph-dev rapidjson-dev libfmt-dev doctest-
 for arg in "$@"; do
   case "$arg" in
     --python) pkgs+=(python3-networkx python3-igraph) ;;
-    --fuzz) pkgs+=(clang libclang-rt-14-dev) ;;
+    --fuzz) pkgs+=(clang libclang-rt-14-dev libexpat1-dev) ;;
     *) echo "install-deps.sh: unknown option $arg" >&2; exit 2 ;;
   esac
 done

@@ -29,7 +29,8 @@ std::vector<std::string> token_texts(std::string_view text) {
 std::vector<std::string> sentences_of(std::string_view text) {
   const std::vector<Token> tokens = tokenize(text);
   std::vector<std::string> out;
-  for (const Sentence& s : split_sentences(text, tokens)) out.emplace_back(text.substr(s.start, s.end - s.start));
+  for (const Sentence& s : split_sentences(text, tokens))
+    out.emplace_back(text.substr(s.start, s.end - s.start));
   return out;
 }
 
@@ -49,14 +50,19 @@ TEST_CASE("normalize: characters, quotes, dashes, spaces and debris") {
   };
   const Case cases[] = {
       {"\xE2\x80\x9CWe will come,\xE2\x80\x9D he said.", "\"We will come,\" he said."},
-      {"the country\xE2\x80\x99s \xE2\x80\x98natural allies\xE2\x80\x99", "the country's 'natural allies'"},
-      {"Kenya\xE2\x80\x93" "Ethiopia talks", "Kenya-Ethiopia talks"},
+      {"the country\xE2\x80\x99s \xE2\x80\x98natural allies\xE2\x80\x99",
+       "the country's 'natural allies'"},
+      {"Kenya\xE2\x80\x93"
+       "Ethiopia talks",
+       "Kenya-Ethiopia talks"},
       {"2024 \xE2\x80\x93 2025", "2024 - 2025"},
       {"talks\xE2\x80\x94which began", "talks - which began"},
       {"July 11, Pakistan -- According", "July 11, Pakistan - According"},
       {"a---b", "a - b"},
       {"well-known", "well-known"},
-      {"non\xC2\xA0" "breaking\xE2\x80\x89thin", "non breaking thin"},
+      {"non\xC2\xA0"
+       "breaking\xE2\x80\x89thin",
+       "non breaking thin"},
       {"zero\xE2\x80\x8Bwidth", "zerowidth"},
       {"wait\xE2\x80\xA6 then", "wait... then"},
       {"  many    spaces\there  ", "many spaces here"},
@@ -80,7 +86,18 @@ TEST_CASE("normalize: characters, quotes, dashes, spaces and debris") {
       {"![map](https://x.org/m.png) The map", "The map"},
       {"read [the report](https://x.org/r) now", "read the report now"},
       {"Text\n* * *\nMore text", "Text\nMore text"},
-      {"ctrl\x01" "char", "ctrl char"},
+      {"ctrl\x01"
+       "char",
+       "ctrl char"},
+      {"word ![x](y.png), more", "word, more"},
+      {"a claim[1]. Next", "a claim. Next"},
+      {"see (https://x.org/a). Next", "see. Next"},
+      {"text <i>in</i> it", "text in it"},
+      {"a \xE2\x80\x9Cquote\xE2\x80\x9D", "a \"quote\""},
+      {"cp1252 \xC2\x93quoted\xC2\x94 it\xC2\x92s", "cp1252 \"quoted\" it's"},
+      {"line\xE2\x80\xA8next", "line next"},
+      {"para\xE2\x80\xA9Next", "para\nNext"},
+      {"soft\xC2\xADhyphen", "softhyphen"},
   };
   for (const Case& c : cases) {
     const std::string raw = c.raw;
@@ -91,8 +108,13 @@ TEST_CASE("normalize: characters, quotes, dashes, spaces and debris") {
 
 TEST_CASE("normalize: invalid UTF-8 becomes U+FFFD with one warning naming the offset") {
   Diagnostics diag(false);
-  const std::string out = normalize_text("ab\xFF" "cd\xC3(\xE2\x82", "batch.jsonl:4", diag);
-  CHECK(out == "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD(\xEF\xBF\xBD");
+  const std::string out = normalize_text(
+      "ab\xFF"
+      "cd\xC3(\xE2\x82",
+      "batch.jsonl:4", diag);
+  CHECK(out ==
+        "ab\xEF\xBF\xBD"
+        "cd\xEF\xBF\xBD(\xEF\xBF\xBD");
   const auto all = diag.all();
   REQUIRE(all.size() == 1);
   CHECK(all[0].severity == Severity::warning);
@@ -100,7 +122,8 @@ TEST_CASE("normalize: invalid UTF-8 becomes U+FFFD with one warning naming the o
         "batch.jsonl:4: byte 2: warning: invalid UTF-8 replaced by U+FFFD (3 bad sequences)");
   // Overlong forms and surrogates are invalid too.
   Diagnostics d2(false);
-  CHECK(normalize_text("x\xC0\xAFy\xED\xA0\x80z", "f", d2) == "x\xEF\xBF\xBD\xEF\xBF\xBDy\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
+  CHECK(normalize_text("x\xC0\xAFy\xED\xA0\x80z", "f", d2) ==
+        "x\xEF\xBF\xBD\xEF\xBF\xBDy\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDz");
   CHECK(d2.warning_count() == 1);
 }
 
@@ -127,8 +150,10 @@ TEST_CASE("normalize: paragraphs from blank lines and from hard-wrapped text") {
        "Officials said the talks would resume in a month in the other capital and\n"
        "that a draft text was ready.\n",
        "The foreign ministers of both countries met in the capital on Tuesday to discuss the water "
-       "agreement that has been under negotiation for years and which both sides hope to sign before "
-       "the end of the year. Officials said the talks would resume in a month in the other capital and "
+       "agreement that has been under negotiation for years and which both sides hope to sign "
+       "before "
+       "the end of the year. Officials said the talks would resume in a month in the other capital "
+       "and "
        "that a draft text was ready."},
       {"wrapped: an indented line opens a paragraph",
        "    The foreign ministers of both countries met in the capital on Tuesday to\n"
@@ -137,9 +162,11 @@ TEST_CASE("normalize: paragraphs from blank lines and from hard-wrapped text") {
        "    Officials said the talks would resume in a month in the other capital and\n"
        "that a draft text was ready for both delegations to study in the meantime.\n",
        "The foreign ministers of both countries met in the capital on Tuesday to discuss the water "
-       "agreement that has been under negotiation for years and which both sides hope to sign before "
+       "agreement that has been under negotiation for years and which both sides hope to sign "
+       "before "
        "the end of the year, officials said.\n"
-       "Officials said the talks would resume in a month in the other capital and that a draft text "
+       "Officials said the talks would resume in a month in the other capital and that a draft "
+       "text "
        "was ready for both delegations to study in the meantime."},
       {"wrapped: a short opening line after a sentence end",
        "The foreign ministers of both countries met in the capital on Tuesday to\n"
@@ -151,6 +178,16 @@ TEST_CASE("normalize: paragraphs from blank lines and from hard-wrapped text") {
        "agreement that has been under negotiation for many years.\n"
        "The officials said that the talks would resume in a month in the other capital and that a "
        "draft text was ready for both delegations to study in the meantime here."},
+      {"wrapped: a headline line, then the dateline",
+       "Kenya and Ethiopia agree to resume talks\n"
+       "NAIROBI, March 3 - The foreign ministers of both countries met on Tuesday to\n"
+       "discuss the water agreement that has been under negotiation for many years\n"
+       "and which both sides hope to sign before the end of the year, they said.\n",
+       "Kenya and Ethiopia agree to resume talks\n"
+       "NAIROBI, March 3 - The foreign ministers of both countries met on Tuesday to discuss the "
+       "water agreement that has been under negotiation for many years and which both sides hope "
+       "to "
+       "sign before the end of the year, they said."},
       {"list items are paragraphs", "Points agreed:\n- water sharing\n- rail links",
        "Points agreed:\n- water sharing\n- rail links"},
   };
@@ -205,18 +242,24 @@ TEST_CASE("tokenize: words, numbers, punctuation and their byte offsets") {
       {"Mr. Smith", {"Mr", ".", "Smith"}},
       {"2.5 1,000 10:30 2015.", {"2.5", "1,000", "10:30", "2015", "."}},
       {"1970s 5G G7 COVID-19", {"1970s", "5G", "G7", "COVID-19"}},
-      {"\"Yes,\" he said - (maybe)!", {"\"", "Yes", ",", "\"", "he", "said", "-", "(", "maybe", ")", "!"}},
-      {"S\xC3\xA3o Paulo \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0", {"S\xC3\xA3o", "Paulo", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"}},
+      {"\"Yes,\" he said - (maybe)!",
+       {"\"", "Yes", ",", "\"", "he", "said", "-", "(", "maybe", ")", "!"}},
+      {"S\xC3\xA3o Paulo \xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0",
+       {"S\xC3\xA3o", "Paulo", "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"}},
       {"end- dash", {"end", "-", "dash"}},
       {"x\xEF\xBF\xBDy", {"x", "\xEF\xBF\xBD", "y"}},
-      {"a\xC2\xA9" "b", {"a", "\xC2\xA9", "b"}},
+      {"a\xC2\xA9"
+       "b",
+       {"a", "\xC2\xA9", "b"}},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
     CAPTURE(text);
     CHECK(join(token_texts(text)) == join(c.want));
   }
-  const std::string text = "\xC3\x89lys\xC3\xA9" "e, 2.5 km";
+  const std::string text =
+      "\xC3\x89lys\xC3\xA9"
+      "e, 2.5 km";
   const std::vector<Token> t = tokenize(text);
   REQUIRE(t.size() == 4);
   CHECK(t[0].start == 0);
@@ -231,7 +274,9 @@ TEST_CASE("tokenize: words, numbers, punctuation and their byte offsets") {
 }
 
 TEST_CASE("tokenize: capitalized for ASCII and Latin upper case") {
-  const std::string text = "Paris \xC3\x96sterreich \xC5\x81\xC3\xB3\x64\xC5\xBA \xC5\x9Bwiat \xC3\xA9t\xC3\xA9 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 kabul";
+  const std::string text =
+      "Paris \xC3\x96sterreich \xC5\x81\xC3\xB3\x64\xC5\xBA \xC5\x9Bwiat \xC3\xA9t\xC3\xA9 "
+      "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 kabul";
   const std::vector<Token> t = tokenize(text);
   REQUIRE(t.size() == 7);
   const bool want[] = {true, true, true, false, false, true, false};
@@ -251,8 +296,10 @@ TEST_CASE("split_sentences: where sentences end and where they do not") {
       {"Mr. Smith met Gen. Ali and Sen. Brown.", {"Mr. Smith met Gen. Ali and Sen. Brown."}},
       {"Dr. Lee, Lt. Khan, Gov. Ruiz, Rep. Diaz and St. Clair came.",
        {"Dr. Lee, Lt. Khan, Gov. Ruiz, Rep. Diaz and St. Clair came."}},
-      {"It was signed on Jan. 5 and ratified in No. 10.", {"It was signed on Jan. 5 and ratified in No. 10."}},
-      {"The U.S. and the U.N. agreed. The U.K. did not.", {"The U.S. and the U.N. agreed.", "The U.K. did not."}},
+      {"It was signed on Jan. 5 and ratified in No. 10.",
+       {"It was signed on Jan. 5 and ratified in No. 10."}},
+      {"The U.S. and the U.N. agreed. The U.K. did not.",
+       {"The U.S. and the U.N. agreed.", "The U.K. did not."}},
       {"John F. Kennedy spoke.", {"John F. Kennedy spoke."}},
       {"Growth was 2.5 percent. It rose.", {"Growth was 2.5 percent.", "It rose."}},
       {"He paused... Then he went on.", {"He paused... Then he went on."}},
@@ -267,7 +314,8 @@ TEST_CASE("split_sentences: where sentences end and where they do not") {
       {"First paragraph\nSecond one", {"First paragraph", "Second one"}},
       {"He said \"we agree. They do not. Talks go on.\nNew paragraph.",
        {"He said \"we agree.", "They do not.", "Talks go on.", "New paragraph."}},
-      {"Kenya's Ruto met the A.U. chief. Both spoke.", {"Kenya's Ruto met the A.U. chief.", "Both spoke."}},
+      {"Kenya's Ruto met the A.U. chief. Both spoke.",
+       {"Kenya's Ruto met the A.U. chief.", "Both spoke."}},
   };
   for (const Case& c : cases) {
     const std::string text = c.text;
@@ -301,15 +349,18 @@ TEST_CASE("find_dateline: the forms of datelines and what is not one") {
     const char* body;
   };
   const Case cases[] = {
-      {"July 11, Pakistan - According to a statement.", true, "Pakistan", "2025-07-11", "According"},
+      {"July 11, Pakistan - According to a statement.", true, "Pakistan", "2025-07-11",
+       "According"},
       {"NAIROBI, Oct 14 (Reuters) - Kenya said.", true, "NAIROBI", "2025-10-14", "Kenya"},
       {"WASHINGTON (AP) - The talks.", true, "WASHINGTON", "", "The"},
       {"Moscow, 3 March 2024: Russia said.", true, "Moscow", "2024-03-03", "Russia"},
       {"KABUL - The Taliban said.", true, "KABUL", "", "The"},
-      {"ADDIS ABABA, Ethiopia, Sept. 2 - Talks.", true, "ADDIS ABABA, Ethiopia", "2025-09-02", "Talks"},
+      {"ADDIS ABABA, Ethiopia, Sept. 2 - Talks.", true, "ADDIS ABABA, Ethiopia", "2025-09-02",
+       "Talks"},
       {"Thursday, July 11, 2024, Tokyo - Japan.", true, "Tokyo", "2024-07-11", "Japan"},
       {"July 11, Pakistan -\nAccording to officials.", true, "Pakistan", "2025-07-11", "According"},
-      {"Kenya and Ethiopia agree on talks\nNAIROBI, March 3 - The two.", true, "NAIROBI", "2025-03-03", "The"},
+      {"Kenya and Ethiopia agree on talks\nNAIROBI, March 3 - The two.", true, "NAIROBI",
+       "2025-03-03", "The"},
       {"Putin - who spoke - said.", false, "", "", ""},
       {"President Ruto said: we agree.", false, "", "", ""},
       {"In Nairobi: talks.", false, "", "", ""},
@@ -408,9 +459,12 @@ TEST_CASE("make_document: date from metadata, dateline, or default; body after t
 }
 
 TEST_CASE("utf8: decoding, case and lower()") {
-  CHECK(utf8::lower("\xC3\x89LYS\xC3\x89" "E Moscow \xD0\x9C") == "\xC3\xA9lys\xC3\xA9" "e moscow \xD0\xBC");
-  CHECK(utf8::is_upper(0x141));   // Ł
-  CHECK(utf8::is_lower(0x142));   // ł
+  CHECK(utf8::lower("\xC3\x89LYS\xC3\x89"
+                    "E Moscow \xD0\x9C") ==
+        "\xC3\xA9lys\xC3\xA9"
+        "e moscow \xD0\xBC");
+  CHECK(utf8::is_upper(0x141));           // Ł
+  CHECK(utf8::is_lower(0x142));           // ł
   CHECK(utf8::to_lower(0x17D) == 0x17E);  // Ž
   CHECK(utf8::decode("\xF0\x9F\x98\x80", 0).cp == 0x1F600);
   CHECK(utf8::decode("\xF4\x90\x80\x80", 0).cp == utf8::kInvalid);

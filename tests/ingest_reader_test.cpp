@@ -1,7 +1,6 @@
 // ingest readers: .txt, .jsonl, .html, directories, and every bad-input path
 // with its message (read_articles).
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <cstdio>
@@ -56,7 +55,8 @@ struct ReadResult {
 ReadResult read(const std::vector<std::string>& inputs, ReadOptions options = {}) {
   Diagnostics diag(false);
   ReadResult r;
-  r.skipped = read_articles(inputs, options, diag, [&](Article&& a) { r.articles.push_back(std::move(a)); });
+  r.skipped = read_articles(inputs, options, diag,
+                            [&](Article&& a) { r.articles.push_back(std::move(a)); });
   r.diagnostics = diag.all();
   return r;
 }
@@ -148,7 +148,8 @@ TEST_CASE("reader: bad JSONL records are reported with file and line and skipped
   CHECK(m.find(path + ":4: not a JSON object") != std::string::npos);
   CHECK(m.find(path + ":5: \"text\" is not a string") != std::string::npos);
   CHECK(m.find(path + ":6: empty \"text\"") != std::string::npos);
-  CHECK(m.find(path + ":7: warning: unrecognized \"date\" \"sometime\"; ignored") != std::string::npos);
+  CHECK(m.find(path + ":7: warning: unrecognized \"date\" \"sometime\"; ignored") !=
+        std::string::npos);
 }
 
 TEST_CASE("reader: missing, empty, whitespace-only and binary files are errors") {
@@ -183,17 +184,19 @@ TEST_CASE("reader: articles over max_article_bytes are skipped in bounded memory
   const std::string big = dir.write("big.txt", std::string(5000, 'x'));
   // A JSONL line far over the limit (line limit = max + 1 MiB slack).
   std::string huge_line = "{\"text\":\"" + std::string(3u << 20, 'y') + "\"}\n";
-  const std::string batch = dir.write("batch.jsonl", huge_line + "{\"text\":\"" + std::string(2000, 'z') +
-                                                         "\"}\n{\"text\":\"ok\"}\n");
+  const std::string batch =
+      dir.write("batch.jsonl",
+                huge_line + "{\"text\":\"" + std::string(2000, 'z') + "\"}\n{\"text\":\"ok\"}\n");
   const ReadResult r = read({big, batch}, options);
   REQUIRE(r.articles.size() == 1);
   CHECK(r.articles[0].text == "ok");
   CHECK(r.skipped == 3);
   const std::string m = r.messages();
   CAPTURE(m);
-  CHECK(m.find(big + ": article is 5000 bytes, over the limit of 1000 bytes; skipped") != std::string::npos);
-  CHECK(m.find(batch + ":1: line is " + std::to_string(huge_line.size() - 1) + " bytes, over the limit") !=
+  CHECK(m.find(big + ": article is 5000 bytes, over the limit of 1000 bytes; skipped") !=
         std::string::npos);
+  CHECK(m.find(batch + ":1: line is " + std::to_string(huge_line.size() - 1) +
+               " bytes, over the limit") != std::string::npos);
   CHECK(m.find(batch + ":2: \"text\" is 2000 bytes, over the limit of 1000 bytes; skipped") !=
         std::string::npos);
 }
@@ -209,7 +212,8 @@ TEST_CASE("reader: directories are read recursively in sorted order, other files
   const ReadResult r = read({dir.path.string()});
   std::vector<std::string> texts;
   for (const auto& a : r.articles) texts.push_back(a.text);
-  CHECK(texts == std::vector<std::string>{"First.", "Batch one.", "Batch two.", "Second.", "Page."});
+  CHECK(texts ==
+        std::vector<std::string>{"First.", "Batch one.", "Batch two.", "Second.", "Page."});
   CHECK(r.skipped == 0);
 }
 
@@ -227,18 +231,18 @@ TEST_CASE("reader: a file with another extension is sniffed: JSONL, HTML or text
 
 TEST_CASE("reader: an HTML page loses scripts, styles, comments and furniture, keeps metadata") {
   TempDir dir;
-  const std::string path = dir.write(
-      "page.html",
-      "<!DOCTYPE html><html><head><title>Brazil &amp; Argentina sign deal</title>"
-      "<meta property=\"article:published_time\" content=\"2025-05-02T08:00:00Z\">"
-      "<meta property=\"og:site_name\" content=\"The Courier\">"
-      "<link rel=\"canonical\" href=\"https://example.org/deal\">"
-      "<style>p { color: red; }</style><script>var x = '<p>no</p>';</script></head>"
-      "<body><nav><a href=\"/\">Home</a> <a>World</a></nav>"
-      "<h1>Deal signed</h1><!-- a comment <p>hidden</p> -->"
-      "<p>BRAS&Iacute;LIA &#8212; Ministers signed\n   the accord&#x2019;s text.</p>"
-      "<p>It&#39;s a <b>caf&eacute;</b> deal.<br>Second line.</p>"
-      "<footer>Copyright</footer></body></html>");
+  const std::string path =
+      dir.write("page.html",
+                "<!DOCTYPE html><html><head><title>Brazil &amp; Argentina sign deal</title>"
+                "<meta property=\"article:published_time\" content=\"2025-05-02T08:00:00Z\">"
+                "<meta property=\"og:site_name\" content=\"The Courier\">"
+                "<link rel=\"canonical\" href=\"https://example.org/deal\">"
+                "<style>p { color: red; }</style><script>var x = '<p>no</p>';</script></head>"
+                "<body><nav><a href=\"/\">Home</a> <a>World</a></nav>"
+                "<h1>Deal signed</h1><!-- a comment <p>hidden</p> -->"
+                "<p>BRAS&Iacute;LIA &#8212; Ministers signed\n   the accord&#x2019;s text.</p>"
+                "<p>It&#39;s a <b>caf&eacute;</b> deal.<br>Second line.</p>"
+                "<footer>Copyright</footer></body></html>");
   const ReadResult r = read({path});
   REQUIRE(r.articles.size() == 1);
   const Article& a = r.articles[0];
@@ -248,7 +252,8 @@ TEST_CASE("reader: an HTML page loses scripts, styles, comments and furniture, k
   CHECK(a.source == "The Courier");
   CHECK(a.url == "https://example.org/deal");
   CHECK(a.text ==
-        "Deal signed\n\nBRAS\xC3\x8DLIA \xE2\x80\x94 Ministers signed the accord\xE2\x80\x99s text.\n\n"
+        "Deal signed\n\nBRAS\xC3\x8DLIA \xE2\x80\x94 Ministers signed the accord\xE2\x80\x99s "
+        "text.\n\n"
         "It's a caf\xC3\xA9 deal.\nSecond line.");
 }
 
@@ -259,9 +264,10 @@ TEST_CASE("html: character references") {
     std::size_t len;
   };
   const Case cases[] = {
-      {"&amp;", '&', 5},       {"&eacute;", 0xE9, 8},  {"&#8217;", 0x2019, 7}, {"&#x2019;", 0x2019, 8},
-      {"&#X2019;", 0x2019, 8}, {"&nbsp;", 0xA0, 6},    {"&rsquo;", 0x2019, 7}, {"&#0;", 0xFFFD, 4},
-      {"&#xD800;", 0xFFFD, 8}, {"&amp", 0, 0},         {"&bogus;", 0, 0},      {"& x", 0, 0},
+      {"&amp;", '&', 5},       {"&eacute;", 0xE9, 8},   {"&#8217;", 0x2019, 7},
+      {"&#x2019;", 0x2019, 8}, {"&#X2019;", 0x2019, 8}, {"&nbsp;", 0xA0, 6},
+      {"&rsquo;", 0x2019, 7},  {"&#0;", 0xFFFD, 4},     {"&#xD800;", 0xFFFD, 8},
+      {"&amp", 0, 0},          {"&bogus;", 0, 0},       {"& x", 0, 0},
       {"&#;", 0, 0},           {"&Scaron;", 0x160, 8},
   };
   for (const Case& c : cases) {
@@ -275,7 +281,8 @@ TEST_CASE("html: character references") {
 }
 
 TEST_CASE("html: unclosed comments, scripts and tags never run past the end") {
-  const char* pages[] = {"<p>a<!-- never closed", "<script>x", "<p>a <b", "<", "<nav><p>x", "&", "a<1"};
+  const char* pages[] = {
+      "<p>a<!-- never closed", "<script>x", "<p>a <b", "<", "<nav><p>x", "&", "a<1"};
   for (const char* p : pages) {
     const std::string page_text = p;
     CAPTURE(page_text);
@@ -284,4 +291,43 @@ TEST_CASE("html: unclosed comments, scripts and tags never run past the end") {
   }
   CHECK(html_to_text("<p>a <b").text == "a");
   CHECK(html_to_text("a<1").text == "a<1");
+}
+
+TEST_CASE("reader: stdin is sniffed: JSONL when it starts with '{', else one text article") {
+  TempDir dir;
+  const std::string batch = dir.write("in.jsonl", "\n {\"text\":\"From stdin.\"}\n{\"bad\n");
+  REQUIRE(std::freopen(batch.c_str(), "rb", stdin) != nullptr);
+  ReadResult r = read({"-"});
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].text == "From stdin.");
+  CHECK(r.articles[0].origin == "-:2");
+  CHECK(r.skipped == 1);
+  CHECK(r.messages().find("-:3: not JSON:") != std::string::npos);
+
+  const std::string text = dir.write("in.txt", "WASHINGTON (AP) -- Talks began.");
+  REQUIRE(std::freopen(text.c_str(), "rb", stdin) != nullptr);
+  r = read({"-"});
+  REQUIRE(r.articles.size() == 1);
+  CHECK(r.articles[0].text == "WASHINGTON (AP) -- Talks began.");
+  CHECK(r.articles[0].origin == "-");
+
+  const std::string empty = dir.write("empty.txt", "");
+  REQUIRE(std::freopen(empty.c_str(), "rb", stdin) != nullptr);
+  r = read({"-"});
+  CHECK(r.articles.empty());
+  CHECK(r.messages() == "-: empty file\n");
+}
+
+TEST_CASE("reader: a file that cannot be opened is an error, the rest goes on") {
+  if (::geteuid() == 0) {
+    MESSAGE("not checked: running as root, which can open any file");
+    return;
+  }
+  TempDir dir;
+  const std::string locked = dir.write("locked.txt", "Secret.");
+  fs::permissions(locked, fs::perms::none);
+  const ReadResult r = read({locked, dir.write("ok.txt", "Open.")});
+  CHECK(r.articles.size() == 1);
+  CHECK(r.skipped == 1);
+  CHECK(r.messages().find(locked + ": cannot open: Permission denied") != std::string::npos);
 }
