@@ -232,11 +232,11 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
         "strength = sum of confidence \u00d7 (1 + ln mentions) \u00d7 2^(\u2212age / {} days), "
         "age counted back from {}\n\n",
         num(a.half_life), ref.empty() ? "(no dated facts: no decay)" : ref);
-    out += fmt::format("{:>3}  {:<28} {:>8} {:>6} {:>5} {:>6} {:>9}  {}\n", "#", "country",
+    out += fmt::format("{:>3}  {:<28} {:>8} {:>6} {:>5} {:>6} {:>10}  {}\n", "#", "country",
                        "strength", "facts", "coop", "confl", "Goldstein", "dates");
     for (std::size_t i = 0; i < shown; ++i) {
       const Neighbor& n = all[i];
-      out += fmt::format("{:>3}  {:<28} {:>8.2f} {:>6} {:>5} {:>6} {:>+9.1f}  {}\n", i + 1,
+      out += fmt::format("{:>3}  {:<28} {:>8.2f} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", i + 1,
                          name(g, n.country), n.strength, n.tone.count, n.tone.cooperative(),
                          n.tone.conflictual(), n.tone.mean_goldstein(),
                          date_span(g, n.tone.first_date, n.tone.last_date));
@@ -337,13 +337,13 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
     out += "]}\n";
   } else if (t.total.count) {
     out = fmt::format("Timeline of {} by {}: {}\n\n", subject, a.by, tone_line(g, t.total));
-    out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>9}  {}\n", "period", "facts", "coop", "confl",
+    out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>10}  {}\n", "period", "facts", "coop", "confl",
                        "Goldstein", "types");
     for (const TimelineBucket& p : t.periods) {
       std::string types;
       for (std::size_t j = 0; j < p.types.size(); ++j)
         types += fmt::format("{}{} {}", j ? ", " : "", p.types[j].first, p.types[j].second);
-      out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+9.1f}  {}\n", p.period, p.tone.count,
+      out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
                          p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(),
                          types);
     }

@@ -55,8 +55,7 @@ std::vector<double> betweenness(std::size_t n,
   boost::brandes_betweenness_centrality(
       g, boost::centrality_map(
              boost::make_iterator_property_map(c.begin(), boost::get(boost::vertex_index, g))));
-  // Boost counts each unordered pair from both ends on an undirected graph.
-  for (double& x : c) x /= 2;
+  // On an undirected graph Boost already counts each unordered pair once.
   return c;
 }
 

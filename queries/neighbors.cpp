@@ -103,4 +103,25 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
   return out;
 }
 
+std::vector<double> tie_strengths(const CountryView& view,
+                                  std::optional<std::int32_t> reference_day,
+                                  double half_life_days) {
+  if (!(half_life_days > 0)) throw Error("the half-life must be positive");
+  const KnowledgeGraph& graph = view.graph();
+  // An event of several ties is weighed once.
+  std::unordered_map<VertexId, double> weight;
+  std::vector<double> out;
+  out.reserve(view.ties().size());
+  for (const CountryTie& t : view.ties()) {
+    double sum = 0;
+    for (VertexId ev : t.events) {
+      auto [it, inserted] = weight.emplace(ev, 0.0);
+      if (inserted) it->second = event_weight(graph, ev, reference_day, half_life_days);
+      sum += it->second;
+    }
+    out.push_back(sum);
+  }
+  return out;
+}
+
 }  // namespace dipgraph
