@@ -30,17 +30,25 @@ std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
   return best;
 }
 
-double event_weight(const KnowledgeGraph& graph, VertexId ev,
-                    std::optional<std::int32_t> reference_day, double half_life_days) {
-  const VertexData& d = graph.vertex(ev);
+namespace {
+
+double weight_of(const VertexData& d, const std::optional<DayRange>& days,
+                 std::optional<std::int32_t> reference_day, double half_life_days) {
   double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
   if (reference_day) {
     double age = half_life_days;  // undated: one half-life
-    if (auto days = edtf_days(graph.str(d.date)))
-      age = std::max(0, *reference_day - days->mid());
+    if (days) age = std::max(0, *reference_day - days->mid());
     w *= std::exp2(-age / half_life_days);
   }
   return w;
+}
+
+}  // namespace
+
+double event_weight(const KnowledgeGraph& graph, VertexId ev,
+                    std::optional<std::int32_t> reference_day, double half_life_days) {
+  const VertexData& d = graph.vertex(ev);
+  return weight_of(d, edtf_days(graph.str(d.date)), reference_day, half_life_days);
 }
 
 std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
@@ -81,7 +89,9 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       s->target |= k == EdgeKind::target;
     }
     if (partners.empty()) continue;
-    double w = event_weight(graph, ev, ref, options.half_life_days);
+    const VertexData& d = graph.vertex(ev);
+    std::optional<DayRange> days = edtf_days(graph.str(d.date));
+    double w = weight_of(d, days, ref, options.half_life_days);
     for (const Side& s : partners) {
       auto [it, inserted] = slot.emplace(s.country, out.size());
       if (inserted) {
@@ -90,7 +100,7 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       }
       Neighbor& n = out[it->second];
       n.strength += w;
-      n.tone.add(graph, ev);
+      n.tone.add(graph, ev, days);
       n.tone.a_to_b += x_src && s.target;
       n.tone.b_to_a += s.source && x_tgt;
     }
