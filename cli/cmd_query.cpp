@@ -99,7 +99,8 @@ std::string ids_json(const KnowledgeGraph& g, std::span<const VertexId> vs) {
 std::string name(const KnowledgeGraph& g, VertexId v) {
   const VertexData& d = g.vertex(v);
   std::string label(g.label(v));
-  if (d.kind == VertexKind::country) return fmt::format("{} ({})", label, g.str(d.country));
+  if (d.kind == VertexKind::country)
+    return label == g.str(d.country) ? label : fmt::format("{} ({})", label, g.str(d.country));
   std::string extra(g.str(d.country));
   if (d.role) extra += (extra.empty() ? "" : ", ") + std::string(g.str(d.role));
   return extra.empty() ? label : fmt::format("{} ({})", label, extra);
@@ -276,7 +277,7 @@ void run_rank(const RankArgs& a, Globals& glob) {
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       out += fmt::format(
-          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"facts\": {}}}",
+          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": {}}}",
           i ? "," : "", i + 1, entity_json(g, s.country), num(s.score), s.degree, s.events);
     }
     out += "]}\n";
@@ -284,14 +285,14 @@ void run_rank(const RankArgs& a, Globals& glob) {
     out = fmt::format("Countries by {} over the country view ({} countries, {} ties){}\n\n",
                       to_string(*measure), ranking.size(), ties,
                       shown < ranking.size() ? fmt::format(", top {}", shown) : "");
-    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", "#", "country", to_string(*measure),
-                       "partners", "facts");
+    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", "#", "country", to_string(*measure),
+                       "partners", "tie facts");
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       std::string score = *measure == Centrality::degree ? fmt::format("{}", s.score)
                           : *measure == Centrality::pagerank ? fmt::format("{:.4f}", s.score)
                                                              : fmt::format("{:.1f}", s.score);
-      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", i + 1, name(g, s.country), score,
+      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", i + 1, name(g, s.country), score,
                          s.degree, s.events);
     }
   }
@@ -428,11 +429,12 @@ void run_stats(const StatsArgs& a, Globals& glob) {
     }
     out += fmt::format("country ties: {} pairs\n", s.ties);
     if (!s.top_countries.empty()) {
-      out += "top countries by partners:\n";
+      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>7}\n", "#", "country",
+                         "partners", "facts");
       for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
         const CountryDegree& c = s.top_countries[i];
-        out += fmt::format("{:>4}  {:<28} {:>5} partners {:>7} facts\n", i + 1, name(g, c.country),
-                           c.partners, c.events);
+        out += fmt::format("{:>4}  {:<28} {:>8} {:>7}\n", i + 1, name(g, c.country), c.partners,
+                           c.events);
       }
     }
   }

@@ -17,7 +17,7 @@ std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
                                              const EventFilter& filter) {
   // Dates are interned: parse each distinct date string once.
   std::unordered_map<StrId, std::int32_t> seen;
-  std::optional<std::int32_t> best;
+  std::optional<std::int32_t> best, best_happened;
   for (VertexId v = 0; v < graph.vertex_count(); ++v) {
     const VertexData& d = graph.vertex(v);
     if (d.kind != VertexKind::event || d.date == 0) continue;
@@ -25,9 +25,12 @@ std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
     auto [it, inserted] = seen.emplace(d.date, INT32_MIN);
     if (inserted)
       if (auto days = edtf_days(graph.str(d.date))) it->second = days->last;
-    if (it->second != INT32_MIN && (!best || it->second > *best)) best = it->second;
+    if (it->second == INT32_MIN) continue;
+    if (!best || it->second > *best) best = it->second;
+    bool happened = d.status == Status::occurred || d.status == Status::ongoing;
+    if (happened && (!best_happened || it->second > *best_happened)) best_happened = it->second;
   }
-  return best;
+  return best_happened ? best_happened : best;
 }
 
 namespace {
