@@ -30,4 +30,13 @@ RecordKind sniff_record(std::string_view line);
 // YYYY-MM-DD, or a decade/century with X digits (197X, 19XX).
 bool is_edtf_date(std::string_view date);
 
+namespace detail {
+// The two halves of parse_fact, for tests: the fast pull parser (true only
+// if it could read the line entirely; never an error message) and the
+// RapidJSON DOM parser that reports errors. Where the fast one succeeds both
+// give the same Fact.
+bool parse_fact_fast(std::string_view line, Fact& fact);
+bool parse_fact_dom(std::string_view line, Fact& fact, std::string& error);
+}  // namespace detail
+
 }  // namespace dipgraph

@@ -353,9 +353,27 @@ class Folded {
   std::size_t size() const { return facts_.size(); }
   std::vector<Fact> take() && { return std::move(facts_); }
 
+  // Makes room for about `n` facts in all (growing a vector of big structs
+  // by doubling would touch twice the memory).
+  void expect(std::size_t n) {
+    facts_.reserve(n);
+    std::size_t slots = 1024;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+  }
+
+  // After `lines` lines ending at byte `offset` of a log of `size` bytes:
+  // expects as many facts as the rest of the log holds at that rate.
+  void expect_from_sample(std::size_t lines, std::uint64_t offset, std::uint64_t size) {
+    if (offset == 0) return;
+    double per_byte = static_cast<double>(lines) / static_cast<double>(offset);
+    expect(static_cast<std::size_t>(per_byte * static_cast<double>(size) * 1.05) + 16);
+  }
+
  private:
-  void grow() {
-    std::size_t n = std::max<std::size_t>(1024, slots_.size() * 2);
+  void grow() { rehash(std::max<std::size_t>(1024, slots_.size() * 2)); }
+
+  void rehash(std::size_t n) {
     slots_.assign(n, 0);
     mask_ = n - 1;
     for (std::size_t k = 0; k < facts_.size(); ++k) {
@@ -371,10 +389,10 @@ class Folded {
 };
 
 // Verifies and parses one record; on failure returns false with the reason.
-bool decode_record(std::string_view line, Fact& fact, std::string& error) {
-  error = detail::verify_record(line);
+bool decode_record(const char* data, std::size_t len, Fact& fact, std::string& error) {
+  error = detail::verify_record({data, len});
   if (!error.empty()) return false;
-  return parse_fact(line, fact, error);
+  return parse_fact({data, len}, fact, error);
 }
 
 std::string torn_message(std::uint64_t bytes) {
@@ -450,10 +468,14 @@ struct FactStore::Impl {
     }
     if (size == known_size) return;
     std::string error;
+    bool from_start = known_size == 0;
     ScanResult r = scan_lines(fd, known_size, known_lines, log,
-                              [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                              [&](char* data, std::size_t len, std::size_t line,
+                                  std::uint64_t off) {
+                                if (from_start && line == 512)
+                                  state.expect_from_sample(line, off + len + 1, size);
                                 Fact f;
-                                if (decode_record({data, len}, f, error))
+                                if (decode_record(data, len, f, error))
                                   state.fold(std::move(f));
                                 else
                                   diag.error(Place{log.string(), line},
@@ -501,6 +523,14 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
   }
   if (!create) {
     if (fs::exists(impl_->log, ec)) return;  // a bare log is accepted
+    // A directory holding nothing but store files is an empty store (a
+    // first build killed before it wrote anything).
+    bool only_store_files = true;
+    for (const auto& entry : fs::directory_iterator(d, ec)) {
+      std::string name = entry.path().filename().string();
+      if (name != "LOCK" && name.rfind("FORMAT.tmp.", 0) != 0) only_store_files = false;
+    }
+    if (!ec && only_store_files) return;
     throw Error(fmt::format("{}: no fact store here (run `dipgraph build --store {}` first)",
                             d.string(), d.string()));
   }
@@ -541,16 +571,22 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
   }
   Folded state;
   std::string error;
+  struct stat st {};
+  std::uint64_t size = ::fstat(fd.get(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
   ScanResult r = scan_lines(fd.get(), 0, 0, log,
-                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+                              if (line == 512) state.expect_from_sample(line, off + len + 1, size);
                               Fact f;
-                              if (decode_record({data, len}, f, error))
+                              if (decode_record(data, len, f, error))
                                 state.fold(std::move(f));
                               else
                                 diag.error(Place{log.string(), line},
                                            error + " (skipped; `dipgraph check --repair` drops it)");
                             });
-  if (r.tail > 0 && !impl_->writer_active())
+  // An unterminated last line is a write in progress if a writer holds the
+  // lock or the log has grown since it was read; otherwise a torn tail.
+  if (r.tail > 0 && !impl_->writer_active() &&
+      !(::fstat(fd.get(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) > r.end + r.tail))
     diag.warning(Place{log.string(), r.lines + 1},
                  torn_message(r.tail) + ", skipped; the next build cuts it off");
   return std::move(state).take();
@@ -634,7 +670,7 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair,
                             [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
                               ++stats.records;
                               Fact f;
-                              if (decode_record({data, len}, f, error)) {
+                              if (decode_record(data, len, f, error)) {
                                 ++stats.good;
                                 state.fold(std::move(f));
                               } else {

@@ -69,3 +69,85 @@ TEST_CASE("fact_json: EDTF dates") {
   for (const char* bad : {"25", "2025-8", "2025-02-30", "X970", "2025-07-10T00", "1X7X"})
     CHECK_FALSE(is_edtf_date(bad));
 }
+
+namespace {
+
+// Every field of two facts, doubles exactly.
+void check_same_fact(const Fact& a, const Fact& b) {
+  std::string ja, jb;
+  write_fact(a, ja);
+  write_fact(b, jb);
+  CHECK(ja == jb);
+  CHECK(a.goldstein == b.goldstein);
+  CHECK(a.confidence == b.confidence);
+}
+
+const char* const kValidLines[] = {
+    R"({"type":"meeting","cameo":"043","participants":[{"id":"country:PAK"},{"id":"country:RUS"}]})",
+    R"({"id":"event:1","type":"visit","cameo":"042","root":"04","quad_class":1,"goldstein":1.9,"status":"planned","date":"2025-08","source":[{"id":"person:a-b","kind":"person","name":"A B","country":"PAK","role":"Minister"}],"target":[{"id":"country:CHN","kind":"country","name":"China","country":"CHN"}],"participants":[],"location":{"name":"Beijing","country":"CHN"},"name":"Visit","quote":"We \"agree\"\n","topics":["AFG","IND"],"evidence":[{"article":"a1","sentence":3,"start":10,"end":42,"text":"C\u00f4te d'Ivoire \u4e2d and \u00e9 / \/ \\ \t caf\u00E9"},{"article":"a2","sentence":0,"start":0,"end":0,"text":""}],"confidence":0.8125,"mentions":2,"crc":"00000000"})",
+    R"({ "type" : "statement" , "source" : { "id" : "org:SCO" } , "goldstein" : -2.5 , "confidence" : 1 , "extra" : {"a":[1,2.5,-3,true,false,null,{"b":"c"}]} })",
+    R"({"type":"criticism","cameo":"111","target":[{"id":"place:PAK:gwadar","name":"Gwadar \u00e9t\u00e9"}],"date":"197X","schema":1})",
+    R"({"type":"meeting","participants":[{"id":"country:IND","country":"","role":""}],"evidence":[{"article":"z","text":"Привет, 世界"}]})",
+};
+
+}  // namespace
+
+TEST_CASE("fact_json: the fast parser reads well-formed lines exactly as the DOM parser") {
+  for (std::string line : kValidLines) {
+    CAPTURE(line);
+    Fact fast, dom;
+    std::string err;
+    CHECK(detail::parse_fact_fast(line, fast));
+    REQUIRE(detail::parse_fact_dom(line, dom, err));
+    check_same_fact(fast, dom);
+    std::string written;  // and what write_fact makes, as store records are
+    write_fact(dom, written);
+    CHECK(detail::parse_fact_fast(written, fast));
+    check_same_fact(fast, dom);
+  }
+}
+
+TEST_CASE("fact_json: the fast parser never accepts what the DOM parser rejects") {
+  // Damaged variants of valid lines: where the fast parser says yes, the DOM
+  // parser must say yes with the same fact; where it gives up, parse_fact
+  // still answers like the DOM parser.
+  std::uint64_t seed = 88172645463325252ull;
+  auto next = [&] {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  const std::string alphabet = "{}[]\":,\\ 0123456789.-eEtruefalsnul\x80\xc3\xa9\xed\xa0\x01u";
+  std::size_t fast_ok = 0, dom_ok = 0;
+  for (std::string base : kValidLines) {
+    for (int round = 0; round < 3000; ++round) {
+      std::string line = base;
+      int edits = 1 + static_cast<int>(next() % 3);
+      for (int e = 0; e < edits && !line.empty(); ++e) {
+        std::size_t pos = next() % line.size();
+        char c = alphabet[next() % alphabet.size()];
+        switch (next() % 3) {
+          case 0: line[pos] = c; break;
+          case 1: line.erase(pos, 1); break;
+          default: line.insert(pos, 1, c); break;
+        }
+      }
+      CAPTURE(line);
+      Fact fast, dom, any;
+      std::string err, err2;
+      bool f = detail::parse_fact_fast(line, fast);
+      bool d = detail::parse_fact_dom(line, dom, err);
+      if (f) {
+        CHECK(d);
+        if (d) check_same_fact(fast, dom);
+      }
+      CHECK(parse_fact(line, any, err2) == d);
+      if (!d) CHECK(err2 == err);
+      fast_ok += f;
+      dom_ok += d;
+    }
+  }
+  CHECK(fast_ok > 100);  // the comparison did happen
+  CHECK(dom_ok >= fast_ok);
+}
