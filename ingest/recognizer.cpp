@@ -631,8 +631,16 @@ Analysis Recognizer::analyze(const Document& doc) const {
     }
 
     // 3b. Known names: "Overchuk", "Sharif's".
-    for (std::uint32_t i = span.begin; i < span.end; ++i) {
-      if (!name_like(i)) continue;
+    // A word can start a known name only if it is one of the words of a known name.
+    auto known_word = [&](std::uint32_t i) {
+      std::string_view w = tok_text(i);
+      for (const Person& p : a.people)
+        for (const std::string& pw : p.words)
+          if (pw.size() == w.size() && iequal(pw, w)) return true;
+      return false;
+    };
+    for (std::uint32_t i = span.begin; i < span.end && !a.people.empty(); ++i) {
+      if (!name_like(i) || !known_word(i)) continue;
       std::vector<std::string> words;
       std::string shown;
       std::uint32_t e = scan_name(i, words, shown);
