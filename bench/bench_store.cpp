@@ -8,18 +8,17 @@
 // "append" appends in batches of 4096 (as `dipgraph build` does) to an empty
 // store; "append again" appends the same facts to the full store (all
 // unchanged: the cost of a rebuild); "load" loads the store.
+#include <fmt/core.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fmt/core.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <iterator>
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <utility>
 #include <vector>
@@ -44,10 +43,10 @@ struct Rng {
 
 const char* kCountries[] = {"PAK", "CHN", "RUS", "IND", "USA", "IRN", "TUR", "AFG", "SAU", "ARE",
                             "GBR", "FRA", "DEU", "JPN", "KOR", "BRA", "ZAF", "EGY", "KAZ", "UZB"};
-const char* kWords[] = {"minister", "talks",  "bilateral", "cooperation", "trade",   "energy",
-                        "security", "summit", "agreement", "delegation",  "visit",   "railway",
-                        "project",  "said",   "signed",    "officials",   "border",  "investment",
-                        "the",      "and",    "of",        "in",          "on",      "with"};
+const char* kWords[] = {"minister", "talks",  "bilateral", "cooperation", "trade",  "energy",
+                        "security", "summit", "agreement", "delegation",  "visit",  "railway",
+                        "project",  "said",   "signed",    "officials",   "border", "investment",
+                        "the",      "and",    "of",        "in",          "on",     "with"};
 const char* kTypes[][2] = {{"meeting", "043"}, {"visit", "042"},     {"statement", "010"},
                            {"project", "061"}, {"agreement", "057"}, {"criticism", "111"}};
 

@@ -95,7 +95,8 @@ struct Reader {
       if (required) return fail(fmt::format("missing \"{}\"{}", key, where.in()));
       return true;
     }
-    if (!it->value.IsString()) return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
+    if (!it->value.IsString())
+      return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
     out = std::string_view(it->value.GetString(), it->value.GetStringLength());
     return true;
   }
@@ -275,8 +276,10 @@ bool is_edtf_date(std::string_view d) {
     if (y.size() != 4) return false;
     bool x_seen = false;
     for (char c : y) {
-      if (c == 'X') x_seen = true;
-      else if (c < '0' || c > '9' || x_seen) return false;  // X only as trailing digits
+      if (c == 'X')
+        x_seen = true;
+      else if (c < '0' || c > '9' || x_seen)
+        return false;  // X only as trailing digits
     }
     return y[0] != 'X' && y[1] != 'X';
   };
@@ -353,6 +356,7 @@ class FastReader {
   FastReader(const char* p, const char* end) : p_(p), end_(end) {}
 
   bool fact(Fact& f) {
+    // clang-format off
     enum Key : unsigned {
       kId = 1u << 0, kType = 1u << 1, kCameo = 1u << 2, kRoot = 1u << 3, kStatus = 1u << 4,
       kDate = 1u << 5, kName = 1u << 6, kQuote = 1u << 7, kSource = 1u << 8,
@@ -360,6 +364,7 @@ class FastReader {
       kEvidence = 1u << 13, kQuad = 1u << 14, kGoldstein = 1u << 15, kConfidence = 1u << 16,
       kSchema = 1u << 17
     };
+    // clang-format on
     if (!lit('{')) return false;
     unsigned seen = 0;
     std::string_view status;
@@ -369,6 +374,7 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
+      // clang-format off
       if (k == "id") bit = kId, ok = str(f.id);
       else if (k == "type") bit = kType, ok = str(f.type);
       else if (k == "cameo") bit = kCameo, ok = str(f.cameo);
@@ -392,6 +398,7 @@ class FastReader {
       } else {
         ok = skip(0);
       }
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -474,14 +481,30 @@ class FastReader {
       if (*p_++ == '"') break;
       if (p_ == end_) return false;
       switch (*p_++) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           if (end_ - p_ < 4) return false;
           unsigned cp = 0;
@@ -572,12 +595,14 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
+      // clang-format off
       if (k == "id") bit = kId, ok = str(a.id);
       else if (k == "kind") bit = kKind, ok = plain(kind);
       else if (k == "name") bit = kName, ok = str(a.name);
       else if (k == "country") bit = kCountry, ok = str(a.country);
       else if (k == "role") bit = kRole, ok = str(a.role);
       else ok = skip(1);
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -624,9 +649,11 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
+      // clang-format off
       if (k == "name") bit = 1, ok = str(loc.name);
       else if (k == "country") bit = 2, ok = str(loc.country);
       else ok = skip(1);
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -661,6 +688,7 @@ class FastReader {
         unsigned bit = 0;
         bool ok;
         std::uint64_t v = 0;
+        // clang-format off
         if (k == "article") bit = kArticle, ok = str(e.article);
         else if (k == "text") bit = kText, ok = str(e.text);
         else if (k == "sentence")
@@ -668,6 +696,7 @@ class FastReader {
         else if (k == "start") bit = kStart, ok = uint(e.start);
         else if (k == "end") bit = kEnd, ok = uint(e.end);
         else ok = skip(1);
+        // clang-format on
         if (!ok || (seen & bit)) return false;
         seen |= bit;
       } while (lit(','));
@@ -706,9 +735,12 @@ class FastReader {
         } while (lit(','));
         return lit(']');
       }
-      case 't': return word("true");
-      case 'f': return word("false");
-      case 'n': return word("null");
+      case 't':
+        return word("true");
+      case 'f':
+        return word("false");
+      case 'n':
+        return word("null");
       default: {
         double d;
         return number(d);
@@ -812,7 +844,8 @@ void write_fact(const Fact& fact, std::string& out) {
   if (!fact.topics.empty()) {
     w.Key("topics");
     w.StartArray();
-    for (const auto& t : fact.topics) w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+    for (const auto& t : fact.topics)
+      w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
     w.EndArray();
   }
   w.Key("evidence");

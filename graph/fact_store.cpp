@@ -111,8 +111,8 @@ std::string verify_record(std::string_view line) {
   }
   std::uint32_t computed = crc32c(line.substr(0, n - kCrcSuffix));
   if (stored != computed)
-    return fmt::format("checksum mismatch (stored {:08x}, computed {:08x}): garbled record",
-                       stored, computed);
+    return fmt::format("checksum mismatch (stored {:08x}, computed {:08x}): garbled record", stored,
+                       computed);
   return {};
 }
 
@@ -288,9 +288,9 @@ void sync_dir(const fs::path& dir) {
 }
 
 struct ScanResult {
-  std::uint64_t end = 0;       // offset after the last complete line
-  std::size_t lines = 0;       // line number of the last complete line
-  std::uint64_t tail = 0;      // bytes of an unterminated last line
+  std::uint64_t end = 0;   // offset after the last complete line
+  std::size_t lines = 0;   // line number of the last complete line
+  std::uint64_t tail = 0;  // bytes of an unterminated last line
 };
 
 // Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
@@ -304,8 +304,7 @@ ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::
   std::uint64_t base = offset;
   for (;;) {
     if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
-    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have,
-                        static_cast<off_t>(base + have));
+    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have, static_cast<off_t>(base + have));
     if (n < 0) {
       if (errno == EINTR) continue;
       throw_errno(path, "cannot read");
@@ -469,18 +468,16 @@ struct FactStore::Impl {
     if (size == known_size) return;
     std::string error;
     bool from_start = known_size == 0;
-    ScanResult r = scan_lines(fd, known_size, known_lines, log,
-                              [&](char* data, std::size_t len, std::size_t line,
-                                  std::uint64_t off) {
-                                if (from_start && line == 512)
-                                  state.expect_from_sample(line, off + len + 1, size);
-                                Fact f;
-                                if (decode_record(data, len, f, error))
-                                  state.fold(std::move(f));
-                                else
-                                  diag.error(Place{log.string(), line},
-                                             error + " (run `dipgraph check --repair`)");
-                              });
+    ScanResult r = scan_lines(
+        fd, known_size, known_lines, log,
+        [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+          if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
+          Fact f;
+          if (decode_record(data, len, f, error))
+            state.fold(std::move(f));
+          else
+            diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
+        });
     if (r.tail > 0) {
       diag.warning(Place{log.string(), r.lines + 1}, torn_message(r.tail) + ", cut off");
       if (::ftruncate(fd, static_cast<off_t>(r.end)) != 0) throw_errno(log, "cannot cut off");
@@ -500,8 +497,9 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
   std::error_code ec;
   if (create) {
     fs::create_directories(d, ec);
-    if (ec) throw Error(fmt::format("{}: cannot create the store directory: {}", d.string(),
-                                    ec.message()));
+    if (ec)
+      throw Error(
+          fmt::format("{}: cannot create the store directory: {}", d.string(), ec.message()));
   }
   if (!fs::is_directory(d, ec))
     throw Error(fmt::format("{}: no fact store here (not a directory; run `dipgraph build` first)",
@@ -573,16 +571,16 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
   std::string error;
   struct stat st {};
   std::uint64_t size = ::fstat(fd.get(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-  ScanResult r = scan_lines(fd.get(), 0, 0, log,
-                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
-                              if (line == 512) state.expect_from_sample(line, off + len + 1, size);
-                              Fact f;
-                              if (decode_record(data, len, f, error))
-                                state.fold(std::move(f));
-                              else
-                                diag.error(Place{log.string(), line},
-                                           error + " (skipped; `dipgraph check --repair` drops it)");
-                            });
+  ScanResult r = scan_lines(
+      fd.get(), 0, 0, log, [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+        if (line == 512) state.expect_from_sample(line, off + len + 1, size);
+        Fact f;
+        if (decode_record(data, len, f, error))
+          state.fold(std::move(f));
+        else
+          diag.error(Place{log.string(), line},
+                     error + " (skipped; `dipgraph check --repair` drops it)");
+      });
   // An unterminated last line is a write in progress if a writer holds the
   // lock or the log has grown since it was read; otherwise a torn tail.
   if (r.tail > 0 && !impl_->writer_active() &&
@@ -632,9 +630,15 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
       continue;
     }
     switch (im.state.fold(std::move(stored))) {
-      case Folded::Outcome::added: ++stats.added; break;
-      case Folded::Outcome::merged: ++stats.merged; break;
-      case Folded::Outcome::unchanged: ++stats.unchanged; continue;
+      case Folded::Outcome::added:
+        ++stats.added;
+        break;
+      case Folded::Outcome::merged:
+        ++stats.merged;
+        break;
+      case Folded::Outcome::unchanged:
+        ++stats.unchanged;
+        continue;
     }
     out += record;
     ++pending_lines;
@@ -644,8 +648,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   return stats;
 }
 
-CheckStats FactStore::check(Diagnostics& diag, bool repair,
-                             const std::function<void()>& on_wait) {
+CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<void()>& on_wait) {
   CheckStats stats;
   Impl& im = *impl_;
   std::optional<Lock> lk;
