@@ -1,5 +1,5 @@
 // bench_store: times FactStore::append and FactStore::load on N synthetic
-// facts (2-6 actors, one evidence sentence, ~700 bytes a record, 10% of them
+// facts (2-6 actors, one evidence sentence of 80-180 bytes, ~800 bytes a record, 10% of them
 // the same event reported by a second article) and reports peak RSS.
 //
 //   bench_store N [DIR]     (DIR defaults to a fresh temp dir, removed after)
@@ -110,7 +110,7 @@ std::vector<Fact> make_facts(std::size_t n) {
     e.sentence = static_cast<std::uint32_t>(r.below(40));
     e.start = r.below(20000);
     std::string text;
-    while (text.size() < 150 + r.below(100)) {
+    while (text.size() < 80 + r.below(100)) {
       if (!text.empty()) text += ' ';
       text += kWords[r.below(24)];
     }

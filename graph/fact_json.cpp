@@ -809,8 +809,11 @@ void write_actor(W& w, const Actor& a) {
 }  // namespace
 
 void write_fact(const Fact& fact, std::string& out) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  // One buffer and writer per thread, reused: no allocation per fact.
+  thread_local rapidjson::StringBuffer buf;
+  thread_local rapidjson::Writer<rapidjson::StringBuffer> w;
+  buf.Clear();
+  w.Reset(buf);
   w.SetMaxDecimalPlaces(4);
   w.StartObject();
   write_string(w, "id", fact.id);
@@ -869,6 +872,10 @@ void write_fact(const Fact& fact, std::string& out) {
   w.Int(fact.mentions);
   w.EndObject();
   out.append(buf.GetString(), buf.GetSize());
+  if (buf.GetSize() > (1u << 20)) {  // do not keep a huge fact's buffer around
+    buf.Clear();
+    buf.ShrinkToFit();
+  }
 }
 
 }  // namespace dipgraph
