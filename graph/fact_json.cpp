@@ -9,6 +9,9 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <memory>
 #include <unordered_set>
@@ -351,6 +354,42 @@ bool valid_utf8(const unsigned char* s, std::size_t n) {
   return true;
 }
 
+// k == lit, compared inline (the length is a constant).
+template <std::size_t N>
+bool is(std::string_view k, const char (&lit)[N]) {
+  return k.size() == N - 1 && std::memcmp(k.data(), lit, N - 1) == 0;
+}
+
+// Bytes up to the first '"', '\\' or control character from `p`, and
+// whether any of them has its high bit set (non-ASCII).
+const char* scan_string(const char* p, const char* end, bool& high) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                space = _mm_set1_epi8(0x20);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmplt_epi8(v, space));  // signed: also bytes >= 0x80
+    unsigned top = static_cast<unsigned>(_mm_movemask_epi8(v));
+    unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(special)) & ~top;
+    if (stop != 0) {
+      unsigned n = static_cast<unsigned>(__builtin_ctz(stop));
+      if (top & ((1u << n) - 1)) high = true;
+      return p + n;
+    }
+    if (top) high = true;
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+    if (c >= 0x80) high = true;
+  }
+  return p;
+}
+
 class FastReader {
  public:
   FastReader(const char* p, const char* end) : p_(p), end_(end) {}
@@ -375,24 +414,24 @@ class FastReader {
       unsigned bit = 0;
       bool ok;
       // clang-format off
-      if (k == "id") bit = kId, ok = str(f.id);
-      else if (k == "type") bit = kType, ok = str(f.type);
-      else if (k == "cameo") bit = kCameo, ok = str(f.cameo);
-      else if (k == "root") bit = kRoot, ok = str(f.root);
-      else if (k == "status") bit = kStatus, ok = plain(status);
-      else if (k == "date") bit = kDate, ok = str(f.date);
-      else if (k == "name") bit = kName, ok = str(f.name);
-      else if (k == "quote") bit = kQuote, ok = str(f.quote);
-      else if (k == "source") bit = kSource, ok = actors(f.source);
-      else if (k == "target") bit = kTarget, ok = actors(f.target);
-      else if (k == "participants") bit = kParticipants, ok = actors(f.participants);
-      else if (k == "location") bit = kLocation, ok = location(f);
-      else if (k == "topics") bit = kTopics, ok = topics(f.topics);
-      else if (k == "evidence") bit = kEvidence, ok = evidence(f.evidence);
-      else if (k == "quad_class") bit = kQuad, ok = number(quad);
-      else if (k == "goldstein") bit = kGoldstein, ok = number(f.goldstein);
-      else if (k == "confidence") bit = kConfidence, ok = number(f.confidence);
-      else if (k == "schema") {
+      if (is(k, "id")) bit = kId, ok = str(f.id);
+      else if (is(k, "type")) bit = kType, ok = str(f.type);
+      else if (is(k, "cameo")) bit = kCameo, ok = str(f.cameo);
+      else if (is(k, "root")) bit = kRoot, ok = str(f.root);
+      else if (is(k, "status")) bit = kStatus, ok = plain(status);
+      else if (is(k, "date")) bit = kDate, ok = str(f.date);
+      else if (is(k, "name")) bit = kName, ok = str(f.name);
+      else if (is(k, "quote")) bit = kQuote, ok = str(f.quote);
+      else if (is(k, "source")) bit = kSource, ok = actors(f.source);
+      else if (is(k, "target")) bit = kTarget, ok = actors(f.target);
+      else if (is(k, "participants")) bit = kParticipants, ok = actors(f.participants);
+      else if (is(k, "location")) bit = kLocation, ok = location(f);
+      else if (is(k, "topics")) bit = kTopics, ok = topics(f.topics);
+      else if (is(k, "evidence")) bit = kEvidence, ok = evidence(f.evidence);
+      else if (is(k, "quad_class")) bit = kQuad, ok = number(quad);
+      else if (is(k, "goldstein")) bit = kGoldstein, ok = number(f.goldstein);
+      else if (is(k, "confidence")) bit = kConfidence, ok = number(f.confidence);
+      else if (is(k, "schema")) {
         std::uint64_t v = 0;
         bit = kSchema, ok = uint(v) && v <= static_cast<std::uint64_t>(kFactSchemaVersion);
       } else {
@@ -467,15 +506,10 @@ class FastReader {
   bool str(std::string& out) {
     if (!lit('"')) return false;
     out.clear();
-    unsigned char high = 0;
+    bool high = false;
     for (;;) {
       const char* s = p_;
-      while (p_ < end_) {
-        auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        high |= c;
-        ++p_;
-      }
+      p_ = scan_string(p_, end_, high);
       out.append(s, static_cast<std::size_t>(p_ - s));
       if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
       if (*p_++ == '"') break;
@@ -534,8 +568,7 @@ class FastReader {
           return false;
       }
     }
-    return high < 0x80 ||
-           valid_utf8(reinterpret_cast<const unsigned char*>(out.data()), out.size());
+    return !high || valid_utf8(reinterpret_cast<const unsigned char*>(out.data()), out.size());
   }
 
   // A non-negative integer without sign, fraction or exponent (IsUint64).
@@ -596,11 +629,11 @@ class FastReader {
       unsigned bit = 0;
       bool ok;
       // clang-format off
-      if (k == "id") bit = kId, ok = str(a.id);
-      else if (k == "kind") bit = kKind, ok = plain(kind);
-      else if (k == "name") bit = kName, ok = str(a.name);
-      else if (k == "country") bit = kCountry, ok = str(a.country);
-      else if (k == "role") bit = kRole, ok = str(a.role);
+      if (is(k, "id")) bit = kId, ok = str(a.id);
+      else if (is(k, "kind")) bit = kKind, ok = plain(kind);
+      else if (is(k, "name")) bit = kName, ok = str(a.name);
+      else if (is(k, "country")) bit = kCountry, ok = str(a.country);
+      else if (is(k, "role")) bit = kRole, ok = str(a.role);
       else ok = skip(1);
       // clang-format on
       if (!ok || (seen & bit)) return false;
@@ -650,8 +683,8 @@ class FastReader {
       unsigned bit = 0;
       bool ok;
       // clang-format off
-      if (k == "name") bit = 1, ok = str(loc.name);
-      else if (k == "country") bit = 2, ok = str(loc.country);
+      if (is(k, "name")) bit = 1, ok = str(loc.name);
+      else if (is(k, "country")) bit = 2, ok = str(loc.country);
       else ok = skip(1);
       // clang-format on
       if (!ok || (seen & bit)) return false;
@@ -689,12 +722,12 @@ class FastReader {
         bool ok;
         std::uint64_t v = 0;
         // clang-format off
-        if (k == "article") bit = kArticle, ok = str(e.article);
-        else if (k == "text") bit = kText, ok = str(e.text);
-        else if (k == "sentence")
+        if (is(k, "article")) bit = kArticle, ok = str(e.article);
+        else if (is(k, "text")) bit = kText, ok = str(e.text);
+        else if (is(k, "sentence"))
           bit = kSentence, ok = uint(v) && v <= 0xffffffffu, e.sentence = static_cast<std::uint32_t>(v);
-        else if (k == "start") bit = kStart, ok = uint(e.start);
-        else if (k == "end") bit = kEnd, ok = uint(e.end);
+        else if (is(k, "start")) bit = kStart, ok = uint(e.start);
+        else if (is(k, "end")) bit = kEnd, ok = uint(e.end);
         else ok = skip(1);
         // clang-format on
         if (!ok || (seen & bit)) return false;
