@@ -363,18 +363,19 @@ class Folded {
   Outcome fold_next() {
     Fact& f = facts_.back();
     std::size_t n = facts_.size() - 1;  // facts before it
-    if (n * 2 >= slots_.size()) grow(n);
-    std::size_t i = std::hash<std::string_view>{}(f.id) & mask_;
-    while (slots_[i] != 0) {
-      Fact& g = facts_[slots_[i] - 1];
+    if (n * 2 >= slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
+    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(f.id));
+    std::size_t i = hash & mask_;
+    for (; slots_[i].index1 != 0; i = (i + 1) & mask_) {
+      if (slots_[i].hash != hash) continue;
+      Fact& g = facts_[slots_[i].index1 - 1];
       if (g.id == f.id) {
         bool changed = merge_fact(g, f);
         facts_.pop_back();
         return changed ? Outcome::merged : Outcome::unchanged;
       }
-      i = (i + 1) & mask_;
     }
-    slots_[i] = static_cast<std::uint32_t>(n + 1);
+    slots_[i] = Slot{static_cast<std::uint32_t>(n + 1), hash};
     return Outcome::added;
   }
 
@@ -384,11 +385,19 @@ class Folded {
   // Makes room for about `n` facts in all (growing a vector of big structs
   // by doubling would touch twice the memory).
   void expect(std::size_t n) {
-    facts_.reserve(n);
-    advise_huge_pages(facts_.data(), facts_.capacity() * sizeof(Fact));
+    if (n > facts_.capacity()) {
+      facts_.reserve(n);
+      advise_huge_pages(facts_.data(), facts_.capacity() * sizeof(Fact));
+    }
     std::size_t slots = 1024;
     while (slots < 2 * n) slots *= 2;
-    if (slots > slots_.size()) rehash(slots, facts_.size());
+    if (slots > slots_.size()) rehash(slots);
+  }
+
+  // Makes room for `more` facts, growing geometrically.
+  void make_room(std::size_t more) {
+    if (facts_.size() + more > facts_.capacity())
+      expect(std::max(facts_.capacity() * 2, facts_.size() + more));
   }
 
   // After `lines` lines ending at byte `offset` of a log of `size` bytes:
@@ -400,21 +409,27 @@ class Folded {
   }
 
  private:
-  // Rehashes the first `count` facts into a table twice as big.
-  void grow(std::size_t count) { rehash(std::max<std::size_t>(1024, slots_.size() * 2), count); }
+  // An index entry: 1 + the fact's index (0 = empty) and the low bits of
+  // its id's hash, so that probing and rehashing never touch the facts.
+  struct Slot {
+    std::uint32_t index1 = 0;
+    std::uint32_t hash = 0;
+  };
 
-  void rehash(std::size_t n, std::size_t count) {
-    slots_.assign(n, 0);
+  void rehash(std::size_t n) {
+    std::vector<Slot> old(n);
+    old.swap(slots_);
     mask_ = n - 1;
-    for (std::size_t k = 0; k < count; ++k) {
-      std::size_t i = std::hash<std::string_view>{}(facts_[k].id) & mask_;
-      while (slots_[i] != 0) i = (i + 1) & mask_;
-      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    for (const Slot& s : old) {
+      if (s.index1 == 0) continue;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].index1 != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
     }
   }
 
   std::vector<Fact> facts_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
@@ -462,6 +477,7 @@ struct FactStore::Impl {
   std::uint64_t known_size = 0;
   std::size_t known_lines = 0;
   Folded state;
+  std::string out;  // append()'s batch buffer
 
   void acquire(const std::function<void()>& on_wait) {
     if (lock_depth++ > 0) return;
@@ -637,7 +653,9 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   if (!existed) sync_dir(im.dir);
   im.refresh(fd.get(), diag);
 
-  std::string out, record, error;
+  std::string& out = im.out;  // reused: a fresh multi-MB buffer per batch costs page faults
+  out.clear();
+  std::string record, error;
   std::size_t pending_lines = 0;
   auto flush = [&] {
     if (out.empty()) return;
@@ -655,6 +673,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     out.clear();
     pending_lines = 0;
   };
+  im.state.make_room(facts.size());
   for (const Fact& f : facts) {
     record.clear();
     detail::encode_record(f, record);
