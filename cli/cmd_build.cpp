@@ -239,34 +239,45 @@ void run_build(const BuildOptions& opt, Globals& g) {
   Batcher batcher(store, diag, totals);
   std::uint64_t bytes_done = 0;
 
-  for (std::size_t i = 0; i < inputs.size();) {
-    if (inputs[i].facts) {
-      if (!read_facts_file(inputs[i].path, batcher, diag, totals, progress, bytes_done))
-        ++totals.inputs_skipped;
-      ++i;
-      continue;
+  // Whatever stops the build (a fatal error of the extractor, a full disk),
+  // the facts read so far are stored first.
+  try {
+    for (std::size_t i = 0; i < inputs.size();) {
+      if (inputs[i].facts) {
+        if (!read_facts_file(inputs[i].path, batcher, diag, totals, progress, bytes_done))
+          ++totals.inputs_skipped;
+        ++i;
+        continue;
+      }
+      // A run of article inputs goes to the extractor in one call (it uses threads).
+      std::vector<std::string> articles;
+      for (; i < inputs.size() && !inputs[i].facts; ++i) articles.push_back(inputs[i].path);
+      ingest::ExtractOptions eo;
+      eo.data_dir = resolve_data_dir(g.data_dir);
+      eo.default_date = opt.date;
+      eo.threads = opt.threads;
+      eo.read.default_date = opt.date;
+      std::uint64_t base = bytes_done;
+      ingest::ExtractStats es = ingest::extract_inputs(
+          articles, eo, diag,
+          [&](std::vector<Fact>&& facts) {
+            for (auto& f : facts) batcher.add(std::move(f));
+          },
+          [&](const ingest::ExtractStats& s) {
+            bytes_done = base + s.bytes;
+            progress.update(totals.articles + s.articles, "articles", bytes_done);
+          });
+      bytes_done = base + es.bytes;
+      totals.articles += es.articles;
+      totals.inputs_skipped += es.skipped_inputs;
     }
-    // A run of article inputs goes to the extractor in one call (it uses threads).
-    std::vector<std::string> articles;
-    for (; i < inputs.size() && !inputs[i].facts; ++i) articles.push_back(inputs[i].path);
-    ingest::ExtractOptions eo;
-    eo.data_dir = resolve_data_dir(g.data_dir);
-    eo.default_date = opt.date;
-    eo.threads = opt.threads;
-    eo.read.default_date = opt.date;
-    std::uint64_t base = bytes_done;
-    ingest::ExtractStats es = ingest::extract_inputs(
-        articles, eo, diag,
-        [&](std::vector<Fact>&& facts) {
-          for (auto& f : facts) batcher.add(std::move(f));
-        },
-        [&](const ingest::ExtractStats& s) {
-          bytes_done = base + s.bytes;
-          progress.update(totals.articles + s.articles, "articles", bytes_done);
-        });
-    bytes_done = base + es.bytes;
-    totals.articles += es.articles;
-    totals.inputs_skipped += es.skipped_inputs;
+  } catch (...) {
+    progress.clear();
+    try {
+      batcher.flush();
+    } catch (...) {
+    }
+    throw;
   }
   batcher.flush();
   progress.clear();

@@ -596,15 +596,22 @@ class FastReader {
     return true;
   }
 
+  // Parses into a reused scratch vector first, so that `out` is allocated
+  // once, at its exact size.
   bool actors(std::vector<Actor>& out) {
     ws();
     if (p_ < end_ && *p_ == '{') return actor(out.emplace_back());  // a list of one
     if (!lit('[')) return false;
     if (lit(']')) return true;
+    thread_local std::vector<Actor> tmp;
+    tmp.clear();
     do {
-      if (!actor(out.emplace_back())) return false;
+      if (!actor(tmp.emplace_back())) return false;
     } while (lit(','));
-    return lit(']');
+    if (!lit(']')) return false;
+    out.reserve(out.size() + tmp.size());
+    for (auto& a : tmp) out.push_back(std::move(a));
+    return true;
   }
 
   bool location(Fact& f) {
@@ -637,9 +644,11 @@ class FastReader {
     return lit(']');
   }
 
-  bool evidence(std::vector<Evidence>& out) {
+  bool evidence(std::vector<Evidence>& result) {
     if (!lit('[')) return false;
     if (lit(']')) return true;
+    thread_local std::vector<Evidence> out;  // as in actors()
+    out.clear();
     do {
       Evidence& e = out.emplace_back();
       if (!lit('{')) return false;
@@ -664,7 +673,10 @@ class FastReader {
       } while (lit(','));
       if (!lit('}') || !(seen & kArticle) || e.end < e.start) return false;
     } while (lit(','));
-    return lit(']');
+    if (!lit(']')) return false;
+    result.reserve(out.size());
+    for (auto& e : out) result.push_back(std::move(e));
+    return true;
   }
 
   // Skips any well-formed JSON value (of an unknown member).

@@ -583,7 +583,10 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
                                 diag.error(Place{log.string(), line},
                                            error + " (skipped; `dipgraph check --repair` drops it)");
                             });
-  if (r.tail > 0 && !impl_->writer_active())
+  // An unterminated last line is a write in progress if a writer holds the
+  // lock or the log has grown since it was read; otherwise a torn tail.
+  if (r.tail > 0 && !impl_->writer_active() &&
+      !(::fstat(fd.get(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) > r.end + r.tail))
     diag.warning(Place{log.string(), r.lines + 1},
                  torn_message(r.tail) + ", skipped; the next build cuts it off");
   return std::move(state).take();

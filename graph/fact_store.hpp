@@ -49,6 +49,8 @@ struct CheckStats {
   std::uint64_t bytes = 0;       // size of the log
 };
 
+// One FactStore is used by one thread at a time; several FactStores (in
+// one process or many) may share a directory.
 class FactStore {
  public:
   // Opens (creating if `create` and missing) the store in `dir`. Throws

@@ -423,3 +423,36 @@ TEST_CASE("fact_store: facts that do not make a valid record are rejected with a
   CHECK(s.added == 1);
   CHECK(has_message(diag, "not an EDTF date"));
 }
+
+TEST_CASE("fact_store: a rerun after a crash at any byte ends in the uninterrupted log") {
+  // Facts with repeats (merges) and exact duplicates (unchanged).
+  std::vector<Fact> facts;
+  const char* codes[] = {"RUS", "CHN", "IND", "IRN"};
+  const char* articles[] = {"a0", "a1", "a2", "a3", "a4", "a5", "a6"};
+  for (int i = 0; i < 24; ++i)
+    facts.push_back(meeting("PAK", codes[i % 4], {ev(articles[i % 7], i % 3)}));
+  TempDir ref_dir;
+  Diagnostics diag(false);
+  FactStore(ref_dir.path).append(facts, diag);
+  std::string ref = read_file(ref_dir.path / "facts.jsonl");
+  REQUIRE(ref.size() > 1000);
+
+  for (std::size_t batch : {3u, 24u}) {
+    for (std::size_t cut = 0; cut < ref.size(); cut += ref.size() / 13 + 1) {
+      CAPTURE(batch);
+      CAPTURE(cut);
+      TempDir dir;
+      fs::create_directories(dir.path);
+      write_file(dir.path / "facts.jsonl", ref.substr(0, cut));  // what a crash left
+      FactStore store(dir.path);
+      Diagnostics d(false);
+      for (std::size_t i = 0; i < facts.size(); i += batch)
+        store.append(std::vector<Fact>(facts.begin() + static_cast<std::ptrdiff_t>(i),
+                                       facts.begin() + static_cast<std::ptrdiff_t>(
+                                                           std::min(i + batch, facts.size()))),
+                     d);
+      CHECK(read_file(dir.path / "facts.jsonl") == ref);
+      CHECK(d.error_count() == 0);
+    }
+  }
+}

@@ -1,0 +1,552 @@
+// Loading the dictionary files and compiling their phrase matchers
+// (dictionary.hpp). Every phrase goes through lex_phrase, the rule set the
+// text itself is cut with, so a dictionary entry matches its words in text.
+#include "ingest/dictionary.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace dipgraph::ingest {
+
+namespace {
+
+struct TsvRow {
+  std::size_t line = 0;
+  std::vector<std::string_view> cells;
+};
+
+struct Tsv {
+  std::vector<std::string> header;
+  std::vector<TsvRow> rows;
+};
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  std::size_t b = 0;
+  for (;;) {
+    std::size_t e = s.find(sep, b);
+    out.push_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Parses TSV text; the first non-comment, non-blank line is the header.
+Tsv parse_tsv(const std::string& text) {
+  Tsv t;
+  std::string_view all(text);
+  std::size_t line = 0, pos = 0;
+  bool have_header = false;
+  while (pos <= all.size()) {
+    std::size_t e = all.find('\n', pos);
+    std::string_view l = all.substr(pos, e == std::string_view::npos ? std::string_view::npos : e - pos);
+    ++line;
+    pos = e == std::string_view::npos ? all.size() + 1 : e + 1;
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (trim(l).empty() || trim(l).front() == '#') continue;
+    auto cells = split(l, '\t');
+    for (auto& c : cells) c = trim(c);
+    if (!have_header) {
+      for (auto c : cells) t.header.emplace_back(c);
+      have_header = true;
+      continue;
+    }
+    t.rows.push_back({line, std::move(cells)});
+  }
+  return t;
+}
+
+// Column indexes of `names` in the header; throws if one is missing.
+std::vector<std::size_t> columns(const Tsv& t, const std::string& file,
+                                 std::initializer_list<const char*> names) {
+  std::vector<std::size_t> out;
+  for (const char* n : names) {
+    auto it = std::find(t.header.begin(), t.header.end(), n);
+    if (it == t.header.end())
+      throw Error(fmt::format("{}: missing column \"{}\" in the header line", file, n));
+    out.push_back(static_cast<std::size_t>(it - t.header.begin()));
+  }
+  return out;
+}
+
+std::string_view cell(const TsvRow& r, std::size_t col) {
+  return col < r.cells.size() ? r.cells[col] : std::string_view{};
+}
+
+std::vector<std::string_view> list(std::string_view s) {
+  std::vector<std::string_view> out;
+  if (s.empty()) return out;
+  for (auto part : split(s, ';')) {
+    part = trim(part);
+    if (!part.empty()) out.push_back(part);
+  }
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(fmt::format("{}: cannot open dictionary file", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) throw Error(fmt::format("{}: cannot read dictionary file", path));
+  return ss.str();
+}
+
+bool all_caps_word(std::string_view w) {
+  int upper = 0;
+  for (unsigned char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    upper += c >= 'A' && c <= 'Z';
+  }
+  return upper >= 2 || (upper == 1 && w.size() >= 2 && w.find('.') != std::string_view::npos);
+}
+
+// Regular inflections of an English verb or noun: base, -s, -ed, -ing.
+std::vector<std::string> inflect(const std::string& w) {
+  std::vector<std::string> out{w};
+  if (w.size() < 2) return out;
+  auto ends = [&](std::string_view s) { return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0; };
+  auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
+  char last = w.back(), prev = w[w.size() - 2];
+  if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) out.push_back(w + "es");
+  else if (last == 'y' && !vowel(prev)) out.push_back(w.substr(0, w.size() - 1) + "ies");
+  else out.push_back(w + "s");
+  if (last == 'e') out.push_back(w + "d");
+  else if (last == 'y' && !vowel(prev)) out.push_back(w.substr(0, w.size() - 1) + "ied");
+  else out.push_back(w + "ed");
+  if (last == 'e' && prev != 'e') out.push_back(w.substr(0, w.size() - 1) + "ing");
+  else out.push_back(w + "ing");
+  return out;
+}
+
+struct GrammarWords {
+  std::uint16_t cls;
+  const char* words;
+};
+
+// Fixed English function words. Domain words (triggers, cues) live in data/.
+const GrammarWords kGrammar[] = {
+    {kPrep, "in at on to with from for by of against between among amongst about over into onto "
+            "toward towards near during under within without across upon via through including "
+            "like alongside behind beyond inside outside throughout"},
+    {kLocative, "in at near outside inside"},
+    {kDet, "the a an its his her their this that these those some any both each every all our "
+           "your my whose another other such several many most"},
+    {kBe, "is are was were be been being am"},
+    {kAux, "will would shall should can could may might must has have had do does did"},
+    {kSubord, "that which who whom whose when where while after before because although though "
+              "if unless until since whereas whether once as"},
+    {kConj, "and or nor"},
+    {kPronoun, "he she him his her himself herself"},
+    {kPronounPl, "they them their themselves"},
+    {kNegation, "not never no"},
+    {kModifier, "senior top former new old visiting acting outgoing incoming then late deputy "
+                "chief key leading main fellow rival neighbouring neighboring powerful influential "
+                "veteran current interim ousted exiled embattled jailed detained slain elected "
+                "high-ranking ranking junior local regional national federal provincial state "
+                "military civilian ethnic radical moderate hardline mainstream opposition ruling "
+                "government governing pro-government separatist rebel armed islamist muslim "
+                "christian jewish hindu sunni shiite shia catholic protestant orthodox communist "
+                "socialist conservative liberal democratic republican nationalist tribal "
+                "northern southern eastern western central largest biggest major minor"},
+    {kReport, "said says say told tells reported reports according stated states added adds "
+              "noted notes quoted"},
+    {kCalendar, "january february march april may june july august september october november "
+                "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday "
+                "wednesday thursday friday saturday sunday today yesterday tomorrow tonight "
+                "weekend last next this coming past previous ago later earlier early late mid week "
+                "weeks month months year years day days"},
+    {kNumberWord, "one two three four five six seven eight nine ten eleven twelve dozen dozens "
+                  "hundred hundreds thousand thousands million millions several some"},
+    {kRoleNoun, "official officials minister ministers spokesman spokeswoman spokesperson leader "
+                "leaders delegation delegations envoy envoys diplomat diplomats ambassador "
+                "ambassadors president prime premier counterpart counterparts side sides "
+                "government governments authorities authority administration negotiator "
+                "negotiators representative representatives officer officers forces troops "
+                "soldiers police army military navy army's militants rebels guerrillas "
+                "insurgents fighters demonstrators protesters protestors activists students "
+                "workers people civilians team party parties country countries nation nations "
+                "state states regime leadership parliament lawmakers neighbours neighbors "
+                "delegates kingdom republic"},
+    {kParticle, "de da di du del della dos das van von der den ter bin ibn al el abu le la"},
+};
+
+int parse_status_name(std::string_view s) {
+  auto st = parse_status(s);
+  return st ? static_cast<int>(*st) : -1;
+}
+
+}  // namespace
+
+std::vector<TokenId> Dictionary::intern_phrase(std::string_view phrase) {
+  std::vector<TokenId> ids;
+  for (const auto& w : lex_phrase(phrase)) ids.push_back(vocab_.intern(w));
+  return ids;
+}
+
+void Dictionary::add_entity(std::string_view phrase, EntityKind kind, std::uint32_t index) {
+  std::vector<RawTok> raw;
+  lex_raw(phrase, 0, static_cast<std::uint32_t>(phrase.size()), raw);
+  if (raw.empty() || raw.size() > 24) return;
+  std::uint32_t caps = 0;
+  for (std::size_t k = 0; k < raw.size(); ++k)
+    if (all_caps_word(phrase.substr(raw[k].start, raw[k].end - raw[k].start))) caps |= 1u << k;
+  EntityEntry e{kind, index, caps, kind != EntityKind::title};
+  // A title written in lower case matches any case; one with capitals other
+  // than acronyms ("Prime Minister") too: case is not significant for titles.
+  auto value = static_cast<std::uint32_t>(entities_.size());
+  entities_.push_back(e);
+  pending_entities_.emplace_back(intern_phrase(phrase), value);
+}
+
+void Dictionary::load_countries(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"code", "name", "official", "aliases", "demonyms", "capital",
+                             "metonyms", "status"});
+  for (const auto& r : t.rows) {
+    std::string_view code = cell(r, c[0]), name = cell(r, c[1]);
+    if (code.size() != 3 || name.empty()) {
+      diag.error({file, r.line}, "expected a 3-letter code and a name; row skipped");
+      continue;
+    }
+    auto index = static_cast<std::uint32_t>(countries_.size());
+    Country country{std::string(code), std::string(name), std::string(cell(r, c[7])), -1};
+    add_entity(name, EntityKind::country, index);
+    if (!cell(r, c[2]).empty()) add_entity(cell(r, c[2]), EntityKind::country, index);
+    for (auto a : list(cell(r, c[3]))) add_entity(a, EntityKind::country, index);
+    for (auto d : list(cell(r, c[4]))) {
+      add_entity(d, EntityKind::demonym, index);
+      std::string plural(d);
+      char last = plural.empty() ? 's' : plural.back();
+      if (std::string_view("sheyxzSHEYXZ").find(last) == std::string_view::npos &&
+          plural.find(' ') == std::string::npos && plural.find('-') == std::string::npos) {
+        plural += 's';
+        add_entity(plural, EntityKind::demonym, index);
+      }
+    }
+    for (auto cap : list(cell(r, c[5]))) {
+      if (country.capital < 0) {
+        country.capital = static_cast<int>(cities_.size());
+        cities_.push_back({std::string(cap), static_cast<int>(index), 1, true});
+      }
+      add_entity(cap, EntityKind::capital, index);
+    }
+    for (auto m : list(cell(r, c[6]))) add_entity(m, EntityKind::metonym, index);
+    countries_.push_back(std::move(country));
+  }
+  for (std::size_t i = 0; i < countries_.size(); ++i)
+    country_codes_.emplace_back(countries_[i].code, static_cast<int>(i));
+  std::sort(country_codes_.begin(), country_codes_.end());
+}
+
+int Dictionary::country_index(std::string_view code) const {
+  auto it = std::lower_bound(country_codes_.begin(), country_codes_.end(), code,
+                             [](const auto& p, std::string_view k) { return p.first < k; });
+  return it != country_codes_.end() && it->first == code ? it->second : -1;
+}
+
+void Dictionary::load_cities(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"country", "city", "aliases", "population_rank"});
+  for (const auto& r : t.rows) {
+    int country = country_index(cell(r, c[0]));
+    std::string_view name = cell(r, c[1]);
+    if (country < 0 || name.empty()) {
+      diag.error({file, r.line}, fmt::format("unknown country code \"{}\" or empty city; row skipped",
+                                             cell(r, c[0])));
+      continue;
+    }
+    int rank = 0;
+    for (char ch : cell(r, c[3]))
+      if (ch >= '0' && ch <= '9') rank = rank * 10 + (ch - '0');
+    // The capital is already a city (from countries.tsv): only add its aliases.
+    int cap = countries_[country].capital;
+    bool is_capital = cap >= 0 && cities_[cap].name == name;
+    std::uint32_t index;
+    if (is_capital) {
+      index = static_cast<std::uint32_t>(cap);
+      if (rank) cities_[cap].rank = rank;
+    } else {
+      index = static_cast<std::uint32_t>(cities_.size());
+      cities_.push_back({std::string(name), country, rank, false});
+      add_entity(name, EntityKind::city, index);
+    }
+    for (auto a : list(cell(r, c[2])))
+      add_entity(a, is_capital ? EntityKind::capital : EntityKind::city,
+                 is_capital ? static_cast<std::uint32_t>(country) : index);
+  }
+}
+
+void Dictionary::load_organizations(const std::string& text, const std::string& file,
+                                    Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"code", "name", "aliases", "kind", "members"});
+  for (const auto& r : t.rows) {
+    std::string_view code = cell(r, c[0]), name = cell(r, c[1]);
+    if (code.empty() || name.empty()) {
+      diag.error({file, r.line}, "expected a code and a name; row skipped");
+      continue;
+    }
+    Organization o{std::string(code), std::string(name), std::string(cell(r, c[3])), {}, -1};
+    for (auto m : list(cell(r, c[4]))) o.members.emplace_back(m);
+    if (o.kind == "national" && o.members.size() == 1) o.country = country_index(o.members[0]);
+    auto index = static_cast<std::uint32_t>(orgs_.size());
+    add_entity(name, EntityKind::org, index);
+    for (auto a : list(cell(r, c[2]))) add_entity(a, EntityKind::org, index);
+    if (all_caps_word(code)) add_entity(code, EntityKind::org, index);
+    orgs_.push_back(std::move(o));
+  }
+}
+
+void Dictionary::load_titles(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"phrase", "role", "rank"});
+  for (const auto& r : t.rows) {
+    std::string_view phrase = cell(r, c[0]);
+    if (phrase.empty()) {
+      diag.error({file, r.line}, "empty title phrase; row skipped");
+      continue;
+    }
+    int rank = 0;
+    for (char ch : cell(r, c[2]))
+      if (ch >= '0' && ch <= '9') rank = rank * 10 + (ch - '0');
+    std::string role(cell(r, c[1]).empty() ? phrase : cell(r, c[1]));
+    auto index = static_cast<std::uint32_t>(titles_.size());
+    titles_.push_back({std::string(phrase), role, rank});
+    add_entity(phrase, EntityKind::title, index);
+  }
+}
+
+void Dictionary::load_events(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"pattern", "type", "cameo", "source", "target", "flags"});
+  for (const auto& r : t.rows) {
+    auto fail = [&](const std::string& why) { diag.error({file, r.line}, why + "; pattern skipped"); };
+    std::string_view pattern = cell(r, c[0]), type = cell(r, c[1]), cameo = cell(r, c[2]);
+    if (pattern.empty() || type.empty()) {
+      fail("empty pattern or type");
+      continue;
+    }
+    if (cameo.size() < 2 || cameo.size() > 4 ||
+        !std::all_of(cameo.begin(), cameo.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+      fail(fmt::format("\"{}\" is not a 2-4 digit CAMEO code", cameo));
+      continue;
+    }
+    EventPattern base;
+    base.text = std::string(pattern);
+    base.type = std::string(type);
+    base.cameo = std::string(cameo);
+    base.line = r.line;
+    bool ok = true;
+    auto parse_roles = [&](std::string_view s, std::vector<Role>& out) {
+      if (s.empty() || s == "-") return;
+      for (auto part : split(s, '|')) {
+        part = trim(part);
+        if (part == "subj") out.push_back({RoleKind::subj, kNoToken});
+        else if (part == "obj") out.push_back({RoleKind::obj, kNoToken});
+        else if (part == "poss") out.push_back({RoleKind::poss, kNoToken});
+        else if (part == "inner") out.push_back({RoleKind::inner, kNoToken});
+        else if (part == "outer") out.push_back({RoleKind::outer, kNoToken});
+        else if (!part.empty()) out.push_back({RoleKind::prep, vocab_.intern(std::string(part))});
+      }
+    };
+    parse_roles(cell(r, c[3]), base.source);
+    parse_roles(cell(r, c[4]), base.target);
+    for (auto f : split(cell(r, c[5]), ',')) {
+      f = trim(f);
+      if (f.empty() || f == "-") continue;
+      if (f == "sym") base.flags |= kSymmetric;
+      else if (f == "topics") base.flags |= kTopics;
+      else if (f == "charact") base.flags |= kCharacterize;
+      else if (f == "say") base.flags |= kSay;
+      else if (f == "target") base.flags |= kNeedsTarget;
+      else if (f == "active") base.flags |= kNoPassive;
+      else if (f == "weak") base.flags |= kWeak;
+      else if (f == "absorb") base.flags |= kAbsorb;
+      else if (f.substr(0, 7) == "status=") {
+        base.status = parse_status_name(f.substr(7));
+        if (base.status < 0) ok = false;
+      } else {
+        fail(fmt::format("unknown flag \"{}\"", f));
+        ok = false;
+        break;
+      }
+    }
+    if (!ok) continue;
+    // Phrases separated by ';' share the other columns.
+    for (auto phrase : split(pattern, ';')) {
+    phrase = trim(phrase);
+    if (phrase.empty()) continue;
+    ok = true;
+    // Elements: words with alternatives (a|b), optional words (a?), inflected
+    // words (a~), gaps (* or *N).
+    struct RawElem {
+      std::vector<TokenId> words;
+      int gap = -1;
+      bool optional = false;
+    };
+    std::vector<RawElem> elems;
+    for (auto w : split(phrase, ' ')) {
+      if (w.empty()) continue;
+      RawElem e;
+      if (w[0] == '*') {
+        e.gap = w.size() > 1 ? std::atoi(std::string(w.substr(1)).c_str()) : 4;
+        elems.push_back(e);
+        continue;
+      }
+      if (w.back() == '?') {
+        e.optional = true;
+        w.remove_suffix(1);
+      }
+      for (auto alt : split(w, '|')) {
+        bool infl = !alt.empty() && alt.back() == '~';
+        if (infl) alt.remove_suffix(1);
+        auto words = lex_phrase(alt);
+        if (words.size() != 1) {
+          fail(fmt::format("\"{}\" is not one word", alt));
+          ok = false;
+          break;
+        }
+        for (const auto& form : infl ? inflect(words[0]) : words) e.words.push_back(vocab_.intern(form));
+      }
+      if (!ok) break;
+      elems.push_back(std::move(e));
+    }
+    if (!ok) continue;
+    if (elems.empty() || elems[0].gap >= 0) {
+      fail("a pattern must start with a word");
+      continue;
+    }
+    // Expand optional words into variants.
+    std::vector<std::size_t> optional;
+    for (std::size_t k = 0; k < elems.size(); ++k)
+      if (elems[k].optional) optional.push_back(k);
+    if (optional.size() > 4) {
+      fail("more than 4 optional words");
+      continue;
+    }
+    for (std::uint32_t mask = 0; mask < (1u << optional.size()); ++mask) {
+      std::vector<const RawElem*> seq;
+      for (std::size_t k = 0, o = 0; k < elems.size(); ++k) {
+        if (elems[k].optional) {
+          if (mask & (1u << o++)) continue;  // this variant drops it
+        }
+        seq.push_back(&elems[k]);
+      }
+      if (seq.empty() || seq[0]->gap >= 0) continue;
+      std::size_t anchor = 0;
+      while (anchor < seq.size() && seq[anchor]->gap < 0) ++anchor;
+      EventPattern p = base;
+      for (std::size_t k = anchor; k < seq.size(); ++k)
+        p.tail.push_back({seq[k]->words, seq[k]->gap < 0 ? 0 : seq[k]->gap});
+      auto index = static_cast<std::uint32_t>(patterns_.size());
+      patterns_.push_back(std::move(p));
+      // Every combination of the anchor's alternatives is a trie phrase.
+      std::vector<std::vector<TokenId>> phrases{{}};
+      for (std::size_t k = 0; k < anchor; ++k) {
+        std::vector<std::vector<TokenId>> next;
+        for (const auto& ph : phrases)
+          for (TokenId w : seq[k]->words) {
+            next.push_back(ph);
+            next.back().push_back(w);
+          }
+        phrases.swap(next);
+        if (phrases.size() > 4096) break;
+      }
+      for (auto& ph : phrases) pending_triggers_.emplace_back(std::move(ph), index);
+    }
+    }
+  }
+}
+
+void Dictionary::load_cues(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"phrase", "kind", "value"});
+  for (const auto& r : t.rows) {
+    std::string_view phrase = cell(r, c[0]), kind = cell(r, c[1]), value = cell(r, c[2]);
+    Cue cue{CueKind::status, 0};
+    if (kind == "status") {
+      cue.value = parse_status_name(value);
+      if (cue.value < 0) {
+        diag.error({file, r.line}, fmt::format("unknown status \"{}\"; row skipped", value));
+        continue;
+      }
+    } else if (kind == "tone" && (value == "+" || value == "-")) {
+      cue.kind = CueKind::tone;
+      cue.value = value == "+" ? 1 : -1;
+    } else {
+      diag.error({file, r.line}, fmt::format("unknown cue \"{}\" \"{}\"; row skipped", kind, value));
+      continue;
+    }
+    if (phrase.empty()) continue;
+    auto index = static_cast<std::uint32_t>(cues_.size());
+    cues_.push_back(cue);
+    pending_cues_.emplace_back(intern_phrase(phrase), index);
+  }
+}
+
+void Dictionary::add_grammar() {
+  std::vector<std::pair<TokenId, std::uint16_t>> marks;
+  for (const auto& g : kGrammar) {
+    std::string_view all(g.words);
+    for (auto w : split(all, ' '))
+      if (!w.empty()) marks.emplace_back(vocab_.intern(w), g.cls);
+  }
+  classes_.assign(vocab_.size(), 0);
+  for (auto [id, cls] : marks) classes_[id] |= cls;
+}
+
+void Dictionary::finish() {
+  // Dates, pronouns and grammar words need ids even if no dictionary uses them.
+  add_grammar();
+  for (auto& [ph, v] : pending_entities_) entity_matcher_.add(ph, v);
+  for (auto& [ph, v] : pending_triggers_) trigger_matcher_.add(ph, v);
+  for (auto& [ph, v] : pending_cues_) cue_matcher_.add(ph, v);
+  pending_entities_.clear();
+  pending_triggers_.clear();
+  pending_cues_.clear();
+  classes_.resize(vocab_.size(), 0);
+  entity_matcher_.freeze(vocab_.size());
+  trigger_matcher_.freeze(vocab_.size());
+  cue_matcher_.freeze(vocab_.size());
+}
+
+std::shared_ptr<const Dictionary> Dictionary::from_sources(const DictionarySources& src,
+                                                           Diagnostics& diag) {
+  auto d = std::make_shared<Dictionary>();
+  d->load_countries(src.countries, "countries.tsv", diag);
+  d->load_cities(src.cities, "cities.tsv", diag);
+  d->load_organizations(src.organizations, "organizations.tsv", diag);
+  d->load_titles(src.titles, "titles.tsv", diag);
+  d->load_events(src.events, "events.tsv", diag);
+  d->load_cues(src.cues, "cues.tsv", diag);
+  d->finish();
+  return d;
+}
+
+std::shared_ptr<const Dictionary> Dictionary::load(const std::string& data_dir, Diagnostics& diag) {
+  std::string dir = data_dir.empty() ? "." : data_dir;
+  if (dir.back() != '/') dir += '/';
+  auto d = std::make_shared<Dictionary>();
+  d->load_countries(read_file(dir + "countries.tsv"), dir + "countries.tsv", diag);
+  d->load_cities(read_file(dir + "cities.tsv"), dir + "cities.tsv", diag);
+  d->load_organizations(read_file(dir + "organizations.tsv"), dir + "organizations.tsv", diag);
+  d->load_titles(read_file(dir + "titles.tsv"), dir + "titles.tsv", diag);
+  d->load_events(read_file(dir + "events.tsv"), dir + "events.tsv", diag);
+  d->load_cues(read_file(dir + "cues.tsv"), dir + "cues.tsv", diag);
+  d->finish();
+  return d;
+}
+
+}  // namespace dipgraph::ingest

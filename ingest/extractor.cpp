@@ -1,0 +1,969 @@
+// Events -> Facts (extractor.hpp).
+//
+// Per sentence: cut it into segments (clauses: ';', ':', long quotes,
+// parentheses, "that", "which", "who", "when", "while", "because", "if" ...)
+// and attribution zones ("According to X,", ", X said."); match triggers;
+// for each trigger find its actor groups by the roles its pattern names;
+// then status, date, place, topics, name and quote; then fold per article.
+#include "ingest/extractor.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+
+#include "graph/cameo.hpp"
+
+namespace dipgraph::ingest {
+
+struct Extractor::Ids {
+  TokenId the, a, an, by, during, at, in, near, outside, and_, or_, as, well, also, according,
+      to, of, with, between, among, said, said_like, quote_open;
+  std::vector<TokenId> boundary_words;  // that which who ... (clause openers)
+  std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
+};
+
+namespace {
+
+constexpr std::uint16_t kFunction = kPrep | kDet | kBe | kAux | kSubord | kConj | kPronoun |
+                                    kPronounPl | kNegation | kReport;
+
+struct Trigger {
+  std::uint32_t pattern = 0;
+  std::uint32_t begin = 0, end = 0;  // Tok range of the whole match
+  int segment = 0;
+  bool adjunct = false;  // introduced by "during" / "at": lends its date and place
+};
+
+// A fact before folding, with what folding needs to know.
+struct Draft {
+  Fact fact;
+  std::set<std::string> countries;  // party countries (ISO3)
+  bool own_date = false, own_place = false;
+  bool say = false;
+  std::uint32_t sentence = 0;
+  std::uint32_t position = 0;  // trigger Tok index
+  int tense = 0;
+};
+
+void add_actor(std::vector<Actor>& side, Actor a) {
+  for (const Actor& x : side)
+    if (x.id == a.id) return;
+  side.push_back(std::move(a));
+}
+
+}  // namespace
+
+Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
+    : dict_(std::move(dict)), recognizer_(dict_) {
+  auto ids = std::make_shared<Ids>();
+  auto w = [&](const char* s) { return dict_->word(s); };
+  ids->the = w("the"), ids->a = w("a"), ids->an = w("an"), ids->by = w("by");
+  ids->during = w("during"), ids->at = w("at"), ids->in = w("in"), ids->near = w("near");
+  ids->outside = w("outside"), ids->and_ = w("and"), ids->or_ = w("or"), ids->as = w("as");
+  ids->well = w("well"), ids->also = w("also"), ids->according = w("according");
+  ids->to = w("to"), ids->of = w("of"), ids->with = w("with"), ids->between = w("between");
+  ids->among = w("among"), ids->said = w("said");
+  for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
+                        "because", "although", "though", "if", "unless", "whereas", "whether"})
+    if (TokenId t = w(s)) ids->boundary_words.push_back(t);
+  for (const char* s : {"during", "at"})
+    if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
+  ids_ = ids;
+  const char* trace = std::getenv("DIPGRAPH_TRACE");
+  trace_ = trace && *trace && *trace != '0';
+}
+
+std::unique_ptr<Extractor> Extractor::load(const std::string& data_dir, Diagnostics& diag) {
+  return std::make_unique<Extractor>(Dictionary::load(data_dir, diag));
+}
+
+std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts) const {
+  const Dictionary& dict = *dict_;
+  const Ids& id = *ids_;
+  const Analysis a = recognizer_.analyze(doc);
+  std::string_view text = doc.text;
+  const auto& toks = a.toks;
+  const auto& patterns = dict.patterns();
+  auto tok_text = [&](std::uint32_t i) { return text.substr(toks[i].start, toks[i].end - toks[i].start); };
+  auto span_text = [&](std::uint32_t b, std::uint32_t e) {
+    return std::string(text.substr(toks[b].start, toks[e - 1].end - toks[b].start));
+  };
+  auto is_punct = [&](std::uint32_t i, char c) {
+    return i < toks.size() && toks[i].is(kPunct) && text[toks[i].start] == c;
+  };
+  auto mention_of = [&](std::uint32_t i) -> const Mention* {
+    return i < toks.size() && a.mention_at[i] >= 0 ? &a.mentions[a.mention_at[i]] : nullptr;
+  };
+  auto country_code = [&](int c) { return c >= 0 ? dict.countries()[c].code : std::string(); };
+
+  std::vector<Draft> drafts;
+
+  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceSpan& span = a.sentences[s];
+    const std::uint32_t sb = span.begin, se = span.end;
+    const std::uint32_t len = se - sb;
+
+    // Segments: seg[i - sb]; a boundary token opens the next segment.
+    std::vector<int> seg(len, 0);
+    {
+      // Quotes: a quoted stretch longer than 6 words is its own segment.
+      std::vector<std::uint32_t> quotes;
+      for (std::uint32_t i = sb; i < se; ++i)
+        if (is_punct(i, '"')) quotes.push_back(i);
+      std::vector<char> boundary(len, 0);
+      for (std::size_t q = 0; q + 1 < quotes.size(); q += 2)
+        if (quotes[q + 1] - quotes[q] > 7) boundary[quotes[q] - sb] = boundary[quotes[q + 1] - sb] = 1;
+      if (quotes.size() % 2 == 1) boundary[quotes.back() - sb] = 1;
+      for (std::uint32_t i = sb; i < se; ++i) {
+        if (a.mention_at[i] >= 0) continue;
+        const Tok& t = toks[i];
+        if (t.is(kPunct)) {
+          char c = text[t.start];
+          if (c == ';' || c == ':' || c == '(' || c == ')') boundary[i - sb] = 1;
+        } else if ((t.cls & kSubord) &&
+                   std::find(id.boundary_words.begin(), id.boundary_words.end(), t.id) !=
+                       id.boundary_words.end()) {
+          boundary[i - sb] = 1;
+        }
+      }
+      int cur = 0;
+      for (std::uint32_t k = 0; k < len; ++k) {
+        if (boundary[k] && k > 0) ++cur;
+        seg[k] = cur;
+      }
+    }
+    auto seg_of = [&](std::uint32_t i) { return seg[i - sb]; };
+    auto seg_begin = [&](int g) {
+      std::uint32_t i = sb;
+      while (i < se && seg_of(i) < g) ++i;
+      return i;
+    };
+    auto seg_end = [&](int g) {
+      std::uint32_t i = sb;
+      while (i < se && seg_of(i) <= g) ++i;
+      return i;
+    };
+
+    // Attribution zones: "According to X," and ", X said (on Monday)."
+    std::uint32_t lead_end = sb, tail_begin = se;
+    if (toks[sb].id == id.according && id.according != kNoToken) {
+      for (std::uint32_t i = sb; i < se; ++i)
+        if (is_punct(i, ',')) {
+          lead_end = i + 1;
+          break;
+        }
+    }
+    for (std::uint32_t i = se; i-- > sb + 2;) {
+      if (!is_punct(i, ',')) continue;
+      bool report = false;
+      for (std::uint32_t j = i + 1; j < se && j <= i + 10; ++j)
+        if (toks[j].cls & kReport) report = true;
+      if (report) tail_begin = i;
+      break;
+    }
+    auto attributed = [&](std::uint32_t i) { return i < lead_end || i >= tail_begin; };
+
+    // Triggers.
+    std::vector<Trigger> triggers;
+    for (std::uint32_t i = sb; i < se; ++i) {
+      if (!toks[i].is(kWord) || toks[i].id == kNoToken) continue;
+      if (a.mention_at[i] >= 0 && a.mentions[a.mention_at[i]].kind != MentionKind::title) continue;
+      Trigger best;
+      std::uint32_t best_end = 0;
+      dict.trigger_matcher().longest(
+          [&](std::size_t k) { return toks[k].id; }, i, se,
+          [&](std::uint32_t n, std::uint32_t value) {
+            const EventPattern& p = patterns[value];
+            // The tail, with gaps that stay inside the segment.
+            std::uint32_t end = 0;
+            auto match = [&](auto&& self, std::size_t k, std::uint32_t pos) -> bool {
+              if (k == p.tail.size()) {
+                end = pos;
+                return true;
+              }
+              const PatternElement& el = p.tail[k];
+              if (el.words.empty()) {
+                for (int skip = 0; skip <= el.max_gap; ++skip) {
+                  std::uint32_t q = pos + skip;
+                  if (q >= se) break;
+                  if (skip > 0 && (seg_of(q) != seg_of(pos) || toks[q - 1].is(kPunct))) break;
+                  if (self(self, k + 1, q)) return true;
+                }
+                return false;
+              }
+              if (pos < se && std::find(el.words.begin(), el.words.end(), toks[pos].id) != el.words.end())
+                return self(self, k + 1, pos + 1);
+              return false;
+            };
+            if (!match(match, 0, i + n)) return false;
+            if (end > best_end) {
+              best_end = end;
+              best.pattern = value;
+            }
+            return false;
+          });
+      if (best_end) {
+        best.begin = i;
+        best.end = best_end;
+        triggers.push_back(best);
+      }
+    }
+    // Compounds: adjacent triggers of one pattern line are one ("railway
+    // connectivity", "steel mill project").
+    std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.begin < y.begin; });
+    {
+      std::vector<Trigger> merged;
+      for (const Trigger& t : triggers) {
+        if (!merged.empty() && merged.back().end == t.begin &&
+            patterns[merged.back().pattern].line == patterns[t.pattern].line &&
+            patterns[t.pattern].tail.empty() && patterns[merged.back().pattern].tail.empty()) {
+          merged.back().end = t.end;
+          continue;
+        }
+        if (!merged.empty() && t.begin < merged.back().end && t.end <= merged.back().end &&
+            patterns[merged.back().pattern].line == patterns[t.pattern].line)
+          continue;
+        merged.push_back(t);
+      }
+      triggers.swap(merged);
+    }
+    // Overlaps: longest, then earliest.
+    std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) {
+      return x.end - x.begin != y.end - y.begin ? x.end - x.begin > y.end - y.begin : x.begin < y.begin;
+    });
+    {
+      std::vector<Trigger> kept;
+      for (const Trigger& t : triggers) {
+        bool overlap = std::any_of(kept.begin(), kept.end(), [&](const Trigger& k) {
+          return t.begin < k.end && k.begin < t.end;
+        });
+        if (!overlap) kept.push_back(t);
+      }
+      triggers.swap(kept);
+      std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.begin < y.begin; });
+    }
+    // What governs a position: the preposition before it, skipping
+    // determiners and modifiers ("in the northern city of", "to war-torn").
+    auto governing_prep = [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
+      // "Pakistan-Russia": the second part is governed like the first.
+      while (b > floor && toks[b].is(kHyphenJoined) && a.mention_at[b - 1] >= 0)
+        b = a.mentions[a.mention_at[b - 1]].begin;
+      std::uint32_t j = b;
+      int skipped = 0;
+      while (j > floor && skipped < 4) {
+        const Tok& t = toks[j - 1];
+        if ((t.cls & (kDet | kModifier | kNumberWord)) || t.is(kNumber) ||
+            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined))))) {
+          --j;
+          ++skipped;
+          continue;
+        }
+        break;
+      }
+      if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
+      return kNoToken;
+    };
+    {
+      std::vector<Trigger> kept;
+      for (std::size_t k = 0; k < triggers.size(); ++k) {
+        const Trigger& t = triggers[k];
+        bool absorbed = std::any_of(triggers.begin(), triggers.begin() + static_cast<std::ptrdiff_t>(k), [&](const Trigger& o) {
+          return (patterns[o.pattern].flags & kAbsorb) && seg_of(o.begin) == seg_of(t.begin) && t.begin - o.end <= 6;
+        });
+        if (!absorbed) kept.push_back(t);
+      }
+      triggers.swap(kept);
+    }
+    for (Trigger& t : triggers) {
+      t.segment = seg_of(t.begin);
+      TokenId p = governing_prep(t.begin, sb);
+      t.adjunct = p != kNoToken && std::find(id.adjunct_preps.begin(), id.adjunct_preps.end(), p) != id.adjunct_preps.end();
+    }
+
+    // Actor mentions of this sentence.
+    std::vector<std::int32_t> ms;
+    for (std::uint32_t i = sb; i < se; ++i)
+      if (a.mention_at[i] >= 0 && (ms.empty() || ms.back() != a.mention_at[i])) ms.push_back(a.mention_at[i]);
+    auto is_place = [&](const Mention& m) {
+      if (m.kind == MentionKind::city) return true;
+      bool compound = (m.end < se && toks[m.end].is(kHyphenJoined)) || toks[m.begin].is(kHyphenJoined);
+      if ((m.kind == MentionKind::capital || m.kind == MentionKind::country) && !compound) {
+        TokenId p = governing_prep(m.begin, sb);
+        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside);
+      }
+      return false;
+    };
+    auto actor_ok = [&](const Mention& m) { return is_actor(m) && !is_place(m); };
+    // As actor_ok, but a preposition before `floor` (inside the trigger,
+    // "arrived in Amman") does not make a place.
+    auto actor_ok_after = [&](const Mention& m, std::uint32_t floor) {
+      if (!is_actor(m)) return false;
+      if (m.kind == MentionKind::city) return false;
+      if (m.kind == MentionKind::capital || m.kind == MentionKind::country) {
+        TokenId p = governing_prep(m.begin, floor);
+        return !(p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside));
+      }
+      return true;
+    };
+    // Coordinated group from mention index k (into ms) rightwards.
+    auto expand = [&](std::size_t k, std::uint32_t limit) {
+      std::vector<std::int32_t> group{ms[k]};
+      std::uint32_t e = a.mentions[ms[k]].end;
+      for (std::size_t o = k + 1; o < ms.size(); ++o) {
+        const Mention& m = a.mentions[ms[o]];
+        if (m.begin >= limit || !actor_ok(m)) break;
+        bool connector = toks[m.begin].is(kHyphenJoined) && m.begin == e;
+        bool ok = true;
+        for (std::uint32_t i = e; i < m.begin; ++i) {
+          const Tok& t = toks[i];
+          if (is_punct(i, ',') || is_punct(i, '&') || t.id == id.and_ || t.id == id.or_ ||
+              (t.id == id.as && i + 2 < m.begin && toks[i + 1].id == id.well)) {
+            connector = true;
+            if (t.id == id.as) i += 2;
+            continue;
+          }
+          if (t.cls & (kDet | kModifier)) continue;
+          ok = false;
+          break;
+        }
+        if (!ok || !connector) break;
+        group.push_back(ms[o]);
+        e = m.end;
+      }
+      return group;
+    };
+    auto index_in_ms = [&](std::int32_t mi) {
+      return static_cast<std::size_t>(std::find(ms.begin(), ms.end(), mi) - ms.begin());
+    };
+    auto find_subject = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      for (int g = t.segment; g >= 0; --g) {
+        std::uint32_t b = seg_begin(g), e = g == t.segment ? t.begin : seg_end(g);
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+          const Mention& m = a.mentions[ms[k]];
+          if (m.begin < b || m.begin >= e) continue;
+          if (!actor_ok(m) || attributed(m.begin)) continue;
+          if (governing_prep(m.begin, b) != kNoToken) continue;
+          return expand(k, e);
+        }
+        if (g > 0) {
+          std::uint32_t bt = seg_begin(g);
+          if (is_punct(bt, ';')) break;
+        }
+      }
+      return {};
+    };
+    auto find_object = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      std::uint32_t e = seg_end(t.segment);
+      for (std::size_t k = 0; k < ms.size(); ++k) {
+        const Mention& m = a.mentions[ms[k]];
+        if (m.begin < t.end) continue;
+        if (m.begin >= e || attributed(m.begin)) break;
+        if (!actor_ok_after(m, t.end)) continue;
+        if (governing_prep(m.begin, t.end) != kNoToken) continue;
+        // Another trigger in between ends the object side.
+        bool crossed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+          return o.begin >= t.end && o.begin < m.begin;
+        });
+        if (crossed) break;
+        return expand(k, e);
+      }
+      return {};
+    };
+    auto find_after_prep = [&](const Trigger& t, TokenId prep) -> std::vector<std::int32_t> {
+      std::uint32_t e = seg_end(t.segment);
+      for (std::uint32_t q = t.end; q < se && q < t.end + 12; ++q) {
+        // The preposition may open the next clause ("demanded that X ...").
+        if (q >= e && !(q == e && toks[q].id == prep)) break;
+        if (attributed(q)) break;
+        if (toks[q].id != prep) continue;
+        std::uint32_t limit = seg_end(seg_of(q));
+        for (std::uint32_t r = q + 1; r < limit && r <= q + 5; ++r) {
+          if (const Mention* m = mention_of(r)) {
+            std::int32_t mi = a.mention_at[r];
+            // The pattern asked for this preposition: "in Iraq" may be a target.
+            if (!is_actor(*m) || m->kind == MentionKind::city || m->begin != r) return {};
+            return expand(index_in_ms(mi), limit);
+          }
+          const Tok& tk = toks[r];
+          if ((tk.cls & kFunction & ~kDet) || tk.is(kPunct)) break;
+        }
+        return {};
+      }
+      return {};
+    };
+    auto find_poss = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      std::uint32_t j = t.begin;
+      int skipped = 0;
+      while (j > sb && skipped < 6) {
+        const Tok& tk = toks[j - 1];
+        if (a.mention_at[j - 1] >= 0) break;
+        if (is_punct(j - 1, ')') && j >= sb + 3 && is_punct(j - 3, '(')) {
+          j -= 3;
+          continue;
+        }
+        bool content = tk.is(kWord) && !(tk.cls & kFunction) && !(tk.cls & kCalendar);
+        bool name_of = tk.id == id.of && j - 1 > sb && toks[j - 2].is(kCap);
+        if (content || name_of) {
+          --j;
+          ++skipped;
+          continue;
+        }
+        break;
+      }
+      if (j == sb || a.mention_at[j - 1] < 0) return {};
+      std::int32_t mi = a.mention_at[j - 1];
+      const Mention& m = a.mentions[mi];
+      if (!actor_ok(m)) return {};
+      bool modifier = m.possessive || m.kind == MentionKind::demonym || m.kind == MentionKind::org ||
+                      m.kind == MentionKind::country || m.kind == MentionKind::metonym ||
+                      m.kind == MentionKind::group || m.kind == MentionKind::capital;
+      if (!modifier) return {};
+      std::vector<std::int32_t> group{mi};
+      // "Pakistan-Russia cooperation", "Russia and China's"
+      std::int32_t cur = mi;
+      while (true) {
+        const Mention& c = a.mentions[cur];
+        if (c.begin == sb) break;
+        std::uint32_t p = c.begin;
+        bool hyphen = toks[p].is(kHyphenJoined);
+        std::uint32_t q = p;
+        if (!hyphen && q > sb + 1 && (toks[q - 1].id == id.and_ || is_punct(q - 1, ','))) --q;
+        else if (!hyphen) break;
+        if (q == sb || a.mention_at[q - 1] < 0) break;
+        std::int32_t prev = a.mention_at[q - 1];
+        if (!actor_ok(a.mentions[prev])) break;
+        group.insert(group.begin(), prev);
+        cur = prev;
+      }
+      return group;
+    };
+    auto find_inner = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      std::vector<std::int32_t> g;
+      for (std::int32_t mi : ms) {
+        const Mention& m = a.mentions[mi];
+        if (m.begin >= t.begin && m.end <= t.end && actor_ok_after(m, t.begin)) g.push_back(mi);
+      }
+      return g;
+    };
+    auto find_outer = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      for (int g = t.segment - 1; g >= 0; --g) {
+        std::uint32_t b = seg_begin(g), e = seg_end(g);
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+          const Mention& m = a.mentions[ms[k]];
+          if (m.begin < b || m.begin >= e) continue;
+          if (!actor_ok(m) || attributed(m.begin)) continue;
+          if (governing_prep(m.begin, b) != kNoToken) continue;
+          return expand(k, e);
+        }
+      }
+      return {};
+    };
+    // "Sharif's adviser": not Sharif himself but someone of his country.
+    auto heads = [&](std::vector<std::int32_t>& g) {
+      for (std::int32_t& mi : g) {
+        const Mention& m = a.mentions[mi];
+        if (m.kind == MentionKind::person && m.possessive && !m.anaphor && m.end < se &&
+            toks[m.end].is(kWord) && a.mention_at[m.end] < 0)
+          mi = -(mi + 1);
+      }
+    };
+    auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
+      for (const Role& r : roles) {
+        std::vector<std::int32_t> g;
+        switch (r.kind) {
+          case RoleKind::subj: g = find_subject(t); break;
+          case RoleKind::obj: g = find_object(t); break;
+          case RoleKind::prep: g = find_after_prep(t, r.prep); break;
+          case RoleKind::poss: g = find_poss(t); break;
+          case RoleKind::inner: g = find_inner(t); break;
+          case RoleKind::outer: g = find_outer(t); break;
+        }
+        if (r.kind != RoleKind::poss) heads(g);
+        if (!g.empty()) return g;
+      }
+      return {};
+    };
+    auto passive = [&](const Trigger& t) {
+      std::uint32_t j = t.begin;
+      int skipped = 0;
+      while (j > sb && skipped < 2) {
+        std::string_view w = tok_text(j - 1);
+        bool adverb = toks[j - 1].id == id.also || (w.size() > 4 && w.substr(w.size() - 2) == "ly");
+        if (!adverb) break;
+        --j;
+        ++skipped;
+      }
+      return j > sb && (toks[j - 1].cls & kBe);
+    };
+
+    // Cue scan around a trigger: status (priority: negated, negotiating,
+    // intended, planned, ongoing) and tone.
+    auto cues = [&](std::uint32_t b, std::uint32_t e, int& status, int& tone) {
+      status = -1;
+      tone = 0;
+      static const int kPriority[] = {0, 2, 3, 4, 1, 5};  // by Status: occurred planned intended negotiating ongoing negated
+      for (std::uint32_t i = b; i < e; ++i) {
+        std::uint32_t got = dict.cue_matcher().longest(
+            [&](std::size_t k) { return toks[k].id; }, i, e, [&](std::uint32_t, std::uint32_t v) {
+              const Cue& c = dict.cues()[v];
+              if (c.kind == CueKind::tone) tone += c.value;
+              else if (status < 0 || kPriority[c.value] > kPriority[status]) status = c.value;
+              return true;
+            });
+        if (got > 1) i += got - 1;
+      }
+    };
+
+    // Dates and places of this sentence, with the trigger nearest to each.
+    std::vector<std::size_t> sentence_dates;
+    for (std::size_t k = 0; k < a.dates.size(); ++k)
+      if (a.dates[k].begin >= sb && a.dates[k].begin < se && !attributed(a.dates[k].begin))
+        sentence_dates.push_back(k);
+    auto blocked = [&](const Trigger& t, std::uint32_t pos) {
+      // Another (non-adjunct) trigger lies between t and pos.
+      std::uint32_t lo = std::min(t.begin, pos), hi = std::max(t.end, pos);
+      for (const Trigger& o : triggers) {
+        if (&o == &t || o.adjunct) continue;
+        if (o.begin >= lo && o.end <= hi && !(o.begin >= t.begin && o.end <= t.end)) return true;
+      }
+      return false;
+    };
+    auto distance = [&](const Trigger& t, std::uint32_t pos) {
+      return pos >= t.end ? pos - t.end : t.begin > pos ? t.begin - pos : 0;
+    };
+    auto pick_date = [&](const Trigger& t) -> int {
+      int best = -1;
+      std::uint32_t best_d = ~0u;
+      for (std::size_t k : sentence_dates) {  // own segment first
+        const DateMention& d = a.dates[k];
+        if (seg_of(d.begin) != t.segment || blocked(t, d.begin)) continue;
+        std::uint32_t dist = distance(t, d.begin);
+        if (dist < best_d) best_d = dist, best = static_cast<int>(k);
+      }
+      if (best >= 0) return best;
+      for (std::size_t k : sentence_dates) {  // then the sentence
+        const DateMention& d = a.dates[k];
+        if (seg_of(d.begin) == t.segment) continue;
+        std::uint32_t dist = distance(t, d.begin);
+        if (dist < best_d) best_d = dist, best = static_cast<int>(k);
+      }
+      return best;
+    };
+    auto place_of = [&](std::int32_t mi) -> std::optional<Location> {
+      const Mention& m = a.mentions[mi];
+      Location loc;
+      loc.name = span_text(m.begin, m.end);
+      if (toks[m.end - 1].is(kPossessive)) loc.name = std::string(text.substr(toks[m.begin].start, toks[m.end - 1].end - toks[m.begin].start));
+      if (loc.name.size() > 4 && loc.name.compare(0, 4, "the ") == 0) loc.name.erase(0, 4);
+      loc.country = country_code(m.country);
+      if (m.kind == MentionKind::country) loc.name = dict.countries()[m.country].name;
+      // "Tianjin, China": the country named after a city.
+      if (m.kind == MentionKind::city && is_punct(m.end, ',')) {
+        if (const Mention* c = mention_of(m.end + 1))
+          if (c->kind == MentionKind::country && c->begin == m.end + 1) loc.country = country_code(c->country);
+      }
+      return loc;
+    };
+    // Places: mentions after in/at/near, and unknown "in Name, Country".
+    struct PlaceCand {
+      std::uint32_t pos;
+      std::optional<Location> loc;
+    };
+    std::vector<PlaceCand> places;
+    for (std::int32_t mi : ms) {
+      const Mention& m = a.mentions[mi];
+      if (attributed(m.begin)) continue;
+      if (!is_place(m)) continue;
+      if (m.kind == MentionKind::city && governing_prep(m.begin, sb) == kNoToken) continue;
+      places.push_back({m.begin, place_of(mi)});
+    }
+    for (std::uint32_t i = sb; i + 3 < se; ++i) {
+      if (!(toks[i].id == id.in || toks[i].id == id.at) || attributed(i)) continue;
+      std::uint32_t j = i + 1;
+      while (j < se && toks[j].is(kCap) && a.mention_at[j] < 0 && toks[j].is(kWord) && !(toks[j].cls & (kCalendar | kFunction))) ++j;
+      if (j == i + 1 || j - i > 4 || !is_punct(j, ',')) continue;
+      const Mention* c = mention_of(j + 1);
+      if (!c || c->kind != MentionKind::country || c->begin != j + 1 || c->possessive) continue;
+      places.push_back({i + 1, Location{span_text(i + 1, j), country_code(c->country)}});
+    }
+    std::sort(places.begin(), places.end(), [](const PlaceCand& x, const PlaceCand& y) { return x.pos < y.pos; });
+    auto pick_place = [&](const Trigger& t) -> std::optional<Location> {
+      const PlaceCand* best = nullptr;
+      std::uint32_t best_d = ~0u;
+      for (const PlaceCand& p : places) {
+        if (seg_of(p.pos) != t.segment || blocked(t, p.pos)) continue;
+        std::uint32_t dist = distance(t, p.pos);
+        if (dist < best_d) best_d = dist, best = &p;
+      }
+      if (best) return best->loc;
+      for (const PlaceCand& p : places) {  // a segment without triggers of its own
+        int g = seg_of(p.pos);
+        bool claimed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) { return o.segment == g; });
+        if (claimed) continue;
+        std::uint32_t dist = distance(t, p.pos);
+        if (dist < best_d) best_d = dist, best = &p;
+      }
+      return best ? best->loc : std::nullopt;
+    };
+
+    // Actors of mentions.
+    auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out,
+                         std::set<std::string>& countries, bool& anaphoric) {
+      for (std::int32_t mi : group) {
+        bool country_only = mi < 0;
+        if (country_only) mi = -mi - 1;
+        const Mention& m = a.mentions[mi];
+        anaphoric |= m.anaphor;
+        auto add_country = [&](int c, const std::string& role) {
+          if (c < 0) return;
+          const Country& cc = dict.countries()[c];
+          add_actor(out, Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, role});
+          countries.insert(cc.code);
+        };
+        if (country_only) {
+          add_country(m.country, "");
+          continue;
+        }
+        switch (m.kind) {
+          case MentionKind::country:
+          case MentionKind::demonym:
+          case MentionKind::metonym:
+          case MentionKind::capital:
+            add_country(m.country, "");
+            break;
+          case MentionKind::role:
+            add_country(m.country, "");
+            break;
+          case MentionKind::group:
+            for (int c : a.groups[m.entity]) add_country(c, "");
+            break;
+          case MentionKind::org: {
+            const Organization& o = dict.organizations()[m.entity];
+            std::string c = country_code(o.country);
+            add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, c, ""});
+            if (!c.empty()) countries.insert(c);
+            break;
+          }
+          case MentionKind::person: {
+            const Person& p = a.people[m.entity];
+            std::string c = country_code(p.country);
+            add_actor(out, Actor{"person:" + slugify(p.name), ActorKind::person, p.name, c, p.role});
+            if (!c.empty()) countries.insert(c);
+            if (c.empty() && p.org >= 0) {
+              const Organization& o = dict.organizations()[p.org];
+              add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, country_code(o.country), ""});
+            }
+            break;
+          }
+          default:
+            break;
+        }
+      }
+    };
+
+    const SentenceSpan& sspan = span;
+    const auto& dsent = doc.sentences[sspan.index];
+    Evidence evidence{doc.article.id, sspan.index, dsent.start, dsent.end,
+                      std::string(text.substr(dsent.start, dsent.end - dsent.start))};
+    std::size_t first_draft = drafts.size();
+    for (const Trigger& t : triggers) {
+      const EventPattern& p = patterns[t.pattern];
+      if ((p.flags & kSay) && attributed(t.begin)) continue;
+      std::vector<std::int32_t> src = resolve(t, p.source), tgt = resolve(t, p.target);
+      if (!(p.flags & kNoPassive) && !p.source.empty() && p.source[0].kind == RoleKind::subj && passive(t)) {
+        std::vector<std::int32_t> agent = find_after_prep(t, id.by);
+        std::vector<std::int32_t> patient = find_subject(t);
+        src = agent;
+        tgt = patient;
+      }
+      if ((p.flags & kSay) && src.empty()) {
+        // "..., said the statement": the speaker after the verb.
+        if (t.end < se && (toks[t.end].cls & kDet) && a.mention_at[t.end + 1 < se ? t.end + 1 : t.end] >= 0)
+          src = find_object(t);
+      }
+      if (trace_) {
+        auto names = [&](const std::vector<std::int32_t>& g) {
+          std::string out;
+          for (std::int32_t mi : g) {
+            const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
+            out += "[" + span_text(m.begin, m.end) + "]";
+          }
+          return out;
+        };
+        std::fprintf(stderr, "trace: s%u \"%s\" <- %s:%zu \"%s\" source=%s target=%s\n", sspan.index,
+                     span_text(t.begin, t.end).c_str(), "events.tsv", p.line, p.text.c_str(),
+                     names(src).c_str(), names(tgt).c_str());
+      }
+      Draft d;
+      Fact& f = d.fact;
+      f.type = p.type;
+      f.cameo = p.cameo;
+      d.say = (p.flags & kSay) != 0;
+      d.sentence = s;
+      d.position = t.begin;
+      bool anaphoric = false;
+      std::set<std::string> src_c, tgt_c;
+      std::vector<Actor> source, target;
+      actors_of(src, source, src_c, anaphoric);
+      actors_of(tgt, target, tgt_c, anaphoric);
+      // Status and tone.
+      int status = -1, tone = 0;
+      {
+        std::uint32_t g0 = seg_begin(t.segment);
+        std::uint32_t b = t.begin >= g0 + 6 ? t.begin - 6 : g0;
+        // Look past a subordinate boundary for "in talks to", "refused to".
+        std::uint32_t e = std::min(seg_end(t.segment), t.end + 3);
+        int tone_ignored = 0;
+        cues(b, t.end, status, tone_ignored);
+        int after_status = -1;
+        cues(t.end, e, after_status, tone_ignored);
+        if (after_status == static_cast<int>(Status::negotiating) || after_status == static_cast<int>(Status::negated))
+          if (status < 0) status = after_status;
+        if (p.flags & kCharacterize) {
+          int s2 = -1;
+          std::uint32_t te = std::min(se, t.end + 16);
+          cues(t.end, te, s2, tone);
+        }
+      }
+      if (status < 0) status = p.status;
+      f.status = status < 0 ? Status::occurred : static_cast<Status>(status);
+      if (p.flags & kCharacterize) {
+        if (tone > 0) f.type = "praise", f.cameo = "051";
+        else if (tone < 0) f.type = "criticism", f.cameo = "111";
+        else f.type = "statement", f.cameo = "010";
+      }
+      // Statements: the speaker, and the other countries of what was said.
+      if (d.say && tgt.empty()) {
+        std::vector<std::int32_t> said;
+        for (std::int32_t mi : ms) {
+          const Mention& m = a.mentions[mi];
+          if (m.begin < t.end || attributed(m.begin) || !actor_ok(m)) continue;
+          said.push_back(mi);
+        }
+        std::set<std::string> said_c;
+        std::vector<Actor> said_actors;
+        actors_of(said, said_actors, said_c, anaphoric);
+        for (Actor& x : said_actors) {
+          bool same = x.country.empty() || src_c.count(x.country);
+          if (same || x.kind != ActorKind::country) continue;
+          tgt_c.insert(x.country);
+          add_actor(target, std::move(x));
+          if (target.size() >= 3) break;
+        }
+      }
+      // Topics: countries talked about.
+      if (p.flags & kTopics) {
+        std::uint32_t e = seg_end(t.segment);
+        for (std::int32_t mi : ms) {
+          const Mention& m = a.mentions[mi];
+          if (m.begin < t.end || m.begin >= e || attributed(m.begin)) continue;
+          if (m.kind != MentionKind::country && m.kind != MentionKind::demonym) continue;
+          std::string c = country_code(m.country);
+          if (c.empty() || src_c.count(c)) continue;
+          if (std::find(f.topics.begin(), f.topics.end(), c) == f.topics.end()) f.topics.push_back(c);
+        }
+        // Topic countries are not targets.
+        target.erase(std::remove_if(target.begin(), target.end(), [&](const Actor& x) {
+                       return x.kind == ActorKind::country &&
+                              std::find(f.topics.begin(), f.topics.end(), x.country) != f.topics.end();
+                     }),
+                     target.end());
+        tgt_c.clear();
+        for (const Actor& x : target)
+          if (!x.country.empty()) tgt_c.insert(x.country);
+      }
+      // "characterizing Pakistan and Russia as allies" said by Russia: not Russia itself.
+      if (!(p.flags & kSymmetric) && !src_c.empty()) {
+        bool other = std::any_of(target.begin(), target.end(), [&](const Actor& x) {
+          return !x.country.empty() && !src_c.count(x.country);
+        });
+        if (other) {
+          target.erase(std::remove_if(target.begin(), target.end(), [&](const Actor& x) {
+                         return x.kind == ActorKind::country && src_c.count(x.country);
+                       }),
+                       target.end());
+          tgt_c.clear();
+          for (const Actor& x : target)
+            if (!x.country.empty()) tgt_c.insert(x.country);
+        }
+      }
+      if (source.empty() && target.empty()) continue;
+      if (p.flags & kSymmetric) {
+        for (Actor& x : source) add_actor(f.participants, std::move(x));
+        for (Actor& x : target) add_actor(f.participants, std::move(x));
+        if ((p.flags & kNeedsTarget) && f.participants.size() < 2) continue;
+      } else {
+        if ((p.flags & kNeedsTarget) && target.empty()) continue;
+        f.source = std::move(source);
+        f.target = std::move(target);
+      }
+      d.countries.insert(src_c.begin(), src_c.end());
+      d.countries.insert(tgt_c.begin(), tgt_c.end());
+      // Intent: a meeting (or cooperation) one side wants.
+      std::string_view root = cameo_root(f.cameo);
+      if (f.status == Status::intended) {
+        if (root == "04") f.type = "intent", f.cameo = "036";
+        else if (root == "05") f.type = "intent", f.cameo = "032";
+        else if (root == "06") f.type = "intent", f.cameo = "031";
+        else if (root == "07") f.type = "intent", f.cameo = "033";
+        else if (root == "08") f.type = "intent", f.cameo = "034";
+      }
+      // Date.
+      d.tense = (f.status == Status::planned || f.status == Status::intended) ? 1
+                : f.status == Status::occurred ? -1 : 0;
+      int dk = pick_date(t);
+      if (dk >= 0) {
+        f.date = resolve_date(a.dates[dk], a.article_date, d.tense);
+        d.own_date = !f.date.empty();
+      }
+      if (d.own_date && f.status == Status::occurred && a.article_date && f.date.size() >= 4) {
+        // A date after the article's means the event is still to come.
+        std::string ad = fmt::format("{:04d}-{:02d}-{:02d}", a.article_date->y, a.article_date->m, a.article_date->d);
+        std::string cut = ad.substr(0, std::min(ad.size(), f.date.size()));
+        if (f.date.find('X') == std::string::npos && f.date > cut) f.status = Status::planned;
+      }
+      // Place.
+      f.location = pick_place(t);
+      d.own_place = f.location.has_value();
+      if (!f.location && f.type == "visit") {
+        // A visit to a country happens there; a host receives at home.
+        const auto& side = f.cameo == "043" ? f.source : f.target;
+        for (const Actor& x : side)
+          if (x.kind == ActorKind::country || x.kind == ActorKind::person) {
+            int c = dict.country_index(x.country);
+            if (c >= 0) f.location = Location{dict.countries()[c].name, x.country};
+            break;
+          }
+      }
+      // Name of a summit, project or agreement: the noun phrase of the trigger.
+      if (f.type == "project" || f.type == "summit" || f.type == "agreement") {
+        std::uint32_t b = t.begin;
+        while (b > sb) {
+          const Tok& tk = toks[b - 1];
+          bool content = tk.is(kWord) && !(tk.cls & (kFunction | kCalendar)) && a.mention_at[b - 1] < 0 &&
+                         !(b - 1 < t.begin && toks[b - 1].is(kPossessive));
+          if (tk.id == id.of && b - 1 > sb && toks[b - 2].is(kCap) && toks[b].is(kCap)) content = true;
+          bool org = a.mention_at[b - 1] >= 0 && a.mentions[a.mention_at[b - 1]].kind == MentionKind::org &&
+                     !a.mentions[a.mention_at[b - 1]].possessive;
+          bool paren = is_punct(b - 1, '(') || is_punct(b - 1, ')') || (tk.is(kAllCaps) && b - 1 > sb && is_punct(b - 2, '('));
+          if (!(content || org || paren) || tk.is(kPunct) && !paren) break;
+          if (org) b = a.mentions[a.mention_at[b - 1]].begin;
+          else --b;
+        }
+        while (b < t.begin && (toks[b].cls & kModifier) && !toks[b].is(kCap)) ++b;
+        f.name = span_text(b, t.end);
+      }
+      // Quote: the first quoted words after the trigger in its sentence.
+      std::uint32_t quotes_before = 0;
+      for (std::uint32_t i = sb; i < t.end; ++i) quotes_before += is_punct(i, '"');
+      for (std::uint32_t i = t.end; i < se && i < t.end + 12; ++i) {
+        if (is_punct(i, '"') && quotes_before++ % 2 == 1) continue;  // a closing quote
+        if (!(is_punct(i, '"') || (is_punct(i, '\'') && toks[i].is(kSpaceBefore)))) continue;
+        char q = text[toks[i].start];
+        std::uint32_t j = i + 1;
+        while (j < se && !is_punct(j, q) && !(q == '\'' && toks[j - 1].is(kPossessive) && j > i + 1)) ++j;
+        if (j > i + 1 && j - i <= 12) {
+          std::uint32_t e = j;
+          f.quote = span_text(i + 1, e);
+        }
+        break;
+      }
+      // Confidence (docs/extraction.md): evidence of roles found, date, place.
+      double c = 0.35;
+      if (!f.source.empty() || !f.participants.empty()) c += 0.2;
+      if (!f.target.empty() || f.participants.size() >= 2) c += 0.2;
+      if (d.own_date) c += 0.1;
+      if (d.own_place) c += 0.05;
+      if (anaphoric) c -= 0.1;
+      if (p.flags & kWeak) c -= 0.1;
+      f.confidence = std::clamp(c, 0.05, 0.95);
+      f.evidence.push_back(evidence);
+      drafts.push_back(std::move(d));
+    }
+    // A statement only when nothing else was found in its sentence.
+    bool other = false;
+    for (std::size_t k = first_draft; k < drafts.size(); ++k) other |= !drafts[k].say;
+    if (other)
+      drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(first_draft), drafts.end(),
+                                  [](const Draft& d) { return d.say; }),
+                   drafts.end());
+    if (drafts.size() > max_facts * 2) break;
+  }
+
+  // Fold: one event told in several sentences is one fact.
+  std::vector<Draft> out;
+  auto parties_countries = [](const Draft& d) { return d.countries; };
+  for (Draft& d : drafts) {
+    Draft* target = nullptr;
+    for (auto it = out.rbegin(); it != out.rend(); ++it) {
+      Draft& o = *it;
+      if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
+      if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit") continue;
+      bool same_parties = parties_countries(o) == parties_countries(d) && !d.countries.empty();
+      bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
+      bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
+      if (same_parties && date_ok && place_ok) {
+        target = &o;
+        break;
+      }
+      // A follow-up sentence: no date or place of its own, shared parties.
+      bool overlap = std::any_of(d.countries.begin(), d.countries.end(),
+                                 [&](const std::string& c) { return o.countries.count(c) > 0; });
+      if (!d.own_date && !d.own_place && overlap && d.sentence > o.sentence &&
+          d.sentence - o.sentence <= 8) {
+        target = &o;
+        break;
+      }
+    }
+    if (!target) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    Fact& f = target->fact;
+    // A host (043) receives the visitor of a visit (042): its sides swap.
+    bool swap = (f.cameo == "042" && d.fact.cameo == "043") || (f.cameo == "043" && d.fact.cameo == "042");
+    for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
+    for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
+    for (auto& x : d.fact.participants) add_actor(f.participants, std::move(x));
+    for (auto& t : d.fact.topics)
+      if (std::find(f.topics.begin(), f.topics.end(), t) == f.topics.end()) f.topics.push_back(t);
+    bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
+                            [&](const Evidence& e) { return e.sentence == d.fact.evidence[0].sentence; });
+    if (!seen) f.evidence.push_back(d.fact.evidence[0]);
+    if (!target->own_date && d.own_date) f.date = d.fact.date, target->own_date = true;
+    if (!target->own_place && d.own_place) f.location = d.fact.location, target->own_place = true;
+    if (f.name.empty()) f.name = d.fact.name;
+    if (f.quote.empty()) f.quote = d.fact.quote;
+    if (f.cameo.size() < d.fact.cameo.size()) f.cameo = d.fact.cameo;
+    f.confidence = std::min(0.98, 1.0 - (1.0 - f.confidence) * (1.0 - d.fact.confidence * 0.5));
+    target->countries.insert(d.countries.begin(), d.countries.end());
+  }
+
+  // Finish: article date for past events without one, codes, ids.
+  std::string article_date = a.article_date ? fmt::format("{:04d}-{:02d}-{:02d}", a.article_date->y,
+                                                          a.article_date->m, a.article_date->d)
+                                            : std::string();
+  std::vector<Fact> facts;
+  for (Draft& d : out) {
+    if (facts.size() >= max_facts) break;
+    Fact& f = d.fact;
+    if (f.date.empty() && (f.status == Status::occurred || f.status == Status::ongoing)) f.date = article_date;
+    f.root = std::string(cameo_root(f.cameo));
+    f.quad_class = quad_class_of(f.cameo);
+    const CameoCode* code = find_cameo(f.cameo);
+    if (code && f.type != "summit") f.type = std::string(code->type);
+    if (!code) code = find_cameo(f.root);
+    f.goldstein = code ? code->goldstein : 0.0;
+    f.confidence = std::round(f.confidence * 100.0) / 100.0;
+    f.mentions = count_mentions(f);
+    f.id = compute_fact_id(f);
+    facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+}  // namespace dipgraph::ingest

@@ -1,0 +1,224 @@
+// The extractor's word lexer and the word -> id vocabulary (lexer.hpp).
+#include "ingest/lexer.hpp"
+
+namespace dipgraph::ingest {
+
+namespace {
+
+inline bool is_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool is_letter(unsigned char c) { return is_alpha(c) || c >= 0x80; }
+inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool is_alnum(unsigned char c) { return is_letter(c) || is_digit(c); }
+inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+inline std::uint64_t hash_word(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
+
+std::uint16_t case_flags(std::string_view text, std::uint32_t start, std::uint32_t end) {
+  std::uint16_t f = 0;
+  if (is_upper(static_cast<unsigned char>(text[start]))) f |= kCap;
+  int upper = 0, lower = 0;
+  for (std::uint32_t i = start; i < end; ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    upper += is_upper(c);
+    lower += is_lower(c);
+  }
+  if (upper >= 2 && lower == 0) f |= kAllCaps;
+  return f;
+}
+
+}  // namespace
+
+Vocab::Vocab() {
+  words_.emplace_back();  // id 0 = kNoToken
+  rehash(1024);
+}
+
+void Vocab::rehash(std::size_t capacity) {
+  slots_.assign(capacity, 0);
+  mask_ = capacity - 1;
+  for (std::uint32_t id = 1; id < words_.size(); ++id) {
+    std::size_t i = hash_word(words_[id]) & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = id;
+  }
+}
+
+TokenId Vocab::intern(std::string_view word) {
+  if (word.empty()) return kNoToken;
+  if (TokenId id = find(word)) return id;
+  if ((words_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
+  auto id = static_cast<TokenId>(words_.size());
+  words_.emplace_back(word);
+  std::size_t i = hash_word(word) & mask_;
+  while (slots_[i] != 0) i = (i + 1) & mask_;
+  slots_[i] = id;
+  return id;
+}
+
+TokenId Vocab::find(std::string_view word) const {
+  std::size_t i = hash_word(word) & mask_;
+  while (std::uint32_t id = slots_[i]) {
+    if (words_[id] == word) return id;
+    i = (i + 1) & mask_;
+  }
+  return kNoToken;
+}
+
+void to_lower(std::string_view s, std::string& out) {
+  out.resize(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    out[i] = static_cast<char>(is_upper(c) ? c + 32 : c);
+  }
+}
+
+void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
+             std::vector<RawTok>& out) {
+  auto at = [&](std::uint32_t i) -> unsigned char {
+    return i < end ? static_cast<unsigned char>(text[i]) : 0;
+  };
+  bool space = true, hyphen = false;
+  std::uint32_t i = begin;
+  while (i < end) {
+    unsigned char c = at(i);
+    if (c <= ' ') {
+      space = true;
+      hyphen = false;
+      ++i;
+      continue;
+    }
+    RawTok t;
+    t.start = i;
+    std::uint16_t extra = (space ? kSpaceBefore : 0) | (hyphen ? kHyphenJoined : 0);
+    space = hyphen = false;
+    if (!is_alnum(c)) {  // punctuation: one byte
+      t.end = i + 1;
+      t.flags = kPunct | extra;
+      out.push_back(t);
+      ++i;
+      continue;
+    }
+    // Dotted initials: "U.S.", "U.N.", "F.W.", "U.S" (letter '.' letter ...).
+    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) &&
+        (at(i + 3) == '.' || !is_alnum(at(i + 3)))) {
+      std::uint32_t j = i;
+      while (is_alpha(at(j)) && !is_alnum(at(j + 1)) && at(j + 1) == '.') j += 2;
+      if (is_alpha(at(j)) && !is_alnum(at(j + 1))) ++j;
+      t.end = j;
+      t.flags = kWord | extra | case_flags(text, t.start, j);
+      if (at(t.start) >= 'A' && at(t.start) <= 'Z') t.flags |= kAllCaps;
+      out.push_back(t);
+      i = j;
+      if (at(i) == '-' && is_alnum(at(i + 1))) {
+        hyphen = true;
+        ++i;
+      }
+      continue;
+    }
+    bool number = is_digit(c);
+    std::uint32_t j = i;
+    bool possessive = false, negation = false;
+    for (;;) {
+      while (is_alnum(at(j))) ++j;
+      unsigned char d = at(j);
+      if (number && (d == '.' || d == ',') && is_digit(at(j + 1)) && is_digit(at(j - 1))) {
+        ++j;
+        continue;
+      }
+      if (d == '\'' && is_alpha(at(j + 1))) {
+        bool word_end = !is_alnum(at(j + 2));
+        if ((at(j + 1) | 0x20) == 's' && word_end) {
+          possessive = true;
+          break;
+        }
+        if ((at(j - 1) | 0x20) == 'n' && (at(j + 1) | 0x20) == 't' && word_end && j - 1 > i) {
+          negation = true;
+          break;
+        }
+        ++j;  // O'Brien, d'Ivoire
+        continue;
+      }
+      break;
+    }
+    std::uint32_t word_end = negation ? j - 1 : j;
+    t.end = word_end;
+    t.flags = (number ? kNumber : kWord) | extra | case_flags(text, t.start, word_end);
+    std::uint32_t next = j;
+    if (possessive) {
+      t.flags |= kPossessive;
+      next = j + 2;
+    } else if (!negation && at(j) == '\'' && (at(j - 1) | 0x20) == 's' && !is_alnum(at(j + 1)) &&
+               !number) {
+      t.flags |= kPossessive;  // plural possessive: "allies'"
+      next = j + 1;
+    }
+    // "can't" -> "ca" + "not" would be odd: keep "can".
+    out.push_back(t);
+    if (negation) {
+      RawTok n;
+      n.start = j - 1;
+      n.end = j + 2;
+      n.flags = kWord;
+      n.is_not = true;
+      out.push_back(n);
+      next = j + 2;
+    }
+    i = next;
+    if (at(i) == '-' && is_alnum(at(i + 1))) {
+      hyphen = true;
+      ++i;
+    }
+  }
+}
+
+void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vocab& vocab,
+         const std::vector<std::uint16_t>& classes, std::vector<Tok>& out) {
+  thread_local std::vector<RawTok> raw;
+  raw.clear();
+  lex_raw(text, begin, end, raw);
+  char buf[64];
+  TokenId not_id = vocab.find("not");
+  for (const RawTok& r : raw) {
+    Tok t;
+    t.start = r.start;
+    t.end = r.end;
+    t.flags = r.flags;
+    if (r.is_not) {
+      t.id = not_id;
+    } else {
+      std::uint32_t n = r.end - r.start;
+      if (n <= sizeof buf) {
+        for (std::uint32_t k = 0; k < n; ++k) {
+          auto c = static_cast<unsigned char>(text[r.start + k]);
+          buf[k] = static_cast<char>(is_upper(c) ? c + 32 : c);
+        }
+        t.id = vocab.find(std::string_view(buf, n));
+      }
+    }
+    if (t.id < classes.size()) t.cls = classes[t.id];
+    out.push_back(t);
+  }
+}
+
+std::vector<std::string> lex_phrase(std::string_view phrase) {
+  std::vector<RawTok> raw;
+  lex_raw(phrase, 0, static_cast<std::uint32_t>(phrase.size()), raw);
+  std::vector<std::string> words;
+  std::string lower;
+  for (const RawTok& r : raw) {
+    if (r.is_not) {
+      words.emplace_back("not");
+      continue;
+    }
+    to_lower(phrase.substr(r.start, r.end - r.start), lower);
+    words.push_back(lower);
+  }
+  return words;
+}
+
+}  // namespace dipgraph::ingest

@@ -1,0 +1,750 @@
+// Mentions, people and dates of a Document (recognizer.hpp).
+//
+// Order of work, per article: lex every sentence; match dictionary phrases
+// (longest, then earliest); then, sentence by sentence in reading order,
+// build people around titles, match known names, resolve pronouns and
+// descriptions against what was read before; last, give people without a
+// country the dateline's country.
+#include "ingest/recognizer.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace dipgraph::ingest {
+
+namespace {
+
+constexpr std::uint16_t kNotName = kPrep | kDet | kBe | kAux | kSubord | kConj | kPronoun |
+                                   kPronounPl | kNegation | kReport | kCalendar | kRoleNoun |
+                                   kModifier;
+
+int kind_rank(EntityKind k) {
+  switch (k) {
+    case EntityKind::country: return 0;
+    case EntityKind::org: return 1;
+    case EntityKind::demonym: return 2;
+    case EntityKind::capital: return 3;
+    case EntityKind::metonym: return 4;
+    case EntityKind::city: return 5;
+    case EntityKind::title: return 6;
+  }
+  return 7;
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  to_lower(s, out);
+  return out;
+}
+
+bool iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x += 32;
+    if (y >= 'A' && y <= 'Z') y += 32;
+    if (x != y) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct Recognizer::Ids {
+  TokenId the, a, an, of, on, for_, to, and_, in, with, two, both, country, nation, kingdom,
+      countries, nations, sides, side, parties, governments, leaders, neighbours, neighbors,
+      delegations, states, he, she, him, his, her, they, them, their, according, latin;
+  std::vector<TokenId> person_nouns;  // official, minister, leader ...
+};
+
+bool is_actor(const Mention& m) {
+  switch (m.kind) {
+    case MentionKind::country:
+    case MentionKind::demonym:
+    case MentionKind::capital:
+    case MentionKind::metonym:
+    case MentionKind::org:
+    case MentionKind::person:
+    case MentionKind::role:
+    case MentionKind::group:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Recognizer::Recognizer(std::shared_ptr<const Dictionary> dict)
+    : dict_(std::move(dict)), dates_(*dict_) {
+  auto ids = std::make_shared<Ids>();
+  auto w = [&](const char* s) { return dict_->word(s); };
+  ids->the = w("the"), ids->a = w("a"), ids->an = w("an"), ids->of = w("of"), ids->on = w("on");
+  ids->for_ = w("for"), ids->to = w("to"), ids->and_ = w("and"), ids->in = w("in");
+  ids->with = w("with"), ids->two = w("two"), ids->both = w("both"), ids->country = w("country");
+  ids->nation = w("nation"), ids->kingdom = w("kingdom"), ids->countries = w("countries");
+  ids->nations = w("nations"), ids->sides = w("sides"), ids->side = w("side");
+  ids->parties = w("parties"), ids->governments = w("governments"), ids->leaders = w("leaders");
+  ids->neighbours = w("neighbours"), ids->neighbors = w("neighbors");
+  ids->delegations = w("delegations"), ids->states = w("states"), ids->he = w("he");
+  ids->she = w("she"), ids->him = w("him"), ids->his = w("his"), ids->her = w("her");
+  ids->they = w("they"), ids->them = w("them"), ids->their = w("their");
+  ids->according = w("according"), ids->latin = w("latin");
+  for (const char* s : {"official", "minister", "leader", "envoy", "diplomat", "spokesman",
+                        "spokeswoman", "spokesperson", "negotiator", "representative",
+                        "ambassador", "president", "premier", "counterpart"})
+    ids->person_nouns.push_back(w(s));
+  ids_ = ids;
+}
+
+Analysis Recognizer::analyze(const Document& doc) const {
+  const Dictionary& dict = *dict_;
+  const Ids& id = *ids_;
+  std::string_view text = doc.text;
+  Analysis a;
+  a.article_date = parse_ymd(doc.article.date);
+
+  // 1. Words.
+  a.toks.reserve(doc.text.size() / 5 + 16);
+  for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    SentenceSpan span;
+    span.begin = static_cast<std::uint32_t>(a.toks.size());
+    lex(text, doc.sentences[s].start, doc.sentences[s].end, dict.vocab(), dict.word_classes(),
+        a.toks);
+    span.end = static_cast<std::uint32_t>(a.toks.size());
+    span.index = s;
+    if (span.end > span.begin) a.sentences.push_back(span);
+  }
+  const auto& toks = a.toks;
+  const std::uint32_t n = static_cast<std::uint32_t>(toks.size());
+  auto tok_text = [&](std::uint32_t i) { return text.substr(toks[i].start, toks[i].end - toks[i].start); };
+  auto is_punct = [&](std::uint32_t i, char c) {
+    return i < n && toks[i].is(kPunct) && text[toks[i].start] == c;
+  };
+
+  // 2. Dictionary phrases, per sentence: longest, then earliest.
+  std::vector<std::vector<Mention>> per_sentence(a.sentences.size());
+  const auto& entries = dict.entity_entries();
+  struct Cand {
+    std::uint32_t begin, len, value;
+  };
+  std::vector<Cand> cands;
+  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceSpan& span = a.sentences[s];
+    cands.clear();
+    for (std::uint32_t i = span.begin; i < span.end; ++i) {
+      if (!toks[i].is(kWord) || toks[i].id == kNoToken) continue;
+      std::uint32_t best_len = 0, best_value = 0;
+      int best_score = 1 << 30;
+      dict.entity_matcher().longest(
+          [&](std::size_t k) { return toks[k].id; }, i, span.end,
+          [&](std::uint32_t len, std::uint32_t value) {
+            if (best_len && len < best_len) return true;
+            const EntityEntry& e = entries[value];
+            for (std::uint32_t k = 0; k < len && k < 32; ++k)
+              if ((e.caps_mask >> k & 1u) && !toks[i + k].is(kAllCaps)) return false;
+            if (e.needs_capital) {
+              bool cap = false;
+              for (std::uint32_t k = 0; k < len; ++k) cap |= toks[i + k].is(kCap | kAllCaps);
+              if (!cap) return false;
+            }
+            int score = kind_rank(e.kind) * 4;
+            if (e.kind != EntityKind::title && e.kind != EntityKind::org &&
+                e.kind != EntityKind::city) {
+              std::uint32_t c = e.index;
+              if (c < dict.countries().size() && dict.countries()[c].status == "historical")
+                score += 2;
+            }
+            if (score < best_score) {
+              best_score = score;
+              best_value = value;
+            }
+            best_len = len;
+            return false;
+          });
+      if (best_len) cands.push_back({i, best_len, best_value});
+    }
+    std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
+      return x.len != y.len ? x.len > y.len : x.begin < y.begin;
+    });
+    auto& ms = per_sentence[s];
+    for (const Cand& c : cands) {
+      bool overlap = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return c.begin < m.end && m.begin < c.begin + c.len;
+      });
+      if (overlap) continue;
+      const EntityEntry& e = entries[c.value];
+      // "Latin America", "Latin American": not the United States.
+      if (c.begin > span.begin && toks[c.begin - 1].id == id.latin && id.latin != kNoToken) continue;
+      Mention m;
+      m.begin = c.begin;
+      m.end = c.begin + c.len;
+      m.sentence = s;
+      m.possessive = toks[m.end - 1].is(kPossessive);
+      switch (e.kind) {
+        case EntityKind::country:
+          m.kind = MentionKind::country, m.entity = m.country = static_cast<int>(e.index);
+          break;
+        case EntityKind::demonym:
+          m.kind = MentionKind::demonym, m.entity = m.country = static_cast<int>(e.index);
+          break;
+        case EntityKind::metonym:
+          m.kind = MentionKind::metonym, m.entity = m.country = static_cast<int>(e.index);
+          break;
+        case EntityKind::capital:
+          m.kind = MentionKind::capital;
+          m.country = static_cast<int>(e.index);
+          m.entity = dict.countries()[e.index].capital;
+          break;
+        case EntityKind::city:
+          m.kind = MentionKind::city;
+          m.entity = static_cast<int>(e.index);
+          m.country = dict.cities()[e.index].country;
+          break;
+        case EntityKind::org:
+          m.kind = MentionKind::org;
+          m.entity = static_cast<int>(e.index);
+          m.country = dict.organizations()[e.index].country;
+          break;
+        case EntityKind::title:
+          m.kind = MentionKind::title;
+          m.entity = static_cast<int>(e.index);
+          break;
+      }
+      ms.push_back(m);
+    }
+    std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+  }
+
+  // Dateline: the country of its place.
+  if (!doc.dateline_place.empty()) {
+    std::vector<Tok> dt;
+    lex(doc.dateline_place, 0, static_cast<std::uint32_t>(doc.dateline_place.size()), dict.vocab(),
+        dict.word_classes(), dt);
+    for (std::uint32_t i = 0; i < dt.size() && a.dateline_country < 0; ++i) {
+      dict.entity_matcher().longest([&](std::size_t k) { return dt[k].id; }, i, dt.size(),
+                                    [&](std::uint32_t, std::uint32_t value) {
+                                      const EntityEntry& e = entries[value];
+                                      if (e.kind == EntityKind::city)
+                                        a.dateline_country = dict.cities()[e.index].country;
+                                      else if (e.kind != EntityKind::org && e.kind != EntityKind::title)
+                                        a.dateline_country = static_cast<int>(e.index);
+                                      return a.dateline_country >= 0;
+                                    });
+    }
+  }
+
+  // 3. People and references, in reading order.
+  a.country_counts.assign(dict.countries().size(), 0);
+  std::vector<std::int32_t> at(n, -1);  // per tok: index in the sentence's mention list
+  int last_subject_person = -1;
+  int last_country = -1;
+  std::vector<std::int32_t> prev_subject_countries;  // the last sentence's subject group
+
+  auto find_person = [&](const std::vector<std::string>& words) -> int {
+    // Same full name, or `words` is a tail of a known name ("Putin", "Sharif").
+    for (int p = static_cast<int>(a.people.size()) - 1; p >= 0; --p) {
+      const auto& pw = a.people[p].words;
+      if (words.size() > pw.size()) continue;
+      if (std::equal(words.rbegin(), words.rend(), pw.rbegin())) return p;
+    }
+    // A longer form of a known tail: "Vladimir Putin" after "Putin".
+    for (int p = static_cast<int>(a.people.size()) - 1; p >= 0; --p) {
+      const auto& pw = a.people[p].words;
+      if (pw.size() < words.size() && std::equal(pw.rbegin(), pw.rend(), words.rbegin())) return p;
+    }
+    return -1;
+  };
+
+  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceSpan& span = a.sentences[s];
+    auto& ms = per_sentence[s];
+    auto reindex = [&] {
+      std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+      for (std::uint32_t i = span.begin; i < span.end; ++i) at[i] = -1;
+      for (std::size_t k = 0; k < ms.size(); ++k)
+        for (std::uint32_t i = ms[k].begin; i < ms[k].end; ++i) at[i] = static_cast<int>(k);
+    };
+    reindex();
+    auto mention_at = [&](std::uint32_t i) -> Mention* {
+      return i >= span.begin && i < span.end && at[i] >= 0 ? &ms[at[i]] : nullptr;
+    };
+    auto name_like = [&](std::uint32_t i) {
+      const Tok& t = toks[i];
+      return i < span.end && t.is(kWord) && t.is(kCap | kAllCaps) && at[i] < 0 && !(t.cls & kNotName);
+    };
+    // A personal name from i: capitalized words, particles inside, [brackets] skipped.
+    auto scan_name = [&](std::uint32_t i, std::vector<std::string>& words, std::string& shown) {
+      words.clear();
+      shown.clear();
+      std::uint32_t j = i, last = i;
+      while (j < span.end && words.size() < 5) {
+        if (is_punct(j, '[') || (is_punct(j, ']') && !words.empty())) {
+          ++j;
+          continue;
+        }
+        if (name_like(j)) {
+          words.push_back(lower(tok_text(j)));
+          if (!shown.empty()) shown += ' ';
+          shown += tok_text(j);
+          last = ++j;
+          if (toks[j - 1].is(kPossessive)) break;
+          continue;
+        }
+        if (!words.empty() && (toks[j].cls & kParticle) && j + 1 < span.end && name_like(j + 1) &&
+            !toks[j].is(kCap)) {
+          words.push_back(lower(tok_text(j)));
+          shown += ' ';
+          shown += tok_text(j);
+          ++j;
+          continue;
+        }
+        break;
+      }
+      return words.empty() ? i : last;
+    };
+    auto scan_name_back = [&](std::uint32_t end, std::vector<std::string>& words,
+                              std::string& shown) -> std::uint32_t {
+      // Name words ending right before `end`.
+      std::uint32_t j = end;
+      while (j > span.begin && name_like(j - 1) && end - j < 4) --j;
+      words.clear();
+      shown.clear();
+      for (std::uint32_t k = j; k < end; ++k) {
+        words.push_back(lower(tok_text(k)));
+        if (!shown.empty()) shown += ' ';
+        shown += tok_text(k);
+      }
+      return j;
+    };
+    auto add_person = [&](const std::string& shown, const std::vector<std::string>& words,
+                          const std::string& role, const std::string& base_role, int country,
+                          int org) {
+      int p = find_person(words);
+      if (p < 0) {
+        p = static_cast<int>(a.people.size());
+        Person person;
+        person.name = shown;
+        person.words = words;
+        person.first_sentence = s;
+        a.people.push_back(std::move(person));
+      }
+      Person& pr = a.people[p];
+      if (words.size() > pr.words.size()) {
+        pr.words = words;
+        pr.name = shown;
+      }
+      if (pr.role.empty() || (pr.role.size() < role.size() && pr.base_role == base_role)) {
+        pr.role = role;
+        pr.base_role = base_role;
+      }
+      if (pr.country < 0) pr.country = country;
+      if (pr.org < 0) pr.org = org;
+      return p;
+    };
+    auto replace = [&](std::uint32_t b, std::uint32_t e, Mention m) {
+      ms.erase(std::remove_if(ms.begin(), ms.end(), [&](const Mention& x) { return x.begin < e && b < x.end; }),
+               ms.end());
+      m.begin = b;
+      m.end = e;
+      m.sentence = s;
+      m.possessive = toks[e - 1].is(kPossessive);
+      ms.push_back(m);
+      reindex();
+    };
+
+    // 3a. Titles -> people.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      if (ms[k].kind != MentionKind::title) continue;
+      std::uint32_t tb = ms[k].begin, te = ms[k].end;
+      const Title& title = dict.titles()[ms[k].entity];
+      std::string base_role = title.role, role = title.role;
+      int country = -1, org = -1;
+      // Adjacent titles form one ("Deputy" + "Prime Minister").
+      while (Mention* next = mention_at(te)) {
+        if (next->kind != MentionKind::title || next->begin != te) break;
+        base_role += " " + dict.titles()[next->entity].role;
+        role = base_role;
+        te = next->end;
+      }
+      // Extensions: "(SAPM)", "to the Prime Minister", "on Foreign Affairs", "of Pakistan".
+      for (;;) {
+        if (is_punct(te, '(') && te + 2 < span.end && toks[te + 1].is(kAllCaps) && is_punct(te + 2, ')')) {
+          te += 3;
+          continue;
+        }
+        if (te + 2 < span.end && toks[te].id == id.to && toks[te + 1].id == id.the) {
+          Mention* m = mention_at(te + 2);
+          if (m && m->kind == MentionKind::title && m->begin == te + 2) {
+            role += " to the " + dict.titles()[m->entity].role;
+            base_role = role;
+            te = m->end;
+            continue;
+          }
+        }
+        if (te + 1 < span.end && (toks[te].id == id.of || toks[te].id == id.on || toks[te].id == id.for_)) {
+          std::uint32_t j = te + 1;
+          if (toks[j].id == id.the && j + 1 < span.end) ++j;
+          Mention* m = mention_at(j);
+          if (m && m->begin == j && (m->kind == MentionKind::country || m->kind == MentionKind::demonym ||
+                                     m->kind == MentionKind::capital)) {
+            if (toks[te].id != id.of) break;
+            country = m->country;
+            te = m->end;
+            continue;
+          }
+          if (m && m->begin == j && m->kind == MentionKind::org) {
+            org = m->entity;
+            te = m->end;
+            continue;
+          }
+          std::uint32_t e = j;
+          while (e < span.end) {
+            if (toks[e].is(kWord) && toks[e].is(kCap) && at[e] < 0 && !(toks[e].cls & kCalendar)) {
+              ++e;
+              continue;
+            }
+            if (e > j && (toks[e].id == id.and_ || is_punct(e, '&') || is_punct(e, ',')) &&
+                e + 1 < span.end && toks[e + 1].is(kCap) && at[e + 1] < 0 &&
+                !(toks[e + 1].cls & kCalendar) && !(toks[e + 1].cls & kNotName & ~kModifier & ~kRoleNoun)) {
+              // "Industries and Production"; a comma only inside a list ending in "and".
+              if (is_punct(e, ',')) break;
+              ++e;
+              continue;
+            }
+            break;
+          }
+          if (e > j) {
+            role += " " + std::string(tok_text(te)) + " " +
+                    std::string(text.substr(toks[j].start, toks[e - 1].end - toks[j].start));
+            te = e;
+            continue;
+          }
+        }
+        break;
+      }
+      // What precedes: a demonym, a country's, an organization; skipping "senior".
+      std::uint32_t pb = tb;
+      while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+      bool has_det = false;
+      if (Mention* m = pb > span.begin ? mention_at(pb - 1) : nullptr) {
+        if (m->kind == MentionKind::demonym || m->kind == MentionKind::country ||
+            (m->kind == MentionKind::capital && m->possessive) || m->kind == MentionKind::metonym) {
+          if (country < 0) country = m->country;
+          pb = m->begin;
+        } else if (m->kind == MentionKind::org) {
+          org = m->entity;
+          if (country < 0) country = m->country;
+          pb = m->begin;
+        }
+      }
+      while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+      if (pb > span.begin && (toks[pb - 1].id == id.the || toks[pb - 1].id == id.a || toks[pb - 1].id == id.an)) {
+        has_det = true;
+      }
+      std::vector<std::string> words;
+      std::string shown;
+      std::uint32_t ne = scan_name(te, words, shown);
+      Mention pm;
+      pm.kind = MentionKind::person;
+      if (!words.empty()) {
+        // "King Hassan of Morocco"
+        if (ne + 1 < span.end && toks[ne].id == id.of) {
+          Mention* m = mention_at(ne + 1);
+          if (m && m->begin == ne + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym)) {
+            if (country < 0) country = m->country;
+            ne = m->end;
+          }
+        }
+        pm.entity = add_person(shown, words, role, base_role, country, org);
+        replace(pb, ne, pm);
+        k = static_cast<std::size_t>(-1);  // the list changed: restart
+        continue;
+      }
+      if (is_punct(te, ',')) {
+        std::uint32_t ne2 = scan_name(te + 1, words, shown);
+        bool closes = ne2 >= span.end || is_punct(ne2, ',') || is_punct(ne2, '.') ||
+                      is_punct(ne2, ')') || is_punct(ne2, ';') || (toks[ne2].cls & kReport) ||
+                      toks[ne2].id == id.and_;
+        if (words.size() >= 2 && closes) {
+          pm.entity = add_person(shown, words, role, base_role, country, org);
+          replace(pb, ne2, pm);
+          k = static_cast<std::size_t>(-1);
+          continue;
+        }
+      }
+      // Apposition before: "Tariq Fatemi, [the] Special Assistant ..."
+      {
+        std::uint32_t c = pb;
+        if (has_det) --c;
+        if (c > span.begin + 1 && is_punct(c - 1, ',')) {
+          std::uint32_t nb = scan_name_back(c - 1, words, shown);
+          bool starts = nb == span.begin || is_punct(nb - 1, ',') || is_punct(nb - 1, '(') ||
+                        (toks[nb - 1].cls & (kPrep | kConj | kReport | kDet));
+          if (words.size() >= 2 && starts) {
+            pm.entity = add_person(shown, words, role, base_role, country, org);
+            replace(nb, te, pm);
+            k = static_cast<std::size_t>(-1);
+            continue;
+          }
+        }
+      }
+      // A title alone: "the Russian president", "the prime minister of Pakistan".
+      if (has_det || country >= 0) {
+        int found = -1;
+        // A generic title ("the Pakistani official") names anyone of that
+        // country read before; a specific one needs the same role.
+        bool generic = title.rank >= 4 && has_det && country >= 0;
+        for (int p = static_cast<int>(a.people.size()) - 1; p >= 0; --p) {
+          const Person& pr = a.people[p];
+          if (generic) {
+            if (pr.country != country) continue;
+          } else {
+            if (!iequal(pr.base_role, base_role)) continue;
+            if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          }
+          found = p;
+          break;
+        }
+        if (found >= 0) {
+          if (a.people[found].country < 0) a.people[found].country = country;
+          pm.entity = found;
+          pm.anaphor = true;
+          replace(has_det ? pb - 1 : pb, te, pm);
+          k = static_cast<std::size_t>(-1);
+          continue;
+        }
+        if (country >= 0) {
+          Mention rm;
+          rm.kind = MentionKind::role;
+          rm.country = country;
+          rm.entity = country;
+          rm.title = ms[k].entity;
+          replace(pb, te, rm);
+          k = static_cast<std::size_t>(-1);
+          continue;
+        }
+      }
+    }
+
+    // 3b. Known names: "Overchuk", "Sharif's".
+    for (std::uint32_t i = span.begin; i < span.end; ++i) {
+      if (!name_like(i)) continue;
+      std::vector<std::string> words;
+      std::string shown;
+      std::uint32_t e = scan_name(i, words, shown);
+      int p = find_person(words);
+      if (p < 0) {
+        // Try the last word alone ("Prime Minister Sharif" handled above; "Sharif said").
+        i = e > i ? e - 1 : i;
+        continue;
+      }
+      Mention pm;
+      pm.kind = MentionKind::person;
+      pm.entity = p;
+      replace(i, e, pm);
+      i = e - 1;
+    }
+
+    // 3c. Pronouns and descriptions.
+    auto sentence_subject_person = [&](std::uint32_t before) -> int {
+      for (const Mention& m : ms) {
+        if (m.begin >= before) break;
+        if (m.kind == MentionKind::person) return m.entity;
+        if (is_actor(m)) {
+          bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+          if (!prep) return -1;
+        }
+      }
+      return -1;
+    };
+    for (std::uint32_t i = span.begin; i < span.end; ++i) {
+      if (at[i] >= 0) continue;
+      const Tok& t = toks[i];
+      TokenId w = t.id;
+      if (w == kNoToken) continue;
+      if (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her) {
+        int subj = sentence_subject_person(i);
+        int p = -1;
+        if (w == id.him || (w == id.her && !(i + 1 < span.end && toks[i + 1].is(kWord) && !(toks[i + 1].cls & kNotName)))) {
+          // Object: not the nearest person of its own clause.
+          int nearest = -1;
+          for (const Mention& m : ms)
+            if (m.begin < i && m.kind == MentionKind::person) nearest = m.entity;
+          if (subj >= 0 && subj != nearest) p = subj;
+          else if (last_subject_person >= 0 && last_subject_person != nearest) p = last_subject_person;
+        } else {
+          p = subj >= 0 ? subj : last_subject_person;
+        }
+        if (p >= 0) {
+          Mention pm;
+          pm.kind = MentionKind::person;
+          pm.entity = p;
+          pm.anaphor = true;
+          replace(i, i + 1, pm);
+          if (w == id.his || w == id.her) ms[at[i]].possessive = true;
+        }
+        continue;
+      }
+      if (w == id.they || w == id.them || w == id.their) {
+        std::vector<std::int32_t> group;
+        for (const Mention& m : ms) {
+          if (m.begin >= i) break;
+          if (!is_actor(m) || m.country < 0) continue;
+          bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+          if (prep) continue;
+          if (std::find(group.begin(), group.end(), m.country) == group.end()) group.push_back(m.country);
+        }
+        if (group.empty()) group = prev_subject_countries;
+        if (group.empty()) continue;
+        Mention gm;
+        gm.kind = MentionKind::group;
+        gm.entity = static_cast<int>(a.groups.size());
+        gm.anaphor = true;
+        a.groups.push_back(group);
+        replace(i, i + 1, gm);
+        if (w == id.their) ms[at[i]].possessive = true;
+        continue;
+      }
+      // "the two countries", "both sides"
+      if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {
+        std::uint32_t j = w == id.both ? i + 1 : i + 2;
+        TokenId nn = j < span.end ? toks[j].id : kNoToken;
+        if (nn != kNoToken && (nn == id.countries || nn == id.nations || nn == id.sides ||
+                               nn == id.parties || nn == id.governments || nn == id.leaders ||
+                               nn == id.neighbours || nn == id.neighbors || nn == id.delegations ||
+                               nn == id.states)) {
+          // The two countries most mentioned so far.
+          std::vector<std::int32_t> group;
+          for (int round = 0; round < 2; ++round) {
+            int best = -1;
+            for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
+              if (!a.country_counts[c]) continue;
+              if (std::find(group.begin(), group.end(), static_cast<int>(c)) != group.end()) continue;
+              if (best < 0 || a.country_counts[c] > a.country_counts[best]) best = static_cast<int>(c);
+            }
+            if (best >= 0) group.push_back(best);
+          }
+          if (group.size() == 2) {
+            Mention gm;
+            gm.kind = MentionKind::group;
+            gm.entity = static_cast<int>(a.groups.size());
+            gm.anaphor = true;
+            a.groups.push_back(group);
+            replace(i, j + 1, gm);
+            i = j;
+          }
+        }
+        continue;
+      }
+      // "the country", "the nation": the country read last.
+      if (w == id.the && i + 1 < span.end && !toks[i + 1].is(kCap) &&
+          (toks[i + 1].id == id.country || toks[i + 1].id == id.nation || toks[i + 1].id == id.kingdom)) {
+        int c = last_country;
+        for (const Mention& m : ms) {
+          if (m.begin >= i) break;
+          bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+          bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+          if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) c = m.country;
+        }
+        if (c < 0) continue;
+        Mention cm;
+        cm.kind = MentionKind::country;
+        cm.entity = cm.country = c;
+        cm.anaphor = true;
+        replace(i, i + 2, cm);
+        ++i;
+        continue;
+      }
+    }
+    // "the Pakistani official" -> the Pakistani person read last.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      Mention& m = ms[k];
+      if (m.kind != MentionKind::demonym) continue;
+      std::uint32_t e = m.end;
+      if (e >= span.end || m.begin == span.begin) continue;
+      if (toks[m.begin - 1].id != id.the) continue;
+      TokenId nn = toks[e].id;
+      if (std::find(id.person_nouns.begin(), id.person_nouns.end(), nn) == id.person_nouns.end()) continue;
+      int found = -1;
+      for (int p = static_cast<int>(a.people.size()) - 1; p >= 0; --p)
+        if (a.people[p].country == m.country) {
+          found = p;
+          break;
+        }
+      if (found < 0) continue;
+      Mention pm;
+      pm.kind = MentionKind::person;
+      pm.entity = found;
+      pm.anaphor = true;
+      replace(m.begin - 1, e + 1, pm);
+      k = static_cast<std::size_t>(-1);
+    }
+
+    // 3d. Bookkeeping for the next sentences.
+    std::vector<std::int32_t> subject_countries;
+    bool subject_seen = false;
+    bool leading_attribution = toks[span.begin].id == id.according;
+    for (const Mention& m : ms) {
+      bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+      if (leading_attribution) {
+        // Skip "According to ... ," up to the first comma.
+        bool after_comma = false;
+        for (std::uint32_t i = span.begin; i < m.begin; ++i) after_comma |= is_punct(i, ',');
+        if (!after_comma) continue;
+      }
+      if (!subject_seen && is_actor(m) && !prep) {
+        subject_seen = true;
+        if (m.kind == MentionKind::person) last_subject_person = m.entity;
+        if (m.kind == MentionKind::group) {
+          subject_countries = a.groups[m.entity];
+        } else {
+          int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+          if (c >= 0) subject_countries.push_back(c);
+          // Coordinated subjects: "Russia and China ..."
+          std::uint32_t e = m.end;
+          for (const Mention& o : ms) {
+            if (o.begin < e || !is_actor(o)) continue;
+            bool joined = true;
+            for (std::uint32_t i = e; i < o.begin; ++i)
+              joined &= is_punct(i, ',') || toks[i].id == id.and_ || (toks[i].cls & (kDet | kModifier));
+            if (!joined) break;
+            int oc = o.kind == MentionKind::person ? a.people[o.entity].country : o.country;
+            if (oc >= 0 && std::find(subject_countries.begin(), subject_countries.end(), oc) == subject_countries.end())
+              subject_countries.push_back(oc);
+            e = o.end;
+          }
+        }
+      }
+      int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+      bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+      if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group) {
+        ++a.country_counts[c];
+        if (m.kind != MentionKind::person) last_country = c;
+      }
+    }
+    if (!subject_countries.empty()) prev_subject_countries = subject_countries;
+  }
+
+  // 4. People without a country: the dateline's.
+  for (Person& p : a.people)
+    if (p.country < 0 && p.org < 0) p.country = a.dateline_country;
+
+  // 5. Flatten.
+  a.mention_at.assign(n, -1);
+  for (auto& ms : per_sentence) {
+    for (Mention& m : ms) {
+      if (m.kind == MentionKind::person) m.country = a.people[m.entity].country;
+      auto idx = static_cast<std::int32_t>(a.mentions.size());
+      for (std::uint32_t i = m.begin; i < m.end; ++i) a.mention_at[i] = idx;
+      a.mentions.push_back(m);
+    }
+  }
+
+  // 6. Dates.
+  for (const SentenceSpan& span : a.sentences) dates_.find(text, toks, span.begin, span.end, a.dates);
+  a.date_at.assign(n, -1);
+  for (std::size_t k = 0; k < a.dates.size(); ++k)
+    for (std::uint32_t i = a.dates[k].begin; i < a.dates[k].end; ++i) a.date_at[i] = static_cast<int>(k);
+  return a;
+}
+
+}  // namespace dipgraph::ingest
