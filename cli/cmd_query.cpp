@@ -1,14 +1,495 @@
-// dipgraph ties | neighbors | rank | timeline | stats: not implemented yet.
+// dipgraph ties | neighbors | rank | timeline | stats: questions to the graph
+// (docs/queries.md). Each loads the graph through the shared source and
+// filter flags, asks one query of queries/ and prints readable text, or JSON
+// with stable ids under --json. A, B: a code, name or id (unknown or
+// ambiguous: exit 2 with suggestions). Exit 1 when the answer is empty
+// ("no facts between A and B") or records were skipped while loading.
+#include <fmt/core.h>
+
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
+#include "cli/graph_loading.hpp"
+#include "graph/country_view.hpp"
 #include "graph/error.hpp"
+#include "queries/centrality.hpp"
+#include "queries/neighbors.hpp"
+#include "queries/stats.hpp"
+#include "queries/ties.hpp"
+#include "queries/timeline.hpp"
 
 namespace dipgraph::cli {
 
+namespace {
+
+// JSON building blocks -------------------------------------------------------
+
+std::string q(std::string_view s) {  // JSON string literal
+  std::string out = "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20)
+          out += fmt::format("\\u{:04x}", c);
+        else
+          out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+// A finite number as JSON: up to 6 significant digits ("2.8", "0.5", "12").
+std::string num(double x) {
+  if (!std::isfinite(x)) return "null";
+  if (x == 0) return "0";
+  return fmt::format("{:.6g}", x);
+}
+
+std::string entity_json(const KnowledgeGraph& g, VertexId v) {
+  const VertexData& d = g.vertex(v);
+  std::string out = fmt::format("{{\"id\": {}, \"kind\": \"{}\", \"label\": {}", q(g.id(v)),
+                                to_string(d.kind), q(g.label(v)));
+  if (d.country) out += fmt::format(", \"country\": {}", q(g.str(d.country)));
+  if (d.role) out += fmt::format(", \"role\": {}", q(g.str(d.role)));
+  return out + "}";
+}
+
+std::string event_json(const KnowledgeGraph& g, VertexId v) {
+  const VertexData& d = g.vertex(v);
+  std::string out = fmt::format(
+      "{{\"id\": {}, \"label\": {}, \"type\": {}, \"cameo\": {}, \"status\": \"{}\", \"date\": {}, "
+      "\"quad_class\": {}, \"goldstein\": {}, \"mentions\": {}, \"confidence\": {}",
+      q(g.id(v)), q(g.label(v)), q(g.str(d.type)), q(g.str(d.cameo)), to_string(d.status),
+      q(g.str(d.date)), d.quad_class, num(d.goldstein), d.mentions, num(d.confidence));
+  if (d.evidence)
+    out += fmt::format(", \"evidence\": {{\"article\": {}, \"text\": {}}}", q(g.str(d.article)),
+                       q(g.str(d.evidence)));
+  return out + "}";
+}
+
+std::string tone_json(const KnowledgeGraph& g, const ToneSummary& t) {
+  return fmt::format(
+      "\"facts\": {}, \"cooperative\": {}, \"conflictual\": {}, \"by_quad_class\": [{}, {}, {}, {}], "
+      "\"a_to_b\": {}, \"b_to_a\": {}, \"mean_goldstein\": {}, \"first_date\": {}, "
+      "\"last_date\": {}",
+      t.count, t.cooperative(), t.conflictual(), t.by_quad[1], t.by_quad[2], t.by_quad[3],
+      t.by_quad[4], t.a_to_b, t.b_to_a, num(t.mean_goldstein()), q(g.str(t.first_date)),
+      q(g.str(t.last_date)));
+}
+
+std::string ids_json(const KnowledgeGraph& g, const std::vector<VertexId>& vs) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ", " : "") + q(g.id(vs[i]));
+  return out + "]";
+}
+
+// Text building blocks -------------------------------------------------------
+
+// "Pakistan (PAK)" for a country, "Shehbaz Sharif (PAK, Prime Minister)", else the label.
+std::string name(const KnowledgeGraph& g, VertexId v) {
+  const VertexData& d = g.vertex(v);
+  std::string label(g.label(v));
+  if (d.kind == VertexKind::country) return fmt::format("{} ({})", label, g.str(d.country));
+  std::string extra(g.str(d.country));
+  if (d.role) extra += (extra.empty() ? "" : ", ") + std::string(g.str(d.role));
+  return extra.empty() ? label : fmt::format("{} ({})", label, extra);
+}
+
+std::string date_span(const KnowledgeGraph& g, StrId first, StrId last) {
+  if (!first) return "undated";
+  if (first == last) return std::string(g.str(first));
+  return fmt::format("{} .. {}", g.str(first), g.str(last));
+}
+
+std::string tone_line(const KnowledgeGraph& g, const ToneSummary& t) {
+  return fmt::format("{} fact{} ({} cooperative, {} conflictual), mean Goldstein {:+.1f}, {}",
+                     t.count, t.count == 1 ? "" : "s", t.cooperative(), t.conflictual(),
+                     t.mean_goldstein(), date_span(g, t.first_date, t.last_date));
+}
+
+void emit(const std::string& out) {
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  std::fflush(stdout);
+}
+
+int exit_code(const Diagnostics& diag, bool found) {
+  return !found || diag.error_count() ? kExitPartial : kExitOk;
+}
+
+// ties ------------------------------------------------------------------------
+
+struct TiesArgs {
+  GraphSource source;
+  std::string a, b;
+  bool json = false;
+};
+
+std::string parties_text(const KnowledgeGraph& g, const std::vector<VertexId>& ps) {
+  std::string out;
+  for (std::size_t i = 0; i < ps.size(); ++i) out += (i ? ", " : "") + std::string(g.label(ps[i]));
+  return out;
+}
+
+void run_ties(const TiesArgs& a, Globals& glob) {
+  Diagnostics diag;
+  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  VertexId va = g.resolve_or_throw(a.a), vb = g.resolve_or_throw(a.b);
+  Ties t = find_ties(g, va, vb);
+  std::string out;
+  if (a.json) {
+    out = fmt::format("{{\"a\": {}, \"b\": {}, \"summary\": {{{}}}, \"groups\": [",
+                      entity_json(g, va), entity_json(g, vb), tone_json(g, t.summary));
+    for (std::size_t i = 0; i < t.groups.size(); ++i) {
+      const TieGroup& grp = t.groups[i];
+      out += fmt::format("{}\n  {{\"type\": {}, \"count\": {}, \"facts\": [", i ? "," : "",
+                         q(g.str(grp.type)), grp.facts.size());
+      for (std::size_t j = 0; j < grp.facts.size(); ++j) {
+        const TieFact& f = grp.facts[j];
+        out += fmt::format(
+            "{}\n    {{\"event\": {}, \"direction\": \"{}\", \"a_parties\": {}, \"b_parties\": {}}}",
+            j ? "," : "", event_json(g, f.event), to_string(f.direction),
+            ids_json(g, f.a_parties), ids_json(g, f.b_parties));
+      }
+      out += "]}";
+    }
+    out += "]}\n";
+  } else if (!t.empty()) {
+    out = fmt::format("{} \u2013 {}: {}\n", name(g, va), name(g, vb), tone_line(g, t.summary));
+    if (t.summary.a_to_b || t.summary.b_to_a)
+      out += fmt::format("  acts: {} {} \u2192 {}, {} {} \u2192 {}\n", t.summary.a_to_b,
+                         g.label(va), g.label(vb), t.summary.b_to_a, g.label(vb), g.label(va));
+    for (const TieGroup& grp : t.groups) {
+      out += fmt::format("\n{} ({})\n", g.str(grp.type), grp.facts.size());
+      for (const TieFact& f : grp.facts) {
+        const VertexData& d = g.vertex(f.event);
+        static constexpr const char* kArrow[] = {" \u2013 ", " \u2192 ", " \u2190 ", " \u2194 "};
+        std::string who = parties_text(g, f.a_parties) + kArrow[static_cast<int>(f.direction)] +
+                          parties_text(g, f.b_parties);
+        std::string title = g.label(f.event) != g.str(d.type)
+                                ? fmt::format(" \u00ab{}\u00bb", g.label(f.event))
+                                : std::string();
+        out += fmt::format("  {:<10}  {:<11} {}{}\n", d.date ? g.str(d.date) : "undated",
+                           to_string(d.status), who, title);
+        if (d.evidence)
+          out += fmt::format("      \"{}\" [{}]\n", g.str(d.evidence), g.str(d.article));
+      }
+    }
+  }
+  if (t.empty())
+    std::fprintf(stderr, "dipgraph: no facts between %s and %s\n", describe(g, va).c_str(),
+                 describe(g, vb).c_str());
+  emit(out);
+  glob.exit_code = exit_code(diag, !t.empty());
+}
+
+// neighbors -------------------------------------------------------------------
+
+struct NeighborsArgs {
+  GraphSource source;
+  std::string a;
+  std::size_t top = 10;
+  double half_life = kDefaultHalfLifeDays;
+  bool json = false;
+};
+
+void run_neighbors(const NeighborsArgs& a, Globals& glob) {
+  Diagnostics diag;
+  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  VertexId x = g.resolve_or_throw(a.a);
+  NeighborOptions opt;
+  opt.half_life_days = a.half_life;
+  opt.reference_day = newest_event_day(g);
+  auto all = find_neighbors(g, x, opt);
+  std::size_t shown = a.top && a.top < all.size() ? a.top : all.size();
+  std::string ref = opt.reference_day ? civil_from_days(*opt.reference_day) : std::string();
+  std::string out;
+  if (a.json) {
+    out = fmt::format(
+        "{{\"entity\": {}, \"half_life_days\": {}, \"reference_date\": {}, \"partners\": {}, "
+        "\"neighbors\": [",
+        entity_json(g, x), num(a.half_life), q(ref), all.size());
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Neighbor& n = all[i];
+      out += fmt::format("{}\n  {{\"rank\": {}, \"country\": {}, \"strength\": {}, {}}}",
+                         i ? "," : "", i + 1, entity_json(g, n.country), num(n.strength),
+                         tone_json(g, n.tone));
+    }
+    out += "]}\n";
+  } else if (!all.empty()) {
+    out = fmt::format("Partners of {}: {} countr{}{}\n", name(g, x), all.size(),
+                      all.size() == 1 ? "y" : "ies",
+                      shown < all.size() ? fmt::format(", top {} shown", shown) : "");
+    out += fmt::format(
+        "strength = sum of confidence \u00d7 (1 + ln mentions) \u00d7 2^(\u2212age / {} days), "
+        "age counted back from {}\n\n",
+        num(a.half_life), ref.empty() ? "(no dated facts: no decay)" : ref);
+    out += fmt::format("{:>3}  {:<28} {:>8} {:>6} {:>5} {:>6} {:>10}  {}\n", "#", "country",
+                       "strength", "facts", "coop", "confl", "Goldstein", "dates");
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Neighbor& n = all[i];
+      out += fmt::format("{:>3}  {:<28} {:>8.2f} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", i + 1,
+                         name(g, n.country), n.strength, n.tone.count, n.tone.cooperative(),
+                         n.tone.conflictual(), n.tone.mean_goldstein(),
+                         date_span(g, n.tone.first_date, n.tone.last_date));
+    }
+  }
+  if (all.empty())
+    std::fprintf(stderr, "dipgraph: %s has no partner countries\n", describe(g, x).c_str());
+  emit(out);
+  glob.exit_code = exit_code(diag, !all.empty());
+}
+
+// rank ------------------------------------------------------------------------
+
+struct RankArgs {
+  GraphSource source;
+  std::string by = "degree";
+  std::size_t top = 20;
+  bool json = false;
+};
+
+void run_rank(const RankArgs& a, Globals& glob) {
+  auto measure = parse_centrality(a.by);
+  if (!measure)
+    throw Error(fmt::format("--by \"{}\" is not one of degree, pagerank, betweenness", a.by));
+  Diagnostics diag;
+  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  CountryView view(g);
+  auto ranking = rank_countries(view, *measure);
+  std::size_t shown = a.top && a.top < ranking.size() ? a.top : ranking.size();
+  std::string out;
+  if (a.json) {
+    out = fmt::format("{{\"by\": \"{}\", \"countries\": {}, \"ties\": {}, \"ranking\": [",
+                      to_string(*measure), view.countries().size(), view.ties().size());
+    for (std::size_t i = 0; i < shown; ++i) {
+      const CentralityScore& s = ranking[i];
+      out += fmt::format(
+          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"facts\": {}}}",
+          i ? "," : "", i + 1, entity_json(g, s.country), num(s.score), s.degree, s.events);
+    }
+    out += "]}\n";
+  } else if (!ranking.empty()) {
+    out = fmt::format("Countries by {} over the country view ({} countries, {} ties){}\n\n",
+                      to_string(*measure), view.countries().size(), view.ties().size(),
+                      shown < ranking.size() ? fmt::format(", top {}", shown) : "");
+    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", "#", "country", to_string(*measure),
+                       "partners", "facts");
+    for (std::size_t i = 0; i < shown; ++i) {
+      const CentralityScore& s = ranking[i];
+      std::string score = *measure == Centrality::degree ? fmt::format("{}", s.score)
+                          : *measure == Centrality::pagerank ? fmt::format("{:.4f}", s.score)
+                                                             : fmt::format("{:.1f}", s.score);
+      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", i + 1, name(g, s.country), score,
+                         s.degree, s.events);
+    }
+  }
+  if (ranking.empty()) std::fprintf(stderr, "dipgraph: no country ties to rank\n");
+  emit(out);
+  glob.exit_code = exit_code(diag, !ranking.empty());
+}
+
+// timeline --------------------------------------------------------------------
+
+struct TimelineArgs {
+  GraphSource source;
+  std::string a, b;
+  std::string by = "month";
+  bool json = false;
+};
+
+void run_timeline(const TimelineArgs& a, Globals& glob) {
+  TimelinePeriod by;
+  if (a.by == "month")
+    by = TimelinePeriod::month;
+  else if (a.by == "year")
+    by = TimelinePeriod::year;
+  else
+    throw Error(fmt::format("--by \"{}\" is not month or year", a.by));
+  Diagnostics diag;
+  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  VertexId va = g.resolve_or_throw(a.a);
+  VertexId vb = a.b.empty() ? kNoVertex : g.resolve_or_throw(a.b);
+  Timeline t = build_timeline(g, va, vb, by);
+  std::string subject = vb == kNoVertex ? name(g, va)
+                                        : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
+  std::string out;
+  if (a.json) {
+    out = fmt::format("{{\"a\": {}, \"b\": {}, \"by\": \"{}\", \"total\": {{{}}}, \"periods\": [",
+                      entity_json(g, va), vb == kNoVertex ? "null" : entity_json(g, vb), a.by,
+                      tone_json(g, t.total));
+    for (std::size_t i = 0; i < t.periods.size(); ++i) {
+      const TimelineBucket& p = t.periods[i];
+      std::string types;
+      for (std::size_t j = 0; j < p.types.size(); ++j)
+        types += fmt::format("{}{}: {}", j ? ", " : "", q(p.types[j].first), p.types[j].second);
+      out += fmt::format("{}\n  {{\"period\": {}, {}, \"types\": {{{}}}}}", i ? "," : "",
+                         q(p.period), tone_json(g, p.tone), types);
+    }
+    out += "]}\n";
+  } else if (t.total.count) {
+    out = fmt::format("Timeline of {} by {}: {}\n\n", subject, a.by, tone_line(g, t.total));
+    out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>10}  {}\n", "period", "facts", "coop", "confl",
+                       "Goldstein", "types");
+    for (const TimelineBucket& p : t.periods) {
+      std::string types;
+      for (std::size_t j = 0; j < p.types.size(); ++j)
+        types += fmt::format("{}{} {}", j ? ", " : "", p.types[j].first, p.types[j].second);
+      out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
+                         p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(),
+                         types);
+    }
+  }
+  if (!t.total.count) std::fprintf(stderr, "dipgraph: no facts for %s\n", subject.c_str());
+  emit(out);
+  glob.exit_code = exit_code(diag, t.total.count > 0);
+}
+
+// stats -----------------------------------------------------------------------
+
+struct StatsArgs {
+  GraphSource source;
+  std::size_t top = 10;
+  bool json = false;
+};
+
+constexpr Status kStatuses[] = {Status::occurred,    Status::planned, Status::intended,
+                                Status::negotiating, Status::ongoing, Status::negated};
+constexpr const char* kQuadNames[] = {"unknown", "verbal cooperation", "material cooperation",
+                                      "verbal conflict", "material conflict"};
+
+void run_stats(const StatsArgs& a, Globals& glob) {
+  Diagnostics diag;
+  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  GraphStats s = graph_stats(g, a.top);
+  std::string out;
+  auto kind = [&](VertexKind k) { return s.by_kind[static_cast<int>(k)]; };
+  if (a.json) {
+    out = fmt::format("{{\"vertices\": {}, \"edges\": {}, \"by_kind\": {{", s.vertices, s.edges);
+    for (int k = 0; k < kVertexKindCount; ++k)
+      out += fmt::format("{}\"{}\": {}", k ? ", " : "", to_string(static_cast<VertexKind>(k)),
+                         s.by_kind[k]);
+    out += "}, \"by_type\": {";
+    for (std::size_t i = 0; i < s.by_type.size(); ++i)
+      out += fmt::format("{}{}: {}", i ? ", " : "", q(s.by_type[i].first), s.by_type[i].second);
+    out += "}, \"by_status\": {";
+    for (std::size_t i = 0; i < 6; ++i)
+      out += fmt::format("{}\"{}\": {}", i ? ", " : "", to_string(kStatuses[i]), s.by_status[i]);
+    out += fmt::format(
+        "}}, \"by_quad_class\": [{}, {}, {}, {}], \"unknown_quad_class\": {}, \"articles\": {}, "
+        "\"mentions\": {}, \"dated\": {}, \"first_date\": {}, \"last_date\": {}, \"ties\": {}, "
+        "\"top_countries\": [",
+        s.by_quad[1], s.by_quad[2], s.by_quad[3], s.by_quad[4], s.by_quad[0], s.articles,
+        s.mentions, s.dated, q(g.str(s.first_date)), q(g.str(s.last_date)), s.ties);
+    for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
+      const CountryDegree& c = s.top_countries[i];
+      out += fmt::format("{}\n  {{\"country\": {}, \"partners\": {}, \"facts\": {}}}",
+                         i ? "," : "", entity_json(g, c.country), c.partners, c.events);
+    }
+    out += "]}\n";
+  } else {
+    std::size_t events = kind(VertexKind::event);
+    out = fmt::format("{} vertices, {} edges\n", s.vertices, s.edges);
+    out += fmt::format("entities: {} countries, {} people, {} organizations, {} places\n",
+                       kind(VertexKind::country), kind(VertexKind::person),
+                       kind(VertexKind::organization), kind(VertexKind::place));
+    out += fmt::format("facts: {} ({} dated, {}), reported {} times in {} articles\n", events,
+                       s.dated, date_span(g, s.first_date, s.last_date), s.mentions, s.articles);
+    if (!s.by_type.empty()) {
+      out += "  by type:";
+      for (std::size_t i = 0; i < s.by_type.size(); ++i)
+        out += fmt::format("{} {} {}", i ? "," : "", s.by_type[i].first, s.by_type[i].second);
+      out += "\n  by status:";
+      bool first = true;
+      for (std::size_t i = 0; i < 6; ++i)
+        if (s.by_status[i]) {
+          out += fmt::format("{} {} {}", first ? "" : ",", to_string(kStatuses[i]), s.by_status[i]);
+          first = false;
+        }
+      out += "\n  by tone:";
+      first = true;
+      for (std::size_t i = 1; i <= 5; ++i)
+        if (s.by_quad[i % 5]) {
+          out += fmt::format("{} {} {}", first ? "" : ",", kQuadNames[i % 5], s.by_quad[i % 5]);
+          first = false;
+        }
+      out += "\n";
+    }
+    out += fmt::format("country ties: {} pairs\n", s.ties);
+    if (!s.top_countries.empty()) {
+      out += "top countries by partners:\n";
+      for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
+        const CountryDegree& c = s.top_countries[i];
+        out += fmt::format("{:>4}  {:<28} {:>5} partners {:>7} facts\n", i + 1, name(g, c.country),
+                           c.partners, c.events);
+      }
+    }
+  }
+  emit(out);
+  glob.exit_code = exit_code(diag, true);
+}
+
+}  // namespace
+
 void add_query_commands(CLI::App& app, Globals& g) {
-  for (const char* name : {"ties", "neighbors", "rank", "timeline", "stats"}) {
-    auto* cmd = app.add_subcommand(name, "(not implemented yet)");
-    cmd->allow_extras();
-    cmd->callback([&g, name] { throw Error(std::string(name) + ": not implemented yet"); (void)g; });
+  {
+    auto args = std::make_shared<TiesArgs>();
+    auto* cmd = app.add_subcommand(
+        "ties", "every fact between two entities, by type, newest first (exit 1: none)");
+    cmd->add_option("A", args->a, "entity: code (PAK), name (Pakistan), id (country:PAK)")
+        ->required();
+    cmd->add_option("B", args->b, "entity")->required();
+    add_graph_source_options(cmd, args->source);
+    cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->callback([args, &g] { run_ties(*args, g); });
+  }
+  {
+    auto args = std::make_shared<NeighborsArgs>();
+    auto* cmd = app.add_subcommand("neighbors", "partner countries ranked by tie strength");
+    cmd->add_option("A", args->a, "entity: code, name or id")->required();
+    add_graph_source_options(cmd, args->source);
+    cmd->add_option("--top", args->top, "show the N strongest (default 10, 0 = all)");
+    cmd->add_option("--half-life", args->half_life,
+                    "days after which a fact weighs half (default 365)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->callback([args, &g] { run_neighbors(*args, g); });
+  }
+  {
+    auto args = std::make_shared<RankArgs>();
+    auto* cmd = app.add_subcommand("rank", "countries ranked by centrality in the country view");
+    add_graph_source_options(cmd, args->source);
+    cmd->add_option("--by", args->by, "degree (default), pagerank or betweenness");
+    cmd->add_option("--top", args->top, "show the first N (default 20, 0 = all)");
+    cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->callback([args, &g] { run_rank(*args, g); });
+  }
+  {
+    auto args = std::make_shared<TimelineArgs>();
+    auto* cmd = app.add_subcommand(
+        "timeline", "facts and mean tone per month or year, of one entity or between two");
+    cmd->add_option("A", args->a, "entity: code, name or id")->required();
+    cmd->add_option("B", args->b, "second entity: the timeline of their ties");
+    add_graph_source_options(cmd, args->source);
+    cmd->add_option("--by", args->by, "month (default) or year");
+    cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->callback([args, &g] { run_timeline(*args, g); });
+  }
+  {
+    auto args = std::make_shared<StatsArgs>();
+    auto* cmd = app.add_subcommand("stats", "what the graph holds: counts, dates, top countries");
+    add_graph_source_options(cmd, args->source);
+    cmd->add_option("--top", args->top, "top countries listed (default 10)");
+    cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->callback([args, &g] { run_stats(*args, g); });
   }
 }
 

@@ -65,20 +65,20 @@ ExportCounts write_dot(const KnowledgeGraph& graph, std::ostream& os, const Expo
       "  edge [fontsize=\"8\"];\n";
   ExportCounts counts;
   for (VertexId v : sel.vertices) {
-    const VertexData& d = graph.vertex(v);
+    const VertexData& d = graph.impl().g[v];
     NodeStyle st = node_style(d);
     buf += "  ";
-    quoted_id(buf, graph.str(d.id));
+    quoted_id(buf, export_detail::sv(graph, d.id));
     buf += " [label=\"";
-    std::string_view label = graph.str(d.label);
-    export_detail::append_dot_label(buf, label.empty() ? graph.str(d.id) : label,
+    std::string_view label = export_detail::sv(graph, d.label);
+    export_detail::append_dot_label(buf, label.empty() ? export_detail::sv(graph, d.id) : label,
                                     options.max_label_chars);
     if (d.kind == VertexKind::event) {
       // Second line: (type, status, date), type left out when it is the label.
       std::string detail;
-      std::string_view type = graph.str(d.type);
+      std::string_view type = export_detail::sv(graph, d.type);
       if (type != label) detail += type;
-      for (std::string_view part : {to_string(d.status), graph.str(d.date)}) {
+      for (std::string_view part : {to_string(d.status), export_detail::sv(graph, d.date)}) {
         if (part.empty()) continue;
         if (!detail.empty()) detail += ", ";
         detail += part;
@@ -88,21 +88,34 @@ ExportCounts write_dot(const KnowledgeGraph& graph, std::ostream& os, const Expo
       buf += ')';
     }
     buf += "\", tooltip=\"";
-    export_detail::append_dot_label(buf, graph.str(d.id), std::string::npos);
-    fmt::format_to(std::back_inserter(buf), "\", shape=\"{}\", style=\"{}\", fillcolor=\"{}\"];\n",
-                   st.shape, st.style, st.fill);
+    export_detail::append_dot_label(buf, export_detail::sv(graph, d.id), std::string::npos);
+    buf += "\", shape=\"";
+    buf += st.shape;
+    buf += "\", style=\"";
+    buf += st.style;
+    buf += "\", fillcolor=\"";
+    buf += st.fill;
+    buf += "\"];\n";
     ++counts.nodes;
     out.maybe_flush();
   }
   export_detail::for_each_edge(graph, sel, [&](VertexId s, VertexId t, EdgeKind kind) {
     EdgeStyle st = edge_style(kind);
     buf += "  ";
-    quoted_id(buf, graph.id(s));
+    quoted_id(buf, export_detail::vid(graph, s));
     buf += " -> ";
-    quoted_id(buf, graph.id(t));
+    quoted_id(buf, export_detail::vid(graph, t));
     buf += " [";
-    if (options.edge_labels) fmt::format_to(std::back_inserter(buf), "label=\"{}\", ", to_string(kind));
-    fmt::format_to(std::back_inserter(buf), "color=\"{}\", style=\"{}\"];\n", st.color, st.style);
+    if (options.edge_labels) {
+      buf += "label=\"";
+      buf += to_string(kind);
+      buf += "\", ";
+    }
+    buf += "color=\"";
+    buf += st.color;
+    buf += "\", style=\"";
+    buf += st.style;
+    buf += "\"];\n";
     ++counts.edges;
     out.maybe_flush();
   });

@@ -37,7 +37,8 @@ struct DataWriter {
   }
   void integer(std::string_view name, long long value) {
     open(name);
-    fmt::format_to(std::back_inserter(out), "{}", value);
+    fmt::format_int digits(value);
+    out.append(digits.data(), digits.size());
     out += "</data>";
   }
   void real(std::string_view name, double value) {
@@ -70,7 +71,7 @@ ExportCounts write_graphml(const KnowledgeGraph& graph, std::ostream& os,
   DataWriter data{buf};
   for (VertexId v : sel.vertices) {
     buf += "    <node id=\"";
-    export_detail::append_xml_attr(buf, graph.id(v));
+    export_detail::append_xml_attr(buf, export_detail::vid(graph, v));
     buf += "\">";
     export_detail::visit_node_attrs(graph, v, data);
     buf += "</node>\n";
@@ -78,7 +79,7 @@ ExportCounts write_graphml(const KnowledgeGraph& graph, std::ostream& os,
     out.maybe_flush();
   }
   export_detail::for_each_edge(graph, sel, [&](VertexId s, VertexId t, EdgeKind kind) {
-    std::string_view sid = graph.id(s), tid = graph.id(t), k = to_string(kind);
+    std::string_view sid = export_detail::vid(graph, s), tid = export_detail::vid(graph, t), k = to_string(kind);
     buf += "    <edge id=\"";
     export_detail::append_xml_attr(buf, k);
     buf += ':';

@@ -32,7 +32,8 @@ struct MemberWriter {
   }
   void integer(std::string_view name, long long value) {
     key(name);
-    fmt::format_to(std::back_inserter(out), "{}", value);
+    fmt::format_int digits(value);
+    out.append(digits.data(), digits.size());
   }
   void real(std::string_view name, double value) {
     key(name);
@@ -56,7 +57,7 @@ ExportCounts write_json(const KnowledgeGraph& graph, std::ostream& os,
   MemberWriter members{buf};
   for (VertexId v : sel.vertices) {
     buf += counts.nodes ? ",\n  {\"id\": " : "\n  {\"id\": ";
-    json_string(buf, graph.id(v));
+    json_string(buf, export_detail::vid(graph, v));
     export_detail::visit_node_attrs(graph, v, members);
     buf += '}';
     ++counts.nodes;
@@ -64,12 +65,20 @@ ExportCounts write_json(const KnowledgeGraph& graph, std::ostream& os,
   }
   buf += "],\n \"links\": [";
   export_detail::for_each_edge(graph, sel, [&](VertexId s, VertexId t, EdgeKind kind) {
+    std::string_view sid = export_detail::vid(graph, s), tid = export_detail::vid(graph, t);
+    std::string_view k = to_string(kind);
     buf += counts.edges ? ",\n  {\"source\": " : "\n  {\"source\": ";
-    json_string(buf, graph.id(s));
+    json_string(buf, sid);
     buf += ", \"target\": ";
-    json_string(buf, graph.id(t));
-    buf += ", \"id\": ";
-    json_string(buf, edge_id(graph, s, t, kind));
+    json_string(buf, tid);
+    // The id, as edge_id() spells it.
+    buf += ", \"id\": \"";
+    buf += k;
+    buf += ':';
+    export_detail::append_json_string(buf, sid);
+    buf += "->";
+    export_detail::append_json_string(buf, tid);
+    buf += '"';
     buf += ", \"kind\": \"";
     buf += to_string(kind);
     buf += "\"}";

@@ -46,20 +46,36 @@ namespace dipgraph::export_detail {
 namespace {
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
+// Bytes an escaper must look at: controls, bytes >= 0x80 (UTF-8 to check)
+// and the escaper's own ASCII characters.
+struct Special {
+  bool byte[256] = {};
+  constexpr explicit Special(std::string_view chars) {
+    for (int c = 0; c < 0x20; ++c) byte[c] = true;
+    for (int c = 0x80; c < 0x100; ++c) byte[c] = true;
+    for (char c : chars) byte[static_cast<unsigned char>(c)] = true;
+  }
+};
+
 // Copies s to out; an ASCII byte for which esc(c) returns a replacement is
 // replaced (an empty replacement drops it); forbidden controls and bad
-// UTF-8 become U+FFFD.
+// UTF-8 become U+FFFD. Only bytes marked in `special` are looked at.
 template <class Esc>
-void append_escaped(std::string& out, std::string_view s, Esc&& esc) {
+void append_escaped(std::string& out, std::string_view s, const Special& special, Esc&& esc) {
   std::size_t i = 0, run = 0;
+  const std::size_t n = s.size();
   auto replace = [&](std::string_view with, std::size_t len) {
     out.append(s.data() + run, i - run);
     out += with;
     i += len;
     run = i;
   };
-  while (i < s.size()) {
+  while (i < n) {
     auto c = static_cast<unsigned char>(s[i]);
+    if (!special.byte[c]) {
+      ++i;
+      continue;
+    }
     if (c < 0x80) {
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
         replace(kReplacement, 1);
@@ -70,13 +86,13 @@ void append_escaped(std::string& out, std::string_view s, Esc&& esc) {
       }
       continue;
     }
-    if (std::size_t n = detail::xml_char_length(s, i)) {
-      i += n;
+    if (std::size_t len = detail::xml_char_length(s, i)) {
+      i += len;
       continue;
     }
     replace(kReplacement, detail::bad_char_length(s, i));
   }
-  out.append(s.data() + run, s.size() - run);
+  out.append(s.data() + run, n - run);
 }
 
 using Escape = std::optional<std::string_view>;
@@ -120,25 +136,14 @@ Selection::Selection(const KnowledgeGraph& graph, const ExportOptions& options) 
   std::sort(vertices.begin(), vertices.end());
 }
 
-// Plain ASCII (nearly all text) is copied in one go.
 void append_xml_text(std::string& out, std::string_view s) {
-  bool plain = true;
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>') {
-      plain = false;
-      break;
-    }
-  }
-  if (plain) {
-    out += s;
-    return;
-  }
-  append_escaped(out, s, xml_text_esc);
+  static constexpr Special kSpecial("&<>\r");
+  append_escaped(out, s, kSpecial, xml_text_esc);
 }
 
 void append_xml_attr(std::string& out, std::string_view s) {
-  append_escaped(out, s, [](char c) -> Escape {
+  static constexpr Special kSpecial("&<>\"\t\n\r");
+  append_escaped(out, s, kSpecial, [](char c) -> Escape {
     switch (c) {
       case '"': return "&quot;";
       case '\t': return "&#9;";
@@ -149,7 +154,8 @@ void append_xml_attr(std::string& out, std::string_view s) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
-  append_escaped(out, s, [](char c) -> Escape {
+  static constexpr Special kSpecial("\"\\\t\n\r");
+  append_escaped(out, s, kSpecial, [](char c) -> Escape {
     switch (c) {
       case '"': return "\\\"";
       case '\\': return "\\\\";
@@ -162,7 +168,8 @@ void append_json_string(std::string& out, std::string_view s) {
 }
 
 void append_dot_id(std::string& out, std::string_view s) {
-  append_escaped(out, s, [](char c) -> Escape {
+  static constexpr Special kSpecial("\"\\\n\r");
+  append_escaped(out, s, kSpecial, [](char c) -> Escape {
     switch (c) {
       case '"': return "\\\"";
       case '\\': return "\\\\";
@@ -184,7 +191,8 @@ void append_dot_label(std::string& out, std::string_view s, std::size_t max_char
     }
     ++chars;
   }
-  append_escaped(out, s.substr(0, cut), [](char c) -> Escape {
+  static constexpr Special kSpecial("\"\\\n\r\t&");
+  append_escaped(out, s.substr(0, cut), kSpecial, [](char c) -> Escape {
     switch (c) {
       case '"': return "\\\"";
       case '\\': return "\\\\";

@@ -20,6 +20,24 @@ std::pair<std::string, std::string> edtf_day_bounds(std::string_view d) {
   return {std::string(d), std::string(d)};
 }
 
+namespace {
+
+// edtf_day_bounds as integers YYYYMMDD (no allocation); {0, 0} if undated.
+std::pair<int, int> day_range(std::string_view d) {
+  if (!is_edtf_date(d)) return {0, 0};
+  int lo = 0, hi = 0;
+  for (int i = 0; i < 4; ++i) {
+    lo = lo * 10 + (d[i] == 'X' ? 0 : d[i] - '0');
+    hi = hi * 10 + (d[i] == 'X' ? 9 : d[i] - '0');
+  }
+  int month_lo = 1, month_hi = 12, day_lo = 1, day_hi = 31;
+  if (d.size() >= 7) month_lo = month_hi = (d[5] - '0') * 10 + (d[6] - '0');
+  if (d.size() == 10) day_lo = day_hi = (d[8] - '0') * 10 + (d[9] - '0');
+  return {lo * 10000 + month_lo * 100 + day_lo, hi * 10000 + month_hi * 100 + day_hi};
+}
+
+}  // namespace
+
 VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
   const VertexData& d = graph.vertex(v);
   switch (d.kind) {
@@ -34,7 +52,7 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
     : graph_(&graph) {
   const auto& g = graph.impl().g;
   // The dated bounds of each tie's first and last events, kept while building.
-  std::vector<std::pair<std::string, std::string>> bounds;
+  std::vector<std::pair<int, int>> bounds;
   struct Side {
     VertexId country;
     bool source, target;
@@ -55,8 +73,7 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
       s->target |= k == EdgeKind::target;
     }
     if (sides.size() < 2) continue;
-    auto date = graph.str(e.date);
-    auto day = edtf_day_bounds(date);
+    auto day = day_range(graph.str(e.date));
     for (std::size_t i = 0; i < sides.size(); ++i)
       for (std::size_t j = i + 1; j < sides.size(); ++j) {
         VertexId a = std::min(sides[i].country, sides[j].country);
@@ -78,7 +95,7 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
         if (sa.source && sb.target) ++t.a_to_b;
         if (sb.source && sa.target) ++t.b_to_a;
         t.events.push_back(ev);
-        if (!day.first.empty()) {
+        if (day.first != 0) {
           auto& [first, last] = bounds[it->second];
           if (t.first_date == 0 || day.first < first) {
             t.first_date = e.date;

@@ -99,7 +99,7 @@ std::string name_key(std::string_view name) { return slugify(name); }
 
 StringPool::StringPool() {
   views_.emplace_back();  // StrId 0 = ""
-  ids_.emplace(std::string_view(), 0);
+  ids_.insert(std::string_view(), 0, [this](StrId id) { return views_[id]; });
 }
 
 std::string_view StringPool::copy(std::string_view s) {
@@ -118,11 +118,11 @@ std::string_view StringPool::copy(std::string_view s) {
 }
 
 StrId StringPool::intern(std::string_view s) {
-  if (auto it = ids_.find(s); it != ids_.end()) return it->second;
-  std::string_view v = copy(s);
+  auto key_of = [this](StrId id) { return views_[id]; };
+  if (StrId found = ids_.find(s, key_of); found != StringIndex::kMissing) return found;
   auto id = static_cast<StrId>(views_.size());
-  views_.push_back(v);
-  ids_.emplace(v, id);
+  views_.push_back(copy(s));
+  ids_.insert(views_.back(), id, key_of);
   return id;
 }
 
@@ -178,10 +178,12 @@ class Builder {
  public:
   Builder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
 
+  void reserve_edges(std::size_t n) { pending_.reserve(n); }
+
   void add_fact(const Fact& f) {
     GraphImpl& m = impl_;
     std::string_view id = clean(f.id);
-    if (m.index.count(id)) {
+    if (m.find(id) != kNoVertex) {
       ++m.stats.duplicates;
       if (diag_)
         diag_->warning({}, fmt::format("fact {} appears more than once; later copies ignored", id));
@@ -213,14 +215,14 @@ class Builder {
         VertexId p = entity(a);
         if (std::find(seen_.begin(), seen_.end(), p) != seen_.end()) continue;
         seen_.push_back(p);
-        boost::add_edge(p, ev, detail::EdgeProps{kind}, m.g);
+        edge(p, ev, kind);
       }
     };
     add_parties(f.source, EdgeKind::source);
     add_parties(f.target, EdgeKind::target);
     add_parties(f.participants, EdgeKind::participant);
 
-    if (f.location) boost::add_edge(ev, place(*f.location), detail::EdgeProps{EdgeKind::located_in}, m.g);
+    if (f.location) edge(ev, place(*f.location), EdgeKind::located_in);
 
     topics_.clear();
     for (const std::string& t : f.topics) {
@@ -228,7 +230,7 @@ class Builder {
       VertexId c = country(t);
       if (std::find(topics_.begin(), topics_.end(), c) != topics_.end()) continue;
       topics_.push_back(c);
-      boost::add_edge(ev, c, detail::EdgeProps{EdgeKind::about}, m.g);
+      edge(ev, c, EdgeKind::about);
     }
 
     if (is_membership_type(f.type) && f.status == Status::occurred) {
@@ -242,6 +244,21 @@ class Builder {
 
   void finish() {
     GraphImpl& m = impl_;
+    // Edges go in last, into out/in lists reserved to their exact size: no
+    // regrowth, no slack (most vertices are events with a handful of edges).
+    std::vector<std::uint32_t> out_deg(boost::num_vertices(m.g)), in_deg(out_deg.size());
+    for (const Pending& e : pending_) {
+      ++out_deg[e.from];
+      ++in_deg[e.to];
+    }
+    for (VertexId v = 0; v < out_deg.size(); ++v) {
+      m.g.m_vertices[v].m_out_edges.reserve(out_deg[v]);
+      m.g.m_vertices[v].m_in_edges.reserve(in_deg[v]);
+    }
+    m.g.m_edges.reserve(pending_.size());
+    for (const Pending& e : pending_) boost::add_edge(e.from, e.to, detail::EdgeProps{e.kind}, m.g);
+    std::vector<Pending>().swap(pending_);
+
     // Resolution keys for every entity.
     for (VertexId v = 0; v < boost::num_vertices(m.g); ++v) {
       const VertexData& d = m.g[v];
@@ -270,7 +287,8 @@ class Builder {
 
   VertexId new_vertex(const VertexData& d) {
     auto v = static_cast<VertexId>(boost::add_vertex(d, impl_.g));
-    impl_.index.emplace(impl_.strings.view(d.id), v);
+    impl_.index.insert(impl_.strings.view(d.id), v,
+                       [this](std::uint32_t x) { return impl_.strings.view(impl_.g[x].id); });
     ++impl_.kind_counts[static_cast<int>(d.kind)];
     placeholder_.push_back(false);
     return v;
@@ -280,7 +298,7 @@ class Builder {
   // (its code or id) when missing.
   VertexId find_or_make(std::string_view raw_id, VertexKind kind) {
     std::string_view id = clean(raw_id);
-    if (auto it = impl_.index.find(id); it != impl_.index.end()) return it->second;
+    if (VertexId v = impl_.find(id); v != kNoVertex) return v;
     VertexData d;
     d.kind = kind;
     d.id = impl_.strings.intern(id);
@@ -341,11 +359,14 @@ class Builder {
     link(v, c, kind == VertexKind::place ? EdgeKind::in : EdgeKind::represents);
   }
 
+  // Queues an edge; finish() adds them all.
+  void edge(VertexId from, VertexId to, EdgeKind kind) { pending_.push_back({from, to, kind}); }
+
   // An entity-to-entity edge, at most one per ordered pair.
   void link(VertexId from, VertexId to, EdgeKind kind) {
     if (from == to) return;
     if (!linked_.insert((std::uint64_t{from} << 32) | to).second) return;
-    boost::add_edge(from, to, detail::EdgeProps{kind}, impl_.g);
+    edge(from, to, kind);
   }
 
   void add_name(std::string key, VertexId v, std::uint8_t rank) {
@@ -359,8 +380,14 @@ class Builder {
     entries.push_back({v, rank});
   }
 
+  struct Pending {
+    VertexId from, to;
+    EdgeKind kind;
+  };
+
   GraphImpl& impl_;
   Diagnostics* diag_;
+  std::vector<Pending> pending_;
   std::string scratch_;
   std::vector<bool> placeholder_;
   std::vector<VertexId> seen_, topics_;
@@ -408,9 +435,10 @@ KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics
   GraphImpl& m = *kg.impl_;
   m.stats.facts = facts.size();
   m.index.reserve(facts.size() + facts.size() / 8 + 16);
+  m.strings.reserve(facts.size() * 2 + 1024);
   m.g.m_vertices.reserve(facts.size() + facts.size() / 8 + 16);
-  m.g.m_edges.reserve(facts.size() * 5);
   Builder b(m, diag);
+  b.reserve_edges(facts.size() * 5);
   for (const Fact& f : facts) b.add_fact(f);
   b.finish();
   return kg;
@@ -426,8 +454,7 @@ const VertexData& KnowledgeGraph::vertex(VertexId v) const { return impl_->g[v];
 std::string_view KnowledgeGraph::str(StrId s) const { return impl_->strings.view(s); }
 
 VertexId KnowledgeGraph::find(std::string_view stable_id) const {
-  auto it = impl_->index.find(stable_id);
-  return it == impl_->index.end() ? kNoVertex : it->second;
+  return impl_->find(stable_id);
 }
 
 std::size_t KnowledgeGraph::degree(VertexId v) const {

@@ -232,9 +232,11 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
     if (w == last_ || w == past_ || w == previous_) tense = -1, ++k;
     else if (w == next_ || w == coming_) tense = 1, ++k;
     else if (w == this_) ++k;
-    else if (w == later_ || w == earlier_) {
+    bool this_period = w == this_;
+    if (w == later_ || w == earlier_) {
       tense = w == later_ ? 1 : -1;
       ++k;
+      this_period = id(k) == this_;
       if (id(k) == in_ || id(k) == this_ || id(k) == on_) ++k;
     } else if (w == early_ || w == late_ || w == mid_) {
       ++k;
@@ -246,7 +248,7 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
     if (prefixed && (u == week_ || u == month_ || u == year_ || u == weekend_)) {
       dm.kind = u == year_ ? DateKind::offset_years : u == month_ ? DateKind::offset_months
                                                                   : DateKind::offset_weeks;
-      dm.offset = tense;
+      dm.offset = this_period ? 0 : tense;  // "later this year" is this year
       dm.tense = tense;
       dm.end = k + 1;
       out.push_back(dm);

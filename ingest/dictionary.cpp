@@ -119,6 +119,15 @@ std::vector<std::string> inflect(const std::string& w) {
   auto ends = [&](std::string_view s) { return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0; };
   auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
   char last = w.back(), prev = w[w.size() - 2];
+  // Short consonant-vowel-consonant verbs double: ban -> banned, banning.
+  bool cvc = w.size() <= 4 && w.size() >= 3 && !vowel(last) && last != 'w' && last != 'x' &&
+             last != 'y' && vowel(prev) && !vowel(w[w.size() - 3]);
+  if (cvc) {
+    out.push_back(w + "s");
+    out.push_back(w + last + "ed");
+    out.push_back(w + last + "ing");
+    return out;
+  }
   if (ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh")) out.push_back(w + "es");
   else if (last == 'y' && !vowel(prev)) out.push_back(w.substr(0, w.size() - 1) + "ies");
   else out.push_back(w + "s");
@@ -150,6 +159,7 @@ const GrammarWords kGrammar[] = {
     {kConj, "and or nor"},
     {kPronoun, "he she him his her himself herself"},
     {kPronounPl, "they them their themselves"},
+    {kPronoun, "it its"},
     {kNegation, "not never no"},
     {kModifier, "senior top former new old visiting acting outgoing incoming then late deputy "
                 "chief key leading main fellow rival neighbouring neighboring powerful influential "

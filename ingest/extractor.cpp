@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <set>
 
 #include "graph/cameo.hpp"
@@ -21,9 +22,12 @@ namespace dipgraph::ingest {
 
 struct Extractor::Ids {
   TokenId the, a, an, by, during, at, in, near, outside, and_, or_, as, well, also, according,
-      to, of, with, between, among, said, said_like, quote_open;
+      to, of, with, between, among, said, said_like, quote_open, since, into;
   std::vector<TokenId> boundary_words;  // that which who ... (clause openers)
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
+  std::vector<TokenId> relative_words;  // which who whom whose where
+  std::vector<TokenId> conditional_words;  // if unless until whether
+  TokenId that, unless;
 };
 
 namespace {
@@ -66,12 +70,18 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->outside = w("outside"), ids->and_ = w("and"), ids->or_ = w("or"), ids->as = w("as");
   ids->well = w("well"), ids->also = w("also"), ids->according = w("according");
   ids->to = w("to"), ids->of = w("of"), ids->with = w("with"), ids->between = w("between");
-  ids->among = w("among"), ids->said = w("said");
+  ids->among = w("among"), ids->said = w("said"), ids->since = w("since"), ids->into = w("into");
   for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
-                        "because", "although", "though", "if", "unless", "whereas", "whether"})
+                        "because", "although", "though", "if", "unless", "until", "whereas", "whether"})
     if (TokenId t = w(s)) ids->boundary_words.push_back(t);
   for (const char* s : {"during", "at"})
     if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
+  for (const char* s : {"which", "who", "whom", "whose", "where"})
+    if (TokenId t = w(s)) ids->relative_words.push_back(t);
+  for (const char* s : {"if", "unless", "until", "whether"})
+    if (TokenId t = w(s)) ids->conditional_words.push_back(t);
+  ids->that = w("that");
+  ids->unless = w("unless");
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
@@ -109,6 +119,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Segments: seg[i - sb]; a boundary token opens the next segment.
     std::vector<int> seg(len, 0);
+    std::vector<char> seg_skip;
     {
       // Quotes: a quoted stretch longer than 6 words is its own segment.
       std::vector<std::uint32_t> quotes;
@@ -128,12 +139,46 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                    std::find(id.boundary_words.begin(), id.boundary_words.end(), t.id) !=
                        id.boundary_words.end()) {
           boundary[i - sb] = 1;
+        } else if ((t.cls & kSubord) && i > sb && is_punct(i - 1, ',') && i + 1 < se &&
+                   !(toks[i + 1].cls & kCalendar) && !toks[i + 1].is(kNumber)) {
+          boundary[i - sb] = 1;  // ", as ...", ", after ...", ", since ..."
+        } else if (t.id == id.since && i + 1 < se && !(toks[i + 1].cls & kCalendar) &&
+                   !toks[i + 1].is(kNumber) && a.date_at[i + 1] < 0) {
+          boundary[i - sb] = 1;
         }
       }
       int cur = 0;
       for (std::uint32_t k = 0; k < len; ++k) {
         if (boundary[k] && k > 0) ++cur;
         seg[k] = cur;
+      }
+      // What opens each segment: a relative clause ("which", "who", "where",
+      // "that" after a noun) or a condition ("if", "unless", "until") tells
+      // background or hypothetical events, not the news itself.
+      seg_skip.assign(static_cast<std::size_t>(cur) + 1, 0);
+      for (std::uint32_t k = 1; k < len; ++k) {
+        if (!boundary[k] || seg[k] == seg[k - 1]) continue;
+        const Tok& t = toks[sb + k];
+        TokenId w = t.id;
+        bool relative = std::find(id.relative_words.begin(), id.relative_words.end(), w) != id.relative_words.end();
+        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end();
+        if (w == id.that) {
+          const Tok& prev = toks[sb + k - 1];
+          std::string_view pw = text.substr(prev.start, prev.end - prev.start);
+          bool complement = (prev.cls & (kReport | kCalendar)) || prev.is(kPunct) ||
+                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly");
+          // After a trigger word ("demanded that", "agreed that") it is a complement too.
+          if (!complement && prev.id != kNoToken) {
+            dict.trigger_matcher().longest([&](std::size_t q) { return toks[q].id; }, sb + k - 1, se,
+                                           [&](std::uint32_t, std::uint32_t) {
+                                             complement = true;
+                                             return true;
+                                           });
+          }
+          relative = !complement && prev.is(kWord) && !(prev.cls & (kAux | kBe));
+        }
+        if (conditional) seg_skip[seg[k]] = 1;
+        else if (relative) seg_skip[seg[k]] = 2;
       }
     }
     auto seg_of = [&](std::uint32_t i) { return seg[i - sb]; };
@@ -248,7 +293,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     // What governs a position: the preposition before it, skipping
     // determiners and modifiers ("in the northern city of", "to war-torn").
-    auto governing_prep = [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
+    std::function<TokenId(std::uint32_t, std::uint32_t)> governing_prep =
+        [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
       // "Pakistan-Russia": the second part is governed like the first.
       while (b > floor && toks[b].is(kHyphenJoined) && a.mention_at[b - 1] >= 0)
         b = a.mentions[a.mention_at[b - 1]].begin;
@@ -265,6 +311,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         break;
       }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
+      // "to the United States and Israel": a conjunct is governed like the first.
+      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_ || is_punct(j - 1, ',')) &&
+          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]])) {
+        std::uint32_t first = a.mentions[a.mention_at[j - 2]].begin;
+        if (first < b && first >= floor) return governing_prep(first, floor);
+      }
       return kNoToken;
     };
     {
@@ -275,6 +327,32 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           return (patterns[o.pattern].flags & kAbsorb) && seg_of(o.begin) == seg_of(t.begin) && t.begin - o.end <= 6;
         });
         if (!absorbed) kept.push_back(t);
+      }
+      triggers.swap(kept);
+    }
+    {
+      // Background and hypothetical clauses; purpose infinitives after an
+      // event of the clause ("began a hunger strike to demand ...", "in protest").
+      std::vector<Trigger> kept;
+      std::vector<char> purpose_seen(seg_skip.size(), 0);
+      for (const Trigger& t : triggers) {
+        int g = seg_of(t.begin);
+        if (seg_skip[g] == 1) continue;
+        if (purpose_seen[g]) continue;
+        bool infinitive = t.begin > sb && (toks[t.begin - 1].id == id.to || toks[t.begin - 1].id == id.in);
+        if (infinitive) {
+          bool after_event = std::any_of(kept.begin(), kept.end(), [&](const Trigger& o) {
+            const EventPattern& op = patterns[o.pattern];
+            std::string_view r = cameo_root(op.cameo);
+            return seg_of(o.begin) == g && !(op.flags & (kSay | kCharacterize)) && r != "01" && r != "02" &&
+                   r != "03" && !(op.flags & kAbsorb);
+          });
+          if (after_event) {
+            purpose_seen[g] = 1;
+            continue;
+          }
+        }
+        kept.push_back(t);
       }
       triggers.swap(kept);
     }
@@ -293,15 +371,20 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool compound = (m.end < se && toks[m.end].is(kHyphenJoined)) || toks[m.begin].is(kHyphenJoined);
       if ((m.kind == MentionKind::capital || m.kind == MentionKind::country) && !compound) {
         TokenId p = governing_prep(m.begin, sb);
-        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside);
+        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside || p == id.into);
       }
       return false;
     };
-    auto actor_ok = [&](const Mention& m) { return is_actor(m) && !is_place(m); };
+    // "his counterpart", "their talks": a possessive pronoun is a determiner,
+    // not the actor of a clause (it is for "poss": "his trip").
+    auto determiner = [&](const Mention& m) {
+      return m.anaphor && m.possessive && m.end - m.begin == 1 && m.end < se && toks[m.end].is(kWord);
+    };
+    auto actor_ok = [&](const Mention& m) { return is_actor(m) && !is_place(m) && !determiner(m); };
     // As actor_ok, but a preposition before `floor` (inside the trigger,
     // "arrived in Amman") does not make a place.
     auto actor_ok_after = [&](const Mention& m, std::uint32_t floor) {
-      if (!is_actor(m)) return false;
+      if (!is_actor(m) || determiner(m)) return false;
       if (m.kind == MentionKind::city) return false;
       if (m.kind == MentionKind::capital || m.kind == MentionKind::country) {
         TokenId p = governing_prep(m.begin, floor);
@@ -315,7 +398,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::uint32_t e = a.mentions[ms[k]].end;
       for (std::size_t o = k + 1; o < ms.size(); ++o) {
         const Mention& m = a.mentions[ms[o]];
-        if (m.begin >= limit || !actor_ok(m)) break;
+        if (m.begin >= limit || !actor_ok(m) || attributed(m.begin) != attributed(a.mentions[ms[k]].begin)) break;
         bool connector = toks[m.begin].is(kHyphenJoined) && m.begin == e;
         bool ok = true;
         for (std::uint32_t i = e; i < m.begin; ++i) {
@@ -358,12 +441,23 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     };
     auto find_object = [&](const Trigger& t) -> std::vector<std::int32_t> {
       std::uint32_t e = seg_end(t.segment);
+      bool seen_prep_actor = false;
       for (std::size_t k = 0; k < ms.size(); ++k) {
         const Mention& m = a.mentions[ms[k]];
         if (m.begin < t.end) continue;
         if (m.begin >= e || attributed(m.begin)) break;
         if (!actor_ok_after(m, t.end)) continue;
-        if (governing_prep(m.begin, t.end) != kNoToken) continue;
+        TokenId gp = governing_prep(m.begin, t.end);
+        // "shelled positions of the Palestinian forces": the object's owner.
+        if (gp == id.of && !seen_prep_actor) {
+          bool other = false;
+          for (std::uint32_t i = t.end; i < m.begin; ++i) other |= (toks[i].cls & kPrep) && toks[i].id != id.of;
+          if (!other) gp = kNoToken;
+        }
+        if (gp != kNoToken) {
+          seen_prep_actor = true;
+          continue;
+        }
         // Another trigger in between ends the object side.
         bool crossed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
           return o.begin >= t.end && o.begin < m.begin;
@@ -385,13 +479,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (const Mention* m = mention_of(r)) {
             std::int32_t mi = a.mention_at[r];
             // The pattern asked for this preposition: "in Iraq" may be a target.
+            if (determiner(*m)) continue;
             if (!is_actor(*m) || m->kind == MentionKind::city || m->begin != r) return {};
             return expand(index_in_ms(mi), limit);
           }
           const Tok& tk = toks[r];
           if ((tk.cls & kFunction & ~kDet) || tk.is(kPunct)) break;
         }
-        return {};
+        // Not this one ("to commit to ... to the US"): try the next.
       }
       return {};
     };
@@ -450,6 +545,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return g;
     };
     auto find_outer = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      // '"X must ...," he said': the speaker after the quote.
+      if (tail_begin < se) {
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+          const Mention& m = a.mentions[ms[k]];
+          if (m.begin >= tail_begin && is_actor(m) && !is_place(m)) return expand(k, se);
+        }
+      }
       for (int g = t.segment - 1; g >= 0; --g) {
         std::uint32_t b = seg_begin(g), e = seg_end(g);
         for (std::size_t k = 0; k < ms.size(); ++k) {
@@ -674,11 +776,38 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       const EventPattern& p = patterns[t.pattern];
       if ((p.flags & kSay) && attributed(t.begin)) continue;
       std::vector<std::int32_t> src = resolve(t, p.source), tgt = resolve(t, p.target);
+      // "invited X to visit Y", "urged X to talk": X is the one to act.
+      if (t.begin > sb && toks[t.begin - 1].id == id.to && !p.source.empty() &&
+          p.source.back().kind == RoleKind::subj) {
+        for (const Trigger& o : triggers) {
+          if (o.end > t.begin || t.begin - o.end > 8 || seg_of(o.begin) != t.segment) continue;
+          if (cameo_root(patterns[o.pattern].cameo) != "02") continue;
+          std::vector<std::int32_t> controller = find_object(o);
+          if (!controller.empty()) src = controller;
+        }
+      }
       if (!(p.flags & kNoPassive) && !p.source.empty() && p.source[0].kind == RoleKind::subj && passive(t)) {
-        std::vector<std::int32_t> agent = find_after_prep(t, id.by);
+        std::vector<std::int32_t> agent;
+        for (std::uint32_t q = t.end; q < seg_end(t.segment) && agent.empty(); ++q)
+          if (toks[q].id == id.by) {
+            Trigger at_by = t;
+            at_by.end = q;
+            agent = find_after_prep(at_by, id.by);
+            heads(agent);
+          }
         std::vector<std::int32_t> patient = find_subject(t);
         src = agent;
         tgt = patient;
+      }
+      // A relative clause ("which were built with Soviet aid", "where people
+      // were killed") tells background: kept only with a source of its own.
+      if (seg_skip[t.segment] == 2) {
+        std::uint32_t g0 = seg_begin(t.segment), g1 = seg_end(t.segment);
+        bool own = std::any_of(src.begin(), src.end(), [&](std::int32_t mi) {
+          const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
+          return m.begin >= g0 && m.begin < g1 && !m.anaphor;
+        });
+        if (!own) continue;
       }
       if ((p.flags & kSay) && src.empty()) {
         // "..., said the statement": the speaker after the verb.
@@ -714,11 +843,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       int status = -1, tone = 0;
       {
         std::uint32_t g0 = seg_begin(t.segment);
-        std::uint32_t b = t.begin >= g0 + 6 ? t.begin - 6 : g0;
-        // Look past a subordinate boundary for "in talks to", "refused to".
+        std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
         std::uint32_t e = std::min(seg_end(t.segment), t.end + 3);
         int tone_ignored = 0;
-        cues(b, t.end, status, tone_ignored);
+        cues(b, t.begin, status, tone_ignored);
+        // "to visit", "to hold talks": an infinitive is not (yet) an event.
+        if (status < 0 && t.begin > sb && toks[t.begin - 1].id == id.to &&
+            !(t.begin >= sb + 2 && (toks[t.begin - 2].cls & kBe)))
+          status = static_cast<int>(Status::planned);
+        // Coordinated with an earlier trigger of its clause: its status too
+        // ("expected to meet X and sign an agreement").
+        if (status < 0) {
+          for (const Draft& o : drafts) {
+            if (o.sentence != s || o.position >= t.begin || seg_of(o.position) != t.segment) continue;
+            if (o.fact.status == Status::occurred) continue;
+            bool joined = false;
+            for (std::uint32_t i = o.position; i < t.begin; ++i) joined |= toks[i].id == id.and_;
+            if (joined) status = static_cast<int>(o.fact.status);
+          }
+        }
         int after_status = -1;
         cues(t.end, e, after_status, tone_ignored);
         if (after_status == static_cast<int>(Status::negotiating) || after_status == static_cast<int>(Status::negated))
@@ -734,7 +877,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (p.flags & kCharacterize) {
         if (tone > 0) f.type = "praise", f.cameo = "051";
         else if (tone < 0) f.type = "criticism", f.cameo = "111";
-        else f.type = "statement", f.cameo = "010";
+        else f.type = "statement", f.cameo = "010", d.say = true;
       }
       // Statements: the speaker, and the other countries of what was said.
       if (d.say && tgt.empty()) {
@@ -792,7 +935,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       if (source.empty() && target.empty()) continue;
-      if (p.flags & kSymmetric) {
+      bool mutual = !(p.flags & kSymmetric) && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
+      if ((p.flags & kSymmetric) || mutual) {
         for (Actor& x : source) add_actor(f.participants, std::move(x));
         for (Actor& x : target) add_actor(f.participants, std::move(x));
         if ((p.flags & kNeedsTarget) && f.participants.size() < 2) continue;
@@ -812,6 +956,24 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         else if (root == "07") f.type = "intent", f.cameo = "033";
         else if (root == "08") f.type = "intent", f.cameo = "034";
       }
+      // Future coercion is a threat ("will extend the curfew", "would tighten
+      // the blockade"); so is a promise made conditional by "unless".
+      {
+        std::string_view r = cameo_root(f.cameo);
+        int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
+        bool future = f.status == Status::planned || f.status == Status::intended;
+        bool unless = false;
+        for (std::uint32_t i = t.end; i < se; ++i) unless |= toks[i].id == id.unless;
+        if (future && rn >= 14) {
+          f.type = "threat";
+          f.cameo = rn == 16 ? "131" : rn == 17 ? "137" : rn == 14 ? "133" : "138";
+          f.status = Status::occurred;
+        } else if (future && unless && rn != 13) {
+          f.type = "threat";
+          f.cameo = "130";
+          f.status = Status::occurred;
+        }
+      }
       // Date.
       d.tense = (f.status == Status::planned || f.status == Status::intended) ? 1
                 : f.status == Status::occurred ? -1 : 0;
@@ -829,6 +991,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // Place.
       f.location = pick_place(t);
       d.own_place = f.location.has_value();
+      if (!f.location && f.type == "visit" && f.cameo == "042") {
+        for (std::int32_t mi : tgt)
+          if (mi >= 0 && a.mentions[mi].kind == MentionKind::capital) {
+            f.location = place_of(mi);
+            break;
+          }
+      }
       if (!f.location && f.type == "visit") {
         // A visit to a country happens there; a host receives at home.
         const auto& side = f.cameo == "043" ? f.source : f.target;
@@ -838,6 +1007,24 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             if (c >= 0) f.location = Location{dict.countries()[c].name, x.country};
             break;
           }
+      }
+      // No named target: material conflict, coercion, protest, yield and
+      // investigation hit who is where they happen ("fired at targets in
+      // Jericho"); coercion, protest and yield with no place are domestic.
+      bool target_country = std::any_of(f.target.begin(), f.target.end(), [](const Actor& x) { return !x.country.empty(); });
+      if (!target_country && f.participants.empty()) {
+        std::string_view r = cameo_root(f.cameo);
+        int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
+        bool material = rn == 8 || rn == 9 || rn >= 14;
+        bool domestic = rn == 8 || rn == 14 || rn == 17;
+        int c = -1;
+        if (material && f.location && !f.location->country.empty()) c = dict.country_index(f.location->country);
+        else if (domestic && src_c.size() == 1) c = dict.country_index(*src_c.begin());
+        if (c >= 0) {
+          const Country& cc = dict.countries()[c];
+          f.target.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
+          d.countries.insert(cc.code);
+        }
       }
       // Name of a summit, project or agreement: the noun phrase of the trigger.
       if (f.type == "project" || f.type == "summit" || f.type == "agreement") {
@@ -884,6 +1071,31 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       f.evidence.push_back(evidence);
       drafts.push_back(std::move(d));
     }
+    // One event told twice in a sentence ("held a summit ..., their first
+    // meeting"; "hosted X for talks"): same root, parties contained in another's.
+    for (std::size_t k = first_draft; k < drafts.size(); ++k) {
+      Draft& d = drafts[k];
+      if (d.fact.evidence.empty()) continue;
+      for (std::size_t o = first_draft; o < drafts.size(); ++o) {
+        if (o == k || drafts[o].fact.evidence.empty()) continue;
+        const Draft& x = drafts[o];
+        if (cameo_root(x.fact.cameo) != cameo_root(d.fact.cameo) || x.say != d.say) continue;
+        if (x.fact.status != d.fact.status) continue;
+        bool contained = std::includes(x.countries.begin(), x.countries.end(), d.countries.begin(), d.countries.end());
+        std::size_t xs = x.fact.source.size() + x.fact.target.size() + x.fact.participants.size();
+        std::size_t ds = d.fact.source.size() + d.fact.target.size() + d.fact.participants.size();
+        if (contained && (xs > ds || (xs == ds && x.countries.size() > d.countries.size()) ||
+                          (xs == ds && x.countries == d.countries && o < k))) {
+          if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
+          if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
+          d.fact.evidence.clear();  // dropped below
+          break;
+        }
+      }
+    }
+    drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(first_draft), drafts.end(),
+                                [](const Draft& d) { return d.fact.evidence.empty(); }),
+                 drafts.end());
     // A statement only when nothing else was found in its sentence.
     bool other = false;
     for (std::size_t k = first_draft; k < drafts.size(); ++k) other |= !drafts[k].say;
@@ -914,7 +1126,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool overlap = std::any_of(d.countries.begin(), d.countries.end(),
                                  [&](const std::string& c) { return o.countries.count(c) > 0; });
       if (!d.own_date && !d.own_place && overlap && d.sentence > o.sentence &&
-          d.sentence - o.sentence <= 8) {
+          d.sentence - o.sentence <= 8 && !d.say) {
         target = &o;
         break;
       }

@@ -14,6 +14,8 @@ namespace dipgraph::ingest {
 
 namespace {
 
+constexpr std::uint16_t kFunction = kPrep | kDet | kBe | kAux | kSubord | kConj | kPronoun |
+                                    kPronounPl | kNegation | kReport;
 constexpr std::uint16_t kNotName = kPrep | kDet | kBe | kAux | kSubord | kConj | kPronoun |
                                    kPronounPl | kNegation | kReport | kCalendar | kRoleNoun |
                                    kModifier;
@@ -53,8 +55,10 @@ bool iequal(std::string_view a, std::string_view b) {
 struct Recognizer::Ids {
   TokenId the, a, an, of, on, for_, to, and_, in, with, two, both, country, nation, kingdom,
       countries, nations, sides, side, parties, governments, leaders, neighbours, neighbors,
-      delegations, states, he, she, him, his, her, they, them, their, according, latin;
+      delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its;
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
+  std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
+  TokenId counterpart, counterparts;
 };
 
 bool is_actor(const Mention& m) {
@@ -87,11 +91,17 @@ Recognizer::Recognizer(std::shared_ptr<const Dictionary> dict)
   ids->delegations = w("delegations"), ids->states = w("states"), ids->he = w("he");
   ids->she = w("she"), ids->him = w("him"), ids->his = w("his"), ids->her = w("her");
   ids->they = w("they"), ids->them = w("them"), ids->their = w("their");
-  ids->according = w("according"), ids->latin = w("latin");
+  ids->according = w("according"), ids->latin = w("latin"), ids->ethnic = w("ethnic");
+  ids->it = w("it"), ids->its = w("its");
   for (const char* s : {"official", "minister", "leader", "envoy", "diplomat", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "representative",
                         "ambassador", "president", "premier", "counterpart"})
     ids->person_nouns.push_back(w(s));
+  for (const char* s : {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "bay",
+                        "peninsula", "basin", "channel", "canal", "desert", "highlands", "plateau"})
+    if (TokenId t = w(s)) ids->geo.push_back(t);
+  ids->counterpart = w("counterpart");
+  ids->counterparts = w("counterparts");
   ids_ = ids;
 }
 
@@ -174,6 +184,11 @@ Analysis Recognizer::analyze(const Document& doc) const {
       const EntityEntry& e = entries[c.value];
       // "Latin America", "Latin American": not the United States.
       if (c.begin > span.begin && toks[c.begin - 1].id == id.latin && id.latin != kNoToken) continue;
+      // "South China Sea", "Sudan River": a geographic name, not the country.
+      if (e.kind == EntityKind::country && c.begin + c.len < span.end &&
+          toks[c.begin + c.len].is(kCap) &&
+          std::find(id.geo.begin(), id.geo.end(), toks[c.begin + c.len].id) != id.geo.end())
+        continue;
       Mention m;
       m.begin = c.begin;
       m.end = c.begin + c.len;
@@ -212,6 +227,26 @@ Analysis Recognizer::analyze(const Document& doc) const {
       ms.push_back(m);
     }
     std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+    // "ethnic Albanians in Serbia" are of Serbia; "ethnic Turks" of no country named.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      Mention& m = ms[k];
+      if (m.kind != MentionKind::demonym || m.begin == span.begin || toks[m.begin - 1].id != id.ethnic) continue;
+      std::uint32_t j = m.end;
+      if (j < span.end && toks[j].is(kWord) && !toks[j].is(kCap) && !(toks[j].cls & kFunction)) ++j;
+      int where = -1;
+      if (j + 1 < span.end && (toks[j].id == id.in || toks[j].id == id.of)) {
+        std::uint32_t q = j + 1;
+        while (q < span.end && (toks[q].cls & (kDet | kModifier))) ++q;
+        for (const Mention& o : ms)
+          if (o.begin == q && (o.kind == MentionKind::country || o.kind == MentionKind::capital)) where = o.country;
+      }
+      if (where >= 0) {
+        m.country = m.entity = where;
+      } else {
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
   }
 
   // Dateline: the country of its place.
@@ -251,6 +286,18 @@ Analysis Recognizer::analyze(const Document& doc) const {
       const auto& pw = a.people[p].words;
       if (pw.size() < words.size() && std::equal(pw.rbegin(), pw.rend(), words.rbegin())) return p;
     }
+    // A family name written first ("Park" for "Park Min-seo"), if only one person has it.
+    if (words.size() == 1) {
+      int found = -1;
+      for (int p = 0; p < static_cast<int>(a.people.size()); ++p) {
+        const auto& pw = a.people[p].words;
+        if (pw.size() >= 2 && pw.front() == words[0]) {
+          if (found >= 0) return -1;
+          found = p;
+        }
+      }
+      return found;
+    }
     return -1;
   };
 
@@ -286,6 +333,14 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (!shown.empty()) shown += ' ';
           shown += tok_text(j);
           last = ++j;
+          // "Min-seo", "Jean-Bertrand": one name word.
+          while (j < span.end && toks[j].is(kHyphenJoined) && toks[j].is(kWord) && at[j] < 0 &&
+                 !toks[j - 1].is(kPossessive)) {
+            words.back() += "-" + lower(tok_text(j));
+            shown += "-";
+            shown += tok_text(j);
+            last = ++j;
+          }
           if (toks[j - 1].is(kPossessive)) break;
           continue;
         }
@@ -421,6 +476,23 @@ Analysis Recognizer::analyze(const Document& doc) const {
         }
         break;
       }
+      // Capitalized words right before a title are its portfolio ("Railways Minister").
+      {
+        std::uint32_t j = tb;
+        while (j > span.begin && tb - j < 3 && toks[j - 1].is(kWord) && toks[j - 1].is(kCap) &&
+               at[j - 1] < 0 && !(toks[j - 1].cls & (kNotName & ~kRoleNoun & ~kModifier)) &&
+               !toks[j - 1].is(kAllCaps))
+          --j;
+        if (j < tb && j > span.begin && at[j - 1] >= 0) {  // only after a demonym or country
+          const Mention& m = ms[at[j - 1]];
+          if (m.kind == MentionKind::demonym || m.kind == MentionKind::country || m.kind == MentionKind::org) {
+            std::string portfolio(text.substr(toks[j].start, toks[tb - 1].end - toks[j].start));
+            role = portfolio + " " + role;
+            base_role = role;
+            tb = j;
+          }
+        }
+      }
       // What precedes: a demonym, a country's, an organization; skipping "senior".
       std::uint32_t pb = tb;
       while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
@@ -525,6 +597,31 @@ Analysis Recognizer::analyze(const Document& doc) const {
       }
     }
 
+    // 3a'. "his Ghanaian counterpart, Ama Mensah": a person of that country,
+    // with the role of the person whose counterpart they are.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.kind != MentionKind::demonym && !(m.kind == MentionKind::country && m.possessive)) continue;
+      std::uint32_t e = m.end;
+      if (e + 2 >= span.end || (toks[e].id != id.counterpart && toks[e].id != id.counterparts)) continue;
+      if (!is_punct(e + 1, ',')) continue;
+      std::vector<std::string> words;
+      std::string shown;
+      std::uint32_t ne = scan_name(e + 2, words, shown);
+      if (words.size() < 2) continue;
+      std::string role;
+      for (const Mention& o : ms)
+        if (o.kind == MentionKind::person && o.begin < m.begin) {
+          role = a.people[o.entity].base_role;
+          break;
+        }
+      Mention pm;
+      pm.kind = MentionKind::person;
+      pm.entity = add_person(shown, words, role, role, m.country, -1);
+      replace(m.begin, ne, pm);
+      k = static_cast<std::size_t>(-1);
+    }
+
     // 3b. Known names: "Overchuk", "Sharif's".
     for (std::uint32_t i = span.begin; i < span.end; ++i) {
       if (!name_like(i)) continue;
@@ -584,6 +681,37 @@ Analysis Recognizer::analyze(const Document& doc) const {
         }
         continue;
       }
+      // "it", "its": the country or organization the sentence is about, else
+      // the last sentence's single subject country.
+      if (w == id.it || w == id.its) {
+        int c = -1;
+        bool org = false;
+        int org_entity = -1;
+        for (const Mention& m : ms) {
+          if (m.begin >= i) break;
+          if (!is_actor(m) || m.kind == MentionKind::person || m.kind == MentionKind::group) continue;
+          bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+          if (prep) continue;
+          if (m.kind == MentionKind::org) {
+            org = true;
+            org_entity = m.entity;
+          } else {
+            c = m.country;
+          }
+          break;
+        }
+        if (c < 0 && !org && prev_subject_countries.size() == 1 && i == span.begin)
+          c = prev_subject_countries[0];
+        if (c < 0 && !org) continue;
+        Mention cm;
+        cm.kind = org ? MentionKind::org : MentionKind::country;
+        cm.entity = org ? org_entity : c;
+        cm.country = org ? dict.organizations()[org_entity].country : c;
+        cm.anaphor = true;
+        replace(i, i + 1, cm);
+        if (w == id.its) ms[at[i]].possessive = true;
+        continue;
+      }
       if (w == id.they || w == id.them || w == id.their) {
         std::vector<std::int32_t> group;
         for (const Mention& m : ms) {
@@ -604,14 +732,28 @@ Analysis Recognizer::analyze(const Document& doc) const {
         if (w == id.their) ms[at[i]].possessive = true;
         continue;
       }
-      // "the two countries", "both sides"
+      // "the two countries", "both sides", "both foreign ministers", "Both" alone.
       if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {
         std::uint32_t j = w == id.both ? i + 1 : i + 2;
-        TokenId nn = j < span.end ? toks[j].id : kNoToken;
-        if (nn != kNoToken && (nn == id.countries || nn == id.nations || nn == id.sides ||
-                               nn == id.parties || nn == id.governments || nn == id.leaders ||
-                               nn == id.neighbours || nn == id.neighbors || nn == id.delegations ||
-                               nn == id.states)) {
+        std::uint32_t head = 0;
+        for (std::uint32_t k = j; k < span.end && k < j + 3; ++k) {
+          if ((toks[k].cls & kRoleNoun) && at[k] < 0) {
+            head = k;
+            break;
+          }
+          if (at[k] >= 0 && ms[at[k]].kind == MentionKind::title) {
+            head = ms[at[k]].end - 1;
+            break;
+          }
+          if (!(toks[k].is(kWord) && !toks[k].is(kCap) && !(toks[k].cls & kFunction))) break;
+        }
+        bool alone = w == id.both && head == 0 && i + 1 < span.end && !toks[i + 1].is(kWord);
+        bool alone_subject = w == id.both && head == 0 && i + 1 < span.end &&
+                             (toks[i + 1].cls & (kAux | kBe)) == 0 && toks[i + 1].is(kWord) &&
+                             !toks[i + 1].is(kCap) && !(toks[i + 1].cls & (kDet | kPrep));
+        if (head || alone || (alone_subject && i == span.begin)) {
+          if (!head) head = i;
+          j = head;
           // The two countries most mentioned so far.
           std::vector<std::int32_t> group;
           for (int round = 0; round < 2; ++round) {

@@ -16,6 +16,14 @@
 
 namespace dipgraph::export_detail {
 
+// Inline string access (KnowledgeGraph::str and ::id are out-of-line calls).
+inline std::string_view sv(const KnowledgeGraph& graph, StrId s) {
+  return graph.impl().strings.view(s);
+}
+inline std::string_view vid(const KnowledgeGraph& graph, VertexId v) {
+  return sv(graph, graph.impl().g[v].id);
+}
+
 // Appends to a string and hands it to the stream every ~1 MiB.
 class Output {
  public:
@@ -89,25 +97,25 @@ void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor)
     void integer(std::string_view name, long long value) { inner.integer(name, value); }
     void real(std::string_view name, double value) { inner.real(name, value); }
   } vis{visitor};
-  const VertexData& d = graph.vertex(v);
+  const VertexData& d = graph.impl().g[v];
   vis.text("kind", to_string(d.kind));
-  vis.text("label", graph.str(d.label));
+  vis.text("label", sv(graph, d.label));
   if (d.kind != VertexKind::event) {
-    vis.text("country", graph.str(d.country));
-    if (d.kind == VertexKind::person) vis.text("role", graph.str(d.role));
+    vis.text("country", sv(graph, d.country));
+    if (d.kind == VertexKind::person) vis.text("role", sv(graph, d.role));
     return;
   }
-  vis.text("type", graph.str(d.type));
-  vis.text("cameo", graph.str(d.cameo));
-  vis.text("root", graph.str(d.root));
+  vis.text("type", sv(graph, d.type));
+  vis.text("cameo", sv(graph, d.cameo));
+  vis.text("root", sv(graph, d.root));
   vis.integer("quad_class", d.quad_class);
   vis.real("goldstein", d.goldstein);
   vis.text("status", to_string(d.status));
-  vis.text("date", graph.str(d.date));
+  vis.text("date", sv(graph, d.date));
   vis.integer("mentions", d.mentions);
   vis.real("confidence", d.confidence);
-  vis.text("evidence", graph.str(d.evidence));
-  vis.text("article", graph.str(d.article));
+  vis.text("evidence", sv(graph, d.evidence));
+  vis.text("article", sv(graph, d.article));
 }
 
 // Escapers: each appends `s` to `out`, replacing malformed UTF-8 and

@@ -33,6 +33,81 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
 using BoostVertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
+// Open-addressing hash index from strings to uint32 values, where the
+// strings live elsewhere: key_of(value) gives a value's key back. Flat
+// (one probe sequence in one array), so a lookup costs about one cache miss.
+class StringIndex {
+ public:
+  static constexpr std::uint32_t kMissing = 0xffffffffu;
+
+  void reserve(std::size_t n) {
+    if (n * 10 >= slots_.size() * 7) rehash(capacity_for(n));
+  }
+  std::size_t size() const { return size_; }
+
+  // The value stored under `key`, or kMissing.
+  template <class KeyOf>
+  std::uint32_t find(std::string_view key, const KeyOf& key_of) const {
+    if (slots_.empty()) return kMissing;
+    std::size_t h = hash(key);
+    auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (s.value == kMissing) return kMissing;
+      if (s.tag == tag && key_of(s.value) == key) return s.value;
+    }
+  }
+
+  // Stores value under key unless the key is present; returns the stored
+  // value (the old one if present).
+  template <class KeyOf>
+  std::uint32_t insert(std::string_view key, std::uint32_t value, const KeyOf& key_of) {
+    if ((size_ + 1) * 10 >= slots_.size() * 7) rehash(capacity_for(size_ + 1), key_of);
+    std::size_t h = hash(key);
+    auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      Slot& s = slots_[i];
+      if (s.value == kMissing) {
+        s = {tag, value};
+        ++size_;
+        return value;
+      }
+      if (s.tag == tag && key_of(s.value) == key) return s.value;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t value = kMissing;
+  };
+  static std::size_t hash(std::string_view key) {
+    // std::hash mixes well but its high bits feed the tag; spread them.
+    std::size_t h = std::hash<std::string_view>{}(key);
+    return h ^ (h >> 29) * 0x9E3779B97F4A7C15ull;
+  }
+  static std::size_t capacity_for(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap * 7 <= n * 10) cap *= 2;
+    return cap;
+  }
+  void rehash(std::size_t cap) { rehash(cap, [](std::uint32_t) { return std::string_view(); }); }
+  template <class KeyOf>
+  void rehash(std::size_t cap, const KeyOf& key_of) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    for (const Slot& s : old) {
+      if (s.value == kMissing) continue;
+      std::size_t i = hash(key_of(s.value)) & mask_;
+      while (slots_[i].value != kMissing) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0, size_ = 0;
+};
+
 // Append-only string storage: bytes live in fixed blocks that never move,
 // so string_views stay valid. intern() stores each distinct string once;
 // add() stores without looking (for strings known to be unique, such as
@@ -43,6 +118,7 @@ class StringPool {
   StrId intern(std::string_view s);
   StrId add(std::string_view s);
   std::string_view view(StrId id) const { return views_[id]; }
+  void reserve(std::size_t strings) { views_.reserve(strings); }
   std::size_t size() const { return views_.size(); }
   std::size_t bytes() const { return bytes_; }
 
@@ -51,7 +127,7 @@ class StringPool {
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t used_ = 0, capacity_ = 0, bytes_ = 0;
   std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StrId> ids_;
+  StringIndex ids_;
 };
 
 // One resolution key (a normalized name or code) and what it names.
@@ -63,7 +139,11 @@ struct NameEntry {
 struct GraphImpl {
   BoostGraph g;
   StringPool strings;
-  std::unordered_map<std::string_view, VertexId> index;  // stable id -> vertex
+  StringIndex index;  // stable id -> vertex
+  // The vertex with this stable id, or kNoVertex.
+  VertexId find(std::string_view id) const {
+    return index.find(id, [this](std::uint32_t v) { return strings.view(g[v].id); });
+  }
   // Normalized (slugified) names and codes of entities -> vertices.
   std::unordered_map<std::string, std::vector<NameEntry>> names;
   std::size_t kind_counts[kVertexKindCount] = {};

@@ -87,6 +87,15 @@ grep -q 'unknown entity "Atlantis"' err || fail "unknown message: $(cat err)"
 [ "$rc" = 2 ] || fail "place --countries: exit $rc"
 grep -q 'is not a country' err || fail "place --countries message: $(cat err)"
 
+# --facts reads a facts file directly, folding repeated ids like the store.
+cat facts.jsonl facts.jsonl > twice.jsonl
+"$DIPGRAPH" -q path --facts twice.jsonl PAK UZB > out 2> err || fail "--facts: $(cat err)"
+head -1 out | grep -qx 'Pakistan → railway project (project, planned, 2025-08) → Uzbekistan' \
+  || fail "--facts chain: $(cat out)"
+[ ! -s err ] || fail "--facts: repeated ids were not folded: $(cat err)"
+"$DIPGRAPH" -q path --facts missing.jsonl PAK UZB > out 2> err; rc=$?
+[ "$rc" = 2 ] && grep -q 'missing.jsonl: no such facts file' err || fail "missing --facts: $rc $(cat err)"
+
 # Bad flags and a missing store.
 "$DIPGRAPH" -q path --store s PAK UZB --k 0 > out 2> err; rc=$?
 [ "$rc" = 2 ] || fail "--k 0: exit $rc"

@@ -1,0 +1,93 @@
+// Pictures through Graphviz (docs/queries.md, "render").
+//
+// Two pictures, each built as DOT text and then laid out by a Graphviz
+// program (dot, sfdp, neato) run as a child process with an argument list,
+// never through a shell:
+//  - the country view: countries as nodes, ties as edges whose width grows
+//    with tie strength (queries/neighbors.hpp, tie_strengths) and whose
+//    colour runs from conflictual red through amber to cooperative green by
+//    mean Goldstein value, labelled with their fact counts, with a legend;
+//  - the ego view: the neighbourhood of one entity with its event nodes
+//    (type, date, name), entity nodes shaped by kind and edges by kind.
+// Both are pruned so they stay readable and lay out in seconds (CLIENTS.md:
+// dot needs 111 s for 2,000 nodes): the strongest countries and ties, or
+// the strongest events. The engine is chosen by size unless given.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/country_view.hpp"
+#include "graph/knowledge_graph.hpp"
+
+namespace dipgraph {
+
+// Pictures of more nodes than this are laid out by sfdp under engine "auto".
+inline constexpr std::size_t kDotMaxNodes = 300;
+
+// The DOT text of a picture and what it shows.
+struct DotPicture {
+  std::string dot;
+  std::string engine;  // dot, sfdp or neato: the one the DOT was written for
+  std::size_t nodes = 0, edges = 0;              // drawn
+  std::size_t total_nodes = 0, total_edges = 0;  // before pruning
+};
+
+struct CountryPictureOptions {
+  // Keep the countries with the greatest total tie strength (0 = all).
+  std::size_t top_countries = 50;
+  // Ties kept: every country's strongest tie, then down the list of ties
+  // by strength each tie with an end that has fewer than this many kept
+  // ties (0 = every tie between kept countries).
+  std::size_t ties_per_country = 3;
+  bool edge_labels = true;  // fact counts on the edges
+  std::string engine = "auto";  // auto, dot, sfdp, neato
+  std::string title;            // drawn under the picture; empty: none
+};
+
+// The country view as DOT. strengths[i] is the strength of view.ties()[i]
+// (tie_strengths); a country drawn has at least one drawn tie. Throws Error
+// if strengths has the wrong size or the engine is unknown.
+DotPicture country_picture(const CountryView& view, const std::vector<double>& strengths,
+                           const CountryPictureOptions& options = {});
+
+struct EgoPictureOptions {
+  VertexId center = kNoVertex;
+  int depth = 2;                  // undirected steps from the center (>= 1)
+  std::size_t top_events = 60;    // the strongest events kept (0 = all)
+  bool edge_labels = true;        // edge kinds on the edges
+  std::string engine = "auto";
+  std::string title;
+  // The weight that ranks events; null: confidence × (1 + ln mentions).
+  std::function<double(VertexId)> event_weight;
+};
+
+// The neighbourhood of options.center as DOT: the events within `depth`
+// steps (the top_events strongest), the entities taking part in them or
+// tied to the center directly, and every edge among those. Throws Error if
+// the center is not a vertex, depth < 1 or the engine is unknown.
+DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& options);
+
+// The engine for a picture of `nodes` nodes: `requested` unless "auto";
+// "auto": dot up to kDotMaxNodes nodes, sfdp beyond. Throws Error for a
+// name other than auto, dot, sfdp, neato.
+std::string choose_engine(std::string_view requested, std::size_t nodes);
+
+// The output format a file name asks for: "svg", "png", "pdf", or "dot"
+// (.dot / .gv: the DOT text itself). Throws Error for anything else.
+std::string output_format(std::string_view path);
+
+// Writes `picture` to `path`: lays it out with Graphviz's program
+// picture.engine (looked up on PATH) in the format of the file's extension,
+// or writes the DOT text for .dot/.gv. The output goes to a temporary file
+// in the same directory, renamed over `path` only on success: an existing
+// file is never truncated by a failure. Throws Error with Graphviz's own
+// message if it fails, is missing, or runs longer than timeout_seconds
+// (then it is killed). Graphviz warnings are copied to stderr.
+void render_file(const DotPicture& picture, const std::string& path,
+                 double timeout_seconds = 300);
+
+}  // namespace dipgraph

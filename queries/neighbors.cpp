@@ -1,0 +1,127 @@
+// Neighbor queries: one walk over the entity's events, folding each event's
+// weight into every partner country it touches.
+#include "queries/neighbors.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "graph/country_view.hpp"
+#include "graph/detail/boost_graph.hpp"
+
+namespace dipgraph {
+
+std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
+                                             const EventFilter& filter) {
+  // Dates are interned: parse each distinct date string once.
+  std::unordered_map<StrId, std::int32_t> seen;
+  std::optional<std::int32_t> best;
+  for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+    const VertexData& d = graph.vertex(v);
+    if (d.kind != VertexKind::event || d.date == 0) continue;
+    if (filter.active() && !filter.keep(graph, v)) continue;
+    auto [it, inserted] = seen.emplace(d.date, INT32_MIN);
+    if (inserted)
+      if (auto days = edtf_days(graph.str(d.date))) it->second = days->last;
+    if (it->second != INT32_MIN && (!best || it->second > *best)) best = it->second;
+  }
+  return best;
+}
+
+double event_weight(const KnowledgeGraph& graph, VertexId ev,
+                    std::optional<std::int32_t> reference_day, double half_life_days) {
+  const VertexData& d = graph.vertex(ev);
+  double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
+  if (reference_day) {
+    double age = half_life_days;  // undated: one half-life
+    if (auto days = edtf_days(graph.str(d.date)))
+      age = std::max(0, *reference_day - days->mid());
+    w *= std::exp2(-age / half_life_days);
+  }
+  return w;
+}
+
+std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
+                                     const NeighborOptions& options) {
+  if (graph.kind(x) == VertexKind::event)
+    throw Error(fmt::format("neighbors: {} is an event, not an entity", describe(graph, x)));
+  if (!(options.half_life_days > 0)) throw Error("neighbors: the half-life must be positive");
+  std::optional<std::int32_t> ref =
+      options.reference_day ? options.reference_day : newest_event_day(graph, options.filter);
+  VertexId own = CountryView::country_of(graph, x);
+  const auto& g = graph.impl().g;
+
+  std::vector<Neighbor> out;
+  std::unordered_map<VertexId, std::size_t> slot;
+  struct Side {
+    VertexId country;
+    bool source, target;
+  };
+  std::vector<Side> partners;
+  for (VertexId ev : events_of(graph, x, options.filter)) {
+    partners.clear();
+    bool x_src = false, x_tgt = false;
+    for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
+      EdgeKind k = g[*it].kind;
+      if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
+      auto p = static_cast<VertexId>(boost::source(*it, g));
+      if (counts_for(graph, p, x)) {
+        x_src |= k == EdgeKind::source;
+        x_tgt |= k == EdgeKind::target;
+        continue;
+      }
+      VertexId c = CountryView::country_of(graph, p);
+      if (c == kNoVertex || c == own) continue;
+      auto s = std::find_if(partners.begin(), partners.end(),
+                            [&](const Side& y) { return y.country == c; });
+      if (s == partners.end()) s = partners.insert(partners.end(), Side{c, false, false});
+      s->source |= k == EdgeKind::source;
+      s->target |= k == EdgeKind::target;
+    }
+    if (partners.empty()) continue;
+    double w = event_weight(graph, ev, ref, options.half_life_days);
+    for (const Side& s : partners) {
+      auto [it, inserted] = slot.emplace(s.country, out.size());
+      if (inserted) {
+        out.emplace_back();
+        out.back().country = s.country;
+      }
+      Neighbor& n = out[it->second];
+      n.strength += w;
+      n.tone.add(graph, ev);
+      n.tone.a_to_b += x_src && s.target;
+      n.tone.b_to_a += s.source && x_tgt;
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
+    if (a.strength != b.strength) return a.strength > b.strength;
+    if (a.tone.count != b.tone.count) return a.tone.count > b.tone.count;
+    return a.country < b.country;
+  });
+  return out;
+}
+
+std::vector<double> tie_strengths(const CountryView& view,
+                                  std::optional<std::int32_t> reference_day,
+                                  double half_life_days) {
+  if (!(half_life_days > 0)) throw Error("the half-life must be positive");
+  const KnowledgeGraph& graph = view.graph();
+  // An event of several ties is weighed once.
+  std::unordered_map<VertexId, double> weight;
+  std::vector<double> out;
+  out.reserve(view.ties().size());
+  for (const CountryTie& t : view.ties()) {
+    double sum = 0;
+    for (VertexId ev : t.events) {
+      auto [it, inserted] = weight.emplace(ev, 0.0);
+      if (inserted) it->second = event_weight(graph, ev, reference_day, half_life_days);
+      sum += it->second;
+    }
+    out.push_back(sum);
+  }
+  return out;
+}
+
+}  // namespace dipgraph

@@ -1,0 +1,66 @@
+// Neighbor queries: a country's (or any entity's) partner countries, ranked
+// by tie strength (docs/queries.md, "neighbors").
+//
+// The strength of a tie is a sum over the facts the two share:
+//
+//   weight(fact) = confidence × (1 + ln(mentions)) × 2^(−age / half_life)
+//
+// where mentions is the number of articles reporting the fact (at least 1)
+// and age is the number of days from the middle of the fact's date to the
+// reference day (by default the newest event date in the graph; never
+// negative). An undated fact counts as one half-life old. Facts count for a
+// country through its people and national bodies, as in ties.hpp.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "graph/country_view.hpp"
+#include "graph/knowledge_graph.hpp"
+#include "queries/ties.hpp"
+
+namespace dipgraph {
+
+inline constexpr double kDefaultHalfLifeDays = 365.0;
+
+struct NeighborOptions {
+  double half_life_days = kDefaultHalfLifeDays;  // > 0
+  // Day number (edtf_days) age is measured from; nullopt: newest_event_day.
+  std::optional<std::int32_t> reference_day;
+  EventFilter filter;
+};
+
+// One partner country of an entity X.
+struct Neighbor {
+  VertexId country = kNoVertex;
+  double strength = 0.0;  // sum of event_weight over the shared facts
+  ToneSummary tone;       // shared facts; a_to_b = X acting on the partner
+};
+
+// The last day of the newest dated event (passing `filter`), or nullopt when
+// no event is dated. One pass over the events.
+std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
+                                             const EventFilter& filter = {});
+
+// The weight of event `ev` by the formula above. reference_day nullopt: no
+// decay (factor 1).
+double event_weight(const KnowledgeGraph& graph, VertexId ev,
+                    std::optional<std::int32_t> reference_day,
+                    double half_life_days = kDefaultHalfLifeDays);
+
+// The partner countries of entity `x`: the countries the other parties of
+// its facts count for, except the country x itself counts for (a country:
+// itself; a person or national body: its home). Strongest first; equal
+// strengths by more facts, then by vertex order. Throws Error if x is an
+// event or half_life_days <= 0.
+std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
+                                     const NeighborOptions& options = {});
+
+// The strength of every tie of `view` (indexed as view.ties()): the sum of
+// event_weight over its events, with the same reference day and half-life.
+std::vector<double> tie_strengths(const CountryView& view,
+                                  std::optional<std::int32_t> reference_day,
+                                  double half_life_days = kDefaultHalfLifeDays);
+
+}  // namespace dipgraph
