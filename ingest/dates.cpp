@@ -201,8 +201,10 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
       int y = year_at(i);
       if (is_year(y) && t.end - t.start == 4) {
         std::uint32_t next = i + 1;
-        bool before_noun = next < end && toks[next].is(kWord) && toks[next].cls == 0 &&
-                           month_of(toks[next].id) == 0;
+        constexpr std::uint16_t kGrammar = kPrep | kDet | kBe | kAux | kSubord | kConj |
+                                           kPronoun | kPronounPl | kNegation | kReport | kCalendar;
+        bool before_noun = next < end && toks[next].is(kWord) && !toks[next].is(kCap) &&
+                           !(toks[next].cls & kGrammar);
         if (!before_noun) {
           dm.kind = DateKind::absolute;
           dm.y = y;
@@ -211,6 +213,24 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
         }
       }
       continue;
+    }
+    if (t.is(kWord) && (t.cls & kNumberWord) && id(i + 2) == ago_) {  // "three years ago"
+      int n = number_word(i);
+      TokenId u = id(i + 1);
+      DateKind k = (u == day_ || u == days_)         ? DateKind::offset_days
+                   : (u == week_ || u == weeks_)     ? DateKind::offset_weeks
+                   : (u == month_ || u == months_w_) ? DateKind::offset_months
+                   : (u == year_ || u == years_)     ? DateKind::offset_years
+                                                     : DateKind::absolute;
+      if (n > 0 && k != DateKind::absolute) {
+        dm.kind = k;
+        dm.offset = -n;
+        dm.tense = -1;
+        dm.end = i + 3;
+        out.push_back(dm);
+        i = dm.end - 1;
+        continue;
+      }
     }
     if (!t.is(kWord) || !(t.cls & kCalendar)) continue;
     TokenId w = t.id;

@@ -310,10 +310,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
         break;
       }
+      // "thousands of Colombians", "some of the Kenyans": a quantity, not a preposition.
+      if (j > floor + 1 && toks[j - 1].id == id.of &&
+          ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber)))
+        return kNoToken;
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
-      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_ || is_punct(j - 1, ',')) &&
-          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]])) {
+      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
+          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]]) &&
+          attributed(j - 2) == attributed(j)) {
         std::uint32_t first = a.mentions[a.mention_at[j - 2]].begin;
         if (first < b && first >= floor) return governing_prep(first, floor);
       }
@@ -573,6 +578,18 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           mi = -(mi + 1);
       }
     };
+    // The country where the clause's subject is ("the dam in Egypt, which ...").
+    auto find_place_country = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      for (int g = t.segment; g >= 0; --g) {
+        std::uint32_t b = seg_begin(g), e = g == t.segment ? t.begin : seg_end(g);
+        for (std::int32_t mi : ms) {
+          const Mention& m = a.mentions[mi];
+          if (m.begin < b || m.begin >= e || attributed(m.begin) || m.country < 0) continue;
+          if (is_place(m)) return {-(mi + 1)};
+        }
+      }
+      return {};
+    };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
       for (const Role& r : roles) {
         std::vector<std::int32_t> g;
@@ -583,8 +600,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           case RoleKind::poss: g = find_poss(t); break;
           case RoleKind::inner: g = find_inner(t); break;
           case RoleKind::outer: g = find_outer(t); break;
+          case RoleKind::place: g = find_place_country(t); break;
         }
-        if (r.kind != RoleKind::poss) heads(g);
+        if (r.kind != RoleKind::poss && r.kind != RoleKind::place) heads(g);
         if (!g.empty()) return g;
       }
       return {};
@@ -604,13 +622,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Cue scan around a trigger: status (priority: negated, negotiating,
     // intended, planned, ongoing) and tone.
-    auto cues = [&](std::uint32_t b, std::uint32_t e, int& status, int& tone) {
+    auto cues = [&](std::uint32_t b, std::uint32_t e, int& status, int& tone, std::uint32_t limit = 0) {
       status = -1;
       tone = 0;
       static const int kPriority[] = {0, 2, 3, 4, 1, 5};  // by Status: occurred planned intended negotiating ongoing negated
+      if (limit < e) limit = e;
       for (std::uint32_t i = b; i < e; ++i) {
         std::uint32_t got = dict.cue_matcher().longest(
-            [&](std::size_t k) { return toks[k].id; }, i, e, [&](std::uint32_t, std::uint32_t v) {
+            [&](std::size_t k) { return toks[k].id; }, i, limit, [&](std::uint32_t, std::uint32_t v) {
               const Cue& c = dict.cues()[v];
               if (c.kind == CueKind::tone) tone += c.value;
               else if (status < 0 || kPriority[c.value] > kPriority[status]) status = c.value;
@@ -786,7 +805,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
-      if (!(p.flags & kNoPassive) && !p.source.empty() && p.source[0].kind == RoleKind::subj && passive(t)) {
+      bool subj_role = std::any_of(p.source.begin(), p.source.end(), [](const Role& r) { return r.kind == RoleKind::subj; });
+      if (!(p.flags & kNoPassive) && subj_role && passive(t)) {
         std::vector<std::int32_t> agent;
         for (std::uint32_t q = t.end; q < seg_end(t.segment) && agent.empty(); ++q)
           if (toks[q].id == id.by) {
@@ -862,10 +882,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             if (joined) status = static_cast<int>(o.fact.status);
           }
         }
+        // After it ("the pipeline ... will open", "remained under negotiation"),
+        // up to the next trigger.
+        std::uint32_t ae = std::min(seg_end(t.segment), t.end + 6);
+        for (const Trigger& o : triggers)
+          if (o.begin >= t.end && o.begin < ae) ae = o.begin;
         int after_status = -1;
-        cues(t.end, e, after_status, tone_ignored);
-        if (after_status == static_cast<int>(Status::negotiating) || after_status == static_cast<int>(Status::negated))
-          if (status < 0) status = after_status;
+        cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
+        if (status < 0) status = after_status;
         if (p.flags & kCharacterize) {
           int s2 = -1;
           std::uint32_t te = std::min(se, t.end + 16);
@@ -935,8 +959,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       if (source.empty() && target.empty()) continue;
-      bool mutual = !(p.flags & kSymmetric) && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
-      if ((p.flags & kSymmetric) || mutual) {
+      // Symmetric events have participants, unless one side wants the event
+      // ("eager to meet"): then who wants it is the source.
+      bool sym = (p.flags & kSymmetric) && !(f.status == Status::intended && !source.empty() && !target.empty());
+      bool mutual = !sym && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
+      if (sym || mutual) {
         for (Actor& x : source) add_actor(f.participants, std::move(x));
         for (Actor& x : target) add_actor(f.participants, std::move(x));
         if ((p.flags & kNeedsTarget) && f.participants.size() < 2) continue;
@@ -988,8 +1015,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::string cut = ad.substr(0, std::min(ad.size(), f.date.size()));
         if (f.date.find('X') == std::string::npos && f.date > cut) f.status = Status::planned;
       }
-      // Place.
+      // Place ("spoke about the situation in Afghanistan": what was talked
+      // about is not where).
       f.location = pick_place(t);
+      if (f.location && (p.flags & kTopics) && !f.location->country.empty() &&
+          std::find(f.topics.begin(), f.topics.end(), f.location->country) != f.topics.end())
+        f.location.reset();
       d.own_place = f.location.has_value();
       if (!f.location && f.type == "visit" && f.cameo == "042") {
         for (std::int32_t mi : tgt)

@@ -570,7 +570,15 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (generic) {
             if (pr.country != country) continue;
           } else {
-            if (!iequal(pr.base_role, base_role)) continue;
+            // Same role, or a one-word role ending the person's ("the Ghanaian
+            // minister" for a Foreign Minister; not for a Deputy or Vice one).
+            bool same = iequal(pr.base_role, base_role);
+            if (!same && base_role.find(' ') == std::string::npos && pr.base_role.size() > base_role.size() + 1 &&
+                iequal(std::string_view(pr.base_role).substr(pr.base_role.size() - base_role.size()), base_role) &&
+                pr.base_role[pr.base_role.size() - base_role.size() - 1] == ' ' &&
+                pr.base_role.rfind("Deputy", 0) != 0 && pr.base_role.rfind("Vice", 0) != 0)
+              same = country >= 0 && pr.country == country;
+            if (!same) continue;
             if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
           }
           found = p;
