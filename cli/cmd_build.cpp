@@ -7,10 +7,9 @@
 // writer lock held for the whole build, so a concurrent build waits and the
 // result equals running the two one after the other. A bad line is reported
 // as FILE:LINE: reason and skipped; the exit code is then 1.
-#include <unistd.h>
-
 #include <fmt/core.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
@@ -28,9 +27,9 @@ namespace dipgraph::cli {
 
 namespace {
 
-constexpr std::size_t kBatchFacts = 4096;           // facts per store append
-constexpr std::size_t kMaxLineErrorsShown = 20;     // per file, then a count
-constexpr std::size_t kMaxLineBytes = 64u << 20;    // longer lines are skipped
+constexpr std::size_t kBatchFacts = 4096;         // facts per store append
+constexpr std::size_t kMaxLineErrorsShown = 20;   // per file, then a count
+constexpr std::size_t kMaxLineBytes = 64u << 20;  // longer lines are skipped
 
 struct BuildOptions {
   std::string store;
@@ -185,7 +184,8 @@ bool read_facts_file(const std::string& path, Batcher& out, Diagnostics& diag, B
   std::free(buf);
   std::fclose(f);
   if (errors > kMaxLineErrorsShown)
-    diag.error(Place{path}, fmt::format("{} more bad lines not shown", errors - kMaxLineErrorsShown));
+    diag.error(Place{path},
+               fmt::format("{} more bad lines not shown", errors - kMaxLineErrorsShown));
   if (read_error) {
     diag.error(Place{path, line + 1}, fmt::format("read error: {}", std::strerror(err)));
     return false;
@@ -285,7 +285,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
   std::string summary = fmt::format("build: {} input{} read", totals.inputs - totals.inputs_skipped,
                                     totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
   if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
-  if (totals.articles) summary += fmt::format(", {} articles", totals.articles);
+  if (totals.articles)
+    summary += fmt::format(", {} article{}", totals.articles, totals.articles == 1 ? "" : "s");
   if (totals.lines)
     summary += fmt::format(", {} fact line{}", totals.lines, totals.lines == 1 ? "" : "s");
   if (totals.lines_skipped)
@@ -315,8 +316,9 @@ void add_build_command(CLI::App& app, Globals& g) {
                                                  : std::string("not a date YYYY-MM-DD: ") + d;
       });
   cmd->add_option("--threads", opt->threads, "extraction threads (default: all cores)");
-  cmd->add_option("inputs", opt->inputs,
-                  "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")
+  cmd->add_option(
+         "inputs", opt->inputs,
+         "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")
       ->required();
   cmd->callback([opt, &g] {
     BuildOptions o = *opt;

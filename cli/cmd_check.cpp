@@ -25,8 +25,7 @@ struct CheckOptions {
 
 void dump_store(const FactStore& store, Diagnostics& diag) {
   std::vector<Fact> facts = store.load(diag);
-  std::sort(facts.begin(), facts.end(),
-            [](const Fact& a, const Fact& b) { return a.id < b.id; });
+  std::sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) { return a.id < b.id; });
   std::string out;
   for (const Fact& f : facts) {
     write_fact(f, out);

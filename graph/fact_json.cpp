@@ -9,6 +9,9 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <memory>
 #include <unordered_set>
@@ -95,7 +98,8 @@ struct Reader {
       if (required) return fail(fmt::format("missing \"{}\"{}", key, where.in()));
       return true;
     }
-    if (!it->value.IsString()) return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
+    if (!it->value.IsString())
+      return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
     out = std::string_view(it->value.GetString(), it->value.GetStringLength());
     return true;
   }
@@ -275,8 +279,10 @@ bool is_edtf_date(std::string_view d) {
     if (y.size() != 4) return false;
     bool x_seen = false;
     for (char c : y) {
-      if (c == 'X') x_seen = true;
-      else if (c < '0' || c > '9' || x_seen) return false;  // X only as trailing digits
+      if (c == 'X')
+        x_seen = true;
+      else if (c < '0' || c > '9' || x_seen)
+        return false;  // X only as trailing digits
     }
     return y[0] != 'X' && y[1] != 'X';
   };
@@ -296,10 +302,10 @@ RecordKind sniff_record(std::string_view line) {
   rapidjson::Document doc;
   doc.Parse(line.data(), line.size());
   if (doc.HasParseError() || !doc.IsObject()) return RecordKind::unknown;
+  if (doc.HasMember("text")) return RecordKind::article;  // facts keep text in evidence
   if (doc.HasMember("type") &&
       (doc.HasMember("source") || doc.HasMember("target") || doc.HasMember("participants")))
     return RecordKind::fact;
-  if (doc.HasMember("text")) return RecordKind::article;
   return RecordKind::unknown;
 }
 
@@ -348,11 +354,48 @@ bool valid_utf8(const unsigned char* s, std::size_t n) {
   return true;
 }
 
+// k == lit, compared inline (the length is a constant).
+template <std::size_t N>
+bool is(std::string_view k, const char (&lit)[N]) {
+  return k.size() == N - 1 && std::memcmp(k.data(), lit, N - 1) == 0;
+}
+
+// Bytes up to the first '"', '\\' or control character from `p`, and
+// whether any of them has its high bit set (non-ASCII).
+const char* scan_string(const char* p, const char* end, bool& high) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'),
+                space = _mm_set1_epi8(0x20);
+  while (end - p >= 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmplt_epi8(v, space));  // signed: also bytes >= 0x80
+    unsigned top = static_cast<unsigned>(_mm_movemask_epi8(v));
+    unsigned stop = static_cast<unsigned>(_mm_movemask_epi8(special)) & ~top;
+    if (stop != 0) {
+      unsigned n = static_cast<unsigned>(__builtin_ctz(stop));
+      if (top & ((1u << n) - 1)) high = true;
+      return p + n;
+    }
+    if (top) high = true;
+    p += 16;
+  }
+#endif
+  for (; p < end; ++p) {
+    auto c = static_cast<unsigned char>(*p);
+    if (c == '"' || c == '\\' || c < 0x20) break;
+    if (c >= 0x80) high = true;
+  }
+  return p;
+}
+
 class FastReader {
  public:
   FastReader(const char* p, const char* end) : p_(p), end_(end) {}
 
   bool fact(Fact& f) {
+    // clang-format off
     enum Key : unsigned {
       kId = 1u << 0, kType = 1u << 1, kCameo = 1u << 2, kRoot = 1u << 3, kStatus = 1u << 4,
       kDate = 1u << 5, kName = 1u << 6, kQuote = 1u << 7, kSource = 1u << 8,
@@ -360,6 +403,7 @@ class FastReader {
       kEvidence = 1u << 13, kQuad = 1u << 14, kGoldstein = 1u << 15, kConfidence = 1u << 16,
       kSchema = 1u << 17
     };
+    // clang-format on
     if (!lit('{')) return false;
     unsigned seen = 0;
     std::string_view status;
@@ -369,29 +413,31 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
-      if (k == "id") bit = kId, ok = str(f.id);
-      else if (k == "type") bit = kType, ok = str(f.type);
-      else if (k == "cameo") bit = kCameo, ok = str(f.cameo);
-      else if (k == "root") bit = kRoot, ok = str(f.root);
-      else if (k == "status") bit = kStatus, ok = plain(status);
-      else if (k == "date") bit = kDate, ok = str(f.date);
-      else if (k == "name") bit = kName, ok = str(f.name);
-      else if (k == "quote") bit = kQuote, ok = str(f.quote);
-      else if (k == "source") bit = kSource, ok = actors(f.source);
-      else if (k == "target") bit = kTarget, ok = actors(f.target);
-      else if (k == "participants") bit = kParticipants, ok = actors(f.participants);
-      else if (k == "location") bit = kLocation, ok = location(f);
-      else if (k == "topics") bit = kTopics, ok = topics(f.topics);
-      else if (k == "evidence") bit = kEvidence, ok = evidence(f.evidence);
-      else if (k == "quad_class") bit = kQuad, ok = number(quad);
-      else if (k == "goldstein") bit = kGoldstein, ok = number(f.goldstein);
-      else if (k == "confidence") bit = kConfidence, ok = number(f.confidence);
-      else if (k == "schema") {
+      // clang-format off
+      if (is(k, "id")) bit = kId, ok = str(f.id);
+      else if (is(k, "type")) bit = kType, ok = str(f.type);
+      else if (is(k, "cameo")) bit = kCameo, ok = str(f.cameo);
+      else if (is(k, "root")) bit = kRoot, ok = str(f.root);
+      else if (is(k, "status")) bit = kStatus, ok = plain(status);
+      else if (is(k, "date")) bit = kDate, ok = str(f.date);
+      else if (is(k, "name")) bit = kName, ok = str(f.name);
+      else if (is(k, "quote")) bit = kQuote, ok = str(f.quote);
+      else if (is(k, "source")) bit = kSource, ok = actors(f.source);
+      else if (is(k, "target")) bit = kTarget, ok = actors(f.target);
+      else if (is(k, "participants")) bit = kParticipants, ok = actors(f.participants);
+      else if (is(k, "location")) bit = kLocation, ok = location(f);
+      else if (is(k, "topics")) bit = kTopics, ok = topics(f.topics);
+      else if (is(k, "evidence")) bit = kEvidence, ok = evidence(f.evidence);
+      else if (is(k, "quad_class")) bit = kQuad, ok = number(quad);
+      else if (is(k, "goldstein")) bit = kGoldstein, ok = number(f.goldstein);
+      else if (is(k, "confidence")) bit = kConfidence, ok = number(f.confidence);
+      else if (is(k, "schema")) {
         std::uint64_t v = 0;
         bit = kSchema, ok = uint(v) && v <= static_cast<std::uint64_t>(kFactSchemaVersion);
       } else {
         ok = skip(0);
       }
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -460,28 +506,39 @@ class FastReader {
   bool str(std::string& out) {
     if (!lit('"')) return false;
     out.clear();
-    unsigned char high = 0;
+    bool high = false;
     for (;;) {
       const char* s = p_;
-      while (p_ < end_) {
-        auto c = static_cast<unsigned char>(*p_);
-        if (c == '"' || c == '\\' || c < 0x20) break;
-        high |= c;
-        ++p_;
-      }
+      p_ = scan_string(p_, end_, high);
       out.append(s, static_cast<std::size_t>(p_ - s));
       if (p_ == end_ || static_cast<unsigned char>(*p_) < 0x20) return false;
       if (*p_++ == '"') break;
       if (p_ == end_) return false;
       switch (*p_++) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+          out += '"';
+          break;
+        case '\\':
+          out += '\\';
+          break;
+        case '/':
+          out += '/';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           if (end_ - p_ < 4) return false;
           unsigned cp = 0;
@@ -511,8 +568,7 @@ class FastReader {
           return false;
       }
     }
-    return high < 0x80 ||
-           valid_utf8(reinterpret_cast<const unsigned char*>(out.data()), out.size());
+    return !high || valid_utf8(reinterpret_cast<const unsigned char*>(out.data()), out.size());
   }
 
   // A non-negative integer without sign, fraction or exponent (IsUint64).
@@ -572,12 +628,14 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
-      if (k == "id") bit = kId, ok = str(a.id);
-      else if (k == "kind") bit = kKind, ok = plain(kind);
-      else if (k == "name") bit = kName, ok = str(a.name);
-      else if (k == "country") bit = kCountry, ok = str(a.country);
-      else if (k == "role") bit = kRole, ok = str(a.role);
+      // clang-format off
+      if (is(k, "id")) bit = kId, ok = str(a.id);
+      else if (is(k, "kind")) bit = kKind, ok = plain(kind);
+      else if (is(k, "name")) bit = kName, ok = str(a.name);
+      else if (is(k, "country")) bit = kCountry, ok = str(a.country);
+      else if (is(k, "role")) bit = kRole, ok = str(a.role);
       else ok = skip(1);
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -624,9 +682,11 @@ class FastReader {
       if (!key(k)) return false;
       unsigned bit = 0;
       bool ok;
-      if (k == "name") bit = 1, ok = str(loc.name);
-      else if (k == "country") bit = 2, ok = str(loc.country);
+      // clang-format off
+      if (is(k, "name")) bit = 1, ok = str(loc.name);
+      else if (is(k, "country")) bit = 2, ok = str(loc.country);
       else ok = skip(1);
+      // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
     } while (lit(','));
@@ -661,13 +721,15 @@ class FastReader {
         unsigned bit = 0;
         bool ok;
         std::uint64_t v = 0;
-        if (k == "article") bit = kArticle, ok = str(e.article);
-        else if (k == "text") bit = kText, ok = str(e.text);
-        else if (k == "sentence")
+        // clang-format off
+        if (is(k, "article")) bit = kArticle, ok = str(e.article);
+        else if (is(k, "text")) bit = kText, ok = str(e.text);
+        else if (is(k, "sentence"))
           bit = kSentence, ok = uint(v) && v <= 0xffffffffu, e.sentence = static_cast<std::uint32_t>(v);
-        else if (k == "start") bit = kStart, ok = uint(e.start);
-        else if (k == "end") bit = kEnd, ok = uint(e.end);
+        else if (is(k, "start")) bit = kStart, ok = uint(e.start);
+        else if (is(k, "end")) bit = kEnd, ok = uint(e.end);
         else ok = skip(1);
+        // clang-format on
         if (!ok || (seen & bit)) return false;
         seen |= bit;
       } while (lit(','));
@@ -706,9 +768,12 @@ class FastReader {
         } while (lit(','));
         return lit(']');
       }
-      case 't': return word("true");
-      case 'f': return word("false");
-      case 'n': return word("null");
+      case 't':
+        return word("true");
+      case 'f':
+        return word("false");
+      case 'n':
+        return word("null");
       default: {
         double d;
         return number(d);
@@ -777,8 +842,11 @@ void write_actor(W& w, const Actor& a) {
 }  // namespace
 
 void write_fact(const Fact& fact, std::string& out) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  // One buffer and writer per thread, reused: no allocation per fact.
+  thread_local rapidjson::StringBuffer buf;
+  thread_local rapidjson::Writer<rapidjson::StringBuffer> w;
+  buf.Clear();
+  w.Reset(buf);
   w.SetMaxDecimalPlaces(4);
   w.StartObject();
   write_string(w, "id", fact.id);
@@ -812,7 +880,8 @@ void write_fact(const Fact& fact, std::string& out) {
   if (!fact.topics.empty()) {
     w.Key("topics");
     w.StartArray();
-    for (const auto& t : fact.topics) w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
+    for (const auto& t : fact.topics)
+      w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
     w.EndArray();
   }
   w.Key("evidence");
@@ -836,6 +905,10 @@ void write_fact(const Fact& fact, std::string& out) {
   w.Int(fact.mentions);
   w.EndObject();
   out.append(buf.GetString(), buf.GetSize());
+  if (buf.GetSize() > (1u << 20)) {  // do not keep a huge fact's buffer around
+    buf.Clear();
+    buf.ShrinkToFit();
+  }
 }
 
 }  // namespace dipgraph

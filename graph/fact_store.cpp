@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <fmt/core.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -111,8 +112,8 @@ std::string verify_record(std::string_view line) {
   }
   std::uint32_t computed = crc32c(line.substr(0, n - kCrcSuffix));
   if (stored != computed)
-    return fmt::format("checksum mismatch (stored {:08x}, computed {:08x}): garbled record",
-                       stored, computed);
+    return fmt::format("checksum mismatch (stored {:08x}, computed {:08x}): garbled record", stored,
+                       computed);
   return {};
 }
 
@@ -288,9 +289,9 @@ void sync_dir(const fs::path& dir) {
 }
 
 struct ScanResult {
-  std::uint64_t end = 0;       // offset after the last complete line
-  std::size_t lines = 0;       // line number of the last complete line
-  std::uint64_t tail = 0;      // bytes of an unterminated last line
+  std::uint64_t end = 0;   // offset after the last complete line
+  std::size_t lines = 0;   // line number of the last complete line
+  std::uint64_t tail = 0;  // bytes of an unterminated last line
 };
 
 // Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
@@ -304,8 +305,7 @@ ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::
   std::uint64_t base = offset;
   for (;;) {
     if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
-    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have,
-                        static_cast<off_t>(base + have));
+    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have, static_cast<off_t>(base + have));
     if (n < 0) {
       if (errno == EINTR) continue;
       throw_errno(path, "cannot read");
@@ -332,21 +332,50 @@ ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::
   return ScanResult{base, line, have};
 }
 
+// Asks for transparent huge pages on a big buffer (advice only): filling
+// hundreds of MB page by page costs seconds where page faults are dear.
+void advise_huge_pages(void* data, std::size_t bytes) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = 2u << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
 // Facts folded by id in first-seen order, with an open-addressing index.
 class Folded {
  public:
   enum class Outcome { added, merged, unchanged };
 
   Outcome fold(Fact&& f) {
-    if (facts_.size() * 2 >= slots_.size()) grow();
-    std::size_t i = std::hash<std::string_view>{}(f.id) & mask_;
-    while (slots_[i] != 0) {
-      Fact& g = facts_[slots_[i] - 1];
-      if (g.id == f.id) return merge_fact(g, f) ? Outcome::merged : Outcome::unchanged;
-      i = (i + 1) & mask_;
+    next() = std::move(f);
+    return fold_next();
+  }
+
+  // A slot at the end for the next fact, to be read in place and then
+  // folded with fold_next() or dropped with drop_next().
+  Fact& next() { return facts_.emplace_back(); }
+  void drop_next() { facts_.pop_back(); }
+  Outcome fold_next() {
+    Fact& f = facts_.back();
+    std::size_t n = facts_.size() - 1;  // facts before it
+    if (n * 2 >= slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
+    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(f.id));
+    std::size_t i = hash & mask_;
+    for (; slots_[i].index1 != 0; i = (i + 1) & mask_) {
+      if (slots_[i].hash != hash) continue;
+      Fact& g = facts_[slots_[i].index1 - 1];
+      if (g.id == f.id) {
+        bool changed = merge_fact(g, f);
+        facts_.pop_back();
+        return changed ? Outcome::merged : Outcome::unchanged;
+      }
     }
-    slots_[i] = static_cast<std::uint32_t>(facts_.size() + 1);
-    facts_.push_back(std::move(f));
+    slots_[i] = Slot{static_cast<std::uint32_t>(n + 1), hash};
     return Outcome::added;
   }
 
@@ -356,10 +385,19 @@ class Folded {
   // Makes room for about `n` facts in all (growing a vector of big structs
   // by doubling would touch twice the memory).
   void expect(std::size_t n) {
-    facts_.reserve(n);
+    if (n > facts_.capacity()) {
+      facts_.reserve(n);
+      advise_huge_pages(facts_.data(), facts_.capacity() * sizeof(Fact));
+    }
     std::size_t slots = 1024;
     while (slots < 2 * n) slots *= 2;
     if (slots > slots_.size()) rehash(slots);
+  }
+
+  // Makes room for `more` facts, growing geometrically.
+  void make_room(std::size_t more) {
+    if (facts_.size() + more > facts_.capacity())
+      expect(std::max(facts_.capacity() * 2, facts_.size() + more));
   }
 
   // After `lines` lines ending at byte `offset` of a log of `size` bytes:
@@ -371,20 +409,27 @@ class Folded {
   }
 
  private:
-  void grow() { rehash(std::max<std::size_t>(1024, slots_.size() * 2)); }
+  // An index entry: 1 + the fact's index (0 = empty) and the low bits of
+  // its id's hash, so that probing and rehashing never touch the facts.
+  struct Slot {
+    std::uint32_t index1 = 0;
+    std::uint32_t hash = 0;
+  };
 
   void rehash(std::size_t n) {
-    slots_.assign(n, 0);
+    std::vector<Slot> old(n);
+    old.swap(slots_);
     mask_ = n - 1;
-    for (std::size_t k = 0; k < facts_.size(); ++k) {
-      std::size_t i = std::hash<std::string_view>{}(facts_[k].id) & mask_;
-      while (slots_[i] != 0) i = (i + 1) & mask_;
-      slots_[i] = static_cast<std::uint32_t>(k + 1);
+    for (const Slot& s : old) {
+      if (s.index1 == 0) continue;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].index1 != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
     }
   }
 
   std::vector<Fact> facts_;
-  std::vector<std::uint32_t> slots_;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 
@@ -393,6 +438,18 @@ bool decode_record(const char* data, std::size_t len, Fact& fact, std::string& e
   error = detail::verify_record({data, len});
   if (!error.empty()) return false;
   return parse_fact({data, len}, fact, error);
+}
+
+// Verifies, parses and folds one record, read straight into its place;
+// false (with the reason) if the record is damaged.
+bool fold_record(Folded& state, const char* data, std::size_t len, std::string& error) {
+  Fact& f = state.next();
+  if (!decode_record(data, len, f, error)) {
+    state.drop_next();
+    return false;
+  }
+  state.fold_next();
+  return true;
 }
 
 std::string torn_message(std::uint64_t bytes) {
@@ -420,6 +477,7 @@ struct FactStore::Impl {
   std::uint64_t known_size = 0;
   std::size_t known_lines = 0;
   Folded state;
+  std::string out;  // append()'s batch buffer
 
   void acquire(const std::function<void()>& on_wait) {
     if (lock_depth++ > 0) return;
@@ -469,18 +527,13 @@ struct FactStore::Impl {
     if (size == known_size) return;
     std::string error;
     bool from_start = known_size == 0;
-    ScanResult r = scan_lines(fd, known_size, known_lines, log,
-                              [&](char* data, std::size_t len, std::size_t line,
-                                  std::uint64_t off) {
-                                if (from_start && line == 512)
-                                  state.expect_from_sample(line, off + len + 1, size);
-                                Fact f;
-                                if (decode_record(data, len, f, error))
-                                  state.fold(std::move(f));
-                                else
-                                  diag.error(Place{log.string(), line},
-                                             error + " (run `dipgraph check --repair`)");
-                              });
+    ScanResult r = scan_lines(
+        fd, known_size, known_lines, log,
+        [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+          if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
+          if (!fold_record(state, data, len, error))
+            diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
+        });
     if (r.tail > 0) {
       diag.warning(Place{log.string(), r.lines + 1}, torn_message(r.tail) + ", cut off");
       if (::ftruncate(fd, static_cast<off_t>(r.end)) != 0) throw_errno(log, "cannot cut off");
@@ -500,8 +553,9 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
   std::error_code ec;
   if (create) {
     fs::create_directories(d, ec);
-    if (ec) throw Error(fmt::format("{}: cannot create the store directory: {}", d.string(),
-                                    ec.message()));
+    if (ec)
+      throw Error(
+          fmt::format("{}: cannot create the store directory: {}", d.string(), ec.message()));
   }
   if (!fs::is_directory(d, ec))
     throw Error(fmt::format("{}: no fact store here (not a directory; run `dipgraph build` first)",
@@ -573,16 +627,13 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
   std::string error;
   struct stat st {};
   std::uint64_t size = ::fstat(fd.get(), &st) == 0 ? static_cast<std::uint64_t>(st.st_size) : 0;
-  ScanResult r = scan_lines(fd.get(), 0, 0, log,
-                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
-                              if (line == 512) state.expect_from_sample(line, off + len + 1, size);
-                              Fact f;
-                              if (decode_record(data, len, f, error))
-                                state.fold(std::move(f));
-                              else
-                                diag.error(Place{log.string(), line},
-                                           error + " (skipped; `dipgraph check --repair` drops it)");
-                            });
+  ScanResult r = scan_lines(
+      fd.get(), 0, 0, log, [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+        if (line == 512) state.expect_from_sample(line, off + len + 1, size);
+        if (!fold_record(state, data, len, error))
+          diag.error(Place{log.string(), line},
+                     error + " (skipped; `dipgraph check --repair` drops it)");
+      });
   // An unterminated last line is a write in progress if a writer holds the
   // lock or the log has grown since it was read; otherwise a torn tail.
   if (r.tail > 0 && !impl_->writer_active() &&
@@ -602,7 +653,9 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   if (!existed) sync_dir(im.dir);
   im.refresh(fd.get(), diag);
 
-  std::string out, record, error;
+  std::string& out = im.out;  // reused: a fresh multi-MB buffer per batch costs page faults
+  out.clear();
+  std::string record, error;
   std::size_t pending_lines = 0;
   auto flush = [&] {
     if (out.empty()) return;
@@ -620,6 +673,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     out.clear();
     pending_lines = 0;
   };
+  im.state.make_room(facts.size());
   for (const Fact& f : facts) {
     record.clear();
     detail::encode_record(f, record);
@@ -632,9 +686,15 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
       continue;
     }
     switch (im.state.fold(std::move(stored))) {
-      case Folded::Outcome::added: ++stats.added; break;
-      case Folded::Outcome::merged: ++stats.merged; break;
-      case Folded::Outcome::unchanged: ++stats.unchanged; continue;
+      case Folded::Outcome::added:
+        ++stats.added;
+        break;
+      case Folded::Outcome::merged:
+        ++stats.merged;
+        break;
+      case Folded::Outcome::unchanged:
+        ++stats.unchanged;
+        continue;
     }
     out += record;
     ++pending_lines;
@@ -644,8 +704,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   return stats;
 }
 
-CheckStats FactStore::check(Diagnostics& diag, bool repair,
-                             const std::function<void()>& on_wait) {
+CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<void()>& on_wait) {
   CheckStats stats;
   Impl& im = *impl_;
   std::optional<Lock> lk;
@@ -669,10 +728,8 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair,
   ScanResult r = scan_lines(fd.get(), 0, 0, im.log,
                             [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
                               ++stats.records;
-                              Fact f;
-                              if (decode_record(data, len, f, error)) {
+                              if (fold_record(state, data, len, error)) {
                                 ++stats.good;
-                                state.fold(std::move(f));
                               } else {
                                 ++stats.damaged;
                                 bad_lines.push_back(line);

@@ -40,13 +40,13 @@ struct AppendStats {
 
 // What check() found: records are the lines of the log.
 struct CheckStats {
-  std::size_t records = 0;       // lines read (good or damaged, torn tail included)
-  std::size_t good = 0;          // records that verify and parse
-  std::size_t damaged = 0;       // complete lines that do not (bad checksum, bad JSON, bad fact)
-  bool torn_tail = false;        // the log ends in an unterminated record
-  std::size_t facts = 0;         // distinct fact ids among the good records
-  bool repaired = false;         // the log was rewritten without the damaged records
-  std::uint64_t bytes = 0;       // size of the log
+  std::size_t records = 0;  // lines read (good or damaged, torn tail included)
+  std::size_t good = 0;     // records that verify and parse
+  std::size_t damaged = 0;  // complete lines that do not (bad checksum, bad JSON, bad fact)
+  bool torn_tail = false;   // the log ends in an unterminated record
+  std::size_t facts = 0;    // distinct fact ids among the good records
+  bool repaired = false;    // the log was rewritten without the damaged records
+  std::uint64_t bytes = 0;  // size of the log
 };
 
 // One FactStore is used by one thread at a time; several FactStores (in

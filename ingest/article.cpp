@@ -7,14 +7,17 @@
 // Diagnostics error with its place, and the reader moves on.
 #include "ingest/article.hpp"
 
+#include <fcntl.h>
 #include <fmt/core.h>
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -80,6 +83,14 @@ Format sniff(std::string_view head) {
   return Format::text;
 }
 
+// Printable ASCII and whitespace.
+constexpr std::array<bool, 256> kTextByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x7F; ++c) t[c] = true;
+  for (char c : {'\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = true;
+  return t;
+}();
+
 // Why `s` is not text ("" if it is): NUL bytes, UTF-16, or mostly control
 // bytes and invalid UTF-8 in its first 8 KiB.
 std::string binary_reason(std::string_view s) {
@@ -89,10 +100,15 @@ std::string binary_reason(std::string_view s) {
   const std::string_view sample = s.substr(0, 8192);
   std::size_t bad = 0, chars = 0;
   for (std::size_t i = 0; i < sample.size();) {
+    // A run of printable ASCII and whitespace, the common case.
+    const std::size_t run_start = i;
+    while (i < sample.size() && kTextByte[static_cast<unsigned char>(sample[i])]) ++i;
+    chars += i - run_start;
+    if (i == sample.size()) break;
     const unsigned char c = static_cast<unsigned char>(sample[i]);
     ++chars;
-    if (c < 0x80) {
-      bad += (c < 0x20 && !is_space(static_cast<char>(c))) || c == 0x7F;
+    if (c < 0x80) {  // a control byte
+      ++bad;
       ++i;
       continue;
     }
@@ -245,7 +261,18 @@ class Reader {
       it.increment(ec);
     }
     if (ec) fail(dir, "cannot read directory: " + ec.message());
-    std::sort(files.begin(), files.end());
+    // Component by component ("a/x" before "a-b/x"), as string compares:
+    // the separator sorts before every other byte.
+    std::vector<std::pair<std::string, std::size_t>> keys(files.size());
+    for (std::size_t k = 0; k < files.size(); ++k) {
+      keys[k] = {files[k].string(), k};
+      std::replace(keys[k].first.begin(), keys[k].first.end(), '/', '\x01');
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<fs::path> sorted;
+    sorted.reserve(files.size());
+    for (const auto& key : keys) sorted.push_back(std::move(files[key.second]));
+    files = std::move(sorted);
     if (files.empty() && !ec) diag_.warning(Place{dir}, "no .txt, .jsonl or .html files found");
     for (const fs::path& p : files) file(p.string(), format_of(p));
   }
@@ -269,22 +296,43 @@ class Reader {
       if (!f) return;
       return jsonl(f.get(), name, {});
     }
-    // A regular file is sized first and read in one go; anything else
-    // (a pipe, a device) in chunks up to the limit.
-    File f = open(name);
-    if (!f) return;
-    std::string content;
-    std::size_t total = 0;
+    // A regular file is sized first and read in one go with plain POSIX
+    // calls (the common case: many small files); anything else (a pipe, a
+    // device) through stdio in chunks up to the limit.
+    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return fail(name, "cannot open: " + errno_message(errno));
     struct stat st;
-    if (::fstat(::fileno(f.get()), &st) == 0 && S_ISREG(st.st_mode)) {
-      total = static_cast<std::size_t>(st.st_size);
-      if (total <= options_.max_article_bytes) {
-        content.resize(total);
-        content.resize(std::fread(content.data(), 1, total, f.get()));
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+      const std::size_t total = static_cast<std::size_t>(st.st_size);
+      if (total > options_.max_article_bytes) {
+        ::close(fd);
+        return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
+                                      total, options_.max_article_bytes));
       }
-    } else {
-      total = read_bounded(f.get(), content, options_.max_article_bytes);
+      std::string content(total, '\0');
+      std::size_t got = 0;
+      while (got < total) {
+        const ssize_t r = ::read(fd, content.data() + got, total - got);
+        if (r < 0 && errno == EINTR) continue;
+        if (r < 0) {
+          const int err = errno;
+          ::close(fd);
+          return fail(name, "read error: " + errno_message(err));
+        }
+        if (r == 0) break;  // the file shrank meanwhile
+        got += static_cast<std::size_t>(r);
+      }
+      ::close(fd);
+      content.resize(got);
+      return document(name, std::move(content), format);
     }
+    File f(::fdopen(fd, "rb"));
+    if (!f) {
+      ::close(fd);
+      return fail(name, "cannot open: " + errno_message(errno));
+    }
+    std::string content;
+    const std::size_t total = read_bounded(f.get(), content, options_.max_article_bytes);
     if (std::ferror(f.get())) return fail(name, "read error: " + errno_message(errno));
     if (total > options_.max_article_bytes) {
       return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",

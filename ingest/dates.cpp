@@ -1,8 +1,6 @@
 // Date expressions -> EDTF (dates.hpp).
 #include "ingest/dates.hpp"
 
-#include <fmt/core.h>
-
 #include "ingest/dictionary.hpp"
 
 namespace dipgraph::ingest {
@@ -201,8 +199,10 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
       int y = year_at(i);
       if (is_year(y) && t.end - t.start == 4) {
         std::uint32_t next = i + 1;
-        bool before_noun = next < end && toks[next].is(kWord) && toks[next].cls == 0 &&
-                           month_of(toks[next].id) == 0;
+        constexpr std::uint16_t kGrammar = kPrep | kDet | kBe | kAux | kSubord | kConj |
+                                           kPronoun | kPronounPl | kNegation | kReport | kCalendar;
+        bool before_noun = next < end && toks[next].is(kWord) && !toks[next].is(kCap) &&
+                           !(toks[next].cls & kGrammar);
         if (!before_noun) {
           dm.kind = DateKind::absolute;
           dm.y = y;
@@ -211,6 +211,24 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
         }
       }
       continue;
+    }
+    if (t.is(kWord) && (t.cls & kNumberWord) && id(i + 2) == ago_) {  // "three years ago"
+      int n = number_word(i);
+      TokenId u = id(i + 1);
+      DateKind k = (u == day_ || u == days_)         ? DateKind::offset_days
+                   : (u == week_ || u == weeks_)     ? DateKind::offset_weeks
+                   : (u == month_ || u == months_w_) ? DateKind::offset_months
+                   : (u == year_ || u == years_)     ? DateKind::offset_years
+                                                     : DateKind::absolute;
+      if (n > 0 && k != DateKind::absolute) {
+        dm.kind = k;
+        dm.offset = -n;
+        dm.tense = -1;
+        dm.end = i + 3;
+        out.push_back(dm);
+        i = dm.end - 1;
+        continue;
+      }
     }
     if (!t.is(kWord) || !(t.cls & kCalendar)) continue;
     TokenId w = t.id;
@@ -319,15 +337,37 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
   }
 }
 
+std::string edtf(int y, int m, int d) {
+  char buf[16];
+  int n = 0;
+  auto put = [&](int v, int width) {
+    for (int k = width - 1; k >= 0; --k) {
+      buf[n + k] = static_cast<char>('0' + v % 10);
+      v /= 10;
+    }
+    n += width;
+  };
+  put(y < 0 ? 0 : y % 10000, 4);
+  if (m > 0) {
+    buf[n++] = '-';
+    put(m, 2);
+    if (d > 0) {
+      buf[n++] = '-';
+      put(d, 2);
+    }
+  }
+  return std::string(buf, static_cast<std::size_t>(n));
+}
+
 std::string resolve_date(const DateMention& m, const std::optional<Ymd>& article, int tense) {
   if (m.tense != 0) tense = m.tense;
   switch (m.kind) {
     case DateKind::absolute:
-      if (m.m == 0) return fmt::format("{:04d}", m.y);
-      if (m.d == 0 || m.d > days_in_month(m.y, m.m)) return fmt::format("{:04d}-{:02d}", m.y, m.m);
-      return fmt::format("{:04d}-{:02d}-{:02d}", m.y, m.m, m.d);
+      if (m.m == 0) return edtf(m.y);
+      if (m.d == 0 || m.d > days_in_month(m.y, m.m)) return edtf(m.y, m.m);
+      return edtf(m.y, m.m, m.d);
     case DateKind::decade:
-      return fmt::format("{:03d}X", m.y / 10);
+      return edtf(m.y).substr(0, 3) + "X";
     default:
       break;
   }
@@ -343,8 +383,8 @@ std::string resolve_date(const DateMention& m, const std::optional<Ymd>& article
       else if (tense == 0 && m.m - a.m > 6) y = a.y - 1;
       else if (tense == 0 && a.m - m.m > 6) y = a.y + 1;
       if (m.kind == DateKind::month || m.d > days_in_month(y, m.m))
-        return fmt::format("{:04d}-{:02d}", y, m.m);
-      return fmt::format("{:04d}-{:02d}-{:02d}", y, m.m, m.d);
+        return edtf(y, m.m);
+      return edtf(y, m.m, m.d);
     }
     case DateKind::weekday: {
       int wd = weekday_of(a);
@@ -359,22 +399,22 @@ std::string resolve_date(const DateMention& m, const std::optional<Ymd>& article
         day = today - back;
       }
       Ymd d = civil_from_days(day);
-      return fmt::format("{:04d}-{:02d}-{:02d}", d.y, d.m, d.d);
+      return edtf(d.y, d.m, d.d);
     }
     case DateKind::offset_days: {
       Ymd d = civil_from_days(today + m.offset);
-      return fmt::format("{:04d}-{:02d}-{:02d}", d.y, d.m, d.d);
+      return edtf(d.y, d.m, d.d);
     }
     case DateKind::offset_weeks: {
       Ymd d = civil_from_days(today + 7 * m.offset);
-      return fmt::format("{:04d}-{:02d}", d.y, d.m);
+      return edtf(d.y, d.m);
     }
     case DateKind::offset_months: {
       int total = a.y * 12 + (a.m - 1) + m.offset;
-      return fmt::format("{:04d}-{:02d}", total / 12, total % 12 + 1);
+      return edtf(total / 12, total % 12 + 1);
     }
     case DateKind::offset_years:
-      return fmt::format("{:04d}", a.y + m.offset);
+      return edtf(a.y + m.offset);
     default:
       return {};
   }

@@ -76,6 +76,9 @@ class DateLexicon {
   std::vector<std::pair<TokenId, int>> numbers_;  // "two" -> 2
 };
 
+// "2025", "2025-07", "2025-07-11" (m, d 0 = absent), without a formatting library.
+std::string edtf(int y, int m = 0, int d = 0);
+
 // EDTF for `m` against the article date ("" when the article date is unknown
 // and the expression is relative). `tense` is the event's tense (-1 past,
 // 0 unknown, +1 future); the expression's own tense wins when it has one.

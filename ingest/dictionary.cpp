@@ -368,6 +368,7 @@ void Dictionary::load_events(const std::string& text, const std::string& file, D
         else if (part == "poss") out.push_back({RoleKind::poss, kNoToken});
         else if (part == "inner") out.push_back({RoleKind::inner, kNoToken});
         else if (part == "outer") out.push_back({RoleKind::outer, kNoToken});
+        else if (part == "place") out.push_back({RoleKind::place, kNoToken});
         else if (!part.empty()) out.push_back({RoleKind::prep, vocab_.intern(std::string(part))});
       }
     };

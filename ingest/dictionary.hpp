@@ -91,6 +91,7 @@ enum class RoleKind : std::uint8_t {
   poss,  // the possessive or modifier right before the trigger ("Russia's visit", "Soviet aid")
   inner, // an actor inside the matched words ("with Soviet aid")
   outer, // the subject of the clause the trigger's clause depends on ("X said Y must ...")
+  place, // the country where the clause's subject is ("the dam in Egypt, which ...")
 };
 
 struct Role {

@@ -42,10 +42,33 @@ struct Trigger {
   bool adjunct = false;  // introduced by "during" / "at": lends its date and place
 };
 
+// A small sorted set of ISO3 codes (a few per fact: one allocation, no nodes).
+class CodeSet {
+ public:
+  void insert(const std::string& c) {
+    auto it = std::lower_bound(v_.begin(), v_.end(), c);
+    if (it == v_.end() || *it != c) v_.insert(it, c);
+  }
+  template <class It>
+  void insert(It b, It e) {
+    for (; b != e; ++b) insert(*b);
+  }
+  std::size_t count(const std::string& c) const { return std::binary_search(v_.begin(), v_.end(), c); }
+  bool empty() const { return v_.empty(); }
+  std::size_t size() const { return v_.size(); }
+  void clear() { v_.clear(); }
+  auto begin() const { return v_.begin(); }
+  auto end() const { return v_.end(); }
+  friend bool operator==(const CodeSet& a, const CodeSet& b) { return a.v_ == b.v_; }
+
+ private:
+  std::vector<std::string> v_;
+};
+
 // A fact before folding, with what folding needs to know.
 struct Draft {
   Fact fact;
-  std::set<std::string> countries;  // party countries (ISO3)
+  CodeSet countries;  // party countries (ISO3)
   bool own_date = false, own_place = false;
   bool say = false;
   std::uint32_t sentence = 0;
@@ -111,6 +134,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   auto country_code = [&](int c) { return c >= 0 ? dict.countries()[c].code : std::string(); };
 
   std::vector<Draft> drafts;
+  drafts.reserve(16);
+  const std::string article_day =
+      a.article_date ? edtf(a.article_date->y, a.article_date->m, a.article_date->d) : std::string();
+  // Per-sentence scratch, reused.
+  std::vector<int> seg;
+  std::vector<char> seg_skip, boundary;
+  std::vector<std::uint32_t> quotes, seg_bounds;
+  std::vector<Trigger> triggers;
+  std::vector<std::int32_t> ms;
+  std::vector<std::size_t> sentence_dates;
 
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
@@ -118,14 +151,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     const std::uint32_t len = se - sb;
 
     // Segments: seg[i - sb]; a boundary token opens the next segment.
-    std::vector<int> seg(len, 0);
-    std::vector<char> seg_skip;
+    seg.assign(len, 0);
     {
       // Quotes: a quoted stretch longer than 6 words is its own segment.
-      std::vector<std::uint32_t> quotes;
+      quotes.clear();
       for (std::uint32_t i = sb; i < se; ++i)
         if (is_punct(i, '"')) quotes.push_back(i);
-      std::vector<char> boundary(len, 0);
+      boundary.assign(len, 0);
       for (std::size_t q = 0; q + 1 < quotes.size(); q += 2)
         if (quotes[q + 1] - quotes[q] > 7) boundary[quotes[q] - sb] = boundary[quotes[q + 1] - sb] = 1;
       if (quotes.size() % 2 == 1) boundary[quotes.back() - sb] = 1;
@@ -182,16 +214,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
     }
     auto seg_of = [&](std::uint32_t i) { return seg[i - sb]; };
-    auto seg_begin = [&](int g) {
-      std::uint32_t i = sb;
-      while (i < se && seg_of(i) < g) ++i;
-      return i;
-    };
-    auto seg_end = [&](int g) {
-      std::uint32_t i = sb;
-      while (i < se && seg_of(i) <= g) ++i;
-      return i;
-    };
+    seg_bounds.assign(seg_skip.size() + 1, se);
+    for (std::uint32_t k = len; k-- > 0;) seg_bounds[seg[k]] = sb + k;
+    auto seg_begin = [&](int g) { return seg_bounds[g]; };
+    auto seg_end = [&](int g) { return seg_bounds[g + 1]; };
 
     // Attribution zones: "According to X," and ", X said (on Monday)."
     std::uint32_t lead_end = sb, tail_begin = se;
@@ -213,7 +239,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     auto attributed = [&](std::uint32_t i) { return i < lead_end || i >= tail_begin; };
 
     // Triggers.
-    std::vector<Trigger> triggers;
+    triggers.clear();
     for (std::uint32_t i = sb; i < se; ++i) {
       if (!toks[i].is(kWord) || toks[i].id == kNoToken) continue;
       if (a.mention_at[i] >= 0 && a.mentions[a.mention_at[i]].kind != MentionKind::title) continue;
@@ -310,10 +336,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
         break;
       }
+      // "thousands of Colombians", "some of the Kenyans": a quantity, not a preposition.
+      if (j > floor + 1 && toks[j - 1].id == id.of &&
+          ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber)))
+        return kNoToken;
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
-      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_ || is_punct(j - 1, ',')) &&
-          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]])) {
+      if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
+          a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]]) &&
+          attributed(j - 2) == attributed(j)) {
         std::uint32_t first = a.mentions[a.mention_at[j - 2]].begin;
         if (first < b && first >= floor) return governing_prep(first, floor);
       }
@@ -363,7 +394,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
 
     // Actor mentions of this sentence.
-    std::vector<std::int32_t> ms;
+    ms.clear();
     for (std::uint32_t i = sb; i < se; ++i)
       if (a.mention_at[i] >= 0 && (ms.empty() || ms.back() != a.mention_at[i])) ms.push_back(a.mention_at[i]);
     auto is_place = [&](const Mention& m) {
@@ -573,6 +604,18 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           mi = -(mi + 1);
       }
     };
+    // The country where the clause's subject is ("the dam in Egypt, which ...").
+    auto find_place_country = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      for (int g = t.segment; g >= 0; --g) {
+        std::uint32_t b = seg_begin(g), e = g == t.segment ? t.begin : seg_end(g);
+        for (std::int32_t mi : ms) {
+          const Mention& m = a.mentions[mi];
+          if (m.begin < b || m.begin >= e || attributed(m.begin) || m.country < 0) continue;
+          if (is_place(m)) return {-(mi + 1)};
+        }
+      }
+      return {};
+    };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
       for (const Role& r : roles) {
         std::vector<std::int32_t> g;
@@ -583,8 +626,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           case RoleKind::poss: g = find_poss(t); break;
           case RoleKind::inner: g = find_inner(t); break;
           case RoleKind::outer: g = find_outer(t); break;
+          case RoleKind::place: g = find_place_country(t); break;
         }
-        if (r.kind != RoleKind::poss) heads(g);
+        if (r.kind != RoleKind::poss && r.kind != RoleKind::place) heads(g);
         if (!g.empty()) return g;
       }
       return {};
@@ -604,13 +648,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Cue scan around a trigger: status (priority: negated, negotiating,
     // intended, planned, ongoing) and tone.
-    auto cues = [&](std::uint32_t b, std::uint32_t e, int& status, int& tone) {
+    auto cues = [&](std::uint32_t b, std::uint32_t e, int& status, int& tone, std::uint32_t limit = 0) {
       status = -1;
       tone = 0;
       static const int kPriority[] = {0, 2, 3, 4, 1, 5};  // by Status: occurred planned intended negotiating ongoing negated
+      if (limit < e) limit = e;
       for (std::uint32_t i = b; i < e; ++i) {
         std::uint32_t got = dict.cue_matcher().longest(
-            [&](std::size_t k) { return toks[k].id; }, i, e, [&](std::uint32_t, std::uint32_t v) {
+            [&](std::size_t k) { return toks[k].id; }, i, limit, [&](std::uint32_t, std::uint32_t v) {
               const Cue& c = dict.cues()[v];
               if (c.kind == CueKind::tone) tone += c.value;
               else if (status < 0 || kPriority[c.value] > kPriority[status]) status = c.value;
@@ -621,7 +666,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     };
 
     // Dates and places of this sentence, with the trigger nearest to each.
-    std::vector<std::size_t> sentence_dates;
+    sentence_dates.clear();
     for (std::size_t k = 0; k < a.dates.size(); ++k)
       if (a.dates[k].begin >= sb && a.dates[k].begin < se && !attributed(a.dates[k].begin))
         sentence_dates.push_back(k);
@@ -671,26 +716,32 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return loc;
     };
     // Places: mentions after in/at/near, and unknown "in Name, Country".
+    // Place candidates: a mention (built into a Location only when used) or
+    // an unknown "in Name, Country" (name end and country mention).
     struct PlaceCand {
       std::uint32_t pos;
-      std::optional<Location> loc;
+      std::int32_t mention;         // >= 0: a known place
+      std::uint32_t name_end = 0;   // else: Toks [pos, name_end) and the country's mention
+      std::int32_t country = -1;
     };
     std::vector<PlaceCand> places;
-    for (std::int32_t mi : ms) {
-      const Mention& m = a.mentions[mi];
-      if (attributed(m.begin)) continue;
-      if (!is_place(m)) continue;
-      if (m.kind == MentionKind::city && governing_prep(m.begin, sb) == kNoToken) continue;
-      places.push_back({m.begin, place_of(mi)});
+    if (!triggers.empty()) {
+      for (std::int32_t mi : ms) {
+        const Mention& m = a.mentions[mi];
+        if (attributed(m.begin)) continue;
+        if (!is_place(m)) continue;
+        if (m.kind == MentionKind::city && governing_prep(m.begin, sb) == kNoToken) continue;
+        places.push_back({m.begin, mi});
+      }
     }
-    for (std::uint32_t i = sb; i + 3 < se; ++i) {
+    for (std::uint32_t i = sb; i + 3 < se && !triggers.empty(); ++i) {
       if (!(toks[i].id == id.in || toks[i].id == id.at) || attributed(i)) continue;
       std::uint32_t j = i + 1;
       while (j < se && toks[j].is(kCap) && a.mention_at[j] < 0 && toks[j].is(kWord) && !(toks[j].cls & (kCalendar | kFunction))) ++j;
       if (j == i + 1 || j - i > 4 || !is_punct(j, ',')) continue;
       const Mention* c = mention_of(j + 1);
       if (!c || c->kind != MentionKind::country || c->begin != j + 1 || c->possessive) continue;
-      places.push_back({i + 1, Location{span_text(i + 1, j), country_code(c->country)}});
+      places.push_back({i + 1, -1, j, c->country});
     }
     std::sort(places.begin(), places.end(), [](const PlaceCand& x, const PlaceCand& y) { return x.pos < y.pos; });
     auto pick_place = [&](const Trigger& t) -> std::optional<Location> {
@@ -701,7 +752,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t dist = distance(t, p.pos);
         if (dist < best_d) best_d = dist, best = &p;
       }
-      if (best) return best->loc;
+      auto location = [&](const PlaceCand& p) -> std::optional<Location> {
+        if (p.mention >= 0) return place_of(p.mention);
+        return Location{span_text(p.pos, p.name_end), country_code(p.country)};
+      };
+      if (best) return location(*best);
       for (const PlaceCand& p : places) {  // a segment without triggers of its own
         int g = seg_of(p.pos);
         bool claimed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) { return o.segment == g; });
@@ -709,12 +764,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t dist = distance(t, p.pos);
         if (dist < best_d) best_d = dist, best = &p;
       }
-      return best ? best->loc : std::nullopt;
+      return best ? location(*best) : std::nullopt;
     };
 
     // Actors of mentions.
     auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out,
-                         std::set<std::string>& countries, bool& anaphoric) {
+                         CodeSet& countries, bool& anaphoric) {
       for (std::int32_t mi : group) {
         bool country_only = mi < 0;
         if (country_only) mi = -mi - 1;
@@ -769,8 +824,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     const SentenceSpan& sspan = span;
     const auto& dsent = doc.sentences[sspan.index];
-    Evidence evidence{doc.article.id, sspan.index, dsent.start, dsent.end,
+    auto evidence = [&] {
+      return Evidence{doc.article.id, sspan.index, dsent.start, dsent.end,
                       std::string(text.substr(dsent.start, dsent.end - dsent.start))};
+    };
     std::size_t first_draft = drafts.size();
     for (const Trigger& t : triggers) {
       const EventPattern& p = patterns[t.pattern];
@@ -786,7 +843,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
-      if (!(p.flags & kNoPassive) && !p.source.empty() && p.source[0].kind == RoleKind::subj && passive(t)) {
+      bool subj_role = std::any_of(p.source.begin(), p.source.end(), [](const Role& r) { return r.kind == RoleKind::subj; });
+      if (!(p.flags & kNoPassive) && subj_role && passive(t)) {
         std::vector<std::int32_t> agent;
         for (std::uint32_t q = t.end; q < seg_end(t.segment) && agent.empty(); ++q)
           if (toks[q].id == id.by) {
@@ -835,7 +893,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       d.sentence = s;
       d.position = t.begin;
       bool anaphoric = false;
-      std::set<std::string> src_c, tgt_c;
+      CodeSet src_c, tgt_c;
       std::vector<Actor> source, target;
       actors_of(src, source, src_c, anaphoric);
       actors_of(tgt, target, tgt_c, anaphoric);
@@ -844,7 +902,6 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       {
         std::uint32_t g0 = seg_begin(t.segment);
         std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
-        std::uint32_t e = std::min(seg_end(t.segment), t.end + 3);
         int tone_ignored = 0;
         cues(b, t.begin, status, tone_ignored);
         // "to visit", "to hold talks": an infinitive is not (yet) an event.
@@ -862,10 +919,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             if (joined) status = static_cast<int>(o.fact.status);
           }
         }
+        // After it ("the pipeline ... will open", "remained under negotiation"),
+        // up to the next trigger.
+        std::uint32_t ae = std::min(seg_end(t.segment), t.end + 6);
+        for (const Trigger& o : triggers)
+          if (o.begin >= t.end && o.begin < ae) ae = o.begin;
         int after_status = -1;
-        cues(t.end, e, after_status, tone_ignored);
-        if (after_status == static_cast<int>(Status::negotiating) || after_status == static_cast<int>(Status::negated))
-          if (status < 0) status = after_status;
+        cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
+        if (status < 0) status = after_status;
         if (p.flags & kCharacterize) {
           int s2 = -1;
           std::uint32_t te = std::min(se, t.end + 16);
@@ -887,7 +948,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (m.begin < t.end || attributed(m.begin) || !actor_ok(m)) continue;
           said.push_back(mi);
         }
-        std::set<std::string> said_c;
+        CodeSet said_c;
         std::vector<Actor> said_actors;
         actors_of(said, said_actors, said_c, anaphoric);
         for (Actor& x : said_actors) {
@@ -935,8 +996,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       if (source.empty() && target.empty()) continue;
-      bool mutual = !(p.flags & kSymmetric) && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
-      if ((p.flags & kSymmetric) || mutual) {
+      // Symmetric events have participants, unless one side wants the event
+      // ("eager to meet"): then who wants it is the source.
+      bool sym = (p.flags & kSymmetric) && !(f.status == Status::intended && !source.empty() && !target.empty());
+      bool mutual = !sym && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
+      if (sym || mutual) {
         for (Actor& x : source) add_actor(f.participants, std::move(x));
         for (Actor& x : target) add_actor(f.participants, std::move(x));
         if ((p.flags & kNeedsTarget) && f.participants.size() < 2) continue;
@@ -984,12 +1048,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       if (d.own_date && f.status == Status::occurred && a.article_date && f.date.size() >= 4) {
         // A date after the article's means the event is still to come.
-        std::string ad = fmt::format("{:04d}-{:02d}-{:02d}", a.article_date->y, a.article_date->m, a.article_date->d);
-        std::string cut = ad.substr(0, std::min(ad.size(), f.date.size()));
+        std::string cut = article_day.substr(0, std::min(article_day.size(), f.date.size()));
         if (f.date.find('X') == std::string::npos && f.date > cut) f.status = Status::planned;
       }
-      // Place.
+      // Place ("spoke about the situation in Afghanistan": what was talked
+      // about is not where).
       f.location = pick_place(t);
+      if (f.location && (p.flags & kTopics) && !f.location->country.empty() &&
+          std::find(f.topics.begin(), f.topics.end(), f.location->country) != f.topics.end())
+        f.location.reset();
       d.own_place = f.location.has_value();
       if (!f.location && f.type == "visit" && f.cameo == "042") {
         for (std::int32_t mi : tgt)
@@ -1037,7 +1104,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           bool org = a.mention_at[b - 1] >= 0 && a.mentions[a.mention_at[b - 1]].kind == MentionKind::org &&
                      !a.mentions[a.mention_at[b - 1]].possessive;
           bool paren = is_punct(b - 1, '(') || is_punct(b - 1, ')') || (tk.is(kAllCaps) && b - 1 > sb && is_punct(b - 2, '('));
-          if (!(content || org || paren) || tk.is(kPunct) && !paren) break;
+          if (!(content || org || paren) || (tk.is(kPunct) && !paren)) break;
           if (org) b = a.mentions[a.mention_at[b - 1]].begin;
           else --b;
         }
@@ -1068,7 +1135,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (anaphoric) c -= 0.1;
       if (p.flags & kWeak) c -= 0.1;
       f.confidence = std::clamp(c, 0.05, 0.95);
-      f.evidence.push_back(evidence);
+      f.evidence.push_back(evidence());
       drafts.push_back(std::move(d));
     }
     // One event told twice in a sentence ("held a summit ..., their first
@@ -1108,7 +1175,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
   // Fold: one event told in several sentences is one fact.
   std::vector<Draft> out;
-  auto parties_countries = [](const Draft& d) { return d.countries; };
+  out.reserve(drafts.size());
+  auto parties_countries = [](const Draft& d) -> const CodeSet& { return d.countries; };
   for (Draft& d : drafts) {
     Draft* target = nullptr;
     for (auto it = out.rbegin(); it != out.rend(); ++it) {
@@ -1156,10 +1224,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   }
 
   // Finish: article date for past events without one, codes, ids.
-  std::string article_date = a.article_date ? fmt::format("{:04d}-{:02d}-{:02d}", a.article_date->y,
-                                                          a.article_date->m, a.article_date->d)
-                                            : std::string();
+  const std::string& article_date = article_day;
   std::vector<Fact> facts;
+  facts.reserve(out.size());
   for (Draft& d : out) {
     if (facts.size() >= max_facts) break;
     Fact& f = d.fact;

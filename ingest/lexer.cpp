@@ -77,16 +77,39 @@ void to_lower(std::string_view s, std::string& out) {
   }
 }
 
+namespace {
+
+enum CharClass : std::uint8_t { kL = 1, kD = 2, kU = 4, kW = 8, kS = 16 };  // letter digit upper lower space
+
+struct ClassTable {
+  std::uint8_t c[256];
+  constexpr ClassTable() : c() {
+    for (int i = 0; i < 256; ++i) {
+      std::uint8_t v = 0;
+      if (i <= ' ') v |= kS;
+      if ((i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || i >= 0x80) v |= kL;
+      if (i >= 'A' && i <= 'Z') v |= kU;
+      if (i >= 'a' && i <= 'z') v |= kW;
+      if (i >= '0' && i <= '9') v |= kD;
+      c[i] = v;
+    }
+  }
+};
+constexpr ClassTable kClass;
+
+}  // namespace
+
 void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
              std::vector<RawTok>& out) {
-  auto at = [&](std::uint32_t i) -> unsigned char {
-    return i < end ? static_cast<unsigned char>(text[i]) : 0;
-  };
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  auto cls = [&](std::uint32_t i) -> std::uint8_t { return i < end ? kClass.c[p[i]] : 0; };
+  auto ch = [&](std::uint32_t i) -> unsigned char { return i < end ? p[i] : 0; };
+  auto is_alpha_at = [&](std::uint32_t i) { return i < end && p[i] < 0x80 && (kClass.c[p[i]] & kL); };
   bool space = true, hyphen = false;
   std::uint32_t i = begin;
   while (i < end) {
-    unsigned char c = at(i);
-    if (c <= ' ') {
+    std::uint8_t c0 = kClass.c[p[i]];
+    if (c0 & kS) {
       space = true;
       hyphen = false;
       ++i;
@@ -96,7 +119,7 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
     t.start = i;
     std::uint16_t extra = (space ? kSpaceBefore : 0) | (hyphen ? kHyphenJoined : 0);
     space = hyphen = false;
-    if (!is_alnum(c)) {  // punctuation: one byte
+    if (!(c0 & (kL | kD))) {  // punctuation: one byte
       t.end = i + 1;
       t.flags = kPunct | extra;
       out.push_back(t);
@@ -104,39 +127,55 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       continue;
     }
     // Dotted initials: "U.S.", "U.N.", "F.W.", "U.S" (letter '.' letter ...).
-    if (is_alpha(c) && at(i + 1) == '.' && is_alpha(at(i + 2)) &&
-        (at(i + 3) == '.' || !is_alnum(at(i + 3)))) {
+    if (is_alpha_at(i) && ch(i + 1) == '.' && is_alpha_at(i + 2) &&
+        (ch(i + 3) == '.' || !(cls(i + 3) & (kL | kD)))) {
       std::uint32_t j = i;
-      while (is_alpha(at(j)) && !is_alnum(at(j + 1)) && at(j + 1) == '.') j += 2;
-      if (is_alpha(at(j)) && !is_alnum(at(j + 1))) ++j;
+      int upper = 0, lower = 0;
+      while (is_alpha_at(j) && ch(j + 1) == '.') {
+        upper += (kClass.c[p[j]] & kU) != 0;
+        lower += (kClass.c[p[j]] & kW) != 0;
+        j += 2;
+      }
+      if (is_alpha_at(j) && !(cls(j + 1) & (kL | kD))) {
+        upper += (kClass.c[p[j]] & kU) != 0;
+        lower += (kClass.c[p[j]] & kW) != 0;
+        ++j;
+      }
       t.end = j;
-      t.flags = kWord | extra | case_flags(text, t.start, j);
-      if (at(t.start) >= 'A' && at(t.start) <= 'Z') t.flags |= kAllCaps;
+      t.flags = kWord | extra;
+      if (kClass.c[p[t.start]] & kU) t.flags |= kCap | kAllCaps;
+      else if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
       out.push_back(t);
       i = j;
-      if (at(i) == '-' && is_alnum(at(i + 1))) {
+      if (ch(i) == '-' && (cls(i + 1) & (kL | kD))) {
         hyphen = true;
         ++i;
       }
       continue;
     }
-    bool number = is_digit(c);
+    const bool number = (c0 & kD) != 0;
     std::uint32_t j = i;
+    int upper = 0, lower = 0;
     bool possessive = false, negation = false;
     for (;;) {
-      while (is_alnum(at(j))) ++j;
-      unsigned char d = at(j);
-      if (number && (d == '.' || d == ',') && is_digit(at(j + 1)) && is_digit(at(j - 1))) {
+      std::uint8_t c;
+      while (j < end && ((c = kClass.c[p[j]]) & (kL | kD))) {
+        upper += (c & kU) != 0;
+        lower += (c & kW) != 0;
+        ++j;
+      }
+      unsigned char d = ch(j);
+      if (number && (d == '.' || d == ',') && (cls(j + 1) & kD) && (cls(j - 1) & kD)) {
         ++j;
         continue;
       }
-      if (d == '\'' && is_alpha(at(j + 1))) {
-        bool word_end = !is_alnum(at(j + 2));
-        if ((at(j + 1) | 0x20) == 's' && word_end) {
+      if (d == '\'' && is_alpha_at(j + 1)) {
+        bool word_end = !(cls(j + 2) & (kL | kD));
+        if ((ch(j + 1) | 0x20) == 's' && word_end) {
           possessive = true;
           break;
         }
-        if ((at(j - 1) | 0x20) == 'n' && (at(j + 1) | 0x20) == 't' && word_end && j - 1 > i) {
+        if ((ch(j - 1) | 0x20) == 'n' && (ch(j + 1) | 0x20) == 't' && word_end && j - 1 > i) {
           negation = true;
           break;
         }
@@ -146,30 +185,32 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       break;
     }
     std::uint32_t word_end = negation ? j - 1 : j;
+    if (negation) lower -= (kClass.c[p[j - 1]] & kW) != 0, upper -= (kClass.c[p[j - 1]] & kU) != 0;
     t.end = word_end;
-    t.flags = (number ? kNumber : kWord) | extra | case_flags(text, t.start, word_end);
+    t.flags = (number ? kNumber : kWord) | extra;
+    if (c0 & kU) t.flags |= kCap;
+    if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
     std::uint32_t next = j;
     if (possessive) {
       t.flags |= kPossessive;
       next = j + 2;
-    } else if (!negation && at(j) == '\'' && (at(j - 1) | 0x20) == 's' && !is_alnum(at(j + 1)) &&
+    } else if (!negation && ch(j) == '\'' && (ch(j - 1) | 0x20) == 's' && !(cls(j + 1) & (kL | kD)) &&
                !number) {
       t.flags |= kPossessive;  // plural possessive: "allies'"
       next = j + 1;
     }
-    // "can't" -> "ca" + "not" would be odd: keep "can".
     out.push_back(t);
     if (negation) {
-      RawTok n;
-      n.start = j - 1;
-      n.end = j + 2;
-      n.flags = kWord;
-      n.is_not = true;
-      out.push_back(n);
+      RawTok nt;
+      nt.start = j - 1;
+      nt.end = j + 2;
+      nt.flags = kWord;
+      nt.is_not = true;
+      out.push_back(nt);
       next = j + 2;
     }
     i = next;
-    if (at(i) == '-' && is_alnum(at(i + 1))) {
+    if (ch(i) == '-' && (cls(i + 1) & (kL | kD))) {
       hyphen = true;
       ++i;
     }

@@ -109,6 +109,7 @@ class Normalizer {
 
   std::string run() {
     buf_.reserve(raw_.size() + raw_.size() / 16 + 16);
+    lines_.reserve(raw_.size() / 64 + 8);
     clean();
     if (bad_count_ > 0) {
       diag_.warning(
@@ -403,8 +404,11 @@ class Normalizer {
 
   // True if the raw bytes at i start a URL ("http://", "https://", "www.").
   bool url_at(std::size_t i) const {
-    return iequals_prefix(raw_, i, "http://") || iequals_prefix(raw_, i, "https://") ||
-           iequals_prefix(raw_, i, "www.");
+    if (i + 4 >= raw_.size()) return false;
+    const char second = static_cast<char>(raw_[i + 1] | 0x20);
+    if (second == 't')
+      return iequals_prefix(raw_, i, "http://") || iequals_prefix(raw_, i, "https://");
+    return second == 'w' && iequals_prefix(raw_, i, "www.");
   }
 
   // Skips the URL at i; returns the raw index after it (trailing sentence
@@ -425,6 +429,19 @@ class Normalizer {
 
   // True if the '.' at i starts an image file extension (".png", ".jpg", ...).
   bool image_extension_at(std::size_t i) const {
+    if (i + 3 >= raw_.size()) return false;
+    switch (raw_[i + 1] | 0x20) {  // the first letters of the extensions below
+      case 'p':
+      case 'j':
+      case 'g':
+      case 'w':
+      case 's':
+      case 'b':
+      case 't':
+        break;
+      default:
+        return false;
+    }
     static constexpr std::string_view kExt[] = {"png", "jpg", "jpeg", "gif", "webp",
                                                 "svg", "bmp", "tif",  "tiff"};
     for (std::string_view ext : kExt) {
@@ -451,8 +468,25 @@ class Normalizer {
             i = skip_url(i);
             break;
           }
+          // The run goes on over single spaces between plain bytes, unless a
+          // word that might be a URL starts after the space.
           std::size_t j = i + 1;
-          while (j < n && kByteClass[static_cast<unsigned char>(s[j])] == kPlain) ++j;
+          while (j < n) {
+            const unsigned char d = static_cast<unsigned char>(s[j]);
+            if (kByteClass[d] == kPlain) {
+              ++j;
+              continue;
+            }
+            if (d == ' ' && j + 1 < n) {
+              const unsigned char e = static_cast<unsigned char>(s[j + 1]);
+              if (kByteClass[e] == kPlain &&
+                  !(((e | 0x20) == 'h' || (e | 0x20) == 'w') && url_at(j + 1))) {
+                j += 2;
+                continue;
+              }
+            }
+            break;
+          }
           put(s.substr(i, j - i));
           content_ = true;
           i = j;

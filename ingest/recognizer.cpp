@@ -570,7 +570,15 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (generic) {
             if (pr.country != country) continue;
           } else {
-            if (!iequal(pr.base_role, base_role)) continue;
+            // Same role, or a one-word role ending the person's ("the Ghanaian
+            // minister" for a Foreign Minister; not for a Deputy or Vice one).
+            bool same = iequal(pr.base_role, base_role);
+            if (!same && base_role.find(' ') == std::string::npos && pr.base_role.size() > base_role.size() + 1 &&
+                iequal(std::string_view(pr.base_role).substr(pr.base_role.size() - base_role.size()), base_role) &&
+                pr.base_role[pr.base_role.size() - base_role.size() - 1] == ' ' &&
+                pr.base_role.rfind("Deputy", 0) != 0 && pr.base_role.rfind("Vice", 0) != 0)
+              same = country >= 0 && pr.country == country;
+            if (!same) continue;
             if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
           }
           found = p;
@@ -623,8 +631,16 @@ Analysis Recognizer::analyze(const Document& doc) const {
     }
 
     // 3b. Known names: "Overchuk", "Sharif's".
-    for (std::uint32_t i = span.begin; i < span.end; ++i) {
-      if (!name_like(i)) continue;
+    // A word can start a known name only if it is one of the words of a known name.
+    auto known_word = [&](std::uint32_t i) {
+      std::string_view w = tok_text(i);
+      for (const Person& p : a.people)
+        for (const std::string& pw : p.words)
+          if (pw.size() == w.size() && iequal(pw, w)) return true;
+      return false;
+    };
+    for (std::uint32_t i = span.begin; i < span.end && !a.people.empty(); ++i) {
+      if (!name_like(i) || !known_word(i)) continue;
       std::vector<std::string> words;
       std::string shown;
       std::uint32_t e = scan_name(i, words, shown);

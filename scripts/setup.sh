@@ -14,7 +14,7 @@ rm -rf "$out/example.store"
 mkdir -p "$out"
 dg=build/dipgraph
 echo "== build the graph from examples/"
-$dg build --store "$out/example.store" examples/ || true
+$dg build --store "$out/example.store" --date 2025-07-01 examples/ || true
 echo "== export"
 $dg export --store "$out/example.store" --format graphml -o "$out/example.graphml"
 $dg export --store "$out/example.store" --format dot -o "$out/example.dot"

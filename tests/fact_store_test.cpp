@@ -1,5 +1,7 @@
 // fact_store: merge rules, deduplication, durability (torn tails, garbled
 // records, repair) and the writer lock.
+#include "graph/fact_store.hpp"
+
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -15,7 +17,6 @@
 #include <thread>
 
 #include "graph/fact_json.hpp"
-#include "graph/fact_store.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
@@ -128,7 +129,8 @@ TEST_CASE("fact_store: merge_fact keeps what is set and fills only blanks") {
     void (*expect)(const Fact&);
   };
   const Case cases[] = {
-      {"name kept", [](Fact& f) { f.name = std::string("A"); }, [](Fact& f) { f.name = std::string("B"); }, false,
+      {"name kept", [](Fact& f) { f.name = std::string("A"); },
+       [](Fact& f) { f.name = std::string("B"); }, false,
        [](const Fact& f) { CHECK(f.name == "A"); }},
       {"name filled", [](Fact&) {}, [](Fact& f) { f.name = std::string("B"); }, true,
        [](const Fact& f) { CHECK(f.name == "B"); }},
@@ -138,7 +140,10 @@ TEST_CASE("fact_store: merge_fact keeps what is set and fills only blanks") {
       {"lower confidence ignored", [](Fact& f) { f.confidence = 0.7; },
        [](Fact& f) { f.confidence = 0.6; }, false,
        [](const Fact& f) { CHECK(f.confidence == doctest::Approx(0.7)); }},
-      {"location filled", [](Fact&) {}, [](Fact& f) { f.location = Location{"Moscow", "RUS"}; },
+      {"location filled", [](Fact&) {},
+       [](Fact& f) {
+         f.location = Location{"Moscow", "RUS"};
+       },
        true, [](const Fact& f) { CHECK(f.location->name == "Moscow"); }},
       {"cameo filled with its coding",
        [](Fact& f) {
@@ -179,7 +184,10 @@ TEST_CASE("fact_store: records carry a CRC-32C that detects garbling") {
   std::string err;
   CHECK(parse_fact(line, back, err));  // still a fact line for any JSONL reader
 
-  struct Case { std::string line; const char* message; };
+  struct Case {
+    std::string line;
+    const char* message;
+  };
   std::string flipped = line;
   flipped[20] = flipped[20] == 'a' ? 'b' : 'a';
   const Case cases[] = {

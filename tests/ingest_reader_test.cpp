@@ -204,6 +204,7 @@ TEST_CASE("reader: articles over max_article_bytes are skipped in bounded memory
 TEST_CASE("reader: directories are read recursively in sorted order, other files ignored") {
   TempDir dir;
   dir.write("b/2.txt", "Second.");
+  dir.write("b-c.txt", "After b/.");
   dir.write("a.txt", "First.");
   dir.write("b/1.jsonl", "{\"text\":\"Batch one.\"}\n{\"text\":\"Batch two.\"}\n");
   dir.write("c/page.HTML", "<html><head><title>T</title></head><body><p>Page.</p></body></html>");
@@ -212,8 +213,8 @@ TEST_CASE("reader: directories are read recursively in sorted order, other files
   const ReadResult r = read({dir.path.string()});
   std::vector<std::string> texts;
   for (const auto& a : r.articles) texts.push_back(a.text);
-  CHECK(texts ==
-        std::vector<std::string>{"First.", "Batch one.", "Batch two.", "Second.", "Page."});
+  CHECK(texts == std::vector<std::string>{"First.", "Batch one.", "Batch two.", "Second.",
+                                          "After b/.", "Page."});
   CHECK(r.skipped == 0);
 }
 

@@ -1,0 +1,302 @@
+// bench_extract: extraction throughput in MB/s of article text, single
+// thread and all threads, against a scanning floor.
+//
+//   bench_extract [--mb N] [--threads N] [--data DIR] [--keep]
+//
+// Generates a synthetic corpus of about N MB (default 100) of varied
+// news-like articles from templates: random countries, capitals, cities,
+// organizations and titles from the dictionaries, invented people, every
+// event family, statuses, dates, appositions, quotes, and filler sentences
+// with no event. Then times, on the in-memory articles:
+//   1. extract, one thread: make_document + Extractor::extract per article;
+//   2. the same over all threads (articles dealt round-robin);
+//   3. the scanning floor: `grep -o -F -f <country names> corpus | wc -l`
+//      through a shell, on the corpus written to a temporary file.
+// and prints MB/s of each and the ratio of (1) to (3). (1) is timed in CPU
+// time of its thread (MB/s per core, robust to other load on the machine),
+// (2) and (3) in wall-clock time; each is the best of two runs.
+#include <fmt/core.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "ingest/article.hpp"
+#include "ingest/document.hpp"
+#include "ingest/extractor.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::ingest;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Rng {
+  std::uint64_t s = 0x2545F4914F6CDD1Dull;
+  std::uint64_t next() {
+    s ^= s << 13;
+    s ^= s >> 7;
+    s ^= s << 17;
+    return s;
+  }
+  std::size_t below(std::size_t n) { return n ? static_cast<std::size_t>(next() % n) : 0; }
+  template <typename T>
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
+};
+
+// Syllables for invented names (no real people).
+const std::vector<std::string> kSyllables = {"ka", "lo", "mi", "ra", "te", "su", "no", "va", "di",
+                                             "ben", "tor", "am", "el", "zu", "ha", "ri", "os", "an",
+                                             "qui", "de", "lin", "mar", "so", "ye", "ga", "po"};
+
+std::string name_word(Rng& r) {
+  std::string w;
+  int n = 2 + static_cast<int>(r.below(2));
+  for (int i = 0; i < n; ++i) w += r.pick(kSyllables);
+  w[0] = static_cast<char>(w[0] - 32);
+  return w;
+}
+
+struct Vocabulary {
+  std::vector<std::string> countries, demonyms, capitals, cities, orgs, titles;
+};
+
+Vocabulary vocabulary(const Dictionary& d) {
+  Vocabulary v;
+  for (const Country& c : d.countries()) {
+    if (c.status != "member") continue;
+    v.countries.push_back(c.name);
+    if (c.capital >= 0) v.capitals.push_back(d.cities()[c.capital].name);
+  }
+  for (const City& c : d.cities())
+    if (!c.capital && c.rank > 0 && c.rank <= 3) v.cities.push_back(c.name);
+  for (const Organization& o : d.organizations()) v.orgs.push_back(o.name);
+  for (const Title& t : d.titles())
+    if (t.rank >= 1 && t.rank <= 4 && t.phrase.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos)
+      v.titles.push_back(t.role);
+  // Demonyms: read back from the dictionary is not possible (entries only);
+  // use "<Country> 's" possessives instead where a demonym would go.
+  return v;
+}
+
+const std::vector<std::string> kWeekdays = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                            "Saturday", "Sunday"};
+const std::vector<std::string> kMonths = {"January", "February", "March", "April", "May", "June",
+                                          "July", "August", "September", "October", "November",
+                                          "December"};
+
+// One sentence of a random kind. {A}, {B}: countries; {P}, {Q}: people with
+// titles; {C}: capital; {X}: city; {O}: organization; {D}: a date; {N}: a number.
+const std::vector<std::string> kTemplates = {
+    "{P} met {Q} in {C} on {D} to discuss trade and security.",
+    "{A} and {B} signed an agreement on energy cooperation in {X}.",
+    "{P} said {A} would never accept the demands made by {B}.",
+    "{A} accused {B} of violating the ceasefire along their common border.",
+    "The two countries agreed to build a new railway between {X} and {C} by {D}.",
+    "{A} will provide {N} million dollars in humanitarian aid to {B}, the {O} said on {D}.",
+    "Police in {X} arrested {N} protesters who demonstrated against the government on {D}.",
+    "{P} is expected to visit {B} next month for talks on water sharing.",
+    "{A} threatened to impose sanctions on {B} if the talks failed.",
+    "{Q}, {A}'s envoy to the {O}, praised {B} as \"a reliable partner\".",
+    "{A} did not sign the proposed trade pact with {B}.",
+    "The {O} urged {A} and {B} to resume negotiations without preconditions.",
+    "{A} expelled two diplomats from {B} on {D}, citing espionage.",
+    "Troops from {A} fired on positions held by rebels near {X}.",
+    "{A} rejected a proposal by {B} to share the costs of the dam.",
+    "{P} hosted {Q} in {C} and both sides pledged to deepen ties.",
+    "Officials from {A} and {B} are in talks to open a second border crossing.",
+    "{A} and {B} held a summit in {C} last week, their first in {N} years.",
+    "Prices of wheat rose by {N} percent in {M}, according to the statistics office.",
+    "The central bank kept its main interest rate unchanged at {N} percent.",
+    "Heavy rain caused flooding in several districts of {X} over the weekend.",
+    "Analysts said the outcome would depend on the harvest and on global fuel prices.",
+    "Shares of the largest mining company fell after the quarterly report was published.",
+    "{A} recalled its ambassador from {B} after the incident.",
+    "{A} investigated claims that officials from {B} had smuggled fuel.",
+    "In {D}, {A} called for an international inquiry into the attack.",
+    "Thousands rallied in {C} on {D} to protest against rising food prices.",
+    "{P} told reporters that relations with {B} had never been better.",
+};
+
+std::string fill(const std::string& t, Rng& r, const Vocabulary& v) {
+  std::string out;
+  std::string a = r.pick(v.countries), b = r.pick(v.countries);
+  while (b == a) b = r.pick(v.countries);
+  auto person = [&](const std::string& country) {
+    return country + "'s " + r.pick(v.titles) + " " + name_word(r) + " " + name_word(r);
+  };
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] != '{' || i + 2 >= t.size() || t[i + 2] != '}') {
+      out += t[i];
+      continue;
+    }
+    char k = t[i + 1];
+    i += 2;
+    switch (k) {
+      case 'A': out += a; break;
+      case 'B': out += b; break;
+      case 'P': out += person(a); break;
+      case 'Q': out += person(b); break;
+      case 'C': out += r.pick(v.capitals); break;
+      case 'X': out += v.cities.empty() ? r.pick(v.capitals) : r.pick(v.cities); break;
+      case 'O': out += r.pick(v.orgs); break;
+      case 'D':
+        out += r.below(2) ? r.pick(kWeekdays) : r.pick(kMonths) + " " + std::to_string(1 + r.below(28));
+        break;
+      case 'M': out += r.pick(kMonths); break;
+      case 'N': out += std::to_string(2 + r.below(400)); break;
+      default: out += k;
+    }
+  }
+  return out;
+}
+
+std::vector<Article> corpus(std::size_t bytes, const Vocabulary& v) {
+  Rng r;
+  std::vector<Article> out;
+  std::size_t total = 0, n = 0;
+  while (total < bytes) {
+    Article a;
+    a.id = "b" + std::to_string(n++);
+    a.date = fmt::format("2025-{:02d}-{:02d}", 1 + r.below(12), 1 + r.below(28));
+    a.origin = a.id;
+    std::string capital = r.pick(v.capitals);
+    for (char& c : capital)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+    a.text = capital + ", " + r.pick(kMonths) + " " + std::to_string(1 + r.below(28)) + " -- ";
+    std::size_t sentences = 6 + r.below(10);
+    for (std::size_t s = 0; s < sentences; ++s) {
+      a.text += fill(r.pick(kTemplates), r, v);
+      a.text += (s % 4 == 3) ? "\n\n" : " ";
+    }
+    total += a.text.size();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+double seconds_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::size_t mb = 100;
+  unsigned threads = std::thread::hardware_concurrency();
+  std::string data = DIPGRAPH_DATA_DIR;
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--mb" && i + 1 < argc) mb = std::strtoul(argv[++i], nullptr, 10);
+    else if (a == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
+    else if (a == "--data" && i + 1 < argc) data = argv[++i];
+    else if (a == "--keep") keep = true;
+    else {
+      std::fprintf(stderr, "usage: bench_extract [--mb N] [--threads N] [--data DIR] [--keep]\n");
+      return 2;
+    }
+  }
+  if (threads == 0) threads = 1;
+  Diagnostics diag;
+  auto t_load = std::chrono::steady_clock::now();
+  std::unique_ptr<Extractor> extractor;
+  try {
+    extractor = Extractor::load(data, diag);
+  } catch (const Error& e) {
+    std::fprintf(stderr, "bench_extract: %s\n", e.what());
+    return 2;
+  }
+  double load_s = seconds_since(t_load);
+  Vocabulary v = vocabulary(extractor->dictionary());
+  std::vector<Article> articles = corpus(mb << 20, v);
+  std::size_t bytes = 0;
+  for (const Article& a : articles) bytes += a.text.size();
+  const double total_mb = static_cast<double>(bytes) / 1e6;
+  fmt::print("corpus: {} articles, {:.1f} MB; dictionaries loaded in {:.2f} s\n", articles.size(),
+             total_mb, load_s);
+
+  Diagnostics quiet(false);
+  auto run_one = [&] {
+    std::size_t facts = 0;
+    double c0 = thread_cpu_seconds();
+    for (const Article& a : articles) {
+      Document doc = make_document(a, "", quiet);
+      facts += extractor->extract(doc).size();
+    }
+    return std::pair<double, std::size_t>{thread_cpu_seconds() - c0, facts};
+  };
+  auto run = [&](unsigned n) {
+    std::atomic<std::size_t> facts{0};
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<std::thread> pool;
+    for (unsigned w = 0; w < n; ++w) {
+      pool.emplace_back([&, w] {
+        std::size_t local = 0;
+        for (std::size_t i = w; i < articles.size(); i += n) {
+          Document doc = make_document(articles[i], "", quiet);
+          local += extractor->extract(doc).size();
+        }
+        facts += local;
+      });
+    }
+    for (auto& t : pool) t.join();
+    return std::pair<double, std::size_t>{seconds_since(t0), facts.load()};
+  };
+  auto best = [&](unsigned n) {
+    auto a = run(n), b = run(n);
+    return a.first < b.first ? a : b;
+  };
+  auto o1 = run_one(), o2 = run_one();
+  auto [t1, f1] = o1.first < o2.first ? o1 : o2;
+  fmt::print("extract, 1 thread:   {:7.1f} MB/s  ({:.2f} s CPU, {} facts)\n", total_mb / t1, t1, f1);
+  auto [tn, fn] = best(threads);
+  fmt::print("extract, {} threads: {:7.1f} MB/s  ({:.2f} s wall, {} facts)\n", threads, total_mb / tn, tn, fn);
+
+  // The scanning floor: grep for every country name.
+  fs::path dir = fs::temp_directory_path() / fmt::format("dipgraph_bench_extract_{}", ::getpid());
+  fs::create_directories(dir);
+  {
+    std::ofstream c(dir / "corpus.txt", std::ios::binary);
+    for (const Article& a : articles) c << a.text << "\n\n";
+    std::ofstream names(dir / "countries.txt");
+    for (const Country& k : extractor->dictionary().countries()) names << k.name << "\n";
+  }
+  std::string cmd = fmt::format("grep -o -F -f '{}' '{}' | wc -l > '{}'", (dir / "countries.txt").string(),
+                                (dir / "corpus.txt").string(), (dir / "count.txt").string());
+  double tg = 1e9;
+  for (int k = 0; k < 2; ++k) {
+    auto t0 = std::chrono::steady_clock::now();
+    if (std::system(cmd.c_str()) != 0) {
+      std::fprintf(stderr, "bench_extract: grep failed\n");
+      break;
+    }
+    tg = std::min(tg, seconds_since(t0));
+  }
+  std::string count;
+  std::ifstream(dir / "count.txt") >> count;
+  fmt::print("grep -o -F -f countries | wc -l: {:7.1f} MB/s  ({:.2f} s, {} matches)\n", total_mb / tg, tg, count);
+  fmt::print("ratio extract(1 thread) / grep: {:.2f}\n", tg / t1);
+  if (keep) fmt::print("corpus kept in {}\n", dir.string());
+  else fs::remove_all(dir);
+  return 0;
+}

@@ -1,0 +1,98 @@
+// extract: date expressions -> EDTF, absolute and relative to the article
+// date, with the event's tense deciding a month or weekday without a year.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/dates.hpp"
+#include "ingest/lexer.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::ingest;
+
+namespace {
+
+// EDTF of the first date expression in `text` (article dated `article`,
+// event tense `tense`), or "none".
+std::string first_date(const std::string& text, const std::string& article, int tense) {
+  const Dictionary& dict = test::extractor().dictionary();
+  DateLexicon lexicon(dict);
+  std::vector<Tok> toks;
+  lex(text, 0, static_cast<std::uint32_t>(text.size()), dict.vocab(), dict.word_classes(), toks);
+  std::vector<DateMention> found;
+  lexicon.find(text, toks, 0, static_cast<std::uint32_t>(toks.size()), found);
+  if (found.empty()) return "none";
+  return resolve_date(found[0], parse_ymd(article), tense);
+}
+
+}  // namespace
+
+TEST_CASE("extract dates: civil calendar helpers") {
+  CHECK(weekday_of({2025, 7, 11}) == 4);  // a Friday
+  CHECK(weekday_of({1970, 1, 1}) == 3);
+  CHECK(civil_from_days(days_from_civil({2024, 2, 29}) + 1) == Ymd{2024, 3, 1});
+  CHECK(days_in_month(2023, 2) == 28);
+  CHECK(!parse_ymd("2025-02-30"));
+  CHECK(!parse_ymd("2025-7-1"));
+  CHECK(parse_ymd("2025-12-31") == Ymd{2025, 12, 31});
+}
+
+TEST_CASE("extract dates: expressions resolved against the article date") {
+  struct Case {
+    const char* text;
+    const char* article;
+    int tense;
+    const char* edtf;
+  };
+  const Case cases[] = {
+      // absolute
+      {"on March 3, 2019 the envoy", "2025-07-11", -1, "2019-03-03"},
+      {"signed on 4 October 2021", "2025-07-11", -1, "2021-10-04"},
+      {"a deal in June 2026", "2025-07-11", 1, "2026-06"},
+      {"closed in 2015 after", "2025-07-11", -1, "2015"},
+      {"built in the 1960s", "2025-07-11", -1, "196X"},
+      // day and month without a year: the article's year
+      {"talks on 11 July", "2025-07-11", -1, "2025-07-11"},
+      {"talks on September 2", "2025-09-20", -1, "2025-09-02"},
+      // weekdays: the last one before (or the article's own day), or the next
+      {"met on Thursday", "2025-07-11", -1, "2025-07-10"},
+      {"met on Friday", "2025-07-11", -1, "2025-07-11"},
+      {"met on Saturday", "2025-07-11", -1, "2025-07-05"},
+      {"will meet on Monday", "2025-07-11", 1, "2025-07-14"},
+      {"next Tuesday", "2025-07-11", 0, "2025-07-15"},
+      // relative words
+      {"yesterday the minister", "2025-03-01", -1, "2025-02-28"},
+      {"tomorrow", "2025-12-31", 1, "2026-01-01"},
+      {"last week", "2025-07-03", -1, "2025-06"},
+      {"last month", "2025-01-15", -1, "2024-12"},
+      {"next month", "2025-12-15", 1, "2026-01"},
+      {"last year", "2025-07-11", -1, "2024"},
+      {"next year", "2025-07-11", 1, "2026"},
+      {"later this year", "2025-07-11", 1, "2025"},
+      {"three years ago", "2025-07-11", -1, "2022"},
+      {"a month ago", "2025-01-11", -1, "2024-12"},
+      // a month alone: the nearest one in the event's tense
+      {"later in August", "2025-07-11", 1, "2025-08"},
+      {"in March the two sides", "2025-07-11", -1, "2025-03"},
+      {"in November", "2025-07-11", -1, "2024-11"},
+      {"in February", "2025-11-20", 1, "2026-02"},
+      {"last November", "2025-07-11", 0, "2024-11"},
+      // not dates
+      {"may sign a deal", "2025-07-11", 0, "none"},
+      {"sent 2000 troops", "2025-07-11", -1, "none"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    std::string article = c.article;
+    CAPTURE(article);
+    CHECK(first_date(c.text, c.article, c.tense) == c.edtf);
+  }
+}
+
+TEST_CASE("extract dates: relative expressions need an article date") {
+  CHECK(first_date("on Thursday", "", -1) == "");
+  CHECK(first_date("in 1999", "", -1) == "1999");
+}

@@ -1,0 +1,240 @@
+// extract events: one table row per event family (CAMEO roots 01-20), then
+// status, dates, places, direction (passive voice), topics and negative
+// cases. Sentences are written for these tests about many countries.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+struct EventCase {
+  const char* text;
+  const char* root;     // expected CAMEO root of some fact
+  const char* source;   // countries that must be on the source side ("" = no check)
+  const char* target;   // countries that must be on the target side
+  const char* parties;  // countries that must be among all parties
+  const char* status;   // "" = no check
+  const char* date;     // "" = no check; "-" = empty
+  const char* place;    // location name, "" = no check, "-" = none
+};
+
+void check_case(const EventCase& c, const std::string& article_date = "2025-03-14") {
+  std::string text = c.text;
+  CAPTURE(text);
+  auto fs = test::facts(c.text, article_date);
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  // The fact of that root that fits best: the first one with the right source.
+  const Fact* f = nullptr;
+  for (const Fact& x : fs) {
+    if (x.root != c.root) continue;
+    if (!f) f = &x;
+    auto src = test::countries(x, "source");
+    bool ok = true;
+    for (const auto& s : test::codes(c.source)) ok &= src.count(s) > 0;
+    if (ok) {
+      f = &x;
+      break;
+    }
+  }
+  REQUIRE(f != nullptr);
+  for (const auto& s : test::codes(c.source)) CHECK(test::countries(*f, "source").count(s) == 1);
+  for (const auto& s : test::codes(c.target)) CHECK(test::countries(*f, "target").count(s) == 1);
+  for (const auto& s : test::codes(c.parties)) CHECK(test::countries(*f).count(s) == 1);
+  if (*c.status) CHECK(std::string(to_string(f->status)) == c.status);
+  if (std::string(c.date) == "-") CHECK(f->date.empty());
+  else if (*c.date) CHECK(f->date == c.date);
+  if (std::string(c.place) == "-") CHECK(!f->location.has_value());
+  else if (*c.place) {
+    REQUIRE(f->location.has_value());
+    CHECK(f->location->name == c.place);
+  }
+  // Every fact is complete.
+  for (const Fact& x : fs) {
+    CHECK(!x.id.empty());
+    CHECK(x.quad_class >= 1);
+    CHECK(!x.evidence.empty());
+    CHECK(x.confidence > 0.0);
+    CHECK(x.confidence <= 1.0);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("extract events: every family, source on the subject side, target on the object side") {
+  const EventCase cases[] = {
+      // 01 statement, with what was said about another country
+      {"The Chilean foreign minister said on Monday that relations with Peru remained a priority.",
+       "01", "CHL", "PER", "", "occurred", "2025-03-10", ""},
+      // 02 appeal
+      {"Kenya urged Uganda on Tuesday to reopen the border crossing.", "02", "KEN", "UGA", "", "", "2025-03-11", ""},
+      // 03 intent to cooperate
+      {"Vietnam pledged to expand cooperation with Cambodia on flood control.", "03", "VNM", "", "", "", "", ""},
+      // 04 meeting, symmetric
+      {"Brazilian President Marta Quintela met Argentine President Hugo Barrios in Montevideo on Friday.",
+       "04", "", "", "BRA,ARG", "occurred", "2025-03-14", "Montevideo"},
+      // 04 a visit made
+      {"Swedish Prime Minister Anna Lindqvist Berg visited Finland last week.", "04", "SWE", "FIN", "",
+       "occurred", "2025-03", "Finland"},
+      // 04 a visit hosted
+      {"Egypt hosted Jordanian Foreign Minister Samir Haddad Qasem in Cairo on Sunday.", "04", "EGY",
+       "JOR", "", "occurred", "2025-03-09", "Cairo"},
+      // 05 praise (characterization with a positive tone)
+      {"The Mongolian president called Japan \"a trusted friend and reliable partner\".", "05", "MNG",
+       "JPN", "", "", "", ""},
+      // 05 agreement signed
+      {"Morocco and Senegal signed a fisheries agreement in Rabat.", "05", "", "", "MAR,SEN", "occurred", "",
+       "Rabat"},
+      // 06 project between countries
+      {"A new gas pipeline between Azerbaijan and Georgia will open in May.", "06", "", "",
+       "AZE,GEO", "planned", "2025-05", ""},
+      // 07 aid
+      {"Norway will provide 40 million dollars in humanitarian aid to Yemen.", "07", "NOR", "YEM", "",
+       "", "", ""},
+      // 07 historical aid: "built with <demonym> aid"
+      {"The Aswan High Dam in Egypt, which was built in the 1960s with Soviet aid, still supplies power.",
+       "07", "SUN", "EGY", "", "", "196X", ""},
+      // 08 yield
+      {"Myanmar released 12 Thai fishermen on Wednesday.", "08", "MMR", "THA", "", "occurred", "2025-03-12", ""},
+      // 09 investigate
+      {"Romanian prosecutors opened an investigation into Moldovan customs officials.", "09", "ROU", "MDA",
+       "", "", "", ""},
+      // 10 demand
+      {"Ukraine demanded that Belarus close its airspace to military flights.", "10", "UKR", "BLR", "",
+       "", "", ""},
+      // 11 criticism, and 112 accusation
+      {"Greece condemned Turkey on Thursday for the naval exercises.", "11", "GRC", "TUR", "", "", "2025-03-13", ""},
+      {"Ethiopia accused Eritrea of arming rebels.", "11", "ETH", "ERI", "", "", "", ""},
+      // 12 reject
+      {"Iran rejected the proposal made by France.", "12", "IRN", "FRA", "", "", "", ""},
+      // 13 threat
+      {"Azerbaijan threatened Armenia with new sanctions.", "13", "AZE", "ARM", "", "", "", ""},
+      // 14 protest
+      {"Thousands of Colombians demonstrated against Venezuela outside the embassy.", "14", "COL", "VEN",
+       "", "", "", ""},
+      // 15 force posture
+      {"China deployed warships near Taiwan on Saturday.", "15", "CHN", "", "", "", "2025-03-08", ""},
+      // 16 sanctions and expulsions
+      {"Canada imposed sanctions on Nicaragua.", "16", "CAN", "NIC", "", "", "", ""},
+      {"Poland expelled three Belarusian diplomats.", "16", "POL", "BLR", "", "", "", ""},
+      // 17 coercion
+      {"Turkish police arrested 40 Syrian migrants in Izmir.", "17", "TUR", "SYR", "", "", "", "Izmir"},
+      // 18 assault
+      {"Somali militants kidnapped two Kenyan aid workers.", "18", "SOM", "KEN", "", "", "", ""},
+      // 19 fight
+      {"Indian troops fired on Pakistani positions across the border.", "19", "IND", "PAK", "", "", "", ""},
+      // 20 mass violence
+      {"The report said Serbian forces carried out a massacre of Bosniak civilians.", "20", "SRB", "", "",
+       "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: status from cue words around the trigger") {
+  const EventCase cases[] = {
+      {"Peru did not sign the trade agreement with Bolivia.", "05", "", "", "PER", "negated", "", ""},
+      {"Ecuador plans to sign a trade agreement with Bolivia next month.", "05", "", "", "ECU,BOL",
+       "planned", "2025-04", ""},
+      {"Chad and Niger are in talks to build a railway line.", "06", "", "", "TCD,NER", "negotiating",
+       "", ""},
+      {"The Estonian president said she was eager to meet her Latvian counterpart.", "03", "EST", "",
+       "", "intended", "", ""},
+      {"Mali refused to meet Burkina Faso's envoy.", "12", "MLI", "", "", "", "", ""},
+      {"Rwanda will host the Burundian president in Kigali.", "04", "RWA", "BDI", "", "planned", "",
+       "Kigali"},
+      {"Laos is expected to sign the accord with Thailand.", "05", "", "", "LAO,THA", "planned", "", ""},
+      {"A border treaty between Chile and Argentina remained under negotiation.", "05", "", "",
+       "CHL,ARG", "negotiating", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: direction follows the voice, not the word order") {
+  const EventCase cases[] = {
+      {"Slovakia was criticized by Hungary for the new language law.", "11", "HUN", "SVK", "", "", "", ""},
+      {"Hungary criticized Slovakia for the new language law.", "11", "HUN", "SVK", "", "", "", ""},
+      {"Fiji was visited by the Tongan king last year.", "04", "TON", "FJI", "", "", "2024", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: places are the event's own, not any place in the sentence") {
+  const EventCase cases[] = {
+      // the attribution names a capital; the meeting was elsewhere
+      {"According to a statement issued by the ministry in Dhaka, Bangladeshi and Nepali officials met "
+       "in Kathmandu on Monday.",
+       "04", "", "", "BGD,NPL", "", "2025-03-10", "Kathmandu"},
+      // a city named with its country
+      {"Uruguay and Paraguay will hold a summit that will take place in Encarnación, Paraguay, later in "
+       "June.",
+       "04", "", "", "URY,PRY", "planned", "2025-06", ""},
+      // no place named
+      {"Qatar and Oman signed an energy accord.", "05", "", "", "QAT,OMN", "", "", "-"},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: topics are the countries talked about") {
+  auto fs = test::facts(
+      "Indian and Japanese officials discussed the situation in Sri Lanka and Myanmar during talks in "
+      "Delhi.");
+  CAPTURE(test::summary(fs));
+  bool found = false;
+  for (const Fact& f : fs) {
+    if (f.root != "04") continue;
+    for (const auto& t : f.topics) found |= t == "MMR";
+    CHECK(test::countries(f).count("MMR") == 0);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("extract events: no country that the text does not name") {
+  const char* texts[] = {
+      "Officials from Mercosur met in Asunción.",
+      "The ministers met in Shanghai to discuss shipping.",
+      "Delegations from Peru and Chile met in Geneva on Tuesday.",
+  };
+  const char* allowed[] = {"", "", "PER,CHL"};
+  for (int k = 0; k < 3; ++k) {
+    std::string text = texts[k];
+    CAPTURE(text);
+    auto fs = test::facts(texts[k]);
+    CAPTURE(test::summary(fs));
+    auto ok = test::codes(allowed[k]);
+    for (const Fact& f : fs)
+      for (const auto& c : test::countries(f)) CHECK(ok.count(c) == 1);
+  }
+}
+
+TEST_CASE("extract events: the praise and criticism of a characterization follow its tone") {
+  auto good = test::facts("Peru described Chile as a close friend and a strategic partner.");
+  auto bad = test::facts("Peru described Chile as an aggressor and a threat to the region.");
+  auto plain = test::facts("Peru described Chile as a neighbour with a long coast.");
+  CAPTURE(test::summary(good));
+  CAPTURE(test::summary(bad));
+  CAPTURE(test::summary(plain));
+  REQUIRE(test::with_root(good, "05"));
+  CHECK(test::with_root(good, "05")->cameo == "051");
+  REQUIRE(test::with_root(bad, "11"));
+  CHECK(test::with_root(bad, "11")->cameo == "111");
+  CHECK(!test::with_root(plain, "05"));
+  CHECK(!test::with_root(plain, "11"));
+}
+
+TEST_CASE("extract events: a sentence without an event gives no fact") {
+  const char* texts[] = {
+      "The weather in Lima was mild on Tuesday.",
+      "Green Valley Holdings reported higher profits.",
+      "",
+  };
+  for (const char* t : texts) {
+    std::string text = t;
+    CAPTURE(text);
+    CHECK(test::facts(t).empty());
+  }
+}

@@ -1,0 +1,144 @@
+// extract fold and pipeline: one event told in several sentences is one
+// fact with all its evidence; ids are content-based; evidence offsets point
+// into the normalized text; the threaded pipeline gives the same output
+// whatever the number of threads, and reports bad inputs.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "graph/fact_json.hpp"
+#include "ingest/pipeline.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("extract fold: follow-up sentences join the event they continue") {
+  const std::string text =
+      "Kazakh Foreign Minister Aigerim Sadykova met Uzbek Foreign Minister Bakhtiyor Yusupov in "
+      "Astana on Monday. The two ministers also spoke about the situation in Afghanistan. "
+      "Sadykova later met the Uzbek delegation's experts.";
+  auto fs = test::facts(text, "2025-03-14");
+  CAPTURE(test::summary(fs));
+  std::vector<const Fact*> meetings;
+  for (const Fact& f : fs)
+    if (f.root == "04") meetings.push_back(&f);
+  REQUIRE(meetings.size() == 1);
+  const Fact& m = *meetings[0];
+  CHECK(m.date == "2025-03-10");
+  REQUIRE(m.location.has_value());
+  CHECK(m.location->name == "Astana");
+  CHECK(m.evidence.size() >= 2);
+  CHECK(std::find(m.topics.begin(), m.topics.end(), "AFG") != m.topics.end());
+  CHECK(test::countries(m) == test::codes("KAZ,UZB"));
+}
+
+TEST_CASE("extract fold: different dates or places stay apart") {
+  auto fs = test::facts(
+      "Chile and Peru signed a water accord in Lima on Monday. Chile and Peru signed a mining accord "
+      "in Santiago in 2019.",
+      "2025-03-14");
+  CAPTURE(test::summary(fs));
+  int agreements = 0;
+  for (const Fact& f : fs) agreements += f.root == "05";
+  CHECK(agreements == 2);
+}
+
+TEST_CASE("extract fold: ids are content-based and evidence points into the text") {
+  const std::string a = "Bhutan and Nepal signed a hydropower agreement in Thimphu on 2 March 2025.";
+  const std::string b = "In other news, Bhutan and Nepal signed a hydropower agreement in Thimphu on "
+                        "2 March 2025, officials said.";
+  ingest::Document da = test::document(a), db = test::document(b);
+  auto fa = test::extractor().extract(da);
+  auto fb = test::extractor().extract(db);
+  REQUIRE(!fa.empty());
+  REQUIRE(!fb.empty());
+  const Fact* x = test::with_root(fa, "05");
+  const Fact* y = test::with_root(fb, "05");
+  REQUIRE(x);
+  REQUIRE(y);
+  CHECK(x->id == y->id);  // the same event from another article merges in the store
+  CHECK(x->id == compute_fact_id(*x));
+  const Evidence& e = x->evidence[0];
+  CHECK(e.article == "t");
+  CHECK(da.text.substr(e.start, e.end - e.start) == e.text);
+  CHECK(e.text.find("hydropower") != std::string::npos);
+}
+
+TEST_CASE("extract fold: every fact round-trips through the facts JSON") {
+  auto fs = test::facts(
+      "Russian Deputy Prime Minister Oleg Marchenko met Mongolian officials in Ulaanbaatar on "
+      "Tuesday. He said Russia would \"never abandon a friend\". Mongolia and Russia plan to build a "
+      "railway next year.",
+      "2025-03-14");
+  REQUIRE(fs.size() >= 2);
+  for (const Fact& f : fs) {
+    std::string line;
+    write_fact(f, line);
+    Fact g;
+    std::string err;
+    CAPTURE(line);
+    REQUIRE(parse_fact(line, g, err));
+    CHECK(g.id == f.id);
+    CHECK(g.type == f.type);
+    CHECK(g.evidence == f.evidence);
+  }
+}
+
+TEST_CASE("extract pipeline: the same facts in the same order whatever the threads") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("dipgraph_extract_test_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const char* countries[] = {"Chile", "Peru", "Kenya", "Ghana", "Norway", "Japan", "Brazil", "Egypt"};
+  {
+    std::ofstream out(dir / "batch.jsonl");
+    for (int i = 0; i < 60; ++i) {
+      const char* a = countries[i % 8];
+      const char* b = countries[(i * 3 + 1) % 8];
+      if (a == b) b = countries[(i + 1) % 8];
+      out << "{\"id\":\"n" << i << "\",\"date\":\"2025-0" << (1 + i % 9) << "-1" << (i % 9)
+          << "\",\"text\":\"" << a << " and " << b << " signed a trade accord on Monday. " << a
+          << " criticized " << b << " for the delay. " << b << " will host talks next month.\"}\n";
+    }
+    out << "{\"id\":\"bad\" this is not json\n";
+  }
+  auto run = [&](unsigned threads, std::size_t& skipped) {
+    ingest::ExtractOptions options;
+    options.data_dir = DIPGRAPH_DATA_DIR;
+    options.threads = threads;
+    Diagnostics diag(false);
+    std::string out;
+    auto stats = ingest::extract_inputs({(dir / "batch.jsonl").string(), (dir / "missing.txt").string()},
+                                        options, diag, [&](std::vector<Fact>&& facts) {
+                                          for (const Fact& f : facts) {
+                                            write_fact(f, out);
+                                            out += '\n';
+                                          }
+                                        });
+    skipped = stats.skipped_inputs;
+    CHECK(stats.articles == 60);
+    CHECK(diag.error_count() >= 2);
+    return out;
+  };
+  std::size_t s1 = 0, s4 = 0;
+  std::string one = run(1, s1);
+  std::string four = run(4, s4);
+  CHECK(!one.empty());
+  CHECK(one == four);
+  CHECK(s1 == 2);
+  CHECK(s4 == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("extract pipeline: unusable dictionaries are an Error") {
+  ingest::ExtractOptions options;
+  options.data_dir = "/nonexistent-data";
+  Diagnostics diag(false);
+  CHECK_THROWS_WITH(ingest::extract_inputs({"-"}, options, diag, [](std::vector<Fact>&&) {}),
+                    doctest::Contains("countries.tsv"));
+}

@@ -1,0 +1,93 @@
+// Helpers for the extraction tests: one Extractor over the repository's
+// data/ (loaded once), Documents from a text and a date, and small queries
+// over facts (countries of a side, the first fact of a type).
+#pragma once
+
+#include <algorithm>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "graph/fact.hpp"
+#include "ingest/document.hpp"
+#include "ingest/extractor.hpp"
+
+namespace dipgraph::test {
+
+// The Extractor over DIPGRAPH_DATA_DIR; built on first use, shared.
+inline const ingest::Extractor& extractor() {
+  static const std::unique_ptr<ingest::Extractor> kExtractor = [] {
+    Diagnostics diag(false);
+    auto e = ingest::Extractor::load(DIPGRAPH_DATA_DIR, diag);
+    if (diag.error_count() != 0) throw Error("test dictionaries have errors");
+    return e;
+  }();
+  return *kExtractor;
+}
+
+// A Document of `text` dated `date` (YYYY-MM-DD), id "t".
+inline ingest::Document document(const std::string& text, const std::string& date = "2025-03-14") {
+  Diagnostics diag(false);
+  ingest::Article a;
+  a.id = "t";
+  a.date = date;
+  a.text = text;
+  a.origin = "test";
+  return ingest::make_document(std::move(a), date, diag);
+}
+
+inline std::vector<Fact> facts(const std::string& text, const std::string& date = "2025-03-14") {
+  return extractor().extract(document(text, date));
+}
+
+// Countries (ISO3) of the actors of one side: "source", "target",
+// "participants", or "" for all parties.
+inline std::set<std::string> countries(const Fact& f, const std::string& side = "") {
+  std::set<std::string> out;
+  auto add = [&](const std::vector<Actor>& group) {
+    for (const Actor& a : group)
+      if (!a.country.empty()) out.insert(a.country);
+  };
+  if (side.empty() || side == "source") add(f.source);
+  if (side.empty() || side == "target") add(f.target);
+  if (side.empty() || side == "participants") add(f.participants);
+  return out;
+}
+
+// "PAK,RUS" -> {"PAK", "RUS"}; "" -> {}.
+inline std::set<std::string> codes(const std::string& list) {
+  std::set<std::string> out;
+  std::size_t b = 0;
+  while (b < list.size()) {
+    std::size_t e = list.find(',', b);
+    if (e == std::string::npos) e = list.size();
+    if (e > b) out.insert(list.substr(b, e - b));
+    b = e + 1;
+  }
+  return out;
+}
+
+// The first fact whose CAMEO root is `root`, or nullptr.
+inline const Fact* with_root(const std::vector<Fact>& fs, const std::string& root) {
+  auto it = std::find_if(fs.begin(), fs.end(), [&](const Fact& f) { return f.root == root; });
+  return it == fs.end() ? nullptr : &*it;
+}
+
+// A readable one-line summary of facts, for CAPTURE in failing cases.
+inline std::string summary(const std::vector<Fact>& fs) {
+  std::string out;
+  for (const Fact& f : fs) {
+    out += "[" + f.type + " " + f.cameo + " " + std::string(to_string(f.status)) + " " + f.date;
+    for (const char* side : {"source", "target", "participants"}) {
+      out += std::string(" ") + side[0] + "=";
+      for (const auto& c : countries(f, side)) out += c + ",";
+    }
+    if (f.location) out += " @" + f.location->name + "/" + f.location->country;
+    out += "] ";
+  }
+  return out;
+}
+
+}  // namespace dipgraph::test
