@@ -14,15 +14,15 @@
 // networkx and then igraph (skipped when missing), checks their answers
 // against ours and prints the time ratios. One thread; wall-clock times.
 #include <fcntl.h>
+#include <fmt/core.h>
+#include <rapidjson/document.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <rapidjson/document.h>
-
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -33,8 +33,6 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <fmt/core.h>
 
 #include "export/exporters.hpp"
 #include "graph/country_view.hpp"
@@ -54,7 +52,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+double since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
 
 std::vector<Fact> load_facts(const std::string& path) {
   Diagnostics diag(false);
@@ -84,15 +84,17 @@ struct Timing {
     std::nth_element(s.begin(), s.begin() + s.size() / 2, s.end());
     return s[s.size() / 2];
   }
-  double max() const { return seconds.empty() ? 0 : *std::max_element(seconds.begin(), seconds.end()); }
+  double max() const {
+    return seconds.empty() ? 0 : *std::max_element(seconds.begin(), seconds.end());
+  }
 };
 
 // What each side answered, to compare.
 struct Answers {
-  std::vector<std::pair<int, int>> ties;                 // facts, cooperative
-  std::vector<std::vector<std::string>> neighbors;       // top 5 ids
-  std::vector<std::vector<int>> path_k1, path_k5;        // path lengths
-  std::map<std::string, std::vector<double>> rank;       // top 5 scores
+  std::vector<std::pair<int, int>> ties;            // facts, cooperative
+  std::vector<std::vector<std::string>> neighbors;  // top 5 ids
+  std::vector<std::vector<int>> path_k1, path_k5;   // path lengths
+  std::map<std::string, std::vector<double>> rank;  // top 5 scores
 };
 
 // Runs argv with stdout to `out_path`; returns the exit status (-1: not run).
@@ -103,7 +105,8 @@ int run_to_file(const std::vector<std::string>& args, const std::string& out_pat
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                                   0644);
   pid_t pid;
   int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -114,14 +117,16 @@ int run_to_file(const std::vector<std::string>& args, const std::string& out_pat
 }
 
 bool python_has(const char* module) {
-  return run_to_file({"/usr/bin/python3", "-c", fmt::format("import {}", module)}, "/dev/null") == 0;
+  return run_to_file({"/usr/bin/python3", "-c", fmt::format("import {}", module)}, "/dev/null") ==
+         0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_queries FACTS.jsonl|STORE [--pairs N] [--seed S] [--python DIR]\n");
+    std::fprintf(stderr,
+                 "usage: bench_queries FACTS.jsonl|STORE [--pairs N] [--seed S] [--python DIR]\n");
     return 2;
   }
   std::string input = argv[1], py_dir;
@@ -129,9 +134,12 @@ int main(int argc, char** argv) {
   unsigned seed = 11;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
-    if (flag == "--pairs") n_pairs = std::atoi(argv[i + 1]);
-    else if (flag == "--seed") seed = static_cast<unsigned>(std::atoi(argv[i + 1]));
-    else if (flag == "--python") py_dir = argv[i + 1];
+    if (flag == "--pairs")
+      n_pairs = std::atoi(argv[i + 1]);
+    else if (flag == "--seed")
+      seed = static_cast<unsigned>(std::atoi(argv[i + 1]));
+    else if (flag == "--python")
+      py_dir = argv[i + 1];
   }
 
   auto t0 = Clock::now();
@@ -169,7 +177,8 @@ int main(int argc, char** argv) {
   std::vector<VertexId> neighbor_of;
   tie_pairs.emplace_back(countries[0], countries[1]);  // the worst case: the two biggest hubs
   while (static_cast<int>(tie_pairs.size()) < n_pairs) {
-    VertexId a = tie_pairs.size() < static_cast<std::size_t>(n_pairs) / 2 ? countries[0] : any_country();
+    VertexId a =
+        tie_pairs.size() < static_cast<std::size_t>(n_pairs) / 2 ? countries[0] : any_country();
     VertexId b = any_country();
     if (a != b) tie_pairs.emplace_back(a, b);
   }
@@ -182,7 +191,8 @@ int main(int argc, char** argv) {
   int k5_pairs = std::min(n_pairs, 5);  // networkx's k shortest paths are slow
 
   std::printf("\n%d queries each (ties: hub pair %s-%s first); median / max per query\n", n_pairs,
-              std::string(graph.id(countries[0])).c_str(), std::string(graph.id(countries[1])).c_str());
+              std::string(graph.id(countries[0])).c_str(),
+              std::string(graph.id(countries[1])).c_str());
   Answers ours;
   std::map<std::string, Timing> t;
   for (auto [a, b] : tie_pairs) {
@@ -233,8 +243,8 @@ int main(int argc, char** argv) {
     for (std::size_t i = 0; i < r.size() && i < 5; ++i) ours.rank[name].push_back(r[i].score);
   }
   std::printf("  (newest event day, for neighbors: %.3f s, once per graph)\n", t_ref);
-  const char* names[] = {"ties", "neighbors", "path_k1", "path_k5", "rank_degree", "rank_pagerank",
-                         "rank_betweenness"};
+  const char* names[] = {"ties",        "neighbors",     "path_k1",         "path_k5",
+                         "rank_degree", "rank_pagerank", "rank_betweenness"};
   for (const char* n : names)
     std::printf("  %-17s %10.3f ms %10.3f ms\n", n, t[n].median() * 1e3, t[n].max() * 1e3);
 
@@ -267,7 +277,8 @@ int main(int argc, char** argv) {
                      ref.value_or(0), kDefaultHalfLifeDays);
     std::ofstream(qfile) << q;
   }
-  std::string script = (fs::path(DIPGRAPH_DATA_DIR).parent_path() / "bench" / "queries_py.py").string();
+  std::string script =
+      (fs::path(DIPGRAPH_DATA_DIR).parent_path() / "bench" / "queries_py.py").string();
   for (const char* lib : {"networkx", "igraph"}) {
     if (!python_has(lib)) {
       std::printf("\n%s: not installed for /usr/bin/python3, skipped\n", lib);
@@ -289,10 +300,12 @@ int main(int argc, char** argv) {
       std::printf("\n%s: unreadable output %s\n", lib, out_path.c_str());
       continue;
     }
-    std::printf("\n%s (whole run %.1f s): load GraphML %.2f s; path preparation %.2f s; country view %.2f s\n",
-                lib, t_py, d["load"].GetDouble(),
-                d.HasMember("prepare_paths") ? d["prepare_paths"].GetDouble() : 0.0,
-                d["country_view"].GetDouble());
+    std::printf(
+        "\n%s (whole run %.1f s): load GraphML %.2f s; path preparation %.2f s; country view %.2f "
+        "s\n",
+        lib, t_py, d["load"].GetDouble(),
+        d.HasMember("prepare_paths") ? d["prepare_paths"].GetDouble() : 0.0,
+        d["country_view"].GetDouble());
     std::printf("  %-17s %12s %12s %9s %s\n", "query", "dipgraph", lib, "ratio", "answers");
     for (const char* n : names) {
       const auto& times = d["times"][n];

@@ -15,7 +15,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
-#include "graph/country_view.hpp"
 #include "graph/error.hpp"
 #include "queries/centrality.hpp"
 #include "queries/neighbors.hpp"
@@ -33,11 +32,21 @@ std::string q(std::string_view s) {  // JSON string literal
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20)
           out += fmt::format("\\u{:04x}", c);
@@ -79,7 +88,8 @@ std::string event_json(const KnowledgeGraph& g, VertexId v) {
 
 std::string tone_json(const KnowledgeGraph& g, const ToneSummary& t) {
   return fmt::format(
-      "\"facts\": {}, \"cooperative\": {}, \"conflictual\": {}, \"by_quad_class\": [{}, {}, {}, {}], "
+      "\"facts\": {}, \"cooperative\": {}, \"conflictual\": {}, \"by_quad_class\": [{}, {}, {}, "
+      "{}], "
       "\"a_to_b\": {}, \"b_to_a\": {}, \"mean_goldstein\": {}, \"first_date\": {}, "
       "\"last_date\": {}",
       t.count, t.cooperative(), t.conflictual(), t.by_quad[1], t.by_quad[2], t.by_quad[3],
@@ -157,7 +167,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
       for (std::size_t j = 0; j < grp.facts.size(); ++j) {
         const TieFact& f = grp.facts[j];
         out += fmt::format(
-            "{}\n    {{\"event\": {}, \"direction\": \"{}\", \"a_parties\": {}, \"b_parties\": {}}}",
+            "{}\n    {{\"event\": {}, \"direction\": \"{}\", \"a_parties\": {}, \"b_parties\": "
+            "{}}}",
             j ? "," : "", event_json(g, f.event), to_string(f.direction),
             ids_json(g, t.a_parties(f)), ids_json(g, t.b_parties(f)));
       }
@@ -221,9 +232,9 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
         entity_json(g, x), num(a.half_life), q(ref), all.size());
     for (std::size_t i = 0; i < shown; ++i) {
       const Neighbor& n = all[i];
-      out += fmt::format("{}\n  {{\"rank\": {}, \"country\": {}, \"strength\": {}, {}}}",
-                         i ? "," : "", i + 1, entity_json(g, n.country), num(n.strength),
-                         tone_json(g, n.tone));
+      out +=
+          fmt::format("{}\n  {{\"rank\": {}, \"country\": {}, \"strength\": {}, {}}}", i ? "," : "",
+                      i + 1, entity_json(g, n.country), num(n.strength), tone_json(g, n.tone));
     }
     out += "]}\n";
   } else if (!all.empty()) {
@@ -277,7 +288,8 @@ void run_rank(const RankArgs& a, Globals& glob) {
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       out += fmt::format(
-          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": {}}}",
+          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": "
+          "{}}}",
           i ? "," : "", i + 1, entity_json(g, s.country), num(s.score), s.degree, s.events);
     }
     out += "]}\n";
@@ -289,7 +301,7 @@ void run_rank(const RankArgs& a, Globals& glob) {
                        "partners", "tie facts");
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
-      std::string score = *measure == Centrality::degree ? fmt::format("{}", s.score)
+      std::string score = *measure == Centrality::degree     ? fmt::format("{}", s.score)
                           : *measure == Centrality::pagerank ? fmt::format("{:.4f}", s.score)
                                                              : fmt::format("{:.1f}", s.score);
       out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", i + 1, name(g, s.country), score,
@@ -323,8 +335,8 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
   VertexId va = g.resolve_or_throw(a.a);
   VertexId vb = a.b.empty() ? kNoVertex : g.resolve_or_throw(a.b);
   Timeline t = build_timeline(g, va, vb, by);
-  std::string subject = vb == kNoVertex ? name(g, va)
-                                        : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
+  std::string subject =
+      vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
   std::string out;
   if (a.json) {
     out = fmt::format("{{\"a\": {}, \"b\": {}, \"by\": \"{}\", \"total\": {{{}}}, \"periods\": [",
@@ -347,9 +359,9 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
       std::string types;
       for (std::size_t j = 0; j < p.types.size(); ++j)
         types += fmt::format("{}{} {}", j ? ", " : "", p.types[j].first, p.types[j].second);
-      out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
-                         p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(),
-                         types);
+      out +=
+          fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
+                      p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(), types);
     }
   }
   if (!t.total.count) std::fprintf(stderr, "dipgraph: no facts for %s\n", subject.c_str());
@@ -395,8 +407,8 @@ void run_stats(const StatsArgs& a, Globals& glob) {
         s.mentions, s.dated, q(g.str(s.first_date)), q(g.str(s.last_date)), s.ties);
     for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
       const CountryDegree& c = s.top_countries[i];
-      out += fmt::format("{}\n  {{\"country\": {}, \"partners\": {}, \"facts\": {}}}",
-                         i ? "," : "", entity_json(g, c.country), c.partners, c.events);
+      out += fmt::format("{}\n  {{\"country\": {}, \"partners\": {}, \"facts\": {}}}", i ? "," : "",
+                         entity_json(g, c.country), c.partners, c.events);
     }
     out += "]}\n";
   } else {
@@ -429,8 +441,8 @@ void run_stats(const StatsArgs& a, Globals& glob) {
     }
     out += fmt::format("country ties: {} pairs\n", s.ties);
     if (!s.top_countries.empty()) {
-      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>7}\n", "#", "country",
-                         "partners", "facts");
+      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>7}\n", "#",
+                         "country", "partners", "facts");
       for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
         const CountryDegree& c = s.top_countries[i];
         out += fmt::format("{:>4}  {:<28} {:>8} {:>7}\n", i + 1, name(g, c.country), c.partners,

@@ -89,9 +89,9 @@ void run_render(const RenderArgs& a, Globals& glob) {
     opt.engine = a.engine;
     opt.event_weight = [&](VertexId ev) { return event_weight(g, ev, ref, a.half_life); };
     pic = ego_picture(g, opt);
-    opt.title = fmt::format("dipgraph: around {} (depth {}): {} of {} vertices{}{}",
-                            describe(g, center), a.depth, pic.nodes, pic.total_nodes,
-                            filters.empty() ? "" : "; ", filters);
+    opt.title =
+        fmt::format("dipgraph: around {} (depth {}): {} of {} vertices{}{}", describe(g, center),
+                    a.depth, pic.nodes, pic.total_nodes, filters.empty() ? "" : "; ", filters);
     pic = ego_picture(g, opt);
     what = fmt::format("{} vertices, {} edges", pic.nodes, pic.edges);
   }
@@ -128,12 +128,15 @@ void add_render_command(CLI::App& app, Globals& g) {
   cmd->add_option("--ties-per-country", args->ties_per_country,
                   "every country keeps its K strongest ties (default 3, 0 = all ties)");
   cmd->add_option("--engine", args->engine,
-                  "Graphviz layout: dot, sfdp, neato, or auto (by size: neato up to 100 countries, dot up to 300 vertices around an entity, sfdp beyond)");
+                  "Graphviz layout: dot, sfdp, neato, or auto (by size: neato up to 100 countries, "
+                  "dot up to 300 vertices around an entity, sfdp beyond)");
   cmd->add_flag("--no-edge-labels", args->no_edge_labels,
                 "leave fact counts / edge kinds off the edges (much faster layouts)");
-  cmd->add_option("--half-life", args->half_life, "days after which a fact weighs half (default 365)")
+  cmd->add_option("--half-life", args->half_life,
+                  "days after which a fact weighs half (default 365)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--timeout", args->timeout, "give up on Graphviz after this many seconds (default 300)")
+  cmd->add_option("--timeout", args->timeout,
+                  "give up on Graphviz after this many seconds (default 300)")
       ->check(CLI::PositiveNumber);
   cmd->callback([args, &g] { run_render(*args, g); });
 }

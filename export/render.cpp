@@ -4,13 +4,12 @@
 #include "export/render.hpp"
 
 #include <fcntl.h>
+#include <fmt/core.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fmt/core.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -104,11 +103,11 @@ std::string legend(bool country_view, bool edge_labels) {
     double g;
     const char* text;
   };
-  for (Swatch s : {Swatch{5, "cooperative (mean Goldstein +5 and above)"}, Swatch{2.5, "+2.5"},
-                   Swatch{0, "neutral (0)"}, Swatch{-2.5, "-2.5"},
-                   Swatch{-5, "conflictual (-5 and below)"}}) {
-    out += fmt::format(
-        "<TR><TD WIDTH=\"28\" BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">", country_view ? tone_color(s.g) : tone_fill(s.g));
+  for (Swatch s :
+       {Swatch{5, "cooperative (mean Goldstein +5 and above)"}, Swatch{2.5, "+2.5"},
+        Swatch{0, "neutral (0)"}, Swatch{-2.5, "-2.5"}, Swatch{-5, "conflictual (-5 and below)"}}) {
+    out += fmt::format("<TR><TD WIDTH=\"28\" BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">",
+                       country_view ? tone_color(s.g) : tone_fill(s.g));
     append_xml_text(out, s.text);
     out += "</TD></TR>\n";
   }
@@ -141,7 +140,8 @@ std::string choose_engine(std::string_view requested, std::size_t nodes, bool la
     if (layered) return nodes <= kDotMaxNodes ? "dot" : "sfdp";
     return nodes <= kNeatoMaxNodes ? "neato" : "sfdp";
   }
-  if (requested == "dot" || requested == "sfdp" || requested == "neato") return std::string(requested);
+  if (requested == "dot" || requested == "sfdp" || requested == "neato")
+    return std::string(requested);
   throw Error(fmt::format("--engine \"{}\" is not one of dot, sfdp, neato, auto", requested));
 }
 
@@ -150,8 +150,8 @@ std::string output_format(std::string_view path) {
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (ext == ".dot" || ext == ".gv") return "dot";
-  throw Error(fmt::format("{}: unknown picture format (use .svg, .png, .pdf, or .dot for the DOT text)",
-                          path));
+  throw Error(fmt::format(
+      "{}: unknown picture format (use .svg, .png, .pdf, or .dot for the DOT text)", path));
 }
 
 // The country view ---------------------------------------------------------------
@@ -161,7 +161,8 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
   const KnowledgeGraph& graph = view.graph();
   const auto& ties = view.ties();
   if (strengths.size() != ties.size())
-    throw Error(fmt::format("country_picture: {} strengths for {} ties", strengths.size(), ties.size()));
+    throw Error(
+        fmt::format("country_picture: {} strengths for {} ties", strengths.size(), ties.size()));
   DotPicture pic;
   pic.total_nodes = view.countries().size();
   pic.total_edges = ties.size();
@@ -175,7 +176,8 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
   std::vector<VertexId> countries = view.countries();
   std::stable_sort(countries.begin(), countries.end(),
                    [&](VertexId x, VertexId y) { return total[x] > total[y]; });
-  if (opt.top_countries && countries.size() > opt.top_countries) countries.resize(opt.top_countries);
+  if (opt.top_countries && countries.size() > opt.top_countries)
+    countries.resize(opt.top_countries);
   std::unordered_set<VertexId> kept(countries.begin(), countries.end());
 
   // Ties between kept countries, strongest first.
@@ -202,7 +204,8 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
         ++n[ties[i].b];
       }
     for (std::size_t i : order)
-      if (!drawn[i] && (n[ties[i].a] < opt.ties_per_country || n[ties[i].b] < opt.ties_per_country)) {
+      if (!drawn[i] &&
+          (n[ties[i].a] < opt.ties_per_country || n[ties[i].b] < opt.ties_per_country)) {
         drawn[i] = 1;
         ++n[ties[i].a];
         ++n[ties[i].b];
@@ -234,11 +237,12 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
   for (VertexId c : countries) {
     if (!with_tie.count(c)) continue;
     double share = max_total > 0 ? std::sqrt(total[c] / max_total) : 0;
-    out += fmt::format("  {} [label={}, fontsize={:.1f}, tooltip={}];\n", quoted(graph.id(c)),
-                       label(graph.label(c)), 10 + 8 * share,
-                       label(fmt::format("{} ({}): {} partners", graph.label(c),
-                                         graph.str(graph.vertex(c).country), view.ties_of(c).size()),
-                             400));
+    out +=
+        fmt::format("  {} [label={}, fontsize={:.1f}, tooltip={}];\n", quoted(graph.id(c)),
+                    label(graph.label(c)), 10 + 8 * share,
+                    label(fmt::format("{} ({}): {} partners", graph.label(c),
+                                      graph.str(graph.vertex(c).country), view.ties_of(c).size()),
+                          400));
   }
   for (std::size_t i : order) {
     if (!drawn[i]) continue;
@@ -246,17 +250,18 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
     double share = max_strength > 0 ? std::sqrt(strengths[i] / max_strength) : 0;
     std::string dates;
     if (t.first_date)
-      dates = t.first_date == t.last_date ? fmt::format(", {}", graph.str(t.first_date))
-                                          : fmt::format(", {} .. {}", graph.str(t.first_date),
-                                                        graph.str(t.last_date));
+      dates = t.first_date == t.last_date
+                  ? fmt::format(", {}", graph.str(t.first_date))
+                  : fmt::format(", {} .. {}", graph.str(t.first_date), graph.str(t.last_date));
     std::string tip = fmt::format(
-        "{} \u2013 {}: {} fact{} ({} cooperative, {} conflictual), mean Goldstein {:+.1f}, strength "
+        "{} \u2013 {}: {} fact{} ({} cooperative, {} conflictual), mean Goldstein {:+.1f}, "
+        "strength "
         "{:.2f}{}",
         graph.label(t.a), graph.label(t.b), t.count, t.count == 1 ? "" : "s", t.cooperative(),
         t.conflictual(), t.mean_goldstein(), strengths[i], dates);
-    out += fmt::format("  {} -- {} [penwidth={:.2f}, color=\"{}\", tooltip={}", quoted(graph.id(t.a)),
-                       quoted(graph.id(t.b)), 0.8 + 5.2 * share, tone_color(t.mean_goldstein()),
-                       label(tip, 400));
+    out += fmt::format("  {} -- {} [penwidth={:.2f}, color=\"{}\", tooltip={}",
+                       quoted(graph.id(t.a)), quoted(graph.id(t.b)), 0.8 + 5.2 * share,
+                       tone_color(t.mean_goldstein()), label(tip, 400));
     if (opt.edge_labels) out += fmt::format(", label=\"{}\"", t.count);
     out += "];\n";
   }
@@ -305,7 +310,8 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
     if (graph.kind(v) != VertexKind::event) keep[v] = 1;
   }
   if (graph.kind(opt.center) == VertexKind::event)  // an event: its places, topics and parties
-    detail::for_each_neighbor(g, opt.center, [&](VertexId other, EdgeKind, bool) { keep[other] = 1; });
+    detail::for_each_neighbor(g, opt.center,
+                              [&](VertexId other, EdgeKind, bool) { keep[other] = 1; });
 
   std::vector<VertexId> nodes;
   for (VertexId v = 0; v < graph.vertex_count(); ++v)
@@ -332,7 +338,8 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
                           tone_fill(d.goldstein), label(text));
       std::string tip = fmt::format("{} {} (CAMEO {}, Goldstein {:+.1f})", type, graph.str(d.date),
                                     graph.str(d.cameo), d.goldstein);
-      if (d.evidence) tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
+      if (d.evidence)
+        tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
       attrs += ", tooltip=" + label(tip, 1000);
     } else {
       const char* shape = d.kind == VertexKind::country        ? "box"
@@ -340,11 +347,9 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
                           : d.kind == VertexKind::place        ? "note"
                                                                : "ellipse";
       std::string text(graph.label(v));
-      if (d.kind == VertexKind::person && d.role)
-        text += fmt::format("\n{}", graph.str(d.role));
+      if (d.kind == VertexKind::person && d.role) text += fmt::format("\n{}", graph.str(d.role));
       attrs = fmt::format("shape={}, label={}", shape, label(text));
-      if (d.kind == VertexKind::country)
-        attrs += ", style=\"filled,bold\", fillcolor=\"#eef3f8\"";
+      if (d.kind == VertexKind::country) attrs += ", style=\"filled,bold\", fillcolor=\"#eef3f8\"";
       attrs += ", tooltip=" + label(graph.id(v), 400);
     }
     if (v == opt.center) attrs += ", penwidth=3, color=\"#1f4e79\"";
@@ -388,7 +393,8 @@ class TempFile {
  public:
   explicit TempFile(const std::string& path) {
     std::filesystem::path p(path);
-    std::filesystem::path dir = p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path();
+    std::filesystem::path dir =
+        p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path();
     std::string templ = (dir / ("." + p.filename().string() + ".tmp.XXXXXX")).string();
     std::vector<char> buf(templ.begin(), templ.end());
     buf.push_back('\0');
@@ -445,7 +451,8 @@ void render_file(const DotPicture& picture, const std::string& path, double time
   TempFile err_file(path + ".err");
   write_text(dot_file.path(), picture.dot, path);
 
-  std::vector<std::string> args = {picture.engine, "-T" + format, "-o", out.path(), dot_file.path()};
+  std::vector<std::string> args = {picture.engine, "-T" + format, "-o", out.path(),
+                                   dot_file.path()};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -470,7 +477,8 @@ void render_file(const DotPicture& picture, const std::string& path, double time
     pid_t r = ::waitpid(pid, &status, WNOHANG);
     if (r == pid) break;
     if (r < 0 && errno != EINTR)
-      throw Error(fmt::format("waiting for Graphviz `{}`: {}", picture.engine, std::strerror(errno)));
+      throw Error(
+          fmt::format("waiting for Graphviz `{}`: {}", picture.engine, std::strerror(errno)));
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid, SIGKILL);
       ::waitpid(pid, &status, 0);
@@ -483,18 +491,20 @@ void render_file(const DotPicture& picture, const std::string& path, double time
     pause = std::min(pause * 2, std::chrono::milliseconds(50));
   }
   std::string messages = read_text(err_file.path());
-  while (!messages.empty() && (messages.back() == '\n' || messages.back() == '\r')) messages.pop_back();
+  while (!messages.empty() && (messages.back() == '\n' || messages.back() == '\r'))
+    messages.pop_back();
   bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
   if (!ok) {
-    std::string why = WIFSIGNALED(status) ? fmt::format("was killed by signal {}", WTERMSIG(status))
-                                          : fmt::format("exited with status {}", WEXITSTATUS(status));
+    std::string why = WIFSIGNALED(status)
+                          ? fmt::format("was killed by signal {}", WTERMSIG(status))
+                          : fmt::format("exited with status {}", WEXITSTATUS(status));
     throw Error(fmt::format("Graphviz `{}` {}{}{}; {} was left as it was", picture.engine, why,
                             messages.empty() ? "" : ": ", messages, path));
   }
   std::error_code ec;
   if (std::filesystem::file_size(out.path(), ec) == 0 || ec)
-    throw Error(fmt::format("Graphviz `{}` wrote nothing{}{}; {} was left as it was", picture.engine,
-                            messages.empty() ? "" : ": ", messages, path));
+    throw Error(fmt::format("Graphviz `{}` wrote nothing{}{}; {} was left as it was",
+                            picture.engine, messages.empty() ? "" : ": ", messages, path));
   if (!messages.empty()) std::fprintf(stderr, "graphviz: %s\n", messages.c_str());
   out.commit(path);
 }

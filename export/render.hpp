@@ -36,8 +36,8 @@ inline constexpr std::size_t kNeatoMaxNodes = 100;
 // The DOT text of a picture and what it shows.
 struct DotPicture {
   std::string dot;
-  std::string engine;  // dot, sfdp or neato: the one the DOT was written for
-  std::size_t nodes = 0, edges = 0;              // drawn
+  std::string engine;                // dot, sfdp or neato: the one the DOT was written for
+  std::size_t nodes = 0, edges = 0;  // drawn
   std::size_t total_nodes = 0, total_edges = 0;  // before pruning
 };
 
@@ -48,7 +48,7 @@ struct CountryPictureOptions {
   // by strength each tie with an end that has fewer than this many kept
   // ties (0 = every tie between kept countries).
   std::size_t ties_per_country = 3;
-  bool edge_labels = true;  // fact counts on the edges
+  bool edge_labels = true;      // fact counts on the edges
   std::string engine = "auto";  // auto (neato or sfdp by size), dot, sfdp, neato
   std::string title;            // drawn under the picture; empty: none
 };
@@ -61,10 +61,10 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
 
 struct EgoPictureOptions {
   VertexId center = kNoVertex;
-  int depth = 2;                  // undirected steps from the center (>= 1)
-  std::size_t top_events = 60;    // the strongest events kept (0 = all)
-  bool edge_labels = true;        // edge kinds on the edges
-  std::string engine = "auto";    // auto (dot or sfdp by size), dot, sfdp, neato
+  int depth = 2;                // undirected steps from the center (>= 1)
+  std::size_t top_events = 60;  // the strongest events kept (0 = all)
+  bool edge_labels = true;      // edge kinds on the edges
+  std::string engine = "auto";  // auto (dot or sfdp by size), dot, sfdp, neato
   std::string title;
   // The weight that ranks events; null: confidence × (1 + ln mentions).
   std::function<double(VertexId)> event_weight;
@@ -92,7 +92,6 @@ std::string output_format(std::string_view path);
 // file is never truncated by a failure. Throws Error with Graphviz's own
 // message if it fails, is missing, or runs longer than timeout_seconds
 // (then it is killed). Graphviz warnings are copied to stderr.
-void render_file(const DotPicture& picture, const std::string& path,
-                 double timeout_seconds = 300);
+void render_file(const DotPicture& picture, const std::string& path, double timeout_seconds = 300);
 
 }  // namespace dipgraph

@@ -2,11 +2,10 @@
 // 0..n-1 over view.countries()) and run Boost's algorithms on it.
 #include "queries/centrality.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/page_rank.hpp>
-
-#include <algorithm>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -34,15 +33,17 @@ std::vector<std::pair<std::size_t, std::size_t>> index_edges(const CountryView& 
   return edges;
 }
 
-std::vector<double> pagerank(std::size_t n, const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
+std::vector<double> pagerank(std::size_t n,
+                             const std::vector<std::pair<std::size_t, std::size_t>>& edges) {
   Directed g(n);
   for (auto [a, b] : edges) {
     boost::add_edge(a, b, g);
     boost::add_edge(b, a, g);
   }
   std::vector<double> rank(n, 0.0);
-  boost::graph::page_rank(g, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g)),
-                   boost::graph::n_iterations(kPageRankIterations), kDamping, n);
+  boost::graph::page_rank(
+      g, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, g)),
+      boost::graph::n_iterations(kPageRankIterations), kDamping, n);
   // Boost iterates r = (1 - d) + d·M·r, whose fixed point sums to n.
   double sum = std::accumulate(rank.begin(), rank.end(), 0.0);
   if (sum > 0)
@@ -55,9 +56,8 @@ std::vector<double> betweenness(std::size_t n,
   Undirected g(n);
   for (auto [a, b] : edges) boost::add_edge(a, b, g);
   std::vector<double> c(n, 0.0);
-  boost::brandes_betweenness_centrality(
-      g, boost::centrality_map(
-             boost::make_iterator_property_map(c.begin(), boost::get(boost::vertex_index, g))));
+  boost::brandes_betweenness_centrality(g, boost::centrality_map(boost::make_iterator_property_map(
+                                               c.begin(), boost::get(boost::vertex_index, g))));
   // On an undirected graph Boost already counts each unordered pair once.
   return c;
 }
@@ -66,9 +66,12 @@ std::vector<double> betweenness(std::size_t n,
 
 std::string_view to_string(Centrality c) {
   switch (c) {
-    case Centrality::degree: return "degree";
-    case Centrality::pagerank: return "pagerank";
-    case Centrality::betweenness: return "betweenness";
+    case Centrality::degree:
+      return "degree";
+    case Centrality::pagerank:
+      return "pagerank";
+    case Centrality::betweenness:
+      return "betweenness";
   }
   return "degree";
 }
@@ -83,9 +86,10 @@ namespace {
 
 // Scores and orders countries[i] (ascending vertex ids) given their ties as
 // index pairs, partner counts and event counts.
-std::vector<CentralityScore> rank_core(const std::vector<VertexId>& countries,
-                                       const std::vector<std::pair<std::size_t, std::size_t>>& edges,
-                                       const std::vector<std::size_t>& events, Centrality by) {
+std::vector<CentralityScore> rank_core(
+    const std::vector<VertexId>& countries,
+    const std::vector<std::pair<std::size_t, std::size_t>>& edges,
+    const std::vector<std::size_t>& events, Centrality by) {
   std::size_t n = countries.size();
   std::vector<CentralityScore> out(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -161,7 +165,8 @@ std::vector<CentralityScore> rank_countries(const KnowledgeGraph& graph, Central
     for (std::size_t x = 0; x < here.size(); ++x)
       for (std::size_t y = x + 1; y < here.size(); ++y) {
         std::size_t a = std::min(here[x], here[y]), b = std::max(here[x], here[y]);
-        bool fresh = dense ? !matrix[a * n + b] : sparse.insert((std::uint64_t{a} << 32) | b).second;
+        bool fresh =
+            dense ? !matrix[a * n + b] : sparse.insert((std::uint64_t{a} << 32) | b).second;
         if (!fresh) continue;
         if (dense) matrix[a * n + b] = true;
         pairs.emplace_back(a, b);

@@ -22,16 +22,17 @@ struct CountryDegree {
 
 struct GraphStats {
   std::size_t vertices = 0, edges = 0;
-  std::size_t by_kind[kVertexKindCount] = {};      // indexed by VertexKind
+  std::size_t by_kind[kVertexKindCount] = {};                // indexed by VertexKind
   std::vector<std::pair<std::string, std::size_t>> by_type;  // most events first, then by name
-  std::size_t by_status[6] = {};                   // indexed by Status
-  std::size_t by_quad[5] = {};                     // [0] = unknown quad class
-  std::size_t articles = 0;    // distinct articles of the events' first evidence sentences
-  std::size_t mentions = 0;    // sum over events of the articles reporting them
-  std::size_t dated = 0;       // events with a date
+  std::size_t by_status[6] = {};                             // indexed by Status
+  std::size_t by_quad[5] = {};                               // [0] = unknown quad class
+  std::size_t articles = 0;             // distinct articles of the events' first evidence sentences
+  std::size_t mentions = 0;             // sum over events of the articles reporting them
+  std::size_t dated = 0;                // events with a date
   StrId first_date = 0, last_date = 0;  // earliest / latest event date (0: none dated)
-  std::size_t ties = 0;        // country pairs sharing at least one event
-  std::vector<CountryDegree> top_countries;  // most partners first, then most events, then vertex order
+  std::size_t ties = 0;                 // country pairs sharing at least one event
+  std::vector<CountryDegree>
+      top_countries;  // most partners first, then most events, then vertex order
 };
 
 // Statistics of the whole graph; top_countries keeps the first `top`.

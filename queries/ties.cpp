@@ -128,7 +128,8 @@ std::optional<DayRange> edtf_days(std::string_view d) {
   }
   if (d.size() == 4) return DayRange{days_from_civil(lo, 1, 1), days_from_civil(hi, 12, 31)};
   int m = (d[5] - '0') * 10 + (d[6] - '0');
-  if (d.size() == 7) return DayRange{days_from_civil(lo, m, 1), days_from_civil(lo, m, month_days(lo, m))};
+  if (d.size() == 7)
+    return DayRange{days_from_civil(lo, m, 1), days_from_civil(lo, m, month_days(lo, m))};
   int day = std::min((d[8] - '0') * 10 + (d[9] - '0'), month_days(lo, m));
   std::int32_t x = days_from_civil(lo, m, day);
   return DayRange{x, x};
@@ -142,8 +143,7 @@ bool EventFilter::active() const {
 bool EventFilter::keep(const KnowledgeGraph& graph, VertexId ev) const {
   const VertexData& d = graph.vertex(ev);
   if (d.confidence < min_confidence) return false;
-  if (!types.empty() &&
-      std::find(types.begin(), types.end(), graph.str(d.type)) == types.end())
+  if (!types.empty() && std::find(types.begin(), types.end(), graph.str(d.type)) == types.end())
     return false;
   if (!statuses.empty() && std::find(statuses.begin(), statuses.end(), d.status) == statuses.end())
     return false;
@@ -152,7 +152,8 @@ bool EventFilter::keep(const KnowledgeGraph& graph, VertexId ev) const {
     if (!days) return false;
     auto bound = [](const std::string& s, const char* flag) {
       auto b = edtf_days(s);
-      if (!b) throw Error(fmt::format("{} \"{}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", flag, s));
+      if (!b)
+        throw Error(fmt::format("{} \"{}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", flag, s));
       return *b;
     };
     if (!since.empty() && days->last < bound(since, "since").first) return false;
@@ -179,10 +180,14 @@ std::vector<VertexId> events_of(const KnowledgeGraph& graph, VertexId x,
 
 std::string_view to_string(TieDirection d) {
   switch (d) {
-    case TieDirection::mutual: return "mutual";
-    case TieDirection::a_to_b: return "a_to_b";
-    case TieDirection::b_to_a: return "b_to_a";
-    case TieDirection::both: return "both";
+    case TieDirection::mutual:
+      return "mutual";
+    case TieDirection::a_to_b:
+      return "a_to_b";
+    case TieDirection::b_to_a:
+      return "b_to_a";
+    case TieDirection::both:
+      return "both";
   }
   return "mutual";
 }
@@ -191,7 +196,8 @@ void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev) {
   add(graph, ev, edtf_days(graph.str(graph.vertex(ev).date)));
 }
 
-void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev, const std::optional<DayRange>& days) {
+void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev,
+                      const std::optional<DayRange>& days) {
   const VertexData& d = graph.vertex(ev);
   ++count;
   ++by_quad[d.quad_class <= 4 ? d.quad_class : 0];
@@ -284,13 +290,15 @@ Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b, const EventF
       keys.emplace_back();
     }
     auto key = days ? std::pair(days->last, days->first) : std::pair(INT32_MIN, INT32_MIN);
-    keys[it->second].emplace_back(key, static_cast<std::uint32_t>(out.groups[it->second].facts.size()));
+    keys[it->second].emplace_back(key,
+                                  static_cast<std::uint32_t>(out.groups[it->second].facts.size()));
     out.groups[it->second].facts.push_back(f);
   }
   // Newest first inside each group; equal dates keep graph order.
   for (std::size_t gi = 0; gi < out.groups.size(); ++gi) {
     auto& k = keys[gi];
-    std::stable_sort(k.begin(), k.end(), [](const Key& x, const Key& y) { return x.first > y.first; });
+    std::stable_sort(k.begin(), k.end(),
+                     [](const Key& x, const Key& y) { return x.first > y.first; });
     std::vector<TieFact> sorted;
     sorted.reserve(k.size());
     for (const Key& x : k) sorted.push_back(out.groups[gi].facts[x.second]);

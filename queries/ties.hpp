@@ -44,9 +44,9 @@ std::string civil_from_days(std::int32_t days);
 // dated 2025-08 is kept by since = 2025-08-20 and by until = 2025-08-01) and
 // an undated event is dropped once since or until is set.
 struct EventFilter {
-  std::string since, until;             // EDTF dates; empty = open
-  std::vector<std::string> types;       // event types; empty = all
-  std::vector<Status> statuses;         // empty = all
+  std::string since, until;        // EDTF dates; empty = open
+  std::vector<std::string> types;  // event types; empty = all
+  std::vector<Status> statuses;    // empty = all
   double min_confidence = 0.0;
   bool active() const;
   // Whether event vertex `ev` passes. Malformed since/until: throws Error.
@@ -67,7 +67,7 @@ enum class TieDirection : std::uint8_t {
   mutual,  // no side is source of an act on the other (participants, or both sources)
   a_to_b,  // a party of A is a source and a party of B a target
   b_to_a,
-  both,    // each side is source and target
+  both,  // each side is source and target
 };
 std::string_view to_string(TieDirection d);
 
@@ -109,8 +109,8 @@ struct ToneSummary {
 
 struct Ties {
   VertexId a = kNoVertex, b = kNoVertex;
-  std::vector<TieGroup> groups;  // most facts first, then by type name
-  ToneSummary summary;           // over every fact of every group
+  std::vector<TieGroup> groups;   // most facts first, then by type name
+  ToneSummary summary;            // over every fact of every group
   std::vector<VertexId> parties;  // the facts' parties, in edge order, side by side
   bool empty() const { return summary.count == 0; }
   std::span<const VertexId> a_parties(const TieFact& f) const {
@@ -124,7 +124,6 @@ struct Ties {
 // Every fact between entities a and b that passes `filter`. a == b, or a
 // vertex that is an event: throws Error. Cost: the events of the side with
 // fewer party edges, each read once.
-Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b,
-               const EventFilter& filter = {});
+Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b, const EventFilter& filter = {});
 
 }  // namespace dipgraph

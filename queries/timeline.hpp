@@ -22,7 +22,8 @@ enum class TimelinePeriod { month, year };
 struct TimelineBucket {
   std::string period;  // "2025-07", "2025", "197X" or "undated"
   ToneSummary tone;    // facts, cooperative / conflictual, mean Goldstein, dates
-  std::vector<std::pair<std::string, std::size_t>> types;  // facts per type, most first, then by name
+  std::vector<std::pair<std::string, std::size_t>>
+      types;  // facts per type, most first, then by name
 };
 
 struct Timeline {
@@ -32,7 +33,7 @@ struct Timeline {
 
 // The timeline of entity a's facts (b == kNoVertex), or of the facts between
 // a and b (find_ties). Throws Error as find_ties does.
-Timeline build_timeline(const KnowledgeGraph& graph, VertexId a, VertexId b,
-                        TimelinePeriod by, const EventFilter& filter = {});
+Timeline build_timeline(const KnowledgeGraph& graph, VertexId a, VertexId b, TimelinePeriod by,
+                        const EventFilter& filter = {});
 
 }  // namespace dipgraph

@@ -24,15 +24,18 @@ KnowledgeGraph build(const std::vector<std::string>& pairs) {
   for (const std::string& p : pairs) {
     Fact f;
     std::string err;
-    REQUIRE(parse_fact(fmt::format(R"({{"id":"event:{}","type":"meeting","cameo":"043","participants":[{{"id":"country:{}"}},{{"id":"country:{}"}}]}})",
-                                   n++, p.substr(0, 3), p.substr(4, 3)),
-                       f, err));
+    REQUIRE(parse_fact(
+        fmt::format(
+            R"({{"id":"event:{}","type":"meeting","cameo":"043","participants":[{{"id":"country:{}"}},{{"id":"country:{}"}}]}})",
+            n++, p.substr(0, 3), p.substr(4, 3)),
+        f, err));
     facts.push_back(f);
   }
   return KnowledgeGraph::build(facts);
 }
 
-std::map<std::string, double> scores(const KnowledgeGraph& g, const std::vector<CentralityScore>& r) {
+std::map<std::string, double> scores(const KnowledgeGraph& g,
+                                     const std::vector<CentralityScore>& r) {
   std::map<std::string, double> out;
   for (const auto& s : r) out[std::string(g.str(g.vertex(s.country).country))] = s.score;
   return out;

@@ -52,7 +52,8 @@ std::vector<Fact> sample() {
       meeting("u1", kPak, R"({"id":"country:USA"})", "2024-01-01", 1.0),
       meeting("u2", kPak, R"({"id":"country:USA"})", "2024-01-01", 1.0),
       meeting("i1", kSharif, R"({"id":"country:IND"})", "", 0.5),
-      meeting("s1", kSharif, R"({"id":"person:dar","kind":"person","country":"PAK"})", "2024-06", 1.0),
+      meeting("s1", kSharif, R"({"id":"person:dar","kind":"person","country":"PAK"})", "2024-06",
+              1.0),
       meeting("o1", kPak, R"({"id":"org:SCO","kind":"organization"})", "2024-06", 1.0),
   };
 }
@@ -129,7 +130,8 @@ TEST_CASE("neighbors: event weight and errors") {
   CHECK(event_weight(g, r1, days_from_civil(2025, 1, 1) + 100, 100) ==
         doctest::Approx((1 + std::log(3.0)) / 2));
   // A reference before the fact does not make it weigh more.
-  CHECK(event_weight(g, r1, days_from_civil(2020, 1, 1), 100) == doctest::Approx(1 + std::log(3.0)));
+  CHECK(event_weight(g, r1, days_from_civil(2020, 1, 1), 100) ==
+        doctest::Approx(1 + std::log(3.0)));
   NeighborOptions bad;
   bad.half_life_days = 0;
   CHECK_THROWS_WITH(find_neighbors(g, g.find("country:PAK"), bad), doctest::Contains("half-life"));

@@ -24,14 +24,17 @@ Fact fact(const std::string& json) {
 
 TEST_CASE("stats: counts, dates and top countries") {
   std::vector<Fact> facts = {
-      fact(R"({"type":"meeting","cameo":"043","date":"2025-07-10","participants":[{"id":"country:PAK"},{"id":"country:RUS"}],
+      fact(
+          R"({"type":"meeting","cameo":"043","date":"2025-07-10","participants":[{"id":"country:PAK"},{"id":"country:RUS"}],
         "evidence":[{"article":"a1","sentence":0,"start":0,"end":1,"text":"x"},{"article":"a2","sentence":0,"start":0,"end":1,"text":"y"}]})"),
-      fact(R"({"type":"meeting","cameo":"043","date":"2024","participants":[{"id":"country:PAK"},{"id":"country:CHN"}],
+      fact(
+          R"({"type":"meeting","cameo":"043","date":"2024","participants":[{"id":"country:PAK"},{"id":"country:CHN"}],
         "evidence":[{"article":"a1","sentence":2,"start":5,"end":9,"text":"z"}]})"),
       fact(R"({"type":"project","cameo":"061","status":"planned","date":"2025-08",
         "participants":[{"id":"person:x","kind":"person","name":"X","country":"CHN"},{"id":"country:RUS"}],
         "location":{"name":"Moscow","country":"RUS"}})"),
-      fact(R"({"type":"threat","cameo":"130","source":[{"id":"country:USA"}],"target":[{"id":"org:SCO","kind":"organization"}]})"),
+      fact(
+          R"({"type":"threat","cameo":"130","source":[{"id":"country:USA"}],"target":[{"id":"org:SCO","kind":"organization"}]})"),
   };
   KnowledgeGraph g = KnowledgeGraph::build(facts);
   GraphStats s = graph_stats(g, 2);

@@ -31,7 +31,8 @@ std::vector<Fact> sample() {
         "source":[{"id":"person:sharif","kind":"person","name":"Shehbaz Sharif","country":"PAK","role":"Prime Minister"}],
         "target":[{"id":"person:putin","kind":"person","name":"Vladimir Putin","country":"RUS"}],
         "evidence":[{"article":"a1","sentence":0,"start":0,"end":9,"text":"Sharif met Putin."}]})"),
-      fact(R"({"id":"event:f2","type":"criticism","cameo":"111","date":"2025-06-01","confidence":0.8,
+      fact(
+          R"({"id":"event:f2","type":"criticism","cameo":"111","date":"2025-06-01","confidence":0.8,
         "source":[{"id":"country:RUS","name":"Russia"}],"target":[{"id":"country:PAK","name":"Pakistan"}]})"),
       fact(R"({"id":"event:f3","type":"meeting","cameo":"040","date":"2025-03","confidence":0.7,
         "participants":[{"id":"country:PAK"},{"id":"country:RUS"},{"id":"country:CHN","name":"China"}]})"),
@@ -39,7 +40,8 @@ std::vector<Fact> sample() {
         "source":[{"id":"person:sharif"}],"target":[{"id":"country:CHN"}]})"),
       fact(R"({"id":"event:f5","type":"meeting","cameo":"043","date":"2025-05-05","confidence":0.9,
         "participants":[{"id":"person:sharif"},{"id":"person:dar","kind":"person","name":"Ishaq Dar","country":"PAK"}]})"),
-      fact(R"({"id":"event:f6","type":"project","cameo":"061","date":"2025-08","status":"planned","confidence":0.6,
+      fact(
+          R"({"id":"event:f6","type":"project","cameo":"061","date":"2025-08","status":"planned","confidence":0.6,
         "participants":[{"id":"org:pakistan-railways","kind":"organization","name":"Pakistan Railways","country":"PAK"},{"id":"country:RUS"}]})"),
       fact(R"({"id":"event:f7","type":"statement","cameo":"010","confidence":0.3,
         "participants":[{"id":"country:PAK"},{"id":"country:RUS"}]})"),
@@ -71,10 +73,11 @@ TEST_CASE("ties: officials and national bodies count for their country") {
   CHECK(t.summary.cooperative() == 4);  // 043, 040, 061, 010
   CHECK(t.summary.conflictual() == 1);  // 111
   CHECK(t.summary.mean_goldstein() ==
-        doctest::Approx((g.vertex(g.find("event:f1")).goldstein + g.vertex(g.find("event:f2")).goldstein +
-                         g.vertex(g.find("event:f3")).goldstein + g.vertex(g.find("event:f6")).goldstein +
-                         g.vertex(g.find("event:f7")).goldstein) /
-                        5));
+        doctest::Approx(
+            (g.vertex(g.find("event:f1")).goldstein + g.vertex(g.find("event:f2")).goldstein +
+             g.vertex(g.find("event:f3")).goldstein + g.vertex(g.find("event:f6")).goldstein +
+             g.vertex(g.find("event:f7")).goldstein) /
+            5));
   CHECK(g.str(t.summary.first_date) == "2025-03");
   CHECK(g.str(t.summary.last_date) == "2025-08");
 
@@ -147,8 +150,8 @@ TEST_CASE("ties: the event filter (since, until, type, status, confidence)") {
     std::size_t count;
   };
   EventFilter since, until, types, status, conf, both;
-  since.since = "2025-06";           // f1, f2, f6; f3 ends before; f7 undated
-  until.until = "2025-03-15";        // f3 (March overlaps); f7 undated dropped
+  since.since = "2025-06";                 // f1, f2, f6; f3 ends before; f7 undated
+  until.until = "2025-03-15";              // f3 (March overlaps); f7 undated dropped
   types.types = {"meeting", "statement"};  // f1, f3, f7
   status.statuses = {Status::planned};     // f6
   conf.min_confidence = 0.75;              // f1, f2
@@ -172,7 +175,8 @@ TEST_CASE("ties: the event filter (since, until, type, status, confidence)") {
 TEST_CASE("ties: errors name the entity") {
   KnowledgeGraph g = KnowledgeGraph::build(sample());
   VertexId pak = g.find("country:PAK");
-  CHECK_THROWS_WITH(find_ties(g, pak, pak), doctest::Contains("same entity, Pakistan (country:PAK)"));
+  CHECK_THROWS_WITH(find_ties(g, pak, pak),
+                    doctest::Contains("same entity, Pakistan (country:PAK)"));
   CHECK_THROWS_WITH(find_ties(g, pak, g.find("event:f1")), doctest::Contains("is an event"));
 }
 

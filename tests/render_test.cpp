@@ -3,9 +3,10 @@
 // and date, pruning), engine choice, output formats, and render_file
 // through Graphviz: the SVG names the countries; failures leave an existing
 // file untouched. No layout pixels are checked.
+#include "export/render.hpp"
+
 #include <doctest/doctest.h>
 #include <fmt/core.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,7 +15,6 @@
 #include <string>
 #include <vector>
 
-#include "export/render.hpp"
 #include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/knowledge_graph.hpp"
@@ -125,8 +125,10 @@ TEST_CASE("render: country picture styling, labels and legend") {
   std::string meet = colour_of("\"country:AAA\" -- \"country:BBB\"");
   std::string threat = colour_of("\"country:BBB\" -- \"country:CCC\"");
   CHECK(meet != threat);
-  CHECK(std::stoi(meet.substr(3, 2), nullptr, 16) > std::stoi(meet.substr(1, 2), nullptr, 16));     // more green than red
-  CHECK(std::stoi(threat.substr(1, 2), nullptr, 16) > std::stoi(threat.substr(3, 2), nullptr, 16)); // more red than green
+  CHECK(std::stoi(meet.substr(3, 2), nullptr, 16) >
+        std::stoi(meet.substr(1, 2), nullptr, 16));  // more green than red
+  CHECK(std::stoi(threat.substr(1, 2), nullptr, 16) >
+        std::stoi(threat.substr(3, 2), nullptr, 16));  // more red than green
   CHECK(p.dot.find("legend [shape=plaintext") != std::string::npos);
   CHECK(p.dot.find("label=\"A \\\"quoted\\\" title\"") != std::string::npos);
 
@@ -173,12 +175,16 @@ TEST_CASE("render: engines and formats") {
   struct Row {
     std::string path, format;
   };
-  for (const Row& row : std::vector<Row>{{"a.svg", "svg"}, {"x/b.PNG", "png"}, {"c.pdf", "pdf"},
-                                         {"d.dot", "dot"}, {"e.gv", "dot"}}) {
+  for (const Row& row : std::vector<Row>{{"a.svg", "svg"},
+                                         {"x/b.PNG", "png"},
+                                         {"c.pdf", "pdf"},
+                                         {"d.dot", "dot"},
+                                         {"e.gv", "dot"}}) {
     CAPTURE(row.path);
     CHECK(output_format(row.path) == row.format);
   }
-  CHECK_THROWS_WITH(output_format("pic.jpeg"), doctest::Contains("pic.jpeg: unknown picture format"));
+  CHECK_THROWS_WITH(output_format("pic.jpeg"),
+                    doctest::Contains("pic.jpeg: unknown picture format"));
 }
 
 TEST_CASE("render: render_file writes the SVG, and failures keep the old file") {
