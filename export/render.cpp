@@ -78,8 +78,9 @@ std::string tone_fill(double goldstein) {
 // Graph attributes that suit the engine.
 std::string layout_attrs(const std::string& engine, bool edge_labels) {
   if (engine == "dot") return "  graph [rankdir=LR, nodesep=0.25, ranksep=0.6, splines=true];\n";
-  if (engine == "neato")
-    return "  graph [overlap=false, splines=true, sep=\"+6\", esep=\"+3\", mode=major];\n";
+  if (engine == "neato")  // long edges, or two countries' labels hide the edge between them
+    return "  graph [overlap=false, overlap_shrink=false, splines=true, sep=\"+6\", esep=\"+3\", "
+           "mode=major];\n  edge [len=2];\n";
   // sfdp: spline routing and edge labels cost the most on big pictures.
   return fmt::format("  graph [overlap=prism, overlap_scaling=2, splines={}, K=1.2];\n",
                      edge_labels ? "true" : "false");
