@@ -27,7 +27,8 @@ struct Extractor::Ids {
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
   std::vector<TokenId> relative_words;  // which who whom whose where
   std::vector<TokenId> conditional_words;  // if unless until whether
-  TokenId that, unless, if_;
+  TokenId that, unless, if_, despite;
+  std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
   std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
 };
 
@@ -97,7 +98,8 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->among = w("among"), ids->said = w("said"), ids->since = w("since"), ids->into = w("into");
   ids->throughout = w("throughout"), ids->across = w("across");
   for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
-                        "because", "although", "though", "if", "unless", "until", "whereas", "whether"})
+                        "because", "although", "though", "if", "unless", "until", "whereas", "whether",
+                        "despite"})
     if (TokenId t = w(s)) ids->boundary_words.push_back(t);
   for (const char* s : {"during", "at"})
     if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
@@ -108,6 +110,9 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->that = w("that");
   ids->unless = w("unless");
   ids->if_ = w("if");
+  ids->despite = w("despite");
+  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
+    if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
   for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
                         "supporters", "nationals", "groups", "group", "leaders", "officials"})
     if (TokenId t = w(g)) ids->group_nouns.push_back(t);
@@ -199,12 +204,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         const Tok& t = toks[sb + k];
         TokenId w = t.id;
         bool relative = std::find(id.relative_words.begin(), id.relative_words.end(), w) != id.relative_words.end();
-        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end();
+        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end() ||
+                           w == id.despite;
         if (w == id.that) {
           const Tok& prev = toks[sb + k - 1];
           std::string_view pw = text.substr(prev.start, prev.end - prev.start);
           bool complement = (prev.cls & (kReport | kCalendar)) || prev.is(kPunct) ||
-                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly");
+                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly") ||
+                            (pw.size() > 4 && pw.substr(pw.size() - 2) == "ed" && !prev.is(kCap));
           // After a trigger word ("demanded that", "agreed that") it is a complement too.
           if (!complement && prev.id != kNoToken) {
             dict.trigger_matcher().longest([&](std::size_t q) { return toks[q].id; }, sb + k - 1, se,
@@ -381,6 +388,24 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           bool noun = prev.is(kWord) && !prev.is(kCap) && prev.cls == 0 && a.mention_at[t.begin - 1] < 0 &&
                       !(pw.size() > 2 && pw.substr(pw.size() - 2) == "ly");
           if (noun) continue;
+        }
+        // "Syrian-backed", "US-led": part of an adjective.
+        if (toks[t.begin].is(kHyphenJoined)) continue;
+        // "before allowing", "without returning", "suspected of blowing up",
+        // "in demanding": a gerund adjunct, not an event of its own.
+        bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+        if (ing && t.begin > sb &&
+            std::find(id.gerund_preps.begin(), id.gerund_preps.end(), toks[t.begin - 1].id) != id.gerund_preps.end())
+          continue;
+        // "the demand", "the pledge", "its criticism": a verbal event named by a
+        // noun refers to one told elsewhere.
+        {
+          const EventPattern& p = patterns[t.pattern];
+          std::string_view r = cameo_root(p.cameo);
+          bool verbal = r == "01" || r == "02" || r == "03" || r == "10" || r == "11" || r == "12";
+          if (verbal && !(p.flags & kSymmetric) && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+              t.begin > sb && (toks[t.begin - 1].cls & kDet) && !(toks[t.begin - 1].cls & (kPronoun | kPronounPl)))
+            continue;
         }
         kept.push_back(t);
       }
@@ -643,8 +668,26 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return {};
     };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
-      for (const Role& r : roles) {
+      for (std::size_t ri = 0; ri < roles.size(); ++ri) {
+        const Role& r = roles[ri];
         std::vector<std::int32_t> g;
+        if (r.kind == RoleKind::prep) {
+          // Of several prepositions in a row ("of|on|against|in") the nearest wins.
+          std::size_t rj = ri;
+          std::uint32_t best_pos = ~0u;
+          while (rj < roles.size() && roles[rj].kind == RoleKind::prep) {
+            std::vector<std::int32_t> cand = find_after_prep(t, roles[rj].prep);
+            if (!cand.empty()) {
+              std::uint32_t pos = a.mentions[cand[0]].begin;
+              if (pos < best_pos) best_pos = pos, g = std::move(cand);
+            }
+            ++rj;
+          }
+          ri = rj - 1;
+          heads(g);
+          if (!g.empty()) return g;
+          continue;
+        }
         switch (r.kind) {
           case RoleKind::subj: g = find_subject(t); break;
           case RoleKind::obj: g = find_object(t); break;
@@ -1140,7 +1183,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::string_view r = cameo_root(f.cameo);
         int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
         bool material = rn == 8 || rn == 9 || rn >= 14;
-        bool domestic = rn == 8 || rn == 14 || rn == 17;
+        bool domestic = rn == 8 || rn == 9 || rn == 14 || rn == 17;
         int c = -1;
         if (material && f.location && !f.location->country.empty()) c = dict.country_index(f.location->country);
         else if (domestic && src_c.size() == 1) c = dict.country_index(*src_c.begin());
