@@ -285,7 +285,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
   std::string summary = fmt::format("build: {} input{} read", totals.inputs - totals.inputs_skipped,
                                     totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
   if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
-  if (totals.articles) summary += fmt::format(", {} articles", totals.articles);
+  if (totals.articles)
+    summary += fmt::format(", {} article{}", totals.articles, totals.articles == 1 ? "" : "s");
   if (totals.lines)
     summary += fmt::format(", {} fact line{}", totals.lines, totals.lines == 1 ? "" : "s");
   if (totals.lines_skipped)

@@ -302,10 +302,10 @@ RecordKind sniff_record(std::string_view line) {
   rapidjson::Document doc;
   doc.Parse(line.data(), line.size());
   if (doc.HasParseError() || !doc.IsObject()) return RecordKind::unknown;
+  if (doc.HasMember("text")) return RecordKind::article;  // facts keep text in evidence
   if (doc.HasMember("type") &&
       (doc.HasMember("source") || doc.HasMember("target") || doc.HasMember("participants")))
     return RecordKind::fact;
-  if (doc.HasMember("text")) return RecordKind::article;
   return RecordKind::unknown;
 }
 

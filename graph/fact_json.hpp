@@ -20,9 +20,10 @@ bool parse_fact(std::string_view line, Fact& fact, std::string& error);
 void write_fact(const Fact& fact, std::string& out);
 
 // What one JSONL record looks like, for telling facts files from article
-// batches: a JSON object with "type" and an actor field ("source", "target"
-// or "participants") is a fact; one with "text" is an article; anything
-// else (not JSON, not an object, neither) is unknown.
+// batches: a JSON object with "text" is an article (a fact keeps its text
+// inside "evidence"); else one with "type" and an actor field ("source",
+// "target" or "participants") is a fact; anything else (not JSON, not an
+// object, neither) is unknown.
 enum class RecordKind { fact, article, unknown };
 RecordKind sniff_record(std::string_view line);
 

@@ -151,3 +151,23 @@ TEST_CASE("fact_json: the fast parser never accepts what the DOM parser rejects"
   CHECK(fast_ok > 100);  // the comparison did happen
   CHECK(dom_ok >= fast_ok);
 }
+
+TEST_CASE("fact_json: sniff_record tells facts from articles") {
+  struct Case {
+    const char* line;
+    RecordKind kind;
+  };
+  const Case cases[] = {
+      {R"({"type":"meeting","participants":[{"id":"country:PAK"}]})", RecordKind::fact},
+      {R"({"type":"visit","source":{"id":"country:PAK"}})", RecordKind::fact},
+      {R"({"id":"a1","text":"JAKARTA, Aug. 4 - ..."})", RecordKind::article},
+      {R"({"type":"news","source":"Reuters","text":"..."})", RecordKind::article},
+      {R"({"type":"meeting"})", RecordKind::unknown},
+      {"not json", RecordKind::unknown},
+      {"[1,2]", RecordKind::unknown},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.line);
+    CHECK(sniff_record(c.line) == c.kind);
+  }
+}

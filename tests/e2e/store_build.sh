@@ -47,4 +47,17 @@ grep -q '^missing.jsonl: cannot read' err3 || fail "missing input not named: $(c
 "$DIPGRAPH" check --store nowhere > /dev/null 2> err4; rc=$?
 [ "$rc" = 2 ] || fail "check of a missing store: exit $rc"
 grep -q 'nowhere' err4 || fail "missing store not named"
+# Articles and facts files in one build: the facts `extract` prints for an
+# article are exactly what `build` stores for it.
+article="${DIPGRAPH_SOURCE_DIR:-}/examples/sudan_aid_pledge.txt"
+if [ -f "$article" ]; then
+  "$DIPGRAPH" build --store art "$article" facts.jsonl 2> err5 || true
+  grep -q '1 article, ' err5 || fail "article build summary: $(cat err5)"
+  "$DIPGRAPH" extract "$article" > extracted.jsonl 2> /dev/null || fail "extract"
+  "$DIPGRAPH" build --store art extracted.jsonl 2> err6
+  grep -q '; facts: 0 new, 0 merged, ' err6 || fail "extract output differs from what build stored: $(cat err6)"
+  sum2=$(cat art/facts.jsonl | md5sum)
+  "$DIPGRAPH" build --store art "$article" 2> /dev/null
+  [ "$(cat art/facts.jsonl | md5sum)" = "$sum2" ] || fail "rebuilding an article changed the store"
+fi
 echo ok
