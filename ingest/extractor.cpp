@@ -48,6 +48,7 @@ struct Trigger {
 class CodeSet {
  public:
   void insert(const std::string& c) {
+    if (v_.capacity() == 0) v_.reserve(4);
     auto it = std::lower_bound(v_.begin(), v_.end(), c);
     if (it == v_.end() || *it != c) v_.insert(it, c);
   }
@@ -152,7 +153,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   std::vector<int> seg;
   std::vector<char> seg_skip, boundary;
   std::vector<std::uint32_t> quotes, seg_bounds;
-  std::vector<Trigger> triggers;
+  std::vector<Trigger> triggers, trigger_scratch;
   std::vector<std::int32_t> ms;
   std::vector<std::size_t> sentence_dates;
 
@@ -300,7 +301,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // connectivity", "steel mill project").
     std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.begin < y.begin; });
     {
-      std::vector<Trigger> merged;
+      auto& merged = trigger_scratch;
+      merged.clear();
       for (const Trigger& t : triggers) {
         if (!merged.empty() && merged.back().end == t.begin &&
             patterns[merged.back().pattern].line == patterns[t.pattern].line &&
@@ -320,7 +322,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return x.end - x.begin != y.end - y.begin ? x.end - x.begin > y.end - y.begin : x.begin < y.begin;
     });
     {
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       for (const Trigger& t : triggers) {
         bool overlap = std::any_of(kept.begin(), kept.end(), [&](const Trigger& k) {
           return t.begin < k.end && k.begin < t.end;
@@ -365,7 +368,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return kNoToken;
     };
     {
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& t = triggers[k];
         bool absorbed = std::any_of(triggers.begin(), triggers.begin() + static_cast<std::ptrdiff_t>(k), [&](const Trigger& o) {
@@ -378,7 +382,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     {
       // "military equipment seized last year": a participle right after a
       // noun (no auxiliary, no subject actor) describes, it does not report.
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       for (const Trigger& t : triggers) {
         std::string_view w = tok_text(t.begin);
         bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
@@ -414,7 +419,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     {
       // Background and hypothetical clauses; purpose infinitives after an
       // event of the clause ("began a hunger strike to demand ...", "in protest").
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       std::vector<char> purpose_seen(seg_skip.size(), 0);
       for (const Trigger& t : triggers) {
         int g = seg_of(t.begin);
