@@ -27,7 +27,7 @@ struct Extractor::Ids {
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
   std::vector<TokenId> relative_words;  // which who whom whose where
   std::vector<TokenId> conditional_words;  // if unless until whether
-  TokenId that, unless, if_, despite;
+  TokenId that, unless, if_, despite, police;
   std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
   std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
 };
@@ -112,6 +112,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->unless = w("unless");
   ids->if_ = w("if");
   ids->despite = w("despite");
+  ids->police = w("police");
   for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
     if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
   for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
@@ -392,7 +393,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           std::string_view pw = tok_text(t.begin - 1);
           bool noun = prev.is(kWord) && !prev.is(kCap) && prev.cls == 0 && a.mention_at[t.begin - 1] < 0 &&
                       !(pw.size() > 2 && pw.substr(pw.size() - 2) == "ly");
-          if (noun) continue;
+          // ... and no object follows ("seized last year", "held in", "jailed
+          // for"), where a verb would have one ("the movement rejected an offer").
+          std::uint32_t n = t.end;
+          bool no_object = n >= se || toks[n].is(kPunct) || (toks[n].cls & (kPrep | kCalendar)) ||
+                           a.date_at[n] >= 0;
+          if (noun && no_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
         if (toks[t.begin].is(kHyphenJoined)) continue;
@@ -1190,6 +1196,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
         bool material = rn == 8 || rn == 9 || rn >= 14;
         bool domestic = rn == 8 || rn == 9 || rn == 14 || rn == 17;
+        // "Egyptian police opened fire": police act at home.
+        for (std::int32_t mi : src)
+          if (mi >= 0 && a.mentions[mi].end < se && toks[a.mentions[mi].end].id == id.police) domestic = true;
         int c = -1;
         if (material && f.location && !f.location->country.empty()) c = dict.country_index(f.location->country);
         else if (domestic && src_c.size() == 1) c = dict.country_index(*src_c.begin());
