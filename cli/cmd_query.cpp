@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -86,7 +87,7 @@ std::string tone_json(const KnowledgeGraph& g, const ToneSummary& t) {
       q(g.str(t.last_date)));
 }
 
-std::string ids_json(const KnowledgeGraph& g, const std::vector<VertexId>& vs) {
+std::string ids_json(const KnowledgeGraph& g, std::span<const VertexId> vs) {
   std::string out = "[";
   for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ", " : "") + q(g.id(vs[i]));
   return out + "]";
@@ -98,7 +99,8 @@ std::string ids_json(const KnowledgeGraph& g, const std::vector<VertexId>& vs) {
 std::string name(const KnowledgeGraph& g, VertexId v) {
   const VertexData& d = g.vertex(v);
   std::string label(g.label(v));
-  if (d.kind == VertexKind::country) return fmt::format("{} ({})", label, g.str(d.country));
+  if (d.kind == VertexKind::country)
+    return label == g.str(d.country) ? label : fmt::format("{} ({})", label, g.str(d.country));
   std::string extra(g.str(d.country));
   if (d.role) extra += (extra.empty() ? "" : ", ") + std::string(g.str(d.role));
   return extra.empty() ? label : fmt::format("{} ({})", label, extra);
@@ -133,7 +135,7 @@ struct TiesArgs {
   bool json = false;
 };
 
-std::string parties_text(const KnowledgeGraph& g, const std::vector<VertexId>& ps) {
+std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) {
   std::string out;
   for (std::size_t i = 0; i < ps.size(); ++i) out += (i ? ", " : "") + std::string(g.label(ps[i]));
   return out;
@@ -157,7 +159,7 @@ void run_ties(const TiesArgs& a, Globals& glob) {
         out += fmt::format(
             "{}\n    {{\"event\": {}, \"direction\": \"{}\", \"a_parties\": {}, \"b_parties\": {}}}",
             j ? "," : "", event_json(g, f.event), to_string(f.direction),
-            ids_json(g, f.a_parties), ids_json(g, f.b_parties));
+            ids_json(g, t.a_parties(f)), ids_json(g, t.b_parties(f)));
       }
       out += "]}";
     }
@@ -172,8 +174,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
       for (const TieFact& f : grp.facts) {
         const VertexData& d = g.vertex(f.event);
         static constexpr const char* kArrow[] = {" \u2013 ", " \u2192 ", " \u2190 ", " \u2194 "};
-        std::string who = parties_text(g, f.a_parties) + kArrow[static_cast<int>(f.direction)] +
-                          parties_text(g, f.b_parties);
+        std::string who = parties_text(g, t.a_parties(f)) + kArrow[static_cast<int>(f.direction)] +
+                          parties_text(g, t.b_parties(f));
         std::string title = g.label(f.event) != g.str(d.type)
                                 ? fmt::format(" \u00ab{}\u00bb", g.label(f.event))
                                 : std::string();
@@ -263,32 +265,34 @@ void run_rank(const RankArgs& a, Globals& glob) {
     throw Error(fmt::format("--by \"{}\" is not one of degree, pagerank, betweenness", a.by));
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
-  CountryView view(g);
-  auto ranking = rank_countries(view, *measure);
+  auto ranking = rank_countries(g, *measure);
   std::size_t shown = a.top && a.top < ranking.size() ? a.top : ranking.size();
+  std::size_t ties = 0;
+  for (const CentralityScore& s : ranking) ties += s.degree;
+  ties /= 2;
   std::string out;
   if (a.json) {
     out = fmt::format("{{\"by\": \"{}\", \"countries\": {}, \"ties\": {}, \"ranking\": [",
-                      to_string(*measure), view.countries().size(), view.ties().size());
+                      to_string(*measure), ranking.size(), ties);
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       out += fmt::format(
-          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"facts\": {}}}",
+          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": {}}}",
           i ? "," : "", i + 1, entity_json(g, s.country), num(s.score), s.degree, s.events);
     }
     out += "]}\n";
   } else if (!ranking.empty()) {
     out = fmt::format("Countries by {} over the country view ({} countries, {} ties){}\n\n",
-                      to_string(*measure), view.countries().size(), view.ties().size(),
+                      to_string(*measure), ranking.size(), ties,
                       shown < ranking.size() ? fmt::format(", top {}", shown) : "");
-    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", "#", "country", to_string(*measure),
-                       "partners", "facts");
+    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", "#", "country", to_string(*measure),
+                       "partners", "tie facts");
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       std::string score = *measure == Centrality::degree ? fmt::format("{}", s.score)
                           : *measure == Centrality::pagerank ? fmt::format("{:.4f}", s.score)
                                                              : fmt::format("{:.1f}", s.score);
-      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>7}\n", i + 1, name(g, s.country), score,
+      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", i + 1, name(g, s.country), score,
                          s.degree, s.events);
     }
   }
@@ -425,11 +429,12 @@ void run_stats(const StatsArgs& a, Globals& glob) {
     }
     out += fmt::format("country ties: {} pairs\n", s.ties);
     if (!s.top_countries.empty()) {
-      out += "top countries by partners:\n";
+      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>7}\n", "#", "country",
+                         "partners", "facts");
       for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
         const CountryDegree& c = s.top_countries[i];
-        out += fmt::format("{:>4}  {:<28} {:>5} partners {:>7} facts\n", i + 1, name(g, c.country),
-                           c.partners, c.events);
+        out += fmt::format("{:>4}  {:<28} {:>8} {:>7}\n", i + 1, name(g, c.country), c.partners,
+                           c.events);
       }
     }
   }

@@ -54,7 +54,7 @@ void run_render(const RenderArgs& a, Globals& glob) {
   if (!a.around.empty() && a.countries) throw Error("--around and --countries exclude each other");
   output_format(a.output);  // a bad extension fails before the graph is loaded
   refuse_output_over_input(a.source, a.output);
-  choose_engine(a.engine, 0);
+  choose_engine(a.engine, 0, true);
   auto t0 = std::chrono::steady_clock::now();
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
@@ -129,7 +129,7 @@ void add_render_command(CLI::App& app, Globals& g) {
   cmd->add_option("--ties-per-country", args->ties_per_country,
                   "every country keeps its K strongest ties (default 3, 0 = all ties)");
   cmd->add_option("--engine", args->engine,
-                  "Graphviz layout: dot, sfdp, neato, or auto (dot up to 300 nodes, sfdp beyond)");
+                  "Graphviz layout: dot, sfdp, neato, or auto (by size: neato up to 100 countries, dot up to 300 vertices around an entity, sfdp beyond)");
   cmd->add_flag("--no-edge-labels", args->no_edge_labels,
                 "leave fact counts / edge kinds off the edges (much faster layouts)");
   cmd->add_option("--half-life", args->half_life, "days after which a fact weighs half (default 365)")

@@ -136,8 +136,11 @@ std::string legend(bool country_view, bool edge_labels) {
 
 }  // namespace
 
-std::string choose_engine(std::string_view requested, std::size_t nodes) {
-  if (requested == "auto") return nodes <= kDotMaxNodes ? "dot" : "sfdp";
+std::string choose_engine(std::string_view requested, std::size_t nodes, bool layered) {
+  if (requested == "auto") {
+    if (layered) return nodes <= kDotMaxNodes ? "dot" : "sfdp";
+    return nodes <= kNeatoMaxNodes ? "neato" : "sfdp";
+  }
   if (requested == "dot" || requested == "sfdp" || requested == "neato") return std::string(requested);
   throw Error(fmt::format("--engine \"{}\" is not one of dot, sfdp, neato, auto", requested));
 }
@@ -221,7 +224,7 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
   std::size_t node_count = 0;
   for (VertexId c : countries) node_count += with_tie.count(c);
   pic.nodes = node_count;
-  pic.engine = choose_engine(opt.engine, pic.nodes);
+  pic.engine = choose_engine(opt.engine, pic.nodes, false);
 
   std::string& out = pic.dot;
   out = graph_header("graph", opt.title);
@@ -308,7 +311,7 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
   for (VertexId v = 0; v < graph.vertex_count(); ++v)
     if (keep[v]) nodes.push_back(v);
   pic.nodes = nodes.size();
-  pic.engine = choose_engine(opt.engine, pic.nodes);
+  pic.engine = choose_engine(opt.engine, pic.nodes, true);
 
   std::string& out = pic.dot;
   out = graph_header("digraph", opt.title);

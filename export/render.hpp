@@ -25,8 +25,13 @@
 
 namespace dipgraph {
 
-// Pictures of more nodes than this are laid out by sfdp under engine "auto".
+// Engine "auto": the ego view (layered: events between their parties) is
+// laid out by dot up to kDotMaxNodes nodes; the country view (a network
+// without direction) by neato up to kNeatoMaxNodes nodes (3 s for 50
+// countries and 144 ties, 50 s for 200); sfdp beyond (6 s for 200
+// countries and 594 ties, no edge labels).
 inline constexpr std::size_t kDotMaxNodes = 300;
+inline constexpr std::size_t kNeatoMaxNodes = 100;
 
 // The DOT text of a picture and what it shows.
 struct DotPicture {
@@ -44,7 +49,7 @@ struct CountryPictureOptions {
   // ties (0 = every tie between kept countries).
   std::size_t ties_per_country = 3;
   bool edge_labels = true;  // fact counts on the edges
-  std::string engine = "auto";  // auto, dot, sfdp, neato
+  std::string engine = "auto";  // auto (neato or sfdp by size), dot, sfdp, neato
   std::string title;            // drawn under the picture; empty: none
 };
 
@@ -59,7 +64,7 @@ struct EgoPictureOptions {
   int depth = 2;                  // undirected steps from the center (>= 1)
   std::size_t top_events = 60;    // the strongest events kept (0 = all)
   bool edge_labels = true;        // edge kinds on the edges
-  std::string engine = "auto";
+  std::string engine = "auto";    // auto (dot or sfdp by size), dot, sfdp, neato
   std::string title;
   // The weight that ranks events; null: confidence × (1 + ln mentions).
   std::function<double(VertexId)> event_weight;
@@ -72,9 +77,9 @@ struct EgoPictureOptions {
 DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& options);
 
 // The engine for a picture of `nodes` nodes: `requested` unless "auto";
-// "auto": dot up to kDotMaxNodes nodes, sfdp beyond. Throws Error for a
-// name other than auto, dot, sfdp, neato.
-std::string choose_engine(std::string_view requested, std::size_t nodes);
+// "auto": dot (layered) or neato up to their limits above, sfdp beyond.
+// Throws Error for a name other than auto, dot, sfdp, neato.
+std::string choose_engine(std::string_view requested, std::size_t nodes, bool layered);
 
 // The output format a file name asks for: "svg", "png", "pdf", or "dot"
 // (.dot / .gv: the DOT text itself). Throws Error for anything else.

@@ -17,7 +17,7 @@ std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
                                              const EventFilter& filter) {
   // Dates are interned: parse each distinct date string once.
   std::unordered_map<StrId, std::int32_t> seen;
-  std::optional<std::int32_t> best;
+  std::optional<std::int32_t> best, best_happened;
   for (VertexId v = 0; v < graph.vertex_count(); ++v) {
     const VertexData& d = graph.vertex(v);
     if (d.kind != VertexKind::event || d.date == 0) continue;
@@ -25,22 +25,33 @@ std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
     auto [it, inserted] = seen.emplace(d.date, INT32_MIN);
     if (inserted)
       if (auto days = edtf_days(graph.str(d.date))) it->second = days->last;
-    if (it->second != INT32_MIN && (!best || it->second > *best)) best = it->second;
+    if (it->second == INT32_MIN) continue;
+    if (!best || it->second > *best) best = it->second;
+    bool happened = d.status == Status::occurred || d.status == Status::ongoing;
+    if (happened && (!best_happened || it->second > *best_happened)) best_happened = it->second;
   }
-  return best;
+  return best_happened ? best_happened : best;
 }
+
+namespace {
+
+double weight_of(const VertexData& d, const std::optional<DayRange>& days,
+                 std::optional<std::int32_t> reference_day, double half_life_days) {
+  double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
+  if (reference_day) {
+    double age = half_life_days;  // undated: one half-life
+    if (days) age = std::max(0, *reference_day - days->mid());
+    w *= std::exp2(-age / half_life_days);
+  }
+  return w;
+}
+
+}  // namespace
 
 double event_weight(const KnowledgeGraph& graph, VertexId ev,
                     std::optional<std::int32_t> reference_day, double half_life_days) {
   const VertexData& d = graph.vertex(ev);
-  double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
-  if (reference_day) {
-    double age = half_life_days;  // undated: one half-life
-    if (auto days = edtf_days(graph.str(d.date)))
-      age = std::max(0, *reference_day - days->mid());
-    w *= std::exp2(-age / half_life_days);
-  }
-  return w;
+  return weight_of(d, edtf_days(graph.str(d.date)), reference_day, half_life_days);
 }
 
 std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
@@ -81,7 +92,9 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       s->target |= k == EdgeKind::target;
     }
     if (partners.empty()) continue;
-    double w = event_weight(graph, ev, ref, options.half_life_days);
+    const VertexData& d = graph.vertex(ev);
+    std::optional<DayRange> days = edtf_days(graph.str(d.date));
+    double w = weight_of(d, days, ref, options.half_life_days);
     for (const Side& s : partners) {
       auto [it, inserted] = slot.emplace(s.country, out.size());
       if (inserted) {
@@ -90,7 +103,7 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       }
       Neighbor& n = out[it->second];
       n.strength += w;
-      n.tone.add(graph, ev);
+      n.tone.add(graph, ev, days);
       n.tone.a_to_b += x_src && s.target;
       n.tone.b_to_a += s.source && x_tgt;
     }

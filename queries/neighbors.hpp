@@ -7,8 +7,8 @@
 //
 // where mentions is the number of articles reporting the fact (at least 1)
 // and age is the number of days from the middle of the fact's date to the
-// reference day (by default the newest event date in the graph; never
-// negative). An undated fact counts as one half-life old. Facts count for a
+// reference day (by default the newest date of an event that happened, see
+// newest_event_day; never negative). An undated fact counts as one half-life old. Facts count for a
 // country through its people and national bodies, as in ties.hpp.
 #pragma once
 
@@ -38,8 +38,10 @@ struct Neighbor {
   ToneSummary tone;       // shared facts; a_to_b = X acting on the partner
 };
 
-// The last day of the newest dated event (passing `filter`), or nullopt when
-// no event is dated. One pass over the events.
+// The reference day: the last day of the newest date among the events that
+// happened (status occurred or ongoing; planned and intended events carry
+// future dates), else among all dated events; nullopt when no event passing
+// `filter` is dated. One pass over the events.
 std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
                                              const EventFilter& filter = {});
 

@@ -19,13 +19,10 @@ bool is_party_edge(EdgeKind k) {
   return k == EdgeKind::participant || k == EdgeKind::source || k == EdgeKind::target;
 }
 
-// Parses "YYYY-MM-DD" as produced by edtf_day_bounds.
-std::int32_t parse_day(const std::string& s) {
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+int month_days(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  int last = m == 2 ? (leap ? 29 : 28) : kDays[m - 1];
-  return days_from_civil(y, m, std::min(d, last));
+  return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
 // The parties of `x`: x itself and, for a country, the people and national
@@ -55,19 +52,44 @@ std::vector<VertexId> candidate_events(const KnowledgeGraph& graph, VertexId x) 
   return out;
 }
 
-// How many party edges the members of x have: the cost of walking its events.
-std::size_t party_edge_count(const KnowledgeGraph& graph, VertexId x) {
+// Out-edges of the members of x: the cost of walking its events.
+std::size_t out_edge_count(const KnowledgeGraph& graph, const std::vector<VertexId>& members) {
   std::size_t n = 0;
-  const auto& g = graph.impl().g;
-  for (VertexId m : members_of(graph, x)) n += boost::out_degree(m, g);
+  for (VertexId m : members) n += boost::out_degree(m, graph.impl().g);
   return n;
 }
 
-// Sort key of an event for "newest first": (last day, first day), undated lowest.
-std::pair<std::int32_t, std::int32_t> recency_key(const KnowledgeGraph& graph, VertexId ev) {
-  auto days = edtf_days(graph.str(graph.vertex(ev).date));
-  if (!days) return {INT32_MIN, INT32_MIN};
-  return {days->last, days->first};
+// Vertices that may be events of both a and b, ascending (the caller checks
+// each one's parties). Two strategies, by cost: when one side is much
+// smaller, its own events (each is then read whole); otherwise the targets
+// of both sides' out-edges intersected through a bitmap, which reads only
+// the members' out-edge lists, sequentially.
+std::vector<VertexId> shared_candidates(const KnowledgeGraph& graph, VertexId a, VertexId b) {
+  const auto& g = graph.impl().g;
+  auto ma = members_of(graph, a), mb = members_of(graph, b);
+  std::size_t da = out_edge_count(graph, ma), db = out_edge_count(graph, mb);
+  // Reading an event's parties costs about 16 sequential out-edge entries.
+  if (std::min(da, db) * 16 <= da + db) return candidate_events(graph, da <= db ? a : b);
+  const auto& small = da <= db ? ma : mb;
+  const auto& large = da <= db ? mb : ma;
+  std::vector<std::uint64_t> marked(graph.vertex_count() / 64 + 1, 0);
+  for (VertexId m : small)
+    for (auto [it, end] = boost::out_edges(m, g); it != end; ++it) {
+      auto t = boost::target(*it, g);
+      marked[t >> 6] |= std::uint64_t{1} << (t & 63);
+    }
+  std::vector<VertexId> out;
+  for (VertexId m : large)
+    for (auto [it, end] = boost::out_edges(m, g); it != end; ++it) {
+      auto t = boost::target(*it, g);
+      std::uint64_t bit = std::uint64_t{1} << (t & 63);
+      if (marked[t >> 6] & bit) {
+        marked[t >> 6] &= ~bit;  // once
+        out.push_back(static_cast<VertexId>(t));
+      }
+    }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace
@@ -96,11 +118,20 @@ std::string civil_from_days(std::int32_t z) {
   return fmt::format("{:04}-{:02}-{:02}", y, m, d);
 }
 
-std::optional<DayRange> edtf_days(std::string_view date) {
-  if (date.empty()) return std::nullopt;
-  auto [lo, hi] = edtf_day_bounds(date);
-  if (lo.empty()) return std::nullopt;
-  return DayRange{parse_day(lo), parse_day(hi)};
+std::optional<DayRange> edtf_days(std::string_view d) {
+  // Called for every event a query touches: parse in place, no allocation.
+  if (d.empty() || !is_edtf_date(d)) return std::nullopt;
+  int lo = 0, hi = 0;
+  for (int i = 0; i < 4; ++i) {
+    lo = lo * 10 + (d[i] == 'X' ? 0 : d[i] - '0');
+    hi = hi * 10 + (d[i] == 'X' ? 9 : d[i] - '0');
+  }
+  if (d.size() == 4) return DayRange{days_from_civil(lo, 1, 1), days_from_civil(hi, 12, 31)};
+  int m = (d[5] - '0') * 10 + (d[6] - '0');
+  if (d.size() == 7) return DayRange{days_from_civil(lo, m, 1), days_from_civil(lo, m, month_days(lo, m))};
+  int day = std::min((d[8] - '0') * 10 + (d[9] - '0'), month_days(lo, m));
+  std::int32_t x = days_from_civil(lo, m, day);
+  return DayRange{x, x};
 }
 
 bool EventFilter::active() const {
@@ -157,11 +188,15 @@ std::string_view to_string(TieDirection d) {
 }
 
 void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev) {
+  add(graph, ev, edtf_days(graph.str(graph.vertex(ev).date)));
+}
+
+void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev, const std::optional<DayRange>& days) {
   const VertexData& d = graph.vertex(ev);
   ++count;
   ++by_quad[d.quad_class <= 4 ? d.quad_class : 0];
   goldstein_sum += d.goldstein;
-  if (auto days = edtf_days(graph.str(d.date))) {
+  if (days) {
     if (first_date == 0 || days->first < first_day_) {
       first_date = d.date;
       first_day_ = days->first;
@@ -181,60 +216,85 @@ Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b, const EventF
   Ties out;
   out.a = a;
   out.b = b;
-  // Walk the events of the side with fewer party edges.
-  bool from_a = party_edge_count(graph, a) <= party_edge_count(graph, b);
   const auto& g = graph.impl().g;
+  // counts_for, inlined on the Boost graph: this loop is the whole cost.
+  bool a_country = g[a].kind == VertexKind::country, b_country = g[b].kind == VertexKind::country;
+  auto counts = [&](VertexId p, VertexId x, bool x_country) {
+    if (p == x) return true;
+    if (!x_country) return false;
+    const VertexData& d = g[p];
+    return (d.kind == VertexKind::person || d.kind == VertexKind::organization) && d.home == x;
+  };
+  std::vector<VertexId> pb;
+  // Per group: (recency key, index into the group's facts), for sorting.
+  using Key = std::pair<std::pair<std::int32_t, std::int32_t>, std::uint32_t>;
+  std::vector<std::vector<Key>> keys;
   std::map<StrId, std::size_t> group_of;
-  for (VertexId ev : candidate_events(graph, from_a ? a : b)) {
+  std::vector<VertexId> cands = shared_candidates(graph, a, b);
+  for (VertexId ev : cands) {
+    const VertexData& e = g[ev];
+    if (e.kind != VertexKind::event) continue;
     if (filter.active() && !filter.keep(graph, ev)) continue;
     TieFact f;
     f.event = ev;
-    bool a_src = false, a_tgt = false, b_src = false, b_tgt = false;
+    f.a_first = static_cast<std::uint32_t>(out.parties.size());
+    pb.clear();
+    bool a_src = false, a_tgt = false, b_src = false, b_tgt = false, distinct = false;
     for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
+      auto p = static_cast<VertexId>(boost::source(*it, g));
+      bool for_a = counts(p, a, a_country), for_b = counts(p, b, b_country);
+      if (!for_a && !for_b) continue;  // the edge record is read only for the parties that count
       EdgeKind k = g[*it].kind;
       if (!is_party_edge(k)) continue;
-      auto p = static_cast<VertexId>(boost::source(*it, g));
-      if (counts_for(graph, p, a)) {
-        f.a_parties.push_back(p);
+      if (for_a) {
+        out.parties.push_back(p);
         a_src |= k == EdgeKind::source;
         a_tgt |= k == EdgeKind::target;
       }
-      if (counts_for(graph, p, b)) {
-        f.b_parties.push_back(p);
+      if (for_b) {
+        pb.push_back(p);
         b_src |= k == EdgeKind::source;
         b_tgt |= k == EdgeKind::target;
       }
     }
+    f.a_count = static_cast<std::uint32_t>(out.parties.size()) - f.a_first;
     // One party counting for both sides (a minister and their own country)
     // does not tie them: a distinct party is needed on the other side.
-    bool distinct = false;
-    for (VertexId pa : f.a_parties)
-      for (VertexId pb : f.b_parties) distinct |= pa != pb;
-    if (!distinct) continue;
+    for (std::uint32_t i = 0; i < f.a_count && !distinct; ++i)
+      for (VertexId q : pb) distinct |= out.parties[f.a_first + i] != q;
+    if (!distinct) {
+      out.parties.resize(f.a_first);
+      continue;
+    }
+    f.b_first = static_cast<std::uint32_t>(out.parties.size());
+    f.b_count = static_cast<std::uint32_t>(pb.size());
+    out.parties.insert(out.parties.end(), pb.begin(), pb.end());
     bool ab = a_src && b_tgt, ba = b_src && a_tgt;
     f.direction = ab && ba ? TieDirection::both
                   : ab     ? TieDirection::a_to_b
                   : ba     ? TieDirection::b_to_a
                            : TieDirection::mutual;
-    out.summary.add(graph, ev);
+    auto days = edtf_days(graph.str(e.date));
+    out.summary.add(graph, ev, days);
     out.summary.a_to_b += ab;
     out.summary.b_to_a += ba;
-    StrId type = graph.vertex(ev).type;
-    auto [it, inserted] = group_of.emplace(type, out.groups.size());
-    if (inserted) out.groups.push_back(TieGroup{type, {}});
-    out.groups[it->second].facts.push_back(std::move(f));
+    auto [it, inserted] = group_of.emplace(e.type, out.groups.size());
+    if (inserted) {
+      out.groups.push_back(TieGroup{e.type, {}});
+      keys.emplace_back();
+    }
+    auto key = days ? std::pair(days->last, days->first) : std::pair(INT32_MIN, INT32_MIN);
+    keys[it->second].emplace_back(key, static_cast<std::uint32_t>(out.groups[it->second].facts.size()));
+    out.groups[it->second].facts.push_back(f);
   }
-  for (TieGroup& grp : out.groups) {
-    std::vector<std::pair<std::pair<std::int32_t, std::int32_t>, std::size_t>> keys;
-    keys.reserve(grp.facts.size());
-    for (std::size_t i = 0; i < grp.facts.size(); ++i)
-      keys.emplace_back(recency_key(graph, grp.facts[i].event), i);
-    std::stable_sort(keys.begin(), keys.end(),
-                     [](const auto& x, const auto& y) { return x.first > y.first; });
+  // Newest first inside each group; equal dates keep graph order.
+  for (std::size_t gi = 0; gi < out.groups.size(); ++gi) {
+    auto& k = keys[gi];
+    std::stable_sort(k.begin(), k.end(), [](const Key& x, const Key& y) { return x.first > y.first; });
     std::vector<TieFact> sorted;
-    sorted.reserve(keys.size());
-    for (const auto& k : keys) sorted.push_back(std::move(grp.facts[k.second]));
-    grp.facts = std::move(sorted);
+    sorted.reserve(k.size());
+    for (const Key& x : k) sorted.push_back(out.groups[gi].facts[x.second]);
+    out.groups[gi].facts = std::move(sorted);
   }
   std::sort(out.groups.begin(), out.groups.end(), [&](const TieGroup& x, const TieGroup& y) {
     if (x.facts.size() != y.facts.size()) return x.facts.size() > y.facts.size();

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,12 +71,13 @@ enum class TieDirection : std::uint8_t {
 };
 std::string_view to_string(TieDirection d);
 
-// One fact between A and B with the parties that stood for each side.
+// One fact between A and B. The parties that stood for each side live in
+// Ties::parties (read them with Ties::a_parties / b_parties).
 struct TieFact {
   VertexId event = kNoVertex;
   TieDirection direction = TieDirection::mutual;
-  std::vector<VertexId> a_parties;  // parties counting for A, in edge order
-  std::vector<VertexId> b_parties;
+  std::uint32_t a_first = 0, a_count = 0;  // parties counting for A: parties[a_first, +a_count)
+  std::uint32_t b_first = 0, b_count = 0;  // parties counting for B
 };
 
 // The facts of one type, newest first (by the last day each date covers,
@@ -98,6 +100,8 @@ struct ToneSummary {
   double mean_goldstein() const { return count ? goldstein_sum / count : 0.0; }
   // Adds event `ev` (its quad class, Goldstein value and date).
   void add(const KnowledgeGraph& graph, VertexId ev);
+  // The same with the event's date already parsed (edtf_days of its date).
+  void add(const KnowledgeGraph& graph, VertexId ev, const std::optional<DayRange>& days);
 
  private:
   std::int32_t first_day_ = 0, last_day_ = 0;
@@ -107,7 +111,14 @@ struct Ties {
   VertexId a = kNoVertex, b = kNoVertex;
   std::vector<TieGroup> groups;  // most facts first, then by type name
   ToneSummary summary;           // over every fact of every group
+  std::vector<VertexId> parties;  // the facts' parties, in edge order, side by side
   bool empty() const { return summary.count == 0; }
+  std::span<const VertexId> a_parties(const TieFact& f) const {
+    return {parties.data() + f.a_first, f.a_count};
+  }
+  std::span<const VertexId> b_parties(const TieFact& f) const {
+    return {parties.data() + f.b_first, f.b_count};
+  }
 };
 
 // Every fact between entities a and b that passes `filter`. a == b, or a

@@ -91,3 +91,25 @@ TEST_CASE("centrality: names and an empty view") {
   CountryView view(g);
   CHECK(rank_countries(view, Centrality::pagerank).empty());
 }
+
+TEST_CASE("centrality: straight from the graph equals the country view's ranking") {
+  for (const auto& pairs : std::vector<std::vector<std::string>>{
+           {"CCC-LLA", "CCC-LLA", "CCC-LLB", "CCC-LLC", "CCC-LLD"},
+           {"AAA-BBB", "BBB-CCC", "CCC-DDD", "EEE-FFF", "DDD-AAA", "FFF-BBB"},
+           {}}) {
+    KnowledgeGraph g = build(pairs);
+    CountryView view(g);
+    for (Centrality by : {Centrality::degree, Centrality::pagerank, Centrality::betweenness}) {
+      CAPTURE(to_string(by));
+      auto a = rank_countries(view, by), b = rank_countries(g, by);
+      REQUIRE(a.size() == b.size());
+      for (std::size_t i = 0; i < a.size(); ++i) {
+        CAPTURE(i);
+        CHECK(a[i].country == b[i].country);
+        CHECK(a[i].score == doctest::Approx(b[i].score));
+        CHECK(a[i].degree == b[i].degree);
+        CHECK(a[i].events == b[i].events);
+      }
+    }
+  }
+}

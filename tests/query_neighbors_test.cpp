@@ -135,3 +135,17 @@ TEST_CASE("neighbors: event weight and errors") {
   CHECK_THROWS_WITH(find_neighbors(g, g.find("country:PAK"), bad), doctest::Contains("half-life"));
   CHECK_THROWS_WITH(find_neighbors(g, r1), doctest::Contains("is an event"));
 }
+
+TEST_CASE("neighbors: the reference day ignores plans dated in the future") {
+  auto facts = sample();
+  Fact plan = meeting("p1", kPak, R"({"id":"country:CHN"})", "2027", 1.0);
+  plan.status = Status::planned;
+  facts.push_back(plan);
+  KnowledgeGraph g = KnowledgeGraph::build(facts);
+  CHECK(newest_event_day(g) == days_from_civil(2025, 1, 1));
+  // Only plans: the newest plan.
+  std::vector<Fact> plans = {plan};
+  KnowledgeGraph only = KnowledgeGraph::build(plans);
+  CHECK(newest_event_day(only) == days_from_civil(2027, 12, 31));
+  CHECK_FALSE(newest_event_day(KnowledgeGraph::build({})).has_value());
+}

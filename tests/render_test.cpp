@@ -98,7 +98,7 @@ TEST_CASE("render: country picture prunes to top countries and ties") {
     CHECK(p.total_nodes == 6);
     CHECK(p.total_edges == 6);
     CHECK(count(p.dot, " -- ") == row.edges);
-    CHECK(p.engine == "dot");
+    CHECK(p.engine == "neato");
   }
 }
 
@@ -162,11 +162,14 @@ TEST_CASE("render: ego picture shows events with type and date, pruned") {
 }
 
 TEST_CASE("render: engines and formats") {
-  CHECK(choose_engine("auto", 10) == "dot");
-  CHECK(choose_engine("auto", kDotMaxNodes) == "dot");
-  CHECK(choose_engine("auto", kDotMaxNodes + 1) == "sfdp");
-  CHECK(choose_engine("neato", 5000) == "neato");
-  CHECK_THROWS_WITH(choose_engine("circo", 3), doctest::Contains("--engine \"circo\""));
+  CHECK(choose_engine("auto", 10, true) == "dot");
+  CHECK(choose_engine("auto", kDotMaxNodes, true) == "dot");
+  CHECK(choose_engine("auto", kDotMaxNodes + 1, true) == "sfdp");
+  CHECK(choose_engine("auto", kNeatoMaxNodes, false) == "neato");
+  CHECK(choose_engine("auto", kNeatoMaxNodes + 1, false) == "sfdp");
+  CHECK(choose_engine("neato", 5000, true) == "neato");
+  CHECK(choose_engine("dot", 10, false) == "dot");
+  CHECK_THROWS_WITH(choose_engine("circo", 3, true), doctest::Contains("--engine \"circo\""));
   struct Row {
     std::string path, format;
   };

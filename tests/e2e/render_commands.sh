@@ -22,7 +22,7 @@ JSON
 F="--facts facts.jsonl"
 
 "$DIPGRAPH" render $F -o countries.svg 2> err || fail "render: exit $? $(cat err)"
-grep -q 'drawn with dot -> countries.svg' err || fail "progress line: $(cat err)"
+grep -q 'drawn with neato -> countries.svg' err || fail "progress line: $(cat err)"
 for name in Pakistan Russia China Legend; do
   grep -q "$name" countries.svg || fail "$name not in the country SVG"
 done
@@ -36,7 +36,7 @@ done
 [ "$(grep -c 'rounded,filled' ego.dot)" = 1 ] || fail "--top 1 should keep one event: $(cat ego.dot)"
 grep -q 'label="participant"' ego.dot && fail "--no-edge-labels left edge labels"
 grep -q 'overlap=prism' ego.dot || fail "--engine sfdp attributes missing"
-"$DIPGRAPH" -q render $F --engine neato -o c.png || fail "png with neato"
+"$DIPGRAPH" -q render $F --engine dot -o c.png || fail "png with dot"
 head -c 8 c.png | od -c | grep -q 'P   N   G' || fail "not a PNG"
 
 # Failures leave an existing file as it was, and no temporary files.
