@@ -174,11 +174,12 @@ bool is_membership_type(std::string_view type) {
   return type == "membership" || type == "accession" || type == "join";
 }
 
-class Builder {
+class GraphBuilder {
  public:
-  Builder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
+  GraphBuilder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
 
   void reserve_edges(std::size_t n) { pending_.reserve(n); }
+  Diagnostics* diag() const { return diag_; }
 
   void add_fact(const Fact& f) {
     GraphImpl& m = impl_;
@@ -430,18 +431,45 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
-  KnowledgeGraph kg;
-  GraphImpl& m = *kg.impl_;
-  m.stats.facts = facts.size();
-  m.index.reserve(facts.size() + facts.size() / 8 + 16);
-  m.strings.reserve(facts.size() * 2 + 1024);
-  m.g.m_vertices.reserve(facts.size() + facts.size() / 8 + 16);
-  Builder b(m, diag);
-  b.reserve_edges(facts.size() * 5);
-  for (const Fact& f : facts) b.add_fact(f);
-  b.finish();
+struct KnowledgeGraph::Builder::State {
+  State(Diagnostics* diag) : builder(*graph.impl_, diag) {}
+  KnowledgeGraph graph;
+  GraphBuilder builder;
+};
+
+KnowledgeGraph::Builder::Builder(Diagnostics* diag, std::size_t expected_facts)
+    : state_(std::make_unique<State>(diag)) {
+  if (expected_facts > 0) reserve(expected_facts);
+}
+KnowledgeGraph::Builder::~Builder() = default;
+KnowledgeGraph::Builder::Builder(Builder&&) noexcept = default;
+KnowledgeGraph::Builder& KnowledgeGraph::Builder::operator=(Builder&&) noexcept = default;
+
+void KnowledgeGraph::Builder::reserve(std::size_t facts) {
+  GraphImpl& m = *state_->graph.impl_;
+  m.index.reserve(facts + facts / 8 + 16);
+  m.strings.reserve(facts * 2 + 1024);
+  m.g.m_vertices.reserve(facts + facts / 8 + 16);
+  state_->builder.reserve_edges(facts * 5);
+}
+
+void KnowledgeGraph::Builder::add(const Fact& fact) {
+  ++state_->graph.impl_->stats.facts;
+  state_->builder.add_fact(fact);
+}
+
+KnowledgeGraph KnowledgeGraph::Builder::finish() {
+  state_->builder.finish();
+  KnowledgeGraph kg = std::move(state_->graph);
+  Diagnostics* diag = state_->builder.diag();
+  state_ = std::make_unique<State>(diag);
   return kg;
+}
+
+KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
+  Builder b(diag, facts.size());
+  for (const Fact& f : facts) b.add(f);
+  return b.finish();
 }
 
 std::size_t KnowledgeGraph::vertex_count() const { return boost::num_vertices(impl_->g); }
