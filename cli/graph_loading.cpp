@@ -216,4 +216,24 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
   return graph;
 }
 
+void refuse_output_over_input(const GraphSource& source, const std::string& output) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(output, ec);
+  if (ec) out = fs::absolute(output);
+  if (fs::is_directory(out, ec)) throw Error(fmt::format("-o {}: is a directory", output));
+  std::string store = store_path(source);
+  if (!store.empty() && fs::exists(store, ec)) {
+    fs::path dir = fs::weakly_canonical(store, ec);
+    for (fs::path p = out.parent_path(); !p.empty(); p = p.parent_path()) {
+      if (p == dir)
+        throw Error(fmt::format("-o {}: refusing to write inside the store {}", output, store));
+      if (p == p.root_path()) break;
+    }
+  }
+  if (!source.facts.empty() && source.facts != "-" && fs::exists(source.facts, ec) &&
+      fs::equivalent(source.facts, output, ec))
+    throw Error(fmt::format("-o {}: is the input facts file", output));
+}
+
 }  // namespace dipgraph::cli
