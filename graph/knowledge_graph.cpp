@@ -193,6 +193,24 @@ bool is_membership_type(std::string_view type) {
   return type == "membership" || type == "accession" || type == "join";
 }
 
+// True if every byte of s is in 0x20..0x7F (text XML takes as it is),
+// tested eight bytes at a time.
+bool printable_ascii(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // A byte >= 0x80, or (all bytes < 0x80) a byte < 0x20.
+    if ((w & kHigh) || ((w - kOnes * 0x20) & ~w & kHigh)) return false;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) < 0x20 || static_cast<unsigned char>(*p) >= 0x80)
+      return false;
+  return true;
+}
+
 class GraphBuilder {
  public:
   GraphBuilder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
@@ -301,8 +319,10 @@ class GraphBuilder {
   }
 
  private:
-  // The sanitized text of s (valid until the next call).
+  // The sanitized text of s (valid until the next call, or as long as s):
+  // s itself when it is printable ASCII, the common case.
   std::string_view clean(std::string_view s) {
+    if (printable_ascii(s)) return s;
     scratch_.clear();
     detail::append_clean_text(scratch_, s);
     return scratch_;

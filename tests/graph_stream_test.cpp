@@ -220,3 +220,24 @@ TEST_CASE("graph_stream: scan of a missing log yields nothing") {
   CHECK(calls == 0);
   CHECK(KnowledgeGraph::Builder().finish().vertex_count() == 0);
 }
+
+TEST_CASE("graph_stream: a bad byte anywhere in a string is replaced (word-at-a-time check)") {
+  for (const char* bad : {"\x01", "\x1f", "\x80", "\xff"}) {
+    for (std::size_t pos = 0; pos < 19; ++pos) {
+      std::string name(18, 'a');
+      name.insert(pos, bad);
+      CAPTURE(pos);
+      CAPTURE(static_cast<int>(static_cast<unsigned char>(bad[0])));
+      Fact f = fact("event:x", "meeting", {country("PAK"), country("RUS")}, "a1", 0);
+      f.name = name;
+      KnowledgeGraph g = KnowledgeGraph::build({f});
+      std::string want = name;
+      want.replace(pos, 1, "\xEF\xBF\xBD");
+      CHECK(g.label(g.find("event:x")) == want);
+    }
+  }
+  Fact f = fact("event:y", "meeting", {country("PAK"), country("RUS")}, "a1", 0);
+  f.name = std::string(20, 'b') + "\x7f";  // DEL is a character XML allows
+  KnowledgeGraph g = KnowledgeGraph::build({f});
+  CHECK(g.label(g.find("event:y")) == f.name);
+}
