@@ -199,7 +199,7 @@ std::vector<Article> corpus(std::size_t bytes, const Vocabulary& v) {
     for (char& c : capital)
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
     a.text = capital + ", " + r.pick(kMonths) + " " + std::to_string(1 + r.below(28)) + " -- ";
-    std::size_t sentences = 6 + r.below(10);
+    std::size_t sentences = 12 + r.below(24);  // 1-5 KB, like news articles
     for (std::size_t s = 0; s < sentences; ++s) {
       a.text += fill(r.pick(kTemplates), r, v);
       a.text += (s % 4 == 3) ? "\n\n" : " ";

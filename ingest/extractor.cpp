@@ -157,11 +157,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   std::vector<Trigger> triggers, trigger_scratch;
   std::vector<std::int32_t> ms;
   std::vector<std::size_t> sentence_dates;
+  std::size_t date_cursor = 0;  // a.dates are sorted by position
 
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;
     const std::uint32_t len = se - sb;
+    // Most sentences of an article tell no event: skip them at the cost of one
+    // array load per word.
+    {
+      bool any = false;
+      for (std::uint32_t i = sb; i < se && !any; ++i) any = dict.trigger_matcher().can_start(toks[i].id);
+      if (!any) continue;
+    }
 
     // Segments: seg[i - sb]; a boundary token opens the next segment.
     seg.assign(len, 0);
@@ -750,9 +758,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Dates and places of this sentence, with the trigger nearest to each.
     sentence_dates.clear();
-    for (std::size_t k = 0; k < a.dates.size(); ++k)
-      if (a.dates[k].begin >= sb && a.dates[k].begin < se && !attributed(a.dates[k].begin))
-        sentence_dates.push_back(k);
+    while (date_cursor < a.dates.size() && a.dates[date_cursor].begin < sb) ++date_cursor;
+    for (std::size_t k = date_cursor; k < a.dates.size() && a.dates[k].begin < se; ++k)
+      if (!attributed(a.dates[k].begin)) sentence_dates.push_back(k);
     auto blocked = [&](const Trigger& t, std::uint32_t pos) {
       // Another (non-adjunct) trigger lies between t and pos.
       std::uint32_t lo = std::min(t.begin, pos), hi = std::max(t.end, pos);
