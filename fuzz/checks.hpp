@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -63,15 +64,21 @@ inline bool valid_utf8(std::string_view s) {
 }
 
 // A fresh, empty scratch directory per process (in /dev/shm when there is
-// one: the store checks fsync), emptied on every call.
+// one: the store checks fsync), emptied on every call and removed at exit.
 inline std::filesystem::path scratch_dir() {
-  static const std::filesystem::path dir = [] {
+  // Never destroyed, so that the exit handler can still use it.
+  static const std::filesystem::path* const dir_ptr = [] {
     std::filesystem::path base = std::filesystem::exists("/dev/shm")
                                      ? std::filesystem::path("/dev/shm")
                                      : std::filesystem::temp_directory_path();
-    auto d = base / ("dipgraph-fuzz-" + std::to_string(::getpid()));
+    auto* d = new std::filesystem::path(base / ("dipgraph-fuzz-" + std::to_string(::getpid())));
+    std::atexit([] {
+      std::error_code ec;
+      std::filesystem::remove_all(*dir_ptr, ec);
+    });
     return d;
   }();
+  const std::filesystem::path& dir = *dir_ptr;
   std::error_code ec;
   std::filesystem::remove_all(dir, ec);
   std::filesystem::create_directories(dir);
