@@ -1,13 +1,16 @@
 // bench_graph: cost of the graph stage on a store (docs/graph.md, "Benchmark").
 //
 //   gen_facts 1000000 > f.jsonl && dipgraph build --store S f.jsonl
-//   bench_graph S [--queries Q] [--seed S]
+//   bench_graph S [--queries Q] [--seed S] [--stream 0|1] [--graph-only 0|1]
 //
-// Measures, one core: FactStore::load, KnowledgeGraph::build, CountryView,
+// Measures, one core: FactStore::load, KnowledgeGraph::build (or, with
+// --stream 1, the two together as FactStore::scan into a
+// KnowledgeGraph::Builder, as the commands load a store), CountryView,
 // Q path queries between random entity pairs (mean, median, p99, max; and
 // k = 3 on a tenth of them), a failed resolution (near-match scan), and
 // GraphML / DOT / JSON export of the whole graph into a byte-counting sink.
-// Peak RSS (getrusage) is printed after each stage.
+// Peak RSS (getrusage) is printed after each stage. --graph-only 1 stops
+// after building the graph.
 #include <malloc.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -78,48 +81,78 @@ class CountingBuf : public std::streambuf {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: bench_graph STORE_DIR [--queries Q] [--seed S]\n");
+    std::fprintf(stderr,
+                 "usage: bench_graph STORE_DIR [--queries Q] [--seed S] [--stream 0|1] "
+                 "[--graph-only 0|1]\n");
     return 2;
   }
   std::string dir = argv[1];
   int queries = 1000;
   unsigned seed = 7;
+  bool stream = false, graph_only = false;
   for (int i = 2; i + 1 < argc; i += 2) {
     std::string flag = argv[i];
     if (flag == "--queries") queries = std::atoi(argv[i + 1]);
     else if (flag == "--seed") seed = static_cast<unsigned>(std::atoi(argv[i + 1]));
+    else if (flag == "--stream") stream = std::atoi(argv[i + 1]) != 0;
+    else if (flag == "--graph-only") graph_only = std::atoi(argv[i + 1]) != 0;
   }
 
-  auto t0 = Clock::now();
-  double c0 = cpu_now();
+  Clock::time_point t0;
+  double c0;
   Diagnostics diag(false);
-  std::vector<Fact> facts;
-  try {
-    facts = FactStore(dir, false).load(diag);
-  } catch (const Error& e) {
-    std::fprintf(stderr, "bench_graph: %s\n", e.what());
-    return 2;
-  }
-  double t_load = seconds_since(t0), c_load = cpu_now() - c0;
-  std::printf("load        %8.3f s wall %7.3f s cpu  %zu facts (%zu damaged)   peak %.0f MiB\n",
-              t_load, c_load, facts.size(), diag.error_count(), peak_mib());
+  KnowledgeGraph graph;
+  if (stream) {
+    t0 = Clock::now();
+    c0 = cpu_now();
+    std::size_t n = 0;
+    try {
+      KnowledgeGraph::Builder builder;
+      n = FactStore(dir, false).scan(
+          diag, [&](const Fact& f) { builder.add(f); },
+          [&](std::size_t records) { builder.reserve(records); });
+      graph = builder.finish();
+    } catch (const Error& e) {
+      std::fprintf(stderr, "bench_graph: %s\n", e.what());
+      return 2;
+    }
+    std::printf(
+        "scan+build  %8.3f s wall %7.3f s cpu  %zu facts (%zu damaged), %zu vertices, %zu edges"
+        "   peak %.0f MiB\n",
+        seconds_since(t0), cpu_now() - c0, n, diag.error_count(), graph.vertex_count(),
+        graph.edge_count(), peak_mib());
+  } else {
+    t0 = Clock::now();
+    c0 = cpu_now();
+    std::vector<Fact> facts;
+    try {
+      facts = FactStore(dir, false).load(diag);
+    } catch (const Error& e) {
+      std::fprintf(stderr, "bench_graph: %s\n", e.what());
+      return 2;
+    }
+    double t_load = seconds_since(t0), c_load = cpu_now() - c0;
+    std::printf("load        %8.3f s wall %7.3f s cpu  %zu facts (%zu damaged)   peak %.0f MiB\n",
+                t_load, c_load, facts.size(), diag.error_count(), peak_mib());
 
-  t0 = Clock::now();
-  c0 = cpu_now();
-  KnowledgeGraph graph = KnowledgeGraph::build(facts);
-  double t_build = seconds_since(t0), c_build = cpu_now() - c0;
-  std::printf("build       %8.3f s wall %7.3f s cpu  %zu vertices, %zu edges   peak %.0f MiB\n",
-              t_build, c_build, graph.vertex_count(), graph.edge_count(), peak_mib());
+    t0 = Clock::now();
+    c0 = cpu_now();
+    graph = KnowledgeGraph::build(facts);
+    double t_build = seconds_since(t0), c_build = cpu_now() - c0;
+    std::printf("build       %8.3f s wall %7.3f s cpu  %zu vertices, %zu edges   peak %.0f MiB\n",
+                t_build, c_build, graph.vertex_count(), graph.edge_count(), peak_mib());
+    std::printf("load+build  %8.3f s wall %7.3f s cpu\n", t_load + t_build, c_load + c_build);
+    double before_free = current_mib();
+    std::vector<Fact>().swap(facts);
+    malloc_trim(0);  // hand the facts' memory back so RSS shows the graph alone
+    std::printf("resident    %8.0f MiB with facts, %.0f MiB graph only\n", before_free,
+                current_mib());
+  }
   std::printf("  vertices: %zu countries, %zu people, %zu organizations, %zu places, %zu events\n",
               graph.count(VertexKind::country), graph.count(VertexKind::person),
               graph.count(VertexKind::organization), graph.count(VertexKind::place),
               graph.count(VertexKind::event));
-  std::printf("load+build  %8.3f s wall %7.3f s cpu\n", t_load + t_build, c_load + c_build);
-  double before_free = current_mib();
-  std::vector<Fact>().swap(facts);
-  malloc_trim(0);  // hand the facts' memory back so RSS shows the graph alone
-  std::printf("resident    %8.0f MiB with facts, %.0f MiB graph only\n", before_free,
-              current_mib());
+  if (graph_only) return 0;
 
   t0 = Clock::now();
   c0 = cpu_now();

@@ -29,13 +29,52 @@ namespace {
 
 constexpr std::size_t kBatchFacts = 4096;         // facts per store append
 constexpr std::size_t kMaxLineErrorsShown = 20;   // per file, then a count
-constexpr std::size_t kMaxLineBytes = 64u << 20;  // longer lines are skipped
 
 struct BuildOptions {
   std::string store;
   std::string date;
   unsigned threads = 0;
+  std::size_t max_line_mb = 64;             // longer facts lines are skipped
+  std::size_t max_article_mb = 64;          // larger articles are skipped
+  std::size_t max_facts_per_article = 10000;
   std::vector<std::string> inputs;
+};
+
+// Reads lines of at most `limit` bytes: a longer line is consumed without
+// being kept (memory stays bounded whatever the input), `line` is then
+// empty and `length` its full length. Returns false at end of file.
+class BoundedLineReader {
+ public:
+  BoundedLineReader(std::FILE* f, std::size_t limit) : f_(f), limit_(limit), buf_(1u << 16) {}
+
+  bool next(std::string& line, std::size_t& length) {
+    line.clear();
+    length = 0;
+    bool any = false;
+    for (;;) {
+      if (pos_ == end_) {
+        end_ = std::fread(buf_.data(), 1, buf_.size(), f_);
+        pos_ = 0;
+        if (end_ == 0) return any;
+      }
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const void* nl = std::memchr(start, '\n', end_ - pos_);
+      std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) + 1
+                         : end_ - pos_;
+      if (length + n <= limit_ + 2) line.append(start, n);  // + "\r\n"
+      else line.clear();
+      length += n;
+      pos_ += n;
+      if (nl) return true;
+    }
+  }
+
+ private:
+  std::FILE* f_;
+  std::size_t limit_;
+  std::vector<char> buf_;
+  std::size_t pos_ = 0, end_ = 0;
 };
 
 struct BuildTotals {
@@ -96,20 +135,18 @@ bool has_json_lines_extension(const std::string& path) {
 // True if `path` (a readable regular file) holds facts rather than articles:
 // the first record that is a JSON object decides; a file without one is read
 // as facts, so that its bad lines are reported as such.
-bool is_facts_file(const std::string& path) {
+bool is_facts_file(const std::string& path, std::size_t max_line) {
   if (!has_json_lines_extension(path)) return false;
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) return true;  // reported when read
-  char* buf = nullptr;
-  std::size_t cap = 0;
-  ssize_t n;
+  BoundedLineReader reader(f, max_line);
+  std::string line;
+  std::size_t length;
   RecordKind kind = RecordKind::unknown;
-  for (int i = 0; i < 16 && kind == RecordKind::unknown && (n = ::getline(&buf, &cap, f)) > 0;
-       ++i) {
-    if (static_cast<std::size_t>(n) > kMaxLineBytes) break;
-    kind = sniff_record(std::string_view(buf, static_cast<std::size_t>(n)));
+  for (int i = 0; i < 16 && kind == RecordKind::unknown && reader.next(line, length); ++i) {
+    if (length > max_line) break;
+    kind = sniff_record(line);
   }
-  std::free(buf);
   std::fclose(f);
   return kind != RecordKind::article;
 }
@@ -140,31 +177,34 @@ class Batcher {
 
 // Reads one facts file into `out`, reporting each bad line. Returns false if
 // the file could not be read at all.
-bool read_facts_file(const std::string& path, Batcher& out, Diagnostics& diag, BuildTotals& totals,
-                     Progress& progress, std::uint64_t& bytes_done) {
+bool read_facts_file(const std::string& path, std::size_t max_line, Batcher& out,
+                     Diagnostics& diag, BuildTotals& totals, Progress& progress,
+                     std::uint64_t& bytes_done) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (!f) {
     diag.error(Place{path}, fmt::format("cannot read: {}", std::strerror(errno)));
     return false;
   }
-  char* buf = nullptr;
-  std::size_t cap = 0;
-  ssize_t n;
+  BoundedLineReader reader(f, max_line);
+  std::string buf;
+  std::size_t n;
   std::size_t line = 0, errors = 0, records = 0;
   std::string error;
-  while ((n = ::getline(&buf, &cap, f)) > 0) {
+  while (reader.next(buf, n)) {
     ++line;
     bytes_done += static_cast<std::uint64_t>(n);
-    std::string_view text(buf, static_cast<std::size_t>(n));
+    const bool dropped = buf.empty();  // over the limit: not kept by the reader
+    std::string_view text(buf);
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-    if (text.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank line
+    if (!dropped && text.find_first_not_of(" \t") == std::string_view::npos) continue;  // blank
     ++records;
     ++totals.lines;
     Fact fact;
     bool ok;
-    if (text.size() > kMaxLineBytes) {
+    if (dropped || text.size() > max_line) {
       ok = false;
-      error = fmt::format("line too long ({} bytes; at most {})", text.size(), kMaxLineBytes);
+      error = fmt::format("line too long ({} bytes; at most {}, see --max-line-mb)",
+                          dropped ? n : text.size(), max_line);
     } else {
       ok = parse_fact(text, fact, error);
     }
@@ -181,7 +221,6 @@ bool read_facts_file(const std::string& path, Batcher& out, Diagnostics& diag, B
   }
   bool read_error = std::ferror(f);
   int err = errno;
-  std::free(buf);
   std::fclose(f);
   if (errors > kMaxLineErrorsShown)
     diag.error(Place{path},
@@ -225,7 +264,7 @@ void run_build(const BuildOptions& opt, Globals& g) {
       continue;
     }
     total_bytes += static_cast<std::uint64_t>(st.st_size);
-    inputs.push_back({path, is_facts_file(path)});
+    inputs.push_back({path, is_facts_file(path, opt.max_line_mb << 20)});
   }
 
   FactStore store(opt.store, true);
@@ -244,7 +283,7 @@ void run_build(const BuildOptions& opt, Globals& g) {
   try {
     for (std::size_t i = 0; i < inputs.size();) {
       if (inputs[i].facts) {
-        if (!read_facts_file(inputs[i].path, batcher, diag, totals, progress, bytes_done))
+        if (!read_facts_file(inputs[i].path, opt.max_line_mb << 20, batcher, diag, totals, progress, bytes_done))
           ++totals.inputs_skipped;
         ++i;
         continue;
@@ -257,6 +296,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
       eo.default_date = opt.date;
       eo.threads = opt.threads;
       eo.read.default_date = opt.date;
+      eo.read.max_article_bytes = opt.max_article_mb << 20;
+      eo.max_facts_per_article = opt.max_facts_per_article;
       std::uint64_t base = bytes_done;
       ingest::ExtractStats es = ingest::extract_inputs(
           articles, eo, diag,
@@ -316,6 +357,15 @@ void add_build_command(CLI::App& app, Globals& g) {
                                                  : std::string("not a date YYYY-MM-DD: ") + d;
       });
   cmd->add_option("--threads", opt->threads, "extraction threads (default: all cores)");
+  cmd->add_option("--max-line-mb", opt->max_line_mb,
+                  "skip (with an error) facts lines longer than this (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  cmd->add_option("--max-article-mb", opt->max_article_mb,
+                  "skip (with an error) articles and JSONL lines larger than this (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  cmd->add_option("--max-facts-per-article", opt->max_facts_per_article,
+                  "keep at most N facts of one article, with a warning (default 10000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   cmd->add_option(
          "inputs", opt->inputs,
          "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")

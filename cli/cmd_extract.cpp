@@ -1,6 +1,7 @@
 // dipgraph extract: articles -> facts JSONL on stdout.
 //
-//   dipgraph extract [--date YYYY-MM-DD] [--threads N] INPUT...
+//   dipgraph extract [--date YYYY-MM-DD] [--threads N] [--max-article-mb N]
+//                    [--max-facts-per-article N] INPUT...
 //
 // INPUT is a .txt (with or without a dateline), .jsonl batch, .html file, a
 // directory (read recursively) or "-" for stdin. One fact per line, in input
@@ -26,6 +27,8 @@ namespace {
 struct ExtractFlags {
   std::string date;
   unsigned threads = 0;
+  std::size_t max_article_mb = 64;
+  std::size_t max_facts_per_article = 10000;
   std::vector<std::string> inputs;
 };
 
@@ -36,6 +39,8 @@ void run_extract(const ExtractFlags& flags, Globals& g) {
   options.data_dir = resolve_data_dir(g.data_dir);
   options.default_date = flags.date;
   options.threads = flags.threads;
+  options.read.max_article_bytes = flags.max_article_mb << 20;
+  options.max_facts_per_article = flags.max_facts_per_article;
   Diagnostics diag;
   std::string out;
   out.reserve(1 << 16);
@@ -72,6 +77,12 @@ void add_extract_command(CLI::App& app, Globals& g) {
   cmd->add_option("--date", flags->date, "article date YYYY-MM-DD when the input has none");
   cmd->add_option("--threads", flags->threads, "worker threads (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
+  cmd->add_option("--max-article-mb", flags->max_article_mb,
+                  "skip (with an error) articles and JSONL lines larger than this (default 64)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));
+  cmd->add_option("--max-facts-per-article", flags->max_facts_per_article,
+                  "keep at most N facts of one article, with a warning (default 10000)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   cmd->add_option("inputs", flags->inputs, "files, directories or - for stdin")->required();
   cmd->callback([flags, &g] { run_extract(*flags, g); });
 }

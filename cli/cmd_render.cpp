@@ -53,6 +53,7 @@ std::string filter_caption(const FactFilter& f) {
 void run_render(const RenderArgs& a, Globals& glob) {
   if (!a.around.empty() && a.countries) throw Error("--around and --countries exclude each other");
   output_format(a.output);  // a bad extension fails before the graph is loaded
+  refuse_output_over_input(a.source, a.output);
   choose_engine(a.engine, 0, true);
   auto t0 = std::chrono::steady_clock::now();
   Diagnostics diag;

@@ -181,14 +181,59 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
 KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
                           bool filter_facts) {
   auto t0 = std::chrono::steady_clock::now();
-  std::vector<Fact> facts = filter_facts ? load_facts(source, diag) : read_source(source, diag);
-  KnowledgeGraph graph = KnowledgeGraph::build(facts, &diag);
+  KnowledgeGraph graph;
+  std::size_t fact_count = 0;
+  if (source.facts.empty()) {
+    // A store: stream the facts into the graph, never holding them all.
+    source.filter.validate();
+    std::string dir = store_path(source);
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec))
+      throw Error(fmt::format(
+          "store \"{}\" not found (create it with `dipgraph build --store {} FILES`, or pass --store)",
+          dir, dir));
+    bool filter = filter_facts && source.filter.active();
+    KnowledgeGraph::Builder builder(&diag);
+    FactStore(dir, false).scan(
+        diag,
+        [&](const Fact& f) {
+          if (filter && !source.filter.keep(f)) return;
+          ++fact_count;
+          builder.add(f);
+        },
+        [&](std::size_t records) { builder.reserve(records); });
+    graph = builder.finish();
+  } else {
+    std::vector<Fact> facts = filter_facts ? load_facts(source, diag) : read_source(source, diag);
+    fact_count = facts.size();
+    graph = KnowledgeGraph::build(facts, &diag);
+  }
   if (!g.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "dipgraph: %zu facts -> %zu vertices, %zu edges (%.2f s)\n", facts.size(),
+    std::fprintf(stderr, "dipgraph: %zu facts -> %zu vertices, %zu edges (%.2f s)\n", fact_count,
                  graph.vertex_count(), graph.edge_count(), secs);
   }
   return graph;
+}
+
+void refuse_output_over_input(const GraphSource& source, const std::string& output) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path out = fs::weakly_canonical(output, ec);
+  if (ec) out = fs::absolute(output);
+  if (fs::is_directory(out, ec)) throw Error(fmt::format("-o {}: is a directory", output));
+  std::string store = store_path(source);
+  if (!store.empty() && fs::exists(store, ec)) {
+    fs::path dir = fs::weakly_canonical(store, ec);
+    for (fs::path p = out.parent_path(); !p.empty(); p = p.parent_path()) {
+      if (p == dir)
+        throw Error(fmt::format("-o {}: refusing to write inside the store {}", output, store));
+      if (p == p.root_path()) break;
+    }
+  }
+  if (!source.facts.empty() && source.facts != "-" && fs::exists(source.facts, ec) &&
+      fs::equivalent(source.facts, output, ec))
+    throw Error(fmt::format("-o {}: is the input facts file", output));
 }
 
 }  // namespace dipgraph::cli

@@ -62,4 +62,9 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
 // The path of the store directory this source reads, or empty for --facts.
 std::string store_path(const GraphSource& source);
 
+// Throws Error if writing `output` could clobber an input of `source`: the
+// facts file (also through another name or link), a file inside the store
+// directory, or a directory. For commands that write files (render).
+void refuse_output_over_input(const GraphSource& source, const std::string& output);
+
 }  // namespace dipgraph::cli

@@ -123,7 +123,8 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
     by_country_[ties_[i].a].push_back(i);
     by_country_[ties_[i].b].push_back(i);
   }
-  for (auto& [c, list] : by_country_) {
+  for (auto& [country, list] : by_country_) {
+    const VertexId c = country;  // clang 14 cannot capture a structured binding
     countries_.push_back(c);
     std::sort(list.begin(), list.end(), [&](std::uint32_t x, std::uint32_t y) {
       return ties_[x].other(c) < ties_[y].other(c);

@@ -23,6 +23,15 @@ namespace dipgraph {
 namespace {
 
 using Value = rapidjson::Value;
+
+// Defined below with the fast path. RapidJSON's encoding check covers the
+// raw bytes only: the escape of a lone low surrogate (u+DC00) decodes to bytes
+// that are not UTF-8, so every string kept in a Fact is checked again.
+bool valid_utf8(const unsigned char* s, std::size_t n);
+bool valid_utf8(std::string_view s) {
+  return valid_utf8(reinterpret_cast<const unsigned char*>(s.data()), s.size());
+}
+
 using Pool = rapidjson::MemoryPoolAllocator<rapidjson::CrtAllocator>;
 using Document = rapidjson::GenericDocument<rapidjson::UTF8<>, Pool, rapidjson::CrtAllocator>;
 
@@ -101,6 +110,8 @@ struct Reader {
     if (!it->value.IsString())
       return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
     out = std::string_view(it->value.GetString(), it->value.GetStringLength());
+    if (!valid_utf8(out))
+      return fail(fmt::format("\"{}\"{} is not valid UTF-8", key, where.in()));
     return true;
   }
 
@@ -243,7 +254,9 @@ struct Reader {
       if (!v->value.IsArray()) return fail("\"topics\" is not an array");
       for (auto& t : v->value.GetArray()) {
         if (!t.IsString()) return fail("\"topics\" holds a non-string");
-        fact.topics.emplace_back(t.GetString(), t.GetStringLength());
+        std::string_view topic(t.GetString(), t.GetStringLength());
+        if (!valid_utf8(topic)) return fail("\"topics\" holds a string that is not valid UTF-8");
+        fact.topics.emplace_back(topic);
       }
     }
     if (!evidence(doc, fact)) return false;

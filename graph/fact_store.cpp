@@ -26,6 +26,7 @@
 #include <cerrno>
 #include <cstring>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "graph/fact_json.hpp"
@@ -297,15 +298,20 @@ struct ScanResult {
 // Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
 // every complete line of `fd` from `offset` (line numbers continue from
 // `line`) up to end of file. `data` is mutable and valid only during the call.
+// Reading stops at byte `limit` (default: end of file).
 template <class F>
 ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::path& path,
-                      F&& on_line) {
+                      F&& on_line, std::uint64_t limit = ~std::uint64_t{0}) {
   std::string buf(kChunk, '\0');
   std::size_t have = 0;
   std::uint64_t base = offset;
   for (;;) {
     if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
-    ssize_t n = ::pread(fd, buf.data() + have, buf.size() - have, static_cast<off_t>(base + have));
+    std::uint64_t at = base + have;
+    if (at >= limit) break;
+    std::size_t want = static_cast<std::size_t>(
+        std::min<std::uint64_t>(buf.size() - have, limit - at));
+    ssize_t n = ::pread(fd, buf.data() + have, want, static_cast<off_t>(at));
     if (n < 0) {
       if (errno == EINTR) continue;
       throw_errno(path, "cannot read");
@@ -641,6 +647,128 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
     diag.warning(Place{log.string(), r.lines + 1},
                  torn_message(r.tail) + ", skipped; the next build cuts it off");
   return std::move(state).take();
+}
+
+namespace {
+
+// The key of a record for finding ids with several records: a hash of the
+// raw bytes of its leading "id" (write_fact puts it first). A record that
+// does not start that way (or escapes its id) is parsed to get it; one that
+// does not parse gets no key (it is reported when read for real).
+bool record_key(const char* data, std::size_t len, std::uint64_t& key, Fact& scratch,
+                std::string& error) {
+  constexpr std::string_view kIdKey = "{\"id\":\"";
+  std::string_view line(data, len);
+  if (line.substr(0, kIdKey.size()) == kIdKey) {
+    std::size_t end = line.find('"', kIdKey.size());
+    if (end != std::string_view::npos && end > kIdKey.size()) {
+      std::string_view id = line.substr(kIdKey.size(), end - kIdKey.size());
+      if (id.find('\\') == std::string_view::npos) {
+        key = fnv1a64(id);
+        return true;
+      }
+    }
+  }
+  if (!decode_record(data, len, scratch, error)) return false;
+  key = fnv1a64(scratch.id);
+  return true;
+}
+
+// A record of the log by place: its offset, length (no newline) and hash key.
+struct RecordRef {
+  std::uint64_t key = 0;
+  std::uint64_t offset = 0;
+  std::uint32_t len = 0;
+};
+
+}  // namespace
+
+std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact,
+                            const std::function<void(std::size_t)>& on_begin) const {
+  const fs::path& log = impl_->log;
+  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return 0;
+    throw_errno(log, "cannot open");
+  }
+  std::string error;
+  Fact fact, later;
+
+  // Pass 1: every record's key; keep those of keys seen more than once.
+  std::vector<RecordRef> multi;
+  ScanResult r;
+  {
+    std::vector<RecordRef> all;
+    struct stat st {};
+    if (::fstat(fd.get(), &st) == 0) all.reserve(static_cast<std::size_t>(st.st_size / 512) + 16);
+    r = scan_lines(fd.get(), 0, 0, log,
+                   [&](char* data, std::size_t len, std::size_t, std::uint64_t off) {
+                     std::uint64_t key;
+                     if (len > 0xffffffffu || !record_key(data, len, key, later, error)) return;
+                     all.push_back({key, off, static_cast<std::uint32_t>(len)});
+                   });
+    std::sort(all.begin(), all.end(), [](const RecordRef& a, const RecordRef& b) {
+      return a.key != b.key ? a.key < b.key : a.offset < b.offset;
+    });
+    for (std::size_t i = 0; i < all.size();) {
+      std::size_t j = i + 1;
+      while (j < all.size() && all[j].key == all[i].key) ++j;
+      if (j - i > 1) multi.insert(multi.end(), all.begin() + i, all.begin() + j);
+      i = j;
+    }
+  }
+  if (on_begin) on_begin(r.lines);
+  // Offset of a record with a shared key -> its place in `multi`.
+  std::unordered_map<std::uint64_t, std::uint32_t> shared;
+  shared.reserve(multi.size());
+  for (std::uint32_t i = 0; i < multi.size(); ++i) shared.emplace(multi[i].offset, i);
+  std::unordered_set<std::uint64_t> consumed;  // later records already merged into a first one
+  std::string buf;
+
+  // Pass 2: parse in log order; the first good record of a shared id pulls
+  // in (and merges) the later good ones of that id.
+  std::size_t count = 0;
+  scan_lines(
+      fd.get(), 0, 0, log,
+      [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+        if (!consumed.empty() && consumed.erase(off)) return;
+        if (!decode_record(data, len, fact, error)) {
+          diag.error(Place{log.string(), line},
+                     error + " (skipped; `dipgraph check --repair` drops it)");
+          return;
+        }
+        if (auto it = shared.find(off); it != shared.end()) {
+          std::uint32_t i = it->second;
+          std::uint64_t key = multi[i].key;
+          for (std::uint32_t j = i + 1; j < multi.size() && multi[j].key == key; ++j) {
+            const RecordRef& ref = multi[j];
+            if (consumed.count(ref.offset)) continue;
+            buf.resize(ref.len);
+            std::size_t got = 0;
+            while (got < ref.len) {
+              ssize_t n = ::pread(fd.get(), buf.data() + got, ref.len - got,
+                                  static_cast<off_t>(ref.offset + got));
+              if (n < 0 && errno == EINTR) continue;
+              if (n <= 0) throw_errno(log, "cannot read");
+              got += static_cast<std::size_t>(n);
+            }
+            // A bad later record is reported when the scan reaches it.
+            if (!decode_record(buf.data(), buf.size(), later, error) || later.id != fact.id)
+              continue;
+            merge_fact(fact, later);
+            consumed.insert(ref.offset);
+          }
+        }
+        ++count;
+        on_fact(fact);
+      },
+      r.end);
+  struct stat st {};
+  if (r.tail > 0 && !impl_->writer_active() &&
+      !(::fstat(fd.get(), &st) == 0 && static_cast<std::uint64_t>(st.st_size) > r.end + r.tail))
+    diag.warning(Place{log.string(), r.lines + 1},
+                 torn_message(r.tail) + ", skipped; the next build cuts it off");
+  return count;
 }
 
 AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag) {

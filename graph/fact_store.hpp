@@ -67,6 +67,17 @@ class FactStore {
   // is then a write in progress and silently left out).
   std::vector<Fact> load(Diagnostics& diag) const;
 
+  // The facts of load(), in the same order, folded the same way and with
+  // the same diagnostics, handed one at a time to `on_fact` without holding
+  // them all (the Fact is valid only during the call). Reads the log twice:
+  // once to find the ids with several records, then to parse, merging the
+  // later records of such an id into its first. `on_begin` (optional) is
+  // called once before the first fact with the number of complete records
+  // in the log (an upper bound on the facts, for reserving). Returns the
+  // number of facts.
+  std::size_t scan(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact,
+                   const std::function<void(std::size_t records)>& on_begin = {}) const;
+
   // Appends `facts` under the directory lock (waiting for another writer),
   // merging with what is stored. Durable when it returns (fsync). Each fact
   // is written (one record, in input order) only if it adds something to

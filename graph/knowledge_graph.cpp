@@ -4,6 +4,7 @@
 #include "graph/knowledge_graph.hpp"
 
 #include <fmt/core.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstring>
@@ -38,7 +39,8 @@ std::optional<EdgeKind> parse_edge_kind(std::string_view s) {
 namespace detail {
 
 namespace {
-constexpr std::size_t kBlockSize = 1 << 20;
+// 4 MiB: each block holds at least one whole 2 MiB huge page.
+constexpr std::size_t kBlockSize = 4 << 20;
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
 }  // namespace
@@ -97,6 +99,22 @@ bool append_clean_text(std::string& out, std::string_view s) {
 
 std::string name_key(std::string_view name) { return slugify(name); }
 
+namespace {
+// Asks for transparent huge pages on a big buffer (advice only): on a VM
+// every 4 KiB page fault is dear, and the graph fills hundreds of MB once.
+void advise_huge_pages(const void* data, std::size_t bytes) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = 2u << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+}  // namespace
+
 StringPool::StringPool() {
   views_.emplace_back();  // StrId 0 = ""
   ids_.insert(std::string_view(), 0, [this](StrId id) { return views_[id]; });
@@ -106,7 +124,8 @@ std::string_view StringPool::copy(std::string_view s) {
   if (s.empty()) return {};
   if (s.size() > capacity_ - used_) {
     std::size_t size = std::max(kBlockSize, s.size());
-    blocks_.push_back(std::make_unique<char[]>(size));
+    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+    advise_huge_pages(blocks_.back().get(), size);
     used_ = 0;
     capacity_ = size;
   }
@@ -174,11 +193,33 @@ bool is_membership_type(std::string_view type) {
   return type == "membership" || type == "accession" || type == "join";
 }
 
-class Builder {
- public:
-  Builder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
+// True if every byte of s is in 0x20..0x7F (text XML takes as it is),
+// tested eight bytes at a time.
+bool printable_ascii(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const char* p = s.data();
+  std::size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    // A byte >= 0x80, or (all bytes < 0x80) a byte < 0x20.
+    if ((w & kHigh) || ((w - kOnes * 0x20) & ~w & kHigh)) return false;
+  }
+  for (; n > 0; ++p, --n)
+    if (static_cast<unsigned char>(*p) < 0x20 || static_cast<unsigned char>(*p) >= 0x80)
+      return false;
+  return true;
+}
 
-  void reserve_edges(std::size_t n) { pending_.reserve(n); }
+class GraphBuilder {
+ public:
+  GraphBuilder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
+
+  void reserve_edges(std::size_t n) {
+    pending_.reserve(n);
+    detail::advise_huge_pages(pending_.data(), pending_.capacity() * sizeof(Pending));
+  }
+  Diagnostics* diag() const { return diag_; }
 
   void add_fact(const Fact& f) {
     GraphImpl& m = impl_;
@@ -256,6 +297,7 @@ class Builder {
       m.g.m_vertices[v].m_in_edges.reserve(in_deg[v]);
     }
     m.g.m_edges.reserve(pending_.size());
+    detail::advise_huge_pages(m.g.m_edges.data(), m.g.m_edges.capacity() * sizeof(m.g.m_edges[0]));
     for (const Pending& e : pending_) boost::add_edge(e.from, e.to, detail::EdgeProps{e.kind}, m.g);
     std::vector<Pending>().swap(pending_);
 
@@ -277,8 +319,10 @@ class Builder {
   }
 
  private:
-  // The sanitized text of s (valid until the next call).
+  // The sanitized text of s (valid until the next call, or as long as s):
+  // s itself when it is printable ASCII, the common case.
   std::string_view clean(std::string_view s) {
+    if (printable_ascii(s)) return s;
     scratch_.clear();
     detail::append_clean_text(scratch_, s);
     return scratch_;
@@ -430,18 +474,47 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
-  KnowledgeGraph kg;
-  GraphImpl& m = *kg.impl_;
-  m.stats.facts = facts.size();
-  m.index.reserve(facts.size() + facts.size() / 8 + 16);
-  m.strings.reserve(facts.size() * 2 + 1024);
-  m.g.m_vertices.reserve(facts.size() + facts.size() / 8 + 16);
-  Builder b(m, diag);
-  b.reserve_edges(facts.size() * 5);
-  for (const Fact& f : facts) b.add_fact(f);
-  b.finish();
+struct KnowledgeGraph::Builder::State {
+  State(Diagnostics* diag) : builder(*graph.impl_, diag) {}
+  KnowledgeGraph graph;
+  GraphBuilder builder;
+};
+
+KnowledgeGraph::Builder::Builder(Diagnostics* diag, std::size_t expected_facts)
+    : state_(std::make_unique<State>(diag)) {
+  if (expected_facts > 0) reserve(expected_facts);
+}
+KnowledgeGraph::Builder::~Builder() = default;
+KnowledgeGraph::Builder::Builder(Builder&&) noexcept = default;
+KnowledgeGraph::Builder& KnowledgeGraph::Builder::operator=(Builder&&) noexcept = default;
+
+void KnowledgeGraph::Builder::reserve(std::size_t facts) {
+  GraphImpl& m = *state_->graph.impl_;
+  m.index.reserve(facts + facts / 8 + 16);
+  m.strings.reserve(facts * 2 + 1024);
+  m.g.m_vertices.reserve(facts + facts / 8 + 16);
+  detail::advise_huge_pages(m.g.m_vertices.data(),
+                            m.g.m_vertices.capacity() * sizeof(m.g.m_vertices[0]));
+  state_->builder.reserve_edges(facts * 5);
+}
+
+void KnowledgeGraph::Builder::add(const Fact& fact) {
+  ++state_->graph.impl_->stats.facts;
+  state_->builder.add_fact(fact);
+}
+
+KnowledgeGraph KnowledgeGraph::Builder::finish() {
+  state_->builder.finish();
+  KnowledgeGraph kg = std::move(state_->graph);
+  Diagnostics* diag = state_->builder.diag();
+  state_ = std::make_unique<State>(diag);
   return kg;
+}
+
+KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
+  Builder b(diag, facts.size());
+  for (const Fact& f : facts) b.add(f);
+  return b.finish();
 }
 
 std::size_t KnowledgeGraph::vertex_count() const { return boost::num_vertices(impl_->g); }

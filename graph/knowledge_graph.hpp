@@ -116,6 +116,28 @@ class KnowledgeGraph {
   // (a placeholder label such as a bare code is replaced by a real name).
   static KnowledgeGraph build(const std::vector<Fact>& facts, Diagnostics* diag = nullptr);
 
+  // Builds a graph fact by fact, for facts streamed from a store
+  // (FactStore::scan) without holding them all: add() each fact, then
+  // finish() once. Adding the same facts in the same order gives the same
+  // graph as build() (build() is this), duplicates handled alike.
+  class Builder {
+   public:
+    // `expected_facts` (optional) sizes the tables up front.
+    explicit Builder(Diagnostics* diag = nullptr, std::size_t expected_facts = 0);
+    ~Builder();
+    Builder(Builder&&) noexcept;
+    Builder& operator=(Builder&&) noexcept;
+    // Makes room for about `facts` facts in all.
+    void reserve(std::size_t facts);
+    void add(const Fact& fact);
+    // The graph; the Builder is empty afterwards (add() then starts a new one).
+    KnowledgeGraph finish();
+
+   private:
+    struct State;
+    std::unique_ptr<State> state_;
+  };
+
   KnowledgeGraph();  // empty graph
   ~KnowledgeGraph();
   KnowledgeGraph(KnowledgeGraph&&) noexcept;

@@ -144,7 +144,8 @@ std::size_t read_bounded(std::FILE* f, std::string& out, std::size_t limit) {
 class LineReader {
  public:
   LineReader(std::FILE* f, std::string_view prefix) : f_(f), buf_(new char[kChunk]) {
-    std::memcpy(buf_.get(), prefix.data(), std::min(prefix.size(), kChunk));
+    if (!prefix.empty())  // an empty view may hold a null pointer, which memcpy must not get
+      std::memcpy(buf_.get(), prefix.data(), std::min(prefix.size(), kChunk));
     end_ = std::min(prefix.size(), kChunk);
   }
 

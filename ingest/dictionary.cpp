@@ -190,6 +190,13 @@ const GrammarWords kGrammar[] = {
                 "state states regime leadership parliament lawmakers neighbours neighbors "
                 "delegates kingdom republic"},
     {kParticle, "de da di du del della dos das van von der den ter bin ibn al el abu le la"},
+    // Words the recognizer and extractor look for by id (group nouns before
+    // "of", geographic nouns after a country name, "despite", "Latin").
+    {kRoleNoun, "inhabitants residents citizens members member supporters nationals groups group"},
+    {kPrep, "despite"},
+    {0, "also well police"},
+    {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
+        "highlands plateau"},
 };
 
 int parse_status_name(std::string_view s) {

@@ -22,12 +22,14 @@ namespace dipgraph::ingest {
 
 struct Extractor::Ids {
   TokenId the, a, an, by, during, at, in, near, outside, and_, or_, as, well, also, according,
-      to, of, with, between, among, said, said_like, quote_open, since, into;
+      to, of, with, between, among, said, said_like, quote_open, since, into, throughout, across;
   std::vector<TokenId> boundary_words;  // that which who ... (clause openers)
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
   std::vector<TokenId> relative_words;  // which who whom whose where
   std::vector<TokenId> conditional_words;  // if unless until whether
-  TokenId that, unless;
+  TokenId that, unless, if_, despite, police;
+  std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
+  std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
 };
 
 namespace {
@@ -46,6 +48,7 @@ struct Trigger {
 class CodeSet {
  public:
   void insert(const std::string& c) {
+    if (v_.capacity() == 0) v_.reserve(4);
     auto it = std::lower_bound(v_.begin(), v_.end(), c);
     if (it == v_.end() || *it != c) v_.insert(it, c);
   }
@@ -94,8 +97,10 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->well = w("well"), ids->also = w("also"), ids->according = w("according");
   ids->to = w("to"), ids->of = w("of"), ids->with = w("with"), ids->between = w("between");
   ids->among = w("among"), ids->said = w("said"), ids->since = w("since"), ids->into = w("into");
+  ids->throughout = w("throughout"), ids->across = w("across");
   for (const char* s : {"that", "which", "who", "whom", "whose", "when", "where", "while",
-                        "because", "although", "though", "if", "unless", "until", "whereas", "whether"})
+                        "because", "although", "though", "if", "unless", "until", "whereas", "whether",
+                        "despite"})
     if (TokenId t = w(s)) ids->boundary_words.push_back(t);
   for (const char* s : {"during", "at"})
     if (TokenId t = w(s)) ids->adjunct_preps.push_back(t);
@@ -105,6 +110,14 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
     if (TokenId t = w(s)) ids->conditional_words.push_back(t);
   ids->that = w("that");
   ids->unless = w("unless");
+  ids->if_ = w("if");
+  ids->despite = w("despite");
+  ids->police = w("police");
+  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
+    if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
+  for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
+                        "supporters", "nationals", "groups", "group", "leaders", "officials"})
+    if (TokenId t = w(g)) ids->group_nouns.push_back(t);
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
@@ -141,14 +154,22 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   std::vector<int> seg;
   std::vector<char> seg_skip, boundary;
   std::vector<std::uint32_t> quotes, seg_bounds;
-  std::vector<Trigger> triggers;
+  std::vector<Trigger> triggers, trigger_scratch;
   std::vector<std::int32_t> ms;
   std::vector<std::size_t> sentence_dates;
+  std::size_t date_cursor = 0;  // a.dates are sorted by position
 
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;
     const std::uint32_t len = se - sb;
+    // Most sentences of an article tell no event: skip them at the cost of one
+    // array load per word.
+    {
+      bool any = false;
+      for (std::uint32_t i = sb; i < se && !any; ++i) any = dict.trigger_matcher().can_start(toks[i].id);
+      if (!any) continue;
+    }
 
     // Segments: seg[i - sb]; a boundary token opens the next segment.
     seg.assign(len, 0);
@@ -193,12 +214,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         const Tok& t = toks[sb + k];
         TokenId w = t.id;
         bool relative = std::find(id.relative_words.begin(), id.relative_words.end(), w) != id.relative_words.end();
-        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end();
+        bool conditional = std::find(id.conditional_words.begin(), id.conditional_words.end(), w) != id.conditional_words.end() ||
+                           w == id.despite;
         if (w == id.that) {
           const Tok& prev = toks[sb + k - 1];
           std::string_view pw = text.substr(prev.start, prev.end - prev.start);
           bool complement = (prev.cls & (kReport | kCalendar)) || prev.is(kPunct) ||
-                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly");
+                            (pw.size() > 3 && pw.substr(pw.size() - 2) == "ly") ||
+                            (pw.size() > 4 && pw.substr(pw.size() - 2) == "ed" && !prev.is(kCap));
           // After a trigger word ("demanded that", "agreed that") it is a complement too.
           if (!complement && prev.id != kNoToken) {
             dict.trigger_matcher().longest([&](std::size_t q) { return toks[q].id; }, sb + k - 1, se,
@@ -287,7 +310,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // connectivity", "steel mill project").
     std::sort(triggers.begin(), triggers.end(), [](const Trigger& x, const Trigger& y) { return x.begin < y.begin; });
     {
-      std::vector<Trigger> merged;
+      auto& merged = trigger_scratch;
+      merged.clear();
       for (const Trigger& t : triggers) {
         if (!merged.empty() && merged.back().end == t.begin &&
             patterns[merged.back().pattern].line == patterns[t.pattern].line &&
@@ -307,7 +331,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return x.end - x.begin != y.end - y.begin ? x.end - x.begin > y.end - y.begin : x.begin < y.begin;
     });
     {
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       for (const Trigger& t : triggers) {
         bool overlap = std::any_of(kept.begin(), kept.end(), [&](const Trigger& k) {
           return t.begin < k.end && k.begin < t.end;
@@ -338,7 +363,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       // "thousands of Colombians", "some of the Kenyans": a quantity, not a preposition.
       if (j > floor + 1 && toks[j - 1].id == id.of &&
-          ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber)))
+          ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber) ||
+           std::find(id.group_nouns.begin(), id.group_nouns.end(), toks[j - 2].id) != id.group_nouns.end()))
         return kNoToken;
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
@@ -351,7 +377,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return kNoToken;
     };
     {
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       for (std::size_t k = 0; k < triggers.size(); ++k) {
         const Trigger& t = triggers[k];
         bool absorbed = std::any_of(triggers.begin(), triggers.begin() + static_cast<std::ptrdiff_t>(k), [&](const Trigger& o) {
@@ -362,9 +389,52 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       triggers.swap(kept);
     }
     {
+      // "military equipment seized last year": a participle right after a
+      // noun (no auxiliary, no subject actor) describes, it does not report.
+      auto& kept = trigger_scratch;
+      kept.clear();
+      for (const Trigger& t : triggers) {
+        std::string_view w = tok_text(t.begin);
+        bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+        if (ed && t.begin > sb) {
+          const Tok& prev = toks[t.begin - 1];
+          std::string_view pw = tok_text(t.begin - 1);
+          bool noun = prev.is(kWord) && !prev.is(kCap) && prev.cls == 0 && a.mention_at[t.begin - 1] < 0 &&
+                      !(pw.size() > 2 && pw.substr(pw.size() - 2) == "ly");
+          // ... and no object follows ("seized last year", "held in", "jailed
+          // for"), where a verb would have one ("the movement rejected an offer").
+          std::uint32_t n = t.end;
+          bool no_object = n >= se || toks[n].is(kPunct) || (toks[n].cls & (kPrep | kCalendar)) ||
+                           a.date_at[n] >= 0;
+          if (noun && no_object) continue;
+        }
+        // "Syrian-backed", "US-led": part of an adjective.
+        if (toks[t.begin].is(kHyphenJoined)) continue;
+        // "before allowing", "without returning", "suspected of blowing up",
+        // "in demanding": a gerund adjunct, not an event of its own.
+        bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+        if (ing && t.begin > sb &&
+            std::find(id.gerund_preps.begin(), id.gerund_preps.end(), toks[t.begin - 1].id) != id.gerund_preps.end())
+          continue;
+        // "the demand", "the pledge", "its criticism": a verbal event named by a
+        // noun refers to one told elsewhere.
+        {
+          const EventPattern& p = patterns[t.pattern];
+          std::string_view r = cameo_root(p.cameo);
+          bool verbal = r == "01" || r == "02" || r == "03" || r == "10" || r == "11" || r == "12";
+          if (verbal && !(p.flags & kSymmetric) && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+              t.begin > sb && (toks[t.begin - 1].cls & kDet) && !(toks[t.begin - 1].cls & (kPronoun | kPronounPl)))
+            continue;
+        }
+        kept.push_back(t);
+      }
+      triggers.swap(kept);
+    }
+    {
       // Background and hypothetical clauses; purpose infinitives after an
       // event of the clause ("began a hunger strike to demand ...", "in protest").
-      std::vector<Trigger> kept;
+      auto& kept = trigger_scratch;
+      kept.clear();
       std::vector<char> purpose_seen(seg_skip.size(), 0);
       for (const Trigger& t : triggers) {
         int g = seg_of(t.begin);
@@ -402,7 +472,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       bool compound = (m.end < se && toks[m.end].is(kHyphenJoined)) || toks[m.begin].is(kHyphenJoined);
       if ((m.kind == MentionKind::capital || m.kind == MentionKind::country) && !compound) {
         TokenId p = governing_prep(m.begin, sb);
-        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside || p == id.into);
+        return p != kNoToken && (p == id.in || p == id.at || p == id.near || p == id.outside || p == id.into ||
+                                 p == id.throughout || p == id.across);
       }
       return false;
     };
@@ -617,8 +688,26 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return {};
     };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
-      for (const Role& r : roles) {
+      for (std::size_t ri = 0; ri < roles.size(); ++ri) {
+        const Role& r = roles[ri];
         std::vector<std::int32_t> g;
+        if (r.kind == RoleKind::prep) {
+          // Of several prepositions in a row ("of|on|against|in") the nearest wins.
+          std::size_t rj = ri;
+          std::uint32_t best_pos = ~0u;
+          while (rj < roles.size() && roles[rj].kind == RoleKind::prep) {
+            std::vector<std::int32_t> cand = find_after_prep(t, roles[rj].prep);
+            if (!cand.empty()) {
+              std::uint32_t pos = a.mentions[cand[0]].begin;
+              if (pos < best_pos) best_pos = pos, g = std::move(cand);
+            }
+            ++rj;
+          }
+          ri = rj - 1;
+          heads(g);
+          if (!g.empty()) return g;
+          continue;
+        }
         switch (r.kind) {
           case RoleKind::subj: g = find_subject(t); break;
           case RoleKind::obj: g = find_object(t); break;
@@ -643,7 +732,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         --j;
         ++skipped;
       }
-      return j > sb && (toks[j - 1].cls & kBe);
+      std::string_view w = tok_text(t.begin);
+      bool participle = !(w.size() > 4 && w.substr(w.size() - 3) == "ing");  // "is refusing" is active
+      return participle && j > sb && (toks[j - 1].cls & kBe);
     };
 
     // Cue scan around a trigger: status (priority: negated, negotiating,
@@ -667,9 +758,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
     // Dates and places of this sentence, with the trigger nearest to each.
     sentence_dates.clear();
-    for (std::size_t k = 0; k < a.dates.size(); ++k)
-      if (a.dates[k].begin >= sb && a.dates[k].begin < se && !attributed(a.dates[k].begin))
-        sentence_dates.push_back(k);
+    while (date_cursor < a.dates.size() && a.dates[date_cursor].begin < sb) ++date_cursor;
+    for (std::size_t k = date_cursor; k < a.dates.size() && a.dates[k].begin < se; ++k)
+      if (!attributed(a.dates[k].begin)) sentence_dates.push_back(k);
     auto blocked = [&](const Trigger& t, std::uint32_t pos) {
       // Another (non-adjunct) trigger lies between t and pos.
       std::uint32_t lo = std::min(t.begin, pos), hi = std::max(t.end, pos);
@@ -904,10 +995,18 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
         int tone_ignored = 0;
         cues(b, t.begin, status, tone_ignored);
-        // "to visit", "to hold talks": an infinitive is not (yet) an event.
+        // "invited X to visit", "said it wanted ... to hold talks": an
+        // infinitive after an appeal, intent or speech is not (yet) an event.
         if (status < 0 && t.begin > sb && toks[t.begin - 1].id == id.to &&
-            !(t.begin >= sb + 2 && (toks[t.begin - 2].cls & kBe)))
-          status = static_cast<int>(Status::planned);
+            !(t.begin >= sb + 2 && (toks[t.begin - 2].cls & kBe))) {
+          bool governed = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+            if (o.end > t.begin || seg_of(o.begin) != t.segment) return false;
+            const EventPattern& op = patterns[o.pattern];
+            std::string_view r = cameo_root(op.cameo);
+            return (op.flags & kSay) || r == "02" || r == "03";
+          });
+          if (governed) status = static_cast<int>(Status::planned);
+        }
         // Coordinated with an earlier trigger of its clause: its status too
         // ("expected to meet X and sign an agreement").
         if (status < 0) {
@@ -995,7 +1094,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             if (!x.country.empty()) tgt_c.insert(x.country);
         }
       }
-      if (source.empty() && target.empty()) continue;
+      if (source.empty() && target.empty()) {
+        // A protest with no named protesters still has its place ("thousands
+        // demonstrated in Kirkuk"); anything else needs an actor.
+        auto where = cameo_root(f.cameo) == "14" ? pick_place(t) : std::nullopt;
+        if (!where || where->country.empty()) continue;
+      }
       // Symmetric events have participants, unless one side wants the event
       // ("eager to meet"): then who wants it is the source.
       bool sym = (p.flags & kSymmetric) && !(f.status == Status::intended && !source.empty() && !target.empty());
@@ -1028,11 +1132,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         bool future = f.status == Status::planned || f.status == Status::intended;
         bool unless = false;
         for (std::uint32_t i = t.end; i < se; ++i) unless |= toks[i].id == id.unless;
-        if (future && rn >= 14) {
+        for (std::uint32_t i = t.end; i < se; ++i) unless |= toks[i].id == id.if_;
+        if (future && (rn >= 17 || rn == 14 || rn == 15)) {
           f.type = "threat";
-          f.cameo = rn == 16 ? "131" : rn == 17 ? "137" : rn == 14 ? "133" : "138";
+          f.cameo = rn == 17 ? "137" : rn == 14 ? "133" : "138";
           f.status = Status::occurred;
-        } else if (future && unless && rn != 13) {
+        } else if (future && (f.cameo.rfind("087", 0) == 0 || f.cameo.rfind("166", 0) == 0)) {
+          f.type = "threat";  // "will withdraw its inspectors": a threat to halt involvement
+          f.cameo = "136";
+          f.status = Status::occurred;
+        } else if (future && unless && rn >= 10 && rn != 13) {
           f.type = "threat";
           f.cameo = "130";
           f.status = Status::occurred;
@@ -1078,12 +1187,26 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // No named target: material conflict, coercion, protest, yield and
       // investigation hit who is where they happen ("fired at targets in
       // Jericho"); coercion, protest and yield with no place are domestic.
+      // Protesters with no stated country are of the place of the protest.
+      if (cameo_root(f.cameo) == "14" && f.source.empty() && f.participants.empty() && f.location &&
+          !f.location->country.empty()) {
+        int c = dict.country_index(f.location->country);
+        if (c >= 0) {
+          const Country& cc = dict.countries()[c];
+          f.source.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
+          src_c.insert(cc.code);
+          d.countries.insert(cc.code);
+        }
+      }
       bool target_country = std::any_of(f.target.begin(), f.target.end(), [](const Actor& x) { return !x.country.empty(); });
       if (!target_country && f.participants.empty()) {
         std::string_view r = cameo_root(f.cameo);
         int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
         bool material = rn == 8 || rn == 9 || rn >= 14;
-        bool domestic = rn == 8 || rn == 14 || rn == 17;
+        bool domestic = rn == 8 || rn == 9 || rn == 14 || rn == 17;
+        // "Egyptian police opened fire": police act at home.
+        for (std::int32_t mi : src)
+          if (mi >= 0 && a.mentions[mi].end < se && toks[a.mentions[mi].end].id == id.police) domestic = true;
         int c = -1;
         if (material && f.location && !f.location->country.empty()) c = dict.country_index(f.location->country);
         else if (domestic && src_c.size() == 1) c = dict.country_index(*src_c.begin());

@@ -12,11 +12,6 @@ inline bool is_alnum(unsigned char c) { return is_letter(c) || is_digit(c); }
 inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
-inline std::uint64_t hash_word(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h ^ (h >> 29);
-}
 
 std::uint16_t case_flags(std::string_view text, std::uint32_t start, std::uint32_t end) {
   std::uint16_t f = 0;
@@ -32,6 +27,12 @@ std::uint16_t case_flags(std::string_view text, std::uint32_t start, std::uint32
 }
 
 }  // namespace
+
+std::uint64_t Vocab::hash_word(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h ^ (h >> 29);
+}
 
 Vocab::Vocab() {
   words_.emplace_back();  // id 0 = kNoToken
@@ -60,8 +61,10 @@ TokenId Vocab::intern(std::string_view word) {
   return id;
 }
 
-TokenId Vocab::find(std::string_view word) const {
-  std::size_t i = hash_word(word) & mask_;
+TokenId Vocab::find(std::string_view word) const { return find_hashed(word, hash_word(word)); }
+
+TokenId Vocab::find_hashed(std::string_view word, std::uint64_t hash) const {
+  std::size_t i = hash & mask_;
   while (std::uint32_t id = slots_[i]) {
     if (words_[id] == word) return id;
     i = (i + 1) & mask_;
@@ -234,11 +237,15 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vo
     } else {
       std::uint32_t n = r.end - r.start;
       if (n <= sizeof buf) {
+        // Lower case and hash in one pass (the hash of Vocab::hash_word).
+        std::uint64_t h = 14695981039346656037ull;
         for (std::uint32_t k = 0; k < n; ++k) {
           auto c = static_cast<unsigned char>(text[r.start + k]);
-          buf[k] = static_cast<char>(is_upper(c) ? c + 32 : c);
+          c = static_cast<unsigned char>(is_upper(c) ? c + 32 : c);
+          buf[k] = static_cast<char>(c);
+          h = (h ^ c) * 1099511628211ull;
         }
-        t.id = vocab.find(std::string_view(buf, n));
+        t.id = vocab.find_hashed(std::string_view(buf, n), h ^ (h >> 29));
       }
     }
     if (t.id < classes.size()) t.cls = classes[t.id];

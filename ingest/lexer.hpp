@@ -47,6 +47,10 @@ class Vocab {
   Vocab();
   TokenId intern(std::string_view word);
   TokenId find(std::string_view word) const;
+  // find() with the word's hash_word() already computed.
+  TokenId find_hashed(std::string_view word, std::uint64_t hash) const;
+  // The hash find() uses: 64-bit FNV-1a, mixed.
+  static std::uint64_t hash_word(std::string_view word);
   std::string_view word(TokenId id) const { return words_[id]; }
   std::size_t size() const { return words_.size(); }
 

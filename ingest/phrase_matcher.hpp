@@ -25,6 +25,8 @@ class PhraseMatcher {
   // Compiles the trie into flat vectors; `vocab_size` bounds the root array.
   void freeze(std::size_t vocab_size);
   std::size_t phrase_count() const { return phrases_; }
+  // True if some phrase starts with `first` (a cheap pre-check).
+  bool can_start(TokenId first) const { return first < root_.size() && root_[first] != 0; }
 
   // Walks the trie over ids(i), ids(i+1), ... up to `end` (exclusive) and
   // offers the values of each accepting depth to accept(length, value),

@@ -8,6 +8,8 @@
 // shared read-only by all workers.
 #include "ingest/pipeline.hpp"
 
+#include <fmt/core.h>
+
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -33,7 +35,16 @@ Result process(const Extractor& extractor, Article&& article, const ExtractOptio
   Result r;
   r.bytes = article.text.size();
   Document doc = make_document(std::move(article), options.default_date, diag);
-  r.facts = extractor.extract(doc, options.max_facts_per_article);
+  // One fact more than the limit tells whether the article had more.
+  const std::size_t limit = options.max_facts_per_article;
+  r.facts = extractor.extract(doc, limit == static_cast<std::size_t>(-1) ? limit : limit + 1);
+  if (r.facts.size() > limit) {
+    r.facts.resize(limit);
+    diag.warning(Place{doc.article.origin},
+                 fmt::format("more than {} facts in this article (--max-facts-per-article); "
+                             "the first {} kept",
+                             limit, limit));
+  }
   return r;
 }
 

@@ -2,29 +2,41 @@
 # Builds the libFuzzer targets (fuzz/*_fuzz.cpp) with clang and runs each for
 # SECONDS (default 60), starting from the committed seed corpus in
 # fuzz/corpus/<target>/ and keeping new inputs in build-fuzz/corpus/<target>/.
-# A crash fails the script and leaves the reproducer in build-fuzz/.
+# A crash fails the script and leaves the reproducer in
+# build-fuzz/artifacts/<target>/ (replay: build-fuzz/<target>_fuzz FILE; then
+# copy it to tests/data/regressions/<target>-<what>.bin, see docs/reliability.md).
+# Prints per target the executions and peak memory (from libFuzzer's stats).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+# Environment: DIPGRAPH_FUZZ_NO_BUILD=1 skips the build (for parallel runs
+# of an already built tree); DIPGRAPH_FUZZ_JOBS sets the build's -j.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DDIPGRAPH_FUZZ=ON >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for src in fuzz/*_fuzz.cpp; do targets+=("$(basename "$src" .cpp)"); done
 fi
-cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]}"
+if [ "${DIPGRAPH_FUZZ_NO_BUILD:-0}" != 1 ]; then
+  CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DDIPGRAPH_FUZZ=ON >/dev/null
+  cmake --build build-fuzz -j"${DIPGRAPH_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]}"
+fi
+status=0
 for t in "${targets[@]}"; do
   name=${t%_fuzz}
-  mkdir -p "build-fuzz/corpus/$name" "fuzz/corpus/$name"
+  t=${name}_fuzz
+  artifacts=build-fuzz/artifacts/$name
+  mkdir -p "build-fuzz/corpus/$name" "fuzz/corpus/$name" "$artifacts"
   echo "== fuzz $t for ${seconds}s"
-  (cd build-fuzz && ./"$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
-      -print_final_stats=1 "corpus/$name" "../fuzz/corpus/$name" 2>&1 |
-    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)" || true)
+  (cd build-fuzz && ./"$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -artifact_prefix="artifacts/$name/" -print_final_stats=1 \
+      "corpus/$name" "../fuzz/corpus/$name" 2>&1 |
+    grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|${name}_fuzz:)" || true)
   # libFuzzer exits non-zero on a crash; re-check via the artifact files it writes.
-  if ls build-fuzz/crash-* build-fuzz/leak-* build-fuzz/timeout-* build-fuzz/oom-* >/dev/null 2>&1; then
-    echo "fuzz: $t found a failing input:" build-fuzz/crash-* build-fuzz/leak-* build-fuzz/timeout-* build-fuzz/oom-* 2>/dev/null
-    exit 1
+  if compgen -G "$artifacts/*" > /dev/null; then
+    echo "fuzz: $t found failing inputs:" "$artifacts"/*
+    status=1
   fi
 done
+exit $status

@@ -238,3 +238,44 @@ TEST_CASE("extract events: a sentence without an event gives no fact") {
     CHECK(test::facts(t).empty());
   }
 }
+
+TEST_CASE("extract events: background, conditions and purposes are not events of their own") {
+  struct Case {
+    const char* text;
+    const char* absent_root;  // no fact of this root
+    const char* present_root; // but one of this root ("" = no check)
+  };
+  const Case cases[] = {
+      // a condition
+      {"Mali will meet Senegal in Dakar if Niger releases the detained officers.", "08", "04"},
+      // a relative clause without a source of its own
+      {"Poland hosted talks in Gdansk, where 12 people were killed in riots last year.", "19", "04"},
+      // a participle describing a noun
+      {"Chile returned the weapons seized last year by Bolivian customs.", "17", "08"},
+      // a purpose after the event
+      {"Kenyan teachers began a hunger strike to demand higher pay.", "10", "14"},
+      // a gerund after a preposition
+      {"Peru was accused by Ecuador of violating the border accord.", "19", "11"},
+      // an adjective made with a hyphen
+      {"The Iranian-backed group met Iraqi officials in Baghdad.", "05", "04"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, c.absent_root) == nullptr);
+    if (*c.present_root) CHECK(test::with_root(fs, c.present_root) != nullptr);
+  }
+}
+
+TEST_CASE("extract events: future coercion is a threat, domestic acts stay at home") {
+  const EventCase cases[] = {
+      {"Bolivia will impose a curfew in La Paz.", "13", "BOL", "BOL", "", "occurred", "", ""},
+      {"Tunisia announced it would withdraw its observers from Libya.", "13", "TUN", "LBY", "", "", "", ""},
+      {"Jordanian police arrested 30 protesters on Friday.", "17", "JOR", "JOR", "", "", "2025-03-14", ""},
+      {"Egyptian police opened fire on a crowd on Monday.", "19", "EGY", "EGY", "", "", "2025-03-10", ""},
+      {"Thousands demonstrated in Tbilisi against the new law.", "14", "GEO", "", "", "", "", "Tbilisi"},
+  };
+  for (const auto& c : cases) check_case(c);
+}
