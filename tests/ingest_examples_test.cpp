@@ -42,7 +42,9 @@ TEST_CASE("examples: every bundled article reads cleanly with its dateline and d
   CHECK(skipped == 0);
   CHECK(diag.all().empty());
   REQUIRE(docs.size() == want.size());
-  for (const auto& [name, w] : want) {
+  for (const auto& entry : want) {  // no structured binding: clang 14 can't capture one
+    const auto& name = entry.first;
+    const auto& w = entry.second;
     CAPTURE(name);
     REQUIRE(docs.count(name) == 1);
     const Document& d = docs.at(name);
