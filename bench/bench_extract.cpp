@@ -227,14 +227,17 @@ int main(int argc, char** argv) {
   unsigned threads = std::thread::hardware_concurrency();
   std::string data = DIPGRAPH_DATA_DIR;
   bool keep = false;
+  std::string jsonl;  // --jsonl FILE: write the corpus as JSONL records and exit
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) mb = std::strtoul(argv[++i], nullptr, 10);
     else if (a == "--threads" && i + 1 < argc) threads = static_cast<unsigned>(std::strtoul(argv[++i], nullptr, 10));
     else if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--keep") keep = true;
+    else if (a == "--jsonl" && i + 1 < argc) jsonl = argv[++i];
     else {
-      std::fprintf(stderr, "usage: bench_extract [--mb N] [--threads N] [--data DIR] [--keep]\n");
+      std::fprintf(stderr,
+                   "usage: bench_extract [--mb N] [--threads N] [--data DIR] [--keep] [--jsonl FILE]\n");
       return 2;
     }
   }
@@ -257,6 +260,21 @@ int main(int argc, char** argv) {
   fmt::print("corpus: {} articles, {:.1f} MB; dictionaries loaded in {:.2f} s\n", articles.size(),
              total_mb, load_s);
 
+  if (!jsonl.empty()) {
+    // The corpus as `dipgraph extract` reads it (one article a line).
+    std::ofstream out(jsonl, std::ios::binary);
+    for (const Article& a : articles) {
+      std::string t;
+      for (char c : a.text) {
+        if (c == '"' || c == '\\') t += '\\', t += c;
+        else if (c == '\n') t += "\\n";
+        else t += c;
+      }
+      out << "{\"id\": \"" << a.id << "\", \"date\": \"" << a.date << "\", \"text\": \"" << t << "\"}\n";
+    }
+    fmt::print("corpus written to {}\n", jsonl);
+    return out ? 0 : 1;
+  }
   Diagnostics quiet(false);
   auto run_one = [&] {
     std::size_t facts = 0;

@@ -49,7 +49,8 @@ class Vocab {
   TokenId find(std::string_view word) const;
   // find() with the word's hash_word() already computed.
   TokenId find_hashed(std::string_view word, std::uint64_t hash) const;
-  // The hash find() uses: 64-bit FNV-1a, mixed.
+  // The hash find() uses: the bytes 8 at a time (the last chunk
+  // zero-padded), multiplied and mixed.
   static std::uint64_t hash_word(std::string_view word);
   std::string_view word(TokenId id) const { return words_[id]; }
   std::size_t size() const { return words_.size(); }
@@ -57,7 +58,7 @@ class Vocab {
  private:
   void rehash(std::size_t capacity);
   std::vector<std::string> words_;
-  std::vector<std::uint32_t> slots_;  // id or 0
+  std::vector<std::uint64_t> slots_;  // 0, or the hash's high 32 bits | id
   std::size_t mask_ = 0;
 };
 
