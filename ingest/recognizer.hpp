@@ -58,6 +58,7 @@ struct Person {
   std::int32_t org = -1;              // affiliation ("UN Secretary-General ...")
   std::vector<std::string> words;     // lower-case name words
   std::uint32_t first_sentence = 0;
+  std::int32_t leader = -1;           // the leaders.tsv row it was matched to, -1 if none
 };
 
 struct SentenceSpan {
