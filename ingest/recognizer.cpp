@@ -285,6 +285,26 @@ Analysis Recognizer::analyze(const Document& doc) const {
         --k;
       }
     }
+    // "pro-Iranian militia", "anti-American protesters": a stance, not the
+    // country acting; "the Syrian-backed Amal": the group acts, not Syria.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.kind != MentionKind::demonym && m.kind != MentionKind::country) continue;
+      bool stance = m.begin > span.begin && toks[m.begin].is(kHyphenJoined) &&
+                    (iequal(tok_text(m.begin - 1), "pro") || iequal(tok_text(m.begin - 1), "anti"));
+      bool backer = false;
+      if (m.end + 1 < span.end && toks[m.end].is(kHyphenJoined) && !toks[m.end - 1].is(kPossessive)) {
+        std::string_view w = tok_text(m.end);
+        for (std::string_view b : {"backed", "sponsored", "supported", "funded", "allied", "aligned"})
+          backer |= iequal(w, b);
+        // only when a group follows: "Syrian-backed Amal", "Iranian-backed Houthis"
+        backer = backer && k + 1 < ms.size() && ms[k + 1].kind == MentionKind::org && ms[k + 1].begin <= m.end + 3;
+      }
+      if (stance || backer) {
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
   }
 
   // Dateline: the country of its place.
@@ -1136,9 +1156,22 @@ Analysis Recognizer::analyze(const Document& doc) const {
     if (!subject_countries.empty()) prev_subject_countries = subject_countries;
   }
 
-  // 4. People without a country: the dateline's.
+  // 4. People without a country: the dateline's; without a dateline, the
+  // one country the article names, if it names only one.
+  int fallback = a.dateline_country;
+  if (fallback < 0) {
+    bool several = false;
+    for (const auto& ms : per_sentence)
+      for (const Mention& m : ms) {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c < 0 || c == fallback) continue;
+        several |= fallback >= 0;
+        fallback = c;
+      }
+    if (several) fallback = -1;
+  }
   for (Person& p : a.people)
-    if (p.country < 0 && p.org < 0) p.country = a.dateline_country;
+    if (p.country < 0 && p.org < 0) p.country = fallback;
 
   // 5. Flatten.
   a.mention_at.assign(n, -1);

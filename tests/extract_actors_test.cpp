@@ -129,6 +129,32 @@ TEST_CASE("extract actors: a stated country wins over the leaders table") {
   for (const auto& c : cases) run(c);
 }
 
+TEST_CASE("extract actors: stances and backers are not the acting country") {
+  const Case cases[] = {
+      {"pro-X modifies, X does not act", "Pro-Russian separatists attacked Ukrainian troops.",
+       "2014-08-01", "19", "source", "", "country:RUS/RUS"},
+      {"anti-X", "The anti-American cleric criticized Britain.", "2004-08-01", "11", "source", "",
+       "country:USA/USA"},
+      {"X-backed group: the group acts", "The Iranian-backed Houthis attacked Saudi Arabia.",
+       "2019-09-14", "19", "source", "org:HOUTHIS/YEM", "country:IRN/IRN"},
+      {"X-led coalition: X acts", "A Saudi-led coalition attacked Yemen.", "2016-01-01", "19",
+       "source", "country:SAU/SAU", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: a titled person without a country, no dateline, one country named") {
+  const Case cases[] = {
+      {"the article's only country", "Interior Minister Pedro Alvarez criticized the Bolivian opposition.",
+       "2003-01-01", "11", "source", "person:pedro-alvarez/BOL", ""},
+      {"two countries named: none", "Interior Minister Pedro Alvarez criticized Peru and Bolivia.",
+       "2003-01-01", "11", "source", "person:pedro-alvarez/", ""},
+      {"the government of a titled leader", "The government of President Moi rejected the demands of Tanzania.",
+       "1995-01-01", "12", "source", "person:daniel-arap-moi/KEN", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
 TEST_CASE("extract actors: armed groups and movements as source and target") {
   const Case cases[] = {
       {"group as source, its country", "Boko Haram attacked Cameroon on Sunday.", "2016-03-01", "19",
