@@ -195,6 +195,8 @@ const GrammarWords kGrammar[] = {
     {kRoleNoun, "inhabitants residents citizens members member supporters nationals groups group"},
     {kPrep, "despite"},
     {0, "also well police"},
+    // Nouns for a visiting group ("the delegation", "the visitors").
+    {0, "visitors mission"},
     {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
         "highlands plateau"},
 };
@@ -317,12 +319,81 @@ void Dictionary::load_organizations(const std::string& text, const std::string& 
     }
     Organization o{std::string(code), std::string(name), std::string(cell(r, c[3])), {}, -1};
     for (auto m : list(cell(r, c[4]))) o.members.emplace_back(m);
-    if (o.kind == "national" && o.members.size() == 1) o.country = country_index(o.members[0]);
+    // A body of one state, or a non-state group based in one: that country is its actor's.
+    if ((o.kind == "national" || o.kind == "armed_group" || o.kind == "party") &&
+        o.members.size() == 1)
+      o.country = country_index(o.members[0]);
     auto index = static_cast<std::uint32_t>(orgs_.size());
     add_entity(name, EntityKind::org, index);
     for (auto a : list(cell(r, c[2]))) add_entity(a, EntityKind::org, index);
     if (all_caps_word(code)) add_entity(code, EntityKind::org, index);
     orgs_.push_back(std::move(o));
+  }
+}
+
+void Dictionary::load_leaders(const std::string& text, const std::string& file,
+                              Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"country", "name", "surname", "aliases", "office", "start", "end", "flags"});
+  auto year = [](std::string_view s, bool& ok) {
+    int y = 0;
+    for (char ch : s) {
+      if (ch < '0' || ch > '9') ok = false;
+      else y = y * 10 + (ch - '0');
+    }
+    return y;
+  };
+  // Rows of one name and country are one person.
+  std::map<std::pair<std::string, int>, std::uint32_t> people;
+  // Each phrase is interned once per (leader, surname) pair.
+  auto add_phrase = [&](std::string_view phrase, std::uint32_t leader, bool surname) {
+    std::vector<TokenId> ids = intern_phrase(phrase);
+    if (ids.empty() || ids.size() > 12) return;
+    auto value = static_cast<std::uint32_t>(leader_entries_.size());
+    leader_entries_.push_back({leader, surname});
+    pending_leaders_.emplace_back(std::move(ids), value);
+  };
+  for (const auto& r : t.rows) {
+    std::string_view code = cell(r, c[0]), name = cell(r, c[1]), office = cell(r, c[4]);
+    int country = country_index(code);
+    if (country < 0 || name.empty() || office.empty()) {
+      diag.error({file, r.line}, "expected a known country code, a name and an office; row skipped");
+      continue;
+    }
+    bool ok = !cell(r, c[5]).empty();
+    int start = year(cell(r, c[5]), ok), end = year(cell(r, c[6]), ok);
+    if (!ok || (end && end < start)) {
+      diag.error({file, r.line}, "expected years start <= end (end may be empty); row skipped");
+      continue;
+    }
+    std::string_view flags = cell(r, c[7]);
+    if (!flags.empty() && flags != "bare" && flags != "-") {
+      diag.error({file, r.line}, fmt::format("unknown flag \"{}\"; row skipped", flags));
+      continue;
+    }
+    auto index = static_cast<std::uint32_t>(leaders_.size());
+    auto [it, fresh] = people.emplace(std::make_pair(std::string(name), country),
+                                      static_cast<std::uint32_t>(people.size()));
+    (void)fresh;
+    leaders_.push_back({std::string(name), std::string(office), country, start, end,
+                        flags == "bare", it->second});
+    add_phrase(name, index, false);
+    for (auto a : list(cell(r, c[3]))) add_phrase(a, index, false);
+    auto surnames = list(cell(r, c[2]));
+    std::string last;
+    if (surnames.empty()) {
+      // The last word of the name ("Merkel"), with a particle before it ("de Villepin").
+      auto sp = name.rfind(' ');
+      last = std::string(sp == std::string_view::npos ? name : name.substr(sp + 1));
+      surnames.emplace_back(last);
+    }
+    for (auto sn : surnames) {
+      add_phrase(sn, index, true);
+      // "al-Assad" is also "Assad"; "el-Sisi" also "Sisi".
+      for (std::string_view pre : {"al-", "Al-", "el-", "El-", "al ", "Al ", "el ", "El "})
+        if (sn.size() > pre.size() + 1 && sn.substr(0, pre.size()) == pre)
+          add_phrase(sn.substr(pre.size()), index, true);
+    }
   }
 }
 
@@ -531,13 +602,16 @@ void Dictionary::finish() {
   for (auto& [ph, v] : pending_entities_) entity_matcher_.add(ph, v);
   for (auto& [ph, v] : pending_triggers_) trigger_matcher_.add(ph, v);
   for (auto& [ph, v] : pending_cues_) cue_matcher_.add(ph, v);
+  for (auto& [ph, v] : pending_leaders_) leader_matcher_.add(ph, v);
   pending_entities_.clear();
+  pending_leaders_.clear();
   pending_triggers_.clear();
   pending_cues_.clear();
   classes_.resize(vocab_.size(), 0);
   entity_matcher_.freeze(vocab_.size());
   trigger_matcher_.freeze(vocab_.size());
   cue_matcher_.freeze(vocab_.size());
+  leader_matcher_.freeze(vocab_.size());
 }
 
 std::shared_ptr<const Dictionary> Dictionary::from_sources(const DictionarySources& src,
@@ -549,6 +623,7 @@ std::shared_ptr<const Dictionary> Dictionary::from_sources(const DictionarySourc
   d->load_titles(src.titles, "titles.tsv", diag);
   d->load_events(src.events, "events.tsv", diag);
   d->load_cues(src.cues, "cues.tsv", diag);
+  if (!src.leaders.empty()) d->load_leaders(src.leaders, "leaders.tsv", diag);
   d->finish();
   return d;
 }
@@ -563,6 +638,7 @@ std::shared_ptr<const Dictionary> Dictionary::load(const std::string& data_dir, 
   d->load_titles(read_file(dir + "titles.tsv"), dir + "titles.tsv", diag);
   d->load_events(read_file(dir + "events.tsv"), dir + "events.tsv", diag);
   d->load_cues(read_file(dir + "cues.tsv"), dir + "cues.tsv", diag);
+  d->load_leaders(read_file(dir + "leaders.tsv"), dir + "leaders.tsv", diag);
   d->finish();
   return d;
 }

@@ -7,6 +7,7 @@
 //   cities.tsv         country city aliases population_rank
 //   organizations.tsv  code name aliases kind members
 //   titles.tsv         phrase role rank
+//   leaders.tsv        country name surname aliases office start end flags
 //   events.tsv         pattern type cameo source target flags   (trigger patterns)
 //   cues.tsv           phrase kind value                         (status and tone cues)
 // A Dictionary is immutable after load and safe to share between threads.
@@ -42,9 +43,26 @@ struct City {
 };
 
 struct Organization {
-  std::string code, name, kind;       // kind: igo | un_agency | bloc | ngo | national
+  std::string code, name, kind;       // igo | un_agency | bloc | ngo | national | armed_group | party
   std::vector<std::string> members;   // ISO3 codes
-  int country = -1;                   // the country of a national body, else -1
+  int country = -1;                   // of a national body or one-country group, else -1
+};
+
+// One term of office of a head of state or government or a foreign minister
+// (leaders.tsv). Rows of the same name and country are one person.
+struct Leader {
+  std::string name;            // full name, as written in the file ("Angela Merkel")
+  std::string office;          // "Chancellor", "President", "Foreign Minister" ...
+  std::int32_t country = -1;   // index into countries()
+  int start = 0, end = 0;      // years in office; end 0: in office now
+  bool bare = false;           // the surname alone names this person ("Putin said")
+  std::uint32_t person = 0;    // same for every row of one person
+};
+
+// A leaders.tsv phrase matched in text: leader_entries() values.
+struct LeaderEntry {
+  std::uint32_t leader;        // index into leaders()
+  bool surname;                // a surname ("Merkel"); else a full name or alias
 };
 
 struct Title {
@@ -136,11 +154,12 @@ struct Cue {
 // Contents of the dictionary files, for loading from memory (tests).
 struct DictionarySources {
   std::string countries, cities, organizations, titles, events, cues;
+  std::string leaders;  // may be empty: no leaders
 };
 
 class Dictionary {
  public:
-  // Loads data_dir/{countries,cities,organizations,titles,events,cues}.tsv.
+  // Loads data_dir/{countries,cities,organizations,titles,events,cues,leaders}.tsv.
   // Throws Error if a file is missing or unusable; bad rows go to `diag`.
   static std::shared_ptr<const Dictionary> load(const std::string& data_dir, Diagnostics& diag);
   // The same from in-memory file contents (names in messages: "countries.tsv" ...).
@@ -156,11 +175,15 @@ class Dictionary {
   const std::vector<EventPattern>& patterns() const { return patterns_; }
   const std::vector<EntityEntry>& entity_entries() const { return entities_; }
   const std::vector<Cue>& cues() const { return cues_; }
+  const std::vector<Leader>& leaders() const { return leaders_; }
+  const std::vector<LeaderEntry>& leader_entries() const { return leader_entries_; }
 
   // Matchers; values index entity_entries(), patterns(), cues().
   const PhraseMatcher& entity_matcher() const { return entity_matcher_; }
   const PhraseMatcher& trigger_matcher() const { return trigger_matcher_; }
   const PhraseMatcher& cue_matcher() const { return cue_matcher_; }
+  // Full names, aliases and surnames of leaders.tsv; values index leader_entries().
+  const PhraseMatcher& leader_matcher() const { return leader_matcher_; }
 
   // Country index by ISO3 code, -1 if unknown.
   int country_index(std::string_view code) const;
@@ -176,6 +199,7 @@ class Dictionary {
   void load_titles(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_events(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_cues(const std::string& text, const std::string& name, Diagnostics& diag);
+  void load_leaders(const std::string& text, const std::string& name, Diagnostics& diag);
   void add_grammar();
   void add_entity(std::string_view phrase, EntityKind kind, std::uint32_t index);
   std::vector<TokenId> intern_phrase(std::string_view phrase);
@@ -190,11 +214,13 @@ class Dictionary {
   std::vector<EventPattern> patterns_;
   std::vector<EntityEntry> entities_;
   std::vector<Cue> cues_;
-  PhraseMatcher entity_matcher_, trigger_matcher_, cue_matcher_;
+  std::vector<Leader> leaders_;
+  std::vector<LeaderEntry> leader_entries_;
+  PhraseMatcher entity_matcher_, trigger_matcher_, cue_matcher_, leader_matcher_;
   std::vector<std::pair<std::string, int>> country_codes_;  // sorted by code
   // Pending phrases (interned before the matchers freeze).
   std::vector<std::pair<std::vector<TokenId>, std::uint32_t>> pending_entities_, pending_triggers_,
-      pending_cues_;
+      pending_cues_, pending_leaders_;
 };
 
 }  // namespace dipgraph::ingest

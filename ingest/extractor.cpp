@@ -116,7 +116,8 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
     if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
   for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
-                        "supporters", "nationals", "groups", "group", "leaders", "officials"})
+                        "supporters", "nationals", "groups", "group", "leaders", "officials",
+                        "government", "army", "forces", "troops", "military", "regime", "administration"})
     if (TokenId t = w(g)) ids->group_nouns.push_back(t);
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");

@@ -50,6 +50,38 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
+// Offices and titles, for matching "Chancellor Merkel" to a leaders.tsv row:
+// 0 head of state or government, 1 foreign minister, 2 anything else.
+int office_class(std::string_view office) {
+  for (std::string_view f : {"Foreign Minister", "Secretary of State", "Foreign Secretary",
+                             "External Affairs Minister", "Top Diplomat"})
+    if (iequal(office, f)) return 1;
+  if (iequal(office, "Vice President")) return 2;
+  return 0;
+}
+
+int title_class(std::string_view role, int rank) {
+  int c = office_class(role);
+  if (c == 1) return 1;
+  return rank >= 1 && rank <= 2 ? 0 : 2;
+}
+
+// "Luiz Inácio Lula da Silva" -> its lower-case words, as scan_name makes them.
+std::vector<std::string> name_words(std::string_view name) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : name) {
+    if (ch == ' ') {
+      if (!cur.empty()) out.push_back(lower(cur));
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) out.push_back(lower(cur));
+  return out;
+}
+
 }  // namespace
 
 struct Recognizer::Ids {
@@ -59,6 +91,8 @@ struct Recognizer::Ids {
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
   std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
   TokenId counterpart, counterparts;
+  std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
+  TokenId delegation, from;
 };
 
 bool is_actor(const Mention& m) {
@@ -102,6 +136,10 @@ Recognizer::Recognizer(std::shared_ptr<const Dictionary> dict)
     if (TokenId t = w(s)) ids->geo.push_back(t);
   ids->counterpart = w("counterpart");
   ids->counterparts = w("counterparts");
+  for (const char* s : {"delegation", "delegates", "visitors", "team", "mission"})
+    if (TokenId t = w(s)) ids->visitor_nouns.push_back(t);
+  ids->delegation = w("delegation");
+  ids->from = w("from");
   ids_ = ids;
 }
 
@@ -247,6 +285,26 @@ Analysis Recognizer::analyze(const Document& doc) const {
         --k;
       }
     }
+    // "pro-Iranian militia", "anti-American protesters": a stance, not the
+    // country acting; "the Syrian-backed Amal": the group acts, not Syria.
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      if (m.kind != MentionKind::demonym && m.kind != MentionKind::country) continue;
+      bool stance = m.begin > span.begin && toks[m.begin].is(kHyphenJoined) &&
+                    (iequal(tok_text(m.begin - 1), "pro") || iequal(tok_text(m.begin - 1), "anti"));
+      bool backer = false;
+      if (m.end + 1 < span.end && toks[m.end].is(kHyphenJoined) && !toks[m.end - 1].is(kPossessive)) {
+        std::string_view w = tok_text(m.end);
+        for (std::string_view b : {"backed", "sponsored", "supported", "funded", "allied", "aligned"})
+          backer |= iequal(w, b);
+        // only when a group follows: "Syrian-backed Amal", "Iranian-backed Houthis"
+        backer = backer && k + 1 < ms.size() && ms[k + 1].kind == MentionKind::org && ms[k + 1].begin <= m.end + 3;
+      }
+      if (stance || backer) {
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+        --k;
+      }
+    }
   }
 
   // Dateline: the country of its place.
@@ -272,6 +330,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
   std::vector<std::int32_t> at(n, -1);  // per tok: index in the sentence's mention list
   int last_subject_person = -1;
   int last_country = -1;
+  int last_delegation_country = -1;  // of the last "Pakistani delegation" read
   std::vector<std::int32_t> prev_subject_countries;  // the last sentence's subject group
 
   auto find_person = [&](const std::vector<std::string>& words) -> int {
@@ -406,6 +465,106 @@ Analysis Recognizer::analyze(const Document& doc) const {
       reindex();
     };
 
+    // Leaders (leaders.tsv) named in this sentence: full names, aliases and
+    // surnames, longest first; used by titles ("Chancellor Merkel"), alone
+    // ("Vladimir Putin said") and for surnames of leaders (below, 3b').
+    struct LeaderHit {
+      std::uint32_t begin, end;
+      std::vector<std::uint32_t> values;  // leader_entries() indexes
+      bool full = false;                  // some value is a full name or alias
+    };
+    std::vector<LeaderHit> hits;
+    for (std::uint32_t i = span.begin; i < span.end; ++i) {
+      if (!toks[i].is(kWord) || toks[i].id == kNoToken || !dict.leader_matcher().can_start(toks[i].id)) continue;
+      if (at[i] >= 0) continue;
+      LeaderHit h{i, i, {}, false};
+      dict.leader_matcher().longest(
+          [&](std::size_t k) { return toks[k].id; }, i, span.end,
+          [&](std::uint32_t len, std::uint32_t value) {
+            if (h.end > h.begin) {  // only the longest length
+              if (len != h.end - h.begin) return true;
+              h.values.push_back(value);
+              return false;
+            }
+            // A name: its last word capitalized, no word inside another mention.
+            if (!toks[i + len - 1].is(kCap | kAllCaps)) return false;
+            bool cap = false;
+            for (std::uint32_t k = i; k < i + len; ++k) {
+              cap |= toks[k].is(kCap);
+              if (at[k] >= 0) return false;
+            }
+            if (!cap) return false;
+            h.end = i + len;
+            h.values.push_back(value);
+            return false;
+          });
+      if (h.end == h.begin) continue;
+      for (std::uint32_t v : h.values) h.full |= !dict.leader_entries()[v].surname;
+      i = h.end - 1;
+      hits.push_back(std::move(h));
+    }
+    // The leaders.tsv row a name stands for: one person, or only a country
+    // (two President Bushes), or nothing. `role`/`rank`: the title before it
+    // ("" if none): its office must fit. `stated`: a country the text gives
+    // ("Russian President X"), which wins over the table. Among the rows
+    // left, one in office at the article date is preferred.
+    struct LeaderPick {
+      int row = -1, country = -1;
+    };
+    const int year = a.article_date ? a.article_date->y : 0;
+    auto pick_leader = [&](const LeaderHit& h, std::string_view role, int rank, int stated) {
+      LeaderPick pick;
+      int tclass = role.empty() ? -1 : title_class(role, rank);
+      int best = -1;
+      std::vector<std::uint32_t> rows;
+      for (std::uint32_t v : h.values) {
+        std::uint32_t r = dict.leader_entries()[v].leader;
+        const Leader& l = dict.leaders()[r];
+        if (stated >= 0 && l.country != stated) continue;
+        if (year && l.start > year + 1) continue;  // not yet in office
+        int score = 0;
+        if (tclass >= 0) {
+          if (iequal(l.office, role)) score += 4;
+          else if (tclass != 2 && office_class(l.office) == tclass) score += 2;
+          else continue;
+        }
+        if (year) {
+          int end = l.end ? l.end : 9999;
+          if (year >= l.start && year <= end) score += 3;
+          else if (year + 1 >= l.start && year <= end + 1) score += 1;
+        }
+        if (score > best) best = score, rows.clear();
+        if (score == best) rows.push_back(r);
+      }
+      if (rows.empty()) return pick;
+      const Leader& first = dict.leaders()[rows[0]];
+      bool one_person = true, one_country = true;
+      for (std::uint32_t r : rows) {
+        one_person &= dict.leaders()[r].person == first.person;
+        one_country &= dict.leaders()[r].country == first.country;
+      }
+      if (one_person) pick.row = static_cast<int>(rows[0]);
+      if (one_country) pick.country = first.country;
+      return pick;
+    };
+    auto hit_at = [&](std::uint32_t b) -> const LeaderHit* {
+      for (const LeaderHit& h : hits)
+        if (h.begin == b) return &h;
+      return nullptr;
+    };
+    // Gives a person its leaders.tsv identity: the file's name (so the id is
+    // the same in every article), office and country unless the text said.
+    auto make_leader = [&](int p, int row) {
+      Person& pr = a.people[p];
+      if (pr.leader >= 0 || row < 0) return;
+      const Leader& l = dict.leaders()[row];
+      pr.leader = row;
+      pr.name = l.name;
+      pr.words = name_words(l.name);
+      if (pr.role.empty()) pr.role = pr.base_role = l.office;
+      if (pr.country < 0 && pr.org < 0) pr.country = l.country;
+    };
+
     // 3a. Titles -> people.
     for (std::size_t k = 0; k < ms.size(); ++k) {
       if (ms[k].kind != MentionKind::title) continue;
@@ -515,6 +674,29 @@ Analysis Recognizer::analyze(const Document& doc) const {
       std::vector<std::string> words;
       std::string shown;
       std::uint32_t ne = scan_name(te, words, shown);
+      // "President Lula", "Chancellor Angela Merkel", "President George W. Bush".
+      int leader_row = -1;
+      {
+        const LeaderHit* h = hit_at(te);
+        if (!h || h->end < ne)
+          for (const LeaderHit& o : hits)
+            if (o.end == ne && o.begin > te) h = &o;  // "President Joseph R. Biden"
+        if (h && h->end >= ne && h->end > te) {
+          // An honorific ("Sheikh", "General", "Ayatollah") says no office: as without a title.
+          bool honorific = title.rank >= 5 && role == title.role;
+          LeaderPick pick = pick_leader(*h, honorific ? "" : role, title.rank, country);
+          if (honorific && pick.row >= 0 && !(h->full && h->end - h->begin >= 2) &&
+              !dict.leaders()[pick.row].bare)
+            pick.row = -1;
+          if (pick.row >= 0) {
+            leader_row = pick.row;
+            shown = dict.leaders()[pick.row].name;
+            words = name_words(shown);
+            ne = h->end;
+          }
+          if (country < 0 && pick.country >= 0 && org < 0) country = pick.country;
+        }
+      }
       Mention pm;
       pm.kind = MentionKind::person;
       if (!words.empty()) {
@@ -527,6 +709,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
           }
         }
         pm.entity = add_person(shown, words, role, base_role, country, org);
+        make_leader(pm.entity, leader_row);
         replace(pb, ne, pm);
         k = static_cast<std::size_t>(-1);  // the list changed: restart
         continue;
@@ -657,6 +840,75 @@ Analysis Recognizer::analyze(const Document& doc) const {
       i = e - 1;
     }
 
+    // 3b'. Leaders without a title: a full name ("Vladimir Putin said"), a
+    // surname or alias of a leader read before ("Lula" after "President Luiz
+    // Inácio Lula da Silva"), or a surname news uses alone (flag `bare`) when
+    // the table gives one person for it at the article date ("Putin said").
+    for (const LeaderHit& h : hits) {
+      bool free = true;
+      for (std::uint32_t k = h.begin; k < h.end; ++k) free &= at[k] < 0;
+      if (!free) continue;
+      // Part of a longer name ("Bush Street", "Tom Bush") is someone else.
+      if (h.begin > span.begin && name_like(h.begin - 1)) continue;
+      if (h.end < span.end && name_like(h.end)) continue;
+      int p = -1;
+      for (int q = static_cast<int>(a.people.size()) - 1; q >= 0 && p < 0; --q) {
+        const Person& pr = a.people[q];
+        if (pr.leader < 0) continue;
+        for (std::uint32_t v : h.values)
+          if (dict.leaders()[dict.leader_entries()[v].leader].person == dict.leaders()[pr.leader].person) {
+            p = q;
+            break;
+          }
+      }
+      if (p < 0) {
+        LeaderPick pick = pick_leader(h, "", 0, -1);
+        if (pick.row < 0) continue;
+        const Leader& l = dict.leaders()[pick.row];
+        bool full_name = h.full && h.end - h.begin >= 2;
+        if (!full_name && !l.bare) continue;
+        p = add_person(l.name, name_words(l.name), l.office, l.office, l.country, -1);
+        make_leader(p, pick.row);
+      }
+      Mention pm;
+      pm.kind = MentionKind::person;
+      pm.entity = p;
+      replace(h.begin, h.end, pm);
+    }
+
+    // 3b''. Visiting groups: "a delegation from Kenya" is Kenya's; "a
+    // Pakistani delegation", "Japan's trade team" are remembered for "the
+    // delegation", "the visitors", "the team", "the mission" later on.
+    auto visitor_noun = [&](std::uint32_t i) {
+      return i < span.end && toks[i].is(kWord) && !toks[i].is(kCap) && at[i] < 0 &&
+             std::find(id.visitor_nouns.begin(), id.visitor_nouns.end(), toks[i].id) != id.visitor_nouns.end();
+    };
+    for (std::size_t k = 0; k < ms.size(); ++k) {
+      const Mention& m = ms[k];
+      bool country_like = m.kind == MentionKind::demonym ||
+                          ((m.kind == MentionKind::country || m.kind == MentionKind::metonym) && m.possessive);
+      if (country_like && !m.anaphor) {
+        std::uint32_t j = m.end;
+        // one modifier word between: "a Kenyan trade delegation", "a high-level delegation"
+        if (!visitor_noun(j) && j < span.end && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
+            !(toks[j].cls & kFunction))
+          ++j;
+        if (visitor_noun(j)) last_delegation_country = m.country;
+      }
+      if (m.kind == MentionKind::country || m.kind == MentionKind::demonym || m.kind == MentionKind::capital) {
+        std::uint32_t b = m.begin;
+        if (b >= span.begin + 2 && (toks[b - 1].id == id.from || toks[b - 1].id == id.of) && visitor_noun(b - 2)) {
+          if (m.kind == MentionKind::capital && toks[b - 1].id == id.from) continue;  // "a team from Nairobi" may be a city's
+          last_delegation_country = m.country;
+          Mention cm;
+          cm.kind = MentionKind::country;
+          cm.entity = cm.country = m.country;
+          replace(b - 2, m.end, cm);
+          k = static_cast<std::size_t>(-1);
+        }
+      }
+    }
+
     // 3c. Pronouns and descriptions.
     auto sentence_subject_person = [&](std::uint32_t before) -> int {
       for (const Mention& m : ms) {
@@ -674,6 +926,28 @@ Analysis Recognizer::analyze(const Document& doc) const {
       const Tok& t = toks[i];
       TokenId w = t.id;
       if (w == kNoToken) continue;
+      // "the delegation": the last visiting group's country; with none, the
+      // dateline's (a delegation is reported by its home press), unless the
+      // sentence places it in the dateline's country ("arrived in Islamabad").
+      if (w == id.the && visitor_noun(i + 1)) {
+        int c = last_delegation_country;
+        if (c < 0 && toks[i + 1].id == id.delegation && a.dateline_country >= 0) {
+          bool at_home = false;
+          for (const Mention& m : ms)
+            at_home |= m.country == a.dateline_country && m.begin > span.begin &&
+                       (toks[m.begin - 1].cls & kLocative) &&
+                       (m.kind == MentionKind::capital || m.kind == MentionKind::city || m.kind == MentionKind::country);
+          if (!at_home) c = a.dateline_country;
+        }
+        if (c < 0) continue;
+        Mention cm;
+        cm.kind = MentionKind::country;
+        cm.entity = cm.country = c;
+        cm.anaphor = true;
+        replace(i, i + 2, cm);
+        ++i;
+        continue;
+      }
       if (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her) {
         int subj = sentence_subject_person(i);
         int p = -1;
@@ -882,9 +1156,22 @@ Analysis Recognizer::analyze(const Document& doc) const {
     if (!subject_countries.empty()) prev_subject_countries = subject_countries;
   }
 
-  // 4. People without a country: the dateline's.
+  // 4. People without a country: the dateline's; without a dateline, the
+  // one country the article names, if it names only one.
+  int fallback = a.dateline_country;
+  if (fallback < 0) {
+    bool several = false;
+    for (const auto& ms : per_sentence)
+      for (const Mention& m : ms) {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c < 0 || c == fallback) continue;
+        several |= fallback >= 0;
+        fallback = c;
+      }
+    if (several) fallback = -1;
+  }
   for (Person& p : a.people)
-    if (p.country < 0 && p.org < 0) p.country = a.dateline_country;
+    if (p.country < 0 && p.org < 0) p.country = fallback;
 
   // 5. Flatten.
   a.mention_at.assign(n, -1);

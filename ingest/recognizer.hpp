@@ -8,8 +8,13 @@
 // references are resolved in reading order: a surname or full name, "he",
 // "him", "his", "the Pakistani official", "the Russian president", "the
 // prime minister of Pakistan", "the country", "the two sides", "they".
+// Leaders of data/leaders.tsv are people by full name, title + surname or
+// (flag bare) surname alone, chosen by title and article date; they get the
+// dictionary's name, so their ids are the same in every article. "The
+// delegation" refers back to the last country's delegation read.
 // A person's country comes from a demonym, a possessive country, "of
-// <country>", a later definite description, else the article's dateline.
+// <country>", a later definite description, the leaders dictionary, else the
+// article's dateline (without one: the article's only country).
 // Capitalized words alone never make a person.
 #pragma once
 
@@ -58,6 +63,7 @@ struct Person {
   std::int32_t org = -1;              // affiliation ("UN Secretary-General ...")
   std::vector<std::string> words;     // lower-case name words
   std::uint32_t first_sentence = 0;
+  std::int32_t leader = -1;           // the leaders.tsv row it was matched to, -1 if none
 };
 
 struct SentenceSpan {

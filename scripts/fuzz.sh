@@ -8,7 +8,9 @@
 # Prints per target the executions and peak memory (from libFuzzer's stats).
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 # Environment: DIPGRAPH_FUZZ_NO_BUILD=1 skips the build (for parallel runs
-# of an already built tree); DIPGRAPH_FUZZ_JOBS sets the build's -j.
+# of an already built tree); DIPGRAPH_FUZZ_JOBS sets the build's -j;
+# DIPGRAPH_FUZZ_PARALLEL=N runs N targets at a time (default 1), each
+# for SECONDS, their reports printed in target order.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -22,11 +24,10 @@ if [ "${DIPGRAPH_FUZZ_NO_BUILD:-0}" != 1 ]; then
     -DDIPGRAPH_FUZZ=ON >/dev/null
   cmake --build build-fuzz -j"${DIPGRAPH_FUZZ_JOBS:-$(nproc)}" --target "${targets[@]}"
 fi
-status=0
-for t in "${targets[@]}"; do
-  name=${t%_fuzz}
-  t=${name}_fuzz
-  artifacts=build-fuzz/artifacts/$name
+fuzz_one() {  # TARGET: runs it, prints its report, returns 1 if it found failing inputs
+  local name=${1%_fuzz}
+  local t=${name}_fuzz
+  local artifacts=build-fuzz/artifacts/$name
   mkdir -p "build-fuzz/corpus/$name" "fuzz/corpus/$name" "$artifacts"
   echo "== fuzz $t for ${seconds}s"
   (cd build-fuzz && ./"$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
@@ -36,7 +37,22 @@ for t in "${targets[@]}"; do
   # libFuzzer exits non-zero on a crash; re-check via the artifact files it writes.
   if compgen -G "$artifacts/*" > /dev/null; then
     echo "fuzz: $t found failing inputs:" "$artifacts"/*
-    status=1
+    return 1
   fi
+}
+parallel=${DIPGRAPH_FUZZ_PARALLEL:-1}
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+status=0
+for ((i = 0; i < ${#targets[@]}; i += parallel)); do
+  pids=()
+  for t in "${targets[@]:i:parallel}"; do
+    fuzz_one "$t" > "$logs/$t.log" 2>&1 &
+    pids+=($!)
+  done
+  for j in "${!pids[@]}"; do
+    wait "${pids[$j]}" || status=1
+    cat "$logs/${targets[$((i + j))]}.log"
+  done
 done
 exit $status

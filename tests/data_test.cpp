@@ -1,4 +1,4 @@
-// data: the dictionaries in data/ (countries, cities, organizations, titles) and the compiled
+// data: the dictionaries in data/ (countries, cities, organizations, titles, leaders) and the compiled
 // CAMEO table are consistent: every file parses with its header and column count, codes are
 // well formed and unique, cross references (capitals, bloc members) resolve, and every CAMEO
 // code has its parent, a known fact type, its quad class and a Goldstein value in range.
@@ -129,6 +129,7 @@ TEST_CASE("data: every file has its header and the right column count") {
       {"cities.tsv", 4, "country\tcity\taliases\tpopulation_rank"},
       {"organizations.tsv", 5, "code\tname\taliases\tkind\tmembers"},
       {"titles.tsv", 3, "phrase\trole\trank"},
+      {"leaders.tsv", 8, "country\tname\tsurname\taliases\toffice\tstart\tend\tflags"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
@@ -229,7 +230,7 @@ TEST_CASE("data: organizations have unique codes, a known kind and known member 
   Table t = read_table("organizations.tsv", 5);
   REQUIRE(t.problems.empty());
   auto countries = country_codes();
-  const std::set<std::string> kinds = {"igo", "un_agency", "bloc", "ngo", "national"};
+  const std::set<std::string> kinds = {"igo", "un_agency", "bloc", "ngo", "national", "armed_group", "party"};
   std::set<std::string> seen;
   for (auto& r : t.rows) {
     CAPTURE(r.line);
@@ -251,6 +252,7 @@ TEST_CASE("data: organizations have unique codes, a known kind and known member 
       CHECK(unique_members.insert(m).second);
     }
     if (r.fields[3] == "national") CHECK(members.size() == 1);
+    if (r.fields[3] == "armed_group" || r.fields[3] == "party") CHECK(members.size() <= 1);
   }
   struct Bloc {
     const char* code;
@@ -288,6 +290,46 @@ TEST_CASE("data: titles have a role and a rank from 1 to 7, each phrase once") {
                              "chief of army staff", "secretary-general", "spokesperson"}) {
     CAPTURE(phrase);
     CHECK(seen.count(phrase) == 1);
+  }
+}
+
+TEST_CASE("data: leaders have a known country, an office, years in order and a known flag") {
+  Table t = read_table("leaders.tsv", 8);
+  REQUIRE(t.problems.empty());
+  auto countries = country_codes();
+  auto is_year = [](const std::string& y) {
+    return y.size() == 4 && std::all_of(y.begin(), y.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::set<std::string> offices, people, covered;
+  for (auto& r : t.rows) {
+    CAPTURE(r.line);
+    CHECK(countries.count(r.fields[0]) == 1);
+    CHECK(!r.fields[1].empty());
+    CHECK(!r.fields[4].empty());
+    offices.insert(r.fields[4]);
+    REQUIRE(is_year(r.fields[5]));
+    CHECK(std::stoi(r.fields[5]) >= 1900);
+    CHECK(std::stoi(r.fields[5]) <= 2026);
+    if (!r.fields[6].empty()) {
+      REQUIRE(is_year(r.fields[6]));
+      CHECK(std::stoi(r.fields[6]) >= std::stoi(r.fields[5]));
+    }
+    CHECK((r.fields[7].empty() || r.fields[7] == "bare"));
+    people.insert(r.fields[0] + " " + r.fields[1]);
+    covered.insert(r.fields[0]);
+  }
+  // Systematic: every UN member and observer state, Taiwan and Kosovo has rows.
+  for (auto& r : read_table("countries.tsv", 8).rows) {
+    if (r.fields[7] != "member" && r.fields[7] != "observer" && r.fields[0] != "TWN" &&
+        r.fields[0] != "XKX")
+      continue;
+    CAPTURE(r.fields[0]);
+    CHECK(covered.count(r.fields[0]) == 1);
+  }
+  CHECK(people.size() >= 1000);
+  for (const char* office : {"President", "Prime Minister", "King", "Foreign Minister", "Chancellor"}) {
+    CAPTURE(office);
+    CHECK(offices.count(office) == 1);
   }
 }
 

@@ -1,0 +1,255 @@
+// extract actors: who the actors of a fact are. Leaders from data/leaders.tsv
+// (full name, title + surname, a bare surname, the article date choosing
+// among people of the same surname, a stated demonym winning over the
+// table), non-state groups from data/organizations.tsv as source and target
+// with their country, capitals as the government when they are subjects but
+// not when they are places, and "the delegation" referring back to a
+// country's delegation. Sentences are written for these tests; the loader's
+// handling of bad leaders.tsv rows is checked on in-memory files.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/dictionary.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::ingest;
+
+namespace {
+
+// "id/country" of every actor of one side ("source", "target", "participants").
+std::vector<std::string> actors(const Fact& f, const std::string& side) {
+  const std::vector<Actor>& group = side == "source" ? f.source : side == "target" ? f.target : f.participants;
+  std::vector<std::string> out;
+  for (const Actor& a : group) out.push_back(a.id + "/" + a.country);
+  return out;
+}
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  for (const auto& x : v)
+    if (x == s) return true;
+  return false;
+}
+
+struct Case {
+  const char* what;
+  const char* text;
+  const char* date;
+  const char* root;   // the fact to look at: the first with this CAMEO root
+  const char* side;   // source, target or participants
+  const char* actor;  // "id/country" expected on that side; "" = expect no actor with `absent`
+  const char* absent; // "id/country" that must not be on that side, or ""
+};
+
+void run(const Case& c) {
+  std::string what = c.what, text = c.text;
+  CAPTURE(what);
+  CAPTURE(text);
+  auto fs = test::facts(c.text, c.date);
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, c.root);
+  REQUIRE(f != nullptr);
+  auto got = actors(*f, c.side);
+  std::string shown;
+  for (const auto& g : got) shown += g + " ";
+  CAPTURE(shown);
+  if (*c.actor) CHECK(contains(got, c.actor));
+  if (*c.absent) CHECK(!contains(got, c.absent));
+}
+
+}  // namespace
+
+TEST_CASE("extract actors: leaders by full name, title and surname, or bare surname") {
+  const Case cases[] = {
+      {"full name, no title", "Jacinda Ardern praised Fiji for its climate plan.", "2019-05-02", "05",
+       "source", "person:jacinda-ardern/NZL", ""},
+      {"full name with a middle initial", "George W. Bush criticized Syria on Tuesday.", "2004-03-02",
+       "11", "source", "person:george-w-bush/USA", ""},
+      {"title + surname", "Chancellor Kohl criticized Iraq over the invasion.", "1990-08-10", "11",
+       "source", "person:helmut-kohl/DEU", ""},
+      {"title + surname, target", "Norway praised Prime Minister Rabin.", "1994-06-01", "05",
+       "target", "person:yitzhak-rabin/ISR", ""},
+      {"title + a name the file lists as surname", "President Lula praised Bolivia.", "2005-01-01",
+       "05", "source", "person:luiz-inácio-lula-da-silva/BRA", ""},
+      {"foreign minister by title", "Foreign Minister Lavrov criticized Estonia.", "2015-04-04", "11",
+       "source", "person:sergei-lavrov/RUS", ""},
+      {"bare surname of a leader flagged bare", "Mugabe criticized Britain over the land reform.",
+       "2005-06-01", "11", "source", "person:robert-mugabe/ZWE", ""},
+      {"bare surname in a possessive: the leader's country", "Mandela's government praised Cuba.",
+       "1996-02-02", "05", "source", "country:ZAF/ZAF", ""},
+      {"alias spelling", "Qaddafi threatened Chad over the border strip.", "1986-01-01", "13",
+       "source", "person:muammar-gaddafi/LBY", ""},
+      {"a surname not flagged bare is no one alone", "Brown criticized France.", "2008-05-05", "11",
+       "source", "", "person:gordon-brown/GBR"},
+      {"a surname read before with its title", "Prime Minister Gordon Brown visited India. Brown praised India.",
+       "2008-05-05", "05", "source", "person:gordon-brown/GBR", ""},
+      {"a family name written first", "President Xi criticized Japan on Monday.", "2015-09-01", "11",
+       "source", "person:xi-jinping/CHN", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: the article date picks among leaders of one surname") {
+  const Case cases[] = {
+      {"King Fahd", "King Fahd praised Egypt.", "1990-04-01", "05", "source",
+       "person:fahd-bin-abdulaziz/SAU", ""},
+      {"King Hussein in 1990: Jordan, not Saddam Hussein", "King Hussein praised Egypt.", "1990-04-01",
+       "05", "source", "person:hussein-bin-talal/JOR", "person:saddam-hussein/IRQ"},
+      {"King Abdullah in 2008: Saudi Arabia and Jordan both had one", "King Abdullah praised Egypt.", "2008-04-01", "05",
+       "source", "", "person:abdullah-ii/JOR"},
+      {"King Abdullah in 2001: only Jordan", "King Abdullah praised Egypt.", "2001-04-01", "05",
+       "source", "person:abdullah-ii/JOR", ""},
+      {"King Abdullah in 2020: Jordan", "King Abdullah praised Egypt.", "2020-04-01", "05", "source",
+       "person:abdullah-ii/JOR", ""},
+      {"President Kabila in 1999", "President Kabila criticized Uganda.", "1999-03-01", "11",
+       "source", "person:laurent-désiré-kabila/COD", ""},
+      {"President Kabila in 2010", "President Kabila criticized Uganda.", "2010-03-01", "11",
+       "source", "person:joseph-kabila/COD", ""},
+      {"bare surname: the one in office", "Castro criticized Panama.", "2003-01-01", "11", "source",
+       "person:fidel-castro/CUB", ""},
+      {"Zia: Pakistan in 1985", "President Zia praised China.", "1985-01-01", "05", "source",
+       "person:muhammad-zia-ul-haq/PAK", ""},
+      {"Zia: Bangladesh in 1993", "Prime Minister Zia praised China.", "1993-01-01", "05", "source",
+       "person:khaleda-zia/BGD", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: a stated country wins over the leaders table") {
+  const Case cases[] = {
+      {"demonym before the title", "Honduran President Castro criticized Nicaragua.", "2023-02-01",
+       "11", "source", "person:xiomara-castro/HND", "person:fidel-castro/CUB"},
+      {"same title without the demonym", "President Castro criticized Nicaragua.", "2005-02-01", "11",
+       "source", "person:fidel-castro/CUB", ""},
+      {"a demonym no row of that surname has", "Chilean President Gandhi praised Peru.", "2000-01-01",
+       "05", "source", "person:gandhi/CHL", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: stances and backers are not the acting country") {
+  const Case cases[] = {
+      {"pro-X modifies, X does not act", "Pro-Russian separatists attacked Ukrainian troops.",
+       "2014-08-01", "19", "source", "", "country:RUS/RUS"},
+      {"anti-X", "The anti-American cleric criticized Britain.", "2004-08-01", "11", "source", "",
+       "country:USA/USA"},
+      {"X-backed group: the group acts", "The Iranian-backed Houthis attacked Saudi Arabia.",
+       "2019-09-14", "19", "source", "org:HOUTHIS/YEM", "country:IRN/IRN"},
+      {"X-led coalition: X acts", "A Saudi-led coalition attacked Yemen.", "2016-01-01", "19",
+       "source", "country:SAU/SAU", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: a titled person without a country, no dateline, one country named") {
+  const Case cases[] = {
+      {"the article's only country", "Interior Minister Pedro Alvarez criticized the Bolivian opposition.",
+       "2003-01-01", "11", "source", "person:pedro-alvarez/BOL", ""},
+      {"two countries named: none", "Interior Minister Pedro Alvarez criticized Peru and Bolivia.",
+       "2003-01-01", "11", "source", "person:pedro-alvarez/", ""},
+      {"the government of a titled leader", "The government of President Moi rejected the demands of Tanzania.",
+       "1995-01-01", "12", "source", "person:daniel-arap-moi/KEN", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: armed groups and movements as source and target") {
+  const Case cases[] = {
+      {"group as source, its country", "Boko Haram attacked Cameroon on Sunday.", "2016-03-01", "19",
+       "source", "org:BOKOHARAM/NGA", ""},
+      {"group as target", "Somalia condemned al-Shabaab after the bombing.", "2017-10-16", "11",
+       "target", "org:ALSHABAAB/SOM", ""},
+      {"group of another country as target", "Kenya condemned the Houthis.", "2024-01-10", "11",
+       "target", "org:HOUTHIS/YEM", ""},
+      {"transnational group: no country", "Iraq condemned the Islamic State.", "2015-01-01", "11",
+       "target", "org:ISLAMICSTATE/", ""},
+      {"rebels of the 1990s", "UNITA attacked Angolan troops in Huambo.", "1993-01-01", "19",
+       "source", "org:UNITA/AGO", ""},
+      {"group named by its acronym", "The FARC rejected the government's offer.", "2001-05-01", "12",
+       "source", "org:FARC/COL", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: a capital is the government as subject, a place after in/at") {
+  const Case cases[] = {
+      {"capital as subject", "Nairobi rejected the demands of Uganda.", "2020-01-01", "12", "source",
+       "country:KEN/KEN", ""},
+      {"capital as object", "Hanoi criticized Beijing over the islands.", "2014-05-01", "11", "target",
+       "country:CHN/CHN", ""},
+      {"possessive capital", "Ankara's envoy criticized Cyprus.", "2019-07-01", "11", "source",
+       "country:TUR/TUR", ""},
+      {"capital as a place", "Chile criticized the arrests in Caracas.", "2019-07-01", "11", "target",
+       "", "country:VEN/VEN"},
+      {"arrived in the capital", "The Danish minister arrived in Oslo on Monday.", "2021-03-01", "04",
+       "source", "country:DNK/DNK", "country:NOR/NOR"},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: the delegation refers back to a country's delegation") {
+  const Case cases[] = {
+      {"demonym delegation, then the delegation",
+       "A Chilean delegation arrived in Lima on Monday. The delegation signed an agreement with Peru.",
+       "2022-03-07", "05", "participants", "country:CHL/CHL", ""},
+      {"delegation from a country", "A delegation from Ghana praised Togo on Monday.", "2022-03-07",
+       "05", "source", "country:GHA/GHA", ""},
+      {"the visitors", "A Thai trade delegation toured Hanoi. The visitors praised Vietnam.",
+       "2022-03-07", "05", "source", "country:THA/THA", ""},
+      {"possessive country's team", "Japan's team arrived in Jakarta. The team criticized Indonesia.",
+       "2022-03-07", "11", "source", "country:JPN/JPN", ""},
+      {"no delegation read before: the dateline's country",
+       "March 3, Kenya -- The delegation praised Uganda during talks in Kampala.", "2022-03-07", "05",
+       "source", "country:KEN/KEN", ""},
+      {"at home the dateline does not apply",
+       "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
+       "", "country:KEN/KEN"},
+  };
+  for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: bad leaders.tsv rows are reported with their line and skipped") {
+  DictionarySources src;
+  src.countries =
+      "code\tname\tofficial\taliases\tdemonyms\tcapital\tmetonyms\tstatus\n"
+      "FIN\tFinland\tRepublic of Finland\t\tFinnish\tHelsinki\t\tmember\n";
+  src.cities = "country\tcity\taliases\tpopulation_rank\nFIN\tHelsinki\t\t1\n";
+  src.organizations = "code\tname\taliases\tkind\tmembers\n";
+  src.titles = "phrase\trole\trank\npresident\tPresident\t1\n";
+  src.events = "pattern\ttype\tcameo\tsource\ttarget\tflags\npraise~\tpraise\t051\tsubj\tobj\t-\n";
+  src.cues = "phrase\tkind\tvalue\n";
+  src.leaders =
+      "country\tname\tsurname\taliases\toffice\tstart\tend\tflags\n"
+      "FIN\tTarja Halonen\t\t\tPresident\t2000\t2012\tbare\n"
+      "XYZ\tNobody Known\t\t\tPresident\t2000\t2001\t\n"
+      "FIN\tSome One\t\t\tPresident\t2005\t2001\t\n"
+      "FIN\tOther One\t\t\tPresident\t2005\t\tloud\n";
+  struct Expect {
+    const char* where;
+    const char* words;
+  };
+  const Expect expects[] = {{"leaders.tsv:3", "known country code"},
+                            {"leaders.tsv:4", "start <= end"},
+                            {"leaders.tsv:5", "unknown flag \"loud\""}};
+  Diagnostics diag(false);
+  auto dict = Dictionary::from_sources(src, diag);
+  REQUIRE(dict->leaders().size() == 1);
+  CHECK(dict->leaders()[0].name == "Tarja Halonen");
+  CHECK(dict->leaders()[0].bare);
+  std::string all;
+  for (const auto& d : diag.all()) all += format_diagnostic(d) + "\n";
+  CAPTURE(all);
+  CHECK(diag.error_count() == 3);
+  for (const auto& e : expects) {
+    CAPTURE(e.where);
+    CHECK(all.find(e.where) != std::string::npos);
+    CHECK(all.find(e.words) != std::string::npos);
+  }
+  // A missing column is an error naming the file.
+  src.leaders = "country\tname\toffice\n";
+  Diagnostics diag2(false);
+  CHECK_THROWS_WITH(Dictionary::from_sources(src, diag2),
+                    doctest::Contains("leaders.tsv: missing column \"surname\""));
+}
