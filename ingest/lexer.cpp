@@ -1,6 +1,7 @@
 // The extractor's word lexer and the word -> id vocabulary (lexer.hpp).
 #include "ingest/lexer.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -96,8 +97,19 @@ std::uint64_t Vocab::hash_word(std::string_view s) {
   return hash_padded(buf, s.size());
 }
 
+void Vocab::add_chunks(std::string_view word) {
+  chunk_begin_.push_back(static_cast<std::uint32_t>(chunks_.size()));
+  lengths_.push_back(static_cast<std::uint32_t>(word.size()));
+  for (std::size_t k = 0; k < word.size(); k += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, word.data() + k, std::min<std::size_t>(8, word.size() - k));
+    chunks_.push_back(w);
+  }
+}
+
 Vocab::Vocab() {
   words_.emplace_back();  // id 0 = kNoToken
+  add_chunks({});
   rehash(1024);
 }
 
@@ -118,11 +130,34 @@ TokenId Vocab::intern(std::string_view word) {
   if ((words_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
   auto id = static_cast<TokenId>(words_.size());
   words_.emplace_back(word);
+  add_chunks(word);
   std::uint64_t h = hash_word(word);
   std::size_t i = h & mask_;
   while (slots_[i] != 0) i = (i + 1) & mask_;
   slots_[i] = slot_of(id, h);
   return id;
+}
+
+TokenId Vocab::find_padded(const unsigned char* word, std::size_t n, std::uint64_t hash) const {
+  std::size_t i = hash & mask_;
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+  while (std::uint64_t slot = slots_[i]) {
+    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+      auto id = static_cast<TokenId>(slot);
+      if (lengths_[id] == n) {
+        const std::uint64_t* c = chunks_.data() + chunk_begin_[id];
+        bool same = true;
+        for (std::size_t k = 0; k < n && same; k += 8) {
+          std::uint64_t w;
+          std::memcpy(&w, word + k, 8);
+          same = w == c[k / 8];
+        }
+        if (same) return id;
+      }
+    }
+    i = (i + 1) & mask_;
+  }
+  return kNoToken;
 }
 
 TokenId Vocab::find(std::string_view word) const { return find_hashed(word, hash_word(word)); }
@@ -204,7 +239,7 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       continue;
     }
     // Dotted initials: "U.S.", "U.N.", "F.W.", "U.S" (letter '.' letter ...).
-    if (is_alpha_at(i) && ch(i + 1) == '.' && is_alpha_at(i + 2) &&
+    if (ch(i + 1) == '.' && is_alpha_at(i) && is_alpha_at(i + 2) &&
         (ch(i + 3) == '.' || !(cls(i + 3) & (kL | kD)))) {
       std::uint32_t j = i;
       int upper = 0, lower = 0;
@@ -231,7 +266,29 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       continue;
     }
     const bool number = (c0 & kD) != 0;
-    std::uint32_t j = i;
+    std::uint32_t j = i + 1;
+    while (j < end && (kClass.c[p[j]] & (kL | kD))) ++j;
+    {
+      // Most words end at a space or at punctuation that cannot go on with
+      // them (no ' or -, no "2.5"): done.
+      unsigned char d = ch(j);
+      if (d != '\'' && d != '-' && !(number && (d == '.' || d == ','))) {
+        t.end = j;
+        t.flags = (number ? kNumber : kWord) | extra;
+        if (c0 & kU) t.flags |= kCap;
+        if (!(c0 & kW)) {
+          int upper = 0, lower = 0;
+          for (std::uint32_t k = i; k < j; ++k) {
+            upper += (kClass.c[p[k]] & kU) != 0;
+            lower += (kClass.c[p[k]] & kW) != 0;
+          }
+          if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+        }
+        emit(t);
+        i = j;
+        continue;
+      }
+    }
     bool possessive = false, negation = false;
     for (;;) {
       while (j < end && (kClass.c[p[j]] & (kL | kD))) ++j;
@@ -321,8 +378,7 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vo
       std::uint32_t n = r.end - r.start;
       if (n <= 64) {
         lower_padded(p + r.start, n, r.start + ((n + 7u) & ~7u) <= size, buf);
-        t.id = vocab.find_hashed(std::string_view(reinterpret_cast<const char*>(buf), n),
-                                 hash_padded(buf, n));
+        t.id = vocab.find_padded(buf, n, hash_padded(buf, n));
       }
     }
     if (t.id < ncls) t.cls = cls[t.id];
