@@ -520,7 +520,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
       for (std::uint32_t v : h.values) {
         std::uint32_t r = dict.leader_entries()[v].leader;
         const Leader& l = dict.leaders()[r];
-        if (stated >= 0 && l.country != stated) continue;
+        if (stated >= 0 && l.country != stated) continue;  // also drops organizations' offices
         if (year && l.start > year + 1) continue;  // not yet in office
         int score = 0;
         if (tclass >= 0) {
@@ -539,12 +539,16 @@ Analysis Recognizer::analyze(const Document& doc) const {
       if (rows.empty()) return pick;
       const Leader& first = dict.leaders()[rows[0]];
       bool one_person = true, one_country = true;
+      std::uint32_t latest = rows[0];
       for (std::uint32_t r : rows) {
-        one_person &= dict.leaders()[r].person == first.person;
-        one_country &= dict.leaders()[r].country == first.country;
+        const Leader& l = dict.leaders()[r];
+        one_person &= l.person == first.person;
+        one_country &= l.country == first.country && l.org == first.org;
+        if (l.start > dict.leaders()[latest].start) latest = r;
       }
-      if (one_person) pick.row = static_cast<int>(rows[0]);
-      if (one_country) pick.country = first.country;
+      // One person with several offices and no date to choose: the latest.
+      if (one_person) pick.row = static_cast<int>(latest);
+      if (one_country) pick.country = dict.leaders()[pick.row >= 0 ? latest : rows[0]].country;
       return pick;
     };
     auto hit_at = [&](std::uint32_t b) -> const LeaderHit* {
@@ -562,7 +566,10 @@ Analysis Recognizer::analyze(const Document& doc) const {
       pr.name = l.name;
       pr.words = name_words(l.name);
       if (pr.role.empty()) pr.role = pr.base_role = l.office;
-      if (pr.country < 0 && pr.org < 0) pr.country = l.country;
+      if (pr.country < 0 && pr.org < 0) {
+        pr.country = l.country;
+        pr.org = l.org;  // "Jens Stoltenberg" in 2020 speaks for NATO
+      }
     };
 
     // 3a. Titles -> people.
@@ -688,6 +695,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (honorific && pick.row >= 0 && !(h->full && h->end - h->begin >= 2) &&
               !dict.leaders()[pick.row].bare)
             pick.row = -1;
+          if (pick.row >= 0 && org < 0 && country < 0) org = dict.leaders()[pick.row].org;
           if (pick.row >= 0) {
             leader_row = pick.row;
             shown = dict.leaders()[pick.row].name;

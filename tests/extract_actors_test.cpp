@@ -117,6 +117,20 @@ TEST_CASE("extract actors: the article date picks among leaders of one surname")
   for (const auto& c : cases) run(c);
 }
 
+TEST_CASE("extract actors: a leader in an international office acts for the organization") {
+  const Case cases[] = {
+      {"NATO years", "Jens Stoltenberg criticized Russia.", "2020-02-01", "11", "source",
+       "org:NATO/", "person:jens-stoltenberg/NOR"},
+      {"before: Norway's prime minister", "Jens Stoltenberg criticized Russia.", "2010-02-01", "11",
+       "source", "person:jens-stoltenberg/NOR", ""},
+      {"title + surname", "Secretary-General Guterres criticized Myanmar.", "2021-02-01", "11",
+       "source", "org:UN/", ""},
+      {"a stated country keeps the person national", "Portuguese Prime Minister Guterres praised Brazil.",
+       "1998-02-01", "05", "source", "person:antónio-guterres/PRT", ""},
+  };
+  for (const auto& c : cases) run(c);
+}
+
 TEST_CASE("extract actors: a stated country wins over the leaders table") {
   const Case cases[] = {
       {"demonym before the title", "Honduran President Castro criticized Nicaragua.", "2023-02-01",
@@ -230,7 +244,7 @@ TEST_CASE("extract actors: bad leaders.tsv rows are reported with their line and
     const char* where;
     const char* words;
   };
-  const Expect expects[] = {{"leaders.tsv:3", "known country code"},
+  const Expect expects[] = {{"leaders.tsv:3", "known country or organization code"},
                             {"leaders.tsv:4", "start <= end"},
                             {"leaders.tsv:5", "unknown flag \"loud\""}};
   Diagnostics diag(false);
