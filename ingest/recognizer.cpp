@@ -690,11 +690,14 @@ Analysis Recognizer::analyze(const Document& doc) const {
             if (o.end == ne && o.begin > te) h = &o;  // "President Joseph R. Biden"
         if (h && h->end >= ne && h->end > te) {
           // An honorific ("Sheikh", "General", "Ayatollah") says no office: as without a title.
+          // An exact office still counts ("Prince Albert II" of Monaco).
           bool honorific = title.rank >= 5 && role == title.role;
-          LeaderPick pick = pick_leader(*h, honorific ? "" : role, title.rank, country);
-          if (honorific && pick.row >= 0 && !(h->full && h->end - h->begin >= 2) &&
-              !dict.leaders()[pick.row].bare)
-            pick.row = -1;
+          LeaderPick pick = pick_leader(*h, role, title.rank, country);
+          if (honorific && pick.row < 0) {
+            pick = pick_leader(*h, "", title.rank, country);
+            if (pick.row >= 0 && !(h->full && h->end - h->begin >= 2) && !dict.leaders()[pick.row].bare)
+              pick.row = -1;
+          }
           if (pick.row >= 0 && org < 0 && country < 0) org = dict.leaders()[pick.row].org;
           if (pick.row >= 0) {
             leader_row = pick.row;
@@ -1165,18 +1168,29 @@ Analysis Recognizer::analyze(const Document& doc) const {
   }
 
   // 4. People without a country: the dateline's; without a dateline, the
-  // one country the article names, if it names only one.
+  // one country the article names, if it names only one and not only as an
+  // actor of its own ("criticized Peru"): as a demonym ("the Bolivian
+  // opposition"), a place ("a curfew in Algiers") or a national body's.
   int fallback = a.dateline_country;
   if (fallback < 0) {
-    bool several = false;
+    bool several = false, setting = false;
     for (const auto& ms : per_sentence)
       for (const Mention& m : ms) {
         int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
-        if (c < 0 || c == fallback) continue;
-        several |= fallback >= 0;
+        if (c < 0) continue;
+        several |= fallback >= 0 && c != fallback;
         fallback = c;
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::country) &&
+                     m.begin > 0 && (a.toks[m.begin - 1].cls & kLocative);
+        // "the Kenya Anti-Corruption Commission", "the Pakistan Army": a national body's name
+        bool body = m.kind == MentionKind::country && !m.possessive && m.end < n &&
+                    a.toks[m.end].is(kWord) && a.toks[m.end].is(kCap) &&
+                    !(a.toks[m.end].cls & kNotName) &&
+                    std::none_of(ms.begin(), ms.end(), [&](const Mention& o) { return o.begin == m.end; });
+        setting |= m.kind == MentionKind::demonym || m.kind == MentionKind::city ||
+                   m.kind == MentionKind::org || place || body;
       }
-    if (several) fallback = -1;
+    if (several || !setting) fallback = -1;
   }
   for (Person& p : a.people)
     if (p.country < 0 && p.org < 0) p.country = fallback;
