@@ -689,12 +689,19 @@ Analysis Recognizer::analyze(const Document& doc) const {
           for (const LeaderHit& o : hits)
             if (o.end == ne && o.begin > te) h = &o;  // "President Joseph R. Biden"
         if (h && h->end >= ne && h->end > te) {
+          // "President Castro of Honduras": the country after the name is stated too.
+          int stated = country;
+          if (stated < 0 && h->end + 1 < span.end && toks[h->end].id == id.of) {
+            Mention* m = mention_at(h->end + 1);
+            if (m && m->begin == h->end + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym))
+              stated = m->country;
+          }
           // An honorific ("Sheikh", "General", "Ayatollah") says no office: as without a title.
           // An exact office still counts ("Prince Albert II" of Monaco).
           bool honorific = title.rank >= 5 && role == title.role;
-          LeaderPick pick = pick_leader(*h, role, title.rank, country);
+          LeaderPick pick = pick_leader(*h, role, title.rank, stated);
           if (honorific && pick.row < 0) {
-            pick = pick_leader(*h, "", title.rank, country);
+            pick = pick_leader(*h, "", title.rank, stated);
             if (pick.row >= 0 && !(h->full && h->end - h->begin >= 2) && !dict.leaders()[pick.row].bare)
               pick.row = -1;
           }

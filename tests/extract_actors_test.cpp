@@ -169,6 +169,8 @@ TEST_CASE("extract actors: a stated country wins over the leaders table") {
   const Case cases[] = {
       {"demonym before the title", "Honduran President Castro criticized Nicaragua.", "2023-02-01",
        "11", "source", "person:xiomara-castro/HND", "person:fidel-castro/CUB"},
+      {"country after the name", "President Castro of Honduras criticized Nicaragua.", "2005-02-01",
+       "11", "source", "person:castro/HND", "person:fidel-castro/CUB"},
       {"same title without the demonym", "President Castro criticized Nicaragua.", "2005-02-01",
        "11", "source", "person:fidel-castro/CUB", ""},
       {"a demonym no row of that surname has", "Chilean President Gandhi praised Peru.",
