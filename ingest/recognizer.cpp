@@ -60,6 +60,15 @@ int office_class(std::string_view office) {
   return 0;
 }
 
+// "Minister" in "Foreign Minister", "Secretary" in "Secretary of State":
+// a title that is the first or last words of an office names it loosely.
+bool word_affix(std::string_view title, std::string_view office) {
+  if (title.size() >= office.size()) return false;
+  std::size_t k = office.size() - title.size();
+  return (iequal(office.substr(0, title.size()), title) && office[title.size()] == ' ') ||
+         (iequal(office.substr(k), title) && office[k - 1] == ' ');
+}
+
 int title_class(std::string_view role, int rank) {
   int c = office_class(role);
   if (c == 1) return 1;
@@ -526,6 +535,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
         if (tclass >= 0) {
           if (iequal(l.office, role)) score += 4;
           else if (tclass != 2 && office_class(l.office) == tclass) score += 2;
+          else if (word_affix(role, l.office)) score += 1;
           else continue;
         }
         if (year) {
