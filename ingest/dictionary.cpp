@@ -355,9 +355,13 @@ void Dictionary::load_leaders(const std::string& text, const std::string& file,
   };
   for (const auto& r : t.rows) {
     std::string_view code = cell(r, c[0]), name = cell(r, c[1]), office = cell(r, c[4]);
-    int country = country_index(code);
-    if (country < 0 || name.empty() || office.empty()) {
-      diag.error({file, r.line}, "expected a known country code, a name and an office; row skipped");
+    int country = country_index(code), org = -1;
+    if (country < 0)  // an office of an organization: "UN", "NATO"
+      for (std::size_t k = 0; k < orgs_.size() && org < 0; ++k)
+        if (orgs_[k].code == code) org = static_cast<int>(k);
+    if ((country < 0 && org < 0) || name.empty() || office.empty()) {
+      diag.error({file, r.line},
+                 "expected a known country or organization code, a name and an office; row skipped");
       continue;
     }
     bool ok = !cell(r, c[5]).empty();
@@ -372,10 +376,12 @@ void Dictionary::load_leaders(const std::string& text, const std::string& file,
       continue;
     }
     auto index = static_cast<std::uint32_t>(leaders_.size());
-    auto [it, fresh] = people.emplace(std::make_pair(std::string(name), country),
+    // One person across countries and organizations: "António Guterres" was
+    // Portugal's prime minister and is UN Secretary-General.
+    auto [it, fresh] = people.emplace(std::make_pair(std::string(name), 0),
                                       static_cast<std::uint32_t>(people.size()));
     (void)fresh;
-    leaders_.push_back({std::string(name), std::string(office), country, start, end,
+    leaders_.push_back({std::string(name), std::string(office), country, org, start, end,
                         flags == "bare", it->second});
     add_phrase(name, index, false);
     for (auto a : list(cell(r, c[3]))) add_phrase(a, index, false);
@@ -395,6 +401,10 @@ void Dictionary::load_leaders(const std::string& text, const std::string& file,
           add_phrase(sn.substr(pre.size()), index, true);
     }
   }
+  // `bare` is said of the person: every row of someone flagged once is.
+  std::vector<char> bare(people.size(), 0);
+  for (const Leader& l : leaders_) bare[l.person] |= l.bare;
+  for (Leader& l : leaders_) l.bare = bare[l.person];
 }
 
 void Dictionary::load_titles(const std::string& text, const std::string& file, Diagnostics& diag) {

@@ -53,7 +53,8 @@ struct Organization {
 struct Leader {
   std::string name;            // full name, as written in the file ("Angela Merkel")
   std::string office;          // "Chancellor", "President", "Foreign Minister" ...
-  std::int32_t country = -1;   // index into countries()
+  std::int32_t country = -1;   // index into countries(), -1 for an organization's office
+  std::int32_t org = -1;       // index into organizations() ("UN Secretary-General"), else -1
   int start = 0, end = 0;      // years in office; end 0: in office now
   bool bare = false;           // the surname alone names this person ("Putin said")
   std::uint32_t person = 0;    // same for every row of one person

@@ -60,6 +60,15 @@ int office_class(std::string_view office) {
   return 0;
 }
 
+// "Minister" in "Foreign Minister", "Secretary" in "Secretary of State":
+// a title that is the first or last words of an office names it loosely.
+bool word_affix(std::string_view title, std::string_view office) {
+  if (title.size() >= office.size()) return false;
+  std::size_t k = office.size() - title.size();
+  return (iequal(office.substr(0, title.size()), title) && office[title.size()] == ' ') ||
+         (iequal(office.substr(k), title) && office[k - 1] == ' ');
+}
+
 int title_class(std::string_view role, int rank) {
   int c = office_class(role);
   if (c == 1) return 1;
@@ -520,12 +529,13 @@ Analysis Recognizer::analyze(const Document& doc) const {
       for (std::uint32_t v : h.values) {
         std::uint32_t r = dict.leader_entries()[v].leader;
         const Leader& l = dict.leaders()[r];
-        if (stated >= 0 && l.country != stated) continue;
+        if (stated >= 0 && l.country != stated) continue;  // also drops organizations' offices
         if (year && l.start > year + 1) continue;  // not yet in office
         int score = 0;
         if (tclass >= 0) {
           if (iequal(l.office, role)) score += 4;
           else if (tclass != 2 && office_class(l.office) == tclass) score += 2;
+          else if (word_affix(role, l.office)) score += 1;
           else continue;
         }
         if (year) {
@@ -539,12 +549,16 @@ Analysis Recognizer::analyze(const Document& doc) const {
       if (rows.empty()) return pick;
       const Leader& first = dict.leaders()[rows[0]];
       bool one_person = true, one_country = true;
+      std::uint32_t latest = rows[0];
       for (std::uint32_t r : rows) {
-        one_person &= dict.leaders()[r].person == first.person;
-        one_country &= dict.leaders()[r].country == first.country;
+        const Leader& l = dict.leaders()[r];
+        one_person &= l.person == first.person;
+        one_country &= l.country == first.country && l.org == first.org;
+        if (l.start > dict.leaders()[latest].start) latest = r;
       }
-      if (one_person) pick.row = static_cast<int>(rows[0]);
-      if (one_country) pick.country = first.country;
+      // One person with several offices and no date to choose: the latest.
+      if (one_person) pick.row = static_cast<int>(latest);
+      if (one_country) pick.country = dict.leaders()[pick.row >= 0 ? latest : rows[0]].country;
       return pick;
     };
     auto hit_at = [&](std::uint32_t b) -> const LeaderHit* {
@@ -562,7 +576,10 @@ Analysis Recognizer::analyze(const Document& doc) const {
       pr.name = l.name;
       pr.words = name_words(l.name);
       if (pr.role.empty()) pr.role = pr.base_role = l.office;
-      if (pr.country < 0 && pr.org < 0) pr.country = l.country;
+      if (pr.country < 0 && pr.org < 0) {
+        pr.country = l.country;
+        pr.org = l.org;  // "Jens Stoltenberg" in 2020 speaks for NATO
+      }
     };
 
     // 3a. Titles -> people.
@@ -682,12 +699,23 @@ Analysis Recognizer::analyze(const Document& doc) const {
           for (const LeaderHit& o : hits)
             if (o.end == ne && o.begin > te) h = &o;  // "President Joseph R. Biden"
         if (h && h->end >= ne && h->end > te) {
+          // "President Castro of Honduras": the country after the name is stated too.
+          int stated = country;
+          if (stated < 0 && h->end + 1 < span.end && toks[h->end].id == id.of) {
+            Mention* m = mention_at(h->end + 1);
+            if (m && m->begin == h->end + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym))
+              stated = m->country;
+          }
           // An honorific ("Sheikh", "General", "Ayatollah") says no office: as without a title.
+          // An exact office still counts ("Prince Albert II" of Monaco).
           bool honorific = title.rank >= 5 && role == title.role;
-          LeaderPick pick = pick_leader(*h, honorific ? "" : role, title.rank, country);
-          if (honorific && pick.row >= 0 && !(h->full && h->end - h->begin >= 2) &&
-              !dict.leaders()[pick.row].bare)
-            pick.row = -1;
+          LeaderPick pick = pick_leader(*h, role, title.rank, stated);
+          if (honorific && pick.row < 0) {
+            pick = pick_leader(*h, "", title.rank, stated);
+            if (pick.row >= 0 && !(h->full && h->end - h->begin >= 2) && !dict.leaders()[pick.row].bare)
+              pick.row = -1;
+          }
+          if (pick.row >= 0 && org < 0 && country < 0) org = dict.leaders()[pick.row].org;
           if (pick.row >= 0) {
             leader_row = pick.row;
             shown = dict.leaders()[pick.row].name;
@@ -1157,18 +1185,29 @@ Analysis Recognizer::analyze(const Document& doc) const {
   }
 
   // 4. People without a country: the dateline's; without a dateline, the
-  // one country the article names, if it names only one.
+  // one country the article names, if it names only one and not only as an
+  // actor of its own ("criticized Peru"): as a demonym ("the Bolivian
+  // opposition"), a place ("a curfew in Algiers") or a national body's.
   int fallback = a.dateline_country;
   if (fallback < 0) {
-    bool several = false;
+    bool several = false, setting = false;
     for (const auto& ms : per_sentence)
       for (const Mention& m : ms) {
         int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
-        if (c < 0 || c == fallback) continue;
-        several |= fallback >= 0;
+        if (c < 0) continue;
+        several |= fallback >= 0 && c != fallback;
         fallback = c;
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::country) &&
+                     m.begin > 0 && (a.toks[m.begin - 1].cls & kLocative);
+        // "the Kenya Anti-Corruption Commission", "the Pakistan Army": a national body's name
+        bool body = m.kind == MentionKind::country && !m.possessive && m.end < n &&
+                    a.toks[m.end].is(kWord) && a.toks[m.end].is(kCap) &&
+                    !(a.toks[m.end].cls & kNotName) &&
+                    std::none_of(ms.begin(), ms.end(), [&](const Mention& o) { return o.begin == m.end; });
+        setting |= m.kind == MentionKind::demonym || m.kind == MentionKind::city ||
+                   m.kind == MentionKind::org || place || body;
       }
-    if (several) fallback = -1;
+    if (several || !setting) fallback = -1;
   }
   for (Person& p : a.people)
     if (p.country < 0 && p.org < 0) p.country = fallback;
