@@ -75,10 +75,10 @@ inline void lower_padded(const unsigned char* src, std::uint32_t n, bool readabl
   }
 }
 
-// A slot holds the id in its low 32 bits and the hash's high 32 bits above,
-// so that a probe compares bytes only when the tags agree.
-inline std::uint64_t slot_of(TokenId id, std::uint64_t hash) {
-  return (hash & 0xFFFFFFFF00000000ull) | id;
+// The check word of a slot: the hash's high 24 bits and the word's length
+// (up to 255), so that a probe compares bytes only when both agree.
+inline std::uint32_t check_of(std::uint64_t hash, std::size_t n) {
+  return static_cast<std::uint32_t>(hash >> 40) << 8 | static_cast<std::uint32_t>(n < 255 ? n : 255);
 }
 
 }  // namespace
@@ -99,7 +99,6 @@ std::uint64_t Vocab::hash_word(std::string_view s) {
 
 void Vocab::add_chunks(std::string_view word) {
   chunk_begin_.push_back(static_cast<std::uint32_t>(chunks_.size()));
-  lengths_.push_back(static_cast<std::uint32_t>(word.size()));
   for (std::size_t k = 0; k < word.size(); k += 8) {
     std::uint64_t w = 0;
     std::memcpy(&w, word.data() + k, std::min<std::size_t>(8, word.size() - k));
@@ -113,15 +112,21 @@ Vocab::Vocab() {
   rehash(1024);
 }
 
+void Vocab::place(TokenId id, std::uint64_t hash) {
+  const std::string& w = words_[id];
+  Slot slot;
+  slot.id = id;
+  slot.check = check_of(hash, w.size());
+  std::memcpy(&slot.head, w.data(), std::min<std::size_t>(8, w.size()));
+  std::size_t i = hash & mask_;
+  while (slots_[i].id != 0) i = (i + 1) & mask_;
+  slots_[i] = slot;
+}
+
 void Vocab::rehash(std::size_t capacity) {
-  slots_.assign(capacity, 0);
+  slots_.assign(capacity, Slot{});
   mask_ = capacity - 1;
-  for (std::uint32_t id = 1; id < words_.size(); ++id) {
-    std::uint64_t h = hash_word(words_[id]);
-    std::size_t i = h & mask_;
-    while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = slot_of(id, h);
-  }
+  for (std::uint32_t id = 1; id < words_.size(); ++id) place(id, hash_word(words_[id]));
 }
 
 TokenId Vocab::intern(std::string_view word) {
@@ -131,49 +136,45 @@ TokenId Vocab::intern(std::string_view word) {
   auto id = static_cast<TokenId>(words_.size());
   words_.emplace_back(word);
   add_chunks(word);
-  std::uint64_t h = hash_word(word);
-  std::size_t i = h & mask_;
-  while (slots_[i] != 0) i = (i + 1) & mask_;
-  slots_[i] = slot_of(id, h);
+  if (word == "not") not_id_ = id;
+  place(id, hash_word(word));
   return id;
 }
 
 TokenId Vocab::find_padded(const unsigned char* word, std::size_t n, std::uint64_t hash) const {
   std::size_t i = hash & mask_;
-  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
-  while (std::uint64_t slot = slots_[i]) {
-    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
-      auto id = static_cast<TokenId>(slot);
-      if (lengths_[id] == n) {
-        const std::uint64_t* c = chunks_.data() + chunk_begin_[id];
-        bool same = true;
-        for (std::size_t k = 0; k < n && same; k += 8) {
-          std::uint64_t w;
-          std::memcpy(&w, word + k, 8);
-          same = w == c[k / 8];
-        }
-        if (same) return id;
-      }
+  const std::uint32_t check = check_of(hash, n);
+  std::uint64_t head;
+  std::memcpy(&head, word, 8);
+  for (;; i = (i + 1) & mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.id == 0) return kNoToken;
+    if (slot.check != check || slot.head != head) continue;
+    if (n <= 8) return slot.id;
+    // Longer words: the other chunks.
+    const std::uint64_t* c = chunks_.data() + chunk_begin_[slot.id];
+    bool same = words_[slot.id].size() == n;
+    for (std::size_t k = 8; k < n && same; k += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, word + k, 8);
+      same = w == c[k / 8];
     }
-    i = (i + 1) & mask_;
+    if (same) return slot.id;
   }
-  return kNoToken;
 }
 
 TokenId Vocab::find(std::string_view word) const { return find_hashed(word, hash_word(word)); }
 
 TokenId Vocab::find_hashed(std::string_view word, std::uint64_t hash) const {
   std::size_t i = hash & mask_;
-  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
-  while (std::uint64_t slot = slots_[i]) {
-    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
-      auto id = static_cast<TokenId>(slot);
-      const std::string& w = words_[id];
-      if (w.size() == word.size() && std::memcmp(w.data(), word.data(), word.size()) == 0) return id;
-    }
-    i = (i + 1) & mask_;
+  const std::uint32_t check = check_of(hash, word.size());
+  for (;; i = (i + 1) & mask_) {
+    const Slot& slot = slots_[i];
+    if (slot.id == 0) return kNoToken;
+    if (slot.check != check) continue;
+    const std::string& w = words_[slot.id];
+    if (w.size() == word.size() && std::memcmp(w.data(), word.data(), word.size()) == 0) return slot.id;
   }
-  return kNoToken;
 }
 
 void to_lower(std::string_view s, std::string& out) {
@@ -360,7 +361,7 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
 
 void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vocab& vocab,
          const std::vector<std::uint16_t>& classes, std::vector<Tok>& out) {
-  const TokenId not_id = vocab.find("not");
+  const TokenId not_id = vocab.not_id();
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   // Lower-case bytes of the word, zero-padded for hash_padded.

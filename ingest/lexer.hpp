@@ -55,17 +55,28 @@ class Vocab {
   // The hash find() uses: the bytes 8 at a time (the last chunk
   // zero-padded), multiplied and mixed.
   static std::uint64_t hash_word(std::string_view word);
+  // The id of "not" (what "n't" reads as), kNoToken until interned.
+  TokenId not_id() const { return not_id_; }
   std::string_view word(TokenId id) const { return words_[id]; }
   std::size_t size() const { return words_.size(); }
 
  private:
+  // A slot of the open-addressing table: the word's first 8 bytes (zero-
+  // padded), its id (0: empty) and a check of hash bits and length, so that
+  // a lookup of a short word reads one slot and nothing else.
+  struct Slot {
+    std::uint64_t head = 0;
+    TokenId id = 0;
+    std::uint32_t check = 0;
+  };
   void rehash(std::size_t capacity);
+  void place(TokenId id, std::uint64_t hash);
   void add_chunks(std::string_view word);
   std::vector<std::string> words_;
   std::vector<std::uint64_t> chunks_;        // each word's bytes, zero-padded to 8-byte chunks
   std::vector<std::uint32_t> chunk_begin_;   // per id: its first chunk
-  std::vector<std::uint32_t> lengths_;       // per id: its length
-  std::vector<std::uint64_t> slots_;  // 0, or the hash's high 32 bits | id
+  TokenId not_id_ = kNoToken;
+  std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
 

@@ -35,8 +35,12 @@ void PhraseMatcher::freeze(std::size_t vocab_size) {
     n.value_count = static_cast<std::uint32_t>(b.values.size());
     values_.insert(values_.end(), b.values.begin(), b.values.end());
     if (k == 0) {
+      starts_.assign((root_.size() + 63) / 64, 0);
       for (auto [t, child] : b.children)
-        if (t < root_.size()) root_[t] = child;
+        if (t < root_.size()) {
+          root_[t] = child;
+          starts_[t >> 6] |= std::uint64_t{1} << (t & 63);
+        }
       continue;
     }
     n.edge_begin = static_cast<std::uint32_t>(edges_.size());

@@ -2,9 +2,10 @@
 // dictionary phrases and matched many times (longest match at a position,
 // then the caller settles overlaps by "longest, then earliest").
 //
-// The root level is a dense array indexed by token id (one load per text
-// token); deeper levels are sorted edge runs searched linearly or by binary
-// search. Each phrase carries one or more 32-bit values (the caller's payload,
+// The root level is a dense array indexed by token id, behind a bitset of
+// the ids that start a phrase (one bit test per text token, in cache);
+// deeper levels are sorted edge runs searched linearly or by binary search.
+// Each phrase carries one or more 32-bit values (the caller's payload,
 // e.g. an index into a dictionary's entry table).
 #pragma once
 
@@ -26,7 +27,9 @@ class PhraseMatcher {
   void freeze(std::size_t vocab_size);
   std::size_t phrase_count() const { return phrases_; }
   // True if some phrase starts with `first` (a cheap pre-check).
-  bool can_start(TokenId first) const { return first < root_.size() && root_[first] != 0; }
+  bool can_start(TokenId first) const {
+    return first < root_.size() && (starts_[first >> 6] >> (first & 63) & 1u);
+  }
 
   // Walks the trie over ids(i), ids(i+1), ... up to `end` (exclusive) and
   // offers the values of each accepting depth to accept(length, value),
@@ -36,7 +39,7 @@ class PhraseMatcher {
   std::uint32_t longest(Ids&& ids, std::size_t i, std::size_t end, Accept&& accept) const {
     if (i >= end) return 0;
     TokenId first = ids(i);
-    if (first == kNoToken || first >= root_.size()) return 0;
+    if (first == kNoToken || !can_start(first)) return 0;
     std::uint32_t node = root_[first];
     if (node == 0) return 0;
     // Accepting depths along the path (phrases are short).
@@ -99,6 +102,7 @@ class PhraseMatcher {
 
   // Frozen trie. Node 0 is the (unused) root; root_ maps a first token to its node.
   std::vector<std::uint32_t> root_;
+  std::vector<std::uint64_t> starts_;  // one bit per token id: some phrase starts with it (small: stays in cache)
   std::vector<Node> nodes_;
   std::vector<Edge> edges_;
   std::vector<std::uint32_t> values_;
