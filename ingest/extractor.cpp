@@ -44,6 +44,15 @@ struct Trigger {
   bool adjunct = false;  // introduced by "during" / "at": lends its date and place
 };
 
+// A place candidate of a sentence: a mention (built into a Location only
+// when used) or an unknown "in Name, Country" (name end and country mention).
+struct PlaceCand {
+  std::uint32_t pos;
+  std::int32_t mention;         // >= 0: a known place
+  std::uint32_t name_end = 0;   // else: Toks [pos, name_end) and the country's mention
+  std::int32_t country = -1;
+};
+
 // A small sorted set of ISO3 codes (a few per fact: one allocation, no nodes).
 class CodeSet {
  public:
@@ -158,6 +167,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   std::vector<Trigger> triggers, trigger_scratch;
   std::vector<std::int32_t> ms;
   std::vector<std::size_t> sentence_dates;
+  std::vector<char> purpose_scratch;
+  std::vector<PlaceCand> place_scratch;
   std::size_t date_cursor = 0;  // a.dates are sorted by position
 
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
@@ -345,8 +356,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     // What governs a position: the preposition before it, skipping
     // determiners and modifiers ("in the northern city of", "to war-torn").
-    std::function<TokenId(std::uint32_t, std::uint32_t)> governing_prep =
-        [&](std::uint32_t b, std::uint32_t floor) -> TokenId {
+    auto governing_prep_rec = [&](auto& self, std::uint32_t b, std::uint32_t floor) -> TokenId {
       // "Pakistan-Russia": the second part is governed like the first.
       while (b > floor && toks[b].is(kHyphenJoined) && a.mention_at[b - 1] >= 0)
         b = a.mentions[a.mention_at[b - 1]].begin;
@@ -373,9 +383,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]]) &&
           attributed(j - 2) == attributed(j)) {
         std::uint32_t first = a.mentions[a.mention_at[j - 2]].begin;
-        if (first < b && first >= floor) return governing_prep(first, floor);
+        if (first < b && first >= floor) return self(self, first, floor);
       }
       return kNoToken;
+    };
+    auto governing_prep = [&](std::uint32_t b, std::uint32_t floor) {
+      return governing_prep_rec(governing_prep_rec, b, floor);
     };
     {
       auto& kept = trigger_scratch;
@@ -436,7 +449,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // event of the clause ("began a hunger strike to demand ...", "in protest").
       auto& kept = trigger_scratch;
       kept.clear();
-      std::vector<char> purpose_seen(seg_skip.size(), 0);
+      auto& purpose_seen = purpose_scratch;
+      purpose_seen.assign(seg_skip.size(), 0);
       for (const Trigger& t : triggers) {
         int g = seg_of(t.begin);
         if (seg_skip[g] == 1) continue;
@@ -810,13 +824,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // Places: mentions after in/at/near, and unknown "in Name, Country".
     // Place candidates: a mention (built into a Location only when used) or
     // an unknown "in Name, Country" (name end and country mention).
-    struct PlaceCand {
-      std::uint32_t pos;
-      std::int32_t mention;         // >= 0: a known place
-      std::uint32_t name_end = 0;   // else: Toks [pos, name_end) and the country's mention
-      std::int32_t country = -1;
-    };
-    std::vector<PlaceCand> places;
+    std::vector<PlaceCand>& places = place_scratch;
+    places.clear();
     if (!triggers.empty()) {
       for (std::int32_t mi : ms) {
         const Mention& m = a.mentions[mi];

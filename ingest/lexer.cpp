@@ -1,6 +1,10 @@
 // The extractor's word lexer and the word -> id vocabulary (lexer.hpp).
 #include "ingest/lexer.hpp"
 
+#include <algorithm>
+#include <bit>
+#include <cstring>
+
 namespace dipgraph::ingest {
 
 namespace {
@@ -12,30 +16,100 @@ inline bool is_alnum(unsigned char c) { return is_letter(c) || is_digit(c); }
 inline bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 
+}  // namespace
 
-std::uint16_t case_flags(std::string_view text, std::uint32_t start, std::uint32_t end) {
-  std::uint16_t f = 0;
-  if (is_upper(static_cast<unsigned char>(text[start]))) f |= kCap;
-  int upper = 0, lower = 0;
-  for (std::uint32_t i = start; i < end; ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    upper += is_upper(c);
-    lower += is_lower(c);
+namespace {
+
+// The word hash over bytes that are already lower case: 8 bytes at a time,
+// the last chunk zero-padded. `p` must be readable (and zero) up to the next
+// multiple of 8 past n: callers pass a padded buffer.
+inline std::uint64_t hash_padded(const unsigned char* p, std::size_t n) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  for (std::size_t i = 0; i < n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
   }
-  if (upper >= 2 && lower == 0) f |= kAllCaps;
-  return f;
+  return h ^ (h >> 29);
+}
+
+// ASCII lower case of 8 bytes at once (bytes >= 0x80 kept).
+inline std::uint64_t lower8(std::uint64_t x) {
+  const std::uint64_t h = x & 0x7F7F7F7F7F7F7F7Full;
+  const std::uint64_t ge_a = h + 0x3F3F3F3F3F3F3F3Full;  // high bit: byte >= 'A'
+  const std::uint64_t gt_z = h + 0x2525252525252525ull;  // high bit: byte > 'Z'
+  const std::uint64_t upper = (ge_a ^ gt_z) & ~x & 0x8080808080808080ull;
+  return x | (upper >> 2);
+}
+
+// Lower-case copy of src[0, n) (n <= 64) into out, zero-padded up to the
+// next multiple of 8 past n. `readable`: src may be read in whole 8-byte
+// chunks (the text goes on past them).
+inline void lower_padded(const unsigned char* src, std::uint32_t n, bool readable,
+                         unsigned char* out) {
+  if constexpr (std::endian::native == std::endian::little) {
+    unsigned char tmp[72];
+    if (!readable) {
+      std::memset(tmp, 0, sizeof tmp);
+      std::memcpy(tmp, src, n);
+      src = tmp;
+    }
+    std::uint32_t k = 0;
+    std::uint64_t x;
+    for (; k + 8 <= n; k += 8) {
+      std::memcpy(&x, src + k, 8);
+      x = lower8(x);
+      std::memcpy(out + k, &x, 8);
+    }
+    x = 0;
+    if (k < n) {
+      std::memcpy(&x, src + k, 8);
+      x = lower8(x & (~0ull >> (64 - 8 * (n - k))));
+    }
+    std::memcpy(out + k, &x, 8);
+  } else {
+    for (std::uint32_t k = 0; k < n; ++k)
+      out[k] = static_cast<unsigned char>(src[k] >= 'A' && src[k] <= 'Z' ? src[k] + 32 : src[k]);
+    std::memset(out + n, 0, 8);
+  }
+}
+
+// A slot holds the id in its low 32 bits and the hash's high 32 bits above,
+// so that a probe compares bytes only when the tags agree.
+inline std::uint64_t slot_of(TokenId id, std::uint64_t hash) {
+  return (hash & 0xFFFFFFFF00000000ull) | id;
 }
 
 }  // namespace
 
 std::uint64_t Vocab::hash_word(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h ^ (h >> 29);
+  // Words are hashed as their bytes, zero-padded to a multiple of 8.
+  unsigned char small[72];
+  std::vector<unsigned char> big;
+  unsigned char* buf = small;
+  if (s.size() + 8 > sizeof small) {
+    big.resize(s.size() + 8);
+    buf = big.data();
+  }
+  std::memcpy(buf, s.data(), s.size());
+  std::memset(buf + s.size(), 0, 8);
+  return hash_padded(buf, s.size());
+}
+
+void Vocab::add_chunks(std::string_view word) {
+  chunk_begin_.push_back(static_cast<std::uint32_t>(chunks_.size()));
+  lengths_.push_back(static_cast<std::uint32_t>(word.size()));
+  for (std::size_t k = 0; k < word.size(); k += 8) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, word.data() + k, std::min<std::size_t>(8, word.size() - k));
+    chunks_.push_back(w);
+  }
 }
 
 Vocab::Vocab() {
   words_.emplace_back();  // id 0 = kNoToken
+  add_chunks({});
   rehash(1024);
 }
 
@@ -43,9 +117,10 @@ void Vocab::rehash(std::size_t capacity) {
   slots_.assign(capacity, 0);
   mask_ = capacity - 1;
   for (std::uint32_t id = 1; id < words_.size(); ++id) {
-    std::size_t i = hash_word(words_[id]) & mask_;
+    std::uint64_t h = hash_word(words_[id]);
+    std::size_t i = h & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
-    slots_[i] = id;
+    slots_[i] = slot_of(id, h);
   }
 }
 
@@ -55,18 +130,47 @@ TokenId Vocab::intern(std::string_view word) {
   if ((words_.size() + 1) * 2 > slots_.size()) rehash(slots_.size() * 2);
   auto id = static_cast<TokenId>(words_.size());
   words_.emplace_back(word);
-  std::size_t i = hash_word(word) & mask_;
+  add_chunks(word);
+  std::uint64_t h = hash_word(word);
+  std::size_t i = h & mask_;
   while (slots_[i] != 0) i = (i + 1) & mask_;
-  slots_[i] = id;
+  slots_[i] = slot_of(id, h);
   return id;
+}
+
+TokenId Vocab::find_padded(const unsigned char* word, std::size_t n, std::uint64_t hash) const {
+  std::size_t i = hash & mask_;
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+  while (std::uint64_t slot = slots_[i]) {
+    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+      auto id = static_cast<TokenId>(slot);
+      if (lengths_[id] == n) {
+        const std::uint64_t* c = chunks_.data() + chunk_begin_[id];
+        bool same = true;
+        for (std::size_t k = 0; k < n && same; k += 8) {
+          std::uint64_t w;
+          std::memcpy(&w, word + k, 8);
+          same = w == c[k / 8];
+        }
+        if (same) return id;
+      }
+    }
+    i = (i + 1) & mask_;
+  }
+  return kNoToken;
 }
 
 TokenId Vocab::find(std::string_view word) const { return find_hashed(word, hash_word(word)); }
 
 TokenId Vocab::find_hashed(std::string_view word, std::uint64_t hash) const {
   std::size_t i = hash & mask_;
-  while (std::uint32_t id = slots_[i]) {
-    if (words_[id] == word) return id;
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ull;
+  while (std::uint64_t slot = slots_[i]) {
+    if ((slot & 0xFFFFFFFF00000000ull) == tag) {
+      auto id = static_cast<TokenId>(slot);
+      const std::string& w = words_[id];
+      if (w.size() == word.size() && std::memcmp(w.data(), word.data(), word.size()) == 0) return id;
+    }
     i = (i + 1) & mask_;
   }
   return kNoToken;
@@ -100,10 +204,15 @@ struct ClassTable {
 };
 constexpr ClassTable kClass;
 
+
 }  // namespace
 
-void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
-             std::vector<RawTok>& out) {
+namespace {
+
+// The rules of lexer.hpp: calls emit(const RawTok&) for each word and
+// punctuation byte of text[begin, end), in order.
+template <class Emit>
+inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t end, Emit&& emit) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   auto cls = [&](std::uint32_t i) -> std::uint8_t { return i < end ? kClass.c[p[i]] : 0; };
   auto ch = [&](std::uint32_t i) -> unsigned char { return i < end ? p[i] : 0; };
@@ -125,12 +234,12 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
     if (!(c0 & (kL | kD))) {  // punctuation: one byte
       t.end = i + 1;
       t.flags = kPunct | extra;
-      out.push_back(t);
+      emit(t);
       ++i;
       continue;
     }
     // Dotted initials: "U.S.", "U.N.", "F.W.", "U.S" (letter '.' letter ...).
-    if (is_alpha_at(i) && ch(i + 1) == '.' && is_alpha_at(i + 2) &&
+    if (ch(i + 1) == '.' && is_alpha_at(i) && is_alpha_at(i + 2) &&
         (ch(i + 3) == '.' || !(cls(i + 3) & (kL | kD)))) {
       std::uint32_t j = i;
       int upper = 0, lower = 0;
@@ -148,7 +257,7 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       t.flags = kWord | extra;
       if (kClass.c[p[t.start]] & kU) t.flags |= kCap | kAllCaps;
       else if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
-      out.push_back(t);
+      emit(t);
       i = j;
       if (ch(i) == '-' && (cls(i + 1) & (kL | kD))) {
         hyphen = true;
@@ -157,16 +266,32 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       continue;
     }
     const bool number = (c0 & kD) != 0;
-    std::uint32_t j = i;
-    int upper = 0, lower = 0;
+    std::uint32_t j = i + 1;
+    while (j < end && (kClass.c[p[j]] & (kL | kD))) ++j;
+    {
+      // Most words end at a space or at punctuation that cannot go on with
+      // them (no ' or -, no "2.5"): done.
+      unsigned char d = ch(j);
+      if (d != '\'' && d != '-' && !(number && (d == '.' || d == ','))) {
+        t.end = j;
+        t.flags = (number ? kNumber : kWord) | extra;
+        if (c0 & kU) t.flags |= kCap;
+        if (!(c0 & kW)) {
+          int upper = 0, lower = 0;
+          for (std::uint32_t k = i; k < j; ++k) {
+            upper += (kClass.c[p[k]] & kU) != 0;
+            lower += (kClass.c[p[k]] & kW) != 0;
+          }
+          if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+        }
+        emit(t);
+        i = j;
+        continue;
+      }
+    }
     bool possessive = false, negation = false;
     for (;;) {
-      std::uint8_t c;
-      while (j < end && ((c = kClass.c[p[j]]) & (kL | kD))) {
-        upper += (c & kU) != 0;
-        lower += (c & kW) != 0;
-        ++j;
-      }
+      while (j < end && (kClass.c[p[j]] & (kL | kD))) ++j;
       unsigned char d = ch(j);
       if (number && (d == '.' || d == ',') && (cls(j + 1) & kD) && (cls(j - 1) & kD)) {
         ++j;
@@ -188,11 +313,17 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       break;
     }
     std::uint32_t word_end = negation ? j - 1 : j;
-    if (negation) lower -= (kClass.c[p[j - 1]] & kW) != 0, upper -= (kClass.c[p[j - 1]] & kU) != 0;
     t.end = word_end;
     t.flags = (number ? kNumber : kWord) | extra;
     if (c0 & kU) t.flags |= kCap;
-    if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+    if (!(c0 & kW)) {  // all capitals: two or more upper-case letters, no lower-case one
+      int upper = 0, lower = 0;
+      for (std::uint32_t k = i; k < word_end; ++k) {
+        upper += (kClass.c[p[k]] & kU) != 0;
+        lower += (kClass.c[p[k]] & kW) != 0;
+      }
+      if (upper >= 2 && lower == 0) t.flags |= kAllCaps;
+    }
     std::uint32_t next = j;
     if (possessive) {
       t.flags |= kPossessive;
@@ -202,14 +333,14 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
       t.flags |= kPossessive;  // plural possessive: "allies'"
       next = j + 1;
     }
-    out.push_back(t);
+    emit(t);
     if (negation) {
       RawTok nt;
       nt.start = j - 1;
       nt.end = j + 2;
       nt.flags = kWord;
       nt.is_not = true;
-      out.push_back(nt);
+      emit(nt);
       next = j + 2;
     }
     i = next;
@@ -220,14 +351,23 @@ void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
   }
 }
 
+}  // namespace
+
+void lex_raw(std::string_view text, std::uint32_t begin, std::uint32_t end,
+             std::vector<RawTok>& out) {
+  scan_raw(text, begin, end, [&](const RawTok& t) { out.push_back(t); });
+}
+
 void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vocab& vocab,
          const std::vector<std::uint16_t>& classes, std::vector<Tok>& out) {
-  thread_local std::vector<RawTok> raw;
-  raw.clear();
-  lex_raw(text, begin, end, raw);
-  char buf[64];
-  TokenId not_id = vocab.find("not");
-  for (const RawTok& r : raw) {
+  const TokenId not_id = vocab.find("not");
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  // Lower-case bytes of the word, zero-padded for hash_padded.
+  alignas(8) unsigned char buf[64 + 8];
+  const std::uint16_t* cls = classes.data();
+  const std::size_t ncls = classes.size();
+  scan_raw(text, begin, end, [&](const RawTok& r) {
     Tok t;
     t.start = r.start;
     t.end = r.end;
@@ -236,21 +376,14 @@ void lex(std::string_view text, std::uint32_t begin, std::uint32_t end, const Vo
       t.id = not_id;
     } else {
       std::uint32_t n = r.end - r.start;
-      if (n <= sizeof buf) {
-        // Lower case and hash in one pass (the hash of Vocab::hash_word).
-        std::uint64_t h = 14695981039346656037ull;
-        for (std::uint32_t k = 0; k < n; ++k) {
-          auto c = static_cast<unsigned char>(text[r.start + k]);
-          c = static_cast<unsigned char>(is_upper(c) ? c + 32 : c);
-          buf[k] = static_cast<char>(c);
-          h = (h ^ c) * 1099511628211ull;
-        }
-        t.id = vocab.find_hashed(std::string_view(buf, n), h ^ (h >> 29));
+      if (n <= 64) {
+        lower_padded(p + r.start, n, r.start + ((n + 7u) & ~7u) <= size, buf);
+        t.id = vocab.find_padded(buf, n, hash_padded(buf, n));
       }
     }
-    if (t.id < classes.size()) t.cls = classes[t.id];
+    if (t.id < ncls) t.cls = cls[t.id];
     out.push_back(t);
-  }
+  });
 }
 
 std::vector<std::string> lex_phrase(std::string_view phrase) {

@@ -49,15 +49,23 @@ class Vocab {
   TokenId find(std::string_view word) const;
   // find() with the word's hash_word() already computed.
   TokenId find_hashed(std::string_view word, std::uint64_t hash) const;
-  // The hash find() uses: 64-bit FNV-1a, mixed.
+  // find() of a word whose bytes are zero-padded up to the next multiple of
+  // 8 past n, with its hash_word() (lex() looks words up this way).
+  TokenId find_padded(const unsigned char* word, std::size_t n, std::uint64_t hash) const;
+  // The hash find() uses: the bytes 8 at a time (the last chunk
+  // zero-padded), multiplied and mixed.
   static std::uint64_t hash_word(std::string_view word);
   std::string_view word(TokenId id) const { return words_[id]; }
   std::size_t size() const { return words_.size(); }
 
  private:
   void rehash(std::size_t capacity);
+  void add_chunks(std::string_view word);
   std::vector<std::string> words_;
-  std::vector<std::uint32_t> slots_;  // id or 0
+  std::vector<std::uint64_t> chunks_;        // each word's bytes, zero-padded to 8-byte chunks
+  std::vector<std::uint32_t> chunk_begin_;   // per id: its first chunk
+  std::vector<std::uint32_t> lengths_;       // per id: its length
+  std::vector<std::uint64_t> slots_;  // 0, or the hash's high 32 bits | id
   std::size_t mask_ = 0;
 };
 

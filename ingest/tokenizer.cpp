@@ -37,6 +37,13 @@ constexpr std::array<std::uint8_t, 256> make_classes() {
 }
 constexpr std::array<std::uint8_t, 256> kClass = make_classes();
 
+constexpr std::array<bool, 256> make_ascii_word() {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = kClass[c] == kAlpha || kClass[c] == kDigit;
+  return t;
+}
+constexpr std::array<bool, 256> kAsciiWord = make_ascii_word();
+
 inline std::uint8_t cls(std::string_view s, std::size_t i) {
   return kClass[static_cast<unsigned char>(s[i])];
 }
@@ -53,7 +60,10 @@ inline std::uint32_t word_char(std::string_view s, std::size_t i) {
 // End of the word that continues at j (letters, digits, inner ' and -).
 std::size_t scan_word(std::string_view s, std::size_t j) {
   const std::size_t n = s.size();
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   while (j < n) {
+    while (j < n && kAsciiWord[p[j]]) ++j;  // the common case: ASCII letters and digits
+    if (j >= n) break;
     const std::uint8_t k = cls(s, j);
     if (k == kAlpha || k == kDigit) {
       ++j;

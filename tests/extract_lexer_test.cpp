@@ -107,6 +107,43 @@ TEST_CASE("extract vocab: intern and find, growing past its first table") {
   CHECK(v.word(ids[42]) == "w42");
 }
 
+TEST_CASE("extract lexer: lex() finds each word's lower-case form in the vocabulary") {
+  // lex() lower-cases and hashes words in 8-byte chunks; whatever the word's
+  // length, case, script or place in the text it must find what find() finds.
+  Vocab v;
+  for (const char* w : {"a", "russia", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "u.s.", "not",
+                        "did", "côte", "d'ivoire", "sapm", "2025", ",", "pakistan", "ivoire",
+                        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl"})
+    v.intern(w);
+  std::vector<std::uint16_t> classes(v.size(), 0);
+  const char* texts[] = {
+      "Russia didn't sign, said the U.S. in 2025",
+      "ABCDEFGH abcdefghI AbCdEfGhIjKlMnOp RUSSIA's",
+      "Côte d'Ivoire and CÔTE D'IVOIRE, SAPM Pakistan-Russia",
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKL abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklm",
+      "a", "Russia", "abcdefgh", "abcdefghi",  // words ending the text
+  };
+  for (const char* c : texts) {
+    std::string text = c;
+    CAPTURE(text);
+    std::vector<RawTok> raw;
+    lex_raw(text, 0, static_cast<std::uint32_t>(text.size()), raw);
+    std::vector<Tok> toks;
+    lex(text, 0, static_cast<std::uint32_t>(text.size()), v, classes, toks);
+    REQUIRE(toks.size() == raw.size());
+    std::string lower;
+    for (std::size_t k = 0; k < raw.size(); ++k) {
+      CAPTURE(k);
+      CHECK(toks[k].start == raw[k].start);
+      CHECK(toks[k].end == raw[k].end);
+      CHECK(toks[k].flags == raw[k].flags);
+      to_lower(std::string_view(text).substr(raw[k].start, raw[k].end - raw[k].start), lower);
+      TokenId want = raw[k].is_not ? v.find("not") : lower.size() <= 64 ? v.find(lower) : kNoToken;
+      CHECK(toks[k].id == want);
+    }
+  }
+}
+
 TEST_CASE("extract matcher: longest match at a position, values of every depth offered") {
   PhraseMatcher m;
   // ids: 1 new, 2 york, 3 times, 4 city
