@@ -345,13 +345,16 @@ void Dictionary::load_leaders(const std::string& text, const std::string& file,
   };
   // Rows of one name and country are one person.
   std::map<std::pair<std::string, int>, std::uint32_t> people;
-  // Each phrase is interned once per (leader, surname) pair.
+  // A phrase is lexed once (a person's rows repeat their names).
+  std::map<std::string, std::vector<TokenId>, std::less<>> interned;
   auto add_phrase = [&](std::string_view phrase, std::uint32_t leader, bool surname) {
-    std::vector<TokenId> ids = intern_phrase(phrase);
+    auto it = interned.find(phrase);
+    if (it == interned.end()) it = interned.emplace(std::string(phrase), intern_phrase(phrase)).first;
+    const std::vector<TokenId>& ids = it->second;
     if (ids.empty() || ids.size() > 12) return;
     auto value = static_cast<std::uint32_t>(leader_entries_.size());
     leader_entries_.push_back({leader, surname});
-    pending_leaders_.emplace_back(std::move(ids), value);
+    pending_leaders_.emplace_back(ids, value);
   };
   for (const auto& r : t.rows) {
     std::string_view code = cell(r, c[0]), name = cell(r, c[1]), office = cell(r, c[4]);

@@ -75,6 +75,23 @@ int title_class(std::string_view role, int rank) {
   return rank >= 1 && rank <= 2 ? 0 : 2;
 }
 
+// True if a word begins with a capital letter: ASCII, or a Latin-1 or
+// Latin Extended-A capital in UTF-8 ("Özal", "Čaputová", "Đinđić"), also
+// after an elided particle ("d'Estaing", "O'Neill"). The lexer's kCap is ASCII only.
+bool upper_initial(std::string_view w) {
+  if (w.size() > 2 && w[1] == '\'' && (w[0] == 'd' || w[0] == 'D' || w[0] == 'l' || w[0] == 'L' || w[0] == 'O'))
+    w.remove_prefix(2);
+  if (w.empty()) return false;
+  auto c = static_cast<unsigned char>(w[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (w.size() < 2 || (c != 0xC3 && c != 0xC4 && c != 0xC5)) return false;
+  unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[1]) & 0x3Fu);
+  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                            // À..Þ, not ×
+  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp % 2 == 0;
+  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
+  return cp == 0x178;                                                          // Ÿ
+}
+
 // "Luiz Inácio Lula da Silva" -> its lower-case words, as scan_name makes them.
 std::vector<std::string> name_words(std::string_view name) {
   std::vector<std::string> out;
@@ -382,9 +399,13 @@ Analysis Recognizer::analyze(const Document& doc) const {
     auto mention_at = [&](std::uint32_t i) -> Mention* {
       return i >= span.begin && i < span.end && at[i] >= 0 ? &ms[at[i]] : nullptr;
     };
+    auto capital_at = [&](std::uint32_t i) {
+      return toks[i].is(kCap | kAllCaps) || (toks[i].is(kWord) && upper_initial(tok_text(i)));
+    };
     auto name_like = [&](std::uint32_t i) {
+      if (i >= span.end) return false;
       const Tok& t = toks[i];
-      return i < span.end && t.is(kWord) && t.is(kCap | kAllCaps) && at[i] < 0 && !(t.cls & kNotName);
+      return t.is(kWord) && capital_at(i) && at[i] < 0 && !(t.cls & kNotName);
     };
     // A personal name from i: capitalized words, particles inside, [brackets] skipped.
     auto scan_name = [&](std::uint32_t i, std::vector<std::string>& words, std::string& shown) {
@@ -483,9 +504,17 @@ Analysis Recognizer::analyze(const Document& doc) const {
       bool full = false;                  // some value is a full name or alias
     };
     std::vector<LeaderHit> hits;
+    // A full name may contain a place, a country or a title ("Santiago Peña",
+    // "Joseph Muscat", "Israel Katz", "Stephenson King"): the name wins.
+    auto inside_ok = [&](std::uint32_t k, std::uint32_t b, std::uint32_t e, bool full) {
+      if (at[k] < 0) return true;
+      const Mention& m = ms[at[k]];
+      return full && e - b >= 2 && m.begin >= b && m.end <= e && m.end - m.begin < e - b &&
+             m.kind != MentionKind::person && m.kind != MentionKind::group && m.kind != MentionKind::role;
+    };
     for (std::uint32_t i = span.begin; i < span.end; ++i) {
       if (!toks[i].is(kWord) || toks[i].id == kNoToken || !dict.leader_matcher().can_start(toks[i].id)) continue;
-      if (at[i] >= 0) continue;
+      if (at[i] >= 0 && (ms[at[i]].kind == MentionKind::person || ms[at[i]].begin != i)) continue;
       LeaderHit h{i, i, {}, false};
       dict.leader_matcher().longest(
           [&](std::size_t k) { return toks[k].id; }, i, span.end,
@@ -495,12 +524,15 @@ Analysis Recognizer::analyze(const Document& doc) const {
               h.values.push_back(value);
               return false;
             }
-            // A name: its last word capitalized, no word inside another mention.
-            if (!toks[i + len - 1].is(kCap | kAllCaps)) return false;
-            bool cap = false;
+            // A name: its last word capitalized ("Kim Dae-jung": the head of
+            // "Dae-jung"), no word inside another mention unless the name holds it.
+            std::uint32_t head = i + len - 1;
+            while (head > i && toks[head].is(kHyphenJoined)) --head;
+            if (!capital_at(i + len - 1) && !capital_at(head)) return false;
+            bool cap = false, full = !dict.leader_entries()[value].surname;
             for (std::uint32_t k = i; k < i + len; ++k) {
-              cap |= toks[k].is(kCap);
-              if (at[k] >= 0) return false;
+              cap |= capital_at(k);
+              if (!inside_ok(k, i, i + len, full)) return false;
             }
             if (!cap) return false;
             h.end = i + len;
@@ -511,6 +543,20 @@ Analysis Recognizer::analyze(const Document& doc) const {
       for (std::uint32_t v : h.values) h.full |= !dict.leader_entries()[v].surname;
       i = h.end - 1;
       hits.push_back(std::move(h));
+    }
+    // A title word inside a full name is part of the name: "Sheikh Hasina",
+    // "Zayed bin Sultan Al Nahyan", "Ayatollah Khomeini".
+    {
+      bool changed = false;
+      for (const LeaderHit& h : hits) {
+        if (!h.full || h.end - h.begin < 2) continue;
+        for (std::size_t k = 0; k < ms.size(); ++k)
+          if (ms[k].kind == MentionKind::title && ms[k].begin >= h.begin && ms[k].end <= h.end) {
+            ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k--));
+            changed = true;
+          }
+      }
+      if (changed) reindex();
     }
     // The leaders.tsv row a name stands for: one person, or only a country
     // (two President Bushes), or nothing. `role`/`rank`: the title before it
@@ -874,7 +920,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
     // the table gives one person for it at the article date ("Putin said").
     for (const LeaderHit& h : hits) {
       bool free = true;
-      for (std::uint32_t k = h.begin; k < h.end; ++k) free &= at[k] < 0;
+      for (std::uint32_t k = h.begin; k < h.end; ++k) free &= inside_ok(k, h.begin, h.end, h.full);
       if (!free) continue;
       // Part of a longer name ("Bush Street", "Tom Bush") is someone else.
       if (h.begin > span.begin && name_like(h.begin - 1)) continue;
