@@ -167,6 +167,48 @@ std::vector<Fact> read_source(const GraphSource& source, Diagnostics& diag) {
   return facts;
 }
 
+// Display names by stable id ("country:BEL" -> "Belgium", "org:EU" ->
+// "European Union") from the dictionaries' code and name columns, for
+// entities that the facts name only by code. A missing or unreadable file
+// gives no names (labels stay codes); the graph commands need no dictionary.
+std::unordered_map<std::string, std::string> dictionary_names(const std::string& data_dir) {
+  std::unordered_map<std::string, std::string> names;
+  const std::pair<const char*, const char*> files[] = {{"countries.tsv", "country:"},
+                                                         {"organizations.tsv", "org:"}};
+  for (const auto& [file, prefix] : files) {
+    std::ifstream in(std::filesystem::path(data_dir) / file);
+    std::string line;
+    if (!std::getline(in, line)) continue;
+    // The header names the columns; find "code" and "name".
+    std::size_t code_col = std::string::npos, name_col = std::string::npos, col = 0, start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != '\t') continue;
+      std::string_view head(line.data() + start, i - start);
+      if (head == "code") code_col = col;
+      if (head == "name") name_col = col;
+      ++col;
+      start = i + 1;
+    }
+    if (code_col == std::string::npos || name_col == std::string::npos) continue;
+    std::vector<std::string_view> cells;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      cells.clear();
+      start = 0;
+      for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i < line.size() && line[i] != '\t') continue;
+        cells.emplace_back(line.data() + start, i - start);
+        start = i + 1;
+      }
+      if (cells.size() <= std::max(code_col, name_col) || cells[code_col].empty() ||
+          cells[name_col].empty())
+        continue;
+      names.try_emplace(prefix + std::string(cells[code_col]), cells[name_col]);
+    }
+  }
+  return names;
+}
+
 }  // namespace
 
 std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
@@ -181,6 +223,11 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
 KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
                           bool filter_facts) {
   auto t0 = std::chrono::steady_clock::now();
+  const auto dict_names = dictionary_names(resolve_data_dir(g.data_dir));
+  NameLookup names = [&dict_names](std::string_view id) -> std::string_view {
+    auto it = dict_names.find(std::string(id));
+    return it == dict_names.end() ? std::string_view() : std::string_view(it->second);
+  };
   KnowledgeGraph graph;
   std::size_t fact_count = 0;
   if (source.facts.empty()) {
@@ -194,6 +241,7 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
           dir, dir));
     bool filter = filter_facts && source.filter.active();
     KnowledgeGraph::Builder builder(&diag);
+    builder.set_fallback_names(names);
     FactStore(dir, false).scan(
         diag,
         [&](const Fact& f) {
@@ -206,7 +254,7 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
   } else {
     std::vector<Fact> facts = filter_facts ? load_facts(source, diag) : read_source(source, diag);
     fact_count = facts.size();
-    graph = KnowledgeGraph::build(facts, &diag);
+    graph = KnowledgeGraph::build(facts, &diag, names);
   }
   if (!g.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();

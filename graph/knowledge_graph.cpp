@@ -220,6 +220,7 @@ class GraphBuilder {
     detail::advise_huge_pages(pending_.data(), pending_.capacity() * sizeof(Pending));
   }
   Diagnostics* diag() const { return diag_; }
+  void set_fallback_names(NameLookup names) { fallback_names_ = std::move(names); }
 
   void add_fact(const Fact& f) {
     GraphImpl& m = impl_;
@@ -300,6 +301,17 @@ class GraphBuilder {
     detail::advise_huge_pages(m.g.m_edges.data(), m.g.m_edges.capacity() * sizeof(m.g.m_edges[0]));
     for (const Pending& e : pending_) boost::add_edge(e.from, e.to, detail::EdgeProps{e.kind}, m.g);
     std::vector<Pending>().swap(pending_);
+
+    // Entities no fact named get their name from the caller's dictionary.
+    if (fallback_names_) {
+      for (VertexId v = 0; v < placeholder_.size(); ++v) {
+        if (!placeholder_[v]) continue;
+        std::string_view name = fallback_names_(m.strings.view(m.g[v].id));
+        if (name.empty()) continue;
+        m.g[v].label = intern(name);
+        placeholder_[v] = false;
+      }
+    }
 
     // Resolution keys for every entity.
     for (VertexId v = 0; v < boost::num_vertices(m.g); ++v) {
@@ -434,6 +446,7 @@ class GraphBuilder {
   std::vector<Pending> pending_;
   std::string scratch_;
   std::vector<bool> placeholder_;
+  NameLookup fallback_names_;
   std::vector<VertexId> seen_, topics_;
   std::unordered_set<std::uint64_t> linked_;
 };
@@ -498,6 +511,10 @@ void KnowledgeGraph::Builder::reserve(std::size_t facts) {
   state_->builder.reserve_edges(facts * 5);
 }
 
+void KnowledgeGraph::Builder::set_fallback_names(NameLookup names) {
+  state_->builder.set_fallback_names(std::move(names));
+}
+
 void KnowledgeGraph::Builder::add(const Fact& fact) {
   ++state_->graph.impl_->stats.facts;
   state_->builder.add_fact(fact);
@@ -511,8 +528,10 @@ KnowledgeGraph KnowledgeGraph::Builder::finish() {
   return kg;
 }
 
-KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag) {
+KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics* diag,
+                                     const NameLookup& names) {
   Builder b(diag, facts.size());
+  if (names) b.set_fallback_names(names);
   for (const Fact& f : facts) b.add(f);
   return b.finish();
 }

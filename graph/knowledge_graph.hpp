@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -107,6 +108,13 @@ struct Resolution {
   bool ok() const { return outcome == Outcome::found; }
 };
 
+// Names for entities that no fact names (a country seen only as a person's
+// "country" code, an organization seen only as a member): given a stable id
+// ("country:BEL"), the display name ("Belgium"), or empty if unknown. The
+// graph library has no dictionary; the caller passes one (cli/ reads
+// data/countries.tsv and data/organizations.tsv).
+using NameLookup = std::function<std::string_view(std::string_view stable_id)>;
+
 class KnowledgeGraph {
  public:
   // Builds the graph from `facts` (normally FactStore::load, unique ids).
@@ -114,7 +122,8 @@ class KnowledgeGraph {
   // stats().duplicates; if `diag` is given each one is reported as a warning.
   // Entities are merged by id; the first non-empty name, country and role win
   // (a placeholder label such as a bare code is replaced by a real name).
-  static KnowledgeGraph build(const std::vector<Fact>& facts, Diagnostics* diag = nullptr);
+  static KnowledgeGraph build(const std::vector<Fact>& facts, Diagnostics* diag = nullptr,
+                              const NameLookup& names = {});
 
   // Builds a graph fact by fact, for facts streamed from a store
   // (FactStore::scan) without holding them all: add() each fact, then
@@ -130,6 +139,8 @@ class KnowledgeGraph {
     // Makes room for about `facts` facts in all.
     void reserve(std::size_t facts);
     void add(const Fact& fact);
+    // finish() labels every entity still without a name by `names`.
+    void set_fallback_names(NameLookup names);
     // The graph; the Builder is empty afterwards (add() then starts a new one).
     KnowledgeGraph finish();
 

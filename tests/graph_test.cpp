@@ -126,6 +126,32 @@ TEST_CASE("knowledge_graph: vertex records carry the fact's fields") {
   CHECK(g.find("country:XXX") == kNoVertex);
 }
 
+TEST_CASE("knowledge_graph: fallback names label entities no fact names") {
+  auto facts = sample_facts();
+  std::map<std::string, std::string, std::less<>> dict = {
+      {"country:RUS", "Russia"}, {"country:PAK", "Islamic Republic"}, {"org:SCO", "ignored"}};
+  NameLookup names = [&](std::string_view id) -> std::string_view {
+    auto it = dict.find(id);
+    return it == dict.end() ? std::string_view() : std::string_view(it->second);
+  };
+  KnowledgeGraph g = KnowledgeGraph::build(facts, nullptr, names);
+  // RUS is only a person's country: the dictionary names it, and it resolves by that name.
+  CHECK(g.label(g.find("country:RUS")) == "Russia");
+  CHECK(g.resolve("russia").vertex == g.find("country:RUS"));
+  // Names given by facts win over the dictionary.
+  CHECK(g.label(g.find("country:PAK")) == "Pakistan");
+  CHECK(g.label(g.find("org:SCO")) == "Shanghai Cooperation Organisation");
+  // Unknown to the dictionary: the code stays.
+  CHECK(g.label(g.find("country:AFG")) == "AFG");
+
+  // The streaming builder takes the same names.
+  KnowledgeGraph::Builder b;
+  b.set_fallback_names(names);
+  for (const Fact& f : facts) b.add(f);
+  KnowledgeGraph streamed = b.finish();
+  CHECK(streamed.label(streamed.find("country:RUS")) == "Russia");
+}
+
 TEST_CASE("knowledge_graph: a repeated fact id is counted and skipped") {
   auto facts = sample_facts();
   facts.push_back(facts[0]);

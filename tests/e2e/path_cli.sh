@@ -49,15 +49,15 @@ PY
 
 # k shortest.
 "$DIPGRAPH" -q path --store s RUS PAK --k 3 > out || fail "--k 3: $(cat out)"
-grep -q '^1\. (5 steps) RUS → Alexei Overchuk → meeting (occurred, 2025-07-10) → Uzbekistan → ' out \
+grep -q '^1\. (5 steps) Russia → Alexei Overchuk → meeting (occurred, 2025-07-10) → Uzbekistan → ' out \
   || fail "--k 1st: $(cat out)"
-grep -q '^2\. (6 steps) RUS → Alexei Overchuk → meeting (occurred, 2025-07-10) → Tashkent → Uzbekistan' out \
+grep -q '^2\. (6 steps) Russia → Alexei Overchuk → meeting (occurred, 2025-07-10) → Tashkent → Uzbekistan' out \
   || fail "--k 2nd: $(cat out)"
 ! grep -q '^3\.' out || fail "--k: only two loopless paths exist: $(cat out)"
 
 # Country view.
 "$DIPGRAPH" -q path --store s Overchuk PAK --countries > out || fail "--countries"
-head -1 out | grep -qx 'RUS → Uzbekistan → Pakistan' || fail "--countries chain: $(cat out)"
+head -1 out | grep -qx 'Russia → Uzbekistan → Pakistan' || fail "--countries chain: $(cat out)"
 grep -q '^  Uzbekistan – Pakistan: 1 event (1 cooperative, 0 conflictual), mean Goldstein' out \
   || fail "--countries tie: $(cat out)"
 
