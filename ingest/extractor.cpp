@@ -30,6 +30,8 @@ struct Extractor::Ids {
   TokenId that, unless, if_, despite, police;
   std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
   std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
+  std::vector<TokenId> irregular_past;  // met held spoke ... (finite past forms)
+  std::vector<TokenId> loose_adverbs;   // again also still ... (between subject and verb)
 };
 
 namespace {
@@ -128,6 +130,14 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
                         "supporters", "nationals", "groups", "group", "leaders", "officials",
                         "government", "army", "forces", "troops", "military", "regime", "administration"})
     if (TokenId t = w(g)) ids->group_nouns.push_back(t);
+  for (const char* g : {"met", "held", "spoke", "told", "sent", "gave", "took", "made", "paid", "struck",
+                        "fought", "broke", "began", "sold", "froze", "withdrew", "blew", "forgave", "shot",
+                        "threw", "drew", "won", "led", "hit", "cut", "quit", "set"})
+    if (TokenId t = w(g)) ids->irregular_past.push_back(t);
+  for (const char* g : {"again", "also", "once", "then", "later", "further", "subsequently", "finally",
+                        "repeatedly", "already", "swiftly", "quickly", "immediately", "publicly",
+                        "formally", "officially", "strongly", "sharply", "flatly"})
+    if (TokenId t = w(g)) ids->loose_adverbs.push_back(t);
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
@@ -155,6 +165,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return i < toks.size() && a.mention_at[i] >= 0 ? &a.mentions[a.mention_at[i]] : nullptr;
   };
   auto country_code = [&](int c) { return c >= 0 ? dict.countries()[c].code : std::string(); };
+  // Past a time expression at i ("Thursday", "on Friday", "last week"), else i.
+  auto date_skip = [&](std::uint32_t i) -> std::uint32_t {
+    if (i < toks.size() && a.date_at[i] >= 0) return std::max(i + 1, a.dates[a.date_at[i]].end);
+    if (i + 1 < toks.size() && (toks[i].cls & kPrep) && a.date_at[i + 1] >= 0 &&
+        a.dates[a.date_at[i + 1]].begin == i + 1)
+      return std::max(i + 2, a.dates[a.date_at[i + 1]].end);
+    return i;
+  };
 
   std::vector<Draft> drafts;
   drafts.reserve(16);
@@ -420,6 +438,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           std::uint32_t n = t.end;
           bool no_object = n >= se || toks[n].is(kPunct) || (toks[n].cls & (kPrep | kCalendar)) ||
                            a.date_at[n] >= 0;
+          // A time between verb and object ("rejected Thursday a plan",
+          // "rejected on Friday the offer"): the object follows it.
+          std::uint32_t after = date_skip(n);
+          if (after != n && after < se && ((toks[after].cls & kDet) || a.mention_at[after] >= 0))
+            no_object = false;
           if (noun && no_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
@@ -737,6 +760,29 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       return {};
     };
+    // The trigger's first word is a finite past verb: "-ed" or an irregular
+    // past form, not after a form of "be", an auxiliary or "to" ("will be
+    // signed", "would have met", "to be held" are not).
+    auto finite_past = [&](const Trigger& t) {
+      std::string_view w = tok_text(t.begin);
+      bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+      bool irregular = std::find(id.irregular_past.begin(), id.irregular_past.end(), toks[t.begin].id) !=
+                       id.irregular_past.end();
+      if (!ed && !irregular) return false;
+      std::uint32_t j = t.begin;
+      while (j > sb && j + 3 > t.begin) {
+        const Tok& pv = toks[j - 1];
+        std::string_view pw = tok_text(j - 1);
+        bool adverb = std::find(id.loose_adverbs.begin(), id.loose_adverbs.end(), pv.id) != id.loose_adverbs.end() ||
+                      (pw.size() > 4 && pw.substr(pw.size() - 2) == "ly") || (pv.cls & kNegation);
+        if (!adverb) break;
+        --j;
+      }
+      if (j == sb) return true;
+      const Tok& pv = toks[j - 1];
+      if ((pv.cls & (kBe | kAux | kDet)) || pv.id == id.to) return false;
+      return true;
+    };
     auto passive = [&](const Trigger& t) {
       std::uint32_t j = t.begin;
       int skipped = 0;
@@ -1005,6 +1051,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
         int tone_ignored = 0;
         cues(b, t.begin, status, tone_ignored);
+        // A finite past verb ("rejected", "met", "discussed") reports what
+        // happened: only a negation before it ("never signed") changes that;
+        // "planned exercises and rejected", "discussed the planned road" do not.
+        bool past = finite_past(t);
+        if (past && status != static_cast<int>(Status::negated)) status = -1;
         // "invited X to visit", "said it wanted ... to hold talks": an
         // infinitive after an appeal, intent or speech is not (yet) an event.
         if (status < 0 && t.begin > sb && toks[t.begin - 1].id == id.to &&
@@ -1017,14 +1068,33 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           });
           if (governed) status = static_cast<int>(Status::planned);
         }
+        // What an appeal asks for is not (yet) an event: "invited X to Dhaka
+        // for the signing of the agreement", "called for talks".
+        if (status < 0 && !past && !(p.flags & kSay)) {
+          bool asked = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+            return o.end <= t.begin && t.begin - o.end <= 10 && seg_of(o.begin) == t.segment &&
+                   cameo_root(patterns[o.pattern].cameo) == "02";
+          });
+          if (asked) status = static_cast<int>(Status::planned);
+        }
         // Coordinated with an earlier trigger of its clause: its status too
         // ("expected to meet X and sign an agreement").
         if (status < 0) {
           for (const Draft& o : drafts) {
             if (o.sentence != s || o.position >= t.begin || seg_of(o.position) != t.segment) continue;
             if (o.fact.status == Status::occurred) continue;
+            // The "and" joins the verbs: only adverbs or "to" between it and
+            // this trigger ("meet X and then sign", not "India and Bangladesh ... talks").
             bool joined = false;
-            for (std::uint32_t i = o.position; i < t.begin; ++i) joined |= toks[i].id == id.and_;
+            for (std::uint32_t i = t.begin; i-- > o.position;) {
+              if (toks[i].id == id.and_ || toks[i].id == id.or_) {
+                joined = true;
+                break;
+              }
+              if (!(toks[i].id == id.to ||
+                    std::find(id.loose_adverbs.begin(), id.loose_adverbs.end(), toks[i].id) != id.loose_adverbs.end()))
+                break;
+            }
             if (joined) status = static_cast<int>(o.fact.status);
           }
         }
@@ -1034,7 +1104,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         for (const Trigger& o : triggers)
           if (o.begin >= t.end && o.begin < ae) ae = o.begin;
         int after_status = -1;
-        cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
+        // What follows a speech verb or a past verb is its content, not its status
+        // ("said Belgrade would respond").
+        if (!past && !(p.flags & kSay))
+          cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
         if (status < 0) status = after_status;
         if (p.flags & kCharacterize) {
           int s2 = -1;

@@ -279,3 +279,43 @@ TEST_CASE("extract events: future coercion is a threat, domestic acts stay at ho
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: a time between the verb and its object keeps both") {
+  const EventCase cases[] = {
+      {"Hanoi again rejected Thursday a Chinese proposal for a joint fishing zone.", "12", "VNM", "CHN", "",
+       "occurred", "2025-03-13", ""},
+      {"Colombia rejected on Monday the Venezuelan offer of mediation.", "12", "COL", "VEN", "", "", "2025-03-10",
+       ""},
+      {"The Chilean government once more rejected last week an Argentine plan for the pass.", "12", "CHL", "ARG",
+       "", "", "", ""},
+      {"Quito turned down Tuesday a Peruvian request for extradition.", "12", "ECU", "PER", "", "", "2025-03-11",
+       ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: a past verb or a speech verb reports what happened") {
+  const EventCase cases[] = {
+      // a cue of another phrase before a past verb
+      {"The Turkish navy said its ships were on planned exercises and rejected the Greek protest.", "12",
+       "TUR", "GRC", "", "occurred", "", ""},
+      // a cue inside the object of a past verb
+      {"Norway and Sweden discussed the planned tunnel between their northern towns.", "04", "", "",
+       "NOR,SWE", "occurred", "", ""},
+      // what a speaker says will happen is the content, not the status of the statement
+      {"Uruguayan Foreign Minister Lucas Ferrero said Montevideo would respond to Paraguay.", "01", "URY", "",
+       "", "occurred", "", ""},
+      // a negation before a past verb still counts
+      {"Moldova never signed the customs accord with Belarus.", "05", "", "", "MDA", "negated", "", ""},
+      // a participle after an auxiliary takes its cues as before
+      {"The accord between Laos and Cambodia will be signed next month.", "05", "", "", "LAO,KHM",
+       "planned", "", ""},
+      // what an appeal asks for has not happened yet
+      {"Mongolia invited Kazakhstan to Ulaanbaatar for the signing of a transit agreement.", "05", "", "",
+       "", "planned", "", ""},
+      // an "and" between two actors does not join a later event to an earlier one's status
+      {"Ghana and Togo plan to build a coastal highway, the Ghanaian minister said after talks with Togo.",
+       "04", "", "", "GHA,TGO", "occurred", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
