@@ -1,7 +1,7 @@
 // bench_extract: extraction throughput in MB/s of article text, single
 // thread and all threads, against a scanning floor.
 //
-//   bench_extract [--mb N] [--threads N] [--data DIR] [--keep] [--jsonl FILE]
+//   bench_extract [--mb N] [--threads N] [--data DIR] [--keep] [--jsonl FILE] [--article-kb K]
 //
 // Generates a synthetic corpus of about N MB (default 100) of varied
 // news-like articles from templates: random countries, capitals, cities,
@@ -20,7 +20,8 @@
 // per core whatever else runs on the machine. The ratio is (1) / (3) by CPU
 // time. The load average is printed before and after.
 // --jsonl FILE writes the corpus as JSONL records (`dipgraph extract` input)
-// and exits.
+// and exits. --article-kb K makes every article about K KB long (default:
+// 1-5 KB, like news), to see how the cost grows with article length.
 #include <fmt/core.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -208,7 +209,9 @@ std::string fill(const std::string& t, Rng& r, const Vocabulary& v) {
   return out;
 }
 
-std::vector<Article> corpus(std::size_t bytes, const Vocabulary& v) {
+// `article_kb` > 0: articles of about that many KB (to see how cost grows
+// with article length) instead of news-sized ones.
+std::vector<Article> corpus(std::size_t bytes, const Vocabulary& v, std::size_t article_kb) {
   Rng r;
   std::vector<Article> out;
   std::size_t total = 0, n = 0;
@@ -222,6 +225,7 @@ std::vector<Article> corpus(std::size_t bytes, const Vocabulary& v) {
       if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
     a.text = capital + ", " + r.pick(kMonths) + " " + std::to_string(1 + r.below(28)) + " -- ";
     std::size_t sentences = 12 + r.below(24);  // 1-5 KB, like news articles
+    if (article_kb) sentences = article_kb * 1024 / 110;  // about 110 bytes a sentence
     for (std::size_t s = 0; s < sentences; ++s) {
       a.text += fill(r.pick(kTemplates), r, v);
       a.text += (s % 4 == 3) ? "\n\n" : " ";
@@ -271,6 +275,7 @@ int main(int argc, char** argv) {
   std::string data = DIPGRAPH_DATA_DIR;
   bool keep = false;
   std::string jsonl;  // --jsonl FILE: write the corpus as JSONL records and exit
+  std::size_t article_kb = 0;  // --article-kb K: articles of about K KB
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--mb" && i + 1 < argc) mb = std::strtoul(argv[++i], nullptr, 10);
@@ -278,9 +283,11 @@ int main(int argc, char** argv) {
     else if (a == "--data" && i + 1 < argc) data = argv[++i];
     else if (a == "--keep") keep = true;
     else if (a == "--jsonl" && i + 1 < argc) jsonl = argv[++i];
+    else if (a == "--article-kb" && i + 1 < argc) article_kb = std::strtoul(argv[++i], nullptr, 10);
     else {
       std::fprintf(stderr,
-                   "usage: bench_extract [--mb N] [--threads N] [--data DIR] [--keep] [--jsonl FILE]\n");
+                   "usage: bench_extract [--mb N] [--threads N] [--data DIR] [--keep] [--jsonl FILE] "
+                   "[--article-kb K]\n");
       return 2;
     }
   }
@@ -296,7 +303,7 @@ int main(int argc, char** argv) {
   }
   double load_s = seconds_since(t_load);
   Vocabulary v = vocabulary(extractor->dictionary());
-  std::vector<Article> articles = corpus(mb << 20, v);
+  std::vector<Article> articles = corpus(mb << 20, v, article_kb);
   std::size_t bytes = 0;
   for (const Article& a : articles) bytes += a.text.size();
   const double total_mb = static_cast<double>(bytes) / 1e6;

@@ -190,6 +190,26 @@ void run_path(const PathArgs& a, Globals& g) {
   std::size_t found = 0;
   PathFinder finder(graph);
   finder.restrict_to(mask);
+  // Writes `paths` (entity or country paths) as JSON or as numbered text.
+  auto emit = [&](const auto& paths, auto&& path_json, auto&& print) {
+    found = paths.size();
+    if (a.json) {
+      out = fmt::format("{{\"from\": {}, \"to\": {}, \"countries\": {}, \"paths\": [",
+                        vertex_json(graph, from), vertex_json(graph, to), a.countries);
+      for (std::size_t i = 0; i < paths.size(); ++i) {
+        out += i ? ",\n  " : "\n  ";
+        out += path_json(graph, paths[i]);
+      }
+      out += "]}\n";
+      return;
+    }
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+      if (paths.size() > 1 || a.k > 1)
+        out += fmt::format("{}{}. ({} step{}) ", i ? "\n" : "", i + 1, paths[i].length(),
+                           paths[i].length() == 1 ? "" : "s");
+      print(graph, paths[i], out);
+    }
+  };
   if (a.countries) {
     auto country = [&](VertexId v) {
       VertexId c = CountryView::country_of(graph, v);
@@ -201,39 +221,9 @@ void run_path(const PathArgs& a, Globals& g) {
     from = country(from);
     to = country(to);
     CountryView view(graph, mask);
-    auto paths = finder.country_paths(view, from, to, a.k);
-    found = paths.size();
-    if (a.json) {
-      out = fmt::format("{{\"from\": {}, \"to\": {}, \"countries\": true, \"paths\": [",
-                        vertex_json(graph, from), vertex_json(graph, to));
-      for (std::size_t i = 0; i < paths.size(); ++i)
-        out += (i ? ",\n  " : "\n  ") + country_path_json(graph, paths[i]);
-      out += "]}\n";
-    } else {
-      for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (paths.size() > 1 || a.k > 1)
-          out += fmt::format("{}{}. ({} step{}) ", i ? "\n" : "", i + 1, paths[i].length(),
-                             paths[i].length() == 1 ? "" : "s");
-        print_country_path(graph, paths[i], out);
-      }
-    }
+    emit(finder.country_paths(view, from, to, a.k), country_path_json, print_country_path);
   } else {
-    auto paths = finder.paths(from, to, a.k);
-    found = paths.size();
-    if (a.json) {
-      out = fmt::format("{{\"from\": {}, \"to\": {}, \"countries\": false, \"paths\": [",
-                        vertex_json(graph, from), vertex_json(graph, to));
-      for (std::size_t i = 0; i < paths.size(); ++i)
-        out += (i ? ",\n  " : "\n  ") + path_json(graph, paths[i]);
-      out += "]}\n";
-    } else {
-      for (std::size_t i = 0; i < paths.size(); ++i) {
-        if (paths.size() > 1 || a.k > 1)
-          out += fmt::format("{}{}. ({} step{}) ", i ? "\n" : "", i + 1, paths[i].length(),
-                             paths[i].length() == 1 ? "" : "s");
-        print_path(graph, paths[i], out);
-      }
-    }
+    emit(finder.paths(from, to, a.k), path_json, print_path);
   }
   if (found == 0) {
     std::fprintf(stderr, "dipgraph: no path between %s and %s%s\n", describe(graph, from).c_str(),

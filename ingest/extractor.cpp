@@ -174,7 +174,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return i;
   };
 
-  std::vector<Draft> drafts;
+  // Drafts and folded drafts live in per-thread buffers that keep their
+  // capacity from article to article (no regrowth, no page faults).
+  thread_local std::vector<Draft> drafts_buffer, out_buffer;
+  std::vector<Draft>& drafts = drafts_buffer;
+  drafts.clear();
   drafts.reserve(16);
   const std::string article_day =
       a.article_date ? edtf(a.article_date->y, a.article_date->m, a.article_date->d) : std::string();
@@ -458,7 +462,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         {
           const EventPattern& p = patterns[t.pattern];
           std::string_view r = cameo_root(p.cameo);
-          bool verbal = r == "01" || r == "02" || r == "03" || r == "10" || r == "11" || r == "12";
+          int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : -1;  // no string compares per trigger
+          bool verbal = rn == 1 || rn == 2 || rn == 3 || rn == 10 || rn == 11 || rn == 12;
           if (verbal && !(p.flags & kSymmetric) && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
               t.begin > sb && (toks[t.begin - 1].cls & kDet) && !(toks[t.begin - 1].cls & (kPronoun | kPronounPl)))
             continue;
@@ -1080,7 +1085,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         // Coordinated with an earlier trigger of its clause: its status too
         // ("expected to meet X and sign an agreement").
         if (status < 0) {
-          for (const Draft& o : drafts) {
+          for (std::size_t k = first_draft; k < drafts.size(); ++k) {  // the drafts of this sentence
+            const Draft& o = drafts[k];
             if (o.sentence != s || o.position >= t.begin || seg_of(o.position) != t.segment) continue;
             if (o.fact.status == Status::occurred) continue;
             // The "and" joins the verbs: only adverbs or "to" between it and
@@ -1380,13 +1386,23 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   }
 
   // Fold: one event told in several sentences is one fact.
-  std::vector<Draft> out;
+  std::vector<Draft>& out = out_buffer;
+  out.clear();
   out.reserve(drafts.size());
   auto parties_countries = [](const Draft& d) -> const CodeSet& { return d.countries; };
+  // Type and status of each kept draft, hashed: a draft is compared with
+  // every kept one (long articles have hundreds), and most differ there.
+  std::vector<std::uint64_t> out_key;
+  out_key.reserve(drafts.size());
+  auto key_of = [](const Draft& d) {
+    return fnv1a64(d.fact.type) ^ (static_cast<std::uint64_t>(d.fact.status) * 0x9E3779B97F4A7C15ull);
+  };
   for (Draft& d : drafts) {
+    const std::uint64_t dkey = key_of(d);
     Draft* target = nullptr;
-    for (auto it = out.rbegin(); it != out.rend(); ++it) {
-      Draft& o = *it;
+    for (std::size_t k = out.size(); k-- > 0;) {
+      if (out_key[k] != dkey) continue;
+      Draft& o = out[k];
       if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
       if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit") continue;
       bool same_parties = parties_countries(o) == parties_countries(d) && !d.countries.empty();
@@ -1397,16 +1413,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         break;
       }
       // A follow-up sentence: no date or place of its own, shared parties.
-      bool overlap = std::any_of(d.countries.begin(), d.countries.end(),
-                                 [&](const std::string& c) { return o.countries.count(c) > 0; });
-      if (!d.own_date && !d.own_place && overlap && d.sentence > o.sentence &&
-          d.sentence - o.sentence <= 8 && !d.say) {
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 &&
+          !d.say &&
+          std::any_of(d.countries.begin(), d.countries.end(),
+                      [&](const std::string& c) { return o.countries.count(c) > 0; })) {
         target = &o;
         break;
       }
     }
     if (!target) {
       out.push_back(std::move(d));
+      out_key.push_back(dkey);
       continue;
     }
     Fact& f = target->fact;
@@ -1448,6 +1465,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     f.id = compute_fact_id(f);
     facts.push_back(std::move(f));
   }
+  drafts.clear();
+  out.clear();
   return facts;
 }
 
