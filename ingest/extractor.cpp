@@ -27,7 +27,7 @@ struct Extractor::Ids {
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
   std::vector<TokenId> relative_words;  // which who whom whose where
   std::vector<TokenId> conditional_words;  // if unless until whether
-  TokenId that, unless, if_, despite, police;
+  TokenId that, which, unless, if_, despite, police;
   std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
   std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
   std::vector<TokenId> irregular_past;  // met held spoke ... (finite past forms)
@@ -120,6 +120,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   for (const char* s : {"if", "unless", "until", "whether"})
     if (TokenId t = w(s)) ids->conditional_words.push_back(t);
   ids->that = w("that");
+  ids->which = w("which");
   ids->unless = w("unless");
   ids->if_ = w("if");
   ids->despite = w("despite");
@@ -730,6 +731,29 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       return {};
     };
+    // The object of a relative clause opened by "which" or "that" is the noun
+    // before it: its owner is the object ("Russia's trade fair, which the
+    // Pakistani delegation is attending": Russia).
+    auto find_antecedent = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      if (seg_skip[t.segment] != 2) return {};
+      std::uint32_t r = seg_begin(t.segment);
+      if (r <= sb + 1 || !(toks[r].id == id.that || toks[r].id == id.which)) return {};
+      // The relative word is followed by its own subject, not by the verb.
+      if (r + 1 >= t.begin) return {};
+      // Back over the noun and its modifiers to the owner ("Russia's", "Kenyan"):
+      // a determiner of the noun even after "at" ("at India's largest fair").
+      std::uint32_t j = is_punct(r - 1, ',') ? r - 1 : r;
+      for (int skipped = 0; j > sb && skipped < 6 && a.mention_at[j - 1] < 0; ++skipped, --j) {
+        const Tok& tk = toks[j - 1];
+        if (!tk.is(kWord) || (tk.cls & (kFunction | kCalendar))) return {};
+      }
+      if (j == sb || a.mention_at[j - 1] < 0) return {};
+      std::int32_t mi = a.mention_at[j - 1];
+      const Mention& m = a.mentions[mi];
+      bool owner = m.possessive || m.kind == MentionKind::demonym || m.kind == MentionKind::org;
+      if (!owner || !is_actor(m) || m.kind == MentionKind::city || determiner(m)) return {};
+      return {mi};
+    };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
       for (std::size_t ri = 0; ri < roles.size(); ++ri) {
         const Role& r = roles[ri];
@@ -753,7 +777,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
         switch (r.kind) {
           case RoleKind::subj: g = find_subject(t); break;
-          case RoleKind::obj: g = find_object(t); break;
+          case RoleKind::obj:
+            g = find_object(t);
+            if (g.empty()) g = find_antecedent(t);
+            break;
           case RoleKind::prep: g = find_after_prep(t, r.prep); break;
           case RoleKind::poss: g = find_poss(t); break;
           case RoleKind::inner: g = find_inner(t); break;
@@ -832,6 +859,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::uint32_t lo = std::min(t.begin, pos), hi = std::max(t.end, pos);
       for (const Trigger& o : triggers) {
         if (&o == &t || o.adjunct) continue;
+        // The event's own object ("attended the summit in Lima", "met at a
+        // conference in Oslo") does not stand between it and its place or date.
+        if (o.begin >= t.end && o.begin <= t.end + 4 &&
+            cameo_root(patterns[o.pattern].cameo) == cameo_root(patterns[t.pattern].cameo))
+          continue;
         if (o.begin >= lo && o.end <= hi && !(o.begin >= t.begin && o.end <= t.end)) return true;
       }
       return false;
@@ -1015,7 +1047,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t g0 = seg_begin(t.segment), g1 = seg_end(t.segment);
         bool own = std::any_of(src.begin(), src.end(), [&](std::int32_t mi) {
           const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
-          return m.begin >= g0 && m.begin < g1 && !m.anaphor;
+          // A description ("the delegation", "the Kenyan officials") may tell
+          // what is going on now ("which the delegation is attending"); a
+          // pronoun, or a past verb, tells background.
+          bool description = !(toks[m.begin].cls & (kPronoun | kPronounPl));
+          return m.begin >= g0 && m.begin < g1 && (!m.anaphor || (description && !finite_past(t)));
         });
         if (!own) continue;
       }
@@ -1306,7 +1342,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       // Name of a summit, project or agreement: the noun phrase of the trigger.
-      if (f.type == "project" || f.type == "summit" || f.type == "agreement") {
+      // A verb alone ("attended") names nothing.
+      bool verb_only = t.end == t.begin + 1 && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+                       !(p.flags & kNeedsTarget) && f.type == "summit";
+      if ((f.type == "project" || f.type == "summit" || f.type == "agreement") && !verb_only) {
         std::uint32_t b = t.begin;
         while (b > sb) {
           const Tok& tk = toks[b - 1];
@@ -1367,6 +1406,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                           (xs == ds && x.countries == d.countries && o < k))) {
           if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
           if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
+          if (drafts[o].fact.name.empty()) drafts[o].fact.name = d.fact.name;
           d.fact.evidence.clear();  // dropped below
           break;
         }

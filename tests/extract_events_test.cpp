@@ -319,3 +319,33 @@ TEST_CASE("extract events: a past verb or a speech verb reports what happened") 
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: attending, also inside a relative clause with a subject of its own") {
+  const EventCase cases[] = {
+      // the object of "which" is the noun before it: its owner is the other party
+      {"Buyers from many countries came to Germany's biggest book fair, which the Kenyan delegation is "
+       "attending this week.",
+       "04", "", "", "KEN,DEU", "occurred", "", ""},
+      {"The Chilean delegation attended the Peruvian mining expo in Lima on Tuesday.", "04", "", "", "CHL,PER",
+       "occurred", "2025-03-11", "Lima"},
+      // the event's own object does not hide its place
+      {"Ghanaian President Kofi Asante attended the summit in Addis Ababa on Friday.", "04", "", "", "GHA",
+       "", "2025-03-14", "Addis Ababa"},
+  };
+  for (const auto& c : cases) check_case(c);
+  // A relative clause with a description as subject: "the delegation" is the
+  // country of the delegation read before.
+  auto fs = test::facts(
+      "A Nepali delegation arrived in Delhi on Monday. Firms from 20 countries exhibit at India's largest "
+      "textile fair, which the delegation is attending.");
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  bool found = false;
+  for (const Fact& f : fs)
+    if (f.cameo == "044" && test::countries(f).count("NPL") && test::countries(f).count("IND")) found = true;
+  CHECK(found);
+  // A pronoun in a relative clause of past events tells background.
+  auto bg = test::facts("Tunisia opened the trade fair, which it attended in 1998.");
+  CAPTURE(test::summary(bg));
+  CHECK(test::with_root(bg, "04") == nullptr);
+}
