@@ -686,7 +686,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::vector<std::int32_t> g;
       for (std::int32_t mi : ms) {
         const Mention& m = a.mentions[mi];
-        if (m.begin >= t.begin && m.end <= t.end && actor_ok_after(m, t.begin)) g.push_back(mi);
+        // Also one that begins inside and runs on ("summoned Togo's ambassador Koffi Mensah").
+        if (m.begin > t.begin && m.begin < t.end && actor_ok_after(m, t.begin)) g.push_back(mi);
       }
       return g;
     };
@@ -1025,6 +1026,28 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (cameo_root(patterns[o.pattern].cameo) != "02") continue;
           std::vector<std::int32_t> controller = find_object(o);
           if (!controller.empty()) src = controller;
+        }
+      }
+      // "threatened to strike unless Uganda lifted the ban", "warned it would
+      // expel diplomats if Russia did not ...": who must act is the target.
+      {
+        bool complement_subject = tgt.size() == 1 && tgt[0] >= 0 && a.mentions[tgt[0]].anaphor &&
+                                  (toks[a.mentions[tgt[0]].begin].cls & (kPronoun | kPronounPl)) &&
+                                  a.mentions[tgt[0]].end < se && (toks[a.mentions[tgt[0]].end].cls & (kAux | kBe));
+        bool threat = cameo_root(p.cameo) == "13";
+        std::uint32_t cond = se;
+        for (std::uint32_t i = t.end; i < se && cond == se; ++i)
+          if (toks[i].id == id.unless || (threat && toks[i].id == id.if_)) cond = i;
+        if (cond < se && (tgt.empty() || complement_subject)) {
+          for (std::size_t k = 0; k < ms.size(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin <= cond || attributed(m.begin)) continue;
+            if (m.begin >= seg_end(seg_of(cond))) break;
+            if (!actor_ok(m) || governing_prep(m.begin, cond + 1) != kNoToken) continue;
+            tgt = expand(k, seg_end(seg_of(cond)));
+            heads(tgt);
+            break;
+          }
         }
       }
       bool subj_role = std::any_of(p.source.begin(), p.source.end(), [](const Role& r) { return r.kind == RoleKind::subj; });

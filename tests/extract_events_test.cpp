@@ -349,3 +349,21 @@ TEST_CASE("extract events: attending, also inside a relative clause with a subje
   CAPTURE(test::summary(bg));
   CHECK(test::with_root(bg, "04") == nullptr);
 }
+
+TEST_CASE("extract events: targets named inside the trigger or in the condition of a threat") {
+  const EventCase cases[] = {
+      // a person described with a country, running past the matched words
+      {"On Monday, Ghana's deputy foreign minister Kwame Boateng summoned Togo's ambassador Koffi Mensah "
+       "to protest the border closure.",
+       "11", "GHA", "TGO", "", "", "2025-03-10", ""},
+      {"Hungary criticized the president of Romania on Monday.", "11", "HUN", "ROU", "", "", "", ""},
+      // who must act for the threat not to be carried out
+      {"Kenya threatened on Friday to block roads unless Uganda lifted its ban on milk imports.", "13", "KEN",
+       "UGA", "", "", "2025-03-14", ""},
+      {"Estonia warned it would expel diplomats if Russia did not release the officer.", "13", "EST", "RUS", "",
+       "", "", ""},
+      {"Bolivian miners said they would block roads unless the Chilean company raised wages.", "13", "BOL",
+       "CHL", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
