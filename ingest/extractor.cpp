@@ -27,9 +27,11 @@ struct Extractor::Ids {
   std::vector<TokenId> adjunct_preps;   // during at (an event inside another's time and place)
   std::vector<TokenId> relative_words;  // which who whom whose where
   std::vector<TokenId> conditional_words;  // if unless until whether
-  TokenId that, unless, if_, despite, police;
+  TokenId that, which, unless, if_, despite, police;
   std::vector<TokenId> gerund_preps;  // before after without of in by: "before allowing"
   std::vector<TokenId> group_nouns;  // members of, inhabitants of ...
+  std::vector<TokenId> irregular_past;  // met held spoke ... (finite past forms)
+  std::vector<TokenId> loose_adverbs;   // again also still ... (between subject and verb)
 };
 
 namespace {
@@ -118,6 +120,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   for (const char* s : {"if", "unless", "until", "whether"})
     if (TokenId t = w(s)) ids->conditional_words.push_back(t);
   ids->that = w("that");
+  ids->which = w("which");
   ids->unless = w("unless");
   ids->if_ = w("if");
   ids->despite = w("despite");
@@ -128,6 +131,14 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
                         "supporters", "nationals", "groups", "group", "leaders", "officials",
                         "government", "army", "forces", "troops", "military", "regime", "administration"})
     if (TokenId t = w(g)) ids->group_nouns.push_back(t);
+  for (const char* g : {"met", "held", "spoke", "told", "sent", "gave", "took", "made", "paid", "struck",
+                        "fought", "broke", "began", "sold", "froze", "withdrew", "blew", "forgave", "shot",
+                        "threw", "drew", "won", "led", "hit", "cut", "quit", "set"})
+    if (TokenId t = w(g)) ids->irregular_past.push_back(t);
+  for (const char* g : {"again", "also", "once", "then", "later", "further", "subsequently", "finally",
+                        "repeatedly", "already", "swiftly", "quickly", "immediately", "publicly",
+                        "formally", "officially", "strongly", "sharply", "flatly"})
+    if (TokenId t = w(g)) ids->loose_adverbs.push_back(t);
   ids_ = ids;
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
@@ -155,6 +166,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return i < toks.size() && a.mention_at[i] >= 0 ? &a.mentions[a.mention_at[i]] : nullptr;
   };
   auto country_code = [&](int c) { return c >= 0 ? dict.countries()[c].code : std::string(); };
+  // Past a time expression at i ("Thursday", "on Friday", "last week"), else i.
+  auto date_skip = [&](std::uint32_t i) -> std::uint32_t {
+    if (i < toks.size() && a.date_at[i] >= 0) return std::max(i + 1, a.dates[a.date_at[i]].end);
+    if (i + 1 < toks.size() && (toks[i].cls & kPrep) && a.date_at[i + 1] >= 0 &&
+        a.dates[a.date_at[i + 1]].begin == i + 1)
+      return std::max(i + 2, a.dates[a.date_at[i + 1]].end);
+    return i;
+  };
 
   // Drafts and folded drafts live in per-thread buffers that keep their
   // capacity from article to article (no regrowth, no page faults).
@@ -424,6 +443,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           std::uint32_t n = t.end;
           bool no_object = n >= se || toks[n].is(kPunct) || (toks[n].cls & (kPrep | kCalendar)) ||
                            a.date_at[n] >= 0;
+          // A time between verb and object ("rejected Thursday a plan",
+          // "rejected on Friday the offer"): the object follows it.
+          std::uint32_t after = date_skip(n);
+          if (after != n && after < se && ((toks[after].cls & kDet) || a.mention_at[after] >= 0))
+            no_object = false;
           if (noun && no_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
@@ -662,7 +686,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::vector<std::int32_t> g;
       for (std::int32_t mi : ms) {
         const Mention& m = a.mentions[mi];
-        if (m.begin >= t.begin && m.end <= t.end && actor_ok_after(m, t.begin)) g.push_back(mi);
+        // Also one that begins inside and runs on ("summoned Togo's ambassador Koffi Mensah").
+        if (m.begin > t.begin && m.begin < t.end && actor_ok_after(m, t.begin)) g.push_back(mi);
       }
       return g;
     };
@@ -707,6 +732,29 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       return {};
     };
+    // The object of a relative clause opened by "which" or "that" is the noun
+    // before it: its owner is the object ("Russia's trade fair, which the
+    // Pakistani delegation is attending": Russia).
+    auto find_antecedent = [&](const Trigger& t) -> std::vector<std::int32_t> {
+      if (seg_skip[t.segment] != 2) return {};
+      std::uint32_t r = seg_begin(t.segment);
+      if (r <= sb + 1 || !(toks[r].id == id.that || toks[r].id == id.which)) return {};
+      // The relative word is followed by its own subject, not by the verb.
+      if (r + 1 >= t.begin) return {};
+      // Back over the noun and its modifiers to the owner ("Russia's", "Kenyan"):
+      // a determiner of the noun even after "at" ("at India's largest fair").
+      std::uint32_t j = is_punct(r - 1, ',') ? r - 1 : r;
+      for (int skipped = 0; j > sb && skipped < 6 && a.mention_at[j - 1] < 0; ++skipped, --j) {
+        const Tok& tk = toks[j - 1];
+        if (!tk.is(kWord) || (tk.cls & (kFunction | kCalendar))) return {};
+      }
+      if (j == sb || a.mention_at[j - 1] < 0) return {};
+      std::int32_t mi = a.mention_at[j - 1];
+      const Mention& m = a.mentions[mi];
+      bool owner = m.possessive || m.kind == MentionKind::demonym || m.kind == MentionKind::org;
+      if (!owner || !is_actor(m) || m.kind == MentionKind::city || determiner(m)) return {};
+      return {mi};
+    };
     auto resolve = [&](const Trigger& t, const std::vector<Role>& roles) -> std::vector<std::int32_t> {
       for (std::size_t ri = 0; ri < roles.size(); ++ri) {
         const Role& r = roles[ri];
@@ -730,7 +778,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
         switch (r.kind) {
           case RoleKind::subj: g = find_subject(t); break;
-          case RoleKind::obj: g = find_object(t); break;
+          case RoleKind::obj:
+            g = find_object(t);
+            if (g.empty()) g = find_antecedent(t);
+            break;
           case RoleKind::prep: g = find_after_prep(t, r.prep); break;
           case RoleKind::poss: g = find_poss(t); break;
           case RoleKind::inner: g = find_inner(t); break;
@@ -741,6 +792,29 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         if (!g.empty()) return g;
       }
       return {};
+    };
+    // The trigger's first word is a finite past verb: "-ed" or an irregular
+    // past form, not after a form of "be", an auxiliary or "to" ("will be
+    // signed", "would have met", "to be held" are not).
+    auto finite_past = [&](const Trigger& t) {
+      std::string_view w = tok_text(t.begin);
+      bool ed = w.size() > 3 && w.substr(w.size() - 2) == "ed";
+      bool irregular = std::find(id.irregular_past.begin(), id.irregular_past.end(), toks[t.begin].id) !=
+                       id.irregular_past.end();
+      if (!ed && !irregular) return false;
+      std::uint32_t j = t.begin;
+      while (j > sb && j + 3 > t.begin) {
+        const Tok& pv = toks[j - 1];
+        std::string_view pw = tok_text(j - 1);
+        bool adverb = std::find(id.loose_adverbs.begin(), id.loose_adverbs.end(), pv.id) != id.loose_adverbs.end() ||
+                      (pw.size() > 4 && pw.substr(pw.size() - 2) == "ly") || (pv.cls & kNegation);
+        if (!adverb) break;
+        --j;
+      }
+      if (j == sb) return true;
+      const Tok& pv = toks[j - 1];
+      if ((pv.cls & (kBe | kAux | kDet)) || pv.id == id.to) return false;
+      return true;
     };
     auto passive = [&](const Trigger& t) {
       std::uint32_t j = t.begin;
@@ -786,6 +860,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::uint32_t lo = std::min(t.begin, pos), hi = std::max(t.end, pos);
       for (const Trigger& o : triggers) {
         if (&o == &t || o.adjunct) continue;
+        // The event's own object ("attended the summit in Lima", "met at a
+        // conference in Oslo") does not stand between it and its place or date.
+        if (o.begin >= t.end && o.begin <= t.end + 4 &&
+            cameo_root(patterns[o.pattern].cameo) == cameo_root(patterns[t.pattern].cameo))
+          continue;
         if (o.begin >= lo && o.end <= hi && !(o.begin >= t.begin && o.end <= t.end)) return true;
       }
       return false;
@@ -949,6 +1028,28 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
+      // "threatened to strike unless Uganda lifted the ban", "warned it would
+      // expel diplomats if Russia did not ...": who must act is the target.
+      {
+        bool complement_subject = tgt.size() == 1 && tgt[0] >= 0 && a.mentions[tgt[0]].anaphor &&
+                                  (toks[a.mentions[tgt[0]].begin].cls & (kPronoun | kPronounPl)) &&
+                                  a.mentions[tgt[0]].end < se && (toks[a.mentions[tgt[0]].end].cls & (kAux | kBe));
+        bool threat = cameo_root(p.cameo) == "13";
+        std::uint32_t cond = se;
+        for (std::uint32_t i = t.end; i < se && cond == se; ++i)
+          if (toks[i].id == id.unless || (threat && toks[i].id == id.if_)) cond = i;
+        if (cond < se && (tgt.empty() || complement_subject)) {
+          for (std::size_t k = 0; k < ms.size(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin <= cond || attributed(m.begin)) continue;
+            if (m.begin >= seg_end(seg_of(cond))) break;
+            if (!actor_ok(m) || governing_prep(m.begin, cond + 1) != kNoToken) continue;
+            tgt = expand(k, seg_end(seg_of(cond)));
+            heads(tgt);
+            break;
+          }
+        }
+      }
       bool subj_role = std::any_of(p.source.begin(), p.source.end(), [](const Role& r) { return r.kind == RoleKind::subj; });
       if (!(p.flags & kNoPassive) && subj_role && passive(t)) {
         std::vector<std::int32_t> agent;
@@ -969,7 +1070,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t g0 = seg_begin(t.segment), g1 = seg_end(t.segment);
         bool own = std::any_of(src.begin(), src.end(), [&](std::int32_t mi) {
           const Mention& m = a.mentions[mi < 0 ? -mi - 1 : mi];
-          return m.begin >= g0 && m.begin < g1 && !m.anaphor;
+          // A description ("the delegation", "the Kenyan officials") may tell
+          // what is going on now ("which the delegation is attending"); a
+          // pronoun, or a past verb, tells background.
+          bool description = !(toks[m.begin].cls & (kPronoun | kPronounPl));
+          return m.begin >= g0 && m.begin < g1 && (!m.anaphor || (description && !finite_past(t)));
         });
         if (!own) continue;
       }
@@ -1010,6 +1115,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t b = t.begin >= g0 + 8 ? t.begin - 8 : g0;
         int tone_ignored = 0;
         cues(b, t.begin, status, tone_ignored);
+        // A finite past verb ("rejected", "met", "discussed") reports what
+        // happened: only a negation before it ("never signed") changes that;
+        // "planned exercises and rejected", "discussed the planned road" do not.
+        bool past = finite_past(t);
+        if (past && status != static_cast<int>(Status::negated)) status = -1;
         // "invited X to visit", "said it wanted ... to hold talks": an
         // infinitive after an appeal, intent or speech is not (yet) an event.
         if (status < 0 && t.begin > sb && toks[t.begin - 1].id == id.to &&
@@ -1022,6 +1132,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           });
           if (governed) status = static_cast<int>(Status::planned);
         }
+        // What an appeal asks for is not (yet) an event: "invited X to Dhaka
+        // for the signing of the agreement", "called for talks".
+        if (status < 0 && !past && !(p.flags & kSay)) {
+          bool asked = std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) {
+            return o.end <= t.begin && t.begin - o.end <= 10 && seg_of(o.begin) == t.segment &&
+                   cameo_root(patterns[o.pattern].cameo) == "02";
+          });
+          if (asked) status = static_cast<int>(Status::planned);
+        }
         // Coordinated with an earlier trigger of its clause: its status too
         // ("expected to meet X and sign an agreement").
         if (status < 0) {
@@ -1029,8 +1148,18 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
             const Draft& o = drafts[k];
             if (o.sentence != s || o.position >= t.begin || seg_of(o.position) != t.segment) continue;
             if (o.fact.status == Status::occurred) continue;
+            // The "and" joins the verbs: only adverbs or "to" between it and
+            // this trigger ("meet X and then sign", not "India and Bangladesh ... talks").
             bool joined = false;
-            for (std::uint32_t i = o.position; i < t.begin; ++i) joined |= toks[i].id == id.and_;
+            for (std::uint32_t i = t.begin; i-- > o.position;) {
+              if (toks[i].id == id.and_ || toks[i].id == id.or_) {
+                joined = true;
+                break;
+              }
+              if (!(toks[i].id == id.to ||
+                    std::find(id.loose_adverbs.begin(), id.loose_adverbs.end(), toks[i].id) != id.loose_adverbs.end()))
+                break;
+            }
             if (joined) status = static_cast<int>(o.fact.status);
           }
         }
@@ -1040,7 +1169,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         for (const Trigger& o : triggers)
           if (o.begin >= t.end && o.begin < ae) ae = o.begin;
         int after_status = -1;
-        cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
+        // What follows a speech verb or a past verb is its content, not its status
+        // ("said Belgrade would respond").
+        if (!past && !(p.flags & kSay))
+          cues(t.end, ae, after_status, tone_ignored, std::min(seg_end(t.segment), t.end + 8));
         if (status < 0) status = after_status;
         if (p.flags & kCharacterize) {
           int s2 = -1;
@@ -1233,7 +1365,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
       }
       // Name of a summit, project or agreement: the noun phrase of the trigger.
-      if (f.type == "project" || f.type == "summit" || f.type == "agreement") {
+      // A verb alone ("attended") names nothing.
+      bool verb_only = t.end == t.begin + 1 && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+                       !(p.flags & kNeedsTarget) && f.type == "summit";
+      if ((f.type == "project" || f.type == "summit" || f.type == "agreement") && !verb_only) {
         std::uint32_t b = t.begin;
         while (b > sb) {
           const Tok& tk = toks[b - 1];
@@ -1294,6 +1429,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                           (xs == ds && x.countries == d.countries && o < k))) {
           if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
           if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
+          if (drafts[o].fact.name.empty()) drafts[o].fact.name = d.fact.name;
           d.fact.evidence.clear();  // dropped below
           break;
         }

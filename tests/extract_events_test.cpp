@@ -279,3 +279,91 @@ TEST_CASE("extract events: future coercion is a threat, domestic acts stay at ho
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: a time between the verb and its object keeps both") {
+  const EventCase cases[] = {
+      {"Hanoi again rejected Thursday a Chinese proposal for a joint fishing zone.", "12", "VNM", "CHN", "",
+       "occurred", "2025-03-13", ""},
+      {"Colombia rejected on Monday the Venezuelan offer of mediation.", "12", "COL", "VEN", "", "", "2025-03-10",
+       ""},
+      {"The Chilean government once more rejected last week an Argentine plan for the pass.", "12", "CHL", "ARG",
+       "", "", "", ""},
+      {"Quito turned down Tuesday a Peruvian request for extradition.", "12", "ECU", "PER", "", "", "2025-03-11",
+       ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: a past verb or a speech verb reports what happened") {
+  const EventCase cases[] = {
+      // a cue of another phrase before a past verb
+      {"The Turkish navy said its ships were on planned exercises and rejected the Greek protest.", "12",
+       "TUR", "GRC", "", "occurred", "", ""},
+      // a cue inside the object of a past verb
+      {"Norway and Sweden discussed the planned tunnel between their northern towns.", "04", "", "",
+       "NOR,SWE", "occurred", "", ""},
+      // what a speaker says will happen is the content, not the status of the statement
+      {"Uruguayan Foreign Minister Lucas Ferrero said Montevideo would respond to Paraguay.", "01", "URY", "",
+       "", "occurred", "", ""},
+      // a negation before a past verb still counts
+      {"Moldova never signed the customs accord with Belarus.", "05", "", "", "MDA", "negated", "", ""},
+      // a participle after an auxiliary takes its cues as before
+      {"The accord between Laos and Cambodia will be signed next month.", "05", "", "", "LAO,KHM",
+       "planned", "", ""},
+      // what an appeal asks for has not happened yet
+      {"Mongolia invited Kazakhstan to Ulaanbaatar for the signing of a transit agreement.", "05", "", "",
+       "", "planned", "", ""},
+      // an "and" between two actors does not join a later event to an earlier one's status
+      {"Ghana and Togo plan to build a coastal highway, the Ghanaian minister said after talks with Togo.",
+       "04", "", "", "GHA,TGO", "occurred", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: attending, also inside a relative clause with a subject of its own") {
+  const EventCase cases[] = {
+      // the object of "which" is the noun before it: its owner is the other party
+      {"Buyers from many countries came to Germany's biggest book fair, which the Kenyan delegation is "
+       "attending this week.",
+       "04", "", "", "KEN,DEU", "occurred", "", ""},
+      {"The Chilean delegation attended the Peruvian mining expo in Lima on Tuesday.", "04", "", "", "CHL,PER",
+       "occurred", "2025-03-11", "Lima"},
+      // the event's own object does not hide its place
+      {"Ghanaian President Kofi Asante attended the summit in Addis Ababa on Friday.", "04", "", "", "GHA",
+       "", "2025-03-14", "Addis Ababa"},
+  };
+  for (const auto& c : cases) check_case(c);
+  // A relative clause with a description as subject: "the delegation" is the
+  // country of the delegation read before.
+  auto fs = test::facts(
+      "A Nepali delegation arrived in Delhi on Monday. Firms from 20 countries exhibit at India's largest "
+      "textile fair, which the delegation is attending.");
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  bool found = false;
+  for (const Fact& f : fs)
+    if (f.cameo == "044" && test::countries(f).count("NPL") && test::countries(f).count("IND")) found = true;
+  CHECK(found);
+  // A pronoun in a relative clause of past events tells background.
+  auto bg = test::facts("Tunisia opened the trade fair, which it attended in 1998.");
+  CAPTURE(test::summary(bg));
+  CHECK(test::with_root(bg, "04") == nullptr);
+}
+
+TEST_CASE("extract events: targets named inside the trigger or in the condition of a threat") {
+  const EventCase cases[] = {
+      // a person described with a country, running past the matched words
+      {"On Monday, Ghana's deputy foreign minister Kwame Boateng summoned Togo's ambassador Koffi Mensah "
+       "to protest the border closure.",
+       "11", "GHA", "TGO", "", "", "2025-03-10", ""},
+      {"Hungary criticized the president of Romania on Monday.", "11", "HUN", "ROU", "", "", "", ""},
+      // who must act for the threat not to be carried out
+      {"Kenya threatened on Friday to block roads unless Uganda lifted its ban on milk imports.", "13", "KEN",
+       "UGA", "", "", "2025-03-14", ""},
+      {"Estonia warned it would expel diplomats if Russia did not release the officer.", "13", "EST", "RUS", "",
+       "", "", ""},
+      {"Bolivian miners said they would block roads unless the Chilean company raised wages.", "13", "BOL",
+       "CHL", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
