@@ -1028,6 +1028,46 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
+      // "Croatia fails to protect refugees, a rights group protested on Monday.":
+      // a verb closing the sentence after ", <actor>" is said by that actor
+      // about the subject of the clause before the comma.
+      if (!(p.flags & kSay) && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+          std::any_of(p.target.begin(), p.target.end(), [](const Role& r) { return r.kind == RoleKind::obj; })) {
+        std::uint32_t c = t.begin;
+        while (c > sb && !is_punct(c - 1, ',') && t.begin - c < 6) --c;
+        bool closing = c > sb + 1 && is_punct(c - 1, ',');
+        // ", which X is attending", ", as X demanded": not a bare noun phrase.
+        for (std::uint32_t q = c; q < t.begin && closing; ++q)
+          closing = !(toks[q].cls & (kSubord | kBe | kAux | kPronoun | kPronounPl | kConj));
+        for (std::uint32_t q = t.end; q < se && closing; ++q) {
+          const Tok& tk = toks[q];
+          std::string_view w = tok_text(q);
+          if (a.mention_at[q] >= 0) closing = is_place(a.mentions[a.mention_at[q]]);
+          else
+            closing = tk.is(kPunct) || (tk.cls & (kPrep | kDet | kCalendar)) || tk.is(kNumber) ||
+                      a.date_at[q] >= 0 || (w.size() > 4 && w.substr(w.size() - 2) == "ly") ||
+                      w == "here" || w == "there";
+        }
+        if (closing) {
+          std::vector<std::int32_t> speaker, about;
+          for (std::size_t k = 0; k < ms.size() && speaker.empty(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin >= c && m.begin < t.begin && actor_ok(m)) speaker = expand(k, t.begin);
+          }
+          for (std::size_t k = 0; k < ms.size() && about.empty(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin >= c - 1) break;
+            if (actor_ok(m) && !attributed(m.begin) && governing_prep(m.begin, sb) == kNoToken)
+              about = expand(k, c - 1);
+          }
+          if (!speaker.empty()) {
+            heads(speaker);
+            heads(about);
+            src = speaker;
+            tgt = about;
+          }
+        }
+      }
       // "threatened to strike unless Uganda lifted the ban", "warned it would
       // expel diplomats if Russia did not ...": who must act is the target.
       {

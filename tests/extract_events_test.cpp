@@ -367,3 +367,43 @@ TEST_CASE("extract events: targets named inside the trigger or in the condition 
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: unnamed rights groups and aid agencies act as non-governmental organizations") {
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* org;     // the organization's id on the side below
+    const char* side;    // "source" or "target"
+    const char* other;   // a country on the other side ("" = none)
+  };
+  const Case cases[] = {
+      {"A human rights group criticized Tunisia on Monday.", "11", "org:NGO_RIGHTS", "source", "TUN"},
+      {"Aid agencies accused Sudan of blocking food convoys.", "11", "org:NGO_AID", "source", "SDN"},
+      {"Ethiopia expelled two international aid groups on Friday.", "16", "org:NGO_AID", "target", "ETH"},
+      // the verb closes the sentence after ", <actor>": said by the actor about the first clause
+      {"Tunisian authorities are failing to protect migrants, an aid agency complained on Tuesday.", "11",
+       "org:NGO_AID", "source", "TUN"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, c.root);
+    REQUIRE(f != nullptr);
+    const auto& side = std::string(c.side) == "source" ? f->source : f->target;
+    bool found = false;
+    for (const Actor& x : side) found |= x.id == c.org && x.kind == ActorKind::organization && x.country.empty();
+    CHECK(found);
+    if (*c.other) {
+      auto other = test::countries(*f, std::string(c.side) == "source" ? "target" : "source");
+      CHECK(other.count(c.other) == 1);
+    }
+  }
+  // A country in the description makes it that country's group.
+  auto fs = test::facts("A Kenyan rights group condemned Uganda.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "11");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source").count("KEN") == 1);
+}
