@@ -400,6 +400,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber) ||
            std::find(id.group_nouns.begin(), id.group_nouns.end(), toks[j - 2].id) != id.group_nouns.end()))
         return kNoToken;
+      // "a first batch of Nepali troops", "a contingent of Fijian soldiers": a
+      // part of the group, which acts.
+      if (j > floor + 2 && toks[j - 1].id == id.of && a.mention_at[b] >= 0 &&
+          a.mentions[a.mention_at[b]].kind == MentionKind::demonym && toks[j - 2].is(kWord) &&
+          !toks[j - 2].is(kCap) && !(toks[j - 2].cls & (kFunction | kRoleNoun)) && a.mention_at[j - 2] < 0) {
+        std::uint32_t d = j - 3;
+        if (d > floor && !(toks[d].cls & kDet) && toks[d].is(kWord) && !(toks[d].cls & kFunction)) --d;
+        if (toks[d].cls & kDet) return kNoToken;
+      }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
       if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
@@ -1384,6 +1393,21 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           f.source.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
           src_c.insert(cc.code);
           d.countries.insert(cc.code);
+        }
+      }
+      // Violence against foreigners by attackers the text does not name ("a
+      // roadside bomb near Kandahar killed two British soldiers") is coded to
+      // the country where it happens.
+      if (f.source.empty() && f.participants.empty() && !f.target.empty() && f.location &&
+          !f.location->country.empty() && !tgt_c.count(f.location->country)) {
+        std::string_view r = cameo_root(f.cameo);
+        if (r == "18" || r == "19" || r == "20") {
+          int c = dict.country_index(f.location->country);
+          if (c >= 0) {
+            const Country& cc = dict.countries()[c];
+            f.source.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
+            d.countries.insert(cc.code);
+          }
         }
       }
       bool target_country = std::any_of(f.target.begin(), f.target.end(), [](const Actor& x) { return !x.country.empty(); });

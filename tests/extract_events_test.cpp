@@ -407,3 +407,20 @@ TEST_CASE("extract events: unnamed rights groups and aid agencies act as non-gov
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f, "source").count("KEN") == 1);
 }
+
+TEST_CASE("extract events: a part of a national group acts; unnamed attackers are of the place") {
+  const EventCase cases[] = {
+      {"A first batch of Nepali peacekeeping troops arrived in Lebanon on Tuesday.", "04", "NPL", "LBN", "", "",
+       "2025-03-11", ""},
+      {"A contingent of Fijian soldiers attacked a checkpoint.", "19", "FJI", "", "", "", "", ""},
+      // foreign victims, no attacker named: the country where it happened
+      {"A car bomb in Mogadishu killed three Kenyan peacekeepers.", "19", "SOM", "KEN", "", "", "", "Mogadishu"},
+  };
+  for (const auto& c : cases) check_case(c);
+  // "the capital of Kenya" stays a place.
+  auto fs = test::facts("Rwanda and Burundi held talks in the capital of Kenya.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "04");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f).count("KEN") == 0);
+}
