@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ingest/utf8.hpp"
+
 namespace dipgraph::ingest {
 
 namespace {
@@ -75,21 +77,18 @@ int title_class(std::string_view role, int rank) {
   return rank >= 1 && rank <= 2 ? 0 : 2;
 }
 
-// True if a word begins with a capital letter: ASCII, or a Latin-1 or
-// Latin Extended-A capital in UTF-8 ("Özal", "Čaputová", "Đinđić"), also
-// after an elided particle ("d'Estaing", "O'Neill"). The lexer's kCap is ASCII only.
+// True if a word begins with a capital letter: ASCII, or an upper-case letter
+// of utf8::is_upper (Latin-1, Latin Extended-A and Additional, Greek, Cyrillic
+// ...: "Özal", "Čaputová", "Đinđić", "Ứng") or Vietnamese Ơ, Ư; also after an
+// elided particle ("d'Estaing", "O'Neill"). The lexer's kCap is ASCII only.
 bool upper_initial(std::string_view w) {
   if (w.size() > 2 && w[1] == '\'' && (w[0] == 'd' || w[0] == 'D' || w[0] == 'l' || w[0] == 'L' || w[0] == 'O'))
     w.remove_prefix(2);
   if (w.empty()) return false;
   auto c = static_cast<unsigned char>(w[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (w.size() < 2 || (c != 0xC3 && c != 0xC4 && c != 0xC5)) return false;
-  unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[1]) & 0x3Fu);
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                            // À..Þ, not ×
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp % 2 == 0;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
-  return cp == 0x178;                                                          // Ÿ
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  char32_t cp = utf8::decode(w, 0).cp;
+  return cp != utf8::kInvalid && (utf8::is_upper(cp) || cp == 0x1A0 || cp == 0x1AF);
 }
 
 // "Luiz Inácio Lula da Silva" -> its lower-case words, as scan_name makes them.
