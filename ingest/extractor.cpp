@@ -301,6 +301,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (std::uint32_t i = sb; i < se; ++i) {
       if (!toks[i].is(kWord) || toks[i].id == kNoToken) continue;
       if (a.mention_at[i] >= 0 && a.mentions[a.mention_at[i]].kind != MentionKind::title) continue;
+      // "On March 9": a word of a date is no trigger.
+      if (a.date_at[i] >= 0 && (toks[i].cls & kCalendar)) continue;
       Trigger best;
       std::uint32_t best_end = 0;
       dict.trigger_matcher().longest(
@@ -1037,6 +1039,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
+      // "offered to negotiate with Georgia", "agreed to meet Kenya": the target
+      // of an intent is the target of what it intends.
+      if (tgt.empty() && cameo_root(p.cameo) == "03") {
+        for (const Trigger& o : triggers) {
+          if (o.begin < t.end || o.begin > t.end + 1 || seg_of(o.begin) != t.segment) continue;
+          tgt = resolve(o, patterns[o.pattern].target);
+          break;
+        }
+      }
       // "Croatia fails to protect refugees, a rights group protested on Monday.":
       // a verb closing the sentence after ", <actor>" is said by that actor
       // about the subject of the clause before the comma.
@@ -1485,12 +1496,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         if (o == k || drafts[o].fact.evidence.empty()) continue;
         const Draft& x = drafts[o];
         if (cameo_root(x.fact.cameo) != cameo_root(d.fact.cameo) || x.say != d.say) continue;
-        if (x.fact.status != d.fact.status) continue;
+        // An intent told by its verb and by what it intends ("offered to
+        // negotiate with X": 030 and 036) is one: the specific code stays.
+        bool intent = cameo_root(d.fact.cameo) == "03";
+        bool specific = intent && x.fact.cameo != "030" && d.fact.cameo == "030";
+        if (x.fact.status != d.fact.status && !specific) continue;
         bool contained = std::includes(x.countries.begin(), x.countries.end(), d.countries.begin(), d.countries.end());
         std::size_t xs = x.fact.source.size() + x.fact.target.size() + x.fact.participants.size();
         std::size_t ds = d.fact.source.size() + d.fact.target.size() + d.fact.participants.size();
         if (contained && (xs > ds || (xs == ds && x.countries.size() > d.countries.size()) ||
-                          (xs == ds && x.countries == d.countries && o < k))) {
+                          (xs == ds && x.countries == d.countries && (o < k || specific)))) {
           if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
           if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
           if (drafts[o].fact.name.empty()) drafts[o].fact.name = d.fact.name;

@@ -424,3 +424,22 @@ TEST_CASE("extract events: a part of a national group acts; unnamed attackers ar
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f).count("KEN") == 0);
 }
+
+TEST_CASE("extract events: an intent aims at the target of what it intends, told once") {
+  const EventCase cases[] = {
+      // "March" of a date is no march; the intent takes the date
+      {"On March 9, Putin offered to negotiate with the president of Georgia.", "03", "RUS", "GEO", "", "",
+       "2025-03-09", ""},
+      {"Ecuador agreed to meet Colombian officials next week.", "03", "ECU", "COL", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  auto fs = test::facts("Chile offered to mediate between Peru and Bolivia.");
+  CAPTURE(test::summary(fs));
+  int intents = 0;
+  for (const Fact& f : fs) intents += f.root == "03";
+  CHECK(intents == 1);
+  CHECK(test::with_root(fs, "14") == nullptr);
+  auto march = test::facts("On March 2, Kenya and Uganda signed a border accord.");
+  CAPTURE(test::summary(march));
+  CHECK(test::with_root(march, "14") == nullptr);
+}
