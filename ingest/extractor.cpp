@@ -459,7 +459,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           std::uint32_t after = date_skip(n);
           if (after != n && after < se && ((toks[after].cls & kDet) || a.mention_at[after] >= 0))
             no_object = false;
-          if (noun && no_object) continue;
+          // A pattern with a gap has matched its object ("opened an investigation").
+          const auto& tail = patterns[t.pattern].tail;
+          bool has_object = std::any_of(tail.begin(), tail.end(), [](const PatternElement& el) { return el.words.empty(); });
+          if (noun && no_object && !has_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
         if (toks[t.begin].is(kHyphenJoined)) continue;

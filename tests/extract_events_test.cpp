@@ -443,3 +443,13 @@ TEST_CASE("extract events: an intent aims at the target of what it intends, told
   CAPTURE(test::summary(march));
   CHECK(test::with_root(march, "14") == nullptr);
 }
+
+TEST_CASE("extract events: opening a border, a bridge or an inquiry") {
+  const EventCase cases[] = {
+      {"Tajikistan opened the Unity Bridge to Afghanistan on Monday.", "08", "TJK", "AFG", "", "", "2025-03-10", ""},
+      {"Peru reopened its border with Ecuador on Monday.", "08", "PER", "ECU", "", "", "2025-03-10", ""},
+      {"Tajikistan opened an inquiry into the deaths of Afghan traders.", "09", "TJK", "", "", "", "", ""},
+      {"Serbian police opened fire on protesters in Novi Sad.", "19", "SRB", "", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
