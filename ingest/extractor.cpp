@@ -301,6 +301,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (std::uint32_t i = sb; i < se; ++i) {
       if (!toks[i].is(kWord) || toks[i].id == kNoToken) continue;
       if (a.mention_at[i] >= 0 && a.mentions[a.mention_at[i]].kind != MentionKind::title) continue;
+      // "On March 9": a word of a date is no trigger.
+      if (a.date_at[i] >= 0 && (toks[i].cls & kCalendar)) continue;
       Trigger best;
       std::uint32_t best_end = 0;
       dict.trigger_matcher().longest(
@@ -400,6 +402,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           ((toks[j - 2].cls & (kNumberWord | kDet)) || toks[j - 2].is(kNumber) ||
            std::find(id.group_nouns.begin(), id.group_nouns.end(), toks[j - 2].id) != id.group_nouns.end()))
         return kNoToken;
+      // "a first batch of Nepali troops", "a contingent of Fijian soldiers": a
+      // part of the group, which acts.
+      if (j > floor + 2 && toks[j - 1].id == id.of && a.mention_at[b] >= 0 &&
+          a.mentions[a.mention_at[b]].kind == MentionKind::demonym && toks[j - 2].is(kWord) &&
+          !toks[j - 2].is(kCap) && !(toks[j - 2].cls & (kFunction | kRoleNoun)) && a.mention_at[j - 2] < 0) {
+        std::uint32_t d = j - 3;
+        if (d > floor && !(toks[d].cls & kDet) && toks[d].is(kWord) && !(toks[d].cls & kFunction)) --d;
+        if (toks[d].cls & kDet) return kNoToken;
+      }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
       if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
@@ -448,7 +459,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           std::uint32_t after = date_skip(n);
           if (after != n && after < se && ((toks[after].cls & kDet) || a.mention_at[after] >= 0))
             no_object = false;
-          if (noun && no_object) continue;
+          // A pattern with a gap has matched its object ("opened an investigation").
+          const auto& tail = patterns[t.pattern].tail;
+          bool has_object = std::any_of(tail.begin(), tail.end(), [](const PatternElement& el) { return el.words.empty(); });
+          if (noun && no_object && !has_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
         if (toks[t.begin].is(kHyphenJoined)) continue;
@@ -1028,6 +1042,55 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           if (!controller.empty()) src = controller;
         }
       }
+      // "offered to negotiate with Georgia", "agreed to meet Kenya": the target
+      // of an intent is the target of what it intends.
+      if (tgt.empty() && cameo_root(p.cameo) == "03") {
+        for (const Trigger& o : triggers) {
+          if (o.begin < t.end || o.begin > t.end + 1 || seg_of(o.begin) != t.segment) continue;
+          tgt = resolve(o, patterns[o.pattern].target);
+          break;
+        }
+      }
+      // "Croatia fails to protect refugees, a rights group protested on Monday.":
+      // a verb closing the sentence after ", <actor>" is said by that actor
+      // about the subject of the clause before the comma.
+      if (!(p.flags & kSay) && !p.source.empty() && p.source[0].kind == RoleKind::subj &&
+          std::any_of(p.target.begin(), p.target.end(), [](const Role& r) { return r.kind == RoleKind::obj; })) {
+        std::uint32_t c = t.begin;
+        while (c > sb && !is_punct(c - 1, ',') && t.begin - c < 6) --c;
+        bool closing = c > sb + 1 && is_punct(c - 1, ',');
+        // ", which X is attending", ", as X demanded": not a bare noun phrase.
+        for (std::uint32_t q = c; q < t.begin && closing; ++q)
+          closing = !(toks[q].cls & (kSubord | kBe | kAux | kPronoun | kPronounPl | kConj));
+        for (std::uint32_t q = t.end; q < se && closing; ++q) {
+          const Tok& tk = toks[q];
+          std::string_view w = tok_text(q);
+          if (a.mention_at[q] >= 0) closing = is_place(a.mentions[a.mention_at[q]]);
+          else
+            closing = tk.is(kPunct) || (tk.cls & (kPrep | kDet | kCalendar)) || tk.is(kNumber) ||
+                      a.date_at[q] >= 0 || (w.size() > 4 && w.substr(w.size() - 2) == "ly") ||
+                      w == "here" || w == "there";
+        }
+        if (closing) {
+          std::vector<std::int32_t> speaker, about;
+          for (std::size_t k = 0; k < ms.size() && speaker.empty(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin >= c && m.begin < t.begin && actor_ok(m)) speaker = expand(k, t.begin);
+          }
+          for (std::size_t k = 0; k < ms.size() && about.empty(); ++k) {
+            const Mention& m = a.mentions[ms[k]];
+            if (m.begin >= c - 1) break;
+            if (actor_ok(m) && !attributed(m.begin) && governing_prep(m.begin, sb) == kNoToken)
+              about = expand(k, c - 1);
+          }
+          if (!speaker.empty()) {
+            heads(speaker);
+            heads(about);
+            src = speaker;
+            tgt = about;
+          }
+        }
+      }
       // "threatened to strike unless Uganda lifted the ban", "warned it would
       // expel diplomats if Russia did not ...": who must act is the target.
       {
@@ -1346,6 +1409,21 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           d.countries.insert(cc.code);
         }
       }
+      // Violence against foreigners by attackers the text does not name ("a
+      // roadside bomb near Kandahar killed two British soldiers") is coded to
+      // the country where it happens.
+      if (f.source.empty() && f.participants.empty() && !f.target.empty() && f.location &&
+          !f.location->country.empty() && !tgt_c.count(f.location->country)) {
+        std::string_view r = cameo_root(f.cameo);
+        if (r == "18" || r == "19" || r == "20") {
+          int c = dict.country_index(f.location->country);
+          if (c >= 0) {
+            const Country& cc = dict.countries()[c];
+            f.source.push_back(Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
+            d.countries.insert(cc.code);
+          }
+        }
+      }
       bool target_country = std::any_of(f.target.begin(), f.target.end(), [](const Actor& x) { return !x.country.empty(); });
       if (!target_country && f.participants.empty()) {
         std::string_view r = cameo_root(f.cameo);
@@ -1421,12 +1499,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         if (o == k || drafts[o].fact.evidence.empty()) continue;
         const Draft& x = drafts[o];
         if (cameo_root(x.fact.cameo) != cameo_root(d.fact.cameo) || x.say != d.say) continue;
-        if (x.fact.status != d.fact.status) continue;
+        // An intent told by its verb and by what it intends ("offered to
+        // negotiate with X": 030 and 036) is one: the specific code stays.
+        bool intent = cameo_root(d.fact.cameo) == "03";
+        bool specific = intent && x.fact.cameo != "030" && d.fact.cameo == "030";
+        if (x.fact.status != d.fact.status && !specific) continue;
         bool contained = std::includes(x.countries.begin(), x.countries.end(), d.countries.begin(), d.countries.end());
         std::size_t xs = x.fact.source.size() + x.fact.target.size() + x.fact.participants.size();
         std::size_t ds = d.fact.source.size() + d.fact.target.size() + d.fact.participants.size();
         if (contained && (xs > ds || (xs == ds && x.countries.size() > d.countries.size()) ||
-                          (xs == ds && x.countries == d.countries && o < k))) {
+                          (xs == ds && x.countries == d.countries && (o < k || specific)))) {
           if (!drafts[o].own_date && d.own_date) drafts[o].fact.date = d.fact.date, drafts[o].own_date = true;
           if (!drafts[o].own_place && d.own_place) drafts[o].fact.location = d.fact.location, drafts[o].own_place = true;
           if (drafts[o].fact.name.empty()) drafts[o].fact.name = d.fact.name;

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "ingest/utf8.hpp"
+
 namespace dipgraph::ingest {
 
 namespace {
@@ -75,21 +77,18 @@ int title_class(std::string_view role, int rank) {
   return rank >= 1 && rank <= 2 ? 0 : 2;
 }
 
-// True if a word begins with a capital letter: ASCII, or a Latin-1 or
-// Latin Extended-A capital in UTF-8 ("Özal", "Čaputová", "Đinđić"), also
-// after an elided particle ("d'Estaing", "O'Neill"). The lexer's kCap is ASCII only.
+// True if a word begins with a capital letter: ASCII, or an upper-case letter
+// of utf8::is_upper (Latin-1, Latin Extended-A and Additional, Greek, Cyrillic
+// ...: "Özal", "Čaputová", "Đinđić", "Ứng") or Vietnamese Ơ, Ư; also after an
+// elided particle ("d'Estaing", "O'Neill"). The lexer's kCap is ASCII only.
 bool upper_initial(std::string_view w) {
   if (w.size() > 2 && w[1] == '\'' && (w[0] == 'd' || w[0] == 'D' || w[0] == 'l' || w[0] == 'L' || w[0] == 'O'))
     w.remove_prefix(2);
   if (w.empty()) return false;
   auto c = static_cast<unsigned char>(w[0]);
-  if (c >= 'A' && c <= 'Z') return true;
-  if (w.size() < 2 || (c != 0xC3 && c != 0xC4 && c != 0xC5)) return false;
-  unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(w[1]) & 0x3Fu);
-  if (cp >= 0xC0 && cp <= 0xDE) return cp != 0xD7;                            // À..Þ, not ×
-  if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177)) return cp % 2 == 0;
-  if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return cp % 2 == 1;
-  return cp == 0x178;                                                          // Ÿ
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  char32_t cp = utf8::decode(w, 0).cp;
+  return cp != utf8::kInvalid && (utf8::is_upper(cp) || cp == 0x1A0 || cp == 0x1AF);
 }
 
 // "Luiz Inácio Lula da Silva" -> its lower-case words, as scan_name makes them.
@@ -119,6 +118,11 @@ struct Recognizer::Ids {
   TokenId counterpart, counterparts;
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
   TokenId delegation, from;
+  // Unnamed NGOs: "a human rights group", "aid agencies".
+  std::vector<TokenId> ngo_heads;        // group organization agency charity ...
+  TokenId rights = kNoToken, human = kNoToken;
+  std::vector<TokenId> aid_words;        // aid relief humanitarian
+  std::int32_t ngo_rights = -1, ngo_aid = -1;  // organizations() rows NGO_RIGHTS, NGO_AID
 };
 
 bool is_actor(const Mention& m) {
@@ -166,6 +170,17 @@ Recognizer::Recognizer(std::shared_ptr<const Dictionary> dict)
     if (TokenId t = w(s)) ids->visitor_nouns.push_back(t);
   ids->delegation = w("delegation");
   ids->from = w("from");
+  for (const char* s : {"group", "groups", "organization", "organizations", "organisation",
+                        "organisations", "agency", "agencies", "charity", "charities"})
+    if (TokenId t = w(s)) ids->ngo_heads.push_back(t);
+  ids->rights = w("rights"), ids->human = w("human");
+  for (const char* s : {"aid", "relief", "humanitarian"})
+    if (TokenId t = w(s)) ids->aid_words.push_back(t);
+  for (std::size_t k = 0; k < dict_->organizations().size(); ++k) {
+    const std::string& code = dict_->organizations()[k].code;
+    if (code == "NGO_RIGHTS") ids->ngo_rights = static_cast<std::int32_t>(k);
+    if (code == "NGO_AID") ids->ngo_aid = static_cast<std::int32_t>(k);
+  }
   ids_ = ids;
 }
 
@@ -291,6 +306,39 @@ Analysis Recognizer::analyze(const Document& doc) const {
       ms.push_back(m);
     }
     std::sort(ms.begin(), ms.end(), [](const Mention& x, const Mention& y) { return x.begin < y.begin; });
+    // "a human rights group", "international aid agencies": an unnamed NGO
+    // (organizations.tsv NGO_RIGHTS, NGO_AID), unless a country or a name is
+    // part of the description ("a Kenyan rights group" is Kenya's).
+    for (std::uint32_t i = span.begin + 1; i < span.end; ++i) {
+      if (id.ngo_heads.empty() || toks[i].id == kNoToken || toks[i].is(kCap) ||
+          std::find(id.ngo_heads.begin(), id.ngo_heads.end(), toks[i].id) == id.ngo_heads.end())
+        continue;
+      std::uint32_t b = i - 1;
+      std::int32_t org = -1;
+      if (toks[b].id == id.rights && id.rights != kNoToken) {
+        org = id.ngo_rights;
+        if (b > span.begin && toks[b - 1].id == id.human) --b;
+      } else if (std::find(id.aid_words.begin(), id.aid_words.end(), toks[b].id) != id.aid_words.end()) {
+        org = id.ngo_aid;
+      }
+      if (org < 0 || (toks[b].is(kCap) && b != span.begin)) continue;
+      if (b > span.begin && (toks[b - 1].is(kCap) && !(toks[b - 1].cls & kDet))) continue;
+      bool taken = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+        return m.begin <= i && b < m.end + (m.end == b ? 1u : 0u);
+      });
+      if (taken) continue;
+      Mention m;
+      m.begin = b;
+      m.end = i + 1;
+      m.sentence = s;
+      m.kind = MentionKind::org;
+      m.entity = org;
+      m.country = -1;
+      m.possessive = toks[i].is(kPossessive);
+      ms.insert(std::upper_bound(ms.begin(), ms.end(), m,
+                                 [](const Mention& x, const Mention& y) { return x.begin < y.begin; }),
+                m);
+    }
     // "ethnic Albanians in Serbia" are of Serbia; "ethnic Turks" of no country named.
     for (std::size_t k = 0; k < ms.size(); ++k) {
       Mention& m = ms[k];

@@ -367,3 +367,89 @@ TEST_CASE("extract events: targets named inside the trigger or in the condition 
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: unnamed rights groups and aid agencies act as non-governmental organizations") {
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* org;     // the organization's id on the side below
+    const char* side;    // "source" or "target"
+    const char* other;   // a country on the other side ("" = none)
+  };
+  const Case cases[] = {
+      {"A human rights group criticized Tunisia on Monday.", "11", "org:NGO_RIGHTS", "source", "TUN"},
+      {"Aid agencies accused Sudan of blocking food convoys.", "11", "org:NGO_AID", "source", "SDN"},
+      {"Ethiopia expelled two international aid groups on Friday.", "16", "org:NGO_AID", "target", "ETH"},
+      // the verb closes the sentence after ", <actor>": said by the actor about the first clause
+      {"Tunisian authorities are failing to protect migrants, an aid agency complained on Tuesday.", "11",
+       "org:NGO_AID", "source", "TUN"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, c.root);
+    REQUIRE(f != nullptr);
+    const auto& side = std::string(c.side) == "source" ? f->source : f->target;
+    bool found = false;
+    for (const Actor& x : side) found |= x.id == c.org && x.kind == ActorKind::organization && x.country.empty();
+    CHECK(found);
+    if (*c.other) {
+      auto other = test::countries(*f, std::string(c.side) == "source" ? "target" : "source");
+      CHECK(other.count(c.other) == 1);
+    }
+  }
+  // A country in the description makes it that country's group.
+  auto fs = test::facts("A Kenyan rights group condemned Uganda.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "11");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source").count("KEN") == 1);
+}
+
+TEST_CASE("extract events: a part of a national group acts; unnamed attackers are of the place") {
+  const EventCase cases[] = {
+      {"A first batch of Nepali peacekeeping troops arrived in Lebanon on Tuesday.", "04", "NPL", "LBN", "", "",
+       "2025-03-11", ""},
+      {"A contingent of Fijian soldiers attacked a checkpoint.", "19", "FJI", "", "", "", "", ""},
+      // foreign victims, no attacker named: the country where it happened
+      {"A car bomb in Mogadishu killed three Kenyan peacekeepers.", "19", "SOM", "KEN", "", "", "", "Mogadishu"},
+  };
+  for (const auto& c : cases) check_case(c);
+  // "the capital of Kenya" stays a place.
+  auto fs = test::facts("Rwanda and Burundi held talks in the capital of Kenya.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "04");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f).count("KEN") == 0);
+}
+
+TEST_CASE("extract events: an intent aims at the target of what it intends, told once") {
+  const EventCase cases[] = {
+      // "March" of a date is no march; the intent takes the date
+      {"On March 9, Putin offered to negotiate with the president of Georgia.", "03", "RUS", "GEO", "", "",
+       "2025-03-09", ""},
+      {"Ecuador agreed to meet Colombian officials next week.", "03", "ECU", "COL", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  auto fs = test::facts("Chile offered to mediate between Peru and Bolivia.");
+  CAPTURE(test::summary(fs));
+  int intents = 0;
+  for (const Fact& f : fs) intents += f.root == "03";
+  CHECK(intents == 1);
+  CHECK(test::with_root(fs, "14") == nullptr);
+  auto march = test::facts("On March 2, Kenya and Uganda signed a border accord.");
+  CAPTURE(test::summary(march));
+  CHECK(test::with_root(march, "14") == nullptr);
+}
+
+TEST_CASE("extract events: opening a border, a bridge or an inquiry") {
+  const EventCase cases[] = {
+      {"Tajikistan opened the Unity Bridge to Afghanistan on Monday.", "08", "TJK", "AFG", "", "", "2025-03-10", ""},
+      {"Peru reopened its border with Ecuador on Monday.", "08", "PER", "ECU", "", "", "2025-03-10", ""},
+      {"Tajikistan opened an inquiry into the deaths of Afghan traders.", "09", "TJK", "", "", "", "", ""},
+      {"Serbian police opened fire on protesters in Novi Sad.", "19", "SRB", "", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}

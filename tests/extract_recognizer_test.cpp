@@ -121,6 +121,9 @@ TEST_CASE("extract recognizer: people with titles, appositions and countries") {
        "President"},
       {"Queen Amara of Lesotho opened the session.", "Amara", "LSO", "Queen"},
       {"Kenyan President [Daniel] Otieno Kamau spoke.", "Daniel Otieno Kamau", "KEN", "President"},
+      // capitals outside Latin-1: Latin Extended Additional and Vietnamese Ơ, Ư
+      {"Vietnamese Foreign Minister Lê Văn Ứng arrived.", "Lê Văn Ứng", "VNM", "Foreign Minister"},
+      {"Vietnamese Deputy Prime Minister Ơn Thị Ưng arrived.", "Ơn Thị Ưng", "VNM", "Deputy Prime Minister"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
