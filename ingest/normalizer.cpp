@@ -25,6 +25,10 @@
 #include "ingest/html.hpp"
 #include "ingest/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dipgraph::ingest {
 namespace {
 
@@ -63,6 +67,36 @@ constexpr std::array<std::uint8_t, 256> make_byte_classes() {
   return t;
 }
 constexpr std::array<std::uint8_t, 256> kByteClass = make_byte_classes();
+
+#if defined(__SSE2__)
+// Bits 0-15 set for the bytes p[0..15] that the plain run of clean() passes
+// over without a second look: plain bytes, and a space followed by a plain
+// byte that cannot start a URL (not h, H, w, W). Reads p[0..16].
+inline unsigned plain_run_mask(const char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Printable ASCII 0x21..0x7E (moved to the bottom of the signed range),
+  // less the bytes of kSpecial.
+  const __m128i printable =
+      _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - 0x21))),
+                     _mm_set1_epi8(static_cast<char>(-128 + (0x7F - 0x21))));
+  __m128i special = _mm_cmpeq_epi8(v, _mm_set1_epi8('&'));
+  for (char c : {'<', '[', ']', '-', '.', '(', '"'})
+    special = _mm_or_si128(special, _mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+  const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+  const auto plain =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_andnot_si128(special, printable)));
+  const auto space =
+      static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+  const auto hw = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+      _mm_cmpeq_epi8(lower, _mm_set1_epi8('h')), _mm_cmpeq_epi8(lower, _mm_set1_epi8('w')))));
+  // The same bits for the byte after each byte.
+  const auto last = static_cast<unsigned char>(p[16]);
+  const unsigned plain1 = (plain >> 1) | (unsigned{kByteClass[last] == kPlain} << 15);
+  const unsigned hw1 =
+      (hw >> 1) | (unsigned{(last | 0x20) == 'h' || (last | 0x20) == 'w'} << 15);
+  return plain | (space & plain1 & ~hw1);
+}
+#endif
 
 inline bool is_space_byte(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -472,6 +506,16 @@ class Normalizer {
           // word that might be a URL starts after the space.
           std::size_t j = i + 1;
           while (j < n) {
+#if defined(__SSE2__)
+            if (j + 17 <= n) {  // sixteen bytes at a time; the byte loop decides at a stop
+              const unsigned ok = plain_run_mask(s.data() + j);
+              if (ok == 0xFFFFu) {
+                j += 16;
+                continue;
+              }
+              j += static_cast<std::size_t>(__builtin_ctz(~ok));
+            }
+#endif
             const unsigned char d = static_cast<unsigned char>(s[j]);
             if (kByteClass[d] == kPlain) {
               ++j;

@@ -24,6 +24,9 @@ constexpr std::string_view kTitles[] = {
     "Gov",  "Hon",  "Insp", "Lt",   "Maj",    "Messrs", "Mme",  "Mmes", "Mr",  "Mrs", "Ms", "Mt",
     "Pres", "Prof", "Pvt",  "Rep",  "Reps",   "Rev",    "Sen",  "Sens", "Sgt", "Sr",  "Jr", "St",
     "Ste",  "Supt", "vs",   "Dept", "approx", "Atty",   "Gens", "Amb",  "Cllr"};
+constexpr std::size_t kLongestTitle = 6;
+static_assert(std::all_of(std::begin(kTitles), std::end(kTitles),
+                          [](std::string_view t) { return t.size() <= kLongestTitle; }));
 // Abbreviations that do not end a sentence when a number follows.
 constexpr std::string_view kBeforeNumber[] = {"No",  "Nos",  "Art", "Vol", "Fig", "p",   "pp",
                                               "Jan", "Feb",  "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -72,33 +75,40 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   }
 
   std::vector<std::uint32_t> breaks, held;  // token indices that start a new sentence
+  out.reserve(tokens.size() / 16 + 4);
   while (i < n) {
-    // One paragraph: tokens [p_begin, p_end).
+    // One paragraph: tokens [p_begin, p_end). No token holds a '\n', so the
+    // paragraph ends before the first token that starts after the next '\n'.
     const std::uint32_t p_begin = i;
     std::uint32_t p_end = i + 1;
     std::uint32_t newlines = 0;
-    while (p_end < n) {
-      newlines = 0;
-      for (std::uint32_t b = tokens[p_end - 1].end; b < tokens[p_end].start; ++b)
-        newlines += text[b] == '\n';
-      if (newlines > 0) break;
-      ++p_end;
+    const std::size_t nl = text.find('\n', tokens[p_begin].end);
+    if (nl == std::string_view::npos) {
+      p_end = n;
+    } else {
+      while (p_end < n && tokens[p_end].start < nl) ++p_end;
+      if (p_end < n) {
+        for (std::uint32_t b = tokens[p_end - 1].end; b < tokens[p_end].start; ++b)
+          newlines += text[b] == '\n';
+      }
     }
     breaks.clear();
     held.clear();
     bool in_quote = false;
     for (std::uint32_t k = p_begin; k < p_end; ++k) {
       const Token& t = tokens[k];
-      if (is_char(text, t, '"')) {
+      if (t.shape != TokenShape::punct || t.end - t.start != 1) continue;
+      const char c = text[t.start];
+      if (c == '"') {
         in_quote = !in_quote;
         if (!in_quote) held.clear();
         continue;
       }
-      if (!(is_char(text, t, '.') || is_char(text, t, '!') || is_char(text, t, '?'))) continue;
+      if (c != '.' && c != '!' && c != '?') continue;
       // The cluster of terminators ("?!", "...") right after one another.
       const std::uint32_t dot = k;
       std::uint32_t e = k + 1;
-      int dots = text[t.start] == '.';
+      int dots = c == '.';
       while (e < p_end && tokens[e].start == tokens[e - 1].end &&
              (is_char(text, tokens[e], '.') || is_char(text, tokens[e], '!') ||
               is_char(text, tokens[e], '?'))) {
@@ -126,7 +136,8 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
           tokens[dot - 1].shape == TokenShape::word) {
         const Token& w = tokens[dot - 1];
         const std::string_view word = text.substr(w.start, w.end - w.start);
-        if (listed(word, std::begin(kTitles), std::end(kTitles))) continue;
+        if (word.size() <= kLongestTitle && listed(word, std::begin(kTitles), std::end(kTitles)))
+          continue;
         if (word.size() == 1 && w.capitalized) continue;  // an initial
         if (tokens[next].shape == TokenShape::number &&
             listed(word, std::begin(kBeforeNumber), std::end(kBeforeNumber)))
