@@ -125,7 +125,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->if_ = w("if");
   ids->despite = w("despite");
   ids->police = w("police");
-  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
+  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon", "from"})
     if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
   for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
                         "supporters", "nationals", "groups", "group", "leaders", "officials",
@@ -462,6 +462,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           // A pattern with a gap has matched its object ("opened an investigation").
           const auto& tail = patterns[t.pattern].tail;
           bool has_object = std::any_of(tail.begin(), tail.end(), [](const PatternElement& el) { return el.words.empty(); });
+          // ... or a noun right after the verb ("stopped work"), not a particle ("handed over", "blown up").
+          if (t.end >= t.begin + 2) {
+            std::string_view w2 = tok_text(t.begin + 1);
+            bool particle = (toks[t.begin + 1].cls & kPrep) || w2 == "up" || w2 == "down" || w2 == "out" || w2 == "off";
+            has_object |= !particle;
+          }
           if (noun && no_object && !has_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.

@@ -453,3 +453,17 @@ TEST_CASE("extract events: opening a border, a bridge or an inquiry") {
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: strikes, and what a party is barred from doing") {
+  const EventCase cases[] = {
+      {"Some 20,000 Polish miners stopped work on Monday over a new labour law.", "14", "POL", "", "", "",
+       "2025-03-10", ""},
+      {"Teachers in Ghana downed tools on Tuesday.", "14", "GHA", "", "", "", "2025-03-11", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  auto fs = test::facts("Serbia threatened to recall its ambassador after Zagreb barred a Serbian minister from "
+                        "attending a commemoration.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
