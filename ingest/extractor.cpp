@@ -594,7 +594,27 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         for (std::size_t k = 0; k < ms.size(); ++k) {
           const Mention& m = a.mentions[ms[k]];
           if (m.begin < b || m.begin >= e) continue;
-          if (!actor_ok(m) || attributed(m.begin)) continue;
+          if (!actor_ok(m) || attributed(m.begin)) {
+            // "Farmers in Kenya", "residents of Gaza", "thousands of villagers
+            // in northern Mali": people of a place, as the subject, act for
+            // its country.
+            bool place = m.country >= 0 && (m.kind == MentionKind::country || m.kind == MentionKind::capital ||
+                                            m.kind == MentionKind::city);
+            std::uint32_t pp = m.begin;
+            while (pp > b && (toks[pp - 1].cls & (kDet | kModifier)) && a.mention_at[pp - 1] < 0) --pp;
+            if (place && !attributed(m.begin) && pp > b + 1 && (toks[pp - 1].id == id.in || toks[pp - 1].id == id.of)) {
+              std::uint32_t nn = pp - 2;
+              std::string_view w = tok_text(nn);
+              bool people = toks[nn].is(kWord) && (!toks[nn].is(kCap) || nn == sb) && a.mention_at[nn] < 0 &&
+                            !(toks[nn].cls & (kFunction & ~kRoleNoun)) && w.size() > 3 && w.back() == 's' &&
+                            !std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) { return o.begin == nn; });
+              for (std::uint32_t q = b; q < nn && people; ++q)
+                people = (toks[q].cls & (kDet | kNumberWord | kModifier)) || toks[q].is(kNumber) ||
+                         toks[q].id == id.of || toks[q].id == id.to || is_punct(q, ',');
+              if (people) return {-(ms[k] + 1)};
+            }
+            continue;
+          }
           if (governing_prep(m.begin, b) != kNoToken) continue;
           return expand(k, e);
         }

@@ -467,3 +467,17 @@ TEST_CASE("extract events: strikes, and what a party is barred from doing") {
   CHECK(test::with_root(fs, "13") != nullptr);
   CHECK(test::with_root(fs, "04") == nullptr);
 }
+
+TEST_CASE("extract events: people of a place, as the subject, act for its country") {
+  const EventCase cases[] = {
+      {"Farmers in Kenya threatened on Friday to block roads unless Uganda lifted its ban.", "13", "KEN", "UGA",
+       "", "", "2025-03-14", ""},
+      {"Thousands of villagers in northern Mali attacked a police post.", "19", "MLI", "", "", "", "", ""},
+      {"Up to 500 students in Dhaka demonstrated against India.", "14", "BGD", "IND", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  // a place of the event itself is not a party
+  auto fs = test::facts("Talks in Geneva between Iran and Iraq collapsed.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("CHE") == 0);
+}
