@@ -1,8 +1,6 @@
 // Fact helpers: enum spellings, stable ids, party lists, slugs.
 #include "graph/fact.hpp"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <set>
 
@@ -38,31 +36,72 @@ std::uint64_t fnv1a64(std::string_view data, std::uint64_t seed) {
   return h;
 }
 
+namespace {
+
+inline std::uint64_t fnv_byte(std::uint64_t h, unsigned char c) {
+  return (h ^ c) * 1099511628211ull;
+}
+
+}  // namespace
+
+// The hash is taken over the key "type \x1f id1 \x1e id2 \x1e ... \x1f date
+// \x1f country/name" (sorted distinct party ids) without building it: FNV-1a
+// runs over the pieces in order, which gives the hash of their concatenation.
 std::string compute_fact_id(const Fact& fact) {
-  std::vector<std::string_view> ids;
-  for (const Actor* a : parties(fact)) ids.push_back(a->id);
-  std::sort(ids.begin(), ids.end());
-  std::string key = fact.type;
-  key += '\x1f';
-  for (auto id : ids) {
-    key += id;
-    key += '\x1e';
+  constexpr std::size_t kInline = 16;
+  std::string_view inline_ids[kInline];
+  std::vector<std::string_view> heap_ids;
+  const std::size_t total = fact.source.size() + fact.target.size() + fact.participants.size();
+  std::string_view* ids = inline_ids;
+  if (total > kInline) {
+    heap_ids.resize(total);
+    ids = heap_ids.data();
   }
-  key += '\x1f';
-  key += fact.date;
-  key += '\x1f';
-  if (fact.location) key += fact.location->country + "/" + fact.location->name;
-  return fmt::format("event:{:016x}", fnv1a64(key));
+  std::size_t n = 0;
+  for (const auto* group : {&fact.source, &fact.target, &fact.participants})
+    for (const Actor& a : *group) ids[n++] = a.id;
+  std::sort(ids, ids + n);
+  n = static_cast<std::size_t>(std::unique(ids, ids + n) - ids);
+
+  std::uint64_t h = fnv1a64(fact.type);
+  h = fnv_byte(h, 0x1f);
+  for (std::size_t k = 0; k < n; ++k) {
+    h = fnv1a64(ids[k], h);
+    h = fnv_byte(h, 0x1e);
+  }
+  h = fnv_byte(h, 0x1f);
+  h = fnv1a64(fact.date, h);
+  h = fnv_byte(h, 0x1f);
+  if (fact.location) {
+    h = fnv1a64(fact.location->country, h);
+    h = fnv_byte(h, '/');
+    h = fnv1a64(fact.location->name, h);
+  }
+  char buf[22] = {'e', 'v', 'e', 'n', 't', ':'};
+  static constexpr char kHex[] = "0123456789abcdef";
+  for (int k = 0; k < 16; ++k) buf[6 + k] = kHex[(h >> (60 - 4 * k)) & 0xF];
+  return std::string(buf, sizeof buf);
 }
 
 int count_mentions(const Fact& fact) {
+  const auto& ev = fact.evidence;
+  if (ev.size() <= 16) {  // the usual case: a few sentences, no set
+    int distinct = 0;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+      bool seen = false;
+      for (std::size_t j = 0; j < i && !seen; ++j) seen = ev[j].article == ev[i].article;
+      distinct += !seen;
+    }
+    return distinct;
+  }
   std::set<std::string_view> articles;
-  for (const auto& e : fact.evidence) articles.insert(e.article);
+  for (const auto& e : ev) articles.insert(e.article);
   return static_cast<int>(articles.size());
 }
 
 std::vector<const Actor*> parties(const Fact& fact) {
   std::vector<const Actor*> out;
+  out.reserve(fact.source.size() + fact.target.size() + fact.participants.size());
   auto add = [&](const std::vector<Actor>& group) {
     for (const auto& a : group) {
       bool seen = std::any_of(out.begin(), out.end(), [&](const Actor* b) { return b->id == a.id; });
@@ -77,6 +116,7 @@ std::vector<const Actor*> parties(const Fact& fact) {
 
 std::string slugify(std::string_view name) {
   std::string out;
+  out.reserve(name.size());
   bool dash = false;
   for (unsigned char c : name) {
     bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
