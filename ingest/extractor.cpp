@@ -390,7 +390,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       while (j > floor && skipped < 4) {
         const Tok& t = toks[j - 1];
         if ((t.cls & (kDet | kModifier | kNumberWord)) || t.is(kNumber) ||
-            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined))))) {
+            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined)))) ||
+            // "in the occupied West Bank", "to the disputed region of": a participle after a determiner
+            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && j >= floor + 2 && (toks[j - 2].cls & kDet) &&
+             t.end - t.start > 4 && text.substr(t.end - 2, 2) == "ed")) {
           --j;
           ++skipped;
           continue;
@@ -868,6 +871,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       std::string_view w = tok_text(t.begin);
       bool participle = !(w.size() > 4 && w.substr(w.size() - 3) == "ing");  // "is refusing" is active
+      if (toks[t.begin].cls & (kPrep | kDet)) participle = false;          // "were on alert" is no verb
       return participle && j > sb && (toks[j - 1].cls & kBe);
     };
 

@@ -481,3 +481,12 @@ TEST_CASE("extract events: people of a place, as the subject, act for its countr
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f).count("CHE") == 0);
 }
+
+TEST_CASE("extract events: 'on alert' is no passive; a participle between a preposition and its place") {
+  const EventCase cases[] = {
+      {"Indian troops were on high alert along the border on Monday.", "15", "IND", "", "", "", "2025-03-10", ""},
+      // "the occupied West Bank" is still a place after "in": force posture there hits it
+      {"Israeli troops remained on alert in the occupied West Bank today.", "15", "ISR", "PSE", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
