@@ -414,6 +414,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         if (d > floor && !(toks[d].cls & kDet) && toks[d].is(kWord) && !(toks[d].cls & kFunction)) --d;
         if (toks[d].cls & kDet) return kNoToken;
       }
+      // "workers affiliated with the Serbian union", "militias loyal to Iran":
+      // the group they belong to stands for them.
+      if (j > floor + 1 && (toks[j - 1].id == id.with || toks[j - 1].id == id.to)) {
+        std::string_view w = tok_text(j - 2);
+        if (w == "affiliated" || w == "loyal" || w == "linked" || w == "belonging" || w == "allied")
+          return kNoToken;
+      }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
       if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
@@ -1076,7 +1083,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // of an intent is the target of what it intends.
       if (tgt.empty() && cameo_root(p.cameo) == "03") {
         for (const Trigger& o : triggers) {
-          if (o.begin < t.end || o.begin > t.end + 1 || seg_of(o.begin) != t.segment) continue;
+          if (o.begin < t.end || o.begin > t.end + 3 || seg_of(o.begin) != t.segment) continue;
           tgt = resolve(o, patterns[o.pattern].target);
           break;
         }

@@ -490,3 +490,14 @@ TEST_CASE("extract events: 'on alert' is no passive; a participle between a prep
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: groups by allegiance, vows to fight, intents with a target further on") {
+  const EventCase cases[] = {
+      {"Some 20,000 workers affiliated with the Polish miners' union stopped work on Monday.", "14", "POL", "",
+       "", "", "2025-03-10", ""},
+      {"Militias loyal to Iran attacked a Saudi convoy.", "19", "IRN", "SAU", "", "", "", ""},
+      {"Hezbollah vowed to retaliate against Israel.", "13", "LBN", "ISR", "", "", "", ""},
+      {"Chile vowed to expand cooperation with Peru.", "03", "CHL", "PER", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
