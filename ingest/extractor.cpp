@@ -125,7 +125,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict)
   ids->if_ = w("if");
   ids->despite = w("despite");
   ids->police = w("police");
-  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon"})
+  for (const char* g : {"before", "after", "without", "of", "in", "by", "upon", "from"})
     if (TokenId t = w(g)) ids->gerund_preps.push_back(t);
   for (const char* g : {"members", "member", "inhabitants", "residents", "citizens", "people",
                         "supporters", "nationals", "groups", "group", "leaders", "officials",
@@ -390,7 +390,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       while (j > floor && skipped < 4) {
         const Tok& t = toks[j - 1];
         if ((t.cls & (kDet | kModifier | kNumberWord)) || t.is(kNumber) ||
-            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined))))) {
+            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined)))) ||
+            // "in the occupied West Bank", "to the disputed region of": a participle after a determiner
+            (t.is(kWord) && !t.is(kCap) && t.cls == 0 && j >= floor + 2 && (toks[j - 2].cls & kDet) &&
+             t.end - t.start > 4 && text.substr(t.end - 2, 2) == "ed")) {
           --j;
           ++skipped;
           continue;
@@ -410,6 +413,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         std::uint32_t d = j - 3;
         if (d > floor && !(toks[d].cls & kDet) && toks[d].is(kWord) && !(toks[d].cls & kFunction)) --d;
         if (toks[d].cls & kDet) return kNoToken;
+      }
+      // "workers affiliated with the Serbian union", "militias loyal to Iran":
+      // the group they belong to stands for them.
+      if (j > floor + 1 && (toks[j - 1].id == id.with || toks[j - 1].id == id.to)) {
+        std::string_view w = tok_text(j - 2);
+        if (w == "affiliated" || w == "loyal" || w == "linked" || w == "belonging" || w == "allied")
+          return kNoToken;
       }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
       // "to the United States and Israel": a conjunct is governed like the first.
@@ -462,6 +472,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           // A pattern with a gap has matched its object ("opened an investigation").
           const auto& tail = patterns[t.pattern].tail;
           bool has_object = std::any_of(tail.begin(), tail.end(), [](const PatternElement& el) { return el.words.empty(); });
+          // ... or a noun right after the verb ("stopped work"), not a particle ("handed over", "blown up").
+          if (t.end >= t.begin + 2) {
+            std::string_view w2 = tok_text(t.begin + 1);
+            bool particle = (toks[t.begin + 1].cls & kPrep) || w2 == "up" || w2 == "down" || w2 == "out" || w2 == "off";
+            has_object |= !particle;
+          }
           if (noun && no_object && !has_object) continue;
         }
         // "Syrian-backed", "US-led": part of an adjective.
@@ -588,7 +604,27 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         for (std::size_t k = 0; k < ms.size(); ++k) {
           const Mention& m = a.mentions[ms[k]];
           if (m.begin < b || m.begin >= e) continue;
-          if (!actor_ok(m) || attributed(m.begin)) continue;
+          if (!actor_ok(m) || attributed(m.begin)) {
+            // "Farmers in Kenya", "residents of Gaza", "thousands of villagers
+            // in northern Mali": people of a place, as the subject, act for
+            // its country.
+            bool place = m.country >= 0 && (m.kind == MentionKind::country || m.kind == MentionKind::capital ||
+                                            m.kind == MentionKind::city);
+            std::uint32_t pp = m.begin;
+            while (pp > b && (toks[pp - 1].cls & (kDet | kModifier)) && a.mention_at[pp - 1] < 0) --pp;
+            if (place && !attributed(m.begin) && pp > b + 1 && (toks[pp - 1].id == id.in || toks[pp - 1].id == id.of)) {
+              std::uint32_t nn = pp - 2;
+              std::string_view w = tok_text(nn);
+              bool people = toks[nn].is(kWord) && (!toks[nn].is(kCap) || nn == sb) && a.mention_at[nn] < 0 &&
+                            !(toks[nn].cls & (kFunction & ~kRoleNoun)) && w.size() > 3 && w.back() == 's' &&
+                            !std::any_of(triggers.begin(), triggers.end(), [&](const Trigger& o) { return o.begin == nn; });
+              for (std::uint32_t q = b; q < nn && people; ++q)
+                people = (toks[q].cls & (kDet | kNumberWord | kModifier)) || toks[q].is(kNumber) ||
+                         toks[q].id == id.of || toks[q].id == id.to || is_punct(q, ',');
+              if (people) return {-(ms[k] + 1)};
+            }
+            continue;
+          }
           if (governing_prep(m.begin, b) != kNoToken) continue;
           return expand(k, e);
         }
@@ -842,6 +878,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       std::string_view w = tok_text(t.begin);
       bool participle = !(w.size() > 4 && w.substr(w.size() - 3) == "ing");  // "is refusing" is active
+      if (toks[t.begin].cls & (kPrep | kDet)) participle = false;          // "were on alert" is no verb
       return participle && j > sb && (toks[j - 1].cls & kBe);
     };
 
@@ -1046,7 +1083,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // of an intent is the target of what it intends.
       if (tgt.empty() && cameo_root(p.cameo) == "03") {
         for (const Trigger& o : triggers) {
-          if (o.begin < t.end || o.begin > t.end + 1 || seg_of(o.begin) != t.segment) continue;
+          if (o.begin < t.end || o.begin > t.end + 3 || seg_of(o.begin) != t.segment) continue;
           tgt = resolve(o, patterns[o.pattern].target);
           break;
         }

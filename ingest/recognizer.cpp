@@ -310,7 +310,11 @@ Analysis Recognizer::analyze(const Document& doc) const {
     // (organizations.tsv NGO_RIGHTS, NGO_AID), unless a country or a name is
     // part of the description ("a Kenyan rights group" is Kenya's).
     for (std::uint32_t i = span.begin + 1; i < span.end; ++i) {
-      if (id.ngo_heads.empty() || toks[i].id == kNoToken || toks[i].is(kCap) ||
+      // The qualifier first (four ids), the head noun only after one.
+      TokenId q = toks[i - 1].id;
+      if (q == kNoToken || (q != id.rights && std::find(id.aid_words.begin(), id.aid_words.end(), q) == id.aid_words.end()))
+        continue;
+      if (toks[i].id == kNoToken || toks[i].is(kCap) ||
           std::find(id.ngo_heads.begin(), id.ngo_heads.end(), toks[i].id) == id.ngo_heads.end())
         continue;
       std::uint32_t b = i - 1;

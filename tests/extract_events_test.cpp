@@ -453,3 +453,51 @@ TEST_CASE("extract events: opening a border, a bridge or an inquiry") {
   };
   for (const auto& c : cases) check_case(c);
 }
+
+TEST_CASE("extract events: strikes, and what a party is barred from doing") {
+  const EventCase cases[] = {
+      {"Some 20,000 Polish miners stopped work on Monday over a new labour law.", "14", "POL", "", "", "",
+       "2025-03-10", ""},
+      {"Teachers in Ghana downed tools on Tuesday.", "14", "GHA", "", "", "", "2025-03-11", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  auto fs = test::facts("Serbia threatened to recall its ambassador after Zagreb barred a Serbian minister from "
+                        "attending a commemoration.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
+
+TEST_CASE("extract events: people of a place, as the subject, act for its country") {
+  const EventCase cases[] = {
+      {"Farmers in Kenya threatened on Friday to block roads unless Uganda lifted its ban.", "13", "KEN", "UGA",
+       "", "", "2025-03-14", ""},
+      {"Thousands of villagers in northern Mali attacked a police post.", "19", "MLI", "", "", "", "", ""},
+      {"Up to 500 students in Dhaka demonstrated against India.", "14", "BGD", "IND", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+  // a place of the event itself is not a party
+  auto fs = test::facts("Talks in Geneva between Iran and Iraq collapsed.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("CHE") == 0);
+}
+
+TEST_CASE("extract events: 'on alert' is no passive; a participle between a preposition and its place") {
+  const EventCase cases[] = {
+      {"Indian troops were on high alert along the border on Monday.", "15", "IND", "", "", "", "2025-03-10", ""},
+      // "the occupied West Bank" is still a place after "in": force posture there hits it
+      {"Israeli troops remained on alert in the occupied West Bank today.", "15", "ISR", "PSE", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
+
+TEST_CASE("extract events: groups by allegiance, vows to fight, intents with a target further on") {
+  const EventCase cases[] = {
+      {"Some 20,000 workers affiliated with the Polish miners' union stopped work on Monday.", "14", "POL", "",
+       "", "", "2025-03-10", ""},
+      {"Militias loyal to Iran attacked a Saudi convoy.", "19", "IRN", "SAU", "", "", "", ""},
+      {"Hezbollah vowed to retaliate against Israel.", "13", "LBN", "ISR", "", "", "", ""},
+      {"Chile vowed to expand cooperation with Peru.", "03", "CHL", "PER", "", "", "", ""},
+  };
+  for (const auto& c : cases) check_case(c);
+}
