@@ -112,16 +112,19 @@ bool all_caps_word(std::string_view w) {
   return upper >= 2 || (upper == 1 && w.size() >= 2 && w.find('.') != std::string_view::npos);
 }
 
-// Regular inflections of an English verb or noun: base, -s, -ed, -ing.
+}  // namespace
+
 std::vector<std::string> inflect(const std::string& w) {
   std::vector<std::string> out{w};
   if (w.size() < 2) return out;
   auto ends = [&](std::string_view s) { return w.size() >= s.size() && w.compare(w.size() - s.size(), s.size(), s) == 0; };
   auto vowel = [](char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; };
   char last = w.back(), prev = w[w.size() - 2];
-  // Short consonant-vowel-consonant verbs double: ban -> banned, banning.
+  // One-syllable consonant-vowel-consonant verbs double: ban -> banned,
+  // stop -> stopping; not two-syllable ones (open -> opened, edit -> edited).
   bool cvc = w.size() <= 4 && w.size() >= 3 && !vowel(last) && last != 'w' && last != 'x' &&
-             last != 'y' && vowel(prev) && !vowel(w[w.size() - 3]);
+             last != 'y' && vowel(prev) && !vowel(w[w.size() - 3]) &&
+             (w.size() == 3 || !vowel(w[0]));
   if (cvc) {
     out.push_back(w + "s");
     out.push_back(w + last + "ed");
@@ -138,6 +141,8 @@ std::vector<std::string> inflect(const std::string& w) {
   else out.push_back(w + "ing");
   return out;
 }
+
+namespace {
 
 struct GrammarWords {
   std::uint16_t cls;

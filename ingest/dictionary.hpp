@@ -158,6 +158,11 @@ struct DictionarySources {
   std::string leaders;  // may be empty: no leaders
 };
 
+// The regular inflections of an English verb or noun, base first: "ban" ->
+// ban, bans, banned, banning; "open" -> open, opens, opened, opening. A
+// pattern word written "ban~" in data/events.tsv matches every one of them.
+std::vector<std::string> inflect(const std::string& word);
+
 class Dictionary {
  public:
   // Loads data_dir/{countries,cities,organizations,titles,events,cues,leaders}.tsv.

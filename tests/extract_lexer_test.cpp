@@ -188,6 +188,29 @@ TEST_CASE("extract dictionary: loads every file from memory") {
   CHECK(d->cues().size() == 3);
 }
 
+TEST_CASE("extract dictionary: inflections of pattern words") {
+  struct Row {
+    const char* base;
+    std::vector<std::string> forms;
+  };
+  const Row rows[] = {
+      {"ban", {"ban", "bans", "banned", "banning"}},       // one syllable, CVC: doubled
+      {"stop", {"stop", "stops", "stopped", "stopping"}},
+      {"open", {"open", "opens", "opened", "opening"}},     // two syllables: not doubled
+      {"edit", {"edit", "edits", "edited", "editing"}},
+      {"meet", {"meet", "meets", "meeted", "meeting"}},     // irregular past is listed apart
+      {"agree", {"agree", "agrees", "agreed", "agreeing"}},
+      {"urge", {"urge", "urges", "urged", "urging"}},
+      {"deny", {"deny", "denies", "denied", "denying"}},
+      {"push", {"push", "pushes", "pushed", "pushing"}},
+      {"slow", {"slow", "slows", "slowed", "slowing"}},
+  };
+  for (const Row& r : rows) {
+    CAPTURE(r.base);
+    CHECK(inflect(r.base) == r.forms);
+  }
+}
+
 TEST_CASE("extract dictionary: errors name the file and the line") {
   struct Case {
     const char* what;
