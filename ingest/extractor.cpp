@@ -762,8 +762,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       return {};
     };
     // "Sharif's adviser": not Sharif himself but someone of his country.
+    // Entries already negative (a country standing in for its mention) stay.
     auto heads = [&](std::vector<std::int32_t>& g) {
       for (std::int32_t& mi : g) {
+        if (mi < 0) continue;
         const Mention& m = a.mentions[mi];
         if (m.kind == MentionKind::person && m.possessive && !m.anaphor && m.end < se &&
             toks[m.end].is(kWord) && a.mention_at[m.end] < 0)

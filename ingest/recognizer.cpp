@@ -546,6 +546,14 @@ Analysis Recognizer::analyze(const Document& doc) const {
       ms.push_back(m);
       reindex();
     };
+    // Words [b, e) refer back to country c ("the delegation", "the country").
+    auto replace_with_country = [&](std::uint32_t b, std::uint32_t e, int c) {
+      Mention cm;
+      cm.kind = MentionKind::country;
+      cm.entity = cm.country = c;
+      cm.anaphor = true;
+      replace(b, e, cm);
+    };
 
     // Leaders (leaders.tsv) named in this sentence: full names, aliases and
     // surnames, longest first; used by titles ("Chancellor Merkel"), alone
@@ -1066,11 +1074,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (!at_home) c = a.dateline_country;
         }
         if (c < 0) continue;
-        Mention cm;
-        cm.kind = MentionKind::country;
-        cm.entity = cm.country = c;
-        cm.anaphor = true;
-        replace(i, i + 2, cm);
+        replace_with_country(i, i + 2, c);
         ++i;
         continue;
       }
@@ -1204,11 +1208,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
           if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) c = m.country;
         }
         if (c < 0) continue;
-        Mention cm;
-        cm.kind = MentionKind::country;
-        cm.entity = cm.country = c;
-        cm.anaphor = true;
-        replace(i, i + 2, cm);
+        replace_with_country(i, i + 2, c);
         ++i;
         continue;
       }
