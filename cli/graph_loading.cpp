@@ -173,6 +173,16 @@ std::vector<Fact> read_source(const GraphSource& source, Diagnostics& diag) {
 // gives no names (labels stay codes); the graph commands need no dictionary.
 std::unordered_map<std::string, std::string> dictionary_names(const std::string& data_dir) {
   std::unordered_map<std::string, std::string> names;
+  std::vector<std::string_view> cells;
+  auto split = [&cells](const std::string& line) {  // tab-separated cells of `line`
+    cells.clear();
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+      if (i < line.size() && line[i] != '\t') continue;
+      cells.emplace_back(line.data() + start, i - start);
+      start = i + 1;
+    }
+  };
   const std::pair<const char*, const char*> files[] = {{"countries.tsv", "country:"},
                                                          {"organizations.tsv", "org:"}};
   for (const auto& [file, prefix] : files) {
@@ -180,26 +190,13 @@ std::unordered_map<std::string, std::string> dictionary_names(const std::string&
     std::string line;
     if (!std::getline(in, line)) continue;
     // The header names the columns; find "code" and "name".
-    std::size_t code_col = std::string::npos, name_col = std::string::npos, col = 0, start = 0;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-      if (i < line.size() && line[i] != '\t') continue;
-      std::string_view head(line.data() + start, i - start);
-      if (head == "code") code_col = col;
-      if (head == "name") name_col = col;
-      ++col;
-      start = i + 1;
-    }
-    if (code_col == std::string::npos || name_col == std::string::npos) continue;
-    std::vector<std::string_view> cells;
+    split(line);
+    auto code_col = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), "code") - cells.begin());
+    auto name_col = static_cast<std::size_t>(std::find(cells.begin(), cells.end(), "name") - cells.begin());
+    if (code_col == cells.size() || name_col == cells.size()) continue;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == '#') continue;
-      cells.clear();
-      start = 0;
-      for (std::size_t i = 0; i <= line.size(); ++i) {
-        if (i < line.size() && line[i] != '\t') continue;
-        cells.emplace_back(line.data() + start, i - start);
-        start = i + 1;
-      }
+      split(line);
       if (cells.size() <= std::max(code_col, name_col) || cells[code_col].empty() ||
           cells[name_col].empty())
         continue;
