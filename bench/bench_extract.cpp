@@ -40,9 +40,9 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "ingest/article.hpp"
-#include "ingest/document.hpp"
-#include "ingest/extractor.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/code/extractor.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

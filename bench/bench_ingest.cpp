@@ -26,8 +26,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/article.hpp"
-#include "ingest/document.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/document.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

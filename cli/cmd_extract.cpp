@@ -17,7 +17,7 @@
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
 #include "graph/fact_json.hpp"
-#include "ingest/dates.hpp"
+#include "ingest/recognize/dates.hpp"
 #include "ingest/pipeline.hpp"
 
 namespace dipgraph::cli {

@@ -22,9 +22,9 @@
 #include "graph/fact.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
-#include "ingest/article.hpp"
-#include "ingest/document.hpp"
-#include "ingest/extractor.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/code/extractor.hpp"
 
 namespace dipgraph::fuzz {
 

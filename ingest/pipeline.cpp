@@ -18,8 +18,8 @@
 #include <mutex>
 #include <thread>
 
-#include "ingest/document.hpp"
-#include "ingest/extractor.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/code/extractor.hpp"
 
 namespace dipgraph::ingest {
 

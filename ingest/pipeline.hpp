@@ -11,7 +11,7 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
-#include "ingest/article.hpp"
+#include "ingest/read/article.hpp"
 
 namespace dipgraph::ingest {
 

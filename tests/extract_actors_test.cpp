@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "extract_test_util.hpp"
-#include "ingest/dictionary.hpp"
+#include "ingest/recognize/dictionary.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "extract_test_util.hpp"
-#include "ingest/dates.hpp"
-#include "ingest/lexer.hpp"
+#include "ingest/recognize/dates.hpp"
+#include "ingest/syntax/lexer.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "ingest/dictionary.hpp"
-#include "ingest/lexer.hpp"
-#include "ingest/phrase_matcher.hpp"
+#include "ingest/recognize/dictionary.hpp"
+#include "ingest/syntax/lexer.hpp"
+#include "ingest/recognize/phrase_matcher.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

@@ -11,8 +11,8 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
-#include "ingest/document.hpp"
-#include "ingest/extractor.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/code/extractor.hpp"
 
 namespace dipgraph::test {
 

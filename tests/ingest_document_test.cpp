@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "ingest/dateline.hpp"
-#include "ingest/document.hpp"
-#include "ingest/utf8.hpp"
+#include "ingest/read/dateline.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/read/utf8.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

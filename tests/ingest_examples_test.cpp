@@ -5,8 +5,8 @@
 #include <map>
 #include <string>
 
-#include "ingest/article.hpp"
-#include "ingest/document.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/document.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "ingest/article.hpp"
-#include "ingest/html.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/html.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::ingest;

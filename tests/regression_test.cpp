@@ -14,7 +14,7 @@
 
 #include "fuzz/checks.hpp"
 #include "graph/fact_json.hpp"
-#include "ingest/extractor.hpp"
+#include "ingest/code/extractor.hpp"
 
 namespace {
 

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "ingest/article.hpp"
+#include "ingest/read/article.hpp"
 
 namespace dipgraph::ingest {
 

@@ -2,7 +2,7 @@
 // ", " into pieces; each piece must read as a date ("July 11", "3 March
 // 2024", "Oct. 14", "Thursday", "2025") or a place (capitalized words,
 // "Addis Ababa", "NAIROBI"), with an optional "(Agency)" at its end.
-#include "ingest/dateline.hpp"
+#include "ingest/read/dateline.hpp"
 
 #include <fmt/core.h>
 
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/utf8.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest {
 namespace {

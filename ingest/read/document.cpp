@@ -1,11 +1,11 @@
 // make_document: the ingest stages in order (normalize, dateline and date,
 // tokenize, split), as the extractor sees them.
-#include "ingest/document.hpp"
+#include "ingest/read/document.hpp"
 
 #include <cstdint>
 #include <limits>
 
-#include "ingest/dateline.hpp"
+#include "ingest/read/dateline.hpp"
 
 namespace dipgraph::ingest {
 

@@ -1,5 +1,5 @@
 // The extractor's word lexer and the word -> id vocabulary (lexer.hpp).
-#include "ingest/lexer.hpp"
+#include "ingest/syntax/lexer.hpp"
 
 #include <algorithm>
 #include <bit>

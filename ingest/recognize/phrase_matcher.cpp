@@ -1,5 +1,5 @@
 // PhraseMatcher construction (phrase_matcher.hpp).
-#include "ingest/phrase_matcher.hpp"
+#include "ingest/recognize/phrase_matcher.hpp"
 
 namespace dipgraph::ingest {
 

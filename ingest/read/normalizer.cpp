@@ -21,9 +21,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "ingest/document.hpp"
-#include "ingest/html.hpp"
-#include "ingest/utf8.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/read/html.hpp"
+#include "ingest/read/utf8.hpp"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>

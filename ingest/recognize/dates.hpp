@@ -16,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/lexer.hpp"
+#include "ingest/syntax/lexer.hpp"
 
 namespace dipgraph::ingest {
 

@@ -1,7 +1,7 @@
 // Date expressions -> EDTF (dates.hpp).
-#include "ingest/dates.hpp"
+#include "ingest/recognize/dates.hpp"
 
-#include "ingest/dictionary.hpp"
+#include "ingest/recognize/dictionary.hpp"
 
 namespace dipgraph::ingest {
 

@@ -5,7 +5,7 @@
 // and attribution zones ("According to X,", ", X said."); match triggers;
 // for each trigger find its actor groups by the roles its pattern names;
 // then status, date, place, topics, name and quote; then fold per article.
-#include "ingest/extractor.hpp"
+#include "ingest/code/extractor.hpp"
 
 #include <fmt/core.h>
 

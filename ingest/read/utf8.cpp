@@ -1,5 +1,5 @@
 // UTF-8 helpers that are not worth inlining (see utf8.hpp).
-#include "ingest/utf8.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest::utf8 {
 

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "ingest/document.hpp"
-#include "ingest/utf8.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest {
 namespace {

@@ -24,10 +24,10 @@
 #include <string>
 #include <vector>
 
-#include "ingest/dates.hpp"
-#include "ingest/dictionary.hpp"
-#include "ingest/document.hpp"
-#include "ingest/lexer.hpp"
+#include "ingest/recognize/dates.hpp"
+#include "ingest/recognize/dictionary.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/syntax/lexer.hpp"
 
 namespace dipgraph::ingest {
 

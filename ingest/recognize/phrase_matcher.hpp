@@ -14,7 +14,7 @@
 #include <map>
 #include <vector>
 
-#include "ingest/lexer.hpp"
+#include "ingest/syntax/lexer.hpp"
 
 namespace dipgraph::ingest {
 

@@ -23,8 +23,8 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
-#include "ingest/lexer.hpp"
-#include "ingest/phrase_matcher.hpp"
+#include "ingest/syntax/lexer.hpp"
+#include "ingest/recognize/phrase_matcher.hpp"
 
 namespace dipgraph::ingest {
 

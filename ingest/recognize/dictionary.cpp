@@ -1,7 +1,7 @@
 // Loading the dictionary files and compiling their phrase matchers
 // (dictionary.hpp). Every phrase goes through lex_phrase, the rule set the
 // text itself is cut with, so a dictionary entry matches its words in text.
-#include "ingest/dictionary.hpp"
+#include "ingest/recognize/dictionary.hpp"
 
 #include <fmt/core.h>
 

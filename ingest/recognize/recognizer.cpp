@@ -5,12 +5,12 @@
 // build people around titles, match known names, resolve pronouns and
 // descriptions against what was read before; last, give people without a
 // country the dateline's country.
-#include "ingest/recognizer.hpp"
+#include "ingest/recognize/recognizer.hpp"
 
 #include <algorithm>
 #include <cstring>
 
-#include "ingest/utf8.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest {
 

@@ -5,7 +5,7 @@
 // limit and then drained), JSONL batches are streamed line by line and a
 // line over the limit is skipped without being kept. Each problem is one
 // Diagnostics error with its place, and the reader moves on.
-#include "ingest/article.hpp"
+#include "ingest/read/article.hpp"
 
 #include <fcntl.h>
 #include <fmt/core.h>
@@ -29,10 +29,10 @@
 #include <vector>
 
 #include "graph/fact.hpp"
-#include "ingest/dateline.hpp"
-#include "ingest/document.hpp"
-#include "ingest/html.hpp"
-#include "ingest/utf8.hpp"
+#include "ingest/read/dateline.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/read/html.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest {
 namespace {

@@ -3,7 +3,7 @@
 // tag; furniture containers (nav, footer, aside, form, figure, svg, ...) to
 // their matching end tag; block elements emit paragraph breaks; text runs
 // are copied with whitespace collapsed and character references decoded.
-#include "ingest/html.hpp"
+#include "ingest/read/html.hpp"
 
 #include <algorithm>
 #include <array>
@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "ingest/utf8.hpp"
+#include "ingest/read/utf8.hpp"
 
 namespace dipgraph::ingest {
 namespace {

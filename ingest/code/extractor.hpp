@@ -18,9 +18,9 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
-#include "ingest/dictionary.hpp"
-#include "ingest/document.hpp"
-#include "ingest/recognizer.hpp"
+#include "ingest/recognize/dictionary.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/recognize/recognizer.hpp"
 
 namespace dipgraph::ingest {
 
