@@ -140,7 +140,7 @@ const std::vector<std::string> kTemplates = {
     // Longer sentences: quotes, clauses, attributions, references back.
     "\"We will not accept any interference in our internal affairs,\" {P} told a news conference in {C}, adding that {A} remained open to dialogue with {B}.",
     "He said the two countries would sign several agreements on trade, energy and transport during the visit.",
-    "According to a statement released by the foreign ministry in {C}, {A} and {B} have agreed to set up a joint commission that would meet twice a year.",
+    "According to a note the foreign ministry in {C} put out, {A} and {B} have agreed to set up a joint commission that would meet twice a year.",
     "The meeting, which lasted more than three hours, came a week after {A} accused {B} of backing armed groups operating along the border.",
     "{P}, who arrived in {C} on {D} for a three-day visit, is due to meet business leaders and members of parliament.",
     "She told reporters in {X} that the government would respond to any attack, but stressed that it wanted to avoid further escalation.",

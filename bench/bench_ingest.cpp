@@ -76,7 +76,7 @@ constexpr const char* kVerbs[] = {"met",
                                   "welcomed"};
 constexpr const char* kFiller[] = {"during a two-day visit",
                                    "on Thursday",
-                                   "according to a statement released by the ministry",
+                                   "according to a note the ministry put out",
                                    "in the capital",
                                    "amid rising tensions over water rights",
                                    "after months of negotiations",

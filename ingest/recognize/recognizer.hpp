@@ -1,13 +1,13 @@
 // Recognizer: Document -> Analysis (lexed words, mentions, people, dates).
 //
 // Mentions are found with the Dictionary's entity matcher (longest, then
-// earliest match wins), then people are built around titles ("Russian Deputy
-// Prime Minister Alexei Overchuk"), appositions ("Tariq Fatemi, Special
-// Assistant to the Prime Minister on Foreign Affairs"; "SAPM on Industries
-// and Production, Haroon Akhtar Khan") and "of <country>" phrases. Later
-// references are resolved in reading order: a surname or full name, "he",
-// "him", "his", "the Pakistani official", "the Russian president", "the
-// prime minister of Pakistan", "the country", "the two sides", "they".
+// earliest match wins), then people are built around titles ("Norwegian
+// Deputy Prime Minister Kari Nordvik"), appositions ("Tomasz Wilk, Adviser
+// to the President on Energy Security"; "DG of Ports and Shipping, Ana
+// Folau") and "of <country>" phrases. Later references are resolved in
+// reading order: a surname or full name, "he", "him", "his", "the Peruvian
+// official", "the Chilean president", "the prime minister of Fiji", "the
+// country", "the two sides", "they".
 // Leaders of data/leaders.tsv are people by full name, title + surname or
 // (flag bare) surname alone, chosen by title and article date; they get the
 // dictionary's name, so their ids are the same in every article. "The
@@ -56,8 +56,8 @@ struct Mention {
 };
 
 struct Person {
-  std::string name;                   // "Alexei Overchuk"
-  std::string role;                   // "Deputy Prime Minister", "SAPM on Industries and Production"
+  std::string name;                   // "Kari Nordvik"
+  std::string role;                   // "Deputy Prime Minister", "DG of Ports and Shipping"
   std::string base_role;              // the canonical title alone, for matching descriptions
   std::int32_t country = -1;
   std::int32_t org = -1;              // affiliation ("UN Secretary-General ...")

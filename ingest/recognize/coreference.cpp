@@ -1,0 +1,345 @@
+// Visiting groups, pronouns, descriptions and groups -> what they refer to
+// (recognize_detail.hpp, coreference.cpp part).
+//
+// References are resolved in reading order against what was read before:
+// "he", "him", "his" to the sentence's or the last subject person; "it",
+// "its" to the sentence's country or organization; "they" to its subject
+// countries; "the two sides", "both countries" to the two countries most
+// mentioned; "the country" to the last country read; "the delegation" to the
+// last visiting group's country. After each sentence its subject is kept for
+// the next ones. Last, people without a country get the article's.
+#include <algorithm>
+
+#include "ingest/recognize/recognize_detail.hpp"
+
+namespace dipgraph::ingest::detail {
+
+void visiting_groups(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  const auto& at = art.at;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  // "a Chilean delegation", "Japan's trade team" are remembered for "the
+  // delegation", "the visitors", "the team", "the mission" later on.
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    const Mention& m = ms[k];
+    bool country_like = m.kind == MentionKind::demonym ||
+                        ((m.kind == MentionKind::country || m.kind == MentionKind::metonym) && m.possessive);
+    if (country_like && !m.anaphor) {
+      std::uint32_t j = m.end;
+      // one modifier word between: "a Kenyan trade delegation", "a high-level delegation"
+      if (!sen.visitor_noun(j) && j < span.end && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
+          !(toks[j].cls & kFunction))
+        ++j;
+      if (sen.visitor_noun(j)) art.last_delegation_country = m.country;
+    }
+    if (m.kind == MentionKind::country || m.kind == MentionKind::demonym || m.kind == MentionKind::capital) {
+      std::uint32_t b = m.begin;
+      if (b >= span.begin + 2 && (toks[b - 1].id == id.from || toks[b - 1].id == id.of) && sen.visitor_noun(b - 2)) {
+        if (m.kind == MentionKind::capital && toks[b - 1].id == id.from) continue;  // "a team from Nairobi" may be a city's
+        art.last_delegation_country = m.country;
+        Mention cm;
+        cm.kind = MentionKind::country;
+        cm.entity = cm.country = m.country;
+        sen.replace(b - 2, m.end, cm);
+        k = static_cast<std::size_t>(-1);
+      }
+    }
+  }
+}
+
+void pronouns_and_descriptions(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  Analysis& a = art.a;
+  const Dictionary& dict = art.dict;
+  const WordIds& id = art.id;
+  const auto& toks = a.toks;
+  const auto& at = art.at;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  auto sentence_subject_person = [&](std::uint32_t before) -> int {
+    for (const Mention& m : ms) {
+      if (m.begin >= before) break;
+      if (m.kind == MentionKind::person) return m.entity;
+      if (is_actor(m)) {
+        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        if (!prep) return -1;
+      }
+    }
+    return -1;
+  };
+  for (std::uint32_t i = span.begin; i < span.end; ++i) {
+    if (at[i] >= 0) continue;
+    const Tok& t = toks[i];
+    TokenId w = t.id;
+    if (w == kNoToken) continue;
+    // "the delegation": the last visiting group's country; with none, the
+    // dateline's (a delegation is reported by its home press), unless the
+    // sentence places it in the dateline's country ("arrived in Santiago").
+    if (w == id.the && sen.visitor_noun(i + 1)) {
+      int c = art.last_delegation_country;
+      if (c < 0 && toks[i + 1].id == id.delegation && a.dateline_country >= 0) {
+        bool at_home = false;
+        for (const Mention& m : ms)
+          at_home |= m.country == a.dateline_country && m.begin > span.begin &&
+                     (toks[m.begin - 1].cls & kLocative) &&
+                     (m.kind == MentionKind::capital || m.kind == MentionKind::city || m.kind == MentionKind::country);
+        if (!at_home) c = a.dateline_country;
+      }
+      if (c < 0) continue;
+      sen.replace_with_country(i, i + 2, c);
+      ++i;
+      continue;
+    }
+    if (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her) {
+      int subj = sentence_subject_person(i);
+      int p = -1;
+      if (w == id.him || (w == id.her && !(i + 1 < span.end && toks[i + 1].is(kWord) && !(toks[i + 1].cls & kNotName)))) {
+        // Object: not the nearest person of its own clause.
+        int nearest = -1;
+        for (const Mention& m : ms)
+          if (m.begin < i && m.kind == MentionKind::person) nearest = m.entity;
+        if (subj >= 0 && subj != nearest) p = subj;
+        else if (art.last_subject_person >= 0 && art.last_subject_person != nearest) p = art.last_subject_person;
+      } else {
+        p = subj >= 0 ? subj : art.last_subject_person;
+      }
+      if (p >= 0) {
+        Mention pm;
+        pm.kind = MentionKind::person;
+        pm.entity = p;
+        pm.anaphor = true;
+        sen.replace(i, i + 1, pm);
+        if (w == id.his || w == id.her) ms[at[i]].possessive = true;
+      }
+      continue;
+    }
+    // "it", "its": the country or organization the sentence is about, else
+    // the last sentence's single subject country.
+    if (w == id.it || w == id.its) {
+      int c = -1;
+      bool org = false;
+      int org_entity = -1;
+      for (const Mention& m : ms) {
+        if (m.begin >= i) break;
+        if (!is_actor(m) || m.kind == MentionKind::person || m.kind == MentionKind::group) continue;
+        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        if (prep) continue;
+        if (m.kind == MentionKind::org) {
+          org = true;
+          org_entity = m.entity;
+        } else {
+          c = m.country;
+        }
+        break;
+      }
+      if (c < 0 && !org && art.prev_subject_countries.size() == 1 && i == span.begin)
+        c = art.prev_subject_countries[0];
+      if (c < 0 && !org) continue;
+      Mention cm;
+      cm.kind = org ? MentionKind::org : MentionKind::country;
+      cm.entity = org ? org_entity : c;
+      cm.country = org ? dict.organizations()[org_entity].country : c;
+      cm.anaphor = true;
+      sen.replace(i, i + 1, cm);
+      if (w == id.its) ms[at[i]].possessive = true;
+      continue;
+    }
+    if (w == id.they || w == id.them || w == id.their) {
+      std::vector<std::int32_t> group;
+      for (const Mention& m : ms) {
+        if (m.begin >= i) break;
+        if (!is_actor(m) || m.country < 0) continue;
+        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        if (prep) continue;
+        if (std::find(group.begin(), group.end(), m.country) == group.end()) group.push_back(m.country);
+      }
+      if (group.empty()) group = art.prev_subject_countries;
+      if (group.empty()) continue;
+      Mention gm;
+      gm.kind = MentionKind::group;
+      gm.entity = static_cast<int>(a.groups.size());
+      gm.anaphor = true;
+      a.groups.push_back(group);
+      sen.replace(i, i + 1, gm);
+      if (w == id.their) ms[at[i]].possessive = true;
+      continue;
+    }
+    // "the two countries", "both sides", "both foreign ministers", "Both" alone.
+    if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {
+      std::uint32_t j = w == id.both ? i + 1 : i + 2;
+      std::uint32_t head = 0;
+      for (std::uint32_t k = j; k < span.end && k < j + 3; ++k) {
+        if ((toks[k].cls & kRoleNoun) && at[k] < 0) {
+          head = k;
+          break;
+        }
+        if (at[k] >= 0 && ms[at[k]].kind == MentionKind::title) {
+          head = ms[at[k]].end - 1;
+          break;
+        }
+        if (!(toks[k].is(kWord) && !toks[k].is(kCap) && !(toks[k].cls & kFunction))) break;
+      }
+      bool alone = w == id.both && head == 0 && i + 1 < span.end && !toks[i + 1].is(kWord);
+      bool alone_subject = w == id.both && head == 0 && i + 1 < span.end &&
+                           (toks[i + 1].cls & (kAux | kBe)) == 0 && toks[i + 1].is(kWord) &&
+                           !toks[i + 1].is(kCap) && !(toks[i + 1].cls & (kDet | kPrep));
+      if (head || alone || (alone_subject && i == span.begin)) {
+        if (!head) head = i;
+        j = head;
+        // The two countries most mentioned so far.
+        std::vector<std::int32_t> group;
+        for (int round = 0; round < 2; ++round) {
+          int best = -1;
+          for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
+            if (!a.country_counts[c]) continue;
+            if (std::find(group.begin(), group.end(), static_cast<int>(c)) != group.end()) continue;
+            if (best < 0 || a.country_counts[c] > a.country_counts[best]) best = static_cast<int>(c);
+          }
+          if (best >= 0) group.push_back(best);
+        }
+        if (group.size() == 2) {
+          Mention gm;
+          gm.kind = MentionKind::group;
+          gm.entity = static_cast<int>(a.groups.size());
+          gm.anaphor = true;
+          a.groups.push_back(group);
+          sen.replace(i, j + 1, gm);
+          i = j;
+        }
+      }
+      continue;
+    }
+    // "the country", "the nation": the country read last.
+    if (w == id.the && i + 1 < span.end && !toks[i + 1].is(kCap) &&
+        (toks[i + 1].id == id.country || toks[i + 1].id == id.nation || toks[i + 1].id == id.kingdom)) {
+      int c = art.last_country;
+      for (const Mention& m : ms) {
+        if (m.begin >= i) break;
+        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+        if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) c = m.country;
+      }
+      if (c < 0) continue;
+      sen.replace_with_country(i, i + 2, c);
+      ++i;
+      continue;
+    }
+  }
+}
+
+void demonym_descriptions(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.kind != MentionKind::demonym) continue;
+    std::uint32_t e = m.end;
+    if (e >= span.end || m.begin == span.begin) continue;
+    if (toks[m.begin - 1].id != id.the) continue;
+    TokenId nn = toks[e].id;
+    if (std::find(id.person_nouns.begin(), id.person_nouns.end(), nn) == id.person_nouns.end()) continue;
+    int found = -1;
+    for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p)
+      if (art.a.people[p].country == m.country) {
+        found = p;
+        break;
+      }
+    if (found < 0) continue;
+    Mention pm;
+    pm.kind = MentionKind::person;
+    pm.entity = found;
+    pm.anaphor = true;
+    sen.replace(m.begin - 1, e + 1, pm);
+    k = static_cast<std::size_t>(-1);
+  }
+}
+
+void remember_sentence(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  Analysis& a = art.a;
+  const WordIds& id = art.id;
+  const auto& toks = a.toks;
+  const auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  std::vector<std::int32_t> subject_countries;
+  bool subject_seen = false;
+  bool leading_attribution = toks[span.begin].id == id.according;
+  for (const Mention& m : ms) {
+    bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+    if (leading_attribution) {
+      // Skip "According to ... ," up to the first comma.
+      bool after_comma = false;
+      for (std::uint32_t i = span.begin; i < m.begin; ++i) after_comma |= art.is_punct(i, ',');
+      if (!after_comma) continue;
+    }
+    if (!subject_seen && is_actor(m) && !prep) {
+      subject_seen = true;
+      if (m.kind == MentionKind::person) art.last_subject_person = m.entity;
+      if (m.kind == MentionKind::group) {
+        subject_countries = a.groups[m.entity];
+      } else {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c >= 0) subject_countries.push_back(c);
+        // Coordinated subjects: "Russia and China ..."
+        std::uint32_t e = m.end;
+        for (const Mention& o : ms) {
+          if (o.begin < e || !is_actor(o)) continue;
+          bool joined = true;
+          for (std::uint32_t i = e; i < o.begin; ++i)
+            joined &= art.is_punct(i, ',') || toks[i].id == id.and_ || (toks[i].cls & (kDet | kModifier));
+          if (!joined) break;
+          int oc = o.kind == MentionKind::person ? a.people[o.entity].country : o.country;
+          if (oc >= 0 && std::find(subject_countries.begin(), subject_countries.end(), oc) == subject_countries.end())
+            subject_countries.push_back(oc);
+          e = o.end;
+        }
+      }
+    }
+    int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+    bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+    if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group) {
+      ++a.country_counts[c];
+      if (m.kind != MentionKind::person) art.last_country = c;
+    }
+  }
+  if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;
+}
+
+// Without a dateline: the one country the article names, if it names only
+// one and not only as an actor of its own ("criticized Peru"): as a demonym
+// ("the Bolivian opposition"), a place ("a curfew in Algiers") or a national
+// body's.
+int fallback_country(const ArticleState& art) {
+  const Analysis& a = art.a;
+  const std::uint32_t n = art.size();
+  int fallback = a.dateline_country;
+  if (fallback < 0) {
+    bool several = false, setting = false;
+    for (const auto& ms : art.per_sentence)
+      for (const Mention& m : ms) {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c < 0) continue;
+        several |= fallback >= 0 && c != fallback;
+        fallback = c;
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::country) &&
+                     m.begin > 0 && (a.toks[m.begin - 1].cls & kLocative);
+        // "the Kenya Anti-Corruption Commission", "the Ghana Navy": a national body's name
+        bool body = m.kind == MentionKind::country && !m.possessive && m.end < n &&
+                    a.toks[m.end].is(kWord) && a.toks[m.end].is(kCap) &&
+                    !(a.toks[m.end].cls & kNotName) &&
+                    std::none_of(ms.begin(), ms.end(), [&](const Mention& o) { return o.begin == m.end; });
+        setting |= m.kind == MentionKind::demonym || m.kind == MentionKind::city ||
+                   m.kind == MentionKind::org || place || body;
+      }
+    if (several || !setting) fallback = -1;
+  }
+  return fallback;
+}
+
+}  // namespace dipgraph::ingest::detail

@@ -1,0 +1,357 @@
+// Titles, appositions, counterparts and known names -> people
+// (recognize_detail.hpp, people.cpp part).
+//
+// A title mention is read with what extends it ("Deputy" + "Prime
+// Minister", "(DPM)", "to the President", "on Energy Security", "of
+// Fiji", a portfolio before it) and what precedes it (a demonym, a
+// country's, an organization, "the"). Then it is attached: to the name after
+// it, a known leader, an apposition on either side, a person read before
+// with the same role, or else it stays a country's role. Capitalized words
+// alone never make a person.
+#include <algorithm>
+
+#include "ingest/recognize/recognize_detail.hpp"
+
+namespace dipgraph::ingest::detail {
+
+namespace {
+
+// A title mention with its extensions and what precedes it.
+struct TitlePhrase {
+  std::uint32_t te = 0;   // end of the title and its extensions
+  std::uint32_t pb = 0;   // begin, with the demonym, country or organization before it
+  bool has_det = false;   // "the", "a" or "an" right before pb
+  std::string role, base_role;
+  int country = -1, org = -1;
+};
+
+// Reads the title mention t of the sentence; changes nothing.
+TitlePhrase read_title(SentenceState& sen, const Mention& t) {
+  const ArticleState& art = sen.art;
+  const Dictionary& dict = art.dict;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  const auto& at = art.at;
+  const auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  TitlePhrase tp;
+  std::uint32_t tb = t.begin, te = t.end;
+  const Title& title = dict.titles()[t.entity];
+  std::string base_role = title.role, role = title.role;
+  int country = -1, org = -1;
+  // Adjacent titles form one ("Deputy" + "Prime Minister").
+  while (Mention* next = sen.mention_at(te)) {
+    if (next->kind != MentionKind::title || next->begin != te) break;
+    base_role += " " + dict.titles()[next->entity].role;
+    role = base_role;
+    te = next->end;
+  }
+  // Extensions: "(DPM)", "to the President", "on Energy Security", "of Fiji".
+  for (;;) {
+    if (art.is_punct(te, '(') && te + 2 < span.end && toks[te + 1].is(kAllCaps) && art.is_punct(te + 2, ')')) {
+      te += 3;
+      continue;
+    }
+    if (te + 2 < span.end && toks[te].id == id.to && toks[te + 1].id == id.the) {
+      Mention* m = sen.mention_at(te + 2);
+      if (m && m->kind == MentionKind::title && m->begin == te + 2) {
+        role += " to the " + dict.titles()[m->entity].role;
+        base_role = role;
+        te = m->end;
+        continue;
+      }
+    }
+    if (te + 1 < span.end && (toks[te].id == id.of || toks[te].id == id.on || toks[te].id == id.for_)) {
+      std::uint32_t j = te + 1;
+      if (toks[j].id == id.the && j + 1 < span.end) ++j;
+      Mention* m = sen.mention_at(j);
+      if (m && m->begin == j && (m->kind == MentionKind::country || m->kind == MentionKind::demonym ||
+                                 m->kind == MentionKind::capital)) {
+        if (toks[te].id != id.of) break;
+        country = m->country;
+        te = m->end;
+        continue;
+      }
+      if (m && m->begin == j && m->kind == MentionKind::org) {
+        org = m->entity;
+        te = m->end;
+        continue;
+      }
+      std::uint32_t e = j;
+      while (e < span.end) {
+        if (toks[e].is(kWord) && toks[e].is(kCap) && at[e] < 0 && !(toks[e].cls & kCalendar)) {
+          ++e;
+          continue;
+        }
+        if (e > j && (toks[e].id == id.and_ || art.is_punct(e, '&') || art.is_punct(e, ',')) &&
+            e + 1 < span.end && toks[e + 1].is(kCap) && at[e + 1] < 0 &&
+            !(toks[e + 1].cls & kCalendar) && !(toks[e + 1].cls & kNotName & ~kModifier & ~kRoleNoun)) {
+          // "Ports and Shipping"; a comma only inside a list ending in "and".
+          if (art.is_punct(e, ',')) break;
+          ++e;
+          continue;
+        }
+        break;
+      }
+      if (e > j) {
+        role += " " + std::string(art.tok_text(te)) + " " +
+                std::string(art.text.substr(toks[j].start, toks[e - 1].end - toks[j].start));
+        te = e;
+        continue;
+      }
+    }
+    break;
+  }
+  // Capitalized words right before a title are its portfolio ("Railways Minister").
+  {
+    std::uint32_t j = tb;
+    while (j > span.begin && tb - j < 3 && toks[j - 1].is(kWord) && toks[j - 1].is(kCap) &&
+           at[j - 1] < 0 && !(toks[j - 1].cls & (kNotName & ~kRoleNoun & ~kModifier)) &&
+           !toks[j - 1].is(kAllCaps))
+      --j;
+    if (j < tb && j > span.begin && at[j - 1] >= 0) {  // only after a demonym or country
+      const Mention& m = ms[at[j - 1]];
+      if (m.kind == MentionKind::demonym || m.kind == MentionKind::country || m.kind == MentionKind::org) {
+        std::string portfolio(art.text.substr(toks[j].start, toks[tb - 1].end - toks[j].start));
+        role = portfolio + " " + role;
+        base_role = role;
+        tb = j;
+      }
+    }
+  }
+  // What precedes: a demonym, a country's, an organization; skipping "senior".
+  std::uint32_t pb = tb;
+  while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+  if (Mention* m = pb > span.begin ? sen.mention_at(pb - 1) : nullptr) {
+    if (m->kind == MentionKind::demonym || m->kind == MentionKind::country ||
+        (m->kind == MentionKind::capital && m->possessive) || m->kind == MentionKind::metonym) {
+      if (country < 0) country = m->country;
+      pb = m->begin;
+    } else if (m->kind == MentionKind::org) {
+      org = m->entity;
+      if (country < 0) country = m->country;
+      pb = m->begin;
+    }
+  }
+  while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+  if (pb > span.begin && (toks[pb - 1].id == id.the || toks[pb - 1].id == id.a || toks[pb - 1].id == id.an)) {
+    tp.has_det = true;
+  }
+  tp.te = te;
+  tp.pb = pb;
+  tp.role = std::move(role);
+  tp.base_role = std::move(base_role);
+  tp.country = country;
+  tp.org = org;
+  return tp;
+}
+
+}  // namespace
+
+void titles_to_people(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const Dictionary& dict = art.dict;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    if (ms[k].kind != MentionKind::title) continue;
+    const Title& title = dict.titles()[ms[k].entity];
+    const TitlePhrase tp = read_title(sen, ms[k]);
+    const std::uint32_t te = tp.te, pb = tp.pb;
+    const bool has_det = tp.has_det;
+    const std::string& role = tp.role;
+    const std::string& base_role = tp.base_role;
+    int country = tp.country, org = tp.org;
+    std::vector<std::string> words;
+    std::string shown;
+    std::uint32_t ne = sen.scan_name(te, words, shown);
+    // "President Lula", "Chancellor Angela Merkel", "President George W. Bush".
+    int leader_row = -1;
+    {
+      const LeaderHit* h = sen.hit_at(te);
+      if (!h || h->end < ne)
+        for (const LeaderHit& o : sen.hits)
+          if (o.end == ne && o.begin > te) h = &o;  // "President Joseph R. Biden"
+      if (h && h->end >= ne && h->end > te) {
+        // "President Castro of Honduras": the country after the name is stated too.
+        int stated = country;
+        if (stated < 0 && h->end + 1 < span.end && toks[h->end].id == id.of) {
+          Mention* m = sen.mention_at(h->end + 1);
+          if (m && m->begin == h->end + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym))
+            stated = m->country;
+        }
+        // An honorific ("Sheikh", "General", "Ayatollah") says no office: as without a title.
+        // An exact office still counts ("Prince Albert II" of Monaco).
+        bool honorific = title.rank >= 5 && role == title.role;
+        LeaderPick pick = pick_leader(art, *h, role, title.rank, stated);
+        if (honorific && pick.row < 0) {
+          pick = pick_leader(art, *h, "", title.rank, stated);
+          if (pick.row >= 0 && !(h->full && h->end - h->begin >= 2) && !dict.leaders()[pick.row].bare)
+            pick.row = -1;
+        }
+        if (pick.row >= 0 && org < 0 && country < 0) org = dict.leaders()[pick.row].org;
+        if (pick.row >= 0) {
+          leader_row = pick.row;
+          shown = dict.leaders()[pick.row].name;
+          words = name_words(shown);
+          ne = h->end;
+        }
+        if (country < 0 && pick.country >= 0 && org < 0) country = pick.country;
+      }
+    }
+    Mention pm;
+    pm.kind = MentionKind::person;
+    if (!words.empty()) {
+      // "King Hassan of Morocco"
+      if (ne + 1 < span.end && toks[ne].id == id.of) {
+        Mention* m = sen.mention_at(ne + 1);
+        if (m && m->begin == ne + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym)) {
+          if (country < 0) country = m->country;
+          ne = m->end;
+        }
+      }
+      pm.entity = sen.add_person(shown, words, role, base_role, country, org);
+      make_leader(art, pm.entity, leader_row);
+      sen.replace(pb, ne, pm);
+      k = static_cast<std::size_t>(-1);  // the list changed: restart
+      continue;
+    }
+    if (art.is_punct(te, ',')) {
+      std::uint32_t ne2 = sen.scan_name(te + 1, words, shown);
+      bool closes = ne2 >= span.end || art.is_punct(ne2, ',') || art.is_punct(ne2, '.') ||
+                    art.is_punct(ne2, ')') || art.is_punct(ne2, ';') || (toks[ne2].cls & kReport) ||
+                    toks[ne2].id == id.and_;
+      if (words.size() >= 2 && closes) {
+        pm.entity = sen.add_person(shown, words, role, base_role, country, org);
+        sen.replace(pb, ne2, pm);
+        k = static_cast<std::size_t>(-1);
+        continue;
+      }
+    }
+    // Apposition before: "Tomasz Wilk, [the] Adviser to the President ..."
+    {
+      std::uint32_t c = pb;
+      if (has_det) --c;
+      if (c > span.begin + 1 && art.is_punct(c - 1, ',')) {
+        std::uint32_t nb = sen.scan_name_back(c - 1, words, shown);
+        bool starts = nb == span.begin || art.is_punct(nb - 1, ',') || art.is_punct(nb - 1, '(') ||
+                      (toks[nb - 1].cls & (kPrep | kConj | kReport | kDet));
+        if (words.size() >= 2 && starts) {
+          pm.entity = sen.add_person(shown, words, role, base_role, country, org);
+          sen.replace(nb, te, pm);
+          k = static_cast<std::size_t>(-1);
+          continue;
+        }
+      }
+    }
+    // A title alone: "the Chilean president", "the prime minister of Fiji".
+    if (has_det || country >= 0) {
+      int found = -1;
+      // A generic title ("the Peruvian official") names anyone of that
+      // country read before; a specific one needs the same role.
+      bool generic = title.rank >= 4 && has_det && country >= 0;
+      for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p) {
+        const Person& pr = art.a.people[p];
+        if (generic) {
+          if (pr.country != country) continue;
+        } else {
+          // Same role, or a one-word role ending the person's ("the Ghanaian
+          // minister" for a Foreign Minister; not for a Deputy or Vice one).
+          bool same = iequal(pr.base_role, base_role);
+          if (!same && base_role.find(' ') == std::string::npos && pr.base_role.size() > base_role.size() + 1 &&
+              iequal(std::string_view(pr.base_role).substr(pr.base_role.size() - base_role.size()), base_role) &&
+              pr.base_role[pr.base_role.size() - base_role.size() - 1] == ' ' &&
+              pr.base_role.rfind("Deputy", 0) != 0 && pr.base_role.rfind("Vice", 0) != 0)
+            same = country >= 0 && pr.country == country;
+          if (!same) continue;
+          if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+        }
+        found = p;
+        break;
+      }
+      if (found >= 0) {
+        if (art.a.people[found].country < 0) art.a.people[found].country = country;
+        pm.entity = found;
+        pm.anaphor = true;
+        sen.replace(has_det ? pb - 1 : pb, te, pm);
+        k = static_cast<std::size_t>(-1);
+        continue;
+      }
+      if (country >= 0) {
+        Mention rm;
+        rm.kind = MentionKind::role;
+        rm.country = country;
+        rm.entity = country;
+        rm.title = ms[k].entity;
+        sen.replace(pb, te, rm);
+        k = static_cast<std::size_t>(-1);
+        continue;
+      }
+    }
+  }
+}
+
+void counterparts(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  // With the role of the person whose counterpart they are.
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    const Mention& m = ms[k];
+    if (m.kind != MentionKind::demonym && !(m.kind == MentionKind::country && m.possessive)) continue;
+    std::uint32_t e = m.end;
+    if (e + 2 >= span.end || (toks[e].id != id.counterpart && toks[e].id != id.counterparts)) continue;
+    if (!art.is_punct(e + 1, ',')) continue;
+    std::vector<std::string> words;
+    std::string shown;
+    std::uint32_t ne = sen.scan_name(e + 2, words, shown);
+    if (words.size() < 2) continue;
+    std::string role;
+    for (const Mention& o : ms)
+      if (o.kind == MentionKind::person && o.begin < m.begin) {
+        role = art.a.people[o.entity].base_role;
+        break;
+      }
+    Mention pm;
+    pm.kind = MentionKind::person;
+    pm.entity = sen.add_person(shown, words, role, role, m.country, -1);
+    sen.replace(m.begin, ne, pm);
+    k = static_cast<std::size_t>(-1);
+  }
+}
+
+void known_names(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const SentenceSpan& span = sen.span;
+  // A word can start a known name only if it is one of the words of a known name.
+  auto known_word = [&](std::uint32_t i) {
+    std::string_view w = art.tok_text(i);
+    for (const Person& p : art.a.people)
+      for (const std::string& pw : p.words)
+        if (pw.size() == w.size() && iequal(pw, w)) return true;
+    return false;
+  };
+  for (std::uint32_t i = span.begin; i < span.end && !art.a.people.empty(); ++i) {
+    if (!sen.name_like(i) || !known_word(i)) continue;
+    std::vector<std::string> words;
+    std::string shown;
+    std::uint32_t e = sen.scan_name(i, words, shown);
+    int p = art.find_person(words);
+    if (p < 0) {
+      // Try the last word alone ("Prime Minister Nordvik" handled above; "Nordvik said").
+      i = e > i ? e - 1 : i;
+      continue;
+    }
+    Mention pm;
+    pm.kind = MentionKind::person;
+    pm.entity = p;
+    sen.replace(i, e, pm);
+    i = e - 1;
+  }
+}
+
+}  // namespace dipgraph::ingest::detail
