@@ -29,10 +29,13 @@ struct RenderArgs {
   std::string around;
   int depth = 2;
   bool countries = false;
-  std::size_t top = 0;  // 0: the view's default
+  long long top = -1;  // -1: the view's default (50 countries, 60 events); 0: all
   std::size_t ties_per_country = 3;
   std::string engine = "auto";
   bool no_edge_labels = false;
+  bool edge_labels = false;  // keep edge labels even on big pictures
+  bool places = false;
+  bool no_collapse = false;
   double half_life = kDefaultHalfLifeDays;
   double timeout = 300;
   std::string output;
@@ -66,13 +69,21 @@ void run_render(const RenderArgs& a, Globals& glob) {
   if (a.around.empty()) {
     CountryView view(g);
     CountryPictureOptions opt;
-    opt.top_countries = a.top ? a.top : 50;
+    opt.top_countries = a.top < 0 ? 50 : static_cast<std::size_t>(a.top);
     opt.ties_per_country = a.ties_per_country;
     opt.edge_labels = !a.no_edge_labels;
     opt.engine = a.engine;
     auto strengths = tie_strengths(view, ref, a.half_life);
     // The caption needs the drawn counts: build once to count, again with it.
     pic = country_picture(view, strengths, opt);
+    if (opt.edge_labels && !a.edge_labels && pic.nodes > kLabelledMaxNodes) {
+      opt.edge_labels = false;
+      if (!glob.quiet)
+        std::fprintf(stderr,
+                     "dipgraph: note: %zu countries: edge labels left out so the layout finishes "
+                     "in seconds (--edge-labels keeps them)\n",
+                     pic.nodes);
+    }
     opt.title = fmt::format(
         "dipgraph country view: {} of {} countries, {} of {} ties{}{}. Width: tie strength "
         "(half-life {} days{}); colour: mean Goldstein.",
@@ -85,11 +96,21 @@ void run_render(const RenderArgs& a, Globals& glob) {
     EgoPictureOptions opt;
     opt.center = center;
     opt.depth = a.depth;
-    opt.top_events = a.top ? a.top : 60;
+    opt.top_events = a.top < 0 ? 60 : static_cast<std::size_t>(a.top);
     opt.edge_labels = !a.no_edge_labels;
+    opt.places = a.places;
+    opt.collapse = !a.no_collapse;
     opt.engine = a.engine;
     opt.event_weight = [&](VertexId ev) { return event_weight(g, ev, ref, a.half_life); };
     pic = ego_picture(g, opt);
+    if (opt.edge_labels && !a.edge_labels && pic.nodes > kLabelledMaxNodes) {
+      opt.edge_labels = false;
+      if (!glob.quiet)
+        std::fprintf(stderr,
+                     "dipgraph: note: %zu vertices: edge labels left out so the layout finishes "
+                     "in seconds (--edge-labels keeps them)\n",
+                     pic.nodes);
+    }
     opt.title =
         fmt::format("dipgraph: around {} (depth {}): {} of {} vertices{}{}", describe(g, center),
                     a.depth, pic.nodes, pic.total_nodes, filters.empty() ? "" : "; ", filters);
@@ -102,6 +123,11 @@ void run_render(const RenderArgs& a, Globals& glob) {
     glob.exit_code = kExitPartial;
     return;
   }
+  if (!glob.quiet && pic.engine != "sfdp" && pic.nodes > 500)
+    std::fprintf(stderr,
+                 "dipgraph: note: laying out %zu nodes with %s may take minutes (sfdp is much "
+                 "faster: --engine sfdp); giving up after %.0f s (--timeout)\n",
+                 pic.nodes, pic.engine.c_str(), a.timeout);
   render_file(pic, a.output, a.timeout);
   if (!glob.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -133,6 +159,13 @@ void add_render_command(CLI::App& app, Globals& g) {
                   "dot up to 300 vertices around an entity, sfdp beyond)");
   cmd->add_flag("--no-edge-labels", args->no_edge_labels,
                 "leave fact counts / edge kinds off the edges (much faster layouts)");
+  cmd->add_flag("--edge-labels", args->edge_labels,
+                "keep edge labels even above 150 nodes (where they are left out: slow layouts)");
+  cmd->add_flag("--places", args->places,
+                "--around: draw places (cities) and walk through them; left out by default");
+  cmd->add_flag("--no-collapse", args->no_collapse,
+                "--around: one node per event (default: events of one type and the same sides "
+                "are one node with a count)");
   cmd->add_option("--half-life", args->half_life,
                   "days after which a fact weighs half (default 365)")
       ->check(CLI::PositiveNumber);
