@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <cstdio>
 #include <memory>
 #include <span>
@@ -16,6 +18,7 @@
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
 #include "export/exporters.hpp"
+#include "export/timeline_plot.hpp"
 #include "graph/cameo.hpp"
 #include "graph/error.hpp"
 #include "queries/centrality.hpp"
@@ -389,17 +392,35 @@ struct TimelineArgs {
   std::string by = "month";
   bool json = false;
   bool csv = false;
+  std::string plot;  // --plot FILE.svg
 };
+
+// Writes `text` to `path` through a temporary file beside it and a rename.
+void write_file_atomically(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw Error(fmt::format("{}: cannot write", path));
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) throw Error(fmt::format("{}: cannot write: {}", path, ec.message()));
+}
 
 void run_timeline(const TimelineArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
-  TimelinePeriod by;
-  if (a.by == "month")
-    by = TimelinePeriod::month;
-  else if (a.by == "year")
-    by = TimelinePeriod::year;
-  else
-    throw Error(fmt::format("--by \"{}\" is not month or year", a.by));
+  auto period = parse_timeline_period(a.by);
+  if (!period)
+    throw Error(fmt::format("--by \"{}\" is not day, week, month, quarter or year", a.by));
+  TimelinePeriod by = *period;
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   VertexId va = g.resolve_or_throw(a.a);
@@ -445,6 +466,17 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
           fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
                       p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(), types);
     }
+  }
+  if (!a.plot.empty() && t.total.count) {
+    std::vector<PlotPeriod> points;
+    for (const TimelineBucket& p : t.periods)
+      if (p.period != "undated")
+        points.push_back({p.period, p.tone.count, p.tone.cooperative(), p.tone.conflictual(),
+                          p.tone.mean_goldstein()});
+    write_file_atomically(a.plot, timeline_svg(points, fmt::format("Timeline of {} by {}: {}",
+                                                                    subject, a.by,
+                                                                    tone_line(g, t.total))));
+    if (!glob.quiet) std::fprintf(stderr, "dipgraph: timeline drawn -> %s\n", a.plot.c_str());
   }
   if (!t.total.count) std::fprintf(stderr, "dipgraph: no facts for %s\n", subject.c_str());
   emit(out);
@@ -577,11 +609,14 @@ void add_query_commands(CLI::App& app, Globals& g) {
   {
     auto args = std::make_shared<TimelineArgs>();
     auto* cmd = app.add_subcommand(
-        "timeline", "facts and mean tone per month or year, of one entity or between two");
+        "timeline", "facts and mean tone per day, week, month, quarter or year, of one entity or "
+        "between two");
     cmd->add_option("A", args->a, "entity: code, name or id")->required();
     cmd->add_option("B", args->b, "second entity: the timeline of their ties");
     add_graph_source_options(cmd, args->source);
-    cmd->add_option("--by", args->by, "month (default) or year");
+    cmd->add_option("--by", args->by, "day, week, month (default), quarter or year");
+    cmd->add_option("--plot", args->plot,
+                    "also draw facts and mean tone per period as an SVG chart to this file");
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
     cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_timeline(*args, g); });

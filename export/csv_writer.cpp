@@ -68,7 +68,7 @@ ExportCounts write_csv_events(const KnowledgeGraph& graph, std::ostream& os,
       VertexId c = CountryView::country_of(graph, party);
       if (c == kNoVertex) continue;
       auto s = std::find_if(sides.begin(), sides.end(), [&](const Side& x) { return x.country == c; });
-      if (s == sides.end()) s = sides.insert(sides.end(), Side{c});
+      if (s == sides.end()) s = sides.insert(sides.end(), Side{c, false, false, {}});
       s->source |= k == EdgeKind::source;
       s->target |= k == EdgeKind::target;
       if (!s->actors.empty()) s->actors += "; ";
