@@ -223,9 +223,10 @@ try:
 
     # --- --csv on the queries ----------------------------------------------------
     def table(*args):
-        out = run(*args, *F, "--csv").stdout
-        check("\r\n" in out, f"{args}: CRLF line ends")
-        return list(csv.DictReader(io.StringIO(out, newline="")))
+        p = subprocess.run([DIPGRAPH, "-q", *args, *F, "--csv"], capture_output=True)
+        check(p.returncode == 0, f"{args}: exit {p.returncode}: {p.stderr}")
+        check(b"\r\n" in p.stdout, f"{args}: CRLF line ends")
+        return list(csv.DictReader(io.StringIO(p.stdout.decode("utf-8"), newline="")))
     t = table("ties", "PAK", "RUS")
     check(len(t) == 3 and {r["type"] for r in t} == {"meeting", "visit"}, str(t))
     n = table("neighbors", "PAK")
