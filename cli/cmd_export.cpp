@@ -168,8 +168,8 @@ void export_countries(const ExportArgs& a, const Globals& g, const KnowledgeGrap
 }
 
 void run_export(const ExportArgs& a, Globals& g) {
+  if (!a.output.empty()) check_output_path(a);  // never clobber an input, whatever the format
   ExportFormat format = choose_format(a);
-  if (!a.output.empty()) check_output_path(a);
   if (a.depth < 0) throw Error("--depth must be >= 0");
   if (a.countries && !a.around.empty())
     throw Error("--countries and --around exclude each other");

@@ -29,7 +29,7 @@ done
 grep -q Norway countries.svg && fail "Norway has no ties but is drawn"
 
 "$DIPGRAPH" -q render $F --around PAK --depth 2 -o ego.svg || fail "render --around: exit $?"
-for text in 'meeting, 2025&#45;07&#45;10' 'criticism, 2025&#45;06&#45;01' 'Shehbaz Sharif' 'Vladimir Putin'; do
+for text in 'meeting · 2025&#45;07&#45;10' 'RUS → PAK · criticism · 2025&#45;06&#45;01' 'Shehbaz Sharif' 'Vladimir Putin'; do
   grep -q "$text" ego.svg || fail "\"$text\" not in the ego SVG"
 done
 "$DIPGRAPH" -q render $F --around PAK --top 1 --no-edge-labels --engine sfdp -o ego.dot || fail "ego .dot"
