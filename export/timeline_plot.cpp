@@ -22,10 +22,14 @@ std::string esc(std::string_view s) {
 }  // namespace
 
 std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::string& title) {
-  const double left = 60, right = 60, top = 50, plot_h = 260, bottom = 90;
+  const double left = 60, right = 60, top = 64, plot_h = 260, bottom = 90;
   const std::size_t n = std::max<std::size_t>(periods.size(), 1);
+  // The title's head in bold, what follows its first ": " on a second line.
+  std::size_t colon = title.find(": ");
+  std::string head = title.substr(0, colon);
+  std::string rest = colon == std::string::npos ? "" : title.substr(colon + 2);
   const double step = std::clamp(720.0 / static_cast<double>(n), 6.0, 48.0);
-  const double width = left + right + step * static_cast<double>(n), height = top + plot_h + bottom;
+  const double width = left + right + std::max(step * static_cast<double>(n), 520.0), height = top + plot_h + bottom;
   std::uint32_t max_facts = 1;
   for (const PlotPeriod& p : periods) max_facts = std::max(max_facts, p.facts);
   // A round top for the count axis.
@@ -39,8 +43,9 @@ std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::stri
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0:.0f}\" height=\"{1:.0f}\" "
       "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"Helvetica, Arial, sans-serif\" "
       "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
-      "<text x=\"{2:.0f}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">{3}</text>\n",
-      width, height, left, esc(title));
+      "<text x=\"{2:.0f}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">{3}</text>\n"
+      "<text x=\"{2:.0f}\" y=\"40\" font-size=\"11\" fill=\"#333\">{4}</text>\n",
+      width, height, left, esc(head), esc(rest));
   // Axes and grid.
   for (int i = 0; i <= 4; ++i) {
     double c = axis_max * i / 4, y = y_count(c);

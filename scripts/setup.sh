@@ -26,9 +26,10 @@ $dg export --store "$out/example.store" --countries -o "$out/countries.gexf"
 if $dg render --help >/dev/null 2>&1; then
   $dg render --store "$out/example.store" --countries -o "$out/countries.svg" || true
 fi
+$dg timeline --store "$out/example.store" Russia --by month --plot "$out/timeline_russia.svg" > /dev/null
 echo "== stats"
 $dg stats --store "$out/example.store" 2>/dev/null || true
 echo
 echo "Done. Outputs are in $out/ (example.graphml, example.dot, example.json, events.csv,"
-echo "countries.csv, countries.gexf, countries.svg)."
+echo "countries.csv, countries.gexf, countries.svg, timeline_russia.svg)."
 echo "Try: $dg path --store $out/example.store Kenya Ethiopia"

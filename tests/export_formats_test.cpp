@@ -54,7 +54,8 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& s) {
     } else if (c == ',') {
       rows.back().push_back(field), field.clear(), was_quoted = false;
     } else if (c == '\r') {
-      REQUIRE_MESSAGE(i + 1 < s.size() && s[i + 1] == '\n', "bare CR at byte " << i);
+      bool crlf = i + 1 < s.size() && s[i + 1] == '\n';
+      REQUIRE_MESSAGE(crlf, "bare CR at byte " << i);
     } else if (c == '\n') {
       rows.back().push_back(field), field.clear(), was_quoted = false;
       rows.emplace_back();
