@@ -93,8 +93,10 @@ void run_changes(const ChangesArgs& a, Globals& glob) {
             d ? std::string(g.id(ev)) : "", d ? std::string(g.str(d->date)) : "",
             d ? std::string(g.str(d->type)) : "", d ? std::string(g.str(d->article)) : "",
             d ? std::string(g.str(d->evidence)) : ""};
-        for (std::size_t i = 0; i < std::size(fields); ++i)
-          out += (i ? "," : "") + csv_field(fields[i]);
+        for (std::size_t i = 0; i < std::size(fields); ++i) {
+          if (i) out += ',';
+          out += csv_field(fields[i]);
+        }
         out += "\r\n";
       }
   } else if (a.json) {
