@@ -18,6 +18,7 @@
 #include "export/render.hpp"
 #include "graph/country_view.hpp"
 #include "graph/error.hpp"
+#include "queries/changes.hpp"
 #include "queries/neighbors.hpp"
 
 namespace dipgraph::cli {
@@ -39,6 +40,8 @@ struct RenderArgs {
   double half_life = kDefaultHalfLifeDays;
   double timeout = 300;
   std::string output;
+  bool changes = false;      // --changes: the ties that moved between --from and --to
+  std::string from, to;
 };
 
 // "since 2025-01, type meeting": the filters in force, for the caption.
@@ -55,6 +58,12 @@ std::string filter_caption(const FactFilter& f) {
 
 void run_render(const RenderArgs& a, Globals& glob) {
   if (!a.around.empty() && a.countries) throw Error("--around and --countries exclude each other");
+  if (a.changes && (!a.around.empty() || a.countries))
+    throw Error("--changes draws the country ties that moved: not with --around or --countries");
+  if (a.changes && (a.from.empty() || a.to.empty()))
+    throw Error("--changes needs the two periods: --from FROM..TO --to FROM..TO");
+  if (!a.changes && (!a.from.empty() || !a.to.empty()))
+    throw Error("--from and --to go with --changes");
   output_format(a.output);  // a bad extension fails before the graph is loaded
   refuse_output_over_input(a.source, a.output);
   choose_engine(a.engine, 0, true);
@@ -66,7 +75,31 @@ void run_render(const RenderArgs& a, Globals& glob) {
 
   DotPicture pic;
   std::string what;
-  if (a.around.empty()) {
+  if (a.changes) {
+    DateWindow from = parse_period(a.from, "--from"), to = parse_period(a.to, "--to");
+    Changes ch = find_changes(g, from, to, a.top < 0 ? 25 : static_cast<std::size_t>(a.top));
+    std::vector<TieShift> shifts;
+    auto add = [&](const std::vector<TieChange>& list, TieShift::Kind kind) {
+      for (const TieChange& c : list)
+        shifts.push_back({c.a, c.b, kind, c.before.count, c.after.count,
+                          c.before.mean_goldstein(), c.after.mean_goldstein(), c.shift});
+    };
+    add(ch.appeared, TieShift::appeared);
+    add(ch.vanished, TieShift::vanished);
+    add(ch.warmed, TieShift::warmed);
+    add(ch.cooled, TieShift::cooled);
+    ChangesPictureOptions opt;
+    opt.edge_labels = !a.no_edge_labels;
+    opt.engine = a.engine;
+    opt.title = fmt::format(
+        "dipgraph: country ties from {}..{} ({} facts) to {}..{} ({} facts): {} appeared, {} "
+        "vanished, {} warmed, {} cooled (at most {} of each){}{}",
+        from.since, from.until, ch.facts_before, to.since, to.until, ch.facts_after,
+        ch.appeared.size(), ch.vanished.size(), ch.warmed.size(), ch.cooled.size(),
+        a.top < 0 ? 25 : a.top, filters.empty() ? "" : "; ", filters);
+    pic = changes_picture(g, shifts, opt);
+    what = fmt::format("{} countries, {} changed ties", pic.nodes, pic.edges);
+  } else if (a.around.empty()) {
     CountryView view(g);
     CountryPictureOptions opt;
     opt.top_countries = a.top < 0 ? 50 : static_cast<std::size_t>(a.top);
@@ -146,6 +179,10 @@ void add_render_command(CLI::App& app, Globals& g) {
   cmd->add_option("-o,--output", args->output, "FILE.svg, .png, .pdf (or .dot for the DOT text)")
       ->required();
   cmd->add_flag("--countries", args->countries, "the country view (the default)");
+  cmd->add_flag("--changes", args->changes,
+                "the country ties that appeared, vanished, warmed, cooled from --from to --to");
+  cmd->add_option("--from", args->from, "--changes: the first period, FROM..TO or one EDTF date");
+  cmd->add_option("--to", args->to, "--changes: the second period");
   cmd->add_option("--around", args->around, "draw the neighbourhood of this entity instead");
   cmd->add_option("--depth", args->depth, "steps from --around (default 2)")
       ->check(CLI::Range(1, 10));

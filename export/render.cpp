@@ -511,6 +511,79 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
   return pic;
 }
 
+// Changes between two periods ------------------------------------------------------
+
+DotPicture changes_picture(const KnowledgeGraph& graph, const std::vector<TieShift>& shifts,
+                           const ChangesPictureOptions& opt) {
+  DotPicture pic;
+  std::vector<VertexId> countries;
+  for (const TieShift& t : shifts) countries.insert(countries.end(), {t.a, t.b});
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  pic.nodes = pic.total_nodes = countries.size();
+  pic.edges = pic.total_edges = shifts.size();
+  pic.engine = choose_engine(opt.engine, pic.nodes, false);
+  std::uint32_t max_facts = 1;
+  for (const TieShift& t : shifts) max_facts = std::max(max_facts, t.facts_before + t.facts_after);
+
+  std::string& out = pic.dot;
+  out = graph_header("graph", opt.title);
+  out += layout_attrs(pic.engine, opt.edge_labels);
+  out += "  node [shape=ellipse, style=filled, fillcolor=\"#eef3f8\", color=\"#5b7083\"];\n";
+  out += "  edge [fontsize=9, fontcolor=\"#333333\"];\n";
+  for (VertexId c : countries)
+    out += fmt::format("  {} [label={}, tooltip={}];\n", quoted(graph.id(c)),
+                       label(graph.label(c)), label(graph.id(c), 400));
+  for (const TieShift& t : shifts) {
+    double share = std::sqrt(static_cast<double>(t.facts_before + t.facts_after) / max_facts);
+    std::string colour, style = "solid", text;
+    switch (t.kind) {
+      case TieShift::appeared:
+        colour = tone_color(t.goldstein_after);
+        style = "bold";
+        text = fmt::format("new {}", t.facts_after);
+        break;
+      case TieShift::vanished:
+        colour = "#9e9e9e";
+        style = "dashed";
+        text = fmt::format("gone {}", t.facts_before);
+        break;
+      default:  // the shift on the Goldstein colour scale, doubled: +2.5 is full green
+        colour = tone_color(2 * t.shift);
+        text = fmt::format("{:+.1f}", t.shift);
+        break;
+    }
+    std::string tip = fmt::format(
+        "{} \u2013 {}: {} facts (mean Goldstein {:+.1f}) \u2192 {} facts ({:+.1f})", graph.label(t.a),
+        graph.label(t.b), t.facts_before, t.goldstein_before, t.facts_after, t.goldstein_after);
+    out += fmt::format("  {} -- {} [penwidth={:.2f}, color=\"{}\", style={}, tooltip={}",
+                       quoted(graph.id(t.a)), quoted(graph.id(t.b)), 1.0 + 4.0 * share, colour,
+                       style, label(tip, 400));
+    if (opt.edge_labels) out += fmt::format(", label=\"{}\"", text);
+    out += "];\n";
+  }
+  out +=
+      "  legend [shape=plaintext, margin=0, label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" "
+      "CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\" BGCOLOR=\"#fafafa\">\n"
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n";
+  struct Row {
+    std::string colour;
+    const char* text;
+  } rows[] = {{tone_color(5), "warmed (mean Goldstein up by 2.5 or more)"},
+              {tone_color(0), "little change"},
+              {tone_color(-5), "cooled (down by 2.5 or more)"},
+              {"#9e9e9e", "vanished (dashed): facts before, none after"}};
+  for (const Row& r : rows) {
+    out += fmt::format("<TR><TD WIDTH=\"28\" BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">", r.colour);
+    append_xml_text(out, r.text);
+    out += "</TD></TR>\n";
+  }
+  out += "<TR><TD>bold</TD><TD ALIGN=\"LEFT\">appeared, in the colour of its tone</TD></TR>\n"
+         "<TR><TD>width</TD><TD ALIGN=\"LEFT\">facts before and after</TD></TR>\n"
+         "</TABLE>>];\n}\n";
+  return pic;
+}
+
 // Running Graphviz -------------------------------------------------------------------
 
 namespace {

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -86,6 +87,30 @@ struct EgoPictureOptions {
 // event -> target (participants: no arrow) and carry no label. Throws Error if
 // the center is not a vertex, depth < 1 or the engine is unknown.
 DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& options);
+
+// One changed tie between two periods (queries/changes.hpp, flattened so
+// export/ stays free of queries/).
+struct TieShift {
+  VertexId a = kNoVertex, b = kNoVertex;  // country vertices
+  enum Kind : std::uint8_t { appeared, vanished, warmed, cooled } kind = appeared;
+  std::uint32_t facts_before = 0, facts_after = 0;
+  double goldstein_before = 0, goldstein_after = 0;  // means; 0 when no facts
+  double shift = 0;                                  // after minus before (warmed/cooled)
+};
+
+struct ChangesPictureOptions {
+  bool edge_labels = true;      // "+2.8", "new 5", "gone 3"
+  std::string engine = "auto";  // auto (neato or sfdp by size), dot, sfdp, neato
+  std::string title;
+};
+
+// The changed ties as DOT: countries as nodes, each changed tie an edge
+// coloured by the shift (warmed: green, cooled: red, by how much, on the
+// Goldstein colour scale), an appeared tie bold in the colour of its new
+// tone, a vanished one grey and dashed; width by the facts involved; with a
+// legend. Throws Error for an unknown engine.
+DotPicture changes_picture(const KnowledgeGraph& graph, const std::vector<TieShift>& shifts,
+                           const ChangesPictureOptions& options = {});
 
 // The engine for a picture of `nodes` nodes: `requested` unless "auto";
 // "auto": dot (layered) or neato up to their limits above, sfdp beyond.

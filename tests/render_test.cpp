@@ -249,3 +249,28 @@ TEST_CASE("render: render_file writes the SVG, and failures keep the old file") 
   CHECK(files == 2);
   fs::remove_all(dir);
 }
+
+TEST_CASE("render: changes picture colours ties by their shift") {
+  KnowledgeGraph g = hub();
+  VertexId a = g.find("country:AAA"), b = g.find("country:BBB"), c = g.find("country:CCC"),
+           d = g.find("country:DDD");
+  std::vector<TieShift> shifts = {
+      {a, b, TieShift::warmed, 2, 3, 0.0, 3.0, 3.0},
+      {b, c, TieShift::cooled, 1, 1, 2.0, -4.0, -6.0},
+      {a, d, TieShift::appeared, 0, 4, 0.0, 2.8, 0.0},
+      {c, d, TieShift::vanished, 2, 0, 1.0, 0.0, 0.0}};
+  ChangesPictureOptions opt;
+  opt.title = "changes";
+  DotPicture p = changes_picture(g, shifts, opt);
+  CHECK(p.nodes == 4);
+  CHECK(p.edges == 4);
+  CHECK(p.engine == "neato");
+  CHECK(p.dot.find("label=\"+3.0\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"-6.0\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"new 4\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"gone 2\"") != std::string::npos);
+  CHECK(p.dot.find("style=dashed") != std::string::npos);
+  // Warmed is green, cooled red (full scale at a shift of 2.5).
+  CHECK(p.dot.find("color=\"#2e8b57\"") != std::string::npos);
+  CHECK(p.dot.find("color=\"#c0392b\"") != std::string::npos);
+}
