@@ -49,6 +49,7 @@ synth() {
 synth synthetic_top50 --top 50
 synth synthetic_all200 --top 200 --no-edge-labels
 synth synthetic_ego --around ELZ --depth 1 --top 30
+synth synthetic_changes --changes --from 2024-01..2024-06 --to 2024-07..2024-12 --top 10
 "$D" -q timeline --store "$tmp/synth.store" ELZ JOM --by quarter --plot "$out/synthetic_timeline.svg" > /dev/null
 
 # Refresh the output blocks of docs/queries.md (<!-- out:NAME --> ... <!-- /out -->).

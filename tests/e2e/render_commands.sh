@@ -39,6 +39,14 @@ grep -q 'overlap=prism' ego.dot || fail "--engine sfdp attributes missing"
 "$DIPGRAPH" -q render $F --engine dot -o c.png || fail "png with dot"
 head -c 8 c.png | od -c | grep -q 'P   N   G' || fail "not a PNG"
 
+# --changes: the ties that moved between two periods.
+"$DIPGRAPH" -q render $F --changes --from 2024 --to 2025 -o changes.dot || fail "render --changes: exit $?"
+grep -q 'label="new 3"' changes.dot || fail "PAK-RUS appeared with 3 facts: $(cat changes.dot)"
+grep -q 'label="-0.9"' changes.dot || fail "PAK-CHN cooled by 0.9: $(cat changes.dot)"
+"$DIPGRAPH" -q render $F --changes --from 2024 -o x.dot 2> e; [ $? = 2 ] || fail "--changes without --to"
+"$DIPGRAPH" -q changes $F --from 2024 --to 2025 > ch.txt || fail "changes: exit $?"
+grep -q 'appeared (2)' ch.txt || fail "changes text: $(cat ch.txt)"
+
 # Failures leave an existing file as it was, and no temporary files.
 echo keep > old.svg
 "$DIPGRAPH" -q render $F --around Atlantis -o old.svg 2> e; rc=$?
