@@ -7,6 +7,8 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <cstdio>
 #include <memory>
 #include <span>
@@ -15,6 +17,9 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
+#include "export/exporters.hpp"
+#include "export/timeline_plot.hpp"
+#include "graph/cameo.hpp"
 #include "graph/error.hpp"
 #include "queries/centrality.hpp"
 #include "queries/neighbors.hpp"
@@ -128,6 +133,29 @@ std::string tone_line(const KnowledgeGraph& g, const ToneSummary& t) {
                      t.mean_goldstein(), date_span(g, t.first_date, t.last_date));
 }
 
+// CSV building blocks (RFC 4180, CRLF line ends) -------------------------------
+
+std::string csv_row(std::initializer_list<std::string_view> fields) {
+  std::string out;
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    first = false;
+    out += csv_field(f);
+  }
+  return out + "\r\n";
+}
+
+std::string csv_ids(const KnowledgeGraph& g, std::span<const VertexId> vs) {
+  std::string out;
+  for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ";" : "") + std::string(g.id(vs[i]));
+  return out;
+}
+
+void check_output_flags(bool json, bool csv) {
+  if (json && csv) throw Error("--json and --csv exclude each other");
+}
+
 void emit(const std::string& out) {
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
@@ -143,6 +171,7 @@ struct TiesArgs {
   GraphSource source;
   std::string a, b;
   bool json = false;
+  bool csv = false;
 };
 
 std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) {
@@ -152,12 +181,29 @@ std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) 
 }
 
 void run_ties(const TiesArgs& a, Globals& glob) {
+  check_output_flags(a.json, a.csv);
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   VertexId va = g.resolve_or_throw(a.a), vb = g.resolve_or_throw(a.b);
   Ties t = find_ties(g, va, vb);
   std::string out;
-  if (a.json) {
+  if (a.csv) {
+    out = csv_row({"a_id", "a_name", "b_id", "b_name", "event_id", "type", "date", "status",
+                   "direction", "a_parties", "b_parties", "cameo", "plover", "quad_class",
+                   "goldstein", "mentions", "confidence", "label", "article", "sentence"});
+    for (const TieGroup& grp : t.groups)
+      for (const TieFact& f : grp.facts) {
+        const VertexData& d = g.vertex(f.event);
+        const PloverCode* p = find_plover(g.str(d.cameo));
+        out += csv_row({g.id(va), g.label(va), g.id(vb), g.label(vb), g.id(f.event),
+                        g.str(d.type), g.str(d.date), to_string(d.status),
+                        to_string(f.direction), csv_ids(g, t.a_parties(f)),
+                        csv_ids(g, t.b_parties(f)), g.str(d.cameo), p ? p->event : "",
+                        std::to_string(d.quad_class), num(d.goldstein),
+                        std::to_string(d.mentions), num(d.confidence), g.label(f.event),
+                        g.str(d.article), g.str(d.evidence)});
+      }
+  } else if (a.json) {
     out = fmt::format("{{\"a\": {}, \"b\": {}, \"summary\": {{{}}}, \"groups\": [",
                       entity_json(g, va), entity_json(g, vb), tone_json(g, t.summary));
     for (std::size_t i = 0; i < t.groups.size(); ++i) {
@@ -212,9 +258,11 @@ struct NeighborsArgs {
   std::size_t top = 10;
   double half_life = kDefaultHalfLifeDays;
   bool json = false;
+  bool csv = false;
 };
 
 void run_neighbors(const NeighborsArgs& a, Globals& glob) {
+  check_output_flags(a.json, a.csv);
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   VertexId x = g.resolve_or_throw(a.a);
@@ -225,7 +273,20 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   std::size_t shown = a.top && a.top < all.size() ? a.top : all.size();
   std::string ref = opt.reference_day ? civil_from_days(*opt.reference_day) : std::string();
   std::string out;
-  if (a.json) {
+  if (a.csv) {
+    out = csv_row({"rank", "country_id", "iso3", "name", "strength", "facts", "cooperative",
+                   "conflictual", "mean_goldstein", "a_to_b", "b_to_a", "first_date",
+                   "last_date"});
+    for (std::size_t i = 0; i < shown; ++i) {
+      const Neighbor& n = all[i];
+      out += csv_row({std::to_string(i + 1), g.id(n.country), g.str(g.vertex(n.country).country),
+                      g.label(n.country), num(n.strength), std::to_string(n.tone.count),
+                      std::to_string(n.tone.cooperative()), std::to_string(n.tone.conflictual()),
+                      num(n.tone.mean_goldstein()), std::to_string(n.tone.a_to_b),
+                      std::to_string(n.tone.b_to_a), g.str(n.tone.first_date),
+                      g.str(n.tone.last_date)});
+    }
+  } else if (a.json) {
     out = fmt::format(
         "{{\"entity\": {}, \"half_life_days\": {}, \"reference_date\": {}, \"partners\": {}, "
         "\"neighbors\": [",
@@ -268,9 +329,11 @@ struct RankArgs {
   std::string by = "degree";
   std::size_t top = 20;
   bool json = false;
+  bool csv = false;
 };
 
 void run_rank(const RankArgs& a, Globals& glob) {
+  check_output_flags(a.json, a.csv);
   auto measure = parse_centrality(a.by);
   if (!measure)
     throw Error(fmt::format("--by \"{}\" is not one of degree, pagerank, betweenness", a.by));
@@ -282,7 +345,15 @@ void run_rank(const RankArgs& a, Globals& glob) {
   for (const CentralityScore& s : ranking) ties += s.degree;
   ties /= 2;
   std::string out;
-  if (a.json) {
+  if (a.csv) {
+    out = csv_row({"rank", "country_id", "iso3", "name", "score", "partners", "tie_facts"});
+    for (std::size_t i = 0; i < shown; ++i) {
+      const CentralityScore& s = ranking[i];
+      out += csv_row({std::to_string(i + 1), g.id(s.country), g.str(g.vertex(s.country).country),
+                      g.label(s.country), num(s.score), std::to_string(s.degree),
+                      std::to_string(s.events)});
+    }
+  } else if (a.json) {
     out = fmt::format("{{\"by\": \"{}\", \"countries\": {}, \"ties\": {}, \"ranking\": [",
                       to_string(*measure), ranking.size(), ties);
     for (std::size_t i = 0; i < shown; ++i) {
@@ -320,16 +391,36 @@ struct TimelineArgs {
   std::string a, b;
   std::string by = "month";
   bool json = false;
+  bool csv = false;
+  std::string plot;  // --plot FILE.svg
 };
 
+// Writes `text` to `path` through a temporary file beside it and a rename.
+void write_file_atomically(const std::string& path, const std::string& text) {
+  namespace fs = std::filesystem;
+  fs::path target(path);
+  fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".tmp");
+  {
+    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    f.close();
+    if (!f) {
+      std::error_code ec;
+      fs::remove(tmp, ec);
+      throw Error(fmt::format("{}: cannot write", path));
+    }
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) throw Error(fmt::format("{}: cannot write: {}", path, ec.message()));
+}
+
 void run_timeline(const TimelineArgs& a, Globals& glob) {
-  TimelinePeriod by;
-  if (a.by == "month")
-    by = TimelinePeriod::month;
-  else if (a.by == "year")
-    by = TimelinePeriod::year;
-  else
-    throw Error(fmt::format("--by \"{}\" is not month or year", a.by));
+  check_output_flags(a.json, a.csv);
+  auto period = parse_timeline_period(a.by);
+  if (!period)
+    throw Error(fmt::format("--by \"{}\" is not day, week, month, quarter or year", a.by));
+  TimelinePeriod by = *period;
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   VertexId va = g.resolve_or_throw(a.a);
@@ -338,7 +429,19 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
   std::string subject =
       vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
   std::string out;
-  if (a.json) {
+  if (a.csv) {
+    out = csv_row({"period", "facts", "cooperative", "conflictual", "mean_goldstein", "a_to_b",
+                   "b_to_a", "first_date", "last_date", "types"});
+    for (const TimelineBucket& p : t.periods) {
+      std::string types;
+      for (std::size_t j = 0; j < p.types.size(); ++j)
+        types += fmt::format("{}{}:{}", j ? ";" : "", p.types[j].first, p.types[j].second);
+      out += csv_row({p.period, std::to_string(p.tone.count), std::to_string(p.tone.cooperative()),
+                      std::to_string(p.tone.conflictual()), num(p.tone.mean_goldstein()),
+                      std::to_string(p.tone.a_to_b), std::to_string(p.tone.b_to_a),
+                      g.str(p.tone.first_date), g.str(p.tone.last_date), types});
+    }
+  } else if (a.json) {
     out = fmt::format("{{\"a\": {}, \"b\": {}, \"by\": \"{}\", \"total\": {{{}}}, \"periods\": [",
                       entity_json(g, va), vb == kNoVertex ? "null" : entity_json(g, vb), a.by,
                       tone_json(g, t.total));
@@ -363,6 +466,17 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
           fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
                       p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(), types);
     }
+  }
+  if (!a.plot.empty() && t.total.count) {
+    std::vector<PlotPeriod> points;
+    for (const TimelineBucket& p : t.periods)
+      if (p.period != "undated")
+        points.push_back({p.period, p.tone.count, p.tone.cooperative(), p.tone.conflictual(),
+                          p.tone.mean_goldstein()});
+    write_file_atomically(a.plot, timeline_svg(points, fmt::format("Timeline of {} by {}: {}",
+                                                                    subject, a.by,
+                                                                    tone_line(g, t.total))));
+    if (!glob.quiet) std::fprintf(stderr, "dipgraph: timeline drawn -> %s\n", a.plot.c_str());
   }
   if (!t.total.count) std::fprintf(stderr, "dipgraph: no facts for %s\n", subject.c_str());
   emit(out);
@@ -466,6 +580,7 @@ void add_query_commands(CLI::App& app, Globals& g) {
     cmd->add_option("B", args->b, "entity")->required();
     add_graph_source_options(cmd, args->source);
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_ties(*args, g); });
   }
   {
@@ -478,6 +593,7 @@ void add_query_commands(CLI::App& app, Globals& g) {
                     "days after which a fact weighs half (default 365)")
         ->check(CLI::PositiveNumber);
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_neighbors(*args, g); });
   }
   {
@@ -487,17 +603,22 @@ void add_query_commands(CLI::App& app, Globals& g) {
     cmd->add_option("--by", args->by, "degree (default), pagerank or betweenness");
     cmd->add_option("--top", args->top, "show the first N (default 20, 0 = all)");
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_rank(*args, g); });
   }
   {
     auto args = std::make_shared<TimelineArgs>();
     auto* cmd = app.add_subcommand(
-        "timeline", "facts and mean tone per month or year, of one entity or between two");
+        "timeline", "facts and mean tone per day, week, month, quarter or year, of one entity or "
+        "between two");
     cmd->add_option("A", args->a, "entity: code, name or id")->required();
     cmd->add_option("B", args->b, "second entity: the timeline of their ties");
     add_graph_source_options(cmd, args->source);
-    cmd->add_option("--by", args->by, "month (default) or year");
+    cmd->add_option("--by", args->by, "day, week, month (default), quarter or year");
+    cmd->add_option("--plot", args->plot,
+                    "also draw facts and mean tone per period as an SVG chart to this file");
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
+    cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_timeline(*args, g); });
   }
   {

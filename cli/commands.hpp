@@ -30,6 +30,7 @@ void add_build_command(CLI::App& app, Globals& g);
 void add_export_command(CLI::App& app, Globals& g);
 void add_path_command(CLI::App& app, Globals& g);
 void add_query_commands(CLI::App& app, Globals& g);   // ties, neighbors, rank, timeline, stats
+void add_changes_command(CLI::App& app, Globals& g);
 void add_render_command(CLI::App& app, Globals& g);
 void add_check_command(CLI::App& app, Globals& g);
 

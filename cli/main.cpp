@@ -33,9 +33,10 @@ int main(int argc, char** argv) {
 
   add_extract_command(app, g);   // articles -> facts JSONL on stdout
   add_build_command(app, g);     // articles or facts -> store
-  add_export_command(app, g);    // store -> GraphML / DOT / JSON
+  add_export_command(app, g);    // store -> GraphML / DOT / JSON / GEXF / CSV / Neo4j
   add_path_command(app, g);      // shortest paths between two entities
   add_query_commands(app, g);    // ties, neighbors, rank, timeline, stats
+  add_changes_command(app, g);   // ties that appeared, vanished, warmed, cooled
   add_render_command(app, g);    // Graphviz pictures
   add_check_command(app, g);     // store integrity check and repair
 

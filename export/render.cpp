@@ -21,10 +21,14 @@
 #include <fstream>
 #include <iterator>
 #include <thread>
+#include <map>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "export/detail/writer_support.hpp"
+#include "graph/dates.hpp"
 #include "graph/detail/boost_graph.hpp"
 
 extern char** environ;
@@ -124,7 +128,8 @@ std::string legend(bool country_view, bool edge_labels) {
     if (edge_labels) row("label", "number of facts");
     row("colour", "mean Goldstein of the tie's facts");
   } else {
-    row("rounded", "event: type, date (colour: its Goldstein value)");
+    row("rounded", "event: source → target · type ×count · date (colour: Goldstein)");
+    row("A → event → B", "A acted (source) on B (target); a line without arrow: a participant");
     row("box", "country");
     row("hexagon", "organization");
     row("ellipse", "person");
@@ -273,11 +278,53 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
 
 // The ego view ---------------------------------------------------------------------
 
+namespace {
+
+// How a party appears in an event label: a country by its code, anything
+// else by its name.
+std::string short_name(const KnowledgeGraph& graph, VertexId v) {
+  const VertexData& d = graph.vertex(v);
+  if (d.kind == VertexKind::country && d.country) return std::string(graph.str(d.country));
+  return std::string(graph.label(v));
+}
+
+std::string join_names(const KnowledgeGraph& graph, const std::vector<VertexId>& vs) {
+  std::string out;
+  for (std::size_t i = 0; i < vs.size() && i < 3; ++i) out += (i ? ", " : "") + short_name(graph, vs[i]);
+  if (vs.size() > 3) out += fmt::format(" +{}", vs.size() - 3);
+  return out;
+}
+
+// The events of one pair of sides and one type, drawn as one node.
+struct EventGroup {
+  std::vector<VertexId> events;  // strongest first
+  std::vector<VertexId> sources, targets, participants;
+  std::int32_t first_day = 0, last_day = 0;
+  StrId first_date = 0, last_date = 0;
+};
+
+}  // namespace
+
 DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt) {
   if (opt.center >= graph.vertex_count()) throw Error("ego_picture: no such center vertex");
   if (opt.depth < 1) throw Error("--depth must be at least 1");
   const auto& g = graph.impl().g;
-  std::vector<VertexId> around = graph.around(opt.center, opt.depth);
+  auto shown_kind = [&](VertexId v) { return opt.places || graph.kind(v) != VertexKind::place; };
+
+  // The neighbourhood: a BFS that walks edges both ways and, unless places
+  // are asked for, never through a place (a city links unrelated events).
+  std::vector<int> dist(graph.vertex_count(), -1);
+  std::vector<VertexId> around{opt.center};
+  dist[opt.center] = 0;
+  for (std::size_t i = 0; i < around.size(); ++i) {
+    VertexId u = around[i];
+    if (dist[u] == opt.depth) continue;
+    detail::for_each_neighbor(g, u, [&](VertexId w, EdgeKind, bool) {
+      if (dist[w] >= 0 || !shown_kind(w)) return;
+      dist[w] = dist[u] + 1;
+      around.push_back(w);
+    });
+  }
   DotPicture pic;
   pic.total_nodes = around.size();
 
@@ -293,31 +340,62 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
                    [](const auto& x, const auto& y) { return x.first > y.first; });
   if (opt.top_events && events.size() > opt.top_events) events.resize(opt.top_events);
 
-  std::vector<char> in_around(graph.vertex_count(), 0), keep(graph.vertex_count(), 0);
-  for (VertexId v : around) in_around[v] = 1;
+  // Group the kept events by type and sides (repeated events of one pair
+  // collapse into one node with a count).
+  std::vector<EventGroup> groups;
+  std::map<std::tuple<StrId, std::vector<VertexId>, std::vector<VertexId>, std::vector<VertexId>>,
+           std::size_t>
+      group_of;
+  std::vector<std::size_t> group_of_event(graph.vertex_count(), SIZE_MAX);
+  std::vector<char> keep(graph.vertex_count(), 0);
   keep[opt.center] = 1;
-  // Kept events come whole: every party, place and topic, even one step
-  // beyond the depth.
   for (auto& [w, ev] : events) {
-    keep[ev] = 1;
-    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind, bool) {
-      if (graph.kind(other) != VertexKind::event) keep[other] = 1;
-    });
+    std::vector<VertexId> src, tgt, par;
+    for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
+      auto p = static_cast<VertexId>(boost::source(*it, g));
+      EdgeKind k = g[*it].kind;
+      (k == EdgeKind::source ? src : k == EdgeKind::target ? tgt : par).push_back(p);
+      keep[p] = 1;
+    }
+    for (auto [it, end] = boost::out_edges(ev, g); it != end; ++it) {
+      auto t = static_cast<VertexId>(boost::target(*it, g));
+      if (shown_kind(t)) keep[t] = 1;
+    }
+    for (auto* v : {&src, &tgt, &par}) std::sort(v->begin(), v->end());
+    StrId type = opt.collapse ? g[ev].type : static_cast<StrId>(ev);
+    auto key = std::make_tuple(type, src, tgt, par);
+    auto [it, inserted] = group_of.emplace(key, groups.size());
+    if (inserted) {
+      groups.emplace_back();
+      groups.back().sources = src;
+      groups.back().targets = tgt;
+      groups.back().participants = par;
+    }
+    EventGroup& grp = groups[it->second];
+    grp.events.push_back(ev);
+    group_of_event[ev] = it->second;
+    if (auto days = edtf_days(graph.str(g[ev].date))) {
+      if (!grp.first_date || days->first < grp.first_day)
+        grp.first_date = g[ev].date, grp.first_day = days->first;
+      if (!grp.last_date || days->last > grp.last_day)
+        grp.last_date = g[ev].date, grp.last_day = days->last;
+    }
   }
-  // The center's own country, organizations and representatives when they
-  // take part in a kept event, and its country and organizations always.
+  // The center's own country and organizations.
   for (auto [it, end] = boost::out_edges(opt.center, g); it != end; ++it) {
     auto v = static_cast<VertexId>(boost::target(*it, g));
-    if (graph.kind(v) != VertexKind::event) keep[v] = 1;
+    if (graph.kind(v) != VertexKind::event && shown_kind(v)) keep[v] = 1;
   }
   if (graph.kind(opt.center) == VertexKind::event)  // an event: its places, topics and parties
-    detail::for_each_neighbor(g, opt.center,
-                              [&](VertexId other, EdgeKind, bool) { keep[other] = 1; });
+    detail::for_each_neighbor(g, opt.center, [&](VertexId other, EdgeKind, bool) {
+      if (shown_kind(other)) keep[other] = 1;
+    });
+  for (auto& [w, ev] : events) keep[ev] = 0;  // drawn as their group
 
   std::vector<VertexId> nodes;
   for (VertexId v = 0; v < graph.vertex_count(); ++v)
     if (keep[v]) nodes.push_back(v);
-  pic.nodes = nodes.size();
+  pic.nodes = nodes.size() + groups.size();
   pic.engine = choose_engine(opt.engine, pic.nodes, true);
 
   std::string& out = pic.dot;
@@ -327,60 +405,182 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
   out += "  edge [fontsize=8, color=\"#7f8c8d\", fontcolor=\"#555555\", arrowsize=0.6];\n";
   for (VertexId v : nodes) {
     const VertexData& d = graph.vertex(v);
-    std::string attrs;
-    if (d.kind == VertexKind::event) {
-      std::string text;
-      std::string_view name = graph.label(v), type = graph.str(d.type);
-      if (name != type) text = fmt::format("{}\n", name);
-      text += type;
-      if (d.date) text += fmt::format(", {}", graph.str(d.date));
-      if (d.status != Status::occurred) text += fmt::format(" ({})", to_string(d.status));
-      attrs = fmt::format("shape=box, style=\"rounded,filled\", fillcolor=\"{}\", label={}",
-                          tone_fill(d.goldstein), label(text));
-      std::string tip = fmt::format("{} {} (CAMEO {}, Goldstein {:+.1f})", type, graph.str(d.date),
-                                    graph.str(d.cameo), d.goldstein);
-      if (d.evidence)
-        tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
-      attrs += ", tooltip=" + label(tip, 1000);
-    } else {
-      const char* shape = d.kind == VertexKind::country        ? "box"
-                          : d.kind == VertexKind::organization ? "hexagon"
-                          : d.kind == VertexKind::place        ? "note"
-                                                               : "ellipse";
-      std::string text(graph.label(v));
-      if (d.kind == VertexKind::person && d.role) text += fmt::format("\n{}", graph.str(d.role));
-      attrs = fmt::format("shape={}, label={}", shape, label(text));
-      if (d.kind == VertexKind::country) attrs += ", style=\"filled,bold\", fillcolor=\"#eef3f8\"";
-      attrs += ", tooltip=" + label(graph.id(v), 400);
-    }
+    const char* shape = d.kind == VertexKind::country        ? "box"
+                        : d.kind == VertexKind::organization ? "hexagon"
+                        : d.kind == VertexKind::place        ? "note"
+                        : d.kind == VertexKind::event        ? "box"
+                                                             : "ellipse";
+    std::string text(graph.label(v));
+    if (d.kind == VertexKind::person && d.role) text += fmt::format("\n{}", graph.str(d.role));
+    std::string attrs = fmt::format("shape={}, label={}", shape, label(text));
+    if (d.kind == VertexKind::country) attrs += ", style=\"filled,bold\", fillcolor=\"#eef3f8\"";
+    attrs += ", tooltip=" + label(graph.id(v), 400);
     if (v == opt.center) attrs += ", penwidth=3, color=\"#1f4e79\"";
     out += fmt::format("  {} [{}];\n", quoted(graph.id(v)), attrs);
   }
-  std::vector<char> drawn_node(graph.vertex_count(), 0);
-  for (VertexId v : nodes) drawn_node[v] = 1;
+  for (const EventGroup& grp : groups) {
+    VertexId ev = grp.events.front();
+    const VertexData& d = graph.vertex(ev);
+    std::string_view type = graph.str(d.type), name = graph.label(ev);
+    // "USA → IRN · fight ×3 · 1987-10-19 .. 1987-11-02"
+    std::string who;
+    if (!grp.sources.empty() || !grp.targets.empty()) {
+      who = join_names(graph, grp.sources.empty() ? grp.participants : grp.sources);
+      who += " \u2192 " + join_names(graph, grp.targets);
+    } else {
+      who = join_names(graph, grp.participants);
+      std::string::size_type comma;
+      if (grp.participants.size() == 2 && (comma = who.find(", ")) != std::string::npos)
+        who.replace(comma, 2, " \u2013 ");
+    }
+    std::string text = who.empty() ? std::string(type) : who + " \u00b7 " + std::string(type);
+    if (grp.events.size() > 1) text += fmt::format(" \u00d7{}", grp.events.size());
+    if (grp.first_date)
+      text += " \u00b7 " + (grp.first_date == grp.last_date
+                                ? std::string(graph.str(grp.first_date))
+                                : fmt::format("{} .. {}", graph.str(grp.first_date),
+                                              graph.str(grp.last_date)));
+    if (d.status != Status::occurred) text += fmt::format(" ({})", to_string(d.status));
+    if (name != type && grp.events.size() == 1) text = fmt::format("{}\n{}", name, text);
+    double goldstein = 0;
+    for (VertexId e : grp.events) goldstein += graph.vertex(e).goldstein;
+    goldstein /= static_cast<double>(grp.events.size());
+    std::string attrs = fmt::format("shape=box, style=\"rounded,filled\", fillcolor=\"{}\", label={}",
+                                    tone_fill(goldstein), label(text, 80));
+    std::string tip = fmt::format("{} {} (CAMEO {}, Goldstein {:+.1f})", type, graph.str(d.date),
+                                  graph.str(d.cameo), d.goldstein);
+    if (grp.events.size() > 1) tip += fmt::format(", {} events", grp.events.size());
+    if (d.evidence) tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
+    attrs += ", tooltip=" + label(tip, 1000);
+    if (ev == opt.center) attrs += ", penwidth=3, color=\"#1f4e79\"";
+    out += fmt::format("  {} [{}];\n", quoted(graph.id(ev)), attrs);
+  }
+
+  // Edges. Party edges read left to right: source -> event -> target, a
+  // participant joined without an arrow; they carry no label (the legend
+  // says it). Edges to places, topics and between entities are labelled
+  // with their kind when edge_labels.
   std::size_t total_edges = 0;
-  for (VertexId u : around)
-    for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
-      total_edges += in_around[boost::target(*it, g)];
-  for (VertexId u : nodes)
+  {
+    std::vector<char> in_around(graph.vertex_count(), 0);
+    for (VertexId v : around) in_around[v] = 1;
+    for (VertexId u : around)
+      for (auto [it, end] = boost::out_edges(u, g); it != end; ++it)
+        total_edges += in_around[boost::target(*it, g)];
+  }
+  pic.total_edges = total_edges;
+  std::set<std::tuple<VertexId, VertexId, EdgeKind>> drawn;
+  auto drawn_end = [&](VertexId v) { return keep[v] || group_of_event[v] != SIZE_MAX; };
+  auto node_of = [&](VertexId v) {
+    return group_of_event[v] != SIZE_MAX ? groups[group_of_event[v]].events.front() : v;
+  };
+  auto edge = [&](VertexId from, VertexId to, EdgeKind k) {
+    if (!drawn.emplace(from, to, k).second) return;
+    std::string attrs;
+    switch (k) {
+      case EdgeKind::source: attrs = "color=\"#34495e\", penwidth=1.4"; break;
+      case EdgeKind::target: attrs = "color=\"#c0392b\", penwidth=1.4"; break;
+      case EdgeKind::participant: attrs = "dir=none, color=\"#7f8c8d\""; break;
+      case EdgeKind::about: attrs = "style=dashed, color=\"#999999\""; break;
+      case EdgeKind::located_in: attrs = "style=dashed, color=\"#6a3d9a\""; break;
+      default: attrs = "style=dotted"; break;
+    }
+    bool party = k == EdgeKind::source || k == EdgeKind::target || k == EdgeKind::participant;
+    if (opt.edge_labels && !party)
+      attrs += fmt::format(", label=\"{}\"", k == EdgeKind::member_of ? "member of"
+                                             : k == EdgeKind::located_in ? "in"
+                                                                          : to_string(k));
+    out += fmt::format("  {} -> {} [{}];\n", quoted(graph.id(from)), quoted(graph.id(to)), attrs);
+    ++pic.edges;
+  };
+  std::vector<VertexId> ends = nodes;
+  for (const EventGroup& grp : groups) ends.insert(ends.end(), grp.events.begin(), grp.events.end());
+  std::sort(ends.begin(), ends.end());
+  for (VertexId u : ends)
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
       auto v = static_cast<VertexId>(boost::target(*it, g));
-      if (!drawn_node[v]) continue;
+      if (!drawn_end(v)) continue;
       EdgeKind k = g[*it].kind;
-      std::string attrs;
-      if (k == EdgeKind::source) attrs = "color=\"#34495e\", penwidth=1.4";
-      if (k == EdgeKind::target) attrs = "color=\"#34495e\", penwidth=1.4, style=dashed";
-      if (k == EdgeKind::represents || k == EdgeKind::member_of || k == EdgeKind::in)
-        attrs = "style=dotted";
-      if (opt.edge_labels)
-        attrs += fmt::format("{}label=\"{}\"", attrs.empty() ? "" : ", ", to_string(k));
-      out += fmt::format("  {} -> {}{}{}{};\n", quoted(graph.id(u)), quoted(graph.id(v)),
-                         attrs.empty() ? "" : " [", attrs, attrs.empty() ? "" : "]");
-      ++pic.edges;
+      if (k == EdgeKind::target)
+        edge(node_of(v), u, k);  // event -> target
+      else
+        edge(node_of(u), node_of(v), k);
     }
-  pic.total_edges = total_edges;
   out += legend(false, opt.edge_labels);
   out += "}\n";
+  return pic;
+}
+
+// Changes between two periods ------------------------------------------------------
+
+DotPicture changes_picture(const KnowledgeGraph& graph, const std::vector<TieShift>& shifts,
+                           const ChangesPictureOptions& opt) {
+  DotPicture pic;
+  std::vector<VertexId> countries;
+  for (const TieShift& t : shifts) countries.insert(countries.end(), {t.a, t.b});
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  pic.nodes = pic.total_nodes = countries.size();
+  pic.edges = pic.total_edges = shifts.size();
+  pic.engine = choose_engine(opt.engine, pic.nodes, false);
+  std::uint32_t max_facts = 1;
+  for (const TieShift& t : shifts) max_facts = std::max(max_facts, t.facts_before + t.facts_after);
+
+  std::string& out = pic.dot;
+  out = graph_header("graph", opt.title);
+  out += layout_attrs(pic.engine, opt.edge_labels);
+  out += "  node [shape=ellipse, style=filled, fillcolor=\"#eef3f8\", color=\"#5b7083\"];\n";
+  out += "  edge [fontsize=9, fontcolor=\"#333333\"];\n";
+  for (VertexId c : countries)
+    out += fmt::format("  {} [label={}, tooltip={}];\n", quoted(graph.id(c)),
+                       label(graph.label(c)), label(graph.id(c), 400));
+  for (const TieShift& t : shifts) {
+    double share = std::sqrt(static_cast<double>(t.facts_before + t.facts_after) / max_facts);
+    std::string colour, style = "solid", text;
+    switch (t.kind) {
+      case TieShift::appeared:
+        colour = tone_color(t.goldstein_after);
+        style = "bold";
+        text = fmt::format("new {}", t.facts_after);
+        break;
+      case TieShift::vanished:
+        colour = "#9e9e9e";
+        style = "dashed";
+        text = fmt::format("gone {}", t.facts_before);
+        break;
+      default:  // the shift on the Goldstein colour scale, doubled: +2.5 is full green
+        colour = tone_color(2 * t.shift);
+        text = fmt::format("{:+.1f}", t.shift);
+        break;
+    }
+    std::string tip = fmt::format(
+        "{} \u2013 {}: {} facts (mean Goldstein {:+.1f}) \u2192 {} facts ({:+.1f})", graph.label(t.a),
+        graph.label(t.b), t.facts_before, t.goldstein_before, t.facts_after, t.goldstein_after);
+    out += fmt::format("  {} -- {} [penwidth={:.2f}, color=\"{}\", style={}, tooltip={}",
+                       quoted(graph.id(t.a)), quoted(graph.id(t.b)), 1.0 + 4.0 * share, colour,
+                       style, label(tip, 400));
+    if (opt.edge_labels) out += fmt::format(", label=\"{}\"", text);
+    out += "];\n";
+  }
+  out +=
+      "  legend [shape=plaintext, margin=0, label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" "
+      "CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\" BGCOLOR=\"#fafafa\">\n"
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n";
+  struct Row {
+    std::string colour;
+    const char* text;
+  } rows[] = {{tone_color(5), "warmed (mean Goldstein up by 2.5 or more)"},
+              {tone_color(0), "little change"},
+              {tone_color(-5), "cooled (down by 2.5 or more)"},
+              {"#9e9e9e", "vanished (dashed): facts before, none after"}};
+  for (const Row& r : rows) {
+    out += fmt::format("<TR><TD WIDTH=\"28\" BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">", r.colour);
+    append_xml_text(out, r.text);
+    out += "</TD></TR>\n";
+  }
+  out += "<TR><TD>bold</TD><TD ALIGN=\"LEFT\">appeared, in the colour of its tone</TD></TR>\n"
+         "<TR><TD>width</TD><TD ALIGN=\"LEFT\">facts before and after</TD></TR>\n"
+         "</TABLE>>];\n}\n";
   return pic;
 }
 

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,10 @@ namespace dipgraph {
 // countries and 594 ties, no edge labels).
 inline constexpr std::size_t kDotMaxNodes = 300;
 inline constexpr std::size_t kNeatoMaxNodes = 100;
+// Edge labels make layouts many times slower (an ego view of 368 vertices:
+// 64 s with labels, 1.3 s without): above this many nodes `render` leaves
+// them out and says so, unless --edge-labels insists.
+inline constexpr std::size_t kLabelledMaxNodes = 150;
 
 // The DOT text of a picture and what it shows.
 struct DotPicture {
@@ -63,18 +68,49 @@ struct EgoPictureOptions {
   VertexId center = kNoVertex;
   int depth = 2;                // undirected steps from the center (>= 1)
   std::size_t top_events = 60;  // the strongest events kept (0 = all)
-  bool edge_labels = true;      // edge kinds on the edges
+  bool edge_labels = true;      // kinds on the edges to places, topics, entities
+  bool places = false;          // draw places (and walk through them); off: left out
+  bool collapse = true;         // events of one type and the same sides drawn as one node
   std::string engine = "auto";  // auto (dot or sfdp by size), dot, sfdp, neato
   std::string title;
   // The weight that ranks events; null: confidence × (1 + ln mentions).
   std::function<double(VertexId)> event_weight;
 };
 
-// The neighbourhood of options.center as DOT: the events within `depth`
-// steps (the top_events strongest), the entities taking part in them or
-// tied to the center directly, and every edge among those. Throws Error if
+// The neighbourhood of options.center as DOT, laid out left to right: the
+// events within `depth` steps (the top_events strongest; the walk never
+// passes through a place unless options.places), the entities taking part
+// in them or tied to the center directly, and every edge among those.
+// Events are labelled "USA → IRN · fight · 1987-10-19"; with collapse,
+// events of one type and the same source, target and participants are one
+// node labelled with their count and date range. Party edges read source ->
+// event -> target (participants: no arrow) and carry no label. Throws Error if
 // the center is not a vertex, depth < 1 or the engine is unknown.
 DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& options);
+
+// One changed tie between two periods (queries/changes.hpp, flattened so
+// export/ stays free of queries/).
+struct TieShift {
+  VertexId a = kNoVertex, b = kNoVertex;  // country vertices
+  enum Kind : std::uint8_t { appeared, vanished, warmed, cooled } kind = appeared;
+  std::uint32_t facts_before = 0, facts_after = 0;
+  double goldstein_before = 0, goldstein_after = 0;  // means; 0 when no facts
+  double shift = 0;                                  // after minus before (warmed/cooled)
+};
+
+struct ChangesPictureOptions {
+  bool edge_labels = true;      // "+2.8", "new 5", "gone 3"
+  std::string engine = "auto";  // auto (neato or sfdp by size), dot, sfdp, neato
+  std::string title;
+};
+
+// The changed ties as DOT: countries as nodes, each changed tie an edge
+// coloured by the shift (warmed: green, cooled: red, by how much, on the
+// Goldstein colour scale), an appeared tie bold in the colour of its new
+// tone, a vanished one grey and dashed; width by the facts involved; with a
+// legend. Throws Error for an unknown engine.
+DotPicture changes_picture(const KnowledgeGraph& graph, const std::vector<TieShift>& shifts,
+                           const ChangesPictureOptions& options = {});
 
 // The engine for a picture of `nodes` nodes: `requested` unless "auto";
 // "auto": dot (layered) or neato up to their limits above, sfdp beyond.

@@ -3,20 +3,38 @@
 #include "export/detail/writer_support.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 
 namespace dipgraph {
 
 namespace {
-constexpr std::string_view kFormats[] = {"graphml", "dot", "json"};
+constexpr std::string_view kFormats[] = {"graphml", "dot", "json", "csv", "gexf", "neo4j"};
 }
 
 std::optional<ExportFormat> parse_export_format(std::string_view s) {
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < 6; ++i)
     if (kFormats[i] == s) return static_cast<ExportFormat>(i);
   return std::nullopt;
 }
+
+std::optional<ExportFormat> format_of_path(std::string_view path) {
+  std::size_t slash = path.find_last_of('/');
+  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::size_t dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return std::nullopt;
+  std::string ext(name.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == "graphml" || ext == "xml") return ExportFormat::graphml;
+  if (ext == "dot" || ext == "gv") return ExportFormat::dot;
+  if (ext == "json") return ExportFormat::json;
+  if (ext == "csv") return ExportFormat::csv;
+  if (ext == "gexf") return ExportFormat::gexf;
+  return std::nullopt;
+}
+
+std::string_view export_format_list() { return "graphml, dot, json, csv, gexf, neo4j"; }
 
 std::string_view to_string(ExportFormat f) { return kFormats[static_cast<int>(f)]; }
 
@@ -26,8 +44,18 @@ ExportCounts write_graph(ExportFormat format, const KnowledgeGraph& graph, std::
     case ExportFormat::graphml: return write_graphml(graph, out, options);
     case ExportFormat::dot: return write_dot(graph, out, options);
     case ExportFormat::json: return write_json(graph, out, options);
+    case ExportFormat::csv: return write_csv_events(graph, out, options);
+    case ExportFormat::gexf: return write_gexf(graph, out, options);
+    case ExportFormat::neo4j:
+      throw Error("neo4j export writes a directory: give it with -o DIR");
   }
   return {};
+}
+
+std::string csv_field(std::string_view s) {
+  std::string out;
+  export_detail::append_csv_field(out, s);
+  return out;
 }
 
 std::string edge_id(const KnowledgeGraph& graph, VertexId source, VertexId target, EdgeKind kind) {
@@ -178,6 +206,32 @@ void append_dot_id(std::string& out, std::string_view s) {
       default: return std::nullopt;
     }
   });
+}
+
+void append_csv_field(std::string& out, std::string_view s) {
+  bool quote = !s.empty() && (s.front() == ' ' || s.back() == ' ' ||
+                              s.find_first_of(",\"\r\n") != std::string_view::npos);
+  if (quote) out += '"';
+  static constexpr Special kSpecial("\"");
+  append_escaped(out, s, kSpecial, [](char c) -> Escape {
+    if (c == '"') return "\"\"";
+    return std::nullopt;
+  });
+  if (quote) out += '"';
+}
+
+DaySpan day_span(std::string_view edtf) {
+  DaySpan span;
+  std::optional<DayRange> days = edtf_days(edtf);
+  if (!days) return span;
+  std::string first = civil_from_days(days->first), last = civil_from_days(days->last);
+  if (first.size() != 10 || last.size() != 10) return span;  // a year beyond 0000..9999
+  span.first = days->first;
+  span.last = days->last;
+  span.dated = true;
+  std::copy(first.begin(), first.end(), span.start_buf);
+  std::copy(last.begin(), last.end(), span.end_buf);
+  return span;
 }
 
 void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars) {

@@ -3,6 +3,7 @@
 // and Goldstein scales; the table is compiled in (graph/cameo.cpp).
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,5 +25,31 @@ std::string_view cameo_root(std::string_view code);
 // 1 verbal cooperation (01-05), 2 material cooperation (06-08),
 // 3 verbal conflict (09-13), 4 material conflict (14-20); 0 if malformed.
 int quad_class_of(std::string_view code);
+
+}  // namespace dipgraph
+
+// PLOVER beside CAMEO (data/plover.tsv): the PLOVER event category and mode
+// of a CAMEO code, from one table that the user can edit.
+namespace dipgraph {
+
+struct PloverCode {
+  std::string cameo;  // "042"
+  std::string event;  // "CONSULT"; empty: CAMEO 01 has no PLOVER category
+  std::string mode;   // "visit"; empty when the code implies none
+};
+
+// Reads a table in the format of data/plover.tsv (header `cameo plover mode`,
+// '#' comments), sorted by code. Throws Error naming file and line for a
+// missing file, a bad header, a malformed code or a repeated one.
+std::vector<PloverCode> load_plover_table(const std::string& path);
+
+// The row for a CAMEO code: the code itself or its longest listed prefix
+// (0234 -> 023 -> 02); nullptr for an empty or unknown code. The table is
+// read once, on first use, from $DIPGRAPH_DATA/plover.tsv, else the
+// built-in data folder; if it cannot be read every lookup gives nullptr and
+// one warning goes to stderr.
+const PloverCode* find_plover(std::string_view cameo);
+// find_plover over a given table (for tests).
+const PloverCode* find_plover(const std::vector<PloverCode>& table, std::string_view cameo);
 
 }  // namespace dipgraph

@@ -866,6 +866,12 @@ void write_fact(const Fact& fact, std::string& out) {
   write_string(w, "type", fact.type);
   if (!fact.cameo.empty()) write_string(w, "cameo", fact.cameo);
   if (!fact.root.empty()) write_string(w, "root", fact.root);
+  // PLOVER beside CAMEO, derived from the code (data/plover.tsv); readers
+  // skip these keys, so facts with or without them read alike.
+  if (const PloverCode* p = find_plover(fact.cameo); p && !p->event.empty()) {
+    write_string(w, "plover", p->event);
+    if (!p->mode.empty()) write_string(w, "plover_mode", p->mode);
+  }
   w.Key("quad_class");
   w.Int(fact.quad_class);
   w.Key("goldstein");

@@ -10,7 +10,7 @@
 //
 // This header also holds what the other query families share: EventFilter
 // (keep events by date window, type, status, confidence, applied to a graph
-// that was built unfiltered), EDTF dates as day numbers, and events_of.
+// that was built unfiltered), and events_of. EDTF dates as day numbers live in graph/dates.hpp.
 #pragma once
 
 #include <cstdint>
@@ -20,23 +20,10 @@
 #include <string_view>
 #include <vector>
 
+#include "graph/dates.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace dipgraph {
-
-// Days since 1970-01-01 of the first and last day an EDTF date covers:
-// "2025-08" -> [2025-08-01, 2025-08-31]; "197X" -> [1970-01-01, 1979-12-31].
-struct DayRange {
-  std::int32_t first = 0;
-  std::int32_t last = 0;
-  std::int32_t mid() const { return first + (last - first) / 2; }
-};
-// nullopt for an empty or malformed date.
-std::optional<DayRange> edtf_days(std::string_view date);
-// Days since 1970-01-01 of a proleptic Gregorian date (month 1..12, day 1..31).
-std::int32_t days_from_civil(int year, int month, int day);
-// "2025-07-10" for a day number.
-std::string civil_from_days(std::int32_t days);
 
 // Which events a query looks at. The same rules as the command line's
 // --since / --until / --type / --status / --min-confidence (which filter

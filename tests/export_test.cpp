@@ -401,7 +401,9 @@ TEST_CASE("export: a failing stream is an Error") {
 }
 
 TEST_CASE("export: format names") {
-  for (auto f : {ExportFormat::graphml, ExportFormat::dot, ExportFormat::json})
+  for (auto f : {ExportFormat::graphml, ExportFormat::dot, ExportFormat::json, ExportFormat::csv,
+                 ExportFormat::gexf, ExportFormat::neo4j})
     CHECK(parse_export_format(to_string(f)) == f);
-  CHECK_FALSE(parse_export_format("csv"));
+  CHECK_FALSE(parse_export_format("xlsx"));
+  CHECK_FALSE(parse_export_format("GraphML"));
 }

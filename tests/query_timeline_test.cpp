@@ -92,3 +92,33 @@ TEST_CASE("timeline: tone and types per period, filter") {
   check(build_timeline(g, pak, kNoVertex, TimelinePeriod::month, f),
         {{"2025-01", 1, 1, 0}, {"2025-02", 1, 1, 0}, {"2025-03", 1, 1, 0}, {"undated", 1, 1, 0}});
 }
+
+TEST_CASE("timeline: day, week and quarter periods; empty periods listed as zero") {
+  std::vector<Fact> facts = {fact("d1", "meeting", "043", "2025-01-01"),   // Wed, ISO week 1
+                             fact("d2", "criticism", "111", "2025-01-20"), // Mon, week 4
+                             fact("d3", "meeting", "043", "2025-05"),      // a month
+                             fact("d4", "meeting", "043", "2024-12-30")};  // Mon, week 1 of 2025
+  KnowledgeGraph g = KnowledgeGraph::build(facts);
+  VertexId pak = g.find("country:PAK"), rus = g.find("country:RUS");
+  check(build_timeline(g, pak, rus, TimelinePeriod::week),
+        {{"2025-W01", 2, 2, 0}, {"2025-W02", 0, 0, 0}, {"2025-W03", 0, 0, 0},
+         {"2025-W04", 1, 0, 1}, {"2025-05", 1, 1, 0}});
+  check(build_timeline(g, pak, rus, TimelinePeriod::quarter),
+        {{"2024-Q4", 1, 1, 0}, {"2025-Q1", 2, 1, 1}, {"2025-Q2", 1, 1, 0}});
+  Timeline months = build_timeline(g, pak, rus, TimelinePeriod::month);
+  REQUIRE(months.periods.size() == 6);  // 2024-12 .. 2025-05, February to April empty
+  CHECK(months.periods[2].period == "2025-02");
+  CHECK(months.periods[2].tone.count == 0);
+  CHECK_FALSE(months.periods[2].coarse);
+  Timeline days = build_timeline(g, pak, rus, TimelinePeriod::day);
+  CHECK(days.periods.front().period == "2024-12-30");
+  CHECK(days.periods.back().period == "2025-05");  // coarser: its own bucket
+  CHECK(days.periods.back().coarse);
+  CHECK(days.periods.size() == 23);  // 2024-12-30 .. 2025-01-20 day by day, and 2025-05
+  // Counts each way: every fact here is PAK (source) -> RUS (target).
+  CHECK(months.periods[1].tone.a_to_b == 2);
+  CHECK(months.total.a_to_b == 4);
+  CHECK(months.total.b_to_a == 0);
+  CHECK(parse_timeline_period("quarter") == TimelinePeriod::quarter);
+  CHECK_FALSE(parse_timeline_period("fortnight"));
+}

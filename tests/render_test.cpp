@@ -140,27 +140,53 @@ TEST_CASE("render: country picture styling, labels and legend") {
   CHECK_THROWS_WITH(country_picture(view, {1.0}, opt), doctest::Contains("1 strengths for 6 ties"));
 }
 
-TEST_CASE("render: ego picture shows events with type and date, pruned") {
+TEST_CASE("render: ego picture labels events by sides, type and date, collapses repeats") {
   KnowledgeGraph g = hub();
   EgoPictureOptions opt;
   opt.center = g.find("country:BBB");
   opt.depth = 1;
   opt.top_events = 0;
+  opt.collapse = false;
   DotPicture all = ego_picture(g, opt);
   // BBB's 6 events, BBB, and the parties AAA and CCC.
   CHECK(all.nodes == 9);
   CHECK(all.dot.rfind("digraph \"dipgraph\" {", 0) == 0);
-  CHECK(all.dot.find("label=\"meeting, 2025-01\"") != std::string::npos);
-  CHECK(all.dot.find("label=\"threat, 2025-01\"") != std::string::npos);
-  CHECK(all.dot.find("label=\"participant\"") != std::string::npos);
+  CHECK(all.dot.find("label=\"AAA \u2013 BBB \u00b7 meeting \u00b7 2025-01\"") != std::string::npos);
+  CHECK(all.dot.find("label=\"BBB \u2013 CCC \u00b7 threat \u00b7 2025-01\"") != std::string::npos);
+  // Party edges carry no label: the arrow (or its absence) says the role.
+  CHECK(all.dot.find("label=\"participant\"") == std::string::npos);
+  CHECK(all.dot.find("dir=none") != std::string::npos);
   CHECK(all.dot.find("penwidth=3") != std::string::npos);  // the center
+  // Collapsed: the five AAA-BBB meetings are one node with a count and a date range.
+  opt.collapse = true;
+  DotPicture grouped = ego_picture(g, opt);
+  CHECK(grouped.nodes == 5);
+  CHECK(grouped.dot.find("AAA \u2013 BBB \u00b7 meeting \u00d75 \u00b7 2025-01 .. 2025-05") !=
+        std::string::npos);
+  CHECK(count(grouped.dot, "shape=box, style=\"rounded,filled\"") == 2);
   opt.top_events = 2;
-  opt.edge_labels = false;
+  opt.collapse = false;
   DotPicture two = ego_picture(g, opt);
   CHECK(count(two.dot, "shape=box, style=\"rounded,filled\"") == 2);
-  CHECK(two.dot.find("label=\"participant\"") == std::string::npos);
   opt.depth = 0;
   CHECK_THROWS_WITH(ego_picture(g, opt), doctest::Contains("--depth"));
+}
+
+TEST_CASE("render: ego picture draws source -> event -> target, places only when asked") {
+  std::vector<Fact> facts = {fact(
+      R"({"id":"event:x1","type":"fight","cameo":"190","date":"1987-10-19","source":[{"id":"country:USA","name":"United States"}],"target":[{"id":"country:IRN","name":"Iran"}],"location":{"name":"Persian Gulf","country":"IRN"}})")};
+  KnowledgeGraph g = KnowledgeGraph::build(facts);
+  EgoPictureOptions opt;
+  opt.center = g.find("country:USA");
+  opt.depth = 2;
+  DotPicture p = ego_picture(g, opt);
+  CHECK(p.dot.find("USA \u2192 IRN \u00b7 fight \u00b7 1987-10-19") != std::string::npos);
+  CHECK(p.dot.find("\"country:USA\" -> \"event:x1\"") != std::string::npos);
+  CHECK(p.dot.find("\"event:x1\" -> \"country:IRN\"") != std::string::npos);
+  CHECK(p.dot.find("Persian Gulf") == std::string::npos);
+  opt.places = true;
+  DotPicture with = ego_picture(g, opt);
+  CHECK(with.dot.find("Persian Gulf") != std::string::npos);
 }
 
 TEST_CASE("render: engines and formats") {
@@ -222,4 +248,29 @@ TEST_CASE("render: render_file writes the SVG, and failures keep the old file") 
   for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 2);
   fs::remove_all(dir);
+}
+
+TEST_CASE("render: changes picture colours ties by their shift") {
+  KnowledgeGraph g = hub();
+  VertexId a = g.find("country:AAA"), b = g.find("country:BBB"), c = g.find("country:CCC"),
+           d = g.find("country:DDD");
+  std::vector<TieShift> shifts = {
+      {a, b, TieShift::warmed, 2, 3, 0.0, 3.0, 3.0},
+      {b, c, TieShift::cooled, 1, 1, 2.0, -4.0, -6.0},
+      {a, d, TieShift::appeared, 0, 4, 0.0, 2.8, 0.0},
+      {c, d, TieShift::vanished, 2, 0, 1.0, 0.0, 0.0}};
+  ChangesPictureOptions opt;
+  opt.title = "changes";
+  DotPicture p = changes_picture(g, shifts, opt);
+  CHECK(p.nodes == 4);
+  CHECK(p.edges == 4);
+  CHECK(p.engine == "neato");
+  CHECK(p.dot.find("label=\"+3.0\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"-6.0\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"new 4\"") != std::string::npos);
+  CHECK(p.dot.find("label=\"gone 2\"") != std::string::npos);
+  CHECK(p.dot.find("style=dashed") != std::string::npos);
+  // Warmed is green, cooled red (full scale at a shift of 2.5).
+  CHECK(p.dot.find("color=\"#2e8b57\"") != std::string::npos);
+  CHECK(p.dot.find("color=\"#c0392b\"") != std::string::npos);
 }

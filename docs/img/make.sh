@@ -33,6 +33,7 @@ run unknown ties $S Frnace RUS
 
 "$D" -q render $S -o "$out/example_countries.svg"
 "$D" -q render $S --around India --depth 2 -o "$out/example_ego_india.svg"
+"$D" -q timeline $S Russia --by month --plot "$out/timeline_russia.svg" > /dev/null
 
 # A big synthetic world: 200 invented countries, 100,000 facts.
 "$build/gen_facts" 100000 > "$tmp/f100k.jsonl"
@@ -47,6 +48,9 @@ synth() {
 }
 synth synthetic_top50 --top 50
 synth synthetic_all200 --top 200 --no-edge-labels
+synth synthetic_ego --around ELZ --depth 1 --top 30
+synth synthetic_changes --changes --from 2024-01..2024-06 --to 2024-07..2024-12 --top 10
+"$D" -q timeline --store "$tmp/synth.store" ELZ JOM --by quarter --plot "$out/synthetic_timeline.svg" > /dev/null
 
 # Refresh the output blocks of docs/queries.md (<!-- out:NAME --> ... <!-- /out -->).
 python3 - "$src/docs/queries.md" "$out" <<'PY'

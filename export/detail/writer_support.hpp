@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "export/exporters.hpp"
+#include "graph/cameo.hpp"
+#include "graph/dates.hpp"
 #include "graph/detail/boost_graph.hpp"
 
 namespace dipgraph::export_detail {
@@ -66,6 +68,17 @@ void for_each_edge(const KnowledgeGraph& graph, const Selection& sel, F&& f) {
     }
 }
 
+// The first and last day of an EDTF date as "YYYY-MM-DD" (empty when
+// undated), in fixed buffers: no allocation per event.
+struct DaySpan {
+  char start_buf[10] = {}, end_buf[10] = {};
+  std::int32_t first = 0, last = 0;  // day numbers (graph/dates.hpp), valid when dated
+  bool dated = false;
+  std::string_view start() const { return dated ? std::string_view(start_buf, 10) : ""; }
+  std::string_view end() const { return dated ? std::string_view(end_buf, 10) : ""; }
+};
+DaySpan day_span(std::string_view edtf);
+
 enum class AttrType { string, integer, real };
 struct AttrSpec {
   std::string_view name;
@@ -76,9 +89,11 @@ inline constexpr AttrSpec kNodeAttrs[] = {
     {"kind", AttrType::string},       {"label", AttrType::string},
     {"country", AttrType::string},    {"role", AttrType::string},
     {"type", AttrType::string},       {"cameo", AttrType::string},
-    {"root", AttrType::string},       {"quad_class", AttrType::integer},
+    {"root", AttrType::string},       {"plover", AttrType::string},
+    {"plover_mode", AttrType::string}, {"quad_class", AttrType::integer},
     {"goldstein", AttrType::real},    {"status", AttrType::string},
-    {"date", AttrType::string},       {"mentions", AttrType::integer},
+    {"date", AttrType::string},       {"start", AttrType::string},
+    {"end", AttrType::string},        {"mentions", AttrType::integer},
     {"confidence", AttrType::real},   {"evidence", AttrType::string},
     {"article", AttrType::string},
 };
@@ -108,10 +123,16 @@ void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor)
   vis.text("type", sv(graph, d.type));
   vis.text("cameo", sv(graph, d.cameo));
   vis.text("root", sv(graph, d.root));
+  const PloverCode* plover = find_plover(sv(graph, d.cameo));
+  vis.text("plover", plover ? std::string_view(plover->event) : std::string_view());
+  vis.text("plover_mode", plover ? std::string_view(plover->mode) : std::string_view());
   vis.integer("quad_class", d.quad_class);
   vis.real("goldstein", d.goldstein);
   vis.text("status", to_string(d.status));
   vis.text("date", sv(graph, d.date));
+  DaySpan span = day_span(sv(graph, d.date));
+  vis.text("start", span.start());
+  vis.text("end", span.end());
   vis.integer("mentions", d.mentions);
   vis.real("confidence", d.confidence);
   vis.text("evidence", sv(graph, d.evidence));
@@ -132,6 +153,25 @@ void append_dot_id(std::string& out, std::string_view s);
 // space, & as &amp; (Graphviz reads entities in labels); at most max_chars
 // characters, then "…".
 void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars);
+
+// RFC 4180 field: quoted (and " doubled) when it holds a comma, a quote, CR
+// or LF, or starts or ends with a space; malformed UTF-8 becomes U+FFFD.
+void append_csv_field(std::string& out, std::string_view s);
+
+// GEXF (docs/usage.md): the document head up to the open <graph> element,
+// for version "1.3" or "1.2draft" (throws Error for another), and the tail.
+std::string gexf_head(std::string_view version, bool directed, std::string_view description);
+inline constexpr std::string_view kGexfTail = "  </graph>\n</gexf>\n";
+// GEXF attribute type names.
+std::string_view gexf_type(AttrType t);
+// A day range [first, last] in day numbers.
+struct Interval {
+  std::int32_t first, last;
+};
+// Sorts and merges overlapping or adjacent intervals in place.
+void merge_intervals(std::vector<Interval>& v);
+// <spells><spell start="YYYY-MM-DD" end="YYYY-MM-DD"/>...</spells>, nothing if v is empty.
+void append_spells(std::string& out, const std::vector<Interval>& v);
 
 // A double written the shortest way that reads back exactly, '.' as decimal
 // point; non-finite values as NaN / INF / -INF.

@@ -90,8 +90,8 @@ p2024 = d["periods"][0]
 assert p2024["cooperative"] == 4 and p2024["conflictual"] == 1, p2024
 assert p2024["types"] == {"meeting": 3, "visit": 1, "threat": 1}, p2024
 PY
-"$DIPGRAPH" -q timeline $F PAK --by week > /dev/null 2>&1; rc=$?
-[ "$rc" = 2 ] || fail "bad --by week: exit $rc"
+"$DIPGRAPH" -q timeline $F PAK --by fortnight > /dev/null 2>&1; rc=$?
+[ "$rc" = 2 ] || fail "bad --by fortnight: exit $rc"
 
 # stats.
 "$DIPGRAPH" -q stats $F > s.txt || fail "stats: exit $?"

@@ -29,7 +29,7 @@ done
 grep -q Norway countries.svg && fail "Norway has no ties but is drawn"
 
 "$DIPGRAPH" -q render $F --around PAK --depth 2 -o ego.svg || fail "render --around: exit $?"
-for text in 'meeting, 2025&#45;07&#45;10' 'criticism, 2025&#45;06&#45;01' 'Shehbaz Sharif' 'Vladimir Putin'; do
+for text in 'meeting · 2025&#45;07&#45;10' 'RUS → PAK · criticism · 2025&#45;06&#45;01' 'Shehbaz Sharif' 'Vladimir Putin'; do
   grep -q "$text" ego.svg || fail "\"$text\" not in the ego SVG"
 done
 "$DIPGRAPH" -q render $F --around PAK --top 1 --no-edge-labels --engine sfdp -o ego.dot || fail "ego .dot"
@@ -38,6 +38,14 @@ grep -q 'label="participant"' ego.dot && fail "--no-edge-labels left edge labels
 grep -q 'overlap=prism' ego.dot || fail "--engine sfdp attributes missing"
 "$DIPGRAPH" -q render $F --engine dot -o c.png || fail "png with dot"
 head -c 8 c.png | od -c | grep -q 'P   N   G' || fail "not a PNG"
+
+# --changes: the ties that moved between two periods.
+"$DIPGRAPH" -q render $F --changes --from 2024 --to 2025 -o changes.dot || fail "render --changes: exit $?"
+grep -q 'label="new 3"' changes.dot || fail "PAK-RUS appeared with 3 facts: $(cat changes.dot)"
+grep -q 'label="-0.9"' changes.dot || fail "PAK-CHN cooled by 0.9: $(cat changes.dot)"
+"$DIPGRAPH" -q render $F --changes --from 2024 -o x.dot 2> e; [ $? = 2 ] || fail "--changes without --to"
+"$DIPGRAPH" -q changes $F --from 2024 --to 2025 > ch.txt || fail "changes: exit $?"
+grep -q 'appeared (2)' ch.txt || fail "changes text: $(cat ch.txt)"
 
 # Failures leave an existing file as it was, and no temporary files.
 echo keep > old.svg
