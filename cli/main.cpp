@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   add_query_commands(app, g);    // ties, neighbors, rank, timeline, stats
   add_render_command(app, g);    // Graphviz pictures
   add_check_command(app, g);     // store integrity check and repair
+  add_compact_command(app, g);   // one record per fact in the log
 
   try {
     app.parse(argc, argv);

@@ -29,11 +29,18 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "graph/detail/files.hpp"
 #include "graph/fact_json.hpp"
+#include "graph/fact_merge.hpp"
 
 namespace dipgraph {
 
 namespace fs = std::filesystem;
+using detail::Fd;
+using detail::sync_dir;
+using detail::sync_fd;
+using detail::throw_errno;
+using detail::write_all;
 
 // ---------------------------------------------------------------------------
 // Checksums and records.
@@ -121,173 +128,12 @@ std::string verify_record(std::string_view line) {
 }  // namespace detail
 
 // ---------------------------------------------------------------------------
-// Merging.
-
-namespace {
-
-bool merge_actors(std::vector<Actor>& into, const std::vector<Actor>& from) {
-  bool changed = false;
-  for (const Actor& a : from) {
-    auto it = std::find_if(into.begin(), into.end(), [&](const Actor& b) { return b.id == a.id; });
-    if (it == into.end()) {
-      into.push_back(a);
-      changed = true;
-      continue;
-    }
-    if (it->country.empty() && !a.country.empty()) {
-      it->country = a.country;
-      changed = true;
-    }
-    if (it->role.empty() && !a.role.empty()) {
-      it->role = a.role;
-      changed = true;
-    }
-    if ((it->name.empty() || it->name == it->id) && !a.name.empty() && a.name != a.id) {
-      it->name = a.name;
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-bool same_place(const Evidence& a, const Evidence& b) {
-  return a.sentence == b.sentence && a.start == b.start && a.end == b.end && a.article == b.article;
-}
-
-std::uint64_t evidence_key(const Evidence& e) {
-  std::uint64_t h = fnv1a64(e.article);
-  h = (h ^ e.sentence) * 1099511628211ull;
-  h = (h ^ e.start) * 1099511628211ull;
-  h = (h ^ e.end) * 1099511628211ull;
-  return h;
-}
-
-bool merge_evidence(std::vector<Evidence>& into, const std::vector<Evidence>& from) {
-  bool changed = false;
-  if (into.size() * from.size() <= 64) {
-    for (const Evidence& e : from) {
-      bool seen = std::any_of(into.begin(), into.end(),
-                              [&](const Evidence& f) { return same_place(e, f); });
-      if (!seen) {
-        into.push_back(e);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-  std::unordered_multiset<std::uint64_t> keys;
-  keys.reserve(into.size() + from.size());
-  for (std::size_t i = 0; i < into.size(); ++i) keys.insert(evidence_key(into[i]));
-  for (const Evidence& e : from) {
-    std::uint64_t k = evidence_key(e);
-    bool seen = false;
-    if (keys.count(k))
-      seen = std::any_of(into.begin(), into.end(),
-                         [&](const Evidence& f) { return same_place(e, f); });
-    if (!seen) {
-      into.push_back(e);
-      keys.insert(k);
-      changed = true;
-    }
-  }
-  return changed;
-}
-
-template <class T>
-bool fill(T& into, const T& from) {
-  if (into.empty() && !from.empty()) {
-    into = from;
-    return true;
-  }
-  return false;
-}
-
-}  // namespace
-
-bool merge_fact(Fact& into, const Fact& from) {
-  bool changed = false;
-  changed |= merge_evidence(into.evidence, from.evidence);
-  changed |= merge_actors(into.source, from.source);
-  changed |= merge_actors(into.target, from.target);
-  changed |= merge_actors(into.participants, from.participants);
-  for (const auto& t : from.topics) {
-    if (std::find(into.topics.begin(), into.topics.end(), t) == into.topics.end()) {
-      into.topics.push_back(t);
-      changed = true;
-    }
-  }
-  if (into.cameo.empty() && !from.cameo.empty()) {
-    into.cameo = from.cameo;
-    into.root = from.root;
-    into.quad_class = from.quad_class;
-    into.goldstein = from.goldstein;
-    changed = true;
-  }
-  changed |= fill(into.date, from.date);
-  changed |= fill(into.name, from.name);
-  changed |= fill(into.quote, from.quote);
-  if (!into.location && from.location) {
-    into.location = from.location;
-    changed = true;
-  }
-  if (from.confidence > into.confidence) {
-    into.confidence = from.confidence;
-    changed = true;
-  }
-  into.mentions = count_mentions(into);
-  return changed;
-}
-
-// ---------------------------------------------------------------------------
 // Files.
 
 namespace {
 
 constexpr std::size_t kChunk = 8u << 20;       // read size
 constexpr std::size_t kWriteBatch = 8u << 20;  // bytes per write() + fdatasync
-
-[[noreturn]] void throw_errno(const fs::path& p, std::string_view what) {
-  throw Error(fmt::format("{}: {}: {}", p.string(), what, std::strerror(errno)));
-}
-
-class Fd {
- public:
-  Fd() = default;
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(Fd&& o) noexcept : fd_(o.fd_) { o.fd_ = -1; }
-  Fd& operator=(Fd&& o) noexcept {
-    std::swap(fd_, o.fd_);
-    return *this;
-  }
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-  explicit operator bool() const { return fd_ >= 0; }
-
- private:
-  int fd_ = -1;
-};
-
-void write_all(int fd, std::string_view data, const fs::path& p) {
-  while (!data.empty()) {
-    ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw_errno(p, "cannot write");
-    }
-    data.remove_prefix(static_cast<std::size_t>(n));
-  }
-}
-
-void sync_fd(int fd, const fs::path& p) {
-  if (::fdatasync(fd) != 0) throw_errno(p, "cannot sync to disk");
-}
-
-void sync_dir(const fs::path& dir) {
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd) ::fsync(fd.get());  // best effort: some file systems refuse it
-}
 
 struct ScanResult {
   std::uint64_t end = 0;   // offset after the last complete line
@@ -374,9 +220,15 @@ class Folded {
     std::size_t i = hash & mask_;
     for (; slots_[i].index1 != 0; i = (i + 1) & mask_) {
       if (slots_[i].hash != hash) continue;
-      Fact& g = facts_[slots_[i].index1 - 1];
+      std::uint32_t gi = slots_[i].index1 - 1;
+      Fact& g = facts_[gi];
       if (g.id == f.id) {
-        bool changed = merge_fact(g, f);
+        bool changed;
+        if (g.evidence.size() < kMergeIndexFrom) {
+          changed = merge_fact(g, f);
+        } else {
+          changed = merging_[gi].merge(g, f);  // many reports: keep the index across merges
+        }
         facts_.pop_back();
         return changed ? Outcome::merged : Outcome::unchanged;
       }
@@ -387,6 +239,7 @@ class Folded {
 
   std::size_t size() const { return facts_.size(); }
   std::vector<Fact> take() && { return std::move(facts_); }
+  const std::vector<Fact>& facts() const { return facts_; }
 
   // Makes room for about `n` facts in all (growing a vector of big structs
   // by doubling would touch twice the memory).
@@ -435,6 +288,7 @@ class Folded {
   }
 
   std::vector<Fact> facts_;
+  std::unordered_map<std::uint32_t, MergeIndex> merging_;  // by fact index
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
 };
@@ -484,6 +338,8 @@ struct FactStore::Impl {
   std::size_t known_lines = 0;
   Folded state;
   std::string out;  // append()'s batch buffer
+
+  CompactStats compact(Diagnostics& diag, bool only_if_worth);
 
   void acquire(const std::function<void()>& on_wait) {
     if (lock_depth++ > 0) return;
@@ -684,7 +540,8 @@ struct RecordRef {
 }  // namespace
 
 std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact,
-                            const std::function<void(std::size_t)>& on_begin) const {
+                            const std::function<void(std::size_t)>& on_begin,
+                            std::uint64_t limit) const {
   const fs::path& log = impl_->log;
   Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
@@ -693,6 +550,7 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
   }
   std::string error;
   Fact fact, later;
+  MergeIndex merging;  // for the fact of a shared id being folded
 
   // Pass 1: every record's key; keep those of keys seen more than once.
   std::vector<RecordRef> multi;
@@ -706,7 +564,8 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
                      std::uint64_t key;
                      if (len > 0xffffffffu || !record_key(data, len, key, later, error)) return;
                      all.push_back({key, off, static_cast<std::uint32_t>(len)});
-                   });
+                   },
+                   limit);
     std::sort(all.begin(), all.end(), [](const RecordRef& a, const RecordRef& b) {
       return a.key != b.key ? a.key < b.key : a.offset < b.offset;
     });
@@ -740,6 +599,7 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
         if (auto it = shared.find(off); it != shared.end()) {
           std::uint32_t i = it->second;
           std::uint64_t key = multi[i].key;
+          merging.clear();
           for (std::uint32_t j = i + 1; j < multi.size() && multi[j].key == key; ++j) {
             const RecordRef& ref = multi[j];
             if (consumed.count(ref.offset)) continue;
@@ -755,7 +615,7 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
             // A bad later record is reported when the scan reaches it.
             if (!decode_record(buf.data(), buf.size(), later, error) || later.id != fact.id)
               continue;
-            merge_fact(fact, later);
+            merging.merge(fact, later);
             consumed.insert(ref.offset);
           }
         }
@@ -769,6 +629,19 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
     diag.warning(Place{log.string(), r.lines + 1},
                  torn_message(r.tail) + ", skipped; the next build cuts it off");
   return count;
+}
+
+std::uint64_t FactStore::visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact) {
+  Lock lk = lock();
+  Impl& im = *impl_;
+  Fd fd(::open(im.log.c_str(), O_RDWR | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return 0;
+    throw_errno(im.log, "cannot open");
+  }
+  im.refresh(fd.get(), diag);
+  for (const Fact& f : im.state.facts()) on_fact(f);
+  return im.known_size;
 }
 
 AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag) {
@@ -829,6 +702,92 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     if (out.size() >= kWriteBatch) flush();
   }
   flush();
+  return stats;
+}
+
+namespace {
+
+// Removes compaction and repair temp files a killed writer left (under the lock).
+void remove_stale_temps(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("facts.jsonl.compact.", 0) == 0 || name.rfind("facts.jsonl.repair.", 0) == 0)
+      fs::remove(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
+CompactStats FactStore::compact(Diagnostics& diag, const std::function<void()>& on_wait) {
+  Lock lk = lock(on_wait);
+  return impl_->compact(diag, false);
+}
+
+CompactStats FactStore::compact_if_worth(Diagnostics& diag) {
+  Lock lk = lock();
+  return impl_->compact(diag, true);
+}
+
+CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
+  CompactStats stats;
+  Fd fd(::open(log.c_str(), O_RDWR | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return stats;
+    throw_errno(log, "cannot open");
+  }
+  Diagnostics local(false);
+  refresh(fd.get(), local);
+  for (const Diagnostic& d : local.all()) diag.report(d.severity, d.place, d.message);
+  if (local.error_count() > 0)
+    throw Error(fmt::format("{}: {} damaged record(s); run `dipgraph check --repair` before compacting",
+                            log.string(), local.error_count()));
+  stats.records_before = known_lines;
+  stats.facts = state.size();
+  stats.bytes_before = known_size;
+  if (stats.facts == 0 || stats.records_before == stats.facts) {
+    stats.bytes_after = known_size;
+    return stats;
+  }
+  if (only_if_worth && (stats.records_before < FactStore::kCompactRatio * stats.facts ||
+                        stats.records_before - stats.facts < FactStore::kCompactMinExtra)) {
+    stats.bytes_after = known_size;
+    return stats;
+  }
+  remove_stale_temps(dir);
+  fs::path tmp = dir / fmt::format("facts.jsonl.compact.{}", ::getpid());
+  std::uint64_t written = 0;
+  try {
+    Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!out) throw_errno(tmp, "cannot create");
+    std::string buf;
+    for (const Fact& f : state.facts()) {
+      detail::encode_record(f, buf);
+      if (buf.size() >= kWriteBatch) {
+        write_all(out.get(), buf, tmp);
+        written += buf.size();
+        buf.clear();
+      }
+    }
+    write_all(out.get(), buf, tmp);
+    written += buf.size();
+    sync_fd(out.get(), tmp);
+    if (::rename(tmp.c_str(), log.c_str()) != 0) throw_errno(log, "cannot replace");
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    cached = false;
+    throw;
+  }
+  sync_dir(dir);
+  // The folded state is the same; only the file under it changed.
+  struct stat st {};
+  if (::stat(log.c_str(), &st) != 0) throw_errno(log, "cannot stat");
+  dev = st.st_dev;
+  ino = st.st_ino;
+  known_size = written;
+  known_lines = stats.facts;
+  stats.bytes_after = written;
+  stats.compacted = true;
   return stats;
 }
 
