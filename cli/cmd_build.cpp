@@ -45,6 +45,7 @@ struct BuildOptions {
   std::size_t max_line_mb = 64;             // longer facts lines are skipped
   std::size_t max_article_mb = 64;          // larger articles are skipped
   std::size_t max_facts_per_article = 10000;
+  bool no_compact = false;                   // keep the log's records as appended
   std::vector<std::string> inputs;
 };
 
@@ -333,7 +334,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
 
   // A log of many re-reports is rewritten one record per fact; then the
   // graph snapshot the queries read is brought up to date.
-  CompactStats cs = store.compact_if_worth(diag);
+  CompactStats cs;
+  if (!opt.no_compact) cs = store.compact_if_worth(diag);
   if (cs.compacted && !g.quiet)
     std::fprintf(stderr, "build: compacted the log: %zu records -> %zu (one per fact), %s -> %s\n",
                  cs.records_before, cs.facts, human_bytes(cs.bytes_before).c_str(),
@@ -383,6 +385,8 @@ void add_build_command(CLI::App& app, Globals& g) {
   cmd->add_option("--max-facts-per-article", opt->max_facts_per_article,
                   "keep at most N facts of one article, with a warning (default 10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  cmd->add_flag("--no-compact", opt->no_compact,
+                "never compact the log, even when it holds many more records than facts");
   cmd->add_option(
          "inputs", opt->inputs,
          "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")
