@@ -352,7 +352,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       auto& entries = impl->names[std::move(key)];
       entries.reserve(n);
       for (std::uint32_t i = 0; i < n; ++i) {
-        std::uint32_t v, rank;
+        std::uint32_t v = 0, rank = 0;
         get32(v), get32(rank);
         if (v >= nv || rank > 255) return "names table out of range";
         entries.push_back({v, static_cast<std::uint8_t>(rank)});

@@ -130,9 +130,11 @@ for round in $(seq 1 20); do
   "$DIPGRAPH" check --store k --dump 2> check.err | cmp -s - raw.dump ||
     fail "round $round: facts lost or changed: $(cat check.err)"
   "$DIPGRAPH" -q stats --store k > k.stats 2> /dev/null
-  cmp -s k.stats ref/stats || fail "round $round: stats differ after a killed compaction"
+  cmp -s k.stats ref/stats || fail "round $round: stats differ after a killed compaction:
+$(diff ref/stats k.stats | head -8)"
   "$DIPGRAPH" -q ties --store k PAK CHN > k.ties 2> /dev/null
-  cmp -s k.ties ref/ties || fail "round $round: ties differ after a killed compaction"
+  cmp -s k.ties ref/ties || fail "round $round: ties differ after a killed compaction:
+$(diff ref/ties k.ties | head -8) $(ls k) $("$DIPGRAPH" check --store k)"
 done
 [ "$kills" -ge 10 ] || fail "only $kills of 20 compactions were still running when killed"
 
