@@ -45,7 +45,7 @@ read -r A B C <<< "$("$dg" -q rank --store store --top 3 --json | /usr/bin/pytho
 import json, sys
 d = json.load(sys.stdin)
 rows = d["ranking"] if isinstance(d, dict) and "ranking" in d else d
-print(" ".join(r["id"] for r in rows[:3]))')"
+print(" ".join(r["country"]["id"] for r in rows[:3]))')"
 echo "== queries ($A, $B, $C), fresh snapshot: best / worst of 3"
 q() {  # LABEL ARGS...
   local label=$1; shift
