@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/graph_loading.hpp"
 #include "graph/error.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
@@ -26,6 +27,13 @@
 namespace dipgraph::cli {
 
 namespace {
+
+// "1.5 MB" for a message.
+std::string human_bytes(std::uint64_t n) {
+  if (n < 10 * 1024) return fmt::format("{} bytes", n);
+  if (n < 10ull << 20) return fmt::format("{:.1f} KB", static_cast<double>(n) / 1024);
+  return fmt::format("{:.1f} MB", static_cast<double>(n) / (1 << 20));
+}
 
 constexpr std::size_t kBatchFacts = 4096;         // facts per store append
 constexpr std::size_t kMaxLineErrorsShown = 20;   // per file, then a count
@@ -37,6 +45,7 @@ struct BuildOptions {
   std::size_t max_line_mb = 64;             // longer facts lines are skipped
   std::size_t max_article_mb = 64;          // larger articles are skipped
   std::size_t max_facts_per_article = 10000;
+  bool no_compact = false;                   // keep the log's records as appended
   std::vector<std::string> inputs;
 };
 
@@ -323,6 +332,16 @@ void run_build(const BuildOptions& opt, Globals& g) {
   batcher.flush();
   progress.clear();
 
+  // A log of many re-reports is rewritten one record per fact; then the
+  // graph snapshot the queries read is brought up to date.
+  CompactStats cs;
+  if (!opt.no_compact) cs = store.compact_if_worth(diag);
+  if (cs.compacted && !g.quiet)
+    std::fprintf(stderr, "build: compacted the log: %zu records -> %zu (one per fact), %s -> %s\n",
+                 cs.records_before, cs.facts, human_bytes(cs.bytes_before).c_str(),
+                 human_bytes(cs.bytes_after).c_str());
+  std::string snapshot_note = update_snapshot(store, g, diag);
+
   std::string summary = fmt::format("build: {} input{} read", totals.inputs - totals.inputs_skipped,
                                     totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
   if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
@@ -336,7 +355,7 @@ void run_build(const BuildOptions& opt, Globals& g) {
   summary += fmt::format("; facts: {} new, {} merged, {} unchanged", totals.store.added,
                          totals.store.merged, totals.store.unchanged);
   if (totals.store.rejected) summary += fmt::format(", {} rejected", totals.store.rejected);
-  summary += fmt::format(" (store {})", opt.store);
+  summary += fmt::format(" (store {}; {})", opt.store, snapshot_note);
   std::fprintf(stderr, "%s\n", summary.c_str());
 
   bool partial = totals.inputs_skipped || totals.lines_skipped || diag.error_count() > 0;
@@ -366,6 +385,8 @@ void add_build_command(CLI::App& app, Globals& g) {
   cmd->add_option("--max-facts-per-article", opt->max_facts_per_article,
                   "keep at most N facts of one article, with a warning (default 10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  cmd->add_flag("--no-compact", opt->no_compact,
+                "never compact the log, even when it holds many more records than facts");
   cmd->add_option(
          "inputs", opt->inputs,
          "facts JSONL files, article files (.txt, .html, .jsonl), directories, - for stdin")

@@ -9,9 +9,11 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "cli/graph_loading.hpp"
 #include "graph/error.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/snapshot.hpp"
 
 namespace dipgraph::cli {
 
@@ -59,6 +61,13 @@ void run_check(const CheckOptions& opt, Globals& g) {
                                         (store.dir() / "damaged.jsonl").string())
                           : "; run `dipgraph check --repair` to drop them";
   }
+  // The snapshot against the whole log (its full checksum, not only the tail).
+  LogStamp now = stamp_log(store.log_path(), true);
+  now.names = names_fingerprint(resolve_data_dir(g.data_dir));
+  SnapshotRead snap = read_snapshot(snapshot_path(store.dir()), now, /*load=*/false);
+  summary += fmt::format("; snapshot {}", to_string(snap.state));
+  if (snap.state != SnapshotState::fresh)
+    summary += fmt::format(" ({}; the next query or build rebuilds it)", snap.reason);
   std::FILE* out = opt.dump ? stderr : stdout;
   std::fprintf(out, "%s\n", summary.c_str());
   if (opt.dump) {

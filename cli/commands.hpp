@@ -33,5 +33,6 @@ void add_query_commands(CLI::App& app, Globals& g);   // ties, neighbors, rank, 
 void add_changes_command(CLI::App& app, Globals& g);
 void add_render_command(CLI::App& app, Globals& g);
 void add_check_command(CLI::App& app, Globals& g);
+void add_compact_command(CLI::App& app, Globals& g);
 
 }  // namespace dipgraph::cli

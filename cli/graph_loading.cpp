@@ -15,6 +15,7 @@
 #include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/snapshot.hpp"
 
 namespace dipgraph::cli {
 
@@ -45,6 +46,7 @@ std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
   }
   std::vector<Fact> facts;
   std::unordered_map<std::string, std::size_t> by_id;
+  std::unordered_map<std::size_t, MergeIndex> merging;
   std::string line, error;
   std::size_t line_no = 0;
   Fact fact;
@@ -59,8 +61,10 @@ std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
     auto [it, inserted] = by_id.emplace(fact.id, facts.size());
     if (inserted)
       facts.push_back(std::move(fact));
-    else
+    else if (facts[it->second].evidence.size() < kMergeIndexFrom)
       merge_fact(facts[it->second], fact);
+    else  // many reports of one fact: keep its index across merges
+      merging[it->second].merge(facts[it->second], fact);
   }
   if (in->bad()) throw Error(fmt::format("{}: read error", path));
   return facts;
@@ -217,48 +221,127 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
   return facts;
 }
 
+std::uint64_t names_fingerprint(const std::string& data_dir) {
+  std::uint64_t fp = 1;
+  for (const char* file : {"countries.tsv", "organizations.tsv"}) {
+    std::ifstream in(std::filesystem::path(data_dir) / file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fp = fp * 1099511628211ull ^ detail::crc32c(bytes) ^ (std::uint64_t{bytes.size()} << 32);
+  }
+  return fp;
+}
+
+namespace {
+
+using DictNames = std::unordered_map<std::string, std::string>;
+
+NameLookup lookup_in(const DictNames& dict) {
+  return [&dict](std::string_view id) -> std::string_view {
+    auto it = dict.find(std::string(id));
+    return it == dict.end() ? std::string_view() : std::string_view(it->second);
+  };
+}
+
+std::string existing_store(const GraphSource& source) {
+  std::string dir = store_path(source);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec))
+    throw Error(fmt::format(
+        "store \"{}\" not found (create it with `dipgraph build --store {} FILES`, or pass --store)",
+        dir, dir));
+  return dir;
+}
+
+}  // namespace
+
 KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
                           bool filter_facts) {
   auto t0 = std::chrono::steady_clock::now();
-  const auto dict_names = dictionary_names(resolve_data_dir(g.data_dir));
-  NameLookup names = [&dict_names](std::string_view id) -> std::string_view {
-    auto it = dict_names.find(std::string(id));
-    return it == dict_names.end() ? std::string_view() : std::string_view(it->second);
-  };
+  const std::string data_dir = resolve_data_dir(g.data_dir);
   KnowledgeGraph graph;
   std::size_t fact_count = 0;
+  const char* from = "facts";
+  bool filter = filter_facts && source.filter.active();
   if (source.facts.empty()) {
-    // A store: stream the facts into the graph, never holding them all.
     source.filter.validate();
-    std::string dir = store_path(source);
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec))
-      throw Error(fmt::format(
-          "store \"{}\" not found (create it with `dipgraph build --store {} FILES`, or pass --store)",
-          dir, dir));
-    bool filter = filter_facts && source.filter.active();
-    KnowledgeGraph::Builder builder(&diag);
-    builder.set_fallback_names(names);
-    FactStore(dir, false).scan(
-        diag,
-        [&](const Fact& f) {
-          if (filter && !source.filter.keep(f)) return;
-          ++fact_count;
-          builder.add(f);
-        },
-        [&](std::size_t records) { builder.reserve(records); });
-    graph = builder.finish();
+    std::string dir = existing_store(source);
+    FactStore store(dir, false);
+    // Without a filter the graph is the store's whole graph: its snapshot,
+    // if fresh; else built from the log and saved as the snapshot.
+    LogStamp now;
+    std::filesystem::path snap = snapshot_path(dir);
+    if (!filter) {
+      now = stamp_log(store.log_path(), false);
+      now.names = names_fingerprint(data_dir);
+      SnapshotRead r = read_snapshot(snap, now);
+      if (r.state == SnapshotState::fresh) {
+        graph = std::move(*r.graph);
+        fact_count = graph.stats().facts;
+        from = "facts (snapshot)";
+      } else if (r.state != SnapshotState::missing && !g.quiet) {
+        std::fprintf(stderr, "dipgraph: %s: %s snapshot (%s); rebuilding it from the log\n",
+                     snap.c_str(), std::string(to_string(r.state)).c_str(), r.reason.c_str());
+      }
+    }
+    if (std::string_view(from) == "facts") {
+      // Stream the facts into the graph, never holding them all.
+      const DictNames dict = dictionary_names(data_dir);
+      KnowledgeGraph::Builder builder(&diag);
+      builder.set_fallback_names(lookup_in(dict));
+      store.scan(
+          diag,
+          [&](const Fact& f) {
+            if (filter && !source.filter.keep(f)) return;
+            ++fact_count;
+            builder.add(f);
+          },
+          [&](std::size_t records) { builder.reserve(records); },
+          filter ? ~std::uint64_t{0} : now.size);
+      graph = builder.finish();
+      if (!filter) {
+        SnapshotLock lock(dir, /*wait=*/false);
+        if (lock) {
+          try {
+            write_snapshot(graph, now, snap);
+          } catch (const Error& e) {
+            if (!g.quiet) std::fprintf(stderr, "dipgraph: no snapshot written: %s\n", e.what());
+          }
+        }
+      }
+    }
   } else {
+    const DictNames dict = dictionary_names(data_dir);
     std::vector<Fact> facts = filter_facts ? load_facts(source, diag) : read_source(source, diag);
     fact_count = facts.size();
-    graph = KnowledgeGraph::build(facts, &diag, names);
+    graph = KnowledgeGraph::build(facts, &diag, lookup_in(dict));
   }
   if (!g.quiet) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "dipgraph: %zu facts -> %zu vertices, %zu edges (%.2f s)\n", fact_count,
+    std::fprintf(stderr, "dipgraph: %zu %s -> %zu vertices, %zu edges (%.2f s)\n", fact_count, from,
                  graph.vertex_count(), graph.edge_count(), secs);
   }
   return graph;
+}
+
+std::string update_snapshot(FactStore& store, const Globals& g, Diagnostics& diag) {
+  const std::string data_dir = resolve_data_dir(g.data_dir);
+  std::filesystem::path snap = snapshot_path(store.dir());
+  SnapshotLock lock(store.dir(), /*wait=*/true);
+  FactStore::Lock writer = store.lock();  // the log cannot change below us
+  LogStamp now = stamp_log(store.log_path(), false);
+  now.names = names_fingerprint(data_dir);
+  if (read_snapshot(snap, now, /*load=*/false).state == SnapshotState::fresh)
+    return "snapshot up to date";
+  const DictNames dict = dictionary_names(data_dir);
+  KnowledgeGraph::Builder builder(nullptr);
+  builder.set_fallback_names(lookup_in(dict));
+  store.visit(diag, [&](const Fact& f) { builder.add(f); });
+  KnowledgeGraph graph = builder.finish();
+  now = stamp_log(store.log_path(), true);
+  now.names = names_fingerprint(data_dir);
+  write_snapshot(graph, now, snap);
+  return fmt::format("snapshot written ({} vertices, {} edges)", graph.vertex_count(),
+                     graph.edge_count());
 }
 
 void refuse_output_over_input(const GraphSource& source, const std::string& output) {

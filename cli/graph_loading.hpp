@@ -2,6 +2,7 @@
 // commands): where the facts come from (--store DIR, or --facts FILE), which
 // facts to keep (--since, --until, --type, --status, --min-confidence), and
 // store -> facts -> filtered facts -> KnowledgeGraph with progress on stderr.
+// A store's graph comes from its snapshot when that is fresh (graph/snapshot.hpp).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
+#include "graph/fact_store.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace dipgraph::cli {
@@ -54,6 +56,17 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag);
 // resolve).
 KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnostics& diag,
                           bool filter_facts = true);
+
+// A fingerprint of the dictionaries in `data_dir` that name entities no fact
+// names (countries.tsv, organizations.tsv): a snapshot stamped with another
+// one is stale.
+std::uint64_t names_fingerprint(const std::string& data_dir);
+
+// For `build`, after its batches, under the writer lock: writes the store's
+// snapshot (the graph load_graph would build without a filter) unless a
+// fresh one exists. Returns a note for the user ("snapshot written ...").
+// Throws Error on an I/O failure.
+std::string update_snapshot(FactStore& store, const Globals& g, Diagnostics& diag);
 
 // usable[v] = 0 for the event vertices the filter drops, 1 otherwise; empty
 // when the filter keeps everything.

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   add_changes_command(app, g);   // ties that appeared, vanished, warmed, cooled
   add_render_command(app, g);    // Graphviz pictures
   add_check_command(app, g);     // store integrity check and repair
+  add_compact_command(app, g);   // one record per fact in the log
 
   try {
     app.parse(argc, argv);

@@ -20,6 +20,7 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
+#include "graph/fact_merge.hpp"
 
 namespace dipgraph {
 
@@ -49,6 +50,14 @@ struct CheckStats {
   std::uint64_t bytes = 0;  // size of the log
 };
 
+// What compact() did.
+struct CompactStats {
+  bool compacted = false;         // false: not worth it (compact_if_worth) or empty log
+  std::size_t records_before = 0; // lines of the log before
+  std::size_t facts = 0;          // records after: one per fact
+  std::uint64_t bytes_before = 0, bytes_after = 0;
+};
+
 // One FactStore is used by one thread at a time; several FactStores (in
 // one process or many) may share a directory.
 class FactStore {
@@ -74,9 +83,17 @@ class FactStore {
   // later records of such an id into its first. `on_begin` (optional) is
   // called once before the first fact with the number of complete records
   // in the log (an upper bound on the facts, for reserving). Returns the
-  // number of facts.
+  // number of facts. With `limit`, reads only the records that end before
+  // byte `limit` of the log (the log as a snapshot stamp saw it).
   std::size_t scan(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact,
-                   const std::function<void(std::size_t records)>& on_begin = {}) const;
+                   const std::function<void(std::size_t records)>& on_begin = {},
+                   std::uint64_t limit = ~std::uint64_t{0}) const;
+
+  // Under the writer lock (taken if not held), brings the writer's folded
+  // view up to date with the log and hands every fact to `on_fact`, as
+  // load() would give them, without reading the log again when this
+  // FactStore appended or compacted it last. Returns the log's size then.
+  std::uint64_t visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact);
 
   // Appends `facts` under the directory lock (waiting for another writer),
   // merging with what is stored. Durable when it returns (fsync). Each fact
@@ -117,6 +134,19 @@ class FactStore {
   // Waits for a running writer first (`on_wait` as for lock()).
   CheckStats check(Diagnostics& diag, bool repair, const std::function<void()>& on_wait = {});
 
+  // Rewrites the log with one record per fact (the fact as load() folds it,
+  // all its evidence kept), in first-seen order, under the writer lock
+  // (waiting for a running writer; `on_wait` as for lock()). Crash-safe: the
+  // new log is written to DIR/facts.jsonl.compact.<pid>, synced and renamed
+  // over the old one, so a kill at any moment leaves the old or the new log.
+  // load() gives the same facts before and after. Refuses (Error) a log
+  // with damaged records: `check --repair` first. A torn tail is cut off.
+  CompactStats compact(Diagnostics& diag, const std::function<void()>& on_wait = {});
+  // compact() only if the log holds at least kCompactRatio times as many
+  // records as facts and kCompactMinExtra more; else returns compacted=false.
+  static constexpr std::size_t kCompactRatio = 2, kCompactMinExtra = 1000;
+  CompactStats compact_if_worth(Diagnostics& diag);
+
   const std::filesystem::path& dir() const;
   // The log file: dir()/facts.jsonl.
   std::filesystem::path log_path() const;
@@ -125,16 +155,6 @@ class FactStore {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Folds `from` into `into` (same id): joins evidence (deduplicated by
-// article, sentence and offsets), source, target and participant actors (by
-// id) and topics; fills fields that are empty in `into` (cameo with its root,
-// quad class and Goldstein value; date, location, name, quote; an actor's
-// country, role and a name that was only its id) from `from`; keeps the
-// higher confidence; recomputes mentions. Type and status stay those of
-// `into`. Returns true if `into` changed. Idempotent: folding the same fact
-// (or any fact already folded in) again returns false.
-bool merge_fact(Fact& into, const Fact& from);
 
 namespace detail {
 // CRC-32C (Castagnoli) of `data`, as used for record checksums.

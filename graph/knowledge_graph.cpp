@@ -145,6 +145,17 @@ StrId StringPool::intern(std::string_view s) {
   return id;
 }
 
+void StringPool::adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count) {
+  blocks_.clear();
+  used_ = capacity_ = 0;
+  ids_ = StringIndex{};
+  views_.clear();
+  views_.reserve(count);
+  for (std::size_t i = 0; i < count; ++i)
+    views_.emplace_back(bytes + offsets[i], static_cast<std::size_t>(offsets[i + 1] - offsets[i]));
+  bytes_ = count ? static_cast<std::size_t>(offsets[count] - offsets[0]) : 0;
+}
+
 StrId StringPool::add(std::string_view s) {
   if (s.empty()) return 0;
   auto id = static_cast<StrId>(views_.size());
@@ -483,6 +494,7 @@ std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t
 }  // namespace
 
 KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<GraphImpl>()) {}
+KnowledgeGraph::KnowledgeGraph(std::unique_ptr<detail::GraphImpl> impl) : impl_(std::move(impl)) {}
 KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;

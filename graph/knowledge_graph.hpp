@@ -150,6 +150,8 @@ class KnowledgeGraph {
   };
 
   KnowledgeGraph();  // empty graph
+  // Takes a graph assembled elsewhere in graph/ (graph/snapshot.cpp).
+  explicit KnowledgeGraph(std::unique_ptr<detail::GraphImpl> impl);
   ~KnowledgeGraph();
   KnowledgeGraph(KnowledgeGraph&&) noexcept;
   KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;

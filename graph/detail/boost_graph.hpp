@@ -39,6 +39,10 @@ using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 class StringIndex {
  public:
   static constexpr std::uint32_t kMissing = 0xffffffffu;
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t value = kMissing;
+  };
 
   void reserve(std::size_t n) {
     if (n * 10 >= slots_.size() * 7) rehash(capacity_for(n));
@@ -76,16 +80,22 @@ class StringIndex {
     }
   }
 
- private:
-  struct Slot {
-    std::uint32_t tag = 0;
-    std::uint32_t value = kMissing;
-  };
+  // The table as it is, and a table put back (graph/snapshot.cpp): `slots`
+  // must come from slots() of an index with the same hash() and `size` keys.
+  const std::vector<Slot>& slots() const { return slots_; }
+  void assign(std::vector<Slot> slots, std::size_t size) {
+    slots_ = std::move(slots);
+    mask_ = slots_.empty() ? 0 : slots_.size() - 1;
+    size_ = size;
+  }
+
   static std::size_t hash(std::string_view key) {
     // std::hash mixes well but its high bits feed the tag; spread them.
     std::size_t h = std::hash<std::string_view>{}(key);
     return h ^ (h >> 29) * 0x9E3779B97F4A7C15ull;
   }
+
+ private:
   static std::size_t capacity_for(std::size_t n) {
     std::size_t cap = 16;
     while (cap * 7 <= n * 10) cap *= 2;
@@ -121,6 +131,10 @@ class StringPool {
   void reserve(std::size_t strings) { views_.reserve(strings); }
   std::size_t size() const { return views_.size(); }
   std::size_t bytes() const { return bytes_; }
+  // Replaces the pool by `count` strings that live elsewhere (a snapshot
+  // mapping, which must outlive the pool): string i is bytes[offsets[i] ..
+  // offsets[i+1]). Later intern() calls do not find these strings.
+  void adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count);
 
  private:
   std::string_view copy(std::string_view s);
@@ -148,6 +162,9 @@ struct GraphImpl {
   std::unordered_map<std::string, std::vector<NameEntry>> names;
   std::size_t kind_counts[kVertexKindCount] = {};
   BuildStats stats;
+  // What the strings point into when the graph was read from a snapshot
+  // (the file mapping); empty for a graph built from facts.
+  std::shared_ptr<const void> backing;
 };
 
 // Calls f(other, kind, outgoing) for every edge touching v: out-edges first

@@ -1,0 +1,316 @@
+// The fact log's private machinery, shared by graph/fact_store.cpp (open,
+// load, scan, append) and graph/fact_log_rewrite.cpp (compact, check and
+// repair): reading lines in blocks, folding records by id, and the
+// FactStore's writer state. Include from those two files only.
+#pragma once
+
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <unordered_map>
+
+#include "graph/detail/files.hpp"
+#include "graph/fact_json.hpp"
+#include "graph/fact_merge.hpp"
+#include "graph/fact_store.hpp"
+
+namespace dipgraph {
+
+namespace fs = std::filesystem;
+using detail::Fd;
+using detail::sync_dir;
+using detail::sync_fd;
+using detail::throw_errno;
+using detail::write_all;
+
+// ---------------------------------------------------------------------------
+// Files.
+
+namespace store_detail {
+
+inline constexpr std::size_t kChunk = 8u << 20;       // read size
+inline constexpr std::size_t kWriteBatch = 8u << 20;  // bytes per write() + fdatasync
+
+struct ScanResult {
+  std::uint64_t end = 0;   // offset after the last complete line
+  std::size_t lines = 0;   // line number of the last complete line
+  std::uint64_t tail = 0;  // bytes of an unterminated last line
+};
+
+// Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
+// every complete line of `fd` from `offset` (line numbers continue from
+// `line`) up to end of file. `data` is mutable and valid only during the call.
+// Reading stops at byte `limit` (default: end of file).
+template <class F>
+inline ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::path& path,
+                      F&& on_line, std::uint64_t limit = ~std::uint64_t{0}) {
+  std::string buf(kChunk, '\0');
+  std::size_t have = 0;
+  std::uint64_t base = offset;
+  for (;;) {
+    if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
+    std::uint64_t at = base + have;
+    if (at >= limit) break;
+    std::size_t want = static_cast<std::size_t>(
+        std::min<std::uint64_t>(buf.size() - have, limit - at));
+    ssize_t n = ::pread(fd, buf.data() + have, want, static_cast<off_t>(at));
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw_errno(path, "cannot read");
+    }
+    if (n == 0) break;
+    std::size_t scan_from = have;
+    have += static_cast<std::size_t>(n);
+    char* data = buf.data();
+    std::size_t pos = 0;
+    while (true) {
+      auto* nl = static_cast<char*>(std::memchr(data + scan_from, '\n', have - scan_from));
+      if (!nl) break;
+      std::size_t len = static_cast<std::size_t>(nl - (data + pos));
+      on_line(data + pos, len, ++line, base + pos);
+      pos += len + 1;
+      scan_from = pos;
+    }
+    if (pos > 0) {
+      std::memmove(data, data + pos, have - pos);
+      base += pos;
+      have -= pos;
+    }
+  }
+  return ScanResult{base, line, have};
+}
+
+// Asks for transparent huge pages on a big buffer (advice only): filling
+// hundreds of MB page by page costs seconds where page faults are dear.
+inline void advise_huge_pages(void* data, std::size_t bytes) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = 2u << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
+}
+
+// Facts folded by id in first-seen order, with an open-addressing index.
+class Folded {
+ public:
+  enum class Outcome { added, merged, unchanged };
+
+  Outcome fold(Fact&& f) {
+    next() = std::move(f);
+    return fold_next();
+  }
+
+  // A slot at the end for the next fact, to be read in place and then
+  // folded with fold_next() or dropped with drop_next().
+  Fact& next() { return facts_.emplace_back(); }
+  void drop_next() { facts_.pop_back(); }
+  Outcome fold_next() {
+    Fact& f = facts_.back();
+    std::size_t n = facts_.size() - 1;  // facts before it
+    if (n * 2 >= slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
+    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(f.id));
+    std::size_t i = hash & mask_;
+    for (; slots_[i].index1 != 0; i = (i + 1) & mask_) {
+      if (slots_[i].hash != hash) continue;
+      std::uint32_t gi = slots_[i].index1 - 1;
+      Fact& g = facts_[gi];
+      if (g.id == f.id) {
+        bool changed;
+        if (g.evidence.size() < kMergeIndexFrom) {
+          changed = merge_fact(g, f);
+        } else {
+          changed = merging_[gi].merge(g, f);  // many reports: keep the index across merges
+        }
+        facts_.pop_back();
+        return changed ? Outcome::merged : Outcome::unchanged;
+      }
+    }
+    slots_[i] = Slot{static_cast<std::uint32_t>(n + 1), hash};
+    return Outcome::added;
+  }
+
+  std::size_t size() const { return facts_.size(); }
+  std::vector<Fact> take() && { return std::move(facts_); }
+  const std::vector<Fact>& facts() const { return facts_; }
+
+  // Makes room for about `n` facts in all (growing a vector of big structs
+  // by doubling would touch twice the memory).
+  void expect(std::size_t n) {
+    if (n > facts_.capacity()) {
+      facts_.reserve(n);
+      advise_huge_pages(facts_.data(), facts_.capacity() * sizeof(Fact));
+    }
+    std::size_t slots = 1024;
+    while (slots < 2 * n) slots *= 2;
+    if (slots > slots_.size()) rehash(slots);
+  }
+
+  // Makes room for `more` facts, growing geometrically.
+  void make_room(std::size_t more) {
+    if (facts_.size() + more > facts_.capacity())
+      expect(std::max(facts_.capacity() * 2, facts_.size() + more));
+  }
+
+  // After `lines` lines ending at byte `offset` of a log of `size` bytes:
+  // expects as many facts as the rest of the log holds at that rate.
+  void expect_from_sample(std::size_t lines, std::uint64_t offset, std::uint64_t size) {
+    if (offset == 0) return;
+    double per_byte = static_cast<double>(lines) / static_cast<double>(offset);
+    expect(static_cast<std::size_t>(per_byte * static_cast<double>(size) * 1.05) + 16);
+  }
+
+ private:
+  // An index entry: 1 + the fact's index (0 = empty) and the low bits of
+  // its id's hash, so that probing and rehashing never touch the facts.
+  struct Slot {
+    std::uint32_t index1 = 0;
+    std::uint32_t hash = 0;
+  };
+
+  void rehash(std::size_t n) {
+    std::vector<Slot> old(n);
+    old.swap(slots_);
+    mask_ = n - 1;
+    for (const Slot& s : old) {
+      if (s.index1 == 0) continue;
+      std::size_t i = s.hash & mask_;
+      while (slots_[i].index1 != 0) i = (i + 1) & mask_;
+      slots_[i] = s;
+    }
+  }
+
+  std::vector<Fact> facts_;
+  std::unordered_map<std::uint32_t, MergeIndex> merging_;  // by fact index
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
+// Verifies and parses one record; on failure returns false with the reason.
+inline bool decode_record(const char* data, std::size_t len, Fact& fact, std::string& error) {
+  error = detail::verify_record({data, len});
+  if (!error.empty()) return false;
+  return parse_fact({data, len}, fact, error);
+}
+
+// Verifies, parses and folds one record, read straight into its place;
+// false (with the reason) if the record is damaged.
+inline bool fold_record(Folded& state, const char* data, std::size_t len, std::string& error) {
+  Fact& f = state.next();
+  if (!decode_record(data, len, f, error)) {
+    state.drop_next();
+    return false;
+  }
+  state.fold_next();
+  return true;
+}
+
+inline std::string torn_message(std::uint64_t bytes) {
+  return fmt::format("torn record at the end of the log ({} bytes of an interrupted write)", bytes);
+}
+
+inline constexpr std::string_view kFormatLine = "dipgraph-store 1\n";
+
+}  // namespace store_detail
+
+using namespace store_detail;
+
+// ---------------------------------------------------------------------------
+// The store.
+
+struct FactStore::Impl {
+  fs::path dir;
+  fs::path log;
+  fs::path lock_path;
+  Fd lock_fd;
+  int lock_depth = 0;
+
+  // Writer's view of the log: what it has folded, up to known_size.
+  bool cached = false;
+  dev_t dev = 0;
+  ino_t ino = 0;
+  std::uint64_t known_size = 0;
+  std::size_t known_lines = 0;
+  Folded state;
+  std::string out;  // append()'s batch buffer
+
+  CompactStats compact(Diagnostics& diag, bool only_if_worth);
+
+  void acquire(const std::function<void()>& on_wait) {
+    if (lock_depth++ > 0) return;
+    if (!lock_fd) {
+      lock_fd = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+      if (!lock_fd) {
+        --lock_depth;
+        throw_errno(lock_path, "cannot open the lock file");
+      }
+    }
+    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) == 0) return;
+    if (errno == EWOULDBLOCK && on_wait) on_wait();
+    while (::flock(lock_fd.get(), LOCK_EX) != 0) {
+      if (errno == EINTR) continue;
+      --lock_depth;
+      throw_errno(lock_path, "cannot lock");
+    }
+  }
+
+  void release() {
+    if (--lock_depth == 0 && lock_fd) ::flock(lock_fd.get(), LOCK_UN);
+  }
+
+  // True if some writer (another process, or this one) holds the lock now.
+  bool writer_active() const {
+    if (lock_depth > 0) return true;
+    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) return false;
+    if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0) return false;  // closing fd unlocks
+    return errno == EWOULDBLOCK;
+  }
+
+  // Under the lock: brings `state` up to date with the log open as `fd`
+  // and cuts off a torn tail.
+  void refresh(int fd, Diagnostics& diag) {
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw_errno(log, "cannot stat");
+    auto size = static_cast<std::uint64_t>(st.st_size);
+    if (!cached || st.st_dev != dev || st.st_ino != ino || size < known_size) {
+      state = Folded{};
+      known_size = 0;
+      known_lines = 0;
+      dev = st.st_dev;
+      ino = st.st_ino;
+      cached = true;
+    }
+    if (size == known_size) return;
+    std::string error;
+    bool from_start = known_size == 0;
+    ScanResult r = scan_lines(
+        fd, known_size, known_lines, log,
+        [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
+          if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
+          if (!fold_record(state, data, len, error))
+            diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
+        });
+    if (r.tail > 0) {
+      diag.warning(Place{log.string(), r.lines + 1}, torn_message(r.tail) + ", cut off");
+      if (::ftruncate(fd, static_cast<off_t>(r.end)) != 0) throw_errno(log, "cannot cut off");
+      sync_fd(fd, log);
+    }
+    known_size = r.end;
+    known_lines = r.lines;
+  }
+};
+
+
+}  // namespace dipgraph

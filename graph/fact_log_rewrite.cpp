@@ -1,0 +1,183 @@
+// Compaction and repair: the two operations that rewrite the fact log
+// (docs/facts.md, "Compaction" and "Garbled records"). Both work under the
+// writer lock, write a new log beside the old one, sync it and rename it
+// into place, so a kill at any moment leaves the old log or the new one.
+#include "graph/detail/fact_log.hpp"
+
+#include <optional>
+
+namespace dipgraph {
+
+namespace {
+
+// Removes compaction and repair temp files a killed writer left (under the lock).
+void remove_stale_temps(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind("facts.jsonl.compact.", 0) == 0 || name.rfind("facts.jsonl.repair.", 0) == 0)
+      fs::remove(entry.path(), ec);
+  }
+}
+
+}  // namespace
+
+CompactStats FactStore::compact(Diagnostics& diag, const std::function<void()>& on_wait) {
+  Lock lk = lock(on_wait);
+  return impl_->compact(diag, false);
+}
+
+CompactStats FactStore::compact_if_worth(Diagnostics& diag) {
+  Lock lk = lock();
+  return impl_->compact(diag, true);
+}
+
+CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
+  CompactStats stats;
+  Fd fd(::open(log.c_str(), O_RDWR | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return stats;
+    throw_errno(log, "cannot open");
+  }
+  Diagnostics local(false);
+  refresh(fd.get(), local);
+  for (const Diagnostic& d : local.all()) diag.report(d.severity, d.place, d.message);
+  if (local.error_count() > 0)
+    throw Error(fmt::format("{}: {} damaged record(s); run `dipgraph check --repair` before compacting",
+                            log.string(), local.error_count()));
+  stats.records_before = known_lines;
+  stats.facts = state.size();
+  stats.bytes_before = known_size;
+  if (stats.facts == 0 || stats.records_before == stats.facts) {
+    stats.bytes_after = known_size;
+    return stats;
+  }
+  if (only_if_worth && (stats.records_before < FactStore::kCompactRatio * stats.facts ||
+                        stats.records_before - stats.facts < FactStore::kCompactMinExtra)) {
+    stats.bytes_after = known_size;
+    return stats;
+  }
+  remove_stale_temps(dir);
+  fs::path tmp = dir / fmt::format("facts.jsonl.compact.{}", ::getpid());
+  std::uint64_t written = 0;
+  try {
+    Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!out) throw_errno(tmp, "cannot create");
+    std::string buf;
+    for (const Fact& f : state.facts()) {
+      detail::encode_record(f, buf);
+      if (buf.size() >= kWriteBatch) {
+        write_all(out.get(), buf, tmp);
+        written += buf.size();
+        buf.clear();
+      }
+    }
+    write_all(out.get(), buf, tmp);
+    written += buf.size();
+    sync_fd(out.get(), tmp);
+    if (::rename(tmp.c_str(), log.c_str()) != 0) throw_errno(log, "cannot replace");
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    cached = false;
+    throw;
+  }
+  sync_dir(dir);
+  // The folded state is the same; only the file under it changed.
+  struct stat st {};
+  if (::stat(log.c_str(), &st) != 0) throw_errno(log, "cannot stat");
+  dev = st.st_dev;
+  ino = st.st_ino;
+  known_size = written;
+  known_lines = stats.facts;
+  stats.bytes_after = written;
+  stats.compacted = true;
+  return stats;
+}
+
+CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<void()>& on_wait) {
+  CheckStats stats;
+  Impl& im = *impl_;
+  std::optional<Lock> lk;
+  if (repair) {
+    lk.emplace(lock(on_wait));
+  } else {
+    try {
+      lk.emplace(lock(on_wait));  // a consistent view: wait for a running writer
+    } catch (const Error&) {
+      // A read-only store: check it as it is.
+    }
+  }
+  Fd fd(::open(im.log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return stats;
+    throw_errno(im.log, "cannot open");
+  }
+  std::vector<std::size_t> bad_lines;
+  Folded state;
+  std::string error;
+  ScanResult r = scan_lines(fd.get(), 0, 0, im.log,
+                            [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                              ++stats.records;
+                              if (fold_record(state, data, len, error)) {
+                                ++stats.good;
+                              } else {
+                                ++stats.damaged;
+                                bad_lines.push_back(line);
+                                diag.error(Place{im.log.string(), line}, error);
+                              }
+                            });
+  stats.facts = state.size();
+  stats.bytes = r.end + r.tail;
+  if (r.tail > 0) {
+    ++stats.records;
+    stats.torn_tail = true;
+    diag.error(Place{im.log.string(), r.lines + 1}, torn_message(r.tail));
+  }
+  if (!repair || (stats.damaged == 0 && !stats.torn_tail)) return stats;
+
+  // Rewrite: good lines byte for byte into a temp file, damaged ones saved aside.
+  fs::path tmp = im.dir / fmt::format("facts.jsonl.repair.{}", ::getpid());
+  fs::path damaged = im.dir / "damaged.jsonl";
+  Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (!out) throw_errno(tmp, "cannot create");
+  Fd bad(::open(damaged.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  if (!bad) throw_errno(damaged, "cannot create");
+  try {
+    std::string good_buf, bad_buf;
+    std::size_t next_bad = 0;
+    scan_lines(fd.get(), 0, 0, im.log,
+               [&](char* data, std::size_t len, std::size_t line, std::uint64_t) {
+                 bool is_bad = next_bad < bad_lines.size() && bad_lines[next_bad] == line;
+                 std::string& buf = is_bad ? bad_buf : good_buf;
+                 if (is_bad) ++next_bad;
+                 buf.append(data, len);
+                 buf += '\n';
+                 if (good_buf.size() >= kWriteBatch) {
+                   write_all(out.get(), good_buf, tmp);
+                   good_buf.clear();
+                 }
+               });
+    if (r.tail > 0) {  // keep the torn bytes for inspection too
+      std::string tail(r.tail, '\0');
+      if (::pread(fd.get(), tail.data(), tail.size(), static_cast<off_t>(r.end)) > 0) {
+        bad_buf += tail;
+        bad_buf += '\n';
+      }
+    }
+    write_all(out.get(), good_buf, tmp);
+    sync_fd(out.get(), tmp);
+    write_all(bad.get(), bad_buf, damaged);
+    sync_fd(bad.get(), damaged);
+    if (::rename(tmp.c_str(), im.log.c_str()) != 0) throw_errno(im.log, "cannot replace");
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  sync_dir(im.dir);
+  im.cached = false;
+  stats.repaired = true;
+  return stats;
+}
+
+
+}  // namespace dipgraph

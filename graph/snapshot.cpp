@@ -1,0 +1,465 @@
+// The graph snapshot file: write a KnowledgeGraph out, map it back in.
+//
+// Layout (version 1, little-endian, every section 8-byte aligned; the full
+// description is docs/graph.md, "The snapshot"):
+//
+//   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
+//                 header's and the body's CRC-32C, a section table
+//   vertices      DiskVertex[V]: the VertexData of every vertex
+//   edge ends     {u32 source, u32 target}[E], in build order
+//   edge kinds    u8[E]
+//   string offs   u64[S + 1]: string i is bytes[offs[i] .. offs[i+1])
+//   string bytes  the interned strings (StrId = index)
+//   id index      StringIndex::Slot[slots]: stable id -> vertex, as built
+//   names         the resolution keys: {u32 len, key, u32 n, {u32 vertex, u32 rank}[n]}...
+//
+// Reading maps the file, verifies both checksums and every index (string
+// ids, vertex ids, offsets) before anything is used, then rebuilds the
+// Boost adjacency lists from the edge list (exact sizes, no regrowth); the
+// strings stay in the mapping. A file that fails any check is `damaged`.
+#include "graph/snapshot.hpp"
+
+#include <fcntl.h>
+#include <fmt/core.h>
+#include <sys/file.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+#include "graph/detail/boost_graph.hpp"
+#include "graph/detail/files.hpp"
+#include "graph/fact_store.hpp"
+
+namespace dipgraph {
+
+namespace fs = std::filesystem;
+using detail::Fd;
+using detail::throw_errno;
+
+namespace {
+
+constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kEndian = 0x01020304u;
+constexpr std::uint64_t kTailBytes = 64 * 1024;
+
+enum Section { kVertices, kEdgeEnds, kEdgeKinds, kStringOffsets, kStringBytes, kIndex, kNames, kSections };
+
+struct SectionRef {
+  std::uint64_t offset = 0, size = 0;
+};
+
+struct Header {
+  char magic[8];
+  std::uint32_t version = kVersion;
+  std::uint32_t endian = kEndian;
+  std::uint64_t file_size = 0;
+  std::uint32_t header_crc = 0;  // of the header with this field 0
+  std::uint32_t body_crc = 0;    // of every byte after the header
+  // The stamp.
+  std::uint64_t log_size = 0, log_dev = 0, log_ino = 0;
+  std::uint32_t log_tail_crc = 0, log_crc = 0;
+  std::uint64_t log_full = 0;
+  std::uint64_t names = 0;
+  // The hash of the id index, probed: an index built with another hash is useless.
+  std::uint64_t hash_probe = 0;
+  std::uint64_t vertices = 0, edges = 0, strings = 0, index_size = 0;
+  std::uint64_t kind_counts[kVertexKindCount] = {};
+  std::uint64_t facts = 0, events = 0, duplicates = 0;
+  SectionRef sections[kSections];
+};
+static_assert(sizeof(Header) % 8 == 0);
+
+// A vertex on disk: VertexData field by field, no padding of unknown bytes.
+struct DiskVertex {
+  std::uint32_t id, label, country, role, home, type, cameo, root, date, evidence, article;
+  std::int32_t mentions;
+  double goldstein, confidence;
+  std::uint8_t kind, quad_class, status, pad[5];
+};
+static_assert(sizeof(DiskVertex) == 72);
+
+struct EdgeEnds {
+  std::uint32_t source, target;
+};
+
+std::uint64_t hash_probe() {
+  return detail::StringIndex::hash("dipgraph snapshot hash probe: country:PAK");
+}
+
+std::uint64_t align8(std::uint64_t n) { return (n + 7) & ~std::uint64_t{7}; }
+
+// Bytes of a section, appended to the body with its place recorded.
+class BodyWriter {
+ public:
+  explicit BodyWriter(std::string& out) : out_(out) {}
+  void begin(Section s) {
+    out_.resize(align8(out_.size()), '\0');
+    refs_[s].offset = out_.size();
+  }
+  void end(Section s) { refs_[s].size = out_.size() - refs_[s].offset; }
+  template <class T>
+  void put(const T& value) {
+    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  }
+  void put_bytes(std::string_view s) { out_.append(s); }
+  const SectionRef* refs() const { return refs_; }
+
+ private:
+  std::string& out_;
+  SectionRef refs_[kSections];
+};
+
+}  // namespace
+
+bool LogStamp::matches(const LogStamp& o) const {
+  if (size != o.size || dev != o.dev || ino != o.ino || tail_crc != o.tail_crc || names != o.names)
+    return false;
+  return !(full && o.full) || crc == o.crc;
+}
+
+LogStamp stamp_log(const fs::path& log, bool full) {
+  LogStamp st;
+  st.full = full;
+  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    if (errno == ENOENT) return st;
+    throw_errno(log, "cannot open");
+  }
+  struct stat sb {};
+  if (::fstat(fd.get(), &sb) != 0) throw_errno(log, "cannot stat");
+  st.size = static_cast<std::uint64_t>(sb.st_size);
+  st.dev = static_cast<std::uint64_t>(sb.st_dev);
+  st.ino = static_cast<std::uint64_t>(sb.st_ino);
+  auto read_crc = [&](std::uint64_t from, std::uint64_t to) {
+    std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
+    std::uint32_t crc = 0;
+    for (std::uint64_t at = from; at < to;) {
+      auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
+      ssize_t n = ::pread(fd.get(), buf.data(), want, static_cast<off_t>(at));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw_errno(log, "cannot read");
+      if (n == 0) break;  // shrank under us: the stamp will not match
+      crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
+      at += static_cast<std::uint64_t>(n);
+    }
+    return crc;
+  };
+  st.tail_crc = read_crc(st.size > kTailBytes ? st.size - kTailBytes : 0, st.size);
+  if (full) st.crc = read_crc(0, st.size);
+  return st;
+}
+
+std::string_view to_string(SnapshotState state) {
+  switch (state) {
+    case SnapshotState::fresh: return "fresh";
+    case SnapshotState::missing: return "missing";
+    case SnapshotState::stale: return "stale";
+    case SnapshotState::damaged: return "damaged";
+  }
+  return "?";
+}
+
+fs::path snapshot_path(const fs::path& dir) { return dir / "graph.snapshot"; }
+
+SnapshotLock::SnapshotLock(const fs::path& dir, bool wait) {
+  fs::path lock = dir / "SNAPSHOT.LOCK";
+  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return;
+  while (::flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EINTR) continue;
+    ::close(fd);
+    return;
+  }
+  fd_ = fd;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.path().filename().string().rfind("graph.snapshot.tmp.", 0) == 0)
+      fs::remove(entry.path(), ec);
+}
+
+SnapshotLock::~SnapshotLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing drops the flock
+}
+
+void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path) {
+  const detail::GraphImpl& m = graph.impl();
+  const detail::BoostGraph& g = m.g;
+  std::string out(sizeof(Header), '\0');
+  BodyWriter w(out);
+
+  const std::size_t nv = boost::num_vertices(g);
+  w.begin(kVertices);
+  out.reserve(sizeof(Header) + nv * sizeof(DiskVertex) + boost::num_edges(g) * 9 +
+              m.strings.bytes() + m.strings.size() * 8 + m.index.slots().size() * 8 + 4096);
+  for (std::size_t v = 0; v < nv; ++v) {
+    const VertexData& d = g[v];
+    DiskVertex x{};
+    x.id = d.id, x.label = d.label, x.country = d.country, x.role = d.role, x.home = d.home;
+    x.type = d.type, x.cameo = d.cameo, x.root = d.root, x.date = d.date;
+    x.evidence = d.evidence, x.article = d.article, x.mentions = d.mentions;
+    x.goldstein = d.goldstein, x.confidence = d.confidence;
+    x.kind = static_cast<std::uint8_t>(d.kind), x.quad_class = d.quad_class;
+    x.status = static_cast<std::uint8_t>(d.status);
+    w.put(x);
+  }
+  w.end(kVertices);
+  w.begin(kEdgeEnds);
+  for (auto [it, end] = boost::edges(g); it != end; ++it)
+    w.put(EdgeEnds{static_cast<std::uint32_t>(boost::source(*it, g)),
+                   static_cast<std::uint32_t>(boost::target(*it, g))});
+  w.end(kEdgeEnds);
+  w.begin(kEdgeKinds);
+  for (auto [it, end] = boost::edges(g); it != end; ++it) out += static_cast<char>(g[*it].kind);
+  w.end(kEdgeKinds);
+  w.begin(kStringOffsets);
+  std::uint64_t at = 0;
+  for (std::size_t i = 0; i < m.strings.size(); ++i) {
+    w.put(at);
+    at += m.strings.view(static_cast<StrId>(i)).size();
+  }
+  w.put(at);
+  w.end(kStringOffsets);
+  w.begin(kStringBytes);
+  for (std::size_t i = 0; i < m.strings.size(); ++i) w.put_bytes(m.strings.view(static_cast<StrId>(i)));
+  w.end(kStringBytes);
+  w.begin(kIndex);
+  for (const auto& slot : m.index.slots()) w.put(slot);
+  w.end(kIndex);
+  w.begin(kNames);
+  std::map<std::string_view, const std::vector<detail::NameEntry>*> sorted;  // a stable order
+  for (const auto& [key, entries] : m.names) sorted.emplace(key, &entries);
+  for (const auto& [key, entries] : sorted) {
+    w.put(static_cast<std::uint32_t>(key.size()));
+    w.put_bytes(key);
+    w.put(static_cast<std::uint32_t>(entries->size()));
+    for (const auto& e : *entries) {
+      w.put(e.vertex);
+      w.put(static_cast<std::uint32_t>(e.rank));
+    }
+  }
+  w.end(kNames);
+  out.resize(align8(out.size()), '\0');
+
+  Header h;
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.file_size = out.size();
+  h.log_size = stamp.size, h.log_dev = stamp.dev, h.log_ino = stamp.ino;
+  h.log_tail_crc = stamp.tail_crc, h.log_crc = stamp.crc, h.log_full = stamp.full;
+  h.names = stamp.names;
+  h.hash_probe = hash_probe();
+  h.vertices = nv, h.edges = boost::num_edges(g), h.strings = m.strings.size();
+  h.index_size = m.index.size();
+  for (int k = 0; k < kVertexKindCount; ++k) h.kind_counts[k] = m.kind_counts[k];
+  h.facts = m.stats.facts, h.events = m.stats.events, h.duplicates = m.stats.duplicates;
+  std::memcpy(h.sections, w.refs(), sizeof h.sections);
+  h.body_crc = detail::crc32c(std::string_view(out).substr(sizeof(Header)));
+  h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
+  std::memcpy(out.data(), &h, sizeof h);
+
+  fs::path tmp = path;
+  tmp += fmt::format(".tmp.{}", ::getpid());
+  try {
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!fd) throw_errno(tmp, "cannot create");
+    detail::write_all(fd.get(), out, tmp);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw_errno(path, "cannot replace");
+  }
+}
+
+namespace {
+
+struct Mapping {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  ~Mapping() {
+    if (data) ::munmap(const_cast<char*>(data), size);
+  }
+};
+
+// Turns a checked snapshot into a graph; returns an empty string, or what
+// is wrong (then the snapshot is damaged).
+std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
+                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
+  const char* base = map->data;
+  auto section = [&](Section s) { return base + h.sections[s].offset; };
+  auto expect = [&](Section s, std::uint64_t bytes) { return h.sections[s].size == bytes; };
+  const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings;
+  if (nv >= kNoVertex || ne >= 0xffffffffu || ns == 0 || ns >= 0xffffffffu)
+    return "impossible sizes";
+  const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
+  if (!expect(kVertices, nv * sizeof(DiskVertex)) || !expect(kEdgeEnds, ne * sizeof(EdgeEnds)) ||
+      !expect(kEdgeKinds, ne) || !expect(kStringOffsets, (ns + 1) * 8) ||
+      slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
+      (slots & (slots - 1)) != 0 || h.index_size > slots)
+    return "section sizes do not match the counts";
+  if (h.hash_probe != hash_probe()) return "written with another string hash";
+
+  // Strings: offsets ascending within the bytes section.
+  const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
+  if (offs[0] != 0 || offs[ns] != h.sections[kStringBytes].size) return "string table out of bounds";
+  for (std::uint64_t i = 0; i < ns; ++i)
+    if (offs[i + 1] < offs[i]) return "string table out of order";
+  if (offs[1] != 0) return "string 0 is not empty";
+
+  const auto* dv = reinterpret_cast<const DiskVertex*>(section(kVertices));
+  for (std::uint64_t v = 0; v < nv; ++v) {
+    const DiskVertex& x = dv[v];
+    for (std::uint32_t s : {x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date,
+                            x.evidence, x.article})
+      if (s >= ns) return fmt::format("vertex {}: string id out of range", v);
+    if (x.kind >= kVertexKindCount || x.status > static_cast<int>(Status::negated) ||
+        (x.home != kNoVertex && x.home >= nv))
+      return fmt::format("vertex {}: bad kind, status or home", v);
+  }
+  const auto* ends = reinterpret_cast<const EdgeEnds*>(section(kEdgeEnds));
+  const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kEdgeKinds));
+  for (std::uint64_t e = 0; e < ne; ++e)
+    if (ends[e].source >= nv || ends[e].target >= nv || kinds[e] >= kEdgeKindCount)
+      return fmt::format("edge {}: bad end or kind", e);
+  const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
+  for (std::uint64_t i = 0; i < slots; ++i)
+    if (slot[i].value != detail::StringIndex::kMissing && slot[i].value >= nv)
+      return "id index out of range";
+
+  auto impl = std::make_unique<detail::GraphImpl>();
+  // Names first: the blob is parsed with bounds checks.
+  {
+    const char* p = section(kNames);
+    const char* end = p + h.sections[kNames].size;
+    auto get32 = [&](std::uint32_t& x) {
+      if (end - p < 4) return false;
+      std::memcpy(&x, p, 4);
+      p += 4;
+      return true;
+    };
+    while (p < end) {
+      std::uint32_t len, n;
+      if (!get32(len) || static_cast<std::uint64_t>(end - p) < len) return "names table torn";
+      std::string key(p, len);
+      p += len;
+      if (!get32(n) || static_cast<std::uint64_t>(end - p) / 8 < n) return "names table torn";
+      auto& entries = impl->names[std::move(key)];
+      entries.reserve(n);
+      for (std::uint32_t i = 0; i < n; ++i) {
+        std::uint32_t v = 0, rank = 0;
+        get32(v), get32(rank);
+        if (v >= nv || rank > 255) return "names table out of range";
+        entries.push_back({v, static_cast<std::uint8_t>(rank)});
+      }
+    }
+  }
+  if (!load) return {};
+
+  impl->strings.adopt(section(kStringBytes), offs, ns);
+  impl->index.assign(std::vector<detail::StringIndex::Slot>(slot, slot + slots), h.index_size);
+  for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];
+  impl->stats = BuildStats{h.facts, h.events, h.duplicates};
+
+  detail::BoostGraph& g = impl->g;
+  g.m_vertices.resize(nv);
+  std::vector<std::uint32_t> out_deg(nv), in_deg(nv);
+  for (std::uint64_t e = 0; e < ne; ++e) {
+    ++out_deg[ends[e].source];
+    ++in_deg[ends[e].target];
+  }
+  for (std::uint64_t v = 0; v < nv; ++v) {
+    const DiskVertex& x = dv[v];
+    VertexData& d = g[v];
+    d.id = x.id, d.label = x.label, d.country = x.country, d.role = x.role, d.home = x.home;
+    d.type = x.type, d.cameo = x.cameo, d.root = x.root, d.date = x.date;
+    d.evidence = x.evidence, d.article = x.article, d.mentions = x.mentions;
+    d.goldstein = x.goldstein, d.confidence = x.confidence;
+    d.kind = static_cast<VertexKind>(x.kind), d.quad_class = x.quad_class;
+    d.status = static_cast<Status>(x.status);
+    g.m_vertices[v].m_out_edges.reserve(out_deg[v]);
+    g.m_vertices[v].m_in_edges.reserve(in_deg[v]);
+  }
+  g.m_edges.reserve(ne);
+  for (std::uint64_t e = 0; e < ne; ++e)
+    boost::add_edge(ends[e].source, ends[e].target,
+                    detail::EdgeProps{static_cast<EdgeKind>(kinds[e])}, g);
+  impl->backing = map;
+  out = std::move(impl);
+  return {};
+}
+
+}  // namespace
+
+SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load) {
+  SnapshotRead r;
+  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (!fd) {
+    r.state = errno == ENOENT ? SnapshotState::missing : SnapshotState::damaged;
+    r.reason = errno == ENOENT ? "no snapshot yet" : fmt::format("cannot open: {}", std::strerror(errno));
+    return r;
+  }
+  auto damaged = [&](std::string why) -> SnapshotRead {
+    r.state = SnapshotState::damaged;
+    r.reason = std::move(why);
+    r.graph.reset();
+    return std::move(r);
+  };
+  struct stat sb {};
+  if (::fstat(fd.get(), &sb) != 0) return damaged("cannot stat");
+  auto size = static_cast<std::uint64_t>(sb.st_size);
+  if (size < sizeof(Header)) return damaged(fmt::format("{} bytes: shorter than its header", size));
+  Header h;
+  if (::pread(fd.get(), &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
+    return damaged("cannot read its header");
+  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return damaged("not a dipgraph snapshot");
+  if (h.endian != kEndian) return damaged("written on a machine of another byte order");
+  if (h.version != kVersion)
+    return damaged(fmt::format("snapshot version {} (this dipgraph reads {})", h.version, kVersion));
+  Header zeroed = h;
+  zeroed.header_crc = 0;
+  if (detail::crc32c({reinterpret_cast<const char*>(&zeroed), sizeof zeroed}) != h.header_crc)
+    return damaged("header checksum mismatch");
+  if (h.file_size != size)
+    return damaged(fmt::format("{} bytes, its header says {}", size, h.file_size));
+  for (const SectionRef& s : h.sections)
+    if (s.offset < sizeof(Header) || s.offset % 8 != 0 || s.offset > size || s.size > size - s.offset)
+      return damaged("section out of bounds");
+  r.stamp.size = h.log_size, r.stamp.dev = h.log_dev, r.stamp.ino = h.log_ino;
+  r.stamp.tail_crc = h.log_tail_crc, r.stamp.crc = h.log_crc, r.stamp.full = h.log_full != 0;
+  r.stamp.names = h.names;
+
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd.get(), 0);
+  if (p == MAP_FAILED) return damaged(fmt::format("cannot map: {}", std::strerror(errno)));
+  auto map = std::make_shared<Mapping>();
+  map->data = static_cast<const char*>(p);
+  map->size = size;
+  if (detail::crc32c({map->data + sizeof(Header), size - sizeof(Header)}) != h.body_crc)
+    return damaged("checksum mismatch: damaged bytes");
+
+  if (!r.stamp.matches(now)) {
+    r.state = SnapshotState::stale;
+    if (r.stamp.names != now.names)
+      r.reason = "the dictionaries changed since it was written";
+    else if (r.stamp.dev != now.dev || r.stamp.ino != now.ino)
+      r.reason = "the log was replaced (compacted or repaired) since it was written";
+    else if (r.stamp.size != now.size)
+      r.reason = fmt::format("it holds {} bytes of the log, the log has {}", r.stamp.size, now.size);
+    else
+      r.reason = "the log's content differs from what it was built from";
+    return r;
+  }
+  std::unique_ptr<detail::GraphImpl> impl;
+  std::string why = assemble(map, h, impl, load);
+  if (!why.empty()) return damaged(why);
+  r.state = SnapshotState::fresh;
+  if (load) r.graph.emplace(std::move(impl));
+  return r;
+}
+
+}  // namespace dipgraph

@@ -1,0 +1,89 @@
+// The graph snapshot: the KnowledgeGraph of a store, saved beside its log
+// as one binary file (DIR/graph.snapshot) that a query maps into memory and
+// turns back into a graph without reading or parsing the log
+// (docs/graph.md, "The snapshot").
+//
+// A snapshot is a cache, never a source of truth. It is stamped with the
+// log it was built from (length, file identity, a checksum of the log's
+// last 64 KiB and of the whole log) and with the dictionaries that named
+// entities, and it carries a checksum of its own bytes. A snapshot whose
+// stamp does not match the log as it is now (stale), or that fails its own
+// checks (damaged), is reported as such and must not be used: the caller
+// rebuilds the graph from the log. Snapshots are written to a temp file and
+// renamed into place, so a reader sees an old or a new snapshot, never a
+// mix; a reader keeps its mapping after a writer replaced the file.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "graph/knowledge_graph.hpp"
+
+namespace dipgraph {
+
+// What a snapshot is stamped with: the state of the log it holds.
+struct LogStamp {
+  std::uint64_t size = 0;      // bytes of the log
+  std::uint64_t dev = 0, ino = 0;  // the log file's identity (compaction and repair replace it)
+  std::uint32_t tail_crc = 0;  // CRC-32C of the log's last min(size, 64 KiB) bytes
+  std::uint32_t crc = 0;       // CRC-32C of the whole log (0 unless computed)
+  bool full = false;           // crc was computed
+  std::uint64_t names = 0;     // fingerprint of the naming dictionaries (caller's choice)
+
+  // Same log: size, identity, tail checksum and names (crc compared only
+  // when both are full).
+  bool matches(const LogStamp& o) const;
+};
+
+// The stamp of the log file `log` as it is now; a missing log stamps as
+// size 0. With `full`, also reads the whole log for `crc`. Throws Error if
+// the log exists but cannot be read.
+LogStamp stamp_log(const std::filesystem::path& log, bool full);
+
+// Writes `graph` as the snapshot `path` stamped with `stamp`: to
+// path + ".tmp.<pid>", then renamed over `path` (not synced to disk: a
+// snapshot lost or torn by a power cut is found damaged and rebuilt).
+// Throws Error on an I/O failure (the temp file is removed).
+void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp,
+                    const std::filesystem::path& path);
+
+enum class SnapshotState { fresh, missing, stale, damaged };
+std::string_view to_string(SnapshotState state);
+
+struct SnapshotRead {
+  SnapshotState state = SnapshotState::missing;
+  std::string reason;  // why not fresh, for messages ("the log grew from 120 to 180 bytes")
+  std::optional<KnowledgeGraph> graph;  // set when fresh (and a graph was asked for)
+  LogStamp stamp;      // the stamp stored in the snapshot (unless missing or damaged)
+};
+
+// Opens the snapshot `path` and checks it against `now` (the log's current
+// stamp): its own checksums and structure first, then the stamp. With
+// `load`, a fresh snapshot is turned into a graph (sharing the mapping);
+// without, only checked. Never throws for a bad file: that is `damaged`.
+SnapshotRead read_snapshot(const std::filesystem::path& path, const LogStamp& now,
+                           bool load = true);
+
+// The snapshot writers' lock, DIR/SNAPSHOT.LOCK (flock), held while the
+// object lives: one writer of graph.snapshot at a time. Acquiring it also
+// removes temp files that killed writers left. Empty (false) if `wait` is
+// false and another process holds it, or if the lock file cannot be made
+// (a read-only store: then no snapshot is written).
+class SnapshotLock {
+ public:
+  SnapshotLock(const std::filesystem::path& dir, bool wait);
+  ~SnapshotLock();
+  SnapshotLock(const SnapshotLock&) = delete;
+  SnapshotLock& operator=(const SnapshotLock&) = delete;
+  explicit operator bool() const { return fd_ >= 0; }
+
+ private:
+  int fd_ = -1;
+};
+
+// The snapshot of the store in `dir`: dir/graph.snapshot.
+std::filesystem::path snapshot_path(const std::filesystem::path& dir);
+
+}  // namespace dipgraph
