@@ -167,7 +167,36 @@ void append_json_string(std::string& out, std::string_view s) {
   });
 }
 
+namespace {
+
+// Graphviz's scanner refuses a quoted string longer than 16,384 bytes
+// ("longer than 16384?"): a longer one is written as pieces joined with '+',
+// which DOT concatenates. `from` is where the quoted text (after the opening
+// quote) begins; pieces end on a character and never inside an escape.
+constexpr std::size_t kMaxDotQuoted = 16000;
+void split_dot_quoted(std::string& out, std::size_t from) {
+  if (out.size() - from <= kMaxDotQuoted) return;
+  const std::string body = out.substr(from);
+  out.resize(from);
+  std::size_t piece = 0;
+  for (std::size_t i = 0; i < body.size();) {
+    std::size_t n = 1;
+    if (body[i] == '\\' && i + 1 < body.size()) n = 2;
+    while (i + n < body.size() && (static_cast<unsigned char>(body[i + n]) & 0xC0) == 0x80) ++n;
+    if (piece + n > kMaxDotQuoted) {
+      out += "\" + \"";
+      piece = 0;
+    }
+    out.append(body, i, n);
+    piece += n;
+    i += n;
+  }
+}
+
+}  // namespace
+
 void append_dot_id(std::string& out, std::string_view s) {
+  const std::size_t from = out.size();
   static constexpr Special kSpecial("\"\\\n\r");
   append_escaped(out, s, kSpecial, [](char c) -> Escape {
     switch (c) {
@@ -178,9 +207,11 @@ void append_dot_id(std::string& out, std::string_view s) {
       default: return std::nullopt;
     }
   });
+  split_dot_quoted(out, from);
 }
 
 void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars) {
+  const std::size_t from = out.size();
   // Cut at a character boundary after max_chars characters.
   std::size_t chars = 0, cut = s.size();
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -204,6 +235,7 @@ void append_dot_label(std::string& out, std::string_view s, std::size_t max_char
     }
   });
   if (cut < s.size()) out += "\xE2\x80\xA6";  // …
+  split_dot_quoted(out, from);
 }
 
 void append_double(std::string& out, double x) {
