@@ -24,6 +24,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <unordered_map>
@@ -269,6 +271,35 @@ class Fd {
   int fd_ = -1;
 };
 
+// open(2) of a file inside the store, never through a symbolic link: a
+// facts.jsonl or LOCK pointing elsewhere would have a build cut and append
+// to a user's file. Throws for a link; else returns open's result (errno set).
+int open_store_file(const fs::path& p, int flags, mode_t mode = 0) {
+  const int fd = ::open(p.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0 && errno == ELOOP)
+    throw Error(fmt::format("{}: is a symbolic link; files of a store are never followed",
+                            p.string()));
+  return fd;
+}
+
+// Removes what killed runs leave in a store (FORMAT.tmp.PID of a first
+// build, facts.jsonl.repair.PID of a repair) when their process is gone.
+// Called by a writer holding the lock; best effort.
+void remove_leftovers(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    std::string_view pid;
+    for (std::string_view prefix : {"FORMAT.tmp.", "facts.jsonl.repair."})
+      if (name.rfind(prefix, 0) == 0) pid = std::string_view(name).substr(prefix.size());
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const long id = std::atol(std::string(pid).c_str());
+    if (id > 0 && (::kill(static_cast<pid_t>(id), 0) == 0 || errno == EPERM)) continue;  // alive
+    std::error_code rec;
+    fs::remove(entry.path(), rec);
+  }
+}
+
 void write_all(int fd, std::string_view data, const fs::path& p) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -488,19 +519,26 @@ struct FactStore::Impl {
   void acquire(const std::function<void()>& on_wait) {
     if (lock_depth++ > 0) return;
     if (!lock_fd) {
-      lock_fd = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+      try {
+        lock_fd = Fd(open_store_file(lock_path, O_RDWR | O_CREAT, 0644));
+      } catch (...) {
+        --lock_depth;
+        throw;
+      }
       if (!lock_fd) {
         --lock_depth;
         throw_errno(lock_path, "cannot open the lock file");
       }
     }
-    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) == 0) return;
-    if (errno == EWOULDBLOCK && on_wait) on_wait();
-    while (::flock(lock_fd.get(), LOCK_EX) != 0) {
-      if (errno == EINTR) continue;
-      --lock_depth;
-      throw_errno(lock_path, "cannot lock");
+    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) != 0) {
+      if (errno == EWOULDBLOCK && on_wait) on_wait();
+      while (::flock(lock_fd.get(), LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        --lock_depth;
+        throw_errno(lock_path, "cannot lock");
+      }
     }
+    remove_leftovers(dir);
   }
 
   void release() {
@@ -510,7 +548,7 @@ struct FactStore::Impl {
   // True if some writer (another process, or this one) holds the lock now.
   bool writer_active() const {
     if (lock_depth > 0) return true;
-    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC));
+    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) return false;
     if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0) return false;  // closing fd unlocks
     return errno == EWOULDBLOCK;
@@ -567,7 +605,7 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
     throw Error(fmt::format("{}: no fact store here (not a directory; run `dipgraph build` first)",
                             d.string()));
   if (fs::exists(format, ec)) {
-    Fd fd(::open(format.c_str(), O_RDONLY | O_CLOEXEC));
+    Fd fd(open_store_file(format, O_RDONLY));
     if (!fd) throw_errno(format, "cannot read");
     char buf[64] = {};
     ssize_t n = ::read(fd.get(), buf, sizeof buf - 1);
@@ -594,10 +632,22 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
     throw Error(fmt::format("{}: no fact store here (run `dipgraph build --store {}` first)",
                             d.string(), d.string()));
   }
-  // A new store: write FORMAT atomically.
+  // A new store: only in an empty directory, or one holding nothing but
+  // store files (a first build killed before FORMAT, a bare log): a
+  // directory of user files is not turned into a store.
+  for (const auto& entry : fs::directory_iterator(d, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != "LOCK" && name != "facts.jsonl" && name != "damaged.jsonl" &&
+        name.rfind("FORMAT.tmp.", 0) != 0 && name.rfind("facts.jsonl.repair.", 0) != 0)
+      throw Error(fmt::format(
+          "{}: not a fact store (no FORMAT file) and not empty (it holds {}); refusing to make "
+          "it one: give --store a new or empty directory",
+          d.string(), name));
+  }
+  // Write FORMAT atomically.
   fs::path tmp = d / fmt::format("FORMAT.tmp.{}", ::getpid());
   {
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    Fd fd(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!fd) throw_errno(tmp, "cannot create");
     write_all(fd.get(), kFormatLine, tmp);
     sync_fd(fd.get(), tmp);
@@ -624,7 +674,7 @@ FactStore::Lock FactStore::lock(const std::function<void()>& on_wait) {
 
 std::vector<Fact> FactStore::load(Diagnostics& diag) const {
   const fs::path& log = impl_->log;
-  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return {};
     throw_errno(log, "cannot open");
@@ -686,7 +736,7 @@ struct RecordRef {
 std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact,
                             const std::function<void(std::size_t)>& on_begin) const {
   const fs::path& log = impl_->log;
-  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return 0;
     throw_errno(log, "cannot open");
@@ -776,7 +826,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   Lock lk = lock();
   Impl& im = *impl_;
   bool existed = fs::exists(im.log);
-  Fd fd(::open(im.log.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  Fd fd(open_store_file(im.log, O_RDWR | O_CREAT | O_APPEND, 0644));
   if (!fd) throw_errno(im.log, "cannot open for appending");
   if (!existed) sync_dir(im.dir);
   im.refresh(fd.get(), diag);
@@ -845,7 +895,7 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
       // A read-only store: check it as it is.
     }
   }
-  Fd fd(::open(im.log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(im.log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return stats;
     throw_errno(im.log, "cannot open");
@@ -876,9 +926,9 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
   // Rewrite: good lines byte for byte into a temp file, damaged ones saved aside.
   fs::path tmp = im.dir / fmt::format("facts.jsonl.repair.{}", ::getpid());
   fs::path damaged = im.dir / "damaged.jsonl";
-  Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  Fd out(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
   if (!out) throw_errno(tmp, "cannot create");
-  Fd bad(::open(damaged.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  Fd bad(open_store_file(damaged, O_WRONLY | O_CREAT | O_APPEND, 0644));
   if (!bad) throw_errno(damaged, "cannot create");
   try {
     std::string good_buf, bad_buf;

@@ -8,8 +8,9 @@
 #   B6 a DOT id over 16,384 bytes               B7 build --threads 100000
 #   W1 summary and the cap on bad lines shown   W5 FIFOs as inputs
 #   W6 a file name with a newline               W13 stdout on /dev/full
+#   W10 leftovers of killed runs                W11/W12 store files through links
 #   W14 export --facts - -o F < F               W16 --k and --top bounds
-#   W18 --store ''
+#   W18 --store '' and a directory of user files as --store
 set -u
 : "${DIPGRAPH:?DIPGRAPH must point to the dipgraph binary}"
 [ -x /usr/bin/python3 ] || { echo "SKIP: no /usr/bin/python3"; exit 77; }
@@ -156,4 +157,28 @@ D -q stats --store '' > /dev/null 2>&1; rc=$?
 D -q build --store '' more.jsonl > /dev/null 2>&1; rc=$?
 [ "$rc" = 2 ] || fail "W18 build --store '': exit $rc"
 [ ! -e dipgraph.store ] || fail "W18 created ./dipgraph.store"
+# --- W10: leftovers of killed runs are removed by the next writer.
+: > s2/FORMAT.tmp.2147483646; : > s2/facts.jsonl.repair.2147483646
+D -q build --store s2 more.jsonl 2> err || fail "W10 build: $(cat err)"
+[ ! -e s2/FORMAT.tmp.2147483646 ] && [ ! -e s2/facts.jsonl.repair.2147483646 ] ||
+  fail "W10 leftovers kept: $(ls s2)"
+
+# --- W11/W12: store files are never followed through a symbolic link.
+fact RUS > user.txt; cp user.txt user.orig
+D -q build --store s6 more.jsonl || fail "W12 first build"
+rm s6/facts.jsonl; ln -s ../user.txt s6/facts.jsonl
+D -q build --store s6 more.jsonl 2> err; rc=$?
+[ "$rc" = 2 ] || fail "W12 build through a link: exit $rc"
+grep -q 's6/facts.jsonl: is a symbolic link' err || fail "W12 message: $(cat err)"
+cmp -s user.txt user.orig || fail "W12 the user's file was changed"
+rm s6/facts.jsonl; ln -s /dev/zero s6/facts.jsonl
+D -q stats --store s6 > /dev/null 2> err; rc=$?
+[ "$rc" = 2 ] || fail "W11 a log linked to /dev/zero: exit $rc"
+
+# --- W18: a directory of user files is not turned into a store.
+mkdir mine; echo notes > mine/notes.txt
+D -q build --store mine more.jsonl 2> err; rc=$?
+[ "$rc" = 2 ] || fail "W18 build into a user directory: exit $rc"
+grep -q 'mine: not a fact store' err || fail "W18 message: $(cat err)"
+[ "$(ls mine)" = notes.txt ] || fail "W18 the directory was changed: $(ls mine)"
 echo "ok"
