@@ -196,17 +196,31 @@ void split_dot_quoted(std::string& out, std::size_t from) {
 }  // namespace
 
 void append_dot_id(std::string& out, std::string_view s) {
+  // Graphviz keeps a quoted ID as written except \" (a quote) and a
+  // backslash before a newline (a line continuation); "\\" stays two
+  // backslashes and newlines stay newlines. So the ID is written raw, with
+  // quotes escaped, and names the node exactly as GraphML and JSON do. The
+  // one thing DOT cannot spell is an odd run of backslashes before a quote,
+  // a newline or the end: that run gets one backslash more.
   const std::size_t from = out.size();
-  static constexpr Special kSpecial("\"\\\n\r");
-  append_escaped(out, s, kSpecial, [](char c) -> Escape {
-    switch (c) {
-      case '"': return "\\\"";
-      case '\\': return "\\\\";
-      case '\n': return "\\n";
-      case '\r': return "\\r";
-      default: return std::nullopt;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '"') {
+      out += "\\\"";
+      ++i;
+    } else if (s[i] == '\\') {
+      std::size_t j = i;
+      while (j < s.size() && s[j] == '\\') ++j;
+      const bool odd = (j - i) % 2 == 1;
+      const bool before_special = j == s.size() || s[j] == '"' || s[j] == '\n';
+      out.append(j - i + (odd && before_special ? 1 : 0), '\\');
+      i = j;
+    } else {
+      const std::size_t j = s.find_first_of("\"\\", i);
+      const std::size_t end = j == std::string_view::npos ? s.size() : j;
+      out.append(s.data() + i, end - i);
+      i = end;
     }
-  });
+  }
   split_dot_quoted(out, from);
 }
 
