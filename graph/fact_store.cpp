@@ -945,16 +945,22 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
                    good_buf.clear();
                  }
                });
-    if (r.tail > 0) {  // keep the torn bytes for inspection too
-      std::string tail(r.tail, '\0');
-      if (::pread(fd.get(), tail.data(), tail.size(), static_cast<off_t>(r.end)) > 0) {
-        bad_buf += tail;
-        bad_buf += '\n';
-      }
-    }
     write_all(out.get(), good_buf, tmp);
     sync_fd(out.get(), tmp);
     write_all(bad.get(), bad_buf, damaged);
+    if (r.tail > 0) {  // keep the torn bytes for inspection too, copied in bounded memory
+      std::string chunk(std::min<std::uint64_t>(r.tail, 1u << 20), '\0');
+      std::uint64_t at = r.end, left = r.tail;
+      while (left > 0) {
+        const ssize_t n = ::pread(fd.get(), chunk.data(), std::min<std::uint64_t>(left, chunk.size()),
+                                  static_cast<off_t>(at));
+        if (n <= 0) break;
+        write_all(bad.get(), std::string_view(chunk.data(), static_cast<std::size_t>(n)), damaged);
+        at += static_cast<std::uint64_t>(n);
+        left -= static_cast<std::uint64_t>(n);
+      }
+      write_all(bad.get(), "\n", damaged);
+    }
     sync_fd(bad.get(), damaged);
     if (::rename(tmp.c_str(), im.log.c_str()) != 0) throw_errno(im.log, "cannot replace");
   } catch (...) {
