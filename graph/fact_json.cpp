@@ -337,8 +337,8 @@ RecordKind sniff_record(std::string_view line) {
 // The fast path: a pull parser that reads a fact line straight into a Fact,
 // without building a DOM. It accepts only what the DOM path accepts and
 // yields the same Fact; on anything unusual (an error, null, a duplicate
-// key, a surrogate escape, a number it cannot convert exactly as RapidJSON
-// does) it gives up and parse_fact falls back to the DOM path, which then
+// key, a key write_fact does not write, a surrogate escape, a number it
+// cannot convert exactly as RapidJSON does) it gives up and parse_fact falls back to the DOM path, which then
 // also produces the error message. Store records and well-formed facts
 // files take the fast path.
 
@@ -425,7 +425,7 @@ class FastReader {
       kDate = 1u << 5, kName = 1u << 6, kQuote = 1u << 7, kSource = 1u << 8,
       kTarget = 1u << 9, kParticipants = 1u << 10, kLocation = 1u << 11, kTopics = 1u << 12,
       kEvidence = 1u << 13, kQuad = 1u << 14, kGoldstein = 1u << 15, kConfidence = 1u << 16,
-      kSchema = 1u << 17, kMentions = 1u << 18
+      kSchema = 1u << 17, kMentions = 1u << 18, kCrc = 1u << 19
     };
     // clang-format on
     if (!lit('{')) return false;
@@ -456,6 +456,7 @@ class FastReader {
       else if (is(k, "goldstein")) bit = kGoldstein, ok = number(f.goldstein);
       else if (is(k, "confidence")) bit = kConfidence, ok = number(f.confidence);
       else if (is(k, "mentions")) bit = kMentions, ok = skip(0);  // recomputed from evidence
+      else if (is(k, "crc")) bit = kCrc, ok = skip(0);  // a store record's checksum
       else if (is(k, "schema")) {
         std::uint64_t v = 0;
         bit = kSchema, ok = uint(v) && v <= static_cast<std::uint64_t>(kFactSchemaVersion);
