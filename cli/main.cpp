@@ -28,7 +28,8 @@ std::string resolve_data_dir(const std::string& flag) {
 }
 
 void refuse_output_over_stdin(const std::string& facts, const std::string& output) {
-  struct stat in {}, out {};
+  struct stat in {};
+  struct stat out {};
   if (facts != "-" || ::fstat(STDIN_FILENO, &in) != 0 || !S_ISREG(in.st_mode)) return;
   if (::stat(output.c_str(), &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
     throw dipgraph::Error(fmt::format("-o {}: is the facts file read on standard input", output));

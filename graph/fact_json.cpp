@@ -338,9 +338,9 @@ RecordKind sniff_record(std::string_view line) {
 // without building a DOM. It accepts only what the DOM path accepts and
 // yields the same Fact; on anything unusual (an error, null, a duplicate
 // key, a key write_fact does not write, a surrogate escape, a number it
-// cannot convert exactly as RapidJSON does) it gives up and parse_fact falls back to the DOM path, which then
-// also produces the error message. Store records and well-formed facts
-// files take the fast path.
+// cannot convert exactly as RapidJSON does) it gives up and parse_fact
+// falls back to the DOM path, which then also produces the error message.
+// Store records and well-formed facts files take the fast path.
 
 namespace {
 
