@@ -1,14 +1,14 @@
 // dipgraph: the command-line driver. Reads like a table of contents: one
 // subcommand per stage of the pipeline (see docs/usage.md).
+#include <fmt/core.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
-
-#include <fmt/core.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
@@ -63,8 +63,8 @@ int main(int argc, char** argv) {
     const bool flushed = std::fflush(stdout) == 0;
     const int err = errno;
     if (!flushed || std::ferror(stdout) || !std::cout) {
-      std::fprintf(stderr, "dipgraph: cannot write to standard output%s%s\n",
-                   flushed ? "" : ": ", flushed ? "" : std::strerror(err));
+      std::fprintf(stderr, "dipgraph: cannot write to standard output%s%s\n", flushed ? "" : ": ",
+                   flushed ? "" : std::strerror(err));
       return kExitFatal;
     }
   } catch (const CLI::ParseError& e) {

@@ -831,8 +831,8 @@ bool parse_fact_dom(std::string_view line, Fact& fact, std::string& error) {
   fact = Fact{};
   Scratch& sc = scratch();
   if (error = json_precheck(line); !error.empty()) return false;
-  sc.doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(
-      line.data(), line.size());
+  sc.doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(),
+                                                                                       line.size());
   bool ok = sc.doc.HasParseError() ? (error = json_error(sc.doc), false)
                                    : Reader{error}.fact(sc.doc, fact);
   sc.reset();

@@ -277,8 +277,8 @@ class Fd {
 int open_store_file(const fs::path& p, int flags, mode_t mode = 0) {
   const int fd = ::open(p.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0 && errno == ELOOP)
-    throw Error(fmt::format("{}: is a symbolic link; files of a store are never followed",
-                            p.string()));
+    throw Error(
+        fmt::format("{}: is a symbolic link; files of a store are never followed", p.string()));
   return fd;
 }
 
@@ -952,8 +952,9 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
       std::string chunk(std::min<std::uint64_t>(r.tail, 1u << 20), '\0');
       std::uint64_t at = r.end, left = r.tail;
       while (left > 0) {
-        const ssize_t n = ::pread(fd.get(), chunk.data(), std::min<std::uint64_t>(left, chunk.size()),
-                                  static_cast<off_t>(at));
+        const ssize_t n =
+            ::pread(fd.get(), chunk.data(), std::min<std::uint64_t>(left, chunk.size()),
+                    static_cast<off_t>(at));
         if (n <= 0) break;
         write_all(bad.get(), std::string_view(chunk.data(), static_cast<std::size_t>(n)), damaged);
         at += static_cast<std::uint64_t>(n);

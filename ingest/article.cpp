@@ -270,8 +270,8 @@ class Reader {
 
   void finish_file(const std::string& name) {
     if (line_errors_ > kMaxLineErrorsShown)
-      diag_.error(Place{name}, fmt::format("{} more bad lines not shown",
-                                           line_errors_ - kMaxLineErrorsShown));
+      diag_.error(Place{name},
+                  fmt::format("{} more bad lines not shown", line_errors_ - kMaxLineErrorsShown));
     line_errors_ = 0;
   }
 
@@ -421,8 +421,8 @@ class Reader {
     if (size >= 0 && static_cast<std::size_t>(size) > options_.max_article_bytes)
       return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
                                     size, options_.max_article_bytes));
-    fail(name, fmt::format("article is over the limit of {} bytes; skipped",
-                           options_.max_article_bytes));
+    fail(name,
+         fmt::format("article is over the limit of {} bytes; skipped", options_.max_article_bytes));
   }
 
   void read_stdin() {

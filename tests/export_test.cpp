@@ -414,9 +414,9 @@ TEST_CASE("export: DOT ids read back as the ids; long strings are split for Grap
     std::string id, dot;
   };
   const Case cases[] = {
-      {"a\\b", "a\\b"},         {"a\\\\b", "a\\\\b"},       {"q\"r", "q\\\"r"},
-      {"nl\nx", "nl\nx"},       {"cr\rx", "cr\rx"},         {"end\\", "end\\\\"},
-      {"bq\\\"", "bq\\\\\\\""}, {"bn\\\nx", "bn\\\\\nx"},   {"ok\\\\", "ok\\\\"},
+      {"a\\b", "a\\b"},         {"a\\\\b", "a\\\\b"},     {"q\"r", "q\\\"r"},
+      {"nl\nx", "nl\nx"},       {"cr\rx", "cr\rx"},       {"end\\", "end\\\\"},
+      {"bq\\\"", "bq\\\\\\\""}, {"bn\\\nx", "bn\\\\\nx"}, {"ok\\\\", "ok\\\\"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.id);

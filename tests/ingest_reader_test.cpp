@@ -334,15 +334,16 @@ TEST_CASE("reader: a file that cannot be opened is an error, the rest goes on") 
   CHECK(r.messages().find(locked + ": cannot open: Permission denied") != std::string::npos);
 }
 
-TEST_CASE("reader: deep nesting, raw NUL and duplicate keys in JSONL are errors with file and line") {
+TEST_CASE(
+    "reader: deep nesting, raw NUL and duplicate keys in JSONL are errors with file and line") {
   // Issue 13, B1/W2/W3.
   TempDir dir;
   const std::string good = R"({"id":"g","text":"Pakistan and India met."})";
-  const std::string batch = dir.write(
-      "b.jsonl", good + "\n" + R"({"text":"x","m":)" + std::string(90000, '[') +
-                     std::string(90000, ']') + "}\n" + std::string(R"({"text":"a)") + '\0' +
-                     "b\"}\n" + R"({"id":"one","text":"first","id":"two"})" + "\n" +
-                     R"({"text":"first","text":"second"})" + "\n" + good + "\n");
+  const std::string batch =
+      dir.write("b.jsonl", good + "\n" + R"({"text":"x","m":)" + std::string(90000, '[') +
+                               std::string(90000, ']') + "}\n" + std::string(R"({"text":"a)") +
+                               '\0' + "b\"}\n" + R"({"id":"one","text":"first","id":"two"})" +
+                               "\n" + R"({"text":"first","text":"second"})" + "\n" + good + "\n");
   const ReadResult r = read({batch});
   CHECK(r.articles.size() == 2);
   CHECK(r.skipped == 4);
