@@ -220,8 +220,6 @@ struct Reader {
   // The fields of a parsed fact object.
   bool fact(const Value& doc, Fact& fact) {
     if (!doc.IsObject()) return fail("not a JSON object");
-    if (std::string_view key; detail::duplicate_key(doc, key))
-      return fail(fmt::format("duplicate key \"{}\"", key));
     if (auto v = doc.FindMember("schema"); v != doc.MemberEnd()) {
       if (!v->value.IsInt() || v->value.GetInt() > kFactSchemaVersion)
         return fail(fmt::format("unsupported \"schema\" (this dipgraph reads version {})",
@@ -284,6 +282,10 @@ struct Reader {
       if (!has_goldstein)
         if (const CameoCode* c = find_cameo(fact.cameo)) fact.goldstein = c->goldstein;
     }
+    // Last, so that a bad field is named first: a key given twice is
+    // refused at any depth (which one counts is left open by JSON).
+    if (std::string_view key; detail::duplicate_key(doc, key))
+      return fail(fmt::format("duplicate key \"{}\"", key));
     if (fact.id.empty()) fact.id = compute_fact_id(fact);
     fact.mentions = distinct_articles(fact.evidence);
     return true;

@@ -339,7 +339,7 @@ TEST_CASE("export: DOT quotes and escapes every id and label") {
     if (!in_string && c == ';' && i + 1 < text.size() && text[i + 1] == '\n') ++statements;
   }
   CHECK_FALSE(in_string);
-  CHECK(statements == g.vertex_count() + g.edge_count());
+  CHECK(statements == 3 + g.vertex_count() + g.edge_count());  // 3: graph, node, edge defaults
   // Ids are written as Graphviz reads them back: quotes escaped, the rest raw.
   CHECK(text.find("\"person:h0\\\"<&>\n") != std::string::npos);
   CHECK(text.find("label=\"Quote \\\"double\\\" 'single'\"") != std::string::npos);

@@ -97,9 +97,12 @@ TEST_CASE("fact_json: the fast parser reads well-formed lines exactly as the DOM
     CAPTURE(line);
     Fact fast, dom;
     std::string err;
-    CHECK(detail::parse_fact_fast(line, fast));
+    // A key write_fact does not write sends the line to the DOM parser,
+    // which checks every object for duplicate keys.
+    const bool unknown_key = line.find("\"extra\"") != std::string::npos;
+    CHECK(detail::parse_fact_fast(line, fast) != unknown_key);
     REQUIRE(detail::parse_fact_dom(line, dom, err));
-    check_same_fact(fast, dom);
+    if (!unknown_key) check_same_fact(fast, dom);
     std::string written;  // and what write_fact makes, as store records are
     write_fact(dom, written);
     CHECK(detail::parse_fact_fast(written, fast));
