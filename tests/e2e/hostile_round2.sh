@@ -124,11 +124,11 @@ grep -q '^junk.jsonl: [0-9]* more bad lines not shown$' err || fail "W1 count: $
 printf 'Nothing here.' > "$(printf 'a\nb.txt')"
 : > "$(printf 'c\nd.txt')"
 D extract "$(printf 'c\nd.txt')" > /dev/null 2> err
-[ "$(wc -l < err)" -le 2 ] && grep -q '^c\\nd.txt: empty file$' err || fail "W6: $(cat err)"
+grep -q '^c\\nd.txt: empty file$' err && ! grep -q '^d.txt' err || fail "W6: $(cat err)"
 
 # --- W13: a failed write to stdout fails the command.
 for cmd in "stats --store s2" "path --store s2 PAK IND" "ties --store s2 PAK IND" \
-           "check --store s2 --dump" "extract more.jsonl"; do
+           "check --store s2 --dump" "extract seven.jsonl"; do
   if [ -w /dev/full ]; then
     D -q $cmd > /dev/full 2> err; rc=$?
     [ "$rc" = 2 ] || fail "W13 $cmd > /dev/full: exit $rc"
