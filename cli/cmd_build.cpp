@@ -90,6 +90,7 @@ struct BuildTotals {
   std::size_t inputs = 0, inputs_skipped = 0;
   std::size_t lines = 0, lines_skipped = 0;
   std::size_t articles = 0;
+  std::size_t articles_skipped = 0;  // article files or JSONL records, inside the inputs
   AppendStats store;
 };
 
@@ -272,6 +273,11 @@ void run_build(const BuildOptions& opt, Globals& g) {
       inputs.push_back({path, false});
       continue;
     }
+    if (!S_ISREG(st.st_mode)) {  // a FIFO or a device: never opened (it may block or never end)
+      diag.error(Place{path}, "not a regular file; skipped (pipe it to standard input as -)");
+      ++totals.inputs_skipped;
+      continue;
+    }
     total_bytes += static_cast<std::uint64_t>(st.st_size);
     inputs.push_back({path, is_facts_file(path, opt.max_line_mb << 20)});
   }
@@ -319,7 +325,7 @@ void run_build(const BuildOptions& opt, Globals& g) {
           });
       bytes_done = base + es.bytes;
       totals.articles += es.articles;
-      totals.inputs_skipped += es.skipped_inputs;
+      totals.articles_skipped += es.skipped_inputs;
     }
   } catch (...) {
     progress.clear();
@@ -347,6 +353,9 @@ void run_build(const BuildOptions& opt, Globals& g) {
   if (totals.inputs_skipped) summary += fmt::format(", {} skipped", totals.inputs_skipped);
   if (totals.articles)
     summary += fmt::format(", {} article{}", totals.articles, totals.articles == 1 ? "" : "s");
+  if (totals.articles_skipped)
+    summary += fmt::format(", {} article{} skipped", totals.articles_skipped,
+                           totals.articles_skipped == 1 ? "" : "s");
   if (totals.lines)
     summary += fmt::format(", {} fact line{}", totals.lines, totals.lines == 1 ? "" : "s");
   if (totals.lines_skipped)
@@ -358,7 +367,8 @@ void run_build(const BuildOptions& opt, Globals& g) {
   summary += fmt::format(" (store {}; {})", opt.store, snapshot_note);
   std::fprintf(stderr, "%s\n", summary.c_str());
 
-  bool partial = totals.inputs_skipped || totals.lines_skipped || diag.error_count() > 0;
+  bool partial = totals.inputs_skipped || totals.articles_skipped || totals.lines_skipped ||
+                 diag.error_count() > 0;
   g.exit_code = partial ? kExitPartial : kExitOk;
 }
 
@@ -369,13 +379,15 @@ void add_build_command(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand(
       "build", "Add articles or facts files to the fact store (created if missing)");
   cmd->add_option("--store", opt->store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)");
+                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+      ->check(kNonEmptyPath);
   cmd->add_option("--date", opt->date, "date of articles without one (YYYY-MM-DD)")
       ->check([](const std::string& d) {
         return d.size() == 10 && is_edtf_date(d) ? std::string()
                                                  : std::string("not a date YYYY-MM-DD: ") + d;
       });
-  cmd->add_option("--threads", opt->threads, "extraction threads (default: all cores)");
+  cmd->add_option("--threads", opt->threads, "extraction threads (default: all cores)")
+      ->check(CLI::Range(1u, 1024u));
   cmd->add_option("--max-line-mb", opt->max_line_mb,
                   "skip (with an error) facts lines longer than this (default 64)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20));

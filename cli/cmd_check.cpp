@@ -83,7 +83,8 @@ void add_check_command(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Verify the fact store; --repair drops damaged records");
   cmd->add_option("--store", opt->store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)");
+                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+      ->check(kNonEmptyPath);
   cmd->add_flag("--repair", opt->repair,
                 "rewrite the log keeping every good record and dropping the damaged ones");
   cmd->add_flag("--dump", opt->dump,

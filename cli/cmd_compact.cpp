@@ -38,7 +38,8 @@ void add_compact_command(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand(
       "compact", "Rewrite the fact log with one record per fact (all evidence kept)");
   cmd->add_option("--store", *store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)");
+                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+      ->check(kNonEmptyPath);
   cmd->callback([store, &g] { run_compact(resolve_store(*store), g); });
 }
 

@@ -87,6 +87,7 @@ void check_output_path(const ExportArgs& a) {
   if (!a.source.facts.empty() && a.source.facts != "-" && fs::exists(a.source.facts, ec) &&
       fs::equivalent(a.source.facts, a.output, ec))
     throw Error(fmt::format("-o {}: is the input facts file", a.output));
+  refuse_output_over_stdin(a.source.facts, a.output);
 }
 
 // Writes via `write` into a temporary file beside `path`, then renames it over
@@ -233,7 +234,8 @@ void add_export_command(CLI::App& app, Globals& g) {
   auto* around = cmd->add_option("--around", args->around,
                                  "only the neighbourhood of this entity (id, code or name)");
   cmd->add_option("--depth", args->depth, "with --around: undirected steps to include (default 2)")
-      ->needs(around);
+      ->needs(around)
+      ->check(CLI::Range(1, 100));
   cmd->add_flag("--no-edge-labels", args->no_edge_labels,
                 "DOT: leave edge labels out (much faster layouts)");
   cmd->add_flag("--countries", args->countries,

@@ -19,11 +19,14 @@ namespace dipgraph::cli {
 
 namespace {
 
+// --k: each path costs a shortest-path search; more than this is not a question.
+constexpr std::size_t kMaxPaths = 1000;
+
 struct PathArgs {
   GraphSource source;
   std::string from, to;
   bool json = false;
-  std::size_t k = 1;
+  std::size_t k = 1;  // 1 .. kMaxPaths
   bool countries = false;
   bool include_negated = false;
 };
@@ -248,7 +251,8 @@ void add_path_command(CLI::App& app, Globals& g) {
   cmd->add_option("B", args->to, "entity")->required();
   add_graph_source_options(cmd, args->source);
   cmd->add_flag("--json", args->json, "JSON output with stable ids");
-  cmd->add_option("--k", args->k, "the k shortest loopless paths (default 1)");
+  cmd->add_option("--k", args->k, "the k shortest loopless paths (default 1, at most 1000)")
+      ->check(CLI::Range(std::size_t{1}, kMaxPaths));
   cmd->add_flag("--countries", args->countries,
                 "paths over the country view (countries tied by shared events)");
   cmd->add_flag("--include-negated", args->include_negated,

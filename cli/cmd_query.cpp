@@ -31,6 +31,9 @@ namespace dipgraph::cli {
 
 namespace {
 
+// --top: a bound only so that a negative or absurd count is refused.
+constexpr std::size_t kMaxTop = std::size_t{1} << 32;
+
 // JSON building blocks -------------------------------------------------------
 
 std::string q(std::string_view s) {  // JSON string literal
@@ -588,7 +591,8 @@ void add_query_commands(CLI::App& app, Globals& g) {
     auto* cmd = app.add_subcommand("neighbors", "partner countries ranked by tie strength");
     cmd->add_option("A", args->a, "entity: code, name or id")->required();
     add_graph_source_options(cmd, args->source);
-    cmd->add_option("--top", args->top, "show the N strongest (default 10, 0 = all)");
+    cmd->add_option("--top", args->top, "show the N strongest (default 10, 0 = all)")
+        ->check(CLI::Range(std::size_t{0}, kMaxTop));
     cmd->add_option("--half-life", args->half_life,
                     "days after which a fact weighs half (default 365)")
         ->check(CLI::PositiveNumber);
@@ -601,7 +605,8 @@ void add_query_commands(CLI::App& app, Globals& g) {
     auto* cmd = app.add_subcommand("rank", "countries ranked by centrality in the country view");
     add_graph_source_options(cmd, args->source);
     cmd->add_option("--by", args->by, "degree (default), pagerank or betweenness");
-    cmd->add_option("--top", args->top, "show the first N (default 20, 0 = all)");
+    cmd->add_option("--top", args->top, "show the first N (default 20, 0 = all)")
+        ->check(CLI::Range(std::size_t{0}, kMaxTop));
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
     cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_rank(*args, g); });
@@ -625,7 +630,8 @@ void add_query_commands(CLI::App& app, Globals& g) {
     auto args = std::make_shared<StatsArgs>();
     auto* cmd = app.add_subcommand("stats", "what the graph holds: counts, dates, top countries");
     add_graph_source_options(cmd, args->source);
-    cmd->add_option("--top", args->top, "top countries listed (default 10)");
+    cmd->add_option("--top", args->top, "top countries listed (default 10)")
+        ->check(CLI::Range(std::size_t{0}, kMaxTop));
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
     cmd->callback([args, &g] { run_stats(*args, g); });
   }

@@ -66,6 +66,7 @@ void run_render(const RenderArgs& a, Globals& glob) {
     throw Error("--from and --to go with --changes");
   output_format(a.output);  // a bad extension fails before the graph is loaded
   refuse_output_over_input(a.source, a.output);
+  refuse_output_over_stdin(a.source.facts, a.output);
   choose_engine(a.engine, 0, true);
   auto t0 = std::chrono::steady_clock::now();
   Diagnostics diag;
@@ -188,9 +189,11 @@ void add_render_command(CLI::App& app, Globals& g) {
       ->check(CLI::Range(1, 10));
   add_graph_source_options(cmd, args->source);
   cmd->add_option("--top", args->top,
-                  "countries drawn (default 50), or events with --around (default 60); 0 = all");
+                  "countries drawn (default 50), or events with --around (default 60); 0 = all")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 32));
   cmd->add_option("--ties-per-country", args->ties_per_country,
-                  "every country keeps its K strongest ties (default 3, 0 = all ties)");
+                  "every country keeps its K strongest ties (default 3, 0 = all ties)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 32));
   cmd->add_option("--engine", args->engine,
                   "Graphviz layout: dot, sfdp, neato, or auto (by size: neato up to 100 countries, "
                   "dot up to 300 vertices around an entity, sfdp beyond)");

@@ -24,6 +24,13 @@ inline constexpr int kExitOk = 0, kExitPartial = 1, kExitFatal = 2;
 std::string resolve_store(const std::string& flag);
 // The data directory: --data, else $DIPGRAPH_DATA, else the source tree's data/.
 std::string resolve_data_dir(const std::string& flag);
+// Throws if `output` is the file standard input reads (`facts` is "-" and
+// stdin is redirected from `output`): writing it would replace the input.
+void refuse_output_over_stdin(const std::string& facts, const std::string& output);
+// A check for path flags (--store): an empty path is an error, not "unset".
+inline const CLI::Validator kNonEmptyPath(
+    [](std::string& s) { return s.empty() ? std::string("an empty path") : std::string(); },
+    "PATH");
 
 void add_extract_command(CLI::App& app, Globals& g);
 void add_build_command(CLI::App& app, Globals& g);

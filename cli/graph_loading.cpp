@@ -136,7 +136,8 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
 
 void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
   auto* store = cmd->add_option("--store", s.store,
-                                "fact store directory (default: $DIPGRAPH_STORE or dipgraph.store)");
+                                "fact store directory (default: $DIPGRAPH_STORE or dipgraph.store)")
+                    ->check(kNonEmptyPath);
   cmd->add_option("--facts", s.facts, "read a facts JSONL file (- for stdin) instead of a store")
       ->excludes(store);
   cmd->add_option("--since", s.filter.since, "keep facts dated on or after this EDTF date");

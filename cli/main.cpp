@@ -1,7 +1,14 @@
 // dipgraph: the command-line driver. Reads like a table of contents: one
 // subcommand per stage of the pipeline (see docs/usage.md).
+#include <fmt/core.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <iostream>
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
@@ -18,6 +25,14 @@ std::string resolve_data_dir(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("DIPGRAPH_DATA"); env && *env) return env;
   return DIPGRAPH_DATA_DIR;
+}
+
+void refuse_output_over_stdin(const std::string& facts, const std::string& output) {
+  struct stat in {};
+  struct stat out {};
+  if (facts != "-" || ::fstat(STDIN_FILENO, &in) != 0 || !S_ISREG(in.st_mode)) return;
+  if (::stat(output.c_str(), &out) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+    throw dipgraph::Error(fmt::format("-o {}: is the facts file read on standard input", output));
 }
 
 }  // namespace dipgraph::cli
@@ -43,6 +58,17 @@ int main(int argc, char** argv) {
 
   try {
     app.parse(argc, argv);
+    // Output is checked once, here, for every command: a full disk or a
+    // closed descriptor on stdout fails the command even if it wrote
+    // everything else (ferror keeps an earlier failed write).
+    std::cout.flush();
+    const bool flushed = std::fflush(stdout) == 0;
+    const int err = errno;
+    if (!flushed || std::ferror(stdout) || !std::cout) {
+      std::fprintf(stderr, "dipgraph: cannot write to standard output%s%s\n", flushed ? "" : ": ",
+                   flushed ? "" : std::strerror(err));
+      return kExitFatal;
+    }
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitFatal;

@@ -195,17 +195,61 @@ void append_json_string(std::string& out, std::string_view s) {
   });
 }
 
-void append_dot_id(std::string& out, std::string_view s) {
-  static constexpr Special kSpecial("\"\\\n\r");
-  append_escaped(out, s, kSpecial, [](char c) -> Escape {
-    switch (c) {
-      case '"': return "\\\"";
-      case '\\': return "\\\\";
-      case '\n': return "\\n";
-      case '\r': return "\\r";
-      default: return std::nullopt;
+namespace {
+
+// Graphviz's scanner refuses a quoted string longer than 16,384 bytes
+// ("longer than 16384?"): a longer one is written as pieces joined with '+',
+// which DOT concatenates. `from` is where the quoted text (after the opening
+// quote) begins; pieces end on a character and never inside an escape.
+constexpr std::size_t kMaxDotQuoted = 16000;
+void split_dot_quoted(std::string& out, std::size_t from) {
+  if (out.size() - from <= kMaxDotQuoted) return;
+  const std::string body = out.substr(from);
+  out.resize(from);
+  std::size_t piece = 0;
+  for (std::size_t i = 0; i < body.size();) {
+    std::size_t n = 1;
+    if (body[i] == '\\' && i + 1 < body.size()) n = 2;
+    while (i + n < body.size() && (static_cast<unsigned char>(body[i + n]) & 0xC0) == 0x80) ++n;
+    if (piece + n > kMaxDotQuoted) {
+      out += "\" + \"";
+      piece = 0;
     }
-  });
+    out.append(body, i, n);
+    piece += n;
+    i += n;
+  }
+}
+
+}  // namespace
+
+void append_dot_id(std::string& out, std::string_view s) {
+  // Graphviz keeps a quoted ID as written except \" (a quote) and a
+  // backslash before a newline (a line continuation); "\\" stays two
+  // backslashes and newlines stay newlines. So the ID is written raw, with
+  // quotes escaped, and names the node exactly as GraphML and JSON do. The
+  // one thing DOT cannot spell is an odd run of backslashes before a quote,
+  // a newline or the end: that run gets one backslash more.
+  const std::size_t from = out.size();
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] == '"') {
+      out += "\\\"";
+      ++i;
+    } else if (s[i] == '\\') {
+      std::size_t j = i;
+      while (j < s.size() && s[j] == '\\') ++j;
+      const bool odd = (j - i) % 2 == 1;
+      const bool before_special = j == s.size() || s[j] == '"' || s[j] == '\n';
+      out.append(j - i + (odd && before_special ? 1 : 0), '\\');
+      i = j;
+    } else {
+      const std::size_t j = s.find_first_of("\"\\", i);
+      const std::size_t end = j == std::string_view::npos ? s.size() : j;
+      out.append(s.data() + i, end - i);
+      i = end;
+    }
+  }
+  split_dot_quoted(out, from);
 }
 
 void append_csv_field(std::string& out, std::string_view s) {
@@ -235,6 +279,7 @@ DaySpan day_span(std::string_view edtf) {
 }
 
 void append_dot_label(std::string& out, std::string_view s, std::size_t max_chars) {
+  const std::size_t from = out.size();
   // Cut at a character boundary after max_chars characters.
   std::size_t chars = 0, cut = s.size();
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -258,6 +303,7 @@ void append_dot_label(std::string& out, std::string_view s, std::size_t max_char
     }
   });
   if (cut < s.size()) out += "\xE2\x80\xA6";  // …
+  split_dot_quoted(out, from);
 }
 
 void append_double(std::string& out, double x) {

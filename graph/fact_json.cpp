@@ -17,6 +17,8 @@
 #include <unordered_set>
 
 #include "graph/cameo.hpp"
+#include "graph/detail/json_keys.hpp"
+#include "graph/json_precheck.hpp"
 
 namespace dipgraph {
 
@@ -173,17 +175,23 @@ struct Reader {
       if (!e.IsObject()) return fail(fmt::format("\"evidence\"[{}] is not an object", i));
       Evidence& ev = fact.evidence.emplace_back();
       if (!string_field(e, "article", ev.article, true, where)) return false;
+      if (ev.article.empty()) return fail(fmt::format("empty \"article\"{}", where.in()));
       if (!string_field(e, "text", ev.text, false, where)) return false;
       const char* nums[] = {"sentence", "start", "end"};
       std::uint64_t* outs[] = {nullptr, &ev.start, &ev.end};
       for (int k = 0; k < 3; ++k) {
         auto m = e.FindMember(nums[k]);
         if (m == e.MemberEnd() || m->value.IsNull()) continue;
+        if (m->value.IsNumber() && !m->value.IsUint64() && m->value.GetDouble() >= 0 &&
+            m->value.GetDouble() == std::floor(m->value.GetDouble()))
+          return fail(fmt::format("\"{}\"{} is out of range (at most {})", nums[k], where.in(),
+                                  k == 0 ? std::uint64_t{0xffffffffu} : UINT64_MAX));
         if (!m->value.IsUint64())
           return fail(fmt::format("\"{}\"{} is not a non-negative integer", nums[k], where.in()));
         if (k == 0) {
           if (m->value.GetUint64() > 0xffffffffu)
-            return fail(fmt::format("\"sentence\"{} is too large", where.in()));
+            return fail(fmt::format("\"sentence\"{} is out of range (at most {})", where.in(),
+                                    0xffffffffu));
           ev.sentence = static_cast<std::uint32_t>(m->value.GetUint64());
         } else {
           *outs[k] = m->value.GetUint64();
@@ -274,6 +282,10 @@ struct Reader {
       if (!has_goldstein)
         if (const CameoCode* c = find_cameo(fact.cameo)) fact.goldstein = c->goldstein;
     }
+    // Last, so that a bad field is named first: a key given twice is
+    // refused at any depth (which one counts is left open by JSON).
+    if (std::string_view key; detail::duplicate_key(doc, key))
+      return fail(fmt::format("duplicate key \"{}\"", key));
     if (fact.id.empty()) fact.id = compute_fact_id(fact);
     fact.mentions = distinct_articles(fact.evidence);
     return true;
@@ -312,8 +324,9 @@ bool is_edtf_date(std::string_view d) {
 }
 
 RecordKind sniff_record(std::string_view line) {
+  if (!json_precheck(line).empty()) return RecordKind::unknown;
   rapidjson::Document doc;
-  doc.Parse(line.data(), line.size());
+  doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
   if (doc.HasParseError() || !doc.IsObject()) return RecordKind::unknown;
   if (doc.HasMember("text")) return RecordKind::article;  // facts keep text in evidence
   if (doc.HasMember("type") &&
@@ -326,10 +339,10 @@ RecordKind sniff_record(std::string_view line) {
 // The fast path: a pull parser that reads a fact line straight into a Fact,
 // without building a DOM. It accepts only what the DOM path accepts and
 // yields the same Fact; on anything unusual (an error, null, a duplicate
-// key, a surrogate escape, a number it cannot convert exactly as RapidJSON
-// does) it gives up and parse_fact falls back to the DOM path, which then
-// also produces the error message. Store records and well-formed facts
-// files take the fast path.
+// key, a key write_fact does not write, a surrogate escape, a number it
+// cannot convert exactly as RapidJSON does) it gives up and parse_fact
+// falls back to the DOM path, which then also produces the error message.
+// Store records and well-formed facts files take the fast path.
 
 namespace {
 
@@ -414,7 +427,8 @@ class FastReader {
       kDate = 1u << 5, kName = 1u << 6, kQuote = 1u << 7, kSource = 1u << 8,
       kTarget = 1u << 9, kParticipants = 1u << 10, kLocation = 1u << 11, kTopics = 1u << 12,
       kEvidence = 1u << 13, kQuad = 1u << 14, kGoldstein = 1u << 15, kConfidence = 1u << 16,
-      kSchema = 1u << 17
+      kSchema = 1u << 17, kMentions = 1u << 18, kCrc = 1u << 19, kPlover = 1u << 20,
+      kPloverMode = 1u << 21
     };
     // clang-format on
     if (!lit('{')) return false;
@@ -444,11 +458,15 @@ class FastReader {
       else if (is(k, "quad_class")) bit = kQuad, ok = number(quad);
       else if (is(k, "goldstein")) bit = kGoldstein, ok = number(f.goldstein);
       else if (is(k, "confidence")) bit = kConfidence, ok = number(f.confidence);
+      else if (is(k, "mentions")) bit = kMentions, ok = skip(0);  // recomputed from evidence
+      else if (is(k, "crc")) bit = kCrc, ok = skip(0);  // a store record's checksum
+      else if (is(k, "plover")) bit = kPlover, ok = skip(0);  // derived from cameo
+      else if (is(k, "plover_mode")) bit = kPloverMode, ok = skip(0);
       else if (is(k, "schema")) {
         std::uint64_t v = 0;
         bit = kSchema, ok = uint(v) && v <= static_cast<std::uint64_t>(kFactSchemaVersion);
       } else {
-        ok = skip(0);
+        return false;  // unknown keys: the DOM path checks them for duplicates
       }
       // clang-format on
       if (!ok || (seen & bit)) return false;
@@ -647,7 +665,7 @@ class FastReader {
       else if (is(k, "name")) bit = kName, ok = str(a.name);
       else if (is(k, "country")) bit = kCountry, ok = str(a.country);
       else if (is(k, "role")) bit = kRole, ok = str(a.role);
-      else ok = skip(1);
+      else return false;  // as above
       // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
@@ -698,7 +716,7 @@ class FastReader {
       // clang-format off
       if (is(k, "name")) bit = 1, ok = str(loc.name);
       else if (is(k, "country")) bit = 2, ok = str(loc.country);
-      else ok = skip(1);
+      else return false;  // as above
       // clang-format on
       if (!ok || (seen & bit)) return false;
       seen |= bit;
@@ -741,12 +759,12 @@ class FastReader {
           bit = kSentence, ok = uint(v) && v <= 0xffffffffu, e.sentence = static_cast<std::uint32_t>(v);
         else if (is(k, "start")) bit = kStart, ok = uint(e.start);
         else if (is(k, "end")) bit = kEnd, ok = uint(e.end);
-        else ok = skip(1);
+        else return false;  // as above
         // clang-format on
         if (!ok || (seen & bit)) return false;
         seen |= bit;
       } while (lit(','));
-      if (!lit('}') || !(seen & kArticle) || e.end < e.start) return false;
+      if (!lit('}') || !(seen & kArticle) || e.article.empty() || e.end < e.start) return false;
     } while (lit(','));
     if (!lit(']')) return false;
     result.reserve(out.size());
@@ -817,7 +835,9 @@ bool parse_fact_fast(std::string_view line, Fact& fact) {
 bool parse_fact_dom(std::string_view line, Fact& fact, std::string& error) {
   fact = Fact{};
   Scratch& sc = scratch();
-  sc.doc.Parse<rapidjson::kParseValidateEncodingFlag>(line.data(), line.size());
+  if (error = json_precheck(line); !error.empty()) return false;
+  sc.doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(),
+                                                                                       line.size());
   bool ok = sc.doc.HasParseError() ? (error = json_error(sc.doc), false)
                                    : Reader{error}.fact(sc.doc, fact);
   sc.reset();

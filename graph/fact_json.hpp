@@ -10,7 +10,10 @@ namespace dipgraph {
 
 // Parses one JSON object into `fact`. On failure returns false and sets
 // `error` to a one-line reason ("missing \"type\"", "\"date\" is not EDTF",
-// "not JSON: ... at column 12"); `fact` is then unspecified. Fills id
+// "not JSON: ... at column 12", "not JSON: nested deeper than 64 levels at
+// column N", "duplicate key \"id\"", "empty \"article\" in
+// \"evidence\"[0]", "\"end\" ... is out of range"); `fact` is then
+// unspecified. Never recurses deeper than kMaxJsonDepth. Fills id
 // (compute_fact_id) when absent, root / quad_class / goldstein from cameo
 // when absent, and mentions from evidence.
 bool parse_fact(std::string_view line, Fact& fact, std::string& error);

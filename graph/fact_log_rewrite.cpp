@@ -34,7 +34,7 @@ CompactStats FactStore::compact_if_worth(Diagnostics& diag) {
 
 CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   CompactStats stats;
-  Fd fd(::open(log.c_str(), O_RDWR | O_CLOEXEC));
+  Fd fd(open_store_file(log, O_RDWR));
   if (!fd) {
     if (errno == ENOENT) return stats;
     throw_errno(log, "cannot open");
@@ -61,7 +61,7 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   fs::path tmp = dir / fmt::format("facts.jsonl.compact.{}", ::getpid());
   std::uint64_t written = 0;
   try {
-    Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    Fd out(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!out) throw_errno(tmp, "cannot create");
     std::string buf;
     for (const Fact& f : state.facts()) {
@@ -107,7 +107,7 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
       // A read-only store: check it as it is.
     }
   }
-  Fd fd(::open(im.log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(im.log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return stats;
     throw_errno(im.log, "cannot open");
@@ -138,9 +138,9 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
   // Rewrite: good lines byte for byte into a temp file, damaged ones saved aside.
   fs::path tmp = im.dir / fmt::format("facts.jsonl.repair.{}", ::getpid());
   fs::path damaged = im.dir / "damaged.jsonl";
-  Fd out(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  Fd out(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
   if (!out) throw_errno(tmp, "cannot create");
-  Fd bad(::open(damaged.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  Fd bad(open_store_file(damaged, O_WRONLY | O_CREAT | O_APPEND, 0644));
   if (!bad) throw_errno(damaged, "cannot create");
   try {
     std::string good_buf, bad_buf;
@@ -157,16 +157,23 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
                    good_buf.clear();
                  }
                });
-    if (r.tail > 0) {  // keep the torn bytes for inspection too
-      std::string tail(r.tail, '\0');
-      if (::pread(fd.get(), tail.data(), tail.size(), static_cast<off_t>(r.end)) > 0) {
-        bad_buf += tail;
-        bad_buf += '\n';
-      }
-    }
     write_all(out.get(), good_buf, tmp);
     sync_fd(out.get(), tmp);
     write_all(bad.get(), bad_buf, damaged);
+    if (r.tail > 0) {  // keep the torn bytes for inspection too, copied in bounded memory
+      std::string chunk(std::min<std::uint64_t>(r.tail, 1u << 20), '\0');
+      std::uint64_t at = r.end, left = r.tail;
+      while (left > 0) {
+        const ssize_t n =
+            ::pread(fd.get(), chunk.data(), std::min<std::uint64_t>(left, chunk.size()),
+                    static_cast<off_t>(at));
+        if (n <= 0) break;
+        write_all(bad.get(), std::string_view(chunk.data(), static_cast<std::size_t>(n)), damaged);
+        at += static_cast<std::uint64_t>(n);
+        left -= static_cast<std::uint64_t>(n);
+      }
+      write_all(bad.get(), "\n", damaged);
+    }
     sync_fd(bad.get(), damaged);
     if (::rename(tmp.c_str(), im.log.c_str()) != 0) throw_errno(im.log, "cannot replace");
   } catch (...) {

@@ -139,7 +139,7 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
     throw Error(fmt::format("{}: no fact store here (not a directory; run `dipgraph build` first)",
                             d.string()));
   if (fs::exists(format, ec)) {
-    Fd fd(::open(format.c_str(), O_RDONLY | O_CLOEXEC));
+    Fd fd(open_store_file(format, O_RDONLY));
     if (!fd) throw_errno(format, "cannot read");
     char buf[64] = {};
     ssize_t n = ::read(fd.get(), buf, sizeof buf - 1);
@@ -166,10 +166,24 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
     throw Error(fmt::format("{}: no fact store here (run `dipgraph build --store {}` first)",
                             d.string(), d.string()));
   }
-  // A new store: write FORMAT atomically.
+  // A new store: only in an empty directory, or one holding nothing but
+  // store files (a first build killed before FORMAT, a bare log, a snapshot):
+  // a directory of user files is not turned into a store.
+  for (const auto& entry : fs::directory_iterator(d, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name != "LOCK" && name != "facts.jsonl" && name != "damaged.jsonl" &&
+        name != "SNAPSHOT.LOCK" && name != "graph.snapshot" &&
+        name.rfind("FORMAT.tmp.", 0) != 0 && name.rfind("facts.jsonl.repair.", 0) != 0 &&
+        name.rfind("facts.jsonl.compact.", 0) != 0 && name.rfind("graph.snapshot.tmp.", 0) != 0)
+      throw Error(fmt::format(
+          "{}: not a fact store (no FORMAT file) and not empty (it holds {}); refusing to make "
+          "it one: give --store a new or empty directory",
+          d.string(), name));
+  }
+  // Write FORMAT atomically.
   fs::path tmp = d / fmt::format("FORMAT.tmp.{}", ::getpid());
   {
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    Fd fd(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!fd) throw_errno(tmp, "cannot create");
     write_all(fd.get(), kFormatLine, tmp);
     sync_fd(fd.get(), tmp);
@@ -196,7 +210,7 @@ FactStore::Lock FactStore::lock(const std::function<void()>& on_wait) {
 
 std::vector<Fact> FactStore::load(Diagnostics& diag) const {
   const fs::path& log = impl_->log;
-  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return {};
     throw_errno(log, "cannot open");
@@ -259,7 +273,7 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
                             const std::function<void(std::size_t)>& on_begin,
                             std::uint64_t limit) const {
   const fs::path& log = impl_->log;
-  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(open_store_file(log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return 0;
     throw_errno(log, "cannot open");
@@ -350,7 +364,7 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
 std::uint64_t FactStore::visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact) {
   Lock lk = lock();
   Impl& im = *impl_;
-  Fd fd(::open(im.log.c_str(), O_RDWR | O_CLOEXEC));
+  Fd fd(open_store_file(im.log, O_RDWR));
   if (!fd) {
     if (errno == ENOENT) return 0;
     throw_errno(im.log, "cannot open");
@@ -365,7 +379,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   Lock lk = lock();
   Impl& im = *impl_;
   bool existed = fs::exists(im.log);
-  Fd fd(::open(im.log.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+  Fd fd(open_store_file(im.log, O_RDWR | O_CREAT | O_APPEND, 0644));
   if (!fd) throw_errno(im.log, "cannot open for appending");
   if (!existed) sync_dir(im.dir);
   im.refresh(fd.get(), diag);

@@ -63,8 +63,11 @@ struct CompactStats {
 class FactStore {
  public:
   // Opens (creating if `create` and missing) the store in `dir`. Throws
-  // Error naming the directory if it cannot be created or read, or (with
-  // create=false) if it holds no store.
+  // Error naming the directory if it cannot be created or read, (with
+  // create=false) if it holds no store, or (with create) if it holds files
+  // of its own and no FORMAT: a directory of user files is not made a store.
+  // Store files are never opened through a symbolic link (Error naming the
+  // file); a writer taking the lock removes what killed runs left behind.
   explicit FactStore(std::filesystem::path dir, bool create = true);
   ~FactStore();
   FactStore(FactStore&&) noexcept;

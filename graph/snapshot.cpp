@@ -125,7 +125,7 @@ bool LogStamp::matches(const LogStamp& o) const {
 LogStamp stamp_log(const fs::path& log, bool full) {
   LogStamp st;
   st.full = full;
-  Fd fd(::open(log.c_str(), O_RDONLY | O_CLOEXEC));
+  Fd fd(detail::open_store_file(log, O_RDONLY));
   if (!fd) {
     if (errno == ENOENT) return st;
     throw_errno(log, "cannot open");
@@ -168,7 +168,7 @@ fs::path snapshot_path(const fs::path& dir) { return dir / "graph.snapshot"; }
 
 SnapshotLock::SnapshotLock(const fs::path& dir, bool wait) {
   fs::path lock = dir / "SNAPSHOT.LOCK";
-  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  int fd = ::open(lock.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
   if (fd < 0) return;
   while (::flock(fd, wait ? LOCK_EX : LOCK_EX | LOCK_NB) != 0) {
     if (errno == EINTR) continue;
@@ -264,7 +264,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   fs::path tmp = path;
   tmp += fmt::format(".tmp.{}", ::getpid());
   try {
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    Fd fd(detail::open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!fd) throw_errno(tmp, "cannot create");
     detail::write_all(fd.get(), out, tmp);
   } catch (...) {

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 #include <rapidjson/document.h>
 
+#include <algorithm>
 #include <locale>
 #include <map>
 #include <regex>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "export/detail/writer_support.hpp"
 #include "export/exporters.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/knowledge_graph.hpp"
@@ -321,26 +323,25 @@ TEST_CASE("export: DOT quotes and escapes every id and label") {
   CHECK(counts.edges == g.edge_count());
   CHECK(text.rfind("digraph \"dipgraph\" {\n", 0) == 0);
   CHECK(text.substr(text.size() - 2) == "}\n");
-  // Scan: every quoted string closes on its line; no raw control characters.
+  // Scan: every quoted string closes; no raw control characters but the
+  // newlines of ids (Graphviz keeps them: the node's name is the id).
   std::size_t statements = 0;
-  std::istringstream lines(text);
-  std::string line;
-  while (std::getline(lines, line)) {
-    CAPTURE(line.substr(0, 100));
-    bool in_string = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      auto c = static_cast<unsigned char>(line[i]);
-      CHECK((c >= 0x20 || c == '\t'));
-      if (in_string && c == '\\') {
-        ++i;
-        continue;
-      }
-      if (c == '"') in_string = !in_string;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    CAPTURE(text.substr(i < 50 ? 0 : i - 50, 100));
+    CHECK((c >= 0x20 || c == '\t' || c == '\n'));
+    if (in_string && c == '\\') {
+      ++i;
+      continue;
     }
-    CHECK_FALSE(in_string);
-    if (line.size() > 2 && line.back() == ';' && line[2] == '"') ++statements;
+    if (c == '"') in_string = !in_string;
+    if (!in_string && c == ';' && i + 1 < text.size() && text[i + 1] == '\n') ++statements;
   }
-  CHECK(statements == g.vertex_count() + g.edge_count());
+  CHECK_FALSE(in_string);
+  CHECK(statements == 3 + g.vertex_count() + g.edge_count());  // 3: graph, node, edge defaults
+  // Ids are written as Graphviz reads them back: quotes escaped, the rest raw.
+  CHECK(text.find("\"person:h0\\\"<&>\n") != std::string::npos);
   CHECK(text.find("label=\"Quote \\\"double\\\" 'single'\"") != std::string::npos);
   CHECK(text.find("label=\"Back\\\\slash \\\\n \\\\N end\\\\\"") != std::string::npos);
   CHECK(text.find("label=\"Angle <b> &amp; amp &amp;amp; &amp;#65; ]]>\"") != std::string::npos);
@@ -406,4 +407,42 @@ TEST_CASE("export: format names") {
     CHECK(parse_export_format(to_string(f)) == f);
   CHECK_FALSE(parse_export_format("xlsx"));
   CHECK_FALSE(parse_export_format("GraphML"));
+}
+
+TEST_CASE("export: DOT ids read back as the ids; long strings are split for Graphviz") {
+  // Issue 13, W15: "\\" and "\n" made DOT node names differ from the ids;
+  // B6: Graphviz refuses a quoted string over 16,384 bytes.
+  struct Case {
+    std::string id, dot;
+  };
+  const Case cases[] = {
+      {"a\\b", "a\\b"},         {"a\\\\b", "a\\\\b"},     {"q\"r", "q\\\"r"},
+      {"nl\nx", "nl\nx"},       {"cr\rx", "cr\rx"},       {"end\\", "end\\\\"},
+      {"bq\\\"", "bq\\\\\\\""}, {"bn\\\nx", "bn\\\\\nx"}, {"ok\\\\", "ok\\\\"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.id);
+    std::string out;
+    export_detail::append_dot_id(out, c.id);
+    CHECK(out == c.dot);
+  }
+  std::string out;
+  export_detail::append_dot_id(out, std::string(20000, 'x') + "\"" + std::string(20000, 'y'));
+  std::size_t pieces = 0, longest = 0, start = 0;
+  for (std::size_t at; (at = out.find("\" + \"", start)) != std::string::npos; start = at + 5) {
+    ++pieces;
+    longest = std::max(longest, at - start);
+  }
+  longest = std::max(longest, out.size() - start);
+  CHECK(pieces == 2);
+  CHECK(longest <= 16000);
+  std::string joined;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 5, "\" + \"") == 0) {
+      i += 4;
+      continue;
+    }
+    joined += out[i];
+  }
+  CHECK(joined == std::string(20000, 'x') + "\\\"" + std::string(20000, 'y'));
 }

@@ -1,6 +1,7 @@
 // ingest readers: .txt, .jsonl, .html, directories, and every bad-input path
 // with its message (read_articles).
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -331,4 +332,83 @@ TEST_CASE("reader: a file that cannot be opened is an error, the rest goes on") 
   CHECK(r.articles.size() == 1);
   CHECK(r.skipped == 1);
   CHECK(r.messages().find(locked + ": cannot open: Permission denied") != std::string::npos);
+}
+
+TEST_CASE(
+    "reader: deep nesting, raw NUL and duplicate keys in JSONL are errors with file and line") {
+  // Issue 13, B1/W2/W3.
+  TempDir dir;
+  const std::string good = R"({"id":"g","text":"Pakistan and India met."})";
+  const std::string batch =
+      dir.write("b.jsonl", good + "\n" + R"({"text":"x","m":)" + std::string(90000, '[') +
+                               std::string(90000, ']') + "}\n" + std::string(R"({"text":"a)") +
+                               '\0' + "b\"}\n" + R"({"id":"one","text":"first","id":"two"})" +
+                               "\n" + R"({"text":"first","text":"second"})" + "\n" + good + "\n");
+  const ReadResult r = read({batch});
+  CHECK(r.articles.size() == 2);
+  CHECK(r.skipped == 4);
+  const std::string m = r.messages();
+  CAPTURE(m);
+  CHECK(m.find(batch + ":2: not JSON: nested deeper than 64 levels at column 80") !=
+        std::string::npos);
+  CHECK(m.find(batch + ":3: not JSON: raw NUL byte at column 11") != std::string::npos);
+  CHECK(m.find(batch + ":4: duplicate key \"id\"") != std::string::npos);
+  CHECK(m.find(batch + ":5: duplicate key \"text\"") != std::string::npos);
+}
+
+TEST_CASE("reader: devices and FIFOs are refused without reading or blocking") {
+  // Issue 13, B4/W5: /dev/zero never ended; a FIFO blocked the reader.
+  TempDir dir;
+  const std::string fifo = (dir.path / "pipe.jsonl").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const std::string good = dir.write("good.txt", "Pakistan and India met.");
+  const ReadResult r = read({"/dev/zero", fifo, good, "/dev/urandom"});
+  CHECK(r.articles.size() == 1);
+  CHECK(r.skipped == 3);
+  const std::string m = r.messages();
+  CAPTURE(m);
+  CHECK(m.find("/dev/zero: not a regular file (a character device); skipped") != std::string::npos);
+  CHECK(m.find(fifo + ": not a regular file (a FIFO); skipped") != std::string::npos);
+  CHECK(m.find("/dev/urandom: not a regular file (a character device)") != std::string::npos);
+}
+
+TEST_CASE("reader: unreadable entries of a directory are reported, not passed over") {
+  // Issue 13, W4/W5: links that loop or dangle and FIFOs were skipped silently.
+  TempDir dir;
+  dir.write("in/a.txt", "Pakistan and India met.");
+  fs::create_symlink("missing.txt", dir.path / "in" / "dangling.txt");
+  fs::create_symlink("loop2.txt", dir.path / "in" / "loop1.txt");
+  fs::create_symlink("loop1.txt", dir.path / "in" / "loop2.txt");
+  fs::create_directory_symlink("..", dir.path / "in" / "up");
+  REQUIRE(::mkfifo((dir.path / "in" / "p.txt").c_str(), 0600) == 0);
+  const std::string in = (dir.path / "in").string();
+  const ReadResult r = read({in});
+  CHECK(r.articles.size() == 1);
+  CHECK(r.skipped == 4);
+  const std::string m = r.messages();
+  CAPTURE(m);
+  CHECK(m.find(in + "/dangling.txt: dangling symbolic link; skipped") != std::string::npos);
+  CHECK(m.find(in + "/loop1.txt: symbolic link loop; skipped") != std::string::npos);
+  CHECK(m.find(in + "/p.txt: not a regular file (a FIFO)") != std::string::npos);
+  CHECK(m.find(in + "/up: warning: symbolic link to a directory; not followed") !=
+        std::string::npos);
+}
+
+TEST_CASE("reader: the bad lines of one JSONL file are shown up to 20, then counted") {
+  // Issue 13, W1: extract printed every bad line of a junk file.
+  TempDir dir;
+  std::string junk;
+  for (int i = 0; i < 100; ++i) junk += "junk\n";
+  const std::string batch = dir.write("junk.jsonl", junk);
+  const ReadResult r = read({batch});
+  CHECK(r.skipped == 100);
+  REQUIRE(r.diagnostics.size() == 21);
+  CHECK(format_diagnostic(r.diagnostics[19]).rfind(batch + ":20: not JSON", 0) == 0);
+  CHECK(format_diagnostic(r.diagnostics[20]) == batch + ": 80 more bad lines not shown");
+}
+
+TEST_CASE("diagnostics: control characters of a file name or message are escaped") {
+  // Issue 13, W6: a file name with a newline split the FILE: reason line.
+  Diagnostic d{Severity::error, Place{"a\nb\t\x01.txt", 3}, "bad \"x\ny\""};
+  CHECK(format_diagnostic(d) == "a\\nb\\t\\x01.txt:3: bad \"x\\ny\"");
 }

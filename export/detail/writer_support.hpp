@@ -147,7 +147,10 @@ void append_xml_text(std::string& out, std::string_view s);
 void append_xml_attr(std::string& out, std::string_view s);
 // JSON string body (no quotes): " \ and controls escaped.
 void append_json_string(std::string& out, std::string_view s);
-// DOT quoted ID body (no quotes): " \ escaped, LF as \n, CR as \r.
+// DOT quoted ID body (no quotes): written as Graphviz reads it back, the
+// same name as in GraphML and JSON: " escaped, backslashes, LF and CR raw
+// (an odd run of backslashes before a quote, LF or the end gets one more).
+// DOT ID and label bodies over 16,000 bytes are split into "…" + "…" pieces.
 void append_dot_id(std::string& out, std::string_view s);
 // DOT label body (an escString): " \ escaped, LF as \n, CR dropped, tab as a
 // space, & as &amp; (Graphviz reads entities in labels); at most max_chars

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <unordered_map>
@@ -26,6 +28,7 @@ namespace dipgraph {
 
 namespace fs = std::filesystem;
 using detail::Fd;
+using detail::open_store_file;
 using detail::sync_dir;
 using detail::sync_fd;
 using detail::throw_errno;
@@ -222,6 +225,25 @@ inline std::string torn_message(std::uint64_t bytes) {
 
 inline constexpr std::string_view kFormatLine = "dipgraph-store 1\n";
 
+// Removes what killed runs leave in a store (FORMAT.tmp.PID of a first
+// build, facts.jsonl.repair.PID of a repair, facts.jsonl.compact.PID of a
+// compaction) when their process is gone. Called by a writer holding the
+// lock; best effort.
+inline void remove_leftovers(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    std::string_view pid;
+    for (std::string_view prefix : {"FORMAT.tmp.", "facts.jsonl.repair.", "facts.jsonl.compact."})
+      if (name.rfind(prefix, 0) == 0) pid = std::string_view(name).substr(prefix.size());
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    const long id = std::atol(std::string(pid).c_str());
+    if (id > 0 && (::kill(static_cast<pid_t>(id), 0) == 0 || errno == EPERM)) continue;  // alive
+    std::error_code rec;
+    fs::remove(entry.path(), rec);
+  }
+}
+
 }  // namespace store_detail
 
 using namespace store_detail;
@@ -250,19 +272,26 @@ struct FactStore::Impl {
   void acquire(const std::function<void()>& on_wait) {
     if (lock_depth++ > 0) return;
     if (!lock_fd) {
-      lock_fd = Fd(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+      try {
+        lock_fd = Fd(open_store_file(lock_path, O_RDWR | O_CREAT, 0644));
+      } catch (...) {
+        --lock_depth;
+        throw;
+      }
       if (!lock_fd) {
         --lock_depth;
         throw_errno(lock_path, "cannot open the lock file");
       }
     }
-    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) == 0) return;
-    if (errno == EWOULDBLOCK && on_wait) on_wait();
-    while (::flock(lock_fd.get(), LOCK_EX) != 0) {
-      if (errno == EINTR) continue;
-      --lock_depth;
-      throw_errno(lock_path, "cannot lock");
+    if (::flock(lock_fd.get(), LOCK_EX | LOCK_NB) != 0) {
+      if (errno == EWOULDBLOCK && on_wait) on_wait();
+      while (::flock(lock_fd.get(), LOCK_EX) != 0) {
+        if (errno == EINTR) continue;
+        --lock_depth;
+        throw_errno(lock_path, "cannot lock");
+      }
     }
+    remove_leftovers(dir);
   }
 
   void release() {
@@ -272,7 +301,7 @@ struct FactStore::Impl {
   // True if some writer (another process, or this one) holds the lock now.
   bool writer_active() const {
     if (lock_depth > 0) return true;
-    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC));
+    Fd fd(::open(lock_path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) return false;
     if (::flock(fd.get(), LOCK_SH | LOCK_NB) == 0) return false;  // closing fd unlocks
     return errno == EWOULDBLOCK;

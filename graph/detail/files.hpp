@@ -41,6 +41,17 @@ class Fd {
   int fd_ = -1;
 };
 
+// open(2) of a file inside a store, never through a symbolic link: a
+// facts.jsonl or LOCK pointing elsewhere would have a build cut and append
+// to a user's file. Throws for a link; else returns open's result (errno set).
+inline int open_store_file(const std::filesystem::path& p, int flags, mode_t mode = 0) {
+  const int fd = ::open(p.c_str(), flags | O_NOFOLLOW | O_CLOEXEC, mode);
+  if (fd < 0 && errno == ELOOP)
+    throw Error(
+        fmt::format("{}: is a symbolic link; files of a store are never followed", p.string()));
+  return fd;
+}
+
 inline void write_all(int fd, std::string_view data, const std::filesystem::path& p) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());

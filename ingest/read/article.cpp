@@ -28,7 +28,9 @@
 #include <system_error>
 #include <vector>
 
+#include "graph/detail/json_keys.hpp"
 #include "graph/fact.hpp"
+#include "graph/json_precheck.hpp"
 #include "ingest/read/dateline.hpp"
 #include "ingest/read/document.hpp"
 #include "ingest/read/html.hpp"
@@ -44,6 +46,8 @@ constexpr std::size_t kSmallChunk = 1u << 16;
 constexpr std::size_t kSniffBytes = 4096;
 // A JSONL line may exceed its article's text by this much (escapes, metadata).
 constexpr std::size_t kLineSlack = 1u << 20;
+// Bad lines of one JSONL file reported one by one; the rest are counted.
+constexpr std::size_t kMaxLineErrorsShown = 20;
 
 enum class Format { text, jsonl, html, sniff };
 
@@ -122,22 +126,37 @@ std::string binary_reason(std::string_view s) {
 
 std::string errno_message(int err) { return std::generic_category().message(err); }
 
-// Reads a stream to its end, keeping at most `limit` bytes. Returns the
-// total number of bytes in the stream (more than `limit` means too large).
+// Appends the rest of a stream to `out`, stopping once `out` holds more than
+// `limit` bytes: an endless stream (/dev/zero, a pipe that never closes) is
+// read no further than limit + 1 bytes. Returns out.size(); more than `limit`
+// means too large (`out` is then cleared).
 std::size_t read_bounded(std::FILE* f, std::string& out, std::size_t limit) {
-  std::size_t total = out.size();
-  std::string chunk(kSmallChunk, '\0');
-  while (true) {
-    const std::size_t got = std::fread(chunk.data(), 1, chunk.size(), f);
+  while (out.size() <= limit) {
+    const std::size_t want = std::min(kSmallChunk, limit + 1 - out.size());
+    const std::size_t at = out.size();
+    out.resize(at + want);
+    const std::size_t got = std::fread(out.data() + at, 1, want, f);
+    out.resize(at + got);
     if (got == 0) break;
-    if (total + got <= limit) out.append(chunk.data(), got);
-    total += got;
-    if (total > limit && !out.empty()) {
-      out.clear();
-      out.shrink_to_fit();
-    }
   }
+  const std::size_t total = out.size();
+  if (total > limit) std::string().swap(out);
   return total;
+}
+
+// What a file that is not regular is, for "not a regular file (...)".
+std::string kind_of(const struct stat& st) {
+  if (S_ISFIFO(st.st_mode)) return "a FIFO";
+  if (S_ISCHR(st.st_mode)) return "a character device";
+  if (S_ISBLK(st.st_mode)) return "a block device";
+  if (S_ISSOCK(st.st_mode)) return "a socket";
+  if (S_ISDIR(st.st_mode)) return "a directory";
+  return "not a regular file";
+}
+
+std::string not_regular(const struct stat& st) {
+  return fmt::format("not a regular file ({}); skipped (pipe it to standard input as -)",
+                     kind_of(st));
 }
 
 // Streams lines from a FILE in bounded memory.
@@ -241,27 +260,33 @@ class Reader {
                             : "no such file or directory");
     }
     if (fs::is_directory(st)) return directory(name);
+    if (!fs::is_regular_file(st)) {  // not opened: opening a FIFO blocks or kills its writer
+      struct stat raw {};
+      ::stat(name.c_str(), &raw);
+      return fail(name, not_regular(raw));
+    }
     file(name, format_of(name));
   }
 
+  void finish_file(const std::string& name) {
+    if (line_errors_ > kMaxLineErrorsShown)
+      diag_.error(Place{name},
+                  fmt::format("{} more bad lines not shown", line_errors_ - kMaxLineErrorsShown));
+    line_errors_ = 0;
+  }
+
  private:
+  // Reports a skipped input or record. The bad lines of one JSONL file past
+  // kMaxLineErrorsShown are only counted (finish_file reports how many).
   void fail(const std::string& file, std::string message, std::size_t line = 0) {
-    diag_.error(Place{file, line}, std::move(message));
     ++skipped_;
+    if (line != 0 && ++line_errors_ > kMaxLineErrorsShown) return;
+    diag_.error(Place{file, line}, std::move(message));
   }
 
   void directory(const std::string& dir) {
     std::vector<fs::path> files;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
-    const fs::recursive_directory_iterator end;
-    while (!ec && it != end) {
-      std::error_code fec;
-      if (it->is_regular_file(fec) && format_of(it->path()) != Format::sniff)
-        files.push_back(it->path());
-      it.increment(ec);
-    }
-    if (ec) fail(dir, "cannot read directory: " + ec.message());
+    walk(dir, files);
     // Component by component ("a/x" before "a-b/x"), as string compares:
     // the separator sorts before every other byte.
     std::vector<std::pair<std::string, std::size_t>> keys(files.size());
@@ -274,36 +299,98 @@ class Reader {
     sorted.reserve(files.size());
     for (const auto& key : keys) sorted.push_back(std::move(files[key.second]));
     files = std::move(sorted);
-    if (files.empty() && !ec) diag_.warning(Place{dir}, "no .txt, .jsonl or .html files found");
+    if (files.empty()) diag_.warning(Place{dir}, "no .txt, .jsonl or .html files found");
     for (const fs::path& p : files) file(p.string(), format_of(p));
   }
 
-  File open(const std::string& name) {
-    File f(std::fopen(name.c_str(), "rb"));
-    if (!f) fail(name, "cannot open: " + errno_message(errno));
-    return f;
+  // Collects the files of `dir` and its subdirectories with a known
+  // extension. Whatever cannot be read is reported, not passed over: an
+  // unreadable subdirectory, a dangling symbolic link or a loop of them, a
+  // FIFO or device with a known extension. Symbolic links to files are
+  // followed; to directories not (a warning), so a walk cannot loop.
+  void walk(const std::string& dir, std::vector<fs::path>& files) {
+    std::vector<fs::path> pending{fs::path(dir)};
+    while (!pending.empty()) {
+      const fs::path d = std::move(pending.back());
+      pending.pop_back();
+      std::error_code ec;
+      fs::directory_iterator it(d, ec);
+      for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const bool wanted = format_of(p) != Format::sniff;
+        std::error_code lec, sec;
+        const bool link = it->is_symlink(lec);
+        const fs::file_status st = it->status(sec);  // follows links
+        if (sec) {
+          if (!wanted && !link) continue;
+          if (sec == std::errc::too_many_symbolic_link_levels)
+            fail(p.string(), "symbolic link loop; skipped");
+          else if (link && sec == std::errc::no_such_file_or_directory)
+            fail(p.string(), "dangling symbolic link; skipped");
+          else
+            fail(p.string(), "cannot read: " + sec.message());
+        } else if (fs::is_directory(st)) {
+          if (link)
+            diag_.warning(Place{p.string()}, "symbolic link to a directory; not followed");
+          else
+            pending.push_back(p);
+        } else if (wanted && fs::is_regular_file(st)) {
+          files.push_back(p);
+        } else if (wanted) {
+          struct stat raw {};
+          ::stat(p.c_str(), &raw);
+          fail(p.string(), not_regular(raw));
+        }
+      }
+      if (ec) fail(d.string(), "cannot read directory: " + ec.message());
+    }
   }
 
+  // Opens a regular file (a FIFO or a device is refused without blocking on
+  // it: O_NONBLOCK, then fstat). Returns -1 after reporting the failure.
+  int open_regular(const std::string& name, struct stat& st) {
+    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+      fail(name, "cannot open: " + errno_message(errno));
+      return -1;
+    }
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      const int err = errno;
+      ::close(fd);
+      fail(name, S_ISREG(st.st_mode) ? "cannot open: " + errno_message(err) : not_regular(st));
+      return -1;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    return fd;
+  }
+
+  // Reads one named file, opened once: a sniffed file's first bytes are
+  // kept for the reader that follows.
   void file(const std::string& name, Format format) {
-    if (format == Format::sniff) {
-      File f = open(name);
-      if (!f) return;
-      std::string head(kSniffBytes, '\0');
-      head.resize(std::fread(head.data(), 1, head.size(), f.get()));
-      format = sniff(head);
+    struct stat st {};
+    const int fd = open_regular(name, st);
+    if (fd < 0) return;
+    if (format == Format::sniff || format == Format::jsonl) {
+      File f(::fdopen(fd, "rb"));
+      if (!f) {
+        ::close(fd);
+        return fail(name, "cannot open: " + errno_message(errno));
+      }
+      std::string head;
+      if (format == Format::sniff) {
+        head.resize(kSniffBytes);
+        head.resize(std::fread(head.data(), 1, head.size(), f.get()));
+        format = sniff(head);
+      }
+      if (format == Format::jsonl) return jsonl(f.get(), name, head);
+      const std::size_t total = read_bounded(f.get(), head, options_.max_article_bytes);
+      if (std::ferror(f.get())) return fail(name, "read error: " + errno_message(errno));
+      if (total > options_.max_article_bytes) return too_large(name, st.st_size);
+      return document(name, std::move(head), format);
     }
-    if (format == Format::jsonl) {
-      File f = open(name);
-      if (!f) return;
-      return jsonl(f.get(), name, {});
-    }
-    // A regular file is sized first and read in one go with plain POSIX
-    // calls (the common case: many small files); anything else (a pipe, a
-    // device) through stdio in chunks up to the limit.
-    const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail(name, "cannot open: " + errno_message(errno));
-    struct stat st;
-    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    // A regular text or HTML file is sized first and read in one go with
+    // plain POSIX calls (the common case: many small files).
+    {
       const std::size_t total = static_cast<std::size_t>(st.st_size);
       if (total > options_.max_article_bytes) {
         ::close(fd);
@@ -327,19 +414,15 @@ class Reader {
       content.resize(got);
       return document(name, std::move(content), format);
     }
-    File f(::fdopen(fd, "rb"));
-    if (!f) {
-      ::close(fd);
-      return fail(name, "cannot open: " + errno_message(errno));
-    }
-    std::string content;
-    const std::size_t total = read_bounded(f.get(), content, options_.max_article_bytes);
-    if (std::ferror(f.get())) return fail(name, "read error: " + errno_message(errno));
-    if (total > options_.max_article_bytes) {
+  }
+
+  // `size` is the file's size when known (a regular file), else -1.
+  void too_large(const std::string& name, off_t size) {
+    if (size >= 0 && static_cast<std::size_t>(size) > options_.max_article_bytes)
       return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
-                                    total, options_.max_article_bytes));
-    }
-    document(name, std::move(content), format);
+                                    size, options_.max_article_bytes));
+    fail(name,
+         fmt::format("article is over the limit of {} bytes; skipped", options_.max_article_bytes));
   }
 
   void read_stdin() {
@@ -350,10 +433,7 @@ class Reader {
     if (format == Format::jsonl) return jsonl(stdin, name, head);
     const std::size_t total = read_bounded(stdin, head, options_.max_article_bytes);
     if (std::ferror(stdin)) return fail(name, "read error: " + errno_message(errno));
-    if (total > options_.max_article_bytes) {
-      return fail(name, fmt::format("article is {} bytes, over the limit of {} bytes; skipped",
-                                    total, options_.max_article_bytes));
-    }
+    if (total > options_.max_article_bytes) return too_large(name, -1);
     document(name, std::move(head), format);
   }
 
@@ -409,6 +489,7 @@ class Reader {
       record(name, line_no, std::string(view));
     }
     if (reader.failed()) fail(name, "read error: " + errno_message(errno), line_no);
+    finish_file(name);
     if (!any && !reader.failed() && line_no == 0)
       fail(name, "empty file");
     else if (!any && !reader.failed())
@@ -417,8 +498,9 @@ class Reader {
 
   // One JSONL record; `line` is parsed in place.
   void record(const std::string& name, std::size_t line_no, std::string line) {
+    if (std::string why = json_precheck(line); !why.empty()) return fail(name, why, line_no);
     rapidjson::Document d;
-    d.ParseInsitu(line.data());
+    d.ParseInsitu<rapidjson::kParseIterativeFlag>(line.data());
     if (d.HasParseError()) {
       return fail(
           name,
@@ -427,6 +509,8 @@ class Reader {
           line_no);
     }
     if (!d.IsObject()) return fail(name, "not a JSON object", line_no);
+    if (std::string_view key; dipgraph::detail::duplicate_key(d, key))
+      return fail(name, fmt::format("duplicate key \"{}\"", key), line_no);
     const auto text = d.FindMember("text");
     if (text == d.MemberEnd()) return fail(name, "missing \"text\"", line_no);
     if (!text->value.IsString()) return fail(name, "\"text\" is not a string", line_no);
@@ -500,6 +584,7 @@ class Reader {
   Diagnostics& diag_;
   const std::function<void(Article&&)>& sink_;
   std::size_t skipped_ = 0;
+  std::size_t line_errors_ = 0;  // bad lines of the JSONL file being read
 };
 
 }  // namespace

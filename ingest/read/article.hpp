@@ -48,9 +48,15 @@ struct ReadOptions {
 // JSONL records: "text" (required), "id", "title", "date", "source", "url";
 // other fields go to metadata (strings as they are, other values as JSON).
 // Errors, each skipping one input or record: missing or unreadable file,
-// empty file, binary file, article or JSONL line over max_article_bytes
-// (read in bounded memory), a line that is not JSON or not an object, a
-// record without a string "text" or with an empty one. A bad "date" is a
+// a named input or directory entry that is not a regular file (a FIFO or a
+// device: refused without being opened), a dangling or looping symbolic link
+// or an unreadable subdirectory in a directory, empty file, binary file,
+// article or JSONL line over max_article_bytes (read in bounded memory;
+// stdin no further than the limit + 1 byte), a line that is not JSON
+// (nested deeper than kMaxJsonDepth, a raw NUL byte, ...) or not an object
+// or has a key twice, a record without a string "text" or with an empty
+// one. The first 20 bad lines of a JSONL file are reported one by one, the
+// rest as one count; all are counted in the result. A bad "date" is a
 // warning; the article is kept without it.
 // Dates: metadata, else the dateline's (year from default_date when it
 // lacks one), else default_date; date_source says which.
