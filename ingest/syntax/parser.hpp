@@ -33,7 +33,7 @@ struct ParserScratch {
   std::vector<std::uint64_t> word, lemma, tag, upos;  // per position hashes
   std::vector<int> stack, head, label, l1, l2, r1, r2, nl, nr;
   std::vector<std::uint64_t> lset, rset;
-  std::vector<std::uint64_t> keys;  // feature keys of one configuration
+  std::vector<std::uint32_t> keys;  // feature keys of one configuration
   std::vector<std::int32_t> scores;
 };
 
@@ -48,6 +48,7 @@ struct ParserTrainOptions {
   double explore_p = 0.9;      // ... with this probability
   std::uint64_t seed = 1;      // shuffling and exploration; same seed + data = same model bytes
   int prune_q = 2;             // drop feature rows whose largest |int16 weight| is below this
+  int min_updates = 2;         // drop feature rows updated fewer times than this
   TagFiller tags;              // see TagFiller
   std::string header;          // extra header text (e.g. the training files); attribution is always added
 };
