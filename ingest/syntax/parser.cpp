@@ -83,6 +83,46 @@ void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
   }
 }
 
+void ActionTable::reserve(std::size_t rows) {
+  std::size_t cap = 16;
+  while (cap < rows + rows / 2) cap <<= 1;
+  mask = static_cast<std::uint32_t>(cap - 1);
+  size = 0;
+  slots.assign(cap, Slot{0, {0, 0, 0}});
+}
+
+void ActionTable::insert(Key key, const std::int16_t* w) {
+  std::uint32_t i = key & mask;
+  while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+  size += slots[i].key == 0;
+  slots[i].key = key;
+  for (int c = 0; c < kActions; ++c) slots[i].w[c] = w[c];
+}
+
+void ActionTable::score(const Key* keys, int n, std::int32_t* scores) const {
+  if (slots.empty()) return;
+  for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+  std::int32_t s0 = 0, s1 = 0, s2 = 0;
+  for (int f = 0; f < n; ++f) {
+    const Key key = keys[f];
+    std::uint32_t i = key & mask;
+    for (;;) {
+      const Slot& sl = slots[i];
+      if (sl.key == key) {
+        s0 += sl.w[0];
+        s1 += sl.w[1];
+        s2 += sl.w[2];
+        break;
+      }
+      if (sl.key == 0) break;
+      i = (i + 1) & mask;
+    }
+  }
+  scores[0] += s0;
+  scores[1] += s1;
+  scores[2] += s2;
+}
+
 namespace {
 constexpr std::uint64_t kNone = 0x5bd1e9955bd1e995ULL;  // value of a missing position
 constexpr std::uint64_t kRootWord = 0x27d4eb2f165667c5ULL;
@@ -469,12 +509,16 @@ bool Parser::save(const std::string& path) const {
     std::sort(r.begin(), r.end());
     return r;
   };
-  auto rows = sorted_rows(m.actions);
-  put<std::uint64_t>(out, rows.size());
-  for (auto [k, r] : rows) {
-    put<Key>(out, k);
-    for (int c = 0; c < kActions; ++c) put<std::int16_t>(out, m.actions.w[r * kActionCols + c]);
+  std::vector<ActionTable::Slot> arows;
+  for (const ActionTable::Slot& sl : m.actions.slots)
+    if (sl.key) arows.push_back(sl);
+  std::sort(arows.begin(), arows.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+  put<std::uint64_t>(out, arows.size());
+  for (const ActionTable::Slot& sl : arows) {
+    put<Key>(out, sl.key);
+    for (int c = 0; c < kActions; ++c) put<std::int16_t>(out, sl.w[c]);
   }
+  auto rows = sorted_rows(m.label_w);
   rows = sorted_rows(m.label_w);
   put<std::uint64_t>(out, rows.size());
   const int cols = m.label_w.cols;
@@ -553,15 +597,14 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   std::vector<Key> keys;
   std::uint64_t rows = r.get<std::uint64_t>();
   if (rows > static_cast<std::uint64_t>(r.end - r.p) / 10) throw Error(path + ": parser model is truncated");
-  m.actions.cols = kActionCols;
-  m.actions.w.assign(rows * kActionCols, 0);
-  keys.resize(rows);
+  m.actions.reserve(rows);
   for (std::uint64_t i = 0; i < rows; ++i) {
-    keys[i] = r.get<Key>();
-    if (keys[i] == 0) throw Error(path + ": parser model is damaged (zero key)");
-    for (int c = 0; c < kActions; ++c) m.actions.w[i * kActionCols + c] = r.get<std::int16_t>();
+    const Key k = r.get<Key>();
+    if (k == 0) throw Error(path + ": parser model is damaged (zero key)");
+    std::int16_t w[kActions];
+    for (int c = 0; c < kActions; ++c) w[c] = r.get<std::int16_t>();
+    m.actions.insert(k, w);
   }
-  m.actions.build_index(keys);
   rows = r.get<std::uint64_t>();
   if (rows > static_cast<std::uint64_t>(r.end - r.p) / 5) throw Error(path + ": parser model is truncated");
   const int cols = (static_cast<int>(nlab) + 7) / 8 * 8;

@@ -67,6 +67,22 @@ struct WeightTable {
   void score(const Key* keys, int n, std::int32_t* scores) const;
 };
 
+// The transition weights, with each row inline in its slot, so a lookup
+// touches one cache line.
+struct ActionTable {
+  struct Slot {
+    Key key;
+    std::int16_t w[kActions];
+  };
+  std::uint32_t mask = 0;
+  std::size_t size = 0;
+  std::vector<Slot> slots;
+  void reserve(std::size_t rows);  // empties the table
+  void insert(Key key, const std::int16_t* w);
+  // Adds the rows of `keys` into scores[0..kActions).
+  void score(const Key* keys, int n, std::int32_t* scores) const;
+};
+
 // Per-sentence inputs and the growing tree, over positions 0..n (n = ROOT).
 // Lives in a ParserScratch; reset() sizes it for n words.
 void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
@@ -87,7 +103,7 @@ struct Parser::Model {
   std::vector<Deprel> to_deprel;     // model label index -> Deprel
   int root_label = 0;                // model index of "root"
   float scale = 1;                   // int16 weight = float weight * scale
-  detail::WeightTable actions;       // kActionCols columns
+  detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name
 };

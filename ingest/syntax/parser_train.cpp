@@ -246,6 +246,19 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
     for (std::size_t i = 0; i < act.w.size(); ++i) gmax = std::max(gmax, std::fabs(act.average(i, time)));
     for (std::size_t i = 0; i < lab.w.size(); ++i) gmax = std::max(gmax, std::fabs(lab.average(i, time)));
     m.scale = 32767.f / gmax;
+    std::vector<std::int16_t> arow(kActionCols);
+    std::size_t arows = 0;
+    for (std::size_t r = 0; r < act.row_key.size(); ++r) arows += static_cast<int>(act.hits[r]) >= opt.min_updates;
+    m.actions.reserve(arows);
+    for (std::size_t r = 0; r < act.row_key.size(); ++r) {
+      if (static_cast<int>(act.hits[r]) < opt.min_updates) continue;
+      int big = 0;
+      for (int c = 0; c < kActions; ++c) {
+        arow[c] = static_cast<std::int16_t>(std::lround(act.average(r * act.cols + c, time) * m.scale));
+        big = std::max(big, std::abs(static_cast<int>(arow[c])));
+      }
+      if (big >= opt.prune_q) m.actions.insert(act.row_key[r], arow.data());
+    }
     auto quantize = [&](const TrainTable& t, WeightTable& out, int cols) {
       std::vector<Key> keys;
       std::vector<std::int16_t> row(cols);
@@ -265,7 +278,6 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       }
       out.build_index(keys);
     };
-    quantize(act, m.actions, kActionCols);
     quantize(lab, m.label_w, lcols);
     finish_model(m, "parser training");
     return p;
@@ -352,7 +364,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
                "parser: epoch {:2d}: train errors {:.2f}%  dev UAS {:.2f} LAS {:.2f} LA {:.2f}  "
                "rows {}+{}  {:.1f} s\n",
                epoch + 1, 100.0 * errors / std::max<std::size_t>(1, steps), sc.uas, sc.las,
-               sc.label_acc, p->model_->actions.rows(), p->model_->label_w.rows(), secs);
+               sc.label_acc, p->model_->actions.size, p->model_->label_w.rows(), secs);
     log.flush();
     if (sc.las > best_las || dev.empty()) {
       best_las = sc.las;
