@@ -1,16 +1,19 @@
 // bench_parser: trains, scores and times the dependency parser on UD files.
 //
-//   bench_parser --ud DIR [--train OUT.bin] [--epochs N] [--model FILE]
-//                [--gold-tags] [--seconds S]
+//   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--jackknife K]
+//                [--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]
 //
-// DIR holds en_ewt-ud-{train,dev,test}.conllu[.xz] (read through `xz -dc`
-// when compressed). --train trains on train (epoch chosen on dev) and
+// DIR (default /work/shared/ud) holds en_ewt-ud-{train,dev,test}.conllu[.xz]
+// (read through `xz -dc` when compressed). Tags and lemmas are predicted by
+// the tagger (--tagger, default data/syntax/tagger.bin, trained on train
+// when that file is missing) and the lemmatizer (data/syntax/lemmas*.tsv),
+// or taken from the treebank with --gold-tags. --train trains the parser on
+// train (tags jackknifed over K folds, default 5; epoch chosen on dev) and
 // writes OUT.bin; otherwise --model (default data/syntax/parser.bin) is
-// loaded. It then prints the load time and file size, UAS/LAS/label
-// accuracy (punctuation excluded) on dev and test, and the parser's speed
-// in words/s on the test sentences (one thread, CPU time, best of three),
-// with gold tags or, when the tagger is built in and --gold-tags is not
-// given, with predicted tags (and the speed of tag + parse).
+// loaded. It prints the load time and file size, UAS/LAS/label accuracy
+// (punctuation excluded) on dev and test, and words/s on the test
+// sentences (one thread, CPU time, best of three) for parsing alone and for
+// tag + lemmatize + parse.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -26,7 +29,9 @@
 
 #include "graph/error.hpp"
 #include "ingest/syntax/conllu.hpp"
+#include "ingest/syntax/lemmatizer.hpp"
 #include "ingest/syntax/parser.hpp"
+#include "ingest/syntax/tagger.hpp"
 
 using namespace dipgraph;
 using namespace dipgraph::syntax;
@@ -58,10 +63,12 @@ double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::string ud = "/work/shared/ud", train_out, model = std::string(DIPGRAPH_DATA_DIR) + "/syntax/parser.bin";
-  int epochs = 12;
+  const std::string data = DIPGRAPH_DATA_DIR;
+  std::string ud = "/work/shared/ud", train_out, model = data + "/syntax/parser.bin";
+  std::string tagger_path = data + "/syntax/tagger.bin";
+  int epochs = 12, jackknife = 5;
   double seconds = 2;
-  bool gold_tags = true;
+  bool gold_tags = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -74,23 +81,43 @@ int main(int argc, char** argv) {
     if (a == "--ud") ud = next();
     else if (a == "--train") train_out = next();
     else if (a == "--epochs") epochs = std::stoi(next());
+    else if (a == "--jackknife") jackknife = std::stoi(next());
     else if (a == "--model") model = next();
+    else if (a == "--tagger") tagger_path = next();
     else if (a == "--gold-tags") gold_tags = true;
     else if (a == "--seconds") seconds = std::stod(next());
     else {
-      fmt::print(stderr, "usage: bench_parser --ud DIR [--train OUT] [--epochs N] [--model FILE] [--gold-tags]\n");
+      fmt::print(stderr,
+                 "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--jackknife K] "
+                 "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]\n");
       return 2;
     }
   }
   try {
     const auto dev = read_ud(ud, "dev"), test = read_ud(ud, "test");
+    std::vector<ConlluSentence> train;
+    if (!train_out.empty()) train = read_ud(ud, "train");
+    auto lemmatizer = Lemmatizer::load({data + "/syntax/lemmas.tsv", data + "/syntax/lemmas-extra.tsv"});
+    std::unique_ptr<Tagger> tagger;
+    if (fs::exists(tagger_path)) {
+      tagger = Tagger::load(tagger_path);
+    } else {
+      fmt::print(stderr, "bench_parser: {} missing: training a tagger on train\n", tagger_path);
+      if (train.empty()) train = read_ud(ud, "train");
+      tagger = Tagger::train(train, dev, TaggerTrainOptions{}, std::cerr);
+    }
     TagFiller tags;  // empty: gold tags
+    if (!gold_tags) tags = tag_filler(*tagger, *lemmatizer);
     if (!train_out.empty()) {
-      const auto train = read_ud(ud, "train");
       ParserTrainOptions opt;
       opt.epochs = epochs;
       opt.tags = tags;
-      opt.header = "Trained by bench_parser from " + ud + " (train; epoch chosen on dev).\n";
+      if (!gold_tags && jackknife > 1)
+        opt.train_tags = jackknife_tags(train, jackknife, TaggerTrainOptions{}, *lemmatizer, std::cerr);
+      opt.header = fmt::format(
+          "Trained by bench_parser on en_ewt-ud-train ({} tags{}), epoch chosen on en_ewt-ud-dev.\n",
+          gold_tags ? "gold" : "predicted",
+          !gold_tags && jackknife > 1 ? fmt::format(", jackknifed over {} folds", jackknife) : "");
       train_parser(train, dev, opt, train_out, std::cerr);
       model = train_out;
     }
@@ -103,49 +130,48 @@ int main(int argc, char** argv) {
       fmt::print("{:4s} ({} tags): UAS {:.2f}  LAS {:.2f}  label acc {:.2f}  ({} words, punct excluded)\n",
                  name, gold_tags ? "gold" : "predicted", s.uas, s.las, s.label_acc, s.words);
     }
-    // Speed: parse only, over pre-tagged test sentences.
-    struct Item {
-      std::vector<std::string_view> words;
-      Analysis a;
-    };
-    std::vector<Item> items;
+    // Speed on the test sentences: parse alone (tags filled once), and
+    // tag + lemmatize + parse.
+    std::vector<std::vector<std::string_view>> sents;
+    std::vector<Analysis> tagged(test.size());
     std::size_t words = 0;
-    for (const ConlluSentence& cs : test) {
-      Item it;
-      for (const auto& w : cs.words) it.words.emplace_back(w.form);
-      ParserScores dummy;
-      (void)dummy;
-      items.push_back(std::move(it));
-      words += cs.words.size();
-    }
-    {  // gold tags through evaluate's filler: tag once by parsing a copy
-      std::vector<ConlluSentence> one(1);
-      for (std::size_t i = 0; i < test.size(); ++i) {
-        Analysis& a = items[i].a;
-        for (const auto& w : test[i].words) {
-          Upos u = Upos::X;
-          parse_upos(w.upos, u);
-          a.upos.push_back(u);
-          std::uint8_t x = 255;
-          for (std::size_t k = 0; k < xpos_names().size(); ++k)
-            if (xpos_names()[k] == w.xpos) x = static_cast<std::uint8_t>(k);
-          a.xpos.push_back(x);
-          a.lemma.push_back(w.lemma);
-        }
-      }
+    TagFiller fill = tag_filler(*tagger, *lemmatizer);
+    for (std::size_t i = 0; i < test.size(); ++i) {
+      std::vector<std::string_view> w;
+      for (const auto& cw : test[i].words) w.emplace_back(cw.form);
+      fill(w, tagged[i]);
+      words += w.size();
+      sents.push_back(std::move(w));
     }
     ParserScratch scratch;
-    double best = 1e30;
-    for (int run = 0; run < 3; ++run) {
-      const double c0 = cpu_seconds();
-      int reps = 0;
-      do {
-        for (Item& it : items) parser->parse(it.words, it.a, scratch);
-        ++reps;
-      } while (cpu_seconds() - c0 < seconds / 3);
-      best = std::min(best, (cpu_seconds() - c0) / reps);
-    }
-    fmt::print("parse only: {:.0f} words/s ({} words, one thread, CPU time)\n", words / best, words);
+    TaggerScratch tscratch;
+    auto time_it = [&](auto&& body) {
+      double best = 1e30;
+      for (int run = 0; run < 3; ++run) {
+        const double c0 = cpu_seconds();
+        int reps = 0;
+        do {
+          body();
+          ++reps;
+        } while (cpu_seconds() - c0 < seconds / 3);
+        best = std::min(best, (cpu_seconds() - c0) / reps);
+      }
+      return words / best;
+    };
+    const double parse_only = time_it([&] {
+      for (std::size_t i = 0; i < sents.size(); ++i) parser->parse(sents[i], tagged[i], scratch);
+    });
+    Analysis a;
+    const double tag_parse = time_it([&] {
+      for (const auto& w : sents) {
+        tagger->tag(w, a, tscratch);
+        a.lemma.resize(w.size());
+        for (std::size_t k = 0; k < w.size(); ++k) lemmatizer->lemma_into(w[k], a.upos[k], a.xpos[k], a.lemma[k]);
+        parser->parse(w, a, scratch);
+      }
+    });
+    fmt::print("speed ({} test words, one thread, CPU time): parse {:.0f} words/s, tag + lemma + parse {:.0f} words/s\n",
+               words, parse_only, tag_parse);
   } catch (const Error& e) {
     fmt::print(stderr, "bench_parser: {}\n", e.what());
     return 1;

@@ -49,7 +49,10 @@ struct ParserTrainOptions {
   std::uint64_t seed = 1;      // shuffling and exploration; same seed + data = same model bytes
   int prune_q = 2;             // drop feature rows whose largest |int16 weight| is below this
   int min_updates = 2;         // drop feature rows updated fewer times than this
-  TagFiller tags;              // see TagFiller
+  TagFiller tags;              // tags of dev sentences (and of training ones without train_tags)
+  // Tags and lemmas of each training sentence as the parser will meet them
+  // at run time, ideally jackknifed (jackknife_tags). Empty: `tags`.
+  std::vector<Analysis> train_tags;
   std::string header;          // extra header text (e.g. the training files); attribution is always added
 };
 
@@ -97,6 +100,21 @@ class Parser {
   Parser();
   std::unique_ptr<Model> model_;
 };
+
+struct TaggerTrainOptions;  // ingest/syntax/tagger.hpp
+class Tagger;
+class Lemmatizer;
+
+// Tags a sentence with `tagger` and lemmatizes it with `lemmatizer` (both
+// must outlive the filler; one filler per thread).
+TagFiller tag_filler(const Tagger& tagger, const Lemmatizer& lemmatizer);
+
+// Predicted tags and lemmas of every sentence of `train`, by k-fold
+// jackknifing: the sentences of each fold are tagged by a tagger trained on
+// the other folds, so the parser trains on tags as wrong as it will meet.
+std::vector<Analysis> jackknife_tags(const std::vector<ConlluSentence>& train, int folds,
+                                     const TaggerTrainOptions& options,
+                                     const Lemmatizer& lemmatizer, std::ostream& log);
 
 // The training entry of `dipgraph train`: trains on `train`, selects the
 // epoch on `dev`, writes `out_path` and logs progress and dev scores. Throws

@@ -12,6 +12,7 @@
 // is seeded, so the same data and options give the same bytes.
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <cmath>
 #include <ostream>
 #include <unordered_map>
@@ -21,8 +22,10 @@
 
 #include "graph/error.hpp"
 #include "ingest/syntax/conllu.hpp"
+#include "ingest/syntax/lemmatizer.hpp"
 #include "ingest/syntax/parser.hpp"
 #include "ingest/syntax/parser_detail.hpp"
+#include "ingest/syntax/tagger.hpp"
 
 namespace dipgraph::syntax {
 namespace {
@@ -31,11 +34,11 @@ using namespace detail;
 
 constexpr const char* kAttribution =
     "Trained on Universal Dependencies English Web Treebank (UD_English-EWT).\n"
-    "Universal Dependencies English Web Treebank annotations (c) 2013-2021 by The Board of\n"
+    "Universal Dependencies English Web Treebank annotations \u00a9 2013-2021 by The Board of "
     "Trustees of The Leland Stanford Junior University.\n"
     "Licence: Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0),\n"
     "https://creativecommons.org/licenses/by-sa/4.0/ ; this model is derived from those\n"
-    "annotations and is shared under the same licence. Cite: Silveira et al., \"A Gold\n"
+    "annotations and is distributed under the same licence. Cite: Silveira et al., \"A Gold\n"
     "Standard Dependency Corpus for English\", LREC 2014.\n";
 
 struct SplitMix {
@@ -215,7 +218,14 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       ++skipped;
       continue;
     }
-    fill_tags(cs, sm.words, opt.tags, sm.a);
+    if (opt.train_tags.empty()) {
+      fill_tags(cs, sm.words, opt.tags, sm.a);
+    } else {
+      const std::size_t i = static_cast<std::size_t>(&cs - train.data());
+      if (opt.train_tags.size() != train.size())
+        throw Error("parser training: train_tags has another size than the training set");
+      sm.a = opt.train_tags[i];
+    }
     samples.push_back(std::move(sm));
   }
   fmt::print(log, "parser: {} training sentences ({} skipped: no single root or bad relation)\n",
@@ -400,6 +410,42 @@ ParserScores Parser::evaluate(const std::vector<ConlluSentence>& gold, const Tag
   r.las = 100.0 * las / n;
   r.label_acc = 100.0 * la / n;
   return r;
+}
+
+TagFiller tag_filler(const Tagger& tagger, const Lemmatizer& lemmatizer) {
+  auto scratch = std::make_shared<TaggerScratch>();
+  return [&tagger, &lemmatizer, scratch](const std::vector<std::string_view>& words, Analysis& a) {
+    tagger.tag(words, a, *scratch);
+    a.lemma.resize(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i)
+      lemmatizer.lemma_into(words[i], a.upos[i], a.xpos[i], a.lemma[i]);
+  };
+}
+
+std::vector<Analysis> jackknife_tags(const std::vector<ConlluSentence>& train, int folds,
+                                     const TaggerTrainOptions& options,
+                                     const Lemmatizer& lemmatizer, std::ostream& log) {
+  folds = std::max(2, folds);
+  std::vector<Analysis> out(train.size());
+  std::size_t right = 0, words = 0;
+  for (int f = 0; f < folds; ++f) {
+    std::vector<ConlluSentence> rest;
+    for (std::size_t i = 0; i < train.size(); ++i)
+      if (static_cast<int>(i % folds) != f) rest.push_back(train[i]);
+    std::unique_ptr<Tagger> tagger = Tagger::train(rest, {}, options, log);
+    TagFiller fill = tag_filler(*tagger, lemmatizer);
+    for (std::size_t i = f; i < train.size(); i += folds) {
+      const std::vector<std::string_view> words_i = word_views(train[i]);
+      out[i].clear();
+      fill(words_i, out[i]);
+      for (std::size_t k = 0; k < words_i.size(); ++k, ++words)
+        right += upos_name(out[i].upos[k]) == train[i].words[k].upos;
+    }
+    fmt::print(log, "parser: jackknife fold {}/{} tagged\n", f + 1, folds);
+  }
+  fmt::print(log, "parser: jackknifed UPOS accuracy on train {:.2f}%\n",
+             100.0 * right / std::max<std::size_t>(1, words));
+  return out;
 }
 
 void train_parser(const std::vector<ConlluSentence>& train, const std::vector<ConlluSentence>& dev,
