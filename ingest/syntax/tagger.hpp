@@ -3,8 +3,8 @@
 // A greedy averaged perceptron (Collins 2002; Honnibal 2013) over hashed
 // feature keys: the word, its neighbours +-2, prefixes, suffixes, shape,
 // the two previous tags, and in a second pass the first pass's tags of the
-// next two words. One class is one (XPOS, UPOS) pair seen in training, so
-// the two tag sets always agree. Frequent words that training saw with one
+// next two words (words the first pass is sure of skip it). One class is
+// one (XPOS, UPOS) pair seen in training, so the two tag sets always agree. Frequent words that training saw with one
 // tag only are tagged from a dictionary. The saved model (data/syntax/
 // tagger.bin) is a text header with the training data's attribution and
 // licence, then the pruned weights as int16 in sparse rows.
@@ -28,13 +28,14 @@ struct ConlluSentence;  // ingest/syntax/conllu.hpp
 struct TaggerScratch {
   std::vector<std::uint64_t> form, lower, shape, flags, pre1, pre2, pre3, suf1, suf2, suf3, suf4;
   std::vector<int> pass1, pass2;
+  std::vector<std::int32_t> margin;  // first pass: best score minus the runner-up's
   std::vector<std::uint64_t> keys;
   std::vector<std::int32_t> scores;
   std::string buf;
 };
 
 struct TaggerTrainOptions {
-  int epochs = 10;         // passes over the training sentences
+  int epochs = 8;          // passes over the training sentences
   int folds = 4;           // jackknife folds giving the second pass its first-pass tags
   std::uint64_t seed = 1;  // shuffling; same seed + data = same model bytes
   int dict_min_count = 20;     // a word tagged from the dictionary is this frequent ...
