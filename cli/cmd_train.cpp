@@ -81,7 +81,8 @@ void run_train(const TrainFlags& flags, Globals& g) {
   std::fflush(stdout);
   if (flags.skip_parser) return;
 
-  // The parser reads the tags and lemmas the Analyzer will give it.
+  // The parser reads the tags and lemmas the Analyzer will give it. The
+  // filler shares one scratch: call it from one thread at a time.
   auto lemmatizer = Lemmatizer::load({resolve_data_dir(g.data_dir) + "/syntax/lemmas.tsv",
                                       resolve_data_dir(g.data_dir) + "/syntax/lemmas-extra.tsv"});
   auto scratch = std::make_shared<TaggerScratch>();
