@@ -96,6 +96,7 @@ void run_train(const TrainFlags& flags, Globals& g) {
   };
   ParserTrainOptions popt;
   popt.tags = tags;
+  popt.train_tags = jackknife_tags(train, 5, topt, *lemmatizer, log);  // tags as wrong as at run time
   popt.header = "Training data: en_ewt-ud-train.conllu with predicted tags; epoch chosen on "
                 "en_ewt-ud-dev.conllu.\n";
   const std::string parser_path = flags.out_dir + "/parser.bin";
