@@ -16,7 +16,8 @@ grep -qP '^3\tn'"'"'t\tnot\tPART\t' "$work/a.conllu" || { echo "n't not split"; 
 printf '# sent_id = 1\n1\tTalks\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tended\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n3\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n' > "$work/g.conllu"
 "$bin" --quiet parse --conllu --no-parse "$work/g.conllu" > "$work/p.conllu"
 grep -qP '^1\tTalks\ttalk\tNOUN\tNNS\t_\t_\t_\t_\t_$' "$work/p.conllu" || { echo "conllu mode"; cat "$work/p.conllu"; exit 1; }
-python3 "$src/scripts/score-conllu.py" "$work/g.conllu" "$work/p.conllu" | grep -q 'UPOS 100.00' || { echo "score"; exit 1; }
+python3 "$src/scripts/score-conllu.py" "$work/g.conllu" "$work/p.conllu" > "$work/score.txt"
+grep -q 'UPOS 100.00' "$work/score.txt" || { echo "score:"; cat "$work/score.txt"; exit 1; }
 printf '1\tTalks\n' > "$work/bad.conllu"
 set +e
 "$bin" --quiet parse --conllu --no-parse "$work/bad.conllu" > /dev/null 2> "$work/err.txt"
