@@ -172,6 +172,31 @@ int main(int argc, char** argv) {
     });
     fmt::print("speed ({} test words, one thread, CPU time): parse {:.0f} words/s, tag + lemma + parse {:.0f} words/s\n",
                words, parse_only, tag_parse);
+    // Cost against length: the test words cut into inputs of L words.
+    std::vector<std::string_view> all;
+    std::vector<Analysis> one(1);
+    for (std::size_t i = 0; i < sents.size(); ++i) all.insert(all.end(), sents[i].begin(), sents[i].end());
+    for (std::size_t len : {5, 20, 50, 200, 1000}) {
+      std::vector<std::vector<std::string_view>> cut;
+      std::vector<Analysis> cut_tags;
+      for (std::size_t i = 0; i + len <= all.size(); i += len) {
+        cut.emplace_back(all.begin() + i, all.begin() + i + len);
+        cut_tags.emplace_back();
+        fill(cut.back(), cut_tags.back());
+      }
+      const std::size_t cut_words = cut.size() * len;
+      double best = 1e30;
+      for (int run = 0; run < 3; ++run) {
+        const double c0 = cpu_seconds();
+        int reps = 0;
+        do {
+          for (std::size_t i = 0; i < cut.size(); ++i) parser->parse(cut[i], cut_tags[i], scratch);
+          ++reps;
+        } while (cpu_seconds() - c0 < seconds / 6);
+        best = std::min(best, (cpu_seconds() - c0) / reps);
+      }
+      fmt::print("  parse, inputs of {:4d} words: {:.0f} words/s\n", len, cut_words / best);
+    }
   } catch (const Error& e) {
     fmt::print(stderr, "bench_parser: {}\n", e.what());
     return 1;

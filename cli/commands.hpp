@@ -32,5 +32,7 @@ void add_path_command(CLI::App& app, Globals& g);
 void add_query_commands(CLI::App& app, Globals& g);   // ties, neighbors, rank, timeline, stats
 void add_render_command(CLI::App& app, Globals& g);
 void add_check_command(CLI::App& app, Globals& g);
+void add_parse_command(CLI::App& app, Globals& g);
+void add_train_command(CLI::App& app, Globals& g);
 
 }  // namespace dipgraph::cli

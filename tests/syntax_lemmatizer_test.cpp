@@ -108,3 +108,8 @@ TEST_CASE("lemmatizer: bad tables throw with file and line") {
     CHECK(load_error(c.text) == c.message);
   }
 }
+
+TEST_CASE("lemmatizer: a typographic apostrophe reads as an ASCII one") {
+  CHECK(lemmatizer().lemma("n\xE2\x80\x99t", Upos::PART) == "not");
+  CHECK(lemmatizer().lemma("\xE2\x80\x99re", Upos::AUX) == "be");
+}

@@ -130,7 +130,18 @@ void Lemmatizer::lemma_into(std::string_view word, Upos upos, std::uint8_t xpos,
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   // Typographic apostrophes read as ASCII ones ("n’t").
-  for (std::size_t p; (p = out.find("\xE2\x80\x99")) != std::string::npos;) out.replace(p, 3, "'");
+  if (out.find('\xE2') != std::string::npos) {
+    std::size_t w = 0;
+    for (std::size_t r = 0; r < out.size(); ++r) {
+      if (out.compare(r, 3, "\xE2\x80\x99") == 0) {
+        out[w++] = '\'';
+        r += 2;
+      } else {
+        out[w++] = out[r];
+      }
+    }
+    out.resize(w);
+  }
   if (auto it = t.exc[6].find(out); it != t.exc[6].end()) {
     out = it->second;
     return;
