@@ -21,9 +21,9 @@
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
-#include "ingest/article.hpp"
-#include "ingest/document.hpp"
-#include "ingest/lexer.hpp"
+#include "ingest/read/article.hpp"
+#include "ingest/read/document.hpp"
+#include "ingest/syntax/lexer.hpp"
 #include "ingest/syntax/analyzer.hpp"
 #include "ingest/syntax/conllu.hpp"
 
