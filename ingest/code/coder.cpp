@@ -310,7 +310,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (!nodes.empty()) why += fmt::format("{}=p:{} ", source ? "source" : "target", s.word);
       break;
   }
-  for (int n : nodes) actors_at(c, n, source, places, out);
+  for (int n : nodes) {
+    actors_at(c, n, source, places, out);
+    if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
+  }
 }
 
 int Coder::status_of(const Ctx& c, int t) const {
@@ -506,10 +509,36 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out)
     if (f.flags & (kFrameIntent | kFrameControl) || e.cameo.substr(0, 2) == "13" ||
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
-      if (x >= 0 && trigger_of[x] >= 0) {
-        CodedEvent& inner = out[trigger_of[x]];
-        if (e.target.empty()) e.target = inner.target;
-        drop[trigger_of[x] - first] = 1;
+      if (x < 0) continue;
+      // Events inside the complement are its content.
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int y = out[j].word;
+        for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
+          if (y == x) {
+            if (e.target.empty()) e.target = out[j].target;
+            drop[j - first] = 1;
+            break;
+          }
+      }
+      // Else the complement's own prepositions name the target ("promised
+      // to continue aid to X").
+      if (e.target.empty()) {
+        std::vector<int> stack{x};
+        while (!stack.empty() && e.target.empty()) {
+          int y = stack.back();
+          stack.pop_back();
+          for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
+            std::string_view b = tr.base(*d);
+            if (b == "obl" || b == "nmod") {
+              bool wanted = false;
+              for (const Slot& sl : f.target) wanted |= sl.kind == SlotKind::prep && tr.marker(*d) == sl.word;
+              if (wanted) actors_at(c, *d, false, false, e.target);
+            }
+            if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
+          }
+        }
+        if (!e.target.empty()) e.why += "target=complement ";
       }
     }
   }

@@ -106,6 +106,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   thread_local std::vector<CodedEvent> coded;
   thread_local std::vector<std::string_view> words;
   thread_local std::string lower;
+  thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<std::string> whys;
 
@@ -175,6 +176,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   CoderInput in;
   in.rec = &a;
   in.syn = &syn;
+  in.words = &words;
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;
@@ -193,7 +195,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
     if (!trigger) continue;
 
     words_of_sentence(text, toks, sb, se, words, in.tok_of_word);
-    analyzer_->analyze(words, syn, *scratch);
+    // Names the recognizer found are names, whatever the tagger thought
+    // ("Norway" opening a sentence is no adverb).
+    hints.assign(words.size(), syntax::Analyzer::Hint::none);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      std::uint32_t ti = in.tok_of_word[w];
+      int mi = a.mention_at[ti];
+      if (mi < 0 || !toks[ti].is(kCap) || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
+      const Mention& m = a.mentions[mi];
+      if (m.anaphor || m.kind == MentionKind::group) continue;
+      hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective
+                                                : syntax::Analyzer::Hint::proper_noun;
+    }
+    analyzer_->analyze(words, hints, syn, *scratch);
     in.first_tok = sb;
     in.end_tok = se;
     in.word_of_tok.assign(se - sb, -1);
@@ -231,10 +245,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
         CodeSet all;
         for (const Actor& x : fct.participants)
           if (!x.country.empty()) all.insert(x.country);
-        if (all.size() < 2 && fct.participants.size() < 2) continue;
+        // A tie needs two parties: one-sided facts add nothing to the graph.
+        if (all.size() < 2 && fct.participants.size() < 2) {
+          if (trace_) fmt::print(stderr, "dipgraph trace: {}:{}: {} [{}] dropped: fewer than two parties; {}\n",
+                                 doc.article.id, span.index, e.cameo, words[e.word], e.why);
+          continue;
+        }
         d.countries = all;
       } else {
-        if (src.empty() || tgt.empty()) continue;
+        if (src.empty() || tgt.empty()) {
+          if (trace_) fmt::print(stderr, "dipgraph trace: {}:{}: {} [{}] dropped: no {}; {}\n", doc.article.id,
+                                 span.index, e.cameo, words[e.word], src.empty() ? "source" : "target", e.why);
+          continue;
+        }
         fct.source = std::move(src);
         fct.target = std::move(tgt);
         for (const Actor& x : fct.source)

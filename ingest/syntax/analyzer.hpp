@@ -7,6 +7,7 @@
 // thread-safe with one Scratch per thread.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,14 @@ class Analyzer {
   // punctuation as words of their own): upos, xpos, lemma, head, rel, each
   // with words.size() entries. Any input is accepted.
   void analyze(const std::vector<std::string_view>& words, Analysis& out, Scratch& s) const;
+
+  // What the caller already knows of a word's class (a name the recognizer
+  // found): the tagger's choice is replaced when it disagrees, before
+  // lemmatizing and parsing.
+  enum class Hint : std::uint8_t { none, proper_noun, adjective };
+  // analyze() with one hint per word (`hints` may be shorter than `words`).
+  void analyze(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
+               Analysis& out, Scratch& s) const;
 
   const Tagger& tagger() const { return *tagger_; }
   const Lemmatizer& lemmatizer() const { return *lemmatizer_; }
