@@ -84,6 +84,7 @@ struct Coder::Ctx {
   const CoderInput& in;
   const Tree& t;
   const Analysis& rec;
+  int home_mention = -1;  // a mention of the article's home country, -1 if none
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
     return rec.mention_at[in.tok_of_word[w]];
@@ -93,6 +94,7 @@ struct Coder::Ctx {
 Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues& cues,
              std::vector<std::string> agent_nouns)
     : dict_(dict), frames_(frames), cues_(cues), agent_nouns_(std::move(agent_nouns)) {
+  domestic_class_ = frames_.class_index("domestic");
   std::sort(agent_nouns_.begin(), agent_nouns_.end());
 }
 
@@ -112,6 +114,13 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   int mi = c.mention(n);
   if (usable(mi)) return mi;
   if (mi >= 0) return -1;  // a place, a title alone: not an actor
+  // "which", "who", "that" of a relative clause stand for its noun.
+  if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
+      c.t.head(c.t.head(n)) >= 0) {
+    const std::string& l = c.t.lemma(n);
+    if (l == "which" || l == "who" || l == "whom" || l == "that")
+      return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
+  }
   if (!c.t.is_nominal(n)) return -1;
   bool agent = std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
   if (source && !agent) return -1;
@@ -126,6 +135,14 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (!mod) continue;
     int mk = c.mention(*k);
     if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+  }
+  // "the government", "the police", "the authorities" without a country of
+  // their own act for the country the article is about.
+  if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
+    bool definite = false;
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+      definite |= c.t.base(*k) == "det" && c.t.lemma(*k) == "the";
+    if (definite) return -c.home_mention - 1;
   }
   return -1;
 }
@@ -376,6 +393,7 @@ int Coder::tone_of(const Ctx& c, int head) const {
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out) const {
   tree.reset(*in.syn);
   Ctx c{in, tree, *in.rec};
+  c.home_mention = in.home_mention;
   const Tree& tr = tree;
   const int n = tr.size();
   const std::size_t first = out.size();

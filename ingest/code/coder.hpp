@@ -62,6 +62,8 @@ struct CoderInput {
   std::vector<std::uint32_t> tok_of_word;   // word -> Tok index in rec->toks
   std::vector<std::int32_t> word_of_tok;    // Tok - first Tok -> first word, -1
   std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
+  int home_mention = -1;                    // a mention of the article's home country (dateline,
+                                            // else the clearly most named country), -1 if none
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -103,6 +105,7 @@ class Coder {
   const FrameTable& frames_;
   const StatusCues& cues_;
   std::vector<std::string> agent_nouns_;  // sorted
+  int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
 };
 
 }  // namespace dipgraph::ingest

@@ -24,6 +24,7 @@ class CodeSet {
   }
   std::size_t count(const std::string& c) const { return std::binary_search(v_.begin(), v_.end(), c); }
   bool empty() const { return v_.empty(); }
+  void clear() { v_.clear(); }
   std::size_t size() const { return v_.size(); }
   auto begin() const { return v_.begin(); }
   auto end() const { return v_.end(); }
@@ -39,6 +40,8 @@ struct Draft {
   bool own_date = false, own_place = false;
   bool say = false;
   std::uint32_t sentence = 0;
+  std::uint32_t position = 0;  // the pattern coder's trigger Tok
+  int tense = 0;               // -1 past, +1 future, 0 unknown
 };
 
 // Adds `a` to `side` unless an actor with its id is there.
@@ -50,8 +53,9 @@ inline void add_actor(std::vector<Actor>& side, Actor a) {
 
 // Folds the drafts of one article (in reading order) into facts: one event
 // told in several sentences (same type, status and party countries, dates
-// and places that do not disagree; or a follow-up sentence without date or
-// place of its own that shares a party) is one fact with all its evidence.
+// and places that do not disagree; or a follow-up sentence up to 8
+// sentences on, without date or place of its own, that shares a party) is
+// one fact with all its evidence.
 // Then finishes each fact: the article date for a current event without
 // one, root, quad class, Goldstein value, mentions and id. At most
 // `max_facts` are returned. `drafts` is consumed.

@@ -34,6 +34,24 @@ std::vector<std::string> read_word_list(const std::string& path) {
 
 }  // namespace
 
+bool names_two_parties(const Fact& f) {
+  std::vector<std::string> keys;
+  auto add = [&](const std::vector<Actor>& side) {
+    for (const Actor& x : side) {
+      keys.push_back(x.country.empty() ? x.id : x.country);
+      // An international organization is a group of states: its summit ties them.
+      if (x.kind == ActorKind::organization && x.country.empty()) keys.push_back(x.id + "#members");
+    }
+  };
+  add(f.source);
+  add(f.target);
+  add(f.participants);
+  std::sort(keys.begin(), keys.end());
+  bool two = std::unique(keys.begin(), keys.end()) - keys.begin() >= 2;
+  if (f.source.empty() && f.target.empty()) return two;
+  return two && !f.source.empty() && !f.target.empty();
+}
+
 void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std::uint32_t begin,
                        std::uint32_t end, std::vector<std::string_view>& words,
                        std::vector<std::uint32_t>& tok_of_word) {
@@ -62,6 +80,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
     : dict_(std::move(dict)),
       recognizer_(dict_),
       frames_(std::move(frames)),
+      patterns_(dict_),
       cues_(std::move(cues)),
       analyzer_(std::move(analyzer)) {
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
@@ -174,6 +193,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   };
 
   CoderInput in;
+  // The article's home country: its dateline's, else the country named
+  // clearly most often (at least twice, and more than any other).
+  {
+    int home = a.dateline_country;
+    if (home < 0) {
+      std::uint32_t best = 0, second = 0;
+      for (std::size_t k = 0; k < a.country_counts.size(); ++k) {
+        std::uint32_t n = a.country_counts[k];
+        if (n > best) second = best, best = n, home = static_cast<int>(k);
+        else if (n > second) second = n;
+      }
+      if (best < 2 || best == second) home = -1;
+    }
+    for (std::size_t k = 0; k < a.mentions.size() && home >= 0; ++k)
+      if (a.mentions[k].country == home && is_actor(a.mentions[k])) {
+        in.home_mention = static_cast<int>(k);
+        break;
+      }
+  }
   in.rec = &a;
   in.syn = &syn;
   in.words = &words;
@@ -363,7 +401,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
     if (drafts.size() > max_facts * 2) break;
   }
   if (why) *why = std::move(whys);
-  return fold_drafts(drafts, article_day, max_facts);
+  // The pattern coder's events fold in with the parse coder's (a sentence
+  // the pattern coder reads one-sidedly may still lend its date and place
+  // to a fact told in full elsewhere); what stays one-sided goes.
+  patterns_.code(doc, a, drafts, max_facts);
+  std::stable_sort(drafts.begin(), drafts.end(),
+                   [](const Draft& x, const Draft& y) { return x.sentence < y.sentence; });
+  std::vector<Fact> facts = fold_drafts(drafts, article_day, max_facts);
+  facts.erase(std::remove_if(facts.begin(), facts.end(), [](const Fact& f) { return !names_two_parties(f); }),
+              facts.end());
+  return facts;
 }
 
 }  // namespace dipgraph::ingest

@@ -8,6 +8,9 @@
 //              (syntax/analyzer.hpp);
 //   code       events from the parse by trigger classes (code/coder.hpp):
 //              parties, status, then date and place from the tree;
+//   patterns   the word-order pattern coder (code/pattern_coder.hpp) reads
+//              the same sentences; its events count only when they name
+//              two parties;
 //   fold       the facts of one article that tell the same event become
 //              one fact with all their evidence (code/draft.hpp).
 //
@@ -25,6 +28,7 @@
 #include "graph/fact.hpp"
 #include "ingest/code/coder.hpp"
 #include "ingest/code/frames.hpp"
+#include "ingest/code/pattern_coder.hpp"
 #include "ingest/read/document.hpp"
 #include "ingest/recognize/dictionary.hpp"
 #include "ingest/recognize/recognizer.hpp"
@@ -61,9 +65,16 @@ class Extractor {
   FrameTable frames_;
   StatusCues cues_;
   std::unique_ptr<Coder> coder_;
+  PatternCoder patterns_;
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
 };
+
+// True if the fact names two different parties (countries, or actors
+// without a country): a source and a target of different countries, or two
+// such participants; an international organization counts as two (its
+// members). Facts that name fewer add nothing to a graph of ties.
+bool names_two_parties(const Fact& f);
 
 // Splits the lexer's Toks of a sentence into the words the parser reads:
 // a possessive "'s" becomes a word of its own. words[k] views `text`;

@@ -23,6 +23,13 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
         target = &o;
         break;
       }
+      // A follow-up sentence: no date or place of its own, a shared party.
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say &&
+          std::any_of(d.countries.begin(), d.countries.end(),
+                      [&](const std::string& c) { return o.countries.count(c) > 0; })) {
+        target = &o;
+        break;
+      }
     }
     if (!target) {
       out.push_back(std::move(d));
@@ -34,6 +41,8 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
     for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
     for (auto& x : d.fact.participants) add_actor(f.participants, std::move(x));
+    for (auto& t : d.fact.topics)
+      if (std::find(f.topics.begin(), f.topics.end(), t) == f.topics.end()) f.topics.push_back(t);
     bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
                             [&](const Evidence& e) { return e.sentence == d.fact.evidence[0].sentence; });
     if (!seen) f.evidence.push_back(d.fact.evidence[0]);

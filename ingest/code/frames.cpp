@@ -173,6 +173,12 @@ bool FrameTable::in_class(int cls, std::string_view lemma) const {
   });
 }
 
+int FrameTable::class_index(std::string_view name) const {
+  for (std::size_t i = 0; i < class_names_.size(); ++i)
+    if (class_names_[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
 bool FrameTable::is_trigger_lemma(std::string_view lemma) const {
   std::string k(lemma);
   return verbs_.count(k) || nouns_.count(k);

@@ -67,6 +67,8 @@ class FrameTable {
   std::size_t size() const { return frames_.size(); }
   // True if `lemma` belongs to word class `cls` (an index from a Cond).
   bool in_class(int cls, std::string_view lemma) const;
+  // The index of word class @name, -1 if the file has none.
+  int class_index(std::string_view name) const;
   // True if any frame has this lemma (either word class): the prefilter.
   bool is_trigger_lemma(std::string_view lemma) const;
 
