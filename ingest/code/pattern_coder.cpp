@@ -343,7 +343,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
         const Tok& t = toks[j - 1];
         if ((t.cls & (kDet | kModifier | kNumberWord)) || t.is(kNumber) ||
             (t.is(kWord) && !t.is(kCap) && t.cls == 0 && (t.is(kHyphenJoined) || (j < toks.size() && toks[j].is(kHyphenJoined)))) ||
-            // "in the occupied West Bank", "to the disputed region of": a participle after a determiner
+            // "in the annexed northern province", "to the disputed region of": a participle after a determiner
             (t.is(kWord) && !t.is(kCap) && t.cls == 0 && j >= floor + 2 && (toks[j - 2].cls & kDet) &&
              t.end - t.start > 4 && text.substr(t.end - 2, 2) == "ed")) {
           --j;
@@ -366,7 +366,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
         if (d > floor && !(toks[d].cls & kDet) && toks[d].is(kWord) && !(toks[d].cls & kFunction)) --d;
         if (toks[d].cls & kDet) return kNoToken;
       }
-      // "workers affiliated with the Serbian union", "militias loyal to Iran":
+      // "miners affiliated with the Bolivian federation", "militias loyal to Iran":
       // the group they belong to stands for them.
       if (j > floor + 1 && (toks[j - 1].id == id.with || toks[j - 1].id == id.to)) {
         std::string_view w = tok_text(j - 2);
@@ -374,7 +374,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
           return kNoToken;
       }
       if (j > floor && (toks[j - 1].cls & kPrep)) return toks[j - 1].id;
-      // "to the United States and Israel": a conjunct is governed like the first.
+      // "to Chile and Peru": a conjunct is governed like the first.
       if (j > floor + 1 && (toks[j - 1].id == id.and_ || toks[j - 1].id == id.or_) &&
           a.mention_at[j - 2] >= 0 && is_actor(a.mentions[a.mention_at[j - 2]]) &&
           attributed(j - 2) == attributed(j)) {
@@ -399,7 +399,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
       triggers.swap(kept);
     }
     {
-      // "military equipment seized last year": a participle right after a
+      // "the trucks impounded last month": a participle right after a
       // noun (no auxiliary, no subject actor) describes, it does not report.
       auto& kept = trigger_scratch;
       kept.clear();
@@ -596,7 +596,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
         if (m.begin >= e || attributed(m.begin)) break;
         if (!actor_ok_after(m, t.end)) continue;
         TokenId gp = governing_prep(m.begin, t.end);
-        // "shelled positions of the Palestinian forces": the object's owner.
+        // "bombed depots of the Chadian army": the object's owner.
         if (gp == id.of && !seen_prep_actor) {
           bool other = false;
           for (std::uint32_t i = t.end; i < m.begin; ++i) other |= (toks[i].cls & kPrep) && toks[i].id != id.of;
@@ -1281,7 +1281,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
         for (const Actor& x : target)
           if (!x.country.empty()) tgt_c.insert(x.country);
       }
-      // "characterizing Pakistan and Russia as allies" said by Russia: not Russia itself.
+      // "describing Ghana and Togo as partners" said by Togo: not Togo itself.
       if (!(p.flags & kSymmetric) && !src_c.empty()) {
         bool other = std::any_of(target.begin(), target.end(), [&](const Actor& x) {
           return !x.country.empty() && !src_c.count(x.country);
