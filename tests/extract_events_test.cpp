@@ -437,7 +437,7 @@ TEST_CASE("extract events: a part of a national group acts; unnamed attackers ar
 TEST_CASE("extract events: an intent aims at the target of what it intends, told once") {
   const EventCase cases[] = {
       // "March" of a date is no march; the intent takes the date
-      {"On March 9, Putin offered to negotiate with the president of Georgia.", "03", "RUS", "GEO", "", "",
+      {"On March 9, Putin offered to hold talks with the Georgian president.", "03", "RUS", "GEO", "", "",
        "2025-03-09", ""},
       {"Ecuador agreed to meet Colombian officials next week.", "03", "ECU", "COL", "", "", "", ""},
   };
@@ -502,8 +502,8 @@ TEST_CASE("extract events: people of a place, as the subject, act for its countr
 
 TEST_CASE("extract events: 'on alert' is no passive; a participle between a preposition and its place") {
   const EventCase cases[] = {
-      // "the occupied West Bank" is still a place after "in": force posture there hits it
-      {"Israeli troops remained on alert in the occupied West Bank today.", "15", "ISR", "PSE", "", "", "", ""},
+      // "the occupied West Bank" is still a place after "across": force posture there hits it
+      {"Israeli soldiers stayed on alert across the occupied West Bank on Sunday.", "15", "ISR", "PSE", "", "", "", ""},
   };
   for (const auto& c : cases) check_case(c);
   // Force posture aimed at no one names one party: no fact (and no passive
@@ -515,7 +515,7 @@ TEST_CASE("extract events: 'on alert' is no passive; a participle between a prep
 
 TEST_CASE("extract events: groups by allegiance, vows to fight, intents with a target further on") {
   const EventCase cases[] = {
-      {"Some 20,000 workers affiliated with the Polish miners' union stopped work on Monday against the German "
+      {"About 15,000 staff affiliated to the Polish miners' union stopped work on Monday against the German "
        "owners of the mine.",
        "14", "POL", "DEU", "", "", "2025-03-10", ""},
       {"Militias loyal to Iran attacked a Saudi convoy.", "19", "IRN", "SAU", "", "", "", ""},
