@@ -220,10 +220,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
     const std::uint32_t sb = span.begin, se = span.end;
     // Parse only sentences that can hold a fact: an actor and a word that
     // may be a trigger (as a noun or a verb).
-    bool actor = false, trigger = false;
-    for (std::uint32_t i = sb; i < se && !actor; ++i)
-      actor = a.mention_at[i] >= 0 && is_actor(a.mentions[a.mention_at[i]]);
-    if (!actor) continue;
+    // Every fact names two parties: a sentence needs two actor mentions
+    // (pronouns and descriptions resolved count), or one and the article's
+    // home country for "the government", "the police".
+    int actors = 0, last = -1;
+    bool trigger = false;
+    for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
+      int mi = a.mention_at[i];
+      if (mi >= 0 && mi != last && is_actor(a.mentions[mi])) ++actors, last = mi;
+    }
+    if (actors == 0 || (actors == 1 && in.home_mention < 0)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
