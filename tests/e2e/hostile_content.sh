@@ -24,7 +24,7 @@ texts = [
     'ISLAMABAD, July 10 - Pakistan <b>&amp; "China"</b> signed {an} [agreement]; on \\rail\\ -> "x" -- y & <z/> in Islamabad.\n'
     "Russia's <i>Foreign Minister</i> Sergei Lavrov met Indian Foreign Minister S. Jaishankar in Moscow on Thursday & said: \"We <3 {talks} -> [x]; \\d\".\n",
     # right-to-left marks and overrides, Arabic and Hebrew names
-    "CAIRO, July 8 - Egyptian President Abdel Fattah el-Sisi\u200f met Saudi Crown Prince Mohammed bin Salman\u202e in Cairo \u2067\u0627\u0644\u0642\u0627\u0647\u0631\u0629\u2069 on Sunday.\n",
+    "CAIRO, July 8 - Egyptian President Karim Nassar\u200f met Saudi Crown Prince Mohammed bin Salman\u202e in Cairo \u2067\u0627\u0644\u0642\u0627\u0647\u0631\u0629\u2069 on Sunday.\n",
     # a 10,000-character name
     "NAIROBI, July 7 - Kenyan President %s met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Friday.\n" % long_name,
 ]
