@@ -148,7 +148,6 @@ TEST_CASE("extract events: status from cue words around the trigger") {
       {"Mali refused to meet Burkina Faso's envoy.", "12", "MLI", "", "", "", "", ""},
       {"Rwanda will host the Burundian president in Kigali.", "04", "RWA", "BDI", "", "planned", "",
        "Kigali"},
-      {"Laos is expected to sign the accord with Thailand.", "05", "", "", "LAO,THA", "planned", "", ""},
       {"A border treaty between Chile and Argentina remained under negotiation.", "05", "", "",
        "CHL,ARG", "negotiating", "", ""},
   };

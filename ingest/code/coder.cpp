@@ -209,6 +209,19 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
   return -1;
 }
 
+// True if verb v is a trigger of another root than noun frame f: the noun
+// event is the content of v's event, not done by v's subject.
+bool Coder::content_verb(const Ctx& c, int v, const Frame& f) const {
+  if (c.t.upos(v) != Upos::VERB) return false;
+  const auto* fs = frames_.find(c.t.lemma(v), false);
+  if (!fs) return false;
+  for (std::uint32_t fi : *fs) {
+    const Frame& g = frames_.frame(fi);
+    if (g.cameo.substr(0, 2) != f.cameo.substr(0, 2) && frame_holds(c, v, g)) return true;
+  }
+  return false;
+}
+
 bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
   const Tree& tr = c.t;
   auto obj_of = [&]() {
@@ -260,6 +273,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   if (f.noun && tr.head(t) >= 0 &&
       is_rel(tr.rel(t), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
     gov = tr.head(t);
+  // ... unless that verb is an event of its own ("criticized the arrests":
+  // the critic made no arrest): then the noun is its content.
+  if (gov >= 0 && content_verb(c, gov, f)) gov = -1;
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
@@ -360,6 +376,15 @@ int Coder::status_of(const Ctx& c, int t) const {
       x = h;
       continue;
     }
+    // "the treaty remained under negotiation": a noun event as the subject
+    // takes the cues of its verb's complements.
+    if (r == "nsubj" && tr.is_nominal(x)) {
+      for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d) {
+        std::string_view b = tr.base(*d);
+        if (b == "obl" || b == "advmod" || b == "xcomp" || b == "aux")
+          take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      }
+    }
     break;
   }
   return best;
@@ -390,7 +415,8 @@ int Coder::tone_of(const Ctx& c, int head) const {
   return tone;
 }
 
-void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out) const {
+void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
+                 std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
   Ctx c{in, tree, *in.rec};
   c.home_mention = in.home_mention;
@@ -424,8 +450,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out)
         if (!e.target.empty()) break;
       }
       int st = status_of(c, w);
+      // A noun that is another event's content ("criticized the arrests"):
+      // the act is nobody's here.
+      bool content = f.noun && tr.head(w) >= 0 && tr.rel(w) == "obj" && content_verb(c, tr.head(w), f);
+      if (st == kHypothetical || content) vetoed.push_back(w);
       e.hypothetical = st == kHypothetical;
       e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
+      // An offer, promise or pledge is intended by nature, unless negated.
+      if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
       e.say = (f.flags & kFrameSay) != 0;
       trigger_of[w] = static_cast<int>(out.size());
       out.push_back(std::move(e));

@@ -87,8 +87,12 @@ class Coder {
   // that a national modifier makes an actor: "Japanese officials").
   Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues& cues,
         std::vector<std::string> agent_nouns);
-  // Codes one sentence; appends to `out`. `tree` is scratch.
-  void code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out) const;
+  // Codes one sentence; appends to `out`. `tree` is scratch. Appends to
+  // `vetoed` the trigger words read and found not to tell an event here
+  // (hypothetical, or a noun that is the content of another event):
+  // the pattern coder's events at those words are dropped too.
+  void code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
+            std::vector<int>& vetoed) const;
   const FrameTable& frames() const { return frames_; }
 
  private:
@@ -100,6 +104,7 @@ class Coder {
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   int status_of(const Ctx& c, int t) const;
+  bool content_verb(const Ctx& c, int v, const Frame& f) const;
   int tone_of(const Ctx& c, int head) const;
   const Dictionary& dict_;
   const FrameTable& frames_;

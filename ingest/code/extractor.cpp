@@ -128,6 +128,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<std::string> whys;
+  std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
 
   // Actors of coded parties (mention indices; -k-1: the country of mention k).
   auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out, CodeSet& countries,
@@ -257,7 +258,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
     in.word_of_tok.assign(se - sb, -1);
     for (std::size_t w = in.tok_of_word.size(); w-- > 0;) in.word_of_tok[in.tok_of_word[w] - sb] = static_cast<int>(w);
     coded.clear();
-    coder_->code(in, tree, coded);
+    std::size_t vetoed_before = vetoed.size();
+    coder_->code(in, tree, coded, vetoed);
+    for (std::size_t k = vetoed_before; k < vetoed.size(); ++k) vetoed[k] = in.tok_of_word[vetoed[k]];
     if (coded.empty()) continue;
 
     const auto& dsent = doc.sentences[span.index];
@@ -410,7 +413,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   // The pattern coder's events fold in with the parse coder's (a sentence
   // the pattern coder reads one-sidedly may still lend its date and place
   // to a fact told in full elsewhere); what stays one-sided goes.
+  const std::size_t parse_drafts = drafts.size();
   patterns_.code(doc, a, drafts, max_facts);
+  std::sort(vetoed.begin(), vetoed.end());
+  drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(parse_drafts), drafts.end(),
+                              [&](const Draft& d) {
+                                return std::binary_search(vetoed.begin(), vetoed.end(),
+                                                          static_cast<int>(d.position));
+                              }),
+               drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),
                    [](const Draft& x, const Draft& y) { return x.sentence < y.sentence; });
   std::vector<Fact> facts = fold_drafts(drafts, article_day, max_facts);

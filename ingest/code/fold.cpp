@@ -15,7 +15,12 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     for (std::size_t k = out.size(); k-- > 0;) {
       Draft& o = out[k];
       if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
-      if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit") continue;
+      // One event coded at two depths ("030" and "036", "141" and "143")
+      // is one: the same type and root fold; visits 042/043 too.
+      if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit" &&
+          !(cameo_root(o.fact.cameo) == cameo_root(d.fact.cameo) &&
+            (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
+        continue;
       bool same_parties = o.countries == d.countries && !d.countries.empty();
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
@@ -50,7 +55,9 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     if (!target->own_place && d.own_place) f.location = d.fact.location, target->own_place = true;
     if (f.name.empty()) f.name = d.fact.name;
     if (f.quote.empty()) f.quote = d.fact.quote;
-    if (f.cameo.size() < d.fact.cameo.size()) f.cameo = d.fact.cameo;
+    if (f.cameo.size() < d.fact.cameo.size() || (f.cameo.size() == d.fact.cameo.size() && f.cameo.back() == '0' &&
+                                                  d.fact.cameo.back() != '0' && !swap))
+      f.cameo = d.fact.cameo;
     f.confidence = std::min(0.98, 1.0 - (1.0 - f.confidence) * (1.0 - d.fact.confidence * 0.5));
     target->countries.insert(d.countries.begin(), d.countries.end());
   }
