@@ -1,16 +1,19 @@
 // dipgraph extract: articles -> facts JSONL on stdout.
 //
 //   dipgraph extract [--date YYYY-MM-DD] [--threads N] [--max-article-mb N]
-//                    [--max-facts-per-article N] INPUT...
+//                    [--max-facts-per-article N] [--explain] INPUT...
 //
 // INPUT is a .txt (with or without a dateline), .jsonl batch, .html file, a
 // directory (read recursively) or "-" for stdin. One fact per line, in input
 // order whatever the number of threads. A bad input or record is reported on
 // stderr with its place and skipped; the others go on and the exit code is
 // 1 ("N inputs skipped"). Unusable flags or dictionaries exit 2.
+// --explain (or DIPGRAPH_TRACE=1) prints on stderr, for each coded event,
+// its trigger class (frames.tsv line) and the tree paths of its parties.
 #include <fmt/core.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -30,11 +33,13 @@ struct ExtractFlags {
   std::size_t max_article_mb = 64;
   std::size_t max_facts_per_article = 10000;
   std::vector<std::string> inputs;
+  bool explain = false;
 };
 
 void run_extract(const ExtractFlags& flags, Globals& g) {
   if (!flags.date.empty() && !ingest::parse_ymd(flags.date))
     throw Error(fmt::format("--date {}: expected a date YYYY-MM-DD", flags.date));
+  if (flags.explain) ::setenv("DIPGRAPH_TRACE", "1", 1);  // read by the Extractor at load
   ingest::ExtractOptions options;
   options.data_dir = resolve_data_dir(g.data_dir);
   options.default_date = flags.date;
@@ -83,6 +88,8 @@ void add_extract_command(CLI::App& app, Globals& g) {
   cmd->add_option("--max-facts-per-article", flags->max_facts_per_article,
                   "keep at most N facts of one article, with a warning (default 10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
+  cmd->add_flag("--explain", flags->explain,
+                "say on stderr why each event was coded: trigger class, tree paths of parties, status");
   cmd->add_option("inputs", flags->inputs, "files, directories or - for stdin")->required();
   cmd->callback([flags, &g] { run_extract(*flags, g); });
 }

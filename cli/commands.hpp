@@ -41,5 +41,7 @@ void add_changes_command(CLI::App& app, Globals& g);
 void add_render_command(CLI::App& app, Globals& g);
 void add_check_command(CLI::App& app, Globals& g);
 void add_compact_command(CLI::App& app, Globals& g);
+void add_parse_command(CLI::App& app, Globals& g);
+void add_train_command(CLI::App& app, Globals& g);
 
 }  // namespace dipgraph::cli

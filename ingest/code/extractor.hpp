@@ -1,15 +1,23 @@
 // Extractor: Document -> Facts, the heart of dipgraph.
 //
-// Stages (docs/extraction.md): recognize mentions (recognizer.hpp); find
-// event triggers with the pattern dictionary (data/events.tsv); for each
-// trigger pick source and target from its clause (subject side = source,
-// object side = target, passive voice swapped), its status from cue words
-// around it (data/cues.tsv), its date and place from its clause, then its
-// sentence, then the dateline; last, fold the facts of one article that
-// tell the same event into one fact with all their evidence.
+// Stages (docs/extraction.md), one folder of ingest/ each:
+//   recognize  mentions of countries, capitals, organizations, people,
+//              dates and places (recognize/recognizer.hpp);
+//   syntax     each sentence that can hold a fact (a trigger lemma and an
+//              actor mention) is tagged, lemmatized and parsed
+//              (syntax/analyzer.hpp);
+//   code       events from the parse by trigger classes (code/coder.hpp):
+//              parties, status, then date and place from the tree;
+//   patterns   the word-order pattern coder (code/pattern_coder.hpp) reads
+//              the same sentences; its events count only when they name
+//              two parties;
+//   fold       the facts of one article that tell the same event become
+//              one fact with all their evidence (code/draft.hpp).
 //
-// An Extractor is built once (it owns the compiled dictionaries) and is
-// const and thread-safe afterwards: extract() may run on many threads.
+// An Extractor is built once (it owns the dictionaries and the model) and
+// is const and thread-safe afterwards: extract() may run on many threads.
+// DIPGRAPH_TRACE=1 prints, for each fact, its trigger class and the tree
+// paths that gave its parties and status.
 #pragma once
 
 #include <memory>
@@ -18,32 +26,61 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
-#include "ingest/recognize/dictionary.hpp"
+#include "ingest/code/coder.hpp"
+#include "ingest/code/frames.hpp"
+#include "ingest/code/pattern_coder.hpp"
 #include "ingest/read/document.hpp"
+#include "ingest/recognize/dictionary.hpp"
 #include "ingest/recognize/recognizer.hpp"
+
+namespace dipgraph::syntax {
+class Analyzer;
+}
 
 namespace dipgraph::ingest {
 
 class Extractor {
  public:
-  explicit Extractor(std::shared_ptr<const Dictionary> dict);
-  // Loads the dictionaries of `data_dir` (throws Error if unusable).
+  ~Extractor();
+  // Loads the dictionaries, trigger classes and syntax model of `data_dir`
+  // (throws Error naming the file if one is unusable).
   static std::unique_ptr<Extractor> load(const std::string& data_dir, Diagnostics& diag);
-
   // The facts of one article, in order of first evidence. Every fact has
   // type, CAMEO code, root, quad class, Goldstein value, status, evidence
   // and a content id (compute_fact_id). At most `max_facts` are returned.
   std::vector<Fact> extract(const Document& doc, std::size_t max_facts = 10000) const;
-
+  // extract() with, per fact, one line saying why (trigger class, tree
+  // paths of the parties, status) appended to `why` (may be null).
+  std::vector<Fact> extract(const Document& doc, std::size_t max_facts,
+                            std::vector<std::string>* why) const;
   const Recognizer& recognizer() const { return recognizer_; }
   const Dictionary& dictionary() const { return *dict_; }
+  const syntax::Analyzer& analyzer() const { return *analyzer_; }
 
  private:
-  struct Ids;
+  Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, StatusCues cues,
+            std::vector<std::string> agents, std::unique_ptr<syntax::Analyzer> analyzer);
   std::shared_ptr<const Dictionary> dict_;
   Recognizer recognizer_;
-  std::shared_ptr<const Ids> ids_;
-  bool trace_ = false;  // DIPGRAPH_TRACE set: each trigger and its roles on stderr
+  FrameTable frames_;
+  StatusCues cues_;
+  std::unique_ptr<Coder> coder_;
+  PatternCoder patterns_;
+  std::unique_ptr<syntax::Analyzer> analyzer_;
+  bool trace_ = false;
 };
+
+// True if the fact names two different parties (countries, or actors
+// without a country): a source and a target of different countries, or two
+// such participants; an international organization counts as two (its
+// members). Facts that name fewer add nothing to a graph of ties.
+bool names_two_parties(const Fact& f);
+
+// Splits the lexer's Toks of a sentence into the words the parser reads:
+// a possessive "'s" becomes a word of its own. words[k] views `text`;
+// tok_of_word[k] is the Tok index of word k.
+void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std::uint32_t begin,
+                       std::uint32_t end, std::vector<std::string_view>& words,
+                       std::vector<std::uint32_t>& tok_of_word);
 
 }  // namespace dipgraph::ingest

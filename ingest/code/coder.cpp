@@ -1,0 +1,606 @@
+// Coding events from the parse tree (coder.hpp).
+#include "ingest/code/coder.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <fstream>
+
+namespace dipgraph::ingest {
+
+using syntax::Upos;
+
+// ---------------------------------------------------------------- status cues
+
+StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
+  std::ifstream in(path);
+  if (!in) throw Error(fmt::format("{}: cannot open the status cues", path));
+  StatusCues s;
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  std::string line;
+  std::size_t n = 0;
+  bool header = false;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t t1 = line.find('\t'), t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos) {
+      diag.error(Place{name, n}, "expected 3 tab-separated columns: lemma where value");
+      continue;
+    }
+    std::string lemma = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1),
+                value = line.substr(t2 + 1);
+    if (!header) {
+      header = true;
+      if (lemma == "lemma") continue;
+    }
+    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : -1;
+    int v = value == "hypothetical" ? kHypothetical : -1;
+    if (v < 0) {
+      auto st = parse_status(value);
+      if (st) v = static_cast<int>(*st);
+    }
+    if (w < 0 || v < 0) {
+      diag.error(Place{name, n}, fmt::format("unknown place '{}' or value '{}'", where, value));
+      continue;
+    }
+    s.cues_[w][lemma] = v;
+  }
+  return s;
+}
+
+int StatusCues::find(CueWhere where, const std::string& lemma) const {
+  const auto& m = cues_[static_cast<int>(where)];
+  auto it = m.find(lemma);
+  return it == m.end() ? -1 : it->second;
+}
+
+namespace {
+
+// Strength of a status value when several cues hold.
+int strength(int v) {
+  if (v == kHypothetical) return 10;
+  switch (static_cast<Status>(v)) {
+    case Status::negated: return 9;
+    case Status::negotiating: return 8;
+    case Status::intended: return 7;
+    case Status::planned: return 6;
+    case Status::ongoing: return 5;
+    case Status::occurred: return 1;
+  }
+  return 0;
+}
+
+bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), r) != set.end();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- coder
+
+struct Coder::Ctx {
+  const CoderInput& in;
+  const Tree& t;
+  const Analysis& rec;
+  int home_mention = -1;  // a mention of the article's home country, -1 if none
+  int mention(int w) const {
+    if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
+    return rec.mention_at[in.tok_of_word[w]];
+  }
+};
+
+Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues& cues,
+             std::vector<std::string> agent_nouns)
+    : dict_(dict), frames_(frames), cues_(cues), agent_nouns_(std::move(agent_nouns)) {
+  domestic_class_ = frames_.class_index("domestic");
+  std::sort(agent_nouns_.begin(), agent_nouns_.end());
+}
+
+// The actor mention standing for node n, or -1. A node inside an actor
+// mention is that actor; a noun naming people or a body ("officials",
+// "government", "forces") stands for the actor of its national modifier,
+// possessive, compound or "of"/"from" phrase ("Japanese officials", "the
+// government of Japan"). For other nouns ("Japanese goods") the modifier
+// counts only outside the source slot: goods receive, they do not act.
+int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
+  auto usable = [&](int mi) {
+    if (mi < 0) return false;
+    const Mention& m = c.rec.mentions[mi];
+    if (is_actor(m)) return true;
+    return places && m.kind == MentionKind::city;
+  };
+  int mi = c.mention(n);
+  if (usable(mi)) return mi;
+  if (mi >= 0) return -1;  // a place, a title alone: not an actor
+  // "which", "who", "that" of a relative clause stand for its noun.
+  if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
+      c.t.head(c.t.head(n)) >= 0) {
+    const std::string& l = c.t.lemma(n);
+    if (l == "which" || l == "who" || l == "whom" || l == "that")
+      return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
+  }
+  if (!c.t.is_nominal(n)) return -1;
+  bool agent = std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
+  if (source && !agent) return -1;
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    std::string_view r = c.t.rel(*k), b = c.t.base(*k);
+    bool mod = r == "nmod:poss" || b == "amod" || b == "compound" || b == "appos" || b == "flat";
+    if (b == "nmod" && r != "nmod:poss") {
+      std::string_view p = c.t.marker(*k);
+      mod = p == "of" || p == "from";
+      if (mod && !agent) mod = false;  // "the price of oil": no actor
+    }
+    if (!mod) continue;
+    int mk = c.mention(*k);
+    if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+  }
+  // "the government", "the police", "the authorities" without a country of
+  // their own act for the country the article is about.
+  if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
+    bool definite = false;
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+      definite |= c.t.base(*k) == "det" && c.t.lemma(*k) == "the";
+    if (definite) return -c.home_mention - 1;
+  }
+  return -1;
+}
+
+// Actors of node n and of the nodes coordinated with it ("Japan and China").
+void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const {
+  if (n < 0) return;
+  auto add = [&](int mi) {
+    if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
+  };
+  add(actor_of_node(c, n, source, places));
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+    if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+}
+
+// The subject of verb v: its nsubj; of a passive, the "by" agent; left out
+// by control, coordination or a participle: recovered from the tree.
+// Returns a node or -1.
+int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
+  const Tree& t = c.t;
+  if (v < 0 || depth > 4) return -1;
+  if (t.passive(v)) {
+    for (const int* k = t.kids_begin(v); k != t.kids_end(v); ++k)
+      if (t.base(*k) == "obl" && t.marker(*k) == "by") {
+        why += "agent ";
+        return *k;
+      }
+    if (t.rel(v) == "acl" || t.rel(v) == "acl:relcl") return -1;
+  }
+  int s = t.child(v, "nsubj");
+  if (s < 0 && !t.passive(v)) s = t.child(v, "nsubj:pass");
+  if (s >= 0 && !t.passive(v)) {
+    // "which met", "who visited": the relative pronoun stands for the noun.
+    if (t.upos(s) == Upos::PRON && t.rel(v) == "acl:relcl" && c.mention(s) < 0) {
+      why += "relcl ";
+      return t.head(v);
+    }
+    why += "nsubj ";
+    return s;
+  }
+  if (s >= 0) return -1;  // a passive without agent
+  std::string_view r = t.rel(v);
+  int h = t.head(v);
+  if (h < 0) return -1;
+  if (r == "xcomp") {
+    // Object control ("urged Iran to talk"), else subject control.
+    int o = t.child(h, "obj");
+    if (o < 0) o = t.child(h, "iobj");
+    if (o >= 0 && actor_of_node(c, o, true, false) >= 0) {
+      why += "control(obj) ";
+      return o;
+    }
+    why += "control ";
+    return subject_of(c, h, why, depth + 1);
+  }
+  if (r == "conj" || r == "advcl" || r == "acl") {
+    if (r == "acl" && t.is_nominal(h)) {
+      why += "acl ";
+      return h;  // "leaders gathering in Rome"
+    }
+    why += std::string(r) + " ";
+    return subject_of(c, h, why, depth + 1);
+  }
+  return -1;
+}
+
+// True if verb v is a trigger of another root than noun frame f: the noun
+// event is the content of v's event, not done by v's subject.
+bool Coder::content_verb(const Ctx& c, int v, const Frame& f) const {
+  if (c.t.upos(v) != Upos::VERB) return false;
+  const auto* fs = frames_.find(c.t.lemma(v), false);
+  if (!fs) return false;
+  for (std::uint32_t fi : *fs) {
+    const Frame& g = frames_.frame(fi);
+    if (g.cameo.substr(0, 2) != f.cameo.substr(0, 2) && frame_holds(c, v, g)) return true;
+  }
+  return false;
+}
+
+bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
+  const Tree& tr = c.t;
+  auto obj_of = [&]() {
+    int o = tr.child(t, "obj");
+    if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");
+    return o;
+  };
+  for (const Cond& k : f.when) {
+    bool ok = false;
+    switch (k.kind) {
+      case CondKind::prep:
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d) {
+          std::string_view b = tr.base(*d);
+          if (b == "compound" && tr.rel(*d) == "compound:prt") ok = tr.lemma(*d) == k.word;
+          else if (b == "obl" || b == "nmod" || b == "advmod" || b == "xcomp")
+            ok = tr.marker(*d) == k.word || (b == "advmod" && tr.lemma(*d) == k.word);
+        }
+        break;
+      case CondKind::obj_class: {
+        int o = f.noun ? t : obj_of();
+        ok = o >= 0 && frames_.in_class(k.word_class, tr.lemma(o));
+        break;
+      }
+      case CondKind::mod_class: {
+        int o = f.noun ? t : obj_of();
+        if (o >= 0) {
+          ok = frames_.in_class(k.word_class, tr.lemma(o));
+          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d)
+            ok = frames_.in_class(k.word_class, tr.lemma(*d)) ||
+                 (tr.base(*d) == "nmod" && frames_.in_class(k.word_class, tr.lemma(*d)));
+        }
+        break;
+      }
+      case CondKind::xcomp:
+        ok = tr.child(t, "xcomp") >= 0;
+        break;
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
+                 std::vector<std::int32_t>& out, std::string& why) const {
+  const Tree& tr = c.t;
+  // A noun event borrows the clause of the verb it is the object (or the
+  // passive subject, or an oblique) of: "X imposed sanctions on Y".
+  int gov = -1;
+  if (f.noun && tr.head(t) >= 0 &&
+      is_rel(tr.rel(t), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
+    gov = tr.head(t);
+  // ... unless that verb is an event of its own ("criticized the arrests":
+  // the critic made no arrest): then the noun is its content.
+  if (gov >= 0 && content_verb(c, gov, f)) gov = -1;
+  auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
+    if (n < 0) return;
+    for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
+      std::string_view b = tr.base(*d);
+      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) nodes.push_back(*d);
+    }
+  };
+  bool places = f.type == "visit" && !source;
+  std::vector<int> nodes;
+  switch (s.kind) {
+    case SlotKind::subj: {
+      std::string w;
+      int n = f.noun ? -1 : subject_of(c, t, w);
+      if (f.noun) {
+        if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
+        else if (tr.base(t) == "nsubj") n = -1;
+      }
+      if (n >= 0) {
+        why += (source ? "source=" : "target=") + w;
+        nodes.push_back(n);
+      }
+      break;
+    }
+    case SlotKind::obj:
+      if (!f.noun) {
+        int o = tr.passive(t) ? tr.child(t, "nsubj:pass") : tr.child(t, "obj");
+        if (o < 0 && tr.passive(t) && (tr.rel(t) == "acl" ) && tr.is_nominal(tr.head(t))) o = tr.head(t);
+        if (o >= 0) {
+          nodes.push_back(o);
+          why += source ? "source=obj " : "target=obj ";
+        }
+      }
+      break;
+    case SlotKind::iobj: {
+      int o = tr.child(t, "iobj");
+      if (o >= 0) nodes.push_back(o), why += "target=iobj ";
+      break;
+    }
+    case SlotKind::poss:
+      if (f.noun) {
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+          std::string_view r = tr.rel(*d), b = tr.base(*d);
+          if (r == "nmod:poss" || b == "amod" || b == "compound") {
+            int mi = c.mention(*d);
+            if (mi >= 0 && is_actor(c.rec.mentions[mi])) nodes.push_back(*d);
+          }
+        }
+        if (!nodes.empty()) why += source ? "source=poss " : "target=poss ";
+      }
+      break;
+    case SlotKind::between:
+      prep_children(t, "between", nodes);
+      prep_children(t, "among", nodes);
+      if (nodes.empty()) prep_children(gov, "between", nodes);
+      if (!nodes.empty()) why += "parties=between ";
+      break;
+    case SlotKind::prep:
+      prep_children(t, s.word, nodes);
+      if (nodes.empty()) prep_children(gov, s.word, nodes);
+      // "accused Japan of ...": a verb's preposition may hang on its object.
+      if (nodes.empty() && !f.noun) {
+        int o = tr.child(t, "obj");
+        prep_children(o, s.word, nodes);
+      }
+      if (!nodes.empty()) why += fmt::format("{}=p:{} ", source ? "source" : "target", s.word);
+      break;
+  }
+  for (int n : nodes) {
+    actors_at(c, n, source, places, out);
+    if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
+  }
+}
+
+int Coder::status_of(const Ctx& c, int t) const {
+  const Tree& tr = c.t;
+  int best = static_cast<int>(Status::occurred);
+  auto take = [&](int v) {
+    if (v >= 0 && strength(v) > strength(best)) best = v;
+  };
+  int x = t;
+  for (int step = 0; step < 5 && x >= 0; ++step) {
+    for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
+      std::string_view b = tr.base(*d);
+      if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg")
+        take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      else if (b == "mark")
+        take(cues_.find(CueWhere::mark, tr.lemma(*d)));
+    }
+    std::string_view r = tr.rel(x);
+    int h = tr.head(x);
+    if (h < 0) break;
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || (r == "ccomp" && step == 0 && false)) {
+      take(cues_.find(CueWhere::gov, tr.lemma(h)));
+      x = h;
+      continue;
+    }
+    if (r == "conj") {
+      x = h;
+      continue;
+    }
+    // "the treaty remained under negotiation": a noun event as the subject
+    // takes the cues of its verb's complements.
+    if (r == "nsubj" && tr.is_nominal(x)) {
+      for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d) {
+        std::string_view b = tr.base(*d);
+        if (b == "obl" || b == "advmod" || b == "xcomp" || b == "aux")
+          take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      }
+    }
+    break;
+  }
+  return best;
+}
+
+// The tone of the words of head's subtree: the sum of cues.tsv tones.
+int Coder::tone_of(const Ctx& c, int head) const {
+  const Tree& tr = c.t;
+  int lo = head, hi = head;
+  std::vector<int> stack{head};
+  while (!stack.empty()) {
+    int n = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, n), hi = std::max(hi, n);
+    for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) stack.push_back(*d);
+  }
+  std::uint32_t b = c.in.tok_of_word[lo], e = c.in.tok_of_word[hi] + 1;
+  const auto& toks = c.rec.toks;
+  int tone = 0;
+  for (std::uint32_t i = b; i < e; ++i) {
+    dict_.cue_matcher().longest([&](std::size_t q) { return toks[q].id; }, i, e,
+                                [&](std::uint32_t, std::uint32_t v) {
+                                  const Cue& cue = dict_.cues()[v];
+                                  if (cue.kind == CueKind::tone) tone += cue.value;
+                                  return true;
+                                });
+  }
+  return tone;
+}
+
+void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
+                 std::vector<int>& vetoed) const {
+  tree.reset(*in.syn);
+  Ctx c{in, tree, *in.rec};
+  c.home_mention = in.home_mention;
+  const Tree& tr = tree;
+  const int n = tr.size();
+  const std::size_t first = out.size();
+  std::vector<int> trigger_of(n, -1);  // word -> index into out
+  for (int w = 0; w < n; ++w) {
+    Upos u = tr.upos(w);
+    bool noun = u == Upos::NOUN;
+    if (!(noun || u == Upos::VERB)) continue;
+    int mi = c.mention(w);
+    if (mi >= 0 && c.rec.mentions[mi].kind != MentionKind::title) continue;
+    const auto* fs = frames_.find(tr.lemma(w), noun);
+    if (!fs) continue;
+    for (std::uint32_t fi : *fs) {
+      const Frame& f = frames_.frame(fi);
+      if (!frame_holds(c, w, f)) continue;
+      CodedEvent e;
+      e.frame = fi;
+      e.word = w;
+      e.cameo = f.cameo;
+      e.type = f.type;
+      e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
+      for (const Slot& s : f.source) {
+        slot(c, w, f, s, true, e.source, e.why);
+        if (!e.source.empty()) break;
+      }
+      for (const Slot& s : f.target) {
+        slot(c, w, f, s, false, e.target, e.why);
+        if (!e.target.empty()) break;
+      }
+      int st = status_of(c, w);
+      // A noun that is another event's content ("criticized the arrests"):
+      // the act is nobody's here.
+      bool content = f.noun && tr.head(w) >= 0 && tr.rel(w) == "obj" && content_verb(c, tr.head(w), f);
+      if (st == kHypothetical || content) vetoed.push_back(w);
+      e.hypothetical = st == kHypothetical;
+      e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
+      // An offer, promise or pledge is intended by nature, unless negated.
+      if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
+      e.say = (f.flags & kFrameSay) != 0;
+      trigger_of[w] = static_cast<int>(out.size());
+      out.push_back(std::move(e));
+      break;  // the first frame that holds
+    }
+  }
+  if (out.size() == first) return;
+
+  // Reported speech: a speech verb's complement ("X said Y would ...", or
+  // "Y will ..., X said") credits the speaker where the complement's event
+  // has no source of its own or a first-person one; an evaluative quote
+  // about another party ("Japan is a trusted friend") is praise or criticism.
+  for (std::size_t k = first; k < out.size(); ++k) {
+    const Frame& f = frames_.frame(out[k].frame);
+    if (!(f.flags & (kFrameSay | kFrameCharact))) continue;
+    int v = out[k].word;
+    std::vector<int> comps;
+    for (const int* d = tr.kids_begin(v); d != tr.kids_end(v); ++d)
+      if (tr.base(*d) == "ccomp" || tr.base(*d) == "parataxis") comps.push_back(*d);
+    if (tr.base(v) == "parataxis" && tr.head(v) >= 0) comps.push_back(tr.head(v));
+    const std::vector<std::int32_t> speaker = out[k].source;
+    if (speaker.empty()) continue;
+    for (int cw : comps) {
+      // Events inside the complement.
+      bool any = false;
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int x = out[j].word;
+        bool inside = false;
+        for (int step = 0; step < 6 && x >= 0; ++step, x = tr.head(x))
+          if (x == cw) {
+            inside = true;
+            break;
+          }
+        if (!inside) continue;
+        any = true;
+        if (out[j].source.empty()) {
+          int s = -1;
+          std::string w;
+          int subj = subject_of(c, out[j].word, w);
+          if (subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0) s = subj;
+          if (subj < 0 || s >= 0) {
+            out[j].source = speaker;
+            out[j].why += "source=speaker ";
+          }
+        }
+      }
+      if (any) {
+        out[k].say = true;
+        continue;
+      }
+      // An evaluation: "<X> is a <good|bad> ...": copula with an actor subject.
+      if (tr.child(cw, "cop") >= 0) {
+        std::vector<std::int32_t> about;
+        actors_at(c, tr.child(cw, "nsubj"), false, false, about);
+        int tone = tone_of(c, cw);
+        if (!about.empty() && tone != 0) {
+          out[k].target = about;
+          out[k].cameo = tone > 0 ? "051" : "111";
+          out[k].type = tone > 0 ? "praise" : "criticism";
+          out[k].say = false;
+          out[k].why += "evaluation ";
+        }
+      }
+    }
+    if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
+      int tone = tone_of(c, v);
+      if (tone != 0) {
+        out[k].cameo = tone > 0 ? "051" : "111";
+        out[k].type = tone > 0 ? "praise" : "criticism";
+        out[k].say = false;
+      }
+    }
+  }
+
+  // One main event per clause.
+  std::vector<char> drop(out.size() - first, 0);
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    const Frame& f = frames_.frame(e.frame);
+    int h = tr.head(e.word);
+    // A noun event that is the object of a verb event of the same root.
+    if (f.noun && h >= 0 && trigger_of[h] >= 0) {
+      CodedEvent& g = out[trigger_of[h]];
+      if (g.cameo.substr(0, 2) == e.cameo.substr(0, 2)) {
+        if (g.target.empty()) g.target = e.target;
+        if (g.source.empty()) g.source = e.source;
+        drop[k - first] = 1;
+        continue;
+      }
+    }
+    // "agreed to meet": the plan is told by the complement.
+    if (f.flags & kFramePlan) {
+      int x = tr.child(e.word, "xcomp");
+      if (x >= 0 && trigger_of[x] >= 0) drop[k - first] = 1;
+    }
+    // "offered to mediate", "urged X to talk", "threatened to impose": the
+    // complement is the content of the intention, appeal or threat.
+    if (f.flags & (kFrameIntent | kFrameControl) || e.cameo.substr(0, 2) == "13" ||
+        e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
+      int x = tr.child(e.word, "xcomp");
+      if (x < 0) continue;
+      // Events inside the complement are its content.
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int y = out[j].word;
+        for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
+          if (y == x) {
+            if (e.target.empty()) e.target = out[j].target;
+            drop[j - first] = 1;
+            break;
+          }
+      }
+      // Else the complement's own prepositions name the target ("promised
+      // to continue aid to X").
+      if (e.target.empty()) {
+        std::vector<int> stack{x};
+        while (!stack.empty() && e.target.empty()) {
+          int y = stack.back();
+          stack.pop_back();
+          for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
+            std::string_view b = tr.base(*d);
+            if (b == "obl" || b == "nmod") {
+              bool wanted = false;
+              for (const Slot& sl : f.target) wanted |= sl.kind == SlotKind::prep && tr.marker(*d) == sl.word;
+              if (wanted) actors_at(c, *d, false, false, e.target);
+            }
+            if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
+          }
+        }
+        if (!e.target.empty()) e.why += "target=complement ";
+      }
+    }
+  }
+  for (std::size_t k = first; k < out.size(); ++k)
+    if (out[k].hypothetical) drop[k - first] = 1;
+  std::size_t w = first;
+  for (std::size_t k = first; k < out.size(); ++k)
+    if (!drop[k - first]) {
+      if (w != k) out[w] = std::move(out[k]);
+      ++w;
+    }
+  out.resize(w);
+}
+
+}  // namespace dipgraph::ingest

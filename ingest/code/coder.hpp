@@ -1,0 +1,116 @@
+// Coder: one parsed sentence and the recognizer's mentions -> coded events.
+//
+// Reads the parse tree of a sentence (syntax::Analysis) with the mentions
+// the recognizer found in it and codes events the way a careful human coder
+// does, by trigger classes (frames.hpp):
+//   trigger   a word whose lemma and word class have a frame whose `when`
+//             conditions hold on its dependents;
+//   parties   from the frame's slots: the subject (a passive's "by" agent;
+//             for a noun, the subject of the verb it is the object of), the
+//             object, a preposition's object, possessives and national
+//             modifiers, "between A and B"; coordinated actors all count;
+//             subjects left out by control ("agreed to meet"), coordination
+//             and participles are recovered from the tree;
+//   status    from the tree (data/status.tsv): negation, modals, "yet to",
+//             the verb the trigger is the complement of, conditions;
+//   speech    a speech verb's complement events without a subject of their
+//             own are credited to the speaker; an evaluative quote about
+//             another party is praise or criticism of it;
+//   gating    a frame fires only when its parties are actors (countries,
+//             their people and bodies, organizations), two of them, and not
+//             the same country on both sides.
+// One main event per clause: a noun event that is the object of a verb
+// event of the same root merges into it; an intention's or a plan's
+// complement is coded once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/fact.hpp"
+#include "ingest/code/frames.hpp"
+#include "ingest/code/tree.hpp"
+#include "ingest/recognize/dictionary.hpp"
+#include "ingest/recognize/recognizer.hpp"
+#include "ingest/syntax/analysis.hpp"
+
+namespace dipgraph::ingest {
+
+// A status cue of data/status.tsv.
+enum class CueWhere : std::uint8_t { mod, gov, mark };
+// Status strength order; kHypothetical means: no fact.
+inline constexpr int kHypothetical = 100;
+
+class StatusCues {
+ public:
+  // Reads data/status.tsv. Missing file: Error naming it; bad row: reported.
+  static StatusCues load(const std::string& path, Diagnostics& diag);
+  // The value of `lemma` at `where`: a Status as int, kHypothetical, or -1.
+  int find(CueWhere where, const std::string& lemma) const;
+
+ private:
+  std::unordered_map<std::string, int> cues_[3];
+};
+
+// One sentence as the coder sees it.
+struct CoderInput {
+  const Analysis* rec = nullptr;            // the article's recognition
+  const syntax::Analysis* syn = nullptr;    // this sentence's parse
+  const std::vector<std::string_view>* words = nullptr;  // its words (for traces)
+  std::vector<std::uint32_t> tok_of_word;   // word -> Tok index in rec->toks
+  std::vector<std::int32_t> word_of_tok;    // Tok - first Tok -> first word, -1
+  std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
+  int home_mention = -1;                    // a mention of the article's home country (dateline,
+                                            // else the clearly most named country), -1 if none
+};
+
+// A coded event. Parties are mention indices; a negative entry -k-1 stands
+// for the country of mention k (a person's "own country" or a group member).
+struct CodedEvent {
+  std::uint32_t frame = 0;
+  int word = 0;                           // the trigger word
+  std::string cameo, type;                // the frame's, or 051/111 from tone
+  std::vector<std::int32_t> source, target;
+  Status status = Status::occurred;
+  int date = -1;                          // index into rec->dates
+  int place = -1;                         // mention index of the place
+  bool say = false;                       // a plain statement
+  bool hypothetical = false;              // a condition, wish or speculation: no fact
+  std::string why;                        // trace: the tree paths used
+};
+
+class Coder {
+ public:
+  // `agent_nouns`: lemmas of nouns that name people or groups (the heads
+  // that a national modifier makes an actor: "Japanese officials").
+  Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues& cues,
+        std::vector<std::string> agent_nouns);
+  // Codes one sentence; appends to `out`. `tree` is scratch. Appends to
+  // `vetoed` the trigger words read and found not to tell an event here
+  // (hypothetical, or a noun that is the content of another event):
+  // the pattern coder's events at those words are dropped too.
+  void code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
+            std::vector<int>& vetoed) const;
+  const FrameTable& frames() const { return frames_; }
+
+ private:
+  struct Ctx;
+  bool frame_holds(const Ctx& c, int t, const Frame& f) const;
+  void slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
+            std::vector<std::int32_t>& out, std::string& why) const;
+  int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;
+  void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
+  int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
+  int status_of(const Ctx& c, int t) const;
+  bool content_verb(const Ctx& c, int v, const Frame& f) const;
+  int tone_of(const Ctx& c, int head) const;
+  const Dictionary& dict_;
+  const FrameTable& frames_;
+  const StatusCues& cues_;
+  std::vector<std::string> agent_nouns_;  // sorted
+  int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
+};
+
+}  // namespace dipgraph::ingest

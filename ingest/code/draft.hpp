@@ -1,0 +1,65 @@
+// Draft: a fact before folding, with what folding needs to know.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graph/fact.hpp"
+
+namespace dipgraph::ingest {
+
+// A small sorted set of ISO3 codes (a few per fact: one allocation, no nodes).
+class CodeSet {
+ public:
+  void insert(const std::string& c) {
+    if (v_.capacity() == 0) v_.reserve(4);
+    auto it = std::lower_bound(v_.begin(), v_.end(), c);
+    if (it == v_.end() || *it != c) v_.insert(it, c);
+  }
+  template <class It>
+  void insert(It b, It e) {
+    for (; b != e; ++b) insert(*b);
+  }
+  std::size_t count(const std::string& c) const { return std::binary_search(v_.begin(), v_.end(), c); }
+  bool empty() const { return v_.empty(); }
+  void clear() { v_.clear(); }
+  std::size_t size() const { return v_.size(); }
+  auto begin() const { return v_.begin(); }
+  auto end() const { return v_.end(); }
+  friend bool operator==(const CodeSet& a, const CodeSet& b) { return a.v_ == b.v_; }
+
+ private:
+  std::vector<std::string> v_;
+};
+
+struct Draft {
+  Fact fact;
+  CodeSet countries;  // party countries (ISO3)
+  bool own_date = false, own_place = false;
+  bool say = false;
+  std::uint32_t sentence = 0;
+  std::uint32_t position = 0;  // the pattern coder's trigger Tok
+  int tense = 0;               // -1 past, +1 future, 0 unknown
+};
+
+// Adds `a` to `side` unless an actor with its id is there.
+inline void add_actor(std::vector<Actor>& side, Actor a) {
+  for (const Actor& x : side)
+    if (x.id == a.id) return;
+  side.push_back(std::move(a));
+}
+
+// Folds the drafts of one article (in reading order) into facts: one event
+// told in several sentences (same type, status and party countries, dates
+// and places that do not disagree; or a follow-up sentence up to 8
+// sentences on, without date or place of its own, that shares a party) is
+// one fact with all its evidence.
+// Then finishes each fact: the article date for a current event without
+// one, root, quad class, Goldstein value, mentions and id. At most
+// `max_facts` are returned. `drafts` is consumed.
+std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
+                              std::size_t max_facts);
+
+}  // namespace dipgraph::ingest

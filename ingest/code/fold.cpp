@@ -1,0 +1,86 @@
+// Folding the drafts of one article into facts (draft.hpp).
+#include <cmath>
+
+#include "graph/cameo.hpp"
+#include "ingest/code/draft.hpp"
+
+namespace dipgraph::ingest {
+
+std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
+                              std::size_t max_facts) {
+  std::vector<Draft> out;
+  out.reserve(drafts.size());
+  for (Draft& d : drafts) {
+    Draft* target = nullptr;
+    for (std::size_t k = out.size(); k-- > 0;) {
+      Draft& o = out[k];
+      if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
+      // One event coded at two depths ("030" and "036", "141" and "143")
+      // is one: the same type and root fold; visits 042/043 too.
+      if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit" &&
+          !(cameo_root(o.fact.cameo) == cameo_root(d.fact.cameo) &&
+            (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
+        continue;
+      bool same_parties = o.countries == d.countries && !d.countries.empty();
+      bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
+      bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
+      if (same_parties && date_ok && place_ok) {
+        target = &o;
+        break;
+      }
+      // A follow-up sentence: no date or place of its own, a shared party.
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say &&
+          std::any_of(d.countries.begin(), d.countries.end(),
+                      [&](const std::string& c) { return o.countries.count(c) > 0; })) {
+        target = &o;
+        break;
+      }
+    }
+    if (!target) {
+      out.push_back(std::move(d));
+      continue;
+    }
+    Fact& f = target->fact;
+    // A host (043) receives the visitor of a visit (042): its sides swap.
+    bool swap = (f.cameo == "042" && d.fact.cameo == "043") || (f.cameo == "043" && d.fact.cameo == "042");
+    for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
+    for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
+    for (auto& x : d.fact.participants) add_actor(f.participants, std::move(x));
+    for (auto& t : d.fact.topics)
+      if (std::find(f.topics.begin(), f.topics.end(), t) == f.topics.end()) f.topics.push_back(t);
+    bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
+                            [&](const Evidence& e) { return e.sentence == d.fact.evidence[0].sentence; });
+    if (!seen) f.evidence.push_back(d.fact.evidence[0]);
+    if (!target->own_date && d.own_date) f.date = d.fact.date, target->own_date = true;
+    if (!target->own_place && d.own_place) f.location = d.fact.location, target->own_place = true;
+    if (f.name.empty()) f.name = d.fact.name;
+    if (f.quote.empty()) f.quote = d.fact.quote;
+    if (f.cameo.size() < d.fact.cameo.size() || (f.cameo.size() == d.fact.cameo.size() && f.cameo.back() == '0' &&
+                                                  d.fact.cameo.back() != '0' && !swap))
+      f.cameo = d.fact.cameo;
+    f.confidence = std::min(0.98, 1.0 - (1.0 - f.confidence) * (1.0 - d.fact.confidence * 0.5));
+    target->countries.insert(d.countries.begin(), d.countries.end());
+  }
+
+  std::vector<Fact> facts;
+  facts.reserve(out.size());
+  for (Draft& d : out) {
+    if (facts.size() >= max_facts) break;
+    Fact& f = d.fact;
+    if (f.date.empty() && (f.status == Status::occurred || f.status == Status::ongoing)) f.date = article_day;
+    f.root = std::string(cameo_root(f.cameo));
+    f.quad_class = quad_class_of(f.cameo);
+    const CameoCode* code = find_cameo(f.cameo);
+    if (code && f.type != "summit") f.type = std::string(code->type);
+    if (!code) code = find_cameo(f.root);
+    f.goldstein = code ? code->goldstein : 0.0;
+    f.confidence = std::round(f.confidence * 100.0) / 100.0;
+    f.mentions = count_mentions(f);
+    f.id = compute_fact_id(f);
+    facts.push_back(std::move(f));
+  }
+  drafts.clear();
+  return facts;
+}
+
+}  // namespace dipgraph::ingest

@@ -1,0 +1,187 @@
+// Loading data/frames.tsv (frames.hpp).
+#include "ingest/code/frames.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace dipgraph::ingest {
+
+namespace {
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  std::size_t b = 0;
+  for (;;) {
+    std::size_t e = s.find(sep, b);
+    out.emplace_back(s.substr(b, e == std::string_view::npos ? std::string_view::npos : e - b));
+    if (e == std::string_view::npos) break;
+    b = e + 1;
+  }
+  return out;
+}
+
+bool parse_slots(const std::string& col, std::vector<Slot>& out, std::string& err) {
+  if (col == "-") return true;
+  for (const std::string& alt : split(col, '|')) {
+    Slot s;
+    if (alt == "subj") s.kind = SlotKind::subj;
+    else if (alt == "obj") s.kind = SlotKind::obj;
+    else if (alt == "iobj") s.kind = SlotKind::iobj;
+    else if (alt == "poss" || alt == "mod") s.kind = SlotKind::poss;
+    else if (alt == "between") s.kind = SlotKind::between;
+    else if (alt.rfind("p:", 0) == 0 && alt.size() > 2) s.kind = SlotKind::prep, s.word = alt.substr(2);
+    else {
+      err = fmt::format("unknown slot '{}'", alt);
+      return false;
+    }
+    out.push_back(std::move(s));
+  }
+  return true;
+}
+
+}  // namespace
+
+FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
+  std::ifstream in(path);
+  if (!in) throw Error(fmt::format("{}: cannot open the trigger classes", path));
+  FrameTable t;
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  std::string line;
+  std::size_t n = 0;
+  bool header = false;
+  std::vector<std::pair<std::size_t, std::string>> pending_when;  // frame index, column
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    auto bad = [&](const std::string& why) { diag.error(Place{name, n}, why); };
+    std::vector<std::string> col = split(line, '\t');
+    if (line[0] == '@') {
+      if (col.size() != 2) {
+        bad("a word class needs two columns: @NAME and its lemmas");
+        continue;
+      }
+      t.class_names_.push_back(col[0].substr(1));
+      std::vector<std::string> words;
+      std::istringstream ws(col[1]);
+      for (std::string w; ws >> w;) words.push_back(w);
+      std::sort(words.begin(), words.end());
+      t.classes_.push_back(std::move(words));
+      continue;
+    }
+    if (!header) {
+      if (col.size() < 8 || col[0] != "lemma") throw Error(fmt::format("{}:{}: expected the header 'lemma pos type cameo source target when flags'", path, n));
+      header = true;
+      continue;
+    }
+    if (col.size() != 8) {
+      bad(fmt::format("expected 8 columns, found {}", col.size()));
+      continue;
+    }
+    Frame f;
+    f.lemma = col[0];
+    f.line = n;
+    if (col[1] == "N") f.noun = true;
+    else if (col[1] != "V") {
+      bad(fmt::format("word class '{}' is neither V nor N", col[1]));
+      continue;
+    }
+    f.type = col[2];
+    f.cameo = col[3];
+    if (f.cameo.size() < 2 || f.cameo.size() > 4 ||
+        !std::all_of(f.cameo.begin(), f.cameo.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      bad(fmt::format("CAMEO code '{}' is not 2 to 4 digits", f.cameo));
+      continue;
+    }
+    std::string err;
+    if (!parse_slots(col[4], f.source, err) || !parse_slots(col[5], f.target, err)) {
+      bad(err);
+      continue;
+    }
+    bool ok = true;
+    if (col[7] != "-") {
+      for (const std::string& fl : split(col[7], ',')) {
+        if (fl == "sym") f.flags |= kFrameSym;
+        else if (fl == "need2") f.flags |= kFrameNeed2;
+        else if (fl == "say") f.flags |= kFrameSay;
+        else if (fl == "charact") f.flags |= kFrameCharact;
+        else if (fl == "intent") f.flags |= kFrameIntent;
+        else if (fl == "plan") f.flags |= kFramePlan;
+        else if (fl == "control") f.flags |= kFrameControl;
+        else {
+          bad(fmt::format("unknown flag '{}'", fl));
+          ok = false;
+        }
+      }
+    }
+    if (!ok) continue;
+    pending_when.emplace_back(t.frames_.size(), col[6]);
+    t.frames_.push_back(std::move(f));
+  }
+  if (!header) throw Error(fmt::format("{}: no header line", path));
+  // Conditions, once every class is known.
+  std::vector<char> drop(t.frames_.size(), 0);
+  for (auto& [fi, col] : pending_when) {
+    Frame& f = t.frames_[fi];
+    if (col == "-") continue;
+    for (const std::string& c : split(col, ',')) {
+      Cond cond;
+      auto class_of = [&](const std::string& nm) {
+        auto it = std::find(t.class_names_.begin(), t.class_names_.end(), nm);
+        return it == t.class_names_.end() ? -1 : static_cast<int>(it - t.class_names_.begin());
+      };
+      if (c == "xcomp") cond.kind = CondKind::xcomp;
+      else if (c.rfind("p:", 0) == 0 && c.size() > 2) cond.kind = CondKind::prep, cond.word = c.substr(2);
+      else if (c.rfind("obj:@", 0) == 0) cond.kind = CondKind::obj_class, cond.word_class = class_of(c.substr(5));
+      else if (c.rfind("mod:@", 0) == 0) cond.kind = CondKind::mod_class, cond.word_class = class_of(c.substr(5));
+      else {
+        diag.error(Place{name, f.line}, fmt::format("unknown condition '{}'", c));
+        drop[fi] = 1;
+        break;
+      }
+      if ((cond.kind == CondKind::obj_class || cond.kind == CondKind::mod_class) && cond.word_class < 0) {
+        diag.error(Place{name, f.line}, fmt::format("unknown word class in '{}'", c));
+        drop[fi] = 1;
+        break;
+      }
+      f.when.push_back(std::move(cond));
+    }
+  }
+  std::vector<Frame> kept;
+  for (std::size_t i = 0; i < t.frames_.size(); ++i)
+    if (!drop[i]) kept.push_back(std::move(t.frames_[i]));
+  t.frames_ = std::move(kept);
+  for (std::uint32_t i = 0; i < t.frames_.size(); ++i)
+    (t.frames_[i].noun ? t.nouns_ : t.verbs_)[t.frames_[i].lemma].push_back(i);
+  return t;
+}
+
+const std::vector<std::uint32_t>* FrameTable::find(std::string_view lemma, bool noun) const {
+  const auto& m = noun ? nouns_ : verbs_;
+  auto it = m.find(std::string(lemma));
+  return it == m.end() ? nullptr : &it->second;
+}
+
+bool FrameTable::in_class(int cls, std::string_view lemma) const {
+  if (cls < 0 || static_cast<std::size_t>(cls) >= classes_.size()) return false;
+  const auto& v = classes_[cls];
+  return std::binary_search(v.begin(), v.end(), lemma, [](const auto& a, const auto& b) {
+    return std::string_view(a) < std::string_view(b);
+  });
+}
+
+int FrameTable::class_index(std::string_view name) const {
+  for (std::size_t i = 0; i < class_names_.size(); ++i)
+    if (class_names_[i] == name) return static_cast<int>(i);
+  return -1;
+}
+
+bool FrameTable::is_trigger_lemma(std::string_view lemma) const {
+  std::string k(lemma);
+  return verbs_.count(k) || nouns_.count(k);
+}
+
+}  // namespace dipgraph::ingest

@@ -1,0 +1,82 @@
+// Frames: the trigger classes of data/frames.tsv, keyed by lemma.
+//
+// A frame says which word tells an event (a lemma of a word class: verb or
+// noun), what event it is (type, CAMEO code), where in the parse tree the
+// source and the target are (slots: subject, object, possessive, "between",
+// a preposition), which dependents it needs to be read in this sense (the
+// `when` conditions: "call on" is an appeal, "call for" another, "sign" only
+// with an agreement as its object) and how it treats its complement (speech,
+// intention, control). docs/extraction.md ("Trigger classes") describes the
+// file. A FrameTable is immutable after load and safe to share.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/error.hpp"
+
+namespace dipgraph::ingest {
+
+enum class SlotKind : std::uint8_t { subj, obj, iobj, poss, between, prep };
+
+struct Slot {
+  SlotKind kind = SlotKind::subj;
+  std::string word;  // the preposition of SlotKind::prep
+};
+
+enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp };
+
+struct Cond {
+  CondKind kind = CondKind::prep;
+  std::string word;  // the preposition or particle of CondKind::prep
+  int word_class = -1;  // the class of obj_class / mod_class
+};
+
+enum FrameFlag : std::uint32_t {
+  kFrameSym = 1u << 0,      // parties are participants
+  kFrameNeed2 = 1u << 1,    // needs two parties (sym) or a target
+  kFrameSay = 1u << 2,      // speech verb
+  kFrameCharact = 1u << 3,  // the tone of the complement picks 051 / 111 / 010
+  kFrameIntent = 1u << 4,   // the complement's event is intended
+  kFramePlan = 1u << 5,     // the complement's event is planned
+  kFrameControl = 1u << 6,  // the object is the subject of the complement
+};
+
+struct Frame {
+  std::string lemma;
+  bool noun = false;
+  std::string type, cameo;
+  std::vector<Slot> source, target;  // alternatives, in order
+  std::vector<Cond> when;            // all must hold
+  std::uint32_t flags = 0;
+  std::size_t line = 0;              // in frames.tsv
+};
+
+class FrameTable {
+ public:
+  // Reads `path` (frames.tsv). A missing file throws Error naming it; a bad
+  // row is reported as "frames.tsv:LINE: reason" and skipped.
+  static FrameTable load(const std::string& path, Diagnostics& diag);
+  // Frames of `lemma` as a verb (noun = false) or noun, in file order; null
+  // if none.
+  const std::vector<std::uint32_t>* find(std::string_view lemma, bool noun) const;
+  const Frame& frame(std::uint32_t i) const { return frames_[i]; }
+  std::size_t size() const { return frames_.size(); }
+  // True if `lemma` belongs to word class `cls` (an index from a Cond).
+  bool in_class(int cls, std::string_view lemma) const;
+  // The index of word class @name, -1 if the file has none.
+  int class_index(std::string_view name) const;
+  // True if any frame has this lemma (either word class): the prefilter.
+  bool is_trigger_lemma(std::string_view lemma) const;
+
+ private:
+  std::vector<Frame> frames_;
+  std::unordered_map<std::string, std::vector<std::uint32_t>> verbs_, nouns_;
+  std::vector<std::string> class_names_;
+  std::vector<std::vector<std::string>> classes_;  // sorted lemmas per class
+};
+
+}  // namespace dipgraph::ingest

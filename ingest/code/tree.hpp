@@ -1,0 +1,78 @@
+// Tree: reading one parsed sentence (syntax::Analysis) by its relations.
+//
+// Children lists, relation names with and without subtype ("nsubj:pass" is
+// an "nsubj"), the preposition or particle a dependent carries ("with" of
+// "with Japan"), voice, and the clause a word belongs to. Built once per
+// parsed sentence over flat vectors; cheap to rebuild (reset() keeps
+// capacity).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "ingest/syntax/analysis.hpp"
+
+namespace dipgraph::ingest {
+
+class Tree {
+ public:
+  void reset(const syntax::Analysis& a) {
+    a_ = &a;
+    const int n = static_cast<int>(a.size());
+    first_.assign(n + 1, 0);
+    for (int i = 0; i < n; ++i)
+      if (a.head[i] >= 0) ++first_[a.head[i] + 1];
+    for (int i = 0; i < n; ++i) first_[i + 1] += first_[i];
+    kids_.assign(first_[n], 0);
+    std::vector<int>& fill = fill_;
+    fill.assign(first_.begin(), first_.end() - 1);
+    for (int i = 0; i < n; ++i)
+      if (a.head[i] >= 0) kids_[fill[a.head[i]]++] = i;
+    rel_.resize(n);
+    base_.resize(n);
+    for (int i = 0; i < n; ++i) {
+      rel_[i] = syntax::deprel_name(a.rel[i]);
+      base_[i] = rel_[i].substr(0, rel_[i].find(':'));
+    }
+  }
+  int size() const { return static_cast<int>(rel_.size()); }
+  int head(int i) const { return a_->head[i]; }
+  std::string_view rel(int i) const { return rel_[i]; }    // "nsubj:pass"
+  std::string_view base(int i) const { return base_[i]; }  // "nsubj"
+  syntax::Upos upos(int i) const { return a_->upos[i]; }
+  const std::string& lemma(int i) const { return a_->lemma[i]; }
+  // Children of i in word order.
+  const int* kids_begin(int i) const { return kids_.data() + first_[i]; }
+  const int* kids_end(int i) const { return kids_.data() + first_[i + 1]; }
+  // The first child of i with relation `r` (exact, or base when r has no ':'), -1 if none.
+  int child(int i, std::string_view r) const {
+    bool exact = r.find(':') != std::string_view::npos;
+    for (const int* k = kids_begin(i); k != kids_end(i); ++k)
+      if ((exact ? rel_[*k] : base_[*k]) == r) return *k;
+    return -1;
+  }
+  // The lemma of the preposition or subordinator i carries ("case" or
+  // "mark" child), or of its particle; empty if none.
+  std::string_view marker(int i) const {
+    for (const int* k = kids_begin(i); k != kids_end(i); ++k)
+      if (base_[*k] == "case" || base_[*k] == "mark") return a_->lemma[*k];
+    return {};
+  }
+  bool passive(int v) const {
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (rel_[*k] == "nsubj:pass" || rel_[*k] == "aux:pass" || rel_[*k] == "csubj:pass") return true;
+    return false;
+  }
+  bool is_verb(int i) const { return upos(i) == syntax::Upos::VERB; }
+  bool is_nominal(int i) const {
+    auto u = upos(i);
+    return u == syntax::Upos::NOUN || u == syntax::Upos::PROPN || u == syntax::Upos::PRON;
+  }
+
+ private:
+  const syntax::Analysis* a_ = nullptr;
+  std::vector<int> first_, kids_, fill_;
+  std::vector<std::string_view> rel_, base_;
+};
+
+}  // namespace dipgraph::ingest

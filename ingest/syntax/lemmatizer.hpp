@@ -1,0 +1,47 @@
+// Lemmatizer: the dictionary form of a tagged word ("met" -> "meet").
+//
+// WordNet 3.0's morphology compiled into data (data/syntax/lemmas.tsv, made
+// by scripts/make-lemmas.py; data/syntax/lemmas-extra.tsv for clitics and
+// pronouns): irregular forms from WordNet's exception lists, otherwise
+// morphy's suffix rules whose result is a WordNet index word of the word's
+// class, otherwise the lower-cased word. Loaded once into hash maps; a
+// lookup allocates only the returned string.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/syntax/analysis.hpp"
+
+namespace dipgraph::syntax {
+
+inline constexpr std::uint8_t kNoXpos = 0xff;  // xpos unknown: inflected forms are tried
+
+class Lemmatizer {
+ public:
+  ~Lemmatizer();
+
+  // Reads the tables from the given files (the first required, the rest
+  // optional extras). Throws dipgraph::Error "FILE:LINE: reason" on a bad
+  // line, "FILE: cannot open" when the first file is missing.
+  static std::unique_ptr<Lemmatizer> load(const std::vector<std::string>& paths);
+
+  // The lower-case lemma of `word` tagged `upos` (and `xpos`, an index into
+  // xpos_names(), or kNoXpos). Base forms (NN, VB, VBP, JJ, RB) are kept;
+  // proper nouns, numbers and symbols are only lower-cased.
+  std::string lemma(std::string_view word, Upos upos, std::uint8_t xpos = kNoXpos) const;
+
+  // Writes the lemma into `out` (reusing its capacity).
+  void lemma_into(std::string_view word, Upos upos, std::uint8_t xpos, std::string& out) const;
+
+  struct Tables;  // lemmatizer.cpp
+
+ private:
+  Lemmatizer();
+  std::unique_ptr<Tables> t_;
+};
+
+}  // namespace dipgraph::syntax

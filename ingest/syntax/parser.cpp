@@ -1,0 +1,631 @@
+// Parser: features, greedy decoding and the model file (see parser.hpp).
+//
+// Decoding scores each configuration once: the transition row sums of its
+// feature keys give SHIFT/LEFT/RIGHT, and for each possible arc the label
+// rows of the head/dependent pair give the best relation. Word, lemma and
+// tag values are hashed once per sentence into the scratch, so a feature
+// key is a few multiplications; weights are int16 rows found by open
+// addressing, and scores add up in int32.
+#include "ingest/syntax/parser.hpp"
+
+#include <emmintrin.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+
+#include "graph/error.hpp"
+#include "ingest/syntax/parser_detail.hpp"
+
+namespace dipgraph::syntax {
+namespace detail {
+
+std::uint64_t hash_text(std::string_view s, bool fold) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : s) {
+    if (fold) {
+      if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+      else if (c >= '0' && c <= '9') c = '9';  // "1987" and "2025" share features
+    }
+    h = (h ^ c) * 0x100000001b3ULL;
+  }
+  return mix(h);
+}
+
+void WeightTable::build_index(const std::vector<Key>& row_keys) {
+  std::size_t cap = 16;
+  while (cap < row_keys.size() * 2) cap <<= 1;
+  mask = static_cast<std::uint32_t>(cap - 1);
+  slots.assign(cap, Slot{0, 0});
+  for (std::size_t r = 0; r < row_keys.size(); ++r) {
+    std::uint32_t i = row_keys[r] & mask;
+    while (slots[i].key != 0) i = (i + 1) & mask;
+    slots[i] = Slot{row_keys[r], static_cast<std::uint32_t>(r)};
+  }
+}
+
+void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
+  if (slots.empty()) return;
+  for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+  const std::int16_t* rows[kMaxTransitionFeatures];
+  int m = 0;
+  for (int f = 0; f < n; ++f) {
+    const std::int16_t* row = find(keys[f]);
+    if (!row) continue;
+    __builtin_prefetch(row);
+    if (cols > 32) __builtin_prefetch(row + 32);
+    rows[m++] = row;
+  }
+  // cols is a multiple of 4; sum 4 or 8 int16 at a time, widened to int32.
+  for (int c = 0; c < cols; c += 8) {
+    if (c + 8 > cols) {  // a last group of 4
+      __m128i acc = _mm_setzero_si128();
+      for (int r = 0; r < m; ++r) {
+        const __m128i x = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[r] + c));
+        acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+      }
+      __m128i* out = reinterpret_cast<__m128i*>(scores + c);
+      _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
+      break;
+    }
+    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
+    for (int r = 0; r < m; ++r) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
+      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+    }
+    __m128i* out = reinterpret_cast<__m128i*>(scores + c);
+    _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), lo));
+    _mm_storeu_si128(out + 1, _mm_add_epi32(_mm_loadu_si128(out + 1), hi));
+  }
+}
+
+void ActionTable::reserve(std::size_t rows) {
+  std::size_t cap = 16;
+  while (cap < rows + rows / 2) cap <<= 1;
+  mask = static_cast<std::uint32_t>(cap - 1);
+  size = 0;
+  slots.assign(cap, Slot{0, {0, 0, 0}});
+}
+
+void ActionTable::insert(Key key, const std::int16_t* w) {
+  std::uint32_t i = key & mask;
+  while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+  size += slots[i].key == 0;
+  slots[i].key = key;
+  for (int c = 0; c < kActions; ++c) slots[i].w[c] = w[c];
+}
+
+void ActionTable::score(const Key* keys, int n, std::int32_t* scores) const {
+  if (slots.empty()) return;
+  for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+  std::int32_t s0 = 0, s1 = 0, s2 = 0;
+  for (int f = 0; f < n; ++f) {
+    const Key key = keys[f];
+    std::uint32_t i = key & mask;
+    for (;;) {
+      const Slot& sl = slots[i];
+      if (sl.key == key) {
+        s0 += sl.w[0];
+        s1 += sl.w[1];
+        s2 += sl.w[2];
+        break;
+      }
+      if (sl.key == 0) break;
+      i = (i + 1) & mask;
+    }
+  }
+  scores[0] += s0;
+  scores[1] += s1;
+  scores[2] += s2;
+}
+
+namespace {
+constexpr std::uint64_t kNone = 0x5bd1e9955bd1e995ULL;  // value of a missing position
+constexpr std::uint64_t kRootWord = 0x27d4eb2f165667c5ULL;
+constexpr std::uint64_t kRootTag = 0x165667b19e3779f9ULL;
+constexpr std::uint64_t kUnknown = 0x85ebca77c2b2ae63ULL;
+
+inline Key fold(std::uint64_t h) { return static_cast<Key>(h >> 32) | 0x80000000u; }
+inline Key key(std::uint64_t t, std::uint64_t a) {
+  return fold(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)));
+}
+inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b) {
+  return fold(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL));
+}
+inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+  return fold(mix(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL) +
+                  c * 0x165667B19E3779F9ULL));
+}
+inline int bucket(int i, int j) {
+  if (i < 0 || j < 0) return 0;
+  int d = i > j ? i - j : j - i;
+  return d <= 5 ? d : d <= 9 ? 6 : d <= 15 ? 7 : 8;
+}
+}  // namespace
+
+void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
+                 const std::vector<std::uint64_t>& xpos_hash) {
+  const std::size_t n = words.size();
+  s.word.resize(n + 1);
+  s.lemma.resize(n + 1);
+  s.tag.resize(n + 1);
+  s.upos.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    s.word[i] = hash_text(words[i], true);
+    s.lemma[i] = i < a.lemma.size() ? hash_text(a.lemma[i], false) : kUnknown;
+    s.tag[i] = i < a.xpos.size() && a.xpos[i] < xpos_hash.size() ? xpos_hash[a.xpos[i]] : kUnknown;
+    s.upos[i] = i < a.upos.size() ? mix(0x1234 + static_cast<std::uint64_t>(a.upos[i])) : kUnknown;
+  }
+  s.word[n] = s.lemma[n] = kRootWord;
+  s.tag[n] = s.upos[n] = kRootTag;
+  s.stack.clear();
+  s.stack.reserve(n + 1);
+  s.head.assign(n + 1, -1);
+  s.label.assign(n + 1, -1);
+  s.l1.assign(n + 1, -1);
+  s.l2.assign(n + 1, -1);
+  s.r1.assign(n + 1, -1);
+  s.r2.assign(n + 1, -1);
+  s.nl.assign(n + 1, 0);
+  s.nr.assign(n + 1, 0);
+  s.lset.assign(n + 1, 0);
+  s.rset.assign(n + 1, 0);
+  s.keys.resize(kMaxTransitionFeatures + 2 * kMaxLabelFeatures);
+}
+
+bool valid(const ParserScratch& s, int n, int b, Action a) {
+  const std::size_t ns = s.stack.size();
+  switch (a) {
+    case kShift: return b < n;
+    case kLeft: return ns >= 1 && (b < n || ns == 1);
+    case kRight: return ns >= 2;
+  }
+  return false;
+}
+
+int apply(ParserScratch& s, int b, Action a, int label) {
+  if (a == kShift) {
+    s.stack.push_back(b);
+    return b + 1;
+  }
+  const int d = s.stack.back();
+  s.stack.pop_back();
+  const int h = a == kLeft ? b : s.stack.back();
+  s.head[d] = h;
+  s.label[d] = label;
+  const std::uint64_t bit = 1ULL << (label & 63);
+  if (d < h) {
+    s.l2[h] = s.l1[h];
+    s.l1[h] = d;
+    ++s.nl[h];
+    s.lset[h] |= bit;
+  } else {
+    s.r2[h] = s.r1[h];
+    s.r1[h] = d;
+    ++s.nr[h];
+    s.rset[h] |= bit;
+  }
+  return b;
+}
+
+int transition_features(const ParserScratch& s, int n, int b, Key* out) {
+  const int ns = static_cast<int>(s.stack.size());
+  const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
+  const int s1 = ns > 1 ? s.stack[ns - 2] : -1;
+  const int s2 = ns > 2 ? s.stack[ns - 3] : -1;
+  const int b0 = b;
+  const int b1 = b + 1 <= n ? b + 1 : -1;
+  const int b2 = b + 2 <= n ? b + 2 : -1;
+  auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
+  auto T = [&](int i) { return i < 0 ? kNone : s.tag[i]; };
+  auto L = [&](int i) { return i < 0 ? kNone : s.lemma[i]; };
+  auto LB = [&](int i) { return i < 0 ? kNone : static_cast<std::uint64_t>(s.label[i] + 1000); };
+  auto ch = [&](const std::vector<int>& v, int i) { return i < 0 ? -1 : v[i]; };
+  const int s0l1 = ch(s.l1, s0), s0l2 = ch(s.l2, s0), s0r1 = ch(s.r1, s0), s0r2 = ch(s.r2, s0);
+  const int s1l1 = ch(s.l1, s1), s1r1 = ch(s.r1, s1), s1r2 = ch(s.r2, s1);
+  const int b0l1 = ch(s.l1, b0), b0l2 = ch(s.l2, b0);
+  const std::uint64_t s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), b0w = W(b0), b0t = T(b0);
+  const std::uint64_t b1w = W(b1), b1t = T(b1), b2t = T(b2), s2t = T(s2);
+  const std::uint64_t s0wt = s0w ^ (s0t * 31), s1wt = s1w ^ (s1t * 31), b0wt = b0w ^ (b0t * 31);
+  const std::uint64_t b1wt = b1w ^ (b1t * 31);
+  const std::uint64_t d01 = bucket(s0, b0), d10 = bucket(s1, s0);
+  auto val = [&](const std::vector<int>& v, int i) -> std::uint64_t { return i < 0 ? 99 : v[i]; };
+  auto set = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t { return i < 0 ? 1 : v[i] + 2; };
+  const std::uint64_t s0vl = val(s.nl, s0), s0vr = val(s.nr, s0), s1vl = val(s.nl, s1);
+  const std::uint64_t s1vr = val(s.nr, s1), b0vl = val(s.nl, b0);
+  int k = 0;
+  std::uint64_t t = 0;
+  // single words
+  out[k++] = key(++t, s0w);
+  out[k++] = key(++t, s0t);
+  out[k++] = key(++t, s0wt);
+  out[k++] = key(++t, L(s0));
+  out[k++] = key(++t, b0w);
+  out[k++] = key(++t, b0t);
+  out[k++] = key(++t, b0wt);
+  out[k++] = key(++t, L(b0));
+  out[k++] = key(++t, b1w);
+  out[k++] = key(++t, b1t);
+  out[k++] = key(++t, b1wt);
+  out[k++] = key(++t, W(b2));
+  out[k++] = key(++t, b2t);
+  out[k++] = key(++t, s1w);
+  out[k++] = key(++t, s1t);
+  out[k++] = key(++t, s1wt);
+  out[k++] = key(++t, L(s1));
+  out[k++] = key(++t, s2t);
+  out[k++] = key(++t, W(s2));
+  // pairs
+  out[k++] = key(++t, s0wt, b0wt);
+  out[k++] = key(++t, s0wt, b0w);
+  out[k++] = key(++t, s0w, b0wt);
+  out[k++] = key(++t, s0wt, b0t);
+  out[k++] = key(++t, s0t, b0wt);
+  out[k++] = key(++t, s0w, b0w);
+  out[k++] = key(++t, s0t, b0t);
+  out[k++] = key(++t, L(s0), L(b0));
+  out[k++] = key(++t, b0t, b1t);
+  out[k++] = key(++t, b0w, b1w);
+  out[k++] = key(++t, s1wt, s0wt);
+  out[k++] = key(++t, s1w, s0w);
+  out[k++] = key(++t, s1t, s0t);
+  out[k++] = key(++t, s1t, s0wt);
+  out[k++] = key(++t, s1wt, s0t);
+  out[k++] = key(++t, L(s1), L(s0));
+  out[k++] = key(++t, s1t, b0t);
+  out[k++] = key(++t, s1w, b0w);
+  // triples
+  out[k++] = key(++t, b0t, b1t, b2t);
+  out[k++] = key(++t, s0t, b0t, b1t);
+  out[k++] = key(++t, s1t, s0t, b0t);
+  out[k++] = key(++t, s2t, s1t, s0t);
+  out[k++] = key(++t, s1t, s0t, b1t);
+  out[k++] = key(++t, s0w, b0t, b1t);
+  out[k++] = key(++t, s1t, s0w, b0t);
+  // distance
+  out[k++] = key(++t, s0w, d01);
+  out[k++] = key(++t, s0t, d01);
+  out[k++] = key(++t, b0w, d01);
+  out[k++] = key(++t, b0t, d01);
+  out[k++] = key(++t, s0t, b0t, d01);
+  out[k++] = key(++t, s0w, b0w, d01);
+  out[k++] = key(++t, s1t, s0t, d10);
+  out[k++] = key(++t, s1w, s0w, d10);
+  out[k++] = key(++t, s1w, d10);
+  out[k++] = key(++t, s0w, d10);
+  // valency
+  out[k++] = key(++t, s0w, s0vr);
+  out[k++] = key(++t, s0t, s0vr);
+  out[k++] = key(++t, s0w, s0vl);
+  out[k++] = key(++t, s0t, s0vl);
+  out[k++] = key(++t, b0w, b0vl);
+  out[k++] = key(++t, b0t, b0vl);
+  out[k++] = key(++t, s1w, s1vr);
+  out[k++] = key(++t, s1t, s1vr);
+  out[k++] = key(++t, s1w, s1vl);
+  out[k++] = key(++t, s1t, s1vl);
+  // children
+  out[k++] = key(++t, W(s0l1));
+  out[k++] = key(++t, T(s0l1));
+  out[k++] = key(++t, LB(s0l1));
+  out[k++] = key(++t, W(s0r1));
+  out[k++] = key(++t, T(s0r1));
+  out[k++] = key(++t, LB(s0r1));
+  out[k++] = key(++t, W(b0l1));
+  out[k++] = key(++t, T(b0l1));
+  out[k++] = key(++t, LB(b0l1));
+  out[k++] = key(++t, W(s1r1));
+  out[k++] = key(++t, T(s1r1));
+  out[k++] = key(++t, LB(s1r1));
+  out[k++] = key(++t, T(s1l1), LB(s1l1));
+  out[k++] = key(++t, T(s0l2), LB(s0l2));
+  out[k++] = key(++t, T(s0r2), LB(s0r2));
+  out[k++] = key(++t, T(b0l2), LB(b0l2));
+  out[k++] = key(++t, T(s1r2), LB(s1r2));
+  // second order
+  out[k++] = key(++t, s0t, T(s0l1), T(s0l2));
+  out[k++] = key(++t, s0t, T(s0r1), T(s0r2));
+  out[k++] = key(++t, b0t, T(b0l1), T(b0l2));
+  out[k++] = key(++t, s1t, T(s1r1), T(s1r2));
+  out[k++] = key(++t, s0t, T(s0l1), b0t);
+  out[k++] = key(++t, s0t, T(s0r1), b0t);
+  out[k++] = key(++t, s0t, b0t, T(b0l1));
+  out[k++] = key(++t, s1t, s0t, T(s0l1));
+  out[k++] = key(++t, s1t, T(s1r1), s0t);
+  // label sets
+  out[k++] = key(++t, s0w, set(s.lset, s0));
+  out[k++] = key(++t, s0t, set(s.lset, s0));
+  out[k++] = key(++t, s0w, set(s.rset, s0));
+  out[k++] = key(++t, s0t, set(s.rset, s0));
+  out[k++] = key(++t, b0w, set(s.lset, b0));
+  out[k++] = key(++t, b0t, set(s.lset, b0));
+  out[k++] = key(++t, s1w, set(s.rset, s1));
+  out[k++] = key(++t, s1t, set(s.rset, s1));
+  out[k++] = key(++t, 0x77);  // bias
+  return k;
+}
+
+int label_features(const ParserScratch& s, int h, int d, Key* out) {
+  auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
+  auto T = [&](int i) { return i < 0 ? kNone : s.tag[i]; };
+  auto L = [&](int i) { return i < 0 ? kNone : s.lemma[i]; };
+  auto LB = [&](int i) { return i < 0 ? kNone : static_cast<std::uint64_t>(s.label[i] + 1000); };
+  const std::uint64_t dir = d < h ? 0x100 : 0x200;
+  const std::uint64_t dw = W(d), dt = T(d), dl = L(d), hw = W(h), ht = T(h), hl = L(h);
+  const int dl1 = s.l1[d], dr1 = s.r1[d], hl1 = s.l1[h], hr1 = s.r1[h];
+  const std::uint64_t dist = bucket(h, d);
+  int k = 0;
+  std::uint64_t t = 0x4000;
+  out[k++] = key(++t, dw, dir);
+  out[k++] = key(++t, dt, dir);
+  out[k++] = key(++t, dl, dir);
+  out[k++] = key(++t, hw, dir);
+  out[k++] = key(++t, ht, dir);
+  out[k++] = key(++t, hl, dir);
+  out[k++] = key(++t, dt, ht, dir);
+  out[k++] = key(++t, dw, ht, dir);
+  out[k++] = key(++t, dt, hw, dir);
+  out[k++] = key(++t, dl, hl, dir);
+  out[k++] = key(++t, dt, ht, dist + dir);
+  out[k++] = key(++t, W(dl1), dir);
+  out[k++] = key(++t, W(dl1), ht, dir);
+  out[k++] = key(++t, W(dl1), hl, dir);
+  out[k++] = key(++t, dt, s.lset[d], dir);
+  out[k++] = key(++t, dt, s.rset[d], dir);
+  out[k++] = key(++t, ht, s.lset[h], dir);
+  out[k++] = key(++t, ht, s.rset[h], dir);
+  out[k++] = key(++t, s.upos[d], s.upos[h], dir);
+  out[k++] = key(++t, dt, ht, T(dl1) + dir);
+  out[k++] = key(++t, dt, T(dr1), dir);
+  out[k++] = key(++t, LB(dl1), LB(dr1), dir);
+  out[k++] = key(++t, dt, LB(hl1), LB(hr1) + dir);
+  out[k++] = key(++t, dl, T(d + 1 < static_cast<int>(s.tag.size()) ? d + 1 : -1), dir);
+  out[k++] = key(++t, dt, T(d - 1), dir);
+  out[k++] = key(++t, dir);
+  return k;
+}
+
+}  // namespace detail
+
+using namespace detail;
+
+Parser::Parser() : model_(std::make_unique<Model>()) {}
+Parser::~Parser() = default;
+
+const std::string& Parser::header() const { return model_->header; }
+
+void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
+                   ParserScratch& s) const {
+  const Model& m = *model_;
+  const int n = static_cast<int>(words.size());
+  a.head.assign(n, -1);
+  a.rel.assign(n, m.to_deprel[m.root_label]);
+  if (n == 0) return;
+  reset_state(s, words, a, m.xpos_hash);
+  const int cols = m.label_w.cols;
+  const int nlab = static_cast<int>(m.labels.size());
+  s.scores.resize(2 * cols);
+  Key* keys = s.keys.data();
+  std::int32_t* lscore[2] = {s.scores.data(), s.scores.data() + cols};
+  int b = 0;
+  while (b < n || !s.stack.empty()) {
+    const bool can[3] = {valid(s, n, b, kShift), valid(s, n, b, kLeft), valid(s, n, b, kRight)};
+    if (!can[kLeft] && !can[kRight]) {  // empty stack: SHIFT is forced
+      b = apply(s, b, kShift, m.root_label);
+      continue;
+    }
+    if (b == n && s.stack.size() == 1) {  // the last word goes to ROOT
+      b = apply(s, b, kLeft, m.root_label);
+      continue;
+    }
+    std::int32_t ts[kActionCols] = {0, 0, 0, 0};
+    m.actions.score(keys, transition_features(s, n, b, keys), ts);
+    std::int64_t best = std::numeric_limits<std::int64_t>::min();
+    Action best_a = kShift;
+    int best_l = m.root_label;
+    for (int act = 0; act < kActions; ++act) {
+      if (!can[act]) continue;
+      std::int64_t sc = ts[act];
+      int lab = m.root_label;
+      if (act != kShift && !(act == kLeft && b == n)) {
+        const int ns = static_cast<int>(s.stack.size());
+        const int d = s.stack[ns - 1], h = act == kLeft ? b : s.stack[ns - 2];
+        std::int32_t* ls = lscore[act - 1];
+        std::fill(ls, ls + cols, 0);
+        Key* lk = keys + kMaxTransitionFeatures;
+        m.label_w.score(lk, label_features(s, h, d, lk), ls);
+        std::int32_t bl = std::numeric_limits<std::int32_t>::min();
+        for (int l = 0; l < nlab; ++l)
+          if (l != m.root_label && ls[l] > bl) bl = ls[l], lab = l;
+        sc += bl;
+      }
+      if (sc > best) best = sc, best_a = static_cast<Action>(act), best_l = lab;
+    }
+    b = apply(s, b, best_a, best_l);
+  }
+  for (int i = 0; i < n; ++i) {
+    a.head[i] = s.head[i] == n ? -1 : s.head[i];
+    a.rel[i] = m.to_deprel[s.label[i] < 0 ? m.root_label : s.label[i]];
+  }
+}
+
+// ---- model file ----------------------------------------------------------
+// "DIPGRAPH-PARSER 1\n", "header-bytes N\n", N bytes of UTF-8 header text,
+// then little-endian binary: u32 label count, labels (u8 length + bytes),
+// f32 scale, the transition table (u64 rows; per row u32 key, 3 x i16),
+// the label table (u64 rows; per row u32 key, u8 nonzero count, then
+// (u8 column, i16 weight) pairs), and a u64 FNV-1a checksum of everything
+// before it.
+
+namespace {
+constexpr std::string_view kMagic = "DIPGRAPH-PARSER 1\n";
+
+std::uint64_t fnv(const char* p, std::size_t n) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<unsigned char>(p[i])) * 0x100000001b3ULL;
+  return h;
+}
+template <class T>
+void put(std::string& out, T v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+struct Reader {
+  const std::string& path;
+  const char* p;
+  const char* end;
+  template <class T>
+  T get() {
+    if (static_cast<std::size_t>(end - p) < sizeof(T))
+      throw Error(path + ": parser model is truncated");
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    p += sizeof v;
+    return v;
+  }
+};
+}  // namespace
+
+bool Parser::save(const std::string& path) const {
+  const Model& m = *model_;
+  std::string out(kMagic);
+  out += "header-bytes " + std::to_string(m.header.size()) + "\n";
+  out += m.header;
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(m.labels.size()));
+  for (const std::string& l : m.labels) {
+    put<std::uint8_t>(out, static_cast<std::uint8_t>(l.size()));
+    out += l;
+  }
+  put<float>(out, m.scale);
+  // Rows in key order, so the bytes do not depend on the table's history.
+  auto sorted_rows = [](const WeightTable& t) {
+    std::vector<std::pair<Key, std::uint32_t>> r;
+    for (const WeightTable::Slot& sl : t.slots)
+      if (sl.key) r.emplace_back(sl.key, sl.row);
+    std::sort(r.begin(), r.end());
+    return r;
+  };
+  std::vector<ActionTable::Slot> arows;
+  for (const ActionTable::Slot& sl : m.actions.slots)
+    if (sl.key) arows.push_back(sl);
+  std::sort(arows.begin(), arows.end(), [](const auto& x, const auto& y) { return x.key < y.key; });
+  put<std::uint64_t>(out, arows.size());
+  for (const ActionTable::Slot& sl : arows) {
+    put<Key>(out, sl.key);
+    for (int c = 0; c < kActions; ++c) put<std::int16_t>(out, sl.w[c]);
+  }
+  auto rows = sorted_rows(m.label_w);
+  rows = sorted_rows(m.label_w);
+  put<std::uint64_t>(out, rows.size());
+  const int cols = m.label_w.cols;
+  for (auto [k, r] : rows) {
+    put<Key>(out, k);
+    const std::int16_t* w = &m.label_w.w[std::size_t(r) * cols];
+    put<std::uint8_t>(out, static_cast<std::uint8_t>(
+                               std::count_if(w, w + m.labels.size(), [](std::int16_t x) { return x != 0; })));
+    for (std::size_t c = 0; c < m.labels.size(); ++c)
+      if (w[c]) {
+        put<std::uint8_t>(out, static_cast<std::uint8_t>(c));
+        put<std::int16_t>(out, w[c]);
+      }
+  }
+  put<std::uint64_t>(out, fnv(out.data(), out.size()));
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) return false;
+  f.write(out.data(), static_cast<std::streamsize>(out.size()));
+  return static_cast<bool>(f.flush());
+}
+
+// Fills what a model derives from this build's tag and relation tables:
+// Deprel of each model label, the root label, the hash of each XPOS name.
+// Throws Error naming `path` for a relation this build does not know.
+void finish_model(Parser::Model& m, const std::string& path) {
+  m.to_deprel.clear();
+  m.root_label = -1;
+  for (std::size_t i = 0; i < m.labels.size(); ++i) {
+    Deprel d = 0;
+    if (!parse_deprel(m.labels[i], d))
+      throw Error(path + ": parser model has an unknown relation '" + m.labels[i] + "'");
+    m.to_deprel.push_back(d);
+    if (m.labels[i] == "root") m.root_label = static_cast<int>(i);
+  }
+  if (m.root_label < 0) throw Error(path + ": parser model has no root relation");
+  m.xpos_hash.clear();
+  for (const std::string& x : xpos_names()) m.xpos_hash.push_back(hash_text(x, false));
+}
+
+std::unique_ptr<Parser> Parser::load(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw Error(path + ": cannot open parser model");
+  f.seekg(0, std::ios::end);
+  std::string data(static_cast<std::size_t>(std::max<std::streamoff>(0, f.tellg())), '\0');
+  f.seekg(0);
+  if (!f.read(data.data(), static_cast<std::streamsize>(data.size())))
+    throw Error(path + ": cannot read parser model");
+  if (data.compare(0, kMagic.size(), kMagic) != 0)
+    throw Error(path + ": not a dipgraph parser model");
+  if (data.size() < kMagic.size() + 8 ||
+      fnv(data.data(), data.size() - 8) != [&] {
+        std::uint64_t c;
+        std::memcpy(&c, data.data() + data.size() - 8, 8);
+        return c;
+      }())
+    throw Error(path + ": parser model is damaged (checksum mismatch)");
+  std::unique_ptr<Parser> p(new Parser());
+  Model& m = *p->model_;
+  std::size_t pos = kMagic.size();
+  std::size_t eol = data.find('\n', pos);
+  std::size_t hbytes = 0;
+  if (eol == std::string::npos || std::sscanf(data.c_str() + pos, "header-bytes %zu", &hbytes) != 1 ||
+      eol + 1 + hbytes > data.size())
+    throw Error(path + ": parser model has a bad header");
+  m.header = data.substr(eol + 1, hbytes);
+  Reader r{path, data.data() + eol + 1 + hbytes, data.data() + data.size() - 8};
+  const std::uint32_t nlab = r.get<std::uint32_t>();
+  if (nlab == 0 || nlab > 64) throw Error(path + ": parser model has a bad label count");
+  for (std::uint32_t i = 0; i < nlab; ++i) {
+    const std::uint8_t len = r.get<std::uint8_t>();
+    if (static_cast<std::size_t>(r.end - r.p) < len) throw Error(path + ": parser model is truncated");
+    m.labels.emplace_back(r.p, len);
+    r.p += len;
+  }
+  m.scale = r.get<float>();
+  std::vector<Key> keys;
+  std::uint64_t rows = r.get<std::uint64_t>();
+  if (rows > static_cast<std::uint64_t>(r.end - r.p) / 10) throw Error(path + ": parser model is truncated");
+  m.actions.reserve(rows);
+  for (std::uint64_t i = 0; i < rows; ++i) {
+    const Key k = r.get<Key>();
+    if (k == 0) throw Error(path + ": parser model is damaged (zero key)");
+    std::int16_t w[kActions];
+    for (int c = 0; c < kActions; ++c) w[c] = r.get<std::int16_t>();
+    m.actions.insert(k, w);
+  }
+  rows = r.get<std::uint64_t>();
+  if (rows > static_cast<std::uint64_t>(r.end - r.p) / 5) throw Error(path + ": parser model is truncated");
+  const int cols = (static_cast<int>(nlab) + 7) / 8 * 8;
+  m.label_w.cols = cols;
+  m.label_w.w.assign(rows * cols, 0);
+  keys.resize(rows);
+  for (std::uint64_t i = 0; i < rows; ++i) {
+    keys[i] = r.get<Key>();
+    if (keys[i] == 0) throw Error(path + ": parser model is damaged (zero key)");
+    const std::uint8_t nz = r.get<std::uint8_t>();
+    for (int j = 0; j < nz; ++j) {
+      const std::uint8_t c = r.get<std::uint8_t>();
+      const std::int16_t v = r.get<std::int16_t>();
+      if (c >= nlab) throw Error(path + ": parser model is damaged (label column)");
+      m.label_w.w[i * cols + c] = v;
+    }
+  }
+  m.label_w.build_index(keys);
+  if (r.p != r.end) throw Error(path + ": parser model has trailing bytes");
+  finish_model(m, path);
+  return p;
+}
+
+}  // namespace dipgraph::syntax

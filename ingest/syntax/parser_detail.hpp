@@ -1,0 +1,116 @@
+// Parser internals shared by parser.cpp (features, decoding, model files)
+// and parser_train.cpp (the perceptron and its oracle). Not a public API.
+//
+// A configuration of the arc-hybrid system over words 0..n-1 has a stack, a
+// buffer front b (0..n) and the artificial ROOT at position n, the last
+// buffer item, which is never shifted. SHIFT pushes b; LEFT pops s0 and
+// attaches it to b (to ROOT only when s0 is the last stack item, so there
+// is exactly one root); RIGHT pops s0 and attaches it to s1. Every
+// configuration has a valid transition until b == n with an empty stack, so
+// 2n transitions always give a tree.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/syntax/parser.hpp"
+
+namespace dipgraph::syntax::detail {
+
+enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
+inline constexpr int kActions = 3;
+inline constexpr int kActionCols = 4;  // padded row width of the transition table
+inline constexpr int kMaxTransitionFeatures = 128;
+inline constexpr int kMaxLabelFeatures = 32;
+
+inline std::uint64_t mix(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+// FNV-1a of `s`, ASCII letters folded to lower case when `fold`, then mixed.
+std::uint64_t hash_text(std::string_view s, bool fold);
+
+// Feature keys: 32-bit hashes of a template id and its values, top bit set
+// (0 marks an empty slot).
+using Key = std::uint32_t;
+
+// A linear model's weights for inference: feature key -> row of int16
+// weights, by open addressing.
+struct WeightTable {
+  struct Slot {
+    Key key;
+    std::uint32_t row;
+  };
+  int cols = 0;
+  std::uint32_t mask = 0;
+  std::vector<Slot> slots;
+  std::vector<std::int16_t> w;  // rows * cols
+  std::size_t rows() const { return cols ? w.size() / cols : 0; }
+  void build_index(const std::vector<Key>& row_keys);  // after w is filled
+  const std::int16_t* find(Key key) const {
+    std::uint32_t i = key & mask;
+    for (;;) {
+      const Slot& sl = slots[i];
+      if (sl.key == key) return &w[std::size_t(sl.row) * cols];
+      if (sl.key == 0) return nullptr;
+      i = (i + 1) & mask;
+    }
+  }
+  // Adds the rows of `keys` (at most kMaxTransitionFeatures) into
+  // scores[0..cols), prefetching all slots and rows before summing.
+  void score(const Key* keys, int n, std::int32_t* scores) const;
+};
+
+// The transition weights, with each row inline in its slot, so a lookup
+// touches one cache line.
+struct ActionTable {
+  struct Slot {
+    Key key;
+    std::int16_t w[kActions];
+  };
+  std::uint32_t mask = 0;
+  std::size_t size = 0;
+  std::vector<Slot> slots;
+  void reserve(std::size_t rows);  // empties the table
+  void insert(Key key, const std::int16_t* w);
+  // Adds the rows of `keys` into scores[0..kActions).
+  void score(const Key* keys, int n, std::int32_t* scores) const;
+};
+
+// Per-sentence inputs and the growing tree, over positions 0..n (n = ROOT).
+// Lives in a ParserScratch; reset() sizes it for n words.
+void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
+                 const std::vector<std::uint64_t>& xpos_hash);
+bool valid(const ParserScratch& s, int n, int b, Action a);
+// Applies `a` with relation `label` (model label index); returns the new b.
+int apply(ParserScratch& s, int b, Action a, int label);
+int transition_features(const ParserScratch& s, int n, int b, Key* out);
+int label_features(const ParserScratch& s, int head, int dep, Key* out);
+
+}  // namespace dipgraph::syntax::detail
+
+namespace dipgraph::syntax {
+
+struct Parser::Model {
+  std::string header;
+  std::vector<std::string> labels;   // model label index -> relation name
+  std::vector<Deprel> to_deprel;     // model label index -> Deprel
+  int root_label = 0;                // model index of "root"
+  float scale = 1;                   // int16 weight = float weight * scale
+  detail::ActionTable actions;
+  detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
+  std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name
+};
+
+// Fills what a model derives from this build's tag and relation tables:
+// the Deprel of each model label, the root label, the hash of each XPOS
+// name. Throws Error naming `path` for a relation this build does not know.
+void finish_model(Parser::Model& m, const std::string& path);
+
+}  // namespace dipgraph::syntax

@@ -1,0 +1,200 @@
+// Tests of the dependency parser: the shipped model (data/syntax/parser.bin)
+// on a small treebank of our own news-like sentences
+// (tests/data/syntax_parser_news.conllu, gold tags, MISC Key=Yes on the arcs
+// that must come out right), tree well-formedness on odd inputs, and the
+// model file's error paths.
+#include <doctest/doctest.h>
+
+#include <cctype>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "ingest/syntax/conllu.hpp"
+#include "ingest/syntax/parser.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::syntax;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kModel = std::string(DIPGRAPH_DATA_DIR) + "/syntax/parser.bin";
+
+const Parser& model() {
+  static const std::unique_ptr<Parser> p = Parser::load(kModel);
+  return *p;
+}
+
+std::vector<ConlluSentence> news() {
+  const std::string path = std::string(DIPGRAPH_SOURCE_DIR) + "/tests/data/syntax_parser_news.conllu";
+  std::ifstream in(path);
+  return read_conllu(in, path);
+}
+
+void gold_tags(const ConlluSentence& s, Analysis& a) {
+  a.clear();
+  for (const ConlluWord& w : s.words) {
+    Upos u = Upos::X;
+    REQUIRE(parse_upos(w.upos, u));
+    a.upos.push_back(u);
+    std::uint8_t x = 255;
+    for (std::size_t i = 0; i < xpos_names().size(); ++i)
+      if (xpos_names()[i] == w.xpos) x = static_cast<std::uint8_t>(i);
+    REQUIRE(x != 255);
+    a.xpos.push_back(x);
+    std::string lemma = w.lemma;
+    for (char& c : lemma) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    a.lemma.push_back(lemma);
+  }
+}
+
+// True if head/rel describe one tree over all words with one root.
+bool is_tree(const Analysis& a, std::size_t n) {
+  if (a.head.size() != n || a.rel.size() != n) return false;
+  int roots = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (a.head[i] == -1) {
+      ++roots;
+      if (deprel_name(a.rel[i]) != "root") return false;
+    } else if (a.head[i] < 0 || a.head[i] >= static_cast<int>(n) || a.head[i] == static_cast<int>(i)) {
+      return false;
+    }
+  }
+  if (n > 0 && roots != 1) return false;
+  for (std::size_t i = 0; i < n; ++i) {  // every word reaches the root
+    int h = static_cast<int>(i);
+    std::size_t steps = 0;
+    while (h != -1 && steps++ <= n) h = a.head[h];
+    if (h != -1) return false;
+  }
+  return true;
+}
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+}
+
+void write_bytes(const std::string& path, const std::string& bytes) {
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+}  // namespace
+
+TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive agent, ccomp)") {
+  const Parser& p = model();
+  ParserScratch scratch;
+  Analysis a;
+  std::size_t words = 0, right = 0;
+  for (const ConlluSentence& s : news()) {
+    std::vector<std::string_view> forms;
+    for (const ConlluWord& w : s.words) forms.emplace_back(w.form);
+    gold_tags(s, a);
+    p.parse(forms, a, scratch);
+    CAPTURE(s.comments.back());
+    REQUIRE(is_tree(a, forms.size()));
+    for (std::size_t i = 0; i < s.words.size(); ++i) {
+      const ConlluWord& w = s.words[i];
+      const bool ok = a.head[i] == w.head - 1 && deprel_name(a.rel[i]) == w.deprel;
+      words += w.deprel != "punct";
+      right += w.deprel != "punct" && a.head[i] == w.head - 1;
+      if (w.misc != "Key=Yes") continue;
+      CAPTURE(w.form);
+      CAPTURE(a.head[i] + 1);
+      CAPTURE(deprel_name(a.rel[i]));
+      CHECK(ok);
+    }
+  }
+  CHECK(right >= words * 9 / 10);  // unlabelled attachment on the whole set
+}
+
+TEST_CASE("parser: every output is one tree, whatever the input") {
+  const Parser& p = model();
+  ParserScratch scratch;
+  std::vector<std::vector<std::string>> inputs = {
+      {},
+      {"Talks"},
+      {"Japan", "protested"},
+      {"\xff\xfe", "", "!!!!", "\x01", "-"},
+      {",", ",", ",", ".", ".", "\""},
+  };
+  std::vector<std::string> longest;  // 300 words
+  const char* vocab[] = {"the", "minister", "said", "China", "and", "Japan", "met", "in", ",", "talks", "on", "."};
+  std::uint64_t x = 7;
+  for (int i = 0; i < 300; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    longest.push_back(vocab[(x >> 33) % std::size(vocab)]);
+  }
+  inputs.push_back(longest);
+  for (const auto& in : inputs) {
+    std::vector<std::string_view> words(in.begin(), in.end());
+    CAPTURE(words.size());
+    Analysis tagged;  // plausible tags
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      tagged.upos.push_back(i % 3 == 0 ? Upos::NOUN : i % 3 == 1 ? Upos::VERB : Upos::PUNCT);
+      tagged.xpos.push_back(static_cast<std::uint8_t>(i % xpos_names().size()));
+      tagged.lemma.emplace_back(words[i]);
+    }
+    p.parse(words, tagged, scratch);
+    CHECK(is_tree(tagged, words.size()));
+    Analysis untagged;  // missing tags and lemmas are read as unknown
+    p.parse(words, untagged, scratch);
+    CHECK(is_tree(untagged, words.size()));
+  }
+}
+
+TEST_CASE("parser: a saved model reloads to the same bytes") {
+  const fs::path tmp = fs::temp_directory_path() / "dipgraph_parser_test_resave.bin";
+  REQUIRE(model().save(tmp.string()));
+  CHECK(read_bytes(tmp.string()) == read_bytes(kModel));
+  CHECK(model().header().find("CC BY-SA 4.0") != std::string::npos);
+  CHECK(model().header().find("Leland Stanford Junior University") != std::string::npos);
+  fs::remove(tmp);
+}
+
+TEST_CASE("parser: a missing or damaged model file is an Error naming the file") {
+  const fs::path dir = fs::temp_directory_path();
+  const std::string original = read_bytes(kModel);
+  REQUIRE(original.size() > 1000);
+  std::string flipped = original;
+  flipped[flipped.size() / 2] ^= 0x20;
+  struct Case {
+    const char* name;
+    std::string bytes;
+    const char* says;
+  };
+  const std::vector<Case> cases = {
+      {"not_a_model.bin", "hello, world\n", "not a dipgraph parser model"},
+      {"truncated.bin", original.substr(0, original.size() / 2), "damaged"},
+      {"flipped.bin", flipped, "damaged"},
+      {"empty.bin", "", "not a dipgraph parser model"},
+  };
+  for (const Case& c : cases) {
+    const std::string path = (dir / (std::string("dipgraph_parser_test_") + c.name)).string();
+    write_bytes(path, c.bytes);
+    CAPTURE(c.name);
+    try {
+      Parser::load(path);
+      FAIL("no error");
+    } catch (const Error& e) {
+      const std::string what = e.what();
+      CHECK(what.find(path) != std::string::npos);
+      CHECK(what.find(c.says) != std::string::npos);
+    }
+    fs::remove(path);
+  }
+  const std::string missing = (dir / "dipgraph_parser_test_missing.bin").string();
+  try {
+    Parser::load(missing);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find(missing) != std::string::npos);
+  }
+}
