@@ -2,6 +2,7 @@
 //
 //   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--jackknife K]
 //                [--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]
+//                [--prune N] [--step S] [--out FILE] [--tagger-out FILE]
 //
 // DIR (default /work/shared/ud) holds en_ewt-ud-{train,dev,test}.conllu[.xz]
 // (read through `xz -dc` when compressed). Tags and lemmas are predicted by
@@ -13,7 +14,11 @@
 // loaded. It prints the load time and file size, UAS/LAS/label accuracy
 // (punctuation excluded) on dev and test, and words/s on the test
 // sentences (one thread, CPU time, best of three) for parsing alone and for
-// tag + lemmatize + parse.
+// tag + lemmatize + parse. --prune N / --step S shrink the loaded model
+// without retraining (Parser::compact: weights rounded to multiples of S,
+// rows whose largest |weight| is below N dropped) before scoring; --out
+// FILE then saves it and scores the model reloaded from FILE. --tagger-out
+// FILE rewrites the loaded tagger in the current file format (same weights).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -69,6 +74,8 @@ int main(int argc, char** argv) {
   int epochs = 12, jackknife = 5;
   double seconds = 2;
   bool gold_tags = false;
+  int prune = 0, step = 1;
+  std::string out, tagger_out;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -86,10 +93,15 @@ int main(int argc, char** argv) {
     else if (a == "--tagger") tagger_path = next();
     else if (a == "--gold-tags") gold_tags = true;
     else if (a == "--seconds") seconds = std::stod(next());
+    else if (a == "--prune") prune = std::stoi(next());
+    else if (a == "--step") step = std::stoi(next());
+    else if (a == "--out") out = next();
+    else if (a == "--tagger-out") tagger_out = next();
     else {
       fmt::print(stderr,
                  "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--jackknife K] "
-                 "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]\n");
+                 "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S] [--prune N] [--step S] "
+                 "[--out FILE] [--tagger-out FILE]\n");
       return 2;
     }
   }
@@ -106,6 +118,12 @@ int main(int argc, char** argv) {
       if (train.empty()) train = read_ud(ud, "train");
       tagger = Tagger::train(train, dev, TaggerTrainOptions{}, std::cerr);
     }
+    if (!tagger_out.empty()) {
+      if (!tagger->save(tagger_out)) throw Error(tagger_out + ": cannot write tagger model");
+      tagger = Tagger::load(tagger_out);
+      fmt::print("tagger {} rewritten into {}: {:.1f} MB\n", tagger_path, tagger_out,
+                 fs::file_size(tagger_out) / 1e6);
+    }
     TagFiller tags;  // empty: gold tags
     if (!gold_tags) tags = tag_filler(*tagger, *lemmatizer);
     if (!train_out.empty()) {
@@ -120,6 +138,14 @@ int main(int argc, char** argv) {
           !gold_tags && jackknife > 1 ? fmt::format(", jackknifed over {} folds", jackknife) : "");
       train_parser(train, dev, opt, train_out, std::cerr);
       model = train_out;
+    }
+    if (prune > 1 || step > 1 || !out.empty()) {
+      auto p = Parser::load(model);
+      p->compact(prune, step);
+      if (out.empty()) out = "/tmp/bench_parser_compact.bin";
+      if (!p->save(out)) throw Error(out + ": cannot write parser model");
+      fmt::print("compacted {} (prune {}, step {}) into {}\n", model, prune, step, out);
+      model = out;
     }
     const auto t0 = std::chrono::steady_clock::now();
     auto parser = Parser::load(model);

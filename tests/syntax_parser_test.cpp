@@ -198,3 +198,54 @@ TEST_CASE("parser: a missing or damaged model file is an Error naming the file")
     CHECK(std::string(e.what()).find(missing) != std::string::npos);
   }
 }
+
+TEST_CASE("parser: a version-1 file still loads; compact() shrinks and saves as version 2") {
+  // A hand-made version-1 model: labels root and nsubj, one transition row
+  // (u32 key + 3 x i16), one label row (u32 key, count, column + i16).
+  std::string v1 = "DIPGRAPH-PARSER 1\nheader-bytes 5\nhello";
+  auto put = [&v1](auto v) { v1.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put(std::uint32_t{2});
+  for (std::string l : {"root", "nsubj"}) {
+    put(static_cast<std::uint8_t>(l.size()));
+    v1 += l;
+  }
+  put(1.0f);
+  put(std::uint64_t{1});
+  put(std::uint32_t{0x80000001u});
+  for (std::int16_t w : {1, -2, 300}) put(w);
+  put(std::uint64_t{1});
+  put(std::uint32_t{0x80000002u});
+  put(std::uint8_t{1});
+  put(std::uint8_t{1});
+  put(std::int16_t{-5});
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : v1) h = (h ^ c) * 0x100000001b3ULL;
+  put(h);
+  const fs::path dir = fs::temp_directory_path();
+  const std::string p1 = (dir / "dipgraph_parser_test_v1.bin").string();
+  const std::string p2 = (dir / "dipgraph_parser_test_v2.bin").string();
+  write_bytes(p1, v1);
+  auto p = Parser::load(p1);
+  CHECK(p->header() == "hello");
+  const std::vector<std::string_view> words = {"Kenya", "signed", "it"};
+  ParserScratch scratch;
+  Analysis a;
+  p->parse(words, a, scratch);
+  CHECK(is_tree(a, words.size()));
+  REQUIRE(p->save(p2));
+  CHECK(read_bytes(p2).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
+  auto back = Parser::load(p2);
+  REQUIRE(back->save(p1));
+  CHECK(read_bytes(p1) == read_bytes(p2));
+  // Rounding to multiples of 4 keeps 300 and -4 (from -5); pruning below 10
+  // then drops the label row and keeps the transition row.
+  back->compact(10, 4);
+  CHECK(back->header().find("Compacted after training") != std::string::npos);
+  CHECK(back->header().find("transition rows 1 -> 1, label rows 1 -> 0") != std::string::npos);
+  REQUIRE(back->save(p2));
+  auto small = Parser::load(p2);
+  small->parse(words, a, scratch);
+  CHECK(is_tree(a, words.size()));
+  fs::remove(p1);
+  fs::remove(p2);
+}

@@ -103,6 +103,7 @@ struct Parser::Model {
   std::vector<Deprel> to_deprel;     // model label index -> Deprel
   int root_label = 0;                // model index of "root"
   float scale = 1;                   // int16 weight = float weight * scale
+  int step = 1;                      // every weight is a multiple of this (compact())
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name

@@ -452,6 +452,7 @@ void train_parser(const std::vector<ConlluSentence>& train, const std::vector<Co
                   const ParserTrainOptions& options, const std::string& out_path,
                   std::ostream& log) {
   std::unique_ptr<Parser> p = Parser::train(train, dev, options, log);
+  if (options.weight_step > 1) p->compact(0, options.weight_step);
   if (!p->save(out_path)) throw Error(out_path + ": cannot write parser model");
   fmt::print(log, "parser: wrote {}\n", out_path);
 }

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <ostream>
 #include <random>
@@ -32,7 +33,9 @@ const char* const kEwtAttribution =
 
 namespace {
 
-constexpr char kMagic[] = "dipgraph-tagger 1\n";
+// Version 2 is written; version 1 (fixed-width rows) is still read.
+constexpr char kMagic1[] = "dipgraph-tagger 1\n";
+constexpr char kMagic[] = "dipgraph-tagger 2\n";
 constexpr int kMaxClasses = 250;
 constexpr int kPadTag = 251;    // tag before the sentence start
 constexpr int kEndTag = 252;    // tag after the sentence end
@@ -621,6 +624,16 @@ template <class T>
 void put(std::ostream& out, const T& v) {
   out.write(reinterpret_cast<const char*>(&v), sizeof v);
 }
+void put_varint(std::ostream& out, std::uint64_t v) {
+  char b[10];
+  int n = 0;
+  while (v >= 0x80) {
+    b[n++] = static_cast<char>(v | 0x80);
+    v >>= 7;
+  }
+  b[n++] = static_cast<char>(v);
+  out.write(b, n);
+}
 template <class T>
 void put_vec(std::ostream& out, const std::vector<T>& v) {
   put(out, static_cast<std::uint64_t>(v.size()));
@@ -638,7 +651,15 @@ bool Tagger::save(const std::string& path) const {
   std::string line;
   while (std::getline(hdr, line)) out << "# " << line << '\n';
   out << '\n';
-  put(out, static_cast<std::uint32_t>(0x54414731));  // "TAG1"
+  // Model file, version 2: the magic line, the header as "# " lines, an
+  // empty line, then little-endian binary: u32 "TAG2", u32 class count,
+  // per class u8 XPOS + u8 UPOS, the dictionary (u64 count + u64 word
+  // hashes, u64 count + u8 classes), then per pass: varint row count, and
+  // per row (keys increasing) varint key minus the previous key, varint
+  // entry count, per entry u8 class + zigzag varint int16 weight; last the
+  // u32 "END!". Varints are LEB128. Version 1 ("TAG1") stored each pass as
+  // three arrays: u64 keys, u32 row starts, u32 entries (class | weight << 16).
+  put(out, static_cast<std::uint32_t>(0x54414732));  // "TAG2"
   put(out, static_cast<std::uint32_t>(m.classes.size()));
   for (const Class& c : m.classes) {
     put(out, c.xpos);
@@ -650,9 +671,19 @@ bool Tagger::save(const std::string& path) const {
   put_vec(out, dk);
   put_vec(out, dv);
   for (const Frozen& f : m.pass) {
-    put_vec(out, f.keys);
-    put_vec(out, f.begin);
-    put_vec(out, f.entries);
+    put_varint(out, f.keys.size());
+    std::uint64_t prev = 0;
+    for (std::size_t i = 0; i < f.keys.size(); ++i) {
+      put_varint(out, f.keys[i] - prev);
+      prev = f.keys[i];
+      put_varint(out, f.begin[i + 1] - f.begin[i]);
+      for (std::uint32_t e = f.begin[i]; e < f.begin[i + 1]; ++e) {
+        const std::uint32_t x = f.entries[e];
+        put(out, static_cast<std::uint8_t>(x & 0xff));
+        const std::int32_t w = static_cast<std::int16_t>(x >> 16);
+        put_varint(out, w >= 0 ? 2 * static_cast<std::uint32_t>(w) : 2 * static_cast<std::uint32_t>(-w) - 1);
+      }
+    }
   }
   put(out, static_cast<std::uint32_t>(0x454e4421));  // "END!"
   return static_cast<bool>(out.flush());
@@ -663,7 +694,9 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
   if (!in) throw Error(fmt::format("{}: cannot open tagger model", path));
   auto bad = [&](const char* why) { return Error(fmt::format("{}: {}", path, why)); };
   std::string line;
-  if (!std::getline(in, line) || line + "\n" != kMagic) throw bad("not a dipgraph tagger model");
+  if (!std::getline(in, line) || (line + "\n" != kMagic && line + "\n" != kMagic1))
+    throw bad("not a dipgraph tagger model");
+  const bool v1 = line + "\n" == kMagic1;
   std::unique_ptr<Tagger> t(new Tagger());
   Model& m = *t->model_;
   while (std::getline(in, line) && !line.empty()) {
@@ -684,7 +717,7 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
   };
   std::uint32_t magic = 0, nc = 0;
   get(magic);
-  if (magic != 0x54414731) throw bad("damaged tagger model");
+  if (magic != (v1 ? 0x54414731u : 0x54414732u)) throw bad("damaged tagger model");
   get(nc);
   if (nc == 0 || nc > kMaxClasses) throw bad("damaged tagger model");
   const auto nx = xpos_names().size();
@@ -705,10 +738,52 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
     m.dict.push_back({dk[i], dv[i]});
     m.dict_index.emplace(dk[i], dv[i]);
   }
+  // Version 2: the rest of the file is read at once and decoded from memory.
+  std::string rest;
+  if (!v1) rest.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const char* rp = rest.data();
+  const char* const rend = rest.data() + rest.size();
+  auto get_varint = [&]() -> std::uint64_t {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (rp == rend) throw bad("truncated tagger model");
+      const auto b = static_cast<unsigned char>(*rp++);
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    throw bad("damaged tagger model");
+  };
   for (Frozen& f : m.pass) {
-    get_vec(f.keys);
-    get_vec(f.begin);
-    get_vec(f.entries);
+    if (v1) {
+      get_vec(f.keys);
+      get_vec(f.begin);
+      get_vec(f.entries);
+    } else {
+      const std::uint64_t n = get_varint();
+      if (n > (1u << 28)) throw bad("damaged tagger model");
+      f.keys.resize(n);
+      f.begin.assign(1, 0);
+      f.entries.clear();
+      std::uint64_t prev = 0;
+      for (std::uint64_t i = 0; i < n; ++i) {
+        const std::uint64_t d = get_varint();
+        if (i > 0 && (d == 0 || prev + d < prev)) throw bad("damaged tagger model");
+        f.keys[i] = prev += d;
+        const std::uint64_t len = get_varint();
+        if (len > kMaxClasses) throw bad("damaged tagger model");
+        for (std::uint64_t j = 0; j < len; ++j) {
+          if (rp == rend) throw bad("truncated tagger model");
+          const int c = static_cast<unsigned char>(*rp++);
+          const std::uint64_t z = get_varint();
+          if (z > 0xffff) throw bad("damaged tagger model");
+          const std::int32_t w = (z & 1) ? -static_cast<std::int32_t>((z + 1) / 2) : static_cast<std::int32_t>(z / 2);
+          if (w < -32768 || w > 32767) throw bad("damaged tagger model");
+          f.entries.push_back(static_cast<std::uint32_t>(c & 0xff) |
+                              (static_cast<std::uint32_t>(static_cast<std::uint16_t>(w)) << 16));
+        }
+        f.begin.push_back(static_cast<std::uint32_t>(f.entries.size()));
+      }
+    }
     if (f.begin.size() != f.keys.size() + 1 || f.begin.front() != 0 ||
         f.begin.back() != f.entries.size())
       throw bad("damaged tagger model");
@@ -718,7 +793,14 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
       if ((e & 0xff) >= nc) throw bad("damaged tagger model");
     f.index(static_cast<int>(nc));
   }
-  get(magic);
+  if (v1) {
+    get(magic);
+  } else {
+    if (rend - rp < 4) throw bad("truncated tagger model");
+    std::memcpy(&magic, rp, 4);
+    rp += 4;
+    if (rp != rend) throw bad("damaged tagger model");
+  }
   if (magic != 0x454e4421) throw bad("damaged tagger model");
   return t;
 }
