@@ -40,6 +40,9 @@ std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
   std::istream* in = &std::cin;
   if (path != "-") {
     if (!std::filesystem::exists(path)) throw Error(fmt::format("{}: no such facts file", path));
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+      throw Error(fmt::format("{}: not a regular file (pipe it to standard input as --facts -)", path));
     file.open(path, std::ios::binary);
     if (!file) throw Error(fmt::format("{}: cannot open facts file", path));
     in = &file;
@@ -50,8 +53,37 @@ std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
   std::string line, error;
   std::size_t line_no = 0;
   Fact fact;
-  while (std::getline(*in, line)) {
+  // Lines are read with a bound: an endless line (a device, a damaged
+  // file) costs at most kMaxFactLine bytes of memory and is skipped.
+  constexpr std::size_t kMaxFactLine = std::size_t{64} << 20;
+  auto next_line = [&](std::string& out) -> int {  // 1 a line, 0 end, -1 too long (skipped)
+    out.clear();
+    std::streambuf* sb = in->rdbuf();
+    bool any = false, too_long = false;
+    for (;;) {
+      int c = sb->sbumpc();
+      if (c == std::char_traits<char>::eof()) {
+        if (!any) return 0;
+        break;
+      }
+      any = true;
+      if (c == '\n') break;
+      if (out.size() < kMaxFactLine) {
+        out.push_back(static_cast<char>(c));
+      } else {
+        too_long = true;  // stop here: an endless line never reaches its end
+        break;
+      }
+    }
+    return too_long ? -1 : 1;
+  };
+  for (int got; (got = next_line(line)) != 0;) {
     ++line_no;
+    if (got < 0) {
+      diag.error({path, line_no},
+                 fmt::format("line longer than {} bytes; the rest of the input is skipped", kMaxFactLine));
+      break;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     if (!parse_fact(line, fact, error)) {
       diag.error({path, line_no}, error);
@@ -246,10 +278,17 @@ NameLookup lookup_in(const DictNames& dict) {
 std::string existing_store(const GraphSource& source) {
   std::string dir = store_path(source);
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec))
+  auto st = std::filesystem::status(dir, ec);
+  if (std::filesystem::exists(st) && !std::filesystem::is_directory(st))
+    throw Error(fmt::format("store \"{}\": not a directory (a store is a directory made by "
+                            "`dipgraph build --store DIR`)",
+                            dir));
+  if (!std::filesystem::is_directory(st))
     throw Error(fmt::format(
         "store \"{}\" not found (create it with `dipgraph build --store {} FILES`, or pass --store)",
         dir, dir));
+  if (!std::filesystem::exists(std::filesystem::path(dir) / "FORMAT", ec))
+    throw Error(fmt::format("store \"{}\": not a fact store (no FORMAT file)", dir));
   return dir;
 }
 
