@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "graph/fact.hpp"
+#include "ingest/recognize/dictionary.hpp"
+#include "ingest/recognize/recognizer.hpp"
 
 namespace dipgraph::ingest {
 
@@ -50,6 +52,15 @@ inline void add_actor(std::vector<Actor>& side, Actor a) {
     if (x.id == a.id) return;
   side.push_back(std::move(a));
 }
+
+// Adds the actors of mentions `group` of `a` to `out` and their countries
+// to `countries`: a country, demonym, capital, metonym, role or city stands
+// for its country; a group for its countries; an organization and a person
+// for themselves (a person without a country but with an organization also
+// brings the organization). A negative entry -k-1 is the country of mention
+// k. Sets `anaphoric` when a party came through a pronoun or description.
+void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::vector<std::int32_t>& group,
+                        std::vector<Actor>& out, CodeSet& countries, bool& anaphoric);
 
 // Folds the drafts of one article (in reading order) into facts: one event
 // told in several sentences (same type, status and party countries, dates

@@ -130,59 +130,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   std::vector<std::string> whys;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
 
-  // Actors of coded parties (mention indices; -k-1: the country of mention k).
   auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out, CodeSet& countries,
-                       bool& anaphoric) {
-    for (std::int32_t mi : group) {
-      bool country_only = mi < 0;
-      if (country_only) mi = -mi - 1;
-      const Mention& m = a.mentions[mi];
-      anaphoric |= m.anaphor;
-      auto add_country = [&](int c) {
-        if (c < 0) return;
-        const Country& cc = dict.countries()[c];
-        add_actor(out, Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, ""});
-        countries.insert(cc.code);
-      };
-      if (country_only) {
-        add_country(m.country);
-        continue;
-      }
-      switch (m.kind) {
-        case MentionKind::country:
-        case MentionKind::demonym:
-        case MentionKind::metonym:
-        case MentionKind::capital:
-        case MentionKind::role:
-        case MentionKind::city:
-          add_country(m.country);
-          break;
-        case MentionKind::group:
-          for (int c : a.groups[m.entity]) add_country(c);
-          break;
-        case MentionKind::org: {
-          const Organization& o = dict.organizations()[m.entity];
-          std::string c = country_code(o.country);
-          add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, c, ""});
-          if (!c.empty()) countries.insert(c);
-          break;
-        }
-        case MentionKind::person: {
-          const Person& p = a.people[m.entity];
-          std::string c = country_code(p.country);
-          add_actor(out, Actor{"person:" + slugify(p.name), ActorKind::person, p.name, c, p.role});
-          if (!c.empty()) countries.insert(c);
-          if (c.empty() && p.org >= 0) {
-            const Organization& o = dict.organizations()[p.org];
-            add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, country_code(o.country), ""});
-          }
-          break;
-        }
-        default:
-          break;
-      }
-    }
-  };
+                       bool& anaphoric) { add_mention_actors(dict, a, group, out, countries, anaphoric); };
   auto place_of = [&](std::int32_t mi) {
     const Mention& m = a.mentions[mi];
     Location loc;

@@ -960,56 +960,7 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
     // Actors of mentions.
     auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out,
                          CodeSet& countries, bool& anaphoric) {
-      for (std::int32_t mi : group) {
-        bool country_only = mi < 0;
-        if (country_only) mi = -mi - 1;
-        const Mention& m = a.mentions[mi];
-        anaphoric |= m.anaphor;
-        auto add_country = [&](int c, const std::string& role) {
-          if (c < 0) return;
-          const Country& cc = dict.countries()[c];
-          add_actor(out, Actor{"country:" + cc.code, ActorKind::country, cc.name, cc.code, role});
-          countries.insert(cc.code);
-        };
-        if (country_only) {
-          add_country(m.country, "");
-          continue;
-        }
-        switch (m.kind) {
-          case MentionKind::country:
-          case MentionKind::demonym:
-          case MentionKind::metonym:
-          case MentionKind::capital:
-            add_country(m.country, "");
-            break;
-          case MentionKind::role:
-            add_country(m.country, "");
-            break;
-          case MentionKind::group:
-            for (int c : a.groups[m.entity]) add_country(c, "");
-            break;
-          case MentionKind::org: {
-            const Organization& o = dict.organizations()[m.entity];
-            std::string c = country_code(o.country);
-            add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, c, ""});
-            if (!c.empty()) countries.insert(c);
-            break;
-          }
-          case MentionKind::person: {
-            const Person& p = a.people[m.entity];
-            std::string c = country_code(p.country);
-            add_actor(out, Actor{"person:" + slugify(p.name), ActorKind::person, p.name, c, p.role});
-            if (!c.empty()) countries.insert(c);
-            if (c.empty() && p.org >= 0) {
-              const Organization& o = dict.organizations()[p.org];
-              add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, country_code(o.country), ""});
-            }
-            break;
-          }
-          default:
-            break;
-        }
-      }
+      add_mention_actors(dict, a, group, out, countries, anaphoric);
     };
 
     const SentenceSpan& sspan = span;
