@@ -101,11 +101,6 @@ std::unique_ptr<Extractor> Extractor::load(const std::string& data_dir, Diagnost
 }
 
 std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts) const {
-  return extract(doc, max_facts, nullptr);
-}
-
-std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
-                                     std::vector<std::string>* why) const {
   const Dictionary& dict = *dict_;
   const Analysis a = recognizer_.analyze(doc);
   std::string_view text = doc.text;
@@ -127,7 +122,6 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
   thread_local std::string lower;
   thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
-  std::vector<std::string> whys;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
 
   auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out, CodeSet& countries,
@@ -341,12 +335,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
       fct.confidence = std::clamp(c, 0.05, 0.95);
       fct.evidence.push_back(Evidence{doc.article.id, span.index, dsent.start, dsent.end,
                                       std::string(text.substr(dsent.start, dsent.end - dsent.start))});
-      if (trace_ || why) {
-        std::string line = fmt::format("{}:{}: {} {} [{}] {}", doc.article.id, span.index, fct.cameo,
-                                       to_string(fct.status), words[e.word], e.why);
-        if (trace_) fmt::print(stderr, "dipgraph trace: {}\n", line);
-        whys.push_back(std::move(line));
-      }
+      if (trace_)
+        fmt::print(stderr, "dipgraph trace: {}:{}: {} {} [{}] {}\n", doc.article.id, span.index, fct.cameo,
+                   to_string(fct.status), words[e.word], e.why);
       drafts.push_back(std::move(d));
     }
     // A statement only when nothing else was found in its sentence.
@@ -358,7 +349,6 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts,
                    drafts.end());
     if (drafts.size() > max_facts * 2) break;
   }
-  if (why) *why = std::move(whys);
   // The pattern coder's events fold in with the parse coder's (a sentence
   // the pattern coder reads one-sidedly may still lend its date and place
   // to a fact told in full elsewhere); what stays one-sided goes.

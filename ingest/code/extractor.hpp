@@ -49,10 +49,6 @@ class Extractor {
   // type, CAMEO code, root, quad class, Goldstein value, status, evidence
   // and a content id (compute_fact_id). At most `max_facts` are returned.
   std::vector<Fact> extract(const Document& doc, std::size_t max_facts = 10000) const;
-  // extract() with, per fact, one line saying why (trigger class, tree
-  // paths of the parties, status) appended to `why` (may be null).
-  std::vector<Fact> extract(const Document& doc, std::size_t max_facts,
-                            std::vector<std::string>* why) const;
   const Recognizer& recognizer() const { return recognizer_; }
   const Dictionary& dictionary() const { return *dict_; }
   const syntax::Analyzer& analyzer() const { return *analyzer_; }
