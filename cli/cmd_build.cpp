@@ -22,6 +22,7 @@
 #include "graph/error.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/store.hpp"
 #include "ingest/pipeline.hpp"
 
 namespace dipgraph::cli {
@@ -164,7 +165,7 @@ bool is_facts_file(const std::string& path, std::size_t max_line) {
 // Collects facts and appends them to the store in batches.
 class Batcher {
  public:
-  Batcher(FactStore& store, Diagnostics& diag, BuildTotals& totals)
+  Batcher(Store& store, Diagnostics& diag, BuildTotals& totals)
       : store_(store), diag_(diag), totals_(totals) {}
 
   void add(Fact&& f) {
@@ -179,7 +180,7 @@ class Batcher {
   }
 
  private:
-  FactStore& store_;
+  Store& store_;
   Diagnostics& diag_;
   BuildTotals& totals_;
   std::vector<Fact> batch_;
@@ -282,13 +283,14 @@ void run_build(const BuildOptions& opt, Globals& g) {
     inputs.push_back({path, is_facts_file(path, opt.max_line_mb << 20)});
   }
 
-  FactStore store(opt.store, true);
+  std::unique_ptr<Store> store_ptr = open_store(opt.store, true);
+  Store& store = *store_ptr;
   bool progress_on = !g.quiet && ::isatty(STDERR_FILENO);
   Progress progress(progress_on, sizes_known ? total_bytes : 0);
-  FactStore::Lock lock = store.lock([&] {
+  auto hold = store.hold_writer([&] {
     if (!g.quiet)
       std::fprintf(stderr, "build: waiting for another writer of %s to finish\n",
-                   opt.store.c_str());
+                   store.name().c_str());
   });
   Batcher batcher(store, diag, totals);
   std::uint64_t bytes_done = 0;
@@ -346,7 +348,9 @@ void run_build(const BuildOptions& opt, Globals& g) {
     std::fprintf(stderr, "build: compacted the log: %zu records -> %zu (one per fact), %s -> %s\n",
                  cs.records_before, cs.facts, human_bytes(cs.bytes_before).c_str(),
                  human_bytes(cs.bytes_after).c_str());
-  std::string snapshot_note = update_snapshot(store, g, diag);
+  // A database store keeps no snapshot of its own: each reader caches one.
+  std::string snapshot_note = store.file_store() ? update_snapshot(*store.file_store(), g, diag)
+                                                 : "readers cache the graph locally";
 
   std::string summary = fmt::format("build: {} input{} read", totals.inputs - totals.inputs_skipped,
                                     totals.inputs - totals.inputs_skipped == 1 ? "" : "s");
@@ -364,7 +368,7 @@ void run_build(const BuildOptions& opt, Globals& g) {
   summary += fmt::format("; facts: {} new, {} merged, {} unchanged", totals.store.added,
                          totals.store.merged, totals.store.unchanged);
   if (totals.store.rejected) summary += fmt::format(", {} rejected", totals.store.rejected);
-  summary += fmt::format(" (store {}; {})", opt.store, snapshot_note);
+  summary += fmt::format(" (store {}; {})", store.name(), snapshot_note);
   std::fprintf(stderr, "%s\n", summary.c_str());
 
   bool partial = totals.inputs_skipped || totals.articles_skipped || totals.lines_skipped ||
@@ -379,7 +383,8 @@ void add_build_command(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand(
       "build", "Add articles or facts files to the fact store (created if missing)");
   cmd->add_option("--store", opt->store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+                  "store: a directory or a postgresql:// URI (default: $DIPGRAPH_STORE, else "
+                  "dipgraph.store)")
       ->check(kNonEmptyPath);
   cmd->add_option("--date", opt->date, "date of articles without one (YYYY-MM-DD)")
       ->check([](const std::string& d) {

@@ -14,6 +14,8 @@
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/snapshot.hpp"
+#include "graph/store.hpp"
+#include "cli/db_graph.hpp"
 
 namespace dipgraph::cli {
 
@@ -23,9 +25,10 @@ struct CheckOptions {
   std::string store;
   bool repair = false;
   bool dump = false;
+  bool migrate = false;
 };
 
-void dump_store(const FactStore& store, Diagnostics& diag) {
+void dump_store(const Store& store, Diagnostics& diag) {
   std::vector<Fact> facts = store.load(diag);
   std::sort(facts.begin(), facts.end(), [](const Fact& a, const Fact& b) { return a.id < b.id; });
   std::string out;
@@ -41,9 +44,42 @@ void dump_store(const FactStore& store, Diagnostics& diag) {
   std::fflush(stdout);
 }
 
-void run_check(const CheckOptions& opt, Globals& g) {
+// check of a database store: its schema, rows and the local graph cache.
+void run_check_database(const CheckOptions& opt, Globals& g) {
   Diagnostics diag;
-  FactStore store(opt.store, false);
+  std::string note = opt.migrate ? PgStore::migrate(opt.store) : "";
+  PgStore store(opt.store, false);
+  CheckStats s = store.check(diag, opt.repair, {});
+  DatabaseState st = store.state();
+  std::string summary = fmt::format("check: {}: schema {}, {} facts, {} bytes, change {}",
+                                    store.name(), st.schema, s.facts, s.bytes, st.changes);
+  if (!note.empty()) summary += "; " + note;
+  summary += s.damaged ? fmt::format("; {} unreadable fact{}", s.damaged, s.damaged == 1 ? "" : "s")
+                       : "; ok";
+  if (opt.repair) summary += " (--repair: nothing to drop, every batch is one transaction)";
+  std::filesystem::path dir = database_cache_dir(st.store_id);
+  if (!dir.empty()) {
+    LogStamp now = database_stamp(st, names_fingerprint(resolve_data_dir(g.data_dir)));
+    SnapshotRead snap = read_snapshot(snapshot_path(dir), now, /*load=*/false);
+    summary += fmt::format("; graph cache {}", to_string(snap.state));
+  }
+  std::FILE* out = opt.dump ? stderr : stdout;
+  std::fprintf(out, "%s\n", summary.c_str());
+  if (opt.dump) {
+    Diagnostics quiet(false);
+    dump_store(store, quiet);
+  }
+  g.exit_code = s.damaged ? kExitPartial : kExitOk;
+}
+
+void run_check(const CheckOptions& opt, Globals& g) {
+  if (is_database_location(opt.store)) return run_check_database(opt, g);
+  if (opt.migrate)
+    throw Error("--migrate: only a database store has a schema to migrate (a file store needs "
+                "none)");
+  Diagnostics diag;
+  std::unique_ptr<Store> opened = open_store(opt.store, false);
+  FactStore& store = *opened->file_store();
   auto on_wait = [&] {
     if (!g.quiet)
       std::fprintf(stderr, "check: waiting for a writer of %s to finish\n", opt.store.c_str());
@@ -72,7 +108,7 @@ void run_check(const CheckOptions& opt, Globals& g) {
   std::fprintf(out, "%s\n", summary.c_str());
   if (opt.dump) {
     Diagnostics quiet(false);  // damage was reported above
-    dump_store(store, quiet);
+    dump_store(*opened, quiet);
   }
   g.exit_code = damage ? kExitPartial : kExitOk;
 }
@@ -83,8 +119,11 @@ void add_check_command(CLI::App& app, Globals& g) {
   auto opt = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Verify the fact store; --repair drops damaged records");
   cmd->add_option("--store", opt->store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+                  "store: a directory or a postgresql:// URI (default: $DIPGRAPH_STORE, else "
+                  "dipgraph.store)")
       ->check(kNonEmptyPath);
+  cmd->add_flag("--migrate", opt->migrate,
+                "database store: create its schema if missing, or upgrade an older one");
   cmd->add_flag("--repair", opt->repair,
                 "rewrite the log keeping every good record and dropping the damaged ones");
   cmd->add_flag("--dump", opt->dump,

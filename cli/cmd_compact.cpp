@@ -9,15 +9,17 @@
 #include "cli/graph_loading.hpp"
 #include "graph/error.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/store.hpp"
 
 namespace dipgraph::cli {
 
 namespace {
 
-void run_compact(const std::string& dir, Globals& g) {
+void run_compact(const std::string& location, Globals& g) {
   Diagnostics diag;
-  FactStore store(dir, false);
-  CompactStats s = store.compact(diag, [&] {
+  std::unique_ptr<Store> store = open_store(location, false);
+  const std::string dir = store->name();
+  CompactStats s = store->compact(diag, [&] {
     if (!g.quiet) std::fprintf(stderr, "compact: waiting for a writer of %s to finish\n", dir.c_str());
   });
   std::string line =
@@ -25,8 +27,12 @@ void run_compact(const std::string& dir, Globals& g) {
                                 s.records_before, s.facts, s.bytes_before, s.bytes_after)
                   : fmt::format("compact: {}: {} records, {} facts: nothing to do", dir,
                                 s.records_before, s.facts);
-  FactStore::Lock lock = store.lock();
-  line += "; " + update_snapshot(store, g, diag);
+  if (FactStore* files = store->file_store()) {
+    FactStore::Lock lock = files->lock();
+    line += "; " + update_snapshot(*files, g, diag);
+  } else {
+    line += " (a database store keeps one row per fact)";
+  }
   std::fprintf(stderr, "%s\n", line.c_str());
   g.exit_code = diag.error_count() > 0 ? kExitPartial : kExitOk;
 }
@@ -38,7 +44,8 @@ void add_compact_command(CLI::App& app, Globals& g) {
   auto* cmd = app.add_subcommand(
       "compact", "Rewrite the fact log with one record per fact (all evidence kept)");
   cmd->add_option("--store", *store,
-                  "store directory (default: $DIPGRAPH_STORE, else dipgraph.store)")
+                  "store: a directory or a postgresql:// URI (default: $DIPGRAPH_STORE, else "
+                  "dipgraph.store)")
       ->check(kNonEmptyPath);
   cmd->callback([store, &g] { run_compact(resolve_store(*store), g); });
 }

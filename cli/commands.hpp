@@ -20,7 +20,8 @@ struct Globals {
 // "not found"; 2 usage or fatal error (dipgraph::Error).
 inline constexpr int kExitOk = 0, kExitPartial = 1, kExitFatal = 2;
 
-// The store directory: --store if given, else $DIPGRAPH_STORE, else "dipgraph.store".
+// The store: --store if given, else $DIPGRAPH_STORE, else "dipgraph.store". A
+// directory, or a database (postgresql:// URI or libpq connection string).
 std::string resolve_store(const std::string& flag);
 // The data directory: --data, else $DIPGRAPH_DATA, else the source tree's data/.
 std::string resolve_data_dir(const std::string& flag);
@@ -41,6 +42,7 @@ void add_changes_command(CLI::App& app, Globals& g);
 void add_render_command(CLI::App& app, Globals& g);
 void add_check_command(CLI::App& app, Globals& g);
 void add_compact_command(CLI::App& app, Globals& g);
+void add_copy_command(CLI::App& app, Globals& g);
 void add_parse_command(CLI::App& app, Globals& g);
 void add_train_command(CLI::App& app, Globals& g);
 

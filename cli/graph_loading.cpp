@@ -16,6 +16,8 @@
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/snapshot.hpp"
+#include "graph/store.hpp"
+#include "cli/db_graph.hpp"
 
 namespace dipgraph::cli {
 
@@ -168,7 +170,8 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
 
 void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
   auto* store = cmd->add_option("--store", s.store,
-                                "fact store directory (default: $DIPGRAPH_STORE or dipgraph.store)")
+                                "fact store: a directory or a postgresql:// URI (default: $DIPGRAPH_STORE or "
+                                "dipgraph.store)")
                     ->check(kNonEmptyPath);
   cmd->add_option("--facts", s.facts, "read a facts JSONL file (- for stdin) instead of a store")
       ->excludes(store);
@@ -192,6 +195,8 @@ std::vector<Fact> read_source(const GraphSource& source, Diagnostics& diag) {
   std::vector<Fact> facts;
   if (!source.facts.empty()) {
     facts = read_facts_file(source.facts, diag);
+  } else if (is_database_location(store_path(source))) {
+    facts = open_store(store_path(source), false)->load(diag);
   } else {
     std::string dir = store_path(source);
     std::error_code ec;
@@ -302,7 +307,15 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
   std::size_t fact_count = 0;
   const char* from = "facts";
   bool filter = filter_facts && source.filter.active();
-  if (source.facts.empty()) {
+  if (source.facts.empty() && is_database_location(store_path(source))) {
+    source.filter.validate();
+    const DictNames dict = dictionary_names(data_dir);
+    bool cached = false;
+    graph = load_database_graph(store_path(source), filter ? &source.filter : nullptr,
+                                names_fingerprint(data_dir), lookup_in(dict), g.quiet, diag,
+                                fact_count, cached);
+    if (cached) from = "facts (snapshot)";
+  } else if (source.facts.empty()) {
     source.filter.validate();
     std::string dir = existing_store(source);
     FactStore store(dir, false);

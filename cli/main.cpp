@@ -55,6 +55,7 @@ int main(int argc, char** argv) {
   add_render_command(app, g);    // Graphviz pictures
   add_check_command(app, g);     // store integrity check and repair
   add_compact_command(app, g);   // one record per fact in the log
+  add_copy_command(app, g);      // store -> store, between backends
   add_parse_command(app, g);     // articles or CoNLL-U -> tagged and parsed CoNLL-U
   add_train_command(app, g);     // UD treebank -> data/syntax models
 

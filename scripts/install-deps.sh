@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages dipgraph needs, only those that are missing.
+# (libpq-dev for the database store; postgresql for its tests, which start
+# their own throwaway server: no system service is needed or started.)
 # Usage: scripts/install-deps.sh [--python] [--fuzz]
 #   --python  also python3-networkx and python3-igraph (export checks in tests)
 #   --fuzz    also clang and its libFuzzer runtime
 set -euo pipefail
 
 pkgs=(cmake ninja-build g++ libboost-graph-dev rapidjson-dev libfmt-dev doctest-dev
-      libcli11-dev graphviz libgraphviz-dev python3)
+      libcli11-dev graphviz libgraphviz-dev python3 libpq-dev postgresql)
 for arg in "$@"; do
   case "$arg" in
     --python) pkgs+=(python3-networkx python3-igraph) ;;
