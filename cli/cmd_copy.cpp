@@ -42,11 +42,10 @@ void run_copy(const CopyOptions& opt, Globals& g) {
   if (!batch.empty()) total += to->append(batch, diag);
   std::string note =
       to->file_store() ? update_snapshot(*to->file_store(), g, diag) : "readers cache the graph";
-  std::fprintf(stderr, "copy: %s -> %s: %zu facts; %zu new, %zu merged, %zu unchanged%s (%s)\n",
-               from->name().c_str(), to->name().c_str(), read, total.added, total.merged,
-               total.unchanged,
-               total.rejected ? fmt::format(", {} rejected", total.rejected).c_str() : "",
-               note.c_str());
+  std::fprintf(
+      stderr, "copy: %s -> %s: %zu facts; %zu new, %zu merged, %zu unchanged%s (%s)\n",
+      from->name().c_str(), to->name().c_str(), read, total.added, total.merged, total.unchanged,
+      total.rejected ? fmt::format(", {} rejected", total.rejected).c_str() : "", note.c_str());
   g.exit_code = diag.error_count() > 0 ? kExitPartial : kExitOk;
 }
 

@@ -69,11 +69,12 @@ KnowledgeGraph load_database_graph(const std::string& location, const FactFilter
                    snapshot_path(dir).c_str(), r.reason.c_str());
   }
   LogStamp stamp;
-  store.scan_at(diag, add, [&](std::size_t n) { builder.reserve(n); },
-                [&](const DatabaseState& st) {
-                  stamp = database_stamp(st, names);
-                  return true;
-                });
+  store.scan_at(
+      diag, add, [&](std::size_t n) { builder.reserve(n); },
+      [&](const DatabaseState& st) {
+        stamp = database_stamp(st, names);
+        return true;
+      });
   KnowledgeGraph graph = builder.finish();
   if (!dir.empty()) {
     SnapshotLock lock(dir, /*wait=*/false);

@@ -47,6 +47,9 @@ PgSession::PgSession(const std::string& conninfo, std::string name) : name_(std:
     // but the caller only retries writes, a bounded number of times.
     throw PgError(fmt::format("{}: cannot connect: {}", name_, msg), "08001", true);
   }
+  // Server notices ("relation already exists, skipping") are not for users.
+  PQsetNoticeProcessor(
+      as_conn(conn_), [](void*, const char*) {}, nullptr);
   if (PQsetClientEncoding(as_conn(conn_), "UTF8") != 0)
     fail("cannot set the client encoding to UTF8", nullptr);
   const char* enc = PQparameterStatus(as_conn(conn_), "server_encoding");
@@ -81,10 +84,10 @@ std::vector<PgRow> PgSession::exec(const std::string& sql, const std::vector<PgP
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
   // Without parameters PQexec (which also runs several statements at once).
-  Result res(params.empty() ? PQexec(as_conn(conn_), sql.c_str())
-                            : PQexecParams(as_conn(conn_), sql.c_str(),
-                                           static_cast<int>(params.size()), nullptr,
-                                           values.data(), nullptr, nullptr, 0));
+  Result res(params.empty()
+                 ? PQexec(as_conn(conn_), sql.c_str())
+                 : PQexecParams(as_conn(conn_), sql.c_str(), static_cast<int>(params.size()),
+                                nullptr, values.data(), nullptr, nullptr, 0));
   ExecStatusType st = PQresultStatus(res.r);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail("statement failed", res.r);
   std::vector<PgRow> rows(static_cast<std::size_t>(PQntuples(res.r)));

@@ -182,9 +182,11 @@ std::string unstorable(const Fact& f) {
       if (has_nul(e.article) || has_nul(e.text)) return true;
     return false;
   };
-  if (any_nul()) return "a string holds a NUL character (\\u0000), which PostgreSQL text cannot store";
+  if (any_nul())
+    return "a string holds a NUL character (\\u0000), which PostgreSQL text cannot store";
   for (const Evidence& e : f.evidence)
-    if (e.start > static_cast<std::uint64_t>(INT64_MAX) || e.end > static_cast<std::uint64_t>(INT64_MAX))
+    if (e.start > static_cast<std::uint64_t>(INT64_MAX) ||
+        e.end > static_cast<std::uint64_t>(INT64_MAX))
       return "an evidence offset is above 2^63-1, the largest a database store keeps";
   return "";
 }
@@ -298,25 +300,46 @@ int schema_version(PgSession& s) {
 
 namespace {
 
+std::string create_or_upgrade(PgSession& s);
+
 std::string migrate_schema(PgSession& s) {
   std::string note;
   with_retries(s, [&] {
-    s.exec("BEGIN");
-    // One creator at a time, whichever machine runs it.
-    s.exec("SELECT pg_advisory_xact_lock(7226581447220341)");
-    int version = schema_version(s);
-    if (version > kPgSchemaVersion)
-      throw Error(fmt::format("store \"{}\": schema version {} is newer than this dipgraph ({})",
-                              s.name(), version, kPgSchemaVersion));
-    if (version == 0) {
-      s.exec(kSchemaV1);
-      note = fmt::format("created the dipgraph schema, version {}", kPgSchemaVersion);
-    } else {
-      // Steps from an older version to the next go here, one per version.
-      note = fmt::format("schema version {} is up to date", version);
+    // One creator at a time, whichever machine runs it. The lock is taken
+    // before the transaction, whose catalog view then includes the tables
+    // that the creator before us committed.
+    s.exec("SELECT pg_advisory_lock(7226581447220341)");
+    try {
+      s.exec("BEGIN");
+      note = create_or_upgrade(s);
+      s.exec("COMMIT");
+    } catch (...) {
+      try {
+        s.exec("ROLLBACK");
+        s.exec("SELECT pg_advisory_unlock_all()");
+      } catch (const PgError&) {
+        // the connection is gone, and its locks with it
+      }
+      throw;
     }
-    s.exec("COMMIT");
+    s.exec("SELECT pg_advisory_unlock_all()");
   });
+  return note;
+}
+
+std::string create_or_upgrade(PgSession& s) {
+  std::string note;
+  int version = schema_version(s);
+  if (version > kPgSchemaVersion)
+    throw Error(fmt::format("store \"{}\": schema version {} is newer than this dipgraph ({})",
+                            s.name(), version, kPgSchemaVersion));
+  if (version == 0) {
+    s.exec(kSchemaV1);
+    note = fmt::format("created the dipgraph schema, version {}", kPgSchemaVersion);
+  } else {
+    // Steps from an older version to the next go here, one per version.
+    note = fmt::format("schema version {} is up to date", version);
+  }
   return note;
 }
 
@@ -331,24 +354,26 @@ PgStore::PgStore(const std::string& conninfo, bool create)
     version = kPgSchemaVersion;
   }
   if (version == 0)
-    throw Error(fmt::format("store \"{}\": no dipgraph store in this database (create it with "
-                            "`dipgraph build --store URI FILES` or `dipgraph check --store URI "
-                            "--migrate`)",
-                            name_));
+    throw Error(
+        fmt::format("store \"{}\": no dipgraph store in this database (create it with "
+                    "`dipgraph build --store URI FILES` or `dipgraph check --store URI "
+                    "--migrate`)",
+                    name_));
   if (version > kPgSchemaVersion)
-    throw Error(fmt::format("store \"{}\": schema version {} is newer than this dipgraph reads "
-                            "({}); upgrade dipgraph",
-                            name_, version, kPgSchemaVersion));
+    throw Error(
+        fmt::format("store \"{}\": schema version {} is newer than this dipgraph reads "
+                    "({}); upgrade dipgraph",
+                    name_, version, kPgSchemaVersion));
   if (version < kPgSchemaVersion)
-    throw Error(fmt::format("store \"{}\": schema version {} is older than {}; run `dipgraph check "
-                            "--store URI --migrate`",
-                            name_, version, kPgSchemaVersion));
+    throw Error(
+        fmt::format("store \"{}\": schema version {} is older than {}; run `dipgraph check "
+                    "--store URI --migrate`",
+                    name_, version, kPgSchemaVersion));
 }
 
 PgStore::~PgStore() = default;
 
 std::string PgStore::name() const { return name_; }
-
 
 std::string PgStore::migrate(const std::string& conninfo) {
   PgSession s(conninfo, mask_password(conninfo));
@@ -374,8 +399,10 @@ AppendStats PgStore::append(const std::vector<Fact>& input, Diagnostics& diag) {
     write_fact(in, line);
     Fact f;
     std::string why;
-    if (!parse_fact(line, f, error)) why = error;
-    else why = unstorable(f);
+    if (!parse_fact(line, f, error))
+      why = error;
+    else
+      why = unstorable(f);
     if (!why.empty()) {
       diag.error(Place{name_}, fmt::format("fact {}: {}; not stored", in.id, why));
       ++stats.rejected;
@@ -428,9 +455,12 @@ AppendStats PgStore::append(const std::vector<Fact>& input, Diagnostics& diag) {
   // store took the fact.
   for (std::size_t k = 0; k < batch.size(); ++k) {
     auto [n, added_to] = reports[k];
-    if (outcome[k] == 2) ++stats.added;
-    else if (outcome[k] == 1) ++stats.merged;
-    else ++stats.unchanged;
+    if (outcome[k] == 2)
+      ++stats.added;
+    else if (outcome[k] == 1)
+      ++stats.merged;
+    else
+      ++stats.unchanged;
     std::size_t later_merged = outcome[k] ? added_to : 0;
     stats.merged += later_merged;
     stats.unchanged += n - 1 - later_merged;
@@ -473,7 +503,8 @@ void sort_children(std::vector<Child<T>>& rows) {
   auto less = [](const Child<T>& a, const Child<T>& b) {
     return std::tie(a.fact, a.batch, a.ord) < std::tie(b.fact, b.batch, b.ord);
   };
-  if (!std::is_sorted(rows.begin(), rows.end(), less)) std::stable_sort(rows.begin(), rows.end(), less);
+  if (!std::is_sorted(rows.begin(), rows.end(), less))
+    std::stable_sort(rows.begin(), rows.end(), less);
 }
 
 }  // namespace
@@ -499,8 +530,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
   PgSession& s = *session_;
   auto report = [&](const char* table, std::string_view row, const char* why) {
     if (++bad <= 20)
-      diag.error(Place{name_}, fmt::format("table {}: bad row ({}): {}", table, why,
-                                           row.substr(0, 200)));
+      diag.error(Place{name_},
+                 fmt::format("table {}: bad row ({}): {}", table, why, row.substr(0, 200)));
   };
   with_retries(s, [&] {
     facts.clear();
@@ -523,9 +554,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
         "date, location_name, location_country, name, quote, confidence FROM dipgraph.facts) "
         "TO STDOUT",
         [&](std::string_view row) {
-          auto status = detail::copy_split(row, c, null) && c.size() == 16
-                            ? parse_status(c[9])
-                            : std::nullopt;
+          auto status = detail::copy_split(row, c, null) && c.size() == 16 ? parse_status(c[9])
+                                                                           : std::nullopt;
           std::int64_t qc;
           if (!status || !to_int(c[0], n[0]) || !to_int(c[1], n[1]) || !to_int(c[2], n[2]) ||
               !to_int(c[7], qc))
@@ -608,7 +638,9 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
   sort_children(topics);
   for (auto& a : actors) {
     Fact& f = facts[a.fact].fact;
-    (a.value.first == 0 ? f.source : a.value.first == 1 ? f.target : f.participants)
+    (a.value.first == 0   ? f.source
+     : a.value.first == 1 ? f.target
+                          : f.participants)
         .push_back(std::move(a.value.second));
   }
   for (auto& e : evidence) facts[e.fact].fact.evidence.push_back(std::move(e.value));
@@ -665,74 +697,5 @@ std::unique_ptr<Store> open_pg_store(const std::string& conninfo, bool create) {
   return std::make_unique<PgStore>(conninfo, create);
 }
 
-namespace detail {
-
-void copy_escape(std::string_view s, std::string& out) {
-  for (char ch : s) {
-    switch (ch) {
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += ch;
-    }
-  }
-}
-
-bool copy_split(std::string_view row, std::vector<std::string>& fields,
-                std::vector<char>& is_null) {
-  fields.clear();
-  is_null.clear();
-  std::string cur;
-  bool null = false;
-  for (std::size_t i = 0;; ++i) {
-    if (i == row.size() || row[i] == '\t') {
-      fields.push_back(std::move(cur));
-      is_null.push_back(null);
-      cur.clear();
-      null = false;
-      if (i == row.size()) return true;
-      continue;
-    }
-    char ch = row[i];
-    if (ch != '\\') {
-      cur += ch;
-      continue;
-    }
-    if (++i == row.size()) return false;
-    switch (row[i]) {
-      case 'N':
-        if (!cur.empty() || (i + 1 < row.size() && row[i + 1] != '\t')) return false;
-        null = true;
-        break;
-      case 'b': cur += '\b'; break;
-      case 'f': cur += '\f'; break;
-      case 'n': cur += '\n'; break;
-      case 'r': cur += '\r'; break;
-      case 't': cur += '\t'; break;
-      case 'v': cur += '\v'; break;
-      case 'x': {
-        int v = 0, k = 0;
-        for (; k < 2 && i + 1 < row.size() && std::isxdigit(static_cast<unsigned char>(row[i + 1])); ++k)
-          v = v * 16 + (std::isdigit(static_cast<unsigned char>(row[++i])) ? row[i] - '0'
-                                                                         : (row[i] | 0x20) - 'a' + 10);
-        if (k == 0) return false;
-        cur += static_cast<char>(v);
-        break;
-      }
-      default:
-        if (row[i] >= '0' && row[i] <= '7') {
-          int v = row[i] - '0';
-          for (int k = 1; k < 3 && i + 1 < row.size() && row[i + 1] >= '0' && row[i + 1] <= '7'; ++k)
-            v = v * 8 + (row[++i] - '0');
-          cur += static_cast<char>(v);
-        } else {
-          cur += row[i];  // \\ and any other escaped character stand for themselves
-        }
-    }
-  }
-}
-
-}  // namespace detail
 
 }  // namespace dipgraph

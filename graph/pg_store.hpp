@@ -29,9 +29,9 @@ inline constexpr int kPgSchemaVersion = 1;
 // What a reader's cache is keyed by: which store, and how many changing
 // batches it has committed.
 struct DatabaseState {
-  std::string store_id;     // random, made when the schema is created
-  std::int64_t changes = 0; // committed batches that changed something
-  int schema = 0;           // schema version of the store
+  std::string store_id;      // random, made when the schema is created
+  std::int64_t changes = 0;  // committed batches that changed something
+  int schema = 0;            // schema version of the store
 };
 
 namespace detail {
@@ -91,8 +91,7 @@ namespace detail {
 void copy_escape(std::string_view s, std::string& out);
 // Splits one COPY text row (without its newline) into fields, decoding
 // escapes; a \N field is null (is_null[i] set). Returns false on a bad row.
-bool copy_split(std::string_view row, std::vector<std::string>& fields,
-                std::vector<char>& is_null);
+bool copy_split(std::string_view row, std::vector<std::string>& fields, std::vector<char>& is_null);
 }  // namespace detail
 
 }  // namespace dipgraph

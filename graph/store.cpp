@@ -13,8 +13,7 @@ namespace dipgraph {
 std::vector<Fact> Store::load(Diagnostics& diag) const {
   std::vector<Fact> facts;
   scan(
-      diag, [&](const Fact& f) { facts.push_back(f); },
-      [&](std::size_t n) { facts.reserve(n); });
+      diag, [&](const Fact& f) { facts.push_back(f); }, [&](std::size_t n) { facts.reserve(n); });
   return facts;
 }
 
@@ -67,12 +66,30 @@ bool is_uri(std::string_view s) {
 }
 
 // libpq's connection keywords (the first one of a connection string).
-constexpr std::string_view kConninfoKeywords[] = {
-    "host",        "hostaddr",        "port",          "dbname",         "user",
-    "password",    "passfile",        "service",       "sslmode",        "sslrootcert",
-    "sslcert",     "sslkey",          "sslcrl",        "connect_timeout", "options",
-    "application_name", "target_session_attrs", "channel_binding", "gssencmode",
-    "client_encoding", "keepalives",  "requiressl",    "krbsrvname",     "sslpassword"};
+constexpr std::string_view kConninfoKeywords[] = {"host",
+                                                  "hostaddr",
+                                                  "port",
+                                                  "dbname",
+                                                  "user",
+                                                  "password",
+                                                  "passfile",
+                                                  "service",
+                                                  "sslmode",
+                                                  "sslrootcert",
+                                                  "sslcert",
+                                                  "sslkey",
+                                                  "sslcrl",
+                                                  "connect_timeout",
+                                                  "options",
+                                                  "application_name",
+                                                  "target_session_attrs",
+                                                  "channel_binding",
+                                                  "gssencmode",
+                                                  "client_encoding",
+                                                  "keepalives",
+                                                  "requiressl",
+                                                  "krbsrvname",
+                                                  "sslpassword"};
 
 // Masks the value of every `password=` in a connection string: a plain
 // word up to white space, or a single-quoted value with \' and \\ escapes.
@@ -148,8 +165,8 @@ bool is_database_location(const std::string& location) {
   std::size_t b = 0;
   while (b < location.size() && std::isspace(static_cast<unsigned char>(location[b]))) ++b;
   std::size_t e = b;
-  while (e < location.size() && (std::isalpha(static_cast<unsigned char>(location[e])) ||
-                                 location[e] == '_'))
+  while (e < location.size() &&
+         (std::isalpha(static_cast<unsigned char>(location[e])) || location[e] == '_'))
     ++e;
   std::size_t eq = e;
   while (eq < location.size() && std::isspace(static_cast<unsigned char>(location[eq]))) ++eq;

@@ -12,12 +12,12 @@ TEST_CASE("store: database locations and directories are told apart") {
     const char* location;
     bool database;
   };
-  for (const Row& r : {Row{"postgresql://host/db", true}, Row{"postgres://u@h:5433/db", true},
-                       Row{"postgresql:///db?host=/tmp", true}, Row{"dbname=facts", true},
-                       Row{"host=db1 port=5432 dbname=facts", true},
-                       Row{"  service = dipgraph", true}, Row{"dipgraph.store", false},
-                       Row{"./my=store", false}, Row{"name=x", false},
-                       Row{"/data/postgresql://x", false}, Row{"", false}}) {
+  for (const Row& r :
+       {Row{"postgresql://host/db", true}, Row{"postgres://u@h:5433/db", true},
+        Row{"postgresql:///db?host=/tmp", true}, Row{"dbname=facts", true},
+        Row{"host=db1 port=5432 dbname=facts", true}, Row{"  service = dipgraph", true},
+        Row{"dipgraph.store", false}, Row{"./my=store", false}, Row{"name=x", false},
+        Row{"/data/postgresql://x", false}, Row{"", false}}) {
     CAPTURE(r.location);
     CHECK(is_database_location(r.location) == r.database);
   }
@@ -29,7 +29,8 @@ TEST_CASE("store: passwords are masked in every form libpq accepts") {
     const char* out;
   };
   for (const Row& r : {
-           Row{"postgresql://alice:s3cret@db.example/facts", "postgresql://alice:***@db.example/facts"},
+           Row{"postgresql://alice:s3cret@db.example/facts",
+               "postgresql://alice:***@db.example/facts"},
            Row{"postgresql://alice:p@ss@db/facts", "postgresql://alice:***@db/facts"},
            Row{"postgresql://alice@db/facts", "postgresql://alice@db/facts"},
            Row{"postgresql://db/facts?user=a&password=s3cret&sslmode=require",
@@ -46,8 +47,8 @@ TEST_CASE("store: passwords are masked in every form libpq accepts") {
 }
 
 TEST_CASE("store: COPY text fields escape and split back unchanged") {
-  const std::string values[] = {"plain", "", "tab\there", "new\nline", "back\\slash", "\\N",
-                                "cr\r", "caf\xc3\xa9", "end\\"};
+  const std::string values[] = {"plain", "",     "tab\there",   "new\nline", "back\\slash",
+                                "\\N",   "cr\r", "caf\xc3\xa9", "end\\"};
   std::string row;
   for (const auto& v : values) {
     if (!row.empty()) row += '\t';
