@@ -55,7 +55,7 @@ CREATE TABLE dipgraph.facts (
   batch      bigint NOT NULL,
   ord        integer NOT NULL);
 CREATE TABLE dipgraph.actors (
-  fid      bigint NOT NULL REFERENCES dipgraph.facts (fid),
+  fid      bigint NOT NULL,
   side     smallint NOT NULL CHECK (side BETWEEN 0 AND 2),
   actor_id text NOT NULL CHECK (actor_id <> ''),
   kind     text NOT NULL,
@@ -66,7 +66,7 @@ CREATE TABLE dipgraph.actors (
   ord      integer NOT NULL,
   PRIMARY KEY (fid, side, actor_id));
 CREATE TABLE dipgraph.evidence (
-  fid        bigint NOT NULL REFERENCES dipgraph.facts (fid),
+  fid        bigint NOT NULL,
   article    text NOT NULL CHECK (article <> ''),
   sentence   bigint NOT NULL CHECK (sentence >= 0),
   start_byte bigint NOT NULL CHECK (start_byte >= 0),
@@ -76,7 +76,7 @@ CREATE TABLE dipgraph.evidence (
   ord        integer NOT NULL,
   PRIMARY KEY (fid, article, sentence, start_byte, end_byte));
 CREATE TABLE dipgraph.topics (
-  fid   bigint NOT NULL REFERENCES dipgraph.facts (fid),
+  fid   bigint NOT NULL,
   topic text NOT NULL,
   batch bigint NOT NULL,
   ord   integer NOT NULL,
@@ -631,7 +631,7 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
     s.exec("COMMIT");
   });
   if (stopped) return 0;
-  if (bad > 20) diag.error(Place{name_}, fmt::format("{} more bad rows not shown", bad - 20));
+  if (bad > 20) diag.warning(Place{name_}, fmt::format("{} more bad rows not shown", bad - 20));
   // Children in their order of arrival, then facts in first-seen order.
   sort_children(actors);
   sort_children(evidence);
@@ -667,7 +667,9 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
 
 CheckStats PgStore::check(Diagnostics& diag, bool repair, const std::function<void()>&) {
   CheckStats st;
+  std::size_t errors_before = diag.error_count();
   st.facts = scan(diag, [](const Fact&) {});
+  std::size_t bad_rows = diag.error_count() - errors_before;
   auto rows = session_->exec(
       "SELECT (SELECT count(*) FROM dipgraph.facts), NULL, "
       "(SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
@@ -676,7 +678,7 @@ CheckStats PgStore::check(Diagnostics& diag, bool repair, const std::function<vo
   std::int64_t v;
   st.records = to_int(rows[0][0].value_or(""), v) ? static_cast<std::size_t>(v) : 0;
   st.good = st.facts;
-  st.damaged = st.records - std::min(st.records, st.facts);  // rows scan() reported
+  st.damaged = bad_rows;  // unreadable rows, rows of no fact, facts without actors
   st.bytes = to_int(rows[0][2].value_or(""), v) ? static_cast<std::uint64_t>(v) : 0;
   (void)repair;  // nothing half-written can exist: every batch is one transaction
   return st;

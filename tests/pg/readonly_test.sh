@@ -40,6 +40,16 @@ set -e
 echo "$out" | grep -q "permission denied" || fail "read-only build: no clear error: $out"
 "$DIPGRAPH" -q check --store "$db" --dump | cmp - "$tmp/ro.dump" || fail "the reader changed the store"
 
+# a writer role with the grants docs/scale.md gives can build
+psql_admin -c "DROP ROLE IF EXISTS writer" -c "CREATE ROLE writer LOGIN" \
+  -c "GRANT CONNECT, TEMPORARY ON DATABASE readonly TO writer"
+"$PSQL" -X -q -v ON_ERROR_STOP=1 -d readonly -c "GRANT USAGE ON SCHEMA dipgraph TO writer" \
+  -c "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA dipgraph TO writer" \
+  -c "GRANT USAGE ON SEQUENCE dipgraph.batches TO writer"
+out=$("$DIPGRAPH" build --store "postgresql:///readonly?host=$PGHOST&port=$PGPORT&user=writer" \
+      "$tmp/new.jsonl" 2>&1) || fail "writer role cannot build: $out"
+echo "$out" | grep -q "1 new" || fail "writer role build: $out"
+
 # passwords are masked in every message, in URIs and connection strings
 secret=Sup3rS3cret
 for loc in "postgresql://reader:$secret@/nosuchdb?host=$PGHOST&port=$PGPORT" \
