@@ -46,16 +46,19 @@ timed() {  # LABEL CMD...
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); PostgreSQL $("$PG_BINDIR/postgres" --version | awk '{print $3}')"
 
 "$build/gen_facts" "$nw" --seed 11 >write.jsonl
-for w in 1 2 4; do
-  db=$(newdb write$w)
+# parallel_build FILE N DB LABEL: FILE cut into N shards, N builds at once
+parallel_build() {
+  local n=$2 t0 t p pids=()
   rm -f shard.*
-  split -n "l/$w" -d --additional-suffix=.jsonl write.jsonl shard.
+  split -n "l/$n" -d --additional-suffix=.jsonl "$1" shard.
   t0=$(now)
-  pids=()
-  for s in shard.*; do "$dg" -q build --store "$db" "$s" 2>/dev/null & pids+=($!); done
+  for s in shard.*; do "$dg" -q build --store "$3" "$s" 2>/dev/null & pids+=($!); done
   for p in "${pids[@]}"; do wait "$p" || echo "writer failed"; done
   t=$(secs "$t0" "$(now)")
-  printf '%-58s %8s s  %8.0f facts/s\n' "write $nw facts, $w writer(s), database" "$t" "$(echo "$nw / $t" | bc -l)"
+  printf '%-58s %8s s  %8.0f facts/s\n' "$4" "$t" "$(echo "$(wc -l <"$1") / $t" | bc -l)"
+}
+for w in 1 2 4; do
+  parallel_build write.jsonl "$w" "$(newdb write$w)" "write $nw facts, $w writer(s), database"
 done
 rm -rf write.store
 t0=$(now)
@@ -65,14 +68,7 @@ printf '%-58s %8s s  %8.0f facts/s\n' "write $nw facts, 1 writer, file store (+s
 
 "$build/gen_facts" "$nl" --seed 12 >load.jsonl
 db=$(newdb load)
-rm -f shard.*
-split -n l/4 -d --additional-suffix=.jsonl load.jsonl shard.
-t0=$(now)
-pids=()
-for s in shard.*; do "$dg" -q build --store "$db" "$s" 2>/dev/null & pids+=($!); done
-for p in "${pids[@]}"; do wait "$p" || echo "writer failed"; done
-t=$(secs "$t0" "$(now)")
-printf '%-58s %8s s  %8.0f facts/s\n' "write $nl facts, 4 writers, database" "$t" "$(echo "$nl / $t" | bc -l)"
+parallel_build load.jsonl 4 "$db" "write $nl facts, 4 writers, database"
 rm -rf load.store
 timed "write $nl facts, 1 writer, file store (+snapshot)" "$dg" -q build --store load.store load.jsonl
 rm -rf "$DIPGRAPH_CACHE"

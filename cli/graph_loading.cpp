@@ -15,9 +15,9 @@
 #include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "cli/db_graph.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/store.hpp"
-#include "cli/db_graph.hpp"
 
 namespace dipgraph::cli {
 
@@ -170,8 +170,8 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
 
 void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
   auto* store = cmd->add_option("--store", s.store,
-                                "fact store: a directory or a postgresql:// URI (default: $DIPGRAPH_STORE or "
-                                "dipgraph.store)")
+                                "fact store: a directory or a postgresql:// URI (default: "
+                                "$DIPGRAPH_STORE or dipgraph.store)")
                     ->check(kNonEmptyPath);
   cmd->add_option("--facts", s.facts, "read a facts JSONL file (- for stdin) instead of a store")
       ->excludes(store);

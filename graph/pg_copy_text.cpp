@@ -41,9 +41,11 @@ bool copy_split(std::string_view row, std::vector<std::string>& fields,
       if (i == row.size()) return true;
       continue;
     }
-    char ch = row[i];
-    if (ch != '\\') {
-      cur += ch;
+    if (row[i] != '\\') {  // a run of plain bytes, appended at once
+      std::size_t j = i;
+      while (j < row.size() && row[j] != '\t' && row[j] != '\\') ++j;
+      cur.append(row.data() + i, j - i);
+      i = j - 1;
       continue;
     }
     if (++i == row.size()) return false;

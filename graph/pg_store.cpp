@@ -432,6 +432,9 @@ AppendStats PgStore::append(const std::vector<Fact>& input, Diagnostics& diag) {
     s.copy_in("COPY st_actors FROM STDIN", data.actors);
     s.copy_in("COPY st_evidence FROM STDIN", data.evidence);
     s.copy_in("COPY st_topics FROM STDIN", data.topics);
+    // Statistics of the batch's facts, so that finding their rows in a big
+    // `facts` takes the index, never a scan of the whole table.
+    s.exec("ANALYZE st_facts");
     std::unordered_set<std::string> touched, fresh;
     for (const PgRow& r : s.exec(kMergeFacts, {no})) {
       touched.insert(*r[0]);
@@ -498,13 +501,22 @@ struct Child {
   T value;
 };
 
-template <class T>
-void sort_children(std::vector<Child<T>>& rows) {
-  auto less = [](const Child<T>& a, const Child<T>& b) {
-    return std::tie(a.fact, a.batch, a.ord) < std::tie(b.fact, b.batch, b.ord);
+// Hands each child row to `put` in the order of its fact, then (batch,
+// ord): the order a file store's fold gives. Sorts small keys, not rows.
+template <class T, class Put>
+void in_order(std::vector<Child<T>>& rows, Put&& put) {
+  struct Key {
+    std::size_t fact;
+    std::int64_t batch, ord;
+    std::uint32_t row;
   };
-  if (!std::is_sorted(rows.begin(), rows.end(), less))
-    std::stable_sort(rows.begin(), rows.end(), less);
+  std::vector<Key> keys(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    keys[i] = {rows[i].fact, rows[i].batch, rows[i].ord, static_cast<std::uint32_t>(i)};
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.fact, a.batch, a.ord) < std::tie(b.fact, b.batch, b.ord);
+  });
+  for (const Key& k : keys) put(rows[k.row]);
 }
 
 }  // namespace
@@ -550,9 +562,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
     std::vector<char> null;
     std::int64_t n[4];
     s.copy_out(
-        "COPY (SELECT fid, batch, ord, id, type, cameo, root, quad_class, goldstein, status, "
-        "date, location_name, location_country, name, quote, confidence FROM dipgraph.facts) "
-        "TO STDOUT",
+        "COPY dipgraph.facts (fid, batch, ord, id, type, cameo, root, quad_class, goldstein, "
+        "status, date, location_name, location_country, name, quote, confidence) TO STDOUT",
         [&](std::string_view row) {
           auto status = detail::copy_split(row, c, null) && c.size() == 16 ? parse_status(c[9])
                                                                            : std::nullopt;
@@ -589,8 +600,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
       return it->second;
     };
     s.copy_out(
-        "COPY (SELECT fid, batch, ord, side, actor_id, kind, name, country, role "
-        "FROM dipgraph.actors) TO STDOUT",
+        "COPY dipgraph.actors (fid, batch, ord, side, actor_id, kind, name, country, role) "
+        "TO STDOUT",
         [&](std::string_view row) {
           std::int64_t side;
           std::optional<ActorKind> kind;
@@ -604,8 +615,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
           actors.push_back({fact, n[1], n[2], {static_cast<int>(side), std::move(a)}});
         });
     s.copy_out(
-        "COPY (SELECT fid, batch, ord, article, sentence, start_byte, end_byte, text "
-        "FROM dipgraph.evidence) TO STDOUT",
+        "COPY dipgraph.evidence (fid, batch, ord, article, sentence, start_byte, end_byte, "
+        "text) TO STDOUT",
         [&](std::string_view row) {
           std::int64_t sent, start, end;
           if (!detail::copy_split(row, c, null) || c.size() != 8 || !to_int(c[1], n[1]) ||
@@ -619,7 +630,7 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
                      std::move(c[7])};
           evidence.push_back({fact, n[1], n[2], std::move(e)});
         });
-    s.copy_out("COPY (SELECT fid, batch, ord, topic FROM dipgraph.topics) TO STDOUT",
+    s.copy_out("COPY dipgraph.topics (fid, batch, ord, topic) TO STDOUT",
                [&](std::string_view row) {
                  if (!detail::copy_split(row, c, null) || c.size() != 4 || !to_int(c[1], n[1]) ||
                      !to_int(c[2], n[2]))
@@ -633,18 +644,15 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
   if (stopped) return 0;
   if (bad > 20) diag.warning(Place{name_}, fmt::format("{} more bad rows not shown", bad - 20));
   // Children in their order of arrival, then facts in first-seen order.
-  sort_children(actors);
-  sort_children(evidence);
-  sort_children(topics);
-  for (auto& a : actors) {
+  in_order(actors, [&](auto& a) {
     Fact& f = facts[a.fact].fact;
     (a.value.first == 0   ? f.source
      : a.value.first == 1 ? f.target
                           : f.participants)
         .push_back(std::move(a.value.second));
-  }
-  for (auto& e : evidence) facts[e.fact].fact.evidence.push_back(std::move(e.value));
-  for (auto& t : topics) facts[t.fact].fact.topics.push_back(std::move(t.value));
+  });
+  in_order(evidence, [&](auto& e) { facts[e.fact].fact.evidence.push_back(std::move(e.value)); });
+  in_order(topics, [&](auto& t) { facts[t.fact].fact.topics.push_back(std::move(t.value)); });
   std::vector<std::size_t> order(facts.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -693,7 +701,7 @@ CompactStats PgStore::compact(Diagnostics&, const std::function<void()>&) {
   return st;  // one row per fact already
 }
 
-CompactStats PgStore::compact_if_worth(Diagnostics& diag) { return compact(diag, {}); }
+CompactStats PgStore::compact_if_worth(Diagnostics&) { return {}; }  // never worth it
 
 std::unique_ptr<Store> open_pg_store(const std::string& conninfo, bool create) {
   return std::make_unique<PgStore>(conninfo, create);

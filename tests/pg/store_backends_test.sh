@@ -99,4 +99,18 @@ cmp "$tmp/file.dump" "$tmp/db2.dump" || fail "copy file -> database lost somethi
 cmp "$tmp/file.dump" "$tmp/back.dump" || fail "copy database -> file lost something"
 out=$("$DIPGRAPH" copy --from "$file" --to "$db2" 2>&1)
 echo "$out" | grep -q " 0 new, 0 merged" || fail "copying again changed the store: $out"
+# the graph cache: used while the store is unchanged, never after a change
+"$DIPGRAPH" stats --store "$db" >/dev/null 2>"$tmp/warm.err"
+grep -q "facts (snapshot)" "$tmp/warm.err" || fail "an unchanged store was read again: $(cat "$tmp/warm.err")"
+printf '%s\n' '{"type":"meeting","participants":[{"id":"country:ISL"},{"id":"country:NZL"}]}' >"$tmp/one.jsonl"
+"$DIPGRAPH" -q build --store "$db" "$tmp/one.jsonl"
+"$DIPGRAPH" ties ISL NZL --store "$db" >"$tmp/new.out" 2>"$tmp/new.err" || fail "the new fact is not seen"
+grep -q "facts (snapshot)" "$tmp/new.err" && fail "a stale graph cache was used"
+"$DIPGRAPH" ties ISL NZL --store "$db" 2>&1 >/dev/null | grep -q "facts (snapshot)" ||
+  fail "the cache was not refreshed"
+
+# $DIPGRAPH_STORE names the store too, as a libpq connection string as well as a URI
+a=$("$DIPGRAPH" -q ties IND BGD --store "$file")
+b=$(DIPGRAPH_STORE="host=$PGHOST port=$PGPORT user=postgres dbname=backends" "$DIPGRAPH" -q ties IND BGD)
+[ "$a" = "$b" ] || fail "\$DIPGRAPH_STORE as a connection string: $b"
 echo "ok"
