@@ -11,7 +11,7 @@
 # tests then skip), unless DIPGRAPH_REQUIRE_PG=1, when it fails (CI).
 set -euo pipefail
 cmd=${1:?start or stop}
-envfile=${2:?ENVFILE}
+envfile=$(realpath -m "${2:?ENVFILE}")
 
 bindir=""
 for v in 17 16 15 14 13; do
@@ -30,7 +30,7 @@ start)
     rm -f "$envfile"
     exit 0
   fi
-  if [ -f "$envfile" ]; then "$0" stop "$envfile" || true; fi
+  if [ -f "$envfile" ]; then bash "$0" stop "$envfile" || true; fi
   owner=$(id -un)
   if [ "$(id -u)" -eq 0 ]; then
     owner=postgres
@@ -39,6 +39,7 @@ start)
   dir=$(mktemp -d /tmp/dipgraph-pg.XXXXXX)
   chmod 755 "$dir"
   [ "$(id -u)" -eq 0 ] && chown "$owner" "$dir"
+  cd "$dir"  # the owner may not be allowed into the caller's directory
   as_owner "$bindir/initdb" -D "$dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
     >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log" >&2; exit 1; }
   port=5432
@@ -53,6 +54,7 @@ stop)
   [ -f "$envfile" ] || exit 0
   dir=$(sed -n 's/^PG_TEST_DIR=//p' "$envfile")
   owner=$(stat -c %U "$dir")
+  cd "$dir"
   as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir" "$envfile"
   echo "pg server: stopped"

@@ -109,6 +109,18 @@ grep -q "facts (snapshot)" "$tmp/new.err" && fail "a stale graph cache was used"
 "$DIPGRAPH" ties ISL NZL --store "$db" 2>&1 >/dev/null | grep -q "facts (snapshot)" ||
   fail "the cache was not refreshed"
 
+# a database without a store: queries say how to make one; check --migrate makes it
+empty=$(new_db backends_empty)
+out=$("$DIPGRAPH" stats --store "$empty" 2>&1) && fail "stats on a database without a store succeeded"
+echo "$out" | grep -q "no dipgraph store in this database" || fail "no clear error: $out"
+out=$("$DIPGRAPH" check --store "$empty" --migrate) || fail "check --migrate: $out"
+echo "$out" | grep -q "created the dipgraph schema, version 1.* 0 facts\|0 facts.*created the dipgraph schema, version 1" ||
+  fail "check --migrate did not say it created the schema: $out"
+out=$("$DIPGRAPH" check --store "$empty" --migrate) || fail "second check --migrate: $out"
+echo "$out" | grep -q "schema version 1 is up to date" || fail "second check --migrate: $out"
+"$DIPGRAPH" -q compact --store "$db" 2>&1 | grep -q "nothing to do" || fail "compact of a database store"
+out=$("$DIPGRAPH" check --store "$file" --migrate 2>&1) && fail "check --migrate of a file store succeeded"
+
 # $DIPGRAPH_STORE names the store too, as a libpq connection string as well as a URI
 a=$("$DIPGRAPH" -q ties IND BGD --store "$file")
 b=$(DIPGRAPH_STORE="host=$PGHOST port=$PGPORT user=postgres dbname=backends" "$DIPGRAPH" -q ties IND BGD)
