@@ -50,14 +50,20 @@ PgSession::PgSession(const std::string& conninfo, std::string name) : name_(std:
   // Server notices ("relation already exists, skipping") are not for users.
   PQsetNoticeProcessor(
       as_conn(conn_), [](void*, const char*) {}, nullptr);
-  if (PQsetClientEncoding(as_conn(conn_), "UTF8") != 0)
-    fail("cannot set the client encoding to UTF8", nullptr);
-  const char* enc = PQparameterStatus(as_conn(conn_), "server_encoding");
-  if (!enc || std::strcmp(enc, "UTF8") != 0)
-    throw PgError(fmt::format("{}: the database's encoding is {}, not UTF8 (create it with "
-                              "ENCODING 'UTF8')",
-                              name_, enc ? enc : "unknown"),
-                  "", false);
+  try {
+    if (PQsetClientEncoding(as_conn(conn_), "UTF8") != 0)
+      fail("cannot set the client encoding to UTF8", nullptr);
+    const char* enc = PQparameterStatus(as_conn(conn_), "server_encoding");
+    if (!enc || std::strcmp(enc, "UTF8") != 0)
+      throw PgError(fmt::format("{}: the database's encoding is {}, not UTF8 (create it with "
+                                "ENCODING 'UTF8')",
+                                name_, enc ? enc : "unknown"),
+                    "", false);
+  } catch (...) {
+    PQfinish(as_conn(conn_));  // no destructor runs for a constructor that throws
+    conn_ = nullptr;
+    throw;
+  }
 }
 
 PgSession::~PgSession() {

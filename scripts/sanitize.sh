@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
-scripts/install-deps.sh --python --fuzz
+scripts/install-deps.sh --python --fuzz --postgres
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DDIPGRAPH_FUZZ=ON >/dev/null
 fuzzers=()
