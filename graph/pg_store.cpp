@@ -493,30 +493,28 @@ bool to_int(const std::string& s, std::int64_t& v) {
   return !s.empty() && end == s.c_str() + s.size() && errno == 0;
 }
 
-// Child rows of one table: which fact, their order key, and the value.
-template <class T>
-struct Child {
-  std::size_t fact;
+// Where a child row (actor, evidence, topic) went: its fact, which list
+// (0-2 the actor groups, 3 evidence, 4 topics), its place in that list as
+// it arrived, and its order key. Rows arrive in the table's order; sorting
+// these small records tells the order of a file store's fold.
+struct Slot {
+  std::uint32_t fact, pos;
   std::int64_t batch, ord;
-  T value;
+  std::uint8_t list;
 };
 
-// Hands each child row to `put` in the order of its fact, then (batch,
-// ord): the order a file store's fold gives. Sorts small keys, not rows.
-template <class T, class Put>
-void in_order(std::vector<Child<T>>& rows, Put&& put) {
-  struct Key {
-    std::size_t fact;
-    std::int64_t batch, ord;
-    std::uint32_t row;
-  };
-  std::vector<Key> keys(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    keys[i] = {rows[i].fact, rows[i].batch, rows[i].ord, static_cast<std::uint32_t>(i)};
-  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-    return std::tie(a.fact, a.batch, a.ord) < std::tie(b.fact, b.batch, b.ord);
-  });
-  for (const Key& k : keys) put(rows[k.row]);
+// Puts the rows of one list of one fact ([b, e) of the sorted slots) in
+// key order, moving them only if they arrived out of it.
+template <class T>
+void reorder(std::vector<T>& rows, const Slot* b, const Slot* e) {
+  bool sorted = true;
+  for (const Slot* p = b; p != e && sorted; ++p)
+    sorted = p->pos == static_cast<std::uint32_t>(p - b);
+  if (sorted) return;
+  std::vector<T> out;
+  out.reserve(rows.size());
+  for (const Slot* p = b; p != e; ++p) out.push_back(std::move(rows[p->pos]));
+  rows = std::move(out);
 }
 
 }  // namespace
@@ -534,9 +532,7 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
     Fact fact;
   };
   std::vector<Row> facts;
-  std::vector<Child<std::pair<int, Actor>>> actors;
-  std::vector<Child<Evidence>> evidence;
-  std::vector<Child<std::string>> topics;
+  std::vector<Slot> slots;
   std::size_t bad = 0;
   bool stopped = false;
   PgSession& s = *session_;
@@ -547,9 +543,7 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
   };
   with_retries(s, [&] {
     facts.clear();
-    actors.clear();
-    evidence.clear();
-    topics.clear();
+    slots.clear();
     bad = 0;
     s.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     if (on_state && !on_state(state())) {
@@ -611,8 +605,13 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
             return report("actors", row, "unreadable");
           std::size_t fact = fact_of(c[0], "actors", row);
           if (fact == std::string::npos) return;
-          Actor a{std::move(c[4]), *kind, std::move(c[6]), std::move(c[7]), std::move(c[8])};
-          actors.push_back({fact, n[1], n[2], {static_cast<int>(side), std::move(a)}});
+          Fact& f = facts[fact].fact;
+          auto& list = side == 0 ? f.source : side == 1 ? f.target : f.participants;
+          slots.push_back({static_cast<std::uint32_t>(fact),
+                           static_cast<std::uint32_t>(list.size()), n[1], n[2],
+                           static_cast<std::uint8_t>(side)});
+          list.push_back(
+              {std::move(c[4]), *kind, std::move(c[6]), std::move(c[7]), std::move(c[8])});
         });
     s.copy_out(
         "COPY dipgraph.evidence (fid, batch, ord, article, sentence, start_byte, end_byte, "
@@ -625,10 +624,12 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
             return report("evidence", row, "unreadable");
           std::size_t fact = fact_of(c[0], "evidence", row);
           if (fact == std::string::npos) return;
-          Evidence e{std::move(c[3]), static_cast<std::uint32_t>(sent),
-                     static_cast<std::uint64_t>(start), static_cast<std::uint64_t>(end),
-                     std::move(c[7])};
-          evidence.push_back({fact, n[1], n[2], std::move(e)});
+          auto& list = facts[fact].fact.evidence;
+          slots.push_back({static_cast<std::uint32_t>(fact),
+                           static_cast<std::uint32_t>(list.size()), n[1], n[2], 3});
+          list.push_back({std::move(c[3]), static_cast<std::uint32_t>(sent),
+                          static_cast<std::uint64_t>(start), static_cast<std::uint64_t>(end),
+                          std::move(c[7])});
         });
     s.copy_out("COPY dipgraph.topics (fid, batch, ord, topic) TO STDOUT",
                [&](std::string_view row) {
@@ -637,22 +638,44 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
                    return report("topics", row, "unreadable");
                  std::size_t fact = fact_of(c[0], "topics", row);
                  if (fact == std::string::npos) return;
-                 topics.push_back({fact, n[1], n[2], std::move(c[3])});
+                 auto& list = facts[fact].fact.topics;
+                 slots.push_back({static_cast<std::uint32_t>(fact),
+                                  static_cast<std::uint32_t>(list.size()), n[1], n[2], 4});
+                 list.push_back(std::move(c[3]));
                });
     s.exec("COMMIT");
   });
   if (stopped) return 0;
   if (bad > 20) diag.warning(Place{name_}, fmt::format("{} more bad rows not shown", bad - 20));
   // Children in their order of arrival, then facts in first-seen order.
-  in_order(actors, [&](auto& a) {
-    Fact& f = facts[a.fact].fact;
-    (a.value.first == 0   ? f.source
-     : a.value.first == 1 ? f.target
-                          : f.participants)
-        .push_back(std::move(a.value.second));
+  std::sort(slots.begin(), slots.end(), [](const Slot& a, const Slot& b) {
+    return std::tie(a.fact, a.list, a.batch, a.ord) < std::tie(b.fact, b.list, b.batch, b.ord);
   });
-  in_order(evidence, [&](auto& e) { facts[e.fact].fact.evidence.push_back(std::move(e.value)); });
-  in_order(topics, [&](auto& t) { facts[t.fact].fact.topics.push_back(std::move(t.value)); });
+  for (std::size_t i = 0, j; i < slots.size(); i = j) {
+    for (j = i + 1;
+         j < slots.size() && slots[j].fact == slots[i].fact && slots[j].list == slots[i].list;
+         ++j) {
+    }
+    Fact& f = facts[slots[i].fact].fact;
+    const Slot *b = &slots[i], *e = b + (j - i);
+    switch (slots[i].list) {
+      case 0:
+        reorder(f.source, b, e);
+        break;
+      case 1:
+        reorder(f.target, b, e);
+        break;
+      case 2:
+        reorder(f.participants, b, e);
+        break;
+      case 3:
+        reorder(f.evidence, b, e);
+        break;
+      default:
+        reorder(f.topics, b, e);
+    }
+  }
+  std::vector<Slot>().swap(slots);
   std::vector<std::size_t> order(facts.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -706,6 +729,5 @@ CompactStats PgStore::compact_if_worth(Diagnostics&) { return {}; }  // never wo
 std::unique_ptr<Store> open_pg_store(const std::string& conninfo, bool create) {
   return std::make_unique<PgStore>(conninfo, create);
 }
-
 
 }  // namespace dipgraph
