@@ -556,7 +556,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
     // complement is the content of the intention, appeal or threat.
-    if (f.flags & (kFrameIntent | kFrameControl) || e.cameo.substr(0, 2) == "13" ||
+    if (f.flags & (kFrameIntent | kFrameControl | kFramePlan) || e.cameo.substr(0, 2) == "13" ||
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
       if (x < 0) continue;
@@ -580,11 +580,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           stack.pop_back();
           for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
             std::string_view b = tr.base(*d);
-            if (b == "obl" || b == "nmod") {
-              bool wanted = false;
+            bool wanted = false;
+            if (b == "obl" || b == "nmod")
               for (const Slot& sl : f.target) wanted |= sl.kind == SlotKind::prep && tr.marker(*d) == sl.word;
-              if (wanted) actors_at(c, *d, false, false, e.target);
-            }
+            // "agreed to resume imports of U.S. beef": what an agreement
+            // is about names its other party.
+            if ((f.flags & kFramePlan) && (b == "obj" || b == "obl" || b == "nmod")) wanted = true;
+            if (wanted) actors_at(c, *d, false, false, e.target);
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }

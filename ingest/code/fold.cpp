@@ -60,6 +60,38 @@ void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::ve
   }
 }
 
+namespace {
+
+// The key of an actor on a side: its country, else its own id.
+const std::string& side_key(const Actor& a) { return a.country.empty() ? a.id : a.country; }
+
+bool shares_key(const std::vector<Actor>& a, const std::vector<Actor>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const Actor& x) {
+    return std::any_of(b.begin(), b.end(), [&](const Actor& y) { return side_key(x) == side_key(y); });
+  });
+}
+
+// True if draft d tells the act of o the other way round (o: X -> Y, d:
+// Y -> X): two acts, not one, unless one of them is a host's 043.
+bool reversed(const Fact& o, const Fact& d) {
+  if (o.cameo == "043" || d.cameo == "043") return false;
+  return shares_key(d.source, o.target) || shares_key(d.target, o.source);
+}
+
+// Nobody acts on itself: target actors of a source's country (or the
+// source itself) leave the target; a fact left without one is dropped later.
+void tidy_sides(Fact& f) {
+  if (f.source.empty()) return;
+  f.target.erase(std::remove_if(f.target.begin(), f.target.end(),
+                                [&](const Actor& x) {
+                                  return std::any_of(f.source.begin(), f.source.end(),
+                                                     [&](const Actor& y) { return side_key(x) == side_key(y); });
+                                }),
+                 f.target.end());
+}
+
+}  // namespace
+
 std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
                               std::size_t max_facts) {
   std::vector<Draft> out;
@@ -75,6 +107,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
           !(cameo_root(o.fact.cameo) == cameo_root(d.fact.cameo) &&
             (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
         continue;
+      if (reversed(o.fact, d.fact)) continue;
       bool same_parties = o.countries == d.countries && !d.countries.empty();
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
@@ -121,6 +154,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
   for (Draft& d : out) {
     if (facts.size() >= max_facts) break;
     Fact& f = d.fact;
+    tidy_sides(f);
     if (f.date.empty() && (f.status == Status::occurred || f.status == Status::ongoing)) f.date = article_day;
     f.root = std::string(cameo_root(f.cameo));
     f.quad_class = quad_class_of(f.cameo);
