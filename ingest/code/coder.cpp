@@ -492,7 +492,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             inside = true;
             break;
           }
-        if (!inside) continue;
+        // A noun event as a setting ("said at the meeting that ...") is
+        // not what was said.
+        if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
         any = true;
         if (out[j].source.empty()) {
           int s = -1;
@@ -509,18 +511,26 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         out[k].say = true;
         continue;
       }
+      // What the complement is about: the actors of its subject ("Japan
+      // is ...", "ties with Russia are ...").
+      std::vector<std::int32_t> about;
+      int subj = tr.child(cw, "nsubj");
+      if (subj < 0) subj = tr.child(cw, "nsubj:pass");
+      actors_at(c, subj, false, false, about);
+      for (const int* d = subj < 0 ? nullptr : tr.kids_begin(subj); d && d != tr.kids_end(subj); ++d)
+        if (tr.base(*d) == "nmod" || tr.rel(*d) == "nmod:poss") actors_at(c, *d, false, false, about);
       // An evaluation: "<X> is a <good|bad> ...": copula with an actor subject.
-      if (tr.child(cw, "cop") >= 0) {
-        std::vector<std::int32_t> about;
-        actors_at(c, tr.child(cw, "nsubj"), false, false, about);
-        int tone = tone_of(c, cw);
-        if (!about.empty() && tone != 0) {
-          out[k].target = about;
-          out[k].cameo = tone > 0 ? "051" : "111";
-          out[k].type = tone > 0 ? "praise" : "criticism";
-          out[k].say = false;
-          out[k].why += "evaluation ";
-        }
+      int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : 0;
+      if (!about.empty() && tone != 0) {
+        out[k].target = about;
+        out[k].cameo = tone > 0 ? "051" : "111";
+        out[k].type = tone > 0 ? "praise" : "criticism";
+        out[k].say = false;
+        out[k].why += "evaluation ";
+      } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
+        // A comment on another party: a statement about it.
+        out[k].target = about;
+        out[k].why += "target=about ";
       }
     }
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
