@@ -72,6 +72,15 @@ int strength(int v) {
   return 0;
 }
 
+// Acts aimed at someone by their nature: an appeal, praise, a demand,
+// criticism, a rejection, a threat, a sanction, coercion. Their target may
+// go unsaid where the sentence names it elsewhere.
+bool aimed(std::string_view cameo) {
+  std::string_view r = cameo.substr(0, 2);
+  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "16" ||
+         r == "17";
+}
+
 bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), r) != set.end();
 }
@@ -145,6 +154,33 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (definite) return -c.home_mention - 1;
   }
   return -1;
+}
+
+// A directed event whose frame slots name no target ("Cuba made a complaint
+// over the sign", "denounced the operation"): the one other country the
+// sentence names as an actor is its target, as a careful reader takes it.
+// Nothing when the sentence names none or several.
+void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                        std::vector<std::int32_t>& target, std::string& why) const {
+  // A party's key: its country, else (an organization) its entity.
+  auto key = [&](std::int32_t x) {
+    const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+    return m.country >= 0 ? std::int64_t{m.country} : x < 0 ? -1 : -2 - std::int64_t{m.entity} * 16 - static_cast<int>(m.kind);
+  };
+  std::int32_t found = -1;
+  for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
+    int mi = c.rec.mention_at[i];
+    if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
+    if (!is_actor(c.rec.mentions[mi])) continue;
+    bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    if (own) continue;
+    if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    if (found < 0) found = mi;
+  }
+  (void)t;
+  if (found < 0) return;
+  target.push_back(found);
+  why += "target=sentence ";
 }
 
 // Actors of node n and of the nodes coordinated with it ("Japan and China").
@@ -449,6 +485,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, e.why);
         if (!e.target.empty()) break;
       }
+      if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
+        other_party(c, w, e.source, e.target, e.why);
       int st = status_of(c, w);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
