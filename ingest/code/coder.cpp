@@ -168,6 +168,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     return m.country >= 0 ? std::int64_t{m.country} : x < 0 ? -1 : -2 - std::int64_t{m.entity} * 16 - static_cast<int>(m.kind);
   };
   std::int32_t found = -1;
+  bool place = false;  // a party's country also named as a place: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
     int mi = c.rec.mention_at[i];
     if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
@@ -175,8 +176,16 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
     if (own) continue;
     if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    // A place ("the arrests in Caracas") is where, not whom.
+    std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
+    int w = c.in.word_of_tok[last - c.in.first_tok];
+    if (w >= 0 && is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+      place = true;
+      continue;
+    }
     if (found < 0) found = mi;
   }
+  if (place) return;
   (void)t;
   if (found < 0) return;
   target.push_back(found);

@@ -149,6 +149,25 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     target->countries.insert(d.countries.begin(), d.countries.end());
   }
 
+  // A trip to several countries is one visit per host country.
+  for (std::size_t k = 0, n = out.size(); k < n; ++k) {
+    if (out[k].fact.cameo != "042" || out[k].fact.target.size() < 2) continue;
+    std::vector<std::vector<Actor>> hosts;  // grouped by country
+    for (Actor& x : out[k].fact.target) {
+      auto g = std::find_if(hosts.begin(), hosts.end(),
+                            [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
+      if (g == hosts.end()) hosts.push_back({std::move(x)});
+      else g->push_back(std::move(x));
+    }
+    for (std::size_t h = 0; h < hosts.size(); ++h) {
+      Draft one = h + 1 < hosts.size() ? out[k] : std::move(out[k]);
+      one.fact.target = std::move(hosts[h]);
+      const std::string& c = one.fact.target[0].country;
+      if (one.fact.location && one.fact.location->country != c) one.fact.location.reset();
+      if (h + 1 < hosts.size()) out.push_back(std::move(one));
+      else out[k] = std::move(one);
+    }
+  }
   std::vector<Fact> facts;
   facts.reserve(out.size());
   for (Draft& d : out) {
