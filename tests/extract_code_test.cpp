@@ -183,3 +183,34 @@ TEST_CASE("extract code: nobody acts on itself") {
     for (const auto& c : test::countries(f, "source")) CHECK(test::countries(f, "target").count(c) == 0);
   }
 }
+
+TEST_CASE("extract code: an act aimed at someone takes its target from the sentence") {
+  // The complaint names nobody; the one other party of the sentence is its target.
+  auto fs = test::facts("After the raid on its embassy in Kenya, Somalia lodged a formal complaint.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "SOM", "KEN") == nullptr);  // Kenya is a place here
+  fs = test::facts("Angered by the Zambian border closure, Malawi filed a complaint on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "MWI", "ZMB") != nullptr);
+  // Several other parties: no guess.
+  fs = test::facts("With Zambia and Angola watching, Namibia issued a stern warning.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "13", "NAM", "") == nullptr);
+}
+
+TEST_CASE("extract code: a trip to several countries is one visit per host") {
+  auto fs = test::facts("Indian Prime Minister Narendra Modi visited Ghana, Namibia and Brazil last week.");
+  CAPTURE(test::summary(fs));
+  for (const char* host : {"GHA", "NAM", "BRA"}) {
+    CAPTURE(host);
+    const Fact* f = find(fs, "04", "IND", host);
+    REQUIRE(f != nullptr);
+    CHECK(f->target.size() == 1);
+  }
+}
+
+TEST_CASE("extract code: 'agreed to' is an agreement with what it is about") {
+  auto fs = test::facts("Vietnam agreed to resume imports of Thai rice on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "VNM,THA") != nullptr);
+}
