@@ -156,8 +156,8 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   return -1;
 }
 
-// A directed event whose frame slots name no target ("Cuba made a complaint
-// over the sign", "denounced the operation"): the one other country the
+// A directed event whose frame slots name no target ("Malawi filed a complaint
+// on Monday", "denounced the operation"): the one other country the
 // sentence names as an actor is its target, as a careful reader takes it.
 // Nothing when the sentence names none or several.
 void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
