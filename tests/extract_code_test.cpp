@@ -214,3 +214,13 @@ TEST_CASE("extract code: 'agreed to' is an agreement with what it is about") {
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "05", "VNM,THA") != nullptr);
 }
+
+TEST_CASE("extract code: a title stands for the body its modifier names") {
+  auto fs = test::facts("A UN official criticized Kenya on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "11", "", "KEN");
+  REQUIRE(f != nullptr);
+  bool un = false;
+  for (const Actor& a : f->source) un |= a.id == "org:UN";
+  CHECK(un);
+}

@@ -122,7 +122,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   };
   int mi = c.mention(n);
   if (usable(mi)) return mi;
-  if (mi >= 0) return -1;  // a place, a title alone: not an actor
+  // A place is no actor; a title stands for whom its modifiers name ("a UN
+  // official", "the envoy of Japan").
+  bool title = mi >= 0 && c.rec.mentions[mi].kind == MentionKind::title;
+  if (mi >= 0 && !title) return -1;
   // "which", "who", "that" of a relative clause stand for its noun.
   if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
       c.t.head(c.t.head(n)) >= 0) {
@@ -131,7 +134,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
   }
   if (!c.t.is_nominal(n)) return -1;
-  bool agent = std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
+  bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
   if (source && !agent) return -1;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
