@@ -224,3 +224,20 @@ TEST_CASE("extract code: a title stands for the body its modifier names") {
   for (const Actor& a : f->source) un |= a.id == "org:UN";
   CHECK(un);
 }
+
+TEST_CASE("extract code: armed clashes told by exchange, conflict and killing") {
+  auto fs = test::facts("India and Pakistan exchanged artillery fire on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "IND,PAK") != nullptr);
+  // a predicate noun takes the copula's subject
+  fs = test::facts("Ukraine is in a military conflict with Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "UKR,RUS") != nullptr);
+  fs = test::facts("The Sudanese killing of a Chadian general angered many.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "SDN", "TCD") != nullptr);
+  // a conflict of another kind is no fight
+  fs = test::facts("Ukraine is in a legal conflict with Russia over gas prices.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "UKR,RUS") == nullptr);
+}
