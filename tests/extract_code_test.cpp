@@ -233,6 +233,10 @@ TEST_CASE("extract code: armed clashes told by exchange, conflict and killing") 
   fs = test::facts("Ukraine is in a military conflict with Russia.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "19", "UKR,RUS") != nullptr);
+  // an armed act's national modifier is who struck
+  fs = test::facts("A US airstrike killed two Iranian officers near Baghdad.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "USA", "IRN") != nullptr);
   fs = test::facts("The Sudanese killing of a Chadian general angered many.");
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "19", "SDN", "TCD") != nullptr);

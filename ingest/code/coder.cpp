@@ -134,7 +134,8 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
   }
   if (!c.t.is_nominal(n)) return -1;
-  bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
+  bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
+               armed_act(c.t.lemma(n));
   if (source && !agent) return -1;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
@@ -193,6 +194,18 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   if (found < 0) return;
   target.push_back(found);
   why += "target=sentence ";
+}
+
+// True if noun `lemma` names an armed act ("airstrike", "raid"): its national
+// modifier is who struck ("a US airstrike killed ...").
+bool Coder::armed_act(const std::string& lemma) const {
+  const auto* fs = frames_.find(lemma, true);
+  if (!fs) return false;
+  for (std::uint32_t fi : *fs) {
+    std::string_view r = std::string_view(frames_.frame(fi).cameo).substr(0, 2);
+    if (r == "18" || r == "19") return true;
+  }
+  return false;
 }
 
 // Actors of node n and of the nodes coordinated with it ("Japan and China").

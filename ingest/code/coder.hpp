@@ -103,6 +103,7 @@ class Coder {
   int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
+  bool armed_act(const std::string& lemma) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;
   int status_of(const Ctx& c, int t) const;
