@@ -245,3 +245,22 @@ TEST_CASE("extract code: armed clashes told by exchange, conflict and killing") 
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "19", "UKR,RUS") == nullptr);
 }
+
+TEST_CASE("extract code: a state's own body acts for the state") {
+  auto fs = test::facts("The Israel Defense Forces shelled Lebanon on Sunday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "19", "ISR", "LBN");
+  REQUIRE(f != nullptr);
+  bool body = false, state = false;
+  for (const Actor& a : f->source) body |= a.id == "org:IDF", state |= a.id == "country:ISR";
+  CHECK(body);
+  CHECK(state);
+}
+
+TEST_CASE("extract code: a date is no preposition of a frame") {
+  // "on Tuesday" does not make "call on" an appeal: a phone call
+  auto fs = test::facts("Russia called Ukraine's leaders on Tuesday to discuss the gas dispute.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "RUS", "UKR") == nullptr);
+  CHECK(find_sym(fs, "04", "RUS,UKR") != nullptr);
+}

@@ -196,6 +196,14 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   why += "target=sentence ";
 }
 
+// True if word w lies in a date expression ("on Wednesday" is no "call on").
+bool Coder::is_date(const Ctx& c, int w) const {
+  if (w < 0 || static_cast<std::size_t>(w) >= c.in.tok_of_word.size()) return false;
+  std::uint32_t t = c.in.tok_of_word[w];
+  return std::any_of(c.rec.dates.begin(), c.rec.dates.end(),
+                     [&](const DateMention& d) { return t >= d.begin && t < d.end; });
+}
+
 // True if noun `lemma` names an armed act ("airstrike", "raid"): its national
 // modifier is who struck ("a US airstrike killed ...").
 bool Coder::armed_act(const std::string& lemma) const {
@@ -298,7 +306,7 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           std::string_view b = tr.base(*d);
           if (b == "compound" && tr.rel(*d) == "compound:prt") ok = tr.lemma(*d) == k.word;
           else if (b == "obl" || b == "nmod" || b == "advmod" || b == "xcomp")
-            ok = tr.marker(*d) == k.word || (b == "advmod" && tr.lemma(*d) == k.word);
+            ok = (tr.marker(*d) == k.word && !is_date(c, *d)) || (b == "advmod" && tr.lemma(*d) == k.word);
         }
         break;
       case CondKind::obj_class: {

@@ -41,6 +41,9 @@ void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::ve
         std::string c = code_of(o.country);
         add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, c, ""});
         if (!c.empty()) countries.insert(c);
+        // A state's own body (army, parliament, state media, central bank)
+        // acts for the state: the country is a party too.
+        if (o.kind == "national") add_country(o.country);
         break;
       }
       case MentionKind::person: {
