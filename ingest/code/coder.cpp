@@ -511,7 +511,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.word = w;
       e.cameo = f.cameo;
       e.type = f.type;
-      e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
+      if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, e.why);
         if (!e.source.empty()) break;

@@ -58,7 +58,7 @@ class StatusCues {
 struct CoderInput {
   const Analysis* rec = nullptr;            // the article's recognition
   const syntax::Analysis* syn = nullptr;    // this sentence's parse
-  const std::vector<std::string_view>* words = nullptr;  // its words (for traces)
+  const std::vector<std::string_view>* words = nullptr;  // its words; set only for traces (--explain)
   std::vector<std::uint32_t> tok_of_word;   // word -> Tok index in rec->toks
   std::vector<std::int32_t> word_of_tok;    // Tok - first Tok -> first word, -1
   std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
