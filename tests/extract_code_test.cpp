@@ -230,9 +230,9 @@ TEST_CASE("extract code: armed clashes told by exchange, conflict and killing") 
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "19", "IND,PAK") != nullptr);
   // a predicate noun takes the copula's subject
-  fs = test::facts("Ukraine is in a military conflict with Russia.");
+  fs = test::facts("Armenia is in an armed conflict with Azerbaijan.");
   CAPTURE(test::summary(fs));
-  CHECK(find_sym(fs, "19", "UKR,RUS") != nullptr);
+  CHECK(find_sym(fs, "19", "ARM,AZE") != nullptr);
   // an armed act's national modifier is who struck
   fs = test::facts("A US airstrike killed two Iranian officers near Baghdad.");
   CAPTURE(test::summary(fs));

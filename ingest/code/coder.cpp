@@ -361,7 +361,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (f.noun) {
         if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
         else if (tr.base(t) == "nsubj") n = -1;
-        // A predicate noun: "Ukraine, which is in a conflict with Russia".
+        // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
         else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
       }
       if (n >= 0) {
