@@ -14,21 +14,12 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-DIPGRAPH = os.environ["DIPGRAPH"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from e2e import DIPGRAPH, check, fail, run, skip  # noqa: E402,F401
 DOT = shutil.which("dot")
 if not DOT:
     print("SKIP: graphviz dot is not installed", file=sys.stderr)
     sys.exit(77)
-
-
-def fail(msg):
-    print("FAIL: " + msg, file=sys.stderr)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
 
 
 HOSTILE = [

@@ -25,39 +25,14 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-DIPGRAPH = os.environ["DIPGRAPH"]
-
-
-def skip(why):
-    if os.environ.get("DIPGRAPH_REQUIRE_PY") == "1":
-        print("FAIL: " + why, file=sys.stderr)
-        sys.exit(1)
-    print("SKIP: " + why, file=sys.stderr)
-    sys.exit(77)
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from e2e import DIPGRAPH, check, fail, run, skip  # noqa: E402,F401
 
 try:
     import networkx as nx
     import igraph
 except ImportError as e:
     skip(f"python3 networkx/igraph is not installed: {e}")
-
-
-def fail(msg):
-    print("FAIL: " + msg, file=sys.stderr)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
-
-
-def run(*args, ok=True):
-    p = subprocess.run([DIPGRAPH, "-q", *args], capture_output=True, text=True)
-    if ok and p.returncode != 0:
-        fail(f"{' '.join(args)}: exit {p.returncode}: {p.stderr}")
-    return p
 
 
 HOSTILE = 'He said "no, never",\nthen left.'
