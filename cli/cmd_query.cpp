@@ -377,6 +377,7 @@ void run_rank(const RankArgs& a, Globals& glob) {
   opt.weighted = a.weighted;
   opt.half_life_days = a.half_life;
   opt.reference_day = newest_event_day(g);
+  opt.all_measures = a.csv || a.json;  // the text table shows only --by's
   auto ranking = rank_countries(g, opt);
   std::size_t shown = a.top && a.top < ranking.size() ? a.top : ranking.size();
   std::size_t ties = 0;

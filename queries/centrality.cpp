@@ -128,16 +128,19 @@ std::vector<CentralityScore> rank_core(const CountryNet& net, const RankOptions&
     out[b].strength += net.weights[i];
   }
   struct Measure {
+    Centrality which;
     std::vector<double> (*f)(const CountryNet&, const std::vector<double>*);
     double CentralityScore::*plain;
     double CentralityScore::*weighted;
   };
   for (const Measure& m :
-       {Measure{pagerank, &CentralityScore::pagerank, &CentralityScore::pagerank_weighted},
-        Measure{betweenness, &CentralityScore::betweenness,
+       {Measure{Centrality::pagerank, pagerank, &CentralityScore::pagerank,
+                &CentralityScore::pagerank_weighted},
+        Measure{Centrality::betweenness, betweenness, &CentralityScore::betweenness,
                 &CentralityScore::betweenness_weighted},
-        Measure{eigenvector, &CentralityScore::eigenvector,
+        Measure{Centrality::eigenvector, eigenvector, &CentralityScore::eigenvector,
                 &CentralityScore::eigenvector_weighted}}) {
+    if (!options.all_measures && m.which != options.by) continue;
     auto plain = m.f(net, nullptr);
     auto weighted = m.f(net, &net.weights);
     for (std::size_t i = 0; i < n; ++i) {

@@ -44,13 +44,17 @@ std::string_view centrality_list();
 struct RankOptions {
   Centrality by = Centrality::degree;
   bool weighted = false;  // order by the weighted measure
+  // Every measure (the default), or only `by`'s, unweighted and weighted
+  // (degree and strength always): the others are then left 0.
+  bool all_measures = true;
   // Tie weights: event_weight with this reference day (nullopt:
   // newest_event_day) and half-life (> 0), as `neighbors` weighs them.
   std::optional<std::int32_t> reference_day;
   double half_life_days = kDefaultHalfLifeDays;
 };
 
-// A country's scores. Every measure is filled, whatever `by`.
+// A country's scores: every measure, unweighted and weighted (unless
+// RankOptions::all_measures is off).
 struct CentralityScore {
   VertexId country = kNoVertex;
   double score = 0.0;      // the measure ranked by (weighted if asked)
@@ -78,15 +82,17 @@ std::vector<CentralityScore> rank_countries(const CountryView& view,
 std::vector<CentralityScore> rank_countries(const KnowledgeGraph& graph,
                                             const RankOptions& options = {});
 
-// Shorthands ranking by `by`, unweighted.
+// Shorthands ranking by `by`, unweighted, computing only `by`'s measure.
 inline std::vector<CentralityScore> rank_countries(const CountryView& view, Centrality by) {
   RankOptions options;
   options.by = by;
+  options.all_measures = false;
   return rank_countries(view, options);
 }
 inline std::vector<CentralityScore> rank_countries(const KnowledgeGraph& graph, Centrality by) {
   RankOptions options;
   options.by = by;
+  options.all_measures = false;
   return rank_countries(graph, options);
 }
 

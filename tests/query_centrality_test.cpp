@@ -136,6 +136,16 @@ TEST_CASE("centrality: weighted measures take the tie strength; lengths are 1 / 
   RankOptions bad;
   bad.half_life_days = 0;
   CHECK_THROWS_WITH(rank_countries(view, bad), doctest::Contains("half-life"));
+  // Only the measure asked for: the others stay 0.
+  RankOptions only;
+  only.by = Centrality::pagerank;
+  only.all_measures = false;
+  auto some = rank_countries(view, only);
+  CHECK(some[0].pagerank > 0);
+  CHECK(some[0].pagerank_weighted > 0);
+  CHECK(some[0].eigenvector == 0);
+  CHECK(some[0].betweenness_weighted == 0);
+  CHECK(some[0].strength > 0);
 }
 
 TEST_CASE("centrality: tie weights decay with age as in neighbors") {
