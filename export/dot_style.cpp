@@ -61,8 +61,9 @@ std::string layout_attrs(const std::string& engine, bool edge_labels) {
 
 std::string graph_header(std::string_view kind, const std::string& title) {
   std::string out = fmt::format("{} \"dipgraph\" {{\n", kind);
-  out += "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, bgcolor=\"white\", "
-         "outputorder=edgesfirst";
+  out +=
+      "  graph [charset=\"UTF-8\", fontname=\"Helvetica\", fontsize=12, bgcolor=\"white\", "
+      "outputorder=edgesfirst";
   if (!title.empty()) out += ", labelloc=b, labeljust=l, label=" + label(title, 400);
   out += "];\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\"];\n";
   return out;
@@ -130,8 +131,8 @@ std::string entity_node(const KnowledgeGraph& graph, VertexId v, std::size_t max
   return fmt::format("  {} [{}];\n", quoted(graph.id(v)), attrs);
 }
 
-std::string event_node(const KnowledgeGraph& graph, const EventNode& e,
-                       std::size_t max_label_chars, bool center) {
+std::string event_node(const KnowledgeGraph& graph, const EventNode& e, std::size_t max_label_chars,
+                       bool center) {
   const VertexData& d = graph.vertex(e.event);
   std::string_view type = graph.str(d.type), name = graph.label(e.event);
   // "USA → IRN · fight ×3 · 1987-10-19 .. 1987-11-02"
@@ -148,10 +149,10 @@ std::string event_node(const KnowledgeGraph& graph, const EventNode& e,
   std::string text = who.empty() ? std::string(type) : who + " \u00b7 " + std::string(type);
   if (e.count > 1) text += fmt::format(" \u00d7{}", e.count);
   if (e.first_date)
-    text += " \u00b7 " + (e.first_date == e.last_date
-                              ? std::string(graph.str(e.first_date))
-                              : fmt::format("{} .. {}", graph.str(e.first_date),
-                                            graph.str(e.last_date)));
+    text += " \u00b7 " +
+            (e.first_date == e.last_date
+                 ? std::string(graph.str(e.first_date))
+                 : fmt::format("{} .. {}", graph.str(e.first_date), graph.str(e.last_date)));
   if (d.status != Status::occurred) text += fmt::format(" ({})", to_string(d.status));
   if (name != type && e.count == 1) text = fmt::format("{}\n{}", name, text);
   std::string attrs = fmt::format("shape=box, style=\"rounded,filled\", fillcolor=\"{}\", label={}",
@@ -169,15 +170,27 @@ std::string edge(const KnowledgeGraph& graph, VertexId source, VertexId target, 
                  bool edge_labels, EdgeDirection direction) {
   std::string attrs;
   switch (kind) {
-    case EdgeKind::source: attrs = "color=\"#34495e\", penwidth=1.4"; break;
-    case EdgeKind::target: attrs = "color=\"#c0392b\", penwidth=1.4"; break;
-    case EdgeKind::participant: attrs = "dir=none, color=\"#7f8c8d\""; break;
-    case EdgeKind::about: attrs = "style=dashed, color=\"#999999\""; break;
-    case EdgeKind::located_in: attrs = "style=dashed, color=\"#6a3d9a\""; break;
-    default: attrs = "style=dotted"; break;
+    case EdgeKind::source:
+      attrs = "color=\"#34495e\", penwidth=1.4";
+      break;
+    case EdgeKind::target:
+      attrs = "color=\"#c0392b\", penwidth=1.4";
+      break;
+    case EdgeKind::participant:
+      attrs = "dir=none, color=\"#7f8c8d\"";
+      break;
+    case EdgeKind::about:
+      attrs = "style=dashed, color=\"#999999\"";
+      break;
+    case EdgeKind::located_in:
+      attrs = "style=dashed, color=\"#6a3d9a\"";
+      break;
+    default:
+      attrs = "style=dotted";
+      break;
   }
-  bool party = kind == EdgeKind::source || kind == EdgeKind::target ||
-               kind == EdgeKind::participant;
+  bool party =
+      kind == EdgeKind::source || kind == EdgeKind::target || kind == EdgeKind::participant;
   if (edge_labels && !party)
     attrs += fmt::format(", label=\"{}\"", kind == EdgeKind::member_of    ? "member of"
                                            : kind == EdgeKind::located_in ? "in"

@@ -15,7 +15,8 @@
 
 namespace dipgraph {
 
-ExportCounts write_dot(const KnowledgeGraph& graph, std::ostream& os, const ExportOptions& options) {
+ExportCounts write_dot(const KnowledgeGraph& graph, std::ostream& os,
+                       const ExportOptions& options) {
   export_detail::Selection sel(graph, options);
   export_detail::Output out(os);
   std::string& buf = out.buf();
@@ -26,16 +27,16 @@ ExportCounts write_dot(const KnowledgeGraph& graph, std::ostream& os, const Expo
   ExportCounts counts;
   for (VertexId v : sel.vertices) {
     if (graph.kind(v) == VertexKind::event)
-      buf += dot_style::event_node(graph, dot_style::single_event(graph, v),
-                                   options.max_label_chars);
+      buf +=
+          dot_style::event_node(graph, dot_style::single_event(graph, v), options.max_label_chars);
     else
       buf += dot_style::entity_node(graph, v, options.max_label_chars);
     ++counts.nodes;
     out.maybe_flush();
   }
   export_detail::for_each_edge(graph, sel, [&](VertexId s, VertexId t, EdgeKind kind) {
-    buf += dot_style::edge(graph, s, t, kind, options.edge_labels,
-                           dot_style::EdgeDirection::stored);
+    buf +=
+        dot_style::edge(graph, s, t, kind, options.edge_labels, dot_style::EdgeDirection::stored);
     ++counts.edges;
     out.maybe_flush();
   });

@@ -27,10 +27,10 @@ constexpr double kEigenvectorTolerance = 1e-12;  // per country, summed as netwo
 
 // The country view as a simple undirected graph over dense indices.
 struct CountryNet {
-  std::vector<VertexId> countries;                      // ascending
+  std::vector<VertexId> countries;                        // ascending
   std::vector<std::pair<std::size_t, std::size_t>> ties;  // index pairs
-  std::vector<double> weights;                          // per tie
-  std::vector<std::size_t> events;                      // per country
+  std::vector<double> weights;                            // per tie
+  std::vector<std::size_t> events;                        // per country
   std::size_t size() const { return countries.size(); }
 };
 
@@ -65,15 +65,14 @@ std::vector<double> pagerank(const CountryNet& net, const std::vector<double>* w
 
 // Boost's Brandes betweenness; weighted: Dijkstra with length 1 / weight.
 std::vector<double> betweenness(const CountryNet& net, const std::vector<double>* weights) {
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                      boost::no_property,
-                                      boost::property<boost::edge_weight_t, double>>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                            boost::property<boost::edge_weight_t, double>>;
   std::size_t n = net.size();
   Graph g(n);
   for (std::size_t i = 0; i < net.ties.size(); ++i) {
     if (weights && !((*weights)[i] > 0)) continue;
-    boost::add_edge(net.ties[i].first, net.ties[i].second, weights ? 1.0 / (*weights)[i] : 1.0,
-                    g);
+    boost::add_edge(net.ties[i].first, net.ties[i].second, weights ? 1.0 / (*weights)[i] : 1.0, g);
   }
   std::vector<double> c(n, 0.0);
   auto centrality =
@@ -179,8 +178,8 @@ std::string_view to_string(Centrality c) {
 }
 
 std::optional<Centrality> parse_centrality(std::string_view s) {
-  for (Centrality c : {Centrality::degree, Centrality::pagerank, Centrality::betweenness,
-                       Centrality::eigenvector})
+  for (Centrality c :
+       {Centrality::degree, Centrality::pagerank, Centrality::betweenness, Centrality::eigenvector})
     if (s == to_string(c)) return c;
   return std::nullopt;
 }
@@ -217,7 +216,8 @@ std::vector<CentralityScore> rank_countries(const CountryView& view, const RankO
     for (std::uint32_t t : view.ties_of(c))
       evs.insert(evs.end(), view.ties()[t].events.begin(), view.ties()[t].events.end());
     std::sort(evs.begin(), evs.end());
-    net.events.push_back(static_cast<std::size_t>(std::unique(evs.begin(), evs.end()) - evs.begin()));
+    net.events.push_back(
+        static_cast<std::size_t>(std::unique(evs.begin(), evs.end()) - evs.begin()));
   }
   return rank_core(net, options);
 }

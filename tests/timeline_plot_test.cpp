@@ -1,13 +1,13 @@
 // export/timeline_plot: the count axis has whole-number ticks up to the
 // first at or above the highest bar, few periods fill the plot, text is
 // escaped.
+#include "export/timeline_plot.hpp"
+
 #include <doctest/doctest.h>
 
 #include <regex>
 #include <string>
 #include <vector>
-
-#include "export/timeline_plot.hpp"
 
 using namespace dipgraph;
 
@@ -36,12 +36,9 @@ TEST_CASE("timeline plot: whole-number ticks on the count axis") {
     std::vector<std::uint32_t> facts;
     std::vector<std::string> ticks;
   } cases[] = {
-      {{1, 0, 1}, {"0", "1"}},
-      {{2, 1}, {"0", "1", "2"}},
-      {{7}, {"0", "2", "4", "6", "8"}},
-      {{10, 3}, {"0", "5", "10"}},
-      {{23}, {"0", "10", "20", "30"}},
-      {{0, 0}, {"0", "1"}},
+      {{1, 0, 1}, {"0", "1"}},          {{2, 1}, {"0", "1", "2"}},
+      {{7}, {"0", "2", "4", "6", "8"}}, {{10, 3}, {"0", "5", "10"}},
+      {{23}, {"0", "10", "20", "30"}},  {{0, 0}, {"0", "1"}},
   };
   for (const Case& c : cases) {
     CAPTURE(c.facts.front());

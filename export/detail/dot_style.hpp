@@ -58,8 +58,8 @@ EventNode single_event(const KnowledgeGraph& graph, VertexId ev);
 // tooltip). `center` draws it with a thick dark border.
 std::string entity_node(const KnowledgeGraph& graph, VertexId v, std::size_t max_label_chars,
                         bool center = false);
-std::string event_node(const KnowledgeGraph& graph, const EventNode& e,
-                       std::size_t max_label_chars, bool center = false);
+std::string event_node(const KnowledgeGraph& graph, const EventNode& e, std::size_t max_label_chars,
+                       bool center = false);
 
 // How target edges are written. reading: event -> target, so that a
 // layered layout reads source -> event -> target left to right (render);
