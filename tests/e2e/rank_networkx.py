@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """e2e: `dipgraph rank` against networkx on the same country network.
 
-A small synthetic store (14 countries, 70 facts with varied confidence,
+A small synthetic store (14 countries, 69 facts with varied confidence,
 mentions and dates, so tie weights differ) is ranked with `rank --csv`, and
 the country network `export --countries` writes (the same ties, the same
 weights) is read by networkx, which computes every measure itself: degree
@@ -73,7 +73,8 @@ try:
     with open("facts.jsonl", "w") as f:
         for fact in facts():
             f.write(json.dumps(fact) + "\n")
-    F = ["--facts", "facts.jsonl"]
+    run("build", "--store", "s", "facts.jsonl")
+    F = ["--store", "s"]
     for half_life in ("365", "90"):
         run("export", *F, "--countries", "--half-life", half_life, "-o", "c.graphml")
         G = nx.Graph(nx.read_graphml("c.graphml"))
