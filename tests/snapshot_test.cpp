@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 
@@ -107,6 +108,15 @@ std::string describe_all(const KnowledgeGraph& g) {
     Resolution r = g.resolve(q);
     o << "\n" << q << " -> " << int(r.outcome) << " " << r.vertex << " " << r.message;
   }
+  // The country view: computed from a built graph, stored in a snapshot.
+  CountryView view(g);
+  for (const CountryTie& t : view.ties()) {
+    o << "\ntie " << t.a << "-" << t.b << " " << t.count << " " << t.a_to_b << " " << t.b_to_a
+      << " " << t.goldstein_sum << " " << g.str(t.first_date) << " " << g.str(t.last_date) << " q";
+    for (std::uint32_t q : t.by_quad) o << q << ",";
+    for (VertexId e : t.events) o << " " << e;
+  }
+  for (VertexId c : view.countries()) o << "\ncountry " << c << " " << view.ties_of(c).size();
   return o.str();
 }
 
@@ -121,6 +131,7 @@ TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
   REQUIRE_MESSAGE(r.state == SnapshotState::fresh, r.reason);
   REQUIRE(r.graph);
   CHECK(describe_all(*r.graph) == describe_all(g));
+  CHECK(CountryView(g).ties().size() == 3);  // RUS-PAK, PAK-UZB, CIV-BEL: the stored view is used
   CHECK(r.stamp.matches(some_stamp()));
   // Without load, only checked.
   SnapshotRead c = read_snapshot(path, some_stamp(), false);
