@@ -15,24 +15,16 @@
 #include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dipgraph-snapshot-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using store_test::read_file;
+using store_test::TempDir;
+using store_test::write_file;
 
 Fact fact(const std::string& json) {
   Fact f;
@@ -66,18 +58,6 @@ KnowledgeGraph sample_graph() {
   return KnowledgeGraph::build(sample_facts(), nullptr, [](std::string_view id) {
     return id == "country:BEL" ? std::string_view("Belgium") : std::string_view();
   });
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& p, const std::string& data) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << data;
 }
 
 LogStamp some_stamp() {
@@ -123,7 +103,7 @@ std::string describe_all(const KnowledgeGraph& g) {
 }  // namespace
 
 TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   KnowledgeGraph g = sample_graph();
   write_snapshot(g, some_stamp(), path);
@@ -143,7 +123,7 @@ TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
 }
 
 TEST_CASE("snapshot: an empty graph round-trips") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(KnowledgeGraph::build({}), some_stamp(), path);
   SnapshotRead r = read_snapshot(path, some_stamp());
@@ -153,7 +133,7 @@ TEST_CASE("snapshot: an empty graph round-trips") {
 }
 
 TEST_CASE("snapshot: another state of the log makes it stale") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   struct Case {
@@ -192,7 +172,7 @@ TEST_CASE("snapshot: another state of the log makes it stale") {
 }
 
 TEST_CASE("snapshot: damage is detected, never loaded") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   const std::string good = read_file(path);
@@ -228,7 +208,7 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path log = dir.path / "facts.jsonl";
   CHECK(stamp_log(log, true).size == 0);
   write_file(log, "line one\n");
@@ -251,7 +231,7 @@ TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {
 }
 
 TEST_CASE("snapshot: the lock excludes a second writer and clears stale temp files") {
-  TempDir dir;
+  TempDir dir("snapshot");
   write_file(dir.path / "graph.snapshot.tmp.99999", "half");
   SnapshotLock a(dir.path, true);
   REQUIRE(a);
