@@ -28,6 +28,7 @@ queries=(
   "stats" "stats --json --top 40"
   "rank --by degree --json" "rank --by pagerank" "timeline $A $B --by quarter"
   "export --format graphml" "export --format json" "export --format csv"
+  "export --countries --format csv" "export --countries --format json"
   "ties $A $B --since 2020 --type meeting" "neighbors $A --min-confidence 0.7 --json"
   "timeline $A --by year --status occurred" "path $A $C --status planned --k 2"
 )
