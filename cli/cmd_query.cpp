@@ -190,9 +190,10 @@ std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) 
 void run_ties(const TiesArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  // Filters skip events of the whole graph (the snapshot's), not facts.
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId va = g.resolve_or_throw(a.a), vb = g.resolve_or_throw(a.b);
-  Ties t = find_ties(g, va, vb);
+  Ties t = find_ties(g, va, vb, event_filter(a.source.filter));
   std::string out;
   if (a.csv) {
     out = csv_row({"a_id", "a_name", "b_id", "b_name", "event_id", "type", "date", "status",
@@ -271,11 +272,12 @@ struct NeighborsArgs {
 void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId x = g.resolve_or_throw(a.a);
   NeighborOptions opt;
   opt.half_life_days = a.half_life;
-  opt.reference_day = newest_event_day(g);
+  opt.filter = event_filter(a.source.filter);
+  opt.reference_day = newest_event_day(g, opt.filter);
   auto all = find_neighbors(g, x, opt);
   std::size_t shown = a.top && a.top < all.size() ? a.top : all.size();
   std::string ref = opt.reference_day ? civil_from_days(*opt.reference_day) : std::string();
@@ -483,10 +485,10 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
     throw Error(fmt::format("--by \"{}\" is not day, week, month, quarter or year", a.by));
   TimelinePeriod by = *period;
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId va = g.resolve_or_throw(a.a);
   VertexId vb = a.b.empty() ? kNoVertex : g.resolve_or_throw(a.b);
-  Timeline t = build_timeline(g, va, vb, by);
+  Timeline t = build_timeline(g, va, vb, by, event_filter(a.source.filter));
   std::string subject =
       vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
   std::string out;
