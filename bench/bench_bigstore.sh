@@ -33,11 +33,9 @@ timed() {  # LABEL CMD...: prints "LABEL  S s"
 [ -s batch.jsonl ] || "$build/gen_facts" 10000 --seed 7 > batch.jsonl
 rm -rf store
 echo "== $n generated facts ($(du -h facts.jsonl | cut -f1)), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
-/usr/bin/time -f '   build peak RSS %M KB' "$dg" -q build --store store facts.jsonl 2> build.err
-timed "build (in the line above)" true
-t0=$(now); "$dg" -q build --store store2 facts.jsonl 2> /dev/null; t1=$(now)
-printf '%-48s %8s s\n' "build of $n facts, snapshot included" "$(secs "$t0" "$t1")"
-rm -rf store2
+/usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o build.time \
+  "$dg" -q build --store store facts.jsonl 2> build.err
+printf '%-48s %s\n' "build of $n facts, snapshot included" "$(cat build.time)"
 printf '%-48s %8s\n' "store: log / snapshot" \
   "$(du -h store/facts.jsonl | cut -f1) / $(du -h store/graph.snapshot | cut -f1)"
 
@@ -47,21 +45,24 @@ d = json.load(sys.stdin)
 rows = d["ranking"] if isinstance(d, dict) and "ranking" in d else d
 print(" ".join(r["country"]["id"] for r in rows[:3]))')"
 echo "== queries ($A, $B, $C), fresh snapshot: best / worst of 3"
-q() {  # LABEL ARGS...
+q() {  # LABEL ARGS...: best / worst wall of 3, and the CPU (user + sys) of the best
   local label=$1; shift
-  local best=999 worst=0
+  local best=999 worst=0 cpu=""
   for i in 1 2 3; do
-    local t0; t0=$(now)
-    "$dg" -q "$@" --store store > q.out 2> q.err || { echo "$label failed: $(cat q.err)"; return; }
-    local s; s=$(secs "$t0" "$(now)")
-    best=$(echo "if ($s < $best) $s else $best" | bc); worst=$(echo "if ($s > $worst) $s else $worst" | bc)
+    /usr/bin/time -f '%e %U %S' -o q.time "$dg" -q "$@" --store store > q.out 2> q.err ||
+      { echo "$label failed: $(cat q.err)"; return; }
+    local s u y; read -r s u y < q.time
+    if [ "$(echo "$s < $best" | bc)" = 1 ]; then best=$s; cpu="$u + $y"; fi
+    worst=$(echo "if ($s > $worst) $s else $worst" | bc)
   done
-  printf '%-48s %8s / %s s\n' "$label" "$best" "$worst"
+  printf '%-48s %8s / %s s wall, CPU %s s\n' "$label" "$best" "$worst" "$cpu"
 }
 q "path $A $C" path "$A" "$C"
 q "ties $A $B" ties "$A" "$B"
 q "neighbors $A" neighbors "$A"
 q "stats" stats
+q "ties $A $B --since 2020 --type meeting" ties "$A" "$B" --since 2020 --type meeting
+q "neighbors $A --min-confidence 0.7" neighbors "$A" --min-confidence 0.7
 echo "== the same from the log (snapshot removed before each)"
 for args in "path $A $C" "ties $A $B" "neighbors $A" "stats"; do
   rm -f store/graph.snapshot
@@ -109,7 +110,9 @@ timed("igraph stats", stats)
 PY
 
 echo "== adding a batch of 10,000 new facts (snapshot included)"
-timed "build +10,000 facts" "$dg" -q build --store store batch.jsonl
+/usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o batch.time \
+  "$dg" -q build --store store batch.jsonl 2> /dev/null
+printf '%-48s %s\n' "build +10,000 facts (snapshot included)" "$(cat batch.time)"
 q "stats after the batch" stats
 
 echo "== merging: K records of one fact id (build, then stats from the log)"

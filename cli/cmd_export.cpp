@@ -244,7 +244,7 @@ void add_export_command(CLI::App& app, Globals& g) {
                   "--countries: days after which a fact weighs half in a tie's weight (default 365)")
       ->check(CLI::PositiveNumber);
   cmd->add_option("--gexf-version", args->gexf_version,
-                  "GEXF: 1.3 (default, Gephi) or 1.2draft (networkx 2.x reads only that)");
+                  "GEXF: 1.3 (default, Gephi) or 1.2draft (networkx before 3.6 reads only that)");
   cmd->callback([args, &g] { run_export(*args, g); });
 }
 

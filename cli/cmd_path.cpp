@@ -1,10 +1,14 @@
 // dipgraph path A B: how two entities are tied, as a readable chain with each
 // event's type, status, date and first evidence sentence, or as JSON with
 // stable ids; --k N for the N shortest loopless paths, --countries over the
-// country view. Exit 0 with a path, 1 when there is none, 2 when A or B is
-// unknown or ambiguous (the message suggests near matches).
+// country view. Paths run through countries, organizations, people and
+// events; places and the biggest hubs only with --via (queries/paths.hpp).
+// Exit 0 with a path, 1 when there is none (saying when one exists through
+// what --via would allow), 2 when A or B is unknown or ambiguous (the
+// message suggests near matches).
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -29,7 +33,20 @@ struct PathArgs {
   std::size_t k = 1;  // 1 .. kMaxPaths
   bool countries = false;
   bool include_negated = false;
+  std::vector<std::string> via;  // places, hubs, all
 };
+
+// --via: what paths may pass through besides countries, organizations, people.
+PathVia parse_via(const std::vector<std::string>& words) {
+  PathVia via;
+  for (const std::string& w : words) {
+    if (w == "places" || w == "all") via.places = true;
+    if (w == "hubs" || w == "all") via.hubs = true;
+    if (w != "places" && w != "hubs" && w != "all")
+      throw Error(fmt::format("--via \"{}\" is not one of places, hubs, all", w));
+  }
+  return via;
+}
 
 // "railway project (project, planned, 2025-08)"; "meeting (occurred, 2025-07-10)".
 std::string event_title(const KnowledgeGraph& g, VertexId v) {
@@ -177,6 +194,27 @@ std::string country_path_json(const KnowledgeGraph& g, const CountryPath& p) {
   return out + "]}";
 }
 
+std::string ids_json(const KnowledgeGraph& g, const std::vector<VertexId>& vs) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ", " : "") + q(g.id(vs[i]));
+  return out + "]";
+}
+
+// When no path was found but one exists through places or hubs: what --via
+// would allow it, as the end of the "no path" message.
+std::string hint_for(const KnowledgeGraph& g, const std::vector<VertexId>& path,
+                     const std::vector<VertexId>& hubs) {
+  bool place = false, hub = false;
+  for (std::size_t i = 1; i + 1 < path.size(); ++i) {
+    place |= g.kind(path[i]) == VertexKind::place;
+    hub |= std::find(hubs.begin(), hubs.end(), path[i]) != hubs.end();
+  }
+  if (!place && !hub) return "";
+  return fmt::format(" through countries, organizations and people; one runs through {} (--via {})",
+                     place && hub ? "places and hubs" : place ? "a place" : "a hub",
+                     place && hub ? "places,hubs" : place ? "places" : "hubs");
+}
+
 void run_path(const PathArgs& a, Globals& g) {
   if (a.k == 0) throw Error("--k must be at least 1");
   GraphSource source = a.source;
@@ -184,10 +222,22 @@ void run_path(const PathArgs& a, Globals& g) {
   Diagnostics diag;
   // Filters mask events at query time, so every entity still resolves.
   KnowledgeGraph graph = load_graph(source, g, diag, /*filter_facts=*/false);
+  PathVia via = parse_via(a.via);
   std::vector<char> usable = usable_vertices(graph, source.filter);
-  const std::vector<char>* mask = usable.empty() ? nullptr : &usable;
+  std::vector<VertexId> hubs = path_hubs(graph);
+  std::vector<char> allowed = path_mask(graph, usable, via, hubs);
+  const std::vector<char>* mask = &allowed;
   VertexId from = graph.resolve_or_throw(a.from);
   VertexId to = graph.resolve_or_throw(a.to);
+  if (!via.hubs && !hubs.empty() && !g.quiet) {
+    std::string names;
+    for (std::size_t i = 0; i < hubs.size() && i < 5; ++i)
+      names += fmt::format("{}{} ({}, {} edges)", i ? ", " : "", graph.label(hubs[i]),
+                           graph.id(hubs[i]), graph.degree(hubs[i]));
+    if (hubs.size() > 5) names += fmt::format(" and {} more", hubs.size() - 5);
+    std::fprintf(stderr, "dipgraph: paths avoid the biggest hubs, %s; --via hubs allows them\n",
+                 names.c_str());
+  }
 
   std::string out;
   std::size_t found = 0;
@@ -197,8 +247,11 @@ void run_path(const PathArgs& a, Globals& g) {
   auto emit = [&](const auto& paths, auto&& path_json, auto&& print) {
     found = paths.size();
     if (a.json) {
-      out = fmt::format("{{\"from\": {}, \"to\": {}, \"countries\": {}, \"paths\": [",
-                        vertex_json(graph, from), vertex_json(graph, to), a.countries);
+      out = fmt::format(
+          "{{\"from\": {}, \"to\": {}, \"countries\": {}, \"via\": {{\"places\": {}, \"hubs\": "
+          "{}}}, \"hubs\": {}, \"paths\": [",
+          vertex_json(graph, from), vertex_json(graph, to), a.countries, via.places, via.hubs,
+          ids_json(graph, hubs));
       for (std::size_t i = 0; i < paths.size(); ++i) {
         out += i ? ",\n  " : "\n  ";
         out += path_json(graph, paths[i]);
@@ -225,12 +278,25 @@ void run_path(const PathArgs& a, Globals& g) {
     to = country(to);
     CountryView view(graph, mask);
     emit(finder.country_paths(view, from, to, a.k), country_path_json, print_country_path);
+    if (found == 0) {
+      // Would the hubs have given one?
+      std::vector<char> all = path_mask(graph, usable, PathVia{true, true}, hubs);
+      finder.restrict_to(&all);
+      auto any = finder.country_paths(view, from, to, 1);
+      std::string hint = any.empty() ? "" : hint_for(graph, any.front().countries, hubs);
+      std::fprintf(stderr, "dipgraph: no path between %s and %s over the country view%s\n",
+                   describe(graph, from).c_str(), describe(graph, to).c_str(), hint.c_str());
+    }
   } else {
     emit(finder.paths(from, to, a.k), path_json, print_path);
-  }
-  if (found == 0) {
-    std::fprintf(stderr, "dipgraph: no path between %s and %s%s\n", describe(graph, from).c_str(),
-                 describe(graph, to).c_str(), a.countries ? " over the country view" : "");
+    if (found == 0) {
+      std::vector<char> all = path_mask(graph, usable, PathVia{true, true}, hubs);
+      finder.restrict_to(&all);
+      auto any = finder.paths(from, to, 1);
+      std::string hint = any.empty() ? "" : hint_for(graph, any.front().vertices, hubs);
+      std::fprintf(stderr, "dipgraph: no path between %s and %s%s\n", describe(graph, from).c_str(),
+                   describe(graph, to).c_str(), hint.c_str());
+    }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
@@ -257,6 +323,10 @@ void add_path_command(CLI::App& app, Globals& g) {
                 "paths over the country view (countries tied by shared events)");
   cmd->add_flag("--include-negated", args->include_negated,
                 "let negated events (\"did not meet\") tie entities too");
+  cmd->add_option("--via", args->via,
+                  "also pass through places, hubs (entities in at least 5% of the events and "
+                  "100 edges) or all (comma-separated)")
+      ->delimiter(',');
   cmd->callback([args, &g] { run_path(*args, g); });
 }
 

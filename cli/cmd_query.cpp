@@ -138,7 +138,8 @@ std::string tone_line(const KnowledgeGraph& g, const ToneSummary& t) {
 
 // CSV building blocks (RFC 4180, CRLF line ends) -------------------------------
 
-std::string csv_row(std::initializer_list<std::string_view> fields) {
+template <class Fields>
+std::string csv_row(const Fields& fields) {
   std::string out;
   bool first = true;
   for (std::string_view f : fields) {
@@ -147,6 +148,9 @@ std::string csv_row(std::initializer_list<std::string_view> fields) {
     out += csv_field(f);
   }
   return out + "\r\n";
+}
+std::string csv_row(std::initializer_list<std::string_view> fields) {
+  return csv_row<std::initializer_list<std::string_view>>(fields);
 }
 
 std::string csv_ids(const KnowledgeGraph& g, std::span<const VertexId> vs) {
@@ -186,9 +190,10 @@ std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) 
 void run_ties(const TiesArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  // Filters skip events of the whole graph (the snapshot's), not facts.
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId va = g.resolve_or_throw(a.a), vb = g.resolve_or_throw(a.b);
-  Ties t = find_ties(g, va, vb);
+  Ties t = find_ties(g, va, vb, event_filter(a.source.filter));
   std::string out;
   if (a.csv) {
     out = csv_row({"a_id", "a_name", "b_id", "b_name", "event_id", "type", "date", "status",
@@ -267,11 +272,12 @@ struct NeighborsArgs {
 void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId x = g.resolve_or_throw(a.a);
   NeighborOptions opt;
   opt.half_life_days = a.half_life;
-  opt.reference_day = newest_event_day(g);
+  opt.filter = event_filter(a.source.filter);
+  opt.reference_day = newest_event_day(g, opt.filter);
   auto all = find_neighbors(g, x, opt);
   std::size_t shown = a.top && a.top < all.size() ? a.top : all.size();
   std::string ref = opt.reference_day ? civil_from_days(*opt.reference_day) : std::string();
@@ -330,56 +336,110 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
 struct RankArgs {
   GraphSource source;
   std::string by = "degree";
+  bool weighted = false;
   std::size_t top = 20;
+  double half_life = kDefaultHalfLifeDays;
   bool json = false;
   bool csv = false;
 };
+
+// Every measure of a score, in the order of the --csv and --json columns.
+struct RankColumn {
+  std::string_view name;
+  Centrality measure;
+  bool weighted;
+};
+constexpr RankColumn kRankColumns[] = {
+    {"strength", Centrality::degree, true},
+    {"pagerank", Centrality::pagerank, false},
+    {"pagerank_weighted", Centrality::pagerank, true},
+    {"betweenness", Centrality::betweenness, false},
+    {"betweenness_weighted", Centrality::betweenness, true},
+    {"eigenvector", Centrality::eigenvector, false},
+    {"eigenvector_weighted", Centrality::eigenvector, true},
+};
+
+// A score as the text table shows it: counts whole, PageRank and
+// eigenvector with 4 decimals, betweenness and strength with 2.
+std::string score_text(Centrality c, bool weighted, double x) {
+  if (c == Centrality::degree) return weighted ? fmt::format("{:.2f}", x) : fmt::format("{}", x);
+  if (c == Centrality::betweenness) return fmt::format("{:.2f}", x);
+  return fmt::format("{:.4f}", x);
+}
 
 void run_rank(const RankArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   auto measure = parse_centrality(a.by);
   if (!measure)
-    throw Error(fmt::format("--by \"{}\" is not one of degree, pagerank, betweenness", a.by));
+    throw Error(fmt::format("--by \"{}\" is not one of {}", a.by, centrality_list()));
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
-  auto ranking = rank_countries(g, *measure);
+  RankOptions opt;
+  opt.by = *measure;
+  opt.weighted = a.weighted;
+  opt.half_life_days = a.half_life;
+  opt.reference_day = newest_event_day(g);
+  opt.all_measures = a.csv || a.json;  // the text table shows only --by's
+  auto ranking = rank_countries(g, opt);
   std::size_t shown = a.top && a.top < ranking.size() ? a.top : ranking.size();
   std::size_t ties = 0;
   for (const CentralityScore& s : ranking) ties += s.degree;
   ties /= 2;
+  std::string ref = opt.reference_day ? civil_from_days(*opt.reference_day) : std::string();
   std::string out;
   if (a.csv) {
-    out = csv_row({"rank", "country_id", "iso3", "name", "score", "partners", "tie_facts"});
+    std::vector<std::string> header = {"rank", "country_id", "iso3", "name", "score", "partners",
+                                       "tie_facts"};
+    for (const RankColumn& c : kRankColumns) header.emplace_back(c.name);
+    out = csv_row(header);
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
-      out += csv_row({std::to_string(i + 1), g.id(s.country), g.str(g.vertex(s.country).country),
-                      g.label(s.country), num(s.score), std::to_string(s.degree),
-                      std::to_string(s.events)});
+      std::vector<std::string> row = {std::to_string(i + 1), std::string(g.id(s.country)),
+                                      std::string(g.str(g.vertex(s.country).country)),
+                                      std::string(g.label(s.country)), num(s.score),
+                                      std::to_string(s.degree), std::to_string(s.events)};
+      for (const RankColumn& c : kRankColumns) row.push_back(num(s.measure(c.measure, c.weighted)));
+      out += csv_row(row);
     }
   } else if (a.json) {
-    out = fmt::format("{{\"by\": \"{}\", \"countries\": {}, \"ties\": {}, \"ranking\": [",
-                      to_string(*measure), ranking.size(), ties);
+    out = fmt::format(
+        "{{\"by\": \"{}\", \"weighted\": {}, \"half_life_days\": {}, \"reference_date\": {}, "
+        "\"countries\": {}, \"ties\": {}, \"ranking\": [",
+        to_string(*measure), a.weighted, num(a.half_life), q(ref), ranking.size(), ties);
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
       out += fmt::format(
-          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": "
-          "{}}}",
+          "{}\n  {{\"rank\": {}, \"country\": {}, \"score\": {}, \"degree\": {}, \"tie_facts\": {}",
           i ? "," : "", i + 1, entity_json(g, s.country), num(s.score), s.degree, s.events);
+      for (const RankColumn& c : kRankColumns)
+        out += fmt::format(", \"{}\": {}", c.name, num(s.measure(c.measure, c.weighted)));
+      out += "}";
     }
     out += "]}\n";
   } else if (!ranking.empty()) {
-    out = fmt::format("Countries by {} over the country view ({} countries, {} ties){}\n\n",
-                      to_string(*measure), ranking.size(), ties,
+    std::string_view measure_name = to_string(*measure);
+    std::string weighted_name = *measure == Centrality::degree ? "strength" : "weighted";
+    out = fmt::format("Countries by {}{} over the country view ({} countries, {} ties){}\n",
+                      a.weighted && *measure != Centrality::degree ? "weighted " : "",
+                      a.weighted && *measure == Centrality::degree ? "strength" : measure_name,
+                      ranking.size(), ties,
                       shown < ranking.size() ? fmt::format(", top {}", shown) : "");
-    out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", "#", "country", to_string(*measure),
-                       "partners", "tie facts");
+    out += fmt::format(
+        "weighted: a tie weighs its strength, sum of confidence \u00d7 (1 + ln mentions) \u00d7 "
+        "2^(\u2212age / {} days), age counted back from {}{}\n\n",
+        num(a.half_life), ref.empty() ? "(no dated facts: no decay)" : ref,
+        *measure == Centrality::betweenness ? "; a tie's length is 1 / weight" : "");
+    // degree's weighted twin is strength: no separate strength column then.
+    bool degree = *measure == Centrality::degree;
+    out += fmt::format("{:>3}  {:<28} {:>12} {:>12} {:>8}{} {:>9}\n", "#", "country", measure_name,
+                       weighted_name, "partners", degree ? "" : fmt::format(" {:>9}", "strength"),
+                       "tie facts");
     for (std::size_t i = 0; i < shown; ++i) {
       const CentralityScore& s = ranking[i];
-      std::string score = *measure == Centrality::degree     ? fmt::format("{}", s.score)
-                          : *measure == Centrality::pagerank ? fmt::format("{:.4f}", s.score)
-                                                             : fmt::format("{:.1f}", s.score);
-      out += fmt::format("{:>3}  {:<28} {:>12} {:>8} {:>9}\n", i + 1, name(g, s.country), score,
-                         s.degree, s.events);
+      out += fmt::format("{:>3}  {:<28} {:>12} {:>12} {:>8}{} {:>9}\n", i + 1, name(g, s.country),
+                         score_text(*measure, false, s.measure(*measure, false)),
+                         score_text(*measure, true, s.measure(*measure, true)), s.degree,
+                         degree ? "" : fmt::format(" {:>9.2f}", s.strength), s.events);
     }
   }
   if (ranking.empty()) std::fprintf(stderr, "dipgraph: no country ties to rank\n");
@@ -425,10 +485,10 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
     throw Error(fmt::format("--by \"{}\" is not day, week, month, quarter or year", a.by));
   TimelinePeriod by = *period;
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
   VertexId va = g.resolve_or_throw(a.a);
   VertexId vb = a.b.empty() ? kNoVertex : g.resolve_or_throw(a.b);
-  Timeline t = build_timeline(g, va, vb, by);
+  Timeline t = build_timeline(g, va, vb, by, event_filter(a.source.filter));
   std::string subject =
       vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
   std::string out;
@@ -604,9 +664,14 @@ void add_query_commands(CLI::App& app, Globals& g) {
     auto args = std::make_shared<RankArgs>();
     auto* cmd = app.add_subcommand("rank", "countries ranked by centrality in the country view");
     add_graph_source_options(cmd, args->source);
-    cmd->add_option("--by", args->by, "degree (default), pagerank or betweenness");
+    cmd->add_option("--by", args->by, "degree (default), pagerank, betweenness or eigenvector");
+    cmd->add_flag("--weighted", args->weighted,
+                  "order by the measure weighted by tie strength (degree: strength)");
     cmd->add_option("--top", args->top, "show the first N (default 20, 0 = all)")
         ->check(CLI::Range(std::size_t{0}, kMaxTop));
+    cmd->add_option("--half-life", args->half_life,
+                    "days after which a fact weighs half in a tie's weight (default 365)")
+        ->check(CLI::PositiveNumber);
     cmd->add_flag("--json", args->json, "JSON output with stable ids");
     cmd->add_flag("--csv", args->csv, "CSV table (RFC 4180, a header row) instead of text");
     cmd->callback([args, &g] { run_rank(*args, g); });

@@ -160,6 +160,17 @@ bool FactFilter::keep(const KnowledgeGraph& graph, VertexId v) const {
   return keep_fields(*this, graph.str(d.type), d.status, graph.str(d.date), d.confidence);
 }
 
+EventFilter event_filter(const FactFilter& filter) {
+  filter.validate();
+  EventFilter out;
+  out.since = filter.since;
+  out.until = filter.until;
+  out.types = split_list(filter.types);
+  for (const auto& s : split_list(filter.statuses)) out.statuses.push_back(*parse_status(s));
+  out.min_confidence = filter.min_confidence;
+  return out;
+}
+
 std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter& filter) {
   std::vector<char> usable;
   if (!filter.active()) return usable;

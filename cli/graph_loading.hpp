@@ -15,6 +15,7 @@
 #include "graph/fact.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "queries/ties.hpp"
 
 namespace dipgraph::cli {
 
@@ -67,6 +68,11 @@ std::uint64_t names_fingerprint(const std::string& data_dir);
 // fresh one exists. Returns a note for the user ("snapshot written ...").
 // Throws Error on an I/O failure.
 std::string update_snapshot(FactStore& store, const Globals& g, Diagnostics& diag);
+
+// The filter as the queries' EventFilter (exclude_negated aside), for
+// commands that load the whole graph (load_graph with filter_facts = false:
+// the store's snapshot) and let the query skip the events it drops.
+EventFilter event_filter(const FactFilter& filter);
 
 // usable[v] = 0 for the event vertices the filter drops, 1 otherwise; empty
 // when the filter keeps everything.

@@ -41,8 +41,8 @@ struct ExportOptions {
   // DOT only: longest label shown, in characters (longer ones end in "…");
   // the full label stays in the tooltip.
   std::size_t max_label_chars = 60;
-  // GEXF only: "1.3" (Gephi 0.9+, the default) or "1.2draft" (the same
-  // content under the older namespace, which networkx 2.x reads).
+  // GEXF only: "1.3" (Gephi 0.9.3+, the default) or "1.2draft" (the same
+  // content under the older namespace, the only one networkx < 3.6 reads).
   std::string gexf_version = "1.3";
 };
 

@@ -1,7 +1,9 @@
 // GEXF writer (Gephi's format) with time: typed node and edge attributes,
 // and spells built from the facts' dates so Gephi's timeline plays the graph
-// over time. The content is the same under GEXF 1.3 (Gephi 0.9+) and
-// 1.2draft (networkx 2.x reads only that namespace); ExportOptions picks.
+// over time. The content is the same under GEXF 1.3 (Gephi 0.9.3+) and
+// 1.2draft; ExportOptions picks. networkx before 3.6 finds <graph> only under
+// the 1.1draft and 1.2draft namespaces, so it refuses 1.3 files for their
+// namespace alone (docs/usage.md, "GEXF for Gephi, with time").
 #include <fmt/format.h>
 
 #include <algorithm>

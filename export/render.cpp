@@ -27,6 +27,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "export/detail/dot_style.hpp"
 #include "export/detail/writer_support.hpp"
 #include "graph/dates.hpp"
 #include "graph/detail/boost_graph.hpp"
@@ -37,107 +38,13 @@ namespace dipgraph {
 
 namespace {
 
-using export_detail::append_dot_id;
-using export_detail::append_dot_label;
+using dot_style::graph_header;
+using dot_style::label;
+using dot_style::layout_attrs;
+using dot_style::legend;
+using dot_style::quoted;
+using dot_style::tone_color;
 using export_detail::append_xml_text;
-
-constexpr std::size_t kMaxLabelChars = 48;
-
-// "\"text\"" as a DOT quoted id.
-std::string quoted(std::string_view s) {
-  std::string out = "\"";
-  append_dot_id(out, s);
-  return out + "\"";
-}
-// A quoted DOT label (escString), cut at kMaxLabelChars.
-std::string label(std::string_view s, std::size_t max_chars = kMaxLabelChars) {
-  std::string out = "\"";
-  append_dot_label(out, s, max_chars);
-  return out + "\"";
-}
-
-// The colour of a mean Goldstein value: red (-5 and below) through amber (0)
-// to green (+5 and above), as #rrggbb.
-std::string tone_color(double goldstein) {
-  struct Rgb {
-    double r, g, b;
-  };
-  constexpr Rgb kRed{0xc0, 0x39, 0x2b}, kAmber{0xd9, 0xa4, 0x1e}, kGreen{0x2e, 0x8b, 0x57};
-  double t = std::clamp(goldstein, -5.0, 5.0) / 5.0;  // -1 .. 1
-  Rgb a = kAmber, b = t < 0 ? kRed : kGreen;
-  double u = std::fabs(t);
-  auto mix = [&](double x, double y) { return static_cast<int>(std::lround(x + (y - x) * u)); };
-  return fmt::format("#{:02x}{:02x}{:02x}", mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b));
-}
-// A lighter fill for event nodes of that tone.
-std::string tone_fill(double goldstein) {
-  std::string c = tone_color(goldstein);
-  auto light = [&](int i) {
-    int v = std::stoi(c.substr(i, 2), nullptr, 16);
-    return (v + 3 * 255) / 4;
-  };
-  return fmt::format("#{:02x}{:02x}{:02x}", light(1), light(3), light(5));
-}
-
-// Graph attributes that suit the engine.
-std::string layout_attrs(const std::string& engine, bool edge_labels) {
-  if (engine == "dot") return "  graph [rankdir=LR, nodesep=0.25, ranksep=0.6, splines=true];\n";
-  if (engine == "neato")  // long edges, or two countries' labels hide the edge between them
-    return "  graph [overlap=false, overlap_shrink=false, splines=true, sep=\"+6\", esep=\"+3\", "
-           "mode=major];\n  edge [len=2];\n";
-  // sfdp: spline routing and edge labels cost the most on big pictures.
-  return fmt::format("  graph [overlap=prism, overlap_scaling=2, splines={}, K=1.2];\n",
-                     edge_labels ? "true" : "false");
-}
-
-std::string graph_header(std::string_view kind, const std::string& title) {
-  std::string out = fmt::format("{} \"dipgraph\" {{\n", kind);
-  out += "  graph [fontname=\"Helvetica\", fontsize=12, bgcolor=\"white\", outputorder=edgesfirst";
-  if (!title.empty()) out += ", labelloc=b, labeljust=l, label=" + label(title, 400);
-  out += "];\n  node [fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\"];\n";
-  return out;
-}
-
-// An HTML-like table node explaining colours and widths.
-std::string legend(bool country_view, bool edge_labels) {
-  std::string out =
-      "  legend [shape=plaintext, margin=0, label=<<TABLE BORDER=\"1\" COLOR=\"#999999\" "
-      "CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"2\" BGCOLOR=\"#fafafa\">\n"
-      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>\n";
-  struct Swatch {
-    double g;
-    const char* text;
-  };
-  for (Swatch s :
-       {Swatch{5, "cooperative (mean Goldstein +5 and above)"}, Swatch{2.5, "+2.5"},
-        Swatch{0, "neutral (0)"}, Swatch{-2.5, "-2.5"}, Swatch{-5, "conflictual (-5 and below)"}}) {
-    out += fmt::format("<TR><TD WIDTH=\"28\" BGCOLOR=\"{}\"> </TD><TD ALIGN=\"LEFT\">",
-                       country_view ? tone_color(s.g) : tone_fill(s.g));
-    append_xml_text(out, s.text);
-    out += "</TD></TR>\n";
-  }
-  auto row = [&](std::string_view key, std::string_view text) {
-    out += "<TR><TD>";
-    append_xml_text(out, key);
-    out += "</TD><TD ALIGN=\"LEFT\">";
-    append_xml_text(out, text);
-    out += "</TD></TR>\n";
-  };
-  if (country_view) {
-    row("width", "tie strength: \u03a3 confidence \u00d7 (1 + ln mentions) \u00d7 recency");
-    if (edge_labels) row("label", "number of facts");
-    row("colour", "mean Goldstein of the tie's facts");
-  } else {
-    row("rounded", "event: source → target · type ×count · date (colour: Goldstein)");
-    row("A → event → B", "A acted (source) on B (target); a line without arrow: a participant");
-    row("box", "country");
-    row("hexagon", "organization");
-    row("ellipse", "person");
-    row("note", "place");
-  }
-  out += "</TABLE>>];\n";
-  return out;
-}
 
 }  // namespace
 
@@ -280,20 +187,9 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
 
 namespace {
 
-// How a party appears in an event label: a country by its code, anything
-// else by its name.
-std::string short_name(const KnowledgeGraph& graph, VertexId v) {
-  const VertexData& d = graph.vertex(v);
-  if (d.kind == VertexKind::country && d.country) return std::string(graph.str(d.country));
-  return std::string(graph.label(v));
-}
-
-std::string join_names(const KnowledgeGraph& graph, const std::vector<VertexId>& vs) {
-  std::string out;
-  for (std::size_t i = 0; i < vs.size() && i < 3; ++i) out += (i ? ", " : "") + short_name(graph, vs[i]);
-  if (vs.size() > 3) out += fmt::format(" +{}", vs.size() - 3);
-  return out;
-}
+// Label lengths: entities by name, events by their table-row label.
+constexpr std::size_t kEntityLabelChars = 48;
+constexpr std::size_t kEventLabelChars = 80;
 
 // The events of one pair of sides and one type, drawn as one node.
 struct EventGroup {
@@ -401,59 +297,20 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
   std::string& out = pic.dot;
   out = graph_header("digraph", opt.title);
   out += layout_attrs(pic.engine, opt.edge_labels);
-  out += "  node [fontsize=10, style=filled, fillcolor=\"white\", color=\"#5b7083\"];\n";
-  out += "  edge [fontsize=8, color=\"#7f8c8d\", fontcolor=\"#555555\", arrowsize=0.6];\n";
-  for (VertexId v : nodes) {
-    const VertexData& d = graph.vertex(v);
-    const char* shape = d.kind == VertexKind::country        ? "box"
-                        : d.kind == VertexKind::organization ? "hexagon"
-                        : d.kind == VertexKind::place        ? "note"
-                        : d.kind == VertexKind::event        ? "box"
-                                                             : "ellipse";
-    std::string text(graph.label(v));
-    if (d.kind == VertexKind::person && d.role) text += fmt::format("\n{}", graph.str(d.role));
-    std::string attrs = fmt::format("shape={}, label={}", shape, label(text));
-    if (d.kind == VertexKind::country) attrs += ", style=\"filled,bold\", fillcolor=\"#eef3f8\"";
-    attrs += ", tooltip=" + label(graph.id(v), 400);
-    if (v == opt.center) attrs += ", penwidth=3, color=\"#1f4e79\"";
-    out += fmt::format("  {} [{}];\n", quoted(graph.id(v)), attrs);
-  }
+  out += dot_style::graph_defaults();
+  for (VertexId v : nodes) out += dot_style::entity_node(graph, v, kEntityLabelChars, v == opt.center);
   for (const EventGroup& grp : groups) {
-    VertexId ev = grp.events.front();
-    const VertexData& d = graph.vertex(ev);
-    std::string_view type = graph.str(d.type), name = graph.label(ev);
-    // "USA → IRN · fight ×3 · 1987-10-19 .. 1987-11-02"
-    std::string who;
-    if (!grp.sources.empty() || !grp.targets.empty()) {
-      who = join_names(graph, grp.sources.empty() ? grp.participants : grp.sources);
-      who += " \u2192 " + join_names(graph, grp.targets);
-    } else {
-      who = join_names(graph, grp.participants);
-      std::string::size_type comma;
-      if (grp.participants.size() == 2 && (comma = who.find(", ")) != std::string::npos)
-        who.replace(comma, 2, " \u2013 ");
-    }
-    std::string text = who.empty() ? std::string(type) : who + " \u00b7 " + std::string(type);
-    if (grp.events.size() > 1) text += fmt::format(" \u00d7{}", grp.events.size());
-    if (grp.first_date)
-      text += " \u00b7 " + (grp.first_date == grp.last_date
-                                ? std::string(graph.str(grp.first_date))
-                                : fmt::format("{} .. {}", graph.str(grp.first_date),
-                                              graph.str(grp.last_date)));
-    if (d.status != Status::occurred) text += fmt::format(" ({})", to_string(d.status));
-    if (name != type && grp.events.size() == 1) text = fmt::format("{}\n{}", name, text);
-    double goldstein = 0;
-    for (VertexId e : grp.events) goldstein += graph.vertex(e).goldstein;
-    goldstein /= static_cast<double>(grp.events.size());
-    std::string attrs = fmt::format("shape=box, style=\"rounded,filled\", fillcolor=\"{}\", label={}",
-                                    tone_fill(goldstein), label(text, 80));
-    std::string tip = fmt::format("{} {} (CAMEO {}, Goldstein {:+.1f})", type, graph.str(d.date),
-                                  graph.str(d.cameo), d.goldstein);
-    if (grp.events.size() > 1) tip += fmt::format(", {} events", grp.events.size());
-    if (d.evidence) tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
-    attrs += ", tooltip=" + label(tip, 1000);
-    if (ev == opt.center) attrs += ", penwidth=3, color=\"#1f4e79\"";
-    out += fmt::format("  {} [{}];\n", quoted(graph.id(ev)), attrs);
+    dot_style::EventNode e;
+    e.event = grp.events.front();
+    e.count = grp.events.size();
+    e.sources = grp.sources;
+    e.targets = grp.targets;
+    e.participants = grp.participants;
+    e.first_date = grp.first_date;
+    e.last_date = grp.last_date;
+    for (VertexId ev : grp.events) e.goldstein += graph.vertex(ev).goldstein;
+    e.goldstein /= static_cast<double>(grp.events.size());
+    out += dot_style::event_node(graph, e, kEventLabelChars, e.event == opt.center);
   }
 
   // Edges. Party edges read left to right: source -> event -> target, a
@@ -476,21 +333,7 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
   };
   auto edge = [&](VertexId from, VertexId to, EdgeKind k) {
     if (!drawn.emplace(from, to, k).second) return;
-    std::string attrs;
-    switch (k) {
-      case EdgeKind::source: attrs = "color=\"#34495e\", penwidth=1.4"; break;
-      case EdgeKind::target: attrs = "color=\"#c0392b\", penwidth=1.4"; break;
-      case EdgeKind::participant: attrs = "dir=none, color=\"#7f8c8d\""; break;
-      case EdgeKind::about: attrs = "style=dashed, color=\"#999999\""; break;
-      case EdgeKind::located_in: attrs = "style=dashed, color=\"#6a3d9a\""; break;
-      default: attrs = "style=dotted"; break;
-    }
-    bool party = k == EdgeKind::source || k == EdgeKind::target || k == EdgeKind::participant;
-    if (opt.edge_labels && !party)
-      attrs += fmt::format(", label=\"{}\"", k == EdgeKind::member_of ? "member of"
-                                             : k == EdgeKind::located_in ? "in"
-                                                                          : to_string(k));
-    out += fmt::format("  {} -> {} [{}];\n", quoted(graph.id(from)), quoted(graph.id(to)), attrs);
+    out += dot_style::edge(graph, from, to, k, opt.edge_labels, dot_style::EdgeDirection::reading);
     ++pic.edges;
   };
   std::vector<VertexId> ends = nodes;
@@ -500,11 +343,7 @@ DotPicture ego_picture(const KnowledgeGraph& graph, const EgoPictureOptions& opt
     for (auto [it, end] = boost::out_edges(u, g); it != end; ++it) {
       auto v = static_cast<VertexId>(boost::target(*it, g));
       if (!drawn_end(v)) continue;
-      EdgeKind k = g[*it].kind;
-      if (k == EdgeKind::target)
-        edge(node_of(v), u, k);  // event -> target
-      else
-        edge(node_of(u), node_of(v), k);
+      edge(node_of(u), node_of(v), g[*it].kind);
     }
   out += legend(false, opt.edge_labels);
   out += "}\n";

@@ -19,6 +19,13 @@ std::string esc(std::string_view s) {
   return out;
 }
 
+// The smallest of 1, 2, 5, 10, 20, 50, ... that is at least x.
+double nice_step(double x) {
+  for (double power = 1;; power *= 10)
+    for (double m : {1.0, 2.0, 5.0})
+      if (m * power >= x) return m * power;
+}
+
 }  // namespace
 
 std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::string& title) {
@@ -28,13 +35,17 @@ std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::stri
   std::size_t colon = title.find(": ");
   std::string head = title.substr(0, colon);
   std::string rest = colon == std::string::npos ? "" : title.substr(colon + 2);
-  const double step = std::clamp(720.0 / static_cast<double>(n), 6.0, 48.0);
-  const double width = left + right + std::max(step * static_cast<double>(n), 520.0), height = top + plot_h + bottom;
+  // Periods share at least 520 px: few periods get wide slots, not a half-empty plot.
+  const double step = std::max(std::clamp(720.0 / static_cast<double>(n), 6.0, 48.0),
+                               520.0 / static_cast<double>(n));
+  const double width = left + right + step * static_cast<double>(n), height = top + plot_h + bottom;
   std::uint32_t max_facts = 1;
   for (const PlotPeriod& p : periods) max_facts = std::max(max_facts, p.facts);
-  // A round top for the count axis.
-  double nice = std::pow(10.0, std::floor(std::log10(static_cast<double>(max_facts))));
-  double axis_max = std::ceil(max_facts / nice) * nice;
+  // The count axis: at most 4 ticks, a whole number of facts apart (1, 2, 5,
+  // 10, 20, 50, ...), up to the first tick at or above the highest bar.
+  const double tick = nice_step(max_facts / 4.0);
+  const int ticks = static_cast<int>(std::ceil(max_facts / tick));
+  const double axis_max = tick * ticks;
   auto y_count = [&](double c) { return top + plot_h - plot_h * c / axis_max; };
   auto y_tone = [&](double g) { return top + plot_h / 2 - plot_h / 2 * std::clamp(g, -10.0, 10.0) / 10; };
 
@@ -47,12 +58,14 @@ std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::stri
       "<text x=\"{2:.0f}\" y=\"40\" font-size=\"11\" fill=\"#333\">{4}</text>\n",
       width, height, left, esc(head), esc(rest));
   // Axes and grid.
-  for (int i = 0; i <= 4; ++i) {
-    double c = axis_max * i / 4, y = y_count(c);
+  for (int i = 0; i <= ticks; ++i) {
+    double c = tick * i, y = y_count(c);
     out += fmt::format(
         "<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#e5e5e5\"/>\n"
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\" fill=\"#333\">{:g}</text>\n",
         left, y, width - right, y, left - 6, y + 4, c);
+  }
+  for (int i = 0; i <= 4; ++i) {
     double g = 10 - 5 * i;
     out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"#1f4e79\">{:+g}</text>\n",
                        width - right + 6, y_tone(g) + 4, g);
@@ -68,7 +81,7 @@ std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::stri
       "fill=\"#1f4e79\">mean Goldstein</text>\n",
       left, top, top + plot_h, width - right, y_tone(0), top + plot_h / 2, width - 14);
   // Bars: cooperative (green) at the bottom, conflictual (red), other (grey).
-  const double bar = std::max(step * 0.7, 3.0);
+  const double bar = std::clamp(step * 0.7, 3.0, 40.0);
   std::size_t label_every = static_cast<std::size_t>(std::ceil(14.0 / step));
   std::string line;
   for (std::size_t i = 0; i < periods.size(); ++i) {

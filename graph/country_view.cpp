@@ -51,6 +51,24 @@ VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
 CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* events)
     : graph_(&graph) {
   const auto& g = graph.impl().g;
+  if (!events && graph.impl().country_view) {  // stored in the snapshot: the same ties
+    const detail::StoredCountryView& stored = *graph.impl().country_view;
+    ties_.resize(stored.tie_count);
+    std::uint64_t begin = 0;
+    for (std::size_t i = 0; i < stored.tie_count; ++i) {
+      const detail::TieRecord& r = stored.ties[i];
+      CountryTie& t = ties_[i];
+      t.a = r.a, t.b = r.b, t.count = r.count;
+      std::copy(std::begin(r.by_quad), std::end(r.by_quad), t.by_quad);
+      t.a_to_b = r.a_to_b, t.b_to_a = r.b_to_a;
+      t.goldstein_sum = r.goldstein_sum;
+      t.first_date = r.first_date, t.last_date = r.last_date;
+      t.events.assign(stored.events + begin, stored.events + r.events_end);
+      begin = r.events_end;
+    }
+    index();
+    return;
+  }
   // The dated bounds of each tie's first and last events, kept while building.
   std::vector<std::pair<int, int>> bounds;
   struct Side {
@@ -108,6 +126,10 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
         }
       }
   }
+  index();
+}
+
+void CountryView::index() {
   // Order ties by (a, b) and index them.
   std::vector<std::uint32_t> order(ties_.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;

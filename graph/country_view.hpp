@@ -9,7 +9,8 @@
 // conflictual = 3, 4), the mean Goldstein value, the first and last date,
 // directed counts (source side of one, target side of the other) and the
 // event vertices. Built once from a graph (which must outlive it), then
-// read-only.
+// read-only; the view of a whole graph read from a snapshot is the one the
+// snapshot stored, copied, not computed again.
 #pragma once
 
 #include <cstdint>
@@ -60,6 +61,7 @@ class CountryView {
   static VertexId country_of(const KnowledgeGraph& graph, VertexId v);
 
  private:
+  void index();  // sorts ties_ by (a, b) and fills the lookups
   const KnowledgeGraph* graph_;
   std::vector<CountryTie> ties_;
   std::vector<VertexId> countries_;

@@ -60,17 +60,31 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   remove_stale_temps(dir);
   fs::path tmp = dir / fmt::format("facts.jsonl.compact.{}", ::getpid());
   std::uint64_t written = 0;
+  std::string too_long;  // why a fact cannot be one record
   try {
     Fd out(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!out) throw_errno(tmp, "cannot create");
     std::string buf;
     for (const Fact& f : state.facts()) {
+      std::size_t start = buf.size();
       detail::encode_record(f, buf);
+      if (buf.size() - start - 1 > kMaxRecordBytes) {  // unreadable as one line: keep the old log
+        too_long = fmt::format("fact {}: its evidence would make a {}", f.id,
+                               too_long_message(buf.size() - start - 1));
+        break;
+      }
       if (buf.size() >= kWriteBatch) {
         write_all(out.get(), buf, tmp);
         written += buf.size();
         buf.clear();
       }
+    }
+    if (!too_long.empty()) {
+      ::unlink(tmp.c_str());
+      if (!only_if_worth) throw Error(fmt::format("{}: not compacted: {}", log.string(), too_long));
+      diag.warning(Place{log.string()}, "not compacted: " + too_long);
+      stats.bytes_after = known_size;
+      return stats;
     }
     write_all(out.get(), buf, tmp);
     written += buf.size();
@@ -150,6 +164,7 @@ CheckStats FactStore::check(Diagnostics& diag, bool repair, const std::function<
                  bool is_bad = next_bad < bad_lines.size() && bad_lines[next_bad] == line;
                  std::string& buf = is_bad ? bad_buf : good_buf;
                  if (is_bad) ++next_bad;
+                 if (!data) return;  // over the line limit: dropped, not copied aside
                  buf.append(data, len);
                  buf += '\n';
                  if (good_buf.size() >= kWriteBatch) {

@@ -244,6 +244,7 @@ namespace {
 bool record_key(const char* data, std::size_t len, std::uint64_t& key, Fact& scratch,
                 std::string& error) {
   constexpr std::string_view kIdKey = "{\"id\":\"";
+  if (!data) return false;  // over the line limit: reported when read for real
   std::string_view line(data, len);
   if (line.substr(0, kIdKey.size()) == kIdKey) {
     std::size_t end = line.find('"', kIdKey.size());
@@ -408,6 +409,12 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
   for (const Fact& f : facts) {
     record.clear();
     detail::encode_record(f, record);
+    if (record.size() - 1 > kMaxRecordBytes) {  // no reader would take it back
+      diag.error(Place{f.id.empty() ? std::string("fact") : f.id},
+                 "cannot store this fact: " + too_long_message(record.size() - 1));
+      ++stats.rejected;
+      continue;
+    }
     // The fact as every later reader will see it: parse the record back.
     Fact stored;
     if (!parse_fact(std::string_view(record).substr(0, record.size() - 1), stored, error)) {

@@ -137,6 +137,7 @@ std::string_view StringPool::copy(std::string_view s) {
 }
 
 StrId StringPool::intern(std::string_view s) {
+  if (offsets_) throw Error("internal: interning into a read-only string pool");
   auto key_of = [this](StrId id) { return views_[id]; };
   if (StrId found = ids_.find(s, key_of); found != StringIndex::kMissing) return found;
   auto id = static_cast<StrId>(views_.size());
@@ -150,13 +151,15 @@ void StringPool::adopt(const char* bytes, const std::uint64_t* offsets, std::siz
   used_ = capacity_ = 0;
   ids_ = StringIndex{};
   views_.clear();
-  views_.reserve(count);
-  for (std::size_t i = 0; i < count; ++i)
-    views_.emplace_back(bytes + offsets[i], static_cast<std::size_t>(offsets[i + 1] - offsets[i]));
+  views_.shrink_to_fit();
+  borrowed_ = bytes;
+  offsets_ = offsets;
+  count_ = count;
   bytes_ = count ? static_cast<std::size_t>(offsets[count] - offsets[0]) : 0;
 }
 
 StrId StringPool::add(std::string_view s) {
+  if (offsets_) throw Error("internal: adding to a read-only string pool");
   if (s.empty()) return 0;
   auto id = static_cast<StrId>(views_.size());
   views_.push_back(copy(s));
@@ -226,8 +229,10 @@ class GraphBuilder {
  public:
   GraphBuilder(GraphImpl& impl, Diagnostics* diag) : impl_(impl), diag_(diag) {}
 
-  void reserve_edges(std::size_t n) {
-    pending_.reserve(n);
+  void reserve(std::size_t vertices, std::size_t edges) {
+    vertices_.reserve(vertices);
+    detail::advise_huge_pages(vertices_.data(), vertices_.capacity() * sizeof(VertexData));
+    pending_.reserve(edges);
     detail::advise_huge_pages(pending_.data(), pending_.capacity() * sizeof(Pending));
   }
   Diagnostics* diag() const { return diag_; }
@@ -236,7 +241,7 @@ class GraphBuilder {
   void add_fact(const Fact& f) {
     GraphImpl& m = impl_;
     std::string_view id = clean(f.id);
-    if (m.find(id) != kNoVertex) {
+    if (find(id) != kNoVertex) {
       ++m.stats.duplicates;
       if (diag_)
         diag_->warning({}, fmt::format("fact {} appears more than once; later copies ignored", id));
@@ -289,44 +294,28 @@ class GraphBuilder {
     if (is_membership_type(f.type) && f.status == Status::occurred) {
       // Every non-organization party joins every organization party.
       for (VertexId a : seen_)
-        if (m.g[a].kind != VertexKind::organization)
+        if (vertices_[a].kind != VertexKind::organization)
           for (VertexId o : seen_)
-            if (m.g[o].kind == VertexKind::organization) link(a, o, EdgeKind::member_of);
+            if (vertices_[o].kind == VertexKind::organization) link(a, o, EdgeKind::member_of);
     }
   }
 
   void finish() {
     GraphImpl& m = impl_;
-    // Edges go in last, into out/in lists reserved to their exact size: no
-    // regrowth, no slack (most vertices are events with a handful of edges).
-    std::vector<std::uint32_t> out_deg(boost::num_vertices(m.g)), in_deg(out_deg.size());
-    for (const Pending& e : pending_) {
-      ++out_deg[e.from];
-      ++in_deg[e.to];
-    }
-    for (VertexId v = 0; v < out_deg.size(); ++v) {
-      m.g.m_vertices[v].m_out_edges.reserve(out_deg[v]);
-      m.g.m_vertices[v].m_in_edges.reserve(in_deg[v]);
-    }
-    m.g.m_edges.reserve(pending_.size());
-    detail::advise_huge_pages(m.g.m_edges.data(), m.g.m_edges.capacity() * sizeof(m.g.m_edges[0]));
-    for (const Pending& e : pending_) boost::add_edge(e.from, e.to, detail::EdgeProps{e.kind}, m.g);
-    std::vector<Pending>().swap(pending_);
-
     // Entities no fact named get their name from the caller's dictionary.
     if (fallback_names_) {
       for (VertexId v = 0; v < placeholder_.size(); ++v) {
         if (!placeholder_[v]) continue;
-        std::string_view name = fallback_names_(m.strings.view(m.g[v].id));
+        std::string_view name = fallback_names_(m.strings.view(vertices_[v].id));
         if (name.empty()) continue;
-        m.g[v].label = intern(name);
+        vertices_[v].label = intern(name);
         placeholder_[v] = false;
       }
     }
 
     // Resolution keys for every entity.
-    for (VertexId v = 0; v < boost::num_vertices(m.g); ++v) {
-      const VertexData& d = m.g[v];
+    for (VertexId v = 0; v < vertices_.size(); ++v) {
+      const VertexData& d = vertices_[v];
       if (d.kind == VertexKind::event) continue;
       std::string_view id = m.strings.view(d.id);
       add_name(detail::name_key(m.strings.view(d.label)), v, 0);
@@ -339,6 +328,10 @@ class GraphBuilder {
         if (dash != std::string::npos && dash + 1 < key.size()) add_name(key.substr(dash + 1), v, 1);
       }
     }
+    // Edges go in last, sorted into rows both ways.
+    m.g.assign(std::move(vertices_), pending_);
+    std::vector<Pending>().swap(pending_);
+    vertices_.clear();
   }
 
  private:
@@ -352,10 +345,16 @@ class GraphBuilder {
   }
   StrId intern(std::string_view s) { return s.empty() ? 0 : impl_.strings.intern(clean(s)); }
 
+  // The vertex with this (sanitized) stable id, or kNoVertex.
+  VertexId find(std::string_view id) const {
+    return impl_.index.find(id, [this](std::uint32_t v) { return impl_.strings.view(vertices_[v].id); });
+  }
+
   VertexId new_vertex(const VertexData& d) {
-    auto v = static_cast<VertexId>(boost::add_vertex(d, impl_.g));
+    auto v = static_cast<VertexId>(vertices_.size());
+    vertices_.push_back(d);
     impl_.index.insert(impl_.strings.view(d.id), v,
-                       [this](std::uint32_t x) { return impl_.strings.view(impl_.g[x].id); });
+                       [this](std::uint32_t x) { return impl_.strings.view(vertices_[x].id); });
     ++impl_.kind_counts[static_cast<int>(d.kind)];
     placeholder_.push_back(false);
     return v;
@@ -365,7 +364,7 @@ class GraphBuilder {
   // (its code or id) when missing.
   VertexId find_or_make(std::string_view raw_id, VertexKind kind) {
     std::string_view id = clean(raw_id);
-    if (VertexId v = impl_.find(id); v != kNoVertex) return v;
+    if (VertexId v = find(id); v != kNoVertex) return v;
     VertexData d;
     d.kind = kind;
     d.id = impl_.strings.intern(id);
@@ -376,8 +375,8 @@ class GraphBuilder {
     VertexId v = new_vertex(d);
     placeholder_[v] = true;
     if (kind == VertexKind::country) {
-      impl_.g[v].country = impl_.strings.intern(id_suffix(idv));
-      impl_.g[v].home = v;
+      vertices_[v].country = impl_.strings.intern(id_suffix(idv));
+      vertices_[v].home = v;
     }
     return v;
   }
@@ -388,12 +387,12 @@ class GraphBuilder {
     VertexId v = find_or_make(a.id, vertex_kind(a.kind));
     GraphImpl& m = impl_;
     if (placeholder_[v] && !a.name.empty() && a.name != a.id) {
-      m.g[v].label = intern(a.name);
+      vertices_[v].label = intern(a.name);
       placeholder_[v] = false;
     }
-    if (m.g[v].role == 0 && !a.role.empty() && m.g[v].kind == VertexKind::person)
-      m.g[v].role = intern(a.role);
-    if (m.g[v].country == 0 && !a.country.empty()) set_country(v, a.country);
+    if (vertices_[v].role == 0 && !a.role.empty() && vertices_[v].kind == VertexKind::person)
+      vertices_[v].role = intern(a.role);
+    if (vertices_[v].country == 0 && !a.country.empty()) set_country(v, a.country);
     return v;
   }
 
@@ -403,10 +402,10 @@ class GraphBuilder {
                          : "place:" + upper_ascii(loc.country) + ":" + slugify(loc.name);
     VertexId v = find_or_make(id, VertexKind::place);
     if (placeholder_[v] && !loc.name.empty()) {
-      impl_.g[v].label = intern(loc.name);
+      vertices_[v].label = intern(loc.name);
       placeholder_[v] = false;
     }
-    if (impl_.g[v].country == 0 && !loc.country.empty()) set_country(v, loc.country);
+    if (vertices_[v].country == 0 && !loc.country.empty()) set_country(v, loc.country);
     return v;
   }
 
@@ -414,15 +413,15 @@ class GraphBuilder {
   // field, its organization) and the edge that says so.
   void set_country(VertexId v, std::string_view code) {
     GraphImpl& m = impl_;
-    VertexKind kind = m.g[v].kind;
+    VertexKind kind = vertices_[v].kind;
     if (kind == VertexKind::country) return;  // a country's code is its id
     if (code.rfind("org:", 0) == 0) {
       if (kind != VertexKind::place) link(v, find_or_make(code, VertexKind::organization), EdgeKind::member_of);
       return;
     }
     VertexId c = country(code);
-    m.g[v].country = m.g[c].country;
-    m.g[v].home = c;
+    vertices_[v].country = vertices_[c].country;
+    vertices_[v].home = c;
     link(v, c, kind == VertexKind::place ? EdgeKind::in : EdgeKind::represents);
   }
 
@@ -447,13 +446,11 @@ class GraphBuilder {
     entries.push_back({v, rank});
   }
 
-  struct Pending {
-    VertexId from, to;
-    EdgeKind kind;
-  };
+  using Pending = detail::CsrGraph::NewEdge;
 
   GraphImpl& impl_;
   Diagnostics* diag_;
+  std::vector<VertexData> vertices_;  // the graph's vertices until finish()
   std::vector<Pending> pending_;
   std::string scratch_;
   std::vector<bool> placeholder_;
@@ -517,10 +514,7 @@ void KnowledgeGraph::Builder::reserve(std::size_t facts) {
   GraphImpl& m = *state_->graph.impl_;
   m.index.reserve(facts + facts / 8 + 16);
   m.strings.reserve(facts * 2 + 1024);
-  m.g.m_vertices.reserve(facts + facts / 8 + 16);
-  detail::advise_huge_pages(m.g.m_vertices.data(),
-                            m.g.m_vertices.capacity() * sizeof(m.g.m_vertices[0]));
-  state_->builder.reserve_edges(facts * 5);
+  state_->builder.reserve(facts + facts / 8 + 16, facts * 5);
 }
 
 void KnowledgeGraph::Builder::set_fallback_names(NameLookup names) {
@@ -548,8 +542,8 @@ KnowledgeGraph KnowledgeGraph::build(const std::vector<Fact>& facts, Diagnostics
   return b.finish();
 }
 
-std::size_t KnowledgeGraph::vertex_count() const { return boost::num_vertices(impl_->g); }
-std::size_t KnowledgeGraph::edge_count() const { return boost::num_edges(impl_->g); }
+std::size_t KnowledgeGraph::vertex_count() const { return impl_->g.num_vertices(); }
+std::size_t KnowledgeGraph::edge_count() const { return impl_->g.num_edges(); }
 std::size_t KnowledgeGraph::count(VertexKind kind) const {
   return impl_->kind_counts[static_cast<int>(kind)];
 }
@@ -562,7 +556,7 @@ VertexId KnowledgeGraph::find(std::string_view stable_id) const {
 }
 
 std::size_t KnowledgeGraph::degree(VertexId v) const {
-  return boost::out_degree(v, impl_->g) + boost::in_degree(v, impl_->g);
+  return impl_->g.out_degree(v) + impl_->g.in_degree(v);
 }
 
 std::vector<EdgeRef> KnowledgeGraph::edges_of(VertexId v) const {

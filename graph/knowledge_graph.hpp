@@ -8,7 +8,8 @@
 // (in), people and national bodies to the country they represent
 // (represents), and members to organizations (member_of).
 //
-// The graph is a boost::adjacency_list (graph/detail/boost_graph.hpp), but
+// The graph is a compressed-sparse-row Boost graph (graph/detail/csr_graph.hpp)
+// over arrays that a snapshot maps as they are (graph/snapshot.hpp), but
 // this header stays free of Boost: it exposes plain vertex records, string
 // lookups, the id index and entity resolution. Code in graph/, queries/ and
 // export/ that needs adjacency includes the detail header in its .cpp file.

@@ -180,8 +180,12 @@ std::vector<CountryPath> PathFinder::country_paths(const CountryView& view, Vert
   std::size_t n = graph_->vertex_count();
   if (from >= n || to >= n) return out;
   const auto& ties = view.ties();
+  const std::vector<char>* usable = usable_;
   auto nbrs = [&](VertexId u, auto&& f) {
-    for (std::uint32_t i : view.ties_of(u)) f(ties[i].other(u));
+    for (std::uint32_t i : view.ties_of(u)) {
+      VertexId w = ties[i].other(u);
+      if (!usable || (*usable)[w] || w == to || w == from) f(w);
+    }
   };
   for (auto& seq : scratch_->yen(from, to, k, nbrs)) {
     CountryPath p;
@@ -190,6 +194,30 @@ std::vector<CountryPath> PathFinder::country_paths(const CountryView& view, Vert
     out.push_back(std::move(p));
   }
   return out;
+}
+
+std::vector<VertexId> path_hubs(const KnowledgeGraph& graph) {
+  std::size_t events = 0;
+  for (VertexId v = 0; v < graph.vertex_count(); ++v) events += graph.kind(v) == VertexKind::event;
+  double bound = std::max(static_cast<double>(kHubMinEdges), kHubShare * static_cast<double>(events));
+  std::vector<VertexId> hubs;
+  for (VertexId v = 0; v < graph.vertex_count(); ++v)
+    if (graph.kind(v) != VertexKind::event && static_cast<double>(graph.degree(v)) >= bound)
+      hubs.push_back(v);
+  std::stable_sort(hubs.begin(), hubs.end(),
+                   [&](VertexId a, VertexId b) { return graph.degree(a) > graph.degree(b); });
+  return hubs;
+}
+
+std::vector<char> path_mask(const KnowledgeGraph& graph, std::vector<char> usable,
+                            const PathVia& via, const std::vector<VertexId>& hubs) {
+  if (usable.empty()) usable.assign(graph.vertex_count(), 1);
+  if (!via.places)
+    for (VertexId v = 0; v < graph.vertex_count(); ++v)
+      if (graph.kind(v) == VertexKind::place) usable[v] = 0;
+  if (!via.hubs)
+    for (VertexId h : hubs) usable[h] = 0;
+  return usable;
 }
 
 std::vector<Path> shortest_paths(const KnowledgeGraph& graph, VertexId from, VertexId to,

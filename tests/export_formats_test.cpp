@@ -373,6 +373,30 @@ TEST_CASE("plover: facts carry plover beside cameo; facts without it still read"
   CHECK(back.cameo == "042");
 }
 
+TEST_CASE("country codes: well-known Correlates of War state numbers") {
+  CountryCodeTable t = load_country_codes(std::string(DIPGRAPH_DATA_DIR) + "/country_codes.tsv");
+  // From the COW state system list (StateAbb CCode): USA 2, CAN 20, BRA 140,
+  // UKG 200, FRN 220, GMY 255, GFR 260, GDR 265, CZE 315, CZR 316, YUG 345,
+  // RUS 365, EGY 651, ISR 666, YEM 679, YPR 680, CHN 710, TAW 713, PRK 731,
+  // ROK 732, JPN 740, IND 750, PAK 770, BNG 771, DRV 816, RVN 817, AUL 900.
+  const std::pair<const char*, int> known[] = {
+      {"USA", 2},   {"CAN", 20},  {"BRA", 140}, {"GBR", 200}, {"FRA", 220}, {"DEU", 255},
+      {"BRD", 260}, {"DDR", 265}, {"CSK", 315}, {"CZE", 316}, {"YUG", 345}, {"SRB", 345},
+      {"RUS", 365}, {"SUN", 365}, {"EGY", 651}, {"ISR", 666}, {"YEM", 679}, {"YMD", 680},
+      {"CHN", 710}, {"TWN", 713}, {"PRK", 731}, {"KOR", 732}, {"JPN", 740}, {"IND", 750},
+      {"PAK", 770}, {"BGD", 771}, {"VNM", 816}, {"XSV", 817}, {"AUS", 900}, {"XKX", 347}};
+  for (auto [code, cow] : known) {
+    CAPTURE(code);
+    REQUIRE(t.count(code));
+    CHECK(t.at(code).cow == cow);
+  }
+  // Outside the COW state system: no number.
+  for (const char* code : {"PSE", "VAT", "ESH", "HKG", "PRI", "XSL"}) {
+    CAPTURE(code);
+    CHECK(t.at(code).cow == 0);
+  }
+}
+
 TEST_CASE("country codes: the data table loads and has ISO alpha-2 and COW codes") {
   CountryCodeTable t = load_country_codes(std::string(DIPGRAPH_DATA_DIR) + "/country_codes.tsv");
   CHECK(t.at("PAK").iso2 == "PK");

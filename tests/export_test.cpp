@@ -339,22 +339,29 @@ TEST_CASE("export: DOT quotes and escapes every id and label") {
     if (!in_string && c == ';' && i + 1 < text.size() && text[i + 1] == '\n') ++statements;
   }
   CHECK_FALSE(in_string);
-  CHECK(statements == 3 + g.vertex_count() + g.edge_count());  // 3: graph, node, edge defaults
+  // 6: graph, node and edge defaults of the header, rankdir, node and edge style defaults.
+  CHECK(statements == 6 + g.vertex_count() + g.edge_count());
   // Ids are written as Graphviz reads them back: quotes escaped, the rest raw.
   CHECK(text.find("\"person:h0\\\"<&>\n") != std::string::npos);
-  CHECK(text.find("label=\"Quote \\\"double\\\" 'single'\"") != std::string::npos);
-  CHECK(text.find("label=\"Back\\\\slash \\\\n \\\\N end\\\\\"") != std::string::npos);
-  CHECK(text.find("label=\"Angle <b> &amp; amp &amp;amp; &amp;#65; ]]>\"") != std::string::npos);
-  CHECK(text.find("label=\"Line\\nbreak tabcr\"") != std::string::npos);
-  CHECK(text.find("label=\"" + std::string(60, 'L') + "\xE2\x80\xA6\\n") != std::string::npos);
+  // A person's label is name, line break, role (render's style); here both hostile.
+  CHECK(text.find("label=\"Quote \\\"double\\\" 'single'\\n") != std::string::npos);
+  CHECK(text.find("label=\"Back\\\\slash \\\\n \\\\N end\\\\\\n") != std::string::npos);
+  CHECK(text.find("label=\"Angle <b> &amp; amp &amp;amp; &amp;#65; ]]>\\n") != std::string::npos);
+  CHECK(text.find("label=\"Line\\nbreak tabcr\\n") != std::string::npos);
+  CHECK(text.find("label=\"" + std::string(60, 'L') + "\xE2\x80\xA6\"") != std::string::npos);
+  // Events read like a row of an event table.
+  CHECK(text.find("label=\"PAK \xE2\x80\x93 RUS \xC2\xB7 meeting \xC2\xB7 2025-07-10\"") !=
+        std::string::npos);
   CHECK(text.find("\"country:PAK\" -> ") != std::string::npos);
-  CHECK(text.find("label=\"participant\"") != std::string::npos);
+  // Party edges carry no label; the edge to the place reads "in".
+  CHECK(text.find("label=\"participant\"") == std::string::npos);
+  CHECK(text.find("label=\"in\"") != std::string::npos);
 
   ExportOptions no_labels;
   no_labels.edge_labels = false;
   std::ostringstream out2;
   write_dot(g, out2, no_labels);
-  CHECK(out2.str().find("label=\"participant\"") == std::string::npos);
+  CHECK(out2.str().find("label=\"in\"") == std::string::npos);
 }
 
 TEST_CASE("export: node-link JSON parses and matches the graph") {

@@ -183,3 +183,84 @@ TEST_CASE("extract code: nobody acts on itself") {
     for (const auto& c : test::countries(f, "source")) CHECK(test::countries(f, "target").count(c) == 0);
   }
 }
+
+TEST_CASE("extract code: an act aimed at someone takes its target from the sentence") {
+  // The complaint names nobody; the one other party of the sentence is its target.
+  auto fs = test::facts("After the raid on its embassy in Kenya, Somalia lodged a formal complaint.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "SOM", "KEN") == nullptr);  // Kenya is a place here
+  fs = test::facts("Angered by the Zambian border closure, Malawi filed a complaint on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "MWI", "ZMB") != nullptr);
+  // Several other parties: no guess.
+  fs = test::facts("With Zambia and Angola watching, Namibia issued a stern warning.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "13", "NAM", "") == nullptr);
+}
+
+TEST_CASE("extract code: a trip to several countries is one visit per host") {
+  auto fs = test::facts("Indian Prime Minister Narendra Modi visited Ghana, Namibia and Brazil last week.");
+  CAPTURE(test::summary(fs));
+  for (const char* host : {"GHA", "NAM", "BRA"}) {
+    CAPTURE(host);
+    const Fact* f = find(fs, "04", "IND", host);
+    REQUIRE(f != nullptr);
+    CHECK(f->target.size() == 1);
+  }
+}
+
+TEST_CASE("extract code: 'agreed to' is an agreement with what it is about") {
+  auto fs = test::facts("Vietnam agreed to resume imports of Thai rice on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "VNM,THA") != nullptr);
+}
+
+TEST_CASE("extract code: a title stands for the body its modifier names") {
+  auto fs = test::facts("A UN official criticized Kenya on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "11", "", "KEN");
+  REQUIRE(f != nullptr);
+  bool un = false;
+  for (const Actor& a : f->source) un |= a.id == "org:UN";
+  CHECK(un);
+}
+
+TEST_CASE("extract code: armed clashes told by exchange, conflict and killing") {
+  auto fs = test::facts("India and Pakistan exchanged artillery fire on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "IND,PAK") != nullptr);
+  // a predicate noun takes the copula's subject
+  fs = test::facts("Armenia is in an armed conflict with Azerbaijan.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "ARM,AZE") != nullptr);
+  // an armed act's national modifier is who struck
+  fs = test::facts("A US airstrike killed two Iranian officers near Baghdad.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "USA", "IRN") != nullptr);
+  fs = test::facts("The Sudanese killing of a Chadian general angered many.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "SDN", "TCD") != nullptr);
+  // a conflict of another kind is no fight
+  fs = test::facts("Ukraine is in a legal conflict with Russia over gas prices.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "UKR,RUS") == nullptr);
+}
+
+TEST_CASE("extract code: a state's own body acts for the state") {
+  auto fs = test::facts("The Israel Defense Forces shelled Lebanon on Sunday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "19", "ISR", "LBN");
+  REQUIRE(f != nullptr);
+  bool body = false, state = false;
+  for (const Actor& a : f->source) body |= a.id == "org:IDF", state |= a.id == "country:ISR";
+  CHECK(body);
+  CHECK(state);
+}
+
+TEST_CASE("extract code: a date is no preposition of a frame") {
+  // "on Tuesday" does not make "call on" an appeal: a phone call
+  auto fs = test::facts("Russia called Ukraine's leaders on Tuesday to discuss the gas dispute.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "RUS", "UKR") == nullptr);
+  CHECK(find_sym(fs, "04", "RUS,UKR") != nullptr);
+}

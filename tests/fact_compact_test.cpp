@@ -11,32 +11,15 @@
 
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dipgraph-compact-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-Actor country(const std::string& code) {
-  Actor a;
-  a.id = "country:" + code;
-  a.name = code;
-  a.country = code;
-  return a;
-}
+using store_test::country;
+using store_test::TempDir;
 
 Evidence ev(const std::string& article, std::uint32_t sentence) {
   Evidence e;
@@ -106,7 +89,7 @@ TEST_CASE("fact_merge: MergeIndex folds like merge_fact, duplicates included") {
 }
 
 TEST_CASE("fact_store: 20,000 reports of one fact fold into one with all evidence") {
-  TempDir dir;
+  TempDir dir("compact");
   FactStore store(dir.path);
   Diagnostics diag(false);
   std::vector<Fact> batch;
@@ -129,7 +112,7 @@ TEST_CASE("fact_store: 20,000 reports of one fact fold into one with all evidenc
 }
 
 TEST_CASE("fact_store: compaction keeps every fact and evidence, one record per fact") {
-  TempDir dir;
+  TempDir dir("compact");
   Diagnostics diag(false);
   std::string before;
   {
@@ -169,7 +152,7 @@ TEST_CASE("fact_store: compaction keeps every fact and evidence, one record per 
 }
 
 TEST_CASE("fact_store: compact_if_worth waits for many more records than facts") {
-  TempDir dir;
+  TempDir dir("compact");
   Diagnostics diag(false);
   FactStore store(dir.path);
   std::vector<Fact> batch;
@@ -186,7 +169,7 @@ TEST_CASE("fact_store: compact_if_worth waits for many more records than facts")
 }
 
 TEST_CASE("fact_store: compaction refuses a log with damaged records") {
-  TempDir dir;
+  TempDir dir("compact");
   Diagnostics diag(false);
   FactStore store(dir.path);
   store.append({meeting("PAK", "CHN", {ev("a", 0)}), meeting("PAK", "CHN", {ev("b", 0)})}, diag);

@@ -17,34 +17,17 @@
 #include <thread>
 
 #include "graph/fact_json.hpp"
+#include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh temporary directory, removed with its contents at scope exit.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dipgraph-store-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
-
-Actor country(const std::string& code) {
-  Actor a;
-  a.id = "country:" + code;
-  a.kind = ActorKind::country;
-  a.name = code;
-  a.country = code;
-  return a;
-}
+using store_test::country;
+using store_test::read_file;
+using store_test::TempDir;
+using store_test::write_file;
 
 Evidence ev(const std::string& article, std::uint32_t sentence, const std::string& text = "s") {
   Evidence e;
@@ -71,18 +54,6 @@ Fact meeting(const std::string& a, const std::string& b, std::vector<Evidence> e
   f.id = compute_fact_id(f);
   f.mentions = count_mentions(f);
   return f;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& p, const std::string& data) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << data;
 }
 
 bool has_message(const Diagnostics& d, const std::string& needle, std::size_t line = 0) {

@@ -16,24 +16,17 @@
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dipgraph-stream-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using store_test::country;
+using store_test::read_file;
+using store_test::TempDir;
+using store_test::write_file;
 
 Actor actor(const std::string& id, ActorKind kind, const std::string& name,
             const std::string& country = "", const std::string& role = "") {
@@ -44,10 +37,6 @@ Actor actor(const std::string& id, ActorKind kind, const std::string& name,
   a.country = country;
   a.role = role;
   return a;
-}
-
-Actor country(const std::string& code) {
-  return actor("country:" + code, ActorKind::country, code, code);
 }
 
 // A fact with a fixed id, so records of one id can differ in their parties.
@@ -72,18 +61,6 @@ Fact fact(const std::string& id, const std::string& type, std::vector<Actor> par
   f.confidence = 0.5;
   f.mentions = 1;
   return f;
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& p, const std::string& data) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << data;
 }
 
 std::string graphml(const KnowledgeGraph& g) {
@@ -118,7 +95,7 @@ TEST_CASE("graph_stream: scan + Builder equals load + build on merged, damaged a
   for (Damage damage :
        {Damage::none, Damage::later_record, Damage::first_record, Damage::torn_tail, Damage::all}) {
     CAPTURE(static_cast<int>(damage));
-    TempDir dir;
+    TempDir dir("stream");
     Diagnostics diag(false);
     FactStore store(dir.path);
     // Line 1: event:a (PAK, RUS) from article a1.
@@ -212,7 +189,7 @@ TEST_CASE("graph_stream: scan + Builder equals load + build on merged, damaged a
 }
 
 TEST_CASE("graph_stream: scan of a missing log yields nothing") {
-  TempDir dir;
+  TempDir dir("stream");
   Diagnostics diag(false);
   FactStore store(dir.path);
   int calls = 0;

@@ -2,6 +2,7 @@
 // against brute force on random graphs, no path, the country view's tallies
 // (who counts for which country) and paths over it.
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 
 #include <algorithm>
 #include <functional>
@@ -221,4 +222,57 @@ TEST_CASE("country_view: EDTF day bounds") {
     CHECK(lo == c.lo);
     CHECK(hi == c.hi);
   }
+}
+
+TEST_CASE("paths: places and the biggest hubs are left out unless asked") {
+  // HUB meets 120 countries C000..C119 (120 edges, every event: a hub);
+  // C000 and C001 also meet XXX, who is no hub; AAA and BBB met at a place.
+  std::vector<Fact> facts;
+  for (int i = 0; i < 120; ++i)
+    facts.push_back(fact(fmt::format(
+        R"({{"id":"event:h{}","type":"meeting","cameo":"043","participants":[{{"id":"country:HUB"}},{{"id":"country:C{:03d}"}}]}})",
+        i, i)));
+  facts.push_back(fact(R"({"id":"event:x0","type":"meeting","cameo":"043","participants":[{"id":"country:C000"},{"id":"country:XXX"}]})"));
+  facts.push_back(fact(R"({"id":"event:x1","type":"meeting","cameo":"043","participants":[{"id":"country:C001"},{"id":"country:XXX"}]})"));
+  facts.push_back(fact(R"({"id":"event:pa","type":"meeting","cameo":"043","participants":[{"id":"country:AAA"}],"location":{"name":"Somewhere","country":"ZZZ"}})"));
+  facts.push_back(fact(R"({"id":"event:pb","type":"meeting","cameo":"043","participants":[{"id":"country:BBB"}],"location":{"name":"Somewhere","country":"ZZZ"}})"));
+  KnowledgeGraph g = KnowledgeGraph::build(facts);
+  auto hubs = path_hubs(g);
+  CHECK(ids(g, hubs) == std::vector<std::string>{"country:HUB"});
+
+  PathFinder finder(g);
+  auto mask = path_mask(g, {}, PathVia{}, hubs);
+  finder.restrict_to(&mask);
+  auto p = finder.paths(g.find("country:C000"), g.find("country:C001"), 5);
+  REQUIRE(p.size() == 1);  // around the hub, through XXX only
+  CHECK(ids(g, p[0].vertices) == std::vector<std::string>{"country:C000", "event:x0",
+                                                          "country:XXX", "event:x1",
+                                                          "country:C001"});
+  CHECK(finder.paths(g.find("country:C002"), g.find("country:C003")).empty());
+  CHECK(finder.paths(g.find("country:AAA"), g.find("country:BBB")).empty());
+  // A hub or a place as an end is always allowed.
+  CHECK(finder.paths(g.find("country:HUB"), g.find("country:C003")).size() == 1);
+
+  auto with_hubs = path_mask(g, {}, PathVia{false, true}, hubs);
+  finder.restrict_to(&with_hubs);
+  CHECK(finder.paths(g.find("country:C000"), g.find("country:C001"), 5).size() == 2);
+  CHECK(finder.paths(g.find("country:C002"), g.find("country:C003")).size() == 1);
+  CHECK(finder.paths(g.find("country:AAA"), g.find("country:BBB")).empty());
+  auto with_places = path_mask(g, {}, PathVia{true, false}, hubs);
+  finder.restrict_to(&with_places);
+  auto via_place = finder.paths(g.find("country:AAA"), g.find("country:BBB"));
+  REQUIRE(via_place.size() == 1);
+  CHECK(g.kind(via_place[0].vertices[2]) == VertexKind::place);
+
+  // Over the country view, the hub is left out too.
+  CountryView view(g);
+  finder.restrict_to(&mask);
+  CHECK(finder.country_paths(view, g.find("country:C002"), g.find("country:C003")).empty());
+  finder.restrict_to(&with_hubs);
+  CHECK(finder.country_paths(view, g.find("country:C002"), g.find("country:C003")).size() == 1);
+}
+
+TEST_CASE("paths: a small graph has no hubs") {
+  KnowledgeGraph g = KnowledgeGraph::build(chain_facts());
+  CHECK(path_hubs(g).empty());
 }

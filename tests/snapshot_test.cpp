@@ -12,26 +12,19 @@
 #include <string>
 #include <vector>
 
+#include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "dipgraph-snapshot-test-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-};
+using store_test::read_file;
+using store_test::TempDir;
+using store_test::write_file;
 
 Fact fact(const std::string& json) {
   Fact f;
@@ -67,18 +60,6 @@ KnowledgeGraph sample_graph() {
   });
 }
 
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void write_file(const fs::path& p, const std::string& data) {
-  std::ofstream out(p, std::ios::binary | std::ios::trunc);
-  out << data;
-}
-
 LogStamp some_stamp() {
   LogStamp s;
   s.size = 1234, s.dev = 1, s.ino = 2, s.tail_crc = 0xabcd, s.names = 7;
@@ -107,13 +88,22 @@ std::string describe_all(const KnowledgeGraph& g) {
     Resolution r = g.resolve(q);
     o << "\n" << q << " -> " << int(r.outcome) << " " << r.vertex << " " << r.message;
   }
+  // The country view: computed from a built graph, stored in a snapshot.
+  CountryView view(g);
+  for (const CountryTie& t : view.ties()) {
+    o << "\ntie " << t.a << "-" << t.b << " " << t.count << " " << t.a_to_b << " " << t.b_to_a
+      << " " << t.goldstein_sum << " " << g.str(t.first_date) << " " << g.str(t.last_date) << " q";
+    for (std::uint32_t q : t.by_quad) o << q << ",";
+    for (VertexId e : t.events) o << " " << e;
+  }
+  for (VertexId c : view.countries()) o << "\ncountry " << c << " " << view.ties_of(c).size();
   return o.str();
 }
 
 }  // namespace
 
 TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   KnowledgeGraph g = sample_graph();
   write_snapshot(g, some_stamp(), path);
@@ -121,6 +111,7 @@ TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
   REQUIRE_MESSAGE(r.state == SnapshotState::fresh, r.reason);
   REQUIRE(r.graph);
   CHECK(describe_all(*r.graph) == describe_all(g));
+  CHECK(CountryView(g).ties().size() == 3);  // RUS-PAK, PAK-UZB, CIV-BEL: the stored view is used
   CHECK(r.stamp.matches(some_stamp()));
   // Without load, only checked.
   SnapshotRead c = read_snapshot(path, some_stamp(), false);
@@ -132,7 +123,7 @@ TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
 }
 
 TEST_CASE("snapshot: an empty graph round-trips") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(KnowledgeGraph::build({}), some_stamp(), path);
   SnapshotRead r = read_snapshot(path, some_stamp());
@@ -142,7 +133,7 @@ TEST_CASE("snapshot: an empty graph round-trips") {
 }
 
 TEST_CASE("snapshot: another state of the log makes it stale") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   struct Case {
@@ -181,7 +172,7 @@ TEST_CASE("snapshot: another state of the log makes it stale") {
 }
 
 TEST_CASE("snapshot: damage is detected, never loaded") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   const std::string good = read_file(path);
@@ -217,7 +208,7 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {
-  TempDir dir;
+  TempDir dir("snapshot");
   fs::path log = dir.path / "facts.jsonl";
   CHECK(stamp_log(log, true).size == 0);
   write_file(log, "line one\n");
@@ -240,7 +231,7 @@ TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {
 }
 
 TEST_CASE("snapshot: the lock excludes a second writer and clears stale temp files") {
-  TempDir dir;
+  TempDir dir("snapshot");
   write_file(dir.path / "graph.snapshot.tmp.99999", "half");
   SnapshotLock a(dir.path, true);
   REQUIRE(a);

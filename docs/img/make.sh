@@ -28,12 +28,17 @@ run ties_fra_rus ties $S FRA RUS
 run ties_json ties $S FRA RUS --json
 run neighbors_phl neighbors $S Philippines
 run rank_betweenness rank $S --by betweenness --top 8
+run rank_eigenvector rank $S --by eigenvector --weighted --top 5
 run timeline_ken timeline $S Kenya --by month
 run unknown ties $S Frnace RUS
 
 "$D" -q render $S -o "$out/example_countries.svg"
 "$D" -q render $S --around India --depth 2 -o "$out/example_ego_india.svg"
 "$D" -q timeline $S Russia --by month --plot "$out/timeline_russia.svg" > /dev/null
+"$D" -q timeline $S India --by month --plot "$out/timeline_india.svg" > /dev/null
+# The whole graph as exported DOT (render's style), laid out by sfdp (docs/graph.md).
+"$D" -q export $S --format dot -o "$tmp/example.dot"
+sfdp -Tsvg "$tmp/example.dot" -o "$out/example_export_sfdp.svg"
 
 # A big synthetic world: 200 invented countries, 100,000 facts.
 "$build/gen_facts" 100000 > "$tmp/f100k.jsonl"

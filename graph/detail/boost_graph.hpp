@@ -1,35 +1,31 @@
-// The Boost side of KnowledgeGraph: the adjacency_list type, the string pool
-// and the indexes. Include only from .cpp files of graph/, queries/, export/
-// (it pulls in Boost.Graph); everything else uses graph/knowledge_graph.hpp.
+// The Boost side of KnowledgeGraph: the graph type, the string pool and the
+// indexes. Include only from .cpp files of graph/, queries/, export/ (it
+// pulls in Boost.Graph); everything else uses graph/knowledge_graph.hpp.
 //
-// Layout: adjacency_list<vecS, vecS, bidirectionalS, VertexData, EdgeProps,
-// no_property, vecS>. Vertex descriptors are the dense VertexIds; edges are
-// kept in one vector (EdgeListS = vecS) so each edge costs one record plus an
-// out- and an in-entry. Bidirectional keeps the stored direction (exports are
-// directed graphs) while in_edges lets queries walk the graph as undirected
-// in O(degree): see for_each_neighbor.
+// The graph is a CsrGraph (graph/detail/csr_graph.hpp): compressed sparse
+// rows both ways, a Boost.Graph bidirectional graph whose vertex descriptors
+// are the dense VertexIds. Its arrays are owned when the graph was built from
+// facts and borrowed from the mapping when it was read from a snapshot, so
+// opening a snapshot costs no rebuilding. Bidirectional keeps the stored
+// direction (exports are directed graphs) while in_edges lets queries walk
+// the graph as undirected in O(degree): see for_each_neighbor.
 #pragma once
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "graph/detail/csr_graph.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace dipgraph::detail {
 
-// Bundled edge property.
-struct EdgeProps {
-  EdgeKind kind = EdgeKind::participant;
-};
-
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         VertexData, EdgeProps, boost::no_property, boost::vecS>;
+// The graph type the queries and exporters walk (the name predates the CSR).
+using BoostGraph = CsrGraph;
 using BoostVertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 using BoostEdge = boost::graph_traits<BoostGraph>::edge_descriptor;
 
@@ -52,18 +48,13 @@ class StringIndex {
   // The value stored under `key`, or kMissing.
   template <class KeyOf>
   std::uint32_t find(std::string_view key, const KeyOf& key_of) const {
+    if (borrowed_) return find_in(borrowed_, key, key_of);
     if (slots_.empty()) return kMissing;
-    std::size_t h = hash(key);
-    auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const Slot& s = slots_[i];
-      if (s.value == kMissing) return kMissing;
-      if (s.tag == tag && key_of(s.value) == key) return s.value;
-    }
+    return find_in(slots_.data(), key, key_of);
   }
 
   // Stores value under key unless the key is present; returns the stored
-  // value (the old one if present).
+  // value (the old one if present). Not on a borrowed table.
   template <class KeyOf>
   std::uint32_t insert(std::string_view key, std::uint32_t value, const KeyOf& key_of) {
     if ((size_ + 1) * 10 >= slots_.size() * 7) rehash(capacity_for(size_ + 1), key_of);
@@ -80,12 +71,16 @@ class StringIndex {
     }
   }
 
-  // The table as it is, and a table put back (graph/snapshot.cpp): `slots`
-  // must come from slots() of an index with the same hash() and `size` keys.
-  const std::vector<Slot>& slots() const { return slots_; }
-  void assign(std::vector<Slot> slots, std::size_t size) {
-    slots_ = std::move(slots);
-    mask_ = slots_.empty() ? 0 : slots_.size() - 1;
+  // The table as it is (graph/snapshot.cpp writes it), and a table used
+  // where it lies (a snapshot mapping that outlives the index): `count`
+  // slots (a power of two) from slots() of an index with the same hash()
+  // and `size` keys.
+  const Slot* slot_data() const { return borrowed_ ? borrowed_ : slots_.data(); }
+  std::size_t slot_count() const { return borrowed_ ? mask_ + 1 : slots_.size(); }
+  void borrow(const Slot* slots, std::size_t count, std::size_t size) {
+    slots_.clear();
+    borrowed_ = slots;
+    mask_ = count - 1;
     size_ = size;
   }
 
@@ -96,6 +91,17 @@ class StringIndex {
   }
 
  private:
+  template <class KeyOf>
+  std::uint32_t find_in(const Slot* slots, std::string_view key, const KeyOf& key_of) const {
+    std::size_t h = hash(key);
+    auto tag = static_cast<std::uint32_t>(h >> 32);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots[i];
+      if (s.value == kMissing) return kMissing;
+      if (s.tag == tag && key_of(s.value) == key) return s.value;
+    }
+  }
+
   static std::size_t capacity_for(std::size_t n) {
     std::size_t cap = 16;
     while (cap * 7 <= n * 10) cap *= 2;
@@ -115,6 +121,7 @@ class StringIndex {
     }
   }
   std::vector<Slot> slots_;
+  const Slot* borrowed_ = nullptr;
   std::size_t mask_ = 0, size_ = 0;
 };
 
@@ -127,13 +134,17 @@ class StringPool {
   StringPool();
   StrId intern(std::string_view s);
   StrId add(std::string_view s);
-  std::string_view view(StrId id) const { return views_[id]; }
+  std::string_view view(StrId id) const {
+    if (offsets_)
+      return {borrowed_ + offsets_[id], static_cast<std::size_t>(offsets_[id + 1] - offsets_[id])};
+    return views_[id];
+  }
   void reserve(std::size_t strings) { views_.reserve(strings); }
-  std::size_t size() const { return views_.size(); }
+  std::size_t size() const { return offsets_ ? count_ : views_.size(); }
   std::size_t bytes() const { return bytes_; }
   // Replaces the pool by `count` strings that live elsewhere (a snapshot
   // mapping, which must outlive the pool): string i is bytes[offsets[i] ..
-  // offsets[i+1]). Later intern() calls do not find these strings.
+  // offsets[i+1]). The pool is then read-only: intern() and add() throw.
   void adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count);
 
  private:
@@ -142,12 +153,33 @@ class StringPool {
   std::size_t used_ = 0, capacity_ = 0, bytes_ = 0;
   std::vector<std::string_view> views_;
   StringIndex ids_;
+  const char* borrowed_ = nullptr;
+  const std::uint64_t* offsets_ = nullptr;
+  std::size_t count_ = 0;
 };
 
 // One resolution key (a normalized name or code) and what it names.
 struct NameEntry {
   VertexId vertex;
   std::uint8_t rank;  // 0 code or full name, 1 surname
+};
+
+// One country-to-country tie as a snapshot stores it (CountryTie without
+// its event list): the events of tie i are stored_tie_events[events_end of
+// tie i-1 .. events_end of tie i).
+struct TieRecord {
+  std::uint32_t a, b, count, by_quad[5], a_to_b, b_to_a;
+  StrId first_date, last_date;
+  double goldstein_sum;
+  std::uint64_t events_end;
+};
+static_assert(sizeof(TieRecord) == 64);
+
+// The country view of a whole graph, as read from a snapshot (borrowed).
+struct StoredCountryView {
+  const TieRecord* ties = nullptr;  // ordered by (a, b), as CountryView::ties()
+  std::size_t tie_count = 0;
+  const VertexId* events = nullptr;
 };
 
 struct GraphImpl {
@@ -162,6 +194,9 @@ struct GraphImpl {
   std::unordered_map<std::string, std::vector<NameEntry>> names;
   std::size_t kind_counts[kVertexKindCount] = {};
   BuildStats stats;
+  // Set when the graph was read from a snapshot: CountryView(graph) reads it
+  // instead of walking every event.
+  std::optional<StoredCountryView> country_view;
   // What the strings point into when the graph was read from a snapshot
   // (the file mapping); empty for a graph built from facts.
   std::shared_ptr<const void> backing;

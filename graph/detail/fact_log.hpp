@@ -48,18 +48,44 @@ struct ScanResult {
   std::uint64_t tail = 0;  // bytes of an unterminated last line
 };
 
+// The longest record a log line may hold: the facts line limit (64 MiB, as
+// `build --max-line-mb` and `--facts`). Reading holds at most this + 1
+// bytes of one line; a longer line is damaged (reported, skipped, and
+// dropped by `check --repair`), never held in memory whole.
+inline constexpr std::size_t kMaxRecordBytes = std::size_t{64} << 20;
+
+inline std::string too_long_message(std::uint64_t bytes) {
+  return fmt::format("record of {} bytes, longer than the store's line limit of {} bytes", bytes,
+                     kMaxRecordBytes);
+}
+
 // Calls on_line(char* data, size_t len, size_t line_no, uint64_t offset) for
 // every complete line of `fd` from `offset` (line numbers continue from
-// `line`) up to end of file. `data` is mutable and valid only during the call.
-// Reading stops at byte `limit` (default: end of file).
+// `line`) up to end of file. `data` is mutable and valid only during the call;
+// it is nullptr for a line longer than `max_line` bytes (len = its length),
+// which is skipped without being held. Reading stops at byte `limit`
+// (default: end of file). Memory: at most max_line + 1 bytes of buffer.
 template <class F>
 inline ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, const fs::path& path,
-                      F&& on_line, std::uint64_t limit = ~std::uint64_t{0}) {
-  std::string buf(kChunk, '\0');
-  std::size_t have = 0;
-  std::uint64_t base = offset;
+                             F&& on_line, std::uint64_t limit = ~std::uint64_t{0},
+                             std::size_t max_line = kMaxRecordBytes) {
+  std::string buf(std::min(kChunk, max_line + 1), '\0');
+  std::size_t have = 0;      // bytes in buf
+  std::size_t scanned = 0;   // of them, searched for a newline already
+  std::uint64_t base = offset;  // the file offset of buf[0]
+  bool skipping = false;     // buf holds the middle of a line longer than max_line
+  std::uint64_t long_start = 0;  // where that line starts
   for (;;) {
-    if (have == buf.size()) buf.resize(buf.size() * 2);  // a line longer than the buffer
+    if (have == buf.size()) {
+      if (skipping || have > max_line) {  // an over-long line: drop what is held of it
+        if (!skipping) long_start = base;
+        skipping = true;
+        base += have;
+        have = scanned = 0;
+      } else {
+        buf.resize(std::min(buf.size() * 2, max_line + 1));
+      }
+    }
     std::uint64_t at = base + have;
     if (at >= limit) break;
     std::size_t want = static_cast<std::size_t>(
@@ -70,24 +96,28 @@ inline ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, con
       throw_errno(path, "cannot read");
     }
     if (n == 0) break;
-    std::size_t scan_from = have;
     have += static_cast<std::size_t>(n);
     char* data = buf.data();
     std::size_t pos = 0;
-    while (true) {
-      auto* nl = static_cast<char*>(std::memchr(data + scan_from, '\n', have - scan_from));
-      if (!nl) break;
-      std::size_t len = static_cast<std::size_t>(nl - (data + pos));
-      on_line(data + pos, len, ++line, base + pos);
-      pos += len + 1;
-      scan_from = pos;
+    while (auto* nl = static_cast<char*>(std::memchr(data + scanned, '\n', have - scanned))) {
+      auto end = static_cast<std::size_t>(nl - data);
+      if (skipping) {
+        on_line(nullptr, static_cast<std::size_t>(base + end - long_start), ++line, long_start);
+        skipping = false;
+      } else {
+        on_line(data + pos, end - pos, ++line, base + pos);
+      }
+      pos = scanned = end + 1;
     }
+    scanned = have;
     if (pos > 0) {
       std::memmove(data, data + pos, have - pos);
       base += pos;
       have -= pos;
+      scanned -= pos;
     }
   }
+  if (skipping) return ScanResult{long_start, line, base + have - long_start};
   return ScanResult{base, line, have};
 }
 
@@ -202,6 +232,10 @@ class Folded {
 
 // Verifies and parses one record; on failure returns false with the reason.
 inline bool decode_record(const char* data, std::size_t len, Fact& fact, std::string& error) {
+  if (!data) {  // scan_lines: over the line limit
+    error = too_long_message(len);
+    return false;
+  }
   error = detail::verify_record({data, len});
   if (!error.empty()) return false;
   return parse_fact({data, len}, fact, error);

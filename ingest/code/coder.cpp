@@ -72,6 +72,15 @@ int strength(int v) {
   return 0;
 }
 
+// Acts aimed at someone by their nature: an appeal, praise, a demand,
+// criticism, a rejection, a threat, a sanction, coercion. Their target may
+// go unsaid where the sentence names it elsewhere.
+bool aimed(std::string_view cameo) {
+  std::string_view r = cameo.substr(0, 2);
+  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "16" ||
+         r == "17";
+}
+
 bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), r) != set.end();
 }
@@ -113,7 +122,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   };
   int mi = c.mention(n);
   if (usable(mi)) return mi;
-  if (mi >= 0) return -1;  // a place, a title alone: not an actor
+  // A place is no actor; a title stands for whom its modifiers name ("a UN
+  // official", "the envoy of Japan").
+  bool title = mi >= 0 && c.rec.mentions[mi].kind == MentionKind::title;
+  if (mi >= 0 && !title) return -1;
   // "which", "who", "that" of a relative clause stand for its noun.
   if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
       c.t.head(c.t.head(n)) >= 0) {
@@ -122,7 +134,8 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
   }
   if (!c.t.is_nominal(n)) return -1;
-  bool agent = std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n));
+  bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
+               armed_act(c.t.lemma(n));
   if (source && !agent) return -1;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
@@ -145,6 +158,62 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (definite) return -c.home_mention - 1;
   }
   return -1;
+}
+
+// A directed event whose frame slots name no target ("Malawi filed a complaint
+// on Monday", "denounced the operation"): the one other country the
+// sentence names as an actor is its target, as a careful reader takes it.
+// Nothing when the sentence names none or several.
+void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                        std::vector<std::int32_t>& target, std::string& why) const {
+  // A party's key: its country, else (an organization) its entity.
+  auto key = [&](std::int32_t x) {
+    const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+    return m.country >= 0 ? std::int64_t{m.country} : x < 0 ? -1 : -2 - std::int64_t{m.entity} * 16 - static_cast<int>(m.kind);
+  };
+  std::int32_t found = -1;
+  bool place = false;  // a party's country also named as a place: no guess
+  for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
+    int mi = c.rec.mention_at[i];
+    if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
+    if (!is_actor(c.rec.mentions[mi])) continue;
+    bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    if (own) continue;
+    if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    // A place ("the arrests in Caracas") is where, not whom.
+    std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
+    int w = c.in.word_of_tok[last - c.in.first_tok];
+    if (w >= 0 && is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+      place = true;
+      continue;
+    }
+    if (found < 0) found = mi;
+  }
+  if (place) return;
+  (void)t;
+  if (found < 0) return;
+  target.push_back(found);
+  why += "target=sentence ";
+}
+
+// True if word w lies in a date expression ("on Wednesday" is no "call on").
+bool Coder::is_date(const Ctx& c, int w) const {
+  if (w < 0 || static_cast<std::size_t>(w) >= c.in.tok_of_word.size()) return false;
+  std::uint32_t t = c.in.tok_of_word[w];
+  return std::any_of(c.rec.dates.begin(), c.rec.dates.end(),
+                     [&](const DateMention& d) { return t >= d.begin && t < d.end; });
+}
+
+// True if noun `lemma` names an armed act ("airstrike", "raid"): its national
+// modifier is who struck ("a US airstrike killed ...").
+bool Coder::armed_act(const std::string& lemma) const {
+  const auto* fs = frames_.find(lemma, true);
+  if (!fs) return false;
+  for (std::uint32_t fi : *fs) {
+    std::string_view r = std::string_view(frames_.frame(fi).cameo).substr(0, 2);
+    if (r == "18" || r == "19") return true;
+  }
+  return false;
 }
 
 // Actors of node n and of the nodes coordinated with it ("Japan and China").
@@ -237,7 +306,7 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           std::string_view b = tr.base(*d);
           if (b == "compound" && tr.rel(*d) == "compound:prt") ok = tr.lemma(*d) == k.word;
           else if (b == "obl" || b == "nmod" || b == "advmod" || b == "xcomp")
-            ok = tr.marker(*d) == k.word || (b == "advmod" && tr.lemma(*d) == k.word);
+            ok = (tr.marker(*d) == k.word && !is_date(c, *d)) || (b == "advmod" && tr.lemma(*d) == k.word);
         }
         break;
       case CondKind::obj_class: {
@@ -292,6 +361,8 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (f.noun) {
         if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
         else if (tr.base(t) == "nsubj") n = -1;
+        // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
+        else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
       }
       if (n >= 0) {
         why += (source ? "source=" : "target=") + w;
@@ -440,7 +511,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.word = w;
       e.cameo = f.cameo;
       e.type = f.type;
-      e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
+      if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, e.why);
         if (!e.source.empty()) break;
@@ -449,6 +520,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, e.why);
         if (!e.target.empty()) break;
       }
+      if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
+        other_party(c, w, e.source, e.target, e.why);
       int st = status_of(c, w);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
@@ -492,7 +565,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             inside = true;
             break;
           }
-        if (!inside) continue;
+        // A noun event as a setting ("said at the meeting that ...") is
+        // not what was said.
+        if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
         any = true;
         if (out[j].source.empty()) {
           int s = -1;
@@ -509,18 +584,26 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         out[k].say = true;
         continue;
       }
+      // What the complement is about: the actors of its subject ("Japan
+      // is ...", "ties with Russia are ...").
+      std::vector<std::int32_t> about;
+      int subj = tr.child(cw, "nsubj");
+      if (subj < 0) subj = tr.child(cw, "nsubj:pass");
+      actors_at(c, subj, false, false, about);
+      for (const int* d = subj < 0 ? nullptr : tr.kids_begin(subj); d && d != tr.kids_end(subj); ++d)
+        if (tr.base(*d) == "nmod" || tr.rel(*d) == "nmod:poss") actors_at(c, *d, false, false, about);
       // An evaluation: "<X> is a <good|bad> ...": copula with an actor subject.
-      if (tr.child(cw, "cop") >= 0) {
-        std::vector<std::int32_t> about;
-        actors_at(c, tr.child(cw, "nsubj"), false, false, about);
-        int tone = tone_of(c, cw);
-        if (!about.empty() && tone != 0) {
-          out[k].target = about;
-          out[k].cameo = tone > 0 ? "051" : "111";
-          out[k].type = tone > 0 ? "praise" : "criticism";
-          out[k].say = false;
-          out[k].why += "evaluation ";
-        }
+      int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : 0;
+      if (!about.empty() && tone != 0) {
+        out[k].target = about;
+        out[k].cameo = tone > 0 ? "051" : "111";
+        out[k].type = tone > 0 ? "praise" : "criticism";
+        out[k].say = false;
+        out[k].why += "evaluation ";
+      } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
+        // A comment on another party: a statement about it.
+        out[k].target = about;
+        out[k].why += "target=about ";
       }
     }
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
@@ -556,7 +639,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
     // complement is the content of the intention, appeal or threat.
-    if (f.flags & (kFrameIntent | kFrameControl) || e.cameo.substr(0, 2) == "13" ||
+    if (f.flags & (kFrameIntent | kFrameControl | kFramePlan) || e.cameo.substr(0, 2) == "13" ||
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
       if (x < 0) continue;
@@ -580,11 +663,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           stack.pop_back();
           for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
             std::string_view b = tr.base(*d);
-            if (b == "obl" || b == "nmod") {
-              bool wanted = false;
+            bool wanted = false;
+            if (b == "obl" || b == "nmod")
               for (const Slot& sl : f.target) wanted |= sl.kind == SlotKind::prep && tr.marker(*d) == sl.word;
-              if (wanted) actors_at(c, *d, false, false, e.target);
-            }
+            // "agreed to resume imports of U.S. beef": what an agreement
+            // is about names its other party.
+            if ((f.flags & kFramePlan) && (b == "obj" || b == "obl" || b == "nmod")) wanted = true;
+            if (wanted) actors_at(c, *d, false, false, e.target);
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }

@@ -58,7 +58,7 @@ class StatusCues {
 struct CoderInput {
   const Analysis* rec = nullptr;            // the article's recognition
   const syntax::Analysis* syn = nullptr;    // this sentence's parse
-  const std::vector<std::string_view>* words = nullptr;  // its words (for traces)
+  const std::vector<std::string_view>* words = nullptr;  // its words; set only for traces (--explain)
   std::vector<std::uint32_t> tok_of_word;   // word -> Tok index in rec->toks
   std::vector<std::int32_t> word_of_tok;    // Tok - first Tok -> first word, -1
   std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
@@ -103,6 +103,10 @@ class Coder {
   int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
+  bool armed_act(const std::string& lemma) const;
+  bool is_date(const Ctx& c, int w) const;
+  void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
+                   std::string& why) const;
   int status_of(const Ctx& c, int t) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
   int tone_of(const Ctx& c, int head) const;

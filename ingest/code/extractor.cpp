@@ -158,7 +158,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   }
   in.rec = &a;
   in.syn = &syn;
-  in.words = &words;
+  in.words = trace_ ? &words : nullptr;  // the coder's traces only when asked
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;

@@ -41,6 +41,9 @@ void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::ve
         std::string c = code_of(o.country);
         add_actor(out, Actor{"org:" + o.code, ActorKind::organization, o.name, c, ""});
         if (!c.empty()) countries.insert(c);
+        // A state's own body (army, parliament, state media, central bank)
+        // acts for the state: the country is a party too.
+        if (o.kind == "national") add_country(o.country);
         break;
       }
       case MentionKind::person: {
@@ -60,6 +63,38 @@ void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::ve
   }
 }
 
+namespace {
+
+// The key of an actor on a side: its country, else its own id.
+const std::string& side_key(const Actor& a) { return a.country.empty() ? a.id : a.country; }
+
+bool shares_key(const std::vector<Actor>& a, const std::vector<Actor>& b) {
+  return std::any_of(a.begin(), a.end(), [&](const Actor& x) {
+    return std::any_of(b.begin(), b.end(), [&](const Actor& y) { return side_key(x) == side_key(y); });
+  });
+}
+
+// True if draft d tells the act of o the other way round (o: X -> Y, d:
+// Y -> X): two acts, not one, unless one of them is a host's 043.
+bool reversed(const Fact& o, const Fact& d) {
+  if (o.cameo == "043" || d.cameo == "043") return false;
+  return shares_key(d.source, o.target) || shares_key(d.target, o.source);
+}
+
+// Nobody acts on itself: target actors of a source's country (or the
+// source itself) leave the target; a fact left without one is dropped later.
+void tidy_sides(Fact& f) {
+  if (f.source.empty()) return;
+  f.target.erase(std::remove_if(f.target.begin(), f.target.end(),
+                                [&](const Actor& x) {
+                                  return std::any_of(f.source.begin(), f.source.end(),
+                                                     [&](const Actor& y) { return side_key(x) == side_key(y); });
+                                }),
+                 f.target.end());
+}
+
+}  // namespace
+
 std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
                               std::size_t max_facts) {
   std::vector<Draft> out;
@@ -75,6 +110,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
           !(cameo_root(o.fact.cameo) == cameo_root(d.fact.cameo) &&
             (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
         continue;
+      if (reversed(o.fact, d.fact)) continue;
       bool same_parties = o.countries == d.countries && !d.countries.empty();
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
@@ -116,11 +152,31 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     target->countries.insert(d.countries.begin(), d.countries.end());
   }
 
+  // A trip to several countries is one visit per host country.
+  for (std::size_t k = 0, n = out.size(); k < n; ++k) {
+    if (out[k].fact.cameo != "042" || out[k].fact.target.size() < 2) continue;
+    std::vector<std::vector<Actor>> hosts;  // grouped by country
+    for (Actor& x : out[k].fact.target) {
+      auto g = std::find_if(hosts.begin(), hosts.end(),
+                            [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
+      if (g == hosts.end()) hosts.push_back({std::move(x)});
+      else g->push_back(std::move(x));
+    }
+    for (std::size_t h = 0; h < hosts.size(); ++h) {
+      Draft one = h + 1 < hosts.size() ? out[k] : std::move(out[k]);
+      one.fact.target = std::move(hosts[h]);
+      const std::string& c = one.fact.target[0].country;
+      if (one.fact.location && one.fact.location->country != c) one.fact.location.reset();
+      if (h + 1 < hosts.size()) out.push_back(std::move(one));
+      else out[k] = std::move(one);
+    }
+  }
   std::vector<Fact> facts;
   facts.reserve(out.size());
   for (Draft& d : out) {
     if (facts.size() >= max_facts) break;
     Fact& f = d.fact;
+    tidy_sides(f);
     if (f.date.empty() && (f.status == Status::occurred || f.status == Status::ongoing)) f.date = article_day;
     f.root = std::string(cameo_root(f.cameo));
     f.quad_class = quad_class_of(f.cameo);

@@ -1192,25 +1192,9 @@ void PatternCoder::code(const Document& doc, const Analysis& a, std::vector<Draf
         else if (tone < 0) f.type = "criticism", f.cameo = "111";
         else f.type = "statement", f.cameo = "010", d.say = true;
       }
-      // Statements: the speaker, and the other countries of what was said.
-      if (d.say && tgt.empty()) {
-        std::vector<std::int32_t> said;
-        for (std::int32_t mi : ms) {
-          const Mention& m = a.mentions[mi];
-          if (m.begin < t.end || attributed(m.begin) || !actor_ok(m)) continue;
-          said.push_back(mi);
-        }
-        CodeSet said_c;
-        std::vector<Actor> said_actors;
-        actors_of(said, said_actors, said_c, anaphoric);
-        for (Actor& x : said_actors) {
-          bool same = x.country.empty() || src_c.count(x.country);
-          if (same || x.kind != ActorKind::country) continue;
-          tgt_c.insert(x.country);
-          add_actor(target, std::move(x));
-          if (target.size() >= 3) break;
-        }
-      }
+      // A statement's target comes from its own slots ("told X"); a party
+      // merely mentioned in a remark is none (the parse coder finds what a
+      // remark is about).
       // Topics: countries talked about.
       if (p.flags & kTopics) {
         std::uint32_t e = seg_end(t.segment);

@@ -252,6 +252,16 @@ void titles_to_people(SentenceState& sen) {
       // A generic title ("the Peruvian official") names anyone of that
       // country read before; a specific one needs the same role.
       bool generic = title.rank >= 4 && has_det && country >= 0;
+      // "the president" without a country: of several holders read so far,
+      // the one of the country the article names most (news calls its own
+      // country's president "the president"), else the latest.
+      int top = -1;
+      if (country < 0) {
+        for (std::size_t c = 0; c < art.a.country_counts.size(); ++c)
+          if (art.a.country_counts[c] && (top < 0 || art.a.country_counts[c] > art.a.country_counts[top]))
+            top = static_cast<int>(c);
+      }
+      int first_found = -1;
       for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p) {
         const Person& pr = art.a.people[p];
         if (generic) {
@@ -267,10 +277,15 @@ void titles_to_people(SentenceState& sen) {
             same = country >= 0 && pr.country == country;
           if (!same) continue;
           if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          if (top >= 0 && pr.country != top) {
+            if (first_found < 0) first_found = p;
+            continue;
+          }
         }
         found = p;
         break;
       }
+      if (found < 0) found = first_found;
       if (found >= 0) {
         if (art.a.people[found].country < 0) art.a.people[found].country = country;
         pm.entity = found;

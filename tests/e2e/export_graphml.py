@@ -21,16 +21,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-DIPGRAPH = os.environ["DIPGRAPH"]
-
-
-def skip(why):
-    if os.environ.get("DIPGRAPH_REQUIRE_PY") == "1":
-        print("FAIL: " + why, file=sys.stderr)
-        sys.exit(1)
-    print("SKIP: " + why, file=sys.stderr)
-    sys.exit(77)
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+from e2e import DIPGRAPH, check, fail, run, skip  # noqa: E402,F401
 
 try:
     import networkx as nx
@@ -40,16 +32,6 @@ try:
     import igraph
 except ImportError:
     skip("python3 igraph is not installed")
-
-
-def fail(msg):
-    print("FAIL: " + msg, file=sys.stderr)
-    sys.exit(1)
-
-
-def check(cond, msg):
-    if not cond:
-        fail(msg)
 
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

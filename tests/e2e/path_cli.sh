@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # e2e: `dipgraph path A B` on a small store: the readable chain with event
 # type, status, date and evidence; --json with stable ids; --k; --countries;
-# negated events left out unless --include-negated; exit 1 and a message when
-# there is no path; exit 2 with near-match suggestions for an unknown name;
+# negated events left out unless --include-negated; places and hubs left out
+# unless --via; exit 1 and a message when there is no path (saying when
+# --via would give one); exit 2 with near-match suggestions for an unknown name;
 # exit 2 for a missing store.
 set -u
 : "${DIPGRAPH:?DIPGRAPH must point to the dipgraph binary}"
@@ -47,13 +48,17 @@ assert ev["evidence"]["article"] == "a1"
 assert [e["kind"] for e in p["edges"]] == ["participant", "participant"]
 PY
 
-# k shortest.
+# k shortest: the second runs through the place Tashkent, so only with --via places.
 "$DIPGRAPH" -q path --store s RUS PAK --k 3 > out || fail "--k 3: $(cat out)"
 grep -q '^1\. (5 steps) Russia → Alexei Overchuk → meeting (occurred, 2025-07-10) → Uzbekistan → ' out \
   || fail "--k 1st: $(cat out)"
+! grep -q '^2\.' out || fail "--k: a path through a place without --via places: $(cat out)"
+"$DIPGRAPH" -q path --store s RUS PAK --k 3 --via places > out || fail "--k 3 --via places: $(cat out)"
 grep -q '^2\. (6 steps) Russia → Alexei Overchuk → meeting (occurred, 2025-07-10) → Tashkent → Uzbekistan' out \
   || fail "--k 2nd: $(cat out)"
 ! grep -q '^3\.' out || fail "--k: only two loopless paths exist: $(cat out)"
+"$DIPGRAPH" -q path --store s RUS PAK --via nowhere > out 2> err; rc=$?
+[ "$rc" = 2 ] && grep -q -- '--via "nowhere" is not one of places, hubs, all' err || fail "--via nowhere: $rc $(cat err)"
 
 # Country view.
 "$DIPGRAPH" -q path --store s Overchuk PAK --countries > out || fail "--countries"
@@ -86,6 +91,41 @@ grep -q 'unknown entity "Atlantis"' err || fail "unknown message: $(cat err)"
 "$DIPGRAPH" -q path --store s Tashkent PAK --countries > out 2> err; rc=$?
 [ "$rc" = 2 ] || fail "place --countries: exit $rc"
 grep -q 'is not a country' err || fail "place --countries message: $(cat err)"
+
+# Tied only through a place: no path, and the message says what would give one.
+echo '{"type":"meeting","cameo":"043","date":"2025-07-11","participants":[{"id":"country:FRA","name":"France"}],"location":{"name":"Tashkent","country":"UZB"}}' > place.jsonl
+"$DIPGRAPH" build --store s place.jsonl 2> /dev/null || fail "build place"
+"$DIPGRAPH" -q path --store s France PAK > out 2> err; rc=$?
+[ "$rc" = 1 ] || fail "through a place: exit $rc: $(cat out)"
+grep -q 'no path between France (country:FRA) and Pakistan (country:PAK) through countries, organizations and people; one runs through a place (--via places)' err \
+  || fail "through a place message: $(cat err)"
+"$DIPGRAPH" -q path --store s France PAK --via places > out || fail "--via places"
+head -1 out | grep -q '→ Tashkent → Uzbekistan →' || fail "--via places chain: $(cat out)"
+
+# Hubs: HUB meets 110 countries (110 edges, in every event but two); paths go
+# around it (K000 - XXX - K001) or, with none, say --via hubs.
+{
+  for i in $(seq -w 0 109); do
+    echo "{\"type\":\"meeting\",\"cameo\":\"043\",\"participants\":[{\"id\":\"country:HUB\"},{\"id\":\"country:K$i\"}]}"
+  done
+  echo '{"type":"meeting","cameo":"043","participants":[{"id":"country:K000"},{"id":"country:XXX"}]}'
+  echo '{"type":"meeting","cameo":"043","participants":[{"id":"country:K001"},{"id":"country:XXX"}]}'
+} > hubs.jsonl
+"$DIPGRAPH" path --facts hubs.jsonl K000 K001 > out 2> err || fail "around the hub: $(cat err)"
+grep -q 'paths avoid the biggest hubs, HUB (country:HUB, 110 edges); --via hubs allows them' err \
+  || fail "hub note: $(cat err)"
+head -1 out | grep -q '→ XXX →' || fail "around the hub: $(cat out)"
+"$DIPGRAPH" -q path --facts hubs.jsonl K002 K003 > out 2> err; rc=$?
+[ "$rc" = 1 ] && grep -q 'one runs through a hub (--via hubs)' err || fail "hub only: $rc $(cat err)"
+"$DIPGRAPH" -q path --facts hubs.jsonl K002 K003 --via hubs --json > out.json || fail "--via hubs"
+/usr/bin/python3 - out.json <<'PY' || fail "--via hubs JSON: $(cat out.json)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["via"] == {"places": False, "hubs": True} and d["hubs"] == ["country:HUB"], d
+assert [v["id"] for v in d["paths"][0]["vertices"]][2] == "country:HUB", d
+PY
+"$DIPGRAPH" -q path --facts hubs.jsonl K002 K003 --countries --via all > out || fail "--countries --via all"
+head -1 out | grep -qx 'K002 → HUB → K003' || fail "--countries through the hub: $(cat out)"
 
 # --facts reads a facts file directly, folding repeated ids like the store.
 cat facts.jsonl facts.jsonl > twice.jsonl

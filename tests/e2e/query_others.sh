@@ -57,7 +57,7 @@ grep -q 'Norway (country:NOR) has no partner countries' e || fail "no partners m
 [ "$rc" = 2 ] || fail "unknown entity: exit $rc"
 
 # rank: Pakistan is the hub by every measure.
-for by in degree pagerank betweenness; do
+for by in degree pagerank betweenness eigenvector; do
   "$DIPGRAPH" -q rank $F --by $by > r.txt || fail "rank --by $by: exit $?"
   grep -q "^Countries by $by over the country view (5 countries, 5 ties)" r.txt || fail "rank header: $(cat r.txt)"
   grep -E '^ +1  Pakistan \(PAK\)' r.txt > /dev/null || fail "rank --by $by: $(cat r.txt)"
