@@ -378,7 +378,10 @@ void run_rank(const RankArgs& a, Globals& glob) {
                          s.degree, s.events);
     }
   }
-  if (ranking.empty()) std::fprintf(stderr, "dipgraph: no country ties to rank\n");
+  if (std::string empty = empty_graph_note(g, a.source.filter.active()); !empty.empty())
+    std::fprintf(stderr, "dipgraph: %s\n", empty.c_str());
+  else if (ranking.empty())
+    std::fprintf(stderr, "dipgraph: no country ties to rank\n");
   emit(out);
   glob.exit_code = exit_code(diag, !ranking.empty());
 }
@@ -500,6 +503,8 @@ void run_stats(const StatsArgs& a, Globals& glob) {
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   GraphStats s = graph_stats(g, a.top);
+  std::string empty = empty_graph_note(g, a.source.filter.active());
+  if (!empty.empty()) std::fprintf(stderr, "dipgraph: %s\n", empty.c_str());
   std::string out;
   auto kind = [&](VertexKind k) { return s.by_kind[static_cast<int>(k)]; };
   if (a.json) {
@@ -565,7 +570,7 @@ void run_stats(const StatsArgs& a, Globals& glob) {
     }
   }
   emit(out);
-  glob.exit_code = exit_code(diag, true);
+  glob.exit_code = exit_code(diag, empty.empty());
 }
 
 }  // namespace

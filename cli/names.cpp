@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <string>
 
 #include "ingest/recognize/dictionary.hpp"
 #include "ingest/recognize/dictionary_names.hpp"
@@ -28,14 +29,16 @@ const NameTable& dictionary_name_table(const Globals& g) {
   return *table;
 }
 
+std::string empty_graph_note(const KnowledgeGraph& graph, bool filtered) {
+  if (graph.vertex_count() > 0) return {};
+  return filtered ? "no facts are left after the filters"
+                  : "the store is empty (no facts; add some with `dipgraph build`)";
+}
+
 VertexId resolve_entity(const KnowledgeGraph& graph, const Globals& g, std::string_view query,
                         bool filtered) {
-  if (graph.vertex_count() == 0)
-    throw Error(
-        filtered ? fmt::format("cannot look up \"{}\": no facts are left after the filters", query)
-                 : fmt::format("cannot look up \"{}\": the store is empty (no facts; add "
-                               "some with `dipgraph build`)",
-                               query));
+  if (std::string empty = empty_graph_note(graph, filtered); !empty.empty())
+    throw Error(fmt::format("cannot look up \"{}\": {}", query, empty));
   const NameTable& names = dictionary_name_table(g);
   VertexId v = graph.resolve_or_throw(query, &names);
   if (std::string_view note = names.note(std::string(graph.id(v))); !note.empty())

@@ -24,4 +24,8 @@ const NameTable& dictionary_name_table(const Globals& g);
 VertexId resolve_entity(const KnowledgeGraph& graph, const Globals& g, std::string_view query,
                         bool filtered = false);
 
+// "the store is empty" (or, `filtered`, "no facts are left after the
+// filters") for a graph without vertices; empty otherwise.
+std::string empty_graph_note(const KnowledgeGraph& graph, bool filtered);
+
 }  // namespace dipgraph::cli

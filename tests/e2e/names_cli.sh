@@ -101,6 +101,10 @@ grep -q 'no readable input' err || fail "build message: $(cat err)"
 "$DIPGRAPH" -q build --store empty.store empty.jsonl 2> /dev/null
 "$DIPGRAPH" neighbors --store empty.store Pakistan > /dev/null 2> err; rc=$?
 [ $rc = 2 ] && grep -q 'the store is empty' err || fail "empty store: $rc $(cat err)"
+for cmd in stats rank; do
+  "$DIPGRAPH" $cmd --store empty.store > /dev/null 2> err; rc=$?
+  [ $rc = 1 ] && grep -q 'the store is empty' err || fail "$cmd on an empty store: $rc $(cat err)"
+done
 
 # A mistyped subcommand.
 "$DIPGRAPH" neighbours --store s US > /dev/null 2> err; rc=$?
