@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -282,8 +283,12 @@ void run_build(const BuildOptions& opt, Globals& g) {
     inputs.push_back({path, is_facts_file(path, opt.max_line_mb << 20)});
   }
 
+  // Nothing readable: no store is created and an existing one is not touched.
+  if (inputs.empty())
+    throw Error(fmt::format("build: no readable input; store {} {}", opt.store,
+                            std::filesystem::exists(opt.store) ? "left as it was" : "not created"));
   FactStore store(opt.store, true);
-  bool progress_on = !g.quiet && ::isatty(STDERR_FILENO);
+  bool progress_on = g.progress();
   Progress progress(progress_on, sizes_known ? total_bytes : 0);
   FactStore::Lock lock = store.lock([&] {
     if (!g.quiet)
