@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -283,9 +284,15 @@ void run_build(const BuildOptions& opt, Globals& g) {
     inputs.push_back({path, is_facts_file(path, opt.max_line_mb << 20)});
   }
 
+  // Nothing readable: no store is created and an existing one is not touched.
+  if (inputs.empty())
+    throw Error(fmt::format("build: no readable input; store {} {}", mask_password(opt.store),
+                            is_database_location(opt.store) || std::filesystem::exists(opt.store)
+                                ? "left as it was"
+                                : "not created"));
   std::unique_ptr<Store> store_ptr = open_store(opt.store, true);
   Store& store = *store_ptr;
-  bool progress_on = !g.quiet && ::isatty(STDERR_FILENO);
+  bool progress_on = g.progress();
   Progress progress(progress_on, sizes_known ? total_bytes : 0);
   auto hold = store.hold_writer([&] {
     if (!g.quiet)

@@ -16,6 +16,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
+#include "cli/names.hpp"
 #include "export/country_network.hpp"
 #include "export/exporters.hpp"
 #include "export/render.hpp"
@@ -189,7 +190,7 @@ void run_export(const ExportArgs& a, Globals& g) {
   options.edge_labels = !a.no_edge_labels;
   options.gexf_version = a.gexf_version;
   if (!a.around.empty()) {
-    VertexId center = graph.resolve_or_throw(a.around);
+    VertexId center = resolve_entity(graph, g, a.around, a.source.filter.active());
     selection = graph.around(center, a.depth);
     options.vertices = &selection;
   }

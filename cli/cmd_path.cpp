@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
+#include "cli/names.hpp"
 #include "graph/country_view.hpp"
 #include "graph/error.hpp"
 #include "queries/paths.hpp"
@@ -95,9 +96,7 @@ std::string tie_summary(const KnowledgeGraph& g, const CountryTie& t, VertexId f
     dates = t.first_date == t.last_date
                 ? fmt::format(", {}", g.str(t.first_date))
                 : fmt::format(", {} .. {}", g.str(t.first_date), g.str(t.last_date));
-  return fmt::format("{} \u2013 {}: {} event{} ({} cooperative, {} conflictual), mean Goldstein {:.1f}{}",
-                     g.label(from), g.label(to), t.count, t.count == 1 ? "" : "s",
-                     t.cooperative(), t.conflictual(), t.mean_goldstein(), dates);
+  return fmt::format("{} \u2013 {}: {}{}", g.label(from), g.label(to), tally_text(t), dates);
 }
 
 // The event shown as an example of a tie: the most reported, then the first.
@@ -182,11 +181,10 @@ std::string country_path_json(const KnowledgeGraph& g, const CountryPath& p) {
   for (std::size_t i = 0; i < p.ties.size(); ++i) {
     const CountryTie& t = *p.ties[i];
     out += fmt::format(
-        "{}{{\"a\": {}, \"b\": {}, \"count\": {}, \"cooperative\": {}, \"conflictual\": {}, "
-        "\"a_to_b\": {}, \"b_to_a\": {}, \"mean_goldstein\": {}, \"first_date\": {}, "
-        "\"last_date\": {}, \"events\": [",
-        i ? ", " : "", q(g.id(t.a)), q(g.id(t.b)), t.count, t.cooperative(), t.conflictual(),
-        t.a_to_b, t.b_to_a, t.mean_goldstein(), q(g.str(t.first_date)), q(g.str(t.last_date)));
+        "{}{{\"a\": {}, \"b\": {}, \"count\": {}, {}, \"a_to_b\": {}, \"b_to_a\": {}, "
+        "\"first_date\": {}, \"last_date\": {}, \"events\": [",
+        i ? ", " : "", q(g.id(t.a)), q(g.id(t.b)), t.count, tally_json(t), t.a_to_b, t.b_to_a,
+        q(g.str(t.first_date)), q(g.str(t.last_date)));
     for (std::size_t j = 0; j < t.events.size() && j < kMaxTieEvents; ++j)
       out += (j ? ", " : "") + vertex_json(g, t.events[j]);
     out += "]}";
@@ -227,8 +225,8 @@ void run_path(const PathArgs& a, Globals& g) {
   std::vector<VertexId> hubs = path_hubs(graph);
   std::vector<char> allowed = path_mask(graph, usable, via, hubs);
   const std::vector<char>* mask = &allowed;
-  VertexId from = graph.resolve_or_throw(a.from);
-  VertexId to = graph.resolve_or_throw(a.to);
+  VertexId from = resolve_entity(graph, g, a.from);
+  VertexId to = resolve_entity(graph, g, a.to);
   if (!via.hubs && !hubs.empty() && !g.quiet) {
     std::string names;
     for (std::size_t i = 0; i < hubs.size() && i < 5; ++i)
@@ -277,7 +275,15 @@ void run_path(const PathArgs& a, Globals& g) {
     from = country(from);
     to = country(to);
     CountryView view(graph, mask);
-    emit(finder.country_paths(view, from, to, a.k), country_path_json, print_country_path);
+    auto paths = finder.country_paths(view, from, to, a.k);
+    // The walk leaves negated facts out (unless --include-negated); the
+    // numbers shown are the tie's as every other command counts them
+    // (graph/tie_tally.hpp): the user's filters only.
+    std::vector<char> shown = usable_vertices(graph, a.source.filter);
+    CountryView numbers(graph, shown.empty() ? nullptr : &shown);
+    for (CountryPath& p : paths)
+      for (const CountryTie*& tie : p.ties) tie = numbers.find(tie->a, tie->b);
+    emit(paths, country_path_json, print_country_path);
     if (found == 0) {
       // Would the hubs have given one?
       std::vector<char> all = path_mask(graph, usable, PathVia{true, true}, hubs);

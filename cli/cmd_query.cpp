@@ -7,9 +7,9 @@
 #include <fmt/core.h>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <cstdio>
 #include <memory>
 #include <span>
 #include <string>
@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
+#include "cli/names.hpp"
 #include "export/exporters.hpp"
 #include "export/timeline_plot.hpp"
 #include "graph/cameo.hpp"
@@ -95,14 +96,9 @@ std::string event_json(const KnowledgeGraph& g, VertexId v) {
 }
 
 std::string tone_json(const KnowledgeGraph& g, const ToneSummary& t) {
-  return fmt::format(
-      "\"facts\": {}, \"cooperative\": {}, \"conflictual\": {}, \"by_quad_class\": [{}, {}, {}, "
-      "{}], "
-      "\"a_to_b\": {}, \"b_to_a\": {}, \"mean_goldstein\": {}, \"first_date\": {}, "
-      "\"last_date\": {}",
-      t.count, t.cooperative(), t.conflictual(), t.by_quad[1], t.by_quad[2], t.by_quad[3],
-      t.by_quad[4], t.a_to_b, t.b_to_a, num(t.mean_goldstein()), q(g.str(t.first_date)),
-      q(g.str(t.last_date)));
+  return fmt::format("{}, \"a_to_b\": {}, \"b_to_a\": {}, \"first_date\": {}, \"last_date\": {}",
+                     tally_json(t), t.a_to_b, t.b_to_a, q(g.str(t.first_date)),
+                     q(g.str(t.last_date)));
 }
 
 std::string ids_json(const KnowledgeGraph& g, std::span<const VertexId> vs) {
@@ -131,9 +127,7 @@ std::string date_span(const KnowledgeGraph& g, StrId first, StrId last) {
 }
 
 std::string tone_line(const KnowledgeGraph& g, const ToneSummary& t) {
-  return fmt::format("{} fact{} ({} cooperative, {} conflictual), mean Goldstein {:+.1f}, {}",
-                     t.count, t.count == 1 ? "" : "s", t.cooperative(), t.conflictual(),
-                     t.mean_goldstein(), date_span(g, t.first_date, t.last_date));
+  return fmt::format("{}, {}", tally_text(t), date_span(g, t.first_date, t.last_date));
 }
 
 // CSV building blocks (RFC 4180, CRLF line ends) -------------------------------
@@ -192,7 +186,7 @@ void run_ties(const TiesArgs& a, Globals& glob) {
   Diagnostics diag;
   // Filters skip events of the whole graph (the snapshot's), not facts.
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId va = g.resolve_or_throw(a.a), vb = g.resolve_or_throw(a.b);
+  VertexId va = resolve_entity(g, glob, a.a), vb = resolve_entity(g, glob, a.b);
   Ties t = find_ties(g, va, vb, event_filter(a.source.filter));
   std::string out;
   if (a.csv) {
@@ -273,7 +267,7 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId x = g.resolve_or_throw(a.a);
+  VertexId x = resolve_entity(g, glob, a.a);
   NeighborOptions opt;
   opt.half_life_days = a.half_life;
   opt.filter = event_filter(a.source.filter);
@@ -284,13 +278,14 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   std::string out;
   if (a.csv) {
     out = csv_row({"rank", "country_id", "iso3", "name", "strength", "facts", "cooperative",
-                   "conflictual", "mean_goldstein", "a_to_b", "b_to_a", "first_date",
-                   "last_date"});
+                   "neutral", "conflictual", "unrealized", "mean_goldstein", "a_to_b", "b_to_a",
+                   "first_date", "last_date"});
     for (std::size_t i = 0; i < shown; ++i) {
       const Neighbor& n = all[i];
       out += csv_row({std::to_string(i + 1), g.id(n.country), g.str(g.vertex(n.country).country),
                       g.label(n.country), num(n.strength), std::to_string(n.tone.count),
-                      std::to_string(n.tone.cooperative()), std::to_string(n.tone.conflictual()),
+                      std::to_string(n.tone.cooperative()), std::to_string(n.tone.neutral()),
+                      std::to_string(n.tone.conflictual()), std::to_string(n.tone.unrealized()),
                       num(n.tone.mean_goldstein()), std::to_string(n.tone.a_to_b),
                       std::to_string(n.tone.b_to_a), g.str(n.tone.first_date),
                       g.str(n.tone.last_date)});
@@ -315,13 +310,13 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
         "strength = sum of confidence \u00d7 (1 + ln mentions) \u00d7 2^(\u2212age / {} days), "
         "age counted back from {}\n\n",
         num(a.half_life), ref.empty() ? "(no dated facts: no decay)" : ref);
-    out += fmt::format("{:>3}  {:<28} {:>8} {:>6} {:>5} {:>6} {:>10}  {}\n", "#", "country",
-                       "strength", "facts", "coop", "confl", "Goldstein", "dates");
+    out += fmt::format("{:>3}  {:<28} {:>8} {:>6} {:>5} {:>5} {:>6} {:>10}  {}\n", "#", "country",
+                       "strength", "facts", "coop", "neut", "confl", "Goldstein", "dates");
     for (std::size_t i = 0; i < shown; ++i) {
       const Neighbor& n = all[i];
-      out += fmt::format("{:>3}  {:<28} {:>8.2f} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", i + 1,
+      out += fmt::format("{:>3}  {:<28} {:>8.2f} {:>6} {:>5} {:>5} {:>6} {:>+10.1f}  {}\n", i + 1,
                          name(g, n.country), n.strength, n.tone.count, n.tone.cooperative(),
-                         n.tone.conflictual(), n.tone.mean_goldstein(),
+                         n.tone.neutral(), n.tone.conflictual(), n.tone.mean_goldstein(),
                          date_span(g, n.tone.first_date, n.tone.last_date));
     }
   }
@@ -442,7 +437,10 @@ void run_rank(const RankArgs& a, Globals& glob) {
                          degree ? "" : fmt::format(" {:>9.2f}", s.strength), s.events);
     }
   }
-  if (ranking.empty()) std::fprintf(stderr, "dipgraph: no country ties to rank\n");
+  if (std::string empty = empty_graph_note(g, a.source.filter.active()); !empty.empty())
+    std::fprintf(stderr, "dipgraph: %s\n", empty.c_str());
+  else if (ranking.empty())
+    std::fprintf(stderr, "dipgraph: no country ties to rank\n");
   emit(out);
   glob.exit_code = exit_code(diag, !ranking.empty());
 }
@@ -486,21 +484,22 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
   TimelinePeriod by = *period;
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId va = g.resolve_or_throw(a.a);
-  VertexId vb = a.b.empty() ? kNoVertex : g.resolve_or_throw(a.b);
+  VertexId va = resolve_entity(g, glob, a.a);
+  VertexId vb = a.b.empty() ? kNoVertex : resolve_entity(g, glob, a.b);
   Timeline t = build_timeline(g, va, vb, by, event_filter(a.source.filter));
   std::string subject =
       vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));
   std::string out;
   if (a.csv) {
-    out = csv_row({"period", "facts", "cooperative", "conflictual", "mean_goldstein", "a_to_b",
-                   "b_to_a", "first_date", "last_date", "types"});
+    out = csv_row({"period", "facts", "cooperative", "neutral", "conflictual", "unrealized",
+                   "mean_goldstein", "a_to_b", "b_to_a", "first_date", "last_date", "types"});
     for (const TimelineBucket& p : t.periods) {
       std::string types;
       for (std::size_t j = 0; j < p.types.size(); ++j)
         types += fmt::format("{}{}:{}", j ? ";" : "", p.types[j].first, p.types[j].second);
       out += csv_row({p.period, std::to_string(p.tone.count), std::to_string(p.tone.cooperative()),
-                      std::to_string(p.tone.conflictual()), num(p.tone.mean_goldstein()),
+                      std::to_string(p.tone.neutral()), std::to_string(p.tone.conflictual()),
+                      std::to_string(p.tone.unrealized()), num(p.tone.mean_goldstein()),
                       std::to_string(p.tone.a_to_b), std::to_string(p.tone.b_to_a),
                       g.str(p.tone.first_date), g.str(p.tone.last_date), types});
     }
@@ -519,15 +518,15 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
     out += "]}\n";
   } else if (t.total.count) {
     out = fmt::format("Timeline of {} by {}: {}\n\n", subject, a.by, tone_line(g, t.total));
-    out += fmt::format("{:<10} {:>6} {:>5} {:>6} {:>10}  {}\n", "period", "facts", "coop", "confl",
-                       "Goldstein", "types");
+    out += fmt::format("{:<10} {:>6} {:>5} {:>5} {:>6} {:>10}  {}\n", "period", "facts", "coop",
+                       "neut", "confl", "Goldstein", "types");
     for (const TimelineBucket& p : t.periods) {
       std::string types;
       for (std::size_t j = 0; j < p.types.size(); ++j)
         types += fmt::format("{}{} {}", j ? ", " : "", p.types[j].first, p.types[j].second);
-      out +=
-          fmt::format("{:<10} {:>6} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
-                      p.tone.cooperative(), p.tone.conflictual(), p.tone.mean_goldstein(), types);
+      out += fmt::format("{:<10} {:>6} {:>5} {:>5} {:>6} {:>+10.1f}  {}\n", p.period, p.tone.count,
+                         p.tone.cooperative(), p.tone.neutral(), p.tone.conflictual(),
+                         p.tone.mean_goldstein(), types);
     }
   }
   if (!a.plot.empty() && t.total.count) {
@@ -563,6 +562,8 @@ void run_stats(const StatsArgs& a, Globals& glob) {
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag);
   GraphStats s = graph_stats(g, a.top);
+  std::string empty = empty_graph_note(g, a.source.filter.active());
+  if (!empty.empty()) std::fprintf(stderr, "dipgraph: %s\n", empty.c_str());
   std::string out;
   auto kind = [&](VertexKind k) { return s.by_kind[static_cast<int>(k)]; };
   if (a.json) {
@@ -584,8 +585,8 @@ void run_stats(const StatsArgs& a, Globals& glob) {
         s.mentions, s.dated, q(g.str(s.first_date)), q(g.str(s.last_date)), s.ties);
     for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
       const CountryDegree& c = s.top_countries[i];
-      out += fmt::format("{}\n  {{\"country\": {}, \"partners\": {}, \"facts\": {}}}", i ? "," : "",
-                         entity_json(g, c.country), c.partners, c.events);
+      out += fmt::format("{}\n  {{\"country\": {}, \"partners\": {}, \"tie_facts\": {}}}",
+                         i ? "," : "", entity_json(g, c.country), c.partners, c.events);
     }
     out += "]}\n";
   } else {
@@ -618,17 +619,17 @@ void run_stats(const StatsArgs& a, Globals& glob) {
     }
     out += fmt::format("country ties: {} pairs\n", s.ties);
     if (!s.top_countries.empty()) {
-      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>7}\n", "#",
-                         "country", "partners", "facts");
+      out += fmt::format("\ntop countries by partners:\n{:>4}  {:<28} {:>8} {:>9}\n", "#",
+                         "country", "partners", "tie facts");
       for (std::size_t i = 0; i < s.top_countries.size(); ++i) {
         const CountryDegree& c = s.top_countries[i];
-        out += fmt::format("{:>4}  {:<28} {:>8} {:>7}\n", i + 1, name(g, c.country), c.partners,
+        out += fmt::format("{:>4}  {:<28} {:>8} {:>9}\n", i + 1, name(g, c.country), c.partners,
                            c.events);
       }
     }
   }
   emit(out);
-  glob.exit_code = exit_code(diag, true);
+  glob.exit_code = exit_code(diag, empty.empty());
 }
 
 }  // namespace

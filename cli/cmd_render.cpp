@@ -15,6 +15,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/graph_loading.hpp"
+#include "cli/names.hpp"
 #include "export/render.hpp"
 #include "graph/country_view.hpp"
 #include "graph/error.hpp"
@@ -126,7 +127,7 @@ void run_render(const RenderArgs& a, Globals& glob) {
     pic = country_picture(view, strengths, opt);
     what = fmt::format("{} countries, {} ties", pic.nodes, pic.edges);
   } else {
-    VertexId center = g.resolve_or_throw(a.around);
+    VertexId center = resolve_entity(g, glob, a.around, a.source.filter.active());
     EgoPictureOptions opt;
     opt.center = center;
     opt.depth = a.depth;

@@ -13,7 +13,10 @@ namespace dipgraph::cli {
 struct Globals {
   std::string data_dir;   // --data DIR: dictionaries (default: DIPGRAPH_DATA, then the built-in path)
   bool quiet = false;     // --quiet: no progress lines
+  bool terminal = false;  // standard error is a terminal
   int exit_code = 0;      // set by the subcommand that ran
+  // Progress and load lines are for a person watching: on a terminal, unless --quiet.
+  bool progress() const { return !quiet && terminal; }
 };
 
 // Exit codes: 0 ok; 1 some inputs or records skipped (reported on stderr) or

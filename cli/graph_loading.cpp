@@ -12,10 +12,12 @@
 #include <iostream>
 #include <unordered_map>
 
+#include "graph/cameo.hpp"
 #include "graph/country_view.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 #include "cli/db_graph.hpp"
+#include "graph/name_table.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/store.hpp"
 
@@ -93,12 +95,21 @@ std::vector<Fact> read_facts_file(const std::string& path, Diagnostics& diag) {
     }
     // The same fact from several articles folds into one, as in the store.
     auto [it, inserted] = by_id.emplace(fact.id, facts.size());
-    if (inserted)
+    if (inserted) {
       facts.push_back(std::move(fact));
-    else if (facts[it->second].evidence.size() < kMergeIndexFrom)
+    } else if (std::string why = fact_clash(facts[it->second], fact); !why.empty()) {
+      std::string known, other;
+      write_fact(facts[it->second], known);
+      write_fact(fact, other);
+      diag.error({path, line_no},
+                 fmt::format("the id of an earlier fact, but the content is another "
+                             "event ({}); not merged. earlier: {} this: {}",
+                             why, known, other));
+    } else if (facts[it->second].evidence.size() < kMergeIndexFrom) {
       merge_fact(facts[it->second], fact);
-    else  // many reports of one fact: keep its index across merges
+    } else {  // many reports of one fact: keep its index across merges
       merging[it->second].merge(facts[it->second], fact);
+    }
   }
   if (in->bad()) throw Error(fmt::format("{}: read error", path));
   return facts;
@@ -111,26 +122,60 @@ void FactFilter::validate() const {
     if (!d->empty() && !is_edtf_date(*d))
       throw Error(fmt::format("--{} \"{}\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
                               d == &since ? "since" : "until", *d));
-  for (const auto& s : split_list(statuses))
-    if (!parse_status(s))
-      throw Error(fmt::format(
-          "--status \"{}\" is not one of occurred, planned, intended, negotiating, ongoing, negated",
-          s));
+  if (!since.empty() && !until.empty() &&
+      edtf_day_bounds(since).first > edtf_day_bounds(until).second)
+    throw Error(fmt::format("--since {} is after --until {}: no date is in both", since, until));
+  auto refuse_unknown = [](const char* flag, const std::vector<std::string>& given,
+                           const std::vector<std::string>& valid) {
+    for (const auto& s : split_list(given))
+      if (std::find(valid.begin(), valid.end(), s) == valid.end()) {
+        std::string all;
+        for (const auto& v : valid) all += (all.empty() ? "" : ", ") + v;
+        throw Error(fmt::format("--{} \"{}\" is not known{} (one of {})", flag, s,
+                                did_you_mean(nearest_words(s, valid)), all));
+      }
+  };
+  refuse_unknown("type", types, fact_types());
+  refuse_unknown("status", statuses,
+                 {"occurred", "planned", "intended", "negotiating", "ongoing", "negated"});
+  for (const auto& c : split_list(cameo))
+    if (!find_cameo(c))
+      throw Error(
+          fmt::format("--cameo \"{}\" is not a CAMEO code (2 to 4 digits: 04, 043, 0431)", c));
+  for (const auto& r : split_list(roots))
+    if (r.size() != 2 || !find_cameo(r))
+      throw Error(fmt::format("--root \"{}\" is not a CAMEO root (01 .. 20)", r));
+  refuse_unknown("quad-class", quads, {"1", "2", "3", "4"});
   if (!(min_confidence >= 0 && min_confidence <= 1))
     throw Error("--min-confidence must be within 0 .. 1");
 }
 
 bool FactFilter::active() const {
-  return exclude_negated || !since.empty() || !until.empty() || !types.empty() || !statuses.empty() ||
+  return exclude_negated || !since.empty() || !until.empty() || !types.empty() ||
+         !statuses.empty() || !cameo.empty() || !roots.empty() || !quads.empty() ||
          min_confidence > 0;
 }
 
 namespace {
 
 bool keep_fields(const FactFilter& filter, std::string_view type, Status status,
-                 std::string_view date, double confidence) {
+                 std::string_view date, double confidence, std::string_view code, int quad) {
   if (filter.exclude_negated && status == Status::negated) return false;
   if (confidence < filter.min_confidence) return false;
+  if (!filter.cameo.empty()) {
+    auto list = split_list(filter.cameo);
+    if (std::none_of(list.begin(), list.end(),
+                     [&](const std::string& c) { return code.starts_with(c); }))
+      return false;
+  }
+  if (!filter.roots.empty()) {
+    auto list = split_list(filter.roots);
+    if (std::find(list.begin(), list.end(), cameo_root(code)) == list.end()) return false;
+  }
+  if (!filter.quads.empty()) {
+    auto list = split_list(filter.quads);
+    if (std::find(list.begin(), list.end(), std::to_string(quad)) == list.end()) return false;
+  }
   if (!filter.types.empty()) {
     auto list = split_list(filter.types);
     if (std::find(list.begin(), list.end(), type) == list.end()) return false;
@@ -151,13 +196,14 @@ bool keep_fields(const FactFilter& filter, std::string_view type, Status status,
 }  // namespace
 
 bool FactFilter::keep(const Fact& f) const {
-  return keep_fields(*this, f.type, f.status, f.date, f.confidence);
+  return keep_fields(*this, f.type, f.status, f.date, f.confidence, f.cameo, f.quad_class);
 }
 
 bool FactFilter::keep(const KnowledgeGraph& graph, VertexId v) const {
   const VertexData& d = graph.vertex(v);
   if (d.kind != VertexKind::event) return true;
-  return keep_fields(*this, graph.str(d.type), d.status, graph.str(d.date), d.confidence);
+  return keep_fields(*this, graph.str(d.type), d.status, graph.str(d.date), d.confidence,
+                     graph.str(d.cameo), d.quad_class);
 }
 
 EventFilter event_filter(const FactFilter& filter) {
@@ -192,6 +238,12 @@ void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
   cmd->add_option("--status", s.filter.statuses,
                   "keep only these statuses (occurred, planned, intended, negotiating, ongoing, "
                   "negated)");
+  cmd->add_option(
+      "--cameo", s.filter.cameo,
+      "keep facts whose CAMEO code starts with one of these (04, 043; repeat or comma-separate)");
+  cmd->add_option("--root", s.filter.roots, "keep facts of these CAMEO roots (01 .. 20)");
+  cmd->add_option("--quad-class", s.filter.quads,
+                  "keep facts of these quad classes (1 verbal cooperation .. 4 material conflict)");
   cmd->add_option("--min-confidence", s.filter.min_confidence, "keep facts with confidence >= X");
 }
 
@@ -271,7 +323,8 @@ std::vector<Fact> load_facts(const GraphSource& source, Diagnostics& diag) {
 }
 
 std::uint64_t names_fingerprint(const std::string& data_dir) {
-  std::uint64_t fp = 1;
+  // The fact schema too: ids may change between schemas (docs/facts.md).
+  std::uint64_t fp = 1 + (kFactSchemaVersion > 1 ? kFactSchemaVersion : 0);
   for (const char* file : {"countries.tsv", "organizations.tsv"}) {
     std::ifstream in(std::filesystem::path(data_dir) / file, std::ios::binary);
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -379,7 +432,7 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
     fact_count = facts.size();
     graph = KnowledgeGraph::build(facts, &diag, lookup_in(dict));
   }
-  if (!g.quiet) {
+  if (g.progress()) {
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::fprintf(stderr, "dipgraph: %zu %s -> %zu vertices, %zu edges (%.2f s)\n", fact_count, from,
                  graph.vertex_count(), graph.edge_count(), secs);

@@ -26,9 +26,13 @@ struct FactFilter {
   std::string since, until;             // EDTF, empty = open
   std::vector<std::string> types;       // fact types; empty = all
   std::vector<std::string> statuses;    // status spellings; empty = all
+  std::vector<std::string> cameo;       // CAMEO codes; a fact's code starts with one ("04", "043")
+  std::vector<std::string> roots;       // CAMEO roots, exactly ("04", "19")
+  std::vector<std::string> quads;       // quad classes "1".."4"
   double min_confidence = 0.0;
   bool exclude_negated = false;         // drop facts with status negated ("did not meet")
-  // Checks the flags; throws Error naming the bad one.
+  // Checks the flags; throws Error naming the bad one, with the nearest
+  // valid values for an unknown --type or --status.
   void validate() const;
   bool active() const;
   bool keep(const Fact& fact) const;

@@ -4,14 +4,18 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
+#include "graph/name_table.hpp"
 
 namespace dipgraph::cli {
 
@@ -35,6 +39,31 @@ void refuse_output_over_stdin(const std::string& facts, const std::string& outpu
     throw dipgraph::Error(fmt::format("-o {}: is the facts file read on standard input", output));
 }
 
+// When the command line names no known subcommand: "unknown command
+// \"neighbours\"; did you mean neighbors?" (with the list when nothing is
+// near); else empty.
+std::string unknown_subcommand(const CLI::App& app, int argc, char** argv) {
+  if (!app.get_subcommands().empty()) return {};
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--data") {
+      ++i;  // its value
+      continue;
+    }
+    if (arg.empty() || arg[0] == '-') continue;
+    if (std::find(names.begin(), names.end(), arg) != names.end()) return {};
+    std::vector<std::string> near = nearest_words(arg, names);
+    std::string list;
+    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
+    return fmt::format(
+        "unknown command \"{}\"{}", arg,
+        near.empty() ? fmt::format("; the commands are {}", list) : did_you_mean(near));
+  }
+  return {};
+}
+
 }  // namespace dipgraph::cli
 
 int main(int argc, char** argv) {
@@ -43,8 +72,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", DIPGRAPH_VERSION);
   app.require_subcommand(1);
   Globals g;
+  g.terminal = ::isatty(STDERR_FILENO) == 1;
   app.add_option("--data", g.data_dir, "dictionary directory (default: $DIPGRAPH_DATA or built-in)");
   app.add_flag("-q,--quiet", g.quiet, "no progress output");
+  app.fallthrough();  // --data and -q also after the subcommand (inherited by each)
 
   add_extract_command(app, g);   // articles -> facts JSONL on stdout
   add_build_command(app, g);     // articles or facts -> store
@@ -73,6 +104,10 @@ int main(int argc, char** argv) {
       return kExitFatal;
     }
   } catch (const CLI::ParseError& e) {
+    if (std::string unknown = unknown_subcommand(app, argc, argv); !unknown.empty()) {
+      std::fprintf(stderr, "dipgraph: %s\n", unknown.c_str());
+      return kExitFatal;
+    }
     int rc = app.exit(e);
     return rc == 0 ? 0 : kExitFatal;
   } catch (const dipgraph::Error& e) {

@@ -60,17 +60,13 @@ struct Network {
   std::vector<Record> countries, ties;
 };
 
-// Tallies over a set of events: the same counts ToneSummary keeps.
-struct Tally {
-  std::uint32_t count = 0, by_quad[5] = {};
-  double goldstein = 0;
+// Tallies over a set of events: the numbers of graph/tie_tally.hpp and the date span.
+struct Tally : TieTally {
   StrId first = 0, last = 0;
   std::int32_t first_day = 0, last_day = 0;
   void add(const KnowledgeGraph& graph, VertexId ev, const std::optional<DayRange>& days) {
     const VertexData& d = graph.vertex(ev);
-    ++count;
-    ++by_quad[d.quad_class <= 4 ? d.quad_class : 0];
-    goldstein += d.goldstein;
+    TieTally::add(graph.str(d.cameo), d.quad_class, d.goldstein, d.status);
     if (!days) return;
     if (!first || days->first < first_day) first = d.date, first_day = days->first;
     if (!last || days->last > last_day) last = d.date, last_day = days->last;
@@ -106,7 +102,7 @@ Network build(const CountryView& view, const std::vector<double>& strengths,
     r.values = {real(strengths[i]),
                 integer(t.count),
                 integer(t.cooperative()),
-                integer(t.by_quad[0]),
+                integer(t.neutral()),
                 integer(t.conflictual()),
                 integer(t.by_quad[1]),
                 integer(t.by_quad[2]),
@@ -149,10 +145,10 @@ Network build(const CountryView& view, const std::vector<double>& strengths,
                 integer(tally.count),
                 integer(static_cast<long long>(view.ties_of(c).size())),
                 real(strength),
-                integer(tally.by_quad[1] + tally.by_quad[2]),
-                integer(tally.by_quad[0]),
-                integer(tally.by_quad[3] + tally.by_quad[4]),
-                real(tally.count ? tally.goldstein / tally.count : 0.0),
+                integer(tally.cooperative()),
+                integer(tally.neutral()),
+                integer(tally.conflictual()),
+                real(tally.mean_goldstein()),
                 text(graph.str(tally.first)),
                 text(graph.str(tally.last)),
                 text(tally.first ? day(tally.first_day) : ""),
@@ -387,11 +383,13 @@ CountryCodeTable load_country_codes(const std::string& path) {
   for (int n = 1; std::getline(in, line); ++n) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
+    // code, iso2, cow, then optional columns (cow_letters) this table does not need.
     std::size_t t1 = line.find('\t'), t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
-    if (t2 == std::string::npos || line.find('\t', t2 + 1) != std::string::npos)
-      throw Error(fmt::format("{}:{}: expected 3 tab-separated columns", path, n));
+    if (t2 == std::string::npos)
+      throw Error(fmt::format("{}:{}: expected at least 3 tab-separated columns", path, n));
+    std::size_t t3 = line.find('\t', t2 + 1);
     std::string code = line.substr(0, t1), iso2 = line.substr(t1 + 1, t2 - t1 - 1),
-                cow = line.substr(t2 + 1);
+                cow = line.substr(t2 + 1, t3 == std::string::npos ? t3 : t3 - t2 - 1);
     if (!header) {
       if (code != "code" || iso2 != "iso2" || cow != "cow")
         throw Error(fmt::format("{}:{}: expected the header \"code<TAB>iso2<TAB>cow\"", path, n));

@@ -166,12 +166,8 @@ DotPicture country_picture(const CountryView& view, const std::vector<double>& s
       dates = t.first_date == t.last_date
                   ? fmt::format(", {}", graph.str(t.first_date))
                   : fmt::format(", {} .. {}", graph.str(t.first_date), graph.str(t.last_date));
-    std::string tip = fmt::format(
-        "{} \u2013 {}: {} fact{} ({} cooperative, {} conflictual), mean Goldstein {:+.1f}, "
-        "strength "
-        "{:.2f}{}",
-        graph.label(t.a), graph.label(t.b), t.count, t.count == 1 ? "" : "s", t.cooperative(),
-        t.conflictual(), t.mean_goldstein(), strengths[i], dates);
+    std::string tip = fmt::format("{} \u2013 {}: {}, strength {:.2f}{}", graph.label(t.a),
+                                  graph.label(t.b), tally_text(t), strengths[i], dates);
     out += fmt::format("  {} -- {} [penwidth={:.2f}, color=\"{}\", tooltip={}",
                        quoted(graph.id(t.a)), quoted(graph.id(t.b)), 0.8 + 5.2 * share,
                        tone_color(t.mean_goldstein()), label(tip, 400));

@@ -402,3 +402,18 @@ int quad_class_of(std::string_view code) {
 }
 
 }  // namespace dipgraph
+
+namespace dipgraph {
+
+const std::vector<std::string>& fact_types() {
+  static const std::vector<std::string> types = [] {
+    std::vector<std::string> out = {"summit", "membership", "accession", "join"};
+    for (const CameoCode& c : cameo_codes()) out.emplace_back(c.type);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }();
+  return types;
+}
+
+}  // namespace dipgraph

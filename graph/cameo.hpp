@@ -25,6 +25,10 @@ std::string_view cameo_root(std::string_view code);
 // 1 verbal cooperation (01-05), 2 material cooperation (06-08),
 // 3 verbal conflict (09-13), 4 material conflict (14-20); 0 if malformed.
 int quad_class_of(std::string_view code);
+// Every fact type dipgraph knows, sorted: the codebook's types plus summit
+// (a meeting of heads of state or government) and the membership types that
+// make member_of edges (membership, accession, join).
+const std::vector<std::string>& fact_types();
 
 }  // namespace dipgraph
 

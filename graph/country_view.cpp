@@ -107,9 +107,7 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
           bounds.emplace_back();
         }
         CountryTie& t = ties_[it->second];
-        ++t.count;
-        ++t.by_quad[e.quad_class <= 4 ? e.quad_class : 0];
-        t.goldstein_sum += e.goldstein;
+        t.add(graph.str(e.cameo), e.quad_class, e.goldstein, e.status);
         if (sa.source && sb.target) ++t.a_to_b;
         if (sb.source && sa.target) ++t.b_to_a;
         t.events.push_back(ev);

@@ -5,8 +5,8 @@
 // party counts for a country when it is that country, a person who
 // represents it, or a national body (an organization with a country); an
 // international organization or a place counts for nobody. A tie keeps the
-// number of events, their split by quad class (cooperative = 1, 2;
-// conflictual = 3, 4), the mean Goldstein value, the first and last date,
+// numbers of graph/tie_tally.hpp (facts; tone and quad classes of the facts
+// that took place; mean Goldstein value), the first and last date,
 // directed counts (source side of one, target side of the other) and the
 // event vertices. Built once from a graph (which must outlive it), then
 // read-only; the view of a whole graph read from a snapshot is the one the
@@ -18,23 +18,19 @@
 #include <vector>
 
 #include "graph/knowledge_graph.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph {
 
-struct CountryTie {
+// A tie between two countries: its numbers are a TieTally (graph/tie_tally.hpp).
+struct CountryTie : TieTally {
   VertexId a = kNoVertex;  // country vertices, a < b
   VertexId b = kNoVertex;
-  std::uint32_t count = 0;                // events tying a and b
-  std::uint32_t by_quad[5] = {};          // events per quad class; [0] = unknown
-  std::uint32_t a_to_b = 0, b_to_a = 0;   // events where one acts (source) on the other (target)
-  double goldstein_sum = 0.0;
+  std::uint32_t a_to_b = 0, b_to_a = 0;  // events where one acts (source) on the other (target)
   StrId first_date = 0;  // EDTF date of the earliest dated event; 0 if none is dated
   StrId last_date = 0;   // EDTF date of the latest dated event
   std::vector<VertexId> events;  // event vertices, in graph order
 
-  std::uint32_t cooperative() const { return by_quad[1] + by_quad[2]; }
-  std::uint32_t conflictual() const { return by_quad[3] + by_quad[4]; }
-  double mean_goldstein() const { return count ? goldstein_sum / count : 0.0; }
   // The other end of the tie from country c.
   VertexId other(VertexId c) const { return c == a ? b : a; }
 };

@@ -47,7 +47,9 @@ inline std::uint64_t fnv_byte(std::uint64_t h, unsigned char c) {
 // The hash is taken over the key "type \x1f id1 \x1e id2 \x1e ... \x1f date
 // \x1f country/name" (sorted distinct party ids) without building it: FNV-1a
 // runs over the pieces in order, which gives the hash of their concatenation.
-std::string compute_fact_id(const Fact& fact) {
+namespace {
+
+std::string fact_id_hash(const Fact& fact, bool with_article) {
   constexpr std::size_t kInline = 16;
   std::string_view inline_ids[kInline];
   std::vector<std::string_view> heap_ids;
@@ -77,10 +79,31 @@ std::string compute_fact_id(const Fact& fact) {
     h = fnv_byte(h, '/');
     h = fnv1a64(fact.location->name, h);
   }
+  // Schema 2: an undated fact is its article's (the smallest article id of
+  // its evidence), so undated facts of unrelated stories never share an id.
+  if (with_article && fact.date.empty() && !fact.evidence.empty()) {
+    std::string_view article = fact.evidence.front().article;
+    for (const Evidence& e : fact.evidence)
+      article = std::min<std::string_view>(article, e.article);
+    h = fnv_byte(h, 0x1f);
+    h = fnv1a64("article:", h);
+    h = fnv1a64(article, h);
+  }
   char buf[22] = {'e', 'v', 'e', 'n', 't', ':'};
   static constexpr char kHex[] = "0123456789abcdef";
   for (int k = 0; k < 16; ++k) buf[6 + k] = kHex[(h >> (60 - 4 * k)) & 0xF];
   return std::string(buf, sizeof buf);
+}
+
+}  // namespace
+
+std::string compute_fact_id(const Fact& fact) { return fact_id_hash(fact, true); }
+
+void settle_fact_id(Fact& fact) {
+  if (fact.id.empty())
+    fact.id = compute_fact_id(fact);
+  else if (fact.date.empty() && !fact.evidence.empty() && fact.id == fact_id_hash(fact, false))
+    fact.id = compute_fact_id(fact);  // written by schema 1, which left the article out
 }
 
 int count_mentions(const Fact& fact) {

@@ -14,7 +14,7 @@
 
 namespace dipgraph {
 
-inline constexpr int kFactSchemaVersion = 1;
+inline constexpr int kFactSchemaVersion = 2;
 
 enum class ActorKind { country, person, organization, place };
 enum class Status { occurred, planned, intended, negotiating, ongoing, negated };
@@ -76,8 +76,14 @@ struct Fact {
 };
 
 // The stable content id: "event:" + 16 hex digits of a 64-bit FNV-1a hash of
-// type, sorted party ids, date and location. Independent of evidence.
+// type, sorted party ids, date and location, and for an undated fact the
+// smallest article id of its evidence (docs/facts.md, "The id").
 std::string compute_fact_id(const Fact& fact);
+
+// Gives `fact` its id when it has none (compute_fact_id), and migrates the
+// id schema 1 gave an undated fact (without its article) to schema 2's.
+// Any other explicit id is kept.
+void settle_fact_id(Fact& fact);
 
 // Number of distinct article ids in fact.evidence.
 int count_mentions(const Fact& fact);

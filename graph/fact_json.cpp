@@ -286,7 +286,7 @@ struct Reader {
     // refused at any depth (which one counts is left open by JSON).
     if (std::string_view key; detail::duplicate_key(doc, key))
       return fail(fmt::format("duplicate key \"{}\"", key));
-    if (fact.id.empty()) fact.id = compute_fact_id(fact);
+    settle_fact_id(fact);
     fact.mentions = distinct_articles(fact.evidence);
     return true;
   }
@@ -497,7 +497,7 @@ class FastReader {
       if (!(seen & kGoldstein))
         if (const CameoCode* c = find_cameo(f.cameo)) f.goldstein = c->goldstein;
     }
-    if (f.id.empty()) f.id = compute_fact_id(f);
+    settle_fact_id(f);
     f.mentions = distinct_articles(f.evidence);
     return true;
   }

@@ -104,6 +104,20 @@ bool merge_fields(Fact& into, const Fact& from) {
 
 }  // namespace
 
+std::string fact_clash(const Fact& known, const Fact& incoming) {
+  if (known.type != incoming.type) return "type " + known.type + " vs " + incoming.type;
+  if (!known.date.empty() && !incoming.date.empty() && known.date != incoming.date)
+    return "date " + known.date + " vs " + incoming.date;
+  // Two dyads without a common party are two events; a report naming one
+  // party only may be a partial mention of the same one.
+  std::vector<const Actor*> a = parties(known), b = parties(incoming);
+  if (a.size() < 2 || b.size() < 2) return {};
+  for (const Actor* x : a)
+    for (const Actor* y : b)
+      if (x->id == y->id) return {};
+  return "no party in common";
+}
+
 bool merge_fact(Fact& into, const Fact& from) {
   bool changed = false;
   if (into.evidence.size() * from.evidence.size() <= 64) {

@@ -28,6 +28,13 @@ namespace dipgraph {
 // both); use a MergeIndex to fold many facts into one.
 bool merge_fact(Fact& into, const Fact& from);
 
+// Why two facts of one id are not one event, or empty when they may merge:
+// a different type, two different dates, or two parties or more each and
+// none in common. Content ids
+// (compute_fact_id) never clash; explicit ids of another extractor may. A
+// clash is reported with both records and never merged (docs/facts.md).
+std::string fact_clash(const Fact& known, const Fact& incoming);
+
 // The evidence places and articles of one fact, for merging many facts into
 // it in time linear in their evidence. Pass the same `into` every time (the
 // index catches up if evidence was appended to it elsewhere, and starts

@@ -423,7 +423,20 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
       ++stats.rejected;
       continue;
     }
-    switch (im.state.fold(std::move(stored))) {
+    const Fact* known = nullptr;
+    std::string why;
+    switch (im.state.fold(std::move(stored), &known, &why)) {
+      case Folded::Outcome::clash: {
+        std::string a, b;
+        write_fact(*known, a);
+        write_fact(f, b);
+        diag.error(Place{f.id},
+                   fmt::format("the id is a stored fact's, but the content is another "
+                               "event ({}); not merged, not stored. stored: {} new: {}",
+                               why, a, b));
+        ++stats.rejected;
+        continue;
+      }
       case Folded::Outcome::added:
         ++stats.added;
         break;

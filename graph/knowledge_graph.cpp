@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "graph/detail/boost_graph.hpp"
+#include "graph/name_table.hpp"
 
 namespace dipgraph {
 
@@ -470,24 +471,6 @@ int kind_order(VertexKind k) {
   return 5;
 }
 
-// Levenshtein distance of a and b, or max_d + 1 if it exceeds max_d.
-std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t max_d) {
-  if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > max_d) return max_d + 1;
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > max_d) return max_d + 1;
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 }  // namespace
 
 KnowledgeGraph::KnowledgeGraph() : impl_(std::make_unique<GraphImpl>()) {}
@@ -596,7 +579,7 @@ std::string describe(const KnowledgeGraph& graph, VertexId v) {
   return fmt::format("{} ({})", label, id);
 }
 
-Resolution KnowledgeGraph::resolve(std::string_view query) const {
+Resolution KnowledgeGraph::resolve(std::string_view query, const NameTable* names) const {
   Resolution r;
   auto found = [&](VertexId v) {
     r.outcome = Resolution::Outcome::found;
@@ -621,48 +604,91 @@ Resolution KnowledgeGraph::resolve(std::string_view query) const {
           return found(v);
     }
   }
+  auto list_of = [&](const std::vector<VertexId>& vs) {
+    std::string list;
+    for (VertexId v : vs) list += (list.empty() ? "" : ", ") + describe(*this, v);
+    return list;
+  };
+
+  // Every entity the query names, with the best rank it names it by: the
+  // graph's own labels and ids (codes and full names rank as names, surnames
+  // as surnames) and the dictionary's names (graph/name_table.hpp).
+  std::vector<std::pair<NameRank, VertexId>> hits;
+  auto hit = [&](NameRank rank, VertexId v) {
+    for (auto& h : hits)
+      if (h.second == v) {
+        h.first = std::min(h.first, rank);
+        return;
+      }
+    hits.emplace_back(rank, v);
+  };
   std::string key = detail::name_key(query);
-  if (auto it = impl_->names.find(key); !key.empty() && it != impl_->names.end()) {
-    const auto& entries = it->second;
-    auto better = [&](const detail::NameEntry& a, const detail::NameEntry& b) {
-      if (a.rank != b.rank) return a.rank < b.rank;
-      return kind_order(vertex(a.vertex).kind) < kind_order(vertex(b.vertex).kind);
+  // A place's name is a last resort: "Moscow" is the country before the city.
+  auto graph_rank = [&](const detail::NameEntry& e) {
+    return e.rank == 0 && kind(e.vertex) != VertexKind::place ? NameRank::name : NameRank::surname;
+  };
+  if (auto it = impl_->names.find(key); !key.empty() && it != impl_->names.end())
+    for (const auto& e : it->second) hit(graph_rank(e), e.vertex);
+  const NameEntry* absent = nullptr;  // a dictionary entity no fact names
+  if (names)
+    for (const NameEntry& e : names->find(query)) {
+      if (VertexId v = find(e.id); v != kNoVertex)
+        hit(e.rank, v);
+      else if (!absent || e.rank < absent->rank)
+        absent = &e;
+    }
+  if (!hits.empty()) {
+    auto better = [&](const std::pair<NameRank, VertexId>& a,
+                      const std::pair<NameRank, VertexId>& b) {
+      if (a.first != b.first) return a.first < b.first;
+      return kind_order(vertex(a.second).kind) < kind_order(vertex(b.second).kind);
     };
-    auto best = *std::min_element(entries.begin(), entries.end(), better);
-    for (const auto& e : entries)
-      if (!better(best, e) && !better(e, best)) r.candidates.push_back(e.vertex);
+    auto best = *std::min_element(hits.begin(), hits.end(), better);
+    for (const auto& h : hits)
+      if (!better(best, h) && !better(h, best)) r.candidates.push_back(h.second);
     std::sort(r.candidates.begin(), r.candidates.end());
     if (r.candidates.size() == 1) return found(r.candidates.front());
     r.outcome = Resolution::Outcome::ambiguous;
-    std::string list;
-    for (VertexId v : r.candidates) {
-      if (!list.empty()) list += ", ";
-      list += describe(*this, v);
-    }
-    r.message = fmt::format("\"{}\" is ambiguous: {}; give an id", query, list);
+    r.message = fmt::format("\"{}\" is ambiguous: {}; give an id", query, list_of(r.candidates));
+    return r;
+  }
+  r.outcome = Resolution::Outcome::unknown;
+  if (absent) {
+    r.message = fmt::format("\"{}\" is {} ({}, by its {}), which no fact here names", query,
+                            absent->label, absent->id, absent->what);
     return r;
   }
 
-  // Unknown: near matches by prefix or edit distance over entity names.
-  r.outcome = Resolution::Outcome::unknown;
+  // Unknown: near matches by prefix or edit distance over every name of an
+  // entity in the graph (its labels and ids, and its dictionary names).
   struct Near {
     std::size_t distance;
-    std::uint8_t rank;
+    NameRank rank;
     std::size_t degree;
     VertexId v;
   };
   std::vector<Near> near;
-  if (!key.empty()) {
-    std::size_t max_d = std::clamp<std::size_t>(key.size() / 3, 1, 3);
+  std::string folded = fold_name(query);
+  std::size_t max_d = suggestion_distance(folded.size());
+  auto distance = [&](std::string_view name) {
+    if (folded.size() >= 2 && name.size() > folded.size() &&
+        name.compare(0, folded.size(), folded) == 0)
+      return std::size_t{1};  // a prefix counts as one edit
+    return bounded_edit_distance(folded, name, max_d);
+  };
+  if (!folded.empty()) {
     for (const auto& [name, entries] : impl_->names) {
-      std::size_t d;
-      if (key.size() >= 2 && name.size() > key.size() && name.compare(0, key.size(), key) == 0)
-        d = 1;  // a prefix counts as one edit
-      else
-        d = bounded_distance(key, name, max_d);
+      std::size_t d = distance(fold_name(name));
       if (d > max_d) continue;
-      for (const auto& e : entries) near.push_back({d, e.rank, degree(e.vertex), e.vertex});
+      for (const auto& e : entries) near.push_back({d, graph_rank(e), degree(e.vertex), e.vertex});
     }
+    if (names)
+      for (const auto& [name, entries] : names->all()) {
+        std::size_t d = distance(name);
+        if (d > max_d) continue;
+        for (const NameEntry& e : entries)
+          if (VertexId v = find(e.id); v != kNoVertex) near.push_back({d, e.rank, degree(v), v});
+      }
   }
   std::sort(near.begin(), near.end(), [&](const Near& a, const Near& b) {
     if (a.distance != b.distance) return a.distance < b.distance;
@@ -675,21 +701,16 @@ Resolution KnowledgeGraph::resolve(std::string_view query) const {
     if (std::find(r.candidates.begin(), r.candidates.end(), n.v) == r.candidates.end())
       r.candidates.push_back(n.v);
   }
-  if (r.candidates.empty()) {
+  if (r.candidates.empty())
     r.message = fmt::format("unknown entity \"{}\": no id, code or name matches", query);
-  } else {
-    std::string list;
-    for (VertexId v : r.candidates) {
-      if (!list.empty()) list += ", ";
-      list += describe(*this, v);
-    }
-    r.message = fmt::format("unknown entity \"{}\"; did you mean {}?", query, list);
-  }
+  else
+    r.message =
+        fmt::format("unknown entity \"{}\"; did you mean {}?", query, list_of(r.candidates));
   return r;
 }
 
-VertexId KnowledgeGraph::resolve_or_throw(std::string_view query) const {
-  Resolution r = resolve(query);
+VertexId KnowledgeGraph::resolve_or_throw(std::string_view query, const NameTable* names) const {
+  Resolution r = resolve(query, names);
   if (!r.ok()) throw Error(r.message);
   return r.vertex;
 }

@@ -36,6 +36,7 @@ namespace dipgraph {
 namespace detail {
 struct GraphImpl;  // graph/detail/boost_graph.hpp
 }
+class NameTable;  // graph/name_table.hpp
 
 enum class VertexKind : std::uint8_t { country, person, organization, place, event };
 enum class EdgeKind : std::uint8_t {
@@ -176,13 +177,18 @@ class KnowledgeGraph {
   // Resolves what a user typed: a stable id (case of the prefix and code
   // forgiven: "COUNTRY:pak"), a country or organization code ("PAK", "SCO"),
   // a name in any case ("pakistan", "Côte d'Ivoire"), a person's slug or
-  // surname. Exact ids and codes/names rank before surnames; among equal
-  // matches country > organization > person > place; several matches of the
-  // same rank and kind are `ambiguous`. An unknown name gets up to 5 near
-  // matches (edit distance, prefix) in `candidates` and `message`.
-  Resolution resolve(std::string_view query) const;
+  // surname, and, given `names` (the dictionaries' names,
+  // ingest/recognize/dictionary_names.hpp), every alias, demonym, capital,
+  // seat of government, ISO alpha-2 and COW code there ("U.S.", "Britain",
+  // "Beijing", "GFR"). Codes, then names, then related words, then surnames;
+  // among equal matches country > organization > person > place; several
+  // matches of the same rank and kind are `ambiguous`. A name the
+  // dictionaries know for an entity no fact names says so; any other unknown
+  // name gets up to 5 near matches (edit distance to any of an entity's
+  // names, prefix) in `candidates` and `message`.
+  Resolution resolve(std::string_view query, const NameTable* names = nullptr) const;
   // resolve(), throwing Error(message) unless found.
-  VertexId resolve_or_throw(std::string_view query) const;
+  VertexId resolve_or_throw(std::string_view query, const NameTable* names = nullptr) const;
 
   // Number of edges touching `v` (in and out).
   std::size_t degree(VertexId v) const;

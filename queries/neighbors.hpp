@@ -45,8 +45,9 @@ struct Neighbor {
 std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
                                              const EventFilter& filter = {});
 
-// The weight of event `ev` by the formula above. reference_day nullopt: no
-// decay (factor 1).
+// The weight of event `ev` by the formula above; 0 for a fact that did not
+// take place (negated, planned, intended: graph/tie_tally.hpp).
+// reference_day nullopt: no decay (factor 1).
 double event_weight(const KnowledgeGraph& graph, VertexId ev,
                     std::optional<std::int32_t> reference_day,
                     double half_life_days = kDefaultHalfLifeDays);

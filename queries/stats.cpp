@@ -52,7 +52,7 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
 
-  // Events per country: each event counted once per country it touches.
+  // Tie facts per country: each event that ties two countries or more, once per country.
   const auto& g = graph.impl().g;
   std::unordered_map<VertexId, std::size_t> events;
   std::vector<VertexId> seen;
@@ -65,8 +65,10 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
       VertexId c = CountryView::country_of(graph, static_cast<VertexId>(boost::source(*it, g)));
       if (c == kNoVertex || std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
       seen.push_back(c);
-      ++events[c];
     }
+    // A fact of one country ties it to nobody: the same count as rank's tie facts.
+    if (seen.size() >= 2)
+      for (VertexId c : seen) ++events[c];
   }
   CountryView view(graph);
   s.ties = view.ties().size();

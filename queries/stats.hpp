@@ -17,7 +17,7 @@ namespace dipgraph {
 struct CountryDegree {
   VertexId country = kNoVertex;
   std::size_t partners = 0;  // countries it shares at least one event with
-  std::size_t events = 0;    // events it takes part in (directly or through its people and bodies)
+  std::size_t events = 0;    // tie facts: events tying it to another country (as rank counts them)
 };
 
 struct GraphStats {

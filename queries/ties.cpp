@@ -153,9 +153,7 @@ void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev) {
 void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev,
                       const std::optional<DayRange>& days) {
   const VertexData& d = graph.vertex(ev);
-  ++count;
-  ++by_quad[d.quad_class <= 4 ? d.quad_class : 0];
-  goldstein_sum += d.goldstein;
+  TieTally::add(graph.str(d.cameo), d.quad_class, d.goldstein, d.status);
   if (days) {
     if (first_date == 0 || days->first < first_day_) {
       first_date = d.date;

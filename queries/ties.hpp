@@ -22,6 +22,7 @@
 
 #include "graph/dates.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph {
 
@@ -74,17 +75,12 @@ struct TieGroup {
   std::vector<TieFact> facts;
 };
 
-// Totals over all facts of a tie (or any set of events).
-struct ToneSummary {
-  std::uint32_t count = 0;
-  std::uint32_t by_quad[5] = {};  // [0] = unknown quad class
+// Totals over all facts of a tie (or any set of events): the numbers of
+// graph/tie_tally.hpp, the directed counts and the date span.
+struct ToneSummary : TieTally {
   std::uint32_t a_to_b = 0, b_to_a = 0;
-  double goldstein_sum = 0.0;
   StrId first_date = 0;  // earliest dated event's date (0 if none is dated)
   StrId last_date = 0;   // latest dated event's date
-  std::uint32_t cooperative() const { return by_quad[1] + by_quad[2]; }
-  std::uint32_t conflictual() const { return by_quad[3] + by_quad[4]; }
-  double mean_goldstein() const { return count ? goldstein_sum / count : 0.0; }
   // Adds event `ev` (its quad class, Goldstein value and date).
   void add(const KnowledgeGraph& graph, VertexId ev);
   // The same with the event's date already parsed (edtf_days of its date).

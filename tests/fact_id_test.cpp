@@ -23,6 +23,14 @@ std::string reference_id(const Fact& fact) {
   for (const auto& id : ids) key += id + '\x1e';
   key += '\x1f' + fact.date + '\x1f';
   if (fact.location) key += fact.location->country + "/" + fact.location->name;
+  if (fact.date.empty() && !fact.evidence.empty()) {
+    std::string article = fact.evidence.front().article;
+    for (const Evidence& e : fact.evidence) article = std::min(article, e.article);
+    key +=
+        "\x1f"
+        "article:" +
+        article;
+  }
   return fmt::format("event:{:016x}", fnv1a64(key));
 }
 
@@ -54,6 +62,11 @@ TEST_CASE("fact: compute_fact_id equals the id of the joined key") {
       for (int k = 0; k < count; ++k) group->push_back(actor(pool[next() % pool.size()]));
     }
     if (round % 3 == 0) f.location = Location{"Kazan", round % 2 ? "RUS" : ""};
+    for (int k = 0; k < round % 4; ++k) {
+      Evidence e;
+      e.article = fmt::format("a{}", next() % 5);
+      f.evidence.push_back(e);
+    }
     CAPTURE(round);
     CHECK(compute_fact_id(f) == reference_id(f));
   }

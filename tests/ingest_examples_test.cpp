@@ -29,6 +29,8 @@ TEST_CASE("examples: every bundled article reads cleanly with its dateline and d
       {"batch.jsonl:3", {"MANILA", "2025-06-20"}},
       {"batch.jsonl:4", {"ABUJA", "2025-10-02"}},
       {"asean_foreign_ministers.html", {"KUALA LUMPUR", "2025-07-09"}},
+      {"history/bonn_moscow_talks_1987.txt", {"BONN", "1987-03-12"}},
+      {"history/berlin_warsaw_moscow_2025.txt", {"BERLIN", "2025-05-20"}},
   };
   const std::string dir = std::string(DIPGRAPH_SOURCE_DIR) + "/examples";
   Diagnostics diag(false);

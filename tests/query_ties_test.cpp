@@ -70,14 +70,16 @@ TEST_CASE("ties: officials and national bodies count for their country") {
   CHECK(g.str(t.groups[0].type) == "meeting");
   CHECK(g.str(t.groups[1].type) == "criticism");
   CHECK(t.summary.count == 5);
-  CHECK(t.summary.cooperative() == 4);  // 043, 040, 061, 010
+  // The tone counts facts that took place: the planned project (061) only in count.
+  CHECK(t.summary.cooperative() == 2);  // 043, 040
+  CHECK(t.summary.neutral() == 1);      // 010: a statement is not cooperation
   CHECK(t.summary.conflictual() == 1);  // 111
+  CHECK(t.summary.unrealized() == 1);   // 061, planned
   CHECK(t.summary.mean_goldstein() ==
         doctest::Approx(
             (g.vertex(g.find("event:f1")).goldstein + g.vertex(g.find("event:f2")).goldstein +
-             g.vertex(g.find("event:f3")).goldstein + g.vertex(g.find("event:f6")).goldstein +
-             g.vertex(g.find("event:f7")).goldstein) /
-            5));
+             g.vertex(g.find("event:f3")).goldstein + g.vertex(g.find("event:f7")).goldstein) /
+            4));
   CHECK(g.str(t.summary.first_date) == "2025-03");
   CHECK(g.str(t.summary.last_date) == "2025-08");
 

@@ -138,18 +138,21 @@ inline void advise_huge_pages(void* data, std::size_t bytes) {
 // Facts folded by id in first-seen order, with an open-addressing index.
 class Folded {
  public:
-  enum class Outcome { added, merged, unchanged };
+  enum class Outcome { added, merged, unchanged, clash };
 
-  Outcome fold(Fact&& f) {
+  // Folds `f`. With `clash` given, a fact whose id is known but whose
+  // content is another event (fact_clash) is not merged: *clash points to
+  // the known fact, *why says how they differ, and the outcome is clash.
+  Outcome fold(Fact&& f, const Fact** clash = nullptr, std::string* why = nullptr) {
     next() = std::move(f);
-    return fold_next();
+    return fold_next(clash, why);
   }
 
   // A slot at the end for the next fact, to be read in place and then
   // folded with fold_next() or dropped with drop_next().
   Fact& next() { return facts_.emplace_back(); }
   void drop_next() { facts_.pop_back(); }
-  Outcome fold_next() {
+  Outcome fold_next(const Fact** clash = nullptr, std::string* why = nullptr) {
     Fact& f = facts_.back();
     std::size_t n = facts_.size() - 1;  // facts before it
     if (n * 2 >= slots_.size()) rehash(std::max<std::size_t>(1024, slots_.size() * 2));
@@ -160,6 +163,14 @@ class Folded {
       std::uint32_t gi = slots_[i].index1 - 1;
       Fact& g = facts_[gi];
       if (g.id == f.id) {
+        if (clash) {
+          *why = fact_clash(g, f);
+          if (!why->empty()) {
+            *clash = &g;
+            facts_.pop_back();
+            return Outcome::clash;
+          }
+        }
         bool changed;
         if (g.evidence.size() < kMergeIndexFrom) {
           changed = merge_fact(g, f);

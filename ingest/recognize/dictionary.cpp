@@ -231,6 +231,7 @@ void Dictionary::add_entity(std::string_view phrase, EntityKind kind, std::uint3
   // than acronyms ("Prime Minister") too: case is not significant for titles.
   auto value = static_cast<std::uint32_t>(entities_.size());
   entities_.push_back(e);
+  entity_texts_.emplace_back(phrase);
   pending_entities_.emplace_back(intern_phrase(phrase), value);
 }
 
@@ -272,6 +273,89 @@ void Dictionary::load_countries(const std::string& text, const std::string& file
   for (std::size_t i = 0; i < countries_.size(); ++i)
     country_codes_.emplace_back(countries_[i].code, static_cast<int>(i));
   std::sort(country_codes_.begin(), country_codes_.end());
+}
+
+void Dictionary::load_country_codes(const std::string& text, const std::string& file,
+                                    Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"code", "iso2", "cow"});
+  auto letters = std::find(t.header.begin(), t.header.end(), "cow_letters");
+  for (const auto& r : t.rows) {
+    int i = country_index(cell(r, c[0]));
+    if (i < 0) {
+      diag.error({file, r.line},
+                 fmt::format("unknown country code \"{}\"; row skipped", cell(r, c[0])));
+      continue;
+    }
+    Country& country = countries_[static_cast<std::size_t>(i)];
+    country.iso2 = cell(r, c[1]);
+    country.cow = cell(r, c[2]);
+    if (letters != t.header.end())
+      country.cow_letters = cell(r, static_cast<std::size_t>(letters - t.header.begin()));
+  }
+}
+
+int day_number(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return 0;
+  int n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (s[i] < '0' || s[i] > '9') return 0;
+    n = n * 10 + (s[i] - '0');
+  }
+  return n;
+}
+
+void Dictionary::load_states(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"code", "from", "to", "successors", "borrows"});
+  for (const auto& r : t.rows) {
+    StateSpan span;
+    span.country = country_index(cell(r, c[0]));
+    span.from = day_number(cell(r, c[1]));
+    span.to = day_number(cell(r, c[2]));
+    bool ok = span.country >= 0 && (span.from || cell(r, c[1]).empty()) &&
+              (span.to || cell(r, c[2]).empty()) && !(span.from && span.to && span.to <= span.from);
+    for (auto s : list(cell(r, c[3]))) {
+      span.successors.push_back(country_index(s));
+      ok = ok && span.successors.back() >= 0;
+    }
+    if (!ok) {
+      diag.error({file, r.line},
+                 "expected a known code, dates YYYY-MM-DD (from before to) and "
+                 "known successor codes; row skipped");
+      continue;
+    }
+    for (auto name : list(cell(r, c[4]))) {
+      bool found = false;
+      for (std::uint32_t e = 0; e < entities_.size(); ++e) {
+        EntityKind k = entities_[e].kind;
+        if (entity_texts_[e] != name ||
+            (k != EntityKind::capital && k != EntityKind::metonym && k != EntityKind::demonym))
+          continue;
+        borrows_.push_back({e, span.country, span.from, span.to});
+        found = true;
+      }
+      if (!found)
+        diag.error({file, r.line},
+                   fmt::format("\"{}\" is no capital, seat of government or "
+                               "demonym of countries.tsv or cities.tsv; not borrowed",
+                               name));
+    }
+    states_.push_back(std::move(span));
+  }
+  std::stable_sort(borrows_.begin(), borrows_.end(),
+                   [](const Borrow& a, const Borrow& b) { return a.entry < b.entry; });
+}
+
+int Dictionary::country_on(std::uint32_t entry, int day) const {
+  int own = static_cast<int>(entities_[entry].index);
+  if (day == 0) return own;
+  auto it = std::lower_bound(borrows_.begin(), borrows_.end(), entry,
+                             [](const Borrow& b, std::uint32_t e) { return b.entry < e; });
+  for (; it != borrows_.end() && it->entry == entry; ++it)
+    if ((it->from == 0 || day >= it->from) && (it->to == 0 || day < it->to)) return it->country;
+  return own;
 }
 
 int Dictionary::country_index(std::string_view code) const {
@@ -359,6 +443,7 @@ void Dictionary::load_leaders(const std::string& text, const std::string& file,
     if (ids.empty() || ids.size() > 12) return;
     auto value = static_cast<std::uint32_t>(leader_entries_.size());
     leader_entries_.push_back({leader, surname});
+    leader_texts_.emplace_back(phrase);
     pending_leaders_.emplace_back(ids, value);
   };
   for (const auto& r : t.rows) {
@@ -642,6 +727,9 @@ std::shared_ptr<const Dictionary> Dictionary::from_sources(const DictionarySourc
   d->load_events(src.events, "events.tsv", diag);
   d->load_cues(src.cues, "cues.tsv", diag);
   if (!src.leaders.empty()) d->load_leaders(src.leaders, "leaders.tsv", diag);
+  if (!src.country_codes.empty())
+    d->load_country_codes(src.country_codes, "country_codes.tsv", diag);
+  if (!src.states.empty()) d->load_states(src.states, "states.tsv", diag);
   d->finish();
   return d;
 }
@@ -657,6 +745,10 @@ std::shared_ptr<const Dictionary> Dictionary::load(const std::string& data_dir, 
   d->load_events(read_file(dir + "events.tsv"), dir + "events.tsv", diag);
   d->load_cues(read_file(dir + "cues.tsv"), dir + "cues.tsv", diag);
   d->load_leaders(read_file(dir + "leaders.tsv"), dir + "leaders.tsv", diag);
+  if (std::ifstream(dir + "country_codes.tsv"))
+    d->load_country_codes(read_file(dir + "country_codes.tsv"), dir + "country_codes.tsv", diag);
+  if (std::ifstream(dir + "states.tsv"))
+    d->load_states(read_file(dir + "states.tsv"), dir + "states.tsv", diag);
   d->finish();
   return d;
 }

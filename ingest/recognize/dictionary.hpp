@@ -10,6 +10,8 @@
 //   leaders.tsv        country name surname aliases office start end flags
 //   events.tsv         pattern type cameo source target flags   (trigger patterns)
 //   cues.tsv           phrase kind value                         (status and tone cues)
+//   country_codes.tsv  code iso2 cow cow_letters                 (optional: other codes)
+//   states.tsv         code from to successors borrows           (optional: states in time)
 // A Dictionary is immutable after load and safe to share between threads.
 // A missing file or a file without the needed columns throws Error naming
 // it; a bad row is reported to Diagnostics ("events.tsv:17: ...") and skipped.
@@ -33,6 +35,8 @@ struct Country {
   std::string name;
   std::string status;  // member | observer | territory | historical | other
   int capital = -1;    // index into Dictionary::cities(), -1 if none
+  // From country_codes.tsv when present; empty if none.
+  std::string iso2, cow, cow_letters;  // ISO 3166-1 alpha-2; Correlates of War number and letters
 };
 
 struct City {
@@ -59,6 +63,25 @@ struct Leader {
   bool bare = false;           // the surname alone names this person ("Putin said")
   std::uint32_t person = 0;    // same for every row of one person
 };
+
+// When a state existed (states.tsv); days as yyyymmdd, 0 = open.
+struct StateSpan {
+  int country = -1;             // index into countries()
+  int from = 0, to = 0;         // first day; the day it ended
+  std::vector<int> successors;  // indexes into countries()
+};
+
+// A capital, seat of government or demonym of one row that stood for another
+// state in a period (states.tsv "borrows"): "Moscow" is the Soviet Union's
+// before 1991-12-25.
+struct Borrow {
+  std::uint32_t entry;  // index into entity_entries()
+  int country;          // the borrowing state, index into countries()
+  int from, to;         // yyyymmdd, 0 = open; the borrow holds on days in [from, to)
+};
+
+// "YYYY-MM-DD" as yyyymmdd (19871231); 0 for an empty or malformed date.
+int day_number(std::string_view iso_date);
 
 // A leaders.tsv phrase matched in text: leader_entries() values.
 struct LeaderEntry {
@@ -156,6 +179,8 @@ struct Cue {
 struct DictionarySources {
   std::string countries, cities, organizations, titles, events, cues;
   std::string leaders;  // may be empty: no leaders
+  std::string country_codes;  // may be empty: no ISO alpha-2 or COW codes
+  std::string states;         // may be empty: no states in time
 };
 
 // The regular inflections of an English verb or noun, base first: "ban" ->
@@ -183,6 +208,17 @@ class Dictionary {
   const std::vector<Cue>& cues() const { return cues_; }
   const std::vector<Leader>& leaders() const { return leaders_; }
   const std::vector<LeaderEntry>& leader_entries() const { return leader_entries_; }
+  // The phrase of entity_entries()[i] and of leader_entries()[i] as written
+  // in the files ("the U.S.", "Merkel"): the names the query resolver knows.
+  std::string_view entity_text(std::size_t i) const { return entity_texts_[i]; }
+  std::string_view leader_text(std::size_t i) const { return leader_texts_[i]; }
+  // States in time (states.tsv) and the names they borrow, by entry.
+  const std::vector<StateSpan>& states() const { return states_; }
+  const std::vector<Borrow>& borrows() const { return borrows_; }
+  // The country entity entry `entry` names on `day` (yyyymmdd): the state
+  // that borrows it then, else its own (entity_entries()[entry].index for
+  // countries, demonyms, capitals, metonyms). day 0 (unknown): its own.
+  int country_on(std::uint32_t entry, int day) const;
 
   // Matchers; values index entity_entries(), patterns(), cues().
   const PhraseMatcher& entity_matcher() const { return entity_matcher_; }
@@ -206,6 +242,8 @@ class Dictionary {
   void load_events(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_cues(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_leaders(const std::string& text, const std::string& name, Diagnostics& diag);
+  void load_country_codes(const std::string& text, const std::string& name, Diagnostics& diag);
+  void load_states(const std::string& text, const std::string& name, Diagnostics& diag);
   void add_grammar();
   void add_entity(std::string_view phrase, EntityKind kind, std::uint32_t index);
   std::vector<TokenId> intern_phrase(std::string_view phrase);
@@ -222,6 +260,9 @@ class Dictionary {
   std::vector<Cue> cues_;
   std::vector<Leader> leaders_;
   std::vector<LeaderEntry> leader_entries_;
+  std::vector<std::string> entity_texts_, leader_texts_;
+  std::vector<StateSpan> states_;
+  std::vector<Borrow> borrows_;  // sorted by entry
   PhraseMatcher entity_matcher_, trigger_matcher_, cue_matcher_, leader_matcher_;
   std::vector<std::pair<std::string, int>> country_codes_;  // sorted by code
   // Pending phrases (interned before the matchers freeze).

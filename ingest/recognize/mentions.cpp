@@ -89,6 +89,8 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
     return x.len != y.len ? x.len > y.len : x.begin < y.begin;
   });
   auto& ms = art.per_sentence[s];
+  const auto& date = art.a.article_date;
+  const int day = date ? date->y * 10000 + date->m * 100 + date->d : 0;
   for (const Cand& c : cands) {
     bool overlap = std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
       return c.begin < m.end && m.begin < c.begin + c.len;
@@ -111,15 +113,17 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
       case EntityKind::country:
         m.kind = MentionKind::country, m.entity = m.country = static_cast<int>(e.index);
         break;
+      // Capitals, seats and demonyms stand for the state of the article's
+      // day (data/states.tsv): "Moscow" in 1987 is the Soviet Union.
       case EntityKind::demonym:
-        m.kind = MentionKind::demonym, m.entity = m.country = static_cast<int>(e.index);
+        m.kind = MentionKind::demonym, m.entity = m.country = dict.country_on(c.value, day);
         break;
       case EntityKind::metonym:
-        m.kind = MentionKind::metonym, m.entity = m.country = static_cast<int>(e.index);
+        m.kind = MentionKind::metonym, m.entity = m.country = dict.country_on(c.value, day);
         break;
       case EntityKind::capital:
         m.kind = MentionKind::capital;
-        m.country = static_cast<int>(e.index);
+        m.country = dict.country_on(c.value, day);
         m.entity = dict.countries()[e.index].capital;
         break;
       case EntityKind::city:

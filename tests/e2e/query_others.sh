@@ -32,7 +32,7 @@ grep -q '^Partners of Pakistan (PAK): 4 countries$' n.txt || fail "neighbors hea
 grep -q 'age counted back from 2025-01-01' n.txt || fail "reference date: $(cat n.txt)"
 order=$(grep -E '^ +[0-9]+  ' n.txt | awk '{print $2}' | tr '\n' ' ')
 [ "$order" = "China Russia United India " ] || fail "neighbor order: $order"
-grep -E '^ +4  India \(IND\) .* 1 +0 +1 ' n.txt > /dev/null || fail "India tone: $(cat n.txt)"
+grep -E '^ +4  India \(IND\) .* 1 +0 +0 +1 ' n.txt > /dev/null || fail "India tone: $(cat n.txt)"
 "$DIPGRAPH" -q neighbors $F PAK --top 2 --json > n.json || fail "neighbors --json"
 /usr/bin/python3 - n.json <<'PY' || fail "neighbors JSON"
 import json, math, sys

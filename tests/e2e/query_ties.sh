@@ -19,7 +19,7 @@ cat > facts.jsonl <<'JSON'
 JSON
 
 "$DIPGRAPH" -q ties --facts facts.jsonl PAK RUS > out 2> err || fail "ties PAK RUS: exit $? $(cat err)"
-head -1 out | grep -q '^Pakistan (PAK) – Russia (RUS): 4 facts (3 cooperative, 1 conflictual), mean Goldstein .*, 2025-03 .. 2025-08$' \
+head -1 out | grep -q '^Pakistan (PAK) – Russia (RUS): 4 facts (2 cooperative, 0 neutral, 1 conflictual; 1 not realized), mean Goldstein .*, 2025-03 .. 2025-08$' \
   || fail "summary line: $(head -1 out)"
 grep -q '^  acts: 1 Pakistan → Russia, 1 Russia → Pakistan$' out || fail "acts line: $(cat out)"
 grep -q '^meeting (2)$' out || fail "meeting group: $(cat out)"
@@ -43,7 +43,8 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["a"]["id"] == "country:PAK" and d["b"]["id"] == "country:RUS", d
 s = d["summary"]
-assert (s["facts"], s["cooperative"], s["conflictual"]) == (4, 3, 1), s
+# The planned project counts as a fact, not in the tone (docs/graph.md, "What a tie counts").
+assert (s["facts"], s["cooperative"], s["neutral"], s["conflictual"], s["unrealized"]) == (4, 2, 0, 1, 1), s
 assert (s["first_date"], s["last_date"]) == ("2025-03", "2025-08"), s
 assert [g["type"] for g in d["groups"]] == ["meeting", "criticism", "project"], d["groups"]
 f1 = d["groups"][0]["facts"][0]

@@ -1,0 +1,47 @@
+// TieTally: which facts enter a tie's tone, and how.
+#include "graph/tie_tally.hpp"
+
+#include <fmt/core.h>
+
+#include <cmath>
+
+namespace dipgraph {
+
+Tone tone_of(std::string_view cameo, int quad_class) {
+  if (quad_class < 1 || quad_class > 4 || cameo.substr(0, 2) == "01") return Tone::neutral;
+  return quad_class <= 2 ? Tone::cooperative : Tone::conflictual;
+}
+
+bool realized(Status status) {
+  return status == Status::occurred || status == Status::ongoing || status == Status::negotiating;
+}
+
+void TieTally::add(std::string_view cameo, int quad_class, double goldstein, Status status) {
+  ++count;
+  if (!realized(status)) return;
+  ++happened;
+  ++by_tone[static_cast<int>(tone_of(cameo, quad_class))];
+  ++by_quad[quad_class >= 1 && quad_class <= 4 ? quad_class : 0];
+  goldstein_sum += goldstein;
+}
+
+std::string tally_text(const TieTally& t) {
+  std::string unrealized =
+      t.unrealized() ? fmt::format("; {} not realized", t.unrealized()) : std::string();
+  return fmt::format(
+      "{} fact{} ({} cooperative, {} neutral, {} conflictual{}), mean Goldstein {:+.1f}", t.count,
+      t.count == 1 ? "" : "s", t.cooperative(), t.neutral(), t.conflictual(), unrealized,
+      t.mean_goldstein());
+}
+
+std::string tally_json(const TieTally& t) {
+  double mean = t.mean_goldstein();
+  return fmt::format(
+      "\"facts\": {}, \"cooperative\": {}, \"neutral\": {}, \"conflictual\": {}, "
+      "\"unrealized\": {}, \"by_quad_class\": [{}, {}, {}, {}], \"mean_goldstein\": {}",
+      t.count, t.cooperative(), t.neutral(), t.conflictual(), t.unrealized(), t.by_quad[1],
+      t.by_quad[2], t.by_quad[3], t.by_quad[4],
+      mean == 0 || !std::isfinite(mean) ? std::string("0") : fmt::format("{:.6g}", mean));
+}
+
+}  // namespace dipgraph
