@@ -395,6 +395,23 @@ int label_features(const ParserScratch& s, int h, int d, Key* out) {
 
 using namespace detail;
 
+namespace {
+// The best non-root relation of the arc h -> d in the current state: its
+// model label index into `label`; returns its score. `ls` holds
+// m.label_w.cols scores (overwritten).
+std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, std::int32_t* ls,
+                        int& label) {
+  std::fill(ls, ls + m.label_w.cols, 0);
+  Key* lk = s.keys.data() + kMaxTransitionFeatures;
+  m.label_w.score(lk, label_features(s, h, d, lk), ls);
+  std::int32_t bl = std::numeric_limits<std::int32_t>::min();
+  const int nlab = static_cast<int>(m.labels.size());
+  for (int l = 0; l < nlab; ++l)
+    if (l != m.root_label && ls[l] > bl) bl = ls[l], label = l;
+  return bl;
+}
+}  // namespace
+
 Parser::Parser() : model_(std::make_unique<Model>()) {}
 Parser::~Parser() = default;
 
@@ -409,7 +426,6 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
   if (n == 0) return;
   reset_state(s, words, a, m.xpos_hash);
   const int cols = m.label_w.cols;
-  const int nlab = static_cast<int>(m.labels.size());
   s.scores.resize(2 * cols);
   Key* keys = s.keys.data();
   std::int32_t* lscore[2] = {s.scores.data(), s.scores.data() + cols};
@@ -433,20 +449,15 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       if (!can[act]) continue;
       std::int64_t sc = ts[act];
       int lab = m.root_label;
-      if (act != kShift && !(act == kLeft && b == n)) {
-        const int ns = static_cast<int>(s.stack.size());
-        const int d = s.stack[ns - 1], h = act == kLeft ? b : s.stack[ns - 2];
-        std::int32_t* ls = lscore[act - 1];
-        std::fill(ls, ls + cols, 0);
-        Key* lk = keys + kMaxTransitionFeatures;
-        m.label_w.score(lk, label_features(s, h, d, lk), ls);
-        std::int32_t bl = std::numeric_limits<std::int32_t>::min();
-        for (int l = 0; l < nlab; ++l)
-          if (l != m.root_label && ls[l] > bl) bl = ls[l], lab = l;
-        sc += bl;
+      if (!m.split && act != kShift && !(act == kLeft && b == n)) {
+        sc += best_label(m, s, act == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(),
+                         lscore[act - 1], lab);
       }
       if (sc > best) best = sc, best_a = static_cast<Action>(act), best_l = lab;
     }
+    if (m.split && best_a != kShift && !(best_a == kLeft && b == n))
+      best_label(m, s, best_a == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(), lscore[0],
+                 best_l);
     b = apply(s, b, best_a, best_l);
   }
   for (int i = 0; i < n; ++i) {
@@ -456,7 +467,9 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
 }
 
 // ---- model file ----------------------------------------------------------
-// Version 2 (written): "DIPGRAPH-PARSER 2\n", "header-bytes N\n", N bytes of
+// Version 3 (written for split models, Model::split) is version 2 with the
+// magic "DIPGRAPH-PARSER 3\n"; version 2 (written for joint models):
+// "DIPGRAPH-PARSER 2\n", "header-bytes N\n", N bytes of
 // UTF-8 header text, then little-endian binary: u32 label count, labels (u8
 // length + bytes), f32 scale, u32 step (every weight is a multiple of it and
 // is stored divided by it; 1 = exact), the transition table (varint rows;
@@ -470,7 +483,8 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
 
 namespace {
 constexpr std::string_view kMagic1 = "DIPGRAPH-PARSER 1\n";
-constexpr std::string_view kMagic = "DIPGRAPH-PARSER 2\n";
+constexpr std::string_view kMagic2 = "DIPGRAPH-PARSER 2\n";
+constexpr std::string_view kMagic = "DIPGRAPH-PARSER 3\n";
 
 std::uint64_t fnv(const char* p, std::size_t n) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -529,7 +543,7 @@ struct Reader {
 
 bool Parser::save(const std::string& path) const {
   const Model& m = *model_;
-  std::string out(kMagic);
+  std::string out(m.split ? kMagic : kMagic2);
   out += "header-bytes " + std::to_string(m.header.size()) + "\n";
   out += m.header;
   put<std::uint32_t>(out, static_cast<std::uint32_t>(m.labels.size()));
@@ -609,7 +623,7 @@ void Parser::compact(int min_abs, int step) {
   for (const WeightTable::Slot& sl : m.label_w.slots)
     if (sl.key) lrows.emplace_back(sl.key, sl.row);
   std::sort(lrows.begin(), lrows.end());
-  std::vector<std::int16_t> w;
+  HugeVector<std::int16_t> w;
   std::vector<Key> keys;
   for (auto [k, r] : lrows) {
     std::int16_t row[64] = {};
@@ -655,7 +669,8 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   if (!f.read(data.data(), static_cast<std::streamsize>(data.size())))
     throw Error(path + ": cannot read parser model");
   int version = 0;
-  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 2;
+  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 3;
+  else if (data.compare(0, kMagic2.size(), kMagic2) == 0) version = 2;
   else if (data.compare(0, kMagic1.size(), kMagic1) == 0) version = 1;
   else throw Error(path + ": not a dipgraph parser model");
   if (data.size() < kMagic.size() + 8 ||
@@ -685,6 +700,7 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   }
   m.scale = r.get<float>();
   const bool v1 = version == 1;
+  m.split = version == 3;
   if (!v1) {
     const std::uint32_t step = r.get<std::uint32_t>();
     if (step == 0 || step > 32767) throw Error(path + ": parser model has a bad weight step");

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/syntax/huge_pages.hpp"
 #include "ingest/syntax/parser.hpp"
 
 namespace dipgraph::syntax::detail {
@@ -49,8 +50,8 @@ struct WeightTable {
   };
   int cols = 0;
   std::uint32_t mask = 0;
-  std::vector<Slot> slots;
-  std::vector<std::int16_t> w;  // rows * cols
+  HugeVector<Slot> slots;
+  HugeVector<std::int16_t> w;  // rows * cols
   std::size_t rows() const { return cols ? w.size() / cols : 0; }
   void build_index(const std::vector<Key>& row_keys);  // after w is filled
   const std::int16_t* find(Key key) const {
@@ -76,7 +77,7 @@ struct ActionTable {
   };
   std::uint32_t mask = 0;
   std::size_t size = 0;
-  std::vector<Slot> slots;
+  HugeVector<Slot> slots;
   void reserve(std::size_t rows);  // empties the table
   void insert(Key key, const std::int16_t* w);
   // Adds the rows of `keys` into scores[0..kActions).
@@ -104,6 +105,11 @@ struct Parser::Model {
   int root_label = 0;                // model index of "root"
   float scale = 1;                   // int16 weight = float weight * scale
   int step = 1;                      // every weight is a multiple of this (compact())
+  // Split decoding (file format 3): the transition rows alone choose SHIFT,
+  // LEFT or RIGHT, then the label rows choose the new arc's relation once.
+  // Otherwise (formats 1 and 2) labelled transitions are chosen jointly:
+  // both arcs' best label scores join the transition scores.
+  bool split = false;
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name
