@@ -1,6 +1,6 @@
 // bench_parser: trains, scores and times the dependency parser on UD files.
 //
-//   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--jackknife K]
+//   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--seed S] [--jackknife K]
 //                [--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]
 //                [--prune N] [--step S] [--out FILE] [--tagger-out FILE]
 //                [--tags-cache FILE]
@@ -112,7 +112,8 @@ int main(int argc, char** argv) {
   const std::string data = DIPGRAPH_DATA_DIR;
   std::string ud = "/work/shared/ud", train_out, model = data + "/syntax/parser.bin";
   std::string tagger_path = data + "/syntax/tagger.bin";
-  int epochs = 12, jackknife = 5;
+  int epochs = ParserTrainOptions{}.epochs, jackknife = 5;
+  std::uint64_t seed = 1;
   double seconds = 2;
   bool gold_tags = false;
   int prune = 0, step = 1;
@@ -129,6 +130,7 @@ int main(int argc, char** argv) {
     if (a == "--ud") ud = next();
     else if (a == "--train") train_out = next();
     else if (a == "--epochs") epochs = std::stoi(next());
+    else if (a == "--seed") seed = std::stoull(next());
     else if (a == "--jackknife") jackknife = std::stoi(next());
     else if (a == "--model") model = next();
     else if (a == "--tagger") tagger_path = next();
@@ -141,7 +143,7 @@ int main(int argc, char** argv) {
     else if (a == "--tags-cache") tags_cache = next();
     else {
       fmt::print(stderr,
-                 "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--jackknife K] "
+                 "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--seed S] [--jackknife K] "
                  "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S] [--prune N] [--step S] "
                  "[--out FILE] [--tagger-out FILE] [--tags-cache FILE]\n");
       return 2;
@@ -171,6 +173,7 @@ int main(int argc, char** argv) {
     if (!train_out.empty()) {
       ParserTrainOptions opt;
       opt.epochs = epochs;
+      opt.seed = seed;
       opt.tags = tags;
       if (!gold_tags && jackknife > 1) {
         if (tags_cache.empty() || !read_tags(tags_cache, train.size(), opt.train_tags)) {

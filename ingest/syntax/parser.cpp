@@ -214,7 +214,8 @@ int apply(ParserScratch& s, int b, Action a, int label) {
   return b;
 }
 
-int transition_features(const ParserScratch& s, int n, int b, Key* out) {
+int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out, Key* bout,
+                        int* nb) {
   const int ns = static_cast<int>(s.stack.size());
   const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
   const int s1 = ns > 1 ? s.stack[ns - 2] : -1;
@@ -239,22 +240,27 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   auto set = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t { return i < 0 ? 1 : v[i] + 2; };
   const std::uint64_t s0vl = val(s.nl, s0), s0vr = val(s.nr, s0), s1vl = val(s.nl, s1);
   const std::uint64_t s1vr = val(s.nr, s1), b0vl = val(s.nl, b0);
-  int k = 0;
+  int k = 0, kb = 0;
   std::uint64_t t = 0;
+  // Templates of the buffer front alone go to `bout` when it is given.
+  auto emit_b = [&](Key x) {
+    if (bout) bout[kb++] = x;
+    else out[k++] = x;
+  };
   // single words
   out[k++] = key(++t, s0w);
   out[k++] = key(++t, s0t);
   out[k++] = key(++t, s0wt);
   out[k++] = key(++t, L(s0));
-  out[k++] = key(++t, b0w);
-  out[k++] = key(++t, b0t);
-  out[k++] = key(++t, b0wt);
-  out[k++] = key(++t, L(b0));
-  out[k++] = key(++t, b1w);
-  out[k++] = key(++t, b1t);
-  out[k++] = key(++t, b1wt);
-  out[k++] = key(++t, W(b2));
-  out[k++] = key(++t, b2t);
+  emit_b(key(++t, b0w));
+  emit_b(key(++t, b0t));
+  emit_b(key(++t, b0wt));
+  emit_b(key(++t, L(b0)));
+  emit_b(key(++t, b1w));
+  emit_b(key(++t, b1t));
+  emit_b(key(++t, b1wt));
+  emit_b(key(++t, W(b2)));
+  emit_b(key(++t, b2t));
   out[k++] = key(++t, s1w);
   out[k++] = key(++t, s1t);
   out[k++] = key(++t, s1wt);
@@ -270,8 +276,8 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, s0w, b0w);
   out[k++] = key(++t, s0t, b0t);
   out[k++] = key(++t, L(s0), L(b0));
-  out[k++] = key(++t, b0t, b1t);
-  out[k++] = key(++t, b0w, b1w);
+  emit_b(key(++t, b0t, b1t));
+  emit_b(key(++t, b0w, b1w));
   out[k++] = key(++t, s1wt, s0wt);
   out[k++] = key(++t, s1w, s0w);
   out[k++] = key(++t, s1t, s0t);
@@ -281,7 +287,7 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, s1t, b0t);
   out[k++] = key(++t, s1w, b0w);
   // triples
-  out[k++] = key(++t, b0t, b1t, b2t);
+  emit_b(key(++t, b0t, b1t, b2t));
   out[k++] = key(++t, s0t, b0t, b1t);
   out[k++] = key(++t, s1t, s0t, b0t);
   out[k++] = key(++t, s2t, s1t, s0t);
@@ -347,11 +353,19 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, b0t, set(s.lset, b0));
   out[k++] = key(++t, s1w, set(s.rset, s1));
   out[k++] = key(++t, s1t, set(s.rset, s1));
-  out[k++] = key(++t, 0x77);  // bias
+  if (extended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
+    auto U = [&](int i) { return i < 0 ? kNone : s.upos[i]; };
+    out[k++] = key(++t, U(s0), U(b0));
+    out[k++] = key(++t, U(s1), U(s0));
+    out[k++] = key(++t, U(s0), U(b0), U(b1));
+    out[k++] = key(++t, U(s1), U(s0), U(b0));
+  }
+  emit_b(key(++t, 0x77));  // bias
+  if (nb) *nb = kb;
   return k;
 }
 
-int label_features(const ParserScratch& s, int h, int d, Key* out) {
+int label_features(const ParserScratch& s, int h, int d, bool extended, Key* out) {
   auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
   auto T = [&](int i) { return i < 0 ? kNone : s.tag[i]; };
   auto L = [&](int i) { return i < 0 ? kNone : s.lemma[i]; };
@@ -387,6 +401,13 @@ int label_features(const ParserScratch& s, int h, int d, Key* out) {
   out[k++] = key(++t, dt, LB(hl1), LB(hr1) + dir);
   out[k++] = key(++t, dl, T(d + 1 < static_cast<int>(s.tag.size()) ? d + 1 : -1), dir);
   out[k++] = key(++t, dt, T(d - 1), dir);
+  if (extended) {  // word pair, lemma by tag, coarse tags by distance, valency, previous word
+    out[k++] = key(++t, dw, hw, dir);
+    out[k++] = key(++t, dl, ht, dir);
+    out[k++] = key(++t, s.upos[d], s.upos[h], dist + dir);
+    out[k++] = key(++t, dt, static_cast<std::uint64_t>(s.nl[d] * 64 + s.nr[d]), dir);
+    out[k++] = key(++t, W(d - 1), dt, dir);
+  }
   out[k++] = key(++t, dir);
   return k;
 }
@@ -403,7 +424,7 @@ std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, 
                         int& label) {
   std::fill(ls, ls + m.label_w.cols, 0);
   Key* lk = s.keys.data() + kMaxTransitionFeatures;
-  m.label_w.score(lk, label_features(s, h, d, lk), ls);
+  m.label_w.score(lk, label_features(s, h, d, m.split, lk), ls);
   std::int32_t bl = std::numeric_limits<std::int32_t>::min();
   const int nlab = static_cast<int>(m.labels.size());
   for (int l = 0; l < nlab; ++l)
@@ -429,7 +450,8 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
   s.scores.resize(2 * cols);
   Key* keys = s.keys.data();
   std::int32_t* lscore[2] = {s.scores.data(), s.scores.data() + cols};
-  int b = 0;
+  int b = 0, cached_b = -1;
+  std::int32_t bsum[kActionCols] = {0, 0, 0, 0};
   while (b < n || !s.stack.empty()) {
     const bool can[3] = {valid(s, n, b, kShift), valid(s, n, b, kLeft), valid(s, n, b, kRight)};
     if (!can[kLeft] && !can[kRight]) {  // empty stack: SHIFT is forced
@@ -440,8 +462,16 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kLeft, m.root_label);
       continue;
     }
-    std::int32_t ts[kActionCols] = {0, 0, 0, 0};
-    m.actions.score(keys, transition_features(s, n, b, keys), ts);
+    Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
+    int nb = 0;
+    const int nk = transition_features(s, n, b, m.split, keys, bkeys, &nb);
+    if (b != cached_b) {  // the buffer front's templates: summed once per b
+      bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;
+      m.actions.score(bkeys, nb, bsum);
+      cached_b = b;
+    }
+    std::int32_t ts[kActionCols] = {bsum[0], bsum[1], bsum[2], bsum[3]};
+    m.actions.score(keys, nk, ts);
     std::int64_t best = std::numeric_limits<std::int64_t>::min();
     Action best_a = kShift;
     int best_l = m.root_label;

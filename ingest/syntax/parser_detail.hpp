@@ -91,8 +91,15 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
 bool valid(const ParserScratch& s, int n, int b, Action a);
 // Applies `a` with relation `label` (model label index); returns the new b.
 int apply(ParserScratch& s, int b, Action a, int label);
-int transition_features(const ParserScratch& s, int n, int b, Key* out);
-int label_features(const ParserScratch& s, int head, int dep, Key* out);
+// Feature keys of a configuration into `out`; returns their count.
+// `extended`: also the templates of format 3 (split models): coarse-tag
+// pairs and triples here, five more pair templates in label_features. With
+// `bout`, the keys of templates that read only the buffer front b, b+1, b+2
+// (and the bias) go there instead, their count to *nb: they are the same
+// for every configuration with the same b, so decoding sums them once per b.
+int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out,
+                        Key* bout = nullptr, int* nb = nullptr);
+int label_features(const ParserScratch& s, int head, int dep, bool extended, Key* out);
 
 }  // namespace dipgraph::syntax::detail
 
@@ -108,7 +115,8 @@ struct Parser::Model {
   // Split decoding (file format 3): the transition rows alone choose SHIFT,
   // LEFT or RIGHT, then the label rows choose the new arc's relation once.
   // Otherwise (formats 1 and 2) labelled transitions are chosen jointly:
-  // both arcs' best label scores join the transition scores.
+  // both arcs' best label scores join the transition scores. Format 3 also
+  // adds feature templates (transition_features: `extended`).
   bool split = false;
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns

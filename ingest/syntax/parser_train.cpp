@@ -322,7 +322,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       const int ns = static_cast<int>(st.stack.size());
       const int d = st.stack[ns - 1], h = a == kLeft ? b : st.stack[ns - 2];
       Key* lk = st.keys.data() + kMaxTransitionFeatures;
-      const int nl = label_features(st, h, d, lk);
+      const int nl = label_features(st, h, d, true, lk);
       std::fill(ls, ls + lcols, 0.f);
       lab.score(lk, nl, ls);
       float m = -1e30f;
@@ -364,7 +364,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
           b = apply(s, b, can[kLeft] ? kLeft : kShift, root);
           continue;
         }
-        const int nk = transition_features(s, n, b, keys);
+        const int nk = transition_features(s, n, b, opt.split_labels, keys);
         float ts[kActionCols] = {0, 0, 0, 0};
         act.score(keys, nk, ts);
         int cost[3];
@@ -390,7 +390,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
             const int h = a == kLeft ? b : s.stack[ns - 2];
             float* ls = &lsc[(a - 1) * lcols];
             std::fill(ls, ls + lcols, 0.f);
-            nlk[a - 1] = label_features(s, h, s0, lkeys[a - 1]);
+            nlk[a - 1] = label_features(s, h, s0, false, lkeys[a - 1]);
             lab.score(lkeys[a - 1], nlk[a - 1], ls);
             float m = -1e30f;
             for (int l = 0; l < nlab; ++l)
