@@ -131,14 +131,14 @@ constexpr std::uint64_t kRootWord = 0x27d4eb2f165667c5ULL;
 constexpr std::uint64_t kRootTag = 0x165667b19e3779f9ULL;
 constexpr std::uint64_t kUnknown = 0x85ebca77c2b2ae63ULL;
 
-inline Key fold(std::uint64_t h) { return static_cast<Key>(h >> 32) | 0x80000000u; }
-inline Key key(std::uint64_t t, std::uint64_t a) {
+[[gnu::always_inline]] inline Key fold(std::uint64_t h) { return static_cast<Key>(h >> 32) | 0x80000000u; }
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a) {
   return fold(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)));
 }
-inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b) {
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b) {
   return fold(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL));
 }
-inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   return fold(mix(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL) +
                   c * 0x165667B19E3779F9ULL));
 }

@@ -26,7 +26,7 @@ inline constexpr int kActionCols = 4;  // padded row width of the transition tab
 inline constexpr int kMaxTransitionFeatures = 128;
 inline constexpr int kMaxLabelFeatures = 32;
 
-inline std::uint64_t mix(std::uint64_t x) {
+[[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
