@@ -89,12 +89,10 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive agent, ccomp)") {
-  // The shipped split model (format 3) misses 3 of the 68 key arcs: "India"
-  // in "will visit India next week" becomes a compound of "week", and in
-  // "The president , who arrived in Moscow yesterday , condemned the attack"
-  // the relative clause's verb becomes the root. The joint model before it
-  // had all 68 (these sentences were written against it). More misses fail.
-  constexpr std::size_t kKnownMisses = 3;
+  // The shipped joint model (format 2) gets all 68 key arcs. (The split
+  // model of format 3 trained on 2026-12-02 missed 3 of them and coded
+  // fewer news facts right, so it was not shipped: docs/syntax.md.)
+  constexpr std::size_t kKnownMisses = 0;
   const Parser& p = model();
   ParserScratch scratch;
   Analysis a;
@@ -261,10 +259,10 @@ TEST_CASE("parser: a version-1 file still loads; compact() shrinks and saves as 
   fs::remove(p2);
 }
 
-TEST_CASE("parser: the shipped model is a split model (format 3), which saves back as format 3") {
-  // Split decoding: transition first, then one labelling per arc.
-  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 3\n", 0) == 0);
-  CHECK(model().header().find("split labels") != std::string::npos);
+TEST_CASE("parser: a split model (format 3) loads, parses and saves back as format 3") {
+  // Split decoding: transition first, then one labelling per arc. The
+  // shipped model is a joint one (format 2).
+  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
   // A format-2 (joint) file with the magic of format 3 reads as a split model.
   std::string v3 = "DIPGRAPH-PARSER 3\nheader-bytes 2\nhi";
   auto put = [&v3](auto v) { v3.append(reinterpret_cast<const char*>(&v), sizeof v); };
