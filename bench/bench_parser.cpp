@@ -1,8 +1,9 @@
 // bench_parser: trains, scores and times the dependency parser on UD files.
 //
-//   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--jackknife K]
+//   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--seed S] [--jackknife K]
 //                [--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]
 //                [--prune N] [--step S] [--out FILE] [--tagger-out FILE]
+//                [--tags-cache FILE]
 //
 // DIR (default /work/shared/ud) holds en_ewt-ud-{train,dev,test}.conllu[.xz]
 // (read through `xz -dc` when compressed). Tags and lemmas are predicted by
@@ -19,6 +20,9 @@
 // rows whose largest |weight| is below N dropped) before scoring; --out
 // FILE then saves it and scores the model reloaded from FILE. --tagger-out
 // FILE rewrites the loaded tagger in the current file format (same weights).
+// --tags-cache FILE reads the jackknifed training tags from FILE, or
+// computes and writes them there when FILE is missing or does not match
+// (keep FILE outside the repository: it is derived from the treebank).
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -63,6 +67,43 @@ std::vector<ConlluSentence> read_ud(const std::string& dir, const std::string& p
   return read_conllu(in, xz);
 }
 
+// Jackknifed training tags are the slow part of a training run (a tagger
+// per fold); --tags-cache keeps them in a file outside the repository
+// (derived from the treebank): per word "UPOS-index XPOS-index lemma", a
+// blank line after each sentence.
+bool read_tags(const std::string& path, std::size_t sentences, std::vector<Analysis>& out) {
+  std::ifstream f(path);
+  if (!f) return false;
+  out.assign(1, Analysis{});
+  std::string line;
+  while (std::getline(f, line)) {
+    if (line.empty()) {
+      out.emplace_back();
+      continue;
+    }
+    std::istringstream in(line);
+    int u = 0, x = 0;
+    std::string lemma;
+    in >> u >> x;
+    in.get();
+    std::getline(in, lemma);
+    out.back().upos.push_back(static_cast<Upos>(u));
+    out.back().xpos.push_back(static_cast<std::uint8_t>(x));
+    out.back().lemma.push_back(lemma);
+  }
+  out.pop_back();
+  return out.size() == sentences;
+}
+
+void write_tags(const std::string& path, const std::vector<Analysis>& tags) {
+  std::ofstream f(path);
+  for (const Analysis& a : tags) {
+    for (std::size_t i = 0; i < a.size(); ++i)
+      f << static_cast<int>(a.upos[i]) << ' ' << static_cast<int>(a.xpos[i]) << ' ' << a.lemma[i] << '\n';
+    f << '\n';
+  }
+}
+
 double cpu_seconds() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
 
 }  // namespace
@@ -71,11 +112,12 @@ int main(int argc, char** argv) {
   const std::string data = DIPGRAPH_DATA_DIR;
   std::string ud = "/work/shared/ud", train_out, model = data + "/syntax/parser.bin";
   std::string tagger_path = data + "/syntax/tagger.bin";
-  int epochs = 12, jackknife = 5;
+  int epochs = ParserTrainOptions{}.epochs, jackknife = 5;
+  std::uint64_t seed = 1;
   double seconds = 2;
   bool gold_tags = false;
   int prune = 0, step = 1;
-  std::string out, tagger_out;
+  std::string out, tagger_out, tags_cache;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -88,6 +130,7 @@ int main(int argc, char** argv) {
     if (a == "--ud") ud = next();
     else if (a == "--train") train_out = next();
     else if (a == "--epochs") epochs = std::stoi(next());
+    else if (a == "--seed") seed = std::stoull(next());
     else if (a == "--jackknife") jackknife = std::stoi(next());
     else if (a == "--model") model = next();
     else if (a == "--tagger") tagger_path = next();
@@ -97,11 +140,12 @@ int main(int argc, char** argv) {
     else if (a == "--step") step = std::stoi(next());
     else if (a == "--out") out = next();
     else if (a == "--tagger-out") tagger_out = next();
+    else if (a == "--tags-cache") tags_cache = next();
     else {
       fmt::print(stderr,
-                 "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--jackknife K] "
+                 "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--seed S] [--jackknife K] "
                  "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S] [--prune N] [--step S] "
-                 "[--out FILE] [--tagger-out FILE]\n");
+                 "[--out FILE] [--tagger-out FILE] [--tags-cache FILE]\n");
       return 2;
     }
   }
@@ -129,9 +173,16 @@ int main(int argc, char** argv) {
     if (!train_out.empty()) {
       ParserTrainOptions opt;
       opt.epochs = epochs;
+      opt.seed = seed;
       opt.tags = tags;
-      if (!gold_tags && jackknife > 1)
-        opt.train_tags = jackknife_tags(train, jackknife, TaggerTrainOptions{}, *lemmatizer, std::cerr);
+      if (!gold_tags && jackknife > 1) {
+        if (tags_cache.empty() || !read_tags(tags_cache, train.size(), opt.train_tags)) {
+          opt.train_tags = jackknife_tags(train, jackknife, TaggerTrainOptions{}, *lemmatizer, std::cerr);
+          if (!tags_cache.empty()) write_tags(tags_cache, opt.train_tags);
+        } else {
+          fmt::print(stderr, "bench_parser: jackknifed tags read from {}\n", tags_cache);
+        }
+      }
       opt.header = fmt::format(
           "Trained by bench_parser on en_ewt-ud-train ({} tags{}), epoch chosen on en_ewt-ud-dev.\n",
           gold_tags ? "gold" : "predicted",

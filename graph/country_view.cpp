@@ -62,6 +62,8 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
       std::copy(std::begin(r.by_quad), std::end(r.by_quad), t.by_quad);
       t.a_to_b = r.a_to_b, t.b_to_a = r.b_to_a;
       t.goldstein_sum = r.goldstein_sum;
+      t.happened = r.happened;
+      std::copy(std::begin(r.by_tone), std::end(r.by_tone), t.by_tone);
       t.first_date = r.first_date, t.last_date = r.last_date;
       t.events.assign(stored.events + begin, stored.events + r.events_end);
       begin = r.events_end;

@@ -48,7 +48,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -327,6 +327,8 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
     r.a_to_b = t.a_to_b, r.b_to_a = t.b_to_a;
     r.first_date = t.first_date, r.last_date = t.last_date;
     r.goldstein_sum = t.goldstein_sum;
+    r.happened = t.happened;
+    std::copy(std::begin(t.by_tone), std::end(t.by_tone), r.by_tone);
     events_end += t.events.size();
     r.events_end = events_end;
     w.put(r);

@@ -89,10 +89,15 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive agent, ccomp)") {
+  // The shipped joint model (format 2) gets all 68 key arcs. (The split
+  // model of format 3 trained on 2026-12-02 missed 3 of them and coded
+  // fewer news facts right, so it was not shipped: docs/syntax.md.)
+  constexpr std::size_t kKnownMisses = 0;
   const Parser& p = model();
   ParserScratch scratch;
   Analysis a;
-  std::size_t words = 0, right = 0;
+  std::size_t words = 0, right = 0, keys = 0, missed = 0;
+  std::string misses;
   for (const ConlluSentence& s : news()) {
     std::vector<std::string_view> forms;
     for (const ConlluWord& w : s.words) forms.emplace_back(w.form);
@@ -106,12 +111,16 @@ TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive
       words += w.deprel != "punct";
       right += w.deprel != "punct" && a.head[i] == w.head - 1;
       if (w.misc != "Key=Yes") continue;
-      CAPTURE(w.form);
-      CAPTURE(a.head[i] + 1);
-      CAPTURE(deprel_name(a.rel[i]));
-      CHECK(ok);
+      ++keys;
+      if (ok) continue;
+      ++missed;
+      misses += w.form + " -> " + std::to_string(a.head[i] + 1) + " " +
+                std::string(deprel_name(a.rel[i])) + "; ";
     }
   }
+  CAPTURE(misses);
+  CHECK(keys == 68);
+  CHECK(missed <= kKnownMisses);
   CHECK(right >= words * 9 / 10);  // unlabelled attachment on the whole set
 }
 
@@ -248,4 +257,42 @@ TEST_CASE("parser: a version-1 file still loads; compact() shrinks and saves as 
   CHECK(is_tree(a, words.size()));
   fs::remove(p1);
   fs::remove(p2);
+}
+
+TEST_CASE("parser: a split model (format 3) loads, parses and saves back as format 3") {
+  // Split decoding: transition first, then one labelling per arc. The
+  // shipped model is a joint one (format 2).
+  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
+  // A format-2 (joint) file with the magic of format 3 reads as a split model.
+  std::string v3 = "DIPGRAPH-PARSER 3\nheader-bytes 2\nhi";
+  auto put = [&v3](auto v) { v3.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  put(std::uint32_t{2});
+  for (std::string l : {"root", "obj"}) {
+    put(static_cast<std::uint8_t>(l.size()));
+    v3 += l;
+  }
+  put(1.0f);
+  put(std::uint32_t{1});                     // step
+  v3 += std::string("\x01\x81\x80\x80\x80\x08\x02\x03\x04", 9);  // 1 row: key 0x80000001, weights
+  v3 += std::string("\x00", 1);              // no label rows
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (unsigned char c : v3) h = (h ^ c) * 0x100000001b3ULL;
+  put(h);
+  const fs::path dir = fs::temp_directory_path();
+  const std::string p3 = (dir / "dipgraph_parser_test_v3.bin").string();
+  const std::string again = (dir / "dipgraph_parser_test_v3_again.bin").string();
+  write_bytes(p3, v3);
+  auto p = Parser::load(p3);
+  const std::vector<std::string_view> words = {"Kenya", "signed", "the", "pact"};
+  ParserScratch scratch;
+  Analysis a;
+  a.upos.assign(words.size(), Upos::NOUN);
+  a.xpos.assign(words.size(), 0);
+  a.lemma.assign(words.begin(), words.end());
+  p->parse(words, a, scratch);
+  CHECK(is_tree(a, words.size()));
+  REQUIRE(p->save(again));
+  CHECK(read_bytes(again) == v3);
+  fs::remove(p3);
+  fs::remove(again);
 }

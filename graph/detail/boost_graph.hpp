@@ -169,11 +169,12 @@ struct NameEntry {
 // tie i-1 .. events_end of tie i).
 struct TieRecord {
   std::uint32_t a, b, count, by_quad[5], a_to_b, b_to_a;
+  std::uint32_t happened, by_tone[3];  // TieTally's realized facts and their tones
   StrId first_date, last_date;
   double goldstein_sum;
   std::uint64_t events_end;
 };
-static_assert(sizeof(TieRecord) == 64);
+static_assert(sizeof(TieRecord) == 80);
 
 // The country view of a whole graph, as read from a snapshot (borrowed).
 struct StoredCountryView {

@@ -131,14 +131,14 @@ constexpr std::uint64_t kRootWord = 0x27d4eb2f165667c5ULL;
 constexpr std::uint64_t kRootTag = 0x165667b19e3779f9ULL;
 constexpr std::uint64_t kUnknown = 0x85ebca77c2b2ae63ULL;
 
-inline Key fold(std::uint64_t h) { return static_cast<Key>(h >> 32) | 0x80000000u; }
-inline Key key(std::uint64_t t, std::uint64_t a) {
+[[gnu::always_inline]] inline Key fold(std::uint64_t h) { return static_cast<Key>(h >> 32) | 0x80000000u; }
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a) {
   return fold(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)));
 }
-inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b) {
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b) {
   return fold(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL));
 }
-inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+[[gnu::always_inline]] inline Key key(std::uint64_t t, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
   return fold(mix(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL) +
                   c * 0x165667B19E3779F9ULL));
 }
@@ -214,7 +214,8 @@ int apply(ParserScratch& s, int b, Action a, int label) {
   return b;
 }
 
-int transition_features(const ParserScratch& s, int n, int b, Key* out) {
+int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out, Key* bout,
+                        int* nb) {
   const int ns = static_cast<int>(s.stack.size());
   const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
   const int s1 = ns > 1 ? s.stack[ns - 2] : -1;
@@ -239,22 +240,27 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   auto set = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t { return i < 0 ? 1 : v[i] + 2; };
   const std::uint64_t s0vl = val(s.nl, s0), s0vr = val(s.nr, s0), s1vl = val(s.nl, s1);
   const std::uint64_t s1vr = val(s.nr, s1), b0vl = val(s.nl, b0);
-  int k = 0;
+  int k = 0, kb = 0;
   std::uint64_t t = 0;
+  // Templates of the buffer front alone go to `bout` when it is given.
+  auto emit_b = [&](Key x) {
+    if (bout) bout[kb++] = x;
+    else out[k++] = x;
+  };
   // single words
   out[k++] = key(++t, s0w);
   out[k++] = key(++t, s0t);
   out[k++] = key(++t, s0wt);
   out[k++] = key(++t, L(s0));
-  out[k++] = key(++t, b0w);
-  out[k++] = key(++t, b0t);
-  out[k++] = key(++t, b0wt);
-  out[k++] = key(++t, L(b0));
-  out[k++] = key(++t, b1w);
-  out[k++] = key(++t, b1t);
-  out[k++] = key(++t, b1wt);
-  out[k++] = key(++t, W(b2));
-  out[k++] = key(++t, b2t);
+  emit_b(key(++t, b0w));
+  emit_b(key(++t, b0t));
+  emit_b(key(++t, b0wt));
+  emit_b(key(++t, L(b0)));
+  emit_b(key(++t, b1w));
+  emit_b(key(++t, b1t));
+  emit_b(key(++t, b1wt));
+  emit_b(key(++t, W(b2)));
+  emit_b(key(++t, b2t));
   out[k++] = key(++t, s1w);
   out[k++] = key(++t, s1t);
   out[k++] = key(++t, s1wt);
@@ -270,8 +276,8 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, s0w, b0w);
   out[k++] = key(++t, s0t, b0t);
   out[k++] = key(++t, L(s0), L(b0));
-  out[k++] = key(++t, b0t, b1t);
-  out[k++] = key(++t, b0w, b1w);
+  emit_b(key(++t, b0t, b1t));
+  emit_b(key(++t, b0w, b1w));
   out[k++] = key(++t, s1wt, s0wt);
   out[k++] = key(++t, s1w, s0w);
   out[k++] = key(++t, s1t, s0t);
@@ -281,7 +287,7 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, s1t, b0t);
   out[k++] = key(++t, s1w, b0w);
   // triples
-  out[k++] = key(++t, b0t, b1t, b2t);
+  emit_b(key(++t, b0t, b1t, b2t));
   out[k++] = key(++t, s0t, b0t, b1t);
   out[k++] = key(++t, s1t, s0t, b0t);
   out[k++] = key(++t, s2t, s1t, s0t);
@@ -347,11 +353,19 @@ int transition_features(const ParserScratch& s, int n, int b, Key* out) {
   out[k++] = key(++t, b0t, set(s.lset, b0));
   out[k++] = key(++t, s1w, set(s.rset, s1));
   out[k++] = key(++t, s1t, set(s.rset, s1));
-  out[k++] = key(++t, 0x77);  // bias
+  if (extended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
+    auto U = [&](int i) { return i < 0 ? kNone : s.upos[i]; };
+    out[k++] = key(++t, U(s0), U(b0));
+    out[k++] = key(++t, U(s1), U(s0));
+    out[k++] = key(++t, U(s0), U(b0), U(b1));
+    out[k++] = key(++t, U(s1), U(s0), U(b0));
+  }
+  emit_b(key(++t, 0x77));  // bias
+  if (nb) *nb = kb;
   return k;
 }
 
-int label_features(const ParserScratch& s, int h, int d, Key* out) {
+int label_features(const ParserScratch& s, int h, int d, bool extended, Key* out) {
   auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
   auto T = [&](int i) { return i < 0 ? kNone : s.tag[i]; };
   auto L = [&](int i) { return i < 0 ? kNone : s.lemma[i]; };
@@ -387,6 +401,13 @@ int label_features(const ParserScratch& s, int h, int d, Key* out) {
   out[k++] = key(++t, dt, LB(hl1), LB(hr1) + dir);
   out[k++] = key(++t, dl, T(d + 1 < static_cast<int>(s.tag.size()) ? d + 1 : -1), dir);
   out[k++] = key(++t, dt, T(d - 1), dir);
+  if (extended) {  // word pair, lemma by tag, coarse tags by distance, valency, previous word
+    out[k++] = key(++t, dw, hw, dir);
+    out[k++] = key(++t, dl, ht, dir);
+    out[k++] = key(++t, s.upos[d], s.upos[h], dist + dir);
+    out[k++] = key(++t, dt, static_cast<std::uint64_t>(s.nl[d] * 64 + s.nr[d]), dir);
+    out[k++] = key(++t, W(d - 1), dt, dir);
+  }
   out[k++] = key(++t, dir);
   return k;
 }
@@ -394,6 +415,23 @@ int label_features(const ParserScratch& s, int h, int d, Key* out) {
 }  // namespace detail
 
 using namespace detail;
+
+namespace {
+// The best non-root relation of the arc h -> d in the current state: its
+// model label index into `label`; returns its score. `ls` holds
+// m.label_w.cols scores (overwritten).
+std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, std::int32_t* ls,
+                        int& label) {
+  std::fill(ls, ls + m.label_w.cols, 0);
+  Key* lk = s.keys.data() + kMaxTransitionFeatures;
+  m.label_w.score(lk, label_features(s, h, d, m.split, lk), ls);
+  std::int32_t bl = std::numeric_limits<std::int32_t>::min();
+  const int nlab = static_cast<int>(m.labels.size());
+  for (int l = 0; l < nlab; ++l)
+    if (l != m.root_label && ls[l] > bl) bl = ls[l], label = l;
+  return bl;
+}
+}  // namespace
 
 Parser::Parser() : model_(std::make_unique<Model>()) {}
 Parser::~Parser() = default;
@@ -409,11 +447,11 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
   if (n == 0) return;
   reset_state(s, words, a, m.xpos_hash);
   const int cols = m.label_w.cols;
-  const int nlab = static_cast<int>(m.labels.size());
   s.scores.resize(2 * cols);
   Key* keys = s.keys.data();
   std::int32_t* lscore[2] = {s.scores.data(), s.scores.data() + cols};
-  int b = 0;
+  int b = 0, cached_b = -1;
+  std::int32_t bsum[kActionCols] = {0, 0, 0, 0};
   while (b < n || !s.stack.empty()) {
     const bool can[3] = {valid(s, n, b, kShift), valid(s, n, b, kLeft), valid(s, n, b, kRight)};
     if (!can[kLeft] && !can[kRight]) {  // empty stack: SHIFT is forced
@@ -424,8 +462,16 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kLeft, m.root_label);
       continue;
     }
-    std::int32_t ts[kActionCols] = {0, 0, 0, 0};
-    m.actions.score(keys, transition_features(s, n, b, keys), ts);
+    Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
+    int nb = 0;
+    const int nk = transition_features(s, n, b, m.split, keys, bkeys, &nb);
+    if (b != cached_b) {  // the buffer front's templates: summed once per b
+      bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;
+      m.actions.score(bkeys, nb, bsum);
+      cached_b = b;
+    }
+    std::int32_t ts[kActionCols] = {bsum[0], bsum[1], bsum[2], bsum[3]};
+    m.actions.score(keys, nk, ts);
     std::int64_t best = std::numeric_limits<std::int64_t>::min();
     Action best_a = kShift;
     int best_l = m.root_label;
@@ -433,20 +479,15 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       if (!can[act]) continue;
       std::int64_t sc = ts[act];
       int lab = m.root_label;
-      if (act != kShift && !(act == kLeft && b == n)) {
-        const int ns = static_cast<int>(s.stack.size());
-        const int d = s.stack[ns - 1], h = act == kLeft ? b : s.stack[ns - 2];
-        std::int32_t* ls = lscore[act - 1];
-        std::fill(ls, ls + cols, 0);
-        Key* lk = keys + kMaxTransitionFeatures;
-        m.label_w.score(lk, label_features(s, h, d, lk), ls);
-        std::int32_t bl = std::numeric_limits<std::int32_t>::min();
-        for (int l = 0; l < nlab; ++l)
-          if (l != m.root_label && ls[l] > bl) bl = ls[l], lab = l;
-        sc += bl;
+      if (!m.split && act != kShift && !(act == kLeft && b == n)) {
+        sc += best_label(m, s, act == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(),
+                         lscore[act - 1], lab);
       }
       if (sc > best) best = sc, best_a = static_cast<Action>(act), best_l = lab;
     }
+    if (m.split && best_a != kShift && !(best_a == kLeft && b == n))
+      best_label(m, s, best_a == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(), lscore[0],
+                 best_l);
     b = apply(s, b, best_a, best_l);
   }
   for (int i = 0; i < n; ++i) {
@@ -456,7 +497,9 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
 }
 
 // ---- model file ----------------------------------------------------------
-// Version 2 (written): "DIPGRAPH-PARSER 2\n", "header-bytes N\n", N bytes of
+// Version 3 (written for split models, Model::split) is version 2 with the
+// magic "DIPGRAPH-PARSER 3\n"; version 2 (written for joint models):
+// "DIPGRAPH-PARSER 2\n", "header-bytes N\n", N bytes of
 // UTF-8 header text, then little-endian binary: u32 label count, labels (u8
 // length + bytes), f32 scale, u32 step (every weight is a multiple of it and
 // is stored divided by it; 1 = exact), the transition table (varint rows;
@@ -470,7 +513,8 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
 
 namespace {
 constexpr std::string_view kMagic1 = "DIPGRAPH-PARSER 1\n";
-constexpr std::string_view kMagic = "DIPGRAPH-PARSER 2\n";
+constexpr std::string_view kMagic2 = "DIPGRAPH-PARSER 2\n";
+constexpr std::string_view kMagic = "DIPGRAPH-PARSER 3\n";
 
 std::uint64_t fnv(const char* p, std::size_t n) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -529,7 +573,7 @@ struct Reader {
 
 bool Parser::save(const std::string& path) const {
   const Model& m = *model_;
-  std::string out(kMagic);
+  std::string out(m.split ? kMagic : kMagic2);
   out += "header-bytes " + std::to_string(m.header.size()) + "\n";
   out += m.header;
   put<std::uint32_t>(out, static_cast<std::uint32_t>(m.labels.size()));
@@ -609,7 +653,7 @@ void Parser::compact(int min_abs, int step) {
   for (const WeightTable::Slot& sl : m.label_w.slots)
     if (sl.key) lrows.emplace_back(sl.key, sl.row);
   std::sort(lrows.begin(), lrows.end());
-  std::vector<std::int16_t> w;
+  HugeVector<std::int16_t> w;
   std::vector<Key> keys;
   for (auto [k, r] : lrows) {
     std::int16_t row[64] = {};
@@ -655,7 +699,8 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   if (!f.read(data.data(), static_cast<std::streamsize>(data.size())))
     throw Error(path + ": cannot read parser model");
   int version = 0;
-  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 2;
+  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 3;
+  else if (data.compare(0, kMagic2.size(), kMagic2) == 0) version = 2;
   else if (data.compare(0, kMagic1.size(), kMagic1) == 0) version = 1;
   else throw Error(path + ": not a dipgraph parser model");
   if (data.size() < kMagic.size() + 8 ||
@@ -685,6 +730,7 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   }
   m.scale = r.get<float>();
   const bool v1 = version == 1;
+  m.split = version == 3;
   if (!v1) {
     const std::uint32_t step = r.get<std::uint32_t>();
     if (step == 0 || step > 32767) throw Error(path + ": parser model has a bad weight step");

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/syntax/huge_pages.hpp"
 #include "ingest/syntax/parser.hpp"
 
 namespace dipgraph::syntax::detail {
@@ -25,7 +26,7 @@ inline constexpr int kActionCols = 4;  // padded row width of the transition tab
 inline constexpr int kMaxTransitionFeatures = 128;
 inline constexpr int kMaxLabelFeatures = 32;
 
-inline std::uint64_t mix(std::uint64_t x) {
+[[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;
@@ -49,8 +50,8 @@ struct WeightTable {
   };
   int cols = 0;
   std::uint32_t mask = 0;
-  std::vector<Slot> slots;
-  std::vector<std::int16_t> w;  // rows * cols
+  HugeVector<Slot> slots;
+  HugeVector<std::int16_t> w;  // rows * cols
   std::size_t rows() const { return cols ? w.size() / cols : 0; }
   void build_index(const std::vector<Key>& row_keys);  // after w is filled
   const std::int16_t* find(Key key) const {
@@ -76,7 +77,7 @@ struct ActionTable {
   };
   std::uint32_t mask = 0;
   std::size_t size = 0;
-  std::vector<Slot> slots;
+  HugeVector<Slot> slots;
   void reserve(std::size_t rows);  // empties the table
   void insert(Key key, const std::int16_t* w);
   // Adds the rows of `keys` into scores[0..kActions).
@@ -90,8 +91,15 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
 bool valid(const ParserScratch& s, int n, int b, Action a);
 // Applies `a` with relation `label` (model label index); returns the new b.
 int apply(ParserScratch& s, int b, Action a, int label);
-int transition_features(const ParserScratch& s, int n, int b, Key* out);
-int label_features(const ParserScratch& s, int head, int dep, Key* out);
+// Feature keys of a configuration into `out`; returns their count.
+// `extended`: also the templates of format 3 (split models): coarse-tag
+// pairs and triples here, five more pair templates in label_features. With
+// `bout`, the keys of templates that read only the buffer front b, b+1, b+2
+// (and the bias) go there instead, their count to *nb: they are the same
+// for every configuration with the same b, so decoding sums them once per b.
+int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out,
+                        Key* bout = nullptr, int* nb = nullptr);
+int label_features(const ParserScratch& s, int head, int dep, bool extended, Key* out);
 
 }  // namespace dipgraph::syntax::detail
 
@@ -104,6 +112,12 @@ struct Parser::Model {
   int root_label = 0;                // model index of "root"
   float scale = 1;                   // int16 weight = float weight * scale
   int step = 1;                      // every weight is a multiple of this (compact())
+  // Split decoding (file format 3): the transition rows alone choose SHIFT,
+  // LEFT or RIGHT, then the label rows choose the new arc's relation once.
+  // Otherwise (formats 1 and 2) labelled transitions are chosen jointly:
+  // both arcs' best label scores join the transition scores. Format 3 also
+  // adds feature templates (transition_features: `extended`).
+  bool split = false;
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name

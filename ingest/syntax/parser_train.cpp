@@ -247,10 +247,11 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
     std::unique_ptr<Parser> p(new Parser());
     Model& m = *p->model_;
     m.labels = labels;
+    m.split = opt.split_labels;
     m.header = std::string(kAttribution) + opt.header +
-               fmt::format("Settings: arc-hybrid, dynamic oracle, epochs {} (kept {}), explore from {} "
+               fmt::format("Settings: arc-hybrid, {} labels, dynamic oracle, epochs {} (kept {}), explore from {} "
                            "p={}, seed {}, prune rows with < {} updates or |q| < {}.\n",
-                           opt.epochs, epoch + 1, opt.explore_from + 1, opt.explore_p, opt.seed,
+                           opt.split_labels ? "split" : "joint", opt.epochs, epoch + 1, opt.explore_from + 1, opt.explore_p, opt.seed,
                            opt.min_updates, opt.prune_q);
     float gmax = 1e-6f;
     for (std::size_t i = 0; i < act.w.size(); ++i) gmax = std::max(gmax, std::fabs(act.average(i, time)));
@@ -293,6 +294,53 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
     return p;
   };
 
+  // One configuration of split training: the transition perceptron learns
+  // SHIFT/LEFT/RIGHT against the least-cost transition; the label
+  // perceptron learns the relation of every gold arc the parser makes.
+  // With exploration, a wrong transition or label is followed with
+  // probability explore_p. Returns the new buffer front.
+  auto split_step = [&](ParserScratch& st, int n, int b, const bool* can, const float* ts,
+                        const int* cost, const Sample& sm, const Key* keys, int nk, float* ls,
+                        bool explore, std::size_t& errors) {
+    int min_cost = 1 << 30, pred_a = -1, orac_a = -1;
+    for (int a = 0; a < kActions; ++a)
+      if (can[a]) min_cost = std::min(min_cost, cost[a]);
+    for (int a = 0; a < kActions; ++a) {
+      if (!can[a]) continue;
+      if (pred_a < 0 || ts[a] > ts[pred_a]) pred_a = a;
+      if (cost[a] == min_cost && (orac_a < 0 || ts[a] > ts[orac_a])) orac_a = a;
+    }
+    bool wrong = pred_a != orac_a;
+    if (wrong) {
+      act.update(keys, nk, pred_a, -1.f, time);
+      act.update(keys, nk, orac_a, 1.f, time);
+    }
+    const bool follow = wrong && explore && rng.uniform() < opt.explore_p;
+    const int a = follow ? pred_a : orac_a;
+    int label = root;
+    if (a != kShift && !(a == kLeft && b == n)) {
+      const int ns = static_cast<int>(st.stack.size());
+      const int d = st.stack[ns - 1], h = a == kLeft ? b : st.stack[ns - 2];
+      Key* lk = st.keys.data() + kMaxTransitionFeatures;
+      const int nl = label_features(st, h, d, true, lk);
+      std::fill(ls, ls + lcols, 0.f);
+      lab.score(lk, nl, ls);
+      float m = -1e30f;
+      for (int l = 0; l < nlab; ++l)
+        if (l != root && ls[l] > m) m = ls[l], label = l;
+      if (sm.gold_head[d] == h && sm.gold_label[d] != label) {
+        const int gl = sm.gold_label[d];
+        lab.update(lk, nl, label, -1.f, time);
+        lab.update(lk, nl, gl, 1.f, time);
+        wrong = true;
+        if (!(explore && rng.uniform() < opt.explore_p)) label = gl;
+      }
+    }
+    errors += wrong;
+    time += 1;
+    return apply(st, b, static_cast<Action>(a), label);
+  };
+
   std::unique_ptr<Parser> best;
   double best_las = -1;
   for (int epoch = 0; epoch < opt.epochs; ++epoch) {
@@ -316,13 +364,18 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
           b = apply(s, b, can[kLeft] ? kLeft : kShift, root);
           continue;
         }
-        const int nk = transition_features(s, n, b, keys);
+        const int nk = transition_features(s, n, b, opt.split_labels, keys);
         float ts[kActionCols] = {0, 0, 0, 0};
         act.score(keys, nk, ts);
         int cost[3];
         costs(s, n, b, g, cost);
         const int ns = static_cast<int>(s.stack.size());
         const int s0 = s.stack[ns - 1];
+        if (opt.split_labels) {
+          b = split_step(s, n, b, can, ts, cost, sm, keys, nk, lsc.data(), explore, errors);
+          ++steps;
+          continue;
+        }
         // For each action: best label, gold label (if its arc is gold), scores.
         float pred_sc = -1e30f, orac_sc = -1e30f;
         int pred_a = -1, pred_l = root, orac_a = -1, orac_l = root, min_cost = 1 << 30;
@@ -337,7 +390,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
             const int h = a == kLeft ? b : s.stack[ns - 2];
             float* ls = &lsc[(a - 1) * lcols];
             std::fill(ls, ls + lcols, 0.f);
-            nlk[a - 1] = label_features(s, h, s0, lkeys[a - 1]);
+            nlk[a - 1] = label_features(s, h, s0, false, lkeys[a - 1]);
             lab.score(lkeys[a - 1], nlk[a - 1], ls);
             float m = -1e30f;
             for (int l = 0; l < nlab; ++l)

@@ -20,6 +20,7 @@
 
 #include "graph/error.hpp"
 #include "ingest/syntax/conllu.hpp"
+#include "ingest/syntax/huge_pages.hpp"
 
 namespace dipgraph::syntax {
 
@@ -200,8 +201,8 @@ struct Frozen {
   // open-addressing index over keys: slot = (key check << 32) | (ref + 1),
   // ref = row index, or kDense | dense row number
   static constexpr std::uint32_t kDense = 1u << 30;
-  std::vector<std::uint64_t> slots;
-  std::vector<std::int16_t> dense;  // ndense x width
+  HugeVector<std::uint64_t> slots;
+  HugeVector<std::int16_t> dense;  // ndense x width
   std::uint64_t mask = 0;
   int width = 0;
 
