@@ -192,6 +192,10 @@ TEST_CASE("extract code: an act aimed at someone takes its target from the sente
   fs = test::facts("Angered by the Zambian border closure, Malawi filed a complaint on Monday.");
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "11", "MWI", "ZMB") != nullptr);
+  // What a denied clause names is content, not the target.
+  fs = test::facts("The Estonian minister denied that Latvia had broken the accord.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "12", "EST", "LVA") == nullptr);
   // Several other parties: no guess.
   fs = test::facts("With Zambia and Angola watching, Namibia issued a stern warning.");
   CAPTURE(test::summary(fs));

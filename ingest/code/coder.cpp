@@ -179,6 +179,9 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (!is_actor(c.rec.mentions[mi])) continue;
     bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
     if (own) continue;
+    // What a clause under the trigger says ("denied that the UK was
+    // complicit") is content, not whom the act is aimed at.
+    if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
@@ -190,10 +193,19 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (found < 0) found = mi;
   }
   if (place) return;
-  (void)t;
   if (found < 0) return;
   target.push_back(found);
   why += "target=sentence ";
+}
+
+// True if word w lies in a clausal complement of trigger t.
+bool Coder::in_clause_of(const Ctx& c, int w, int t) const {
+  for (int step = 0; step < 12 && w >= 0; ++step) {
+    int h = c.t.head(w);
+    if (h == t) return c.t.base(w) == "ccomp";
+    w = h;
+  }
+  return false;
 }
 
 // True if word w lies in a date expression ("on Wednesday" is no "call on").
