@@ -55,8 +55,11 @@ std::string timeline_svg(const std::vector<PlotPeriod>& periods, const std::stri
       "viewBox=\"0 0 {0:.0f} {1:.0f}\" font-family=\"Helvetica, Arial, sans-serif\" "
       "font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2:.0f}\" y=\"22\" font-size=\"14\" font-weight=\"bold\">{3}</text>\n"
-      "<text x=\"{2:.0f}\" y=\"40\" font-size=\"11\" fill=\"#333\">{4}</text>\n",
-      width, height, left, esc(head), esc(rest));
+      "<text x=\"{2:.0f}\" y=\"40\" font-size=\"{5:.1f}\" fill=\"#333\">{4}</text>\n",
+      width, height, left, esc(head), esc(rest),
+      // A long summary line gets a smaller font (a character is about 0.56
+      // of the font size wide) rather than being cut off at the edge.
+      std::min(11.0, (width - left - 8) / (0.56 * static_cast<double>(std::max<std::size_t>(rest.size(), 1)))));
   // Axes and grid.
   for (int i = 0; i <= ticks; ++i) {
     double c = tick * i, y = y_count(c);
