@@ -386,10 +386,11 @@ TEST_CASE("country codes: well-known Correlates of War state numbers") {
       {"RUS", 365}, {"SUN", 365}, {"EGY", 651}, {"ISR", 666}, {"YEM", 679}, {"YMD", 680},
       {"CHN", 710}, {"TWN", 713}, {"PRK", 731}, {"KOR", 732}, {"JPN", 740}, {"IND", 750},
       {"PAK", 770}, {"BGD", 771}, {"VNM", 816}, {"XSV", 817}, {"AUS", 900}, {"XKX", 347}};
-  for (auto [code, cow] : known) {
+  for (const auto& row : known) {
+    const std::string code = row.first;  // a plain variable: CAPTURE takes it into a lambda
     CAPTURE(code);
     REQUIRE(t.count(code));
-    CHECK(t.at(code).cow == cow);
+    CHECK(t.at(code).cow == row.second);
   }
   // Outside the COW state system: no number.
   for (const char* code : {"PSE", "VAT", "ESH", "HKG", "PRI", "XSL"}) {
