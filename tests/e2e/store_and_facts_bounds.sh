@@ -55,7 +55,11 @@ grep -q 'facts.jsonl:2: record of 209715200 bytes, longer than the store.s line 
 grep -q '"event": 2' stats.json || fail "the good records around it were not read: $(cat stats.json)"
 # The old reader held the whole line (390 MB at its peak); now at most
 # 64 MiB + 1 (160 MB at the peak, the same as for a 300 MiB line).
-[ "$(tail -1 rss)" -lt 250000 ] || fail "an over-long log line cost $(tail -1 rss) KB"
+# (Not under AddressSanitizer, DIPGRAPH_SANITIZED=1: its shadow memory and
+# quarantine make the peak a measure of the sanitizer, not of the reader.)
+if [ "${DIPGRAPH_SANITIZED:-0}" != 1 ]; then
+  [ "$(tail -1 rss)" -lt 250000 ] || fail "an over-long log line cost $(tail -1 rss) KB"
+fi
 set +e
 "$D" check --repair --store s > /dev/null 2> err; rc=$?
 set -e
