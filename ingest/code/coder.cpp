@@ -166,10 +166,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
 // Nothing when the sentence names none or several.
 void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                         std::vector<std::int32_t>& target, std::string& why) const {
-  // A party's key: its country, else (an organization) its entity.
+  // A party's key: its country, else what it names (kind and entity).
   auto key = [&](std::int32_t x) {
     const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
-    return m.country >= 0 ? std::int64_t{m.country} : x < 0 ? -1 : -2 - std::int64_t{m.entity} * 16 - static_cast<int>(m.kind);
+    if (m.country >= 0) return std::pair<int, std::int32_t>{-1, m.country};
+    return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
   };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place: no guess
@@ -192,8 +193,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     }
     if (found < 0) found = mi;
   }
-  if (place) return;
-  if (found < 0) return;
+  if (place || found < 0) return;
   target.push_back(found);
   why += "target=sentence ";
 }
