@@ -348,7 +348,8 @@ std::string create_or_upgrade(PgSession& s) {
 PgStore::PgStore(const std::string& conninfo, bool create)
     : conninfo_(conninfo), name_(mask_password(conninfo)) {
   session_ = std::make_unique<PgSession>(conninfo_, name_);
-  int version = schema_version(*session_);
+  int version = 0;
+  with_retries(*session_, [&] { version = schema_version(*session_); });
   if (version == 0 && create) {
     migrate_schema(*session_);
     version = kPgSchemaVersion;
@@ -472,10 +473,14 @@ AppendStats PgStore::append(const std::vector<Fact>& input, Diagnostics& diag) {
 }
 
 DatabaseState PgStore::state() const {
-  auto rows = session_->exec(
-      "SELECT (SELECT value FROM dipgraph.meta WHERE key = 'store_id'), "
-      "(SELECT changes FROM dipgraph.state), "
-      "(SELECT value FROM dipgraph.meta WHERE key = 'schema_version')");
+  // Asked between batches, so a connection lost there is retried as well.
+  std::vector<PgRow> rows;
+  with_retries(*session_, [&] {
+    rows = session_->exec(
+        "SELECT (SELECT value FROM dipgraph.meta WHERE key = 'store_id'), "
+        "(SELECT changes FROM dipgraph.state), "
+        "(SELECT value FROM dipgraph.meta WHERE key = 'schema_version')");
+  });
   DatabaseState st;
   st.store_id = rows[0][0].value_or("");
   st.changes = std::atoll(rows[0][1].value_or("0").c_str());
@@ -701,11 +706,14 @@ CheckStats PgStore::check(Diagnostics& diag, bool repair, const std::function<vo
   std::size_t errors_before = diag.error_count();
   st.facts = scan(diag, [](const Fact&) {});
   std::size_t bad_rows = diag.error_count() - errors_before;
-  auto rows = session_->exec(
-      "SELECT (SELECT count(*) FROM dipgraph.facts), NULL, "
-      "(SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
-      "  JOIN pg_namespace n ON n.oid = c.relnamespace "
-      "  WHERE n.nspname = 'dipgraph' AND c.relkind = 'r')");
+  std::vector<PgRow> rows;
+  with_retries(*session_, [&] {
+    rows = session_->exec(
+        "SELECT (SELECT count(*) FROM dipgraph.facts), NULL, "
+        "(SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c "
+        "  JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "  WHERE n.nspname = 'dipgraph' AND c.relkind = 'r')");
+  });
   std::int64_t v;
   st.records = to_int(rows[0][0].value_or(""), v) ? static_cast<std::size_t>(v) : 0;
   st.good = st.facts;
@@ -717,7 +725,8 @@ CheckStats PgStore::check(Diagnostics& diag, bool repair, const std::function<vo
 
 CompactStats PgStore::compact(Diagnostics&, const std::function<void()>&) {
   CompactStats st;
-  auto rows = session_->exec("SELECT count(*) FROM dipgraph.facts");
+  std::vector<PgRow> rows;
+  with_retries(*session_, [&] { rows = session_->exec("SELECT count(*) FROM dipgraph.facts"); });
   std::int64_t v = 0;
   to_int(rows[0][0].value_or(""), v);
   st.records_before = st.facts = static_cast<std::size_t>(v);
