@@ -217,6 +217,15 @@ TEST_CASE("extract code: 'agreed to' is an agreement with what it is about") {
   auto fs = test::facts("Vietnam agreed to resume imports of Thai rice on Friday.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "05", "VNM,THA") != nullptr);
+  // one way when the complement acts on the other party
+  fs = test::facts("Sweden agreed on Monday to lift its ban on imports from Chile.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "SWE", "CHL") != nullptr);
+  // reached, so not also an intent; an apposition does not hide the subject
+  fs = test::facts("Kenya's president, Uhuru Kenyatta, agreed to restore diplomatic ties with Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "KEN,SOM") != nullptr);
+  for (const Fact& f : fs) CHECK(f.root != "03");
 }
 
 TEST_CASE("extract code: a title stands for the body its modifier names") {

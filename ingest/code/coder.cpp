@@ -644,10 +644,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
-    // "agreed to meet": the plan is told by the complement.
+    // "agreed to meet": a plan to meet (an intent), not a settlement.
     if (f.flags & kFramePlan) {
       int x = tr.child(e.word, "xcomp");
-      if (x >= 0 && trigger_of[x] >= 0) drop[k - first] = 1;
+      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) drop[k - first] = 1;
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
     // complement is the content of the intention, appeal or threat.
@@ -661,7 +661,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         int y = out[j].word;
         for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
           if (y == x) {
-            if (e.target.empty()) e.target = out[j].target;
+            if (e.target.empty()) {
+              e.target = out[j].target;
+              // "agreed to lift sanctions on X": one way, as below
+              if ((f.flags & kFramePlan) && !e.source.empty() && !e.target.empty()) e.directed = true;
+            }
             drop[j - first] = 1;
             break;
           }
@@ -685,7 +689,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }
-        if (!e.target.empty()) e.why += "target=complement ";
+        if (!e.target.empty()) {
+          e.why += "target=complement ";
+          // "agreed to lift the embargo on X": the subject agreed to act
+          // on X, one way; "agreed with X to ..." keeps both sides.
+          if ((f.flags & kFramePlan) && !e.source.empty()) e.directed = true;
+        }
       }
     }
   }

@@ -78,6 +78,7 @@ struct CodedEvent {
   int place = -1;                         // mention index of the place
   bool say = false;                       // a plain statement
   bool hypothetical = false;              // a condition, wish or speculation: no fact
+  bool directed = false;                  // a symmetric frame told one way ("agreed to lift X's ...")
   std::string why;                        // trace: the tree paths used
 };
 

@@ -34,6 +34,24 @@ class Tree {
       rel_[i] = syntax::deprel_name(a.rel[i]);
       base_[i] = rel_[i].substr(0, rel_[i].find(':'));
     }
+    repair_subjects();
+  }
+  // An English oblique carries a preposition. A bare noun phrase before a
+  // verb that has no subject, read as "obl" (the parser's slip on a subject
+  // with an apposition: "X's president, Y Z, agreed ..."), is that verb's
+  // subject.
+  void repair_subjects() {
+    const int n = size();
+    for (int i = 0; i < n; ++i) {
+      int h = a_->head[i];
+      if (h <= i || rel_[i] != "obl" || !is_nominal(i) || !is_verb(h) || !marker(i).empty()) continue;
+      bool has_subject = false;
+      for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+        has_subject |= base_[*k] == "nsubj" || base_[*k] == "csubj" || (base_[*k] == "obl" && *k < i);
+      if (has_subject) continue;
+      rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
+      base_[i] = "nsubj";
+    }
   }
   int size() const { return static_cast<int>(rel_.size()); }
   int head(int i) const { return a_->head[i]; }
