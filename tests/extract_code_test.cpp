@@ -277,3 +277,17 @@ TEST_CASE("extract code: a date is no preposition of a frame") {
   CHECK(find(fs, "02", "RUS", "UKR") == nullptr);
   CHECK(find_sym(fs, "04", "RUS,UKR") != nullptr);
 }
+
+TEST_CASE("extract code: a noun event as the setting of a clause has the clause's subject") {
+  auto fs = test::facts("In a telephone conversation with the Kenyan president on Monday, Uganda's leader said relations were good.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+  fs = test::facts("During his visit to Peru, the Chilean foreign minister criticized Bolivia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "CHL", "PER") != nullptr);
+  CHECK(find(fs, "11", "CHL", "BOL") != nullptr);
+  // the content of another event is still nobody's act
+  fs = test::facts("Norway criticized the arrests of Danish activists.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "NOR", "") == nullptr);
+}

@@ -356,7 +356,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     gov = tr.head(t);
   // ... unless that verb is an event of its own ("criticized the arrests":
   // the critic made no arrest): then the noun is its content.
-  if (gov >= 0 && content_verb(c, gov, f)) gov = -1;
+  // A setting is no content: "in a conversation with X, Y said ...", "during
+  // his visit, he criticized ...": the subject took part in it.
+  bool setting = tr.base(t) == "obl" && is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "on", "following", "amid"});
+  if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
