@@ -291,3 +291,21 @@ TEST_CASE("extract code: a noun event as the setting of a clause has the clause'
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "17", "NOR", "") == nullptr);
 }
+
+TEST_CASE("extract code: who is angered or dismayed by another's act criticizes it") {
+  auto fs = test::facts("Pakistan's decision angered India.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "IND", "PAK") != nullptr);
+  // a passive: the subject feels; a body's own modifier names the actor
+  fs = test::facts("Mexico was disappointed by the Canadian parliament's decision.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "MEX", "CAN") != nullptr);
+  // a feeling no party caused is no fact
+  fs = test::facts("The bad weather disappointed Japan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // a verbal attack is criticism, not a fight
+  fs = test::facts("The meeting erupted into verbal attacks between the Kenyan and Ugandan presidents.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

@@ -148,6 +148,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (!mod) continue;
     int mk = c.mention(*k);
     if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+    // "the Iraqi parliament's decision": the body's own modifier names it.
+    if (mk < 0 && r == "nmod:poss" && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
+      int inner = actor_of_node(c, *k, source, places);
+      if (inner >= 0) return inner;
+    }
   }
   // "the government", "the police", "the authorities" without a country of
   // their own act for the country the article is about.

@@ -44,6 +44,11 @@ class Tree {
     const int n = size();
     for (int i = 0; i < n; ++i) {
       int h = a_->head[i];
+      // A subject of a passive verb ("was disappointed by") is its passive subject.
+      if (h > i && rel_[i] == "nsubj" && is_verb(h) && passive(h)) {
+        rel_[i] = "nsubj:pass";
+        continue;
+      }
       if (h <= i || rel_[i] != "obl" || !is_nominal(i) || !is_verb(h) || !marker(i).empty()) continue;
       bool has_subject = false;
       for (const int* k = kids_begin(h); k != kids_end(h); ++k)
