@@ -309,3 +309,17 @@ TEST_CASE("extract code: who is angered or dismayed by another's act criticizes 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract code: an arrest without its doer is the authorities' of where it happened") {
+  auto fs = test::facts("Two Canadian journalists were arrested in Egypt on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "EGY", "CAN") != nullptr);
+  // a birthplace is no nationality: nobody to code
+  fs = test::facts("The Kenyan-born man was detained in Uganda on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "UGA", "KEN") == nullptr);
+  // a subject that is no authority is not replaced
+  fs = test::facts("Rebels detained three Canadian engineers in Mali on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "MLI", "CAN") == nullptr);
+}

@@ -96,7 +96,19 @@ struct Coder::Ctx {
   int home_mention = -1;  // a mention of the article's home country, -1 if none
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
-    return rec.mention_at[in.tok_of_word[w]];
+    // "Ethiopian-born" tells a birthplace, not whom one acts for.
+    int mi = rec.mention_at[in.tok_of_word[w]];
+    if (mi < 0) return mi;
+    auto born = [&](int x) {
+      const std::string& l = t.lemma(x);
+      return l == "bear" || l == "born" || (l.size() > 5 && l.compare(l.size() - 5, 5, "-born") == 0);
+    };
+    // the word after the mention's last word: "-born", "born", or "-" "born"
+    int x = w;
+    while (x + 1 < t.size() && rec.mention_at[in.tok_of_word[x + 1]] == mi) ++x;
+    if (x + 1 < t.size() && (born(x + 1) || (t.lemma(x + 1) == "-" && x + 2 < t.size() && born(x + 2))))
+      return -1;
+    return mi;
   }
 };
 
@@ -201,6 +213,39 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   if (place || found < 0) return;
   target.push_back(found);
   why += "target=sentence ";
+}
+
+// An arrest, detention or deportation told without who did it ("was
+// arrested in Pakistan", "security forces detained ..."): the authorities
+// of the country where it happened, named by "in <place>" under the
+// trigger, else of the country the article is about.
+void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const {
+  const Tree& tr = c.t;
+  for (const int* k = tr.kids_begin(t); k != tr.kids_end(t); ++k) {
+    if (tr.base(*k) != "obl" || tr.marker(*k) != "in") continue;
+    int mi = c.mention(*k);
+    if (mi < 0) continue;
+    const Mention& m = c.rec.mentions[mi];
+    bool place = m.kind == MentionKind::country || m.kind == MentionKind::capital || m.kind == MentionKind::city;
+    if (place && m.country >= 0) {
+      source.push_back(-mi - 1);
+      why += "source=place ";
+      return;
+    }
+  }
+  // Without a place: a subject that is a domestic body without a country
+  // ("security forces", "police") or no subject at all.
+  std::string w;
+  int subj = subject_of(c, t, w);
+  bool body = subj >= 0 && frames_.in_class(domestic_class_, tr.lemma(subj));
+  if (subj >= 0 && !tr.passive(t)) {
+    body |= tr.lemma(subj) == "force";
+    if (!body) return;
+  }
+  if (c.home_mention >= 0 && (subj < 0 || body || tr.passive(t))) {
+    source.push_back(-c.home_mention - 1);
+    why += "source=home ";
+  }
 }
 
 // True if word w lies in a clausal complement of trigger t.
@@ -542,6 +587,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
         other_party(c, w, e.source, e.target, e.why);
+      if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
+        authority_of_place(c, w, e.source, e.why);
       int st = status_of(c, w);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
