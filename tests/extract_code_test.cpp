@@ -323,3 +323,25 @@ TEST_CASE("extract code: an arrest without its doer is the authorities' of where
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "17", "MLI", "CAN") == nullptr);
 }
+
+TEST_CASE("extract code: who is asked is the subject of a clause that says what should happen") {
+  auto fs = test::facts("Norway demanded that the Kenyan government free the journalists on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "10", "NOR", "KEN") != nullptr);
+  fs = test::facts("Peru urged on Monday that Chile must reopen the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "PER", "CHL") != nullptr);
+  // an assertion is no demand of its subject
+  fs = test::facts("Peru insisted that Chile has not done enough.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "10", "PER", "CHL") == nullptr);
+}
+
+TEST_CASE("extract code: coordinated parties hidden in modifiers and appositions") {
+  auto fs = test::facts("The Peruvian and Chilean sides agreed on Monday to share data on fishing.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "PER,CHL") != nullptr);
+  fs = test::facts("Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni signed a treaty on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "KEN,UGA") != nullptr);
+}

@@ -287,6 +287,18 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   add(actor_of_node(c, n, source, places));
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
     if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+  // "the Peruvian and Chilean sides": each coordinated national modifier of a
+  // noun naming people or bodies.
+  if (!c.t.is_nominal(n) || !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    std::string_view b = c.t.base(*k);
+    if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss") continue;
+    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j) {
+      if (c.t.base(*j) != "conj") continue;
+      int mi = c.mention(*j);
+      if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);
+    }
+  }
 }
 
 // The subject of verb v: its nsubj; of a passive, the "by" agent; left out
@@ -584,6 +596,17 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       for (const Slot& s : f.target) {
         slot(c, w, f, s, false, e.target, e.why);
         if (!e.target.empty()) break;
+      }
+      // "demanded that Japan end ...", "urged that Iran ...": the one asked
+      // is the subject of the clause that says what is asked.
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0)) {
+        int cc = tr.child(w, "ccomp");
+        if (cc >= 0 && tr.mandative(cc)) {
+          int subj = tr.child(cc, "nsubj");
+          if (subj < 0) subj = tr.child(cc, "nsubj:pass");
+          actors_at(c, subj, false, false, e.target);
+          if (!e.target.empty()) e.why += "target=ccomp ";
+        }
       }
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
         other_party(c, w, e.source, e.target, e.why);
