@@ -86,6 +86,9 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
+  // For measuring what the parse coder reads alone (docs/extraction.md).
+  const char* patterns = std::getenv("DIPGRAPH_PATTERN_CODER");
+  patterns_off_ = patterns && std::string_view(patterns) == "0";
 }
 
 Extractor::~Extractor() = default;
@@ -353,7 +356,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   // the pattern coder reads one-sidedly may still lend its date and place
   // to a fact told in full elsewhere); what stays one-sided goes.
   const std::size_t parse_drafts = drafts.size();
-  if (!getenv("NOPAT")) patterns_.code(doc, a, drafts, max_facts);
+  if (!patterns_off_) patterns_.code(doc, a, drafts, max_facts);
   std::sort(vetoed.begin(), vetoed.end());
   // An agreement the parse read in a sentence is reached, not only intended:
   // the pattern coder's intent of that sentence sharing its parties goes.

@@ -64,6 +64,7 @@ class Extractor {
   PatternCoder patterns_;
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
+  bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone
 };
 
 // True if the fact names two different parties (countries, or actors
