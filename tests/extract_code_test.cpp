@@ -4,10 +4,14 @@
 // tests.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <string>
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/frames.hpp"
 
 using namespace dipgraph;
 
@@ -344,4 +348,38 @@ TEST_CASE("extract code: coordinated parties hidden in modifiers and appositions
   fs = test::facts("Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni signed a treaty on Monday.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "05", "KEN,UGA") != nullptr);
+}
+
+TEST_CASE("extract code: troops or arms sent to a border are a show of force, not aid") {
+  auto fs = test::facts("Peru sent troops to its border with Chile on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "PER", "CHL") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  fs = test::facts("Russia moved tanks to the Ukrainian border on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "RUS", "UKR") != nullptr);
+  // troops sent into a country are still a contribution
+  fs = test::facts("Kenya sent troops to Somalia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
+}
+
+TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, bad ones reported") {
+  auto path = std::filesystem::temp_directory_path() / "dipgraph_frames_prep_class.tsv";
+  {
+    std::ofstream out(path);
+    out << "@border\tborder frontier\n"
+        << "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+        << "send\tV\tforce_posture\t152\tsubj\t-\tp:to@border\t-\n"
+        << "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n";
+  }
+  Diagnostics diag(false);
+  ingest::FrameTable t = ingest::FrameTable::load(path.string(), diag);
+  std::filesystem::remove(path);
+  CHECK(t.size() == 1);
+  REQUIRE(diag.error_count() == 1);
+  std::string msg = format_diagnostic(diag.all()[0]);
+  CAPTURE(msg);
+  CHECK(msg.find(":4:") != std::string::npos);
+  CHECK(msg.find("unknown word class") != std::string::npos);
 }

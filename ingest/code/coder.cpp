@@ -73,12 +73,12 @@ int strength(int v) {
 }
 
 // Acts aimed at someone by their nature: an appeal, praise, a demand,
-// criticism, a rejection, a threat, a sanction, coercion. Their target may
+// criticism, a rejection, a threat, a show of force, a sanction, coercion. Their target may
 // go unsaid where the sentence names it elsewhere.
 bool aimed(std::string_view cameo) {
   std::string_view r = cameo.substr(0, 2);
-  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "16" ||
-         r == "17";
+  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "15" ||
+         r == "16" || r == "17";
 }
 
 bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
@@ -400,6 +400,17 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       }
       case CondKind::xcomp:
         ok = tr.child(t, "xcomp") >= 0;
+        break;
+      case CondKind::prep_class:
+        // on the trigger or on its object ("sent troops to the border")
+        for (int n : {t, f.noun ? -1 : obj_of()}) {
+          if (n < 0) continue;
+          for (const int* d = tr.kids_begin(n); d != tr.kids_end(n) && !ok; ++d) {
+            std::string_view b = tr.base(*d);
+            ok = (b == "obl" || b == "nmod") && tr.marker(*d) == k.word &&
+                 frames_.in_class(k.word_class, tr.lemma(*d));
+          }
+        }
         break;
     }
     if (!ok) return false;
