@@ -383,3 +383,26 @@ TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, ba
   CHECK(msg.find(":4:") != std::string::npos);
   CHECK(msg.find("unknown word class") != std::string::npos);
 }
+
+TEST_CASE("extract code: praise and sympathy told by nouns under support verbs") {
+  auto fs = test::facts("The Kenyan president sent his greetings to the Ugandan people on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "KEN", "UGA") != nullptr);
+  fs = test::facts("Chile paid tribute to Peru's firefighters on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "CHL", "PER") != nullptr);
+  fs = test::facts("Norway expressed its condolences to Sweden on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "01", "NOR", "SWE");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "018");
+}
+
+TEST_CASE("extract code: joint work ties its subject to each partner, never partners to each other") {
+  auto fs = test::facts("Malawi's electoral commission works with the African Union on the vote.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "MWI") != nullptr);
+  fs = test::facts("We are working with Chile and with Peru, a spokesman said.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "CHL,PER") == nullptr);
+}

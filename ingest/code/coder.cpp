@@ -608,6 +608,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, e.why);
         if (!e.target.empty()) break;
       }
+      // "we are working with A and with B": a symmetric act whose subject
+      // is no known party does not tie A and B to each other.
+      if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {
+        std::string ignored;
+        if (subject_of(c, w, ignored) >= 0) e.target.clear();
+      }
       // "demanded that Japan end ...", "urged that Iran ...": the one asked
       // is the subject of the clause that says what is asked.
       if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0)) {
