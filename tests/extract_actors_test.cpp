@@ -425,3 +425,20 @@ TEST_CASE("extract actors: 'South American', 'Central America' and 'North Americ
   for (const Fact& f : fs) usa |= test::countries(f).count("USA") > 0;
   CHECK(usa);
 }
+
+TEST_CASE("extract actors: 'North and South Korea' names both Koreas") {
+  auto fs = test::facts("North and South Korea held talks in Panmunjom on Monday.");
+  CAPTURE(test::summary(fs));
+  bool both = false;
+  for (const Fact& f : fs) both |= test::countries(f).count("PRK") > 0 && test::countries(f).count("KOR") > 0;
+  CHECK(both);
+  fs = test::facts("East and West Germany signed a treaty on Monday.");
+  CAPTURE(test::summary(fs));
+  both = false;
+  for (const Fact& f : fs) both |= test::countries(f).count("DDR") > 0 && test::countries(f).count("DEU") > 0;
+  CHECK(both);
+  // no country of that name: nothing invented
+  fs = test::facts("North and South Sudan held talks on Monday.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).size() < 2);
+}

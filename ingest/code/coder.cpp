@@ -287,17 +287,23 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   add(actor_of_node(c, n, source, places));
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
     if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
-  // "the Peruvian and Chilean sides": each coordinated national modifier of a
-  // noun naming people or bodies.
-  if (!c.t.is_nominal(n) || !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  // "the Peruvian and Chilean sides", "North and South Korea": each
+  // coordinated modifier of a noun naming people or bodies, or of a name.
+  if (!c.t.is_nominal(n)) return;
+  int own = c.mention(n);
+  bool name = own >= 0 && is_actor(c.rec.mentions[own]);
+  if (!name && !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  auto add_actor = [&](int w) {
+    int mi = c.mention(w);
+    if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);
+  };
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view b = c.t.base(*k);
     if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss") continue;
-    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j) {
-      if (c.t.base(*j) != "conj") continue;
-      int mi = c.mention(*j);
-      if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);
-    }
+    bool coordinated = false;
+    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+      if (c.t.base(*j) == "conj") coordinated = true, add_actor(*j);
+    if (coordinated && name) add_actor(*k);
   }
 }
 

@@ -85,6 +85,26 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
         });
     if (best_len) cands.push_back({i, best_len, best_value});
   }
+  // "North and South Korea", "East and West Germany": the first direction
+  // word stands for its own country, the name it shares with the second.
+  auto direction = [&](TokenId t) {
+    return t != kNoToken && (t == id.north || t == id.south || t == id.east || t == id.west);
+  };
+  for (std::size_t ci = 0, n = cands.size(); ci < n; ++ci) {
+    const Cand c = cands[ci];
+    if (c.len < 2 || c.begin < span.begin + 2 || !direction(toks[c.begin].id) ||
+        toks[c.begin - 1].id != id.and_ || !direction(toks[c.begin - 2].id) || !toks[c.begin - 2].is(kCap))
+      continue;
+    const std::uint32_t first = c.begin - 2;
+    auto ids = [&](std::size_t k) { return k == 0 ? toks[first].id : toks[c.begin + k].id; };
+    std::uint32_t value = 0;
+    bool found = dict.entity_matcher().longest(ids, 0, c.len, [&](std::uint32_t len, std::uint32_t v) {
+      if (len != c.len || entries[v].kind != EntityKind::country) return false;
+      value = v;
+      return true;
+    }) != 0;
+    if (found) cands.push_back({first, 1, value});
+  }
   std::sort(cands.begin(), cands.end(), [](const Cand& x, const Cand& y) {
     return x.len != y.len ? x.len > y.len : x.begin < y.begin;
   });
