@@ -406,3 +406,16 @@ TEST_CASE("extract code: joint work ties its subject to each partner, never part
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "06", "CHL,PER") == nullptr);
 }
+
+TEST_CASE("extract code: what became of a noun event, told by its participle or relative clause") {
+  auto fs = test::facts("The cancelled talks between Kenya and Uganda were not rescheduled.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find_sym(fs, "04", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+  fs = test::facts("The Chilean president's planned visit to Peru was announced on Monday.");
+  CAPTURE(test::summary(fs));
+  f = find(fs, "04", "CHL", "PER");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

@@ -520,12 +520,24 @@ int Coder::status_of(const Ctx& c, int t) const {
   auto take = [&](int v) {
     if (v >= 0 && strength(v) > strength(best)) best = v;
   };
+  // "the trip, which was cancelled", "talks that were postponed": a noun
+  // event's relative clause tells what became of it.
+  if (tr.is_nominal(t))
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+      if (tr.rel(*d) == "acl:relcl" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
+      // ... or hangs on the noun's last word ("the trip to Egypt, which was cancelled")
+      if (tr.base(*d) == "nmod" && *d > t)
+        for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d); ++r)
+          if (tr.rel(*r) == "acl:relcl" && tr.is_verb(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
+    }
   int x = t;
   for (int step = 0; step < 5 && x >= 0; ++step) {
     for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
       std::string_view b = tr.base(*d);
       if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg")
         take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      // a participle before a noun event: "the planned trip", "the cancelled talks"
+      if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       else if (b == "mark")
         take(cues_.find(CueWhere::mark, tr.lemma(*d)));
     }
