@@ -601,6 +601,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   const int n = tr.size();
   const std::size_t first = out.size();
   std::vector<int> trigger_of(n, -1);  // word -> index into out
+  thread_local std::string scratch;
   for (int w = 0; w < n; ++w) {
     Upos u = tr.upos(w);
     bool noun = u == Upos::NOUN;
@@ -618,12 +619,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.cameo = f.cameo;
       e.type = f.type;
       if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
+      // The tree paths are written down only when traced; else into a
+      // scratch string that keeps its capacity (no allocation per slot).
+      scratch.clear();
+      std::string& why = in.words ? e.why : scratch;
       for (const Slot& s : f.source) {
-        slot(c, w, f, s, true, e.source, e.why);
+        slot(c, w, f, s, true, e.source, why);
         if (!e.source.empty()) break;
       }
       for (const Slot& s : f.target) {
-        slot(c, w, f, s, false, e.target, e.why);
+        slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
       // "we are working with A and with B": a symmetric act whose subject
@@ -640,13 +645,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           int subj = tr.child(cc, "nsubj");
           if (subj < 0) subj = tr.child(cc, "nsubj:pass");
           actors_at(c, subj, false, false, e.target);
-          if (!e.target.empty()) e.why += "target=ccomp ";
+          if (!e.target.empty()) why += "target=ccomp ";
         }
       }
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
-        other_party(c, w, e.source, e.target, e.why);
+        other_party(c, w, e.source, e.target, why);
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
-        authority_of_place(c, w, e.source, e.why);
+        authority_of_place(c, w, e.source, why);
       int st = status_of(c, w);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
