@@ -419,3 +419,12 @@ TEST_CASE("extract code: what became of a noun event, told by its participle or 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: a noun event's participle lends its agent and prepositions") {
+  auto fs = test::facts("Reporters read a transcript of the call placed by the Kenyan president last July to Ugandan President Yoweri Museveni.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+  fs = test::facts("The treaty signed by Peru and Chile in 1929 ended the dispute.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "PER,CHL") != nullptr);
+}

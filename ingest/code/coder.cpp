@@ -444,8 +444,19 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
       std::string_view b = tr.base(*d);
       if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) nodes.push_back(*d);
+      // A phrase the parser hung on a date ("last July to X") belongs to
+      // the date's head: dates take no such dependents.
+      if (b == "obl" && is_date(c, *d))
+        for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
+          if (tr.base(*e) == "nmod" && tr.marker(*e) == p) nodes.push_back(*e);
     }
   };
+  // "the call placed by X to Y", "the treaty signed by X": a noun event's
+  // past participle lends its "by" agent and its prepositions.
+  int part = -1;
+  if (f.noun)
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && part < 0; ++d)
+      if (tr.rel(*d) == "acl" && tr.is_verb(*d) && tr.xpos(*d) == "VBN") part = *d;
   bool places = f.type == "visit" && !source;
   std::vector<int> nodes;
   switch (s.kind) {
@@ -457,6 +468,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         else if (tr.base(t) == "nsubj") n = -1;
         // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
         else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
+        if (n < 0 && part >= 0)
+          for (const int* d = tr.kids_begin(part); d != tr.kids_end(part) && n < 0; ++d)
+            if (tr.base(*d) == "obl" && tr.marker(*d) == "by") n = *d, w += "participle-agent ";
       }
       if (n >= 0) {
         why += (source ? "source=" : "target=") + w;
@@ -500,6 +514,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     case SlotKind::prep:
       prep_children(t, s.word, nodes);
       if (nodes.empty()) prep_children(gov, s.word, nodes);
+      if (nodes.empty()) prep_children(part, s.word, nodes);
       // "accused Japan of ...": a verb's preposition may hang on its object.
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");
