@@ -190,7 +190,7 @@ void run_export(const ExportArgs& a, Globals& g) {
   options.edge_labels = !a.no_edge_labels;
   options.gexf_version = a.gexf_version;
   if (!a.around.empty()) {
-    VertexId center = resolve_entity(graph, g, a.around, a.source.filter.active());
+    VertexId center = resolve_entity(graph, g, a.around, a.source.filter.active(), &a.source.filter);
     selection = graph.around(center, a.depth);
     options.vertices = &selection;
   }
