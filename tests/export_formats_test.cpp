@@ -326,7 +326,7 @@ TEST_CASE("plover: categories and modes by the longest listed prefix") {
   } rows[] = {{"042", "CONSULT", "visit"},  {"043", "CONSULT", "host"},
               {"040", "CONSULT", ""},       {"0234", "REQUEST", ""},
               {"163", "SANCTION", "restrict"}, {"1712", "ASSAULT", "destroy"},
-              {"1711", "COERCE", "confiscate"}, {"057", "SUPPORT", ""},
+              {"1711", "COERCE", "confiscate"}, {"057", "AGREE", ""}, {"051", "SUPPORT", ""},
               {"0841", "RETREAT", "release"}, {"190", "ASSAULT", ""},
               {"03", "AGREE", ""},           {"010", "", ""}};
   for (const Row& r : rows) {

@@ -408,3 +408,20 @@ TEST_CASE("extract actors: bad leaders.tsv rows are reported with their line and
   CHECK_THROWS_WITH(Dictionary::from_sources(src, diag2),
                     doctest::Contains("leaders.tsv: missing column \"surname\""));
 }
+
+TEST_CASE("extract actors: 'South American', 'Central America' and 'North American' are regions") {
+  for (const char* text : {"South American leaders criticized Chile on Monday.",
+                           "Central American countries such as Honduras met Guatemala on Monday.",
+                           "North American officials praised Peru on Monday."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    for (const Fact& f : fs) CHECK(test::countries(f).count("USA") == 0);
+  }
+  // the United States itself still counts
+  auto fs = test::facts("American officials praised Peru on Monday.");
+  CAPTURE(test::summary(fs));
+  bool usa = false;
+  for (const Fact& f : fs) usa |= test::countries(f).count("USA") > 0;
+  CHECK(usa);
+}

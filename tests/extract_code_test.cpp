@@ -4,10 +4,14 @@
 // tests.
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include <string>
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/frames.hpp"
 
 using namespace dipgraph;
 
@@ -217,6 +221,15 @@ TEST_CASE("extract code: 'agreed to' is an agreement with what it is about") {
   auto fs = test::facts("Vietnam agreed to resume imports of Thai rice on Friday.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "05", "VNM,THA") != nullptr);
+  // one way when the complement acts on the other party
+  fs = test::facts("Sweden agreed on Monday to lift its ban on imports from Chile.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "SWE", "CHL") != nullptr);
+  // reached, so not also an intent; an apposition does not hide the subject
+  fs = test::facts("Kenya's president, Uhuru Kenyatta, agreed to restore diplomatic ties with Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "KEN,SOM") != nullptr);
+  for (const Fact& f : fs) CHECK(f.root != "03");
 }
 
 TEST_CASE("extract code: a title stands for the body its modifier names") {
@@ -267,4 +280,129 @@ TEST_CASE("extract code: a date is no preposition of a frame") {
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "02", "RUS", "UKR") == nullptr);
   CHECK(find_sym(fs, "04", "RUS,UKR") != nullptr);
+}
+
+TEST_CASE("extract code: a noun event as the setting of a clause has the clause's subject") {
+  auto fs = test::facts("During a phone conversation with the Kenyan president on Monday, Uganda's leader said relations were good.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+  fs = test::facts("During his visit to Peru, the Chilean foreign minister criticized Bolivia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "CHL", "PER") != nullptr);
+  CHECK(find(fs, "11", "CHL", "BOL") != nullptr);
+  // the content of another event is still nobody's act
+  fs = test::facts("Norway criticized the arrests of Danish activists.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "NOR", "") == nullptr);
+}
+
+TEST_CASE("extract code: who is angered or dismayed by another's act criticizes it") {
+  auto fs = test::facts("Pakistan's decision angered India.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "IND", "PAK") != nullptr);
+  // a passive: the subject feels; a body's own modifier names the actor
+  fs = test::facts("Mexico was disappointed by the Canadian parliament's decision.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "MEX", "CAN") != nullptr);
+  // a feeling no party caused is no fact
+  fs = test::facts("The bad weather disappointed Japan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // a verbal attack is criticism, not a fight
+  fs = test::facts("The meeting erupted into verbal attacks between the Kenyan and Ugandan presidents.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
+
+TEST_CASE("extract code: an arrest without its doer is the authorities' of where it happened") {
+  auto fs = test::facts("Two Canadian journalists were arrested in Egypt on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "EGY", "CAN") != nullptr);
+  // a birthplace is no nationality: nobody to code
+  fs = test::facts("The Kenyan-born man was detained in Uganda on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "UGA", "KEN") == nullptr);
+  // a subject that is no authority is not replaced
+  fs = test::facts("Rebels detained three Canadian engineers in Mali on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "MLI", "CAN") == nullptr);
+}
+
+TEST_CASE("extract code: who is asked is the subject of a clause that says what should happen") {
+  auto fs = test::facts("Norway demanded that the Kenyan government free the journalists on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "10", "NOR", "KEN") != nullptr);
+  fs = test::facts("Peru urged on Monday that Chile must reopen the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "PER", "CHL") != nullptr);
+  // an assertion is no demand of its subject
+  fs = test::facts("Peru insisted that Chile has not done enough.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "10", "PER", "CHL") == nullptr);
+}
+
+TEST_CASE("extract code: coordinated parties hidden in modifiers and appositions") {
+  auto fs = test::facts("The Peruvian and Chilean sides agreed on Monday to share data on fishing.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "PER,CHL") != nullptr);
+  fs = test::facts("Kenyan President Uhuru Kenyatta and Ugandan President Yoweri Museveni signed a treaty on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "05", "KEN,UGA") != nullptr);
+}
+
+TEST_CASE("extract code: troops or arms sent to a border are a show of force, not aid") {
+  auto fs = test::facts("Peru sent troops to its border with Chile on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "PER", "CHL") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  fs = test::facts("Russia moved tanks to the Ukrainian border on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "RUS", "UKR") != nullptr);
+  // troops sent into a country are still a contribution
+  fs = test::facts("Kenya sent troops to Somalia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
+}
+
+TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, bad ones reported") {
+  auto path = std::filesystem::temp_directory_path() / "dipgraph_frames_prep_class.tsv";
+  {
+    std::ofstream out(path);
+    out << "@border\tborder frontier\n"
+        << "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+        << "send\tV\tforce_posture\t152\tsubj\t-\tp:to@border\t-\n"
+        << "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n";
+  }
+  Diagnostics diag(false);
+  ingest::FrameTable t = ingest::FrameTable::load(path.string(), diag);
+  std::filesystem::remove(path);
+  CHECK(t.size() == 1);
+  REQUIRE(diag.error_count() == 1);
+  std::string msg = format_diagnostic(diag.all()[0]);
+  CAPTURE(msg);
+  CHECK(msg.find(":4:") != std::string::npos);
+  CHECK(msg.find("unknown word class") != std::string::npos);
+}
+
+TEST_CASE("extract code: praise and sympathy told by nouns under support verbs") {
+  auto fs = test::facts("The Kenyan president sent his greetings to the Ugandan people on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "KEN", "UGA") != nullptr);
+  fs = test::facts("Chile paid tribute to Peru's firefighters on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "CHL", "PER") != nullptr);
+  fs = test::facts("Norway expressed its condolences to Sweden on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "01", "NOR", "SWE");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "018");
+}
+
+TEST_CASE("extract code: joint work ties its subject to each partner, never partners to each other") {
+  auto fs = test::facts("Malawi's electoral commission works with the African Union on the vote.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "MWI") != nullptr);
+  fs = test::facts("We are working with Chile and with Peru, a spokesman said.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "CHL,PER") == nullptr);
 }

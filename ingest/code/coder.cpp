@@ -73,12 +73,12 @@ int strength(int v) {
 }
 
 // Acts aimed at someone by their nature: an appeal, praise, a demand,
-// criticism, a rejection, a threat, a sanction, coercion. Their target may
+// criticism, a rejection, a threat, a show of force, a sanction, coercion. Their target may
 // go unsaid where the sentence names it elsewhere.
 bool aimed(std::string_view cameo) {
   std::string_view r = cameo.substr(0, 2);
-  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "16" ||
-         r == "17";
+  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "15" ||
+         r == "16" || r == "17";
 }
 
 bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
@@ -96,7 +96,19 @@ struct Coder::Ctx {
   int home_mention = -1;  // a mention of the article's home country, -1 if none
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
-    return rec.mention_at[in.tok_of_word[w]];
+    // "Ethiopian-born" tells a birthplace, not whom one acts for.
+    int mi = rec.mention_at[in.tok_of_word[w]];
+    if (mi < 0) return mi;
+    auto born = [&](int x) {
+      const std::string& l = t.lemma(x);
+      return l == "bear" || l == "born" || (l.size() > 5 && l.compare(l.size() - 5, 5, "-born") == 0);
+    };
+    // the word after the mention's last word: "-born", "born", or "-" "born"
+    int x = w;
+    while (x + 1 < t.size() && rec.mention_at[in.tok_of_word[x + 1]] == mi) ++x;
+    if (x + 1 < t.size() && (born(x + 1) || (t.lemma(x + 1) == "-" && x + 2 < t.size() && born(x + 2))))
+      return -1;
+    return mi;
   }
 };
 
@@ -148,6 +160,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (!mod) continue;
     int mk = c.mention(*k);
     if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+    // "the Iraqi parliament's decision": the body's own modifier names it.
+    if (mk < 0 && r == "nmod:poss" && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
+      int inner = actor_of_node(c, *k, source, places);
+      if (inner >= 0) return inner;
+    }
   }
   // "the government", "the police", "the authorities" without a country of
   // their own act for the country the article is about.
@@ -198,6 +215,39 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   why += "target=sentence ";
 }
 
+// An arrest, detention or deportation told without who did it ("was
+// arrested in Pakistan", "security forces detained ..."): the authorities
+// of the country where it happened, named by "in <place>" under the
+// trigger, else of the country the article is about.
+void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const {
+  const Tree& tr = c.t;
+  for (const int* k = tr.kids_begin(t); k != tr.kids_end(t); ++k) {
+    if (tr.base(*k) != "obl" || tr.marker(*k) != "in") continue;
+    int mi = c.mention(*k);
+    if (mi < 0) continue;
+    const Mention& m = c.rec.mentions[mi];
+    bool place = m.kind == MentionKind::country || m.kind == MentionKind::capital || m.kind == MentionKind::city;
+    if (place && m.country >= 0) {
+      source.push_back(-mi - 1);
+      why += "source=place ";
+      return;
+    }
+  }
+  // Without a place: a subject that is a domestic body without a country
+  // ("security forces", "police") or no subject at all.
+  std::string w;
+  int subj = subject_of(c, t, w);
+  bool body = subj >= 0 && frames_.in_class(domestic_class_, tr.lemma(subj));
+  if (subj >= 0 && !tr.passive(t)) {
+    body |= tr.lemma(subj) == "force";
+    if (!body) return;
+  }
+  if (c.home_mention >= 0 && (subj < 0 || body || tr.passive(t))) {
+    source.push_back(-c.home_mention - 1);
+    why += "source=home ";
+  }
+}
+
 // True if word w lies in a clausal complement of trigger t.
 bool Coder::in_clause_of(const Ctx& c, int w, int t) const {
   for (int step = 0; step < 12 && w >= 0; ++step) {
@@ -237,6 +287,18 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   add(actor_of_node(c, n, source, places));
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
     if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+  // "the Peruvian and Chilean sides": each coordinated national modifier of a
+  // noun naming people or bodies.
+  if (!c.t.is_nominal(n) || !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    std::string_view b = c.t.base(*k);
+    if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss") continue;
+    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j) {
+      if (c.t.base(*j) != "conj") continue;
+      int mi = c.mention(*j);
+      if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);
+    }
+  }
 }
 
 // The subject of verb v: its nsubj; of a passive, the "by" agent; left out
@@ -339,6 +401,17 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       case CondKind::xcomp:
         ok = tr.child(t, "xcomp") >= 0;
         break;
+      case CondKind::prep_class:
+        // on the trigger or on its object ("sent troops to the border")
+        for (int n : {t, f.noun ? -1 : obj_of()}) {
+          if (n < 0) continue;
+          for (const int* d = tr.kids_begin(n); d != tr.kids_end(n) && !ok; ++d) {
+            std::string_view b = tr.base(*d);
+            ok = (b == "obl" || b == "nmod") && tr.marker(*d) == k.word &&
+                 frames_.in_class(k.word_class, tr.lemma(*d));
+          }
+        }
+        break;
     }
     if (!ok) return false;
   }
@@ -356,7 +429,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     gov = tr.head(t);
   // ... unless that verb is an event of its own ("criticized the arrests":
   // the critic made no arrest): then the noun is its content.
-  if (gov >= 0 && content_verb(c, gov, f)) gov = -1;
+  // A setting is no content: "in a conversation with X, Y said ...", "during
+  // his visit, he criticized ...": the subject took part in it.
+  bool setting = tr.base(t) == "obl" && is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "on", "following", "amid"});
+  if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
@@ -532,8 +608,27 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, e.why);
         if (!e.target.empty()) break;
       }
+      // "we are working with A and with B": a symmetric act whose subject
+      // is no known party does not tie A and B to each other.
+      if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {
+        std::string ignored;
+        if (subject_of(c, w, ignored) >= 0) e.target.clear();
+      }
+      // "demanded that Japan end ...", "urged that Iran ...": the one asked
+      // is the subject of the clause that says what is asked.
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0)) {
+        int cc = tr.child(w, "ccomp");
+        if (cc >= 0 && tr.mandative(cc)) {
+          int subj = tr.child(cc, "nsubj");
+          if (subj < 0) subj = tr.child(cc, "nsubj:pass");
+          actors_at(c, subj, false, false, e.target);
+          if (!e.target.empty()) e.why += "target=ccomp ";
+        }
+      }
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
         other_party(c, w, e.source, e.target, e.why);
+      if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
+        authority_of_place(c, w, e.source, e.why);
       int st = status_of(c, w);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
@@ -644,10 +739,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
-    // "agreed to meet": the plan is told by the complement.
+    // "agreed to meet": a plan to meet (an intent), not a settlement.
     if (f.flags & kFramePlan) {
       int x = tr.child(e.word, "xcomp");
-      if (x >= 0 && trigger_of[x] >= 0) drop[k - first] = 1;
+      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) drop[k - first] = 1;
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
     // complement is the content of the intention, appeal or threat.
@@ -661,7 +756,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         int y = out[j].word;
         for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
           if (y == x) {
-            if (e.target.empty()) e.target = out[j].target;
+            if (e.target.empty()) {
+              e.target = out[j].target;
+              // "agreed to lift sanctions on X": one way, as below
+              if ((f.flags & kFramePlan) && !e.source.empty() && !e.target.empty()) e.directed = true;
+            }
             drop[j - first] = 1;
             break;
           }
@@ -685,7 +784,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }
-        if (!e.target.empty()) e.why += "target=complement ";
+        if (!e.target.empty()) {
+          e.why += "target=complement ";
+          // "agreed to lift the embargo on X": the subject agreed to act
+          // on X, one way; "agreed with X to ..." keeps both sides.
+          if ((f.flags & kFramePlan) && !e.source.empty()) e.directed = true;
+        }
       }
     }
   }

@@ -78,6 +78,7 @@ struct CodedEvent {
   int place = -1;                         // mention index of the place
   bool say = false;                       // a plain statement
   bool hypothetical = false;              // a condition, wish or speculation: no fact
+  bool directed = false;                  // a symmetric frame told one way ("agreed to lift X's ...")
   std::string why;                        // trace: the tree paths used
 };
 
@@ -105,6 +106,7 @@ class Coder {
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   bool armed_act(const std::string& lemma) const;
   bool is_date(const Ctx& c, int w) const;
+  void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;

@@ -86,6 +86,9 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
+  // For measuring what the parse coder reads alone (docs/extraction.md).
+  const char* patterns = std::getenv("DIPGRAPH_PATTERN_CODER");
+  patterns_off_ = patterns && std::string_view(patterns) == "0";
 }
 
 Extractor::~Extractor() = default;
@@ -230,7 +233,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                  });
                                }),
                 tgt.end());
-      bool sym = (f.flags & kFrameSym) && e.cameo == f.cameo;
+      bool sym = (f.flags & kFrameSym) && e.cameo == f.cameo && !e.directed;
       if (sym) {
         for (auto& x : src) add_actor(fct.participants, std::move(x));
         for (auto& x : tgt) add_actor(fct.participants, std::move(x));
@@ -355,12 +358,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   // the pattern coder reads one-sidedly may still lend its date and place
   // to a fact told in full elsewhere); what stays one-sided goes.
   const std::size_t parse_drafts = drafts.size();
-  patterns_.code(doc, a, drafts, max_facts);
+  if (!patterns_off_) patterns_.code(doc, a, drafts, max_facts);
   std::sort(vetoed.begin(), vetoed.end());
+  // An agreement the parse read in a sentence is reached, not only intended:
+  // the pattern coder's intent of that sentence sharing its parties goes.
+  auto agreed = [&](const Draft& d) {
+    if (d.fact.cameo.rfind("03", 0) != 0) return false;
+    for (std::size_t k = 0; k < parse_drafts; ++k) {
+      const Draft& p = drafts[k];
+      if (p.sentence != d.sentence || p.fact.cameo.rfind("05", 0) != 0 || p.fact.type != "agreement") continue;
+      if (std::any_of(d.countries.begin(), d.countries.end(), [&](const auto& c) { return p.countries.count(c) > 0; }))
+        return true;
+    }
+    return false;
+  };
   drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(parse_drafts), drafts.end(),
                               [&](const Draft& d) {
                                 return std::binary_search(vetoed.begin(), vetoed.end(),
-                                                          static_cast<int>(d.position));
+                                                          static_cast<int>(d.position)) ||
+                                       agreed(d);
                               }),
                drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),

@@ -66,6 +66,7 @@ class Extractor {
   Calibration calibration_;  // data/calibration.tsv (calibrate.hpp)
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
+  bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone
 };
 
 // True if the fact names two different parties (countries, or actors

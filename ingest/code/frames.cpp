@@ -134,7 +134,11 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         return it == t.class_names_.end() ? -1 : static_cast<int>(it - t.class_names_.begin());
       };
       if (c == "xcomp") cond.kind = CondKind::xcomp;
-      else if (c.rfind("p:", 0) == 0 && c.size() > 2) cond.kind = CondKind::prep, cond.word = c.substr(2);
+      else if (c.rfind("p:", 0) == 0 && c.find('@') != std::string::npos && c.find('@') > 2) {
+        // p:WORD@CLASS: "to" a word of CLASS ("sent troops to the border")
+        std::size_t at = c.find('@');
+        cond.kind = CondKind::prep_class, cond.word = c.substr(2, at - 2), cond.word_class = class_of(c.substr(at + 1));
+      } else if (c.rfind("p:", 0) == 0 && c.size() > 2) cond.kind = CondKind::prep, cond.word = c.substr(2);
       else if (c.rfind("obj:@", 0) == 0) cond.kind = CondKind::obj_class, cond.word_class = class_of(c.substr(5));
       else if (c.rfind("mod:@", 0) == 0) cond.kind = CondKind::mod_class, cond.word_class = class_of(c.substr(5));
       else {
@@ -142,7 +146,9 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         drop[fi] = 1;
         break;
       }
-      if ((cond.kind == CondKind::obj_class || cond.kind == CondKind::mod_class) && cond.word_class < 0) {
+      if ((cond.kind == CondKind::obj_class || cond.kind == CondKind::mod_class ||
+           cond.kind == CondKind::prep_class) &&
+          cond.word_class < 0) {
         diag.error(Place{name, f.line}, fmt::format("unknown word class in '{}'", c));
         drop[fi] = 1;
         break;

@@ -34,6 +34,46 @@ class Tree {
       rel_[i] = syntax::deprel_name(a.rel[i]);
       base_[i] = rel_[i].substr(0, rel_[i].find(':'));
     }
+    repair_subjects();
+  }
+  // An English oblique carries a preposition. A bare noun phrase before a
+  // verb that has no subject, read as "obl" (the parser's slip on a subject
+  // with an apposition: "X's president, Y Z, agreed ..."), is that verb's
+  // subject.
+  void repair_subjects() {
+    const int n = size();
+    for (int i = 0; i < n; ++i) {
+      int h = a_->head[i];
+      // A subject of a passive verb ("was disappointed by") is its passive subject.
+      if (h > i && rel_[i] == "nsubj" && is_verb(h) && passive(h)) {
+        rel_[i] = "nsubj:pass";
+        continue;
+      }
+      // An apposition opened by "and" ("leader X and President Y") is a
+      // coordination.
+      if (rel_[i] == "appos" && coordinated(i)) {
+        rel_[i] = "conj";
+        base_[i] = "conj";
+        continue;
+      }
+      if (h <= i || rel_[i] != "obl" || !is_nominal(i) || !is_verb(h) || !marker(i).empty()) continue;
+      bool has_subject = false;
+      for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+        has_subject |= base_[*k] == "nsubj" || base_[*k] == "csubj" || (base_[*k] == "obl" && *k < i);
+      if (has_subject) continue;
+      rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
+      base_[i] = "nsubj";
+    }
+  }
+  // True if a "cc" word ("and", "or") opens node i's phrase: a child of i
+  // or of one of its left children, before i.
+  bool coordinated(int i) const {
+    for (const int* k = kids_begin(i); k != kids_end(i) && *k < i; ++k) {
+      if (base_[*k] == "cc") return true;
+      for (const int* j = kids_begin(*k); j != kids_end(*k) && *j < *k; ++j)
+        if (base_[*j] == "cc") return true;
+    }
+    return false;
   }
   int size() const { return static_cast<int>(rel_.size()); }
   int head(int i) const { return a_->head[i]; }
@@ -64,6 +104,21 @@ class Tree {
     return false;
   }
   bool is_verb(int i) const { return upos(i) == syntax::Upos::VERB; }
+  // The Penn tag of i ("VB", "VBD", ...).
+  const std::string& xpos(int i) const { return syntax::xpos_names()[a_->xpos[i]]; }
+  // A clause whose verb says what should happen: a bare verb ("demanded that
+  // Japan end ...") or one under "must", "should" or "shall".
+  bool mandative(int v) const {
+    if (xpos(v) == "VB" && child(v, "aux") < 0) {
+      for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+        if (base_[*k] == "mark" && a_->lemma[*k] == "to") return false;
+      return true;
+    }
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (base_[*k] == "aux" && (a_->lemma[*k] == "must" || a_->lemma[*k] == "should" || a_->lemma[*k] == "shall"))
+        return true;
+    return false;
+  }
   bool is_nominal(int i) const {
     auto u = upos(i);
     return u == syntax::Upos::NOUN || u == syntax::Upos::PROPN || u == syntax::Upos::PRON;

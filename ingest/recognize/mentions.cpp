@@ -99,6 +99,12 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
     const EntityEntry& e = entries[c.value];
     // "Latin America", "Latin American": not the United States.
     if (c.begin > span.begin && toks[c.begin - 1].id == id.latin && id.latin != kNoToken) continue;
+    // "South American", "Central America", "North American": a region.
+    if (c.begin > span.begin && (e.kind == EntityKind::country || e.kind == EntityKind::demonym) &&
+        dict.countries()[e.index].code == "USA") {
+      std::uint32_t prev = toks[c.begin - 1].id;
+      if (prev != kNoToken && (prev == id.north || prev == id.south || prev == id.central)) continue;
+    }
     // "South China Sea", "Sudan River": a geographic name, not the country.
     if (e.kind == EntityKind::country && c.begin + c.len < span.end &&
         toks[c.begin + c.len].is(kCap) &&

@@ -65,6 +65,7 @@ WordIds::WordIds(const Dictionary& dict) {
   they = w("they"), them = w("them"), their = w("their");
   according = w("according"), latin = w("latin"), ethnic = w("ethnic");
   it = w("it"), its = w("its");
+  north = w("north"), south = w("south"), central = w("central");
   for (const char* s : {"official", "minister", "leader", "envoy", "diplomat", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "representative",
                         "ambassador", "president", "premier", "counterpart"})

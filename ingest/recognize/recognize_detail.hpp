@@ -43,7 +43,7 @@ struct WordIds {
   explicit WordIds(const Dictionary& dict);
   TokenId the, a, an, of, on, for_, to, and_, in, with, two, both, country, nation, kingdom,
       countries, nations, sides, side, parties, governments, leaders, neighbours, neighbors,
-      delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its;
+      delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its, north, south, central;
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
   std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
   TokenId counterpart, counterparts;
