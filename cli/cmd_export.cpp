@@ -187,10 +187,12 @@ void run_export(const ExportArgs& a, Globals& g) {
 
   std::vector<VertexId> selection;
   ExportOptions options;
+  CountryCodeTable codes = load_country_codes(resolve_data_dir(g.data_dir) + "/country_codes.tsv");
+  options.country_codes = &codes;
   options.edge_labels = !a.no_edge_labels;
   options.gexf_version = a.gexf_version;
   if (!a.around.empty()) {
-    VertexId center = resolve_entity(graph, g, a.around, a.source.filter.active());
+    VertexId center = resolve_entity(graph, g, a.around, a.source.filter.active(), &a.source.filter);
     selection = graph.around(center, a.depth);
     options.vertices = &selection;
   }

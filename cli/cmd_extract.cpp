@@ -10,6 +10,9 @@
 // 1 ("N inputs skipped"). Unusable flags or dictionaries exit 2.
 // --explain (or DIPGRAPH_TRACE=1) prints on stderr, for each coded event,
 // its trigger class (frames.tsv line) and the tree paths of its parties.
+// --unresolved prints, instead of facts, the names that acted in an
+// event-like clause but resolved to no actor (ingest/code/unresolved.hpp):
+// TSV `count name article example`, most frequent first.
 #include <fmt/core.h>
 
 #include <cstdio>
@@ -21,7 +24,9 @@
 #include "graph/error.hpp"
 #include "graph/fact_json.hpp"
 #include "ingest/recognize/dates.hpp"
+#include "ingest/code/unresolved.hpp"
 #include "ingest/pipeline.hpp"
+#include "ingest/read/article.hpp"
 
 namespace dipgraph::cli {
 
@@ -34,7 +39,38 @@ struct ExtractFlags {
   std::size_t max_facts_per_article = 10000;
   std::vector<std::string> inputs;
   bool explain = false;
+  bool unresolved = false;
 };
+
+// One TSV field: tabs and line breaks as spaces.
+std::string tsv_field(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+void run_unresolved(const ExtractFlags& flags, const ingest::ExtractOptions& options, Globals& g) {
+  Diagnostics diag;
+  auto extractor = ingest::Extractor::load(options.data_dir, diag);
+  ingest::FrameTable frames = ingest::FrameTable::load(options.data_dir + "/frames.tsv", diag);
+  ingest::UnresolvedNames names(*extractor, frames);
+  ingest::ReadOptions read = options.read;
+  read.default_date = options.default_date;
+  std::size_t articles = 0;
+  std::size_t skipped = ingest::read_articles(flags.inputs, read, diag, [&](ingest::Article&& a) {
+    names.scan(ingest::make_document(std::move(a), options.default_date, diag));
+    ++articles;
+  });
+  std::string out = "count\tname\tarticle\texample\n";
+  auto ranked = names.ranked();
+  for (const auto& u : ranked)
+    out += fmt::format("{}\t{}\t{}\t{}\n", u.count, tsv_field(u.name), tsv_field(u.article), tsv_field(u.example));
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0)
+    throw Error("extract: cannot write to standard output");
+  if (!g.quiet)
+    std::fprintf(stderr, "extract --unresolved: %zu articles, %zu unresolved names\n", articles, ranked.size());
+  if (skipped > 0) g.exit_code = kExitPartial;
+}
 
 void run_extract(const ExtractFlags& flags, Globals& g) {
   if (!flags.date.empty() && !ingest::parse_ymd(flags.date))
@@ -46,6 +82,7 @@ void run_extract(const ExtractFlags& flags, Globals& g) {
   options.threads = flags.threads;
   options.read.max_article_bytes = flags.max_article_mb << 20;
   options.max_facts_per_article = flags.max_facts_per_article;
+  if (flags.unresolved) return run_unresolved(flags, options, g);
   Diagnostics diag;
   std::string out;
   out.reserve(1 << 16);
@@ -90,6 +127,9 @@ void add_extract_command(CLI::App& app, Globals& g) {
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 40));
   cmd->add_flag("--explain", flags->explain,
                 "say on stderr why each event was coded: trigger class, tree paths of parties, status");
+  cmd->add_flag("--unresolved", flags->unresolved,
+                "instead of facts, list the names that acted in an event-like clause but resolved "
+                "to no known actor (TSV: count, name, article, example), most frequent first");
   cmd->add_option("inputs", flags->inputs, "files, directories or - for stdin")->required();
   cmd->callback([flags, &g] { run_extract(*flags, g); });
 }

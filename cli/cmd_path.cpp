@@ -225,8 +225,8 @@ void run_path(const PathArgs& a, Globals& g) {
   std::vector<VertexId> hubs = path_hubs(graph);
   std::vector<char> allowed = path_mask(graph, usable, via, hubs);
   const std::vector<char>* mask = &allowed;
-  VertexId from = resolve_entity(graph, g, a.from);
-  VertexId to = resolve_entity(graph, g, a.to);
+  VertexId from = resolve_entity(graph, g, a.from, false, &source.filter);
+  VertexId to = resolve_entity(graph, g, a.to, false, &source.filter);
   if (!via.hubs && !hubs.empty() && !g.quiet) {
     std::string names;
     for (std::size_t i = 0; i < hubs.size() && i < 5; ++i)

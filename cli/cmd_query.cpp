@@ -186,7 +186,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
   Diagnostics diag;
   // Filters skip events of the whole graph (the snapshot's), not facts.
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId va = resolve_entity(g, glob, a.a), vb = resolve_entity(g, glob, a.b);
+  VertexId va = resolve_entity(g, glob, a.a, false, &a.source.filter),
+           vb = resolve_entity(g, glob, a.b, false, &a.source.filter);
   Ties t = find_ties(g, va, vb, event_filter(a.source.filter));
   std::string out;
   if (a.csv) {
@@ -267,7 +268,7 @@ void run_neighbors(const NeighborsArgs& a, Globals& glob) {
   check_output_flags(a.json, a.csv);
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId x = resolve_entity(g, glob, a.a);
+  VertexId x = resolve_entity(g, glob, a.a, false, &a.source.filter);
   NeighborOptions opt;
   opt.half_life_days = a.half_life;
   opt.filter = event_filter(a.source.filter);
@@ -484,8 +485,8 @@ void run_timeline(const TimelineArgs& a, Globals& glob) {
   TimelinePeriod by = *period;
   Diagnostics diag;
   KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
-  VertexId va = resolve_entity(g, glob, a.a);
-  VertexId vb = a.b.empty() ? kNoVertex : resolve_entity(g, glob, a.b);
+  VertexId va = resolve_entity(g, glob, a.a, false, &a.source.filter);
+  VertexId vb = a.b.empty() ? kNoVertex : resolve_entity(g, glob, a.b, false, &a.source.filter);
   Timeline t = build_timeline(g, va, vb, by, event_filter(a.source.filter));
   std::string subject =
       vb == kNoVertex ? name(g, va) : fmt::format("{} \u2013 {}", name(g, va), name(g, vb));

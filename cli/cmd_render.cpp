@@ -127,7 +127,7 @@ void run_render(const RenderArgs& a, Globals& glob) {
     pic = country_picture(view, strengths, opt);
     what = fmt::format("{} countries, {} ties", pic.nodes, pic.edges);
   } else {
-    VertexId center = resolve_entity(g, glob, a.around, a.source.filter.active());
+    VertexId center = resolve_entity(g, glob, a.around, a.source.filter.active(), &a.source.filter);
     EgoPictureOptions opt;
     opt.center = center;
     opt.depth = a.depth;

@@ -20,6 +20,7 @@
 #include "graph/name_table.hpp"
 #include "graph/snapshot.hpp"
 #include "graph/store.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph::cli {
 
@@ -245,6 +246,8 @@ void add_graph_source_options(CLI::App* cmd, GraphSource& s) {
   cmd->add_option("--quad-class", s.filter.quads,
                   "keep facts of these quad classes (1 verbal cooperation .. 4 material conflict)");
   cmd->add_option("--min-confidence", s.filter.min_confidence, "keep facts with confidence >= X");
+  cmd->add_flag_callback("--count-unrealized", [] { set_count_unrealized(true); },
+                         "count negated, planned and intended facts in tone and weights too");
 }
 
 std::string store_path(const GraphSource& source) {

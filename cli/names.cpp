@@ -36,12 +36,16 @@ std::string empty_graph_note(const KnowledgeGraph& graph, bool filtered) {
 }
 
 VertexId resolve_entity(const KnowledgeGraph& graph, const Globals& g, std::string_view query,
-                        bool filtered) {
+                        bool filtered, const FactFilter* filter) {
   if (std::string empty = empty_graph_note(graph, filtered); !empty.empty())
     throw Error(fmt::format("cannot look up \"{}\": {}", query, empty));
   const NameTable& names = dictionary_name_table(g);
   VertexId v = graph.resolve_or_throw(query, &names);
-  if (std::string_view note = names.note(std::string(graph.id(v))); !note.empty())
+  const std::string id(graph.id(v));
+  std::string_view note = names.note(id), before = names.note_before(id);
+  bool dates_reach = before.empty() || (filter && ((!filter->since.empty() && filter->since < before) ||
+                                                   (!filter->until.empty() && filter->until < before)));
+  if (!note.empty() && dates_reach)
     std::fprintf(stderr, "dipgraph: note: %.*s\n", static_cast<int>(note.size()), note.data());
   return v;
 }

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "cli/graph_loading.hpp"
 #include "graph/knowledge_graph.hpp"
 #include "graph/name_table.hpp"
 
@@ -20,9 +21,11 @@ const NameTable& dictionary_name_table(const Globals& g);
 // Resolves `query` in `graph`; throws Error with the resolver's message
 // (ambiguous, unknown with suggestions, a known name no fact uses), or,
 // when the graph is empty, saying that the store is empty (or, `filtered`,
-// that the filters left no facts).
+// that the filters left no facts). A note on the entity (a former state, a
+// successor) goes to stderr; a successor's note only when `filter`'s
+// --since or --until is before the succession.
 VertexId resolve_entity(const KnowledgeGraph& graph, const Globals& g, std::string_view query,
-                        bool filtered = false);
+                        bool filtered = false, const FactFilter* filter = nullptr);
 
 // "the store is empty" (or, `filtered`, "no facts are left after the
 // filters") for a graph without vertices; empty otherwise.

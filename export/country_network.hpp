@@ -22,16 +22,7 @@
 
 namespace dipgraph {
 
-// The other codes of a country (data/country_codes.tsv), by ISO alpha-3.
-struct CountryCodes {
-  std::string iso2;  // empty when it has none
-  int cow = 0;       // Correlates of War state number; 0 when it has none
-};
-using CountryCodeTable = std::unordered_map<std::string, CountryCodes>;
-
-// Reads data/country_codes.tsv (header `code iso2 cow`, '#' comments).
-// Throws Error naming file and line for a missing file or a malformed row.
-CountryCodeTable load_country_codes(const std::string& path);
+// CountryCodes, CountryCodeTable and load_country_codes: export/exporters.hpp.
 
 struct CountryNetworkOptions {
   std::string gexf_version = "1.3";  // "1.3" or "1.2draft"

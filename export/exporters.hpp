@@ -16,6 +16,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/knowledge_graph.hpp"
@@ -32,6 +33,17 @@ std::optional<ExportFormat> format_of_path(std::string_view path);
 // "graphml, dot, json, csv, gexf, neo4j", for messages.
 std::string_view export_format_list();
 
+// The other codes of a country (data/country_codes.tsv), by ISO alpha-3.
+struct CountryCodes {
+  std::string iso2;  // empty when it has none
+  int cow = 0;       // Correlates of War state number; 0 when it has none
+};
+using CountryCodeTable = std::unordered_map<std::string, CountryCodes>;
+
+// Reads data/country_codes.tsv (header `code iso2 cow`, '#' comments).
+// Throws Error naming file and line for a missing file or a malformed row.
+CountryCodeTable load_country_codes(const std::string& path);
+
 struct ExportOptions {
   // The vertices to write (sorted or not, no duplicates); every edge between
   // two of them is written. nullptr: the whole graph.
@@ -41,6 +53,9 @@ struct ExportOptions {
   // DOT only: longest label shown, in characters (longer ones end in "…");
   // the full label stays in the tooltip.
   std::size_t max_label_chars = 60;
+  // GraphML, JSON, GEXF: country nodes carry `iso3`, and `iso2` and `cow`
+  // from this table when it has them. nullptr: no codes (as before).
+  const CountryCodeTable* country_codes = nullptr;
   // GEXF only: "1.3" (Gephi 0.9.3+, the default) or "1.2draft" (the same
   // content under the older namespace, the only one networkx < 3.6 reads).
   std::string gexf_version = "1.3";

@@ -163,7 +163,7 @@ ExportCounts write_gexf(const KnowledgeGraph& graph, std::ostream& os,
     buf += "\" label=\"";
     append_xml_attr(buf, sv(graph, g[v].label));
     buf += "\"><attvalues>";
-    visit_node_attrs(graph, v, att);
+    visit_node_attrs(graph, v, att, options.country_codes);
     buf += "</attvalues>";
     append_spells(buf, spells);
     buf += "</node>\n";

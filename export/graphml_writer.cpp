@@ -73,7 +73,7 @@ ExportCounts write_graphml(const KnowledgeGraph& graph, std::ostream& os,
     buf += "    <node id=\"";
     export_detail::append_xml_attr(buf, export_detail::vid(graph, v));
     buf += "\">";
-    export_detail::visit_node_attrs(graph, v, data);
+    export_detail::visit_node_attrs(graph, v, data, options.country_codes);
     buf += "</node>\n";
     ++counts.nodes;
     out.maybe_flush();

@@ -58,7 +58,7 @@ ExportCounts write_json(const KnowledgeGraph& graph, std::ostream& os,
   for (VertexId v : sel.vertices) {
     buf += counts.nodes ? ",\n  {\"id\": " : "\n  {\"id\": ";
     json_string(buf, export_detail::vid(graph, v));
-    export_detail::visit_node_attrs(graph, v, members);
+    export_detail::visit_node_attrs(graph, v, members, options.country_codes);
     buf += '}';
     ++counts.nodes;
     out.maybe_flush();

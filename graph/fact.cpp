@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace dipgraph {
 
@@ -106,20 +108,44 @@ void settle_fact_id(Fact& fact) {
     fact.id = compute_fact_id(fact);  // written by schema 1, which left the article out
 }
 
-int count_mentions(const Fact& fact) {
-  const auto& ev = fact.evidence;
-  if (ev.size() <= 16) {  // the usual case: a few sentences, no set
-    int distinct = 0;
-    for (std::size_t i = 0; i < ev.size(); ++i) {
-      bool seen = false;
-      for (std::size_t j = 0; j < i && !seen; ++j) seen = ev[j].article == ev[i].article;
-      distinct += !seen;
-    }
-    return distinct;
+int count_mentions(const Fact& fact) { return count_mentions(fact.evidence); }
+
+int count_mentions(const std::vector<Evidence>& ev) {
+  if (ev.empty()) return 0;
+  if (std::all_of(ev.begin(), ev.end(), [&](const Evidence& e) { return e.article == ev[0].article; })) return 1;
+  // Articles are the nodes; a sentence text two articles share joins them.
+  std::unordered_map<std::string_view, std::size_t> article_no;
+  std::vector<std::size_t> parent;
+  std::unordered_map<std::string_view, std::size_t> text_article;
+  auto root = [&](std::size_t a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  int groups = 0;
+  for (const Evidence& e : ev) {
+    auto [it, added] = article_no.emplace(e.article, parent.size());
+    if (added) parent.push_back(parent.size()), ++groups;
+    if (e.text.empty()) continue;
+    auto [t, fresh] = text_article.emplace(e.text, it->second);
+    if (fresh) continue;
+    std::size_t a = root(it->second), b = root(t->second);
+    if (a != b) parent[a] = b, --groups;
   }
-  std::set<std::string_view> articles;
-  for (const auto& e : ev) articles.insert(e.article);
-  return static_cast<int>(articles.size());
+  return groups;
+}
+
+int count_sources(const std::vector<Evidence>& ev) {
+  if (ev.size() > 32) {
+    std::unordered_set<std::string_view> outlets;
+    for (const Evidence& e : ev)
+      if (!e.outlet.empty()) outlets.insert(e.outlet);
+    return static_cast<int>(outlets.size());
+  }
+  std::vector<std::string_view> outlets;
+  for (const Evidence& e : ev)
+    if (!e.outlet.empty() && std::find(outlets.begin(), outlets.end(), e.outlet) == outlets.end())
+      outlets.push_back(e.outlet);
+  return static_cast<int>(outlets.size());
 }
 
 std::vector<const Actor*> parties(const Fact& fact) {

@@ -46,13 +46,17 @@ struct Location {
 };
 
 // One sentence supporting a fact. start/end are byte offsets of the sentence
-// in the article's normalized text; text is that sentence.
+// in the article's normalized text; text is that sentence. The article's
+// provenance, when its input gave it: title, URL, outlet (the publisher,
+// the article's "source" or "outlet") and publication date (YYYY-MM-DD);
+// empty when unknown.
 struct Evidence {
   std::string article;
   std::uint32_t sentence = 0;
   std::uint64_t start = 0;
   std::uint64_t end = 0;
   std::string text;
+  std::string title, url, outlet, published;
   friend bool operator==(const Evidence&, const Evidence&) = default;
 };
 
@@ -72,7 +76,8 @@ struct Fact {
   std::vector<std::string> topics;  // ISO3 codes of countries discussed
   std::vector<Evidence> evidence;
   double confidence = 0.5;
-  int mentions = 0;       // distinct articles in evidence (computed)
+  int mentions = 0;       // distinct articles in evidence, copies once (computed)
+  int sources = 0;        // distinct outlets in evidence (computed)
 };
 
 // The stable content id: "event:" + 16 hex digits of a 64-bit FNV-1a hash of
@@ -85,8 +90,14 @@ std::string compute_fact_id(const Fact& fact);
 // Any other explicit id is kept.
 void settle_fact_id(Fact& fact);
 
-// Number of distinct article ids in fact.evidence.
+// Number of distinct articles in fact.evidence, syndicated copies once:
+// articles that share an evidence sentence (the same non-empty text) are
+// copies of one story and count as one.
 int count_mentions(const Fact& fact);
+int count_mentions(const std::vector<Evidence>& evidence);
+
+// Number of distinct non-empty outlets in fact.evidence.
+int count_sources(const std::vector<Evidence>& evidence);
 
 // Every actor of the fact: source, then target, then participants, each id once.
 std::vector<const Actor*> parties(const Fact& fact);

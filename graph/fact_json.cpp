@@ -75,23 +75,6 @@ struct Where {
   std::string in() const { return group ? " in " + name() : std::string(); }
 };
 
-// Distinct articles among the evidence (count_mentions without allocating
-// for the usual handful of sentences).
-int distinct_articles(const std::vector<Evidence>& ev) {
-  if (ev.size() > 32) {
-    std::unordered_set<std::string_view> articles;
-    for (const auto& e : ev) articles.insert(e.article);
-    return static_cast<int>(articles.size());
-  }
-  int n = 0;
-  for (std::size_t i = 0; i < ev.size(); ++i) {
-    bool seen = false;
-    for (std::size_t j = 0; j < i && !seen; ++j) seen = ev[j].article == ev[i].article;
-    n += !seen;
-  }
-  return n;
-}
-
 struct Reader {
   std::string& error;
 
@@ -177,6 +160,10 @@ struct Reader {
       if (!string_field(e, "article", ev.article, true, where)) return false;
       if (ev.article.empty()) return fail(fmt::format("empty \"article\"{}", where.in()));
       if (!string_field(e, "text", ev.text, false, where)) return false;
+      if (!string_field(e, "title", ev.title, false, where) || !string_field(e, "url", ev.url, false, where) ||
+          !string_field(e, "outlet", ev.outlet, false, where) ||
+          !string_field(e, "published", ev.published, false, where))
+        return false;
       const char* nums[] = {"sentence", "start", "end"};
       std::uint64_t* outs[] = {nullptr, &ev.start, &ev.end};
       for (int k = 0; k < 3; ++k) {
@@ -287,7 +274,8 @@ struct Reader {
     if (std::string_view key; detail::duplicate_key(doc, key))
       return fail(fmt::format("duplicate key \"{}\"", key));
     settle_fact_id(fact);
-    fact.mentions = distinct_articles(fact.evidence);
+    fact.mentions = count_mentions(fact.evidence);
+    fact.sources = count_sources(fact.evidence);
     return true;
   }
 };
@@ -428,7 +416,7 @@ class FastReader {
       kTarget = 1u << 9, kParticipants = 1u << 10, kLocation = 1u << 11, kTopics = 1u << 12,
       kEvidence = 1u << 13, kQuad = 1u << 14, kGoldstein = 1u << 15, kConfidence = 1u << 16,
       kSchema = 1u << 17, kMentions = 1u << 18, kCrc = 1u << 19, kPlover = 1u << 20,
-      kPloverMode = 1u << 21
+      kPloverMode = 1u << 21, kSources = 1u << 22
     };
     // clang-format on
     if (!lit('{')) return false;
@@ -459,6 +447,7 @@ class FastReader {
       else if (is(k, "goldstein")) bit = kGoldstein, ok = number(f.goldstein);
       else if (is(k, "confidence")) bit = kConfidence, ok = number(f.confidence);
       else if (is(k, "mentions")) bit = kMentions, ok = skip(0);  // recomputed from evidence
+      else if (is(k, "sources")) bit = kSources, ok = skip(0);
       else if (is(k, "crc")) bit = kCrc, ok = skip(0);  // a store record's checksum
       else if (is(k, "plover")) bit = kPlover, ok = skip(0);  // derived from cameo
       else if (is(k, "plover_mode")) bit = kPloverMode, ok = skip(0);
@@ -498,7 +487,8 @@ class FastReader {
         if (const CameoCode* c = find_cameo(f.cameo)) f.goldstein = c->goldstein;
     }
     settle_fact_id(f);
-    f.mentions = distinct_articles(f.evidence);
+    f.mentions = count_mentions(f.evidence);
+    f.sources = count_sources(f.evidence);
     return true;
   }
 
@@ -743,7 +733,10 @@ class FastReader {
     do {
       Evidence& e = out.emplace_back();
       if (!lit('{')) return false;
-      enum : unsigned { kArticle = 1, kText = 2, kSentence = 4, kStart = 8, kEnd = 16 };
+      enum : unsigned {
+        kArticle = 1, kText = 2, kSentence = 4, kStart = 8, kEnd = 16,
+        kTitle = 32, kUrl = 64, kOutlet = 128, kPublished = 256
+      };
       unsigned seen = 0;
       std::string_view k;
       if (lit('}')) return false;  // no article
@@ -755,6 +748,10 @@ class FastReader {
         // clang-format off
         if (is(k, "article")) bit = kArticle, ok = str(e.article);
         else if (is(k, "text")) bit = kText, ok = str(e.text);
+        else if (is(k, "title")) bit = kTitle, ok = str(e.title);
+        else if (is(k, "url")) bit = kUrl, ok = str(e.url);
+        else if (is(k, "outlet")) bit = kOutlet, ok = str(e.outlet);
+        else if (is(k, "published")) bit = kPublished, ok = str(e.published);
         else if (is(k, "sentence"))
           bit = kSentence, ok = uint(v) && v <= 0xffffffffu, e.sentence = static_cast<std::uint32_t>(v);
         else if (is(k, "start")) bit = kStart, ok = uint(e.start);
@@ -935,6 +932,11 @@ void write_fact(const Fact& fact, std::string& out) {
     w.Key("end");
     w.Uint64(e.end);
     write_string(w, "text", e.text);
+    // Provenance only when known: records without it stay as they were.
+    if (!e.title.empty()) write_string(w, "title", e.title);
+    if (!e.url.empty()) write_string(w, "url", e.url);
+    if (!e.outlet.empty()) write_string(w, "outlet", e.outlet);
+    if (!e.published.empty()) write_string(w, "published", e.published);
     w.EndObject();
   }
   w.EndArray();
@@ -942,6 +944,10 @@ void write_fact(const Fact& fact, std::string& out) {
   w.Double(fact.confidence);
   w.Key("mentions");
   w.Int(fact.mentions);
+  if (fact.sources > 0) {
+    w.Key("sources");
+    w.Int(fact.sources);
+  }
   w.EndObject();
   out.append(buf.GetString(), buf.GetSize());
   if (buf.GetSize() > (1u << 20)) {  // do not keep a huge fact's buffer around

@@ -124,6 +124,7 @@ bool merge_fact(Fact& into, const Fact& from) {
     changed = merge_evidence_small(into.evidence, from.evidence);
     changed |= merge_fields(into, from);
     into.mentions = count_mentions(into);
+    into.sources = count_sources(into.evidence);
     return changed;
   }
   MergeIndex index;
@@ -133,8 +134,13 @@ bool merge_fact(Fact& into, const Fact& from) {
 void MergeIndex::clear() {
   places_.clear();
   articles_.clear();
+  article_of_.clear();
+  parent_.clear();
+  texts_.clear();
+  outlets_.clear();
   indexed_ = 0;
   mentions_ = 0;
+  sources_ = 0;
 }
 
 bool MergeIndex::index(const Fact& into, std::uint32_t i) {
@@ -144,12 +150,39 @@ bool MergeIndex::index(const Fact& into, std::uint32_t i) {
   for (auto it = lo; it != hi; ++it)
     if (same_place(into.evidence[it->second], e)) return false;
   places_.emplace(key, i);
+  if (article_of_.size() <= i) article_of_.resize(i + 1);
   std::uint64_t akey = fnv1a64(e.article);
   auto [alo, ahi] = articles_.equal_range(akey);
-  for (auto it = alo; it != ahi; ++it)
-    if (into.evidence[it->second].article == e.article) return true;
-  articles_.emplace(akey, i);
-  ++mentions_;
+  auto known = std::find_if(alo, ahi, [&](const auto& x) { return into.evidence[x.second].article == e.article; });
+  if (known != ahi) {
+    article_of_[i] = article_of_[known->second];
+  } else {
+    articles_.emplace(akey, i);
+    article_of_[i] = static_cast<std::uint32_t>(parent_.size());
+    parent_.push_back(article_of_[i]);
+    ++mentions_;
+  }
+  if (!e.text.empty()) {  // a sentence another article has too: one story
+    std::uint64_t tkey = fnv1a64(e.text);
+    auto [tlo, thi] = texts_.equal_range(tkey);
+    auto same = std::find_if(tlo, thi, [&](const auto& x) { return into.evidence[x.second].text == e.text; });
+    if (same == thi) {
+      texts_.emplace(tkey, i);
+    } else {
+      auto root = [&](std::uint32_t a) {
+        while (parent_[a] != a) a = parent_[a] = parent_[parent_[a]];
+        return a;
+      };
+      std::uint32_t a = root(article_of_[i]), b = root(article_of_[same->second]);
+      if (a != b) parent_[a] = b, --mentions_;
+    }
+  }
+  if (!e.outlet.empty()) {
+    std::uint64_t okey = fnv1a64(e.outlet);
+    auto [olo, ohi] = outlets_.equal_range(okey);
+    if (std::none_of(olo, ohi, [&](const auto& x) { return into.evidence[x.second].outlet == e.outlet; }))
+      outlets_.emplace(okey, i), ++sources_;
+  }
   return true;
 }
 
@@ -175,6 +208,7 @@ bool MergeIndex::merge(Fact& into, const Fact& from) {
   }
   changed |= merge_fields(into, from);
   into.mentions = mentions_;
+  into.sources = sources_;
   return changed;
 }
 

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "graph/fact.hpp"
 
@@ -22,7 +23,7 @@ namespace dipgraph {
 // id) and topics; fills fields that are empty in `into` (cameo with its root,
 // quad class and Goldstein value; date, location, name, quote; an actor's
 // country, role and a name that was only its id) from `from`; keeps the
-// higher confidence; recomputes mentions. Type and status stay those of
+// higher confidence; recomputes mentions and sources. Type and status stay those of
 // `into`. Returns true if `into` changed. Idempotent: folding the same fact
 // (or any fact already folded in) again returns false. Costs O(evidence of
 // both); use a MergeIndex to fold many facts into one.
@@ -54,8 +55,16 @@ class MergeIndex {
   std::unordered_multimap<std::uint64_t, std::uint32_t> places_;
   // hash of article -> index of its first evidence
   std::unordered_multimap<std::uint64_t, std::uint32_t> articles_;
+  // Syndicated copies (count_mentions): the article number of each indexed
+  // evidence, the union-find parent of each article number, and hash of a
+  // sentence text -> index of its first evidence.
+  std::vector<std::uint32_t> article_of_;
+  std::vector<std::uint32_t> parent_;
+  std::unordered_multimap<std::uint64_t, std::uint32_t> texts_;
+  std::unordered_multimap<std::uint64_t, std::uint32_t> outlets_;  // hash -> evidence index
   std::size_t indexed_ = 0;  // evidence entries of `into` in the maps
   int mentions_ = 0;
+  int sources_ = 0;
 };
 
 // The size from which a fact's evidence gets a MergeIndex in the store's

@@ -63,15 +63,24 @@ class NameTable {
 
   // A note on an entity for whoever names it: "the Soviet Union until
   // 1991-12-25, succeeded by Russia (country:RUS)". Empty if none.
-  void set_note(const std::string& id, std::string note) { notes_[id] = std::move(note); }
+  // `before` (a day, YYYY-MM-DD; empty: always): the note concerns only a
+  // query whose dates reach before that day (a successor's note, before its
+  // succession).
+  void set_note(const std::string& id, std::string note, std::string before = {}) {
+    notes_[id] = {std::move(note), std::move(before)};
+  }
   std::string_view note(const std::string& id) const {
     auto it = notes_.find(id);
-    return it == notes_.end() ? std::string_view() : std::string_view(it->second);
+    return it == notes_.end() ? std::string_view() : std::string_view(it->second.first);
+  }
+  std::string_view note_before(const std::string& id) const {
+    auto it = notes_.find(id);
+    return it == notes_.end() ? std::string_view() : std::string_view(it->second.second);
   }
 
  private:
   std::unordered_map<std::string, std::vector<NameEntry>> names_;
-  std::unordered_map<std::string, std::string> notes_;
+  std::unordered_map<std::string, std::pair<std::string, std::string>> notes_;  // note, before
 };
 
 // Levenshtein distance of a and b (bytes), or max_d + 1 if it exceeds max_d.

@@ -85,6 +85,14 @@ INSERT INTO dipgraph.state (changes) VALUES (0);
 INSERT INTO dipgraph.meta VALUES ('schema_version', '1'), ('store_id', gen_random_uuid()::text);
 )sql";
 
+// Version 1 -> 2: evidence keeps its article's provenance.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE dipgraph.evidence
+  ADD COLUMN title text NOT NULL DEFAULT '', ADD COLUMN url text NOT NULL DEFAULT '',
+  ADD COLUMN outlet text NOT NULL DEFAULT '', ADD COLUMN published text NOT NULL DEFAULT '';
+UPDATE dipgraph.meta SET value = '2' WHERE key = 'schema_version';
+)sql";
+
 // The staging tables of one session, emptied at each commit.
 constexpr const char* kStaging = R"sql(
 CREATE TEMP TABLE IF NOT EXISTS st_facts (
@@ -97,7 +105,7 @@ CREATE TEMP TABLE IF NOT EXISTS st_actors (
   role text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS st_evidence (
   k integer, ord integer, article text, sentence bigint, start_byte bigint, end_byte bigint,
-  text text) ON COMMIT DELETE ROWS;
+  text text, title text, url text, outlet text, published text) ON COMMIT DELETE ROWS;
 CREATE TEMP TABLE IF NOT EXISTS st_topics (
   k integer, ord integer, topic text) ON COMMIT DELETE ROWS;
 )sql";
@@ -146,8 +154,10 @@ RETURNING fid
 )sql";
 
 constexpr const char* kMergeEvidence = R"sql(
-INSERT INTO dipgraph.evidence (fid, article, sentence, start_byte, end_byte, text, batch, ord)
-  SELECT s.fid, x.article, x.sentence, x.start_byte, x.end_byte, x.text, $1::bigint, x.ord
+INSERT INTO dipgraph.evidence (fid, article, sentence, start_byte, end_byte, text, title, url, outlet,
+    published, batch, ord)
+  SELECT s.fid, x.article, x.sentence, x.start_byte, x.end_byte, x.text, x.title, x.url, x.outlet,
+         x.published, $1::bigint, x.ord
   FROM st_evidence x JOIN st_facts s USING (k)
   ORDER BY s.fid, x.article, x.sentence, x.start_byte, x.end_byte
 ON CONFLICT DO NOTHING
@@ -246,7 +256,11 @@ StagingData encode(const std::vector<Fact>& facts) {
       field(d.evidence, e.article);
       d.evidence += num(e.sentence) + '\t' + num(static_cast<std::int64_t>(e.start)) + '\t' +
                     num(static_cast<std::int64_t>(e.end)) + '\t';
-      last(d.evidence, e.text);
+      field(d.evidence, e.text);
+      field(d.evidence, e.title);
+      field(d.evidence, e.url);
+      field(d.evidence, e.outlet);
+      last(d.evidence, e.published);
     }
     for (const auto& t : f.topics) {
       d.topics += kk + '\t' + num(ord++) + '\t';
@@ -335,9 +349,13 @@ std::string create_or_upgrade(PgSession& s) {
                             s.name(), version, kPgSchemaVersion));
   if (version == 0) {
     s.exec(kSchemaV1);
+    s.exec(kSchemaV2);
     note = fmt::format("created the dipgraph schema, version {}", kPgSchemaVersion);
+  } else if (version < kPgSchemaVersion) {
+    // Steps from an older version to the next, one per version.
+    if (version == 1) s.exec(kSchemaV2);
+    note = fmt::format("upgraded the schema from version {} to {}", version, kPgSchemaVersion);
   } else {
-    // Steps from an older version to the next go here, one per version.
     note = fmt::format("schema version {} is up to date", version);
   }
   return note;
@@ -620,10 +638,10 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
         });
     s.copy_out(
         "COPY dipgraph.evidence (fid, batch, ord, article, sentence, start_byte, end_byte, "
-        "text) TO STDOUT",
+        "text, title, url, outlet, published) TO STDOUT",
         [&](std::string_view row) {
           std::int64_t sent, start, end;
-          if (!detail::copy_split(row, c, null) || c.size() != 8 || !to_int(c[1], n[1]) ||
+          if (!detail::copy_split(row, c, null) || c.size() != 12 || !to_int(c[1], n[1]) ||
               !to_int(c[2], n[2]) || !to_int(c[4], sent) || !to_int(c[5], start) ||
               !to_int(c[6], end) || sent < 0 || sent > 0xffffffffll || start < 0 || end < start)
             return report("evidence", row, "unreadable");
@@ -634,7 +652,8 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
                            static_cast<std::uint32_t>(list.size()), n[1], n[2], 3});
           list.push_back({std::move(c[3]), static_cast<std::uint32_t>(sent),
                           static_cast<std::uint64_t>(start), static_cast<std::uint64_t>(end),
-                          std::move(c[7])});
+                          std::move(c[7]), std::move(c[8]), std::move(c[9]), std::move(c[10]),
+                          std::move(c[11])});
         });
     s.copy_out("COPY dipgraph.topics (fid, batch, ord, topic) TO STDOUT",
                [&](std::string_view row) {
@@ -695,6 +714,7 @@ std::size_t PgStore::scan_at(Diagnostics& diag, const std::function<void(const F
       continue;
     }
     f.mentions = count_mentions(f);
+    f.sources = count_sources(f.evidence);
     on_fact(f);
     ++count;
   }

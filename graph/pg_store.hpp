@@ -24,7 +24,7 @@
 namespace dipgraph {
 
 // The schema version this build writes and reads (table "meta").
-inline constexpr int kPgSchemaVersion = 1;
+inline constexpr int kPgSchemaVersion = 2;  // 2: evidence provenance
 
 // What a reader's cache is keyed by: which store, and how many changing
 // batches it has committed.

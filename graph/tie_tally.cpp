@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include <atomic>
 #include <cmath>
 
 namespace dipgraph {
@@ -16,9 +17,16 @@ bool realized(Status status) {
   return status == Status::occurred || status == Status::ongoing || status == Status::negotiating;
 }
 
+namespace {
+std::atomic<bool> count_unrealized{false};
+}  // namespace
+
+bool counts_in_tone(Status status) { return realized(status) || count_unrealized.load(std::memory_order_relaxed); }
+void set_count_unrealized(bool on) { count_unrealized.store(on, std::memory_order_relaxed); }
+
 void TieTally::add(std::string_view cameo, int quad_class, double goldstein, Status status) {
   ++count;
-  if (!realized(status)) return;
+  if (!counts_in_tone(status)) return;
   ++happened;
   ++by_tone[static_cast<int>(tone_of(cameo, quad_class))];
   ++by_quad[quad_class >= 1 && quad_class <= 4 ? quad_class : 0];

@@ -29,9 +29,17 @@ Tone tone_of(std::string_view cameo, int quad_class);
 // Whether a fact of this status took place: occurred, ongoing, negotiating.
 bool realized(Status status);
 
+// Whether a fact of this status enters tone and weights: realized() ones,
+// and every fact once set_count_unrealized(true) was called (the
+// --count-unrealized flag of queries, exports and render: negated, planned
+// and intended facts then count as if they had taken place). Process-wide,
+// set once by the command line before any query runs.
+bool counts_in_tone(Status status);
+void set_count_unrealized(bool on);
+
 struct TieTally {
   std::uint32_t count = 0;        // every fact
-  std::uint32_t happened = 0;     // realized facts: the tone's base
+  std::uint32_t happened = 0;     // facts counts_in_tone(): the tone's base
   std::uint32_t by_tone[3] = {};  // realized facts per Tone
   std::uint32_t by_quad[5] = {};  // realized facts per quad class; [0] = none
   double goldstein_sum = 0.0;     // over realized facts
@@ -39,7 +47,7 @@ struct TieTally {
   std::uint32_t cooperative() const { return by_tone[0]; }
   std::uint32_t neutral() const { return by_tone[1]; }
   std::uint32_t conflictual() const { return by_tone[2]; }
-  std::uint32_t unrealized() const { return count - happened; }
+  std::uint32_t unrealized() const { return count - happened; }  // left out of the tone
   // Mean Goldstein value of the realized facts; 0 if none.
   double mean_goldstein() const { return happened ? goldstein_sum / happened : 0.0; }
   // Counts one fact.

@@ -25,6 +25,22 @@ namespace dipgraph::ingest {
 
 namespace {
 
+// Gives the evidence of `article` in `facts` the article's title, URL,
+// outlet and date (a date of its metadata or dateline, not --date's).
+void add_provenance(const Article& article, std::vector<Fact>& facts) {
+  const bool dated = article.date_source == DateSource::metadata || article.date_source == DateSource::dateline;
+  for (Fact& f : facts) {
+    for (Evidence& e : f.evidence) {
+      if (e.article != article.id) continue;
+      e.title = article.title;
+      e.url = article.url;
+      e.outlet = article.source;
+      if (dated) e.published = article.date;
+    }
+    f.sources = count_sources(f.evidence);
+  }
+}
+
 struct Result {
   std::vector<Fact> facts;
   std::size_t bytes = 0;
@@ -38,6 +54,7 @@ Result process(const Extractor& extractor, Article&& article, const ExtractOptio
   // One fact more than the limit tells whether the article had more.
   const std::size_t limit = options.max_facts_per_article;
   r.facts = extractor.extract(doc, limit == static_cast<std::size_t>(-1) ? limit : limit + 1);
+  add_provenance(doc.article, r.facts);
   if (r.facts.size() > limit) {
     r.facts.resize(limit);
     diag.warning(Place{doc.article.origin},

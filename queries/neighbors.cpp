@@ -37,7 +37,7 @@ namespace {
 
 double weight_of(const VertexData& d, const std::optional<DayRange>& days,
                  std::optional<std::int32_t> reference_day, double half_life_days) {
-  if (!realized(d.status)) return 0.0;  // negated, planned, intended: shown, never weighed
+  if (!counts_in_tone(d.status)) return 0.0;  // negated, planned, intended: shown, not weighed (by default)
   double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
   if (reference_day) {
     double age = half_life_days;  // undated: one half-life

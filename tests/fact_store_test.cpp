@@ -67,7 +67,7 @@ bool has_message(const Diagnostics& d, const std::string& needle, std::size_t li
 
 TEST_CASE("fact_store: merge_fact joins evidence, actors and topics, and is idempotent") {
   Fact a = meeting("PAK", "RUS", {ev("a1", 0)});
-  Fact b = meeting("PAK", "RUS", {ev("a2", 3), ev("a1", 0)});
+  Fact b = meeting("PAK", "RUS", {ev("a2", 3, "another report"), ev("a1", 0)});
   b.topics = {"AFG"};
   b.confidence = 0.9;
   b.name = "SCO summit";
@@ -86,7 +86,7 @@ TEST_CASE("fact_store: merge_fact joins evidence, actors and topics, and is idem
 
   Fact before = a;
   CHECK_FALSE(merge_fact(a, b));  // again: nothing new
-  CHECK_FALSE(merge_fact(a, meeting("PAK", "RUS", {ev("a2", 3)})));
+  CHECK_FALSE(merge_fact(a, meeting("PAK", "RUS", {ev("a2", 3, "another report")})));
   CHECK(a.evidence == before.evidence);
   CHECK(a.participants == before.participants);
 }
@@ -206,7 +206,7 @@ TEST_CASE("fact_store: the same fact from two articles merges on load") {
   Diagnostics diag(false);
   FactStore store(dir.path);
   store.append({meeting("PAK", "RUS", {ev("a1", 0)})}, diag);
-  store.append({meeting("RUS", "PAK", {ev("a2", 2)}), meeting("IND", "RUS", {ev("a2", 3)})}, diag);
+  store.append({meeting("RUS", "PAK", {ev("a2", 2, "another report")}), meeting("IND", "RUS", {ev("a2", 3)})}, diag);
   std::vector<Fact> facts = FactStore(dir.path, false).load(diag);
   REQUIRE(facts.size() == 2);
   CHECK(facts[0].participants[0].id == "country:PAK");  // first-seen order

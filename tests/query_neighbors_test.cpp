@@ -28,8 +28,8 @@ Fact meeting(const std::string& id, const std::string& a, const std::string& b,
              const std::string& date, double confidence, int articles = 1) {
   std::string evidence;
   for (int i = 0; i < articles; ++i)
-    evidence += fmt::format(R"({}{{"article":"{}-{}","sentence":0,"start":0,"end":1,"text":"x"}})",
-                            i ? "," : "", id, i);
+    evidence += fmt::format(R"({}{{"article":"{}-{}","sentence":0,"start":0,"end":1,"text":"x{}"}})",
+                            i ? "," : "", id, i, i);
   return fact(fmt::format(
       R"({{"id":"event:{}","type":"meeting","cameo":"043",{}"confidence":{},"participants":[{},{}],"evidence":[{}]}})",
       id, date.empty() ? "" : fmt::format(R"("date":"{}",)", date), confidence, a, b, evidence));

@@ -88,6 +88,8 @@ struct AttrSpec {
 inline constexpr AttrSpec kNodeAttrs[] = {
     {"kind", AttrType::string},       {"label", AttrType::string},
     {"country", AttrType::string},    {"role", AttrType::string},
+    {"iso2", AttrType::string},       {"iso3", AttrType::string},
+    {"cow", AttrType::integer},
     {"type", AttrType::string},       {"cameo", AttrType::string},
     {"root", AttrType::string},       {"plover", AttrType::string},
     {"plover_mode", AttrType::string}, {"quad_class", AttrType::integer},
@@ -102,8 +104,10 @@ inline constexpr AttrSpec kNodeAttrs[] = {
 // kNodeAttrs order: vis.text(name, value), vis.integer(name, value),
 // vis.real(name, value). Empty strings are left out (an unknown date, role,
 // country): networkx drops empty GraphML values, and JSON must match it.
+// With `codes`, a country carries iso2, iso3 and cow (those it has).
 template <class Visitor>
-void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor) {
+void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor,
+                      const CountryCodeTable* codes = nullptr) {
   struct SkipEmpty {
     Visitor& inner;
     void text(std::string_view name, std::string_view value) {
@@ -118,6 +122,13 @@ void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor)
   if (d.kind != VertexKind::event) {
     vis.text("country", sv(graph, d.country));
     if (d.kind == VertexKind::person) vis.text("role", sv(graph, d.role));
+    if (codes && d.kind == VertexKind::country) {
+      std::string_view iso3 = sv(graph, d.country);
+      auto c = codes->find(std::string(iso3));
+      if (c != codes->end()) vis.text("iso2", c->second.iso2);
+      vis.text("iso3", iso3);
+      if (c != codes->end() && c->second.cow) vis.integer("cow", c->second.cow);
+    }
     return;
   }
   vis.text("type", sv(graph, d.type));

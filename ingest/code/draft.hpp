@@ -12,6 +12,8 @@
 
 namespace dipgraph::ingest {
 
+class Calibration;
+
 // A small sorted set of ISO3 codes (a few per fact: one allocation, no nodes).
 class CodeSet {
  public:
@@ -68,9 +70,10 @@ void add_mention_actors(const Dictionary& dict, const Analysis& a, const std::ve
 // sentences on, without date or place of its own, that shares a party) is
 // one fact with all its evidence.
 // Then finishes each fact: the article date for a current event without
-// one, root, quad class, Goldstein value, mentions and id. At most
+// one, root, quad class, Goldstein value, confidence (the coders' score,
+// rounded to 0.01, through `calibration`), mentions and id. At most
 // `max_facts` are returned. `drafts` is consumed.
 std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
-                              std::size_t max_facts);
+                              std::size_t max_facts, const Calibration& calibration);
 
 }  // namespace dipgraph::ingest

@@ -99,8 +99,10 @@ std::unique_ptr<Extractor> Extractor::load(const std::string& data_dir, Diagnost
   StatusCues cues = StatusCues::load(data_dir + "/status.tsv", diag);
   auto agents = read_word_list(data_dir + "/agent_nouns.txt");
   auto analyzer = syntax::Analyzer::load(data_dir + "/syntax");
-  return std::unique_ptr<Extractor>(
+  std::unique_ptr<Extractor> e(
       new Extractor(std::move(dict), std::move(frames), std::move(cues), std::move(agents), std::move(analyzer)));
+  e->calibration_ = Calibration::load_dir(data_dir, diag);
+  return e;
 }
 
 std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts) const {
@@ -379,7 +381,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),
                    [](const Draft& x, const Draft& y) { return x.sentence < y.sentence; });
-  std::vector<Fact> facts = fold_drafts(drafts, article_day, max_facts);
+  std::vector<Fact> facts = fold_drafts(drafts, article_day, max_facts, calibration_);
   facts.erase(std::remove_if(facts.begin(), facts.end(), [](const Fact& f) { return !names_two_parties(f); }),
               facts.end());
   return facts;

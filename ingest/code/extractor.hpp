@@ -26,6 +26,7 @@
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
+#include "ingest/code/calibrate.hpp"
 #include "ingest/code/coder.hpp"
 #include "ingest/code/frames.hpp"
 #include "ingest/code/pattern_coder.hpp"
@@ -62,6 +63,7 @@ class Extractor {
   StatusCues cues_;
   std::unique_ptr<Coder> coder_;
   PatternCoder patterns_;
+  Calibration calibration_;  // data/calibration.tsv (calibrate.hpp)
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
   bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "graph/cameo.hpp"
+#include "ingest/code/calibrate.hpp"
 #include "ingest/code/draft.hpp"
 
 namespace dipgraph::ingest {
@@ -96,7 +97,7 @@ void tidy_sides(Fact& f) {
 }  // namespace
 
 std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
-                              std::size_t max_facts) {
+                              std::size_t max_facts, const Calibration& calibration) {
   std::vector<Draft> out;
   out.reserve(drafts.size());
   for (Draft& d : drafts) {
@@ -185,6 +186,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     if (!code) code = find_cameo(f.root);
     f.goldstein = code ? code->goldstein : 0.0;
     f.confidence = std::round(f.confidence * 100.0) / 100.0;
+    f.confidence = std::round(calibration.apply(f) * 100.0) / 100.0;
     f.mentions = count_mentions(f);
     f.id = compute_fact_id(f);
     facts.push_back(std::move(f));

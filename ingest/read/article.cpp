@@ -534,8 +534,9 @@ class Reader {
         a.id = json_to_string(v);
       } else if (key == "title" && v.IsString()) {
         a.title = json_to_string(v);
-      } else if (key == "source" && v.IsString()) {
-        a.source = json_to_string(v);
+      } else if ((key == "source" || key == "outlet") && v.IsString()) {
+        // The outlet: "source" wins when both are given.
+        if (key == "source" || a.source.empty()) a.source = json_to_string(v);
       } else if (key == "url" && v.IsString()) {
         a.url = json_to_string(v);
       } else if (key == "date" && v.IsString()) {

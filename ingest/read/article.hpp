@@ -45,7 +45,8 @@ struct ReadOptions {
 // .jsonl, .ndjson, .html, .htm, any case); a named file is read by its
 // extension (.jsonl/.ndjson: batch, .html/.htm: page), else sniffed like
 // stdin (JSONL, an HTML page, or text).
-// JSONL records: "text" (required), "id", "title", "date", "source", "url";
+// JSONL records: "text" (required), "id", "title", "date", "source" (or
+// "outlet": the publisher), "url";
 // other fields go to metadata (strings as they are, other values as JSON).
 // Errors, each skipping one input or record: missing or unreadable file,
 // a named input or directory entry that is not a regular file (a FIFO or a

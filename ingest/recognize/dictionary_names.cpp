@@ -78,12 +78,14 @@ NameTable dictionary_names(const Dictionary& dict) {
     return fmt::format("{} (country:{})", countries[i].name, countries[i].code);
   };
   std::unordered_map<int, std::string> before;  // successor -> its predecessors and days
+  std::unordered_map<int, std::string> last_day;  // successor -> its latest succession day
   for (const StateSpan& s : dict.states()) {
     std::string after;
     for (int x : s.successors) {
       after += (after.empty() ? "" : " and ") + describe(x);
       std::string& b = before[x];
       b += (b.empty() ? "" : ", ") + describe(s.country) + (s.to ? " on " + iso(s.to) : "");
+      if (s.to) last_day[x] = std::max(last_day[x], iso(s.to));
     }
     if (!s.successors.empty() && s.to)
       table.set_note("country:" + countries[s.country].code,
@@ -94,7 +96,7 @@ NameTable dictionary_names(const Dictionary& dict) {
   for (const auto& [i, text] : before)
     table.set_note(
         "country:" + countries[i].code,
-        fmt::format("{} succeeded {}; the facts of each are their own", describe(i), text));
+        fmt::format("{} succeeded {}; the facts of each are their own", describe(i), text), last_day[i]);
   const auto& leaders = dict.leaders();
   const auto& leader_entries = dict.leader_entries();
   for (std::size_t e = 0; e < leader_entries.size(); ++e) {

@@ -73,8 +73,16 @@ grep -q 'note: Soviet Union (country:SUN) is a former state (until 1991-12-25), 
   || fail "note on the Soviet Union: $(cat err)"
 "$DIPGRAPH" -q neighbors --store s Moscow > n.txt 2> err
 grep -q '^Partners of Russia (RUS)' n.txt || fail "Moscow today is Russia: $(cat n.txt)"
-grep -q 'note: Russia (country:RUS) succeeded Soviet Union (country:SUN) on 1991-12-25' err \
-  || fail "note on Russia: $(cat err)"
+# The successor's note only when the query's dates reach before the succession.
+grep -q 'succeeded Soviet Union' err && fail "note on Russia without dates before 1991: $(cat err)"
+"$DIPGRAPH" -q neighbors --store s Russia --since 2000 > /dev/null 2> err || fail "neighbors --since 2000: $(cat err)"
+grep -q 'succeeded Soviet Union' err && fail "note on Russia since 2000: $(cat err)"
+for dates in "--since 1985" "--until 1990-06"; do
+  # shellcheck disable=SC2086
+  "$DIPGRAPH" -q ties --store s Russia Germany $dates > /dev/null 2> err  # exit 1: no facts in these dates
+  grep -q 'note: Russia (country:RUS) succeeded Soviet Union (country:SUN) on 1991-12-25' err \
+    || fail "note on Russia with $dates: $(cat err)"
+done
 "$DIPGRAPH" -q neighbors --store s "East Germany" > /dev/null 2> err
 grep -q 'succeeded by Germany (country:DEU)' err || fail "note on East Germany: $(cat err)"
 echo "states_in_time: ok"
