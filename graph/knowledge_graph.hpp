@@ -135,6 +135,11 @@ class KnowledgeGraph {
    public:
     // `expected_facts` (optional) sizes the tables up front.
     explicit Builder(Diagnostics* diag = nullptr, std::size_t expected_facts = 0);
+    // Continues `base` (a finished graph, e.g. a store's snapshot): adding
+    // facts then gives the graph that adding base's facts and then these
+    // would give, without building base's part again (its rows are copied,
+    // its strings viewed in place and kept alive by the new graph).
+    explicit Builder(KnowledgeGraph base, Diagnostics* diag = nullptr);
     ~Builder();
     Builder(Builder&&) noexcept;
     Builder& operator=(Builder&&) noexcept;
