@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 2, little-endian, every section 8-byte aligned; the full
+// Layout (version 4, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -14,6 +14,7 @@
 //   names         the resolution keys: {u32 len, key, u32 n, {u32 vertex, u32 rank}[n]}...
 //   ties          TieRecord[T]: the country view, ordered by (a, b)
 //   tie events    u32[sum of counts]: each tie's events, in graph order
+//   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -33,6 +34,7 @@
 #include <cstring>
 #include <type_traits>
 #include <map>
+#include <optional>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
@@ -48,7 +50,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -67,6 +69,7 @@ enum Section {
   kNames,
   kTies,
   kTieEvents,
+  kPlaceholders,
   kSections
 };
 
@@ -191,6 +194,31 @@ bool LogStamp::matches(const LogStamp& o) const {
   return !(full && o.full) || crc == o.crc;
 }
 
+namespace {
+
+// CRC-32C of bytes [from, to) of `fd`, continuing `crc`.
+std::uint32_t crc_range(int fd, const fs::path& log, std::uint64_t from, std::uint64_t to,
+                        std::uint32_t crc = 0) {
+  if (to <= from) return crc;
+  std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
+  for (std::uint64_t at = from; at < to;) {
+    auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
+    ssize_t n = ::pread(fd, buf.data(), want, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw_errno(log, "cannot read");
+    if (n == 0) break;  // shrank under us: the stamp will not match
+    crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
+    at += static_cast<std::uint64_t>(n);
+  }
+  return crc;
+}
+
+std::uint32_t tail_crc_at(int fd, const fs::path& log, std::uint64_t size) {
+  return crc_range(fd, log, size > kTailBytes ? size - kTailBytes : 0, size);
+}
+
+}  // namespace
+
 LogStamp stamp_log(const fs::path& log, bool full) {
   LogStamp st;
   st.full = full;
@@ -204,22 +232,32 @@ LogStamp stamp_log(const fs::path& log, bool full) {
   st.size = static_cast<std::uint64_t>(sb.st_size);
   st.dev = static_cast<std::uint64_t>(sb.st_dev);
   st.ino = static_cast<std::uint64_t>(sb.st_ino);
-  auto read_crc = [&](std::uint64_t from, std::uint64_t to) {
-    std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
-    std::uint32_t crc = 0;
-    for (std::uint64_t at = from; at < to;) {
-      auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
-      ssize_t n = ::pread(fd.get(), buf.data(), want, static_cast<off_t>(at));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw_errno(log, "cannot read");
-      if (n == 0) break;  // shrank under us: the stamp will not match
-      crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
-      at += static_cast<std::uint64_t>(n);
-    }
-    return crc;
-  };
-  st.tail_crc = read_crc(st.size > kTailBytes ? st.size - kTailBytes : 0, st.size);
-  if (full) st.crc = read_crc(0, st.size);
+  st.tail_crc = tail_crc_at(fd.get(), log, st.size);
+  if (full) st.crc = crc_range(fd.get(), log, 0, st.size);
+  return st;
+}
+
+bool log_extends(const fs::path& log, const LogStamp& held, const LogStamp& now) {
+  if (held.dev != now.dev || held.ino != now.ino || held.names != now.names ||
+      held.size >= now.size)
+    return false;
+  Fd fd(detail::open_store_file(log, O_RDONLY));
+  if (!fd) return false;
+  struct stat sb {};
+  if (::fstat(fd.get(), &sb) != 0 || static_cast<std::uint64_t>(sb.st_ino) != now.ino ||
+      static_cast<std::uint64_t>(sb.st_dev) != now.dev)
+    return false;
+  return tail_crc_at(fd.get(), log, held.size) == held.tail_crc;
+}
+
+LogStamp extend_stamp(const fs::path& log, const LogStamp& held, const LogStamp& now) {
+  LogStamp st = now;
+  st.full = held.full;
+  st.crc = 0;
+  if (!held.full) return st;
+  Fd fd(detail::open_store_file(log, O_RDONLY));
+  if (!fd) throw_errno(log, "cannot open");
+  st.crc = crc_range(fd.get(), log, held.size, now.size, held.crc);
   return st;
 }
 
@@ -255,11 +293,14 @@ SnapshotLock::~SnapshotLock() {
   if (fd_ >= 0) ::close(fd_);  // closing drops the flock
 }
 
-void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path) {
+void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
+                    const CountryView* given_view) {
   const detail::GraphImpl& m = graph.impl();
   const detail::CsrGraph::Arrays& g = m.g.arrays();
   const std::size_t nv = g.num_vertices, ne = g.num_edges;
-  const CountryView view(graph);
+  std::optional<CountryView> own_view;
+  if (!given_view) own_view.emplace(graph);
+  const CountryView& view = given_view ? *given_view : *own_view;
   std::size_t tie_events = 0;
   for (const CountryTie& t : view.ties()) tie_events += t.events.size();
   std::string out(sizeof(Header), '\0');
@@ -337,6 +378,12 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   w.begin(kTieEvents);
   for (const CountryTie& t : view.ties()) put_bytes_of(w, t.events);
   w.end(kTieEvents);
+  w.begin(kPlaceholders);
+  if (m.placeholders.size() == nv)
+    put_bytes_of(w, m.placeholders);
+  else
+    out.append(nv, '\0');
+  w.end(kPlaceholders);
   out.resize(align8(out.size()), '\0');
 
   Header h;
@@ -356,20 +403,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
   std::memcpy(out.data(), &h, sizeof h);
 
-  fs::path tmp = path;
-  tmp += fmt::format(".tmp.{}", ::getpid());
-  try {
-    Fd fd(detail::open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
-    if (!fd) throw_errno(tmp, "cannot create");
-    detail::write_all(fd.get(), out, tmp);
-  } catch (...) {
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    throw_errno(path, "cannot replace");
-  }
+  detail::replace_file(path, {out});
 }
 
 namespace {
@@ -398,7 +432,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       !expect(kOutTarget, ne * 4) || !expect(kOutKind, ne) || !expect(kInStart, (nv + 1) * 4) ||
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
-      !expect(kTieEvents, h.tie_events * 4) ||
+      !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots)
     return "section sizes do not match the counts";
@@ -494,6 +528,12 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   }
   if (!load) return {};
 
+  const auto* placeholders = reinterpret_cast<const std::uint8_t*>(section(kPlaceholders));
+  impl->placeholders.assign(placeholders, placeholders + nv);
+  if (std::any_of(impl->placeholders.begin(), impl->placeholders.end(),
+                  [](std::uint8_t b) { return b > 1; }))
+    return "placeholder flags out of range";
+
   impl->strings.adopt(section(kStringBytes), offs, ns);
   if (slots) impl->index.borrow(slot, slots, h.index_size);
   for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];
@@ -518,7 +558,8 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
 
 }  // namespace
 
-SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load) {
+SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
+                           const fs::path* log) {
   SnapshotRead r;
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
@@ -574,6 +615,13 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load)
       r.reason = fmt::format("it holds {} bytes of the log, the log has {}", r.stamp.size, now.size);
     else
       r.reason = "the log's content differs from what it was built from";
+    if (log && load && log_extends(*log, r.stamp, now)) {
+      std::unique_ptr<detail::GraphImpl> impl;
+      std::string why = assemble(map, h, impl, true);
+      if (!why.empty()) return damaged(why);
+      r.extendable = true;
+      r.graph.emplace(std::move(impl));
+    }
     return r;
   }
   std::unique_ptr<detail::GraphImpl> impl;
