@@ -92,11 +92,11 @@ class FactStore {
                    const std::function<void(std::size_t records)>& on_begin = {},
                    std::uint64_t limit = ~std::uint64_t{0}) const;
 
-  // Under the writer lock (taken if not held), brings the writer's folded
-  // view up to date with the log and hands every fact to `on_fact`, as
-  // load() would give them, without reading the log again when this
-  // FactStore appended or compacted it last. Returns the log's size then.
-  std::uint64_t visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact);
+  // The records in bytes [from, to) of the log (`from` the start of a
+  // record, as a snapshot's stamp holds it), folded by id among themselves
+  // in first-seen order: what was appended after `from`. Damaged records
+  // are reported with their byte offset and skipped.
+  std::vector<Fact> load_range(Diagnostics& diag, std::uint64_t from, std::uint64_t to) const;
 
   // Appends `facts` under the directory lock (waiting for another writer),
   // merging with what is stored. Durable when it returns (fsync). Each fact
