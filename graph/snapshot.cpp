@@ -217,6 +217,28 @@ std::uint32_t tail_crc_at(int fd, const fs::path& log, std::uint64_t size) {
   return crc_range(fd, log, size > kTailBytes ? size - kTailBytes : 0, size);
 }
 
+// The end of the last whole line of the first `size` bytes of `fd`: what a
+// reader reads of a log that ends in a torn or unfinished record.
+std::uint64_t whole_lines_end(int fd, const fs::path& log, std::uint64_t size) {
+  std::string buf;
+  for (std::uint64_t end = size; end > 0;) {
+    std::uint64_t from = end > kTailBytes ? end - kTailBytes : 0;
+    buf.resize(static_cast<std::size_t>(end - from));
+    std::size_t got = 0;
+    while (got < buf.size()) {
+      ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(from + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw_errno(log, "cannot read");
+      if (n == 0) return 0;  // shrank under us: the stamp will not match
+      got += static_cast<std::size_t>(n);
+    }
+    auto nl = buf.rfind('\n');
+    if (nl != std::string::npos) return from + nl + 1;
+    end = from;
+  }
+  return 0;
+}
+
 }  // namespace
 
 LogStamp stamp_log(const fs::path& log, bool full) {
@@ -229,7 +251,7 @@ LogStamp stamp_log(const fs::path& log, bool full) {
   }
   struct stat sb {};
   if (::fstat(fd.get(), &sb) != 0) throw_errno(log, "cannot stat");
-  st.size = static_cast<std::uint64_t>(sb.st_size);
+  st.size = whole_lines_end(fd.get(), log, static_cast<std::uint64_t>(sb.st_size));
   st.dev = static_cast<std::uint64_t>(sb.st_dev);
   st.ino = static_cast<std::uint64_t>(sb.st_ino);
   st.tail_crc = tail_crc_at(fd.get(), log, st.size);
@@ -241,6 +263,7 @@ bool log_extends(const fs::path& log, const LogStamp& held, const LogStamp& now)
   if (held.dev != now.dev || held.ino != now.ino || held.names != now.names ||
       held.size >= now.size)
     return false;
+  // held.size ends a whole line (stamp_log), so the records after it start there.
   Fd fd(detail::open_store_file(log, O_RDONLY));
   if (!fd) return false;
   struct stat sb {};

@@ -27,7 +27,7 @@ class CountryView;  // graph/country_view.hpp
 
 // What a snapshot is stamped with: the state of the log it holds.
 struct LogStamp {
-  std::uint64_t size = 0;      // bytes of the log
+  std::uint64_t size = 0;      // bytes of the log's whole lines (a torn or unfinished last record left out)
   std::uint64_t dev = 0, ino = 0;  // the log file's identity (compaction and repair replace it)
   std::uint32_t tail_crc = 0;  // CRC-32C of the log's last min(size, 64 KiB) bytes
   std::uint32_t crc = 0;       // CRC-32C of the whole log (0 unless computed)
@@ -39,8 +39,10 @@ struct LogStamp {
   bool matches(const LogStamp& o) const;
 };
 
-// The stamp of the log file `log` as it is now; a missing log stamps as
-// size 0. With `full`, also reads the whole log for `crc`. Throws Error if
+// The stamp of the log file `log` as it is now, up to the end of its last
+// whole line (what readers read: a torn tail or a record being written
+// is left out, and so a snapshot's stamp always ends between records); a
+// missing log stamps as size 0. With `full`, also reads the whole log for `crc`. Throws Error if
 // the log exists but cannot be read.
 LogStamp stamp_log(const std::filesystem::path& log, bool full);
 
