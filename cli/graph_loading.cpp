@@ -448,8 +448,8 @@ std::string update_snapshot(FactStore& store, const Globals& g, Diagnostics& dia
   switch (u.how) {
     case SnapshotUpdate::How::up_to_date: return "snapshot up to date";
     case SnapshotUpdate::How::extended:
-      return fmt::format("snapshot extended by {} facts ({} vertices, {} edges)", u.facts_added,
-                         u.vertices, u.edges);
+      return fmt::format("snapshot extended by {} facts, {} updated ({} vertices, {} edges)",
+                         u.facts_added, u.facts_updated, u.vertices, u.edges);
     case SnapshotUpdate::How::rebuilt: break;
   }
   return fmt::format("snapshot written ({} vertices, {} edges)", u.vertices, u.edges);

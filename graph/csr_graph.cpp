@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "graph/detail/files.hpp"
 #include "graph/error.hpp"
 
 namespace dipgraph::detail {
@@ -37,11 +38,16 @@ void CsrGraph::extend(const Arrays& b, std::vector<VertexData> vertices,
     o.out_start[v + 1] += o.out_start[v];
     o.in_start[v + 1] += o.in_start[v];
   }
-  o.out_target.resize(ne);
-  o.out_props.resize(ne);
-  o.in_source.resize(ne);
-  o.in_row.resize(ne);
-  o.in_props.resize(ne);
+  auto sized = [ne](auto& rows) {  // filled once: huge pages fault less
+    rows.reserve(ne);
+    advise_huge_pages(rows.data(), rows.capacity() * sizeof rows[0]);
+    rows.resize(ne);
+  };
+  sized(o.out_target);
+  sized(o.out_props);
+  sized(o.in_source);
+  sized(o.in_row);
+  sized(o.in_props);
   std::vector<std::uint32_t> out_next(o.out_start.begin(), o.out_start.end() - 1);
   std::vector<std::uint32_t> in_next(o.in_start.begin(), o.in_start.end() - 1);
   // Base's rows, each vertex's at its new place; an in-row names its edge

@@ -74,7 +74,8 @@ void FactIndex::clear() {
 void FactIndex::add(std::uint64_t key, std::uint64_t offset) {
   auto in_sorted = std::lower_bound(sorted_.begin(), sorted_.end(), Entry{key, 0},
                                     [](const Entry& a, const Entry& b) { return a.key < b.key; });
-  if ((in_sorted == sorted_.end() || in_sorted->key != key) && recent_.count(key) == 0) ++keys_;
+  if ((in_sorted == sorted_.end() || in_sorted->key != key) && recent_.find(key) == recent_.end())
+    ++keys_;
   recent_.emplace(key, offset);
   dirty_ = true;
 }

@@ -358,6 +358,40 @@ std::vector<Fact> FactStore::load_range(Diagnostics& diag, std::uint64_t from,
   return std::move(state).take();
 }
 
+std::vector<FactStore::Versions> FactStore::stored_versions(const std::vector<std::string>& ids,
+                                                             std::uint64_t limit,
+                                                             Diagnostics& diag) {
+  Lock lk = lock();
+  Impl& im = *impl_;
+  Fd fd(open_store_file(im.log, O_RDONLY));
+  if (!fd) throw_errno(im.log, "cannot open");
+  im.refresh(fd.get(), diag);
+  std::vector<Versions> out(ids.size());
+  std::vector<std::uint64_t> offsets;
+  Fact record;
+  MergeIndex before_index, after_index;  // linear in the records of a much-reported fact
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    before_index.clear();
+    after_index.clear();
+    im.index.find(fnv1a64(ids[i]), offsets);
+    for (std::uint64_t off : offsets) {
+      if (!im.read_record(fd.get(), off, ids[i], record, diag)) continue;
+      Versions& v = out[i];
+      if (off < limit) {
+        if (v.before.id.empty())
+          v.before = record;
+        else
+          before_index.merge(v.before, record);
+      }
+      if (v.after.id.empty())
+        v.after = std::move(record);
+      else
+        after_index.merge(v.after, record);
+    }
+  }
+  return out;
+}
+
 AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag) {
   AppendStats stats;
   Lock lk = lock();

@@ -98,6 +98,17 @@ class FactStore {
   // are reported with their byte offset and skipped.
   std::vector<Fact> load_range(Diagnostics& diag, std::uint64_t from, std::uint64_t to) const;
 
+  // Under the writer lock (taken if not held): the stored fact of each of
+  // `ids` folded from its records in the first `limit` bytes of the log
+  // (`before`) and from all of them (`after`), found through the writer's
+  // fact index without reading the rest of the log. A fact without records
+  // before `limit` has an empty id in `before`.
+  struct Versions {
+    Fact before, after;
+  };
+  std::vector<Versions> stored_versions(const std::vector<std::string>& ids, std::uint64_t limit,
+                                        Diagnostics& diag);
+
   // Appends `facts` under the directory lock (waiting for another writer),
   // merging with what is stored. Durable when it returns (fsync). Each fact
   // is written (one record, in input order) only if it adds something to

@@ -116,6 +116,7 @@ class GraphBuilder {
     GraphImpl& m = impl_;
     const detail::CsrGraph::Arrays& a = base.g.arrays();
     const std::uint32_t nv = a.num_vertices;
+    reserve(nv + nv / 8 + 16, 0);
     vertices_.assign(a.vertices, a.vertices + nv);
     placeholder_.assign(nv, false);
     if (base.placeholders.size() == nv)
@@ -209,6 +210,24 @@ class GraphBuilder {
         if (vertices_[a].kind != VertexKind::organization)
           for (VertexId o : seen_)
             if (vertices_[o].kind == VertexKind::organization) link(a, o, EdgeKind::member_of);
+    }
+  }
+
+  // extend_from(): the event vertex `v` of the base graph takes the fields
+  // of `f`, its fact with later records merged (same parties, place, topics,
+  // type, status and name: the caller checks).
+  void patch_event(VertexId v, const Fact& f) {
+    VertexData& d = vertices_[v];
+    d.cameo = intern(f.cameo);
+    d.root = intern(f.root);
+    d.date = intern(f.date);
+    d.quad_class = static_cast<std::uint8_t>(std::clamp(f.quad_class, 0, 4));
+    d.goldstein = f.goldstein;
+    d.confidence = f.confidence;
+    d.mentions = f.mentions > 0 ? f.mentions : count_mentions(f);
+    if (d.article == 0 && !f.evidence.empty()) {  // its first evidence came later
+      d.evidence = impl_.strings.add(clean(f.evidence.front().text));
+      d.article = intern(f.evidence.front().article);
     }
   }
 
@@ -426,6 +445,10 @@ void KnowledgeGraph::Builder::reserve(std::size_t facts) {
 
 void KnowledgeGraph::Builder::set_fallback_names(NameLookup names) {
   state_->builder.set_fallback_names(std::move(names));
+}
+
+void KnowledgeGraph::Builder::update_event(VertexId v, const Fact& fact) {
+  state_->builder.patch_event(v, fact);
 }
 
 void KnowledgeGraph::Builder::add(const Fact& fact) {

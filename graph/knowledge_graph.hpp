@@ -146,6 +146,12 @@ class KnowledgeGraph {
     // Makes room for about `facts` facts in all.
     void reserve(std::size_t facts);
     void add(const Fact& fact);
+    // For a Builder continuing a base graph: base's event vertex `v` takes
+    // the fields of `fact`, its fact with later reports merged, whose
+    // parties, place, topics, type, status and name are those `v` was built
+    // from (the caller checks): codes, date, confidence, mentions, and the
+    // first evidence if it had none.
+    void update_event(VertexId v, const Fact& fact);
     // finish() labels every entity still without a name by `names`.
     void set_fallback_names(NameLookup names);
     // The graph; the Builder is empty afterwards (add() then starts a new one).

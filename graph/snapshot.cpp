@@ -331,6 +331,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   out.reserve(sizeof(Header) + nv * (sizeof(DiskVertex) + 8) + ne * 14 + m.strings.bytes() +
               m.strings.size() * 8 + m.index.slot_count() * 8 + view.ties().size() * 64 +
               tie_events * 4 + (std::size_t{kSections} << 4) + 4096);
+  detail::advise_huge_pages(out.data(), out.capacity());  // hundreds of MB filled once
   auto put_array = [&](Section s, const auto* data, std::size_t n) {
     w.begin(s);
     w.put_bytes({reinterpret_cast<const char*>(data), n * sizeof *data});

@@ -2,12 +2,15 @@
 // the log (docs/graph.md, "Updating the snapshot").
 //
 // When the snapshot holds a prefix of the log (records were only appended
-// since: log_extends), and every appended record is a fact the snapshot
-// does not hold yet, the snapshot's graph is extended with the new facts
+// since: log_extends), the snapshot's graph is extended with the new facts
 // (KnowledgeGraph::Builder(base)): its rows, strings and country ties are
 // copied, not built again, and only the appended bytes of the log are read.
-// Otherwise (a first snapshot, a compacted or repaired log, new records of
-// facts it holds, other dictionaries) the graph is built from the whole log.
+// A fact it holds that was reported again has its event's fields updated
+// (mentions, confidence, codes, date), found through the writer's fact
+// index; if the new reports changed its parties, place, topics, type,
+// status or name, or the log is not a longer version of the snapshot's (a
+// first snapshot, a compacted or repaired log, other dictionaries), the
+// graph is built from the whole log.
 // Either way the new snapshot is written to a temp file and renamed into
 // place: a reader maps the old snapshot or the new one.
 #pragma once
@@ -25,7 +28,8 @@ namespace dipgraph {
 struct SnapshotUpdate {
   enum class How { up_to_date, extended, rebuilt };
   How how = How::up_to_date;
-  std::size_t facts_added = 0;  // extended: facts appended to the graph
+  std::size_t facts_added = 0;    // extended: facts appended to the graph
+  std::size_t facts_updated = 0;  // extended: stored facts reported again (event fields updated)
   std::size_t vertices = 0, edges = 0;
   std::string why_rebuilt;  // rebuilt: why the snapshot could not be extended
 };

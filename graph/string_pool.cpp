@@ -127,6 +127,7 @@ void StringPool::extend(const StringPool& base, const std::vector<StrId>& intern
   count_ = 0;
   views_.clear();
   views_.reserve(base.size() + base.size() / 16 + 1024);
+  advise_huge_pages(views_.data(), views_.capacity() * sizeof(std::string_view));
   for (std::size_t i = 0; i < base.size(); ++i) views_.push_back(base.view(static_cast<StrId>(i)));
   bytes_ = base.bytes();
   ids_ = StringIndex{};

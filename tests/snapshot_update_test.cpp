@@ -122,7 +122,7 @@ TEST_CASE("snapshot_update: a snapshot extended several times keeps the whole lo
   CHECK(r.stamp.crc == full.crc);
 }
 
-TEST_CASE("snapshot_update: new records of a fact it holds, other dictionaries: rebuilt") {
+TEST_CASE("snapshot_update: re-reports of facts it holds update their events") {
   const std::vector<Fact> all = facts();
   TempDir dir("snapupd");
   FactStore store(dir.path / "s");
@@ -130,15 +130,50 @@ TEST_CASE("snapshot_update: new records of a fact it holds, other dictionaries: 
   store.append(all, diag);
   update_store_snapshot(store, kNames, dictionary, diag);
 
-  Fact again = all[0];  // reported by another article: mentions 2
+  // Reported by other articles (mentions 2, a higher confidence), one with
+  // the CAMEO code and date its first report lacked (its ties change), and
+  // a new fact beside them.
+  Fact again = all[0];
   again.evidence[0].article = "b1";
-  store.append({again}, diag);
+  again.confidence = 0.95;
+  Fact filled = all[6];
+  filled.cameo = "071";
+  filled.root = "07";
+  filled.quad_class = 2;
+  filled.goldstein = 7.4;
+  filled.date = "2025-03";
+  filled.evidence[0].article = "b2";
+  Fact fresh = fact(R"({"type":"visit","cameo":"042","date":"2026-05-01",
+      "source":[{"id":"country:FIN"}],"target":[{"id":"country:PAK"}],
+      "evidence":[{"article":"b3","text":"A visit."}]})");
+  store.append({again, filled, fresh}, diag);
   SnapshotUpdate u = update_store_snapshot(store, kNames, dictionary, diag);
-  CHECK(u.how == SnapshotUpdate::How::rebuilt);
-  CHECK(u.why_rebuilt.find("a fact it holds") != std::string::npos);
+  CHECK(u.how == SnapshotUpdate::How::extended);
+  CHECK(u.facts_added == 1);
+  CHECK(u.facts_updated == 2);
   CHECK(graph_from_snapshot(store) == graph_from_facts(store));
+  CHECK(diag.error_count() == 0);
 
-  u = update_store_snapshot(store, kNames + 1, dictionary, diag);
+  // A report that adds a party changes the graph's edges: rebuilt.
+  Fact more = all[1];
+  more.evidence[0].article = "b4";
+  more.target.push_back(store_test::country("FRA"));
+  store.append({more}, diag);
+  u = update_store_snapshot(store, kNames, dictionary, diag);
+  CHECK(u.how == SnapshotUpdate::How::rebuilt);
+  CHECK(u.why_rebuilt.find("change its parties") != std::string::npos);
+  CHECK(graph_from_snapshot(store) == graph_from_facts(store));
+}
+
+TEST_CASE("snapshot_update: other dictionaries: rebuilt") {
+  TempDir dir("snapupd");
+  FactStore store(dir.path / "s");
+  Diagnostics diag(false);
+  store.append(facts(), diag);
+  update_store_snapshot(store, kNames, dictionary, diag);
+  store.append({fact(R"({"type":"visit","participants":[{"id":"country:IRL"}],
+      "evidence":[{"article":"c1","text":"A visit."}]})")}, diag);
+  SnapshotUpdate u = update_store_snapshot(store, kNames + 1, dictionary, diag);
   CHECK(u.how == SnapshotUpdate::How::rebuilt);
   CHECK(u.why_rebuilt == "the dictionaries changed since it was written");
 }

@@ -443,40 +443,44 @@ struct FactStore::Impl {
   void materialize(int fd, const std::string& id, Diagnostics& diag) {
     if (full || state.contains(id)) return;
     index.find(fnv1a64(id), offsets);
-    std::string error;
     for (std::uint64_t off : offsets) {
-      record_buf.clear();
-      bool whole = false;
-      while (!whole && record_buf.size() <= kMaxRecordBytes) {
-        std::size_t have = record_buf.size();
-        record_buf.resize(have + 4096);
-        ssize_t n = ::pread(fd, record_buf.data() + have, 4096, static_cast<off_t>(off + have));
-        if (n < 0 && errno == EINTR) {
-          record_buf.resize(have);
-          continue;
-        }
-        if (n < 0) throw_errno(log, "cannot read");
-        record_buf.resize(have + static_cast<std::size_t>(n));
-        auto nl = record_buf.find('\n', have);
-        if (nl != std::string::npos) {
-          record_buf.resize(nl);
-          whole = true;
-        } else if (n == 0) {
-          break;
-        }
-      }
       Fact& f = state.next();
-      if (!whole || !decode_record(record_buf.data(), record_buf.size(), f, error) || f.id != id) {
-        if (!whole || !error.empty())
-          diag.error(Place{log.string()},
-                     fmt::format("record at byte {}: {} (run `dipgraph check --repair`)", off,
-                                 whole ? error : "not a whole record"));
+      if (read_record(fd, off, id, f, diag))
+        state.fold_next();
+      else
         state.drop_next();
-        error.clear();
+    }
+  }
+
+  // Reads the record at byte `off` of the log open as `fd` into `f`: true
+  // if it is whole, verifies, parses and is of fact `id` (a damaged record
+  // is reported; another id, whose hash is the same, is not).
+  bool read_record(int fd, std::uint64_t off, const std::string& id, Fact& f, Diagnostics& diag) {
+    record_buf.clear();
+    bool whole = false;
+    while (!whole && record_buf.size() <= kMaxRecordBytes) {
+      std::size_t have = record_buf.size();
+      record_buf.resize(have + 4096);
+      ssize_t n = ::pread(fd, record_buf.data() + have, 4096, static_cast<off_t>(off + have));
+      if (n < 0 && errno == EINTR) {
+        record_buf.resize(have);
         continue;
       }
-      state.fold_next();
+      if (n < 0) throw_errno(log, "cannot read");
+      record_buf.resize(have + static_cast<std::size_t>(n));
+      auto nl = record_buf.find('\n', have);
+      if (nl != std::string::npos) {
+        record_buf.resize(nl);
+        whole = true;
+      } else if (n == 0) {
+        break;
+      }
     }
+    std::string error;
+    if (whole && decode_record(record_buf.data(), record_buf.size(), f, error)) return f.id == id;
+    diag.error(Place{log.string()}, fmt::format("record at byte {}: {} (run `dipgraph check --repair`)",
+                                                off, whole ? error : "not a whole record"));
+    return false;
   }
 
   void scan_from(int fd, std::uint64_t size, Diagnostics& diag) {
