@@ -421,6 +421,9 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     im.known_lines += pending_lines;
     out.clear();
     pending_lines = 0;
+    // What is written is found again through the index: the writer holds
+    // the facts of one write at a time, not of the whole build.
+    if (!im.full) im.state = Folded{};
   };
   im.state.make_room(facts.size());
   for (const Fact& f : facts) {
