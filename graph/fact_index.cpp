@@ -130,10 +130,9 @@ bool FactIndex::load(const fs::path& file, int log_fd, const fs::path&, dev_t de
                       entries.size() * sizeof(Entry)}) != h.body_crc)
     return false;
   for (std::size_t i = 0; i < entries.size(); ++i)
-    if (entries[i].offset >= h.covered ||
-        (i > 0 && (entries[i - 1].key > entries[i].key ||
-                   (entries[i - 1].key == entries[i].key &&
-                    entries[i - 1].offset >= entries[i].offset))))
+    if (entries[i].offset >= h.covered || (i > 0 && (entries[i - 1].key > entries[i].key ||
+                                                     (entries[i - 1].key == entries[i].key &&
+                                                      entries[i - 1].offset >= entries[i].offset))))
       return false;
   sorted_ = std::move(entries);
   keys_ = static_cast<std::size_t>(h.keys);

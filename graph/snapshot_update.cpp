@@ -34,7 +34,8 @@ bool same_actors(const std::vector<Actor>& a, const std::vector<Actor>& b) {
 // fields of the vertex (codes, date, confidence, mentions, evidence).
 bool same_structure(const Fact& a, const Fact& b) {
   auto same_place = [](const std::optional<Location>& x, const std::optional<Location>& y) {
-    return x.has_value() == y.has_value() && (!x || (x->name == y->name && x->country == y->country));
+    return x.has_value() == y.has_value() &&
+           (!x || (x->name == y->name && x->country == y->country));
   };
   return a.type == b.type && a.status == b.status && a.name == b.name && a.topics == b.topics &&
          same_place(a.location, b.location) && same_actors(a.source, b.source) &&
@@ -91,7 +92,8 @@ SnapshotUpdate update_store_snapshot(FactStore& store, std::uint64_t names,
         const Fact& after = versions[i].after;
         if (before.id.empty() || after.id.empty() || !same_structure(before, after)) {
           ok = false;
-          u.why_rebuilt = fmt::format("new records of {} change its parties, place or kind", ids[i]);
+          u.why_rebuilt =
+              fmt::format("new records of {} change its parties, place or kind", ids[i]);
         }
         const VertexData& d = r.graph->vertex(known[i].first);
         ties_kept = ties_kept && r.graph->str(d.cameo) == after.cameo &&

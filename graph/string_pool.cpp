@@ -75,7 +75,6 @@ bool append_clean_text(std::string& out, std::string_view s) {
 
 std::string name_key(std::string_view name) { return slugify(name); }
 
-
 StringPool::StringPool() {
   views_.emplace_back();  // StrId 0 = ""
   ids_.insert(std::string_view(), 0, [this](StrId id) { return views_[id]; });

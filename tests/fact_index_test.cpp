@@ -54,8 +54,8 @@ TEST_CASE("fact_index: a new writer decides from the saved index as from the log
   TempDir a("factidx"), b("factidx");
   // Store a: one writer per batch (each reads the saved index); store b:
   // the same batches with the index deleted before each (each folds the log).
-  const std::vector<std::vector<Fact>> batches = {
-      batch("a1", 12), batch("a2", 6, 6), batch("a1", 12), batch("a3", 3, 20)};
+  const std::vector<std::vector<Fact>> batches = {batch("a1", 12), batch("a2", 6, 6),
+                                                  batch("a1", 12), batch("a3", 3, 20)};
   for (const auto& facts : batches) {
     fs::remove(b.path / "facts.idx");
     Outcome x = append(a.path, facts), y = append(b.path, facts);
@@ -81,7 +81,9 @@ TEST_CASE("fact_index: a damaged, foreign or lagging index is not trusted") {
   const std::string log = read_file(dir.path / "facts.jsonl");
 
   SUBCASE("behind the log: the records after it are read") { write_file(idx, saved); }
-  SUBCASE("another store's") { fs::copy_file(other.path / "facts.idx", idx, fs::copy_options::overwrite_existing); }
+  SUBCASE("another store's") {
+    fs::copy_file(other.path / "facts.idx", idx, fs::copy_options::overwrite_existing);
+  }
   SUBCASE("a flipped byte") {
     std::string data = read_file(idx);
     data[data.size() / 2] ^= 0x20;

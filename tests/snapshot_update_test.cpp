@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "fact_test_util.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/snapshot.hpp"
-#include "fact_test_util.hpp"
 #include "graph_test_util.hpp"
 #include "store_test_util.hpp"
 
@@ -45,7 +45,8 @@ std::vector<Fact> facts() {
       fact(R"({"type":"meeting","cameo":"043","date":"2023-01",
         "participants":[{"id":"person:aino-virtanen","country":"FIN"},{"id":"country:UZB"}],
         "evidence":[{"article":"a4","text":"Virtanen of Finland met Uzbek officials."}]})"),
-      fact(R"({"type":"membership","cameo":"057","participants":[{"id":"country:UZB"},{"id":"org:SCO","name":"Shanghai Cooperation Organisation"}],
+      fact(
+          R"({"type":"membership","cameo":"057","participants":[{"id":"country:UZB"},{"id":"org:SCO","name":"Shanghai Cooperation Organisation"}],
         "evidence":[{"article":"a5","text":"Uzbekistan joined."}]})"),
       fact(R"({"type":"criticism","cameo":"111","date":"2026-02-03",
         "source":[{"id":"country:BEL","name":"Belgium"}],"target":[{"id":"country:CIV"},{"id":"country:PAK"}],
@@ -172,7 +173,8 @@ TEST_CASE("snapshot_update: other dictionaries: rebuilt") {
   store.append(facts(), diag);
   update_store_snapshot(store, kNames, dictionary, diag);
   store.append({fact(R"({"type":"visit","participants":[{"id":"country:IRL"}],
-      "evidence":[{"article":"c1","text":"A visit."}]})")}, diag);
+      "evidence":[{"article":"c1","text":"A visit."}]})")},
+               diag);
   SnapshotUpdate u = update_store_snapshot(store, kNames + 1, dictionary, diag);
   CHECK(u.how == SnapshotUpdate::How::rebuilt);
   CHECK(u.why_rebuilt == "the dictionaries changed since it was written");

@@ -56,7 +56,7 @@ class FactIndex {
     std::uint64_t key, offset;
   };
   void merge_recent();
-  std::vector<Entry> sorted_;  // by (key, offset)
+  std::vector<Entry> sorted_;                                     // by (key, offset)
   std::unordered_multimap<std::uint64_t, std::uint64_t> recent_;  // added since
   std::size_t keys_ = 0;
   std::uint64_t covered_ = 0;
