@@ -10,7 +10,8 @@
 #    (snapshot removed: the cost before snapshots);
 # 3. the same four questions through python3-igraph: load the GraphML
 #    dipgraph exports, then query (load and query timed apart);
-# 4. adding a batch of 10,000 new facts, snapshot included;
+# 4. adding a batch of 10,000 new facts, snapshot included (and again
+#    without the saved fact index; then 10,000 re-reports of stored facts);
 # 5. merging: build and stats of 5k, 10k, 20k and 100k records of one fact id.
 # Wall-clock, on a shared machine: read the figures as a run's, not a law.
 set -u
@@ -31,6 +32,12 @@ timed() {  # LABEL CMD...: prints "LABEL  S s"
 
 [ -s facts.jsonl ] || "$build/gen_facts" "$n" > facts.jsonl
 [ -s batch.jsonl ] || "$build/gen_facts" 10000 --seed 7 > batch.jsonl
+[ -s batch2.jsonl ] || "$build/gen_facts" 10000 --seed 8 > batch2.jsonl
+[ -s batch3.jsonl ] || "$build/gen_facts" 10000 --seed 9 > batch3.jsonl
+# 10,000 stored facts, each reported again by another article.
+[ -s rereports.jsonl ] ||
+  awk -v step=$(( n > 10000 ? n / 10000 : 1 )) 'NR % step == 0' facts.jsonl | head -n 10000 |
+  sed 's/"article":"art-/"article":"again-/g' > rereports.jsonl
 rm -rf store
 echo "== $n generated facts ($(du -h facts.jsonl | cut -f1)), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg)"
 /usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o build.time \
@@ -109,11 +116,25 @@ def stats():
 timed("igraph stats", stats)
 PY
 
-echo "== adding a batch of 10,000 new facts (snapshot included)"
+echo "== adding a batch of 10,000 new facts (snapshot included), load $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o batch.time \
-  "$dg" -q build --store store batch.jsonl 2> /dev/null
+  "$dg" build --store store batch.jsonl 2> batch.err
 printf '%-48s %s\n' "build +10,000 facts (snapshot included)" "$(cat batch.time)"
+grep -o 'snapshot [a-z]*' batch.err | head -1
 q "stats after the batch" stats
+/usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o batch.time \
+  "$dg" -q build --store store batch2.jsonl 2> /dev/null
+printf '%-48s %s\n' "build +10,000 more facts (a second batch)" "$(cat batch.time)"
+# A third batch without the fact index (the writer hashes every record's id).
+rm -f store/facts.idx
+/usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o batch.time \
+  "$dg" -q build --store store batch3.jsonl 2> /dev/null
+printf '%-48s %s\n' "build +10,000 facts, no facts.idx (rebuilt)" "$(cat batch.time)"
+# Re-reports of 10,000 stored facts (new evidence): merged, snapshot rebuilt.
+/usr/bin/time -f '%e s wall, CPU %U + %S s, peak RSS %M KB' -o batch.time \
+  "$dg" build --store store rereports.jsonl 2> batch.err
+printf '%-48s %s\n' "build 10,000 re-reports of stored facts" "$(cat batch.time)"
+grep -o 'facts: [^(]*' batch.err | head -1
 
 echo "== merging: K records of one fact id (build, then stats from the log)"
 for k in 5000 10000 20000 100000; do

@@ -19,6 +19,7 @@
 #include "cli/db_graph.hpp"
 #include "graph/name_table.hpp"
 #include "graph/snapshot.hpp"
+#include "graph/snapshot_update.hpp"
 #include "graph/store.hpp"
 #include "graph/tie_tally.hpp"
 
@@ -445,23 +446,16 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
 
 std::string update_snapshot(FactStore& store, const Globals& g, Diagnostics& diag) {
   const std::string data_dir = resolve_data_dir(g.data_dir);
-  std::filesystem::path snap = snapshot_path(store.dir());
-  SnapshotLock lock(store.dir(), /*wait=*/true);
-  FactStore::Lock writer = store.lock();  // the log cannot change below us
-  LogStamp now = stamp_log(store.log_path(), false);
-  now.names = names_fingerprint(data_dir);
-  if (read_snapshot(snap, now, /*load=*/false).state == SnapshotState::fresh)
-    return "snapshot up to date";
   const DictNames dict = dictionary_names(data_dir);
-  KnowledgeGraph::Builder builder(nullptr);
-  builder.set_fallback_names(lookup_in(dict));
-  store.visit(diag, [&](const Fact& f) { builder.add(f); });
-  KnowledgeGraph graph = builder.finish();
-  now = stamp_log(store.log_path(), true);
-  now.names = names_fingerprint(data_dir);
-  write_snapshot(graph, now, snap);
-  return fmt::format("snapshot written ({} vertices, {} edges)", graph.vertex_count(),
-                     graph.edge_count());
+  SnapshotUpdate u = update_store_snapshot(store, names_fingerprint(data_dir), lookup_in(dict), diag);
+  switch (u.how) {
+    case SnapshotUpdate::How::up_to_date: return "snapshot up to date";
+    case SnapshotUpdate::How::extended:
+      return fmt::format("snapshot extended by {} facts, {} updated ({} vertices, {} edges)",
+                         u.facts_added, u.facts_updated, u.vertices, u.edges);
+    case SnapshotUpdate::How::rebuilt: break;
+  }
+  return fmt::format("snapshot written ({} vertices, {} edges)", u.vertices, u.edges);
 }
 
 void refuse_output_over_input(const GraphSource& source, const std::string& output) {

@@ -50,7 +50,6 @@ VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
 
 CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* events)
     : graph_(&graph) {
-  const auto& g = graph.impl().g;
   if (!events && graph.impl().country_view) {  // stored in the snapshot: the same ties
     const detail::StoredCountryView& stored = *graph.impl().country_view;
     ties_.resize(stored.tie_count);
@@ -71,14 +70,34 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
     index();
     return;
   }
-  // The dated bounds of each tie's first and last events, kept while building.
   std::vector<std::pair<int, int>> bounds;
+  add_events(0, events, bounds);
+  index();
+}
+
+CountryView::CountryView(const KnowledgeGraph& graph, const CountryView& base, VertexId first_new)
+    : graph_(&graph), ties_(base.ties_) {
+  std::vector<std::pair<int, int>> bounds(ties_.size());
+  for (std::uint32_t i = 0; i < ties_.size(); ++i) {
+    const CountryTie& t = ties_[i];
+    by_pair_.emplace((std::uint64_t{t.a} << 32) | t.b, i);
+    if (t.first_date) bounds[i].first = day_range(graph.str(t.first_date)).first;
+    if (t.last_date) bounds[i].second = day_range(graph.str(t.last_date)).second;
+  }
+  add_events(first_new, nullptr, bounds);
+  index();
+}
+
+void CountryView::add_events(VertexId first, const std::vector<char>* events,
+                             std::vector<std::pair<int, int>>& bounds) {
+  const KnowledgeGraph& graph = *graph_;
+  const auto& g = graph.impl().g;
   struct Side {
     VertexId country;
     bool source, target;
   };
   std::vector<Side> sides;
-  for (VertexId ev = 0; ev < graph.vertex_count(); ++ev) {
+  for (VertexId ev = first; ev < graph.vertex_count(); ++ev) {
     const VertexData& e = graph.vertex(ev);
     if (e.kind != VertexKind::event || (events && !(*events)[ev])) continue;
     sides.clear();
@@ -126,7 +145,6 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
         }
       }
   }
-  index();
 }
 
 void CountryView::index() {

@@ -40,6 +40,11 @@ class CountryView {
   // Aggregates every event, or only events e with (*events)[e] != 0 (a
   // mask of vertex_count() entries, e.g. from a date filter).
   explicit CountryView(const KnowledgeGraph& graph, const std::vector<char>* events = nullptr);
+  // The view of `graph` when it extends the graph of `base` (whose ties are
+  // copied; base's graph need not live) with new vertices from `first_new`
+  // on, none of the older vertices changed: base's ties with every newer
+  // event folded in, the same as the view of the whole graph.
+  CountryView(const KnowledgeGraph& graph, const CountryView& base, VertexId first_new);
 
   const KnowledgeGraph& graph() const { return *graph_; }
   // Every tie, ordered by (a, b).
@@ -58,6 +63,10 @@ class CountryView {
 
  private:
   void index();  // sorts ties_ by (a, b) and fills the lookups
+  // Folds events from vertex `first` on (those of the mask `events`, if
+  // given) into ties_; bounds[i]: day bounds of tie i's first and last date.
+  void add_events(VertexId first, const std::vector<char>* events,
+                  std::vector<std::pair<int, int>>& bounds);
   const KnowledgeGraph* graph_;
   std::vector<CountryTie> ties_;
   std::vector<VertexId> countries_;

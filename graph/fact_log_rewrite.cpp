@@ -41,6 +41,20 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   }
   Diagnostics local(false);
   refresh(fd.get(), local);
+  // Whether it is worth it, from the fact index (records and distinct ids)
+  // before reading every fact.
+  auto not_worth = [&](std::size_t records, std::size_t facts) {
+    return facts == 0 || records == facts ||
+           (only_if_worth && (records < FactStore::kCompactRatio * facts ||
+                              records - facts < FactStore::kCompactMinExtra));
+  };
+  if (local.error_count() == 0 && not_worth(index.records(), index.keys())) {
+    stats.records_before = known_lines;
+    stats.facts = index.keys();
+    stats.bytes_before = stats.bytes_after = known_size;
+    return stats;
+  }
+  load_all(fd.get(), local);
   for (const Diagnostic& d : local.all()) diag.report(d.severity, d.place, d.message);
   if (local.error_count() > 0)
     throw Error(fmt::format("{}: {} damaged record(s); run `dipgraph check --repair` before compacting",
@@ -48,12 +62,7 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   stats.records_before = known_lines;
   stats.facts = state.size();
   stats.bytes_before = known_size;
-  if (stats.facts == 0 || stats.records_before == stats.facts) {
-    stats.bytes_after = known_size;
-    return stats;
-  }
-  if (only_if_worth && (stats.records_before < FactStore::kCompactRatio * stats.facts ||
-                        stats.records_before - stats.facts < FactStore::kCompactMinExtra)) {
+  if (not_worth(stats.records_before, stats.facts)) {
     stats.bytes_after = known_size;
     return stats;
   }
@@ -61,12 +70,15 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   fs::path tmp = dir / fmt::format("facts.jsonl.compact.{}", ::getpid());
   std::uint64_t written = 0;
   std::string too_long;  // why a fact cannot be one record
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> new_index;  // (key, offset) of each record
   try {
     Fd out(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
     if (!out) throw_errno(tmp, "cannot create");
     std::string buf;
+    new_index.reserve(state.size());
     for (const Fact& f : state.facts()) {
       std::size_t start = buf.size();
+      new_index.push_back({fnv1a64(f.id), written + start});
       detail::encode_record(f, buf);
       if (buf.size() - start - 1 > kMaxRecordBytes) {  // unreadable as one line: keep the old log
         too_long = fmt::format("fact {}: its evidence would make a {}", f.id,
@@ -103,6 +115,8 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   ino = st.st_ino;
   known_size = written;
   known_lines = stats.facts;
+  index.clear();
+  for (const auto& [key, offset] : new_index) index.add(key, offset);
   stats.bytes_after = written;
   stats.compacted = true;
   return stats;

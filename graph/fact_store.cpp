@@ -172,7 +172,8 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
   for (const auto& entry : fs::directory_iterator(d, ec)) {
     const std::string name = entry.path().filename().string();
     if (name != "LOCK" && name != "facts.jsonl" && name != "damaged.jsonl" &&
-        name != "SNAPSHOT.LOCK" && name != "graph.snapshot" &&
+        name != "SNAPSHOT.LOCK" && name != "graph.snapshot" && name != "facts.idx" &&
+        name.rfind("facts.idx.tmp.", 0) != 0 &&
         name.rfind("FORMAT.tmp.", 0) != 0 && name.rfind("facts.jsonl.repair.", 0) != 0 &&
         name.rfind("facts.jsonl.compact.", 0) != 0 && name.rfind("graph.snapshot.tmp.", 0) != 0)
       throw Error(fmt::format(
@@ -236,30 +237,6 @@ std::vector<Fact> FactStore::load(Diagnostics& diag) const {
 }
 
 namespace {
-
-// The key of a record for finding ids with several records: a hash of the
-// raw bytes of its leading "id" (write_fact puts it first). A record that
-// does not start that way (or escapes its id) is parsed to get it; one that
-// does not parse gets no key (it is reported when read for real).
-bool record_key(const char* data, std::size_t len, std::uint64_t& key, Fact& scratch,
-                std::string& error) {
-  constexpr std::string_view kIdKey = "{\"id\":\"";
-  if (!data) return false;  // over the line limit: reported when read for real
-  std::string_view line(data, len);
-  if (line.substr(0, kIdKey.size()) == kIdKey) {
-    std::size_t end = line.find('"', kIdKey.size());
-    if (end != std::string_view::npos && end > kIdKey.size()) {
-      std::string_view id = line.substr(kIdKey.size(), end - kIdKey.size());
-      if (id.find('\\') == std::string_view::npos) {
-        key = fnv1a64(id);
-        return true;
-      }
-    }
-  }
-  if (!decode_record(data, len, scratch, error)) return false;
-  key = fnv1a64(scratch.id);
-  return true;
-}
 
 // A record of the log by place: its offset, length (no newline) and hash key.
 struct RecordRef {
@@ -362,17 +339,57 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
   return count;
 }
 
-std::uint64_t FactStore::visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact) {
+std::vector<Fact> FactStore::load_range(Diagnostics& diag, std::uint64_t from,
+                                        std::uint64_t to) const {
+  const fs::path& log = impl_->log;
+  Fd fd(open_store_file(log, O_RDONLY));
+  if (!fd) throw_errno(log, "cannot open");
+  Folded state;
+  std::string error;
+  scan_lines(
+      fd.get(), from, 0, log,
+      [&](char* data, std::size_t len, std::size_t, std::uint64_t off) {
+        if (!fold_record(state, data, len, error))
+          diag.error(Place{log.string()}, fmt::format("record at byte {}: {} (skipped; `dipgraph "
+                                                      "check --repair` drops it)",
+                                                      off, error));
+      },
+      to);
+  return std::move(state).take();
+}
+
+std::vector<FactStore::Versions> FactStore::stored_versions(const std::vector<std::string>& ids,
+                                                             std::uint64_t limit,
+                                                             Diagnostics& diag) {
   Lock lk = lock();
   Impl& im = *impl_;
-  Fd fd(open_store_file(im.log, O_RDWR));
-  if (!fd) {
-    if (errno == ENOENT) return 0;
-    throw_errno(im.log, "cannot open");
-  }
+  Fd fd(open_store_file(im.log, O_RDONLY));
+  if (!fd) throw_errno(im.log, "cannot open");
   im.refresh(fd.get(), diag);
-  for (const Fact& f : im.state.facts()) on_fact(f);
-  return im.known_size;
+  std::vector<Versions> out(ids.size());
+  std::vector<std::uint64_t> offsets;
+  Fact record;
+  MergeIndex before_index, after_index;  // linear in the records of a much-reported fact
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    before_index.clear();
+    after_index.clear();
+    im.index.find(fnv1a64(ids[i]), offsets);
+    for (std::uint64_t off : offsets) {
+      if (!im.read_record(fd.get(), off, ids[i], record, diag)) continue;
+      Versions& v = out[i];
+      if (off < limit) {
+        if (v.before.id.empty())
+          v.before = record;
+        else
+          before_index.merge(v.before, record);
+      }
+      if (v.after.id.empty())
+        v.after = std::move(record);
+      else
+        after_index.merge(v.after, record);
+    }
+  }
+  return out;
 }
 
 AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag) {
@@ -404,6 +421,9 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     im.known_lines += pending_lines;
     out.clear();
     pending_lines = 0;
+    // What is written is found again through the index: the writer holds
+    // the facts of one write at a time, not of the whole build.
+    if (!im.full) im.state = Folded{};
   };
   im.state.make_room(facts.size());
   for (const Fact& f : facts) {
@@ -425,6 +445,8 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     }
     const Fact* known = nullptr;
     std::string why;
+    im.materialize(fd.get(), stored.id, diag);  // the stored fact of this id, if any
+    const std::uint64_t key = fnv1a64(stored.id);
     switch (im.state.fold(std::move(stored), &known, &why)) {
       case Folded::Outcome::clash: {
         std::string a, b;
@@ -447,6 +469,7 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
         ++stats.unchanged;
         continue;
     }
+    im.index.add(key, im.known_size + out.size());
     out += record;
     ++pending_lines;
     if (out.size() >= kWriteBatch) flush();

@@ -92,11 +92,22 @@ class FactStore {
                    const std::function<void(std::size_t records)>& on_begin = {},
                    std::uint64_t limit = ~std::uint64_t{0}) const;
 
-  // Under the writer lock (taken if not held), brings the writer's folded
-  // view up to date with the log and hands every fact to `on_fact`, as
-  // load() would give them, without reading the log again when this
-  // FactStore appended or compacted it last. Returns the log's size then.
-  std::uint64_t visit(Diagnostics& diag, const std::function<void(const Fact&)>& on_fact);
+  // The records in bytes [from, to) of the log (`from` the start of a
+  // record, as a snapshot's stamp holds it), folded by id among themselves
+  // in first-seen order: what was appended after `from`. Damaged records
+  // are reported with their byte offset and skipped.
+  std::vector<Fact> load_range(Diagnostics& diag, std::uint64_t from, std::uint64_t to) const;
+
+  // Under the writer lock (taken if not held): the stored fact of each of
+  // `ids` folded from its records in the first `limit` bytes of the log
+  // (`before`) and from all of them (`after`), found through the writer's
+  // fact index without reading the rest of the log. A fact without records
+  // before `limit` has an empty id in `before`.
+  struct Versions {
+    Fact before, after;
+  };
+  std::vector<Versions> stored_versions(const std::vector<std::string>& ids, std::uint64_t limit,
+                                        Diagnostics& diag);
 
   // Appends `facts` under the directory lock (waiting for another writer),
   // merging with what is stored. Durable when it returns (fsync). Each fact

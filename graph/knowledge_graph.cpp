@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include "graph/detail/boost_graph.hpp"
+#include "graph/detail/files.hpp"
 #include "graph/name_table.hpp"
 
 namespace dipgraph {
@@ -37,137 +38,6 @@ std::optional<EdgeKind> parse_edge_kind(std::string_view s) {
   return std::nullopt;
 }
 
-namespace detail {
-
-namespace {
-// 4 MiB: each block holds at least one whole 2 MiB huge page.
-constexpr std::size_t kBlockSize = 4 << 20;
-constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-
-}  // namespace
-
-std::size_t xml_char_length(std::string_view s, std::size_t i) {
-  auto c = static_cast<unsigned char>(s[i]);
-  auto cont = [&](std::size_t k, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-    if (i + k >= s.size()) return false;
-    auto b = static_cast<unsigned char>(s[i + k]);
-    return b >= lo && b <= hi;
-  };
-  if (c < 0x80) return (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') ? 1 : 0;
-  if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-  if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;  // no surrogates
-  if (c >= 0xE1 && c <= 0xEF) {
-    if (!cont(1) || !cont(2)) return 0;
-    // U+FFFE and U+FFFF are not XML characters.
-    if (c == 0xEF && s[i + 1] == '\xBF' && (s[i + 2] == '\xBE' || s[i + 2] == '\xBF')) return 0;
-    return 3;
-  }
-  if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
-
-std::size_t bad_char_length(std::string_view s, std::size_t i) {
-  std::string_view rest = s.substr(i, 3);
-  return rest == "\xEF\xBF\xBE" || rest == "\xEF\xBF\xBF" ? 3 : 1;
-}
-
-bool append_clean_text(std::string& out, std::string_view s) {
-  std::size_t i = 0, run = 0;  // run: start of the clean stretch not yet copied
-  bool clean = true;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t n = xml_char_length(s, i);
-    if (n) {
-      i += n;
-      continue;
-    }
-    out.append(s.data() + run, i - run);
-    out += kReplacement;
-    clean = false;
-    i += bad_char_length(s, i);
-    run = i;
-  }
-  out.append(s.data() + run, s.size() - run);
-  return clean;
-}
-
-std::string name_key(std::string_view name) { return slugify(name); }
-
-namespace {
-// Asks for transparent huge pages on a big buffer (advice only): on a VM
-// every 4 KiB page fault is dear, and the graph fills hundreds of MB once.
-void advise_huge_pages(const void* data, std::size_t bytes) {
-#if defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = 2u << 20;
-  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
-}  // namespace
-
-StringPool::StringPool() {
-  views_.emplace_back();  // StrId 0 = ""
-  ids_.insert(std::string_view(), 0, [this](StrId id) { return views_[id]; });
-}
-
-std::string_view StringPool::copy(std::string_view s) {
-  if (s.empty()) return {};
-  if (s.size() > capacity_ - used_) {
-    std::size_t size = std::max(kBlockSize, s.size());
-    blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
-    advise_huge_pages(blocks_.back().get(), size);
-    used_ = 0;
-    capacity_ = size;
-  }
-  char* p = blocks_.back().get() + used_;
-  std::memcpy(p, s.data(), s.size());
-  used_ += s.size();
-  bytes_ += s.size();
-  return {p, s.size()};
-}
-
-StrId StringPool::intern(std::string_view s) {
-  if (offsets_) throw Error("internal: interning into a read-only string pool");
-  auto key_of = [this](StrId id) { return views_[id]; };
-  if (StrId found = ids_.find(s, key_of); found != StringIndex::kMissing) return found;
-  auto id = static_cast<StrId>(views_.size());
-  views_.push_back(copy(s));
-  ids_.insert(views_.back(), id, key_of);
-  return id;
-}
-
-void StringPool::adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count) {
-  blocks_.clear();
-  used_ = capacity_ = 0;
-  ids_ = StringIndex{};
-  views_.clear();
-  views_.shrink_to_fit();
-  borrowed_ = bytes;
-  offsets_ = offsets;
-  count_ = count;
-  bytes_ = count ? static_cast<std::size_t>(offsets[count] - offsets[0]) : 0;
-}
-
-StrId StringPool::add(std::string_view s) {
-  if (offsets_) throw Error("internal: adding to a read-only string pool");
-  if (s.empty()) return 0;
-  auto id = static_cast<StrId>(views_.size());
-  views_.push_back(copy(s));
-  return id;
-}
-
-}  // namespace detail
 
 namespace {
 
@@ -237,6 +107,48 @@ class GraphBuilder {
     detail::advise_huge_pages(pending_.data(), pending_.capacity() * sizeof(Pending));
   }
   Diagnostics* diag() const { return diag_; }
+
+  // Continues the finished graph `base` (which must outlive the graph this
+  // builds: its strings are viewed, not copied): its vertices, strings, ids,
+  // placeholder labels and entity links are taken over, add_fact() goes on
+  // from there and finish() extends base's rows.
+  void extend_from(const GraphImpl& base) {
+    GraphImpl& m = impl_;
+    const detail::CsrGraph::Arrays& a = base.g.arrays();
+    const std::uint32_t nv = a.num_vertices;
+    reserve(nv + nv / 8 + 16, 0);
+    vertices_.assign(a.vertices, a.vertices + nv);
+    placeholder_.assign(nv, false);
+    if (base.placeholders.size() == nv)
+      for (VertexId v = 0; v < nv; ++v) placeholder_[v] = base.placeholders[v] != 0;
+    // The interned strings: every field interned when built (a code that
+    // was only an organization's placeholder label is not among them: a
+    // later fact naming it interns it again, which changes no answer).
+    std::vector<StrId> interned;
+    interned.reserve(nv * 4 + 16);
+    for (VertexId v = 0; v < nv; ++v) {
+      const VertexData& d = vertices_[v];
+      for (StrId s : {d.label, d.type, d.cameo, d.root, d.date, d.article, d.country, d.role})
+        if (s) interned.push_back(s);
+      if (d.kind != VertexKind::event) interned.push_back(d.id);
+    }
+    std::sort(interned.begin(), interned.end());
+    interned.erase(std::unique(interned.begin(), interned.end()), interned.end());
+    m.strings.extend(base.strings, interned);
+    m.index.copy_from(base.index);
+    std::copy(std::begin(base.kind_counts), std::end(base.kind_counts), m.kind_counts);
+    m.stats = base.stats;
+    for (VertexId v = 0; v < nv; ++v) {
+      if (vertices_[v].kind == VertexKind::event) continue;
+      for (std::uint32_t r = a.out_start[v]; r < a.out_start[v + 1]; ++r) {
+        EdgeKind k = a.out_props[r].kind;
+        if (k == EdgeKind::in || k == EdgeKind::represents || k == EdgeKind::member_of)
+          linked_.insert((std::uint64_t{v} << 32) | a.out_target[r]);
+      }
+    }
+    base_ = a;
+    extending_ = true;
+  }
   void set_fallback_names(NameLookup names) { fallback_names_ = std::move(names); }
 
   void add_fact(const Fact& f) {
@@ -301,8 +213,27 @@ class GraphBuilder {
     }
   }
 
+  // extend_from(): the event vertex `v` of the base graph takes the fields
+  // of `f`, its fact with later records merged (same parties, place, topics,
+  // type, status and name: the caller checks).
+  void patch_event(VertexId v, const Fact& f) {
+    VertexData& d = vertices_[v];
+    d.cameo = intern(f.cameo);
+    d.root = intern(f.root);
+    d.date = intern(f.date);
+    d.quad_class = static_cast<std::uint8_t>(std::clamp(f.quad_class, 0, 4));
+    d.goldstein = f.goldstein;
+    d.confidence = f.confidence;
+    d.mentions = f.mentions > 0 ? f.mentions : count_mentions(f);
+    if (d.article == 0 && !f.evidence.empty()) {  // its first evidence came later
+      d.evidence = impl_.strings.add(clean(f.evidence.front().text));
+      d.article = intern(f.evidence.front().article);
+    }
+  }
+
   void finish() {
     GraphImpl& m = impl_;
+    m.placeholders.assign(placeholder_.begin(), placeholder_.end());
     // Entities no fact named get their name from the caller's dictionary.
     if (fallback_names_) {
       for (VertexId v = 0; v < placeholder_.size(); ++v) {
@@ -330,7 +261,10 @@ class GraphBuilder {
       }
     }
     // Edges go in last, sorted into rows both ways.
-    m.g.assign(std::move(vertices_), pending_);
+    if (extending_)
+      m.g.extend(base_, std::move(vertices_), pending_);
+    else
+      m.g.assign(std::move(vertices_), pending_);
     std::vector<Pending>().swap(pending_);
     vertices_.clear();
   }
@@ -458,6 +392,8 @@ class GraphBuilder {
   NameLookup fallback_names_;
   std::vector<VertexId> seen_, topics_;
   std::unordered_set<std::uint64_t> linked_;
+  detail::CsrGraph::Arrays base_;  // extend_from(): the rows of the graph continued
+  bool extending_ = false;
 };
 
 int kind_order(VertexKind k) {
@@ -485,6 +421,13 @@ struct KnowledgeGraph::Builder::State {
   GraphBuilder builder;
 };
 
+KnowledgeGraph::Builder::Builder(KnowledgeGraph base, Diagnostics* diag)
+    : state_(std::make_unique<State>(diag)) {
+  std::shared_ptr<const GraphImpl> kept(std::move(base.impl_));
+  state_->builder.extend_from(*kept);
+  state_->graph.impl_->backing = kept;  // base's strings (and its mapping) stay alive
+}
+
 KnowledgeGraph::Builder::Builder(Diagnostics* diag, std::size_t expected_facts)
     : state_(std::make_unique<State>(diag)) {
   if (expected_facts > 0) reserve(expected_facts);
@@ -502,6 +445,10 @@ void KnowledgeGraph::Builder::reserve(std::size_t facts) {
 
 void KnowledgeGraph::Builder::set_fallback_names(NameLookup names) {
   state_->builder.set_fallback_names(std::move(names));
+}
+
+void KnowledgeGraph::Builder::update_event(VertexId v, const Fact& fact) {
+  state_->builder.patch_event(v, fact);
 }
 
 void KnowledgeGraph::Builder::add(const Fact& fact) {

@@ -135,12 +135,23 @@ class KnowledgeGraph {
    public:
     // `expected_facts` (optional) sizes the tables up front.
     explicit Builder(Diagnostics* diag = nullptr, std::size_t expected_facts = 0);
+    // Continues `base` (a finished graph, e.g. a store's snapshot): adding
+    // facts then gives the graph that adding base's facts and then these
+    // would give, without building base's part again (its rows are copied,
+    // its strings viewed in place and kept alive by the new graph).
+    explicit Builder(KnowledgeGraph base, Diagnostics* diag = nullptr);
     ~Builder();
     Builder(Builder&&) noexcept;
     Builder& operator=(Builder&&) noexcept;
     // Makes room for about `facts` facts in all.
     void reserve(std::size_t facts);
     void add(const Fact& fact);
+    // For a Builder continuing a base graph: base's event vertex `v` takes
+    // the fields of `fact`, its fact with later reports merged, whose
+    // parties, place, topics, type, status and name are those `v` was built
+    // from (the caller checks): codes, date, confidence, mentions, and the
+    // first evidence if it had none.
+    void update_event(VertexId v, const Fact& fact);
     // finish() labels every entity still without a name by `names`.
     void set_fallback_names(NameLookup names);
     // The graph; the Builder is empty afterwards (add() then starts a new one).

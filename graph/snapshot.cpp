@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 2, little-endian, every section 8-byte aligned; the full
+// Layout (version 4, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -14,6 +14,7 @@
 //   names         the resolution keys: {u32 len, key, u32 n, {u32 vertex, u32 rank}[n]}...
 //   ties          TieRecord[T]: the country view, ordered by (a, b)
 //   tie events    u32[sum of counts]: each tie's events, in graph order
+//   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -33,6 +34,7 @@
 #include <cstring>
 #include <type_traits>
 #include <map>
+#include <optional>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
@@ -48,7 +50,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -67,6 +69,7 @@ enum Section {
   kNames,
   kTies,
   kTieEvents,
+  kPlaceholders,
   kSections
 };
 
@@ -191,6 +194,53 @@ bool LogStamp::matches(const LogStamp& o) const {
   return !(full && o.full) || crc == o.crc;
 }
 
+namespace {
+
+// CRC-32C of bytes [from, to) of `fd`, continuing `crc`.
+std::uint32_t crc_range(int fd, const fs::path& log, std::uint64_t from, std::uint64_t to,
+                        std::uint32_t crc = 0) {
+  if (to <= from) return crc;
+  std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
+  for (std::uint64_t at = from; at < to;) {
+    auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
+    ssize_t n = ::pread(fd, buf.data(), want, static_cast<off_t>(at));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw_errno(log, "cannot read");
+    if (n == 0) break;  // shrank under us: the stamp will not match
+    crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
+    at += static_cast<std::uint64_t>(n);
+  }
+  return crc;
+}
+
+std::uint32_t tail_crc_at(int fd, const fs::path& log, std::uint64_t size) {
+  return crc_range(fd, log, size > kTailBytes ? size - kTailBytes : 0, size);
+}
+
+// The end of the last whole line of the first `size` bytes of `fd`: what a
+// reader reads of a log that ends in a torn or unfinished record.
+std::uint64_t whole_lines_end(int fd, const fs::path& log, std::uint64_t size) {
+  std::string buf;
+  for (std::uint64_t end = size; end > 0;) {
+    std::uint64_t from = end > kTailBytes ? end - kTailBytes : 0;
+    buf.resize(static_cast<std::size_t>(end - from));
+    std::size_t got = 0;
+    while (got < buf.size()) {
+      ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(from + got));
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) throw_errno(log, "cannot read");
+      if (n == 0) return 0;  // shrank under us: the stamp will not match
+      got += static_cast<std::size_t>(n);
+    }
+    auto nl = buf.rfind('\n');
+    if (nl != std::string::npos) return from + nl + 1;
+    end = from;
+  }
+  return 0;
+}
+
+}  // namespace
+
 LogStamp stamp_log(const fs::path& log, bool full) {
   LogStamp st;
   st.full = full;
@@ -201,25 +251,36 @@ LogStamp stamp_log(const fs::path& log, bool full) {
   }
   struct stat sb {};
   if (::fstat(fd.get(), &sb) != 0) throw_errno(log, "cannot stat");
-  st.size = static_cast<std::uint64_t>(sb.st_size);
+  st.size = whole_lines_end(fd.get(), log, static_cast<std::uint64_t>(sb.st_size));
   st.dev = static_cast<std::uint64_t>(sb.st_dev);
   st.ino = static_cast<std::uint64_t>(sb.st_ino);
-  auto read_crc = [&](std::uint64_t from, std::uint64_t to) {
-    std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
-    std::uint32_t crc = 0;
-    for (std::uint64_t at = from; at < to;) {
-      auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
-      ssize_t n = ::pread(fd.get(), buf.data(), want, static_cast<off_t>(at));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw_errno(log, "cannot read");
-      if (n == 0) break;  // shrank under us: the stamp will not match
-      crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
-      at += static_cast<std::uint64_t>(n);
-    }
-    return crc;
-  };
-  st.tail_crc = read_crc(st.size > kTailBytes ? st.size - kTailBytes : 0, st.size);
-  if (full) st.crc = read_crc(0, st.size);
+  st.tail_crc = tail_crc_at(fd.get(), log, st.size);
+  if (full) st.crc = crc_range(fd.get(), log, 0, st.size);
+  return st;
+}
+
+bool log_extends(const fs::path& log, const LogStamp& held, const LogStamp& now) {
+  if (held.dev != now.dev || held.ino != now.ino || held.names != now.names ||
+      held.size >= now.size)
+    return false;
+  // held.size ends a whole line (stamp_log), so the records after it start there.
+  Fd fd(detail::open_store_file(log, O_RDONLY));
+  if (!fd) return false;
+  struct stat sb {};
+  if (::fstat(fd.get(), &sb) != 0 || static_cast<std::uint64_t>(sb.st_ino) != now.ino ||
+      static_cast<std::uint64_t>(sb.st_dev) != now.dev)
+    return false;
+  return tail_crc_at(fd.get(), log, held.size) == held.tail_crc;
+}
+
+LogStamp extend_stamp(const fs::path& log, const LogStamp& held, const LogStamp& now) {
+  LogStamp st = now;
+  st.full = held.full;
+  st.crc = 0;
+  if (!held.full) return st;
+  Fd fd(detail::open_store_file(log, O_RDONLY));
+  if (!fd) throw_errno(log, "cannot open");
+  st.crc = crc_range(fd.get(), log, held.size, now.size, held.crc);
   return st;
 }
 
@@ -255,11 +316,14 @@ SnapshotLock::~SnapshotLock() {
   if (fd_ >= 0) ::close(fd_);  // closing drops the flock
 }
 
-void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path) {
+void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
+                    const CountryView* given_view) {
   const detail::GraphImpl& m = graph.impl();
   const detail::CsrGraph::Arrays& g = m.g.arrays();
   const std::size_t nv = g.num_vertices, ne = g.num_edges;
-  const CountryView view(graph);
+  std::optional<CountryView> own_view;
+  if (!given_view) own_view.emplace(graph);
+  const CountryView& view = given_view ? *given_view : *own_view;
   std::size_t tie_events = 0;
   for (const CountryTie& t : view.ties()) tie_events += t.events.size();
   std::string out(sizeof(Header), '\0');
@@ -267,6 +331,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   out.reserve(sizeof(Header) + nv * (sizeof(DiskVertex) + 8) + ne * 14 + m.strings.bytes() +
               m.strings.size() * 8 + m.index.slot_count() * 8 + view.ties().size() * 64 +
               tie_events * 4 + (std::size_t{kSections} << 4) + 4096);
+  detail::advise_huge_pages(out.data(), out.capacity());  // hundreds of MB filled once
   auto put_array = [&](Section s, const auto* data, std::size_t n) {
     w.begin(s);
     w.put_bytes({reinterpret_cast<const char*>(data), n * sizeof *data});
@@ -337,6 +402,12 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   w.begin(kTieEvents);
   for (const CountryTie& t : view.ties()) put_bytes_of(w, t.events);
   w.end(kTieEvents);
+  w.begin(kPlaceholders);
+  if (m.placeholders.size() == nv)
+    put_bytes_of(w, m.placeholders);
+  else
+    out.append(nv, '\0');
+  w.end(kPlaceholders);
   out.resize(align8(out.size()), '\0');
 
   Header h;
@@ -356,20 +427,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
   std::memcpy(out.data(), &h, sizeof h);
 
-  fs::path tmp = path;
-  tmp += fmt::format(".tmp.{}", ::getpid());
-  try {
-    Fd fd(detail::open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
-    if (!fd) throw_errno(tmp, "cannot create");
-    detail::write_all(fd.get(), out, tmp);
-  } catch (...) {
-    ::unlink(tmp.c_str());
-    throw;
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    throw_errno(path, "cannot replace");
-  }
+  detail::replace_file(path, {out});
 }
 
 namespace {
@@ -398,7 +456,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       !expect(kOutTarget, ne * 4) || !expect(kOutKind, ne) || !expect(kInStart, (nv + 1) * 4) ||
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
-      !expect(kTieEvents, h.tie_events * 4) ||
+      !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots)
     return "section sizes do not match the counts";
@@ -494,6 +552,12 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   }
   if (!load) return {};
 
+  const auto* placeholders = reinterpret_cast<const std::uint8_t*>(section(kPlaceholders));
+  impl->placeholders.assign(placeholders, placeholders + nv);
+  if (std::any_of(impl->placeholders.begin(), impl->placeholders.end(),
+                  [](std::uint8_t b) { return b > 1; }))
+    return "placeholder flags out of range";
+
   impl->strings.adopt(section(kStringBytes), offs, ns);
   if (slots) impl->index.borrow(slot, slots, h.index_size);
   for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];
@@ -518,7 +582,8 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
 
 }  // namespace
 
-SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load) {
+SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
+                           const fs::path* log) {
   SnapshotRead r;
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
@@ -574,6 +639,13 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load)
       r.reason = fmt::format("it holds {} bytes of the log, the log has {}", r.stamp.size, now.size);
     else
       r.reason = "the log's content differs from what it was built from";
+    if (log && load && log_extends(*log, r.stamp, now)) {
+      std::unique_ptr<detail::GraphImpl> impl;
+      std::string why = assemble(map, h, impl, true);
+      if (!why.empty()) return damaged(why);
+      r.extendable = true;
+      r.graph.emplace(std::move(impl));
+    }
     return r;
   }
   std::unique_ptr<detail::GraphImpl> impl;

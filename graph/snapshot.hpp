@@ -23,9 +23,11 @@
 
 namespace dipgraph {
 
+class CountryView;  // graph/country_view.hpp
+
 // What a snapshot is stamped with: the state of the log it holds.
 struct LogStamp {
-  std::uint64_t size = 0;      // bytes of the log
+  std::uint64_t size = 0;      // bytes of the log's whole lines (a torn or unfinished last record left out)
   std::uint64_t dev = 0, ino = 0;  // the log file's identity (compaction and repair replace it)
   std::uint32_t tail_crc = 0;  // CRC-32C of the log's last min(size, 64 KiB) bytes
   std::uint32_t crc = 0;       // CRC-32C of the whole log (0 unless computed)
@@ -37,17 +39,31 @@ struct LogStamp {
   bool matches(const LogStamp& o) const;
 };
 
-// The stamp of the log file `log` as it is now; a missing log stamps as
-// size 0. With `full`, also reads the whole log for `crc`. Throws Error if
+// The stamp of the log file `log` as it is now, up to the end of its last
+// whole line (what readers read: a torn tail or a record being written
+// is left out, and so a snapshot's stamp always ends between records); a
+// missing log stamps as size 0. With `full`, also reads the whole log for `crc`. Throws Error if
 // the log exists but cannot be read.
 LogStamp stamp_log(const std::filesystem::path& log, bool full);
+
+// True if the log `log`, stamped `now`, is the log stamped `held` with
+// more records appended: the same file and dictionaries, longer, and its
+// bytes before held.size still end with held's tail checksum.
+bool log_extends(const std::filesystem::path& log, const LogStamp& held, const LogStamp& now);
+
+// The stamp `now` of a log that extends the log stamped `held`, with the
+// whole log's CRC carried on from held's (reading only the appended bytes)
+// when held has one. Throws Error if the log cannot be read.
+LogStamp extend_stamp(const std::filesystem::path& log, const LogStamp& held, const LogStamp& now);
 
 // Writes `graph` as the snapshot `path` stamped with `stamp`: to
 // path + ".tmp.<pid>", then renamed over `path` (not synced to disk: a
 // snapshot lost or torn by a power cut is found damaged and rebuilt).
 // Throws Error on an I/O failure (the temp file is removed).
+// `view` (optional) is the graph's CountryView when the caller has it (an
+// extended graph's, graph/snapshot_update.hpp); else it is computed.
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp,
-                    const std::filesystem::path& path);
+                    const std::filesystem::path& path, const CountryView* view = nullptr);
 
 enum class SnapshotState { fresh, missing, stale, damaged };
 std::string_view to_string(SnapshotState state);
@@ -57,14 +73,20 @@ struct SnapshotRead {
   std::string reason;  // why not fresh, for messages ("the log grew from 120 to 180 bytes")
   std::optional<KnowledgeGraph> graph;  // set when fresh (and a graph was asked for)
   LogStamp stamp;      // the stamp stored in the snapshot (unless missing or damaged)
+  // Stale only because records were appended to its log since (log_extends;
+  // asked for with `log`): `graph` then holds the snapshot's graph, to be
+  // extended with the appended records (graph/snapshot_update.hpp).
+  bool extendable = false;
 };
 
 // Opens the snapshot `path` and checks it against `now` (the log's current
 // stamp): its own checksums and structure first, then the stamp. With
 // `load`, a fresh snapshot is turned into a graph (sharing the mapping);
 // without, only checked. Never throws for a bad file: that is `damaged`.
+// With `log` (the log's path) and `load`, a snapshot that is stale only
+// because the log grew is also turned into a graph (`extendable`).
 SnapshotRead read_snapshot(const std::filesystem::path& path, const LogStamp& now,
-                           bool load = true);
+                           bool load = true, const std::filesystem::path* log = nullptr);
 
 // The snapshot writers' lock, DIR/SNAPSHOT.LOCK (flock), held while the
 // object lives: one writer of graph.snapshot at a time. Acquiring it also

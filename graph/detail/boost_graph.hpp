@@ -77,6 +77,13 @@ class StringIndex {
   // and `size` keys.
   const Slot* slot_data() const { return borrowed_ ? borrowed_ : slots_.data(); }
   std::size_t slot_count() const { return borrowed_ ? mask_ + 1 : slots_.size(); }
+  // A writable copy of `o`'s table (its slots, borrowed or owned).
+  void copy_from(const StringIndex& o) {
+    slots_.assign(o.slot_data(), o.slot_data() + o.slot_count());
+    borrowed_ = nullptr;
+    mask_ = slots_.empty() ? 0 : slots_.size() - 1;
+    size_ = o.size_;
+  }
   void borrow(const Slot* slots, std::size_t count, std::size_t size) {
     slots_.clear();
     borrowed_ = slots;
@@ -146,6 +153,11 @@ class StringPool {
   // mapping, which must outlive the pool): string i is bytes[offsets[i] ..
   // offsets[i+1]). The pool is then read-only: intern() and add() throw.
   void adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count);
+  // Makes this a writable pool that starts with `base`'s strings under the
+  // same ids (viewed in base's memory, which must outlive this pool);
+  // intern() finds the ids listed in `interned` (base's interned strings),
+  // new strings get ids after base's.
+  void extend(const StringPool& base, const std::vector<StrId>& interned);
 
  private:
   std::string_view copy(std::string_view s);
@@ -194,6 +206,11 @@ struct GraphImpl {
   // Normalized (slugified) names and codes of entities -> vertices.
   std::unordered_map<std::string, std::vector<NameEntry>> names;
   std::size_t kind_counts[kVertexKindCount] = {};
+  // placeholders[v] = 1 if no fact named entity v yet (its label is its code
+  // or id, or a dictionary's name given at the end of the build): a later
+  // fact that names it relabels it. Kept by snapshots so that a graph can be
+  // extended with new facts as if built from all of them.
+  std::vector<std::uint8_t> placeholders;
   BuildStats stats;
   // Set when the graph was read from a snapshot: CountryView(graph) reads it
   // instead of walking every event.

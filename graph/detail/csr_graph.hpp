@@ -86,6 +86,13 @@ class CsrGraph {
   // Takes the vertices and the edges, in the order they were added, and
   // sorts the edges into rows (stable: each vertex's edges keep that order).
   void assign(std::vector<VertexData> vertices, const std::vector<NewEdge>& edges);
+  // The graph `base` (its arrays, which need not outlive the call) with
+  // more vertices (`vertices` holds base's first, then the new ones) and
+  // `edges` added after base's edges: each vertex keeps base's rows, then
+  // gains the new ones in order, as assign() of base's edges followed by
+  // `edges` would give, without sorting base's edges again.
+  void extend(const Arrays& base, std::vector<VertexData> vertices,
+              const std::vector<NewEdge>& edges);
   // Uses arrays that live elsewhere (a mapped snapshot that must outlive the
   // graph); the caller has checked every index in them.
   void borrow(const Arrays& arrays) {

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "graph/detail/fact_index.hpp"
 #include "graph/detail/files.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_merge.hpp"
@@ -27,6 +28,7 @@
 namespace dipgraph {
 
 namespace fs = std::filesystem;
+using detail::advise_huge_pages;
 using detail::Fd;
 using detail::open_store_file;
 using detail::sync_dir;
@@ -121,19 +123,6 @@ inline ScanResult scan_lines(int fd, std::uint64_t offset, std::size_t line, con
   return ScanResult{base, line, have};
 }
 
-// Asks for transparent huge pages on a big buffer (advice only): filling
-// hundreds of MB page by page costs seconds where page faults are dear.
-inline void advise_huge_pages(void* data, std::size_t bytes) {
-#if defined(MADV_HUGEPAGE)
-  constexpr std::uintptr_t kHuge = 2u << 20;
-  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
-#endif
-}
 
 // Facts folded by id in first-seen order, with an open-addressing index.
 class Folded {
@@ -183,6 +172,15 @@ class Folded {
     }
     slots_[i] = Slot{static_cast<std::uint32_t>(n + 1), hash};
     return Outcome::added;
+  }
+
+  // True if a fact of this id was folded.
+  bool contains(std::string_view id) const {
+    if (slots_.empty()) return false;
+    auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+    for (std::size_t i = hash & mask_; slots_[i].index1 != 0; i = (i + 1) & mask_)
+      if (slots_[i].hash == hash && facts_[slots_[i].index1 - 1].id == id) return true;
+    return false;
   }
 
   std::size_t size() const { return facts_.size(); }
@@ -264,6 +262,30 @@ inline bool fold_record(Folded& state, const char* data, std::size_t len, std::s
   return true;
 }
 
+// The key of a record for the fact index and for finding ids with several
+// records: a hash of the raw bytes of its leading "id" (write_fact puts it
+// first). A record that does not start that way (or escapes its id) is
+// parsed to get it; one that does not parse gets no key (false).
+inline bool record_key(const char* data, std::size_t len, std::uint64_t& key, Fact& scratch,
+                       std::string& error) {
+  constexpr std::string_view kIdKey = "{\"id\":\"";
+  if (!data) return false;  // over the line limit: reported when read for real
+  std::string_view line(data, len);
+  if (line.substr(0, kIdKey.size()) == kIdKey) {
+    std::size_t end = line.find('"', kIdKey.size());
+    if (end != std::string_view::npos && end > kIdKey.size()) {
+      std::string_view id = line.substr(kIdKey.size(), end - kIdKey.size());
+      if (id.find('\\') == std::string_view::npos) {
+        key = fnv1a64(id);
+        return true;
+      }
+    }
+  }
+  if (!decode_record(data, len, scratch, error)) return false;
+  key = fnv1a64(scratch.id);
+  return true;
+}
+
 inline std::string torn_message(std::uint64_t bytes) {
   return fmt::format("torn record at the end of the log ({} bytes of an interrupted write)", bytes);
 }
@@ -279,7 +301,8 @@ inline void remove_leftovers(const fs::path& dir) {
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     const std::string name = entry.path().filename().string();
     std::string_view pid;
-    for (std::string_view prefix : {"FORMAT.tmp.", "facts.jsonl.repair.", "facts.jsonl.compact."})
+    for (std::string_view prefix :
+         {"FORMAT.tmp.", "facts.jsonl.repair.", "facts.jsonl.compact.", "facts.idx.tmp."})
       if (name.rfind(prefix, 0) == 0) pid = std::string_view(name).substr(prefix.size());
     if (pid.empty() || pid.find_first_not_of("0123456789") != std::string_view::npos) continue;
     const long id = std::atol(std::string(pid).c_str());
@@ -303,14 +326,23 @@ struct FactStore::Impl {
   Fd lock_fd;
   int lock_depth = 0;
 
-  // Writer's view of the log: what it has folded, up to known_size.
+  // Writer's view of the log up to known_size: every record's place in
+  // `index`, and in `state` the facts folded so far: those of the records
+  // the writer had to read (ids it was given again; materialize()), or all
+  // of them once `full` (load_all(), for compaction).
   bool cached = false;
+  bool full = false;
   dev_t dev = 0;
   ino_t ino = 0;
   std::uint64_t known_size = 0;
   std::size_t known_lines = 0;
   Folded state;
+  FactIndex index;
   std::string out;  // append()'s batch buffer
+  std::vector<std::uint64_t> offsets;  // materialize()'s scratch
+  std::string record_buf;
+
+  fs::path index_path() const { return dir / "facts.idx"; }
 
   CompactStats compact(Diagnostics& diag, bool only_if_worth);
 
@@ -340,7 +372,23 @@ struct FactStore::Impl {
   }
 
   void release() {
+    if (lock_depth == 1) save_index();
     if (--lock_depth == 0 && lock_fd) ::flock(lock_fd.get(), LOCK_UN);
+  }
+
+  // Saves the fact index if it changed and still describes the log; best
+  // effort (it is a cache: a later writer rebuilds a missing one).
+  void save_index() {
+    if (!cached || !index.dirty()) return;
+    try {
+      Fd fd(open_store_file(log, O_RDONLY));
+      struct stat st {};
+      if (!fd || ::fstat(fd.get(), &st) != 0 || st.st_dev != dev || st.st_ino != ino ||
+          static_cast<std::uint64_t>(st.st_size) < known_size)
+        return;
+      index.save(index_path(), fd.get(), log, dev, ino, known_size, known_lines);
+    } catch (const Error&) {
+    }
   }
 
   // True if some writer (another process, or this one) holds the lock now.
@@ -352,29 +400,115 @@ struct FactStore::Impl {
     return errno == EWOULDBLOCK;
   }
 
-  // Under the lock: brings `state` up to date with the log open as `fd`
-  // and cuts off a torn tail.
+  // Under the lock: brings the writer's view up to date with the log open
+  // as `fd` (the saved fact index, then the records after it: checked and
+  // indexed, or also folded once `full`) and cuts off a torn tail.
   void refresh(int fd, Diagnostics& diag) {
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw_errno(log, "cannot stat");
     auto size = static_cast<std::uint64_t>(st.st_size);
     if (!cached || st.st_dev != dev || st.st_ino != ino || size < known_size) {
       state = Folded{};
+      index.clear();
+      full = false;
       known_size = 0;
       known_lines = 0;
       dev = st.st_dev;
       ino = st.st_ino;
       cached = true;
+      if (index.load(index_path(), fd, log, dev, ino, size)) {
+        known_size = index.covered();
+        known_lines = index.lines();
+      }
     }
+    scan_from(fd, size, diag);
+  }
+
+  // Under the lock: every fact of the log in `state` (for compaction).
+  void load_all(int fd, Diagnostics& diag) {
+    refresh(fd, diag);
+    if (full) return;
+    state = Folded{};
+    index.clear();
+    known_size = 0;
+    known_lines = 0;
+    full = true;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) throw_errno(log, "cannot stat");
+    scan_from(fd, static_cast<std::uint64_t>(st.st_size), diag);
+  }
+
+  // Folds into `state` the stored fact of `id` from its records in the log
+  // open as `fd`, unless state has it already (or it is not stored).
+  void materialize(int fd, const std::string& id, Diagnostics& diag) {
+    if (full || state.contains(id)) return;
+    index.find(fnv1a64(id), offsets);
+    for (std::uint64_t off : offsets) {
+      Fact& f = state.next();
+      if (read_record(fd, off, id, f, diag))
+        state.fold_next();
+      else
+        state.drop_next();
+    }
+  }
+
+  // Reads the record at byte `off` of the log open as `fd` into `f`: true
+  // if it is whole, verifies, parses and is of fact `id` (a damaged record
+  // is reported; another id, whose hash is the same, is not).
+  bool read_record(int fd, std::uint64_t off, const std::string& id, Fact& f, Diagnostics& diag) {
+    record_buf.clear();
+    bool whole = false;
+    while (!whole && record_buf.size() <= kMaxRecordBytes) {
+      std::size_t have = record_buf.size();
+      record_buf.resize(have + 4096);
+      ssize_t n = ::pread(fd, record_buf.data() + have, 4096, static_cast<off_t>(off + have));
+      if (n < 0 && errno == EINTR) {
+        record_buf.resize(have);
+        continue;
+      }
+      if (n < 0) throw_errno(log, "cannot read");
+      record_buf.resize(have + static_cast<std::size_t>(n));
+      auto nl = record_buf.find('\n', have);
+      if (nl != std::string::npos) {
+        record_buf.resize(nl);
+        whole = true;
+      } else if (n == 0) {
+        break;
+      }
+    }
+    std::string error;
+    if (whole && decode_record(record_buf.data(), record_buf.size(), f, error)) return f.id == id;
+    diag.error(Place{log.string()}, fmt::format("record at byte {}: {} (run `dipgraph check --repair`)",
+                                                off, whole ? error : "not a whole record"));
+    return false;
+  }
+
+  void scan_from(int fd, std::uint64_t size, Diagnostics& diag) {
     if (size == known_size) return;
     std::string error;
+    Fact scratch;
     bool from_start = known_size == 0;
     ScanResult r = scan_lines(
         fd, known_size, known_lines, log,
         [&](char* data, std::size_t len, std::size_t line, std::uint64_t off) {
-          if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
-          if (!fold_record(state, data, len, error))
-            diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
+          if (full) {
+            if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
+            std::uint64_t key = 0;
+            if (!fold_record(state, data, len, error) ||
+                !record_key(data, len, key, scratch, error)) {
+              diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
+              return;
+            }
+            index.add(key, off);
+            return;
+          }
+          error = data ? detail::verify_record({data, len}) : too_long_message(len);
+          std::uint64_t key = 0;
+          if (error.empty() && record_key(data, len, key, scratch, error)) {
+            index.add(key, off);
+            return;
+          }
+          diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
         });
     if (r.tail > 0) {
       diag.warning(Place{log.string(), r.lines + 1}, torn_message(r.tail) + ", cut off");

@@ -6,11 +6,14 @@
 
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <cstdint>
 #include <filesystem>
+#include <initializer_list>
 #include <string_view>
 #include <utility>
 
@@ -70,6 +73,43 @@ inline void sync_fd(int fd, const std::filesystem::path& p) {
 inline void sync_dir(const std::filesystem::path& dir) {
   Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd) ::fsync(fd.get());  // best effort: some file systems refuse it
+}
+
+// Writes `parts` one after the other as the file `path`: to path +
+// ".tmp.<pid>", then renamed over `path` (not synced: for caches, whose
+// checksums find a file torn by a power cut). A reader sees the old file or
+// the new one. Throws Error naming the file (the temp file is removed).
+inline void replace_file(const std::filesystem::path& path,
+                         std::initializer_list<std::string_view> parts) {
+  std::filesystem::path tmp = path;
+  tmp += fmt::format(".tmp.{}", ::getpid());
+  try {
+    Fd fd(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    if (!fd) throw_errno(tmp, "cannot create");
+    for (std::string_view part : parts) write_all(fd.get(), part, tmp);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw_errno(path, "cannot replace");
+  }
+}
+
+// Asks for transparent huge pages on a big buffer (advice only): on a VM
+// every 4 KiB page fault is dear, and the store and the graph fill hundreds
+// of MB once.
+inline void advise_huge_pages(const void* data, std::size_t bytes) {
+#if defined(MADV_HUGEPAGE)
+  constexpr std::uintptr_t kHuge = 2u << 20;
+  auto begin = (reinterpret_cast<std::uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)bytes;
+#endif
 }
 
 }  // namespace dipgraph::detail
