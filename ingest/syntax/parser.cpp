@@ -465,6 +465,12 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kLeft, m.root_label);
       continue;
     }
+    if (b == n) {  // RIGHT is the only valid transition: only its label is chosen
+      int lab = m.root_label;
+      best_label(m, s, s.stack[s.stack.size() - 2], s.stack.back(), lscore[0], lab);
+      b = apply(s, b, kRight, lab);
+      continue;
+    }
     Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
     int nb = 0;
     const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
