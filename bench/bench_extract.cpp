@@ -18,7 +18,8 @@
 // in wall-clock time and in CPU time of the process, (3) in CPU time of the
 // child processes (grep, wc, sh) and in wall-clock time: CPU time gives MB/s
 // per core whatever else runs on the machine. The ratio is (1) / (3) by CPU
-// time. The load average is printed before and after.
+// time. The load average is printed before and after, and how many
+// sentences and tokens the parse gate let through (Extractor::parse_counts).
 // --jsonl FILE writes the corpus as JSONL records (`dipgraph extract` input)
 // and exits. --article-kb K makes every article about K KB long (default:
 // 1-5 KB, like news), to see how the cost grows with article length.
@@ -358,9 +359,17 @@ int main(int argc, char** argv) {
     return Timed{seconds_since(t0), process_cpu_seconds() - c0, facts.load()};
   };
   fmt::print("load average before: {}\n", load_average());
-  auto o1 = run_one(), o2 = run_one();
+  const Extractor::ParseCounts c0 = extractor->parse_counts();
+  auto o1 = run_one();
+  const Extractor::ParseCounts c1 = extractor->parse_counts();
+  auto o2 = run_one();
   auto [t1, f1] = o1.first < o2.first ? o1 : o2;
   fmt::print("extract, 1 thread:   {:7.1f} MB/s by CPU time ({:.2f} s CPU, {} facts)\n", total_mb / t1, t1, f1);
+  const std::uint64_t sents = c1.sentences - c0.sentences, toks = c1.tokens - c0.tokens;
+  const std::uint64_t parsed = c1.parsed - c0.parsed, ptoks = c1.parsed_tokens - c0.parsed_tokens;
+  fmt::print("parse gate: {} of {} sentences parsed ({:.0f} %), {} of {} tokens ({:.0f} %)\n", parsed, sents,
+             100.0 * static_cast<double>(parsed) / static_cast<double>(std::max<std::uint64_t>(sents, 1)), ptoks,
+             toks, 100.0 * static_cast<double>(ptoks) / static_cast<double>(std::max<std::uint64_t>(toks, 1)));
   Timed a = run(threads), b = run(threads);
   Timed tn = a.wall < b.wall ? a : b;
   fmt::print("extract, {} threads: {:7.1f} MB/s wall ({:.2f} s wall), {:.1f} MB/s per core by CPU time ({:.2f} s CPU), {} facts{}\n",

@@ -105,6 +105,10 @@ std::unique_ptr<Extractor> Extractor::load(const std::string& data_dir, Diagnost
   return e;
 }
 
+Extractor::ParseCounts Extractor::parse_counts() const {
+  return ParseCounts{sentences_.load(), tokens_.load(), parsed_.load(), parsed_tokens_.load()};
+}
+
 std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts) const {
   const Dictionary& dict = *dict_;
   const Analysis a = recognizer_.analyze(doc);
@@ -164,9 +168,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   in.rec = &a;
   in.syn = &syn;
   in.words = trace_ ? &words : nullptr;  // the coder's traces only when asked
+  ParseCounts counts;
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;
+    ++counts.sentences;
+    counts.tokens += se - sb;
     // Parse only sentences that can hold a fact: an actor and a word that
     // may be a trigger (as a noun or a verb).
     // Every fact names two parties: a sentence needs two actor mentions
@@ -201,6 +208,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                                 : syntax::Analyzer::Hint::proper_noun;
     }
     analyzer_->analyze(words, hints, syn, *scratch);
+    ++counts.parsed;
+    counts.parsed_tokens += se - sb;
     in.first_tok = sb;
     in.end_tok = se;
     in.word_of_tok.assign(se - sb, -1);
@@ -354,6 +363,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                    drafts.end());
     if (drafts.size() > max_facts * 2) break;
   }
+  sentences_ += counts.sentences;
+  tokens_ += counts.tokens;
+  parsed_ += counts.parsed;
+  parsed_tokens_ += counts.parsed_tokens;
   // The pattern coder's events fold in with the parse coder's (a sentence
   // the pattern coder reads one-sidedly may still lend its date and place
   // to a fact told in full elsewhere); what stays one-sided goes.

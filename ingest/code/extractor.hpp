@@ -20,6 +20,7 @@
 // paths that gave its parties and status.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -53,6 +54,12 @@ class Extractor {
   const Recognizer& recognizer() const { return recognizer_; }
   const Dictionary& dictionary() const { return *dict_; }
   const syntax::Analyzer& analyzer() const { return *analyzer_; }
+  // What the parse gate let through since load, over all threads (for
+  // bench_extract): sentences read and parsed, and their lexer tokens.
+  struct ParseCounts {
+    std::uint64_t sentences = 0, tokens = 0, parsed = 0, parsed_tokens = 0;
+  };
+  ParseCounts parse_counts() const;
 
  private:
   Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, StatusCues cues,
@@ -67,6 +74,7 @@ class Extractor {
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
   bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone
+  mutable std::atomic<std::uint64_t> sentences_{0}, tokens_{0}, parsed_{0}, parsed_tokens_{0};
 };
 
 // True if the fact names two different parties (countries, or actors

@@ -243,24 +243,27 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   int k = 0, kb = 0;
   std::uint64_t t = 0;
   // Templates of the buffer front alone go to `bout` when it is given.
-  auto emit_b = [&](Key x) {
-    if (bout) bout[kb++] = x;
-    else out[k++] = x;
+  // With `bout` but no `nb`, they are not computed at all (the caller
+  // still holds their sums for this b).
+  auto emit_b = [&](auto make) {
+    ++t;
+    if (!bout) out[k++] = make();
+    else if (nb) bout[kb++] = make();
   };
   // single words
   out[k++] = key(++t, s0w);
   out[k++] = key(++t, s0t);
   out[k++] = key(++t, s0wt);
   out[k++] = key(++t, L(s0));
-  emit_b(key(++t, b0w));
-  emit_b(key(++t, b0t));
-  emit_b(key(++t, b0wt));
-  emit_b(key(++t, L(b0)));
-  emit_b(key(++t, b1w));
-  emit_b(key(++t, b1t));
-  emit_b(key(++t, b1wt));
-  emit_b(key(++t, W(b2)));
-  emit_b(key(++t, b2t));
+  emit_b([&] { return key(t, b0w); });
+  emit_b([&] { return key(t, b0t); });
+  emit_b([&] { return key(t, b0wt); });
+  emit_b([&] { return key(t, L(b0)); });
+  emit_b([&] { return key(t, b1w); });
+  emit_b([&] { return key(t, b1t); });
+  emit_b([&] { return key(t, b1wt); });
+  emit_b([&] { return key(t, W(b2)); });
+  emit_b([&] { return key(t, b2t); });
   out[k++] = key(++t, s1w);
   out[k++] = key(++t, s1t);
   out[k++] = key(++t, s1wt);
@@ -276,8 +279,8 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   out[k++] = key(++t, s0w, b0w);
   out[k++] = key(++t, s0t, b0t);
   out[k++] = key(++t, L(s0), L(b0));
-  emit_b(key(++t, b0t, b1t));
-  emit_b(key(++t, b0w, b1w));
+  emit_b([&] { return key(t, b0t, b1t); });
+  emit_b([&] { return key(t, b0w, b1w); });
   out[k++] = key(++t, s1wt, s0wt);
   out[k++] = key(++t, s1w, s0w);
   out[k++] = key(++t, s1t, s0t);
@@ -287,7 +290,7 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   out[k++] = key(++t, s1t, b0t);
   out[k++] = key(++t, s1w, b0w);
   // triples
-  emit_b(key(++t, b0t, b1t, b2t));
+  emit_b([&] { return key(t, b0t, b1t, b2t); });
   out[k++] = key(++t, s0t, b0t, b1t);
   out[k++] = key(++t, s1t, s0t, b0t);
   out[k++] = key(++t, s2t, s1t, s0t);
@@ -360,7 +363,7 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
     out[k++] = key(++t, U(s0), U(b0), U(b1));
     out[k++] = key(++t, U(s1), U(s0), U(b0));
   }
-  emit_b(key(++t, 0x77));  // bias
+  emit_b([&] { return key(t, 0x77); });  // bias
   if (nb) *nb = kb;
   return k;
 }
@@ -462,10 +465,17 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kLeft, m.root_label);
       continue;
     }
+    if (b == n) {  // RIGHT is the only valid transition: only its label is chosen
+      int lab = m.root_label;
+      best_label(m, s, s.stack[s.stack.size() - 2], s.stack.back(), lscore[0], lab);
+      b = apply(s, b, kRight, lab);
+      continue;
+    }
     Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
     int nb = 0;
-    const int nk = transition_features(s, n, b, m.split, keys, bkeys, &nb);
-    if (b != cached_b) {  // the buffer front's templates: summed once per b
+    const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
+    const int nk = transition_features(s, n, b, m.split, keys, bkeys, fresh_b ? &nb : nullptr);
+    if (fresh_b) {
       bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;
       m.actions.score(bkeys, nb, bsum);
       cached_b = b;

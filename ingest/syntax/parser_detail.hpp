@@ -96,7 +96,8 @@ int apply(ParserScratch& s, int b, Action a, int label);
 // pairs and triples here, five more pair templates in label_features. With
 // `bout`, the keys of templates that read only the buffer front b, b+1, b+2
 // (and the bias) go there instead, their count to *nb: they are the same
-// for every configuration with the same b, so decoding sums them once per b.
+// for every configuration with the same b, so decoding sums them once per b;
+// with `bout` and a null `nb` they are skipped (not even hashed).
 int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out,
                         Key* bout = nullptr, int* nb = nullptr);
 int label_features(const ParserScratch& s, int head, int dep, bool extended, Key* out);

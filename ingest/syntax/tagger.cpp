@@ -227,10 +227,17 @@ struct Frozen {
       slots[p] = ((keys[i] >> 32) << 32) | (ref + 1);
     }
   }
-  // Adds the weights of `ks` to scores[0..width).
+  // Adds the weights of `ks` (at most kMaxKeys) to scores[0..width).
+  // Three rounds, so that the cache misses of all keys overlap instead of
+  // coming one after another: find the slots (prefetched), then the rows'
+  // offsets and dense rows (prefetched), then the sparse entries
+  // (prefetched), and only then add. Integer sums: the order of the adds
+  // does not change the scores.
   void score(const std::uint64_t* ks, int nk, std::int32_t* __restrict scores) const {
     for (int f = 0; f < nk; ++f) __builtin_prefetch(&slots[(ks[f] >> 8) & mask]);
     const int w = width;
+    std::uint32_t refs[kMaxKeys];
+    int m = 0;
     for (int f = 0; f < nk; ++f) {
       std::uint64_t k = ks[f], p = (k >> 8) & mask, want = k >> 32;
       for (;;) {
@@ -239,17 +246,34 @@ struct Frozen {
         if ((sl >> 32) == want) {
           std::uint32_t ref = static_cast<std::uint32_t>(sl) - 1;
           if (ref & kDense) {
-            const std::int16_t* __restrict row = &dense[(ref & ~kDense) * static_cast<std::size_t>(w)];
-            for (int c = 0; c < w; ++c) scores[c] += row[c];
+            const char* row = reinterpret_cast<const char*>(&dense[(ref & ~kDense) * static_cast<std::size_t>(w)]);
+            for (int b = 0; b < w * 2; b += 64) __builtin_prefetch(row + b);
           } else {
-            for (std::uint32_t e = begin[ref]; e < begin[ref + 1]; ++e) {
-              std::uint32_t en = entries[e];
-              scores[en & 0xff] += static_cast<std::int16_t>(en >> 16);
-            }
+            __builtin_prefetch(&begin[ref]);
           }
+          refs[m++] = ref;
           break;
         }
         p = (p + 1) & mask;
+      }
+    }
+    std::uint32_t from[kMaxKeys], to[kMaxKeys];
+    for (int f = 0; f < m; ++f) {
+      if (refs[f] & kDense) continue;
+      from[f] = begin[refs[f]];
+      to[f] = begin[refs[f] + 1];
+      __builtin_prefetch(&entries[from[f]]);
+    }
+    for (int f = 0; f < m; ++f) {
+      const std::uint32_t ref = refs[f];
+      if (ref & kDense) {
+        const std::int16_t* __restrict row = &dense[(ref & ~kDense) * static_cast<std::size_t>(w)];
+        for (int c = 0; c < w; ++c) scores[c] += row[c];
+      } else {
+        for (std::uint32_t e = from[f]; e < to[f]; ++e) {
+          std::uint32_t en = entries[e];
+          scores[en & 0xff] += static_cast<std::int16_t>(en >> 16);
+        }
       }
     }
   }
