@@ -20,12 +20,14 @@ namespace {
 namespace fs = std::filesystem;
 using TempDir = store_test::TempDir;
 
-// A meeting of PAK and `other` on `date`, reported by `article`.
+// A meeting of PAK and `other` on `date`, reported by `article` in words of
+// its own (the same sentence in two articles would be a syndicated copy).
 Fact report(const std::string& other, const std::string& article,
             const std::string& date = "2025-07-10") {
   std::string json = R"({"type":"meeting","cameo":"043","date":")" + date +
                      R"(","participants":[{"id":"country:PAK"},{"id":"country:)" + other +
-                     R"("}],"evidence":[{"article":")" + article + R"(","text":"They met."}]})";
+                     R"("}],"evidence":[{"article":")" + article + R"(","text":"They met, )" + article +
+                     R"( says."}]})";
   return testing::parsed_fact(json);
 }
 
