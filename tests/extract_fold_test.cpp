@@ -14,6 +14,8 @@
 
 #include "extract_test_util.hpp"
 #include "graph/fact_json.hpp"
+#include "ingest/code/calibrate.hpp"
+#include "ingest/code/draft.hpp"
 #include "ingest/pipeline.hpp"
 
 using namespace dipgraph;
@@ -141,4 +143,48 @@ TEST_CASE("extract pipeline: unusable dictionaries are an Error") {
   Diagnostics diag(false);
   CHECK_THROWS_WITH(ingest::extract_inputs({"-"}, options, diag, [](std::vector<Fact>&&) {}),
                     doctest::Contains("countries.tsv"));
+}
+
+namespace {
+dipgraph::ingest::Draft fold_draft(const std::string& type, const std::string& cameo, std::vector<std::string> src,
+                                   std::vector<std::string> tgt, std::vector<std::string> parts) {
+  dipgraph::ingest::Draft d;
+  d.fact.type = type;
+  d.fact.cameo = cameo;
+  auto actors = [&](const std::vector<std::string>& codes, std::vector<Actor>& side) {
+    for (const auto& c : codes) {
+      Actor a;
+      a.id = "country:" + c;
+      a.kind = ActorKind::country;
+      a.name = c;
+      a.country = c;
+      side.push_back(a);
+      d.countries.insert(c);
+    }
+  };
+  actors(src, d.fact.source);
+  actors(tgt, d.fact.target);
+  actors(parts, d.fact.participants);
+  d.fact.evidence.push_back(Evidence{"a1", 0, 0, 1, "x"});
+  return d;
+}
+}  // namespace
+
+TEST_CASE("extract fold: the first reading's shape wins when two readings fold") {
+  using dipgraph::ingest::Draft;
+  // symmetric first ("exchanged fire"), one-way after ("fired on"): symmetric
+  std::vector<Draft> ds = {fold_draft("fight", "190", {}, {}, {"KOR", "PRK"}),
+                           fold_draft("fight", "190", {"PRK"}, {"KOR"}, {})};
+  auto fs = dipgraph::ingest::fold_drafts(ds, "2025-03-10", 100, dipgraph::ingest::Calibration());
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].source.empty());
+  CHECK(fs[0].target.empty());
+  CHECK(fs[0].participants.size() == 2);
+  // one-way first, symmetric after: the sides stay, nobody repeated as participant
+  ds = {fold_draft("fight", "190", {"PRK"}, {"KOR"}, {}), fold_draft("fight", "190", {}, {}, {"KOR", "PRK"})};
+  fs = dipgraph::ingest::fold_drafts(ds, "2025-03-10", 100, dipgraph::ingest::Calibration());
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].source.size() == 1);
+  CHECK(fs[0].target.size() == 1);
+  CHECK(fs[0].participants.empty());
 }

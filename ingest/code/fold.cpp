@@ -134,9 +134,28 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     Fact& f = target->fact;
     // A host (043) receives the visitor of a visit (042): its sides swap.
     bool swap = (f.cameo == "042" && d.fact.cameo == "043") || (f.cameo == "043" && d.fact.cameo == "042");
-    for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
-    for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
-    for (auto& x : d.fact.participants) add_actor(f.participants, std::move(x));
+    // The first reading's shape wins: a symmetric event read again one way
+    // ("exchanged fire" and "fired on") stays symmetric, and a directed one
+    // read again as symmetric keeps its sides.
+    const bool sym_first = f.source.empty() && f.target.empty() && !f.participants.empty();
+    const bool directed_first = !f.source.empty() && !f.target.empty() && f.participants.empty();
+    const bool directed_next = !d.fact.source.empty() || !d.fact.target.empty();
+    if (sym_first && directed_next) {
+      for (auto& x : d.fact.source) add_actor(f.participants, std::move(x));
+      for (auto& x : d.fact.target) add_actor(f.participants, std::move(x));
+    } else {
+      for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
+      for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
+    }
+    for (auto& x : d.fact.participants) {
+      bool sided = directed_first && std::any_of(f.source.begin(), f.source.end(), [&](const Actor& y) {
+                     return y.id == x.id || (!x.country.empty() && x.country == y.country);
+                   }) ||
+                   (directed_first && std::any_of(f.target.begin(), f.target.end(), [&](const Actor& y) {
+                      return y.id == x.id || (!x.country.empty() && x.country == y.country);
+                    }));
+      if (!sided) add_actor(f.participants, std::move(x));
+    }
     for (auto& t : d.fact.topics)
       if (std::find(f.topics.begin(), f.topics.end(), t) == f.topics.end()) f.topics.push_back(t);
     bool seen = std::any_of(f.evidence.begin(), f.evidence.end(),
