@@ -5,13 +5,16 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <algorithm>
 #include <fstream>
+#include <tuple>
 
 #include <string>
 #include <vector>
 
 #include "extract_test_util.hpp"
 #include "ingest/code/frames.hpp"
+#include "ingest/code/tree.hpp"
 
 using namespace dipgraph;
 
@@ -427,4 +430,47 @@ TEST_CASE("extract code: a noun event's participle lends its agent and prepositi
   fs = test::facts("The treaty signed by Peru and Chile in 1929 ended the dispute.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "05", "PER,CHL") != nullptr);
+}
+
+TEST_CASE("extract code: the parser's slips are repaired before coding") {
+  using syntax::Upos;
+  // words, tags, heads and relations as the parser might give them
+  auto analysis = [](std::vector<std::tuple<std::string, Upos, std::string, int, std::string>> ws) {
+    syntax::Analysis a;
+    for (const auto& w : ws) {
+      a.lemma.push_back(std::get<0>(w));
+      a.upos.push_back(std::get<1>(w));
+      const auto& xs = syntax::xpos_names();
+      a.xpos.push_back(static_cast<std::uint8_t>(std::find(xs.begin(), xs.end(), std::get<2>(w)) - xs.begin()));
+      a.head.push_back(std::get<3>(w));
+      syntax::Deprel d = 0;
+      bool known = syntax::parse_deprel(std::get<4>(w), d);
+      REQUIRE(known);
+      a.rel.push_back(d);
+    }
+    return a;
+  };
+  // "Kenya granted asylum to rebels" with "rebels" read as a second object
+  syntax::Analysis a = analysis({{"kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                 {"grant", Upos::VERB, "VBD", -1, "root"},
+                                 {"asylum", Upos::NOUN, "NN", 1, "obj"},
+                                 {"to", Upos::ADP, "IN", 4, "case"},
+                                 {"rebel", Upos::NOUN, "NNS", 1, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(2) == "obj");
+  CHECK(t.rel(4) == "obl");
+  CHECK(t.marker(4) == "to");
+  // "X's president, Y, agreed": the subject read as a bare oblique
+  a = analysis({{"president", Upos::NOUN, "NN", 2, "obl"},
+                {",", Upos::PUNCT, ",", 0, "punct"},
+                {"agree", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(0) == "nsubj");
+  // a passive verb's subject
+  a = analysis({{"japan", Upos::PROPN, "NNP", 2, "nsubj"},
+                {"be", Upos::AUX, "VBD", 2, "aux:pass"},
+                {"anger", Upos::VERB, "VBN", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(0) == "nsubj:pass");
 }

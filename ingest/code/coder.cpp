@@ -551,10 +551,10 @@ int Coder::status_of(const Ctx& c, int t) const {
       std::string_view b = tr.base(*d);
       if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg")
         take(cues_.find(CueWhere::mod, tr.lemma(*d)));
-      // a participle before a noun event: "the planned trip", "the cancelled talks"
-      if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       else if (b == "mark")
         take(cues_.find(CueWhere::mark, tr.lemma(*d)));
+      // a participle before a noun event: "the planned trip", "the cancelled talks"
+      if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
     }
     std::string_view r = tr.rel(x);
     int h = tr.head(x);

@@ -49,6 +49,13 @@ class Tree {
         rel_[i] = "nsubj:pass";
         continue;
       }
+      // An object that carries a preposition ("granted asylum to rebels"
+      // read with "rebels" as a second object) is an oblique.
+      if ((rel_[i] == "obj" || rel_[i] == "iobj") && is_nominal(i) && case_prep(i)) {
+        rel_[i] = "obl";
+        base_[i] = "obl";
+        continue;
+      }
       // An apposition opened by "and" ("leader X and President Y") is a
       // coordination.
       if (rel_[i] == "appos" && coordinated(i)) {
@@ -64,6 +71,12 @@ class Tree {
       rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
       base_[i] = "nsubj";
     }
+  }
+  // True if node i carries a preposition: a "case" child tagged ADP before it.
+  bool case_prep(int i) const {
+    for (const int* k = kids_begin(i); k != kids_end(i) && *k < i; ++k)
+      if (base_[*k] == "case" && upos(*k) == syntax::Upos::ADP) return true;
+    return false;
   }
   // True if a "cc" word ("and", "or") opens node i's phrase: a child of i
   // or of one of its left children, before i.
