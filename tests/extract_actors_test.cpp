@@ -222,6 +222,9 @@ TEST_CASE("extract actors: a leader in an international office acts for the orga
       {"a stated country keeps the person national",
        "Portuguese Prime Minister Guterres praised Brazil.", "1998-02-01", "05", "source",
        "person:antónio-guterres/PRT", ""},
+      {"a UN rapporteur named in apposition, then by surname",
+       "Lena Ortiz, a UN special rapporteur on torture, arrived on Monday. Ortiz urged Chile to open the prisons.",
+       "2021-02-01", "02", "source", "org:UN/", ""},
   };
   for (const auto& c : cases) run(c);
 }

@@ -67,6 +67,11 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       {"Denmark sent humanitarian aid to Mozambique.", "07", "DNK", "MOZ"},
       // a coordinated target: both
       {"Kenya condemned Sudan and Chad.", "11", "KEN", "SUD,TCD"},
+      // troops leaving, pulling out of a country: a withdrawal (subj:@troops)
+      {"Belgian troops will leave Rwanda within a month, the minister said.", "08", "BEL", "RWA"},
+      {"Cuban soldiers pulled out of Angola in 1991.", "08", "CUB", "AGO"},
+      // "expect X from Y": a demand of Y
+      {"Estonia expects from Latvia a clear answer on the pipeline.", "10", "EST", "LVA"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
@@ -116,6 +121,12 @@ TEST_CASE("extract code: a national modifier of a thing is never a source" * doc
   auto fs = test::facts("Cheap Chinese steel shipments were injuring Mexican industry.");
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
+}
+
+TEST_CASE("extract code: a leader leaving a country is no withdrawal") {
+  auto fs = test::facts("The Belgian king left Rwanda on Friday after a two-day stay.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(f.root != "08");
 }
 
 TEST_CASE("extract code: speculation is no fact") {
@@ -473,4 +484,45 @@ TEST_CASE("extract code: the parser's slips are repaired before coding") {
                 {"anger", Upos::VERB, "VBN", -1, "root"}});
   t.reset(a);
   CHECK(t.rel(0) == "nsubj:pass");
+}
+
+TEST_CASE("extract code: two objects, told with or without 'to'") {
+  // "sent the Kenyan people greetings" (read as a coordination without "and")
+  auto fs = test::facts("The Chilean president sent the Peruvian people warm greetings on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "CHL", "PER") != nullptr);
+  // "asks X to act" with X read as an indirect object
+  fs = test::facts("In the letter, the Kenyan president asks Museveni to reopen the border crossing.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE("extract code: a possessive owns its noun; a national adjective beside it is no party") {
+  auto fs = test::facts("The Cuban envoy told Al Jazeera's Spanish service on Friday that the talks went well.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("ESP") == 0);
+}
+
+TEST_CASE("extract code: 'the country' is not its own clause's subject") {
+  // the description refers back past the subject
+  auto fs = test::facts("Floods hit Laos on Monday. Later the US promised more aid to the country.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "03", "USA", "LAO") != nullptr);
+  for (const Fact& f : fs) CHECK(!(test::countries(f, "source").count("USA") && test::countries(f, "target").count("USA")));
+  // a speaker's country in a clause of its own is still "the country"
+  fs = test::facts("Iran said the country would never negotiate with Britain.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "IRN,GBR") != nullptr);
+  // "the only country": no reference back
+  fs = test::facts("Kenya sent aid to Somalia. Uganda is the only country that sent troops.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("UGA") == 0);
+}
+
+TEST_CASE("extract code: 'The' opening a country's name stays a determiner for the parser") {
+  auto fs = test::facts("The US promised more aid to Laos.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "03", "USA", "LAO");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
 }

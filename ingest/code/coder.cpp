@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 
 namespace dipgraph::ingest {
@@ -149,9 +150,12 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n));
   if (source && !agent) return -1;
+  // A possessive names the owner; beside it a national adjective says
+  // something else ("CNN's Spanish service": its language).
+  bool owned = c.t.child(n, "nmod:poss") >= 0;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
-    bool mod = r == "nmod:poss" || b == "amod" || b == "compound" || b == "appos" || b == "flat";
+    bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";
     if (b == "nmod" && r != "nmod:poss") {
       std::string_view p = c.t.marker(*k);
       mod = p == "of" || p == "from";
@@ -245,6 +249,26 @@ void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& s
   if (c.home_mention >= 0 && (subj < 0 || body || tr.passive(t))) {
     source.push_back(-c.home_mention - 1);
     why += "source=home ";
+  }
+}
+
+// A description ("the country") names no party of its own clause: "the US
+// promised aid to the country" is aid to the country read before the US.
+void Coder::rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
+                                std::vector<std::int32_t>& target) const {
+  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+  for (std::int32_t& x : target) {
+    if (x < 0) continue;
+    const Mention& m = c.rec.mentions[x];
+    if (!m.anaphor || m.alt_country < 0 || m.kind != MentionKind::country) continue;
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == m.country; })) continue;
+    for (std::size_t k = 0; k < c.rec.mentions.size(); ++k) {
+      const Mention& o = c.rec.mentions[k];
+      if (o.country == m.alt_country && is_actor(o) && o.kind != MentionKind::person) {
+        x = static_cast<std::int32_t>(k);
+        break;
+      }
+    }
   }
 }
 
@@ -407,6 +431,13 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       case CondKind::xcomp:
         ok = tr.child(t, "xcomp") >= 0;
         break;
+      case CondKind::subj_class: {
+        // the subject (recovered through control or coordination) is a word of CLASS
+        std::string ignored;
+        int sj = f.noun ? -1 : subject_of(c, t, ignored);
+        ok = sj >= 0 && frames_.in_class(k.word_class, tr.lemma(sj));
+        break;
+      }
       case CondKind::prep_class:
         // on the trigger or on its object ("sent troops to the border")
         for (int n : {t, f.noun ? -1 : obj_of()}) {
@@ -515,6 +546,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       prep_children(t, s.word, nodes);
       if (nodes.empty()) prep_children(gov, s.word, nodes);
       if (nodes.empty()) prep_children(part, s.word, nodes);
+      // "sent X greetings" is "sent greetings to X": the governing verb's
+      // indirect object.
+      if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(t) == "obj") {
+        int io = tr.child(gov, "iobj");
+        if (io >= 0) nodes.push_back(io);
+      }
       // "accused Japan of ...": a verb's preposition may hang on its object.
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");
@@ -615,6 +652,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   const Tree& tr = tree;
   const int n = tr.size();
   const std::size_t first = out.size();
+  if (in.words && std::getenv("DIPGRAPH_TREE"))
+    for (int w = 0; w < n; ++w)
+      fmt::print(stderr, "tree {} {} {} {} {}\n", w, (*in.words)[w], syntax::upos_name(tr.upos(w)), tr.head(w), tr.rel(w));
   std::vector<int> trigger_of(n, -1);  // word -> index into out
   thread_local std::string scratch;
   for (int w = 0; w < n; ++w) {
@@ -646,6 +686,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      rebind_descriptions(c, e.source, e.target);
       // "we are working with A and with B": a symmetric act whose subject
       // is no known party does not tie A and B to each other.
       if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {

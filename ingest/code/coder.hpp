@@ -107,6 +107,8 @@ class Coder {
   bool armed_act(const std::string& lemma) const;
   bool is_date(const Ctx& c, int w) const;
   void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;
+  void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
+                           std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;

@@ -202,6 +202,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       std::uint32_t ti = in.tok_of_word[w];
       int mi = a.mention_at[ti];
       if (mi < 0 || !toks[ti].is(kCap) || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
+      if (toks[ti].cls & kDet) continue;  // "The" of "The US" stays a determiner
       const Mention& m = a.mentions[mi];
       if (m.anaphor || m.kind == MentionKind::group) continue;
       hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective

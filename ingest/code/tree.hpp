@@ -19,22 +19,54 @@ class Tree {
   void reset(const syntax::Analysis& a) {
     a_ = &a;
     const int n = static_cast<int>(a.size());
-    first_.assign(n + 1, 0);
-    for (int i = 0; i < n; ++i)
-      if (a.head[i] >= 0) ++first_[a.head[i] + 1];
-    for (int i = 0; i < n; ++i) first_[i + 1] += first_[i];
-    kids_.assign(first_[n], 0);
-    std::vector<int>& fill = fill_;
-    fill.assign(first_.begin(), first_.end() - 1);
-    for (int i = 0; i < n; ++i)
-      if (a.head[i] >= 0) kids_[fill[a.head[i]]++] = i;
+    head_.assign(a.head.begin(), a.head.end());
     rel_.resize(n);
     base_.resize(n);
     for (int i = 0; i < n; ++i) {
       rel_[i] = syntax::deprel_name(a.rel[i]);
       base_[i] = rel_[i].substr(0, rel_[i].find(':'));
     }
+    index_kids();
+    if (repair_double_objects()) index_kids();
     repair_subjects();
+  }
+  // Two bare noun phrases after a verb with no "and", "or" or comma between
+  // them ("sent the Kenyan people greetings"), read as a coordination, are
+  // the verb's two objects: the first is whom it goes to (iobj), the second
+  // what (obj). English coordinates only with a conjunction or a comma.
+  bool repair_double_objects() {
+    const int n = size();
+    bool changed = false;
+    for (int o = 0; o < n; ++o) {
+      int v = head_[o];
+      if (v < 0 || v > o || rel_[o] != "obj" || !is_verb(v) || !is_nominal(o)) continue;
+      if (child(v, "iobj") >= 0) continue;
+      for (const int* k = kids_begin(o); k != kids_end(o); ++k) {
+        int c = *k;
+        if (base_[c] != "conj" || upos(c) != syntax::Upos::NOUN) continue;
+        bool joined = false;
+        for (const int* j = kids_begin(c); j != kids_end(c); ++j) joined |= base_[*j] == "cc";
+        for (int x = o + 1; x < c && !joined; ++x) joined |= upos(x) == syntax::Upos::PUNCT || upos(x) == syntax::Upos::CCONJ;
+        if (joined) continue;
+        head_[c] = v;
+        rel_[c] = base_[c] = "obj";
+        rel_[o] = base_[o] = "iobj";
+        changed = true;
+        break;
+      }
+    }
+    return changed;
+  }
+  void index_kids() {
+    const int n = size();
+    first_.assign(n + 1, 0);
+    for (int i = 0; i < n; ++i)
+      if (head_[i] >= 0) ++first_[head_[i] + 1];
+    for (int i = 0; i < n; ++i) first_[i + 1] += first_[i];
+    kids_.assign(first_[n], 0);
+    fill_.assign(first_.begin(), first_.end() - 1);
+    for (int i = 0; i < n; ++i)
+      if (head_[i] >= 0) kids_[fill_[head_[i]]++] = i;
   }
   // An English oblique carries a preposition. A bare noun phrase before a
   // verb that has no subject, read as "obl" (the parser's slip on a subject
@@ -43,7 +75,7 @@ class Tree {
   void repair_subjects() {
     const int n = size();
     for (int i = 0; i < n; ++i) {
-      int h = a_->head[i];
+      int h = head_[i];
       // A subject of a passive verb ("was disappointed by") is its passive subject.
       if (h > i && rel_[i] == "nsubj" && is_verb(h) && passive(h)) {
         rel_[i] = "nsubj:pass";
@@ -54,6 +86,13 @@ class Tree {
       if ((rel_[i] == "obj" || rel_[i] == "iobj") && is_nominal(i) && case_prep(i)) {
         rel_[i] = "obl";
         base_[i] = "obl";
+        continue;
+      }
+      // An indirect object with no direct object beside it ("asked X to
+      // act", "told X") is the object.
+      if (rel_[i] == "iobj" && h >= 0 && child(h, "obj") < 0) {
+        rel_[i] = "obj";
+        base_[i] = "obj";
         continue;
       }
       // An apposition opened by "and" ("leader X and President Y") is a
@@ -89,7 +128,7 @@ class Tree {
     return false;
   }
   int size() const { return static_cast<int>(rel_.size()); }
-  int head(int i) const { return a_->head[i]; }
+  int head(int i) const { return head_[i]; }
   std::string_view rel(int i) const { return rel_[i]; }    // "nsubj:pass"
   std::string_view base(int i) const { return base_[i]; }  // "nsubj"
   syntax::Upos upos(int i) const { return a_->upos[i]; }
@@ -139,7 +178,7 @@ class Tree {
 
  private:
   const syntax::Analysis* a_ = nullptr;
-  std::vector<int> first_, kids_, fill_;
+  std::vector<int> head_, first_, kids_, fill_;
   std::vector<std::string_view> rel_, base_;
 };
 

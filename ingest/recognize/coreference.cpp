@@ -5,7 +5,7 @@
 // "he", "him", "his" to the sentence's or the last subject person; "it",
 // "its" to the sentence's country or organization; "they" to its subject
 // countries; "the two sides", "both countries" to the two countries most
-// mentioned; "the country" to the last country read; "the delegation" to the
+// mentioned; "the country" to the last country read (and the one before); "the delegation" to the
 // last visiting group's country. After each sentence its subject is kept for
 // the next ones. Last, people without a country get the article's.
 #include <algorithm>
@@ -212,19 +212,45 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
       continue;
     }
-    // "the country", "the nation": the country read last.
-    if (w == id.the && i + 1 < span.end && !toks[i + 1].is(kCap) &&
-        (toks[i + 1].id == id.country || toks[i + 1].id == id.nation || toks[i + 1].id == id.kingdom)) {
-      int c = art.last_country;
+    // "the country", "the nation", "the impoverished nation": the country
+    // read last. The one read before it is kept too: a description does not
+    // repeat its own clause's subject ("the US promised aid to the
+    // country"), which only the parse can tell (coder.cpp).
+    if (w == id.the) {
+      auto country_noun = [&](std::uint32_t j) {
+        return toks[j].id == id.country || toks[j].id == id.nation || toks[j].id == id.kingdom;
+      };
+      // A modifier that picks one out ("the only country", "the other
+      // nation", "the largest country") makes no reference back.
+      auto picks_out = [&](std::uint32_t j) {
+        std::string_view x = art.tok_text(j);
+        return x == "only" || x == "other" || x == "first" || x == "last" || x == "next" || x == "second" ||
+               (x.size() > 4 && x.substr(x.size() - 3) == "est");
+      };
+      std::uint32_t j = i + 1;
+      while (j < span.end && j < i + 3 && !country_noun(j) && toks[j].is(kWord) && !toks[j].is(kCap) &&
+             at[j] < 0 && !(toks[j].cls & kFunction) && !picks_out(j))
+        ++j;
+      if (j >= span.end || toks[j].is(kCap) || !country_noun(j)) continue;
+      if (j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap))) continue;  // "the nation of Laos"
+      std::vector<int> read = art.recent_countries;
       for (const Mention& m : ms) {
         if (m.begin >= i) break;
         bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
         bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
-        if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) c = m.country;
+        if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) {
+          read.erase(std::remove(read.begin(), read.end(), m.country), read.end());
+          read.push_back(m.country);
+        }
       }
-      if (c < 0) continue;
-      sen.replace_with_country(i, i + 2, c);
-      ++i;
+      if (read.empty()) continue;
+      sen.replace_with_country(i, j + 1, read.back());
+      // The one before: the most mentioned of the others, the latest on a tie.
+      int alt = -1;
+      for (std::size_t r = 0; r + 1 < read.size(); ++r)
+        if (alt < 0 || art.a.country_counts[read[r]] >= art.a.country_counts[alt]) alt = read[r];
+      ms[art.at[i]].alt_country = alt;
+      i = j;
       continue;
     }
   }
@@ -305,7 +331,11 @@ void remember_sentence(SentenceState& sen) {
     bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
     if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group) {
       ++a.country_counts[c];
-      if (m.kind != MentionKind::person) art.last_country = c;
+      if (m.kind != MentionKind::person) {
+        auto& rc = art.recent_countries;
+        rc.erase(std::remove(rc.begin(), rc.end(), c), rc.end());
+        rc.push_back(c);
+      }
     }
   }
   if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;

@@ -68,7 +68,7 @@ struct ArticleState {
   std::vector<std::vector<Mention>> per_sentence{};
   std::vector<std::int32_t> at{};  // per tok: index in its sentence's mention list, or -1
   int last_subject_person = -1;
-  int last_country = -1;
+  std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
 

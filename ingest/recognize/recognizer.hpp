@@ -53,6 +53,8 @@ struct Mention {
   bool possessive = false;           // ends with 's
   bool anaphor = false;              // a pronoun or description resolved to an earlier entity
   std::int32_t title = -1;           // for role mentions: the title index
+  std::int32_t alt_country = -1;     // a description ("the country"): the one read before, if
+                                     // the clause's own subject is `country` itself
 };
 
 struct Person {
