@@ -72,6 +72,12 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       {"Cuban soldiers pulled out of Angola in 1991.", "08", "CUB", "AGO"},
       // "expect X from Y": a demand of Y
       {"Estonia expects from Latvia a clear answer on the pipeline.", "10", "EST", "LVA"},
+      // welcoming another's act is approval
+      {"Ghana welcomed Togo's offer to host the talks.", "05", "GHA", "TGO"},
+      // concern voiced over another's act is disapproval
+      {"Finland voiced concern over Russia's naval drills in the Baltic.", "11", "FIN", "RUS"},
+      // ordering a foreign envoy out is an expulsion
+      {"Niger ordered the Beninese ambassador to leave within two days.", "16", "NER", "BEN"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
@@ -121,6 +127,18 @@ TEST_CASE("extract code: a national modifier of a thing is never a source" * doc
   auto fs = test::facts("Cheap Chinese steel shipments were injuring Mexican industry.");
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
+}
+
+TEST_CASE("extract code: the tree's sense of a word wins over the pattern coder's") {
+  // "welcomed the decision" is approval, not hosting a visit
+  auto fs = test::facts("Ghana welcomed Togo's decision to reopen the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "GHA", "TGO") != nullptr);
+  for (const Fact& f : fs) CHECK(f.root != "04");
+  // "welcomed the president" is hosting
+  fs = test::facts("Ghana welcomed the Togolese president at the airport on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "GHA", "TGO") != nullptr);
 }
 
 TEST_CASE("extract code: a leader leaving a country is no withdrawal") {
@@ -501,6 +519,10 @@ TEST_CASE("extract code: a possessive owns its noun; a national adjective beside
   auto fs = test::facts("The Cuban envoy told Al Jazeera's Spanish service on Friday that the talks went well.");
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f).count("ESP") == 0);
+  // a pronoun owns nothing by name: "her Bolivian counterpart" is Bolivia's
+  fs = test::facts("Peru's foreign minister held talks with her Bolivian counterpart in Lima.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "PER,BOL") != nullptr);
 }
 
 TEST_CASE("extract code: 'the country' is not its own clause's subject") {

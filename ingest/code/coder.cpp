@@ -150,9 +150,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n));
   if (source && !agent) return -1;
-  // A possessive names the owner; beside it a national adjective says
-  // something else ("CNN's Spanish service": its language).
-  bool owned = c.t.child(n, "nmod:poss") >= 0;
+  // A named possessive is the owner; beside it a national adjective says
+  // something else ("CNN's Spanish service": its language). Not so "her
+  // Bolivian counterpart".
+  int owner = c.t.child(n, "nmod:poss");
+  bool owned = owner >= 0 && c.t.upos(owner) != Upos::PRON;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
     bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";

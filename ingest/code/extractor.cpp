@@ -132,6 +132,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
+  std::vector<std::pair<int, std::string>> senses;  // Toks whose sense (root) the parse coder chose
 
   auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out, CodeSet& countries,
                        bool& anaphoric) { add_mention_actors(dict, a, group, out, countries, anaphoric); };
@@ -219,6 +220,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     std::size_t vetoed_before = vetoed.size();
     coder_->code(in, tree, coded, vetoed);
     for (std::size_t k = vetoed_before; k < vetoed.size(); ++k) vetoed[k] = in.tok_of_word[vetoed[k]];
+    // A word of several senses ("welcomed the president" / "welcomed the
+    // decision", "sent aid" / "sent troops to the border"): the tree chose
+    // one; the pattern coder, which cannot tell them, gives way on it.
+    for (const CodedEvent& e : coded) {
+      const auto* fs = frames_.find(tree.lemma(e.word), tree.upos(e.word) == Upos::NOUN);
+      if (fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) {
+            return frames_.frame(fi).cameo.compare(0, 2, e.cameo, 0, 2) != 0;
+          }))
+        senses.emplace_back(static_cast<int>(in.tok_of_word[e.word]), e.cameo.substr(0, 2));
+    }
     if (coded.empty()) continue;
 
     const auto& dsent = doc.sentences[span.index];
@@ -386,11 +397,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     return false;
   };
+  auto other_sense = [&](const Draft& d) {
+    bool chosen = false, same = false;
+    for (const auto& [tok, root] : senses)
+      if (tok == static_cast<int>(d.position)) chosen = true, same |= d.fact.cameo.compare(0, 2, root) == 0;
+    return chosen && !same;
+  };
   drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(parse_drafts), drafts.end(),
                               [&](const Draft& d) {
                                 return std::binary_search(vetoed.begin(), vetoed.end(),
                                                           static_cast<int>(d.position)) ||
-                                       agreed(d);
+                                       agreed(d) || other_sense(d);
                               }),
                drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),
