@@ -72,6 +72,8 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       {"Cuban soldiers pulled out of Angola in 1991.", "08", "CUB", "AGO"},
       // "expect X from Y": a demand of Y
       {"Estonia expects from Latvia a clear answer on the pipeline.", "10", "EST", "LVA"},
+      // "provide X with Y": the object receives
+      {"Norway will provide Malawi with emergency food supplies.", "07", "NOR", "MWI"},
       // welcoming another's act is approval
       {"Ghana welcomed Togo's offer to host the talks.", "05", "GHA", "TGO"},
       // concern voiced over another's act is disapproval
@@ -177,6 +179,8 @@ TEST_CASE("extract code: status from the tree") {
       {"Slovakia will host Hungarian President Tamas Nemeth next month.", "04", Status::planned},
       {"Hungary plans to send troops to Bosnia.", "07", Status::planned},
       {"Ghana refused to meet Togolese officials.", "04", Status::negated},
+      // what a party denies having done: negated, and only once
+      {"Eritrea denied that its troops had shelled Ethiopian villages.", "19", Status::negated},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
@@ -190,9 +194,12 @@ TEST_CASE("extract code: status from the tree") {
     REQUIRE(f != nullptr);
     CHECK(f->status == c.status);
   }
-  // A condition or a speculation is no fact.
+  auto fs = test::facts("Eritrea denied that its troops had shelled Ethiopian villages.");
+  CHECK(std::count_if(fs.begin(), fs.end(), [](const Fact& f) { return f.root == "19"; }) == 1);
+  // A condition, a speculation or what a claim says is no fact.
   for (const char* text : {"If Iraq attacks Kuwait, the region will suffer.",
-                           "Portugal could impose sanctions on Angola."}) {
+                           "Portugal could impose sanctions on Angola.",
+                           "Kenya dismissed claims that it had bombed Somali towns."}) {
     CAPTURE(text);
     auto fs = test::facts(text);
     CAPTURE(test::summary(fs));

@@ -36,7 +36,7 @@ StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
       header = true;
       if (lemma == "lemma") continue;
     }
-    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : -1;
+    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : where == "clause" ? 3 : -1;
     int v = value == "hypothetical" ? kHypothetical : -1;
     if (v < 0) {
       auto st = parse_status(value);
@@ -598,11 +598,15 @@ int Coder::status_of(const Ctx& c, int t) const {
     std::string_view r = tr.rel(x);
     int h = tr.head(x);
     if (h < 0) break;
-    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || (r == "ccomp" && step == 0 && false)) {
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass") {
       take(cues_.find(CueWhere::gov, tr.lemma(h)));
       x = h;
       continue;
     }
+    // "denied that it had attacked": the verb whose that-clause the trigger
+    // heads; "reports that X had sent": the noun's.
+    if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0))
+      take(cues_.find(CueWhere::clause, tr.lemma(h)));
     if (r == "conj") {
       x = h;
       continue;

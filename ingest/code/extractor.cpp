@@ -237,6 +237,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (CodedEvent& e : coded) {
       const Frame& f = frames_.frame(e.frame);
       Draft d;
+      d.position = in.tok_of_word[e.word];
       Fact& fct = d.fact;
       fct.type = e.type;
       fct.cameo = e.cameo;
@@ -403,11 +404,22 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (tok == static_cast<int>(d.position)) chosen = true, same |= d.fact.cameo.compare(0, 2, root) == 0;
     return chosen && !same;
   };
+  // The same word read in the same root with another status ("denied that
+  // it had attacked"): the tree's status wins.
+  auto restated = [&](const Draft& d) {
+    for (std::size_t k = 0; k < parse_drafts; ++k) {
+      const Draft& p = drafts[k];
+      if (p.position == d.position && p.sentence == d.sentence && p.fact.status != d.fact.status &&
+          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)
+        return true;
+    }
+    return false;
+  };
   drafts.erase(std::remove_if(drafts.begin() + static_cast<std::ptrdiff_t>(parse_drafts), drafts.end(),
                               [&](const Draft& d) {
                                 return std::binary_search(vetoed.begin(), vetoed.end(),
                                                           static_cast<int>(d.position)) ||
-                                       agreed(d) || other_sense(d);
+                                       agreed(d) || other_sense(d) || restated(d);
                               }),
                drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),
