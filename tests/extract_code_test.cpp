@@ -555,3 +555,29 @@ TEST_CASE("extract code: 'The' opening a country's name stays a determiner for t
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::intended);
 }
+
+TEST_CASE("extract code: 'agreed to meet' is one intent to meet, also in reported speech") {
+  auto fs = test::facts("The Kremlin said Medvedev and Aliyev had agreed to meet in Baku.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].cameo == "036");
+  CHECK(find_sym(fs, "03", "RUS,AZE") != nullptr);
+}
+
+TEST_CASE("extract code: one event between two organizations is one fact") {
+  auto fs = test::facts("The African Union and ASEAN concluded a cooperation agreement on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.size() == 1);
+}
+
+TEST_CASE("extract code: loans received and offensives launched") {
+  auto fs = test::facts("Ghana received a $3 billion loan from the IMF in May.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "07");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target").count("GHA") == 1);
+  CHECK(f->source.size() == 1);
+  fs = test::facts("The Sudanese army launched an offensive against Chadian forces on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "SDN", "TCD") != nullptr);
+}

@@ -824,10 +824,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
-    // "agreed to meet": a plan to meet (an intent), not a settlement.
+    // "agreed to meet": an intent to meet (036), not a settlement; the
+    // meeting's trigger tells it, with its parties.
     if (f.flags & kFramePlan) {
       int x = tr.child(e.word, "xcomp");
-      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) drop[k - first] = 1;
+      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) {
+        CodedEvent& m = out[trigger_of[x]];
+        m.cameo = "036";
+        m.type = "intent";
+        if (m.status != Status::negated) m.status = Status::intended;
+        m.directed = !m.target.empty();  // "agreed to meet X": the subject's intent, aimed at X
+        drop[k - first] = 1;
+        continue;
+      }
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
     // complement is the content of the intention, appeal or threat.

@@ -255,7 +255,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                  });
                                }),
                 tgt.end());
-      bool sym = (f.flags & kFrameSym) && e.cameo == f.cameo && !e.directed;
+      // "agreed to meet": an intent to meet (036), as symmetric as the meeting
+      bool sym = (f.flags & kFrameSym) && (e.cameo == f.cameo || e.cameo == "036") && !e.directed;
       if (sym) {
         for (auto& x : src) add_actor(fct.participants, std::move(x));
         for (auto& x : tgt) add_actor(fct.participants, std::move(x));

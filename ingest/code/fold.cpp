@@ -1,5 +1,6 @@
 // Folding the drafts of one article into facts (draft.hpp).
 #include <cmath>
+#include <set>
 
 #include "graph/cameo.hpp"
 #include "ingest/code/calibrate.hpp"
@@ -75,6 +76,15 @@ bool shares_key(const std::vector<Actor>& a, const std::vector<Actor>& b) {
   });
 }
 
+// The parties of a fact by side key (countries, and organizations or people
+// of no country by id): "the EU and Mercosur" fold like two countries.
+std::set<std::string> party_keys(const Fact& f) {
+  std::set<std::string> keys;
+  for (const auto* side : {&f.source, &f.target, &f.participants})
+    for (const Actor& a : *side) keys.insert(side_key(a));
+  return keys;
+}
+
 // True if draft d tells the act of o the other way round (o: X -> Y, d:
 // Y -> X): two acts, not one, unless one of them is a host's 043.
 bool reversed(const Fact& o, const Fact& d) {
@@ -112,7 +122,8 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
             (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
         continue;
       if (reversed(o.fact, d.fact)) continue;
-      bool same_parties = o.countries == d.countries && !d.countries.empty();
+      bool same_parties = d.countries.empty() ? !d.fact.participants.empty() && party_keys(o.fact) == party_keys(d.fact)
+                                              : o.countries == d.countries;
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
       if (same_parties && date_ok && place_ok) {
