@@ -581,3 +581,16 @@ TEST_CASE("extract code: loans received and offensives launched") {
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "19", "SDN", "TCD") != nullptr);
 }
+
+TEST_CASE("extract code: private people stand for their country only in what is done to people") {
+  for (const char* text : {"The Peruvian president met Chilean businessman Andres Soto in Lima.",
+                           "The Kenyan president told Japanese reporters that trade was growing."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(fs.empty());
+  }
+  auto fs = test::facts("Bolivia arrested a Brazilian journalist on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "BOL", "BRA") != nullptr);
+}

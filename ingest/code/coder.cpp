@@ -95,6 +95,7 @@ struct Coder::Ctx {
   const Tree& t;
   const Analysis& rec;
   int home_mention = -1;  // a mention of the article's home country, -1 if none
+  mutable bool private_party = false;  // a slot named a private person (set by slot())
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
     // "Ethiopian-born" tells a birthplace, not whom one acts for.
@@ -117,6 +118,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
              std::vector<std::string> agent_nouns)
     : dict_(dict), frames_(frames), cues_(cues), agent_nouns_(std::move(agent_nouns)) {
   domestic_class_ = frames_.class_index("domestic");
+  private_class_ = frames_.class_index("private");
   std::sort(agent_nouns_.begin(), agent_nouns_.end());
 }
 
@@ -562,7 +564,17 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (!nodes.empty()) why += fmt::format("{}=p:{} ", source ? "source" : "target", s.word);
       break;
   }
+  // Private people ("told Japanese reporters", "met a Chilean businessman")
+  // stand for their country only in what is done to people.
+  const std::string_view root = std::string_view(f.cameo).substr(0, 2);
+  const bool done_to_people = root == "07" || root == "08" || root == "16" || root == "17" || root == "18" ||
+                              root == "19" || root == "20";
   for (int n : nodes) {
+    if (!done_to_people && frames_.in_class(private_class_, tr.lemma(n))) {
+      if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
+      c.private_party = true;
+      continue;
+    }
     actors_at(c, n, source, places, out);
     if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
   }
@@ -684,6 +696,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // scratch string that keeps its capacity (no allocation per slot).
       scratch.clear();
       std::string& why = in.words ? e.why : scratch;
+      c.private_party = false;
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, why);
         if (!e.source.empty()) break;
@@ -693,6 +706,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (!e.target.empty()) break;
       }
       rebind_descriptions(c, e.source, e.target);
+      // "told Japanese reporters": a private party is no party here; the
+      // pattern coder's reading of this word goes too.
+      if (c.private_party && (e.source.empty() || e.target.empty())) vetoed.push_back(w);
       // "we are working with A and with B": a symmetric act whose subject
       // is no known party does not tie A and B to each other.
       if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {

@@ -120,6 +120,7 @@ class Coder {
   const StatusCues& cues_;
   std::vector<std::string> agent_nouns_;  // sorted
   int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
+  int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
 };
 
 }  // namespace dipgraph::ingest
