@@ -565,10 +565,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       break;
   }
   // Private people ("told Japanese reporters", "met a Chilean businessman")
-  // stand for their country only in what is done to people.
+  // stand for their country only in what is done to people, and in their
+  // own protests against another state.
   const std::string_view root = std::string_view(f.cameo).substr(0, 2);
-  const bool done_to_people = root == "07" || root == "08" || root == "16" || root == "17" || root == "18" ||
-                              root == "19" || root == "20";
+  const bool done_to_people = root == "07" || root == "08" || root == "14" || root == "16" || root == "17" ||
+                              root == "18" || root == "19" || root == "20";
   for (int n : nodes) {
     if (!done_to_people && frames_.in_class(private_class_, tr.lemma(n))) {
       if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
