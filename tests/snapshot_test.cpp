@@ -177,6 +177,21 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
   }
 }
 
+TEST_CASE("snapshot: a file of an older version (4: events without provenance) is rebuilt") {
+  TempDir dir("snapshot");
+  fs::path path = dir.path / "graph.snapshot";
+  write_snapshot(sample_graph(), some_stamp(), path);
+  std::string old = read_file(path);
+  REQUIRE(old.size() > 12);
+  CHECK(old[8] == 5);  // the version follows the 8-byte magic
+  old[8] = 4;
+  write_file(path, old);
+  SnapshotRead r = read_snapshot(path, some_stamp());
+  CHECK(r.state == SnapshotState::damaged);
+  CHECK_FALSE(r.graph);
+  CHECK(r.reason.find("snapshot version 4 (this dipgraph reads 5)") != std::string::npos);
+}
+
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {
   TempDir dir("snapshot");
   fs::path log = dir.path / "facts.jsonl";
