@@ -76,7 +76,8 @@ std::string evidence_line(const KnowledgeGraph& g, VertexId ev, std::string_view
     line += fmt::format("\"{}\" [{}]", g.str(d.evidence), g.str(d.article));
   else
     line += "(no evidence sentence)";
-  if (std::string from = g.provenance_text(ev); !from.empty()) line += fmt::format(" \u2014 {}", from);
+  if (std::string from = g.provenance_text(ev); !from.empty())
+    line += fmt::format(" \u2014 {}", from);
   return line + "\n";
 }
 

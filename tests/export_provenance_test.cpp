@@ -53,7 +53,8 @@ TEST_CASE("graph: an event carries its first evidence's provenance, or none") {
   CHECK(g.str(p1.outlet) == "Andes Wire");  // the first evidence's, not the second's
   CHECK(g.str(p1.published) == "2025-03-04");
   CHECK(g.provenance_text(g.find("event:p1")) ==
-        "\u201cChile & Peru \"talk\" <water>\u201d, Andes Wire, 2025-03-04, https://news.example/a?x=1&y=2");
+        "\u201cChile & Peru \"talk\" <water>\u201d, Andes Wire, 2025-03-04, "
+        "https://news.example/a?x=1&y=2");
   const VertexData& p2 = g.vertex(g.find("event:p2"));
   CHECK(p2.title == 0);
   CHECK(p2.url == 0);
@@ -74,8 +75,10 @@ TEST_CASE("export: GraphML, JSON and GEXF write provenance only where known") {
   for (const char* key : {"title", "url", "outlet", "published"})
     CHECK(x.find(std::string("<key id=\"n_") + key + "\" for=\"node\" attr.name=\"" + key +
                  "\" attr.type=\"string\"/>") != std::string::npos);
-  CHECK(x.find("<data key=\"n_title\">Chile &amp; Peru \"talk\" &lt;water&gt;</data>") != std::string::npos);
-  CHECK(x.find("<data key=\"n_url\">https://news.example/a?x=1&amp;y=2</data>") != std::string::npos);
+  CHECK(x.find("<data key=\"n_title\">Chile &amp; Peru \"talk\" &lt;water&gt;</data>") !=
+        std::string::npos);
+  CHECK(x.find("<data key=\"n_url\">https://news.example/a?x=1&amp;y=2</data>") !=
+        std::string::npos);
   CHECK(x.find("<data key=\"n_outlet\">Andes Wire</data>") != std::string::npos);
   CHECK(count_of(x, "<data key=\"n_title\">") == "1");
   CHECK(count_of(x, "<data key=\"n_published\">") == "2");  // p1 and p2; p3 has none
@@ -99,8 +102,8 @@ TEST_CASE("export: the CSV event table has provenance columns, empty where unkno
   CHECK(std::vector<std::string_view>(cols.end() - 4, cols.end()) ==
         std::vector<std::string_view>{"title", "url", "outlet", "published"});
   std::string s = os.str();
-  CHECK(s.find(",\"Chile & Peru \"\"talk\"\" <water>\",https://news.example/a?x=1&y=2,Andes Wire,2025-03-04\r\n") !=
-        std::string::npos);
+  CHECK(s.find(",\"Chile & Peru \"\"talk\"\" <water>\",https://news.example/a?x=1&y=2,Andes "
+               "Wire,2025-03-04\r\n") != std::string::npos);
   CHECK(s.find(",Bolivia criticized Paraguay.,,,,2025-03-05\r\n") != std::string::npos);
   CHECK(s.find(",Chile met Bolivia.,,,,\r\n") != std::string::npos);
 }
