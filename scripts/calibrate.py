@@ -3,7 +3,11 @@
 probability that a fact is right (docs/extraction.md, "Calibrated
 confidence"; the model is ingest/code/calibrate.hpp).
 
-  scripts/calibrate.py [DIPGRAPH] [EVAL_DIR] [--dry-run] [--markdown]
+  scripts/calibrate.py [DIPGRAPH] [EVAL_DIR] [--dry-run] [--check] [--markdown]
+
+--check fits nothing: it only verifies that DIPGRAPH with the shipped
+data/calibration.tsv gives the confidences the file's weights give here
+(the C++ and Python features agree) and prints its table.
 
 1. Runs `DIPGRAPH extract` (default build/dipgraph) on the news development
    set of EVAL_DIR (default ../shared/eval) without a calibration (a copy of
@@ -193,9 +197,41 @@ def write_model(path, w, n, right, exe):
             f.write("%s\t%.4f\n" % (name, wi))
 
 
+def read_model(path):
+    """{feature: weight} of a calibration file."""
+    w = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\r\n")
+            if line and not line.startswith("#") and line != "feature\tweight":
+                name, _, value = line.partition("\t")
+                w[name] = float(value)
+    return w
+
+
+def check_shipped(exe, ev, raw_rows, data, md):
+    """--check: dipgraph with data/calibration.tsv gives the confidences this
+    script's features give with the file's weights (to 0.01), and the table."""
+    model = read_model(os.path.join(data, "calibration.tsv"))
+    names = list(model)
+    want = {}
+    for a, f, _ in raw_rows:
+        x = [feature(f, n) for n in names]
+        want.setdefault((a, f.get("id")), []).append(predict([model[n] for n in names], x))
+    after = reliability.labelled_facts(exe, ev, data)
+    off = [f.get("id") for a, f, _ in after
+           if min((abs(v - float(f.get("confidence", 0))) for v in want.get((a, f.get("id")), [])), default=1) > 0.011]
+    reliability.print_table("all articles, dipgraph with data/calibration.tsv (%s)" % ", ".join(names),
+                            [(float(f.get("confidence", 0.5)), r) for _, f, r in after], md)
+    if off or len(after) != len(raw_rows):
+        sys.exit("calibrate: dipgraph's confidences differ from the file's model for %d of %d facts" % (len(off), len(after)))
+    print("calibrate --check: dipgraph's confidences are the model's for all %d facts" % len(after))
+
+
 def main(argv):
     dry = "--dry-run" in argv
     md = "--markdown" in argv
+    check = "--check" in argv
     args = [a for a in argv if not a.startswith("--")]
     exe = args[0] if args else os.path.join(ROOT, "build", "dipgraph")
     ev = args[1] if len(args) > 1 else os.path.join(os.path.dirname(ROOT), "shared", "eval")
@@ -210,6 +246,8 @@ def main(argv):
         rows = reliability.labelled_facts(exe, ev, raw_data)
     if not rows:
         sys.exit("calibrate: no facts of the news development set")
+    if check:
+        return check_shipped(exe, ev, rows, data, md)
     xs = [[feature(f, n) for n in FEATURES] for _, f, _ in rows]
     ys = [1.0 if r else 0.0 for _, _, r in rows]
     halves = [half(a) for a, _, _ in rows]
