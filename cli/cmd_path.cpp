@@ -76,6 +76,8 @@ std::string evidence_line(const KnowledgeGraph& g, VertexId ev, std::string_view
     line += fmt::format("\"{}\" [{}]", g.str(d.evidence), g.str(d.article));
   else
     line += "(no evidence sentence)";
+  if (std::string from = g.provenance_text(ev); !from.empty())
+    line += fmt::format(" \u2014 {}", from);
   return line + "\n";
 }
 
@@ -150,9 +152,14 @@ std::string vertex_json(const KnowledgeGraph& g, VertexId v) {
         "\"goldstein\": {}, \"mentions\": {}, \"confidence\": {}",
         q(g.str(d.type)), q(g.str(d.cameo)), to_string(d.status), q(g.str(d.date)), d.quad_class,
         d.goldstein, d.mentions, d.confidence);
-    if (d.evidence)
-      out += fmt::format(", \"evidence\": {{\"article\": {}, \"text\": {}}}", q(g.str(d.article)),
+    if (d.evidence) {
+      out += fmt::format(", \"evidence\": {{\"article\": {}, \"text\": {}", q(g.str(d.article)),
                          q(g.str(d.evidence)));
+      for (auto [key, s] : {std::pair{"title", d.title}, std::pair{"url", d.url},
+                            std::pair{"outlet", d.outlet}, std::pair{"published", d.published}})
+        if (s) out += fmt::format(", \"{}\": {}", key, q(g.str(s)));
+      out += "}";
+    }
   } else if (d.country) {
     out += fmt::format(", \"country\": {}", q(g.str(d.country)));
   }

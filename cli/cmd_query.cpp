@@ -89,9 +89,15 @@ std::string event_json(const KnowledgeGraph& g, VertexId v) {
       "\"quad_class\": {}, \"goldstein\": {}, \"mentions\": {}, \"confidence\": {}",
       q(g.id(v)), q(g.label(v)), q(g.str(d.type)), q(g.str(d.cameo)), to_string(d.status),
       q(g.str(d.date)), d.quad_class, num(d.goldstein), d.mentions, num(d.confidence));
-  if (d.evidence)
-    out += fmt::format(", \"evidence\": {{\"article\": {}, \"text\": {}}}", q(g.str(d.article)),
+  if (d.evidence) {
+    out += fmt::format(", \"evidence\": {{\"article\": {}, \"text\": {}", q(g.str(d.article)),
                        q(g.str(d.evidence)));
+    // The article's provenance, each field only when the input gave it.
+    for (auto [key, s] : {std::pair{"title", d.title}, std::pair{"url", d.url},
+                          std::pair{"outlet", d.outlet}, std::pair{"published", d.published}})
+      if (s) out += fmt::format(", \"{}\": {}", key, q(g.str(s)));
+    out += "}";
+  }
   return out + "}";
 }
 
@@ -193,7 +199,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
   if (a.csv) {
     out = csv_row({"a_id", "a_name", "b_id", "b_name", "event_id", "type", "date", "status",
                    "direction", "a_parties", "b_parties", "cameo", "plover", "quad_class",
-                   "goldstein", "mentions", "confidence", "label", "article", "sentence"});
+                   "goldstein", "mentions", "confidence", "label", "article", "sentence",
+                   "title", "url", "outlet", "published"});
     for (const TieGroup& grp : t.groups)
       for (const TieFact& f : grp.facts) {
         const VertexData& d = g.vertex(f.event);
@@ -204,7 +211,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
                         csv_ids(g, t.b_parties(f)), g.str(d.cameo), p ? p->event : "",
                         std::to_string(d.quad_class), num(d.goldstein),
                         std::to_string(d.mentions), num(d.confidence), g.label(f.event),
-                        g.str(d.article), g.str(d.evidence)});
+                        g.str(d.article), g.str(d.evidence), g.str(d.title), g.str(d.url),
+                        g.str(d.outlet), g.str(d.published)});
       }
   } else if (a.json) {
     out = fmt::format("{{\"a\": {}, \"b\": {}, \"summary\": {{{}}}, \"groups\": [",
@@ -243,6 +251,8 @@ void run_ties(const TiesArgs& a, Globals& glob) {
                            to_string(d.status), who, title);
         if (d.evidence)
           out += fmt::format("      \"{}\" [{}]\n", g.str(d.evidence), g.str(d.article));
+        if (std::string from = g.provenance_text(f.event); !from.empty())
+          out += fmt::format("      \u2014 {}\n", from);
       }
     }
   }

@@ -22,7 +22,8 @@ const std::vector<std::string_view> kColumns = {
     "target_name",  "target_actors", "directed",       "type",         "cameo",
     "root",         "quad_class",    "goldstein",      "plover",       "plover_mode",
     "status",       "location",      "location_iso3",  "mentions",     "confidence",
-    "label",        "article",       "sentence"};
+    "label",        "article",       "sentence",       "title",        "url",
+    "outlet",       "published"};
 
 // One country's side in an event: the parties counting for it and their roles.
 struct Side {
@@ -130,7 +131,11 @@ ExportCounts write_csv_events(const KnowledgeGraph& graph, std::ostream& os,
       number(e.confidence);
       field(sv(graph, e.label));
       field(sv(graph, e.article));
-      append_csv_field(buf, sv(graph, e.evidence));
+      field(sv(graph, e.evidence));
+      field(sv(graph, e.title));
+      field(sv(graph, e.url));
+      field(sv(graph, e.outlet));
+      append_csv_field(buf, sv(graph, e.published));
       buf += "\r\n";
       ++counts.edges;
     }

@@ -161,7 +161,11 @@ std::string event_node(const KnowledgeGraph& graph, const EventNode& e, std::siz
                                 graph.str(d.cameo), d.goldstein);
   if (e.count > 1) tip += fmt::format(", {} events", e.count);
   if (d.evidence) tip += fmt::format(": \"{}\" [{}]", graph.str(d.evidence), graph.str(d.article));
+  std::string from = graph.provenance_text(e.event);
+  if (!from.empty()) tip += " \u2014 " + from;
   attrs += ", tooltip=" + label(tip, 1000);
+  // SVG output links the event to its article.
+  if (d.url) attrs += ", URL=" + label(graph.str(d.url), 4000);
   if (center) attrs += ", penwidth=3, color=\"#1f4e79\"";
   return fmt::format("  {} [{}];\n", quoted(graph.id(e.event)), attrs);
 }

@@ -33,7 +33,8 @@ constexpr Column kEventColumns[] = {
     {"label", ""},      {"type", ""},         {"cameo", ""},        {"root", ""},
     {"plover", ""},     {"plover_mode", ""},  {"quad_class", "int"}, {"goldstein", "float"},
     {"status", ""},     {"date", ""},         {"start", "date"},    {"end", "date"},
-    {"mentions", "int"}, {"confidence", "float"}, {"evidence", ""},  {"article", ""}};
+    {"mentions", "int"}, {"confidence", "float"}, {"evidence", ""},  {"article", ""},
+    {"title", ""},      {"url", ""},          {"outlet", ""},       {"published", ""}};
 
 std::string upper(std::string_view s) {
   std::string out(s);

@@ -128,7 +128,8 @@ class GraphBuilder {
     interned.reserve(nv * 4 + 16);
     for (VertexId v = 0; v < nv; ++v) {
       const VertexData& d = vertices_[v];
-      for (StrId s : {d.label, d.type, d.cameo, d.root, d.date, d.article, d.country, d.role})
+      for (StrId s : {d.label, d.type, d.cameo, d.root, d.date, d.article, d.title, d.url,
+                      d.outlet, d.published, d.country, d.role})
         if (s) interned.push_back(s);
       if (d.kind != VertexKind::event) interned.push_back(d.id);
     }
@@ -173,10 +174,7 @@ class GraphBuilder {
     d.goldstein = f.goldstein;
     d.confidence = f.confidence;
     d.mentions = f.mentions > 0 ? f.mentions : count_mentions(f);
-    if (!f.evidence.empty()) {
-      d.evidence = m.strings.add(clean(f.evidence.front().text));
-      d.article = intern(f.evidence.front().article);
-    }
+    if (!f.evidence.empty()) set_first_evidence(d, f.evidence.front());
     VertexId ev = new_vertex(d);
     ++m.stats.events;
 
@@ -225,10 +223,19 @@ class GraphBuilder {
     d.goldstein = f.goldstein;
     d.confidence = f.confidence;
     d.mentions = f.mentions > 0 ? f.mentions : count_mentions(f);
-    if (d.article == 0 && !f.evidence.empty()) {  // its first evidence came later
-      d.evidence = impl_.strings.add(clean(f.evidence.front().text));
-      d.article = intern(f.evidence.front().article);
-    }
+    if (d.article == 0 && !f.evidence.empty())  // its first evidence came later
+      set_first_evidence(d, f.evidence.front());
+  }
+
+  // An event's first evidence: its sentence, article and the article's
+  // provenance (each left 0 when empty).
+  void set_first_evidence(VertexData& d, const Evidence& e) {
+    d.evidence = impl_.strings.add(clean(e.text));
+    d.article = intern(e.article);
+    d.title = intern(e.title);
+    d.url = intern(e.url);
+    d.outlet = intern(e.outlet);
+    d.published = intern(e.published);
   }
 
   void finish() {
@@ -480,6 +487,16 @@ std::size_t KnowledgeGraph::count(VertexKind kind) const {
 const BuildStats& KnowledgeGraph::stats() const { return impl_->stats; }
 const VertexData& KnowledgeGraph::vertex(VertexId v) const { return impl_->g[v]; }
 std::string_view KnowledgeGraph::str(StrId s) const { return impl_->strings.view(s); }
+
+std::string KnowledgeGraph::provenance_text(VertexId ev) const {
+  const VertexData& d = vertex(ev);
+  std::string out;
+  if (d.kind != VertexKind::event) return out;
+  if (d.title) out = fmt::format("\u201c{}\u201d", str(d.title));
+  for (StrId s : {d.outlet, d.published, d.url})
+    if (s) out += (out.empty() ? "" : ", ") + std::string(str(s));
+  return out;
+}
 
 VertexId KnowledgeGraph::find(std::string_view stable_id) const {
   return impl_->find(stable_id);

@@ -82,6 +82,9 @@ struct VertexData {
   StrId date = 0;      // events: EDTF date, empty if unknown
   StrId evidence = 0;  // events: text of the first evidence sentence
   StrId article = 0;   // events: article id of the first evidence sentence
+  // events: that article's provenance, each empty when the input lacked it
+  // (Evidence::title, url, outlet, published)
+  StrId title = 0, url = 0, outlet = 0, published = 0;
   std::int32_t mentions = 0;  // events: distinct articles reporting it
   double goldstein = 0.0;     // events
   double confidence = 0.0;    // events
@@ -198,6 +201,12 @@ class KnowledgeGraph {
   // name gets up to 5 near matches (edit distance to any of an entity's
   // names, prefix) in `candidates` and `message`.
   Resolution resolve(std::string_view query, const NameTable* names = nullptr) const;
+
+  // Where event `ev`'s first evidence was published, for people: the
+  // known parts of “title”, outlet, published date and URL, joined by ", "
+  // (`“Talks in Nairobi”, Example Wire, 2025-03-04, https://…`); empty when
+  // the input gave none of them or `ev` is not an event.
+  std::string provenance_text(VertexId ev) const;
   // resolve(), throwing Error(message) unless found.
   VertexId resolve_or_throw(std::string_view query, const NameTable* names = nullptr) const;
 

@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 4, little-endian, every section 8-byte aligned; the full
+// Layout (version 5, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -50,7 +50,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -105,11 +105,12 @@ struct DiskVertex {
   std::uint8_t kind, quad_class, pad[2];
   std::uint32_t status;  // Status is an int
   std::uint32_t country, role, home, type, cameo, root, date, evidence, article;
+  std::uint32_t title, url, outlet, published;
   std::int32_t mentions;
   double goldstein, confidence;
 };
 #define DIPGRAPH_SAME_FIELD(f) offsetof(DiskVertex, f) == offsetof(VertexData, f)
-static_assert(sizeof(DiskVertex) == 72 && sizeof(VertexData) == sizeof(DiskVertex) &&
+static_assert(sizeof(DiskVertex) == 88 && sizeof(VertexData) == sizeof(DiskVertex) &&
               sizeof(Status) == 4 &&
               DIPGRAPH_SAME_FIELD(id) && DIPGRAPH_SAME_FIELD(label) && DIPGRAPH_SAME_FIELD(kind) &&
               DIPGRAPH_SAME_FIELD(quad_class) && DIPGRAPH_SAME_FIELD(status) &&
@@ -117,7 +118,9 @@ static_assert(sizeof(DiskVertex) == 72 && sizeof(VertexData) == sizeof(DiskVerte
               DIPGRAPH_SAME_FIELD(home) && DIPGRAPH_SAME_FIELD(type) &&
               DIPGRAPH_SAME_FIELD(cameo) && DIPGRAPH_SAME_FIELD(root) &&
               DIPGRAPH_SAME_FIELD(date) && DIPGRAPH_SAME_FIELD(evidence) &&
-              DIPGRAPH_SAME_FIELD(article) && DIPGRAPH_SAME_FIELD(mentions) &&
+              DIPGRAPH_SAME_FIELD(article) && DIPGRAPH_SAME_FIELD(title) &&
+              DIPGRAPH_SAME_FIELD(url) && DIPGRAPH_SAME_FIELD(outlet) &&
+              DIPGRAPH_SAME_FIELD(published) && DIPGRAPH_SAME_FIELD(mentions) &&
               DIPGRAPH_SAME_FIELD(goldstein) && DIPGRAPH_SAME_FIELD(confidence));
 #undef DIPGRAPH_SAME_FIELD
 static_assert(std::is_trivially_copyable_v<VertexData> && std::is_standard_layout_v<VertexData>);
@@ -345,6 +348,7 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
     x.id = d.id, x.label = d.label, x.country = d.country, x.role = d.role, x.home = d.home;
     x.type = d.type, x.cameo = d.cameo, x.root = d.root, x.date = d.date;
     x.evidence = d.evidence, x.article = d.article, x.mentions = d.mentions;
+    x.title = d.title, x.url = d.url, x.outlet = d.outlet, x.published = d.published;
     x.goldstein = d.goldstein, x.confidence = d.confidence;
     x.kind = static_cast<std::uint8_t>(d.kind), x.quad_class = d.quad_class;
     x.status = static_cast<std::uint32_t>(d.status);
@@ -473,7 +477,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   for (std::uint64_t v = 0; v < nv; ++v) {
     const DiskVertex& x = dv[v];
     if (std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date, x.evidence,
-                  x.article}) >= ns)
+                  x.article, x.title, x.url, x.outlet, x.published}) >= ns)
       return fmt::format("vertex {}: string id out of range", v);
     if (x.kind >= kVertexKindCount || x.status > static_cast<int>(Status::negated) ||
         (x.home != kNoVertex && x.home >= nv))

@@ -7,7 +7,8 @@ are right? (issue 10, "Calibrated confidence").
 Runs `DIPGRAPH extract` (default build/dipgraph) on the news development set
 of EVAL_DIR (default ../shared/eval), matches the facts to the gold with the
 set's own scorer (score_news.py: one-to-one greedy matching per article at
-dyad+root level), and prints, per bin of confidence (0.1 wide), how many
+dyad+root level), and prints, per bin of confidence (0.2 wide: five bins,
+as about 100 facts cannot fill ten), how many
 facts fall in it, their mean confidence and the share matched to a gold
 fact. A calibrated confidence has share ≈ mean confidence in every bin.
 Facts of articles without gold are left out (as the scorer does).
@@ -25,6 +26,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 MIN_BIN = 10  # a bin with fewer facts says little about agreement
+WIDTH = 0.2  # bin width: 0.0-0.2, 0.2-0.4, ... 0.8-1.0
 
 
 def load_scorer(ev):
@@ -56,37 +58,46 @@ def labelled_facts(exe, ev, data_dir=None):
     return rows
 
 
-def table(pairs):
+def table(pairs, width=None):
     """Bins of (confidence, right) pairs: [(lo, facts, mean conf, share right)] and the total."""
-    bins = [[0, 0.0, 0] for _ in range(10)]
+    width = width or WIDTH
+    nb = int(round(1 / width))
+    bins = [[0, 0.0, 0] for _ in range(nb)]
     for c, right in pairs:
-        b = bins[min(9, int(c * 10 + 1e-9))]
+        b = bins[min(nb - 1, int(c / width + 1e-9))]
         b[0] += 1
         b[1] += c
         b[2] += bool(right)
-    out = [(i / 10, n, s / n, m / n) for i, (n, s, m) in enumerate(bins) if n]
+    out = [(i * width, n, s / n, m / n) for i, (n, s, m) in enumerate(bins) if n]
     n = sum(b[0] for b in bins)
     total = (n, sum(b[1] for b in bins) / n, sum(b[2] for b in bins) / n) if n else (0, 0.0, 0.0)
     return out, total
 
 
+def largest_gap(pairs, width=None):
+    """The largest |share right - mean confidence| over bins of MIN_BIN facts or more."""
+    rows, _ = table(pairs, width)
+    return max((abs(r - c) for _, k, c, r in rows if k >= MIN_BIN), default=0.0)
+
+
 def print_table(title, pairs, markdown=False):
     rows, (n, mean, share) = table(pairs)
+    w = WIDTH
     print(title)
     if markdown:
         print("| confidence | facts | mean conf | share right | gap |")
         print("|---|---|---|---|---|")
         for lo, k, c, r in rows:
-            print("| %.1f – %.1f | %d | %.2f | %.2f | %+.2f |" % (lo, lo + 0.1, k, c, r, r - c))
+            print("| %.1f – %.1f | %d | %.2f | %.2f | %+.2f |" % (lo, lo + w, k, c, r, r - c))
         if n:
             print("| all | %d | %.2f | %.2f | %+.2f |" % (n, mean, share, share - mean))
     else:
         print("confidence   facts  mean conf  share right  gap")
         for lo, k, c, r in rows:
-            print("%.1f .. %.1f  %6d  %9.2f  %11.2f  %+.2f" % (lo, lo + 0.1, k, c, r, r - c))
+            print("%.1f .. %.1f  %6d  %9.2f  %11.2f  %+.2f" % (lo, lo + w, k, c, r, r - c))
         if n:
             print("all          %6d  %9.2f  %11.2f  %+.2f" % (n, mean, share, share - mean))
-    worst = max((abs(r - c) for _, k, c, r in rows if k >= MIN_BIN), default=0.0)
+    worst = largest_gap(pairs)
     print("largest gap in a bin of %d or more facts: %.2f (%s)" % (MIN_BIN, worst, "within 0.1" if worst <= 0.1 else "over 0.1"))
     print()
     return worst

@@ -24,7 +24,8 @@ inline std::string describe_all(const KnowledgeGraph& g) {
       << int(d.quad_class) << "|" << to_string(d.status) << "|" << g.str(d.country) << "|"
       << g.str(d.role) << "|" << d.home << "|" << g.str(d.type) << "|" << g.str(d.cameo) << "|"
       << g.str(d.root) << "|" << g.str(d.date) << "|" << g.str(d.evidence) << "|"
-      << g.str(d.article) << "|" << d.mentions << "|" << d.goldstein << "|" << d.confidence;
+      << g.str(d.article) << "|" << g.str(d.title) << "|" << g.str(d.url) << "|"
+      << g.str(d.outlet) << "|" << g.str(d.published) << "|" << d.mentions << "|" << d.goldstein << "|" << d.confidence;
     for (const EdgeRef& e : g.edges_of(v)) o << " " << e.source << ">" << e.target << ":" << to_string(e.kind);
     o << " find=" << g.find(g.str(d.id));
   }

@@ -42,7 +42,8 @@ std::vector<Fact> sample_facts() {
         "source":[{"id":"person:alexei-overchuk","kind":"person","name":"Alexei Overchuk","country":"RUS","role":"Deputy Prime Minister"}],
         "target":[{"id":"country:PAK","name":"Pakistan"}],
         "location":{"name":"Moscow","country":"RUS"},"topics":["AFG"],
-        "evidence":[{"article":"a1","sentence":3,"start":10,"end":60,"text":"Overchuk met Pakistani officials in Moscow."}],
+        "evidence":[{"article":"a1","sentence":3,"start":10,"end":60,"text":"Overchuk met Pakistani officials in Moscow.",
+          "title":"Talks in Moscow","url":"https://example.org/a1","outlet":"Example Wire","published":"2025-07-10"}],
         "confidence":0.9})"),
       fact(R"({"type":"project","cameo":"061","status":"planned","date":"2025-08","name":"railway project",
         "participants":[{"id":"country:PAK"},{"id":"country:UZB","name":"Uzbekistan"},{"id":"org:SCO","kind":"organization","name":"Shanghai Cooperation Organisation"}],
@@ -174,6 +175,21 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
     CHECK_FALSE(r.graph);
     CHECK_FALSE(r.reason.empty());
   }
+}
+
+TEST_CASE("snapshot: a file of an older version (4: events without provenance) is rebuilt") {
+  TempDir dir("snapshot");
+  fs::path path = dir.path / "graph.snapshot";
+  write_snapshot(sample_graph(), some_stamp(), path);
+  std::string old = read_file(path);
+  REQUIRE(old.size() > 12);
+  CHECK(old[8] == 5);  // the version follows the 8-byte magic
+  old[8] = 4;
+  write_file(path, old);
+  SnapshotRead r = read_snapshot(path, some_stamp());
+  CHECK(r.state == SnapshotState::damaged);
+  CHECK_FALSE(r.graph);
+  CHECK(r.reason.find("snapshot version 4 (this dipgraph reads 5)") != std::string::npos);
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {

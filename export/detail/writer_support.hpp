@@ -97,7 +97,9 @@ inline constexpr AttrSpec kNodeAttrs[] = {
     {"date", AttrType::string},       {"start", AttrType::string},
     {"end", AttrType::string},        {"mentions", AttrType::integer},
     {"confidence", AttrType::real},   {"evidence", AttrType::string},
-    {"article", AttrType::string},
+    {"article", AttrType::string},    {"title", AttrType::string},
+    {"url", AttrType::string},        {"outlet", AttrType::string},
+    {"published", AttrType::string},
 };
 
 // Visits the attributes vertex v carries (its kind decides which), in
@@ -148,6 +150,10 @@ void visit_node_attrs(const KnowledgeGraph& graph, VertexId v, Visitor& visitor,
   vis.real("confidence", d.confidence);
   vis.text("evidence", sv(graph, d.evidence));
   vis.text("article", sv(graph, d.article));
+  vis.text("title", sv(graph, d.title));  // the article's provenance, when known
+  vis.text("url", sv(graph, d.url));
+  vis.text("outlet", sv(graph, d.outlet));
+  vis.text("published", sv(graph, d.published));
 }
 
 // Escapers: each appends `s` to `out`, replacing malformed UTF-8 and

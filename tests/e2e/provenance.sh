@@ -66,8 +66,60 @@ if titles != ["Finland and Chile meet", "Leaders meet"]:
     sys.exit("FAIL: the store lost the titles: %s" % titles)
 PY
 
-# --min-confidence on every query, export and render; above every fact, nothing is left.
+# `ties` and the exports show the provenance of each fact's first evidence;
+# the fact of the bare article shows none (no empty fields, no stray dash).
 "$DIPGRAPH" -q ties --store s FIN CHL > t.txt || fail "ties: exit $?"
+grep -q '^      — “\(Leaders meet\|Finland and Chile meet\)”, Example \(Wire\|Daily\), 2025-03-03, https://example\.\(org/a/1\|net/7\)$' t.txt ||
+  fail "ties shows no provenance: $(cat t.txt)"
+[ "$(grep -c '^      — ' t.txt)" = 1 ] || fail "ties: a provenance line for the bare article: $(cat t.txt)"
+"$DIPGRAPH" -q ties --store s FIN CHL --json > t.json || fail "ties --json: exit $?"
+"$DIPGRAPH" -q ties --store s FIN CHL --csv > t.csv || fail "ties --csv: exit $?"
+"$DIPGRAPH" -q export --store s -o g.graphml || fail "export graphml"
+"$DIPGRAPH" -q export --store s -o g.json || fail "export json"
+"$DIPGRAPH" -q export --store s -o g.csv || fail "export csv"
+"$DIPGRAPH" -q export --store s -o g.dot || fail "export dot"
+dot -Tsvg g.dot -o g.svg 2> dot.err || fail "dot: $(cat dot.err)"
+[ -s dot.err ] && fail "dot warns: $(cat dot.err)"
+grep -q 'xlink:href="https://example' g.svg || fail "the SVG event does not link its article"
+/usr/bin/python3 - <<'PY' || exit 1
+import csv, json, sys
+import networkx as nx
+def fail(m):
+    sys.exit("FAIL: " + m)
+KEYS = ("title", "url", "outlet", "published")
+def split(events, what):
+    """The events with provenance (all four fields) and those without (none of them)."""
+    full = [e for e in events if all(e.get(k) for k in KEYS)]
+    bare = [e for e in events if not any(e.get(k) for k in KEYS)]
+    if len(full) + len(bare) != len(events) or not full or not bare:
+        fail("%s: provenance all or nothing per event: %s" % (what, events))
+    for e in full:
+        if e["outlet"] not in ("Example Wire", "Example Daily") or e["published"] != "2025-03-03":
+            fail("%s: wrong provenance %s" % (what, e))
+    return full, bare
+t = json.load(open("t.json"))
+split([f["event"]["evidence"] for g in t["groups"] for f in g["facts"]], "ties --json")
+full, bare = split(list(csv.DictReader(open("t.csv", newline="", encoding="utf-8"))), "ties --csv")
+G = nx.read_graphml("g.graphml")
+full, bare = split([d for _, d in G.nodes(data=True) if d["kind"] == "event"], "GraphML")
+if any(k in d for d in bare for k in KEYS):
+    fail("GraphML writes empty provenance: %s" % bare)
+try:
+    import igraph
+    g = igraph.Graph.Read_GraphML("g.graphml")
+    if not [v for v in g.vs if v["kind"] == "event" and v["url"].startswith("https://example")]:
+        fail("igraph: no url")
+except ImportError:
+    pass
+J = nx.node_link_graph(json.load(open("g.json")))
+full, bare = split([d for _, d in J.nodes(data=True) if d["kind"] == "event"], "JSON")
+if any(k in d for d in bare for k in KEYS):
+    fail("JSON writes empty provenance: %s" % bare)
+rows = list(csv.DictReader(open("g.csv", newline="", encoding="utf-8")))
+split(rows, "CSV")
+PY
+
+# --min-confidence on every query, export and render; above every fact, nothing is left.
 grep -q "FIN\|Finland" t.txt || fail "ties FIN CHL: $(cat t.txt)"
 "$DIPGRAPH" -q ties --store s FIN CHL --min-confidence 0.999 --json > t.json 2> err
 grep -q '"date": "2025' t.json && fail "--min-confidence 0.999 kept a fact: $(cat t.json)"
