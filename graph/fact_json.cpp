@@ -1,62 +1,21 @@
-// Facts <-> JSON lines with RapidJSON: strict parsing with one-line reasons,
-// compact writing. The schema is docs/facts.md.
+// Facts <-> JSON lines (fact_json.hpp): parse_fact with its fast path, and
+// the checks both readers share (UTF-8, digits, EDTF dates). The schema is
+// docs/facts.md. The strict reader that names what is wrong is
+// fact_json_dom.cpp (RapidJSON's DOM); writing is fact_json_write.cpp.
 #include "graph/fact_json.hpp"
-
-#include <fmt/core.h>
-#include <rapidjson/document.h>
-#include <rapidjson/error/en.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include <cmath>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 #include <cstring>
-#include <memory>
-#include <unordered_set>
 
 #include "graph/cameo.hpp"
-#include "graph/detail/json_keys.hpp"
-#include "graph/json_precheck.hpp"
+#include "graph/detail/fact_json_checks.hpp"
 
 namespace dipgraph {
 
-namespace {
-
-using Value = rapidjson::Value;
-
-// Defined below with the fast path. RapidJSON's encoding check covers the
-// raw bytes only: the escape of a lone low surrogate (u+DC00) decodes to bytes
-// that are not UTF-8, so every string kept in a Fact is checked again.
-bool valid_utf8(const unsigned char* s, std::size_t n);
-bool valid_utf8(std::string_view s) {
-  return valid_utf8(reinterpret_cast<const unsigned char*>(s.data()), s.size());
-}
-
-using Pool = rapidjson::MemoryPoolAllocator<rapidjson::CrtAllocator>;
-using Document = rapidjson::GenericDocument<rapidjson::UTF8<>, Pool, rapidjson::CrtAllocator>;
-
-// A Document reused by each thread: values are allocated from a fixed buffer
-// (cleared after every parse), so parsing one line does not call malloc
-// unless the line is huge.
-struct Scratch {
-  static constexpr std::size_t kValueBytes = 256u << 10;
-  std::unique_ptr<char[]> buffer{new char[kValueBytes]};
-  Pool values{buffer.get(), kValueBytes};
-  Document doc{&values, 4096};
-
-  // Releases the values of the last parse.
-  void reset() {
-    doc.SetNull();
-    values.Clear();
-  }
-};
-
-Scratch& scratch() {
-  thread_local Scratch s;
-  return s;
-}
+namespace detail {
 
 bool digits(std::string_view s) {
   for (char c : s)
@@ -64,226 +23,12 @@ bool digits(std::string_view s) {
   return !s.empty();
 }
 
-// Where a nested value is, formatted only when an error is reported:
-// "participants"[2], "location".
-struct Where {
-  const char* group = nullptr;
-  int index = -1;
-  std::string name() const {
-    return index < 0 ? fmt::format("\"{}\"", group) : fmt::format("\"{}\"[{}]", group, index);
-  }
-  std::string in() const { return group ? " in " + name() : std::string(); }
-};
+}  // namespace detail
 
-struct Reader {
-  std::string& error;
+namespace {
 
-  bool fail(std::string msg) {
-    error = std::move(msg);
-    return false;
-  }
-
-  // The string member `key` as a view into the document; absent or null
-  // leaves `out` unchanged.
-  bool view_field(const Value& obj, const char* key, std::string_view& out, bool required,
-                  Where where = {}) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd() || it->value.IsNull()) {
-      if (required) return fail(fmt::format("missing \"{}\"{}", key, where.in()));
-      return true;
-    }
-    if (!it->value.IsString())
-      return fail(fmt::format("\"{}\"{} is not a string", key, where.in()));
-    out = std::string_view(it->value.GetString(), it->value.GetStringLength());
-    if (!valid_utf8(out))
-      return fail(fmt::format("\"{}\"{} is not valid UTF-8", key, where.in()));
-    return true;
-  }
-
-  bool string_field(const Value& obj, const char* key, std::string& out, bool required,
-                    Where where = {}) {
-    std::string_view v(nullptr, 0);  // RapidJSON strings never have a null data pointer
-    if (!view_field(obj, key, v, required, where)) return false;
-    if (v.data() != nullptr) out.assign(v.data(), v.size());
-    return true;
-  }
-
-  bool actor(const Value& v, Actor& a, Where where) {
-    if (!v.IsObject()) return fail(fmt::format("{} is not an object", where.name()));
-    std::string_view kind;
-    if (!string_field(v, "id", a.id, true, where)) return false;
-    if (a.id.empty()) return fail(fmt::format("empty \"id\"{}", where.in()));
-    if (!view_field(v, "kind", kind, false, where)) return false;
-    if (!string_field(v, "name", a.name, false, where)) return false;
-    if (!string_field(v, "country", a.country, false, where)) return false;
-    if (!string_field(v, "role", a.role, false, where)) return false;
-    if (kind.empty()) {
-      auto colon = a.id.find(':');
-      kind = std::string_view(a.id).substr(0, colon == std::string::npos ? 0 : colon);
-      if (kind == "org") kind = "organization";
-    }
-    auto k = parse_actor_kind(kind);
-    if (!k) return fail(fmt::format("unknown actor kind \"{}\"{}", kind, where.in()));
-    a.kind = *k;
-    if (a.kind == ActorKind::country && a.country.empty() && a.id.rfind("country:", 0) == 0)
-      a.country = a.id.substr(8);
-    if (a.name.empty()) a.name = a.id;
-    return true;
-  }
-
-  bool actors(const Value& obj, const char* key, std::vector<Actor>& out) {
-    auto it = obj.FindMember(key);
-    if (it == obj.MemberEnd() || it->value.IsNull()) return true;
-    if (it->value.IsObject()) {  // a single actor is accepted for a list of one
-      out.emplace_back();
-      return actor(it->value, out.back(), Where{key});
-    }
-    if (!it->value.IsArray()) return fail(fmt::format("\"{}\" is not an array of actors", key));
-    out.reserve(it->value.Size());
-    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-      out.emplace_back();
-      if (!actor(it->value[i], out.back(), Where{key, static_cast<int>(i)})) return false;
-    }
-    return true;
-  }
-
-  bool evidence(const Value& obj, Fact& fact) {
-    auto it = obj.FindMember("evidence");
-    if (it == obj.MemberEnd() || it->value.IsNull()) return true;
-    if (!it->value.IsArray()) return fail("\"evidence\" is not an array");
-    fact.evidence.reserve(it->value.Size());
-    for (rapidjson::SizeType i = 0; i < it->value.Size(); ++i) {
-      const Value& e = it->value[i];
-      Where where{"evidence", static_cast<int>(i)};
-      if (!e.IsObject()) return fail(fmt::format("\"evidence\"[{}] is not an object", i));
-      Evidence& ev = fact.evidence.emplace_back();
-      if (!string_field(e, "article", ev.article, true, where)) return false;
-      if (ev.article.empty()) return fail(fmt::format("empty \"article\"{}", where.in()));
-      if (!string_field(e, "text", ev.text, false, where)) return false;
-      if (!string_field(e, "title", ev.title, false, where) || !string_field(e, "url", ev.url, false, where) ||
-          !string_field(e, "outlet", ev.outlet, false, where) ||
-          !string_field(e, "published", ev.published, false, where))
-        return false;
-      const char* nums[] = {"sentence", "start", "end"};
-      std::uint64_t* outs[] = {nullptr, &ev.start, &ev.end};
-      for (int k = 0; k < 3; ++k) {
-        auto m = e.FindMember(nums[k]);
-        if (m == e.MemberEnd() || m->value.IsNull()) continue;
-        if (m->value.IsNumber() && !m->value.IsUint64() && m->value.GetDouble() >= 0 &&
-            m->value.GetDouble() == std::floor(m->value.GetDouble()))
-          return fail(fmt::format("\"{}\"{} is out of range (at most {})", nums[k], where.in(),
-                                  k == 0 ? std::uint64_t{0xffffffffu} : UINT64_MAX));
-        if (!m->value.IsUint64())
-          return fail(fmt::format("\"{}\"{} is not a non-negative integer", nums[k], where.in()));
-        if (k == 0) {
-          if (m->value.GetUint64() > 0xffffffffu)
-            return fail(fmt::format("\"sentence\"{} is out of range (at most {})", where.in(),
-                                    0xffffffffu));
-          ev.sentence = static_cast<std::uint32_t>(m->value.GetUint64());
-        } else {
-          *outs[k] = m->value.GetUint64();
-        }
-      }
-      if (ev.end < ev.start) return fail(fmt::format("\"end\" before \"start\"{}", where.in()));
-    }
-    return true;
-  }
-
-  // `present` tells whether the member was there (and not null).
-  bool number(const Value& obj, const char* key, double& out, double lo, double hi,
-              bool* present = nullptr) {
-    auto it = obj.FindMember(key);
-    if (present) *present = false;
-    if (it == obj.MemberEnd() || it->value.IsNull()) return true;
-    if (!it->value.IsNumber()) return fail(fmt::format("\"{}\" is not a number", key));
-    double v = it->value.GetDouble();
-    if (!std::isfinite(v) || v < lo || v > hi)
-      return fail(fmt::format("\"{}\" is {} (must be within {} .. {})", key, v, lo, hi));
-    out = v;
-    if (present) *present = true;
-    return true;
-  }
-
-  // The fields of a parsed fact object.
-  bool fact(const Value& doc, Fact& fact) {
-    if (!doc.IsObject()) return fail("not a JSON object");
-    if (auto v = doc.FindMember("schema"); v != doc.MemberEnd()) {
-      if (!v->value.IsInt() || v->value.GetInt() > kFactSchemaVersion)
-        return fail(fmt::format("unsupported \"schema\" (this dipgraph reads version {})",
-                                kFactSchemaVersion));
-    }
-    std::string_view status;
-    if (!string_field(doc, "id", fact.id, false)) return false;
-    if (!string_field(doc, "type", fact.type, true)) return false;
-    if (fact.type.empty()) return fail("empty \"type\"");
-    if (!string_field(doc, "cameo", fact.cameo, false)) return false;
-    if (!string_field(doc, "root", fact.root, false)) return false;
-    if (!view_field(doc, "status", status, false)) return false;
-    if (!string_field(doc, "date", fact.date, false)) return false;
-    if (!string_field(doc, "name", fact.name, false)) return false;
-    if (!string_field(doc, "quote", fact.quote, false)) return false;
-    if (!fact.cameo.empty() &&
-        (!digits(fact.cameo) || fact.cameo.size() < 2 || fact.cameo.size() > 4))
-      return fail(fmt::format("\"cameo\" \"{}\" is not a 2-4 digit CAMEO code", fact.cameo));
-    if (!status.empty()) {
-      auto s = parse_status(status);
-      if (!s) return fail(fmt::format("unknown \"status\" \"{}\"", status));
-      fact.status = *s;
-    }
-    if (!fact.date.empty() && !is_edtf_date(fact.date))
-      return fail(fmt::format(
-          "\"date\" \"{}\" is not an EDTF date (YYYY, YYYY-MM, YYYY-MM-DD, 197X)", fact.date));
-    if (!actors(doc, "source", fact.source) || !actors(doc, "target", fact.target) ||
-        !actors(doc, "participants", fact.participants))
-      return false;
-    if (fact.source.empty() && fact.target.empty() && fact.participants.empty())
-      return fail("no actors: \"source\", \"target\" and \"participants\" are all empty");
-    if (auto v = doc.FindMember("location"); v != doc.MemberEnd() && !v->value.IsNull()) {
-      if (!v->value.IsObject()) return fail("\"location\" is not an object");
-      Location loc;
-      if (!string_field(v->value, "name", loc.name, true, Where{"location"})) return false;
-      if (!string_field(v->value, "country", loc.country, false, Where{"location"})) return false;
-      fact.location = std::move(loc);
-    }
-    if (auto v = doc.FindMember("topics"); v != doc.MemberEnd() && !v->value.IsNull()) {
-      if (!v->value.IsArray()) return fail("\"topics\" is not an array");
-      for (auto& t : v->value.GetArray()) {
-        if (!t.IsString()) return fail("\"topics\" holds a non-string");
-        std::string_view topic(t.GetString(), t.GetStringLength());
-        if (!valid_utf8(topic)) return fail("\"topics\" holds a string that is not valid UTF-8");
-        fact.topics.emplace_back(topic);
-      }
-    }
-    if (!evidence(doc, fact)) return false;
-    double quad = 0;
-    if (!number(doc, "quad_class", quad, 0, 4)) return false;
-    if (quad != std::floor(quad)) return fail("\"quad_class\" is not an integer");
-    fact.quad_class = static_cast<int>(quad);
-    bool has_goldstein = false;
-    if (!number(doc, "goldstein", fact.goldstein, -10, 10, &has_goldstein)) return false;
-    if (!number(doc, "confidence", fact.confidence, 0, 1)) return false;
-
-    if (!fact.cameo.empty()) {
-      if (fact.root.empty()) fact.root = fact.cameo.substr(0, 2);
-      if (fact.quad_class == 0) fact.quad_class = quad_class_of(fact.cameo);
-      if (!has_goldstein)
-        if (const CameoCode* c = find_cameo(fact.cameo)) fact.goldstein = c->goldstein;
-    }
-    // Last, so that a bad field is named first: a key given twice is
-    // refused at any depth (which one counts is left open by JSON).
-    if (std::string_view key; detail::duplicate_key(doc, key))
-      return fail(fmt::format("duplicate key \"{}\"", key));
-    settle_fact_id(fact);
-    fact.mentions = count_mentions(fact.evidence);
-    fact.sources = count_sources(fact.evidence);
-    return true;
-  }
-};
-
-std::string json_error(const Document& doc) {
-  return fmt::format("not JSON: {} at column {}", rapidjson::GetParseError_En(doc.GetParseError()),
-                     doc.GetErrorOffset() + 1);
-}
+using detail::digits;
+using detail::valid_utf8;
 
 }  // namespace
 
@@ -311,18 +56,6 @@ bool is_edtf_date(std::string_view d) {
   return day >= 1 && day <= kDays[month - 1];
 }
 
-RecordKind sniff_record(std::string_view line) {
-  if (!json_precheck(line).empty()) return RecordKind::unknown;
-  rapidjson::Document doc;
-  doc.Parse<rapidjson::kParseIterativeFlag>(line.data(), line.size());
-  if (doc.HasParseError() || !doc.IsObject()) return RecordKind::unknown;
-  if (doc.HasMember("text")) return RecordKind::article;  // facts keep text in evidence
-  if (doc.HasMember("type") &&
-      (doc.HasMember("source") || doc.HasMember("target") || doc.HasMember("participants")))
-    return RecordKind::fact;
-  return RecordKind::unknown;
-}
-
 // ---------------------------------------------------------------------------
 // The fast path: a pull parser that reads a fact line straight into a Fact,
 // without building a DOM. It accepts only what the DOM path accepts and
@@ -332,10 +65,8 @@ RecordKind sniff_record(std::string_view line) {
 // falls back to the DOM path, which then also produces the error message.
 // Store records and well-formed facts files take the fast path.
 
-namespace {
+namespace detail {
 
-// True if `s` is valid UTF-8 (RFC 3629: no overlong forms, no surrogates,
-// nothing above U+10FFFF), which is what RapidJSON's validation accepts.
 bool valid_utf8(const unsigned char* s, std::size_t n) {
   std::size_t i = 0;
   while (i < n) {
@@ -367,6 +98,10 @@ bool valid_utf8(const unsigned char* s, std::size_t n) {
   }
   return true;
 }
+
+}  // namespace detail
+
+namespace {
 
 // k == lit, compared inline (the length is a constant).
 template <std::size_t N>
@@ -829,131 +564,11 @@ bool parse_fact_fast(std::string_view line, Fact& fact) {
   return FastReader(line.data(), line.data() + line.size()).fact(fact);
 }
 
-bool parse_fact_dom(std::string_view line, Fact& fact, std::string& error) {
-  fact = Fact{};
-  Scratch& sc = scratch();
-  if (error = json_precheck(line); !error.empty()) return false;
-  sc.doc.Parse<rapidjson::kParseValidateEncodingFlag | rapidjson::kParseIterativeFlag>(line.data(),
-                                                                                       line.size());
-  bool ok = sc.doc.HasParseError() ? (error = json_error(sc.doc), false)
-                                   : Reader{error}.fact(sc.doc, fact);
-  sc.reset();
-  return ok;
-}
-
 }  // namespace detail
 
 bool parse_fact(std::string_view line, Fact& fact, std::string& error) {
   if (detail::parse_fact_fast(line, fact)) return true;
   return detail::parse_fact_dom(line, fact, error);
-}
-
-namespace {
-
-template <class W>
-void write_string(W& w, const char* key, const std::string& value) {
-  w.Key(key);
-  w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
-}
-
-template <class W>
-void write_actor(W& w, const Actor& a) {
-  w.StartObject();
-  write_string(w, "id", a.id);
-  w.Key("kind");
-  auto kind = to_string(a.kind);
-  w.String(kind.data(), static_cast<rapidjson::SizeType>(kind.size()));
-  write_string(w, "name", a.name);
-  if (!a.country.empty()) write_string(w, "country", a.country);
-  if (!a.role.empty()) write_string(w, "role", a.role);
-  w.EndObject();
-}
-
-}  // namespace
-
-void write_fact(const Fact& fact, std::string& out) {
-  // One buffer and writer per thread, reused: no allocation per fact.
-  thread_local rapidjson::StringBuffer buf;
-  thread_local rapidjson::Writer<rapidjson::StringBuffer> w;
-  buf.Clear();
-  w.Reset(buf);
-  w.SetMaxDecimalPlaces(4);
-  w.StartObject();
-  write_string(w, "id", fact.id);
-  write_string(w, "type", fact.type);
-  if (!fact.cameo.empty()) write_string(w, "cameo", fact.cameo);
-  if (!fact.root.empty()) write_string(w, "root", fact.root);
-  // PLOVER beside CAMEO, derived from the code (data/plover.tsv); readers
-  // skip these keys, so facts with or without them read alike.
-  if (const PloverCode* p = find_plover(fact.cameo); p && !p->event.empty()) {
-    write_string(w, "plover", p->event);
-    if (!p->mode.empty()) write_string(w, "plover_mode", p->mode);
-  }
-  w.Key("quad_class");
-  w.Int(fact.quad_class);
-  w.Key("goldstein");
-  w.Double(fact.goldstein);
-  w.Key("status");
-  auto status = to_string(fact.status);
-  w.String(status.data(), static_cast<rapidjson::SizeType>(status.size()));
-  if (!fact.date.empty()) write_string(w, "date", fact.date);
-  for (auto [key, group] : {std::pair{"source", &fact.source}, std::pair{"target", &fact.target},
-                            std::pair{"participants", &fact.participants}}) {
-    w.Key(key);
-    w.StartArray();
-    for (const auto& a : *group) write_actor(w, a);
-    w.EndArray();
-  }
-  if (fact.location) {
-    w.Key("location");
-    w.StartObject();
-    write_string(w, "name", fact.location->name);
-    if (!fact.location->country.empty()) write_string(w, "country", fact.location->country);
-    w.EndObject();
-  }
-  if (!fact.name.empty()) write_string(w, "name", fact.name);
-  if (!fact.quote.empty()) write_string(w, "quote", fact.quote);
-  if (!fact.topics.empty()) {
-    w.Key("topics");
-    w.StartArray();
-    for (const auto& t : fact.topics)
-      w.String(t.data(), static_cast<rapidjson::SizeType>(t.size()));
-    w.EndArray();
-  }
-  w.Key("evidence");
-  w.StartArray();
-  for (const auto& e : fact.evidence) {
-    w.StartObject();
-    write_string(w, "article", e.article);
-    w.Key("sentence");
-    w.Uint(e.sentence);
-    w.Key("start");
-    w.Uint64(e.start);
-    w.Key("end");
-    w.Uint64(e.end);
-    write_string(w, "text", e.text);
-    // Provenance only when known: records without it stay as they were.
-    if (!e.title.empty()) write_string(w, "title", e.title);
-    if (!e.url.empty()) write_string(w, "url", e.url);
-    if (!e.outlet.empty()) write_string(w, "outlet", e.outlet);
-    if (!e.published.empty()) write_string(w, "published", e.published);
-    w.EndObject();
-  }
-  w.EndArray();
-  w.Key("confidence");
-  w.Double(fact.confidence);
-  w.Key("mentions");
-  w.Int(fact.mentions);
-  if (fact.sources > 0) {
-    w.Key("sources");
-    w.Int(fact.sources);
-  }
-  w.EndObject();
-  out.append(buf.GetString(), buf.GetSize());
-  if (buf.GetSize() > (1u << 20)) {  // do not keep a huge fact's buffer around
-    buf.Clear();
-    buf.ShrinkToFit();
-  }
 }
 
 }  // namespace dipgraph

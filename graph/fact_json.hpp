@@ -1,4 +1,6 @@
-// Facts <-> JSON lines (docs/facts.md). RapidJSON stays inside fact_json.cpp.
+// Facts <-> JSON lines (docs/facts.md). RapidJSON stays inside the
+// fact_json*.cpp files: reading in fact_json.cpp (the fast path) and
+// fact_json_dom.cpp (the strict reader), writing in fact_json_write.cpp.
 #pragma once
 
 #include <string>

@@ -20,6 +20,10 @@
 
 namespace dipgraph::ingest {
 
+namespace pattern {
+struct Words;  // pattern_detail.hpp
+}
+
 class PatternCoder {
  public:
   explicit PatternCoder(std::shared_ptr<const Dictionary> dict);
@@ -29,9 +33,8 @@ class PatternCoder {
             std::size_t max_facts) const;
 
  private:
-  struct Ids;
   std::shared_ptr<const Dictionary> dict_;
-  std::shared_ptr<const Ids> ids_;
+  std::shared_ptr<const pattern::Words> words_;
   bool trace_ = false;
 };
 
