@@ -1,0 +1,226 @@
+// Who the parties of a coded event are (coder.hpp): actors of tree nodes,
+// the one other party of a sentence, the authorities of a place, and
+// descriptions that do not repeat their clause's subject.
+#include <fmt/core.h>
+
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+// The actor mention standing for node n, or -1. A node inside an actor
+// mention is that actor; a noun naming people or a body ("officials",
+// "government", "forces") stands for the actor of its national modifier,
+// possessive, compound or "of"/"from" phrase ("Japanese officials", "the
+// government of Japan"). For other nouns ("Japanese goods") the modifier
+// counts only outside the source slot: goods receive, they do not act.
+int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
+  auto usable = [&](int mi) {
+    if (mi < 0) return false;
+    const Mention& m = c.rec.mentions[mi];
+    if (is_actor(m)) return true;
+    return places && m.kind == MentionKind::city;
+  };
+  int mi = c.mention(n);
+  if (usable(mi)) return mi;
+  // A place is no actor; a title stands for whom its modifiers name ("a UN
+  // official", "the envoy of Japan").
+  bool title = mi >= 0 && c.rec.mentions[mi].kind == MentionKind::title;
+  if (mi >= 0 && !title) return -1;
+  // "which", "who", "that" of a relative clause stand for its noun.
+  if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
+      c.t.head(c.t.head(n)) >= 0) {
+    const std::string& l = c.t.lemma(n);
+    if (l == "which" || l == "who" || l == "whom" || l == "that")
+      return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
+  }
+  if (!c.t.is_nominal(n)) return -1;
+  bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
+               armed_act(c.t.lemma(n));
+  if (source && !agent) return -1;
+  // A named possessive is the owner; beside it a national adjective says
+  // something else ("CNN's Spanish service": its language). Not so "her
+  // Bolivian counterpart".
+  int owner = c.t.child(n, "nmod:poss");
+  bool owned = owner >= 0 && c.t.upos(owner) != Upos::PRON;
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    std::string_view r = c.t.rel(*k), b = c.t.base(*k);
+    bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";
+    if (b == "nmod" && r != "nmod:poss") {
+      std::string_view p = c.t.marker(*k);
+      mod = p == "of" || p == "from";
+      if (mod && !agent) mod = false;  // "the price of oil": no actor
+    }
+    if (!mod) continue;
+    int mk = c.mention(*k);
+    if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+    // "the Iraqi parliament's decision": the body's own modifier names it.
+    if (mk < 0 && r == "nmod:poss" && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
+      int inner = actor_of_node(c, *k, source, places);
+      if (inner >= 0) return inner;
+    }
+  }
+  // "the government", "the police", "the authorities" without a country of
+  // their own act for the country the article is about.
+  if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
+    bool definite = false;
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+      definite |= c.t.base(*k) == "det" && c.t.lemma(*k) == "the";
+    if (definite) return -c.home_mention - 1;
+  }
+  return -1;
+}
+
+// A directed event whose frame slots name no target ("Malawi filed a complaint
+// on Monday", "denounced the operation"): the one other country the
+// sentence names as an actor is its target, as a careful reader takes it.
+// Nothing when the sentence names none or several.
+void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                        std::vector<std::int32_t>& target, std::string& why) const {
+  // A party's key: its country, else what it names (kind and entity).
+  auto key = [&](std::int32_t x) {
+    const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+    if (m.country >= 0) return std::pair<int, std::int32_t>{-1, m.country};
+    return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
+  };
+  std::int32_t found = -1;
+  bool place = false;  // a party's country also named as a place: no guess
+  for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
+    int mi = c.rec.mention_at[i];
+    if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
+    if (!is_actor(c.rec.mentions[mi])) continue;
+    bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    if (own) continue;
+    // What a clause under the trigger says ("denied that the UK was
+    // complicit") is content, not whom the act is aimed at.
+    if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
+    if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    // A place ("the arrests in Caracas") is where, not whom.
+    std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
+    int w = c.in.word_of_tok[last - c.in.first_tok];
+    if (w >= 0 && is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+      place = true;
+      continue;
+    }
+    if (found < 0) found = mi;
+  }
+  if (place || found < 0) return;
+  target.push_back(found);
+  why += "target=sentence ";
+}
+
+// An arrest, detention or deportation told without who did it ("was
+// arrested in Pakistan", "security forces detained ..."): the authorities
+// of the country where it happened, named by "in <place>" under the
+// trigger, else of the country the article is about.
+void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const {
+  const Tree& tr = c.t;
+  for (const int* k = tr.kids_begin(t); k != tr.kids_end(t); ++k) {
+    if (tr.base(*k) != "obl" || tr.marker(*k) != "in") continue;
+    int mi = c.mention(*k);
+    if (mi < 0) continue;
+    const Mention& m = c.rec.mentions[mi];
+    bool place = m.kind == MentionKind::country || m.kind == MentionKind::capital || m.kind == MentionKind::city;
+    if (place && m.country >= 0) {
+      source.push_back(-mi - 1);
+      why += "source=place ";
+      return;
+    }
+  }
+  // Without a place: a subject that is a domestic body without a country
+  // ("security forces", "police") or no subject at all.
+  std::string w;
+  int subj = subject_of(c, t, w);
+  bool body = subj >= 0 && frames_.in_class(domestic_class_, tr.lemma(subj));
+  if (subj >= 0 && !tr.passive(t)) {
+    body |= tr.lemma(subj) == "force";
+    if (!body) return;
+  }
+  if (c.home_mention >= 0 && (subj < 0 || body || tr.passive(t))) {
+    source.push_back(-c.home_mention - 1);
+    why += "source=home ";
+  }
+}
+
+// A description ("the country") names no party of its own clause: "the US
+// promised aid to the country" is aid to the country read before the US.
+void Coder::rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
+                                std::vector<std::int32_t>& target) const {
+  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+  for (std::int32_t& x : target) {
+    if (x < 0) continue;
+    const Mention& m = c.rec.mentions[x];
+    if (!m.anaphor || m.alt_country < 0 || m.kind != MentionKind::country) continue;
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == m.country; })) continue;
+    for (std::size_t k = 0; k < c.rec.mentions.size(); ++k) {
+      const Mention& o = c.rec.mentions[k];
+      if (o.country == m.alt_country && is_actor(o) && o.kind != MentionKind::person) {
+        x = static_cast<std::int32_t>(k);
+        break;
+      }
+    }
+  }
+}
+
+// True if word w lies in a clausal complement of trigger t.
+bool Coder::in_clause_of(const Ctx& c, int w, int t) const {
+  for (int step = 0; step < 12 && w >= 0; ++step) {
+    int h = c.t.head(w);
+    if (h == t) return c.t.base(w) == "ccomp";
+    w = h;
+  }
+  return false;
+}
+
+// True if word w lies in a date expression ("on Wednesday" is no "call on").
+bool Coder::is_date(const Ctx& c, int w) const {
+  if (w < 0 || static_cast<std::size_t>(w) >= c.in.tok_of_word.size()) return false;
+  std::uint32_t t = c.in.tok_of_word[w];
+  return std::any_of(c.rec.dates.begin(), c.rec.dates.end(),
+                     [&](const DateMention& d) { return t >= d.begin && t < d.end; });
+}
+
+// True if noun `lemma` names an armed act ("airstrike", "raid"): its national
+// modifier is who struck ("a US airstrike killed ...").
+bool Coder::armed_act(const std::string& lemma) const {
+  const auto* fs = frames_.find(lemma, true);
+  if (!fs) return false;
+  for (std::uint32_t fi : *fs) {
+    std::string_view r = std::string_view(frames_.frame(fi).cameo).substr(0, 2);
+    if (r == "18" || r == "19") return true;
+  }
+  return false;
+}
+
+// Actors of node n and of the nodes coordinated with it ("Japan and China").
+void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const {
+  if (n < 0) return;
+  auto add = [&](int mi) {
+    if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
+  };
+  add(actor_of_node(c, n, source, places));
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+    if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+  // "the Peruvian and Chilean sides", "North and South Korea": each
+  // coordinated modifier of a noun naming people or bodies, or of a name.
+  if (!c.t.is_nominal(n)) return;
+  int own = c.mention(n);
+  bool name = own >= 0 && is_actor(c.rec.mentions[own]);
+  if (!name && !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  auto add_actor = [&](int w) {
+    int mi = c.mention(w);
+    if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);
+  };
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    std::string_view b = c.t.base(*k);
+    if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss") continue;
+    bool coordinated = false;
+    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+      if (c.t.base(*j) == "conj") coordinated = true, add_actor(*j);
+    if (coordinated && name) add_actor(*k);
+  }
+}
+
+}  // namespace dipgraph::ingest

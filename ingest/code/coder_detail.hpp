@@ -1,0 +1,55 @@
+// Internals shared by the parse coder's files (coder.cpp, coder_actors.cpp,
+// coder_status.cpp): the per-sentence context and small helpers.
+#pragma once
+
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+#include "ingest/code/coder.hpp"
+#include "ingest/code/tree.hpp"
+
+namespace dipgraph::ingest {
+
+struct Coder::Ctx {
+  const CoderInput& in;
+  const Tree& t;
+  const Analysis& rec;
+  int home_mention = -1;  // a mention of the article's home country, -1 if none
+  mutable bool private_party = false;  // a slot named a private person (set by slot())
+  int mention(int w) const {
+    if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
+    // "Ethiopian-born" tells a birthplace, not whom one acts for.
+    int mi = rec.mention_at[in.tok_of_word[w]];
+    if (mi < 0) return mi;
+    auto born = [&](int x) {
+      const std::string& l = t.lemma(x);
+      return l == "bear" || l == "born" || (l.size() > 5 && l.compare(l.size() - 5, 5, "-born") == 0);
+    };
+    // the word after the mention's last word: "-born", "born", or "-" "born"
+    int x = w;
+    while (x + 1 < t.size() && rec.mention_at[in.tok_of_word[x + 1]] == mi) ++x;
+    if (x + 1 < t.size() && (born(x + 1) || (t.lemma(x + 1) == "-" && x + 2 < t.size() && born(x + 2))))
+      return -1;
+    return mi;
+  }
+};
+
+namespace coder_detail {
+
+// Acts aimed at someone by their nature: an appeal, praise, a demand,
+// criticism, a rejection, a threat, a show of force, a sanction, coercion. Their target may
+// go unsaid where the sentence names it elsewhere.
+inline bool aimed(std::string_view cameo) {
+  std::string_view r = cameo.substr(0, 2);
+  return r == "02" || cameo == "051" || r == "10" || r == "11" || r == "12" || r == "13" || r == "15" ||
+         r == "16" || r == "17";
+}
+
+inline bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), r) != set.end();
+}
+
+}  // namespace coder_detail
+
+}  // namespace dipgraph::ingest

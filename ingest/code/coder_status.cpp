@@ -1,0 +1,160 @@
+// Status and tone read from the parse tree (coder.hpp): the cue table
+// (data/status.tsv), the status of a trigger, the tone of a phrase.
+#include <fmt/core.h>
+
+#include <fstream>
+
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+// ---------------------------------------------------------------- status cues
+
+StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
+  std::ifstream in(path);
+  if (!in) throw Error(fmt::format("{}: cannot open the status cues", path));
+  StatusCues s;
+  std::string name = path.substr(path.find_last_of('/') + 1);
+  std::string line;
+  std::size_t n = 0;
+  bool header = false;
+  while (std::getline(in, line)) {
+    ++n;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    std::size_t t1 = line.find('\t'), t2 = t1 == std::string::npos ? t1 : line.find('\t', t1 + 1);
+    if (t2 == std::string::npos) {
+      diag.error(Place{name, n}, "expected 3 tab-separated columns: lemma where value");
+      continue;
+    }
+    std::string lemma = line.substr(0, t1), where = line.substr(t1 + 1, t2 - t1 - 1),
+                value = line.substr(t2 + 1);
+    if (!header) {
+      header = true;
+      if (lemma == "lemma") continue;
+    }
+    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : where == "clause" ? 3 : -1;
+    int v = value == "hypothetical" ? kHypothetical : -1;
+    if (v < 0) {
+      auto st = parse_status(value);
+      if (st) v = static_cast<int>(*st);
+    }
+    if (w < 0 || v < 0) {
+      diag.error(Place{name, n}, fmt::format("unknown place '{}' or value '{}'", where, value));
+      continue;
+    }
+    s.cues_[w][lemma] = v;
+  }
+  return s;
+}
+
+int StatusCues::find(CueWhere where, const std::string& lemma) const {
+  const auto& m = cues_[static_cast<int>(where)];
+  auto it = m.find(lemma);
+  return it == m.end() ? -1 : it->second;
+}
+
+namespace {
+
+// Strength of a status value when several cues hold.
+int strength(int v) {
+  if (v == kHypothetical) return 10;
+  switch (static_cast<Status>(v)) {
+    case Status::negated: return 9;
+    case Status::negotiating: return 8;
+    case Status::intended: return 7;
+    case Status::planned: return 6;
+    case Status::ongoing: return 5;
+    case Status::occurred: return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int Coder::status_of(const Ctx& c, int t) const {
+  const Tree& tr = c.t;
+  int best = static_cast<int>(Status::occurred);
+  auto take = [&](int v) {
+    if (v >= 0 && strength(v) > strength(best)) best = v;
+  };
+  // "the trip, which was cancelled", "talks that were postponed": a noun
+  // event's relative clause tells what became of it.
+  if (tr.is_nominal(t))
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+      if (tr.rel(*d) == "acl:relcl" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
+      // ... or hangs on the noun's last word ("the trip to Egypt, which was cancelled")
+      if (tr.base(*d) == "nmod" && *d > t)
+        for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d); ++r)
+          if (tr.rel(*r) == "acl:relcl" && tr.is_verb(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
+    }
+  int x = t;
+  for (int step = 0; step < 5 && x >= 0; ++step) {
+    for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
+      std::string_view b = tr.base(*d);
+      if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg")
+        take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      else if (b == "mark")
+        take(cues_.find(CueWhere::mark, tr.lemma(*d)));
+      // a participle before a noun event: "the planned trip", "the cancelled talks"
+      if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
+    }
+    std::string_view r = tr.rel(x);
+    int h = tr.head(x);
+    if (h < 0) break;
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass") {
+      take(cues_.find(CueWhere::gov, tr.lemma(h)));
+      x = h;
+      continue;
+    }
+    // "denied that it had attacked": the verb whose that-clause the trigger
+    // heads; "reports that X had sent": the noun's.
+    if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0))
+      take(cues_.find(CueWhere::clause, tr.lemma(h)));
+    if (r == "conj") {
+      x = h;
+      continue;
+    }
+    // "the treaty remained under negotiation": a noun event as the subject
+    // takes the cues of its verb's complements.
+    if (r == "nsubj" && tr.is_nominal(x)) {
+      for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d) {
+        std::string_view b = tr.base(*d);
+        if (b == "obl" || b == "advmod" || b == "xcomp" || b == "aux")
+          take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+      }
+    }
+    break;
+  }
+  return best;
+}
+
+// The tone of the words of head's subtree: the sum of cues.tsv tones.
+int Coder::tone_of(const Ctx& c, int head) const {
+  const Tree& tr = c.t;
+  int lo = head, hi = head;
+  std::vector<int> stack{head};
+  while (!stack.empty()) {
+    int n = stack.back();
+    stack.pop_back();
+    lo = std::min(lo, n), hi = std::max(hi, n);
+    for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) stack.push_back(*d);
+  }
+  std::uint32_t b = c.in.tok_of_word[lo], e = c.in.tok_of_word[hi] + 1;
+  const auto& toks = c.rec.toks;
+  int tone = 0;
+  for (std::uint32_t i = b; i < e; ++i) {
+    dict_.cue_matcher().longest([&](std::size_t q) { return toks[q].id; }, i, e,
+                                [&](std::uint32_t, std::uint32_t v) {
+                                  const Cue& cue = dict_.cues()[v];
+                                  if (cue.kind == CueKind::tone) tone += cue.value;
+                                  return true;
+                                });
+  }
+  return tone;
+}
+
+}  // namespace dipgraph::ingest
