@@ -594,3 +594,17 @@ TEST_CASE("extract code: private people stand for their country only in what is 
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "17", "BOL", "BRA") != nullptr);
 }
+
+TEST_CASE("extract code: an official present in another country is on a visit there") {
+  auto fs = test::facts("The Ugandan foreign minister is in Nairobi for talks on the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "UGA", "KEN") != nullptr);
+  // troops present are no visit; nor is an official at home
+  for (const char* text : {"Ugandan troops are in Somalia for talks with the clans.",
+                           "The Kenyan foreign minister is in Nairobi for talks with local leaders."}) {
+    CAPTURE(text);
+    fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    for (const Fact& f : fs) CHECK(f.root != "04");
+  }
+}

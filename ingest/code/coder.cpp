@@ -21,6 +21,9 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
     : dict_(dict), frames_(frames), cues_(cues), agent_nouns_(std::move(agent_nouns)) {
   domestic_class_ = frames_.class_index("domestic");
   private_class_ = frames_.class_index("private");
+  if (const auto* fs = frames_.find("visit", false))
+    for (std::uint32_t fi : *fs)
+      if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
   std::sort(agent_nouns_.begin(), agent_nouns_.end());
 }
 
@@ -270,6 +273,42 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   }
 }
 
+// "Lavrov is in Beijing", "the Kenyan president, who is in Cairo for
+// talks, said ...": a person or official of one country present in
+// another is on a visit there (042). Troops, goods and places are not.
+void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  if (visit_frame_ < 0) return;
+  for (int n = 0; n < tr.size(); ++n) {
+    int mi = c.mention(n);
+    if (mi < 0 || tr.marker(n) != "in") continue;
+    const Mention& place = c.rec.mentions[mi];
+    bool where = place.kind == MentionKind::country || place.kind == MentionKind::capital ||
+                 place.kind == MentionKind::city;
+    int cop = tr.child(n, "cop");
+    int subj = tr.child(n, "nsubj");
+    if (!where || place.country < 0 || cop < 0 || tr.lemma(cop) != "be" || subj < 0) continue;
+    CodedEvent e;
+    actors_at(c, subj, true, false, e.source);
+    bool people = !e.source.empty();
+    for (std::int32_t x : e.source) {
+      const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+      people &= (m.kind == MentionKind::person || m.kind == MentionKind::role) && m.country != place.country;
+    }
+    if (!people) continue;
+    e.frame = static_cast<std::uint32_t>(visit_frame_);
+    e.word = n;
+    e.cameo = "042";
+    e.type = "visit";
+    e.target.push_back(mi);
+    int st = status_of(c, n);
+    if (st == kHypothetical) continue;
+    e.status = static_cast<Status>(st);
+    if (c.in.words) e.why = fmt::format("presence (be in): source=nsubj ({}) target=place ({}) ", (*c.in.words)[subj], (*c.in.words)[n]);
+    out.push_back(std::move(e));
+  }
+}
+
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
@@ -353,6 +392,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       break;  // the first frame that holds
     }
   }
+  presence_visits(c, out);
   if (out.size() == first) return;
 
   // Reported speech: a speech verb's complement ("X said Y would ...", or

@@ -107,6 +107,7 @@ class Coder {
   bool armed_act(const std::string& lemma) const;
   bool is_date(const Ctx& c, int w) const;
   void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;
+  void presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const;
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
@@ -121,6 +122,7 @@ class Coder {
   std::vector<std::string> agent_nouns_;  // sorted
   int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
+  int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 
 }  // namespace dipgraph::ingest
