@@ -608,3 +608,10 @@ TEST_CASE("extract code: an official present in another country is on a visit th
     for (const Fact& f : fs) CHECK(f.root != "04");
   }
 }
+
+TEST_CASE("extract code: a participle after a noun is a passive: its 'by' phrase acts on the noun") {
+  auto fs = test::facts("Kenya, criticized by Uganda for the raid, defended its troops.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "UGA", "KEN") != nullptr);
+  CHECK(find(fs, "11", "KEN", "UGA") == nullptr);
+}

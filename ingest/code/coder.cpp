@@ -33,7 +33,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
 int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
   const Tree& t = c.t;
   if (v < 0 || depth > 4) return -1;
-  if (t.passive(v)) {
+  if (t.passive(v) || t.reduced_passive(v)) {
     for (const int* k = t.kids_begin(v); k != t.kids_end(v); ++k)
       if (t.base(*k) == "obl" && t.marker(*k) == "by") {
         why += "agent ";
@@ -208,7 +208,8 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     case SlotKind::obj:
       if (!f.noun) {
         int o = tr.passive(t) ? tr.child(t, "nsubj:pass") : tr.child(t, "obj");
-        if (o < 0 && tr.passive(t) && (tr.rel(t) == "acl" ) && tr.is_nominal(tr.head(t))) o = tr.head(t);
+        if (o < 0 && (tr.passive(t) || tr.reduced_passive(t)) && tr.rel(t) == "acl" && tr.is_nominal(tr.head(t)))
+          o = tr.head(t);
         if (o >= 0) {
           nodes.push_back(o);
           why += source ? "source=obj " : "target=obj ";

@@ -156,6 +156,11 @@ class Tree {
     return false;
   }
   bool is_verb(int i) const { return upos(i) == syntax::Upos::VERB; }
+  // A past participle modifying a noun ("Comoros, backed by AU forces"): a
+  // passive without its auxiliary; the noun is what it acts on.
+  bool reduced_passive(int v) const {
+    return rel_[v] == "acl" && xpos(v) == "VBN" && head_[v] >= 0 && is_nominal(head_[v]);
+  }
   // The Penn tag of i ("VB", "VBD", ...).
   const std::string& xpos(int i) const { return syntax::xpos_names()[a_->xpos[i]]; }
   // A clause whose verb says what should happen: a bare verb ("demanded that
