@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <unordered_map>
 
 #include "graph/cameo.hpp"
@@ -391,18 +392,30 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
     // if fresh; else built from the log and saved as the snapshot.
     LogStamp now;
     std::filesystem::path snap = snapshot_path(dir);
+    // Held from a stale snapshot's discovery to its rewrite: one reader
+    // rebuilds it, the others wait and then map what it wrote.
+    std::optional<SnapshotLock> lock;
     if (!filter) {
-      now = stamp_log(store.log_path(), false);
-      now.names = names_fingerprint(data_dir);
-      SnapshotRead r = read_snapshot(snap, now);
-      if (r.state == SnapshotState::fresh) {
-        graph = std::move(*r.graph);
-        fact_count = graph.stats().facts;
-        from = "facts (snapshot)";
-      } else if (r.state != SnapshotState::missing && !g.quiet) {
+      const std::uint64_t names = names_fingerprint(data_dir);
+      auto try_snapshot = [&]() {
+        now = stamp_log(store.log_path(), false);
+        now.names = names;
+        SnapshotRead r = read_snapshot(snap, now);
+        if (r.state == SnapshotState::fresh) {
+          graph = std::move(*r.graph);
+          fact_count = graph.stats().facts;
+          from = "facts (snapshot)";
+        }
+        return r;
+      };
+      SnapshotRead r = try_snapshot();
+      if (r.state != SnapshotState::fresh) {
+        lock.emplace(dir, /*wait=*/true);  // empty on a read-only store: rebuild, write nothing
+        if (*lock) r = try_snapshot();     // another process may have rewritten it meanwhile
+      }
+      if (r.state != SnapshotState::fresh && r.state != SnapshotState::missing && !g.quiet)
         std::fprintf(stderr, "dipgraph: %s: %s snapshot (%s); rebuilding it from the log\n",
                      snap.c_str(), std::string(to_string(r.state)).c_str(), r.reason.c_str());
-      }
     }
     if (std::string_view(from) == "facts") {
       // Stream the facts into the graph, never holding them all.
@@ -420,8 +433,7 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
           filter ? ~std::uint64_t{0} : now.size);
       graph = builder.finish();
       if (!filter) {
-        SnapshotLock lock(dir, /*wait=*/false);
-        if (lock) {
+        if (lock && *lock) {
           try {
             write_snapshot(graph, now, snap);
           } catch (const Error& e) {

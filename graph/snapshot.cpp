@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 4, little-endian, every section 8-byte aligned; the full
+// Layout (version 5, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -15,6 +15,7 @@
 //   ties          TieRecord[T]: the country view, ordered by (a, b)
 //   tie events    u32[sum of counts]: each tie's events, in graph order
 //   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
+//   summary       the whole graph's aggregates (graph/graph_summary.hpp)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -50,7 +51,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 4;
+constexpr std::uint32_t kVersion = 5;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -70,6 +71,7 @@ enum Section {
   kTies,
   kTieEvents,
   kPlaceholders,
+  kSummary,
   kSections
 };
 
@@ -408,6 +410,9 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   else
     out.append(nv, '\0');
   w.end(kPlaceholders);
+  w.begin(kSummary);
+  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), out);
+  w.end(kSummary);
   out.resize(align8(out.size()), '\0');
 
   Header h;
@@ -465,28 +470,34 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   // Strings: offsets ascending within the bytes section.
   const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
   if (offs[0] != 0 || offs[ns] != h.sections[kStringBytes].size) return "string table out of bounds";
-  for (std::uint64_t i = 0; i < ns; ++i)
-    if (offs[i + 1] < offs[i]) return "string table out of order";
+  bool descending = false;
+  for (std::uint64_t i = 0; i < ns; ++i) descending |= offs[i + 1] < offs[i];
+  if (descending) return "string table out of order";
   if (offs[1] != 0) return "string 0 is not empty";
 
   const auto* dv = reinterpret_cast<const DiskVertex*>(section(kVertices));
-  for (std::uint64_t v = 0; v < nv; ++v) {
-    const DiskVertex& x = dv[v];
-    if (std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date, x.evidence,
-                  x.article}) >= ns)
-      return fmt::format("vertex {}: string id out of range", v);
-    if (x.kind >= kVertexKindCount || x.status > static_cast<int>(Status::negated) ||
-        (x.home != kNoVertex && x.home >= nv))
-      return fmt::format("vertex {}: bad kind, status or home", v);
-  }
+  auto vertex_fault = [&](const DiskVertex& x) {  // 1: a string id, 2: kind, status or home
+    std::uint32_t worst = std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root,
+                                    x.date, x.evidence, x.article});
+    return (worst >= ns ? 1 : 0) | (x.kind >= kVertexKindCount ? 2 : 0) |
+           (x.status > static_cast<int>(Status::negated) ? 2 : 0) |
+           (x.home != kNoVertex && x.home >= nv ? 2 : 0);
+  };
+  int faults = 0;  // one branch-free pass; the faulty vertex is looked for only if there is one
+  for (std::uint64_t v = 0; v < nv; ++v) faults |= vertex_fault(dv[v]);
+  for (std::uint64_t v = 0; faults && v < nv; ++v)
+    if (int f = vertex_fault(dv[v]))
+      return fmt::format("vertex {}: {}", v,
+                         f & 1 ? "string id out of range" : "bad kind, status or home");
   // Rows: starts ascending from 0 to E, ends and kinds in range.
   auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s, std::uint64_t bound) {
     const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
     const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
     const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
     if (start[0] != 0 || start[nv] != ne) return false;
-    for (std::uint64_t v = 0; v < nv; ++v)
-      if (start[v + 1] < start[v]) return false;
+    bool descending = false;
+    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
+    if (descending) return false;
     std::uint32_t worst_end = 0;
     std::uint8_t worst_kind = 0;
     for (std::uint64_t e = 0; e < ne; ++e) {
@@ -501,12 +512,13 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   if (ne && *std::max_element(in_row, in_row + ne) >= ne) return "edge rows out of range";
   const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
   std::uint64_t empty_slots = 0;  // a probe ends at an empty slot: there must be one
+  bool out_of_range = false;
   for (std::uint64_t i = 0; i < slots; ++i) {
-    if (slot[i].value == detail::StringIndex::kMissing)
-      ++empty_slots;
-    else if (slot[i].value >= nv)
-      return "id index out of range";
+    bool empty = slot[i].value == detail::StringIndex::kMissing;
+    empty_slots += empty;
+    out_of_range |= !empty && slot[i].value >= nv;
   }
+  if (out_of_range) return "id index out of range";
   if (slots && !empty_slots) return "id index full";
   const auto* ties = reinterpret_cast<const detail::TieRecord*>(section(kTies));
   const auto* tie_events = reinterpret_cast<const std::uint32_t*>(section(kTieEvents));
@@ -558,6 +570,11 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
                   [](std::uint8_t b) { return b > 1; }))
     return "placeholder flags out of range";
 
+  impl->summary.emplace();
+  if (std::string why = read_summary({section(kSummary), h.sections[kSummary].size}, nv, ns,
+                                     *impl->summary);
+      !why.empty())
+    return why;
   impl->strings.adopt(section(kStringBytes), offs, ns);
   if (slots) impl->index.borrow(slot, slots, h.index_size);
   for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];
