@@ -163,20 +163,69 @@ std::uint32_t body_checksum(std::string_view body) {
 
 std::uint64_t align8(std::uint64_t n) { return (n + 7) & ~std::uint64_t{7}; }
 
-// Bytes of a section, appended to the body with its place recorded.
+// The body's checksum (body_checksum) of bytes [from, to) of the file `fd`,
+// read back in chunks: the writer streams the snapshot to its file and
+// never holds it whole. Throws Error if the file cannot be read.
+std::uint32_t body_checksum_of_file(int fd, const fs::path& file, std::uint64_t from,
+                                    std::uint64_t to) {
+  const std::uint64_t quarter = (to - from) / 4 / 8 * 8;
+  std::uint32_t crc[4] = {};
+  std::string buf;
+  auto chain = [&](int k, std::uint64_t begin, std::uint64_t end) {
+    for (std::uint64_t at = begin; at < end;) {
+      buf.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - at, 8u << 20)));
+      std::size_t got = 0;
+      while (got < buf.size()) {
+        ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(at + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw_errno(file, "cannot read back");
+        got += static_cast<std::size_t>(n);
+      }
+      crc[k] = detail::crc32c(buf, crc[k]);
+      at += got;
+    }
+  };
+  for (int k = 0; k < 4; ++k) chain(k, from + k * quarter, from + (k + 1) * quarter);
+  chain(3, from + 4 * quarter, to);  // the last quarter also holds what is left over
+  return detail::crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
+}
+
+// The snapshot file being written: sections streamed through a buffer, each
+// with its place recorded. Starts after the header's room.
 class BodyWriter {
  public:
-  explicit BodyWriter(std::string& out) : out_(out) {}
-  void begin(Section s) {
-    out_.resize(align8(out_.size()), '\0');
-    refs_[s].offset = out_.size();
+  BodyWriter(int fd, const fs::path& file) : fd_(fd), file_(file) {
+    buf_.reserve(kChunk);
+    buf_.assign(sizeof(Header), '\0');
   }
-  void end(Section s) { refs_[s].size = out_.size() - refs_[s].offset; }
+  std::uint64_t size() const { return flushed_ + buf_.size(); }
+  void align() { zeros(align8(size()) - size()); }
+  void begin(Section s) {
+    align();
+    refs_[s].offset = size();
+  }
+  void end(Section s) { refs_[s].size = size() - refs_[s].offset; }
   template <class T>
   void put(const T& value) {
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    put_bytes({reinterpret_cast<const char*>(&value), sizeof value});
   }
-  void put_bytes(std::string_view s) { out_.append(s); }
+  void put_bytes(std::string_view s) {
+    if (buf_.size() + s.size() > kChunk) flush();
+    if (s.size() >= kChunk) {
+      detail::write_all(fd_, s, file_);
+      flushed_ += s.size();
+    } else {
+      buf_.append(s);
+    }
+  }
+  void zeros(std::size_t n) {
+    for (; n > 0; n -= std::min<std::size_t>(n, 4096)) put_bytes(std::string(std::min<std::size_t>(n, 4096), '\0'));
+  }
+  void flush() {
+    detail::write_all(fd_, buf_, file_);
+    flushed_ += buf_.size();
+    buf_.clear();
+  }
   template <class T>
   friend void put_bytes_of(BodyWriter& w, const std::vector<T>& v) {
     w.put_bytes({reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)});
@@ -184,7 +233,11 @@ class BodyWriter {
   const SectionRef* refs() const { return refs_; }
 
  private:
-  std::string& out_;
+  static constexpr std::size_t kChunk = std::size_t{4} << 20;
+  int fd_;
+  const fs::path& file_;
+  std::string buf_;
+  std::uint64_t flushed_ = 0;
   SectionRef refs_[kSections];
 };
 
@@ -318,22 +371,47 @@ SnapshotLock::~SnapshotLock() {
   if (fd_ >= 0) ::close(fd_);  // closing drops the flock
 }
 
+namespace {
+void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
+                         const CountryView& view, std::size_t tie_events, int fd,
+                         const fs::path& file);
+}  // namespace
+
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
                     const CountryView* given_view) {
-  const detail::GraphImpl& m = graph.impl();
-  const detail::CsrGraph::Arrays& g = m.g.arrays();
-  const std::size_t nv = g.num_vertices, ne = g.num_edges;
   std::optional<CountryView> own_view;
   if (!given_view) own_view.emplace(graph);
   const CountryView& view = given_view ? *given_view : *own_view;
   std::size_t tie_events = 0;
   for (const CountryTie& t : view.ties()) tie_events += t.events.size();
-  std::string out(sizeof(Header), '\0');
-  BodyWriter w(out);
-  out.reserve(sizeof(Header) + nv * (sizeof(DiskVertex) + 8) + ne * 14 + m.strings.bytes() +
-              m.strings.size() * 8 + m.index.slot_count() * 8 + view.ties().size() * 64 +
-              tie_events * 4 + (std::size_t{kSections} << 4) + 4096);
-  detail::advise_huge_pages(out.data(), out.capacity());  // hundreds of MB filled once
+  fs::path tmp = path;
+  tmp += fmt::format(".tmp.{}", ::getpid());
+  Fd fd(detail::open_store_file(tmp, O_RDWR | O_CREAT | O_TRUNC, 0644));
+  if (!fd) throw_errno(tmp, "cannot create");
+  try {
+    write_snapshot_file(graph, stamp, view, tie_events, fd.get(), tmp);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  fd = Fd();
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw_errno(path, "cannot replace");
+  }
+}
+
+namespace {
+
+// The snapshot of `graph` streamed to the open file `fd` (named `file`):
+// the body section by section, then its checksum read back, then the header.
+void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
+                         const CountryView& view, std::size_t tie_events, int fd,
+                         const fs::path& file) {
+  const detail::GraphImpl& m = graph.impl();
+  const detail::CsrGraph::Arrays& g = m.g.arrays();
+  const std::size_t nv = g.num_vertices, ne = g.num_edges;
+  BodyWriter w(fd, file);
   auto put_array = [&](Section s, const auto* data, std::size_t n) {
     w.begin(s);
     w.put_bytes({reinterpret_cast<const char*>(data), n * sizeof *data});
@@ -408,16 +486,19 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   if (m.placeholders.size() == nv)
     put_bytes_of(w, m.placeholders);
   else
-    out.append(nv, '\0');
+    w.zeros(nv);
   w.end(kPlaceholders);
   w.begin(kSummary);
-  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), out);
+  std::string summary;
+  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), summary);
+  w.put_bytes(summary);
   w.end(kSummary);
-  out.resize(align8(out.size()), '\0');
+  w.align();
+  w.flush();
 
   Header h;
   std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.file_size = out.size();
+  h.file_size = w.size();
   h.log_size = stamp.size, h.log_dev = stamp.dev, h.log_ino = stamp.ino;
   h.log_tail_crc = stamp.tail_crc, h.log_crc = stamp.crc, h.log_full = stamp.full;
   h.names = stamp.names;
@@ -428,12 +509,13 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   for (int k = 0; k < kVertexKindCount; ++k) h.kind_counts[k] = m.kind_counts[k];
   h.facts = m.stats.facts, h.events = m.stats.events, h.duplicates = m.stats.duplicates;
   std::memcpy(h.sections, w.refs(), sizeof h.sections);
-  h.body_crc = body_checksum(std::string_view(out).substr(sizeof(Header)));
+  h.body_crc = body_checksum_of_file(fd, file, sizeof(Header), w.size());
   h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
-  std::memcpy(out.data(), &h, sizeof h);
-
-  detail::replace_file(path, {out});
+  if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
+    throw_errno(file, "cannot write");
 }
+
+}  // namespace
 
 namespace {
 
