@@ -67,12 +67,12 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   // countries, memberships).
   std::vector<char> in(nv, 0);
   for (VertexId ev = 0; ev < nv; ++ev) {
-    if (graph.kind(ev) != VertexKind::event || !kept[ev]) continue;
+    if (g[ev].kind != VertexKind::event || !kept[ev]) continue;
     in[ev] = 1;
     detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind, bool) { in[other] = 1; });
   }
   for (VertexId v = 0; v < nv; ++v)
-    if (in[v] && graph.kind(v) != VertexKind::event)
+    if (in[v] && g[v].kind != VertexKind::event)
       for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
         EdgeKind k = g[*it].kind;
         if (k == EdgeKind::represents || k == EdgeKind::in || k == EdgeKind::member_of)
@@ -81,12 +81,13 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   for (VertexId v = 0; v < nv; ++v) {
     if (!in[v]) continue;
     ++s.vertices;
-    ++s.by_kind[static_cast<int>(graph.kind(v))];
+    const bool v_event = g[v].kind == VertexKind::event;
+    ++s.by_kind[static_cast<int>(g[v].kind)];
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
       auto t = static_cast<VertexId>(boost::target(*it, g));
-      bool event_edge = graph.kind(v) == VertexKind::event || graph.kind(t) == VertexKind::event;
-      VertexId ev = graph.kind(v) == VertexKind::event ? v : t;
-      if (in[t] && (!event_edge || kept[ev])) ++s.edges;
+      if (!in[t]) continue;
+      // An edge of an event counts with its event; an entity's edge, when both ends are in.
+      if (v_event ? kept[v] : (g[*it].kind > EdgeKind::target || kept[t])) ++s.edges;
     }
   }
   GraphSummary sum = summarize_graph(graph, CountryView(graph, &kept), &kept);

@@ -45,8 +45,8 @@ GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top = 10);
 // entities they name (parties, places, topics) and the countries and
 // organizations those entities link to; its edges, every edge among them
 // except the party, place and topic edges of dropped events. (A graph built
-// from the kept facts alone can differ in one corner: a membership link
-// that only a dropped fact made is counted here.)
+// from the kept facts alone can differ in one corner: a link that only a
+// dropped fact made, a person's country or a membership, is counted here.)
 GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kept,
                        std::size_t top = 10);
 
