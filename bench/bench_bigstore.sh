@@ -5,8 +5,8 @@
 #   bench/bench_bigstore.sh BUILD_DIR [N] [WORK_DIR]      (N defaults to 1000000)
 #
 # 1. gen_facts N facts; `dipgraph build` (writes the snapshot);
-# 2. path, ties, neighbors and stats through the CLI with a fresh snapshot,
-#    each run 3 times (best and worst wall-clock), and once from the log
+# 2. path, ties, neighbors and stats through the CLI with a fresh snapshot
+#    (and three filtered ones), each run 3 times (best and worst wall-clock), and once from the log
 #    (snapshot removed: the cost before snapshots);
 # 3. the same four questions through python3-igraph: load the GraphML
 #    dipgraph exports, then query (load and query timed apart);
@@ -70,6 +70,7 @@ q "neighbors $A" neighbors "$A"
 q "stats" stats
 q "ties $A $B --since 2020 --type meeting" ties "$A" "$B" --since 2020 --type meeting
 q "neighbors $A --min-confidence 0.7" neighbors "$A" --min-confidence 0.7
+q "stats --since 2020 --type meeting" stats --since 2020 --type meeting
 echo "== the same from the log (snapshot removed before each)"
 for args in "path $A $C" "ties $A $B" "neighbors $A" "stats"; do
   rm -f store/graph.snapshot

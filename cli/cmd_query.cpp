@@ -571,9 +571,12 @@ constexpr const char* kQuadNames[] = {"unknown", "verbal cooperation", "material
 
 void run_stats(const StatsArgs& a, Globals& glob) {
   Diagnostics diag;
-  KnowledgeGraph g = load_graph(a.source, glob, diag);
-  GraphStats s = graph_stats(g, a.top);
-  std::string empty = empty_graph_note(g, a.source.filter.active());
+  // A filter masks the events of the whole graph (the store's snapshot).
+  KnowledgeGraph g = load_graph(a.source, glob, diag, /*filter_facts=*/false);
+  std::vector<char> kept = usable_vertices(g, a.source.filter);
+  GraphStats s = kept.empty() ? graph_stats(g, a.top) : graph_stats(g, kept, a.top);
+  std::string empty =
+      s.vertices ? std::string() : empty_graph_note(KnowledgeGraph(), a.source.filter.active());
   if (!empty.empty()) std::fprintf(stderr, "dipgraph: %s\n", empty.c_str());
   std::string out;
   auto kind = [&](VertexKind k) { return s.by_kind[static_cast<int>(k)]; };

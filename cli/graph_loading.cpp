@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <unordered_map>
 
 #include "graph/cameo.hpp"
@@ -160,37 +161,46 @@ bool FactFilter::active() const {
 
 namespace {
 
-bool keep_fields(const FactFilter& filter, std::string_view type, Status status,
+// The filter's lists split and its date bounds computed once, for tests
+// over many facts or events.
+struct CompiledFilter {
+  const FactFilter& filter;
+  std::vector<std::string> cameo, roots, quads, types, statuses;
+  std::string since_first, until_last;  // day bounds of --since and --until ("" = open)
+  explicit CompiledFilter(const FactFilter& f)
+      : filter(f),
+        cameo(split_list(f.cameo)),
+        roots(split_list(f.roots)),
+        quads(split_list(f.quads)),
+        types(split_list(f.types)),
+        statuses(split_list(f.statuses)) {
+    if (!f.since.empty()) since_first = edtf_day_bounds(f.since).first;
+    if (!f.until.empty()) until_last = edtf_day_bounds(f.until).second;
+  }
+};
+
+bool contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+bool keep_fields(const CompiledFilter& c, std::string_view type, Status status,
                  std::string_view date, double confidence, std::string_view code, int quad) {
+  const FactFilter& filter = c.filter;
   if (filter.exclude_negated && status == Status::negated) return false;
   if (confidence < filter.min_confidence) return false;
-  if (!filter.cameo.empty()) {
-    auto list = split_list(filter.cameo);
-    if (std::none_of(list.begin(), list.end(),
-                     [&](const std::string& c) { return code.starts_with(c); }))
-      return false;
-  }
-  if (!filter.roots.empty()) {
-    auto list = split_list(filter.roots);
-    if (std::find(list.begin(), list.end(), cameo_root(code)) == list.end()) return false;
-  }
-  if (!filter.quads.empty()) {
-    auto list = split_list(filter.quads);
-    if (std::find(list.begin(), list.end(), std::to_string(quad)) == list.end()) return false;
-  }
-  if (!filter.types.empty()) {
-    auto list = split_list(filter.types);
-    if (std::find(list.begin(), list.end(), type) == list.end()) return false;
-  }
-  if (!filter.statuses.empty()) {
-    auto list = split_list(filter.statuses);
-    if (std::find(list.begin(), list.end(), to_string(status)) == list.end()) return false;
-  }
+  if (!c.cameo.empty() && std::none_of(c.cameo.begin(), c.cameo.end(), [&](const std::string& x) {
+        return code.starts_with(x);
+      }))
+    return false;
+  if (!c.roots.empty() && !contains(c.roots, cameo_root(code))) return false;
+  if (!c.quads.empty() && !contains(c.quads, std::to_string(quad))) return false;
+  if (!c.types.empty() && !contains(c.types, type)) return false;
+  if (!c.statuses.empty() && !contains(c.statuses, to_string(status))) return false;
   if (!filter.since.empty() || !filter.until.empty()) {
     if (!is_edtf_date(date)) return false;
     auto [lo, hi] = edtf_day_bounds(date);
-    if (!filter.since.empty() && hi < edtf_day_bounds(filter.since).first) return false;
-    if (!filter.until.empty() && lo > edtf_day_bounds(filter.until).second) return false;
+    if (!filter.since.empty() && hi < c.since_first) return false;
+    if (!filter.until.empty() && lo > c.until_last) return false;
   }
   return true;
 }
@@ -198,14 +208,23 @@ bool keep_fields(const FactFilter& filter, std::string_view type, Status status,
 }  // namespace
 
 bool FactFilter::keep(const Fact& f) const {
-  return keep_fields(*this, f.type, f.status, f.date, f.confidence, f.cameo, f.quad_class);
+  return keep_fields(CompiledFilter(*this), f.type, f.status, f.date, f.confidence, f.cameo,
+                     f.quad_class);
 }
 
-bool FactFilter::keep(const KnowledgeGraph& graph, VertexId v) const {
+namespace {
+
+bool keep_event(const CompiledFilter& c, const KnowledgeGraph& graph, VertexId v) {
   const VertexData& d = graph.vertex(v);
   if (d.kind != VertexKind::event) return true;
-  return keep_fields(*this, graph.str(d.type), d.status, graph.str(d.date), d.confidence,
+  return keep_fields(c, graph.str(d.type), d.status, graph.str(d.date), d.confidence,
                      graph.str(d.cameo), d.quad_class);
+}
+
+}  // namespace
+
+bool FactFilter::keep(const KnowledgeGraph& graph, VertexId v) const {
+  return keep_event(CompiledFilter(*this), graph, v);
 }
 
 EventFilter event_filter(const FactFilter& filter) {
@@ -223,7 +242,8 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   std::vector<char> usable;
   if (!filter.active()) return usable;
   usable.resize(graph.vertex_count());
-  for (VertexId v = 0; v < usable.size(); ++v) usable[v] = filter.keep(graph, v);
+  const CompiledFilter compiled(filter);  // the lists split once, not once per event
+  for (VertexId v = 0; v < usable.size(); ++v) usable[v] = keep_event(compiled, graph, v);
   return usable;
 }
 
@@ -391,18 +411,30 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
     // if fresh; else built from the log and saved as the snapshot.
     LogStamp now;
     std::filesystem::path snap = snapshot_path(dir);
+    // Held from a stale snapshot's discovery to its rewrite: one reader
+    // rebuilds it, the others wait and then map what it wrote.
+    std::optional<SnapshotLock> lock;
     if (!filter) {
-      now = stamp_log(store.log_path(), false);
-      now.names = names_fingerprint(data_dir);
-      SnapshotRead r = read_snapshot(snap, now);
-      if (r.state == SnapshotState::fresh) {
-        graph = std::move(*r.graph);
-        fact_count = graph.stats().facts;
-        from = "facts (snapshot)";
-      } else if (r.state != SnapshotState::missing && !g.quiet) {
+      const std::uint64_t names = names_fingerprint(data_dir);
+      auto try_snapshot = [&]() {
+        now = stamp_log(store.log_path(), false);
+        now.names = names;
+        SnapshotRead r = read_snapshot(snap, now);
+        if (r.state == SnapshotState::fresh) {
+          graph = std::move(*r.graph);
+          fact_count = graph.stats().facts;
+          from = "facts (snapshot)";
+        }
+        return r;
+      };
+      SnapshotRead r = try_snapshot();
+      if (r.state != SnapshotState::fresh) {
+        lock.emplace(dir, /*wait=*/true);  // empty on a read-only store: rebuild, write nothing
+        if (*lock) r = try_snapshot();     // another process may have rewritten it meanwhile
+      }
+      if (r.state != SnapshotState::fresh && r.state != SnapshotState::missing && !g.quiet)
         std::fprintf(stderr, "dipgraph: %s: %s snapshot (%s); rebuilding it from the log\n",
                      snap.c_str(), std::string(to_string(r.state)).c_str(), r.reason.c_str());
-      }
     }
     if (std::string_view(from) == "facts") {
       // Stream the facts into the graph, never holding them all.
@@ -420,8 +452,7 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
           filter ? ~std::uint64_t{0} : now.size);
       graph = builder.finish();
       if (!filter) {
-        SnapshotLock lock(dir, /*wait=*/false);
-        if (lock) {
+        if (lock && *lock) {
           try {
             write_snapshot(graph, now, snap);
           } catch (const Error& e) {

@@ -422,8 +422,10 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
     out.clear();
     pending_lines = 0;
     // What is written is found again through the index: the writer holds
-    // the facts of one write at a time, not of the whole build.
-    if (!im.full) im.state = Folded{};
+    // the facts of a write or two, not of the whole build. A few facts
+    // (a much-reported one) stay folded, so that the next batch does not
+    // read all their records again: re-reports cost linear time.
+    if (!im.full && im.state.size() > kKeptFacts) im.state = Folded{};
   };
   im.state.make_room(facts.size());
   for (const Fact& f : facts) {

@@ -485,6 +485,9 @@ std::size_t KnowledgeGraph::count(VertexKind kind) const {
   return impl_->kind_counts[static_cast<int>(kind)];
 }
 const BuildStats& KnowledgeGraph::stats() const { return impl_->stats; }
+const GraphSummary* KnowledgeGraph::summary() const {
+  return impl_->summary ? &*impl_->summary : nullptr;
+}
 const VertexData& KnowledgeGraph::vertex(VertexId v) const { return impl_->g[v]; }
 std::string_view KnowledgeGraph::str(StrId s) const { return impl_->strings.view(s); }
 

@@ -37,6 +37,7 @@ namespace detail {
 struct GraphImpl;  // graph/detail/boost_graph.hpp
 }
 class NameTable;  // graph/name_table.hpp
+struct GraphSummary;  // graph/graph_summary.hpp
 
 enum class VertexKind : std::uint8_t { country, person, organization, place, event };
 enum class EdgeKind : std::uint8_t {
@@ -176,6 +177,9 @@ class KnowledgeGraph {
   std::size_t edge_count() const;
   std::size_t count(VertexKind kind) const;  // vertices of that kind
   const BuildStats& stats() const;
+  // The whole graph's aggregates when the graph was read from a snapshot
+  // that stores them; else nullptr (compute them: summarize_graph).
+  const GraphSummary* summary() const;
 
   // The record of `v` (0 <= v < vertex_count()).
   const VertexData& vertex(VertexId v) const;

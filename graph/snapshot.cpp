@@ -15,6 +15,7 @@
 //   ties          TieRecord[T]: the country view, ordered by (a, b)
 //   tie events    u32[sum of counts]: each tie's events, in graph order
 //   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
+//   summary       the whole graph's aggregates (graph/graph_summary.hpp)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -50,7 +51,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 5;
+constexpr std::uint32_t kVersion = 6;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -70,6 +71,7 @@ enum Section {
   kTies,
   kTieEvents,
   kPlaceholders,
+  kSummary,
   kSections
 };
 
@@ -164,20 +166,69 @@ std::uint32_t body_checksum(std::string_view body) {
 
 std::uint64_t align8(std::uint64_t n) { return (n + 7) & ~std::uint64_t{7}; }
 
-// Bytes of a section, appended to the body with its place recorded.
+// The body's checksum (body_checksum) of bytes [from, to) of the file `fd`,
+// read back in chunks: the writer streams the snapshot to its file and
+// never holds it whole. Throws Error if the file cannot be read.
+std::uint32_t body_checksum_of_file(int fd, const fs::path& file, std::uint64_t from,
+                                    std::uint64_t to) {
+  const std::uint64_t quarter = (to - from) / 4 / 8 * 8;
+  std::uint32_t crc[4] = {};
+  std::string buf;
+  auto chain = [&](int k, std::uint64_t begin, std::uint64_t end) {
+    for (std::uint64_t at = begin; at < end;) {
+      buf.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - at, 8u << 20)));
+      std::size_t got = 0;
+      while (got < buf.size()) {
+        ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(at + got));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw_errno(file, "cannot read back");
+        got += static_cast<std::size_t>(n);
+      }
+      crc[k] = detail::crc32c(buf, crc[k]);
+      at += got;
+    }
+  };
+  for (int k = 0; k < 4; ++k) chain(k, from + k * quarter, from + (k + 1) * quarter);
+  chain(3, from + 4 * quarter, to);  // the last quarter also holds what is left over
+  return detail::crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
+}
+
+// The snapshot file being written: sections streamed through a buffer, each
+// with its place recorded. Starts after the header's room.
 class BodyWriter {
  public:
-  explicit BodyWriter(std::string& out) : out_(out) {}
-  void begin(Section s) {
-    out_.resize(align8(out_.size()), '\0');
-    refs_[s].offset = out_.size();
+  BodyWriter(int fd, const fs::path& file) : fd_(fd), file_(file) {
+    buf_.reserve(kChunk);
+    buf_.assign(sizeof(Header), '\0');
   }
-  void end(Section s) { refs_[s].size = out_.size() - refs_[s].offset; }
+  std::uint64_t size() const { return flushed_ + buf_.size(); }
+  void align() { zeros(align8(size()) - size()); }
+  void begin(Section s) {
+    align();
+    refs_[s].offset = size();
+  }
+  void end(Section s) { refs_[s].size = size() - refs_[s].offset; }
   template <class T>
   void put(const T& value) {
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    put_bytes({reinterpret_cast<const char*>(&value), sizeof value});
   }
-  void put_bytes(std::string_view s) { out_.append(s); }
+  void put_bytes(std::string_view s) {
+    if (buf_.size() + s.size() > kChunk) flush();
+    if (s.size() >= kChunk) {
+      detail::write_all(fd_, s, file_);
+      flushed_ += s.size();
+    } else {
+      buf_.append(s);
+    }
+  }
+  void zeros(std::size_t n) {
+    for (; n > 0; n -= std::min<std::size_t>(n, 4096)) put_bytes(std::string(std::min<std::size_t>(n, 4096), '\0'));
+  }
+  void flush() {
+    detail::write_all(fd_, buf_, file_);
+    flushed_ += buf_.size();
+    buf_.clear();
+  }
   template <class T>
   friend void put_bytes_of(BodyWriter& w, const std::vector<T>& v) {
     w.put_bytes({reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)});
@@ -185,7 +236,11 @@ class BodyWriter {
   const SectionRef* refs() const { return refs_; }
 
  private:
-  std::string& out_;
+  static constexpr std::size_t kChunk = std::size_t{4} << 20;
+  int fd_;
+  const fs::path& file_;
+  std::string buf_;
+  std::uint64_t flushed_ = 0;
   SectionRef refs_[kSections];
 };
 
@@ -319,22 +374,47 @@ SnapshotLock::~SnapshotLock() {
   if (fd_ >= 0) ::close(fd_);  // closing drops the flock
 }
 
+namespace {
+void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
+                         const CountryView& view, std::size_t tie_events, int fd,
+                         const fs::path& file);
+}  // namespace
+
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
                     const CountryView* given_view) {
-  const detail::GraphImpl& m = graph.impl();
-  const detail::CsrGraph::Arrays& g = m.g.arrays();
-  const std::size_t nv = g.num_vertices, ne = g.num_edges;
   std::optional<CountryView> own_view;
   if (!given_view) own_view.emplace(graph);
   const CountryView& view = given_view ? *given_view : *own_view;
   std::size_t tie_events = 0;
   for (const CountryTie& t : view.ties()) tie_events += t.events.size();
-  std::string out(sizeof(Header), '\0');
-  BodyWriter w(out);
-  out.reserve(sizeof(Header) + nv * (sizeof(DiskVertex) + 8) + ne * 14 + m.strings.bytes() +
-              m.strings.size() * 8 + m.index.slot_count() * 8 + view.ties().size() * 64 +
-              tie_events * 4 + (std::size_t{kSections} << 4) + 4096);
-  detail::advise_huge_pages(out.data(), out.capacity());  // hundreds of MB filled once
+  fs::path tmp = path;
+  tmp += fmt::format(".tmp.{}", ::getpid());
+  Fd fd(detail::open_store_file(tmp, O_RDWR | O_CREAT | O_TRUNC, 0644));
+  if (!fd) throw_errno(tmp, "cannot create");
+  try {
+    write_snapshot_file(graph, stamp, view, tie_events, fd.get(), tmp);
+  } catch (...) {
+    ::unlink(tmp.c_str());
+    throw;
+  }
+  fd = Fd();
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw_errno(path, "cannot replace");
+  }
+}
+
+namespace {
+
+// The snapshot of `graph` streamed to the open file `fd` (named `file`):
+// the body section by section, then its checksum read back, then the header.
+void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
+                         const CountryView& view, std::size_t tie_events, int fd,
+                         const fs::path& file) {
+  const detail::GraphImpl& m = graph.impl();
+  const detail::CsrGraph::Arrays& g = m.g.arrays();
+  const std::size_t nv = g.num_vertices, ne = g.num_edges;
+  BodyWriter w(fd, file);
   auto put_array = [&](Section s, const auto* data, std::size_t n) {
     w.begin(s);
     w.put_bytes({reinterpret_cast<const char*>(data), n * sizeof *data});
@@ -410,13 +490,19 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   if (m.placeholders.size() == nv)
     put_bytes_of(w, m.placeholders);
   else
-    out.append(nv, '\0');
+    w.zeros(nv);
   w.end(kPlaceholders);
-  out.resize(align8(out.size()), '\0');
+  w.begin(kSummary);
+  std::string summary;
+  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), summary);
+  w.put_bytes(summary);
+  w.end(kSummary);
+  w.align();
+  w.flush();
 
   Header h;
   std::memcpy(h.magic, kMagic, sizeof kMagic);
-  h.file_size = out.size();
+  h.file_size = w.size();
   h.log_size = stamp.size, h.log_dev = stamp.dev, h.log_ino = stamp.ino;
   h.log_tail_crc = stamp.tail_crc, h.log_crc = stamp.crc, h.log_full = stamp.full;
   h.names = stamp.names;
@@ -427,12 +513,13 @@ void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs
   for (int k = 0; k < kVertexKindCount; ++k) h.kind_counts[k] = m.kind_counts[k];
   h.facts = m.stats.facts, h.events = m.stats.events, h.duplicates = m.stats.duplicates;
   std::memcpy(h.sections, w.refs(), sizeof h.sections);
-  h.body_crc = body_checksum(std::string_view(out).substr(sizeof(Header)));
+  h.body_crc = body_checksum_of_file(fd, file, sizeof(Header), w.size());
   h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
-  std::memcpy(out.data(), &h, sizeof h);
-
-  detail::replace_file(path, {out});
+  if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
+    throw_errno(file, "cannot write");
 }
+
+}  // namespace
 
 namespace {
 
@@ -469,28 +556,34 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   // Strings: offsets ascending within the bytes section.
   const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
   if (offs[0] != 0 || offs[ns] != h.sections[kStringBytes].size) return "string table out of bounds";
-  for (std::uint64_t i = 0; i < ns; ++i)
-    if (offs[i + 1] < offs[i]) return "string table out of order";
+  bool descending = false;
+  for (std::uint64_t i = 0; i < ns; ++i) descending |= offs[i + 1] < offs[i];
+  if (descending) return "string table out of order";
   if (offs[1] != 0) return "string 0 is not empty";
 
   const auto* dv = reinterpret_cast<const DiskVertex*>(section(kVertices));
-  for (std::uint64_t v = 0; v < nv; ++v) {
-    const DiskVertex& x = dv[v];
-    if (std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date, x.evidence,
-                  x.article, x.title, x.url, x.outlet, x.published}) >= ns)
-      return fmt::format("vertex {}: string id out of range", v);
-    if (x.kind >= kVertexKindCount || x.status > static_cast<int>(Status::negated) ||
-        (x.home != kNoVertex && x.home >= nv))
-      return fmt::format("vertex {}: bad kind, status or home", v);
-  }
+  auto vertex_fault = [&](const DiskVertex& x) {  // 1: a string id, 2: kind, status or home
+    std::uint32_t worst = std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date,
+                                    x.evidence, x.article, x.title, x.url, x.outlet, x.published});
+    return (worst >= ns ? 1 : 0) | (x.kind >= kVertexKindCount ? 2 : 0) |
+           (x.status > static_cast<int>(Status::negated) ? 2 : 0) |
+           (x.home != kNoVertex && x.home >= nv ? 2 : 0);
+  };
+  int faults = 0;  // one branch-free pass; the faulty vertex is looked for only if there is one
+  for (std::uint64_t v = 0; v < nv; ++v) faults |= vertex_fault(dv[v]);
+  for (std::uint64_t v = 0; faults && v < nv; ++v)
+    if (int f = vertex_fault(dv[v]))
+      return fmt::format("vertex {}: {}", v,
+                         f & 1 ? "string id out of range" : "bad kind, status or home");
   // Rows: starts ascending from 0 to E, ends and kinds in range.
   auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s, std::uint64_t bound) {
     const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
     const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
     const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
     if (start[0] != 0 || start[nv] != ne) return false;
-    for (std::uint64_t v = 0; v < nv; ++v)
-      if (start[v + 1] < start[v]) return false;
+    bool descending = false;
+    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
+    if (descending) return false;
     std::uint32_t worst_end = 0;
     std::uint8_t worst_kind = 0;
     for (std::uint64_t e = 0; e < ne; ++e) {
@@ -505,12 +598,13 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   if (ne && *std::max_element(in_row, in_row + ne) >= ne) return "edge rows out of range";
   const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
   std::uint64_t empty_slots = 0;  // a probe ends at an empty slot: there must be one
+  bool out_of_range = false;
   for (std::uint64_t i = 0; i < slots; ++i) {
-    if (slot[i].value == detail::StringIndex::kMissing)
-      ++empty_slots;
-    else if (slot[i].value >= nv)
-      return "id index out of range";
+    bool empty = slot[i].value == detail::StringIndex::kMissing;
+    empty_slots += empty;
+    out_of_range |= !empty && slot[i].value >= nv;
   }
+  if (out_of_range) return "id index out of range";
   if (slots && !empty_slots) return "id index full";
   const auto* ties = reinterpret_cast<const detail::TieRecord*>(section(kTies));
   const auto* tie_events = reinterpret_cast<const std::uint32_t*>(section(kTieEvents));
@@ -562,6 +656,11 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
                   [](std::uint8_t b) { return b > 1; }))
     return "placeholder flags out of range";
 
+  impl->summary.emplace();
+  if (std::string why = read_summary({section(kSummary), h.sections[kSummary].size}, nv, ns,
+                                     *impl->summary);
+      !why.empty())
+    return why;
   impl->strings.adopt(section(kStringBytes), offs, ns);
   if (slots) impl->index.borrow(slot, slots, h.index_size);
   for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];

@@ -10,11 +10,14 @@
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
+#include "graph/graph_summary.hpp"
 
 namespace dipgraph {
 
 std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
                                              const EventFilter& filter) {
+  if (!filter.active())
+    if (const GraphSummary* sum = graph.summary()) return sum->newest_day;
   // Dates are interned: parse each distinct date string once.
   std::unordered_map<StrId, std::int32_t> seen;
   std::optional<std::int32_t> best, best_happened;
@@ -63,15 +66,19 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
   std::optional<std::int32_t> ref =
       options.reference_day ? options.reference_day : newest_event_day(graph, options.filter);
   VertexId own = CountryView::country_of(graph, x);
+  const bool x_country = graph.kind(x) == VertexKind::country;
   const auto& g = graph.impl().g;
 
   std::vector<Neighbor> out;
-  std::unordered_map<VertexId, std::size_t> slot;
+  std::vector<std::uint32_t> slot(graph.vertex_count(), kNoVertex);  // partner -> index in out
   struct Side {
     VertexId country;
     bool source, target;
   };
   std::vector<Side> partners;
+  std::unordered_map<StrId, std::optional<DayRange>> date_days;
+  StrId date_id = 0;
+  const std::optional<DayRange>* days_of_date = nullptr;
   for (VertexId ev : events_of(graph, x, options.filter)) {
     partners.clear();
     bool x_src = false, x_tgt = false;
@@ -79,12 +86,17 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       EdgeKind k = g[*it].kind;
       if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
       auto p = static_cast<VertexId>(boost::source(*it, g));
-      if (counts_for(graph, p, x)) {
+      // counts_for and CountryView::country_of, inlined: this loop is the whole cost.
+      const VertexData& pd = g[p];
+      VertexId c = pd.kind == VertexKind::country ? p
+                   : pd.kind == VertexKind::person || pd.kind == VertexKind::organization
+                       ? pd.home
+                       : kNoVertex;
+      if (p == x || (x_country && pd.kind != VertexKind::country && c == x)) {
         x_src |= k == EdgeKind::source;
         x_tgt |= k == EdgeKind::target;
         continue;
       }
-      VertexId c = CountryView::country_of(graph, p);
       if (c == kNoVertex || c == own) continue;
       auto s = std::find_if(partners.begin(), partners.end(),
                             [&](const Side& y) { return y.country == c; });
@@ -94,15 +106,21 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
     }
     if (partners.empty()) continue;
     const VertexData& d = graph.vertex(ev);
-    std::optional<DayRange> days = edtf_days(graph.str(d.date));
+    if (d.date != date_id || !days_of_date) {  // dates are interned: parse each one once
+      auto it = date_days.find(d.date);
+      if (it == date_days.end()) it = date_days.emplace(d.date, edtf_days(graph.str(d.date))).first;
+      date_id = d.date;
+      days_of_date = &it->second;
+    }
+    const std::optional<DayRange>& days = *days_of_date;
     double w = weight_of(d, days, ref, options.half_life_days);
     for (const Side& s : partners) {
-      auto [it, inserted] = slot.emplace(s.country, out.size());
-      if (inserted) {
+      if (slot[s.country] == kNoVertex) {
+        slot[s.country] = static_cast<std::uint32_t>(out.size());
         out.emplace_back();
         out.back().country = s.country;
       }
-      Neighbor& n = out[it->second];
+      Neighbor& n = out[slot[s.country]];
       n.strength += w;
       n.tone.add(graph, ev, days);
       n.tone.a_to_b += x_src && s.target;

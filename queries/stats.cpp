@@ -1,86 +1,97 @@
-// Graph statistics: one pass over the vertices plus the country view.
+// Graph statistics: the graph's summary (stored in its snapshot, or computed:
+// graph/graph_summary.hpp) put in display order.
 #include "queries/stats.hpp"
 
 #include <algorithm>
-#include <map>
-#include <unordered_map>
-#include <unordered_set>
+#include <optional>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
-#include "queries/ties.hpp"
+#include "graph/graph_summary.hpp"
 
 namespace dipgraph {
+
+namespace {
+
+// Fills the fact-derived part of `s` from `sum`.
+void fill(const KnowledgeGraph& graph, const GraphSummary* sum, std::size_t top, GraphStats& s) {
+  for (const auto& [type, n] : sum->by_type)
+    s.by_type.emplace_back(std::string(graph.str(type)), n);
+  std::sort(s.by_type.begin(), s.by_type.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  std::copy(std::begin(sum->by_status), std::end(sum->by_status), s.by_status);
+  std::copy(std::begin(sum->by_quad), std::end(sum->by_quad), s.by_quad);
+  s.articles = sum->articles;
+  s.mentions = sum->mentions;
+  s.dated = sum->dated;
+  s.first_date = sum->first_date;
+  s.last_date = sum->last_date;
+  s.ties = sum->ties;
+  std::vector<CountryDegree> all;
+  for (const auto& c : sum->countries) all.push_back({c.country, c.partners, c.tie_facts});
+  auto better = [](const CountryDegree& a, const CountryDegree& b) {
+    if (a.partners != b.partners) return a.partners > b.partners;
+    if (a.events != b.events) return a.events > b.events;
+    return a.country < b.country;
+  };
+  std::sort(all.begin(), all.end(), better);
+  if (all.size() > top) all.resize(top);
+  s.top_countries = std::move(all);
+}
+
+}  // namespace
 
 GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
   GraphStats s;
   s.vertices = graph.vertex_count();
   s.edges = graph.edge_count();
   for (int k = 0; k < kVertexKindCount; ++k) s.by_kind[k] = graph.count(static_cast<VertexKind>(k));
-  std::unordered_map<StrId, std::size_t> types;
-  std::unordered_set<StrId> articles;
-  std::unordered_map<StrId, DayRange> dates;  // distinct dates, parsed once
-  std::int32_t first = 0, last = 0;
-  for (VertexId v = 0; v < graph.vertex_count(); ++v) {
-    const VertexData& d = graph.vertex(v);
-    if (d.kind != VertexKind::event) continue;
-    ++types[d.type];
-    ++s.by_status[static_cast<int>(d.status)];
-    ++s.by_quad[d.quad_class <= 4 ? d.quad_class : 0];
-    if (d.article) articles.insert(d.article);
-    s.mentions += static_cast<std::size_t>(std::max(0, d.mentions));
-    if (d.date == 0) continue;
-    auto it = dates.find(d.date);
-    if (it == dates.end()) {
-      auto days = edtf_days(graph.str(d.date));
-      if (!days) continue;
-      it = dates.emplace(d.date, *days).first;
-    }
-    ++s.dated;
-    if (s.first_date == 0 || it->second.first < first) {
-      s.first_date = d.date;
-      first = it->second.first;
-    }
-    if (s.last_date == 0 || it->second.last > last) {
-      s.last_date = d.date;
-      last = it->second.last;
-    }
+  // A snapshot's graph carries its summary; any other is summarized here.
+  if (const GraphSummary* sum = graph.summary()) {
+    fill(graph, sum, top, s);
+  } else {
+    GraphSummary own = summarize_graph(graph, CountryView(graph));
+    fill(graph, &own, top, s);
   }
-  s.articles = articles.size();
-  for (auto& [type, n] : types) s.by_type.emplace_back(std::string(graph.str(type)), n);
-  std::sort(s.by_type.begin(), s.by_type.end(), [](const auto& a, const auto& b) {
-    return a.second != b.second ? a.second > b.second : a.first < b.first;
-  });
+  return s;
+}
 
-  // Tie facts per country: each event that ties two countries or more, once per country.
+GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kept,
+                       std::size_t top) {
+  GraphStats s;
   const auto& g = graph.impl().g;
-  std::unordered_map<VertexId, std::size_t> events;
-  std::vector<VertexId> seen;
-  for (VertexId ev = 0; ev < graph.vertex_count(); ++ev) {
-    if (graph.kind(ev) != VertexKind::event) continue;
-    seen.clear();
-    for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
-      EdgeKind k = g[*it].kind;
-      if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
-      VertexId c = CountryView::country_of(graph, static_cast<VertexId>(boost::source(*it, g)));
-      if (c == kNoVertex || std::find(seen.begin(), seen.end(), c) != seen.end()) continue;
-      seen.push_back(c);
-    }
-    // A fact of one country ties it to nobody: the same count as rank's tie facts.
-    if (seen.size() >= 2)
-      for (VertexId c : seen) ++events[c];
+  const std::size_t nv = graph.vertex_count();
+  // In the graph of the kept facts: the kept events, what they name, and
+  // the countries and organizations those link to (people's and places'
+  // countries, memberships).
+  std::vector<char> in(nv, 0);
+  for (VertexId ev = 0; ev < nv; ++ev) {
+    if (g[ev].kind != VertexKind::event || !kept[ev]) continue;
+    in[ev] = 1;
+    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind, bool) { in[other] = 1; });
   }
-  CountryView view(graph);
-  s.ties = view.ties().size();
-  std::vector<CountryDegree> all;
-  for (auto& [c, n] : events) all.push_back({c, view.ties_of(c).size(), n});
-  std::sort(all.begin(), all.end(), [](const CountryDegree& a, const CountryDegree& b) {
-    if (a.partners != b.partners) return a.partners > b.partners;
-    if (a.events != b.events) return a.events > b.events;
-    return a.country < b.country;
-  });
-  if (all.size() > top) all.resize(top);
-  s.top_countries = std::move(all);
+  for (VertexId v = 0; v < nv; ++v)
+    if (in[v] && g[v].kind != VertexKind::event)
+      for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+        EdgeKind k = g[*it].kind;
+        if (k == EdgeKind::represents || k == EdgeKind::in || k == EdgeKind::member_of)
+          in[boost::target(*it, g)] = 1;
+      }
+  for (VertexId v = 0; v < nv; ++v) {
+    if (!in[v]) continue;
+    ++s.vertices;
+    const bool v_event = g[v].kind == VertexKind::event;
+    ++s.by_kind[static_cast<int>(g[v].kind)];
+    for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
+      auto t = static_cast<VertexId>(boost::target(*it, g));
+      if (!in[t]) continue;
+      // An edge of an event counts with its event; an entity's edge, when both ends are in.
+      if (v_event ? kept[v] : (g[*it].kind > EdgeKind::target || kept[t])) ++s.edges;
+    }
+  }
+  GraphSummary sum = summarize_graph(graph, CountryView(graph, &kept), &kept);
+  fill(graph, &sum, top, s);
   return s;
 }
 

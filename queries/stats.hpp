@@ -38,4 +38,16 @@ struct GraphStats {
 // Statistics of the whole graph; top_countries keeps the first `top`.
 GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top = 10);
 
+// Statistics of the events e with kept[e] != 0 (a mask of vertex_count()
+// entries, e.g. cli's usable_vertices for --since, --type ...), as the graph
+// of those facts alone gives them: the same counts of events, dates,
+// articles, ties and top countries. Its vertices are the kept events, the
+// entities they name (parties, places, topics) and the countries and
+// organizations those entities link to; its edges, every edge among them
+// except the party, place and topic edges of dropped events. (A graph built
+// from the kept facts alone can differ in one corner: a link that only a
+// dropped fact made, a person's country or a membership, is counted here.)
+GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kept,
+                       std::size_t top = 10);
+
 }  // namespace dipgraph

@@ -13,8 +13,12 @@
 #include <vector>
 
 #include "graph/country_view.hpp"
+#include "graph/dates.hpp"
 #include "graph/fact_json.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/graph_summary.hpp"
+#include "queries/neighbors.hpp"
+#include "queries/stats.hpp"
 #include "graph_test_util.hpp"
 #include "store_test_util.hpp"
 
@@ -90,6 +94,45 @@ TEST_CASE("snapshot: a written snapshot reads back as the same graph") {
   // The graph outlives the file.
   fs::remove(path);
   CHECK(describe_all(*r.graph) == describe_all(g));
+}
+
+TEST_CASE("snapshot: the stored summary answers stats and the reference day as the graph does") {
+  TempDir dir("snapshot");
+  fs::path path = dir.path / "graph.snapshot";
+  KnowledgeGraph g = sample_graph();
+  CHECK(g.summary() == nullptr);  // a built graph has none: it is computed
+  write_snapshot(g, some_stamp(), path);
+  SnapshotRead r = read_snapshot(path, some_stamp());
+  REQUIRE_MESSAGE(r.state == SnapshotState::fresh, r.reason);
+  const GraphSummary* sum = r.graph->summary();
+  REQUIRE(sum != nullptr);
+  CHECK(sum->ties == 3);
+  CHECK(sum->articles == 4);
+  CHECK(sum->dated == 3);  // the membership has no date
+  CHECK(r.graph->str(sum->first_date) == "2024");
+  CHECK(r.graph->str(sum->last_date) == "2025-08");
+  CHECK(sum->countries.size() == 5);  // RUS, PAK, UZB, CIV, BEL (the membership ties nobody)
+  GraphStats a = graph_stats(g, 100), b = graph_stats(*r.graph, 100);
+  CHECK(a.by_type == b.by_type);
+  CHECK(std::equal(std::begin(a.by_status), std::end(a.by_status), std::begin(b.by_status)));
+  CHECK(std::equal(std::begin(a.by_quad), std::end(a.by_quad), std::begin(b.by_quad)));
+  CHECK(a.articles == b.articles);
+  CHECK(a.mentions == b.mentions);
+  CHECK(a.dated == b.dated);
+  CHECK(g.str(a.first_date) == r.graph->str(b.first_date));
+  CHECK(g.str(a.last_date) == r.graph->str(b.last_date));
+  CHECK(a.ties == b.ties);
+  REQUIRE(a.top_countries.size() == b.top_countries.size());
+  for (std::size_t i = 0; i < a.top_countries.size(); ++i) {
+    CAPTURE(i);
+    CHECK(g.id(a.top_countries[i].country) == r.graph->id(b.top_countries[i].country));
+    CHECK(a.top_countries[i].partners == b.top_countries[i].partners);
+    CHECK(a.top_countries[i].events == b.top_countries[i].events);
+  }
+  // The newest day of an event that happened: the 2025-07-10 meeting (the
+  // 2025-08 project is only planned).
+  CHECK(newest_event_day(*r.graph) == days_from_civil(2025, 7, 10));
+  CHECK(newest_event_day(*r.graph) == newest_event_day(g));
 }
 
 TEST_CASE("snapshot: an empty graph round-trips") {
@@ -177,19 +220,19 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
   }
 }
 
-TEST_CASE("snapshot: a file of an older version (4: events without provenance) is rebuilt") {
+TEST_CASE("snapshot: a file of an older version (5: no stored summary) is rebuilt") {
   TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   std::string old = read_file(path);
   REQUIRE(old.size() > 12);
-  CHECK(old[8] == 5);  // the version follows the 8-byte magic
-  old[8] = 4;
+  CHECK(old[8] == 6);  // the version follows the 8-byte magic
+  old[8] = 5;
   write_file(path, old);
   SnapshotRead r = read_snapshot(path, some_stamp());
   CHECK(r.state == SnapshotState::damaged);
   CHECK_FALSE(r.graph);
-  CHECK(r.reason.find("snapshot version 4 (this dipgraph reads 5)") != std::string::npos);
+  CHECK(r.reason.find("snapshot version 5 (this dipgraph reads 6)") != std::string::npos);
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {

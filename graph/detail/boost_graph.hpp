@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "graph/detail/csr_graph.hpp"
+#include "graph/graph_summary.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace dipgraph::detail {
@@ -215,6 +216,9 @@ struct GraphImpl {
   // Set when the graph was read from a snapshot: CountryView(graph) reads it
   // instead of walking every event.
   std::optional<StoredCountryView> country_view;
+  // Set when the graph was read from a snapshot: the stored whole-graph
+  // aggregates (graph/graph_summary.hpp).
+  std::optional<GraphSummary> summary;
   // What the strings point into when the graph was read from a snapshot
   // (the file mapping); empty for a graph built from facts.
   std::shared_ptr<const void> backing;

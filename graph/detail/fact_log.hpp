@@ -43,6 +43,8 @@ namespace store_detail {
 
 inline constexpr std::size_t kChunk = 8u << 20;       // read size
 inline constexpr std::size_t kWriteBatch = 8u << 20;  // bytes per write() + fdatasync
+// Facts a writer keeps folded from one write to the next (FactStore::append).
+inline constexpr std::size_t kKeptFacts = 8192;
 
 struct ScanResult {
   std::uint64_t end = 0;   // offset after the last complete line
@@ -407,6 +409,8 @@ struct FactStore::Impl {
     struct stat st {};
     if (::fstat(fd, &st) != 0) throw_errno(log, "cannot stat");
     auto size = static_cast<std::uint64_t>(st.st_size);
+    // Records another writer appended may belong to facts held folded: drop them.
+    if (cached && !full && size != known_size) state = Folded{};
     if (!cached || st.st_dev != dev || st.st_ino != ino || size < known_size) {
       state = Folded{};
       index.clear();

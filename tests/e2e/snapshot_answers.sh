@@ -52,11 +52,12 @@ import json, sys
 for line in open("facts.jsonl"):
     if json.loads(line)["type"] == "meeting": sys.stdout.write(line)' > meetings.jsonl
 [ -s meetings.jsonl ] || fail "no meetings generated"
-for q in "ties $A $B" "ties $B $C --json" "neighbors $A --json --top 0" "timeline $A $B --by year"; do
+for q in "ties $A $B" "ties $B $C --json" "neighbors $A --json --top 0" "timeline $A $B --by year" \
+    "stats" "stats --json --top 0"; do
   # shellcheck disable=SC2086
   "$D" -q $q --type meeting --store s > filtered 2>&1 || echo "exit $?" >> filtered
   # shellcheck disable=SC2086
   "$D" -q $q --facts meetings.jsonl > kept 2>&1 || echo "exit $?" >> kept
   cmp -s filtered kept || fail "$q --type meeting: $(diff filtered kept | head -5)"
 done
-echo "ok: $n queries and 4 filtered ones answer alike"
+echo "ok: $n queries and 6 filtered ones answer alike"
