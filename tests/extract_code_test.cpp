@@ -78,6 +78,9 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       {"Ghana welcomed Togo's offer to host the talks.", "05", "GHA", "TGO"},
       // concern voiced over another's act is disapproval
       {"Finland voiced concern over Russia's naval drills in the Baltic.", "11", "FIN", "RUS"},
+      // a protest lodged with a state is a complaint, not a demonstration
+      {"Vietnam lodged a formal protest after Chinese vessels entered its waters.", "11", "VNM", "CHN"},
+      {"Chile filed a protest with Bolivia over the river dispute.", "11", "CHL", "BOL"},
       // ordering a foreign envoy out is an expulsion
       {"Niger ordered the Beninese ambassador to leave within two days.", "16", "NER", "BEN"},
   };
