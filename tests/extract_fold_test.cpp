@@ -165,7 +165,7 @@ dipgraph::ingest::Draft fold_draft(const std::string& type, const std::string& c
   actors(src, d.fact.source);
   actors(tgt, d.fact.target);
   actors(parts, d.fact.participants);
-  d.fact.evidence.push_back(Evidence{"a1", 0, 0, 1, "x"});
+  d.fact.evidence.push_back(Evidence{"a1", 0, 0, 1, "x", {}, {}, {}, {}});
   return d;
 }
 }  // namespace

@@ -75,6 +75,12 @@ inline const Fact* with_root(const std::vector<Fact>& fs, const std::string& roo
   return it == fs.end() ? nullptr : &*it;
 }
 
+// The first fact whose CAMEO code is `cameo`, or nullptr.
+inline const Fact* with_cameo(const std::vector<Fact>& fs, const std::string& cameo) {
+  auto it = std::find_if(fs.begin(), fs.end(), [&](const Fact& f) { return f.cameo == cameo; });
+  return it == fs.end() ? nullptr : &*it;
+}
+
 // A readable one-line summary of facts, for CAPTURE in failing cases.
 inline std::string summary(const std::vector<Fact>& fs) {
   std::string out;

@@ -339,6 +339,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.word = w;
       e.cameo = f.cameo;
       e.type = f.type;
+      e.sym = f.flags & kFrameSym;
+      e.sense_chosen = std::any_of(fs->begin(), fs->end(), [&](std::uint32_t g) {
+        return frames_.frame(g).cameo.compare(0, 2, f.cameo, 0, 2) != 0;
+      });
       if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
       // The tree paths are written down only when traced; else into a
       // scratch string that keeps its capacity (no allocation per slot).
@@ -456,6 +460,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         out[k].cameo = tone > 0 ? "051" : "111";
         out[k].type = tone > 0 ? "praise" : "criticism";
         out[k].say = false;
+        out[k].sym = false;
         out[k].why += "evaluation ";
       } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
         // A comment on another party: a statement about it.
@@ -469,6 +474,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         out[k].cameo = tone > 0 ? "051" : "111";
         out[k].type = tone > 0 ? "praise" : "criticism";
         out[k].say = false;
+        out[k].sym = false;
       }
     }
   }

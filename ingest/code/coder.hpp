@@ -78,7 +78,9 @@ struct CodedEvent {
   int place = -1;                         // mention index of the place
   bool say = false;                       // a plain statement
   bool hypothetical = false;              // a condition, wish or speculation: no fact
+  bool sym = false;                       // its parties act together (a meeting), no source and target
   bool directed = false;                  // a symmetric frame told one way ("agreed to lift X's ...")
+  bool sense_chosen = false;              // its lemma has frames of other roots: the tree chose this one
   std::string why;                        // trace: the tree paths used
 };
 

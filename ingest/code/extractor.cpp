@@ -80,8 +80,8 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
     : dict_(std::move(dict)),
       recognizer_(dict_),
       frames_(std::move(frames)),
-      patterns_(dict_),
       cues_(std::move(cues)),
+      patterns_(dict_),
       analyzer_(std::move(analyzer)) {
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
   const char* trace = std::getenv("DIPGRAPH_TRACE");
@@ -132,7 +132,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
-  std::vector<std::pair<int, std::string>> senses;  // Toks whose sense (root) the parse coder chose
+  struct Sense {
+    int tok;
+    char root[2];
+  };
+  std::vector<Sense> senses;  // Toks whose sense (root) the parse coder chose
 
   auto actors_of = [&](const std::vector<std::int32_t>& group, std::vector<Actor>& out, CodeSet& countries,
                        bool& anaphoric) { add_mention_actors(dict, a, group, out, countries, anaphoric); };
@@ -223,13 +227,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // A word of several senses ("welcomed the president" / "welcomed the
     // decision", "sent aid" / "sent troops to the border"): the tree chose
     // one; the pattern coder, which cannot tell them, gives way on it.
-    for (const CodedEvent& e : coded) {
-      const auto* fs = frames_.find(tree.lemma(e.word), tree.upos(e.word) == Upos::NOUN);
-      if (fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) {
-            return frames_.frame(fi).cameo.compare(0, 2, e.cameo, 0, 2) != 0;
-          }))
-        senses.emplace_back(static_cast<int>(in.tok_of_word[e.word]), e.cameo.substr(0, 2));
-    }
+    for (const CodedEvent& e : coded)
+      if (e.sense_chosen) senses.push_back({static_cast<int>(in.tok_of_word[e.word]), {e.cameo[0], e.cameo[1]}});
     if (coded.empty()) continue;
 
     const auto& dsent = doc.sentences[span.index];
@@ -255,8 +254,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                  });
                                }),
                 tgt.end());
-      // "agreed to meet": an intent to meet (036), as symmetric as the meeting
-      bool sym = (f.flags & kFrameSym) && (e.cameo == f.cameo || e.cameo == "036") && !e.directed;
+      bool sym = e.sym && !e.directed;
       if (sym) {
         for (auto& x : src) add_actor(fct.participants, std::move(x));
         for (auto& x : tgt) add_actor(fct.participants, std::move(x));
@@ -362,7 +360,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (e.say) c -= 0.15;
       fct.confidence = std::clamp(c, 0.05, 0.95);
       fct.evidence.push_back(Evidence{doc.article.id, span.index, dsent.start, dsent.end,
-                                      std::string(text.substr(dsent.start, dsent.end - dsent.start))});
+                                      std::string(text.substr(dsent.start, dsent.end - dsent.start)), {}, {}, {}, {}});
       if (trace_)
         fmt::print(stderr, "dipgraph trace: {}:{}: {} {} [{}] {}\n", doc.article.id, span.index, fct.cameo,
                    to_string(fct.status), words[e.word], e.why);
@@ -401,8 +399,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   };
   auto other_sense = [&](const Draft& d) {
     bool chosen = false, same = false;
-    for (const auto& [tok, root] : senses)
-      if (tok == static_cast<int>(d.position)) chosen = true, same |= d.fact.cameo.compare(0, 2, root) == 0;
+    for (const Sense& s : senses)
+      if (s.tok == static_cast<int>(d.position))
+        chosen = true, same |= d.fact.cameo.compare(0, 2, s.root, 2) == 0;
     return chosen && !same;
   };
   // The same word read in the same root with another status ("denied that
