@@ -407,55 +407,60 @@ TEST_CASE("extract code: troops or arms sent to a border are a show of force, no
   CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
 }
 
-TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, bad ones reported") {
-  auto path = std::filesystem::temp_directory_path() / "dipgraph_frames_prep_class.tsv";
-  {
-    std::ofstream out(path);
-    out << "@border\tborder frontier\n"
-        << "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
-        << "send\tV\tforce_posture\t152\tsubj\t-\tp:to@border\t-\n"
-        << "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n"
-        << "leave\tV\tretreat\t087\tsubj\tobj\tsubj:@nosuchclass\t-\n"
-        << "pull\tV\tretreat\t087\tsubj\tobj\tsubj:@border\t-\n";
-  }
-  Diagnostics diag(false);
-  ingest::FrameTable t = ingest::FrameTable::load(path.string(), diag);
+namespace {
+// Loads `text` as the table file `name` with `load(path, diag)`; the file is removed after.
+template <class Load>
+auto load_table(const char* name, const std::string& text, Diagnostics& diag, Load load) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  auto table = load(path.string(), diag);
   std::filesystem::remove(path);
+  return table;
+}
+
+// The diagnostic's text names the line `line` and contains `word`.
+void check_diagnostic(const Diagnostics& diag, std::size_t k, const char* line, const char* word) {
+  REQUIRE(diag.all().size() > k);
+  std::string msg = format_diagnostic(diag.all()[k]);
+  CAPTURE(msg);
+  CHECK(msg.find(line) != std::string::npos);
+  CHECK(msg.find(word) != std::string::npos);
+}
+}  // namespace
+
+TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, bad ones reported") {
+  Diagnostics diag(false);
+  ingest::FrameTable t = load_table(
+      "dipgraph_frames_prep_class.tsv",
+      std::string("@border\tborder frontier\n"
+                  "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+                  "send\tV\tforce_posture\t152\tsubj\t-\tp:to@border\t-\n"
+                  "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n"
+                  "leave\tV\tretreat\t087\tsubj\tobj\tsubj:@nosuchclass\t-\n"
+                  "pull\tV\tretreat\t087\tsubj\tobj\tsubj:@border\t-\n"),
+      diag, ingest::FrameTable::load);
   CHECK(t.size() == 2);
-  REQUIRE(diag.error_count() == 2);
-  for (int k = 0; k < 2; ++k) {
-    std::string msg = format_diagnostic(diag.all()[k]);
-    CAPTURE(msg);
-    CHECK(msg.find(k == 0 ? ":4:" : ":5:") != std::string::npos);
-    CHECK(msg.find("unknown word class") != std::string::npos);
-  }
+  CHECK(diag.error_count() == 2);
+  check_diagnostic(diag, 0, ":4:", "unknown word class");
+  check_diagnostic(diag, 1, ":5:", "unknown word class");
 }
 
 TEST_CASE("extract code: status.tsv cues by place, unknown places and values reported with their line") {
-  auto path = std::filesystem::temp_directory_path() / "dipgraph_status_cues.tsv";
-  {
-    std::ofstream out(path);
-    out << "lemma\twhere\tvalue\n"
-        << "deny\tclause\tnegated\n"
-        << "rumour\tclause\thypothetical\n"
-        << "insist\tsentence\tasserted\n"
-        << "doubt\tclause\tmaybe\n";
-  }
   Diagnostics diag(false);
-  ingest::StatusCues cues = ingest::StatusCues::load(path.string(), diag);
-  std::filesystem::remove(path);
+  ingest::StatusCues cues = load_table("dipgraph_status_cues.tsv",
+                                       "lemma\twhere\tvalue\n"
+                                       "deny\tclause\tnegated\n"
+                                       "rumour\tclause\thypothetical\n"
+                                       "insist\tsentence\tasserted\n"
+                                       "doubt\tclause\tmaybe\n",
+                                       diag, ingest::StatusCues::load);
   CHECK(cues.find(ingest::CueWhere::clause, "deny") == static_cast<int>(Status::negated));
   CHECK(cues.find(ingest::CueWhere::clause, "rumour") == ingest::kHypothetical);
   CHECK(cues.find(ingest::CueWhere::mod, "deny") == -1);
   CHECK(cues.find(ingest::CueWhere::clause, "doubt") == -1);
-  REQUIRE(diag.error_count() == 2);
-  std::string a = format_diagnostic(diag.all()[0]), b = format_diagnostic(diag.all()[1]);
-  CAPTURE(a);
-  CAPTURE(b);
-  CHECK(a.find(":4:") != std::string::npos);
-  CHECK(a.find("sentence") != std::string::npos);
-  CHECK(b.find(":5:") != std::string::npos);
-  CHECK(b.find("maybe") != std::string::npos);
+  CHECK(diag.error_count() == 2);
+  check_diagnostic(diag, 0, ":4:", "sentence");
+  check_diagnostic(diag, 1, ":5:", "maybe");
 }
 
 TEST_CASE("extract code: praise and sympathy told by nouns under support verbs") {
