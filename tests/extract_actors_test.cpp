@@ -445,3 +445,15 @@ TEST_CASE("extract actors: 'North and South Korea' names both Koreas") {
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f).size() < 2);
 }
+
+TEST_CASE("extract actors: a name unknown to the recognizer is what its apposition says") {
+  const Case cases[] = {
+      {"head of an organization", "Michael Jansen, head of the UN refugee agency, criticized Indonesia on Monday.",
+       "2022-03-07", "11", "source", "org:UNHCR/", ""},
+      {"a national diplomat", "Ann Berg, a Swedish diplomat, criticized Russia on Monday.", "2022-03-07", "11",
+       "source", "person:ann-berg/SWE", ""},
+      {"the head of a national body", "The head of the Kenyan electoral commission met Uganda's foreign minister.",
+       "2022-03-07", "04", "participants", "country:KEN/KEN", ""},
+  };
+  for (const auto& c : cases) run(c);
+}

@@ -37,6 +37,14 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
   }
   if (!c.t.is_nominal(n)) return -1;
+  // A name the recognizer did not know stands for what its apposition says
+  // it is ("Ann Lee, head of the UN agency", "Ann Lee, a Kenyan diplomat").
+  if (mi < 0 && c.t.upos(n) == Upos::PROPN)
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+      if (c.t.base(*k) == "appos" && c.t.upos(*k) != Upos::PROPN) {
+        int a = actor_of_node(c, *k, source, places);
+        if (a >= 0) return a;
+      }
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n));
   if (source && !agent) return -1;
@@ -56,8 +64,9 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (!mod) continue;
     int mk = c.mention(*k);
     if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
-    // "the Iraqi parliament's decision": the body's own modifier names it.
-    if (mk < 0 && r == "nmod:poss" && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
+    // "the Iraqi parliament's decision", "the head of the UN agency": the
+    // body's own modifier names it.
+    if (mk < 0 && (r == "nmod:poss" || b == "nmod") && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
       int inner = actor_of_node(c, *k, source, places);
       if (inner >= 0) return inner;
     }
