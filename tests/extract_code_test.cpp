@@ -656,3 +656,22 @@ TEST_CASE("extract code: a participle after a noun is a passive: its 'by' phrase
   CHECK(find(fs, "11", "UGA", "KEN") != nullptr);
   CHECK(find(fs, "11", "KEN", "UGA") == nullptr);
 }
+
+TEST_CASE("extract code: a subject with a relative clause keeps its verb, and the clause says where it is") {
+  // The relative clause between the subject and its verb: the verb's event
+  // keeps the subject; "who is in <capital>" is a visit of the subject.
+  for (const char* text : {"Chilean President Ana Ruiz, who is in Lima for a trade fair, praised Peru on Monday.",
+                           "The Chilean foreign minister, who is in Lima for a trade fair, praised Peru on Monday."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "05", "CHL", "PER") != nullptr);
+    const Fact* v = test::with_cameo(fs, "042");
+    REQUIRE(v != nullptr);
+    CHECK(find(fs, "04", "CHL", "PER") == v);
+  }
+  // A participle after the subject takes no object: it stays a passive.
+  auto fs = test::facts("Kenya, backed by Uganda, condemned the raid.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "UGA", "KEN") != nullptr);
+}

@@ -188,7 +188,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
-      if (mi >= 0 && mi != last && is_actor(a.mentions[mi])) ++actors, last = mi;
+      if (mi >= 0 && mi != last && is_actor(a.mentions[mi])) {
+        const Mention& m = a.mentions[mi];
+        // "the two countries", "both sides": a group of several is two parties
+        bool several = m.kind == MentionKind::group && m.entity >= 0 && a.groups[m.entity].size() >= 2;
+        actors += several ? 2 : 1, last = mi;
+      }
     }
     if (actors == 0 || (actors == 1 && in.home_mention < 0)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {

@@ -28,7 +28,42 @@ class Tree {
     }
     index_kids();
     if (repair_double_objects()) index_kids();
+    if (repair_clauses()) index_kids();
     repair_subjects();
+  }
+  // Two slips of the parser on a subject with a relative clause ("X, who
+  // is in Y for talks, praised Z"): a clause whose subject is a relative
+  // pronoun ("who", "which") under a noun is its relative clause, not a
+  // coordination or a modifier;
+  // and a noun read as the sentence's root with a verb after it that has
+  // an object but no subject (a participle modifying a noun takes no
+  // object: "X, backed by Y") is that verb's subject, the verb the root.
+  bool repair_clauses() {
+    const int n = size();
+    bool changed = false;
+    for (int c = 0; c < n; ++c) {
+      if (base_[c] == "acl" || head_[c] < 0 || head_[c] > c || !is_nominal(head_[c])) continue;
+      for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k)
+        if (base_[*k] == "nsubj" && (xpos(*k) == "WP" || xpos(*k) == "WDT")) {
+          rel_[c] = "acl:relcl";
+          base_[c] = "acl";
+        }
+    }
+    for (int r = 0; r < n; ++r) {
+      if (head_[r] >= 0 || !is_nominal(r)) continue;
+      for (const int* k = kids_begin(r); k != kids_end(r); ++k) {
+        int v = *k;
+        if (v < r || rel_[v] != "acl" || !is_verb(v) || child(v, "obj") < 0 || child(v, "nsubj") >= 0) continue;
+        head_[v] = -1;
+        rel_[v] = base_[v] = "root";
+        head_[r] = v;
+        rel_[r] = base_[r] = "nsubj";
+        changed = true;
+        break;
+      }
+      break;  // one root
+    }
+    return changed;
   }
   // Two bare noun phrases after a verb with no "and", "or" or comma between
   // them ("sent the Kenyan people greetings"), read as a coordination, are
