@@ -446,12 +446,15 @@ TEST_CASE("extract actors: 'North and South Korea' names both Koreas") {
   for (const Fact& f : fs) CHECK(test::countries(f).size() < 2);
 }
 
-TEST_CASE("extract actors: a name unknown to the recognizer is what its apposition says") {
+TEST_CASE("extract actors: a name is what its apposition says, and 'Mr.' opens it") {
   const Case cases[] = {
       {"head of an organization", "Michael Jansen, head of the UN refugee agency, criticized Indonesia on Monday.",
        "2022-03-07", "11", "source", "org:UNHCR/", ""},
       {"a national diplomat", "Ann Berg, a Swedish diplomat, criticized Russia on Monday.", "2022-03-07", "11",
        "source", "person:ann-berg/SWE", ""},
+      {"a surname after 'Mr.' in an inverted attribution",
+       "Kenyan Foreign Minister John Kamau arrived in Kampala. \"We will support Uganda,\" said Mr. Kamau.",
+       "2022-03-07", "05", "source", "person:john-kamau/KEN", ""},
       {"the head of a national body", "The head of the Kenyan electoral commission met Uganda's foreign minister.",
        "2022-03-07", "04", "participants", "country:KEN/KEN", ""},
   };

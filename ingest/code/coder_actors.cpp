@@ -38,13 +38,15 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   }
   if (!c.t.is_nominal(n)) return -1;
   // A name the recognizer did not know stands for what its apposition says
-  // it is ("Ann Lee, head of the UN agency", "Ann Lee, a Kenyan diplomat").
+  // it is ("Ann Lee, head of the UN agency", "Ann Lee, a Kenyan diplomat");
+  // a word opening a name ("Mr." of "said Mr. Lee") for the rest of it.
   if (mi < 0 && c.t.upos(n) == Upos::PROPN)
-    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
-      if (c.t.base(*k) == "appos" && c.t.upos(*k) != Upos::PROPN) {
-        int a = actor_of_node(c, *k, source, places);
-        if (a >= 0) return a;
-      }
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+      int a = -1;
+      if (c.t.base(*k) == "appos" && c.t.upos(*k) != Upos::PROPN) a = actor_of_node(c, *k, source, places);
+      if (c.t.base(*k) == "flat" && usable(c.mention(*k))) a = c.mention(*k);
+      if (a >= 0) return a;
+    }
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n));
   if (source && !agent) return -1;

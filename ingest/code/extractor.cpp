@@ -59,6 +59,14 @@ void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std:
   tok_of_word.clear();
   for (std::uint32_t i = begin; i < end; ++i) {
     const Tok& t = toks[i];
+    // "Mr." is one word, as the treebank writes it: split, the parser
+    // reads "Mr" and "Lee" as two subjects of "said Mr. Lee".
+    if (i + 1 < end && toks[i + 1].start == t.end && t.end < text.size() && text[t.end] == '.' &&
+        toks[i + 1].end == t.end + 1 && is_title_abbreviation(text.substr(t.start, t.end - t.start))) {
+      words.push_back(text.substr(t.start, t.end + 1 - t.start));
+      tok_of_word.push_back(i++);
+      continue;
+    }
     words.push_back(text.substr(t.start, t.end - t.start));
     tok_of_word.push_back(i);
     if (t.is(kPossessive)) {

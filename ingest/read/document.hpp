@@ -75,6 +75,10 @@ std::string normalize_text(std::string_view raw, const std::string& origin, Diag
 // '\n' separate tokens and belong to none.
 std::vector<Token> tokenize(std::string_view text);
 
+// True for a title abbreviation written with a period ("Mr", "Gen", "Sen"):
+// the period belongs to the word and never ends a sentence.
+bool is_title_abbreviation(std::string_view word);
+
 // Sentences over `tokens` of `text`, in order, each inside one paragraph.
 // Tokens that start before `body_start` (the dateline) belong to no
 // sentence; paragraphs are still counted from the start of the text.

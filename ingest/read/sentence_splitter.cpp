@@ -55,6 +55,8 @@ bool opens_sentence(std::string_view text, const Token& t) {
 
 }  // namespace
 
+bool is_title_abbreviation(std::string_view word) { return listed(word, std::begin(kTitles), std::end(kTitles)); }
+
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       std::uint32_t body_start) {
   std::vector<Sentence> out;
