@@ -675,3 +675,41 @@ TEST_CASE("extract code: a subject with a relative clause keeps its verb, and th
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "05", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("extract code: a quote continued after its attribution keeps its speaker") {
+  // '"...," X said. "We will ..."': the second quote's "we" is X's.
+  auto fs = test::facts(
+      "\"The border must stay open,\" Kenyan Foreign Minister John Kamau said. \"We will also criticize "
+      "Uganda at the summit.\"");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "11", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->evidence[0].sentence == 1);
+  // No speaker named before: the quote's "we" is nobody.
+  fs = test::facts("The border was closed on Monday. \"We will also criticize Uganda at the summit.\"");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // A sentence that is no quote does not continue one.
+  fs = test::facts(
+      "\"The border must stay open,\" Kenyan Foreign Minister John Kamau said. We will also criticize "
+      "Uganda at the summit.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("extract code: an attribution after a quote with its subject after the verb") {
+  // '"...," explained X, a UN spokesman.': X is the subject, the quote what was said.
+  for (const char* text :
+       {"\"Families going home to Kenya will get land. The UN will provide aid to Kenya to build houses,\" "
+        "explained Mr. Otieno, a UN spokesman.",
+        "\"Families going home to Kenya will get land. The UN will provide aid to Kenya to build houses,\" "
+        "explained Mr. Otieno."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "07") != nullptr);
+  }
+  auto fs = test::facts("A spokesman for the Kenyan foreign ministry, Peter Otieno, criticized Uganda on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+}

@@ -310,6 +310,24 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
   }
 }
 
+// A quote that goes on after the sentence naming its speaker ('"...," X
+// said. "We will ..."'): its "we" and "I" are the speaker's, as its reader
+// takes them, unless the sentence names a speaker of its own.
+void Coder::quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  if (c.in.quote_speaker.empty()) return;
+  for (std::size_t k = first; k < out.size(); ++k)
+    if ((frames_.frame(out[k].frame).flags & kFrameSay) && !out[k].source.empty()) return;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    if (!out[k].source.empty()) continue;
+    std::string w;
+    int subj = subject_of(c, out[k].word, w);
+    if (subj < 0 || c.t.upos(subj) != Upos::PRON || c.mention(subj) >= 0) continue;
+    if (c.t.lemma(subj) != "we" && c.t.lemma(subj) != "i") continue;
+    out[k].source = c.in.quote_speaker;
+    out[k].why += "source=speaker of the quote before ";
+  }
+}
+
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
@@ -399,6 +417,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   }
   presence_visits(c, out);
   if (out.size() == first) return;
+
+  quoted_speaker(c, first, out);
 
   // Reported speech: a speech verb's complement ("X said Y would ...", or
   // "Y will ..., X said") credits the speaker where the complement's event

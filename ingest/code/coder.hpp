@@ -64,6 +64,8 @@ struct CoderInput {
   std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
   int home_mention = -1;                    // a mention of the article's home country (dateline,
                                             // else the clearly most named country), -1 if none
+  std::vector<std::int32_t> quote_speaker;  // a sentence opening with a quote right after one whose
+                                            // speaker is named: that speaker ("we" of the quote)
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -101,6 +103,7 @@ class Coder {
  private:
   struct Ctx;
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
+  void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
             std::vector<std::int32_t>& out, std::string& why) const;
   int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;

@@ -60,7 +60,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";
     if (b == "nmod" && r != "nmod:poss") {
       std::string_view p = c.t.marker(*k);
-      mod = p == "of" || p == "from";
+      mod = p == "of" || p == "from" || (title && p == "for");  // "a spokesman for the ministry"
       if (mod && !agent) mod = false;  // "the price of oil": no actor
     }
     if (!mod) continue;

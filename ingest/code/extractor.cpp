@@ -159,6 +159,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   };
 
   CoderInput in;
+  std::vector<std::int32_t> speaker;  // the last speaker named
+  std::uint32_t speaker_sentence = UINT32_MAX - 1, speaker_paragraph = 0;
   // The article's home country: its dateline's, else the country named
   // clearly most often (at least twice, and more than any other).
   {
@@ -192,7 +194,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // Every fact names two parties: a sentence needs two actor mentions
     // (pronouns and descriptions resolved count), or one and the article's
     // home country for "the government", "the police".
-    int actors = 0, last = -1;
+    // A quote opening right after a sentence that named its speaker
+    // continues that speaker's words (coder.hpp, quote_speaker).
+    auto opens_quote = [&](std::uint32_t t) { return toks[t].is(kPunct) && text[toks[t].start] == '"'; };
+    in.quote_speaker.clear();
+    if (sb < se && opens_quote(sb) && speaker_sentence + 1 == s &&
+        doc.sentences[span.index].paragraph <= speaker_paragraph + 1)
+      in.quote_speaker = speaker;
+    int actors = in.quote_speaker.empty() ? 0 : 1, last = -1;
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
@@ -203,7 +212,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         actors += several ? 2 : 1, last = mi;
       }
     }
-    if (actors == 0 || (actors == 1 && in.home_mention < 0)) continue;
+    // One actor is enough where the next sentence opens a quote: it may
+    // name the speaker of that quote.
+    bool quote_next = s + 1 < a.sentences.size() && a.sentences[s + 1].begin < a.sentences[s + 1].end &&
+                      opens_quote(a.sentences[s + 1].begin);
+    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
@@ -236,6 +249,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     coded.clear();
     std::size_t vetoed_before = vetoed.size();
     coder_->code(in, tree, coded, vetoed);
+    for (const CodedEvent& e : coded)
+      if ((frames_.frame(e.frame).flags & kFrameSay) && !e.source.empty()) {
+        speaker = e.source;
+        speaker_sentence = s;
+        speaker_paragraph = doc.sentences[span.index].paragraph;
+      }
     for (std::size_t k = vetoed_before; k < vetoed.size(); ++k) vetoed[k] = in.tok_of_word[vetoed[k]];
     // A word of several senses ("welcomed the president" / "welcomed the
     // decision", "sent aid" / "sent troops to the border"): the tree chose

@@ -49,6 +49,38 @@ class Tree {
           base_[c] = "acl";
         }
     }
+    // An attribution after a quote with its subject after the verb
+    // ('"...," explained Lee.'), read with "Lee" as an object (and an
+    // apposition of his as an oblique), or as a clause of the quote: the
+    // verb is the root, "Lee" its subject, the quote what it says.
+    for (int v = 2; v < n; ++v) {
+      int h = head_[v];
+      if (!is_verb(v) || (h >= 0 && (h > v || head_[h] >= 0)) || child(v, "nsubj") >= 0) continue;
+      int q = a_->lemma[v - 1] == "," ? v - 2 : v - 1;
+      if (a_->lemma[q] != "\"" && !(a_->lemma[v - 1] == "\"" && a_->lemma[v - 2] == ",")) continue;
+      int o = child(v, "obj");
+      if (o < 0 || o < v || !is_nominal(o)) continue;
+      // After the name only punctuation, its own words, or a bare noun
+      // phrase hung on the verb (its apposition).
+      bool last = true;
+      for (int x = o + 1; x < n && last; ++x) {
+        int y = x;
+        while (y >= 0 && y != o && !(head_[y] == v && is_nominal(y) && !case_prep(y))) y = head_[y];
+        last = upos(x) == syntax::Upos::PUNCT || y >= 0;
+      }
+      if (!last) continue;
+      for (int x = o + 1; x < n; ++x)
+        if (head_[x] == v && is_nominal(x)) head_[x] = o, rel_[x] = base_[x] = "appos";
+      if (h >= 0) {
+        head_[v] = -1;
+        rel_[v] = base_[v] = "root";
+        head_[h] = v;
+        rel_[h] = base_[h] = "ccomp";
+      }
+      rel_[o] = base_[o] = "nsubj";
+      changed = true;
+      break;
+    }
     for (int r = 0; r < n; ++r) {
       if (head_[r] >= 0 || !is_nominal(r)) continue;
       for (const int* k = kids_begin(r); k != kids_end(r); ++k) {
