@@ -291,11 +291,12 @@ TEST_CASE("extract actors: a titled person without a country, no dateline, one c
       {"the article's only country, with a counterpart that is no country",
        "Interior Minister Pedro Alvarez criticized the United Nations over the Bolivian opposition.",
        "2003-01-01", "11", "source", "person:pedro-alvarez/BOL", ""},
+      // A person of no known country represents no state: no fact.
       {"two countries named: none", "Interior Minister Pedro Alvarez criticized Peru and Bolivia.",
-       "2003-01-01", "11", "source", "person:pedro-alvarez/", ""},
+       "2003-01-01", "11", "source", "", "person:pedro-alvarez/"},
       {"the only country is the target: not the person's",
-       "Interior Minister Pedro Alvarez criticized Peru.", "2003-01-01", "11", "source",
-       "person:pedro-alvarez/", ""},
+       "Interior Minister Pedro Alvarez criticized Peru.", "2003-01-01", "11", "source", "",
+       "person:pedro-alvarez/PER"},
       {"the government of a titled leader",
        "The government of President Moi rejected the demands of Tanzania.", "1995-01-01", "12",
        "source", "person:daniel-arap-moi/KEN", ""},
@@ -459,4 +460,40 @@ TEST_CASE("extract actors: a name is what its apposition says, and 'Mr.' opens i
        "2022-03-07", "04", "participants", "country:KEN/KEN", ""},
   };
   for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: which facts name two parties") {
+  auto actor = [](const char* id, ActorKind kind, const char* country) {
+    Actor a;
+    a.id = id;
+    a.kind = kind;
+    a.country = country;
+    return a;
+  };
+  const Actor kenya = actor("country:KEN", ActorKind::country, "KEN");
+  const Actor uganda = actor("country:UGA", ActorKind::country, "UGA");
+  const Actor minister = actor("person:ann-odhiambo", ActorKind::person, "KEN");
+  const Actor nobody = actor("person:ann-odhiambo", ActorKind::person, "");
+  const Actor un = actor("org:UN", ActorKind::organization, "");
+  auto directed = [](const Actor& s, const Actor& t) {
+    Fact f;
+    f.source = {s};
+    f.target = {t};
+    return f;
+  };
+  CHECK(names_two_parties(directed(kenya, uganda)));
+  CHECK(names_two_parties(directed(minister, uganda)));
+  CHECK(names_two_parties(directed(un, kenya)));
+  CHECK_FALSE(names_two_parties(directed(minister, kenya)));  // one country
+  // A person of no known country is no party; with the organization beside
+  // an affiliated one, the fact stands.
+  CHECK_FALSE(names_two_parties(directed(nobody, uganda)));
+  Fact f = directed(nobody, uganda);
+  f.source.push_back(un);
+  CHECK(names_two_parties(f));
+  Fact met;
+  met.participants = {nobody, kenya};
+  CHECK_FALSE(names_two_parties(met));
+  met.participants.push_back(uganda);
+  CHECK(names_two_parties(met));
 }

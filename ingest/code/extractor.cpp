@@ -36,20 +36,25 @@ std::vector<std::string> read_word_list(const std::string& path) {
 
 bool names_two_parties(const Fact& f) {
   std::vector<std::string> keys;
+  // A person known by name alone, with no country and no organization, is
+  // nobody's representative: no party between states (the organization of
+  // an affiliated person is on the side beside it).
   auto add = [&](const std::vector<Actor>& side) {
+    std::size_t before = keys.size();
     for (const Actor& x : side) {
+      if (x.kind == ActorKind::person && x.country.empty()) continue;
       keys.push_back(x.country.empty() ? x.id : x.country);
       // An international organization is a group of states: its summit ties them.
       if (x.kind == ActorKind::organization && x.country.empty()) keys.push_back(x.id + "#members");
     }
+    return keys.size() > before;
   };
-  add(f.source);
-  add(f.target);
+  bool source = add(f.source), target = add(f.target);
   add(f.participants);
   std::sort(keys.begin(), keys.end());
   bool two = std::unique(keys.begin(), keys.end()) - keys.begin() >= 2;
   if (f.source.empty() && f.target.empty()) return two;
-  return two && !f.source.empty() && !f.target.empty();
+  return two && source && target;
 }
 
 void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std::uint32_t begin,
