@@ -346,7 +346,7 @@ TEST_CASE("extract actors: a capital is the government as subject, a place after
   CHECK(test::with_root(fs, "17") == nullptr);
 }
 
-TEST_CASE("extract actors: the delegation refers back to a country's delegation") {
+TEST_CASE("extract actors: the delegation and the embassy refer back to a country's") {
   const Case cases[] = {
       {"demonym delegation, then the delegation",
        "A Chilean delegation arrived in Lima on Monday. The delegation signed an agreement with "
@@ -362,6 +362,12 @@ TEST_CASE("extract actors: the delegation refers back to a country's delegation"
       {"no delegation read before: the dateline's country",
        "March 3, Kenya -- The delegation praised Uganda during talks in Kampala.", "2022-03-07",
        "05", "source", "country:KEN/KEN", ""},
+      {"the embassy: the last embassy's country",
+       "The mayor wrote to the Chilean embassy in Lima. The embassy criticized Peru for the arrests.", "2022-03-07",
+       "11", "source", "country:CHL/CHL", ""},
+      {"the embassy of a country named after an embassy of another",
+       "The mayor wrote to the embassy of Chile in Lima. The embassy of Bolivia criticized Peru.", "2022-03-07",
+       "11", "source", "", "country:CHL/CHL"},
       {"at home the dateline does not apply",
        "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
        "", "country:KEN/KEN"},

@@ -5,8 +5,9 @@
 // "he", "him", "his" to the sentence's or the last subject person; "it",
 // "its" to the sentence's country or organization; "they" to its subject
 // countries; "the two sides", "both countries" to the two countries most
-// mentioned; "the country" to the last country read (and the one before); "the delegation" to the
-// last visiting group's country. After each sentence its subject is kept for
+// mentioned; "the country" to the last country read (and the one before);
+// "the delegation" to the last visiting group's country; "the embassy" to
+// the last embassy's country. After each sentence its subject is kept for
 // the next ones. Last, people without a country get the article's.
 #include <algorithm>
 
@@ -34,6 +35,14 @@ void visiting_groups(SentenceState& sen) {
           !(toks[j].cls & kFunction))
         ++j;
       if (sen.visitor_noun(j)) art.last_delegation_country = m.country;
+    }
+    // "the US Embassy", "Japan's embassy", "the embassy of Peru" are
+    // remembered for "the embassy" later on.
+    if (is_actor(m) && m.country >= 0 && m.kind != MentionKind::person && m.kind != MentionKind::group) {
+      auto mission = [&](std::uint32_t i) { return i < span.end && sen.mission_noun(i); };
+      bool before = mission(m.end);
+      bool after = m.begin >= span.begin + 2 && toks[m.begin - 1].id == id.of && mission(m.begin - 2);
+      if (before || after) art.last_embassy_country = m.country;
     }
     if (m.kind == MentionKind::country || m.kind == MentionKind::demonym || m.kind == MentionKind::capital) {
       std::uint32_t b = m.begin;
@@ -90,6 +99,13 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
       if (c < 0) continue;
       sen.replace_with_country(i, i + 2, c);
+      ++i;
+      continue;
+    }
+    // "the embassy": the last embassy's country read ("the US Embassy").
+    if (w == id.the && i + 1 < span.end && sen.mission_noun(i + 1) && at[i + 1] < 0 && art.last_embassy_country >= 0 &&
+        !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap)))) {
+      sen.replace_with_country(i, i + 2, art.last_embassy_country);
       ++i;
       continue;
     }

@@ -202,6 +202,8 @@ const GrammarWords kGrammar[] = {
     {0, "also well police"},
     // Nouns for a visiting group ("the delegation", "the visitors").
     {0, "visitors mission"},
+    // Diplomatic missions ("the embassy").
+    {0, "embassy consulate"},
     {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
         "highlands plateau"},
 };

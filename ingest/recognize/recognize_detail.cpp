@@ -78,6 +78,8 @@ WordIds::WordIds(const Dictionary& dict) {
   for (const char* s : {"delegation", "delegates", "visitors", "team", "mission"})
     if (TokenId t = w(s)) visitor_nouns.push_back(t);
   delegation = w("delegation");
+  embassy = w("embassy");
+  consulate = w("consulate");
   from = w("from");
   for (const char* s : {"group", "groups", "organization", "organizations", "organisation",
                         "organisations", "agency", "agencies", "charity", "charities"})
@@ -253,6 +255,11 @@ bool SentenceState::visitor_noun(std::uint32_t i) const {
   const auto& vn = art.id.visitor_nouns;
   return i < span.end && toks[i].is(kWord) && !toks[i].is(kCap) && art.at[i] < 0 &&
          std::find(vn.begin(), vn.end(), toks[i].id) != vn.end();
+}
+
+bool SentenceState::mission_noun(std::uint32_t i) const {
+  TokenId t = art.a.toks[i].id;
+  return t != kNoToken && (t == art.id.embassy || t == art.id.consulate);
 }
 
 const LeaderHit* SentenceState::hit_at(std::uint32_t b) const {

@@ -49,6 +49,7 @@ struct WordIds {
   TokenId counterpart, counterparts;
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
   TokenId delegation, from;
+  TokenId embassy, consulate;  // "the embassy": the last country's embassy read
   // Unnamed NGOs: "a human rights group", "aid agencies".
   std::vector<TokenId> ngo_heads;        // group organization agency charity ...
   TokenId rights = kNoToken, human = kNoToken;
@@ -70,6 +71,7 @@ struct ArticleState {
   int last_subject_person = -1;
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
+  int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(a.toks.size()); }
@@ -137,6 +139,8 @@ struct SentenceState {
   bool inside_ok(std::uint32_t k, std::uint32_t b, std::uint32_t e, bool full) const;
   // True if tok i is a lower-case visitor noun ("delegation", "team") in no mention.
   bool visitor_noun(std::uint32_t i) const;
+  // True if tok i is "embassy" or "consulate" (any case).
+  bool mission_noun(std::uint32_t i) const;
   // The leader hit beginning at b, or nullptr.
   const LeaderHit* hit_at(std::uint32_t b) const;
 };
