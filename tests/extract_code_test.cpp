@@ -713,3 +713,32 @@ TEST_CASE("extract code: an attribution after a quote with its subject after the
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("extract code: a rejected demand was made; a cancelled visit was not") {
+  auto fs = test::facts("Chile rejected Bolivia's demand for a port on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* d = find(fs, "10", "BOL", "CHL");
+  REQUIRE(d != nullptr);
+  CHECK(d->status == Status::occurred);
+  CHECK(find(fs, "12", "CHL", "BOL") != nullptr);
+  fs = test::facts("Chile cancelled the visit of the Bolivian president on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* v = test::with_root(fs, "04");
+  REQUIRE(v != nullptr);
+  CHECK(v->status == Status::negated);
+}
+
+TEST_CASE("extract code: weapons launched at a country; joint plans are no threat") {
+  auto fs = test::facts("Syria launched rockets at Jordan on Tuesday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "19", "SYR", "JOR");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "195");
+  fs = test::facts("Chile launched a satellite on Tuesday with help from Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  fs = test::facts("Kenya and Tanzania agreed to hold joint patrols on the lake.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+  CHECK(find_sym(fs, "05", "KEN,TZA") != nullptr);
+}

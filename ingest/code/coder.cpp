@@ -400,7 +400,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         other_party(c, w, e.source, e.target, why);
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
         authority_of_place(c, w, e.source, why);
-      int st = status_of(c, w);
+      // "rejected X's demand", "denied the accusation": the demand and the
+      // accusation were made; what the verb does to them is its own event.
+      const bool act = f.noun && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
+                                     std::string_view::npos;
+      int st = status_of(c, w, act);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
       bool content = f.noun && tr.head(w) >= 0 && tr.rel(w) == "obj" && content_verb(c, tr.head(w), f);

@@ -118,7 +118,9 @@ class Coder {
   bool in_clause_of(const Ctx& c, int w, int t) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;
-  int status_of(const Ctx& c, int t) const;
+  // `act`: t is a noun naming a verbal act (a demand, an accusation, an
+  // offer): the verb it is the object of does not say whether it was made.
+  int status_of(const Ctx& c, int t, bool act = false) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
   int tone_of(const Ctx& c, int head) const;
   const Dictionary& dict_;

@@ -75,7 +75,7 @@ int strength(int v) {
 
 }  // namespace
 
-int Coder::status_of(const Ctx& c, int t) const {
+int Coder::status_of(const Ctx& c, int t, bool act) const {
   const Tree& tr = c.t;
   int best = static_cast<int>(Status::occurred);
   auto take = [&](int v) {
@@ -106,7 +106,7 @@ int Coder::status_of(const Ctx& c, int t) const {
     int h = tr.head(x);
     if (h < 0) break;
     if (r == "xcomp" || r == "obj" || r == "nsubj:pass") {
-      take(cues_.find(CueWhere::gov, tr.lemma(h)));
+      if (!(act && x == t)) take(cues_.find(CueWhere::gov, tr.lemma(h)));
       x = h;
       continue;
     }

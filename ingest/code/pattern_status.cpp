@@ -175,7 +175,10 @@ void recode_by_status(const Sentence& st, const Trigger& t, Fact& f) {
       f.type = "intent", f.cameo = "034";
   }
   // Future coercion is a threat ("will extend the curfew", "would tighten
-  // the blockade"); so is a promise made conditional by "unless".
+  // the blockade"); so is a promise made conditional by "unless". Not what
+  // parties plan to do together ("agreed to hold joint patrols"): a threat
+  // is aimed at someone.
+  if (!f.participants.empty()) return;
   std::string_view r = cameo_root(f.cameo);
   int rn = r.size() == 2 ? (r[0] - '0') * 10 + (r[1] - '0') : 0;
   bool future = f.status == Status::planned || f.status == Status::intended;
