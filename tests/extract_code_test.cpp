@@ -742,3 +742,26 @@ TEST_CASE("extract code: weapons launched at a country; joint plans are no threa
   CHECK(test::with_root(fs, "13") == nullptr);
   CHECK(find_sym(fs, "05", "KEN,TZA") != nullptr);
 }
+
+TEST_CASE("extract code: a request or invitation not yet answered is the asker's appeal, no meeting") {
+  // The noun "responded to" is not its own party; the one asked is the
+  // sentence's other country.
+  auto fs = test::facts("Chile has yet to respond to Bolivia's request for talks.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "02", "BOL", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  for (const Fact& x : fs)
+    if (x.root == "04") CHECK(x.status != Status::occurred);
+  fs = test::facts("Ghana has yet to answer a Togolese invitation for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "TGO", "GHA") != nullptr);
+}
+
+TEST_CASE("extract code: brokering between two parties is mediation") {
+  auto fs = test::facts("Norway brokered a ceasefire between Colombia and Venezuela.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_cameo(fs, "045");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f).size() == 3);
+}

@@ -169,6 +169,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
+      if (*d == t) continue;  // "responded to X's request": the noun is not its own party
       std::string_view b = tr.base(*d);
       if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) nodes.push_back(*d);
       // A phrase the parser hung on a date ("last July to X") belongs to
