@@ -765,3 +765,19 @@ TEST_CASE("extract code: brokering between two parties is mediation") {
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f).size() == 3);
 }
+
+TEST_CASE("extract code: a remark that another party broke a rule is criticism of it") {
+  // "said on Monday that ...": the that-clause is what was said, not a
+  // relative clause of the day.
+  for (const char* text : {"The Kenyan foreign minister said on Monday that Uganda had violated the border accord.",
+                           "Kenya said Uganda had interfered in its elections."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  }
+  // A remark about a neutral act stays no criticism.
+  auto fs = test::facts("Kenya said Uganda had reopened its embassy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}

@@ -466,7 +466,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           }
         }
       }
-      if (any) {
+      // A verb that judges its subject's act ("X had violated the treaty")
+      // makes the remark an evaluation even with an event inside.
+      if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
         out[k].say = true;
         continue;
       }
@@ -478,8 +480,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       actors_at(c, subj, false, false, about);
       for (const int* d = subj < 0 ? nullptr : tr.kids_begin(subj); d && d != tr.kids_end(subj); ++d)
         if (tr.base(*d) == "nmod" || tr.rel(*d) == "nmod:poss") actors_at(c, *d, false, false, about);
-      // An evaluation: "<X> is a <good|bad> ...": copula with an actor subject.
-      int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : 0;
+      // An evaluation: "<X> is a <good|bad> ...": copula with an actor
+      // subject; or a verb that judges what its subject did ("X had
+      // violated the treaty", "interfered in ...").
+      int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : tone_of(c, cw, true);
       if (!about.empty() && tone != 0) {
         out[k].target = about;
         out[k].cameo = tone > 0 ? "051" : "111";

@@ -122,7 +122,8 @@ class Coder {
   // offer): the verb it is the object of does not say whether it was made.
   int status_of(const Ctx& c, int t, bool act = false) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
-  int tone_of(const Ctx& c, int head) const;
+  // The tone of head's subtree, or of the word head alone.
+  int tone_of(const Ctx& c, int head, bool word_only = false) const;
   const Dictionary& dict_;
   const FrameTable& frames_;
   const StatusCues& cues_;

@@ -133,10 +133,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
 }
 
 // The tone of the words of head's subtree: the sum of cues.tsv tones.
-int Coder::tone_of(const Ctx& c, int head) const {
+int Coder::tone_of(const Ctx& c, int head, bool word_only) const {
   const Tree& tr = c.t;
   int lo = head, hi = head;
   std::vector<int> stack{head};
+  if (word_only) stack.clear();
   while (!stack.empty()) {
     int n = stack.back();
     stack.pop_back();

@@ -49,6 +49,25 @@ class Tree {
           base_[c] = "acl";
         }
     }
+    // A that-clause hung as a relative clause on an oblique ("said on
+    // Monday that X had ..."): a relative clause takes no "that" of a
+    // subordinator; it is the verb's complement.
+    for (int c = 0; c < n; ++c) {
+      int h = head_[c];
+      if (rel_[c] != "acl:relcl" || h < 0 || base_[h] != "obl" || head_[h] < 0 || !is_verb(head_[h])) continue;
+      // "that" as a subordinator, or read as the clause's object while it
+      // has another ("that Peru would host talks").
+      int m = -1, objects = 0;
+      for (const int* k = kids_begin(c); k != kids_end(c); ++k) {
+        if (a_->lemma[*k] == "that" && *k < c && (base_[*k] == "mark" || rel_[*k] == "obj")) m = *k;
+        objects += rel_[*k] == "obj";
+      }
+      if (m < 0 || (base_[m] != "mark" && objects < 2) || child(head_[h], "ccomp") >= 0) continue;
+      head_[c] = head_[h];
+      rel_[c] = base_[c] = "ccomp";
+      rel_[m] = base_[m] = "mark";
+      changed = true;
+    }
     // An attribution after a quote with its subject after the verb
     // ('"...," explained Lee.'), read with "Lee" as an object (and an
     // apposition of his as an oblique), or as a clause of the quote: the
