@@ -346,7 +346,7 @@ TEST_CASE("extract actors: a capital is the government as subject, a place after
   CHECK(test::with_root(fs, "17") == nullptr);
 }
 
-TEST_CASE("extract actors: the delegation and the embassy refer back to a country's") {
+TEST_CASE("extract actors: the delegation, the embassy and the leaders refer back") {
   const Case cases[] = {
       {"demonym delegation, then the delegation",
        "A Chilean delegation arrived in Lima on Monday. The delegation signed an agreement with "
@@ -368,6 +368,14 @@ TEST_CASE("extract actors: the delegation and the embassy refer back to a countr
       {"the embassy of a country named after an embassy of another",
        "The mayor wrote to the embassy of Chile in Lima. The embassy of Bolivia criticized Peru.", "2022-03-07",
        "11", "source", "", "country:CHL/CHL"},
+      {"the leaders: the countries of the sentence before",
+       "The dispute between Chile and Peru worsened on Monday. The Brazilian president asked the leaders "
+       "for restraint.",
+       "2022-03-07", "02", "target", "country:PER/PER", ""},
+      {"the leaders of a named country are its own",
+       "The dispute between Chile and Peru worsened. The Brazilian president asked the leaders of "
+       "Bolivia for restraint.",
+       "2022-03-07", "02", "target", "", "country:PER/PER"},
       {"at home the dateline does not apply",
        "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
        "", "country:KEN/KEN"},

@@ -228,6 +228,22 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
       continue;
     }
+    // "the leaders", "the presidents", "the governments" right after a
+    // sentence that named several countries: theirs ("... between Chile
+    // and Peru. X urged the leaders to ...").
+    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].id != kNoToken &&
+        (toks[i + 1].id == id.leaders || toks[i + 1].id == id.presidents || toks[i + 1].id == id.governments) &&
+        !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap))) && art.prev_countries.size() >= 2 &&
+        art.prev_countries.size() <= 4) {
+      Mention gm;
+      gm.kind = MentionKind::group;
+      gm.entity = static_cast<int>(a.groups.size());
+      gm.anaphor = true;
+      a.groups.push_back(art.prev_countries);
+      sen.replace(i, i + 2, gm);
+      ++i;
+      continue;
+    }
     // "the country", "the nation", "the impoverished nation": the country
     // read last. The one read before it is kept too: a description does not
     // repeat its own clause's subject ("the US promised aid to the
@@ -310,6 +326,7 @@ void remember_sentence(SentenceState& sen) {
   const auto& ms = sen.ms;
   const SentenceSpan& span = sen.span;
   std::vector<std::int32_t> subject_countries;
+  art.prev_countries.clear();
   bool subject_seen = false;
   bool leading_attribution = toks[span.begin].id == id.according;
   for (const Mention& m : ms) {
@@ -345,6 +362,9 @@ void remember_sentence(SentenceState& sen) {
     }
     int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
     bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+    if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group &&
+        std::find(art.prev_countries.begin(), art.prev_countries.end(), c) == art.prev_countries.end())
+      art.prev_countries.push_back(c);
     if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group) {
       ++a.country_counts[c];
       if (m.kind != MentionKind::person) {

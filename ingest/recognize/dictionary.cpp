@@ -204,6 +204,7 @@ const GrammarWords kGrammar[] = {
     {0, "visitors mission"},
     // Diplomatic missions ("the embassy").
     {0, "embassy consulate"},
+    {0, "presidents"},
     {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
         "highlands plateau"},
 };

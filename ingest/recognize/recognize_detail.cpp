@@ -79,6 +79,7 @@ WordIds::WordIds(const Dictionary& dict) {
     if (TokenId t = w(s)) visitor_nouns.push_back(t);
   delegation = w("delegation");
   embassy = w("embassy");
+  presidents = w("presidents");
   consulate = w("consulate");
   from = w("from");
   for (const char* s : {"group", "groups", "organization", "organizations", "organisation",

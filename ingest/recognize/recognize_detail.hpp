@@ -50,6 +50,7 @@ struct WordIds {
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
   TokenId delegation, from;
   TokenId embassy, consulate;  // "the embassy": the last country's embassy read
+  TokenId presidents;          // with leaders, governments: "the leaders" of the last sentence's countries
   // Unnamed NGOs: "a human rights group", "aid agencies".
   std::vector<TokenId> ngo_heads;        // group organization agency charity ...
   TokenId rights = kNoToken, human = kNoToken;
@@ -73,6 +74,7 @@ struct ArticleState {
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
+  std::vector<std::int32_t> prev_countries{};          // the countries the last sentence names as actors
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(a.toks.size()); }
   std::string_view tok_text(std::uint32_t i) const {
