@@ -781,3 +781,12 @@ TEST_CASE("extract code: a remark that another party broke a rule is criticism o
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "11") == nullptr);
 }
+
+TEST_CASE("extract code: a press conference is no summit, for either coder") {
+  auto fs = test::facts("The Kenyan and Ugandan foreign ministers gave a news conference together in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  fs = test::facts("The Kenyan and Ugandan foreign ministers held a conference in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+}

@@ -45,6 +45,7 @@ struct Draft {
   bool say = false;
   std::uint32_t sentence = 0;
   std::uint32_t position = 0;  // the pattern coder's trigger Tok
+  std::uint32_t end = 0;       // one past the last Tok its pattern matched (0: position only)
   int tense = 0;               // -1 past, +1 future, 0 unknown
 };
 

@@ -436,9 +436,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   };
   auto other_sense = [&](const Draft& d) {
     bool chosen = false, same = false;
+    // On the pattern's first or last word ("held a news conference").
+    const int b = static_cast<int>(d.position), last = static_cast<int>(std::max(d.end, d.position + 1)) - 1;
     for (const Sense& s : senses)
-      if (s.tok == static_cast<int>(d.position))
-        chosen = true, same |= d.fact.cameo.compare(0, 2, s.root, 2) == 0;
+      if (s.tok == b || s.tok == last) chosen = true, same |= d.fact.cameo.compare(0, 2, s.root, 2) == 0;
     return chosen && !same;
   };
   // The same word read in the same root with another status ("denied that

@@ -253,6 +253,7 @@ std::optional<Draft> assemble_draft(const Sentence& st, const Trigger& t, const 
   d.say = (p.flags & kSay) != 0;
   d.sentence = st.s;
   d.position = t.begin;
+  d.end = t.end;
   bool anaphoric = false;
   CodeSet src_c, tgt_c;
   std::vector<Actor> source, target;
