@@ -790,3 +790,20 @@ TEST_CASE("extract code: a press conference is no summit, for either coder") {
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
 }
+
+TEST_CASE("extract code: what an idea, a fear or a possibility holds is not asserted") {
+  for (const char* text : {"The idea that Chile will invade Peru is absurd, the Bolivian minister said.",
+                           "Fears that Russia would attack Georgia grew on Monday.",
+                           "The possibility that Kenya might expel Ugandan diplomats was discussed."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "19") == nullptr);
+    CHECK(test::with_root(fs, "16") == nullptr);
+    CHECK(test::with_root(fs, "13") == nullptr);
+  }
+  // A report that it happened is asserted.
+  auto fs = test::facts("Georgia said that Russia had attacked its border posts.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "RUS", "GEO") != nullptr);
+}

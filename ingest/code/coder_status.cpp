@@ -101,6 +101,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
         take(cues_.find(CueWhere::mark, tr.lemma(*d)));
       // a participle before a noun event: "the planned trip", "the cancelled talks"
       if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
+      // "the idea that X will ...", "fears that X would ...": the noun right
+      // before the clause's "that", however the parser attached the clause
+      if (tr.lemma(*d) == "that" && *d > 0 && *d < x && (b == "mark" || tr.rel(*d) == "obj") &&
+          tr.upos(*d - 1) == Upos::NOUN)
+        take(cues_.find(CueWhere::clause, tr.lemma(*d - 1)));
     }
     std::string_view r = tr.rel(x);
     int h = tr.head(x);
