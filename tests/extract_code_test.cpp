@@ -437,10 +437,15 @@ TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, ba
                   "send\tV\tforce_posture\t152\tsubj\t-\tp:to@border\t-\n"
                   "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n"
                   "leave\tV\tretreat\t087\tsubj\tobj\tsubj:@nosuchclass\t-\n"
-                  "pull\tV\tretreat\t087\tsubj\tobj\tsubj:@border\t-\n"),
+                  "pull\tV\tretreat\t087\tsubj\tobj\tsubj:@border\t-\n"
+                  "hold\tV\tretreat\t087\tsubj\tobj\t!p:to@border\t-\n"),
       diag, ingest::FrameTable::load);
-  CHECK(t.size() == 2);
+  CHECK(t.size() == 3);
   CHECK(diag.error_count() == 2);
+  const ingest::Frame& negated = t.frame(2);
+  REQUIRE(negated.when.size() == 1);
+  CHECK(negated.when[0].negate);
+  CHECK_FALSE(t.frame(0).when[0].negate);
   check_diagnostic(diag, 0, ":4:", "unknown word class");
   check_diagnostic(diag, 1, ":5:", "unknown word class");
 }
@@ -806,4 +811,26 @@ TEST_CASE("extract code: what an idea, a fear or a possibility holds is not asse
   auto fs = test::facts("Georgia said that Russia had attacked its border posts.");
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "19", "RUS", "GEO") != nullptr);
+}
+
+TEST_CASE("extract code: a visit 'by' or 'of' its visitor 'to' its host, however the phrase is attached") {
+  for (const char* text : {"The visit by the Nepali prime minister to Dhaka was postponed.",
+                           "The visit of the Nepali prime minister to Dhaka was cancelled."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = find(fs, "04", "NPL", "BGD");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::negated);
+  }
+}
+
+TEST_CASE("extract code: receiving a call is a call, not hosting the caller") {
+  auto fs = test::facts("Tanzania's president received a phone call from the Kenyan president.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,TZA") != nullptr);
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+  fs = test::facts("Tanzania's president received the Kenyan president in Dodoma.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "043") != nullptr);
 }

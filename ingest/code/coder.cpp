@@ -146,7 +146,7 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         }
         break;
     }
-    if (!ok) return false;
+    if (ok == k.negate) return false;
   }
   return true;
 }
@@ -250,6 +250,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         int io = tr.child(gov, "iobj");
         if (io >= 0) nodes.push_back(io);
       }
+      // "the visit by X to Y": the parser may hang the phrase on the noun's
+      // own "by" or "of" phrase.
+      if (nodes.empty() && f.noun)
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
+          if (tr.base(*d) == "nmod" && (tr.marker(*d) == "by" || tr.marker(*d) == "of")) prep_children(*d, s.word, nodes);
       // "accused Japan of ...": a verb's preposition may hang on its object.
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");

@@ -127,8 +127,9 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
   for (auto& [fi, col] : pending_when) {
     Frame& f = t.frames_[fi];
     if (col == "-") continue;
-    for (const std::string& c : split(col, ',')) {
+    for (std::string c : split(col, ',')) {
       Cond cond;
+      if (c.size() > 1 && c[0] == '!') cond.negate = true, c.erase(0, 1);
       auto class_of = [&](const std::string& nm) {
         auto it = std::find(t.class_names_.begin(), t.class_names_.end(), nm);
         return it == t.class_names_.end() ? -1 : static_cast<int>(it - t.class_names_.begin());

@@ -33,6 +33,7 @@ struct Cond {
   CondKind kind = CondKind::prep;
   std::string word;  // the preposition or particle of CondKind::prep / prep_class
   int word_class = -1;  // the class of obj_class / mod_class / prep_class / subj_class
+  bool negate = false;  // written "!cond": the frame holds only where cond does not
 };
 
 enum FrameFlag : std::uint32_t {
