@@ -834,3 +834,16 @@ TEST_CASE("extract code: receiving a call is a call, not hosting the caller") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "043") != nullptr);
 }
+
+TEST_CASE("extract code: a call for an act between others is aimed at its parties, and the act is only asked for") {
+  auto fs = test::facts("Ghana called for talks between Mali and Niger on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "02", "GHA", "MLI");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target") == std::set<std::string>{"MLI", "NER"});
+  for (const Fact& x : fs)
+    if (x.root == "04") CHECK(x.status != Status::occurred);
+  fs = test::facts("Ghana urged an end to the fighting between Mali and Niger.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "GHA", "NER") != nullptr);
+}

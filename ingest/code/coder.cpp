@@ -334,6 +334,35 @@ void Coder::quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEve
   }
 }
 
+// An appeal or demand for an act between others ("called for talks
+// between X and Y", "urged an end to the fighting between X and Y") is
+// aimed at the parties of that act, when it names no one else.
+void Coder::appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    if (!e.target.empty() || e.source.empty() || (e.cameo.compare(0, 2, "02") != 0 && e.cameo.compare(0, 2, "10") != 0))
+      continue;
+    for (const int* d = tr.kids_begin(e.word); d != tr.kids_end(e.word) && e.target.empty(); ++d) {
+      if (!(tr.rel(*d) == "obj" || (tr.base(*d) == "obl" && tr.marker(*d) == "for"))) continue;
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int y = out[j].word;
+        int step = 0;
+        while (step < 3 && y >= 0 && y != *d) y = tr.head(y), ++step;
+        if (y != *d) continue;
+        for (const auto* side : {&out[j].source, &out[j].target})
+          for (std::int32_t x : *side)
+            if (std::find(e.source.begin(), e.source.end(), x) == e.source.end()) e.target.push_back(x);
+        if (!e.target.empty()) {
+          e.why += "target=content's parties ";
+          break;
+        }
+      }
+    }
+  }
+}
+
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
@@ -429,6 +458,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   if (out.size() == first) return;
 
   quoted_speaker(c, first, out);
+  appeal_content(c, first, out);
 
   // Reported speech: a speech verb's complement ("X said Y would ...", or
   // "Y will ..., X said") credits the speaker where the complement's event

@@ -110,7 +110,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     std::string_view r = tr.rel(x);
     int h = tr.head(x);
     if (h < 0) break;
-    if (r == "xcomp" || r == "obj" || r == "nsubj:pass") {
+    // ... or what it is asked "for" ("called for talks", "pressed for a vote").
+    bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for) {
       if (!(act && x == t)) take(cues_.find(CueWhere::gov, tr.lemma(h)));
       x = h;
       continue;
