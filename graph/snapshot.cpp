@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 5, little-endian, every section 8-byte aligned; the full
+// Layout (version 7, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -16,6 +16,8 @@
 //   tie events    u32[sum of counts]: each tie's events, in graph order
 //   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
 //   summary       the whole graph's aggregates (graph/graph_summary.hpp)
+//   tie strengths f64[T]: each tie's strength at the default half-life and
+//                 the summary's reference day (queries/neighbors.hpp)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -41,6 +43,7 @@
 #include "graph/detail/boost_graph.hpp"
 #include "graph/detail/files.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph {
 
@@ -51,7 +54,7 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 6;
+constexpr std::uint32_t kVersion = 7;
 constexpr std::uint32_t kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
@@ -72,6 +75,7 @@ enum Section {
   kTieEvents,
   kPlaceholders,
   kSummary,
+  kTieStrengths,
   kSections
 };
 
@@ -382,6 +386,13 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
 
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
                     const CountryView* given_view) {
+  // What a snapshot stores is tallied by the default rule, whatever the
+  // command that writes it counts (--count-unrealized).
+  struct DefaultTally {
+    bool was = counting_unrealized();
+    DefaultTally() { set_count_unrealized(false); }
+    ~DefaultTally() { set_count_unrealized(was); }
+  } default_tally;
   std::optional<CountryView> own_view;
   if (!given_view) own_view.emplace(graph);
   const CountryView& view = given_view ? *given_view : *own_view;
@@ -493,10 +504,14 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
     w.zeros(nv);
   w.end(kPlaceholders);
   w.begin(kSummary);
+  std::optional<GraphSummary> own_summary;
+  if (!m.summary) own_summary.emplace(summarize_graph(graph, view));
+  const GraphSummary& sum = m.summary ? *m.summary : *own_summary;
   std::string summary;
-  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), summary);
+  append_summary(sum, summary);
   w.put_bytes(summary);
   w.end(kSummary);
+  put_array(kTieStrengths, tie_strengths(view, sum.newest_day).data(), view.ties().size());
   w.align();
   w.flush();
 
@@ -548,6 +563,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
       !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
+      !expect(kTieStrengths, nt * sizeof(double)) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots)
     return "section sizes do not match the counts";
@@ -677,7 +693,8 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   a.in_row = in_row;
   a.in_props = reinterpret_cast<const detail::EdgeProps*>(section(kInKind));
   impl->g.borrow(a);
-  impl->country_view = detail::StoredCountryView{ties, nt, tie_events};
+  impl->country_view = detail::StoredCountryView{
+      ties, nt, tie_events, reinterpret_cast<const double*>(section(kTieStrengths))};
   impl->backing = map;
   out = std::move(impl);
   return {};

@@ -61,7 +61,9 @@ LogStamp extend_stamp(const std::filesystem::path& log, const LogStamp& held, co
 // snapshot lost or torn by a power cut is found damaged and rebuilt).
 // Throws Error on an I/O failure (the temp file is removed).
 // `view` (optional) is the graph's CountryView when the caller has it (an
-// extended graph's, graph/snapshot_update.hpp); else it is computed.
+// extended graph's, graph/snapshot_update.hpp); else it is computed. The
+// stored ties and strengths follow the default tally rule even while
+// set_count_unrealized(true) is in effect (graph/tie_tally.hpp).
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp,
                     const std::filesystem::path& path, const CountryView* view = nullptr);
 
