@@ -35,6 +35,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <future>
+#include <system_error>
 #include <type_traits>
 #include <map>
 #include <optional>
@@ -546,12 +548,17 @@ struct Mapping {
   }
 };
 
-// Turns a checked snapshot into a graph; returns an empty string, or what
-// is wrong (then the snapshot is damaged).
-std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
-                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
-  const char* base = map->data;
-  auto section = [&](Section s) { return base + h.sections[s].offset; };
+// The largest of n values: a reduction the compiler vectorizes (no early exit).
+template <class T>
+T max_of(const T* p, std::uint64_t n) {
+  T worst = 0;
+  for (std::uint64_t i = 0; i < n; ++i) worst = std::max(worst, p[i]);
+  return worst;
+}
+
+// The counts of the header against the sizes of its sections; returns an
+// empty string, or what is wrong. Cheap: checked before anything is read.
+std::string check_layout(const Header& h) {
   auto expect = [&](Section s, std::uint64_t bytes) { return h.sections[s].size == bytes; };
   const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
   if (nv >= kNoVertex || ne >= 0xffffffffu || ns == 0 || ns >= 0xffffffffu || nt >= 0xffffffffu ||
@@ -568,6 +575,41 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       (slots & (slots - 1)) != 0 || h.index_size > slots)
     return "section sizes do not match the counts";
   if (h.hash_probe != hash_probe()) return "written with another string hash";
+  return {};
+}
+
+// The edge rows of a snapshot whose layout passed check_layout: starts
+// ascending from 0 to E, ends, kinds and in-rows in range. Returns an empty
+// string, or what is wrong. Runs beside assemble (read_snapshot).
+std::string check_rows(const char* base, const Header& h) {
+  auto section = [&](Section s) { return base + h.sections[s].offset; };
+  const std::uint64_t nv = h.vertices, ne = h.edges;
+  auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s) {
+    const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
+    const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
+    const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
+    if (start[0] != 0 || start[nv] != ne) return false;
+    bool descending = false;
+    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
+    if (descending) return false;
+    return ne == 0 || (max_of(ends, ne) < nv && max_of(kinds, ne) < kEdgeKindCount);
+  };
+  const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
+  if (!rows_ok(kOutStart, kOutTarget, kOutKind) || !rows_ok(kInStart, kInSource, kInKind) ||
+      (ne && max_of(in_row, ne) >= ne))
+    return "edge rows out of range";
+  return {};
+}
+
+// Turns a snapshot whose layout passed check_layout into a graph (its rows
+// are checked by check_rows, separately); returns an empty string, or what
+// is wrong (then the snapshot is damaged).
+std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
+                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
+  const char* base = map->data;
+  auto section = [&](Section s) { return base + h.sections[s].offset; };
+  const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
+  const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
 
   // Strings: offsets ascending within the bytes section.
   const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
@@ -591,34 +633,14 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
     if (int f = vertex_fault(dv[v]))
       return fmt::format("vertex {}: {}", v,
                          f & 1 ? "string id out of range" : "bad kind, status or home");
-  // Rows: starts ascending from 0 to E, ends and kinds in range.
-  auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s, std::uint64_t bound) {
-    const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
-    const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
-    const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
-    if (start[0] != 0 || start[nv] != ne) return false;
-    bool descending = false;
-    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
-    if (descending) return false;
-    std::uint32_t worst_end = 0;
-    std::uint8_t worst_kind = 0;
-    for (std::uint64_t e = 0; e < ne; ++e) {
-      worst_end = std::max(worst_end, ends[e]);
-      worst_kind = std::max(worst_kind, kinds[e]);
-    }
-    return ne == 0 || (worst_end < bound && worst_kind < kEdgeKindCount);
-  };
-  if (!rows_ok(kOutStart, kOutTarget, kOutKind, nv) || !rows_ok(kInStart, kInSource, kInKind, nv))
-    return "edge rows out of range";
   const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
-  if (ne && *std::max_element(in_row, in_row + ne) >= ne) return "edge rows out of range";
   const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
   std::uint64_t empty_slots = 0;  // a probe ends at an empty slot: there must be one
   bool out_of_range = false;
   for (std::uint64_t i = 0; i < slots; ++i) {
-    bool empty = slot[i].value == detail::StringIndex::kMissing;
+    const bool empty = slot[i].value == detail::StringIndex::kMissing;
     empty_slots += empty;
-    out_of_range |= !empty && slot[i].value >= nv;
+    out_of_range |= !empty & (slot[i].value >= nv);
   }
   if (out_of_range) return "id index out of range";
   if (slots && !empty_slots) return "id index full";
@@ -634,7 +656,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
     events_end = t.events_end;
   }
   if (events_end != h.tie_events) return "country ties do not cover their events";
-  if (h.tie_events && *std::max_element(tie_events, tie_events + h.tie_events) >= nv)
+  if (h.tie_events && max_of(tie_events, h.tie_events) >= nv)
     return "country tie events out of range";
 
   auto impl = std::make_unique<detail::GraphImpl>();
@@ -746,8 +768,35 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   auto map = std::make_shared<Mapping>();
   map->data = static_cast<const char*>(p);
   map->size = size;
-  if (body_checksum({map->data + sizeof(Header), size - sizeof(Header)}) != h.body_crc)
-    return damaged("checksum mismatch: damaged bytes");
+  // The body's checksum and the edge rows are checked on a second thread
+  // while this one checks the rest (assemble: bounds of every index,
+  // memory-safe on any bytes): opening costs the longer of the two, not
+  // their sum. Nothing is handed out, and no verdict given, before both end.
+  const char* const kBodyMismatch = "checksum mismatch: damaged bytes";
+  const std::string_view body(map->data + sizeof(Header), size - sizeof(Header));
+  if (std::string layout = check_layout(h); !layout.empty())
+    return damaged(body_checksum(body) != h.body_crc ? kBodyMismatch : layout);
+  struct Helper {
+    std::uint32_t crc = 0;
+    std::string rows;  // check_rows
+  };
+  auto helper_work = [body, data = map->data, &h] {
+    Helper x;
+    x.crc = body_checksum(body);
+    x.rows = check_rows(data, h);
+    return x;
+  };
+  std::future<Helper> helper;
+  try {
+    helper = std::async(std::launch::async, helper_work);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    helper = std::async(std::launch::deferred, helper_work);
+  }
+  Helper helped;
+  auto checked = [&]() {  // the checksum's verdict, waited for once
+    if (helper.valid()) helped = helper.get();
+    return helped.crc == h.body_crc;
+  };
 
   if (!r.stamp.matches(now)) {
     r.state = SnapshotState::stale;
@@ -762,15 +811,18 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
     if (log && load && log_extends(*log, r.stamp, now)) {
       std::unique_ptr<detail::GraphImpl> impl;
       std::string why = assemble(map, h, impl, true);
-      if (!why.empty()) return damaged(why);
+      if (!checked()) return damaged(kBodyMismatch);
+      if (!why.empty() || !helped.rows.empty()) return damaged(why.empty() ? helped.rows : why);
       r.extendable = true;
       r.graph.emplace(std::move(impl));
     }
+    if (!checked()) return damaged(kBodyMismatch);
     return r;
   }
   std::unique_ptr<detail::GraphImpl> impl;
   std::string why = assemble(map, h, impl, load);
-  if (!why.empty()) return damaged(why);
+  if (!checked()) return damaged(kBodyMismatch);
+  if (!why.empty() || !helped.rows.empty()) return damaged(why.empty() ? helped.rows : why);
   r.state = SnapshotState::fresh;
   if (load) r.graph.emplace(std::move(impl));
   return r;
