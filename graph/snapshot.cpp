@@ -580,7 +580,7 @@ std::string check_layout(const Header& h) {
 
 // The edge rows of a snapshot whose layout passed check_layout: starts
 // ascending from 0 to E, ends, kinds and in-rows in range. Returns an empty
-// string, or what is wrong. Runs beside assemble (read_snapshot).
+// string, or what is wrong.
 std::string check_rows(const char* base, const Header& h) {
   auto section = [&](Section s) { return base + h.sections[s].offset; };
   const std::uint64_t nv = h.vertices, ne = h.edges;
@@ -768,34 +768,31 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   auto map = std::make_shared<Mapping>();
   map->data = static_cast<const char*>(p);
   map->size = size;
-  // The body's checksum and the edge rows are checked on a second thread
-  // while this one checks the rest (assemble: bounds of every index,
-  // memory-safe on any bytes): opening costs the longer of the two, not
-  // their sum. Nothing is handed out, and no verdict given, before both end.
+  // The body's checksum is computed on a second thread while this one checks
+  // the structure (assemble and check_rows: bounds of every index,
+  // memory-safe on any bytes; about as long as the checksum): opening costs
+  // the longer of the two, not their sum. Nothing is handed out, and no
+  // verdict given, before both end.
   const char* const kBodyMismatch = "checksum mismatch: damaged bytes";
   const std::string_view body(map->data + sizeof(Header), size - sizeof(Header));
   if (std::string layout = check_layout(h); !layout.empty())
     return damaged(body_checksum(body) != h.body_crc ? kBodyMismatch : layout);
-  struct Helper {
-    std::uint32_t crc = 0;
-    std::string rows;  // check_rows
-  };
-  auto helper_work = [body, data = map->data, &h] {
-    Helper x;
-    x.crc = body_checksum(body);
-    x.rows = check_rows(data, h);
-    return x;
-  };
-  std::future<Helper> helper;
+  auto checksum = [body] { return body_checksum(body); };
+  std::future<std::uint32_t> body_crc;
   try {
-    helper = std::async(std::launch::async, helper_work);
+    body_crc = std::async(std::launch::async, checksum);
   } catch (const std::system_error&) {  // no thread to be had: in turn
-    helper = std::async(std::launch::deferred, helper_work);
+    body_crc = std::async(std::launch::deferred, checksum);
   }
-  Helper helped;
+  bool body_ok = false;
   auto checked = [&]() {  // the checksum's verdict, waited for once
-    if (helper.valid()) helped = helper.get();
-    return helped.crc == h.body_crc;
+    if (body_crc.valid()) body_ok = body_crc.get() == h.body_crc;
+    return body_ok;
+  };
+  // The structure's verdict: assemble's, then the rows'.
+  auto structure = [&](std::unique_ptr<detail::GraphImpl>& impl, bool load) {
+    std::string why = assemble(map, h, impl, load);
+    return why.empty() ? check_rows(map->data, h) : why;
   };
 
   if (!r.stamp.matches(now)) {
@@ -810,9 +807,9 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
       r.reason = "the log's content differs from what it was built from";
     if (log && load && log_extends(*log, r.stamp, now)) {
       std::unique_ptr<detail::GraphImpl> impl;
-      std::string why = assemble(map, h, impl, true);
+      std::string why = structure(impl, true);
       if (!checked()) return damaged(kBodyMismatch);
-      if (!why.empty() || !helped.rows.empty()) return damaged(why.empty() ? helped.rows : why);
+      if (!why.empty()) return damaged(why);
       r.extendable = true;
       r.graph.emplace(std::move(impl));
     }
@@ -820,9 +817,9 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
     return r;
   }
   std::unique_ptr<detail::GraphImpl> impl;
-  std::string why = assemble(map, h, impl, load);
+  std::string why = structure(impl, load);
   if (!checked()) return damaged(kBodyMismatch);
-  if (!why.empty() || !helped.rows.empty()) return damaged(why.empty() ? helped.rows : why);
+  if (!why.empty()) return damaged(why);
   r.state = SnapshotState::fresh;
   if (load) r.graph.emplace(std::move(impl));
   return r;
