@@ -218,26 +218,22 @@ bool keep_date(const CompiledFilter& c, std::string_view date) {
   return true;
 }
 
-// The verdicts of a test on interned strings, by string id: each distinct
-// string is decided once; the last one asked is kept at hand (the events of
-// one type or day often lie side by side).
+// The verdicts of a test on interned strings, by string id (of `strings`
+// ids): each distinct string is decided once.
 class StrVerdicts {
  public:
+  explicit StrVerdicts(std::size_t strings) : strings_(strings) {}
   template <class Decide>
   bool operator()(StrId id, Decide&& decide) {
-    if (last_verdict_ < 0 || id != last_) {
-      auto it = verdicts_.find(id);
-      if (it == verdicts_.end()) it = verdicts_.emplace(id, decide() ? 1 : 0).first;
-      last_ = id;
-      last_verdict_ = it->second;
-    }
-    return last_verdict_ == 1;
+    if (verdicts_.empty()) verdicts_.assign(strings_, -1);  // only for a test in use
+    signed char& v = verdicts_[id];
+    if (v < 0) v = decide() ? 1 : 0;
+    return v == 1;
   }
 
  private:
-  std::unordered_map<StrId, char> verdicts_;
-  StrId last_ = 0;
-  char last_verdict_ = -1;
+  std::size_t strings_;
+  std::vector<signed char> verdicts_;
 };
 
 bool keep_fields(const CompiledFilter& c, std::string_view type, Status status,
@@ -286,7 +282,8 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   const CompiledFilter compiled(filter);  // the lists split once, not once per event
   // Types, codes and dates are interned: each distinct one is decided once,
   // not compared or parsed per event.
-  StrVerdicts types, codes, dates;
+  const std::size_t strings = graph.string_count();
+  StrVerdicts types(strings), codes(strings), dates(strings);
   const bool by_code = !compiled.cameo.empty() || !compiled.roots.empty();
   const bool by_type = !compiled.types.empty();
   const bool by_date = !filter.since.empty() || !filter.until.empty();

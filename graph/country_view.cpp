@@ -174,18 +174,28 @@ std::vector<double> tie_strengths(const CountryView& view,
   if (view.stored_strengths() && summary && reference_day == summary->newest_day &&
       half_life_days == kDefaultHalfLifeDays && !counting_unrealized())
     return {view.stored_strengths(), view.stored_strengths() + view.ties().size()};
-  std::unordered_map<StrId, std::optional<DayRange>> dates;  // parsed once per distinct date
+  // Each event's weight first, in one pass over the vertex table in order
+  // (dates parsed once per distinct date); then the sums read only those.
+  std::vector<double> weight(graph.vertex_count(), 0.0);
+  std::unordered_map<StrId, std::optional<DayRange>> dates;
+  StrId date = 0;
+  const std::optional<DayRange>* days = nullptr;  // of `date`
+  for (VertexId ev = 0; ev < weight.size(); ++ev) {
+    const VertexData& d = graph.vertex(ev);
+    if (d.kind != VertexKind::event) continue;
+    if (!days || d.date != date) {
+      auto it = dates.find(d.date);
+      if (it == dates.end()) it = dates.emplace(d.date, edtf_days(graph.str(d.date))).first;
+      date = d.date;
+      days = &it->second;
+    }
+    weight[ev] = fact_weight(d.status, d.confidence, d.mentions, *days, reference_day, half_life_days);
+  }
   std::vector<double> out;
   out.reserve(view.ties().size());
   for (const CountryTie& t : view.ties()) {
     double sum = 0;
-    for (VertexId ev : t.events) {
-      const VertexData& d = graph.vertex(ev);
-      auto it = dates.find(d.date);
-      if (it == dates.end()) it = dates.emplace(d.date, edtf_days(graph.str(d.date))).first;
-      sum += fact_weight(d.status, d.confidence, d.mentions, it->second, reference_day,
-                         half_life_days);
-    }
+    for (VertexId ev : t.events) sum += weight[ev];
     out.push_back(sum);
   }
   return out;
