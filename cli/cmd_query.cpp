@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <span>
 #include <string>
@@ -181,10 +182,12 @@ struct TiesArgs {
   bool csv = false;
 };
 
-std::string parties_text(const KnowledgeGraph& g, std::span<const VertexId> ps) {
-  std::string out;
-  for (std::size_t i = 0; i < ps.size(); ++i) out += (i ? ", " : "") + std::string(g.label(ps[i]));
-  return out;
+// The labels of `ps`, comma-separated, appended to `out`.
+void append_labels(const KnowledgeGraph& g, std::span<const VertexId> ps, std::string& out) {
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (i) out += ", ";
+    out += g.label(ps[i]);
+  }
 }
 
 void run_ties(const TiesArgs& a, Globals& glob) {
@@ -237,22 +240,26 @@ void run_ties(const TiesArgs& a, Globals& glob) {
     if (t.summary.a_to_b || t.summary.b_to_a)
       out += fmt::format("  acts: {} {} \u2192 {}, {} {} \u2192 {}\n", t.summary.a_to_b,
                          g.label(va), g.label(vb), t.summary.b_to_a, g.label(vb), g.label(va));
+    // Formatted straight into `out`: a tie of hundreds of thousands of facts
+    // is as many lines, without a temporary string for each.
+    auto to = std::back_inserter(out);
+    std::string who;
     for (const TieGroup& grp : t.groups) {
-      out += fmt::format("\n{} ({})\n", g.str(grp.type), grp.facts.size());
+      fmt::format_to(to, "\n{} ({})\n", g.str(grp.type), grp.facts.size());
       for (const TieFact& f : grp.facts) {
         const VertexData& d = g.vertex(f.event);
         static constexpr const char* kArrow[] = {" \u2013 ", " \u2192 ", " \u2190 ", " \u2194 "};
-        std::string who = parties_text(g, t.a_parties(f)) + kArrow[static_cast<int>(f.direction)] +
-                          parties_text(g, t.b_parties(f));
-        std::string title = g.label(f.event) != g.str(d.type)
-                                ? fmt::format(" \u00ab{}\u00bb", g.label(f.event))
-                                : std::string();
-        out += fmt::format("  {:<10}  {:<11} {}{}\n", d.date ? g.str(d.date) : "undated",
-                           to_string(d.status), who, title);
-        if (d.evidence)
-          out += fmt::format("      \"{}\" [{}]\n", g.str(d.evidence), g.str(d.article));
+        who.clear();
+        append_labels(g, t.a_parties(f), who);
+        who += kArrow[static_cast<int>(f.direction)];
+        append_labels(g, t.b_parties(f), who);
+        fmt::format_to(to, "  {:<10}  {:<11} {}", d.date ? g.str(d.date) : "undated",
+                       to_string(d.status), who);
+        if (g.label(f.event) != g.str(d.type)) fmt::format_to(to, " \u00ab{}\u00bb", g.label(f.event));
+        out += '\n';
+        if (d.evidence) fmt::format_to(to, "      \"{}\" [{}]\n", g.str(d.evidence), g.str(d.article));
         if (std::string from = g.provenance_text(f.event); !from.empty())
-          out += fmt::format("      \u2014 {}\n", from);
+          fmt::format_to(to, "      \u2014 {}\n", from);
       }
     }
   }

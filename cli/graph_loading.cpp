@@ -183,19 +183,32 @@ bool contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }
 
-bool keep_fields(const CompiledFilter& c, std::string_view type, Status status,
-                 std::string_view date, double confidence, std::string_view code, int quad) {
+// The parts of the filter's test, apart: what depends on the fact's
+// numbers, its type, its CAMEO code and its date (usable_vertices decides
+// each distinct type, code and date once).
+bool keep_numbers(const CompiledFilter& c, Status status, double confidence, int quad) {
   const FactFilter& filter = c.filter;
   if (filter.exclude_negated && status == Status::negated) return false;
   if (confidence < filter.min_confidence) return false;
+  if (!c.quads.empty() && !contains(c.quads, std::to_string(quad))) return false;
+  if (!c.statuses.empty() && !contains(c.statuses, to_string(status))) return false;
+  return true;
+}
+
+bool keep_type(const CompiledFilter& c, std::string_view type) {
+  return c.types.empty() || contains(c.types, type);
+}
+
+bool keep_code(const CompiledFilter& c, std::string_view code) {
   if (!c.cameo.empty() && std::none_of(c.cameo.begin(), c.cameo.end(), [&](const std::string& x) {
         return code.starts_with(x);
       }))
     return false;
-  if (!c.roots.empty() && !contains(c.roots, cameo_root(code))) return false;
-  if (!c.quads.empty() && !contains(c.quads, std::to_string(quad))) return false;
-  if (!c.types.empty() && !contains(c.types, type)) return false;
-  if (!c.statuses.empty() && !contains(c.statuses, to_string(status))) return false;
+  return c.roots.empty() || contains(c.roots, cameo_root(code));
+}
+
+bool keep_date(const CompiledFilter& c, std::string_view date) {
+  const FactFilter& filter = c.filter;
   if (!filter.since.empty() || !filter.until.empty()) {
     if (!is_edtf_date(date)) return false;
     auto [lo, hi] = edtf_day_bounds(date);
@@ -203,6 +216,30 @@ bool keep_fields(const CompiledFilter& c, std::string_view type, Status status,
     if (!filter.until.empty() && lo > c.until_last) return false;
   }
   return true;
+}
+
+// The verdicts of a test on interned strings, by string id (of `strings`
+// ids): each distinct string is decided once.
+class StrVerdicts {
+ public:
+  explicit StrVerdicts(std::size_t strings) : strings_(strings) {}
+  template <class Decide>
+  bool operator()(StrId id, Decide&& decide) {
+    if (verdicts_.empty()) verdicts_.assign(strings_, -1);  // only for a test in use
+    signed char& v = verdicts_[id];
+    if (v < 0) v = decide() ? 1 : 0;
+    return v == 1;
+  }
+
+ private:
+  std::size_t strings_;
+  std::vector<signed char> verdicts_;
+};
+
+bool keep_fields(const CompiledFilter& c, std::string_view type, Status status,
+                 std::string_view date, double confidence, std::string_view code, int quad) {
+  return keep_numbers(c, status, confidence, quad) && keep_code(c, code) && keep_type(c, type) &&
+         keep_date(c, date);
 }
 
 }  // namespace
@@ -241,9 +278,24 @@ EventFilter event_filter(const FactFilter& filter) {
 std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter& filter) {
   std::vector<char> usable;
   if (!filter.active()) return usable;
-  usable.resize(graph.vertex_count());
+  usable.resize(graph.vertex_count(), 1);
   const CompiledFilter compiled(filter);  // the lists split once, not once per event
-  for (VertexId v = 0; v < usable.size(); ++v) usable[v] = keep_event(compiled, graph, v);
+  // Types, codes and dates are interned: each distinct one is decided once,
+  // not compared or parsed per event.
+  const std::size_t strings = graph.string_count();
+  StrVerdicts types(strings), codes(strings), dates(strings);
+  const bool by_code = !compiled.cameo.empty() || !compiled.roots.empty();
+  const bool by_type = !compiled.types.empty();
+  const bool by_date = !filter.since.empty() || !filter.until.empty();
+  for (VertexId v = 0; v < usable.size(); ++v) {
+    const VertexData& d = graph.vertex(v);
+    if (d.kind != VertexKind::event) continue;
+    usable[v] =
+        keep_numbers(compiled, d.status, d.confidence, d.quad_class) &&
+        (!by_code || codes(d.cameo, [&] { return keep_code(compiled, graph.str(d.cameo)); })) &&
+        (!by_type || types(d.type, [&] { return keep_type(compiled, graph.str(d.type)); })) &&
+        (!by_date || dates(d.date, [&] { return keep_date(compiled, graph.str(d.date)); }));
+  }
   return usable;
 }
 

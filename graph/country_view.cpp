@@ -5,7 +5,9 @@
 #include <algorithm>
 
 #include "graph/detail/boost_graph.hpp"
+#include "graph/error.hpp"
 #include "graph/fact_json.hpp"
+#include "graph/graph_summary.hpp"
 
 namespace dipgraph {
 
@@ -20,24 +22,6 @@ std::pair<std::string, std::string> edtf_day_bounds(std::string_view d) {
   return {std::string(d), std::string(d)};
 }
 
-namespace {
-
-// edtf_day_bounds as integers YYYYMMDD (no allocation); {0, 0} if undated.
-std::pair<int, int> day_range(std::string_view d) {
-  if (!is_edtf_date(d)) return {0, 0};
-  int lo = 0, hi = 0;
-  for (int i = 0; i < 4; ++i) {
-    lo = lo * 10 + (d[i] == 'X' ? 0 : d[i] - '0');
-    hi = hi * 10 + (d[i] == 'X' ? 9 : d[i] - '0');
-  }
-  int month_lo = 1, month_hi = 12, day_lo = 1, day_hi = 31;
-  if (d.size() >= 7) month_lo = month_hi = (d[5] - '0') * 10 + (d[6] - '0');
-  if (d.size() == 10) day_lo = day_hi = (d[8] - '0') * 10 + (d[9] - '0');
-  return {lo * 10000 + month_lo * 100 + day_lo, hi * 10000 + month_hi * 100 + day_hi};
-}
-
-}  // namespace
-
 VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
   const VertexData& d = graph.vertex(v);
   switch (d.kind) {
@@ -50,7 +34,8 @@ VertexId CountryView::country_of(const KnowledgeGraph& graph, VertexId v) {
 
 CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* events)
     : graph_(&graph) {
-  if (!events && graph.impl().country_view) {  // stored in the snapshot: the same ties
+  // Stored in the snapshot: the same ties (tallied by the default rule).
+  if (!events && graph.impl().country_view && !counting_unrealized()) {
     const detail::StoredCountryView& stored = *graph.impl().country_view;
     ties_.resize(stored.tie_count);
     std::uint64_t begin = 0;
@@ -67,6 +52,7 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
       t.events.assign(stored.events + begin, stored.events + r.events_end);
       begin = r.events_end;
     }
+    stored_strengths_ = stored.strengths;
     index();
     return;
   }
@@ -81,8 +67,8 @@ CountryView::CountryView(const KnowledgeGraph& graph, const CountryView& base, V
   for (std::uint32_t i = 0; i < ties_.size(); ++i) {
     const CountryTie& t = ties_[i];
     by_pair_.emplace((std::uint64_t{t.a} << 32) | t.b, i);
-    if (t.first_date) bounds[i].first = day_range(graph.str(t.first_date)).first;
-    if (t.last_date) bounds[i].second = day_range(graph.str(t.last_date)).second;
+    if (auto d = edtf_days(graph.str(t.first_date)); t.first_date && d) bounds[i].first = d->first;
+    if (auto d = edtf_days(graph.str(t.last_date)); t.last_date && d) bounds[i].second = d->last;
   }
   add_events(first_new, nullptr, bounds);
   index();
@@ -112,7 +98,7 @@ void CountryView::add_events(VertexId first, const std::vector<char>* events,
       s->target |= k == EdgeKind::target;
     }
     if (sides.size() < 2) continue;
-    auto day = day_range(graph.str(e.date));
+    auto day = edtf_days(graph.str(e.date));  // compared as ToneSummary and GraphSummary do
     for (std::size_t i = 0; i < sides.size(); ++i)
       for (std::size_t j = i + 1; j < sides.size(); ++j) {
         VertexId a = std::min(sides[i].country, sides[j].country);
@@ -132,15 +118,15 @@ void CountryView::add_events(VertexId first, const std::vector<char>* events,
         if (sa.source && sb.target) ++t.a_to_b;
         if (sb.source && sa.target) ++t.b_to_a;
         t.events.push_back(ev);
-        if (day.first != 0) {
+        if (day) {
           auto& [first, last] = bounds[it->second];
-          if (t.first_date == 0 || day.first < first) {
+          if (t.first_date == 0 || day->first < first) {
             t.first_date = e.date;
-            first = day.first;
+            first = day->first;
           }
-          if (t.last_date == 0 || day.second > last) {
+          if (t.last_date == 0 || day->last > last) {
             t.last_date = e.date;
-            last = day.second;
+            last = day->last;
           }
         }
       }
@@ -177,6 +163,42 @@ const std::vector<std::uint32_t>& CountryView::ties_of(VertexId c) const {
   static const std::vector<std::uint32_t> kNone;
   auto it = by_country_.find(c);
   return it == by_country_.end() ? kNone : it->second;
+}
+
+std::vector<double> tie_strengths(const CountryView& view,
+                                  std::optional<std::int32_t> reference_day,
+                                  double half_life_days) {
+  if (!(half_life_days > 0)) throw Error("the half-life must be positive");
+  const KnowledgeGraph& graph = view.graph();
+  const GraphSummary* summary = graph.summary();
+  if (view.stored_strengths() && summary && reference_day == summary->newest_day &&
+      half_life_days == kDefaultHalfLifeDays && !counting_unrealized())
+    return {view.stored_strengths(), view.stored_strengths() + view.ties().size()};
+  // Each event's weight first, in one pass over the vertex table in order
+  // (dates parsed once per distinct date); then the sums read only those.
+  std::vector<double> weight(graph.vertex_count(), 0.0);
+  std::unordered_map<StrId, std::optional<DayRange>> dates;
+  StrId date = 0;
+  const std::optional<DayRange>* days = nullptr;  // of `date`
+  for (VertexId ev = 0; ev < weight.size(); ++ev) {
+    const VertexData& d = graph.vertex(ev);
+    if (d.kind != VertexKind::event) continue;
+    if (!days || d.date != date) {
+      auto it = dates.find(d.date);
+      if (it == dates.end()) it = dates.emplace(d.date, edtf_days(graph.str(d.date))).first;
+      date = d.date;
+      days = &it->second;
+    }
+    weight[ev] = fact_weight(d.status, d.confidence, d.mentions, *days, reference_day, half_life_days);
+  }
+  std::vector<double> out;
+  out.reserve(view.ties().size());
+  for (const CountryTie& t : view.ties()) {
+    double sum = 0;
+    for (VertexId ev : t.events) sum += weight[ev];
+    out.push_back(sum);
+  }
+  return out;
 }
 
 const CountryTie* CountryView::find(VertexId a, VertexId b) const {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -56,6 +57,10 @@ class CountryView {
   const CountryTie* find(VertexId a, VertexId b) const;
   // Country vertices with at least one tie, ascending.
   const std::vector<VertexId>& countries() const { return countries_; }
+  // The strengths of ties() as the graph's snapshot stored them (at the
+  // default half-life and the stored reference day, GraphSummary::newest_day),
+  // or nullptr when the view was computed.
+  const double* stored_strengths() const { return stored_strengths_; }
 
   // The country vertex a vertex stands for in the view: a country itself; a
   // person or a national organization: its country; else kNoVertex.
@@ -64,15 +69,25 @@ class CountryView {
  private:
   void index();  // sorts ties_ by (a, b) and fills the lookups
   // Folds events from vertex `first` on (those of the mask `events`, if
-  // given) into ties_; bounds[i]: day bounds of tie i's first and last date.
+  // given) into ties_; bounds[i]: day numbers (edtf_days) of tie i's first
+  // date's first day and last date's last day.
   void add_events(VertexId first, const std::vector<char>* events,
                   std::vector<std::pair<int, int>>& bounds);
   const KnowledgeGraph* graph_;
+  const double* stored_strengths_ = nullptr;
   std::vector<CountryTie> ties_;
   std::vector<VertexId> countries_;
   std::unordered_map<VertexId, std::vector<std::uint32_t>> by_country_;
   std::unordered_map<std::uint64_t, std::uint32_t> by_pair_;
 };
+
+// The strength of every tie of `view` (indexed as view.ties()): the sum of
+// fact_weight (graph/tie_tally.hpp) over its events, in graph order, with
+// this reference day and half-life (> 0, else throws Error). The stored
+// strengths when the view has them for these arguments.
+std::vector<double> tie_strengths(const CountryView& view,
+                                  std::optional<std::int32_t> reference_day,
+                                  double half_life_days = kDefaultHalfLifeDays);
 
 // Lexicographically comparable day bounds of an EDTF date: "2025-08" ->
 // ("2025-08-01", "2025-08-31"), "197X" -> ("1970-01-01", "1979-12-31");

@@ -490,6 +490,7 @@ const GraphSummary* KnowledgeGraph::summary() const {
 }
 const VertexData& KnowledgeGraph::vertex(VertexId v) const { return impl_->g[v]; }
 std::string_view KnowledgeGraph::str(StrId s) const { return impl_->strings.view(s); }
+std::size_t KnowledgeGraph::string_count() const { return impl_->strings.size(); }
 
 std::string KnowledgeGraph::provenance_text(VertexId ev) const {
   const VertexData& d = vertex(ev);

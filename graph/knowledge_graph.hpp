@@ -176,6 +176,7 @@ class KnowledgeGraph {
   std::size_t vertex_count() const;
   std::size_t edge_count() const;
   std::size_t count(VertexKind kind) const;  // vertices of that kind
+  std::size_t string_count() const;          // interned strings: every StrId is below it
   const BuildStats& stats() const;
   // The whole graph's aggregates when the graph was read from a snapshot
   // that stores them; else nullptr (compute them: summarize_graph).

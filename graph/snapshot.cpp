@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 5, little-endian, every section 8-byte aligned; the full
+// Layout (version 7, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
@@ -16,6 +16,8 @@
 //   tie events    u32[sum of counts]: each tie's events, in graph order
 //   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
 //   summary       the whole graph's aggregates (graph/graph_summary.hpp)
+//   tie strengths f64[T]: each tie's strength at the default half-life and
+//                 the summary's reference day (queries/neighbors.hpp)
 //
 // Reading maps the file, verifies both checksums and every index (string
 // ids, vertex ids, row bounds, offsets) before anything is used; the graph
@@ -33,6 +35,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
+#include <future>
+#include <system_error>
 #include <type_traits>
 #include <map>
 #include <optional>
@@ -41,6 +45,7 @@
 #include "graph/detail/boost_graph.hpp"
 #include "graph/detail/files.hpp"
 #include "graph/fact_store.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph {
 
@@ -51,9 +56,8 @@ using detail::throw_errno;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 6;
+constexpr std::uint32_t kVersion = 7;
 constexpr std::uint32_t kEndian = 0x01020304u;
-constexpr std::uint64_t kTailBytes = 64 * 1024;
 
 enum Section {
   kVertices,
@@ -72,6 +76,7 @@ enum Section {
   kTieEvents,
   kPlaceholders,
   kSummary,
+  kTieStrengths,
   kSections
 };
 
@@ -246,102 +251,6 @@ class BodyWriter {
 
 }  // namespace
 
-bool LogStamp::matches(const LogStamp& o) const {
-  if (size != o.size || dev != o.dev || ino != o.ino || tail_crc != o.tail_crc || names != o.names)
-    return false;
-  return !(full && o.full) || crc == o.crc;
-}
-
-namespace {
-
-// CRC-32C of bytes [from, to) of `fd`, continuing `crc`.
-std::uint32_t crc_range(int fd, const fs::path& log, std::uint64_t from, std::uint64_t to,
-                        std::uint32_t crc = 0) {
-  if (to <= from) return crc;
-  std::string buf(static_cast<std::size_t>(std::min<std::uint64_t>(to - from, 8u << 20)), '\0');
-  for (std::uint64_t at = from; at < to;) {
-    auto want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), to - at));
-    ssize_t n = ::pread(fd, buf.data(), want, static_cast<off_t>(at));
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw_errno(log, "cannot read");
-    if (n == 0) break;  // shrank under us: the stamp will not match
-    crc = detail::crc32c({buf.data(), static_cast<std::size_t>(n)}, crc);
-    at += static_cast<std::uint64_t>(n);
-  }
-  return crc;
-}
-
-std::uint32_t tail_crc_at(int fd, const fs::path& log, std::uint64_t size) {
-  return crc_range(fd, log, size > kTailBytes ? size - kTailBytes : 0, size);
-}
-
-// The end of the last whole line of the first `size` bytes of `fd`: what a
-// reader reads of a log that ends in a torn or unfinished record.
-std::uint64_t whole_lines_end(int fd, const fs::path& log, std::uint64_t size) {
-  std::string buf;
-  for (std::uint64_t end = size; end > 0;) {
-    std::uint64_t from = end > kTailBytes ? end - kTailBytes : 0;
-    buf.resize(static_cast<std::size_t>(end - from));
-    std::size_t got = 0;
-    while (got < buf.size()) {
-      ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(from + got));
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) throw_errno(log, "cannot read");
-      if (n == 0) return 0;  // shrank under us: the stamp will not match
-      got += static_cast<std::size_t>(n);
-    }
-    auto nl = buf.rfind('\n');
-    if (nl != std::string::npos) return from + nl + 1;
-    end = from;
-  }
-  return 0;
-}
-
-}  // namespace
-
-LogStamp stamp_log(const fs::path& log, bool full) {
-  LogStamp st;
-  st.full = full;
-  Fd fd(detail::open_store_file(log, O_RDONLY));
-  if (!fd) {
-    if (errno == ENOENT) return st;
-    throw_errno(log, "cannot open");
-  }
-  struct stat sb {};
-  if (::fstat(fd.get(), &sb) != 0) throw_errno(log, "cannot stat");
-  st.size = whole_lines_end(fd.get(), log, static_cast<std::uint64_t>(sb.st_size));
-  st.dev = static_cast<std::uint64_t>(sb.st_dev);
-  st.ino = static_cast<std::uint64_t>(sb.st_ino);
-  st.tail_crc = tail_crc_at(fd.get(), log, st.size);
-  if (full) st.crc = crc_range(fd.get(), log, 0, st.size);
-  return st;
-}
-
-bool log_extends(const fs::path& log, const LogStamp& held, const LogStamp& now) {
-  if (held.dev != now.dev || held.ino != now.ino || held.names != now.names ||
-      held.size >= now.size)
-    return false;
-  // held.size ends a whole line (stamp_log), so the records after it start there.
-  Fd fd(detail::open_store_file(log, O_RDONLY));
-  if (!fd) return false;
-  struct stat sb {};
-  if (::fstat(fd.get(), &sb) != 0 || static_cast<std::uint64_t>(sb.st_ino) != now.ino ||
-      static_cast<std::uint64_t>(sb.st_dev) != now.dev)
-    return false;
-  return tail_crc_at(fd.get(), log, held.size) == held.tail_crc;
-}
-
-LogStamp extend_stamp(const fs::path& log, const LogStamp& held, const LogStamp& now) {
-  LogStamp st = now;
-  st.full = held.full;
-  st.crc = 0;
-  if (!held.full) return st;
-  Fd fd(detail::open_store_file(log, O_RDONLY));
-  if (!fd) throw_errno(log, "cannot open");
-  st.crc = crc_range(fd.get(), log, held.size, now.size, held.crc);
-  return st;
-}
-
 std::string_view to_string(SnapshotState state) {
   switch (state) {
     case SnapshotState::fresh: return "fresh";
@@ -382,6 +291,13 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
 
 void write_snapshot(const KnowledgeGraph& graph, const LogStamp& stamp, const fs::path& path,
                     const CountryView* given_view) {
+  // What a snapshot stores is tallied by the default rule, whatever the
+  // command that writes it counts (--count-unrealized).
+  struct DefaultTally {
+    bool was = counting_unrealized();
+    DefaultTally() { set_count_unrealized(false); }
+    ~DefaultTally() { set_count_unrealized(was); }
+  } default_tally;
   std::optional<CountryView> own_view;
   if (!given_view) own_view.emplace(graph);
   const CountryView& view = given_view ? *given_view : *own_view;
@@ -493,10 +409,14 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
     w.zeros(nv);
   w.end(kPlaceholders);
   w.begin(kSummary);
+  std::optional<GraphSummary> own_summary;
+  if (!m.summary) own_summary.emplace(summarize_graph(graph, view));
+  const GraphSummary& sum = m.summary ? *m.summary : *own_summary;
   std::string summary;
-  append_summary(m.summary ? *m.summary : summarize_graph(graph, view), summary);
+  append_summary(sum, summary);
   w.put_bytes(summary);
   w.end(kSummary);
+  put_array(kTieStrengths, tie_strengths(view, sum.newest_day).data(), view.ties().size());
   w.align();
   w.flush();
 
@@ -531,12 +451,17 @@ struct Mapping {
   }
 };
 
-// Turns a checked snapshot into a graph; returns an empty string, or what
-// is wrong (then the snapshot is damaged).
-std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
-                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
-  const char* base = map->data;
-  auto section = [&](Section s) { return base + h.sections[s].offset; };
+// The largest of n values: a reduction the compiler vectorizes (no early exit).
+template <class T>
+T max_of(const T* p, std::uint64_t n) {
+  T worst = 0;
+  for (std::uint64_t i = 0; i < n; ++i) worst = std::max(worst, p[i]);
+  return worst;
+}
+
+// The counts of the header against the sizes of its sections; returns an
+// empty string, or what is wrong. Cheap: checked before anything is read.
+std::string check_layout(const Header& h) {
   auto expect = [&](Section s, std::uint64_t bytes) { return h.sections[s].size == bytes; };
   const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
   if (nv >= kNoVertex || ne >= 0xffffffffu || ns == 0 || ns >= 0xffffffffu || nt >= 0xffffffffu ||
@@ -548,10 +473,46 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
       !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
+      !expect(kTieStrengths, nt * sizeof(double)) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots)
     return "section sizes do not match the counts";
   if (h.hash_probe != hash_probe()) return "written with another string hash";
+  return {};
+}
+
+// The edge rows of a snapshot whose layout passed check_layout: starts
+// ascending from 0 to E, ends, kinds and in-rows in range. Returns an empty
+// string, or what is wrong.
+std::string check_rows(const char* base, const Header& h) {
+  auto section = [&](Section s) { return base + h.sections[s].offset; };
+  const std::uint64_t nv = h.vertices, ne = h.edges;
+  auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s) {
+    const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
+    const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
+    const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
+    if (start[0] != 0 || start[nv] != ne) return false;
+    bool descending = false;
+    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
+    if (descending) return false;
+    return ne == 0 || (max_of(ends, ne) < nv && max_of(kinds, ne) < kEdgeKindCount);
+  };
+  const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
+  if (!rows_ok(kOutStart, kOutTarget, kOutKind) || !rows_ok(kInStart, kInSource, kInKind) ||
+      (ne && max_of(in_row, ne) >= ne))
+    return "edge rows out of range";
+  return {};
+}
+
+// Turns a snapshot whose layout passed check_layout into a graph (its rows
+// are checked by check_rows, separately); returns an empty string, or what
+// is wrong (then the snapshot is damaged).
+std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
+                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
+  const char* base = map->data;
+  auto section = [&](Section s) { return base + h.sections[s].offset; };
+  const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
+  const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
 
   // Strings: offsets ascending within the bytes section.
   const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
@@ -575,34 +536,14 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
     if (int f = vertex_fault(dv[v]))
       return fmt::format("vertex {}: {}", v,
                          f & 1 ? "string id out of range" : "bad kind, status or home");
-  // Rows: starts ascending from 0 to E, ends and kinds in range.
-  auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s, std::uint64_t bound) {
-    const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
-    const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
-    const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
-    if (start[0] != 0 || start[nv] != ne) return false;
-    bool descending = false;
-    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
-    if (descending) return false;
-    std::uint32_t worst_end = 0;
-    std::uint8_t worst_kind = 0;
-    for (std::uint64_t e = 0; e < ne; ++e) {
-      worst_end = std::max(worst_end, ends[e]);
-      worst_kind = std::max(worst_kind, kinds[e]);
-    }
-    return ne == 0 || (worst_end < bound && worst_kind < kEdgeKindCount);
-  };
-  if (!rows_ok(kOutStart, kOutTarget, kOutKind, nv) || !rows_ok(kInStart, kInSource, kInKind, nv))
-    return "edge rows out of range";
   const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
-  if (ne && *std::max_element(in_row, in_row + ne) >= ne) return "edge rows out of range";
   const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
   std::uint64_t empty_slots = 0;  // a probe ends at an empty slot: there must be one
   bool out_of_range = false;
   for (std::uint64_t i = 0; i < slots; ++i) {
-    bool empty = slot[i].value == detail::StringIndex::kMissing;
+    const bool empty = slot[i].value == detail::StringIndex::kMissing;
     empty_slots += empty;
-    out_of_range |= !empty && slot[i].value >= nv;
+    out_of_range |= !empty & (slot[i].value >= nv);
   }
   if (out_of_range) return "id index out of range";
   if (slots && !empty_slots) return "id index full";
@@ -618,7 +559,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
     events_end = t.events_end;
   }
   if (events_end != h.tie_events) return "country ties do not cover their events";
-  if (h.tie_events && *std::max_element(tie_events, tie_events + h.tie_events) >= nv)
+  if (h.tie_events && max_of(tie_events, h.tie_events) >= nv)
     return "country tie events out of range";
 
   auto impl = std::make_unique<detail::GraphImpl>();
@@ -677,7 +618,8 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
   a.in_row = in_row;
   a.in_props = reinterpret_cast<const detail::EdgeProps*>(section(kInKind));
   impl->g.borrow(a);
-  impl->country_view = detail::StoredCountryView{ties, nt, tie_events};
+  impl->country_view = detail::StoredCountryView{
+      ties, nt, tie_events, reinterpret_cast<const double*>(section(kTieStrengths))};
   impl->backing = map;
   out = std::move(impl);
   return {};
@@ -729,8 +671,32 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   auto map = std::make_shared<Mapping>();
   map->data = static_cast<const char*>(p);
   map->size = size;
-  if (body_checksum({map->data + sizeof(Header), size - sizeof(Header)}) != h.body_crc)
-    return damaged("checksum mismatch: damaged bytes");
+  // The body's checksum is computed on a second thread while this one checks
+  // the structure (assemble and check_rows: bounds of every index,
+  // memory-safe on any bytes; about as long as the checksum): opening costs
+  // the longer of the two, not their sum. Nothing is handed out, and no
+  // verdict given, before both end.
+  const char* const kBodyMismatch = "checksum mismatch: damaged bytes";
+  const std::string_view body(map->data + sizeof(Header), size - sizeof(Header));
+  if (std::string layout = check_layout(h); !layout.empty())
+    return damaged(body_checksum(body) != h.body_crc ? kBodyMismatch : layout);
+  auto checksum = [body] { return body_checksum(body); };
+  std::future<std::uint32_t> body_crc;
+  try {
+    body_crc = std::async(std::launch::async, checksum);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    body_crc = std::async(std::launch::deferred, checksum);
+  }
+  bool body_ok = false;
+  auto checked = [&]() {  // the checksum's verdict, waited for once
+    if (body_crc.valid()) body_ok = body_crc.get() == h.body_crc;
+    return body_ok;
+  };
+  // The structure's verdict: assemble's, then the rows'.
+  auto structure = [&](std::unique_ptr<detail::GraphImpl>& impl, bool load) {
+    std::string why = assemble(map, h, impl, load);
+    return why.empty() ? check_rows(map->data, h) : why;
+  };
 
   if (!r.stamp.matches(now)) {
     r.state = SnapshotState::stale;
@@ -744,15 +710,18 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
       r.reason = "the log's content differs from what it was built from";
     if (log && load && log_extends(*log, r.stamp, now)) {
       std::unique_ptr<detail::GraphImpl> impl;
-      std::string why = assemble(map, h, impl, true);
+      std::string why = structure(impl, true);
+      if (!checked()) return damaged(kBodyMismatch);
       if (!why.empty()) return damaged(why);
       r.extendable = true;
       r.graph.emplace(std::move(impl));
     }
+    if (!checked()) return damaged(kBodyMismatch);
     return r;
   }
   std::unique_ptr<detail::GraphImpl> impl;
-  std::string why = assemble(map, h, impl, load);
+  std::string why = structure(impl, load);
+  if (!checked()) return damaged(kBodyMismatch);
   if (!why.empty()) return damaged(why);
   r.state = SnapshotState::fresh;
   if (load) r.graph.emplace(std::move(impl));

@@ -3,6 +3,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -23,6 +24,20 @@ std::atomic<bool> count_unrealized{false};
 
 bool counts_in_tone(Status status) { return realized(status) || count_unrealized.load(std::memory_order_relaxed); }
 void set_count_unrealized(bool on) { count_unrealized.store(on, std::memory_order_relaxed); }
+bool counting_unrealized() { return count_unrealized.load(std::memory_order_relaxed); }
+
+double fact_weight(Status status, double confidence, int mentions,
+                   const std::optional<DayRange>& days, std::optional<std::int32_t> reference_day,
+                   double half_life_days) {
+  if (!counts_in_tone(status)) return 0.0;  // negated, planned, intended: shown, not weighed (by default)
+  double w = confidence * (1.0 + std::log(std::max(1, mentions)));
+  if (reference_day) {
+    double age = half_life_days;  // undated: one half-life
+    if (days) age = std::max(0, *reference_day - days->mid());
+    w *= std::exp2(-age / half_life_days);
+  }
+  return w;
+}
 
 void TieTally::add(std::string_view cameo, int quad_class, double goldstein, Status status) {
   ++count;

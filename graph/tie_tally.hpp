@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "graph/dates.hpp"
 #include "graph/fact.hpp"
 
 namespace dipgraph {
@@ -36,6 +37,21 @@ bool realized(Status status);
 // set once by the command line before any query runs.
 bool counts_in_tone(Status status);
 void set_count_unrealized(bool on);
+// Whether set_count_unrealized(true) is in effect. Numbers stored in a
+// snapshot (its country ties and their strengths) are those of the default
+// and are not used then.
+bool counting_unrealized();
+
+inline constexpr double kDefaultHalfLifeDays = 365.0;
+
+// The weight of one fact in a tie's strength (queries/neighbors.hpp):
+// confidence × (1 + ln(max(1, mentions))) × 2^(−age / half_life), age the
+// days from the middle of `days` to `reference_day` (never negative; one
+// half-life when undated; no decay when reference_day is nullopt); 0 for a
+// fact that does not count in the tone (counts_in_tone).
+double fact_weight(Status status, double confidence, int mentions,
+                   const std::optional<DayRange>& days, std::optional<std::int32_t> reference_day,
+                   double half_life_days = kDefaultHalfLifeDays);
 
 struct TieTally {
   std::uint32_t count = 0;        // every fact

@@ -40,14 +40,50 @@ namespace {
 
 double weight_of(const VertexData& d, const std::optional<DayRange>& days,
                  std::optional<std::int32_t> reference_day, double half_life_days) {
-  if (!counts_in_tone(d.status)) return 0.0;  // negated, planned, intended: shown, not weighed (by default)
-  double w = d.confidence * (1.0 + std::log(std::max(1, d.mentions)));
-  if (reference_day) {
-    double age = half_life_days;  // undated: one half-life
-    if (days) age = std::max(0, *reference_day - days->mid());
-    w *= std::exp2(-age / half_life_days);
+  return fact_weight(d.status, d.confidence, d.mentions, days, reference_day, half_life_days);
+}
+
+// The partners of country `x` read from the ties its snapshot stored, with
+// their stored strengths: the walk's answer, without the walk over x's
+// events. nullopt unless the stored numbers are the ones asked for (no
+// filter, the default half-life, the stored reference day, the default
+// tally rule). Each stored strength sums the tie's events in graph order,
+// as the walk does, so the numbers are the same to the last bit.
+std::optional<std::vector<Neighbor>> stored_neighbors(const KnowledgeGraph& graph, VertexId x,
+                                                      const NeighborOptions& options,
+                                                      std::optional<std::int32_t> ref) {
+  const auto& stored = graph.impl().country_view;
+  const GraphSummary* sum = graph.summary();
+  if (!stored || !stored->strengths || !sum || graph.kind(x) != VertexKind::country ||
+      options.filter.active() || options.half_life_days != kDefaultHalfLifeDays ||
+      ref != sum->newest_day || counting_unrealized())
+    return std::nullopt;
+  std::vector<Neighbor> out;
+  for (std::size_t i = 0; i < stored->tie_count; ++i) {
+    const detail::TieRecord& t = stored->ties[i];
+    if (t.a != x && t.b != x) continue;
+    Neighbor& n = out.emplace_back();
+    n.country = t.a == x ? t.b : t.a;
+    n.strength = stored->strengths[i];
+    n.tone.count = t.count;
+    n.tone.happened = t.happened;
+    std::copy(std::begin(t.by_tone), std::end(t.by_tone), n.tone.by_tone);
+    std::copy(std::begin(t.by_quad), std::end(t.by_quad), n.tone.by_quad);
+    n.tone.goldstein_sum = t.goldstein_sum;
+    n.tone.a_to_b = t.a == x ? t.a_to_b : t.b_to_a;  // x acting on the partner
+    n.tone.b_to_a = t.a == x ? t.b_to_a : t.a_to_b;
+    n.tone.first_date = t.first_date;
+    n.tone.last_date = t.last_date;
   }
-  return w;
+  return out;
+}
+
+void sort_neighbors(std::vector<Neighbor>& out) {
+  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
+    if (a.strength != b.strength) return a.strength > b.strength;
+    if (a.tone.count != b.tone.count) return a.tone.count > b.tone.count;
+    return a.country < b.country;
+  });
 }
 
 }  // namespace
@@ -65,6 +101,10 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
   if (!(options.half_life_days > 0)) throw Error("neighbors: the half-life must be positive");
   std::optional<std::int32_t> ref =
       options.reference_day ? options.reference_day : newest_event_day(graph, options.filter);
+  if (auto out = stored_neighbors(graph, x, options, ref)) {
+    sort_neighbors(*out);
+    return std::move(*out);
+  }
   VertexId own = CountryView::country_of(graph, x);
   const bool x_country = graph.kind(x) == VertexKind::country;
   const auto& g = graph.impl().g;
@@ -127,32 +167,7 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
       n.tone.b_to_a += s.source && x_tgt;
     }
   }
-  std::sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
-    if (a.strength != b.strength) return a.strength > b.strength;
-    if (a.tone.count != b.tone.count) return a.tone.count > b.tone.count;
-    return a.country < b.country;
-  });
-  return out;
-}
-
-std::vector<double> tie_strengths(const CountryView& view,
-                                  std::optional<std::int32_t> reference_day,
-                                  double half_life_days) {
-  if (!(half_life_days > 0)) throw Error("the half-life must be positive");
-  const KnowledgeGraph& graph = view.graph();
-  // An event of several ties is weighed once.
-  std::unordered_map<VertexId, double> weight;
-  std::vector<double> out;
-  out.reserve(view.ties().size());
-  for (const CountryTie& t : view.ties()) {
-    double sum = 0;
-    for (VertexId ev : t.events) {
-      auto [it, inserted] = weight.emplace(ev, 0.0);
-      if (inserted) it->second = event_weight(graph, ev, reference_day, half_life_days);
-      sum += it->second;
-    }
-    out.push_back(sum);
-  }
+  sort_neighbors(out);
   return out;
 }
 

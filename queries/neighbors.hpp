@@ -18,11 +18,10 @@
 
 #include "graph/country_view.hpp"
 #include "graph/knowledge_graph.hpp"
+#include "graph/tie_tally.hpp"
 #include "queries/ties.hpp"
 
 namespace dipgraph {
-
-inline constexpr double kDefaultHalfLifeDays = 365.0;
 
 struct NeighborOptions {
   double half_life_days = kDefaultHalfLifeDays;  // > 0
@@ -59,11 +58,5 @@ double event_weight(const KnowledgeGraph& graph, VertexId ev,
 // event or half_life_days <= 0.
 std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
                                      const NeighborOptions& options = {});
-
-// The strength of every tie of `view` (indexed as view.ties()): the sum of
-// event_weight over its events, with the same reference day and half-life.
-std::vector<double> tie_strengths(const CountryView& view,
-                                  std::optional<std::int32_t> reference_day,
-                                  double half_life_days = kDefaultHalfLifeDays);
 
 }  // namespace dipgraph

@@ -61,6 +61,21 @@ std::size_t out_edge_count(const KnowledgeGraph& graph, const std::vector<Vertex
 // the members' out-edge lists, sequentially.
 std::vector<VertexId> shared_candidates(const KnowledgeGraph& graph, VertexId a, VertexId b) {
   const auto& g = graph.impl().g;
+  // Two countries of a graph read from its snapshot: the stored tie's events
+  // are exactly the events with parties of both (graph/country_view.hpp).
+  if (const auto& stored = graph.impl().country_view;
+      stored && g[a].kind == VertexKind::country && g[b].kind == VertexKind::country) {
+    const detail::TieRecord* ties = stored->ties;
+    const std::pair key(std::min(a, b), std::max(a, b));
+    const detail::TieRecord* t = std::lower_bound(
+        ties, ties + stored->tie_count, key,
+        [](const detail::TieRecord& r, const std::pair<VertexId, VertexId>& k) {
+          return std::pair(r.a, r.b) < k;
+        });
+    if (t == ties + stored->tie_count || std::pair(t->a, t->b) != key) return {};
+    const std::uint64_t begin = t == ties ? 0 : t[-1].events_end;
+    return {stored->events + begin, stored->events + t->events_end};
+  }
   auto ma = members_of(graph, a), mb = members_of(graph, b);
   std::size_t da = out_edge_count(graph, ma), db = out_edge_count(graph, mb);
   // Reading an event's parties costs about 16 sequential out-edge entries.

@@ -194,6 +194,9 @@ struct StoredCountryView {
   const TieRecord* ties = nullptr;  // ordered by (a, b), as CountryView::ties()
   std::size_t tie_count = 0;
   const VertexId* events = nullptr;
+  // Each tie's strength at the default half-life and the stored reference
+  // day (GraphSummary::newest_day), by the default tally rule.
+  const double* strengths = nullptr;
 };
 
 struct GraphImpl {

@@ -40,4 +40,15 @@ if "IND" in a and (int(a["IND"]["conflictual"]) != 0 or float(a["IND"]["strength
 if float(b["CHN"]["strength"]) <= float(a["CHN"]["strength"]):
     sys.exit("FAIL: the planned meeting adds weight with the flag: %s vs %s" % (a["CHN"], b["CHN"]))
 PY
+# A store answers alike, from its snapshot: one written by a query with the
+# flag stores the default numbers, and a query with the flag does not take
+# the stored ones.
+"$DIPGRAPH" -q build --store s facts.jsonl 2> /dev/null || fail "build: exit $?"
+"$DIPGRAPH" -q ties --store s PAK CHN --json --count-unrealized > sb.json || fail "store ties: exit $?"
+[ -f s/graph.snapshot ] || fail "no snapshot written"
+cmp -s b.json sb.json || fail "store ties --count-unrealized differ: $(cat sb.json)"
+"$DIPGRAPH" -q neighbors --store s PAK --csv > s1.csv || fail "store neighbors: exit $?"
+cmp -s n1.csv s1.csv || fail "store neighbors differ: $(cat s1.csv)"
+"$DIPGRAPH" -q neighbors --store s PAK --csv --count-unrealized > s2.csv || fail "store neighbors --count-unrealized: exit $?"
+cmp -s n2.csv s2.csv || fail "store neighbors --count-unrealized differ: $(cat s2.csv)"
 echo "count_unrealized: ok"
