@@ -5,10 +5,12 @@
 // rows of the head/dependent pair give the best relation. Word, lemma and
 // tag values are hashed once per sentence into the scratch, so a feature
 // key is a few multiplications; weights are int16 rows found by open
-// addressing, and scores add up in int32.
+// addressing, and scores add up in int32. Sums that cannot have changed are
+// not redone: the buffer front's templates once per b, the stack's
+// templates and the label of the arc s1 -> s0 once per word on top of the
+// stack (until it gets a child). Integer sums in another order are the
+// same sums, so the parses are those of scoring everything every time.
 #include "ingest/syntax/parser.hpp"
-
-#include <immintrin.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +23,7 @@
 
 #include "graph/error.hpp"
 #include "ingest/syntax/parser_detail.hpp"
+#include "ingest/syntax/row_sums.hpp"
 
 namespace dipgraph::syntax {
 namespace detail {
@@ -49,35 +52,6 @@ void WeightTable::build_index(const std::vector<Key>& row_keys) {
   }
 }
 
-namespace {
-// Whether this processor has AVX2 (checked once): the label rows are then
-// summed 8 columns per instruction pair instead of 8 per seven.
-bool has_avx2() {
-  static const bool yes = __builtin_cpu_supports("avx2");
-  return yes;
-}
-
-// scores[0..8G) += the sum of the m rows (8G int16 each), in int32: the
-// same sums as the SSE2 loop below, so the same parses.
-template <int G>
-[[gnu::target("avx2")]] void sum_rows_avx2(const std::int16_t* const* rows, int m,
-                                           std::int32_t* scores) {
-  __m256i acc[G];
-  for (int g = 0; g < G; ++g) acc[g] = _mm256_setzero_si256();
-  for (int r = 0; r < m; ++r) {
-    const std::int16_t* row = rows[r];
-    for (int g = 0; g < G; ++g) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(row + 8 * g));
-      acc[g] = _mm256_add_epi32(acc[g], _mm256_cvtepi16_epi32(x));
-    }
-  }
-  for (int g = 0; g < G; ++g) {
-    __m256i* out = reinterpret_cast<__m256i*>(scores + 8 * g);
-    _mm256_storeu_si256(out, _mm256_add_epi32(_mm256_loadu_si256(out), acc[g]));
-  }
-}
-}  // namespace
-
 void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
   if (slots.empty()) return;
   for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
@@ -90,40 +64,7 @@ void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
     if (cols > 32) __builtin_prefetch(row + 32);
     rows[m++] = row;
   }
-  if (cols % 8 == 0 && cols <= 64 && has_avx2()) {
-    switch (cols / 8) {
-      case 1: return sum_rows_avx2<1>(rows, m, scores);
-      case 2: return sum_rows_avx2<2>(rows, m, scores);
-      case 3: return sum_rows_avx2<3>(rows, m, scores);
-      case 4: return sum_rows_avx2<4>(rows, m, scores);
-      case 5: return sum_rows_avx2<5>(rows, m, scores);
-      case 6: return sum_rows_avx2<6>(rows, m, scores);
-      case 7: return sum_rows_avx2<7>(rows, m, scores);
-      case 8: return sum_rows_avx2<8>(rows, m, scores);
-    }
-  }
-  // cols is a multiple of 4; sum 4 or 8 int16 at a time, widened to int32.
-  for (int c = 0; c < cols; c += 8) {
-    if (c + 8 > cols) {  // a last group of 4
-      __m128i acc = _mm_setzero_si128();
-      for (int r = 0; r < m; ++r) {
-        const __m128i x = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[r] + c));
-        acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-      }
-      __m128i* out = reinterpret_cast<__m128i*>(scores + c);
-      _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
-      break;
-    }
-    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
-    for (int r = 0; r < m; ++r) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
-      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
-    }
-    __m128i* out = reinterpret_cast<__m128i*>(scores + c);
-    _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), lo));
-    _mm_storeu_si128(out + 1, _mm_add_epi32(_mm_loadu_si128(out + 1), hi));
-  }
+  sum_rows(rows, m, cols, scores);
 }
 
 void ActionTable::reserve(std::size_t rows) {
