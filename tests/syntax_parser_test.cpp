@@ -5,6 +5,7 @@
 // model file's error paths.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -122,6 +123,35 @@ TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive
   CHECK(keys == 68);
   CHECK(missed <= kKnownMisses);
   CHECK(right >= words * 9 / 10);  // unlabelled attachment on the whole set
+}
+
+TEST_CASE("parser: a scratch reused across sentences gives the parses of a fresh one") {
+  // Decoding keeps sums per stack depth in the scratch (Parser::parse):
+  // nothing of one sentence may leak into the next. The sentences are
+  // parsed as written and word by word backwards, in both orders.
+  const Parser& p = model();
+  std::vector<std::vector<std::string>> inputs;
+  for (const ConlluSentence& s : news()) {
+    std::vector<std::string> forms;
+    for (const ConlluWord& w : s.words) forms.push_back(w.form);
+    inputs.push_back(forms);
+    std::reverse(forms.begin(), forms.end());
+    inputs.push_back(forms);
+  }
+  ParserScratch reused;
+  for (int round = 0; round < 2; ++round) {
+    for (std::size_t k = 0; k < inputs.size(); ++k) {
+      const std::vector<std::string>& in = inputs[round == 0 ? k : inputs.size() - 1 - k];
+      const std::vector<std::string_view> forms(in.begin(), in.end());
+      Analysis a, b;  // no tags: read as unknown
+      ParserScratch fresh;
+      p.parse(forms, a, fresh);
+      p.parse(forms, b, reused);
+      CAPTURE(in.front());
+      CHECK(a.head == b.head);
+      CHECK(a.rel == b.rel);
+    }
+  }
 }
 
 TEST_CASE("parser: every output is one tree, whatever the input") {

@@ -5,10 +5,12 @@
 // rows of the head/dependent pair give the best relation. Word, lemma and
 // tag values are hashed once per sentence into the scratch, so a feature
 // key is a few multiplications; weights are int16 rows found by open
-// addressing, and scores add up in int32.
+// addressing, and scores add up in int32. Sums that cannot have changed are
+// not redone: the buffer front's templates once per b, the stack's
+// templates and the label of the arc s1 -> s0 once per word on top of the
+// stack (until it gets a child). Integer sums in another order are the
+// same sums, so the parses are those of scoring everything every time.
 #include "ingest/syntax/parser.hpp"
-
-#include <emmintrin.h>
 
 #include <algorithm>
 #include <cmath>
@@ -21,6 +23,7 @@
 
 #include "graph/error.hpp"
 #include "ingest/syntax/parser_detail.hpp"
+#include "ingest/syntax/row_sums.hpp"
 
 namespace dipgraph::syntax {
 namespace detail {
@@ -61,28 +64,7 @@ void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
     if (cols > 32) __builtin_prefetch(row + 32);
     rows[m++] = row;
   }
-  // cols is a multiple of 4; sum 4 or 8 int16 at a time, widened to int32.
-  for (int c = 0; c < cols; c += 8) {
-    if (c + 8 > cols) {  // a last group of 4
-      __m128i acc = _mm_setzero_si128();
-      for (int r = 0; r < m; ++r) {
-        const __m128i x = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(rows[r] + c));
-        acc = _mm_add_epi32(acc, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-      }
-      __m128i* out = reinterpret_cast<__m128i*>(scores + c);
-      _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), acc));
-      break;
-    }
-    __m128i lo = _mm_setzero_si128(), hi = _mm_setzero_si128();
-    for (int r = 0; r < m; ++r) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + c));
-      lo = _mm_add_epi32(lo, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
-      hi = _mm_add_epi32(hi, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
-    }
-    __m128i* out = reinterpret_cast<__m128i*>(scores + c);
-    _mm_storeu_si128(out, _mm_add_epi32(_mm_loadu_si128(out), lo));
-    _mm_storeu_si128(out + 1, _mm_add_epi32(_mm_loadu_si128(out + 1), hi));
-  }
+  sum_rows(rows, m, cols, scores);
 }
 
 void ActionTable::reserve(std::size_t rows) {
@@ -176,7 +158,8 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
   s.nr.assign(n + 1, 0);
   s.lset.assign(n + 1, 0);
   s.rset.assign(n + 1, 0);
-  s.keys.resize(kMaxTransitionFeatures + 2 * kMaxLabelFeatures);
+  s.keys.resize(2 * kMaxTransitionFeatures + 2 * kMaxLabelFeatures);
+  s.top.assign(n + 2, ParserScratch::StackTop{});
 }
 
 bool valid(const ParserScratch& s, int n, int b, Action a) {
@@ -215,7 +198,7 @@ int apply(ParserScratch& s, int b, Action a, int label) {
 }
 
 int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out, Key* bout,
-                        int* nb) {
+                        int* nb, Key* sout, int* nsk) {
   const int ns = static_cast<int>(s.stack.size());
   const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
   const int s1 = ns > 1 ? s.stack[ns - 2] : -1;
@@ -250,11 +233,19 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
     if (!bout) out[k++] = make();
     else if (nb) bout[kb++] = make();
   };
+  // Templates of the stack alone (s0, s1, s2 and their children) go to
+  // `sout` likewise: they are the same while s0 stays on top unchanged.
+  int ks = 0;
+  auto emit_s = [&](auto make) {
+    ++t;
+    if (!sout) out[k++] = make();
+    else if (nsk) sout[ks++] = make();
+  };
   // single words
-  out[k++] = key(++t, s0w);
-  out[k++] = key(++t, s0t);
-  out[k++] = key(++t, s0wt);
-  out[k++] = key(++t, L(s0));
+  emit_s([&] { return key(t, s0w); });
+  emit_s([&] { return key(t, s0t); });
+  emit_s([&] { return key(t, s0wt); });
+  emit_s([&] { return key(t, L(s0)); });
   emit_b([&] { return key(t, b0w); });
   emit_b([&] { return key(t, b0t); });
   emit_b([&] { return key(t, b0wt); });
@@ -264,12 +255,12 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   emit_b([&] { return key(t, b1wt); });
   emit_b([&] { return key(t, W(b2)); });
   emit_b([&] { return key(t, b2t); });
-  out[k++] = key(++t, s1w);
-  out[k++] = key(++t, s1t);
-  out[k++] = key(++t, s1wt);
-  out[k++] = key(++t, L(s1));
-  out[k++] = key(++t, s2t);
-  out[k++] = key(++t, W(s2));
+  emit_s([&] { return key(t, s1w); });
+  emit_s([&] { return key(t, s1t); });
+  emit_s([&] { return key(t, s1wt); });
+  emit_s([&] { return key(t, L(s1)); });
+  emit_s([&] { return key(t, s2t); });
+  emit_s([&] { return key(t, W(s2)); });
   // pairs
   out[k++] = key(++t, s0wt, b0wt);
   out[k++] = key(++t, s0wt, b0w);
@@ -281,19 +272,19 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   out[k++] = key(++t, L(s0), L(b0));
   emit_b([&] { return key(t, b0t, b1t); });
   emit_b([&] { return key(t, b0w, b1w); });
-  out[k++] = key(++t, s1wt, s0wt);
-  out[k++] = key(++t, s1w, s0w);
-  out[k++] = key(++t, s1t, s0t);
-  out[k++] = key(++t, s1t, s0wt);
-  out[k++] = key(++t, s1wt, s0t);
-  out[k++] = key(++t, L(s1), L(s0));
+  emit_s([&] { return key(t, s1wt, s0wt); });
+  emit_s([&] { return key(t, s1w, s0w); });
+  emit_s([&] { return key(t, s1t, s0t); });
+  emit_s([&] { return key(t, s1t, s0wt); });
+  emit_s([&] { return key(t, s1wt, s0t); });
+  emit_s([&] { return key(t, L(s1), L(s0)); });
   out[k++] = key(++t, s1t, b0t);
   out[k++] = key(++t, s1w, b0w);
   // triples
   emit_b([&] { return key(t, b0t, b1t, b2t); });
   out[k++] = key(++t, s0t, b0t, b1t);
   out[k++] = key(++t, s1t, s0t, b0t);
-  out[k++] = key(++t, s2t, s1t, s0t);
+  emit_s([&] { return key(t, s2t, s1t, s0t); });
   out[k++] = key(++t, s1t, s0t, b1t);
   out[k++] = key(++t, s0w, b0t, b1t);
   out[k++] = key(++t, s1t, s0w, b0t);
@@ -304,67 +295,68 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   out[k++] = key(++t, b0t, d01);
   out[k++] = key(++t, s0t, b0t, d01);
   out[k++] = key(++t, s0w, b0w, d01);
-  out[k++] = key(++t, s1t, s0t, d10);
-  out[k++] = key(++t, s1w, s0w, d10);
-  out[k++] = key(++t, s1w, d10);
-  out[k++] = key(++t, s0w, d10);
+  emit_s([&] { return key(t, s1t, s0t, d10); });
+  emit_s([&] { return key(t, s1w, s0w, d10); });
+  emit_s([&] { return key(t, s1w, d10); });
+  emit_s([&] { return key(t, s0w, d10); });
   // valency
-  out[k++] = key(++t, s0w, s0vr);
-  out[k++] = key(++t, s0t, s0vr);
-  out[k++] = key(++t, s0w, s0vl);
-  out[k++] = key(++t, s0t, s0vl);
+  emit_s([&] { return key(t, s0w, s0vr); });
+  emit_s([&] { return key(t, s0t, s0vr); });
+  emit_s([&] { return key(t, s0w, s0vl); });
+  emit_s([&] { return key(t, s0t, s0vl); });
   out[k++] = key(++t, b0w, b0vl);
   out[k++] = key(++t, b0t, b0vl);
-  out[k++] = key(++t, s1w, s1vr);
-  out[k++] = key(++t, s1t, s1vr);
-  out[k++] = key(++t, s1w, s1vl);
-  out[k++] = key(++t, s1t, s1vl);
+  emit_s([&] { return key(t, s1w, s1vr); });
+  emit_s([&] { return key(t, s1t, s1vr); });
+  emit_s([&] { return key(t, s1w, s1vl); });
+  emit_s([&] { return key(t, s1t, s1vl); });
   // children
-  out[k++] = key(++t, W(s0l1));
-  out[k++] = key(++t, T(s0l1));
-  out[k++] = key(++t, LB(s0l1));
-  out[k++] = key(++t, W(s0r1));
-  out[k++] = key(++t, T(s0r1));
-  out[k++] = key(++t, LB(s0r1));
+  emit_s([&] { return key(t, W(s0l1)); });
+  emit_s([&] { return key(t, T(s0l1)); });
+  emit_s([&] { return key(t, LB(s0l1)); });
+  emit_s([&] { return key(t, W(s0r1)); });
+  emit_s([&] { return key(t, T(s0r1)); });
+  emit_s([&] { return key(t, LB(s0r1)); });
   out[k++] = key(++t, W(b0l1));
   out[k++] = key(++t, T(b0l1));
   out[k++] = key(++t, LB(b0l1));
-  out[k++] = key(++t, W(s1r1));
-  out[k++] = key(++t, T(s1r1));
-  out[k++] = key(++t, LB(s1r1));
-  out[k++] = key(++t, T(s1l1), LB(s1l1));
-  out[k++] = key(++t, T(s0l2), LB(s0l2));
-  out[k++] = key(++t, T(s0r2), LB(s0r2));
+  emit_s([&] { return key(t, W(s1r1)); });
+  emit_s([&] { return key(t, T(s1r1)); });
+  emit_s([&] { return key(t, LB(s1r1)); });
+  emit_s([&] { return key(t, T(s1l1), LB(s1l1)); });
+  emit_s([&] { return key(t, T(s0l2), LB(s0l2)); });
+  emit_s([&] { return key(t, T(s0r2), LB(s0r2)); });
   out[k++] = key(++t, T(b0l2), LB(b0l2));
-  out[k++] = key(++t, T(s1r2), LB(s1r2));
+  emit_s([&] { return key(t, T(s1r2), LB(s1r2)); });
   // second order
-  out[k++] = key(++t, s0t, T(s0l1), T(s0l2));
-  out[k++] = key(++t, s0t, T(s0r1), T(s0r2));
+  emit_s([&] { return key(t, s0t, T(s0l1), T(s0l2)); });
+  emit_s([&] { return key(t, s0t, T(s0r1), T(s0r2)); });
   out[k++] = key(++t, b0t, T(b0l1), T(b0l2));
-  out[k++] = key(++t, s1t, T(s1r1), T(s1r2));
+  emit_s([&] { return key(t, s1t, T(s1r1), T(s1r2)); });
   out[k++] = key(++t, s0t, T(s0l1), b0t);
   out[k++] = key(++t, s0t, T(s0r1), b0t);
   out[k++] = key(++t, s0t, b0t, T(b0l1));
-  out[k++] = key(++t, s1t, s0t, T(s0l1));
-  out[k++] = key(++t, s1t, T(s1r1), s0t);
+  emit_s([&] { return key(t, s1t, s0t, T(s0l1)); });
+  emit_s([&] { return key(t, s1t, T(s1r1), s0t); });
   // label sets
-  out[k++] = key(++t, s0w, set(s.lset, s0));
-  out[k++] = key(++t, s0t, set(s.lset, s0));
-  out[k++] = key(++t, s0w, set(s.rset, s0));
-  out[k++] = key(++t, s0t, set(s.rset, s0));
+  emit_s([&] { return key(t, s0w, set(s.lset, s0)); });
+  emit_s([&] { return key(t, s0t, set(s.lset, s0)); });
+  emit_s([&] { return key(t, s0w, set(s.rset, s0)); });
+  emit_s([&] { return key(t, s0t, set(s.rset, s0)); });
   out[k++] = key(++t, b0w, set(s.lset, b0));
   out[k++] = key(++t, b0t, set(s.lset, b0));
-  out[k++] = key(++t, s1w, set(s.rset, s1));
-  out[k++] = key(++t, s1t, set(s.rset, s1));
+  emit_s([&] { return key(t, s1w, set(s.rset, s1)); });
+  emit_s([&] { return key(t, s1t, set(s.rset, s1)); });
   if (extended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
     auto U = [&](int i) { return i < 0 ? kNone : s.upos[i]; };
     out[k++] = key(++t, U(s0), U(b0));
-    out[k++] = key(++t, U(s1), U(s0));
+    emit_s([&] { return key(t, U(s1), U(s0)); });
     out[k++] = key(++t, U(s0), U(b0), U(b1));
     out[k++] = key(++t, U(s1), U(s0), U(b0));
   }
   emit_b([&] { return key(t, 0x77); });  // bias
   if (nb) *nb = kb;
+  if (nsk) *nsk = ks;
   return k;
 }
 
@@ -465,22 +457,49 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kLeft, m.root_label);
       continue;
     }
+    // What was computed for the word s0 on top at this depth holds while
+    // s0 has no new child (nothing below it changes while it is there).
+    const int s0 = s.stack.back();
+    ParserScratch::StackTop& top = s.top[s.stack.size()];
+    if (top.s0 != s0 || top.children != s.nl[s0] + s.nr[s0]) {
+      top.s0 = s0;
+      top.children = s.nl[s0] + s.nr[s0];
+      top.summed = false;
+      top.right_label = -1;
+    }
+    auto right_label = [&](int& lab) {  // best label of s1 -> s0, computed once per top
+      if (top.right_label < 0) {
+        top.right_label = m.root_label;
+        top.right_score =
+            best_label(m, s, s.stack[s.stack.size() - 2], s0, lscore[0], top.right_label);
+      }
+      lab = top.right_label;
+      return top.right_score;
+    };
     if (b == n) {  // RIGHT is the only valid transition: only its label is chosen
       int lab = m.root_label;
-      best_label(m, s, s.stack[s.stack.size() - 2], s.stack.back(), lscore[0], lab);
+      right_label(lab);
       b = apply(s, b, kRight, lab);
       continue;
     }
     Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
-    int nb = 0;
+    Key* skeys = keys + kMaxTransitionFeatures + 2 * kMaxLabelFeatures;
+    int nb = 0, nsk = 0;
     const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
-    const int nk = transition_features(s, n, b, m.split, keys, bkeys, fresh_b ? &nb : nullptr);
+    const int nk = transition_features(s, n, b, m.split, keys, bkeys, fresh_b ? &nb : nullptr,
+                                       skeys, top.summed ? nullptr : &nsk);
     if (fresh_b) {
       bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;
       m.actions.score(bkeys, nb, bsum);
       cached_b = b;
     }
-    std::int32_t ts[kActionCols] = {bsum[0], bsum[1], bsum[2], bsum[3]};
+    if (!top.summed) {
+      top.sum[0] = top.sum[1] = top.sum[2] = top.sum[3] = 0;
+      m.actions.score(skeys, nsk, top.sum);
+      top.summed = true;
+    }
+    std::int32_t ts[kActionCols] = {bsum[0] + top.sum[0], bsum[1] + top.sum[1],
+                                    bsum[2] + top.sum[2], 0};
     m.actions.score(keys, nk, ts);
     std::int64_t best = std::numeric_limits<std::int64_t>::min();
     Action best_a = kShift;
@@ -489,15 +508,12 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       if (!can[act]) continue;
       std::int64_t sc = ts[act];
       int lab = m.root_label;
-      if (!m.split && act != kShift && !(act == kLeft && b == n)) {
-        sc += best_label(m, s, act == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(),
-                         lscore[act - 1], lab);
-      }
+      if (!m.split && act == kLeft) sc += best_label(m, s, b, s0, lscore[1], lab);
+      if (!m.split && act == kRight) sc += right_label(lab);
       if (sc > best) best = sc, best_a = static_cast<Action>(act), best_l = lab;
     }
-    if (m.split && best_a != kShift && !(best_a == kLeft && b == n))
-      best_label(m, s, best_a == kLeft ? b : s.stack[s.stack.size() - 2], s.stack.back(), lscore[0],
-                 best_l);
+    if (m.split && best_a == kLeft) best_label(m, s, b, s0, lscore[0], best_l);
+    if (m.split && best_a == kRight) right_label(best_l);
     b = apply(s, b, best_a, best_l);
   }
   for (int i = 0; i < n; ++i) {

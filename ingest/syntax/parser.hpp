@@ -35,6 +35,17 @@ struct ParserScratch {
   std::vector<std::uint64_t> lset, rset;
   std::vector<std::uint32_t> keys;  // feature keys of one configuration
   std::vector<std::int32_t> scores;
+  // Per stack depth: the transition sums of the stack-only templates and
+  // the best label of the arc s1 -> s0, for the word s0 on top at that
+  // depth with `children` children (see Parser::parse).
+  struct StackTop {
+    int s0 = -1, children = -1;
+    bool summed = false;  // sum holds the stack-only templates' rows
+    std::int32_t sum[4] = {0, 0, 0, 0};
+    int right_label = -1;  // -1: not computed yet
+    std::int32_t right_score = 0;
+  };
+  std::vector<StackTop> top;
 };
 
 // How a training sentence gets its UPOS, XPOS and lemmas before the parser

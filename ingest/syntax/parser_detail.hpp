@@ -97,9 +97,14 @@ int apply(ParserScratch& s, int b, Action a, int label);
 // `bout`, the keys of templates that read only the buffer front b, b+1, b+2
 // (and the bias) go there instead, their count to *nb: they are the same
 // for every configuration with the same b, so decoding sums them once per b;
-// with `bout` and a null `nb` they are skipped (not even hashed).
+// with `bout` and a null `nb` they are skipped (not even hashed). `sout`
+// and `nsk` do the same for the templates that read only the stack (s0, s1,
+// s2, their children, valency and label sets): they are the same for every
+// configuration with the same s0 at the same depth and no new child of s0
+// since (nothing below s0 can change while s0 is on the stack).
 int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out,
-                        Key* bout = nullptr, int* nb = nullptr);
+                        Key* bout = nullptr, int* nb = nullptr, Key* sout = nullptr,
+                        int* nsk = nullptr);
 int label_features(const ParserScratch& s, int head, int dep, bool extended, Key* out);
 
 }  // namespace dipgraph::syntax::detail
