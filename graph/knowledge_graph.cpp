@@ -327,7 +327,6 @@ class GraphBuilder {
 
   VertexId entity(const Actor& a) {
     VertexId v = find_or_make(a.id, vertex_kind(a.kind));
-    GraphImpl& m = impl_;
     if (placeholder_[v] && !a.name.empty() && a.name != a.id) {
       vertices_[v].label = intern(a.name);
       placeholder_[v] = false;
@@ -354,7 +353,6 @@ class GraphBuilder {
   // Gives entity v its country (or, for "org:..." in a person's country
   // field, its organization) and the edge that says so.
   void set_country(VertexId v, std::string_view code) {
-    GraphImpl& m = impl_;
     VertexKind kind = vertices_[v].kind;
     if (kind == VertexKind::country) return;  // a country's code is its id
     if (code.rfind("org:", 0) == 0) {

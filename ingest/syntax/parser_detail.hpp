@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "ingest/syntax/huge_pages.hpp"
+#include "ingest/syntax/mix.hpp"
 #include "ingest/syntax/parser.hpp"
 
 namespace dipgraph::syntax::detail {
@@ -26,14 +27,7 @@ inline constexpr int kActionCols = 4;  // padded row width of the transition tab
 inline constexpr int kMaxTransitionFeatures = 128;
 inline constexpr int kMaxLabelFeatures = 32;
 
-[[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+[[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) { return mix64(x); }
 // FNV-1a of `s`, ASCII letters folded to lower case when `fold`, then mixed.
 std::uint64_t hash_text(std::string_view s, bool fold);
 
