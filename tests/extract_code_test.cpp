@@ -847,3 +847,16 @@ TEST_CASE("extract code: a call for an act between others is aimed at its partie
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "02", "GHA", "NER") != nullptr);
 }
+
+TEST_CASE("extract code: what a promise will act on names whom it is made to") {
+  auto fs = test::facts("Chile pledged to import more Bolivian gas next year.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "03", "CHL", "BOL") != nullptr);
+  fs = test::facts("Japan vowed to rebuild Haiti after the storm.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "03", "JPN", "HTI") != nullptr);
+  // Its own country's goods are nobody else's.
+  fs = test::facts("Chile pledged to export more Chilean copper.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "03") == nullptr);
+}

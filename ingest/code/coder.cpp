@@ -609,6 +609,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             // "agreed to resume imports of U.S. beef": what an agreement
             // is about names its other party.
             if ((f.flags & kFramePlan) && (b == "obj" || b == "obl" || b == "nmod")) wanted = true;
+            // "promised to buy more Kenyan tea", "vowed to rebuild Haiti":
+            // what a promise will act on names whom it is made to.
+            if ((f.flags & kFrameIntent) && b == "obj") wanted = true;
             if (wanted) actors_at(c, *d, false, false, e.target);
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
