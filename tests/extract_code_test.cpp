@@ -860,3 +860,15 @@ TEST_CASE("extract code: what a promise will act on names whom it is made to") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "03") == nullptr);
 }
+
+TEST_CASE("extract code: 'X and its ally Y' are both the subject, and their own borders name no one else") {
+  auto fs = test::facts("Peru and its ally Bolivia moved soldiers to their borders and cut ties with Chile.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "15", "PER", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source") == std::set<std::string>{"BOL", "PER"});
+  // A pronoun's possessive alone still names the owner's country.
+  fs = test::facts("Chile said on Monday that its troops had attacked Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "CHL", "PER") != nullptr);
+}

@@ -55,8 +55,16 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   // Bolivian counterpart".
   int owner = c.t.child(n, "nmod:poss");
   bool owned = owner >= 0 && c.t.upos(owner) != Upos::PRON;
+  // A pronoun's possessive ("its ally X", "their troops") counts only when
+  // nothing more specific names the noun: "its ally Bolivia" is Bolivia.
+  int pronoun_owner = -1;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
+    if (r == "nmod:poss" && c.t.upos(*k) == Upos::PRON) {
+      int mk = c.mention(*k);
+      if (mk >= 0 && is_actor(c.rec.mentions[mk]) && pronoun_owner < 0) pronoun_owner = mk;
+      continue;
+    }
     bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";
     if (b == "nmod" && r != "nmod:poss") {
       std::string_view p = c.t.marker(*k);
@@ -73,6 +81,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (inner >= 0) return inner;
     }
   }
+  if (pronoun_owner >= 0) return pronoun_owner;
   // "the government", "the police", "the authorities" without a country of
   // their own act for the country the article is about.
   if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
@@ -103,6 +112,13 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
     if (!is_actor(c.rec.mentions[mi])) continue;
     bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    // "their borders" of coordinated subjects: a group of the source's own countries
+    const Mention& gm = c.rec.mentions[mi];
+    if (!own && gm.kind == MentionKind::group && gm.entity >= 0) {
+      own = true;
+      for (std::int32_t gc : c.rec.groups[gm.entity])
+        own &= std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return key(s) == std::pair<int, std::int32_t>{-1, gc}; });
+    }
     if (own) continue;
     // What a clause under the trigger says ("denied that the UK was
     // complicit") is content, not whom the act is aimed at.

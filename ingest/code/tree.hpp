@@ -49,6 +49,28 @@ class Tree {
           base_[c] = "acl";
         }
     }
+    // A verb has one subject: a second name right after a noun of the
+    // first subject's phrase is that noun's apposition ("Peru and its ally
+    // Bolivia sent ...", read with "Bolivia" as a second subject).
+    for (int v = 0; v < n; ++v) {
+      int first = -1;
+      for (const int* k = kids_begin(v); k != kids_end(v); ++k) {
+        if (rel_[*k] != "nsubj") continue;
+        if (first < 0) {
+          first = *k;
+          continue;
+        }
+        int s2 = *k, prev = s2 - 1;
+        if (upos(s2) != syntax::Upos::PROPN || prev <= first || upos(prev) != syntax::Upos::NOUN) break;
+        int y = prev;
+        while (y >= 0 && y != first) y = head_[y];
+        if (y != first) break;
+        head_[s2] = prev;
+        rel_[s2] = base_[s2] = "appos";
+        changed = true;
+        break;
+      }
+    }
     // A that-clause hung as a relative clause on an oblique ("said on
     // Monday that X had ..."): a relative clause takes no "that" of a
     // subordinator; it is the verb's complement.
