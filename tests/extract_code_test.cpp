@@ -867,6 +867,11 @@ TEST_CASE("extract code: 'X and its ally Y' are both the subject, and their own 
   const Fact* f = find(fs, "15", "PER", "CHL");
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f, "source") == std::set<std::string>{"BOL", "PER"});
+  // The pattern coder's reading of the same word and root with other
+  // parties gives way to the tree's: one fact of cutting ties.
+  int cuts = 0;
+  for (const Fact& x : fs) cuts += x.root == "16";
+  CHECK(cuts == 1);
   // A pronoun's possessive alone still names the owner's country.
   fs = test::facts("Chile said on Monday that its troops had attacked Peru.");
   CAPTURE(test::summary(fs));

@@ -443,11 +443,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return chosen && !same;
   };
   // The same word read in the same root with another status ("denied that
-  // it had attacked"): the tree's status wins.
+  // it had attacked"), or with fewer of the parties the tree found ("X and
+  // its ally Y cut ties with Z" read as X alone): the tree's reading wins.
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
-      if (p.position == d.position && p.sentence == d.sentence && p.fact.status != d.fact.status &&
+      if (p.position == d.position && p.sentence == d.sentence &&
+          (p.fact.status != d.fact.status ||
+           (p.countries != d.countries &&
+            std::includes(p.countries.begin(), p.countries.end(), d.countries.begin(), d.countries.end()))) &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)
         return true;
     }
