@@ -122,6 +122,7 @@ class Coder {
   // `act`: t is a noun naming a verbal act (a demand, an accusation, an
   // offer): the verb it is the object of does not say whether it was made.
   int status_of(const Ctx& c, int t, bool act = false) const;
+  int gov_cue(const Ctx& c, int h) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
   // The tone of head's subtree, or of the word head alone.
   int tone_of(const Ctx& c, int head, bool word_only = false) const;

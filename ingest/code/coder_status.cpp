@@ -75,6 +75,17 @@ int strength(int v) {
 
 }  // namespace
 
+// The status cue of a governing verb, with its particle first ("call off"
+// cancels where "call" asks, "put off" postpones).
+int Coder::gov_cue(const Ctx& c, int h) const {
+  int prt = c.t.child(h, "compound:prt");
+  if (prt >= 0) {
+    int v = cues_.find(CueWhere::gov, c.t.lemma(h) + " " + c.t.lemma(prt));
+    if (v >= 0) return v;
+  }
+  return cues_.find(CueWhere::gov, c.t.lemma(h));
+}
+
 int Coder::status_of(const Ctx& c, int t, bool act) const {
   const Tree& tr = c.t;
   int best = static_cast<int>(Status::occurred);
@@ -113,7 +124,7 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for) {
-      if (!(act && x == t)) take(cues_.find(CueWhere::gov, tr.lemma(h)));
+      if (!(act && x == t)) take(gov_cue(c, h));
       x = h;
       continue;
     }
