@@ -178,7 +178,14 @@ TEST_CASE("extract dictionary: loads every file from memory") {
   CHECK(d->country_index("XYZ") == -1);
   CHECK(d->cities().size() == 5);  // three capitals and two other cities
   CHECK(d->organizations()[0].code == "SCO");
-  CHECK(d->titles().size() == 3);
+  // Each lower-case title also in the plural, flagged; an acronym has none.
+  REQUIRE(d->titles().size() == 5);
+  CHECK(d->titles()[1].phrase == "prime ministers");
+  CHECK(d->titles()[1].plural);
+  CHECK(d->titles()[1].role == "Prime Minister");
+  CHECK(d->titles()[3].phrase == "deputy prime ministers");
+  CHECK(d->titles()[4].phrase == "DPM");
+  CHECK(!d->titles()[4].plural);
   // "sign~ * treaty|accord": one pattern per inflection-free variant, four anchors.
   REQUIRE(d->patterns().size() == 2);
   CHECK(d->patterns()[1].tail.size() == 2);
@@ -241,6 +248,20 @@ TEST_CASE("extract dictionary: errors name the file and the line") {
     REQUIRE(diag.error_count() == 1);
     CHECK(format_diagnostic(diag.all()[0]).find(c.message) != std::string::npos);
   }
+}
+
+TEST_CASE("extract dictionary: titles take the English plural of their head noun") {
+  DictionarySources s = tiny_sources();
+  s.titles = "phrase\trole\trank\nsecretary\tSecretary\t3\nspokesman\tSpokesman\t5\n"
+             "chief of staff\tChief of Staff\t6\nenvoy\tEnvoy\t4\ncoach\tCoach\t7\n"
+             "secretary-general\tSecretary-General\t4\ngen.\tGeneral\t6\nFM\tForeign Minister\t3\nvice-premier\tVice-Premier\t3\n";
+  Diagnostics diag(false);
+  auto d = Dictionary::from_sources(s, diag);
+  std::vector<std::string> plurals;
+  for (const auto& t : d->titles())
+    if (t.plural) plurals.push_back(t.phrase);
+  CHECK(plurals == std::vector<std::string>{"secretaries", "spokesmen", "chiefs of staff", "envoys",
+                                            "coaches", "secretaries-general", "vice-premiers"});
 }
 
 TEST_CASE("extract dictionary: a missing column or file is an Error") {

@@ -110,6 +110,7 @@ class Coder {
   int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
+  std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;
   bool is_date(const Ctx& c, int w) const;
   void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;

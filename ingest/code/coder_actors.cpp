@@ -221,6 +221,48 @@ bool Coder::armed_act(const std::string& lemma) const {
   return false;
 }
 
+// The actors listed after the actor named at word n, read from the surface:
+// "A of X, B of Y and C of Z". The parser often hangs a name that carries
+// "of X" under the name before it; the recognizer's mentions and the commas
+// and "and" between them still tell the list. Only a list that closes with
+// "and" counts, and a name that is the subject of another verb ends it
+// ("A met B, and C said").
+std::vector<int> Coder::listed_after(const Ctx& c, int n) const {
+  std::vector<int> out;
+  int mi = c.mention(n);
+  if (mi < 0 || !is_actor(c.rec.mentions[mi])) return out;
+  auto last_word = [&](int w, int m) {
+    while (w + 1 < c.t.size() && c.mention(w + 1) == m) ++w;
+    return w;
+  };
+  // The word of mention m whose head lies outside it.
+  auto head_word = [&](int w, int m) {
+    int e = last_word(w, m);
+    for (int x = w; x <= e; ++x) {
+      int h = c.t.head(x);
+      if (h < w || h > e) return x;
+    }
+    return w;
+  };
+  int clause = c.t.head(head_word(n, mi));
+  bool closed = false;
+  for (int w = last_word(n, mi) + 1; w < c.t.size() && !closed;) {
+    bool comma = c.t.lemma(w) == ",";
+    if (comma) ++w;
+    if (w < c.t.size() && c.t.lemma(w) == "and") ++w, closed = true;
+    if (!comma && !closed) break;
+    int next = c.mention(w);
+    if (next < 0 || next == mi || !is_actor(c.rec.mentions[next])) return {};
+    int h = head_word(w, next);
+    if (coder_detail::is_rel(c.t.base(h), {"nsubj", "csubj"}) && c.t.head(h) != clause) return {};
+    out.push_back(next);
+    mi = next;
+    w = last_word(w, next) + 1;
+  }
+  if (!closed) out.clear();
+  return out;
+}
+
 // Actors of node n and of the nodes coordinated with it ("Japan and China").
 void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const {
   if (n < 0) return;
@@ -230,6 +272,7 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   add(actor_of_node(c, n, source, places));
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
     if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+  for (int mi : listed_after(c, n)) add(mi);
   // "the Peruvian and Chilean sides", "North and South Korea": each
   // coordinated modifier of a noun naming people or bodies, or of a name.
   if (!c.t.is_nominal(n)) return;

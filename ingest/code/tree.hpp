@@ -7,6 +7,7 @@
 // capacity).
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -29,7 +30,45 @@ class Tree {
     index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_clauses()) index_kids();
+    if (repair_dated_subjects()) index_kids();
     repair_subjects();
+  }
+  // A day or month told without a comma before the subject ("On Sunday
+  // President X signed ..."), read as one oblique phrase with the name: the
+  // day is the oblique, the name after it the subject of a verb that has
+  // none.
+  bool repair_dated_subjects() {
+    static constexpr std::string_view kCalendar[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    const int n = size();
+    bool changed = false;
+    for (int i = 2; i < n; ++i) {
+      int h = head_[i];
+      if (h <= i || base_[i] != "obl" || !is_verb(h) || upos(i) != syntax::Upos::PROPN) continue;
+      int c = child(i, "case");
+      int d = c + 1;
+      if (c < 0 || d + 1 >= i || head_[d] != i || base_[d] != "compound") continue;
+      const std::string& l = lemma(d);
+      bool calendar = false;
+      for (std::string_view k : kCalendar)
+        calendar |= l.size() == k.size() && std::equal(l.begin(), l.end(), k.begin(), [](char a, char b) {
+                      return (a | 0x20) == b;
+                    });
+      if (!calendar) continue;
+      bool has_subject = false;
+      for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+        has_subject |= base_[*k] == "nsubj" || base_[*k] == "csubj";
+      if (has_subject) continue;
+      head_[d] = h;
+      rel_[d] = base_[d] = "obl";
+      head_[c] = d;
+      rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
+      base_[i] = "nsubj";
+      changed = true;
+    }
+    return changed;
   }
   // Two slips of the parser on a subject with a relative clause ("X, who
   // is in Y for talks, praised Z"): a clause whose subject is a relative

@@ -2,6 +2,7 @@
 // (dictionary.hpp). Every phrase goes through lex_phrase, the rule set the
 // text itself is cut with, so a dictionary entry matches its words in text.
 #include "ingest/recognize/dictionary.hpp"
+#include "ingest/recognize/plurals.hpp"
 
 #include <fmt/core.h>
 
@@ -519,6 +520,11 @@ void Dictionary::load_titles(const std::string& text, const std::string& file, D
     auto index = static_cast<std::uint32_t>(titles_.size());
     titles_.push_back({std::string(phrase), role, rank});
     add_entity(phrase, EntityKind::title, index);
+    std::string plural = plural_title(phrase);
+    if (!plural.empty()) {
+      titles_.push_back({plural, role, rank, true});
+      add_entity(plural, EntityKind::title, index + 1);
+    }
   }
 }
 

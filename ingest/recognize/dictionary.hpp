@@ -93,6 +93,7 @@ struct Title {
   std::string phrase;  // as written in titles.tsv
   std::string role;    // canonical role ("Deputy Prime Minister")
   int rank = 0;
+  bool plural = false;  // "presidents", "foreign ministers": the role of each name in a list
 };
 
 // What a dictionary phrase names.

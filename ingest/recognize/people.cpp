@@ -146,6 +146,67 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
   return tp;
 }
 
+// A plural title before a list of names ("Presidents A of X and B of Y",
+// "Foreign Ministers A, B and C"): each name becomes a person with the
+// title's role, its country from "of X", the leaders dictionary or a
+// demonym before the title. False, changing nothing, unless at least two
+// names follow.
+bool plural_title_to_people(SentenceState& sen, const Mention& t) {
+  ArticleState& art = sen.art;
+  const Dictionary& dict = art.dict;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  const SentenceSpan& span = sen.span;
+  const Title& title = dict.titles()[t.entity];
+  const TitlePhrase tp = read_title(sen, t);
+  struct Named {
+    std::uint32_t b = 0, e = 0;
+    std::vector<std::string> words;
+    std::string shown;
+    int country = -1, leader_row = -1;
+  };
+  std::vector<Named> names;
+  for (std::uint32_t i = tp.te; i < span.end;) {
+    Named n;
+    n.b = i;
+    n.e = sen.scan_name(i, n.words, n.shown);
+    if (n.e == i) break;
+    if (const LeaderHit* h = sen.hit_at(i); h && h->end >= n.e) {
+      LeaderPick pick = pick_leader(art, *h, tp.role, title.rank, -1);
+      if (pick.row >= 0) {
+        n.leader_row = pick.row;
+        n.shown = dict.leaders()[pick.row].name;
+        n.words = name_words(n.shown);
+        n.e = h->end;
+        n.country = pick.country;
+      }
+    }
+    if (n.e + 1 < span.end && toks[n.e].id == id.of) {
+      const Mention* m = sen.mention_at(n.e + 1);
+      if (m && m->begin == n.e + 1 && (m->kind == MentionKind::country || m->kind == MentionKind::demonym)) {
+        n.country = m->country;
+        n.e = m->end;
+      }
+    }
+    if (n.country < 0) n.country = tp.country;
+    i = n.e;
+    names.push_back(std::move(n));
+    if (i < span.end && art.is_punct(i, ',')) ++i;
+    if (i < span.end && toks[i].id == id.and_) ++i;
+    if (i == names.back().e) break;
+  }
+  if (names.size() < 2) return false;
+  names.front().b = tp.pb;
+  for (auto n = names.rbegin(); n != names.rend(); ++n) {
+    Mention pm;
+    pm.kind = MentionKind::person;
+    pm.entity = sen.add_person(n->shown, n->words, tp.role, tp.base_role, n->country, tp.org);
+    make_leader(art, pm.entity, n->leader_row);
+    sen.replace(n->b, n->e, pm);
+  }
+  return true;
+}
+
 }  // namespace
 
 void titles_to_people(SentenceState& sen) {
@@ -158,6 +219,15 @@ void titles_to_people(SentenceState& sen) {
   for (std::size_t k = 0; k < ms.size(); ++k) {
     if (ms[k].kind != MentionKind::title) continue;
     const Title& title = dict.titles()[ms[k].entity];
+    if (title.plural) {
+      // Without a list of names, the plural is a plain noun ("the presidents").
+      if (!plural_title_to_people(sen, ms[k])) {
+        ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
+        sen.reindex();
+      }
+      k = static_cast<std::size_t>(-1);
+      continue;
+    }
     const TitlePhrase tp = read_title(sen, ms[k]);
     const std::uint32_t te = tp.te, pb = tp.pb;
     const bool has_det = tp.has_det;

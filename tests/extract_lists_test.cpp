@@ -1,0 +1,89 @@
+// extract lists: several people or countries told as one list. A plural
+// title over a list of names ("Foreign Ministers A of X and B of Y"), a
+// list read from the recognizer's names and the commas and "and" between
+// them where the parse hangs one name under another, and a day or month
+// before the subject without a comma. Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::ingest;
+
+namespace {
+
+std::string country_of(const Analysis& a, const std::string& name) {
+  const auto& dict = test::extractor().dictionary();
+  for (const Person& p : a.people)
+    if (p.name == name) return p.country >= 0 ? dict.countries()[p.country].code : std::string("-");
+  return "";
+}
+
+// True if some fact of `root` has exactly these countries among its parties.
+bool has(const std::vector<Fact>& fs, const std::string& root, const std::string& parties) {
+  for (const Fact& f : fs)
+    if (f.root == root && test::countries(f) == test::codes(parties)) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("extract lists: a plural title gives each name of its list the title's role") {
+  Document doc = test::document(
+      "Foreign Ministers Marta Soler of Uruguay and Kofi Mensah of Ghana opened the fisheries forum.");
+  Analysis a = test::extractor().recognizer().analyze(doc);
+  CHECK(country_of(a, "Marta Soler") == "URY");
+  CHECK(country_of(a, "Kofi Mensah") == "GHA");
+  for (const Person& p : a.people) {
+    CAPTURE(p.name);
+    CHECK(p.role == "Foreign Minister");
+  }
+}
+
+TEST_CASE("extract lists: a plural title without names stays a plain noun") {
+  // "the presidents" refers back to the countries of the sentence before.
+  auto fs = test::facts("Uruguay and Ghana held talks on fishing quotas in Accra. "
+                        "The presidents then signed an accord on patrols.");
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  CHECK(has(fs, "05", "GHA,URY"));
+  Analysis a = test::extractor().recognizer().analyze(test::document("The presidents met in Lima."));
+  CHECK(a.people.empty());
+}
+
+TEST_CASE("extract lists: every name of a list is a party, where the parse splits it") {
+  const char* cases[] = {
+      "Foreign Ministers Marta Soler of Uruguay, Kofi Mensah of Ghana and Ivan Berg of Norway met in Geneva.",
+      "President Marta Soler of Uruguay, President Kofi Mensah of Ghana and Prime Minister Ivan Berg of "
+      "Norway met in Geneva on Friday.",
+  };
+  for (const char* text : cases) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    std::string got = test::summary(fs);
+    CAPTURE(got);
+    CHECK(has(fs, "04", "GHA,NOR,URY"));
+  }
+}
+
+TEST_CASE("extract lists: a list without a closing 'and' is no list") {
+  // Two names side by side with a comma are an apposition or two clauses,
+  // not a list: the third country is not added to the meeting.
+  auto fs = test::facts("President Marta Soler of Uruguay met President Kofi Mensah of Ghana, "
+                        "whose adviser had visited Norway.");
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  CHECK(has(fs, "04", "GHA,URY"));
+}
+
+TEST_CASE("extract lists: a day before the subject without a comma is no part of it") {
+  auto fs = test::facts("On Tuesday Prime Ministers Marta Soler of Uruguay and Kofi Mensah of Ghana "
+                        "signed a fisheries accord.");
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  CHECK(has(fs, "05", "GHA,URY"));
+}
