@@ -30,6 +30,15 @@ bool has(const std::vector<Fact>& fs, const std::string& root, const std::string
   return false;
 }
 
+// Checks that the facts of `text` have one of `root` among exactly `parties`.
+void check_has(const std::string& text, const std::string& root, const std::string& parties) {
+  CAPTURE(text);
+  auto fs = test::facts(text);
+  std::string got = test::summary(fs);
+  CAPTURE(got);
+  CHECK(has(fs, root, parties));
+}
+
 }  // namespace
 
 TEST_CASE("extract lists: a plural title gives each name of its list the title's role") {
@@ -46,11 +55,9 @@ TEST_CASE("extract lists: a plural title gives each name of its list the title's
 
 TEST_CASE("extract lists: a plural title without names stays a plain noun") {
   // "the presidents" refers back to the countries of the sentence before.
-  auto fs = test::facts("Uruguay and Ghana held talks on fishing quotas in Accra. "
-                        "The presidents then signed an accord on patrols.");
-  std::string got = test::summary(fs);
-  CAPTURE(got);
-  CHECK(has(fs, "05", "GHA,URY"));
+  check_has("Uruguay and Ghana held talks on fishing quotas in Accra. "
+            "The presidents then signed an accord on patrols.",
+            "05", "GHA,URY");
   Analysis a = test::extractor().recognizer().analyze(test::document("The presidents met in Lima."));
   CHECK(a.people.empty());
 }
@@ -61,29 +68,19 @@ TEST_CASE("extract lists: every name of a list is a party, where the parse split
       "President Marta Soler of Uruguay, President Kofi Mensah of Ghana and Prime Minister Ivan Berg of "
       "Norway met in Geneva on Friday.",
   };
-  for (const char* text : cases) {
-    CAPTURE(text);
-    auto fs = test::facts(text);
-    std::string got = test::summary(fs);
-    CAPTURE(got);
-    CHECK(has(fs, "04", "GHA,NOR,URY"));
-  }
+  for (const char* text : cases) check_has(text, "04", "GHA,NOR,URY");
 }
 
 TEST_CASE("extract lists: a list without a closing 'and' is no list") {
   // Two names side by side with a comma are an apposition or two clauses,
   // not a list: the third country is not added to the meeting.
-  auto fs = test::facts("President Marta Soler of Uruguay met President Kofi Mensah of Ghana, "
-                        "whose adviser had visited Norway.");
-  std::string got = test::summary(fs);
-  CAPTURE(got);
-  CHECK(has(fs, "04", "GHA,URY"));
+  check_has("President Marta Soler of Uruguay met President Kofi Mensah of Ghana, "
+            "whose adviser had visited Norway.",
+            "04", "GHA,URY");
 }
 
 TEST_CASE("extract lists: a day before the subject without a comma is no part of it") {
-  auto fs = test::facts("On Tuesday Prime Ministers Marta Soler of Uruguay and Kofi Mensah of Ghana "
-                        "signed a fisheries accord.");
-  std::string got = test::summary(fs);
-  CAPTURE(got);
-  CHECK(has(fs, "05", "GHA,URY"));
+  check_has("On Tuesday Prime Ministers Marta Soler of Uruguay and Kofi Mensah of Ghana "
+            "signed a fisheries accord.",
+            "05", "GHA,URY");
 }
