@@ -799,7 +799,9 @@ TEST_CASE("extract code: a press conference is no summit, for either coder") {
 TEST_CASE("extract code: what an idea, a fear or a possibility holds is not asserted") {
   for (const char* text : {"The idea that Chile will invade Peru is absurd, the Bolivian minister said.",
                            "Fears that Russia would attack Georgia grew on Monday.",
-                           "The possibility that Kenya might expel Ugandan diplomats was discussed."}) {
+                           "The possibility that Kenya might expel Ugandan diplomats was discussed.",
+                           // the clause read as a relative one, with "that" its subject
+                           "The theory that somehow Chile is going to invade Peru was dismissed by the minister."}) {
     CAPTURE(text);
     auto fs = test::facts(text);
     CAPTURE(test::summary(fs));

@@ -132,6 +132,18 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     // heads; "reports that X had sent": the noun's.
     if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0))
       take(cues_.find(CueWhere::clause, tr.lemma(h)));
+    // "the notion that X is going to invade", read as a relative clause
+    // with "that" its subject: a clause under a noun with a subject of its
+    // own besides a relative pronoun says what the noun holds.
+    if (tr.base(x) == "acl" && tr.upos(h) == Upos::NOUN && x > h) {
+      bool relative = false, own_subject = false;
+      for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
+        if (tr.base(*d) != "nsubj") continue;
+        bool pronoun = tr.xpos(*d) == "WDT" || tr.xpos(*d) == "WP" || tr.lemma(*d) == "that";
+        (pronoun ? relative : own_subject) = true;
+      }
+      if (relative && own_subject) take(cues_.find(CueWhere::clause, tr.lemma(h)));
+    }
     if (r == "conj") {
       x = h;
       continue;
