@@ -257,6 +257,22 @@ TEST_CASE("extract actors: stances and backers are not the acting country") {
   for (const auto& c : cases) run(c);
 }
 
+TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {
+  // "terrorist threats", "militant attacks": the modifier names who acts,
+  // and nobody here is a state: no fact, from either coder.
+  for (const char* text : {"Kenya cited terrorist threats against Uganda.",
+                           "Kenya spoke of militant attacks on Uganda."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(fs.empty());
+  }
+  // The subject's own threat still is one.
+  auto fs = test::facts("Kenya made new threats against Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") != nullptr);
+}
+
 TEST_CASE("extract actors: a titled person without a country, no dateline, one country named") {
   // The person's country as the recognizer reads it: these sentences name
   // one country only, so their facts (the person against their own

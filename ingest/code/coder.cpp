@@ -21,6 +21,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
     : dict_(dict), frames_(frames), cues_(cues), agent_nouns_(std::move(agent_nouns)) {
   domestic_class_ = frames_.class_index("domestic");
   private_class_ = frames_.class_index("private");
+  nonstate_class_ = frames_.class_index("nonstate");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
@@ -191,7 +192,16 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     case SlotKind::subj: {
       std::string w;
       int n = f.noun ? -1 : subject_of(c, t, w);
-      if (f.noun) {
+      // "pointing to terrorist threats": the noun names its own agent, who
+      // is no party.
+      bool own_agent = false;
+      if (f.noun)
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
+          own_agent |= is_rel(tr.base(*d), {"amod", "compound"}) && frames_.in_class(nonstate_class_, tr.lemma(*d));
+      if (own_agent) {
+        c.nonstate_agent = true;
+        why += source ? "source=own-agent " : "target=own-agent ";
+      } else if (f.noun) {
         if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
         else if (tr.base(t) == "nsubj") n = -1;
         // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
@@ -402,6 +412,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       scratch.clear();
       std::string& why = in.words ? e.why : scratch;
       c.private_party = false;
+      c.nonstate_agent = false;
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, why);
         if (!e.source.empty()) break;
@@ -413,7 +424,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       rebind_descriptions(c, e.source, e.target);
       // "told Japanese reporters": a private party is no party here; the
       // pattern coder's reading of this word goes too.
-      if (c.private_party && (e.source.empty() || e.target.empty())) vetoed.push_back(w);
+      // "rebel attacks": the pattern coder's guess at a state source goes too.
+      if ((c.private_party || c.nonstate_agent) && (e.source.empty() || e.target.empty())) vetoed.push_back(w);
       // "we are working with A and with B": a symmetric act whose subject
       // is no known party does not tie A and B to each other.
       if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {
