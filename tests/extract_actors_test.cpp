@@ -8,7 +8,9 @@
 // handling of bad leaders.tsv rows is checked on in-memory files.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -255,6 +257,40 @@ TEST_CASE("extract actors: stances and backers are not the acting country") {
        "source", "country:SAU/SAU", ""},
   };
   for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: the owner of a decision or plan is the subject of its infinitive") {
+  // The parse coder alone (DIPGRAPH_PATTERN_CODER=0): the pattern coder
+  // guesses the same parties from word order.
+  static const std::unique_ptr<Extractor> parse_only = [] {
+    setenv("DIPGRAPH_PATTERN_CODER", "0", 1);
+    Diagnostics diag(false);
+    auto e = Extractor::load(DIPGRAPH_DATA_DIR, diag);
+    unsetenv("DIPGRAPH_PATTERN_CODER");
+    return e;
+  }();
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* source;
+    const char* target;
+  } cases[] = {
+      {"Peru's decision to expel the Chilean ambassador was a mistake.", "16", "PER", "CHL"},
+      {"Many voters think the Peruvian decision to expel the Chilean ambassador was a mistake.", "16", "PER",
+       "CHL"},
+      {"Polls show most Kenyans believe their government's plan to invade Somalia was wrong.", "19", "KEN",
+       "SOM"},
+  };
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    auto fs = parse_only->extract(test::document(c.text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, c.root);
+    REQUIRE(f != nullptr);
+    CHECK(test::countries(*f, "source") == test::codes(c.source));
+    CHECK(test::countries(*f, "target") == test::codes(c.target));
+  }
 }
 
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {

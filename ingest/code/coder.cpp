@@ -22,6 +22,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   domestic_class_ = frames_.class_index("domestic");
   private_class_ = frames_.class_index("private");
   nonstate_class_ = frames_.class_index("nonstate");
+  act_class_ = frames_.class_index("act");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
@@ -54,6 +55,17 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     return s;
   }
   if (s >= 0) return -1;  // a passive without agent
+  // "Japan's decision to leave", "the U.S. plan to withdraw": the owner of
+  // an act noun right before an infinitive is its subject, however the
+  // parser hung the infinitive.
+  if (int m = t.child(v, "mark"); m >= 1 && m + 1 == v && t.lemma(m) == "to" && t.upos(m - 1) == Upos::NOUN &&
+                                  frames_.in_class(act_class_, t.lemma(m - 1)))
+    for (const int* k = t.kids_begin(m - 1); k != t.kids_end(m - 1); ++k)
+      if ((t.rel(*k) == "nmod:poss" || t.base(*k) == "amod" || t.base(*k) == "compound") &&
+          actor_of_node(c, *k, true, false) >= 0) {
+        why += "owner ";
+        return *k;
+      }
   std::string_view r = t.rel(v);
   int h = t.head(v);
   if (h < 0) return -1;
