@@ -269,12 +269,7 @@ TEST_CASE("extract actors: the owner of a decision or plan is the subject of its
     unsetenv("DIPGRAPH_PATTERN_CODER");
     return e;
   }();
-  struct Case {
-    const char* text;
-    const char* root;
-    const char* source;
-    const char* target;
-  } cases[] = {
+  const test::RoleCase cases[] = {
       {"Peru's decision to expel the Chilean ambassador was a mistake.", "16", "PER", "CHL"},
       {"Many voters think the Peruvian decision to expel the Chilean ambassador was a mistake.", "16", "PER",
        "CHL"},

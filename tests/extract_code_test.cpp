@@ -48,12 +48,7 @@ const Fact* find_sym(const std::vector<Fact>& fs, const std::string& root, const
 }  // namespace
 
 TEST_CASE("extract code: argument frames put each party in its slot") {
-  struct Case {
-    const char* text;
-    const char* root;
-    const char* source;
-    const char* target;
-  } cases[] = {
+  const test::RoleCase cases[] = {
       // subject and object
       {"Estonia criticized Russia over the cyber attacks.", "11", "EST", "RUS"},
       // "accuse X of": the target is the object, not what follows "of"

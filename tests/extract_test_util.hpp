@@ -69,6 +69,15 @@ inline std::set<std::string> codes(const std::string& list) {
   return out;
 }
 
+// A sentence and the fact expected of it: its CAMEO root and the countries
+// of its source and target ("PAK,RUS"; "" for any).
+struct RoleCase {
+  const char* text;
+  const char* root;
+  const char* source;
+  const char* target;
+};
+
 // The first fact whose CAMEO root is `root`, or nullptr.
 inline const Fact* with_root(const std::vector<Fact>& fs, const std::string& root) {
   auto it = std::find_if(fs.begin(), fs.end(), [&](const Fact& f) { return f.root == root; });
