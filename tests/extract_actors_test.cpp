@@ -259,6 +259,23 @@ TEST_CASE("extract actors: stances and backers are not the acting country") {
   for (const auto& c : cases) run(c);
 }
 
+namespace {
+
+// A fact of c.root among the facts `x` reads in c.text, with exactly the
+// source and target countries of c.
+void check_roles(const Extractor& x, const test::RoleCase& c) {
+  std::string text = c.text;
+  CAPTURE(text);
+  auto fs = x.extract(test::document(c.text));
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, c.root);
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source") == test::codes(c.source));
+  CHECK(test::countries(*f, "target") == test::codes(c.target));
+}
+
+}  // namespace
+
 TEST_CASE("extract actors: the owner of a decision or plan is the subject of its infinitive") {
   // The parse coder alone (DIPGRAPH_PATTERN_CODER=0): the pattern coder
   // guesses the same parties from word order.
@@ -276,16 +293,15 @@ TEST_CASE("extract actors: the owner of a decision or plan is the subject of its
       {"Polls show most Kenyans believe their government's plan to invade Somalia was wrong.", "19", "KEN",
        "SOM"},
   };
-  for (const auto& c : cases) {
-    std::string text = c.text;
-    CAPTURE(text);
-    auto fs = parse_only->extract(test::document(c.text));
-    CAPTURE(test::summary(fs));
-    const Fact* f = test::with_root(fs, c.root);
-    REQUIRE(f != nullptr);
-    CHECK(test::countries(*f, "source") == test::codes(c.source));
-    CHECK(test::countries(*f, "target") == test::codes(c.target));
-  }
+  for (const auto& c : cases) check_roles(*parse_only, c);
+}
+
+TEST_CASE("extract actors: a participle of aiming names the target of an armed act") {
+  const test::RoleCase cases[] = {
+      {"Eritrea launched drones targeting Ethiopian army depots.", "19", "ERI", "ETH"},
+      {"Sudan fired rockets aimed at Chadian positions.", "19", "SDN", "TCD"},
+  };
+  for (const auto& c : cases) check_roles(test::extractor(), c);
 }
 
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {

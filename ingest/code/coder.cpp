@@ -455,6 +455,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=ccomp ";
         }
       }
+      // "fired drones targeting X's bases", "a raid aimed at X": a
+      // participle of aiming on the trigger or its object names the target.
+      if (e.target.empty() && !(f.flags & (kFrameSym | kFrameSay))) {
+        int o = f.noun ? -1 : tr.child(w, "obj");
+        for (int n : {w, o}) {
+          if (n < 0 || !e.target.empty()) continue;
+          for (const int* d = tr.kids_begin(n); d != tr.kids_end(n) && e.target.empty(); ++d) {
+            if (tr.base(*d) != "acl" || !tr.is_verb(*d)) continue;
+            if (tr.lemma(*d) == "target") actors_at(c, tr.child(*d, "obj"), false, false, e.target);
+            if (tr.lemma(*d) == "aim" || tr.lemma(*d) == "direct")
+              for (const int* a = tr.kids_begin(*d); a != tr.kids_end(*d); ++a)
+                if (tr.base(*a) == "obl" && tr.marker(*a) == "at") actors_at(c, *a, false, false, e.target);
+            if (!e.target.empty()) why += "target=aimed ";
+          }
+        }
+      }
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
         other_party(c, w, e.source, e.target, why);
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
