@@ -304,6 +304,24 @@ TEST_CASE("extract actors: a participle of aiming names the target of an armed a
   for (const auto& c : cases) check_roles(test::extractor(), c);
 }
 
+TEST_CASE("extract actors: 'the accusation', 'the request' refer back to the act and its maker") {
+  const test::RoleCase cases[] = {
+      {"Kenya accused Uganda of arming the rebels. For several days Uganda denied the accusation.", "12", "UGA",
+       "KEN"},
+      {"Kenya asked Uganda to hand over the suspect. The Ugandan government declined the request.", "12", "UGA", "KEN"},
+  };
+  for (const auto& c : cases) check_roles(test::extractor(), c);
+  // An act noun with a party of its own is that one's; one never made
+  // before refers back to nothing.
+  auto fs = test::facts("Kenya accused Uganda of arming the rebels. Uganda denied the accusation by Tanzania.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "12");
+  CHECK((f == nullptr || test::countries(*f, "target").count("KEN") == 0));
+  fs = test::facts("Kenya praised Uganda for its help. Uganda later denied the accusation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}
+
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {
   // "terrorist threats", "militant attacks": the modifier names who acts,
   // and nobody here is a state: no fact, from either coder.

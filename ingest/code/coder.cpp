@@ -471,6 +471,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           }
         }
       }
+      if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
+        answered_party(c, w, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
         other_party(c, w, e.source, e.target, why);
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))

@@ -66,6 +66,13 @@ struct CoderInput {
                                             // else the clearly most named country), -1 if none
   std::vector<std::int32_t> quote_speaker;  // a sentence opening with a quote right after one whose
                                             // speaker is named: that speaker ("we" of the quote)
+  // Acts coded in the few sentences before, latest last: their CAMEO root
+  // and source, for "the accusation", "the request" that refer back.
+  struct RecentAct {
+    char root[2];
+    std::vector<std::int32_t> source;
+  };
+  std::vector<RecentAct> recent_acts;
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -118,6 +125,8 @@ class Coder {
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
+  void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                      std::vector<std::int32_t>& target, std::string& why) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;
   // `act`: t is a noun naming a verbal act (a demand, an accusation, an

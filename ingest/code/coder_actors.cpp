@@ -138,6 +138,35 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   why += "target=sentence ";
 }
 
+// "Uganda denied the accusation", "the ministry declined the offer": a
+// definite act noun as the object, with no party of its own, is the act of
+// that kind told just before (an event noun's root in frames.tsv); whoever
+// made it is the one answered.
+void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                           std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  int o = tr.child(t, "obj");
+  if (o < 0 || tr.upos(o) != Upos::NOUN || c.in.recent_acts.empty()) return;
+  bool definite = false;
+  for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d) {
+    std::string_view b = tr.base(*d);
+    if (b == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that", "these", "those"});
+    if (is_rel(b, {"nmod", "amod", "compound", "acl"}) || tr.rel(*d) == "nmod:poss") return;  // its own parties
+  }
+  const auto* fs = frames_.find(tr.lemma(o), true);
+  if (!definite || !fs || fs->empty()) return;
+  const std::string& root = frames_.frame(fs->front()).cameo;
+  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+  for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
+    if (root.compare(0, 2, a->root, 2) != 0) continue;
+    for (std::int32_t x : a->source)
+      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); }))
+        target.push_back(x);
+    if (!target.empty()) why += "target=answered ";
+    return;
+  }
+}
+
 // An arrest, detention or deportation told without who did it ("was
 // arrested in Pakistan", "security forces detained ..."): the authorities
 // of the country where it happened, named by "in <place>" under the

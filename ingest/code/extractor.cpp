@@ -164,6 +164,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   };
 
   CoderInput in;
+  std::vector<std::uint32_t> recent_sentence;  // the sentence of each of in.recent_acts
   std::vector<std::int32_t> speaker;  // the last speaker named
   std::uint32_t speaker_sentence = UINT32_MAX - 1, speaker_paragraph = 0;
   // The article's home country: its dateline's, else the country named
@@ -206,7 +207,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     if (sb < se && opens_quote(sb) && speaker_sentence + 1 == s &&
         doc.sentences[span.index].paragraph <= speaker_paragraph + 1)
       in.quote_speaker = speaker;
-    int actors = in.quote_speaker.empty() ? 0 : 1, last = -1;
+    // Acts of the three sentences before ("... denied the accusation").
+    while (!recent_sentence.empty() && recent_sentence.front() + 3 < s) {
+      recent_sentence.erase(recent_sentence.begin());
+      in.recent_acts.erase(in.recent_acts.begin());
+    }
+    int actors = in.quote_speaker.empty() && in.recent_acts.empty() ? 0 : 1, last = -1;
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
@@ -261,6 +267,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         speaker_paragraph = doc.sentences[span.index].paragraph;
       }
     for (std::size_t k = vetoed_before; k < vetoed.size(); ++k) vetoed[k] = in.tok_of_word[vetoed[k]];
+    for (const CodedEvent& e : coded)
+      if (!e.say && !e.source.empty() && !e.hypothetical) {
+        in.recent_acts.push_back({{e.cameo[0], e.cameo[1]}, e.source});
+        recent_sentence.push_back(s);
+      }
     // A word of several senses ("welcomed the president" / "welcomed the
     // decision", "sent aid" / "sent troops to the border"): the tree chose
     // one; the pattern coder, which cannot tell them, gives way on it.
