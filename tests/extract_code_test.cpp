@@ -556,6 +556,10 @@ TEST_CASE("extract code: two objects, told with or without 'to'") {
   auto fs = test::facts("The Chilean president sent the Peruvian people warm greetings on Friday.");
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "05", "CHL", "PER") != nullptr);
+  // ... or with the second read as an oblique without a preposition
+  fs = test::facts("The minister said that Kenya sends the Ugandan people \"warm greetings\" on their national day.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "KEN", "UGA") != nullptr);
   // "asks X to act" with X read as an indirect object
   fs = test::facts("In the letter, the Kenyan president asks Museveni to reopen the border crossing.");
   CAPTURE(test::summary(fs));

@@ -184,6 +184,20 @@ class Tree {
   bool repair_double_objects() {
     const int n = size();
     bool changed = false;
+    // ... also read as an oblique without a preposition ("sends the Kenyan
+    // people 'warm greetings'"); a bare time noun is a real oblique.
+    static constexpr std::string_view kTime[] = {"day", "week", "month", "year", "time", "morning", "afternoon",
+                                                 "evening", "night", "weekend", "decade", "hour", "minute", "season"};
+    for (int x = 0; x < n; ++x) {
+      int v = head_[x];
+      if (v < 0 || v > x || rel_[x] != "obl" || !is_verb(v) || upos(x) != syntax::Upos::NOUN || case_prep(x)) continue;
+      if (child(x, "case") >= 0 || std::find(std::begin(kTime), std::end(kTime), lemma(x)) != std::end(kTime)) continue;
+      int o = child(v, "obj");
+      if (o < 0 || o > x || child(v, "iobj") >= 0 || !is_nominal(o)) continue;
+      rel_[o] = base_[o] = "iobj";
+      rel_[x] = base_[x] = "obj";
+      changed = true;
+    }
     for (int o = 0; o < n; ++o) {
       int v = head_[o];
       if (v < 0 || v > o || rel_[o] != "obj" || !is_verb(v) || !is_nominal(o)) continue;
