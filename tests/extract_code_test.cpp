@@ -77,6 +77,8 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       // a protest lodged with a state is a complaint, not a demonstration
       {"Vietnam lodged a formal protest after Chinese vessels entered its waters.", "11", "VNM", "CHN"},
       {"Chile filed a protest with Bolivia over the river dispute.", "11", "CHL", "BOL"},
+      // an army put on alert is a show of force against the other side
+      {"Kenya put its army on alert after the border clash with Uganda.", "15", "KEN", "UGA"},
       // ordering a foreign envoy out is an expulsion
       {"Niger ordered the Beninese ambassador to leave within two days.", "16", "NER", "BEN"},
   };
@@ -784,6 +786,16 @@ TEST_CASE("extract code: a remark that another party broke a rule is criticism o
   auto fs = test::facts("Kenya said Uganda had reopened its embassy.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("extract code: an organization's forum or a congress is no summit, for either coder") {
+  for (const char* text : {"Chile has long favoured trade within the APEC forum over regional deals.",
+                           "The angry American Congress debated the trade bill with Mexico."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "04") == nullptr);
+  }
 }
 
 TEST_CASE("extract code: a press conference is no summit, for either coder") {
