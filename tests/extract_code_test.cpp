@@ -788,6 +788,15 @@ TEST_CASE("extract code: a remark that another party broke a rule is criticism o
   CHECK(test::with_root(fs, "11") == nullptr);
 }
 
+TEST_CASE("extract code: a noun event that is the topic of a meeting is nobody's act there") {
+  // "consult X on the war": the war is what they talk about, not a war
+  // between them; "on a visit" still sets the scene.
+  auto fs = test::facts("Kenya will consult with Uganda on the war against the rebels.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+}
+
 TEST_CASE("extract code: an organization's forum or a congress is no summit, for either coder") {
   for (const char* text : {"Chile has long favoured trade within the APEC forum over regional deals.",
                            "The angry American Congress debated the trade bill with Mexico."}) {

@@ -23,6 +23,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   private_class_ = frames_.class_index("private");
   nonstate_class_ = frames_.class_index("nonstate");
   act_class_ = frames_.class_index("act");
+  visit_class_ = frames_.class_index("visit");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
@@ -177,7 +178,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // the critic made no arrest): then the noun is its content.
   // A setting is no content: "in a conversation with X, Y said ...", "during
   // his visit, he criticized ...": the subject took part in it.
-  bool setting = tr.base(t) == "obl" && is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "on", "following", "amid"});
+  // "On" sets a scene only for a journey ("on a visit to X"); else it is
+  // the topic ("consulted them on the war").
+  bool setting = tr.base(t) == "obl" &&
+                 (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following", "amid"}) ||
+                  (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
   if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;

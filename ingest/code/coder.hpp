@@ -142,6 +142,7 @@ class Coder {
   std::vector<std::string> agent_nouns_;  // sorted
   int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
+  int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
