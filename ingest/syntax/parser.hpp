@@ -119,7 +119,7 @@ class Parser {
   // The model's header text (attribution, licence, training settings).
   const std::string& header() const;
 
-  struct Model;  // parser.cpp
+  struct Model;  // parser_detail.hpp
 
  private:
   Parser();

@@ -1,5 +1,7 @@
-// Parser internals shared by parser.cpp (features, decoding, model files)
-// and parser_train.cpp (the perceptron and its oracle). Not a public API.
+// Parser internals shared by parser_features.cpp (feature keys),
+// parser.cpp (transition system, decoding), parser_model.cpp (weight
+// tables, model files) and parser_train.cpp (the perceptron and its
+// oracle). Not a public API.
 //
 // A configuration of the arc-hybrid system over words 0..n-1 has a stack, a
 // buffer front b (0..n) and the artificial ROOT at position n, the last

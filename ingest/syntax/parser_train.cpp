@@ -1,6 +1,6 @@
 // Parser training and evaluation (see parser.hpp).
 //
-// An averaged perceptron over the decoder's own features (parser.cpp), with
+// An averaged perceptron over the decoder's own features (parser_features.cpp), with
 // the dynamic oracle of Goldberg & Nivre (2013) for the arc-hybrid system:
 // the cost of a transition is the number of gold arcs it makes unreachable,
 // computed from the stack, the buffer and the gold heads. Every update is
