@@ -69,7 +69,7 @@ std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, 
                         int& label) {
   std::fill(ls, ls + m.label_w.cols, 0);
   Key* lk = s.keys.data() + kMaxTransitionFeatures;
-  m.label_w.score(lk, label_features(s, h, d, m.split, lk), ls);
+  m.label_w.score(lk, label_features(s, h, d, m.templates, lk), ls);
   std::int32_t bl = std::numeric_limits<std::int32_t>::min();
   const int nlab = static_cast<int>(m.labels.size());
   for (int l = 0; l < nlab; ++l)
@@ -90,7 +90,7 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
   a.head.assign(n, -1);
   a.rel.assign(n, m.to_deprel[m.root_label]);
   if (n == 0) return;
-  reset_state(s, words, a, m.xpos_hash);
+  reset_state(s, words, a, m.xpos_hash, m.clusters);
   const int cols = m.label_w.cols;
   s.scores.resize(2 * cols);
   Key* keys = s.keys.data();
@@ -136,7 +136,7 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
     Key* skeys = keys + kMaxTransitionFeatures + 2 * kMaxLabelFeatures;
     int nb = 0, nsk = 0;
     const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
-    const int nk = transition_features(s, n, b, m.split, keys, bkeys, fresh_b ? &nb : nullptr,
+    const int nk = transition_features(s, n, b, m.templates, keys, bkeys, fresh_b ? &nb : nullptr,
                                        skeys, top.summed ? nullptr : &nsk);
     if (fresh_b) {
       bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;

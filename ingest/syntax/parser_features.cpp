@@ -46,6 +46,26 @@ constexpr std::uint64_t kUnknown = 0x85ebca77c2b2ae63ULL;
   return fold(mix(mix(mix(a ^ (t * 0x9E3779B97F4A7C15ULL)) + b * 0xC2B2AE3D27D4EB4FULL) +
                   c * 0x165667B19E3779F9ULL));
 }
+// The hash of a word's last three bytes (letters folded, digits as '9').
+std::uint64_t suffix_hash(std::string_view w) {
+  return hash_text(w.size() > 3 ? w.substr(w.size() - 3) : w, true) ^ 0x2545f4914f6cdd1dULL;
+}
+// The hash of a word's shape: each byte as its class (X upper, x lower, d
+// digit, u non-ASCII, other bytes as they are), runs of one class cut to
+// two, at most 8 classes ("Xxx", "dd.dd", "Xx-Xx", "XX").
+std::uint64_t shape_hash(std::string_view w) {
+  char buf[8];
+  int k = 0, run = 0;
+  for (unsigned char c : w) {
+    const char cls = c >= 'A' && c <= 'Z' ? 'X' : c >= 'a' && c <= 'z' ? 'x' : c >= '0' && c <= '9' ? 'd'
+                     : c >= 0x80 ? 'u' : static_cast<char>(c);
+    run = k > 0 && buf[k - 1] == cls ? run + 1 : 1;
+    if (run > 2) continue;
+    if (k == 8) break;
+    buf[k++] = cls;
+  }
+  return hash_text(std::string_view(buf, k), false) ^ 0x9fb21c651e98df25ULL;
+}
 inline int bucket(int i, int j) {
   if (i < 0 || j < 0) return 0;
   int d = i > j ? i - j : j - i;
@@ -54,20 +74,30 @@ inline int bucket(int i, int j) {
 }  // namespace
 
 void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
-                 const std::vector<std::uint64_t>& xpos_hash) {
+                 const std::vector<std::uint64_t>& xpos_hash, const WordClusters& clusters) {
   const std::size_t n = words.size();
   s.word.resize(n + 1);
   s.lemma.resize(n + 1);
   s.tag.resize(n + 1);
   s.upos.resize(n + 1);
+  s.suffix.resize(n + 1);
+  s.shape.resize(n + 1);
+  s.cluster.resize(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     s.word[i] = hash_text(words[i], true);
     s.lemma[i] = i < a.lemma.size() ? hash_text(a.lemma[i], false) : kUnknown;
     s.tag[i] = i < a.xpos.size() && a.xpos[i] < xpos_hash.size() ? xpos_hash[a.xpos[i]] : kUnknown;
     s.upos[i] = i < a.upos.size() ? mix(0x1234 + static_cast<std::uint64_t>(a.upos[i])) : kUnknown;
+    s.suffix[i] = suffix_hash(words[i]);
+    s.shape[i] = shape_hash(words[i]);
+    if (!clusters.empty()) {
+      const auto it = clusters.find(s.word[i]);
+      s.cluster[i] = it == clusters.end() ? kUnknown : mix(0x5a5a00 + it->second);
+    }
   }
   s.word[n] = s.lemma[n] = kRootWord;
   s.tag[n] = s.upos[n] = kRootTag;
+  s.suffix[n] = s.shape[n] = s.cluster[n] = kRootWord;
   s.stack.clear();
   s.stack.reserve(n + 1);
   s.head.assign(n + 1, -1);
@@ -84,7 +114,7 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
   s.top.assign(n + 2, ParserScratch::StackTop{});
 }
 
-int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out, Key* bout,
+int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out, Key* bout,
                         int* nb, Key* sout, int* nsk) {
   const int ns = static_cast<int>(s.stack.size());
   const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
@@ -234,12 +264,42 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   out[k++] = key(++t, b0t, set(s.lset, b0));
   emit_s([&] { return key(t, s1w, set(s.rset, s1)); });
   emit_s([&] { return key(t, s1t, set(s.rset, s1)); });
-  if (extended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
+  if (templates & kExtended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
     auto U = [&](int i) { return i < 0 ? kNone : s.upos[i]; };
     out[k++] = key(++t, U(s0), U(b0));
     emit_s([&] { return key(t, U(s1), U(s0)); });
     out[k++] = key(++t, U(s0), U(b0), U(b1));
     out[k++] = key(++t, U(s1), U(s0), U(b0));
+  }
+  if (templates & kAffixes) {  // suffixes and shapes, for words unseen in training
+    auto S = [&](int i) { return i < 0 ? kNone : s.suffix[i]; };
+    auto H = [&](int i) { return i < 0 ? kNone : s.shape[i]; };
+    emit_s([&] { return key(t, S(s0)); });
+    emit_s([&] { return key(t, S(s0), s0t); });
+    emit_s([&] { return key(t, H(s0)); });
+    emit_s([&] { return key(t, S(s1), s1t); });
+    emit_b([&] { return key(t, S(b0)); });
+    emit_b([&] { return key(t, S(b0), b0t); });
+    emit_b([&] { return key(t, H(b0)); });
+    emit_b([&] { return key(t, S(b1), b1t); });
+    emit_b([&] { return key(t, H(b1)); });
+    out[k++] = key(++t, S(s0), b0t);
+    out[k++] = key(++t, s0t, S(b0));
+  }
+  if (templates & kClusters) {  // word clusters, alone, with tags and in pairs
+    auto C = [&](int i) { return i < 0 ? kNone : s.cluster[i]; };
+    emit_s([&] { return key(t, C(s0)); });
+    emit_s([&] { return key(t, C(s0), s0t); });
+    emit_s([&] { return key(t, C(s1), C(s0)); });
+    emit_s([&] { return key(t, C(s1), s0t); });
+    emit_b([&] { return key(t, C(b0)); });
+    emit_b([&] { return key(t, C(b0), b0t); });
+    emit_b([&] { return key(t, C(b1), b1t); });
+    emit_b([&] { return key(t, C(b0), C(b1)); });
+    out[k++] = key(++t, C(s0), C(b0));
+    out[k++] = key(++t, C(s0), b0t);
+    out[k++] = key(++t, s0t, C(b0));
+    out[k++] = key(++t, C(s0), C(b0), d01);
   }
   emit_b([&] { return key(t, 0x77); });  // bias
   if (nb) *nb = kb;
@@ -247,7 +307,7 @@ int transition_features(const ParserScratch& s, int n, int b, bool extended, Key
   return k;
 }
 
-int label_features(const ParserScratch& s, int h, int d, bool extended, Key* out) {
+int label_features(const ParserScratch& s, int h, int d, int templates, Key* out) {
   auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
   auto T = [&](int i) { return i < 0 ? kNone : s.tag[i]; };
   auto L = [&](int i) { return i < 0 ? kNone : s.lemma[i]; };
@@ -283,12 +343,23 @@ int label_features(const ParserScratch& s, int h, int d, bool extended, Key* out
   out[k++] = key(++t, dt, LB(hl1), LB(hr1) + dir);
   out[k++] = key(++t, dl, T(d + 1 < static_cast<int>(s.tag.size()) ? d + 1 : -1), dir);
   out[k++] = key(++t, dt, T(d - 1), dir);
-  if (extended) {  // word pair, lemma by tag, coarse tags by distance, valency, previous word
+  if (templates & kExtended) {  // word pair, lemma by tag, coarse tags by distance, valency, previous word
     out[k++] = key(++t, dw, hw, dir);
     out[k++] = key(++t, dl, ht, dir);
     out[k++] = key(++t, s.upos[d], s.upos[h], dist + dir);
     out[k++] = key(++t, dt, static_cast<std::uint64_t>(s.nl[d] * 64 + s.nr[d]), dir);
     out[k++] = key(++t, W(d - 1), dt, dir);
+  }
+  if (templates & kAffixes) {  // suffixes and shapes of the pair
+    out[k++] = key(++t, s.suffix[d], dir);
+    out[k++] = key(++t, s.suffix[d], ht, dir);
+    out[k++] = key(++t, s.shape[d], dir);
+    out[k++] = key(++t, s.suffix[h], dt, dir);
+  }
+  if (templates & kClusters) {  // clusters of the pair
+    out[k++] = key(++t, s.cluster[d], s.cluster[h], dir);
+    out[k++] = key(++t, s.cluster[d], ht, dir);
+    out[k++] = key(++t, dt, s.cluster[h], dir);
   }
   out[k++] = key(++t, dir);
   return k;

@@ -7,12 +7,14 @@
 // so the bytes do not depend on a table's history; a missing, foreign,
 // truncated or damaged file is a dipgraph::Error naming it.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -96,8 +98,12 @@ void ActionTable::score(const Key* keys, int n, std::int32_t* scores) const {
 using namespace detail;
 
 // ---- model file ----------------------------------------------------------
-// Version 3 (written for split models, Model::split) is version 2 with the
-// magic "DIPGRAPH-PARSER 3\n"; version 2 (written for joint models):
+// Version 3 (written for split models of feature set kExtended) is version
+// 2 with the magic "DIPGRAPH-PARSER 3\n". Version 4 (models of other
+// feature sets): magic "DIPGRAPH-PARSER 4\n", a u8 after the step (the
+// feature set's bits, 0x80 for a split model), and after the label table, with kClusters, the word
+// clusters (varint count; per word in increasing hash order, varint hash
+// minus the previous hash, u8 cluster). Version 2 (joint models of feature set 0):
 // "DIPGRAPH-PARSER 2\n", "header-bytes N\n", N bytes of
 // UTF-8 header text, then little-endian binary: u32 label count, labels (u8
 // length + bytes), f32 scale, u32 step (every weight is a multiple of it and
@@ -113,7 +119,8 @@ using namespace detail;
 namespace {
 constexpr std::string_view kMagic1 = "DIPGRAPH-PARSER 1\n";
 constexpr std::string_view kMagic2 = "DIPGRAPH-PARSER 2\n";
-constexpr std::string_view kMagic = "DIPGRAPH-PARSER 3\n";
+constexpr std::string_view kMagic3 = "DIPGRAPH-PARSER 3\n";
+constexpr std::string_view kMagic = "DIPGRAPH-PARSER 4\n";
 
 std::uint64_t fnv(const char* p, std::size_t n) {
   std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -172,7 +179,8 @@ struct Reader {
 
 bool Parser::save(const std::string& path) const {
   const Model& m = *model_;
-  std::string out(m.split ? kMagic : kMagic2);
+  const bool v4 = m.templates != (m.split ? kExtended : 0);
+  std::string out(v4 ? kMagic : m.split ? kMagic3 : kMagic2);
   out += "header-bytes " + std::to_string(m.header.size()) + "\n";
   out += m.header;
   put<std::uint32_t>(out, static_cast<std::uint32_t>(m.labels.size()));
@@ -183,6 +191,7 @@ bool Parser::save(const std::string& path) const {
   put<float>(out, m.scale);
   const int step = std::max(1, m.step);
   put<std::uint32_t>(out, static_cast<std::uint32_t>(step));
+  if (v4) put<std::uint8_t>(out, static_cast<std::uint8_t>(m.templates | (m.split ? 0x80 : 0)));
   // Rows in key order, so the bytes do not depend on the table's history.
   std::vector<ActionTable::Slot> arows;
   for (const ActionTable::Slot& sl : m.actions.slots)
@@ -214,11 +223,82 @@ bool Parser::save(const std::string& path) const {
         put_weight(out, w[c], step);
       }
   }
+  if (v4 && (m.templates & kClusters)) {
+    std::vector<std::pair<std::uint64_t, std::uint8_t>> words(m.clusters.begin(), m.clusters.end());
+    std::sort(words.begin(), words.end());
+    put_varint(out, words.size());
+    std::uint64_t prev_h = 0;
+    for (auto [h, c] : words) {
+      put_varint(out, h - prev_h);
+      prev_h = h;
+      put<std::uint8_t>(out, c);
+    }
+  }
   put<std::uint64_t>(out, fnv(out.data(), out.size()));
   std::ofstream f(path, std::ios::binary | std::ios::trunc);
   if (!f) return false;
   f.write(out.data(), static_cast<std::streamsize>(out.size()));
   return static_cast<bool>(f.flush());
+}
+
+std::unique_ptr<Parser> Parser::average(const std::vector<const Parser*>& models) {
+  if (models.empty()) throw Error("parser average: no models");
+  const Model& first = *models[0]->model_;
+  for (const Parser* p : models) {
+    const Model& m = *p->model_;
+    if (m.split != first.split || m.templates != first.templates || m.labels != first.labels ||
+        m.clusters != first.clusters)
+      throw Error("parser average: the models are not of the same kind");
+  }
+  const int cols = first.label_w.cols;
+  const float inv = 1.f / static_cast<float>(models.size());
+  std::unordered_map<Key, std::array<float, kActions>> act;
+  std::unordered_map<Key, std::vector<float>> lab;
+  for (const Parser* p : models) {
+    const Model& m = *p->model_;
+    for (const ActionTable::Slot& sl : m.actions.slots) {
+      if (!sl.key) continue;
+      auto& row = act.try_emplace(sl.key, std::array<float, kActions>{}).first->second;
+      for (int c = 0; c < kActions; ++c) row[c] += sl.w[c] / m.scale * inv;
+    }
+    for (const WeightTable::Slot& sl : m.label_w.slots) {
+      if (!sl.key) continue;
+      auto& row = lab.try_emplace(sl.key, std::vector<float>(cols, 0.f)).first->second;
+      for (int c = 0; c < cols; ++c) row[c] += m.label_w.w[std::size_t(sl.row) * cols + c] / m.scale * inv;
+    }
+  }
+  float gmax = 1e-6f;
+  for (const auto& [k, row] : act)
+    for (float v : row) gmax = std::max(gmax, std::fabs(v));
+  for (const auto& [k, row] : lab)
+    for (float v : row) gmax = std::max(gmax, std::fabs(v));
+  std::unique_ptr<Parser> out(new Parser());
+  Model& m = *out->model_;
+  m.header = first.header + "Averaged: the mean of the weights of " + std::to_string(models.size()) +
+             " models trained alike with different seeds.\n";
+  m.labels = first.labels;
+  m.split = first.split;
+  m.templates = first.templates;
+  m.clusters = first.clusters;
+  m.scale = 32767.f / gmax;
+  auto q = [&](float v) { return static_cast<std::int16_t>(std::lround(v * m.scale)); };
+  std::vector<std::pair<Key, std::array<float, kActions>>> arows(act.begin(), act.end());
+  std::sort(arows.begin(), arows.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  m.actions.reserve(arows.size());
+  for (const auto& [k, row] : arows) {
+    std::int16_t w[kActions];
+    for (int c = 0; c < kActions; ++c) w[c] = q(row[c]);
+    m.actions.insert(k, w);
+  }
+  std::vector<Key> lkeys;
+  for (const auto& [k, row] : lab) lkeys.push_back(k);
+  std::sort(lkeys.begin(), lkeys.end());
+  m.label_w.cols = cols;
+  for (Key k : lkeys)
+    for (float v : lab[k]) m.label_w.w.push_back(q(v));
+  m.label_w.build_index(lkeys);
+  finish_model(m, "parser average");
+  return out;
 }
 
 void Parser::compact(int min_abs, int step) {
@@ -298,7 +378,8 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   if (!f.read(data.data(), static_cast<std::streamsize>(data.size())))
     throw Error(path + ": cannot read parser model");
   int version = 0;
-  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 3;
+  if (data.compare(0, kMagic.size(), kMagic) == 0) version = 4;
+  else if (data.compare(0, kMagic3.size(), kMagic3) == 0) version = 3;
   else if (data.compare(0, kMagic2.size(), kMagic2) == 0) version = 2;
   else if (data.compare(0, kMagic1.size(), kMagic1) == 0) version = 1;
   else throw Error(path + ": not a dipgraph parser model");
@@ -329,11 +410,19 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
   }
   m.scale = r.get<float>();
   const bool v1 = version == 1;
-  m.split = version == 3;
+  m.split = version >= 3;
+  m.templates = version == 3 ? kExtended : 0;
   if (!v1) {
     const std::uint32_t step = r.get<std::uint32_t>();
     if (step == 0 || step > 32767) throw Error(path + ": parser model has a bad weight step");
     m.step = static_cast<int>(step);
+  }
+  if (version == 4) {
+    const std::uint8_t flags = r.get<std::uint8_t>();
+    m.split = flags & 0x80;
+    m.templates = flags & 0x7f;
+    if (m.templates & ~(kExtended | kAffixes | kClusters))
+      throw Error(path + ": parser model has an unknown feature set");
   }
   const int step = m.step;
   // Keys of version 2 are deltas in increasing order: a delta of 0 after
@@ -385,6 +474,18 @@ std::unique_ptr<Parser> Parser::load(const std::string& path) {
     }
   }
   m.label_w.build_index(keys);
+  if (m.templates & kClusters) {
+    const std::uint64_t words = r.varint();
+    if (words > static_cast<std::uint64_t>(r.end - r.p) / 2) throw Error(path + ": parser model is truncated");
+    m.clusters.reserve(words);
+    std::uint64_t h = 0;
+    for (std::uint64_t i = 0; i < words; ++i) {
+      const std::uint64_t d = r.varint();
+      if (d == 0 && i > 0) throw Error(path + ": parser model is damaged (cluster order)");
+      h += d;
+      m.clusters[h] = r.get<std::uint8_t>();
+    }
+  }
   if (r.p != r.end) throw Error(path + ": parser model has trailing bytes");
   finish_model(m, path);
   return p;
