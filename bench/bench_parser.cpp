@@ -3,7 +3,8 @@
 //   bench_parser [--ud DIR] [--train OUT.bin] [--epochs N] [--seed S] [--jackknife K]
 //                [--model FILE] [--tagger FILE] [--gold-tags] [--seconds S]
 //                [--prune N] [--step S] [--out FILE] [--tagger-out FILE]
-//                [--tags-cache FILE]
+//                [--tags-cache FILE] [--templates N] [--clusters C] [--joint] [--explore-p P]
+//                [--explore-from E] [--average A.bin,B.bin,...]
 //
 // DIR (default /work/shared/ud) holds en_ewt-ud-{train,dev,test}.conllu[.xz]
 // (read through `xz -dc` when compressed). Tags and lemmas are predicted by
@@ -23,6 +24,12 @@
 // --tags-cache FILE reads the jackknifed training tags from FILE, or
 // computes and writes them there when FILE is missing or does not match
 // (keep FILE outside the repository: it is derived from the treebank).
+// --templates N (feature set bits: 1, 3, 5 or 7), --clusters C, --joint,
+// --explore-p P and --explore-from E set the training options of those
+// names (ParserTrainOptions: feature set, word clusters, joint instead of
+// split labels, exploration). --average A.bin,B.bin,... loads the models named, averages
+// their weights (Parser::average; then --step S, default 8, and --out FILE
+// as for a loaded model) and scores the result.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -118,6 +125,8 @@ int main(int argc, char** argv) {
   bool gold_tags = false;
   int prune = 0, step = 1;
   std::string out, tagger_out, tags_cache;
+  ParserTrainOptions topt;
+  std::string average;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto next = [&]() -> std::string {
@@ -141,11 +150,18 @@ int main(int argc, char** argv) {
     else if (a == "--out") out = next();
     else if (a == "--tagger-out") tagger_out = next();
     else if (a == "--tags-cache") tags_cache = next();
+    else if (a == "--templates") topt.templates = std::stoi(next());
+    else if (a == "--joint") topt.split_labels = false;
+    else if (a == "--clusters") topt.clusters = std::stoi(next());
+    else if (a == "--explore-p") topt.explore_p = std::stod(next());
+    else if (a == "--explore-from") topt.explore_from = std::stoi(next()) - 1;
+    else if (a == "--average") average = next();
     else {
       fmt::print(stderr,
                  "usage: bench_parser [--ud DIR] [--train OUT] [--epochs N] [--seed S] [--jackknife K] "
                  "[--model FILE] [--tagger FILE] [--gold-tags] [--seconds S] [--prune N] [--step S] "
-                 "[--out FILE] [--tagger-out FILE] [--tags-cache FILE]\n");
+                 "[--out FILE] [--tagger-out FILE] [--tags-cache FILE] [--templates N] [--clusters C] [--joint] "
+                 "[--explore-p P] [--explore-from E] [--average A.bin,B.bin,...]\n");
       return 2;
     }
   }
@@ -171,7 +187,7 @@ int main(int argc, char** argv) {
     TagFiller tags;  // empty: gold tags
     if (!gold_tags) tags = tag_filler(*tagger, *lemmatizer);
     if (!train_out.empty()) {
-      ParserTrainOptions opt;
+      ParserTrainOptions opt = topt;
       opt.epochs = epochs;
       opt.seed = seed;
       opt.tags = tags;
@@ -190,7 +206,22 @@ int main(int argc, char** argv) {
       train_parser(train, dev, opt, train_out, std::cerr);
       model = train_out;
     }
-    if (prune > 1 || step > 1 || !out.empty()) {
+    if (!average.empty()) {
+      std::vector<std::unique_ptr<Parser>> parts;
+      std::vector<const Parser*> ptrs;
+      for (std::size_t at = 0; at <= average.size();) {
+        std::size_t comma = std::min(average.find(',', at), average.size());
+        parts.push_back(Parser::load(average.substr(at, comma - at)));
+        ptrs.push_back(parts.back().get());
+        at = comma + 1;
+      }
+      auto p = Parser::average(ptrs);
+      p->compact(prune, std::max(step, 8));
+      if (out.empty()) out = "/tmp/bench_parser_average.bin";
+      if (!p->save(out)) throw Error(out + ": cannot write parser model");
+      fmt::print("averaged {} into {}\n", average, out);
+      model = out;
+    } else if (prune > 1 || step > 1 || !out.empty()) {
       auto p = Parser::load(model);
       p->compact(prune, step);
       if (out.empty()) out = "/tmp/bench_parser_compact.bin";

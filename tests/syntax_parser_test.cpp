@@ -289,30 +289,40 @@ TEST_CASE("parser: a version-1 file still loads; compact() shrinks and saves as 
   fs::remove(p2);
 }
 
-TEST_CASE("parser: a split model (format 3) loads, parses and saves back as format 3") {
-  // Split decoding: transition first, then one labelling per arc. The
-  // shipped model is a joint one (format 2).
-  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
-  // A format-2 (joint) file with the magic of format 3 reads as a split model.
-  std::string v3 = "DIPGRAPH-PARSER 3\nheader-bytes 2\nhi";
-  auto put = [&v3](auto v) { v3.append(reinterpret_cast<const char*>(&v), sizeof v); };
+namespace {
+// A hand-made model of format 2 or later: `magic`, header "hi", relations
+// root and obj, scale 1, step 1, then `after_step`, one transition row (key
+// 0x80000001, weights 1, -2, 2), no label rows, then `tail`, and the
+// checksum.
+std::string hand_model(const std::string& magic, const std::string& after_step,
+                       const std::string& tail) {
+  std::string m = magic + "header-bytes 2\nhi";
+  auto put = [&m](auto v) { m.append(reinterpret_cast<const char*>(&v), sizeof v); };
   put(std::uint32_t{2});
   for (std::string l : {"root", "obj"}) {
     put(static_cast<std::uint8_t>(l.size()));
-    v3 += l;
+    m += l;
   }
   put(1.0f);
-  put(std::uint32_t{1});                     // step
-  v3 += std::string("\x01\x81\x80\x80\x80\x08\x02\x03\x04", 9);  // 1 row: key 0x80000001, weights
-  v3 += std::string("\x00", 1);              // no label rows
+  put(std::uint32_t{1});  // step
+  m += after_step;
+  m += std::string("\x01\x81\x80\x80\x80\x08\x02\x03\x04", 9);  // 1 row: key 0x80000001, weights
+  m += std::string("\x00", 1);                                  // no label rows
+  m += tail;
   std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (unsigned char c : v3) h = (h ^ c) * 0x100000001b3ULL;
+  for (unsigned char c : m) h = (h ^ c) * 0x100000001b3ULL;
   put(h);
+  return m;
+}
+
+// Writes `bytes`, loads them, checks that a parse is a tree and that the
+// model saves back to the same bytes.
+void check_round_trip(const std::string& bytes, const std::string& name) {
   const fs::path dir = fs::temp_directory_path();
-  const std::string p3 = (dir / "dipgraph_parser_test_v3.bin").string();
-  const std::string again = (dir / "dipgraph_parser_test_v3_again.bin").string();
-  write_bytes(p3, v3);
-  auto p = Parser::load(p3);
+  const std::string path = (dir / ("dipgraph_parser_test_" + name + ".bin")).string();
+  const std::string again = (dir / ("dipgraph_parser_test_" + name + "_again.bin")).string();
+  write_bytes(path, bytes);
+  auto p = Parser::load(path);
   const std::vector<std::string_view> words = {"Kenya", "signed", "the", "pact"};
   ParserScratch scratch;
   Analysis a;
@@ -322,7 +332,60 @@ TEST_CASE("parser: a split model (format 3) loads, parses and saves back as form
   p->parse(words, a, scratch);
   CHECK(is_tree(a, words.size()));
   REQUIRE(p->save(again));
-  CHECK(read_bytes(again) == v3);
-  fs::remove(p3);
+  CHECK(read_bytes(again) == bytes);
+  fs::remove(path);
   fs::remove(again);
+}
+}  // namespace
+
+TEST_CASE("parser: a split model (format 3) loads, parses and saves back as format 3") {
+  // Split decoding: transition first, then one labelling per arc. The
+  // shipped model is a joint one (format 2).
+  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
+  // A format-2 (joint) file with the magic of format 3 reads as a split model.
+  check_round_trip(hand_model("DIPGRAPH-PARSER 3\n", "", ""), "v3");
+}
+
+TEST_CASE("parser: a format-4 model with word clusters loads, parses and saves back the same") {
+  // Format 4: a flags byte after the step (0x80 split, feature-set bits:
+  // 1 extended, 2 affixes, 4 clusters) and, with clusters, the word
+  // clusters after the label rows.
+  // 2 words: hash 5 -> cluster 3, hash 12 -> cluster 1.
+  auto model_bytes = [](std::uint8_t flags) {
+    return hand_model("DIPGRAPH-PARSER 4\n", std::string(1, static_cast<char>(flags)),
+                      std::string("\x02\x05\x03\x07\x01", 5));
+  };
+  for (std::uint8_t flags : {std::uint8_t{0x85}, std::uint8_t{0x87}, std::uint8_t{0x04}}) {
+    CAPTURE(int(flags));
+    check_round_trip(model_bytes(flags), "v4");
+  }
+  const std::string p4 = (fs::temp_directory_path() / "dipgraph_parser_test_v4.bin").string();
+  write_bytes(p4, model_bytes(0x88));  // a feature-set bit this build does not know
+  try {
+    Parser::load(p4);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()).find("unknown feature set") != std::string::npos);
+  }
+  fs::remove(p4);
+}
+
+TEST_CASE("parser: averaging a model with itself keeps its parses; no models is an Error") {
+  auto joint = Parser::load(kModel);
+  std::vector<const Parser*> none;
+  CHECK_THROWS_AS(Parser::average(none), Error);
+  // The averaged shipped model with itself parses as the shipped one.
+  auto same = Parser::average({joint.get(), joint.get()});
+  const std::vector<std::string_view> words = {"Kenya", "signed", "the", "pact", "with", "Japan"};
+  ParserScratch scratch;
+  Analysis a, b;
+  for (Analysis* x : {&a, &b}) {
+    x->upos = {Upos::PROPN, Upos::VERB, Upos::DET, Upos::NOUN, Upos::ADP, Upos::PROPN};
+    x->xpos.assign(words.size(), 0);
+    x->lemma.assign(words.begin(), words.end());
+  }
+  joint->parse(words, a, scratch);
+  same->parse(words, b, scratch);
+  CHECK(a.head == b.head);
+  CHECK(a.rel == b.rel);
 }

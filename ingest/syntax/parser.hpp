@@ -31,6 +31,7 @@ struct ConlluSentence;  // ingest/syntax/conllu.hpp
 // the longest sentence seen so far, parse() allocates nothing.
 struct ParserScratch {
   std::vector<std::uint64_t> word, lemma, tag, upos;  // per position hashes
+  std::vector<std::uint64_t> suffix, shape, cluster;  // ... of the last 3 bytes, shape, word cluster
   std::vector<int> stack, head, label, l1, l2, r1, r2, nl, nr;
   std::vector<std::uint64_t> lset, rset;
   std::vector<std::uint32_t> keys;  // feature keys of one configuration
@@ -64,6 +65,14 @@ struct ParserTrainOptions {
   // transition, a label model then picks the relation of the new arc once
   // (instead of scoring both possible arcs' labels in every configuration).
   bool split_labels = true;
+  // Feature set, bits: 1 = that of format 3 (always on for split models);
+  // 2 adds suffix and word-shape templates of s0, s1, b0, b1 and of an
+  // arc's words (for words unseen in training); 4 adds word clusters of the
+  // same words, learned from the training sentences (word_clusters.hpp,
+  // `clusters` classes, words seen at least 3 times). The joint models of
+  // format 2 have set 0.
+  int templates = 1;
+  int clusters = 64;
   int weight_step = 8;         // train_parser: Parser::compact(0, weight_step) before saving
                                // (dev LAS unchanged at 8, file 15.4 -> 12.2 MB; 1 = exact)
   TagFiller tags;              // tags of dev sentences (and of training ones without train_tags)
@@ -116,10 +125,18 @@ class Parser {
   // Used by `bench_parser --compact`; see docs/syntax.md for the chosen values.
   void compact(int min_abs, int step);
 
+  // The average of `models` (parameter mixing): each weight is the mean of
+  // its float values (int16 / scale) over the models, a row missing from a
+  // model counting as zeros, requantized with one new scale. The models
+  // must be of the same kind (split or joint, feature set, relations);
+  // throws dipgraph::Error otherwise or when `models` is empty. The
+  // result's header is the first model's plus a line naming the count.
+  static std::unique_ptr<Parser> average(const std::vector<const Parser*>& models);
+
   // The model's header text (attribution, licence, training settings).
   const std::string& header() const;
 
-  struct Model;  // parser.cpp
+  struct Model;  // parser_detail.hpp
 
  private:
   Parser();

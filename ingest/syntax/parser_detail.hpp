@@ -1,5 +1,7 @@
-// Parser internals shared by parser.cpp (features, decoding, model files)
-// and parser_train.cpp (the perceptron and its oracle). Not a public API.
+// Parser internals shared by parser_features.cpp (feature keys),
+// parser.cpp (transition system, decoding), parser_model.cpp (weight
+// tables, model files) and parser_train.cpp (the perceptron and its
+// oracle). Not a public API.
 //
 // A configuration of the arc-hybrid system over words 0..n-1 has a stack, a
 // buffer front b (0..n) and the artificial ROOT at position n, the last
@@ -18,6 +20,7 @@
 #include "ingest/syntax/huge_pages.hpp"
 #include "ingest/syntax/mix.hpp"
 #include "ingest/syntax/parser.hpp"
+#include "ingest/syntax/word_clusters.hpp"
 
 namespace dipgraph::syntax::detail {
 
@@ -25,11 +28,16 @@ enum Action : int { kShift = 0, kLeft = 1, kRight = 2 };
 inline constexpr int kActions = 3;
 inline constexpr int kActionCols = 4;  // padded row width of the transition table
 inline constexpr int kMaxTransitionFeatures = 128;
-inline constexpr int kMaxLabelFeatures = 32;
+inline constexpr int kMaxLabelFeatures = 40;
 
 [[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) { return mix64(x); }
 // FNV-1a of `s`, ASCII letters folded to lower case when `fold`, then mixed.
 std::uint64_t hash_text(std::string_view s, bool fold);
+
+// Feature sets (Model::templates, ParserTrainOptions::templates): bits.
+inline constexpr int kExtended = 1;  // format 3: coarse tags, five more label pairs
+inline constexpr int kAffixes = 2;   // suffixes and shapes of s0, s1, b0, b1 and an arc's words
+inline constexpr int kClusters = 4;  // word clusters of s0, s1, b0, b1 and an arc's words
 
 // Feature keys: 32-bit hashes of a template id and its values, top bit set
 // (0 marks an empty slot).
@@ -80,14 +88,15 @@ struct ActionTable {
 
 // Per-sentence inputs and the growing tree, over positions 0..n (n = ROOT).
 // Lives in a ParserScratch; reset() sizes it for n words.
+// `clusters` (may be empty) gives each word's cluster.
 void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
-                 const std::vector<std::uint64_t>& xpos_hash);
+                 const std::vector<std::uint64_t>& xpos_hash, const WordClusters& clusters);
 bool valid(const ParserScratch& s, int n, int b, Action a);
 // Applies `a` with relation `label` (model label index); returns the new b.
 int apply(ParserScratch& s, int b, Action a, int label);
 // Feature keys of a configuration into `out`; returns their count.
-// `extended`: also the templates of format 3 (split models): coarse-tag
-// pairs and triples here, five more pair templates in label_features. With
+// `templates`: the model's feature set (Model::templates, bits kExtended,
+// kAffixes, kClusters): 0 for joint models, kExtended for format 3. With
 // `bout`, the keys of templates that read only the buffer front b, b+1, b+2
 // (and the bias) go there instead, their count to *nb: they are the same
 // for every configuration with the same b, so decoding sums them once per b;
@@ -96,10 +105,10 @@ int apply(ParserScratch& s, int b, Action a, int label);
 // s2, their children, valency and label sets): they are the same for every
 // configuration with the same s0 at the same depth and no new child of s0
 // since (nothing below s0 can change while s0 is on the stack).
-int transition_features(const ParserScratch& s, int n, int b, bool extended, Key* out,
+int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out,
                         Key* bout = nullptr, int* nb = nullptr, Key* sout = nullptr,
                         int* nsk = nullptr);
-int label_features(const ParserScratch& s, int head, int dep, bool extended, Key* out);
+int label_features(const ParserScratch& s, int head, int dep, int templates, Key* out);
 
 }  // namespace dipgraph::syntax::detail
 
@@ -116,8 +125,10 @@ struct Parser::Model {
   // LEFT or RIGHT, then the label rows choose the new arc's relation once.
   // Otherwise (formats 1 and 2) labelled transitions are chosen jointly:
   // both arcs' best label scores join the transition scores. Format 3 also
-  // adds feature templates (transition_features: `extended`).
+  // adds feature templates (transition_features: `templates`).
   bool split = false;
+  int templates = 0;  // feature set (bits kExtended...): 0 formats 1-2, kExtended format 3
+  WordClusters clusters;  // word hash -> cluster, with kClusters (format 4)
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name

@@ -1,6 +1,6 @@
 // Parser training and evaluation (see parser.hpp).
 //
-// An averaged perceptron over the decoder's own features (parser.cpp), with
+// An averaged perceptron over the decoder's own features (parser_features.cpp), with
 // the dynamic oracle of Goldberg & Nivre (2013) for the arc-hybrid system:
 // the cost of a transition is the number of gold arcs it makes unreachable,
 // computed from the stack, the buffer and the gold heads. Every update is
@@ -232,6 +232,17 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
              samples.size(), skipped);
 
   const int lcols = (nlab + 7) / 8 * 8;
+  const int templates = (opt.templates & (kExtended | kAffixes | kClusters)) | (opt.split_labels ? kExtended : 0);
+  WordClusters clusters;
+  if (templates & kClusters) {
+    std::vector<std::vector<std::uint64_t>> text;
+    for (const Sample& sm : samples) {
+      text.emplace_back();
+      for (std::string_view w : sm.words) text.back().push_back(hash_text(w, true));
+    }
+    clusters = exchange_clusters(text, opt.clusters, 3, 20);
+    fmt::print(log, "parser: {} words in {} clusters\n", clusters.size(), opt.clusters);
+  }
   TrainTable act(kActionCols), lab(lcols);
   SplitMix rng{opt.seed};
   std::vector<std::size_t> order(samples.size());
@@ -248,10 +259,14 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
     Model& m = *p->model_;
     m.labels = labels;
     m.split = opt.split_labels;
+    m.templates = templates;
+    m.clusters = clusters;
     m.header = std::string(kAttribution) + opt.header +
-               fmt::format("Settings: arc-hybrid, {} labels, dynamic oracle, epochs {} (kept {}), explore from {} "
+               fmt::format("Settings: arc-hybrid, {} labels, feature set {}{}, dynamic oracle, epochs {} (kept {}), explore from {} "
                            "p={}, seed {}, prune rows with < {} updates or |q| < {}.\n",
-                           opt.split_labels ? "split" : "joint", opt.epochs, epoch + 1, opt.explore_from + 1, opt.explore_p, opt.seed,
+                           opt.split_labels ? "split" : "joint", templates,
+                           templates & kClusters ? fmt::format(" ({} word clusters learned from the training words)", opt.clusters) : "",
+                           opt.epochs, epoch + 1, opt.explore_from + 1, opt.explore_p, opt.seed,
                            opt.min_updates, opt.prune_q);
     float gmax = 1e-6f;
     for (std::size_t i = 0; i < act.w.size(); ++i) gmax = std::max(gmax, std::fabs(act.average(i, time)));
@@ -322,7 +337,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       const int ns = static_cast<int>(st.stack.size());
       const int d = st.stack[ns - 1], h = a == kLeft ? b : st.stack[ns - 2];
       Key* lk = st.keys.data() + kMaxTransitionFeatures;
-      const int nl = label_features(st, h, d, true, lk);
+      const int nl = label_features(st, h, d, templates, lk);
       std::fill(ls, ls + lcols, 0.f);
       lab.score(lk, nl, ls);
       float m = -1e30f;
@@ -352,7 +367,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       const Sample& sm = samples[idx];
       const int n = static_cast<int>(sm.words.size());
       const std::vector<int>& g = sm.gold_head;
-      reset_state(s, sm.words, sm.a, xpos_hash);
+      reset_state(s, sm.words, sm.a, xpos_hash, clusters);
       Key* keys = s.keys.data();
       Key* lkeys[2] = {keys + kMaxTransitionFeatures,
                                  keys + kMaxTransitionFeatures + kMaxLabelFeatures};
@@ -364,7 +379,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
           b = apply(s, b, can[kLeft] ? kLeft : kShift, root);
           continue;
         }
-        const int nk = transition_features(s, n, b, opt.split_labels, keys);
+        const int nk = transition_features(s, n, b, templates, keys);
         float ts[kActionCols] = {0, 0, 0, 0};
         act.score(keys, nk, ts);
         int cost[3];
@@ -390,7 +405,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
             const int h = a == kLeft ? b : s.stack[ns - 2];
             float* ls = &lsc[(a - 1) * lcols];
             std::fill(ls, ls + lcols, 0.f);
-            nlk[a - 1] = label_features(s, h, s0, false, lkeys[a - 1]);
+            nlk[a - 1] = label_features(s, h, s0, templates, lkeys[a - 1]);
             lab.score(lkeys[a - 1], nlk[a - 1], ls);
             float m = -1e30f;
             for (int l = 0; l < nlab; ++l)
