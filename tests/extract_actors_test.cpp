@@ -457,6 +457,10 @@ TEST_CASE("extract actors: the delegation, the embassy and the leaders refer bac
        "The dispute between Chile and Peru worsened. The Brazilian president asked the leaders of "
        "Bolivia for restraint.",
        "2022-03-07", "02", "target", "", "country:PER/PER"},
+      {"the leaders of each country, one by one",
+       "Talks between Chile, Peru and Bolivia ended in Lima. Later the presidents of each nation signed a "
+       "water accord.",
+       "2022-03-07", "05", "participants", "country:BOL/BOL", ""},
       {"at home the dateline does not apply",
        "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
        "", "country:KEN/KEN"},

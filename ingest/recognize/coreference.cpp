@@ -231,17 +231,34 @@ void pronouns_and_descriptions(SentenceState& sen) {
     // "the leaders", "the presidents", "the governments" right after a
     // sentence that named several countries: theirs ("... between Chile
     // and Peru. X urged the leaders to ...").
+    // "The leaders of each country", "of both countries", "of the two
+    // nations" tell the same countries one by one.
+    auto distributive_end = [&](std::uint32_t k) -> std::uint32_t {
+      if (k >= span.end || toks[k].id != id.of) return 0;
+      ++k;
+      if (k < span.end && toks[k].id == id.the) ++k;
+      if (k >= span.end || !(toks[k].id == id.both || toks[k].id == id.two || art.tok_text(k) == "each" ||
+                             art.tok_text(k) == "all"))
+        return 0;
+      ++k;
+      if (k < span.end && (toks[k].id == id.country || toks[k].id == id.nation || toks[k].id == id.countries ||
+                           toks[k].id == id.nations))
+        return k + 1;
+      return 0;
+    };
     if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].id != kNoToken &&
         (toks[i + 1].id == id.leaders || toks[i + 1].id == id.presidents || toks[i + 1].id == id.governments) &&
-        !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap))) && art.prev_countries.size() >= 2 &&
-        art.prev_countries.size() <= 4) {
+        art.prev_countries.size() >= 2 && art.prev_countries.size() <= 4) {
+      std::uint32_t end = i + 2;
+      if (std::uint32_t d = distributive_end(i + 2)) end = d;
+      else if (i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap))) continue;
       Mention gm;
       gm.kind = MentionKind::group;
       gm.entity = static_cast<int>(a.groups.size());
       gm.anaphor = true;
       a.groups.push_back(art.prev_countries);
-      sen.replace(i, i + 2, gm);
-      ++i;
+      sen.replace(i, end, gm);
+      i = end - 1;
       continue;
     }
     // "the country", "the nation", "the impoverished nation": the country
