@@ -77,6 +77,8 @@ TEST_CASE("extract code: argument frames put each party in its slot") {
       // a protest lodged with a state is a complaint, not a demonstration
       {"Vietnam lodged a formal protest after Chinese vessels entered its waters.", "11", "VNM", "CHN"},
       {"Chile filed a protest with Bolivia over the river dispute.", "11", "CHL", "BOL"},
+      // backing by troops is military support, not praise
+      {"Somalia, backed by Kenyan troops, retook the port.", "07", "KEN", "SOM"},
       // an army put on alert is a show of force against the other side
       {"Kenya put its army on alert after the border clash with Uganda.", "15", "KEN", "UGA"},
       // ordering a foreign envoy out is an expulsion
