@@ -325,15 +325,20 @@ TEST_CASE("extract actors: 'the accusation', 'the request' refer back to the act
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {
   // "terrorist threats", "militant attacks": the modifier names who acts,
   // and nobody here is a state: no fact, from either coder.
+  std::vector<Fact> fs;
   for (const char* text : {"Kenya cited terrorist threats against Uganda.",
                            "Kenya spoke of militant attacks on Uganda."}) {
     CAPTURE(text);
-    auto fs = test::facts(text);
+    fs = test::facts(text);
     CAPTURE(test::summary(fs));
     CHECK(fs.empty());
   }
+  // Backing an uprising is aimed at the rebels, not at the state they fight.
+  fs = test::facts("As Kenya backed an uprising which toppled the Ugandan ruler, Uganda protested.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
   // The subject's own threat still is one.
-  auto fs = test::facts("Kenya made new threats against Uganda.");
+  fs = test::facts("Kenya made new threats against Uganda.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "13") != nullptr);
 }

@@ -478,7 +478,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         answered_party(c, w, e.source, e.target, why);
-      if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo))
+      // "backed an uprising", "condemned the rebels": aimed at a non-state
+      // party the object names, no other one.
+      const int obj = f.noun ? -1 : tr.child(w, "obj");
+      const bool nonstate_object = obj >= 0 && frames_.in_class(nonstate_class_, tr.lemma(obj));
+      if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
+          !nonstate_object)
         other_party(c, w, e.source, e.target, why);
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
         authority_of_place(c, w, e.source, why);
