@@ -466,6 +466,12 @@ TEST_CASE("extract actors: the delegation, the embassy and the leaders refer bac
        "Talks between Chile, Peru and Bolivia ended in Lima. Later the presidents of each nation signed a "
        "water accord.",
        "2022-03-07", "05", "participants", "country:BOL/BOL", ""},
+      {"the alliance, the bloc, the regional body: the organization named last",
+       "NATO held talks in Brussels on Monday. The alliance later warned Russia.", "2022-03-07", "13", "source",
+       "org:NATO/", ""},
+      {"the body of something is no organization",
+       "NATO held talks in Brussels on Monday. The body of the soldier was returned to Russia.", "2022-03-07",
+       "08", "source", "", "org:NATO/"},
       {"at home the dateline does not apply",
        "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
        "", "country:KEN/KEN"},

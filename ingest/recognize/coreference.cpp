@@ -36,6 +36,12 @@ void visiting_groups(SentenceState& sen) {
         ++j;
       if (sen.visitor_noun(j)) art.last_delegation_country = m.country;
     }
+    // An international organization named is remembered for "the bloc",
+    // "the alliance", "the regional body" later on.
+    if (m.kind == MentionKind::org && !m.anaphor && m.entity >= 0) {
+      const std::string& kind = art.dict.organizations()[m.entity].kind;
+      if (kind == "igo" || kind == "bloc" || kind == "un_agency") art.last_org = m.entity;
+    }
     // "the US Embassy", "Japan's embassy", "the embassy of Peru" are
     // remembered for "the embassy" later on.
     if (is_actor(m) && m.country >= 0 && m.kind != MentionKind::person && m.kind != MentionKind::group) {
@@ -101,6 +107,31 @@ void pronouns_and_descriptions(SentenceState& sen) {
       sen.replace_with_country(i, i + 2, c);
       ++i;
       continue;
+    }
+    // "the bloc", "the alliance", "the regional body": the international
+    // organization named last.
+    if (w == id.the && art.last_org >= 0) {
+      auto collective = [&](std::uint32_t j) {
+        std::string_view x = art.tok_text(j);
+        return x == "bloc" || x == "alliance" || x == "organization" || x == "organisation" || x == "body" ||
+               x == "grouping";
+      };
+      std::uint32_t j = i + 1;
+      // one lower-case modifier between: "the regional body", "the Western alliance" aside
+      if (j < span.end && !collective(j) && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
+          !(toks[j].cls & kFunction))
+        ++j;
+      if (j < span.end && at[j] < 0 && collective(j) &&
+          !(j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap)))) {
+        Mention om;
+        om.kind = MentionKind::org;
+        om.entity = art.last_org;
+        om.country = dict.organizations()[art.last_org].country;
+        om.anaphor = true;
+        sen.replace(i, j + 1, om);
+        i = j;
+        continue;
+      }
     }
     // "the embassy": the last embassy's country read ("the US Embassy").
     if (w == id.the && i + 1 < span.end && sen.mission_noun(i + 1) && at[i + 1] < 0 && art.last_embassy_country >= 0 &&

@@ -73,6 +73,7 @@ struct ArticleState {
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read
+  int last_org = -1;                 // the last international organization named ("the bloc" later)
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
   std::vector<std::int32_t> prev_countries{};          // the countries the last sentence names as actors
 
