@@ -78,6 +78,31 @@ struct RoleCase {
   const char* target;
 };
 
+// The first fact of `root` whose source and target contain the given
+// countries ("" = no check), or nullptr.
+inline const Fact* find(const std::vector<Fact>& fs, const std::string& root, const std::string& source,
+                        const std::string& target) {
+  for (const Fact& f : fs) {
+    if (f.root != root) continue;
+    bool ok = true;
+    for (const auto& s : test::codes(source)) ok &= test::countries(f, "source").count(s) > 0;
+    for (const auto& s : test::codes(target)) ok &= test::countries(f, "target").count(s) > 0;
+    if (ok) return &f;
+  }
+  return nullptr;
+}
+
+// The first fact of `root` whose parties contain the given countries, or nullptr.
+inline const Fact* find_sym(const std::vector<Fact>& fs, const std::string& root, const std::string& parties) {
+  for (const Fact& f : fs) {
+    if (f.root != root) continue;
+    bool ok = true;
+    for (const auto& s : test::codes(parties)) ok &= test::countries(f).count(s) > 0;
+    if (ok) return &f;
+  }
+  return nullptr;
+}
+
 // The first fact whose CAMEO root is `root`, or nullptr.
 inline const Fact* with_root(const std::vector<Fact>& fs, const std::string& root) {
   auto it = std::find_if(fs.begin(), fs.end(), [&](const Fact& f) { return f.root == root; });

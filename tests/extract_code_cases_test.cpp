@@ -1,0 +1,233 @@
+// extract code, more cases: quotes and their speakers, what became of an
+// act (rejected, cancelled, only asked for), weapons and joint plans,
+// mediation, breaches, topics, ideas and fears, visits, calls, promises and
+// allies. Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+using test::find;
+using test::find_sym;
+
+TEST_CASE("extract code: a quote continued after its attribution keeps its speaker") {
+  // '"...," X said. "We will ..."': the second quote's "we" is X's.
+  auto fs = test::facts(
+      "\"The border must stay open,\" Kenyan Foreign Minister John Kamau said. \"We will also criticize "
+      "Uganda at the summit.\"");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "11", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->evidence[0].sentence == 1);
+  // No speaker named before: the quote's "we" is nobody.
+  fs = test::facts("The border was closed on Monday. \"We will also criticize Uganda at the summit.\"");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // A sentence that is no quote does not continue one.
+  fs = test::facts(
+      "\"The border must stay open,\" Kenyan Foreign Minister John Kamau said. We will also criticize "
+      "Uganda at the summit.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("extract code: an attribution after a quote with its subject after the verb") {
+  // '"...," explained X, a UN spokesman.': X is the subject, the quote what was said.
+  for (const char* text :
+       {"\"Families going home to Kenya will get land. The UN will provide aid to Kenya to build houses,\" "
+        "explained Mr. Otieno, a UN spokesman.",
+        "\"Families going home to Kenya will get land. The UN will provide aid to Kenya to build houses,\" "
+        "explained Mr. Otieno."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "07") != nullptr);
+  }
+  auto fs = test::facts("A spokesman for the Kenyan foreign ministry, Peter Otieno, criticized Uganda on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE("extract code: a rejected demand was made; a cancelled visit was not") {
+  auto fs = test::facts("Chile rejected Bolivia's demand for a port on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* d = find(fs, "10", "BOL", "CHL");
+  REQUIRE(d != nullptr);
+  CHECK(d->status == Status::occurred);
+  CHECK(find(fs, "12", "CHL", "BOL") != nullptr);
+  fs = test::facts("Chile cancelled the visit of the Bolivian president on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* v = test::with_root(fs, "04");
+  REQUIRE(v != nullptr);
+  CHECK(v->status == Status::negated);
+}
+
+TEST_CASE("extract code: weapons launched at a country; joint plans are no threat") {
+  auto fs = test::facts("Syria launched rockets at Jordan on Tuesday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "19", "SYR", "JOR");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "195");
+  fs = test::facts("Chile launched a satellite on Tuesday with help from Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  fs = test::facts("Kenya and Tanzania agreed to hold joint patrols on the lake.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+  CHECK(find_sym(fs, "05", "KEN,TZA") != nullptr);
+}
+
+TEST_CASE("extract code: a request or invitation not yet answered is the asker's appeal, no meeting") {
+  // The noun "responded to" is not its own party; the one asked is the
+  // sentence's other country.
+  auto fs = test::facts("Chile has yet to respond to Bolivia's request for talks.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "02", "BOL", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  for (const Fact& x : fs)
+    if (x.root == "04") CHECK(x.status != Status::occurred);
+  fs = test::facts("Ghana has yet to answer a Togolese invitation for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "TGO", "GHA") != nullptr);
+}
+
+TEST_CASE("extract code: brokering between two parties is mediation") {
+  auto fs = test::facts("Norway brokered a ceasefire between Colombia and Venezuela.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_cameo(fs, "045");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f).size() == 3);
+}
+
+TEST_CASE("extract code: a remark that another party broke a rule is criticism of it") {
+  // "said on Monday that ...": the that-clause is what was said, not a
+  // relative clause of the day.
+  for (const char* text : {"The Kenyan foreign minister said on Monday that Uganda had violated the border accord.",
+                           "Kenya said Uganda had interfered in its elections."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  }
+  // A remark about a neutral act stays no criticism.
+  auto fs = test::facts("Kenya said Uganda had reopened its embassy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("extract code: a noun event that is the topic of a meeting is nobody's act there") {
+  // "consult X on the war": the war is what they talk about, not a war
+  // between them; "on a visit" still sets the scene.
+  auto fs = test::facts("Kenya will consult with Uganda on the war against the rebels.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+}
+
+TEST_CASE("extract code: an organization's forum or a congress is no summit, for either coder") {
+  for (const char* text : {"Chile has long favoured trade within the APEC forum over regional deals.",
+                           "The angry American Congress debated the trade bill with Mexico."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "04") == nullptr);
+  }
+}
+
+TEST_CASE("extract code: a press conference is no summit, for either coder") {
+  auto fs = test::facts("The Kenyan and Ugandan foreign ministers gave a news conference together in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  fs = test::facts("The Kenyan and Ugandan foreign ministers held a conference in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+}
+
+TEST_CASE("extract code: what an idea, a fear or a possibility holds is not asserted") {
+  for (const char* text : {"The idea that Chile will invade Peru is absurd, the Bolivian minister said.",
+                           "Fears that Russia would attack Georgia grew on Monday.",
+                           "The possibility that Kenya might expel Ugandan diplomats was discussed.",
+                           // the clause read as a relative one, with "that" its subject
+                           "The theory that somehow Chile is going to invade Peru was dismissed by the minister."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "19") == nullptr);
+    CHECK(test::with_root(fs, "16") == nullptr);
+    CHECK(test::with_root(fs, "13") == nullptr);
+  }
+  // A report that it happened is asserted.
+  auto fs = test::facts("Georgia said that Russia had attacked its border posts.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "RUS", "GEO") != nullptr);
+}
+
+TEST_CASE("extract code: a visit 'by' or 'of' its visitor 'to' its host, however the phrase is attached") {
+  for (const char* text : {"The visit by the Nepali prime minister to Dhaka was postponed.",
+                           "The visit of the Nepali prime minister to Dhaka was cancelled.",
+                           "The visit of the Nepali prime minister to Dhaka was called off."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = find(fs, "04", "NPL", "BGD");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::negated);
+  }
+}
+
+TEST_CASE("extract code: receiving a call is a call, not hosting the caller") {
+  auto fs = test::facts("Tanzania's president received a phone call from the Kenyan president.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,TZA") != nullptr);
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+  fs = test::facts("Tanzania's president received the Kenyan president in Dodoma.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "043") != nullptr);
+}
+
+TEST_CASE("extract code: a call for an act between others is aimed at its parties, and the act is only asked for") {
+  auto fs = test::facts("Ghana called for talks between Mali and Niger on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "02", "GHA", "MLI");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target") == std::set<std::string>{"MLI", "NER"});
+  for (const Fact& x : fs)
+    if (x.root == "04") CHECK(x.status != Status::occurred);
+  fs = test::facts("Ghana urged an end to the fighting between Mali and Niger.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "GHA", "NER") != nullptr);
+}
+
+TEST_CASE("extract code: what a promise will act on names whom it is made to") {
+  auto fs = test::facts("Chile pledged to import more Bolivian gas next year.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "03", "CHL", "BOL") != nullptr);
+  fs = test::facts("Japan vowed to rebuild Haiti after the storm.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "03", "JPN", "HTI") != nullptr);
+  // Its own country's goods are nobody else's.
+  fs = test::facts("Chile pledged to export more Chilean copper.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "03") == nullptr);
+}
+
+TEST_CASE("extract code: 'X and its ally Y' are both the subject, and their own borders name no one else") {
+  auto fs = test::facts("Peru and its ally Bolivia moved soldiers to their borders and cut ties with Chile.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "15", "PER", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source") == std::set<std::string>{"BOL", "PER"});
+  // The pattern coder's reading of the same word and root with other
+  // parties gives way to the tree's: one fact of cutting ties.
+  int cuts = 0;
+  for (const Fact& x : fs) cuts += x.root == "16";
+  CHECK(cuts == 1);
+  // A pronoun's possessive alone still names the owner's country.
+  fs = test::facts("Chile said on Monday that its troops had attacked Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "CHL", "PER") != nullptr);
+}
