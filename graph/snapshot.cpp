@@ -548,6 +548,11 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   return r;
 }
 
+void check_all_blocks(const KnowledgeGraph& graph) {
+  if (const auto& gate = graph.impl().gate)
+    static_cast<const SnapshotGate&>(*gate).check_all();
+}
+
 SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph) {
   const auto& gate = graph.impl().gate;
   if (!gate) return {};

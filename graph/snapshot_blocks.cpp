@@ -18,6 +18,7 @@
 #include <cstring>
 #include <future>
 #include <system_error>
+#include <utility>
 
 #include "graph/detail/boost_graph.hpp"
 #include "graph/detail/files.hpp"
@@ -40,8 +41,27 @@ constexpr const char* kSectionName[kSections] = {
     "id index",       "names",        "ties",        "tie events",  "placeholders",
     "summary",        "tie strengths", "block table"};
 
+// The block's checksum on the CPU's CRC unit, four chains side by side.
+#if defined(__x86_64__)
+__attribute__((target("sse4.2"))) std::uint32_t block_checksum_hw(std::string_view block) {
+  const std::size_t quarter = block.size() / 4 / 8 * 8;
+  const char* p[4] = {block.data(), block.data() + quarter, block.data() + 2 * quarter,
+                      block.data() + 3 * quarter};
+  std::uint64_t c[4] = {~0u, ~0u, ~0u, ~0u};
+  for (std::size_t i = 0; i < quarter; i += 8) {
+    std::uint64_t v[4];
+    for (int k = 0; k < 4; ++k) std::memcpy(&v[k], p[k] + i, 8);
+    for (int k = 0; k < 4; ++k) c[k] = __builtin_ia32_crc32di(c[k], v[k]);
+  }
+  std::uint32_t crc[4];
+  for (int k = 0; k < 4; ++k) crc[k] = ~static_cast<std::uint32_t>(c[k]);
+  crc[3] = crc32c(block.substr(4 * quarter), crc[3]);  // the last quarter holds the rest
+  return crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
+}
+#endif
+
 std::uint32_t crc_of(const char* p, std::uint64_t n) {
-  return crc32c({p, static_cast<std::size_t>(n)});
+  return block_checksum({p, static_cast<std::size_t>(n)});
 }
 
 // Asks the kernel to map a block's pages in one go (a first touch page by
@@ -60,6 +80,17 @@ void populate(const char* p, std::uint64_t n) {
 }  // namespace
 
 std::uint64_t section_element(int s) { return kElement[s]; }
+
+std::uint32_t block_checksum(std::string_view block) {
+#if defined(__x86_64__)
+  if (__builtin_cpu_supports("sse4.2")) return block_checksum_hw(block);
+#endif
+  const std::size_t quarter = block.size() / 4 / 8 * 8;
+  std::uint32_t crc[4];
+  for (int k = 0; k < 4; ++k) crc[k] = crc32c(block.substr(k * quarter, quarter));
+  crc[3] = crc32c(block.substr(4 * quarter), crc[3]);
+  return crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
+}
 
 std::uint64_t count_blocks(const SnapshotHeader& h, std::uint64_t block_bytes) {
   std::uint64_t n = 0;
@@ -88,7 +119,7 @@ std::vector<std::uint32_t> block_checksums_of_file(int fd, const std::string& fi
         if (n <= 0) throw_errno(file, "cannot read back");
         got += static_cast<std::size_t>(n);
       }
-      crcs.push_back(crc32c(buf));
+      crcs.push_back(block_checksum(buf));
     }
   }
   return crcs;
@@ -212,25 +243,44 @@ std::string SnapshotGate::verify_section(int s) const {
   return {};
 }
 
-std::string SnapshotGate::verify_all() const {
-  // Two halves side by side: opening for a check costs the longer one.
-  auto half = [this](std::uint64_t from, std::uint64_t to) -> std::string {
-    for (std::uint64_t b = from; b < to; ++b) {
-      if (std::string why = verify_block(b); !why.empty()) return where(b) + ": " + why;
-      passed(b);
-    }
-    return {};
-  };
-  const std::uint64_t mid = h_.blocks / 2;
-  std::future<std::string> second;
-  try {
-    second = std::async(std::launch::async, half, mid, h_.blocks);
-  } catch (const std::system_error&) {  // no thread to be had: in turn
-    second = std::async(std::launch::deferred, half, mid, h_.blocks);
+std::uint64_t SnapshotGate::first_failure(std::uint64_t from, std::uint64_t to) const {
+  for (std::uint64_t b = from; b < to; ++b) {
+    if (is_checked(b)) continue;
+    if (!verify_block(b).empty()) return b;
+    passed(b);
   }
-  std::string first = half(0, mid);
-  std::string rest = second.get();
-  return first.empty() ? rest : first;
+  return to;
+}
+
+std::pair<std::uint64_t, std::uint64_t> SnapshotGate::first_failures() const {
+  // Two halves side by side: a whole check costs the longer one.
+  const std::uint64_t mid = h_.blocks / 2, end = h_.blocks;
+  auto second_half = [this, mid, end] { return first_failure(mid, end); };
+  std::future<std::uint64_t> second;
+  try {
+    second = std::async(std::launch::async, second_half);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    second = std::async(std::launch::deferred, second_half);
+  }
+  std::uint64_t a = first_failure(0, mid);
+  return {a == mid ? end : a, second.get()};
+}
+
+std::string SnapshotGate::verify_all() const {
+  auto [a, b] = first_failures();
+  const std::uint64_t bad = std::min(a, b);
+  return bad == h_.blocks ? "" : where(bad) + ": " + verify_block(bad);
+}
+
+void SnapshotGate::check_all() const {
+  // A damaged block (each half stops at its first) is failed over here, on
+  // this thread, then the rest is checked.
+  while (true) {
+    const auto [a, b] = first_failures();
+    if (a == h_.blocks && b == h_.blocks) return;
+    if (a != h_.blocks) check(a);
+    if (b != h_.blocks) check(b);
+  }
 }
 
 bool SnapshotGate::remap() const {

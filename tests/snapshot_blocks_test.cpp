@@ -76,7 +76,7 @@ void reseal_vertex_block(std::string& bytes, std::size_t at) {
   const std::uint64_t block = (at - sec.offset) / step;  // vertices are the first section
   const std::uint64_t from = sec.offset + block * step;
   const std::uint64_t n = std::min(step, sec.offset + sec.size - from);
-  const std::uint32_t crc = detail::crc32c({bytes.data() + from, n});
+  const std::uint32_t crc = detail::block_checksum({bytes.data() + from, n});
   const auto& table = h.sections[detail::snap::kBlockCrcs];
   std::memcpy(bytes.data() + table.offset + block * 4, &crc, 4);
   h.blocks_crc = detail::crc32c({bytes.data() + table.offset, table.size});

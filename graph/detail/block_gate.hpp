@@ -68,6 +68,9 @@ class BlockGate {
   };
   // Checks block `b` (out of the hot path); on success calls passed(b).
   virtual void check(std::uint64_t b) const = 0;
+  bool is_checked(std::uint64_t b) const {
+    return bits_[b >> 6].load(std::memory_order_acquire) >> (b & 63) & 1;
+  }
   void passed(std::uint64_t b) const {
     if (!(bits_[b >> 6].fetch_or(std::uint64_t{1} << (b & 63), std::memory_order_acq_rel) >>
               (b & 63) & 1))
