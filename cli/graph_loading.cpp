@@ -280,9 +280,9 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   std::vector<char> usable;
   if (!filter.active()) return usable;
   usable.resize(graph.vertex_count(), 1);
-  // Every event is read, and then the kept ones' rows and strings: the
-  // snapshot's blocks are checked up front, on two threads.
-  check_all_blocks(graph);
+  // Every vertex is read: the snapshot's vertex blocks are checked up front,
+  // on two threads.
+  check_vertex_blocks(graph);
   const CompiledFilter compiled(filter);  // the lists split once, not once per event
   // Types, codes and dates are interned: each distinct one is decided once,
   // not compared or parsed per event.

@@ -548,9 +548,9 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   return r;
 }
 
-void check_all_blocks(const KnowledgeGraph& graph) {
+void check_vertex_blocks(const KnowledgeGraph& graph) {
   if (const auto& gate = graph.impl().gate)
-    static_cast<const SnapshotGate&>(*gate).check_all();
+    static_cast<const SnapshotGate&>(*gate).check_section(kVertices);
 }
 
 SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph) {

@@ -88,11 +88,11 @@ struct SnapshotBlocks {
 };
 SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph);
 
-// Checks now, on two threads, every block of a graph read with lazy checks
-// not checked yet: for a query that will read nearly all of it anyway (a
-// filter's pass over every event). A damaged block is failed over as on
-// first use (or throws Error). Nothing to do for any other graph.
-void check_all_blocks(const KnowledgeGraph& graph);
+// Checks now, on two threads, every block of the vertex table of a graph
+// read with lazy checks not checked yet: for a query that reads every
+// vertex (a filter's pass over every event). A damaged block is failed
+// over as on first use (or throws Error). Nothing to do for any other graph.
+void check_vertex_blocks(const KnowledgeGraph& graph);
 
 // The snapshot writers' lock, DIR/SNAPSHOT.LOCK (flock), held while the
 // object lives: one writer of graph.snapshot at a time. Acquiring it also

@@ -120,9 +120,9 @@ class SnapshotGate final : public BlockGate {
   std::string verify_section(int s) const;
   // Checks every block of the file now, on two threads; same result.
   std::string verify_all() const;
-  // Checks every block not checked yet, on two threads; a damaged one is
-  // then failed over as on first use (or throws Error).
-  void check_all() const;
+  // Checks every block of section `s` not checked yet, on two threads; a
+  // damaged one is then failed over as on first use (or throws Error).
+  void check_section(int s) const;
   const std::shared_ptr<const Mapping>& mapping() const { return map_; }
 
  private:
@@ -131,10 +131,11 @@ class SnapshotGate final : public BlockGate {
   std::string verify_block(std::uint64_t b) const;
   std::string where(std::uint64_t b) const;  // "out rows block 3"
   // The first block of [from, to) not checked yet that fails (`to` if
-  // none), marking those that pass; then that of each half of the file,
-  // side by side (h_.blocks for none).
+  // none), marking those that pass; then that of each half of [from, to),
+  // side by side (`to` for none).
   std::uint64_t first_failure(std::uint64_t from, std::uint64_t to) const;
-  std::pair<std::uint64_t, std::uint64_t> first_failures() const;
+  std::pair<std::uint64_t, std::uint64_t> first_failures(std::uint64_t from,
+                                                         std::uint64_t to) const;
   bool remap() const;  // maps the rebuilt file in place, if it holds the same bytes
 
   std::shared_ptr<const Mapping> map_;
