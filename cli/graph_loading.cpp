@@ -3,6 +3,7 @@
 #include "cli/graph_loading.hpp"
 
 #include <fmt/core.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -279,6 +280,9 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   std::vector<char> usable;
   if (!filter.active()) return usable;
   usable.resize(graph.vertex_count(), 1);
+  // Every vertex is read: the snapshot's vertex blocks are checked up front,
+  // on two threads.
+  check_vertex_blocks(graph);
   const CompiledFilter compiled(filter);  // the lists split once, not once per event
   // Types, codes and dates are interned: each distinct one is decided once,
   // not compared or parsed per event.
@@ -420,6 +424,53 @@ NameLookup lookup_in(const DictNames& dict) {
   };
 }
 
+// The whole graph of the store's log, its first `log_size` bytes, streamed
+// from the log (filtered by `filter` if given).
+KnowledgeGraph graph_from_log(const FactStore& store, const std::string& data_dir,
+                              std::uint64_t log_size, const FactFilter* filter,
+                              Diagnostics& diag, std::size_t& fact_count) {
+  // Stream the facts into the graph, never holding them all.
+  const DictNames dict = dictionary_names(data_dir);
+  KnowledgeGraph::Builder builder(&diag);
+  builder.set_fallback_names(lookup_in(dict));
+  store.scan(
+      diag,
+      [&](const Fact& f) {
+        if (filter && !filter->keep(f)) return;
+        ++fact_count;
+        builder.add(f);
+      },
+      [&](std::size_t records) { builder.reserve(records); }, log_size);
+  return builder.finish();
+}
+
+// The failover of a query whose snapshot turns out damaged mid-query
+// (LazyChecks): says so as a damaged snapshot found on opening is said, and
+// rebuilds it from the very bytes of the log it was stamped with, under the
+// snapshot lock, unless another reader replaced it meanwhile.
+LazyChecks rebuild_on_damage(const std::string& dir, const std::string& data_dir,
+                             const LogStamp& now, bool quiet) {
+  LazyChecks lazy;
+  lazy.failover = [=](const std::string& reason, std::uint64_t mapped_ino) {
+    const std::filesystem::path snap = snapshot_path(dir);
+    if (!quiet)
+      std::fprintf(stderr, "dipgraph: %s: damaged snapshot (%s); rebuilding it from the log\n",
+                   snap.c_str(), reason.c_str());
+    SnapshotLock lock(dir, /*wait=*/true);
+    if (!lock)
+      throw Error(fmt::format("{}: damaged snapshot ({}); cannot rebuild it here (read-only "
+                              "store): run `dipgraph check` or remove it",
+                              snap.string(), reason));
+    struct stat sb {};
+    if (::stat(snap.c_str(), &sb) == 0 && sb.st_ino != mapped_ino) return;  // rebuilt already
+    FactStore store(dir, false);
+    Diagnostics diag(/*echo=*/false);  // the first build reported the log's damage
+    std::size_t facts = 0;
+    write_snapshot(graph_from_log(store, data_dir, now.size, nullptr, diag, facts), now, snap);
+  };
+  return lazy;
+}
+
 std::string existing_store(const GraphSource& source) {
   std::string dir = store_path(source);
   std::error_code ec;
@@ -471,7 +522,8 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
       auto try_snapshot = [&]() {
         now = stamp_log(store.log_path(), false);
         now.names = names;
-        SnapshotRead r = read_snapshot(snap, now);
+        const LazyChecks lazy = rebuild_on_damage(dir, data_dir, now, g.quiet);
+        SnapshotRead r = read_snapshot(snap, now, /*load=*/true, nullptr, &lazy);
         if (r.state == SnapshotState::fresh) {
           graph = std::move(*r.graph);
           fact_count = graph.stats().facts;
@@ -489,20 +541,8 @@ KnowledgeGraph load_graph(const GraphSource& source, const Globals& g, Diagnosti
                      snap.c_str(), std::string(to_string(r.state)).c_str(), r.reason.c_str());
     }
     if (std::string_view(from) == "facts") {
-      // Stream the facts into the graph, never holding them all.
-      const DictNames dict = dictionary_names(data_dir);
-      KnowledgeGraph::Builder builder(&diag);
-      builder.set_fallback_names(lookup_in(dict));
-      store.scan(
-          diag,
-          [&](const Fact& f) {
-            if (filter && !source.filter.keep(f)) return;
-            ++fact_count;
-            builder.add(f);
-          },
-          [&](std::size_t records) { builder.reserve(records); },
-          filter ? ~std::uint64_t{0} : now.size);
-      graph = builder.finish();
+      graph = graph_from_log(store, data_dir, filter ? ~std::uint64_t{0} : now.size,
+                             filter ? &source.filter : nullptr, diag, fact_count);
       if (!filter) {
         if (lock && *lock) {
           try {

@@ -49,7 +49,8 @@ CountryView::CountryView(const KnowledgeGraph& graph, const std::vector<char>* e
       t.happened = r.happened;
       std::copy(std::begin(r.by_tone), std::end(r.by_tone), t.by_tone);
       t.first_date = r.first_date, t.last_date = r.last_date;
-      t.events.assign(stored.events + begin, stored.events + r.events_end);
+      const VertexId* events = stored.events_at(begin, r.events_end);
+      t.events.assign(events, events + (r.events_end - begin));
       begin = r.events_end;
     }
     stored_strengths_ = stored.strengths;

@@ -83,10 +83,15 @@ void CsrGraph::extend(const Arrays& b, std::vector<VertexData> vertices,
 }
 
 VertexId CsrGraph::row_source(std::uint32_t row) const {
-  // The last v with out_start[v] <= row.
-  const std::uint32_t* begin = a_.out_start;
-  const std::uint32_t* end = a_.out_start + a_.num_vertices + 1;
-  return static_cast<VertexId>(std::upper_bound(begin, end, row) - begin - 1);
+  // The last v with out_start[v] <= row (each probe through the gate).
+  std::uint64_t lo = 0, n = std::uint64_t{a_.num_vertices} + 1;  // answer in [lo, lo + n)
+  while (n > 1) {
+    const std::uint64_t half = n / 2, mid = lo + half;
+    if (gate_) gate_->need(snap::kOutStart, mid);
+    if (a_.out_start[mid] <= row) lo = mid, n -= half;
+    else n = half;
+  }
+  return static_cast<VertexId>(lo);
 }
 
 }  // namespace dipgraph::detail

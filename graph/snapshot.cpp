@@ -1,10 +1,11 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 7, little-endian, every section 8-byte aligned; the full
-// description is docs/graph.md, "The snapshot"):
+// Layout (version 8, little-endian, every section 8-byte aligned; the full
+// description is docs/graph.md, "The snapshot"; the header and the blocks
+// are graph/detail/snapshot_format.hpp):
 //
 //   Header        magic "DGSNAP\r\n", version, sizes, the LogStamp, the
-//                 header's and the body's CRC-32C, a section table
+//                 header's CRC-32C and the block table's, a section table
 //   vertices      VertexData[V], field by field (DiskVertex)
 //   out rows      u32 out_start[V + 1], u32 out_target[E], u8 out_kind[E]
 //   in rows       u32 in_start[V + 1], u32 in_source[E], u32 in_row[E], u8 in_kind[E]
@@ -18,11 +19,15 @@
 //   summary       the whole graph's aggregates (graph/graph_summary.hpp)
 //   tie strengths f64[T]: each tie's strength at the default half-life and
 //                 the summary's reference day (queries/neighbors.hpp)
+//   block table   u32 CRC-32C of each block of the sections above
 //
-// Reading maps the file, verifies both checksums and every index (string
-// ids, vertex ids, row bounds, offsets) before anything is used; the graph
-// then runs on the mapped arrays as they lie (graph/detail/csr_graph.hpp):
-// nothing is rebuilt. A file that fails any check is `damaged`.
+// Reading maps the file and checks the header, the block table and the
+// small sections (names, ties, summary, strengths, placeholders); every
+// other block is checked (checksum and the range of every index in it)
+// either all before anything is used, or, for a query's graph, each when
+// the query first reaches it (SnapshotGate). The graph then runs on the
+// mapped arrays as they lie (graph/detail/csr_graph.hpp): nothing is
+// rebuilt. A file that fails any check is `damaged`.
 #include "graph/snapshot.hpp"
 
 #include <fcntl.h>
@@ -35,7 +40,6 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstring>
-#include <future>
 #include <system_error>
 #include <type_traits>
 #include <map>
@@ -44,6 +48,7 @@
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
 #include "graph/detail/files.hpp"
+#include "graph/detail/snapshot_format.hpp"
 #include "graph/fact_store.hpp"
 #include "graph/tie_tally.hpp"
 
@@ -52,70 +57,15 @@ namespace dipgraph {
 namespace fs = std::filesystem;
 using detail::Fd;
 using detail::throw_errno;
+using detail::DiskVertex;
+using detail::Section;
+using detail::SectionRef;
+using detail::kSections;
+using Header = detail::SnapshotHeader;
+using namespace detail::snap;
 
 namespace {
 
-constexpr char kMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kVersion = 7;
-constexpr std::uint32_t kEndian = 0x01020304u;
-
-enum Section {
-  kVertices,
-  kOutStart,
-  kOutTarget,
-  kOutKind,
-  kInStart,
-  kInSource,
-  kInRow,
-  kInKind,
-  kStringOffsets,
-  kStringBytes,
-  kIndex,
-  kNames,
-  kTies,
-  kTieEvents,
-  kPlaceholders,
-  kSummary,
-  kTieStrengths,
-  kSections
-};
-
-struct SectionRef {
-  std::uint64_t offset = 0, size = 0;
-};
-
-struct Header {
-  char magic[8];
-  std::uint32_t version = kVersion;
-  std::uint32_t endian = kEndian;
-  std::uint64_t file_size = 0;
-  std::uint32_t header_crc = 0;  // of the header with this field 0
-  std::uint32_t body_crc = 0;    // body_checksum() of every byte after the header
-  // The stamp.
-  std::uint64_t log_size = 0, log_dev = 0, log_ino = 0;
-  std::uint32_t log_tail_crc = 0, log_crc = 0;
-  std::uint64_t log_full = 0;
-  std::uint64_t names = 0;
-  // The hash of the id index, probed: an index built with another hash is useless.
-  std::uint64_t hash_probe = 0;
-  std::uint64_t vertices = 0, edges = 0, strings = 0, index_size = 0, ties = 0, tie_events = 0;
-  std::uint64_t kind_counts[kVertexKindCount] = {};
-  std::uint64_t facts = 0, events = 0, duplicates = 0;
-  SectionRef sections[kSections];
-};
-static_assert(sizeof(Header) % 8 == 0);
-
-// A vertex on disk: VertexData field by field, with its padding spelled
-// out (written as zeros), so that the mapped array is used as VertexData[V].
-struct DiskVertex {
-  std::uint32_t id, label;
-  std::uint8_t kind, quad_class, pad[2];
-  std::uint32_t status;  // Status is an int
-  std::uint32_t country, role, home, type, cameo, root, date, evidence, article;
-  std::uint32_t title, url, outlet, published;
-  std::int32_t mentions;
-  double goldstein, confidence;
-};
 #define DIPGRAPH_SAME_FIELD(f) offsetof(DiskVertex, f) == offsetof(VertexData, f)
 static_assert(sizeof(DiskVertex) == 88 && sizeof(VertexData) == sizeof(DiskVertex) &&
               sizeof(Status) == 4 &&
@@ -132,71 +82,12 @@ static_assert(sizeof(DiskVertex) == 88 && sizeof(VertexData) == sizeof(DiskVerte
 #undef DIPGRAPH_SAME_FIELD
 static_assert(std::is_trivially_copyable_v<VertexData> && std::is_standard_layout_v<VertexData>);
 
+
 std::uint64_t hash_probe() {
   return detail::StringIndex::hash("dipgraph snapshot hash probe: country:PAK");
 }
 
-// The body's checksum: the CRC-32C of each quarter of `body`, computed side
-// by side (four independent chains keep the CPU's CRC unit busy: about three
-// times the speed of one chain), then the CRC-32C of the four.
-#if defined(__x86_64__)
-__attribute__((target("sse4.2"))) std::uint32_t body_checksum_hw(std::string_view body) {
-  const std::size_t quarter = body.size() / 4 / 8 * 8;
-  const char* p[4] = {body.data(), body.data() + quarter, body.data() + 2 * quarter,
-                      body.data() + 3 * quarter};
-  std::uint64_t c[4] = {~0u, ~0u, ~0u, ~0u};
-  for (std::size_t i = 0; i < quarter; i += 8) {
-    std::uint64_t v[4];
-    for (int k = 0; k < 4; ++k) std::memcpy(&v[k], p[k] + i, 8);
-    for (int k = 0; k < 4; ++k) c[k] = __builtin_ia32_crc32di(c[k], v[k]);
-  }
-  std::uint32_t crc[4];
-  for (int k = 0; k < 4; ++k) crc[k] = ~static_cast<std::uint32_t>(c[k]);
-  // The last quarter also holds what is left over.
-  crc[3] = detail::crc32c(body.substr(4 * quarter), crc[3]);
-  return detail::crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
-}
-#endif
-
-std::uint32_t body_checksum(std::string_view body) {
-#if defined(__x86_64__)
-  if (__builtin_cpu_supports("sse4.2")) return body_checksum_hw(body);
-#endif
-  const std::size_t quarter = body.size() / 4 / 8 * 8;
-  std::uint32_t crc[4];
-  for (int k = 0; k < 4; ++k) crc[k] = detail::crc32c(body.substr(k * quarter, quarter));
-  crc[3] = detail::crc32c(body.substr(4 * quarter), crc[3]);
-  return detail::crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
-}
-
 std::uint64_t align8(std::uint64_t n) { return (n + 7) & ~std::uint64_t{7}; }
-
-// The body's checksum (body_checksum) of bytes [from, to) of the file `fd`,
-// read back in chunks: the writer streams the snapshot to its file and
-// never holds it whole. Throws Error if the file cannot be read.
-std::uint32_t body_checksum_of_file(int fd, const fs::path& file, std::uint64_t from,
-                                    std::uint64_t to) {
-  const std::uint64_t quarter = (to - from) / 4 / 8 * 8;
-  std::uint32_t crc[4] = {};
-  std::string buf;
-  auto chain = [&](int k, std::uint64_t begin, std::uint64_t end) {
-    for (std::uint64_t at = begin; at < end;) {
-      buf.resize(static_cast<std::size_t>(std::min<std::uint64_t>(end - at, 8u << 20)));
-      std::size_t got = 0;
-      while (got < buf.size()) {
-        ssize_t n = ::pread(fd, buf.data() + got, buf.size() - got, static_cast<off_t>(at + got));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw_errno(file, "cannot read back");
-        got += static_cast<std::size_t>(n);
-      }
-      crc[k] = detail::crc32c(buf, crc[k]);
-      at += got;
-    }
-  };
-  for (int k = 0; k < 4; ++k) chain(k, from + k * quarter, from + (k + 1) * quarter);
-  chain(3, from + 4 * quarter, to);  // the last quarter also holds what is left over
-  return detail::crc32c({reinterpret_cast<const char*>(crc), sizeof crc});
-}
 
 // The snapshot file being written: sections streamed through a buffer, each
 // with its place recorded. Starts after the header's room.
@@ -419,9 +310,15 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
   put_array(kTieStrengths, tie_strengths(view, sum.newest_day).data(), view.ties().size());
   w.align();
   w.flush();
+  // The blocks' checksums, read back from the file (the page cache).
+  const std::vector<std::uint32_t> crcs =
+      detail::block_checksums_of_file(fd, file.string(), w.refs(), detail::kBlockBytes);
+  put_array(kBlockCrcs, crcs.data(), crcs.size());
+  w.align();
+  w.flush();
 
   Header h;
-  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  std::memcpy(h.magic, detail::kSnapshotMagic, sizeof h.magic);
   h.file_size = w.size();
   h.log_size = stamp.size, h.log_dev = stamp.dev, h.log_ino = stamp.ino;
   h.log_tail_crc = stamp.tail_crc, h.log_crc = stamp.crc, h.log_full = stamp.full;
@@ -433,31 +330,19 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
   for (int k = 0; k < kVertexKindCount; ++k) h.kind_counts[k] = m.kind_counts[k];
   h.facts = m.stats.facts, h.events = m.stats.events, h.duplicates = m.stats.duplicates;
   std::memcpy(h.sections, w.refs(), sizeof h.sections);
-  h.body_crc = body_checksum_of_file(fd, file, sizeof(Header), w.size());
+  h.block_bytes = detail::kBlockBytes, h.blocks = crcs.size();
+  h.blocks_crc = detail::crc32c(
+      {reinterpret_cast<const char*>(crcs.data()), crcs.size() * sizeof(std::uint32_t)});
   h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
   if (::pwrite(fd, &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
     throw_errno(file, "cannot write");
 }
 
 }  // namespace
-
 namespace {
 
-struct Mapping {
-  const char* data = nullptr;
-  std::size_t size = 0;
-  ~Mapping() {
-    if (data) ::munmap(const_cast<char*>(data), size);
-  }
-};
-
-// The largest of n values: a reduction the compiler vectorizes (no early exit).
-template <class T>
-T max_of(const T* p, std::uint64_t n) {
-  T worst = 0;
-  for (std::uint64_t i = 0; i < n; ++i) worst = std::max(worst, p[i]);
-  return worst;
-}
+using detail::Mapping;
+using detail::SnapshotGate;
 
 // The counts of the header against the sizes of its sections; returns an
 // empty string, or what is wrong. Cheap: checked before anything is read.
@@ -465,7 +350,8 @@ std::string check_layout(const Header& h) {
   auto expect = [&](Section s, std::uint64_t bytes) { return h.sections[s].size == bytes; };
   const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
   if (nv >= kNoVertex || ne >= 0xffffffffu || ns == 0 || ns >= 0xffffffffu || nt >= 0xffffffffu ||
-      h.tie_events >= (std::uint64_t{1} << 40))
+      h.tie_events >= (std::uint64_t{1} << 40) || h.block_bytes < 4096 ||
+      h.block_bytes > (std::uint64_t{1} << 30))
     return "impossible sizes";
   const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
   if (!expect(kVertices, nv * sizeof(DiskVertex)) || !expect(kOutStart, (nv + 1) * 4) ||
@@ -475,78 +361,27 @@ std::string check_layout(const Header& h) {
       !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
       !expect(kTieStrengths, nt * sizeof(double)) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
-      (slots & (slots - 1)) != 0 || h.index_size > slots)
+      (slots & (slots - 1)) != 0 || h.index_size > slots || (slots && h.index_size == slots))
     return "section sizes do not match the counts";
+  if (h.blocks != detail::count_blocks(h, h.block_bytes) || !expect(kBlockCrcs, h.blocks * 4))
+    return "block table does not match the sections";
   if (h.hash_probe != hash_probe()) return "written with another string hash";
   return {};
 }
 
-// The edge rows of a snapshot whose layout passed check_layout: starts
-// ascending from 0 to E, ends, kinds and in-rows in range. Returns an empty
-// string, or what is wrong.
-std::string check_rows(const char* base, const Header& h) {
+// Turns a snapshot whose layout passed check_layout into a graph. The small
+// sections are checked here (through `gate`, whose other blocks are checked
+// already, or on first use when the graph is `lazy`); returns an empty
+// string, or what is wrong (then the snapshot is damaged).
+std::string assemble(const std::shared_ptr<const SnapshotGate>& gate, const Header& h,
+                     std::unique_ptr<detail::GraphImpl>& out, bool load, bool lazy) {
+  const char* base = gate->mapping()->data;
   auto section = [&](Section s) { return base + h.sections[s].offset; };
-  const std::uint64_t nv = h.vertices, ne = h.edges;
-  auto rows_ok = [&](Section start_s, Section ends_s, Section kind_s) {
-    const auto* start = reinterpret_cast<const std::uint32_t*>(section(start_s));
-    const auto* ends = reinterpret_cast<const std::uint32_t*>(section(ends_s));
-    const auto* kinds = reinterpret_cast<const std::uint8_t*>(section(kind_s));
-    if (start[0] != 0 || start[nv] != ne) return false;
-    bool descending = false;
-    for (std::uint64_t v = 0; v < nv; ++v) descending |= start[v + 1] < start[v];
-    if (descending) return false;
-    return ne == 0 || (max_of(ends, ne) < nv && max_of(kinds, ne) < kEdgeKindCount);
-  };
-  const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
-  if (!rows_ok(kOutStart, kOutTarget, kOutKind) || !rows_ok(kInStart, kInSource, kInKind) ||
-      (ne && max_of(in_row, ne) >= ne))
-    return "edge rows out of range";
-  return {};
-}
-
-// Turns a snapshot whose layout passed check_layout into a graph (its rows
-// are checked by check_rows, separately); returns an empty string, or what
-// is wrong (then the snapshot is damaged).
-std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
-                     std::unique_ptr<detail::GraphImpl>& out, bool load) {
-  const char* base = map->data;
-  auto section = [&](Section s) { return base + h.sections[s].offset; };
-  const std::uint64_t nv = h.vertices, ne = h.edges, ns = h.strings, nt = h.ties;
+  const std::uint64_t nv = h.vertices, ns = h.strings, nt = h.ties;
   const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
+  for (Section s : {kNames, kTies, kTieStrengths, kSummary, kPlaceholders})
+    if (std::string why = gate->verify_section(s); !why.empty()) return why;
 
-  // Strings: offsets ascending within the bytes section.
-  const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
-  if (offs[0] != 0 || offs[ns] != h.sections[kStringBytes].size) return "string table out of bounds";
-  bool descending = false;
-  for (std::uint64_t i = 0; i < ns; ++i) descending |= offs[i + 1] < offs[i];
-  if (descending) return "string table out of order";
-  if (offs[1] != 0) return "string 0 is not empty";
-
-  const auto* dv = reinterpret_cast<const DiskVertex*>(section(kVertices));
-  auto vertex_fault = [&](const DiskVertex& x) {  // 1: a string id, 2: kind, status or home
-    std::uint32_t worst = std::max({x.id, x.label, x.country, x.role, x.type, x.cameo, x.root, x.date,
-                                    x.evidence, x.article, x.title, x.url, x.outlet, x.published});
-    return (worst >= ns ? 1 : 0) | (x.kind >= kVertexKindCount ? 2 : 0) |
-           (x.status > static_cast<int>(Status::negated) ? 2 : 0) |
-           (x.home != kNoVertex && x.home >= nv ? 2 : 0);
-  };
-  int faults = 0;  // one branch-free pass; the faulty vertex is looked for only if there is one
-  for (std::uint64_t v = 0; v < nv; ++v) faults |= vertex_fault(dv[v]);
-  for (std::uint64_t v = 0; faults && v < nv; ++v)
-    if (int f = vertex_fault(dv[v]))
-      return fmt::format("vertex {}: {}", v,
-                         f & 1 ? "string id out of range" : "bad kind, status or home");
-  const auto* in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
-  const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
-  std::uint64_t empty_slots = 0;  // a probe ends at an empty slot: there must be one
-  bool out_of_range = false;
-  for (std::uint64_t i = 0; i < slots; ++i) {
-    const bool empty = slot[i].value == detail::StringIndex::kMissing;
-    empty_slots += empty;
-    out_of_range |= !empty & (slot[i].value >= nv);
-  }
-  if (out_of_range) return "id index out of range";
-  if (slots && !empty_slots) return "id index full";
   const auto* ties = reinterpret_cast<const detail::TieRecord*>(section(kTies));
   const auto* tie_events = reinterpret_cast<const std::uint32_t*>(section(kTieEvents));
   std::uint64_t events_end = 0;
@@ -559,8 +394,6 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
     events_end = t.events_end;
   }
   if (events_end != h.tie_events) return "country ties do not cover their events";
-  if (h.tie_events && max_of(tie_events, h.tie_events) >= nv)
-    return "country tie events out of range";
 
   auto impl = std::make_unique<detail::GraphImpl>();
   // Names first: the blob is parsed with bounds checks.
@@ -593,34 +426,34 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
 
   const auto* placeholders = reinterpret_cast<const std::uint8_t*>(section(kPlaceholders));
   impl->placeholders.assign(placeholders, placeholders + nv);
-  if (std::any_of(impl->placeholders.begin(), impl->placeholders.end(),
-                  [](std::uint8_t b) { return b > 1; }))
-    return "placeholder flags out of range";
-
   impl->summary.emplace();
   if (std::string why = read_summary({section(kSummary), h.sections[kSummary].size}, nv, ns,
                                      *impl->summary);
       !why.empty())
     return why;
-  impl->strings.adopt(section(kStringBytes), offs, ns);
-  if (slots) impl->index.borrow(slot, slots, h.index_size);
+  const detail::BlockGate* g = lazy ? gate.get() : nullptr;
+  const auto* offs = reinterpret_cast<const std::uint64_t*>(section(kStringOffsets));
+  impl->strings.adopt(section(kStringBytes), h.sections[kStringBytes].size, offs, ns, g);
+  const auto* slot = reinterpret_cast<const detail::StringIndex::Slot*>(section(kIndex));
+  if (slots) impl->index.borrow(slot, slots, h.index_size, g);
   for (int k = 0; k < kVertexKindCount; ++k) impl->kind_counts[k] = h.kind_counts[k];
   impl->stats = BuildStats{h.facts, h.events, h.duplicates};
   detail::CsrGraph::Arrays a;
-  a.vertices = reinterpret_cast<const VertexData*>(dv);
+  a.vertices = reinterpret_cast<const VertexData*>(section(kVertices));
   a.num_vertices = static_cast<std::uint32_t>(nv);
-  a.num_edges = static_cast<std::uint32_t>(ne);
+  a.num_edges = static_cast<std::uint32_t>(h.edges);
   a.out_start = reinterpret_cast<const std::uint32_t*>(section(kOutStart));
   a.out_target = reinterpret_cast<const std::uint32_t*>(section(kOutTarget));
   a.out_props = reinterpret_cast<const detail::EdgeProps*>(section(kOutKind));
   a.in_start = reinterpret_cast<const std::uint32_t*>(section(kInStart));
   a.in_source = reinterpret_cast<const std::uint32_t*>(section(kInSource));
-  a.in_row = in_row;
+  a.in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
   a.in_props = reinterpret_cast<const detail::EdgeProps*>(section(kInKind));
-  impl->g.borrow(a);
+  impl->g.borrow(a, g);
   impl->country_view = detail::StoredCountryView{
-      ties, nt, tie_events, reinterpret_cast<const double*>(section(kTieStrengths))};
-  impl->backing = map;
+      ties, nt, tie_events, reinterpret_cast<const double*>(section(kTieStrengths)), g};
+  impl->backing = gate->mapping();
+  if (lazy) impl->gate = gate;
   out = std::move(impl);
   return {};
 }
@@ -628,7 +461,7 @@ std::string assemble(const std::shared_ptr<const Mapping>& map, const Header& h,
 }  // namespace
 
 SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
-                           const fs::path* log) {
+                           const fs::path* log, const LazyChecks* lazy_checks) {
   SnapshotRead r;
   Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!fd) {
@@ -649,10 +482,12 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   Header h;
   if (::pread(fd.get(), &h, sizeof h, 0) != static_cast<ssize_t>(sizeof h))
     return damaged("cannot read its header");
-  if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return damaged("not a dipgraph snapshot");
-  if (h.endian != kEndian) return damaged("written on a machine of another byte order");
-  if (h.version != kVersion)
-    return damaged(fmt::format("snapshot version {} (this dipgraph reads {})", h.version, kVersion));
+  if (std::memcmp(h.magic, detail::kSnapshotMagic, sizeof h.magic) != 0)
+    return damaged("not a dipgraph snapshot");
+  if (h.endian != detail::kSnapshotEndian) return damaged("written on a machine of another byte order");
+  if (h.version != detail::kSnapshotVersion)
+    return damaged(fmt::format("snapshot version {} (this dipgraph reads {})", h.version,
+                               detail::kSnapshotVersion));
   Header zeroed = h;
   zeroed.header_crc = 0;
   if (detail::crc32c({reinterpret_cast<const char*>(&zeroed), sizeof zeroed}) != h.header_crc)
@@ -662,43 +497,29 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   for (const SectionRef& s : h.sections)
     if (s.offset < sizeof(Header) || s.offset % 8 != 0 || s.offset > size || s.size > size - s.offset)
       return damaged("section out of bounds");
+  if (std::string layout = check_layout(h); !layout.empty()) return damaged(layout);
   r.stamp.size = h.log_size, r.stamp.dev = h.log_dev, r.stamp.ino = h.log_ino;
   r.stamp.tail_crc = h.log_tail_crc, r.stamp.crc = h.log_crc, r.stamp.full = h.log_full != 0;
   r.stamp.names = h.names;
 
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd.get(), 0);
+  // A query's graph (lazy) is checked block by block as it is used: its
+  // pages are mapped as they are reached too. Anything else is checked
+  // whole before anything is handed out.
+  const bool stale = !r.stamp.matches(now);
+  const bool lazy = lazy_checks && load && !stale;
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (lazy ? 0 : MAP_POPULATE), fd.get(), 0);
   if (p == MAP_FAILED) return damaged(fmt::format("cannot map: {}", std::strerror(errno)));
   auto map = std::make_shared<Mapping>();
   map->data = static_cast<const char*>(p);
   map->size = size;
-  // The body's checksum is computed on a second thread while this one checks
-  // the structure (assemble and check_rows: bounds of every index,
-  // memory-safe on any bytes; about as long as the checksum): opening costs
-  // the longer of the two, not their sum. Nothing is handed out, and no
-  // verdict given, before both end.
-  const char* const kBodyMismatch = "checksum mismatch: damaged bytes";
-  const std::string_view body(map->data + sizeof(Header), size - sizeof(Header));
-  if (std::string layout = check_layout(h); !layout.empty())
-    return damaged(body_checksum(body) != h.body_crc ? kBodyMismatch : layout);
-  auto checksum = [body] { return body_checksum(body); };
-  std::future<std::uint32_t> body_crc;
-  try {
-    body_crc = std::async(std::launch::async, checksum);
-  } catch (const std::system_error&) {  // no thread to be had: in turn
-    body_crc = std::async(std::launch::deferred, checksum);
-  }
-  bool body_ok = false;
-  auto checked = [&]() {  // the checksum's verdict, waited for once
-    if (body_crc.valid()) body_ok = body_crc.get() == h.body_crc;
-    return body_ok;
-  };
-  // The structure's verdict: assemble's, then the rows'.
-  auto structure = [&](std::unique_ptr<detail::GraphImpl>& impl, bool load) {
-    std::string why = assemble(map, h, impl, load);
-    return why.empty() ? check_rows(map->data, h) : why;
-  };
+  const SectionRef& table = h.sections[kBlockCrcs];
+  if (detail::crc32c({map->data + table.offset, static_cast<std::size_t>(table.size)}) !=
+      h.blocks_crc)
+    return damaged("block checksums damaged");
+  auto gate = std::make_shared<SnapshotGate>(map, h, path.string(), sb.st_ino,
+                                             lazy ? lazy_checks->failover : nullptr);
 
-  if (!r.stamp.matches(now)) {
+  if (stale) {
     r.state = SnapshotState::stale;
     if (r.stamp.names != now.names)
       r.reason = "the dictionaries changed since it was written";
@@ -708,24 +529,34 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
       r.reason = fmt::format("it holds {} bytes of the log, the log has {}", r.stamp.size, now.size);
     else
       r.reason = "the log's content differs from what it was built from";
+    // A stale file is checked whole too: a damaged one is said to be so.
+    if (std::string why = gate->verify_all(); !why.empty()) return damaged(why);
     if (log && load && log_extends(*log, r.stamp, now)) {
       std::unique_ptr<detail::GraphImpl> impl;
-      std::string why = structure(impl, true);
-      if (!checked()) return damaged(kBodyMismatch);
-      if (!why.empty()) return damaged(why);
+      if (std::string why = assemble(gate, h, impl, true, false); !why.empty()) return damaged(why);
       r.extendable = true;
       r.graph.emplace(std::move(impl));
     }
-    if (!checked()) return damaged(kBodyMismatch);
     return r;
   }
+  if (!lazy)
+    if (std::string why = gate->verify_all(); !why.empty()) return damaged(why);
   std::unique_ptr<detail::GraphImpl> impl;
-  std::string why = structure(impl, load);
-  if (!checked()) return damaged(kBodyMismatch);
-  if (!why.empty()) return damaged(why);
+  if (std::string why = assemble(gate, h, impl, load, lazy); !why.empty()) return damaged(why);
   r.state = SnapshotState::fresh;
   if (load) r.graph.emplace(std::move(impl));
   return r;
+}
+
+void check_vertex_blocks(const KnowledgeGraph& graph) {
+  if (const auto& gate = graph.impl().gate)
+    static_cast<const SnapshotGate&>(*gate).check_section(kVertices);
+}
+
+SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph) {
+  const auto& gate = graph.impl().gate;
+  if (!gate) return {};
+  return {gate->checked_blocks(), gate->total_blocks()};
 }
 
 }  // namespace dipgraph

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -51,14 +52,47 @@ struct SnapshotRead {
   bool extendable = false;
 };
 
+// Checks of a query's graph on first use (docs/graph.md, "Layout (version
+// 8)"): each block of the snapshot is checked when the query first reads
+// it, not all when it is opened.
+struct LazyChecks {
+  // Called when a block turns out damaged mid-query, with the reason
+  // ("vertices block 12: checksum mismatch: damaged bytes") and the inode
+  // of the file that was mapped: should say so on stderr and rebuild the
+  // snapshot at its path from the log (the very bytes its stamp covers),
+  // under the snapshot lock, unless the file there is already another one.
+  // The reader then maps the rebuilt file in place of the damaged one when
+  // it holds the same bytes (the same header and block checksums) and goes
+  // on; otherwise the query throws Error. Unset: a damaged block throws.
+  std::function<void(const std::string& reason, std::uint64_t mapped_ino)> failover;
+};
+
 // Opens the snapshot `path` and checks it against `now` (the log's current
-// stamp): its own checksums and structure first, then the stamp. With
-// `load`, a fresh snapshot is turned into a graph (sharing the mapping);
-// without, only checked. Never throws for a bad file: that is `damaged`.
-// With `log` (the log's path) and `load`, a snapshot that is stale only
-// because the log grew is also turned into a graph (`extendable`).
+// stamp): its header, layout and block table, then the stamp. With `load`,
+// a fresh snapshot is turned into a graph (sharing the mapping); without,
+// only checked. Every block is checked before it returns, unless `lazy` is
+// given and the snapshot is fresh and loaded: then only the small sections
+// are, and the graph checks each other block on first use (a damaged one
+// found then is failed over, or throws Error from the query). Never throws
+// for a bad file: that is `damaged`. With `log` (the log's path) and
+// `load`, a snapshot that is stale only because the log grew is also
+// turned into a graph (`extendable`, checked whole).
 SnapshotRead read_snapshot(const std::filesystem::path& path, const LogStamp& now,
-                           bool load = true, const std::filesystem::path* log = nullptr);
+                           bool load = true, const std::filesystem::path* log = nullptr,
+                           const LazyChecks* lazy = nullptr);
+
+// The blocks of a graph read with lazy checks that were checked so far, and
+// all its blocks ({0, 0} for any other graph): for tests and benchmarks.
+struct SnapshotBlocks {
+  std::uint64_t checked = 0, total = 0;
+};
+SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph);
+
+// Checks now, on two threads, every block of the vertex table of a graph
+// read with lazy checks not checked yet: for a query that reads every
+// vertex (a filter's pass over every event). A damaged block is failed
+// over as on first use (or throws Error). Nothing to do for any other graph.
+void check_vertex_blocks(const KnowledgeGraph& graph);
 
 // The snapshot writers' lock, DIR/SNAPSHOT.LOCK (flock), held while the
 // object lives: one writer of graph.snapshot at a time. Acquiring it also

@@ -106,7 +106,8 @@ StrId StringPool::intern(std::string_view s) {
   return id;
 }
 
-void StringPool::adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count) {
+void StringPool::adopt(const char* bytes, std::uint64_t size, const std::uint64_t* offsets,
+                       std::size_t count, const BlockGate* gate) {
   blocks_.clear();
   used_ = capacity_ = 0;
   ids_ = StringIndex{};
@@ -114,14 +115,16 @@ void StringPool::adopt(const char* bytes, const std::uint64_t* offsets, std::siz
   views_.shrink_to_fit();
   borrowed_ = bytes;
   offsets_ = offsets;
+  gate_ = gate;
   count_ = count;
-  bytes_ = count ? static_cast<std::size_t>(offsets[count] - offsets[0]) : 0;
+  bytes_ = static_cast<std::size_t>(size);
 }
 
 void StringPool::extend(const StringPool& base, const std::vector<StrId>& interned) {
   blocks_.clear();
   used_ = capacity_ = 0;
   borrowed_ = nullptr;
+  gate_ = nullptr;
   offsets_ = nullptr;
   count_ = 0;
   views_.clear();

@@ -197,12 +197,14 @@ std::vector<CountryPath> PathFinder::country_paths(const CountryView& view, Vert
 }
 
 std::vector<VertexId> path_hubs(const KnowledgeGraph& graph) {
-  std::size_t events = 0;
-  for (VertexId v = 0; v < graph.vertex_count(); ++v) events += graph.kind(v) == VertexKind::event;
+  // The count of events is kept by the graph; the degree (row starts only)
+  // is tested before the kind, so that a snapshot's vertex records are read
+  // only for the few vertices of hub degree.
+  const std::size_t events = graph.count(VertexKind::event);
   double bound = std::max(static_cast<double>(kHubMinEdges), kHubShare * static_cast<double>(events));
   std::vector<VertexId> hubs;
   for (VertexId v = 0; v < graph.vertex_count(); ++v)
-    if (graph.kind(v) != VertexKind::event && static_cast<double>(graph.degree(v)) >= bound)
+    if (static_cast<double>(graph.degree(v)) >= bound && graph.kind(v) != VertexKind::event)
       hubs.push_back(v);
   std::stable_sort(hubs.begin(), hubs.end(),
                    [&](VertexId a, VertexId b) { return graph.degree(a) > graph.degree(b); });

@@ -74,7 +74,8 @@ std::vector<VertexId> shared_candidates(const KnowledgeGraph& graph, VertexId a,
         });
     if (t == ties + stored->tie_count || std::pair(t->a, t->b) != key) return {};
     const std::uint64_t begin = t == ties ? 0 : t[-1].events_end;
-    return {stored->events + begin, stored->events + t->events_end};
+    const VertexId* events = stored->events_at(begin, t->events_end);
+    return {events, events + (t->events_end - begin)};
   }
   auto ma = members_of(graph, a), mb = members_of(graph, b);
   std::size_t da = out_edge_count(graph, ma), db = out_edge_count(graph, mb);

@@ -85,9 +85,13 @@ class StringIndex {
     mask_ = slots_.empty() ? 0 : slots_.size() - 1;
     size_ = o.size_;
   }
-  void borrow(const Slot* slots, std::size_t count, std::size_t size) {
+  // `gate` (optional, outliving the index) checks the borrowed slots on
+  // first use; a lookup then probes at most every slot once.
+  void borrow(const Slot* slots, std::size_t count, std::size_t size,
+              const BlockGate* gate = nullptr) {
     slots_.clear();
     borrowed_ = slots;
+    gate_ = gate;
     mask_ = count - 1;
     size_ = size;
   }
@@ -103,11 +107,13 @@ class StringIndex {
   std::uint32_t find_in(const Slot* slots, std::string_view key, const KeyOf& key_of) const {
     std::size_t h = hash(key);
     auto tag = static_cast<std::uint32_t>(h >> 32);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+    for (std::size_t i = h & mask_, n = 0; n <= mask_; i = (i + 1) & mask_, ++n) {
+      if (gate_) gate_->need(snap::kIndex, i);
       const Slot& s = slots[i];
       if (s.value == kMissing) return kMissing;
       if (s.tag == tag && key_of(s.value) == key) return s.value;
     }
+    return kMissing;  // a full table (only a crafted snapshot's)
   }
 
   static std::size_t capacity_for(std::size_t n) {
@@ -130,6 +136,7 @@ class StringIndex {
   }
   std::vector<Slot> slots_;
   const Slot* borrowed_ = nullptr;
+  const BlockGate* gate_ = nullptr;
   std::size_t mask_ = 0, size_ = 0;
 };
 
@@ -143,8 +150,10 @@ class StringPool {
   StrId intern(std::string_view s);
   StrId add(std::string_view s);
   std::string_view view(StrId id) const {
-    if (offsets_)
+    if (offsets_) {
+      if (gate_) need(id);
       return {borrowed_ + offsets_[id], static_cast<std::size_t>(offsets_[id + 1] - offsets_[id])};
+    }
     return views_[id];
   }
   void reserve(std::size_t strings) { views_.reserve(strings); }
@@ -152,8 +161,11 @@ class StringPool {
   std::size_t bytes() const { return bytes_; }
   // Replaces the pool by `count` strings that live elsewhere (a snapshot
   // mapping, which must outlive the pool): string i is bytes[offsets[i] ..
-  // offsets[i+1]). The pool is then read-only: intern() and add() throw.
-  void adopt(const char* bytes, const std::uint64_t* offsets, std::size_t count);
+  // offsets[i+1]), `bytes` holding `size` bytes. The pool is then read-only:
+  // intern() and add() throw. `gate` (optional, outliving the pool) checks
+  // the offsets and bytes of each string on first use.
+  void adopt(const char* bytes, std::uint64_t size, const std::uint64_t* offsets,
+             std::size_t count, const BlockGate* gate = nullptr);
   // Makes this a writable pool that starts with `base`'s strings under the
   // same ids (viewed in base's memory, which must outlive this pool);
   // intern() finds the ids listed in `interned` (base's interned strings),
@@ -162,12 +174,17 @@ class StringPool {
 
  private:
   std::string_view copy(std::string_view s);
+  void need(StrId id) const {
+    gate_->need(snap::kStringOffsets, id, id + 2);
+    gate_->need(snap::kStringBytes, offsets_[id], offsets_[id + 1]);
+  }
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t used_ = 0, capacity_ = 0, bytes_ = 0;
   std::vector<std::string_view> views_;
   StringIndex ids_;
   const char* borrowed_ = nullptr;
   const std::uint64_t* offsets_ = nullptr;
+  const BlockGate* gate_ = nullptr;
   std::size_t count_ = 0;
 };
 
@@ -197,6 +214,12 @@ struct StoredCountryView {
   // Each tie's strength at the default half-life and the stored reference
   // day (GraphSummary::newest_day), by the default tally rule.
   const double* strengths = nullptr;
+  const BlockGate* gate = nullptr;  // checks `events` on first use, if set
+  // Events [begin, end) of `events`, checked.
+  const VertexId* events_at(std::uint64_t begin, std::uint64_t end) const {
+    if (gate) gate->need(snap::kTieEvents, begin, end);
+    return events + begin;
+  }
 };
 
 struct GraphImpl {
@@ -225,6 +248,9 @@ struct GraphImpl {
   // What the strings point into when the graph was read from a snapshot
   // (the file mapping); empty for a graph built from facts.
   std::shared_ptr<const void> backing;
+  // The gate of a snapshot read with checks on first use (it owns the
+  // mapping too); null otherwise.
+  std::shared_ptr<const BlockGate> gate;
 };
 
 // Calls f(other, kind, outgoing) for every edge touching v: out-edges first

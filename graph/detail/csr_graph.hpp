@@ -29,6 +29,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/detail/block_gate.hpp"
 #include "graph/knowledge_graph.hpp"
 
 namespace dipgraph::detail {
@@ -76,6 +77,8 @@ class CsrGraph {
     owned_ = std::move(o.owned_);
     borrowed_ = o.borrowed_;
     a_ = o.a_;
+    gate_ = o.gate_;
+    o.gate_ = nullptr;
     if (!borrowed_) point_at_owned();
     o.owned_ = Owned{};
     o.borrowed_ = false;
@@ -94,20 +97,38 @@ class CsrGraph {
   void extend(const Arrays& base, std::vector<VertexData> vertices,
               const std::vector<NewEdge>& edges);
   // Uses arrays that live elsewhere (a mapped snapshot that must outlive the
-  // graph); the caller has checked every index in them.
-  void borrow(const Arrays& arrays) {
+  // graph); the caller has checked every index in them, or `gate` (which
+  // must outlive the graph too) checks each part on first use.
+  void borrow(const Arrays& arrays, const BlockGate* gate = nullptr) {
     owned_ = Owned{};
     borrowed_ = true;
     a_ = arrays;
+    gate_ = gate;
   }
-  const Arrays& arrays() const { return a_; }
+  // The arrays as they lie: all of them checked first if gated.
+  const Arrays& arrays() const {
+    if (gate_) {
+      gate_->need(snap::kVertices, 0, a_.num_vertices);
+      need_all_rows();
+    }
+    return a_;
+  }
 
   std::uint32_t num_vertices() const { return a_.num_vertices; }
   std::uint32_t num_edges() const { return a_.num_edges; }
-  const VertexData& operator[](VertexId v) const { return a_.vertices[v]; }
+  const VertexData& operator[](VertexId v) const {
+    if (gate_) gate_->need(snap::kVertices, v);
+    return a_.vertices[v];
+  }
   const EdgeProps& operator[](const CsrEdge& e) const { return *e.props; }
-  std::uint32_t out_degree(VertexId v) const { return a_.out_start[v + 1] - a_.out_start[v]; }
-  std::uint32_t in_degree(VertexId v) const { return a_.in_start[v + 1] - a_.in_start[v]; }
+  std::uint32_t out_degree(VertexId v) const {
+    if (gate_) gate_->need(snap::kOutStart, v, v + 2);
+    return a_.out_start[v + 1] - a_.out_start[v];
+  }
+  std::uint32_t in_degree(VertexId v) const {
+    if (gate_) gate_->need(snap::kInStart, v, v + 2);
+    return a_.in_start[v + 1] - a_.in_start[v];
+  }
   // The source of an edge's out-row (a binary search over out_start).
   VertexId row_source(std::uint32_t row) const;
 
@@ -150,13 +171,27 @@ class CsrGraph {
   using InEdgeIterator = EdgeIterator<Walk::in>;
   using AllEdgeIterator = EdgeIterator<Walk::all>;
 
+  // Each walk asks the gate (if any) for the whole of its rows up front.
   std::pair<OutEdgeIterator, OutEdgeIterator> out_edges(VertexId v) const {
+    if (gate_) {
+      gate_->need(snap::kOutStart, v, v + 2);
+      gate_->need(snap::kOutTarget, a_.out_start[v], a_.out_start[v + 1]);
+      gate_->need(snap::kOutKind, a_.out_start[v], a_.out_start[v + 1]);
+    }
     return {{this, v, a_.out_start[v]}, {this, v, a_.out_start[v + 1]}};
   }
   std::pair<InEdgeIterator, InEdgeIterator> in_edges(VertexId v) const {
+    if (gate_) {
+      gate_->need(snap::kInStart, v, v + 2);
+      const std::uint32_t b = a_.in_start[v], e = a_.in_start[v + 1];
+      gate_->need(snap::kInSource, b, e);
+      gate_->need(snap::kInRow, b, e);
+      gate_->need(snap::kInKind, b, e);
+    }
     return {{this, v, a_.in_start[v]}, {this, v, a_.in_start[v + 1]}};
   }
   std::pair<AllEdgeIterator, AllEdgeIterator> edges() const {
+    if (gate_) need_all_rows();
     return {{this, 0, 0}, {this, a_.num_vertices, a_.num_edges}};
   }
 
@@ -179,9 +214,17 @@ class CsrGraph {
     a_.in_props = owned_.in_props.data();
   }
 
+  void need_all_rows() const {
+    const std::uint64_t nv = a_.num_vertices, ne = a_.num_edges;
+    for (int s : {snap::kOutStart, snap::kInStart}) gate_->need(s, 0, nv + 1);
+    for (int s : {snap::kOutTarget, snap::kOutKind, snap::kInSource, snap::kInRow, snap::kInKind})
+      gate_->need(s, 0, ne);
+  }
+
   Owned owned_;
   bool borrowed_ = false;
   Arrays a_;
+  const BlockGate* gate_ = nullptr;
 };
 
 struct CsrTraversalCategory : boost::vertex_list_graph_tag,
