@@ -121,9 +121,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (j < span.end && !collective(j) && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
           !(toks[j].cls & kFunction))
         ++j;
-      // "body" only with its modifier ("the world body"): "the body" alone is a corpse.
-      bool bare_body = j == i + 1 && art.tok_text(j) == "body";
-      if (j < span.end && at[j] < 0 && collective(j) && !bare_body &&
+      if (j < span.end && at[j] < 0 && collective(j) &&
           !(j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap)))) {
         Mention om;
         om.kind = MentionKind::org;
