@@ -472,11 +472,24 @@ TEST_CASE("extract actors: the delegation, the embassy and the leaders refer bac
       {"the body of something is no organization",
        "NATO held talks in Brussels on Monday. The body of the soldier was returned to Russia.", "2022-03-07",
        "08", "source", "", "org:NATO/"},
+      {"nor is a body alone",
+       "NATO held talks in Brussels on Monday. The body was returned to Russia.", "2022-03-07", "08", "source",
+       "", "org:NATO/"},
       {"at home the dateline does not apply",
        "March 3, Kenya -- In Nairobi the delegation praised Uganda.", "2022-03-07", "05", "source",
        "", "country:KEN/KEN"},
   };
   for (const auto& c : cases) run(c);
+}
+
+TEST_CASE("extract actors: a text may end on its article ('... The')") {
+  // Looking for the noun after "the" must stop at the end of the text.
+  for (const char* text : {"NATO held talks in Brussels. The", "NATO held talks in Brussels. The regional"}) {
+    CAPTURE(text);
+    std::vector<Fact> got = test::facts(text, "2022-03-07");
+    REQUIRE(got.size() == 1);
+    CHECK(got[0].root == "04");
+  }
 }
 
 TEST_CASE("extract actors: bad leaders.tsv rows are reported with their line and skipped") {

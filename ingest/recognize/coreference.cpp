@@ -121,7 +121,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (j < span.end && !collective(j) && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
           !(toks[j].cls & kFunction))
         ++j;
-      if (j < span.end && at[j] < 0 && collective(j) &&
+      // "body" only with its modifier ("the world body"): "the body" alone is a corpse.
+      bool bare_body = j == i + 1 && j < span.end && art.tok_text(j) == "body";
+      if (j < span.end && at[j] < 0 && collective(j) && !bare_body &&
           !(j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap)))) {
         Mention om;
         om.kind = MentionKind::org;
