@@ -231,3 +231,18 @@ TEST_CASE("extract code: 'X and its ally Y' are both the subject, and their own 
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "19", "CHL", "PER") != nullptr);
 }
+
+TEST_CASE("extract code: 'called X a Y' names X, its tone picks praise or criticism; a call a day later is a call") {
+  // the complement hung on the name's apposition, or on nothing sensible
+  auto fs = test::facts("Iran responded by calling the Saudi foreign minister, Adel Jubeir, a \"liar\" on Tuesday.");
+  CHECK(find(fs, "11", "IRN", "SAU") != nullptr);
+  CHECK(find_sym(fs, "04", "IRN,SAU") == nullptr);
+  fs = test::facts("Kenya branded Sudan a reckless aggressor.");
+  CHECK(find(fs, "11", "KEN", "SDN") != nullptr);
+  fs = test::facts("Ghana called Togo a reliable friend of the region.");
+  CHECK(find(fs, "05", "GHA", "TGO") != nullptr);
+  // a time after the object is no complement: a telephone call
+  fs = test::facts("The Chilean president called Bolivia's president a day later.");
+  CHECK(find_sym(fs, "04", "CHL,BOL") != nullptr);
+  CHECK(find(fs, "11", "CHL", "BOL") == nullptr);
+}

@@ -31,6 +31,7 @@ class Tree {
     if (repair_double_objects()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_dated_subjects()) index_kids();
+    if (repair_object_complements()) index_kids();
     repair_subjects();
   }
   // A day or month told without a comma before the subject ("On Sunday
@@ -66,6 +67,56 @@ class Tree {
       head_[c] = d;
       rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
       base_[i] = "nsubj";
+      changed = true;
+    }
+    return changed;
+  }
+  // A verb of naming takes its object and then what the object is called
+  // ("called the minister, X, a liar"; "branded them an enemy"): the
+  // indefinite noun phrase after the object, in the same clause, is the
+  // object's complement (xcomp), however the parser hung it (an
+  // apposition of the object's name, a bare oblique, or worse). A time or
+  // amount ("called him a day later", "called her a number of times")
+  // stays where it is.
+  bool repair_object_complements() {
+    static constexpr std::string_view kNaming[] = {"call", "brand", "label", "dub", "term"};
+    static constexpr std::string_view kNot[] = {"day", "week", "month", "year", "time", "moment", "while",
+                                                "morning", "afternoon", "evening", "night", "hour", "minute",
+                                                "number", "lot", "couple", "few", "second", "third", "total"};
+    const int n = size();
+    bool changed = false;
+    for (int v = 0; v < n; ++v) {
+      if (!is_verb(v) || std::find(std::begin(kNaming), std::end(kNaming), lemma(v)) == std::end(kNaming)) continue;
+      int o = child(v, "obj");
+      if (o < v || child(v, "xcomp") >= 0) continue;
+      int d = -1;  // the indefinite article after the object
+      for (int x = o + 1; x < n && d < 0; ++x) {
+        if (upos(x) == syntax::Upos::VERB || upos(x) == syntax::Upos::SCONJ) break;
+        if ((lemma(x) == "a" || lemma(x) == "an") && upos(x - 1) != syntax::Upos::ADP) d = x;
+      }
+      if (d < 0) continue;
+      int x = d + 1;  // its noun: past adjectives, quotes and compounds
+      while (x < n && (upos(x) == syntax::Upos::ADJ || upos(x) == syntax::Upos::PUNCT ||
+                       (x + 1 < n && is_nominal(x) && is_nominal(x + 1))))
+        ++x;
+      if (x >= n || !is_nominal(x) || case_prep(x) || std::find(std::begin(kNot), std::end(kNot), lemma(x)) != std::end(kNot)) continue;
+      // Both in the verb's clause: no other verb above them below v.
+      auto under_v = [&](int i) {
+        while (i >= 0 && i != v && !(is_verb(i) && i != v)) i = head_[i];
+        return i == v;
+      };
+      if (!under_v(d) || !under_v(x)) continue;
+      // a bare name between object and complement is the object's apposition
+      for (int z = o + 1; z < d; ++z)
+        if (head_[z] == v && base_[z] == "obl" && is_nominal(z) && !case_prep(z)) head_[z] = o, rel_[z] = base_[z] = "appos";
+      for (int z = 0; z < n; ++z)  // what hung on the article or the noun's old words hangs on the noun
+        if (head_[z] == d && z != x) head_[z] = x;
+      head_[d] = x;
+      rel_[d] = base_[d] = "det";
+      for (int z = d + 1; z < x; ++z)
+        if (head_[z] != x && (head_[z] < d || head_[z] > x)) head_[z] = x;
+      head_[x] = v;
+      rel_[x] = base_[x] = "xcomp";
       changed = true;
     }
     return changed;
