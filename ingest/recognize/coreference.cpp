@@ -49,6 +49,22 @@ void visiting_groups(SentenceState& sen) {
       bool before = mission(m.end);
       bool after = m.begin >= span.begin + 2 && toks[m.begin - 1].id == id.of && mission(m.begin - 2);
       if (before || after) art.last_embassy_country = m.country;
+      // "the Iraqi parliament", "Iraq's foreign ministry", "the parliament
+      // of Iraq" are remembered for "the parliament", "the ministry" later.
+      if (m.kind != MentionKind::org) {
+        std::uint32_t j = m.end;
+        if (!sen.body_noun(j) && j < span.end && toks[j].is(kWord) && !toks[j].is(kCap) && at[j] < 0 &&
+            !(toks[j].cls & kFunction))
+          ++j;  // one modifier between
+        TokenId body = sen.body_noun(j);
+        if (!body && m.begin >= span.begin + 2 && toks[m.begin - 1].id == id.of) body = sen.body_noun(m.begin - 2);
+        if (body) {
+          auto& bc = art.body_country;
+          auto it = std::find_if(bc.begin(), bc.end(), [&](const auto& p) { return p.first == body; });
+          if (it == bc.end()) bc.emplace_back(body, m.country);
+          else it->second = m.country;
+        }
+      }
     }
     if (m.kind == MentionKind::country || m.kind == MentionKind::demonym || m.kind == MentionKind::capital) {
       std::uint32_t b = m.begin;
@@ -141,6 +157,20 @@ void pronouns_and_descriptions(SentenceState& sen) {
       sen.replace_with_country(i, i + 2, art.last_embassy_country);
       ++i;
       continue;
+    }
+    // "the parliament", "the government": the country of the last body of
+    // that noun read ("the Iraqi parliament"), unless named here ("the
+    // government of Peru", "the government in Lima").
+    if (w == id.the && i + 1 < span.end) {
+      TokenId body = sen.body_noun(i + 1);
+      auto it = std::find_if(art.body_country.begin(), art.body_country.end(),
+                             [&](const auto& p) { return body && p.first == body; });
+      if (it != art.body_country.end() &&
+          !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].id == id.in || toks[i + 2].is(kCap)))) {
+        sen.replace_with_country(i, i + 2, it->second);
+        ++i;
+        continue;
+      }
     }
     if (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her) {
       int subj = sentence_subject_person(i);

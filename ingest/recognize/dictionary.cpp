@@ -205,6 +205,8 @@ const GrammarWords kGrammar[] = {
     {0, "visitors mission"},
     // Diplomatic missions ("the embassy").
     {0, "embassy consulate"},
+    // A state's bodies ("the parliament"), besides those of kRoleNoun.
+    {0, "cabinet legislature ministry"},
     {0, "presidents"},
     {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
         "highlands plateau"},

@@ -81,6 +81,9 @@ WordIds::WordIds(const Dictionary& dict) {
   embassy = w("embassy");
   presidents = w("presidents");
   consulate = w("consulate");
+  for (const char* s : {"government", "parliament", "cabinet", "legislature", "regime", "administration",
+                        "ministry", "military", "army", "navy"})
+    if (TokenId t = w(s)) body_nouns.push_back(t);
   from = w("from");
   for (const char* s : {"group", "groups", "organization", "organizations", "organisation",
                         "organisations", "agency", "agencies", "charity", "charities"})
@@ -261,6 +264,13 @@ bool SentenceState::visitor_noun(std::uint32_t i) const {
 bool SentenceState::mission_noun(std::uint32_t i) const {
   TokenId t = art.a.toks[i].id;
   return t != kNoToken && (t == art.id.embassy || t == art.id.consulate);
+}
+
+TokenId SentenceState::body_noun(std::uint32_t i) const {
+  const auto& toks = art.a.toks;
+  if (i >= span.end || !toks[i].is(kWord) || art.at[i] >= 0) return kNoToken;
+  const auto& bn = art.id.body_nouns;
+  return std::find(bn.begin(), bn.end(), toks[i].id) != bn.end() ? toks[i].id : kNoToken;
 }
 
 const LeaderHit* SentenceState::hit_at(std::uint32_t b) const {

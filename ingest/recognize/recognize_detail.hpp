@@ -50,6 +50,9 @@ struct WordIds {
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
   TokenId delegation, from;
   TokenId embassy, consulate;  // "the embassy": the last country's embassy read
+  // A state's bodies ("the parliament", "the government"): the last country
+  // read with the same noun.
+  std::vector<TokenId> body_nouns;
   TokenId presidents;          // with leaders, governments: "the leaders" of the last sentence's countries
   // Unnamed NGOs: "a human rights group", "aid agencies".
   std::vector<TokenId> ngo_heads;        // group organization agency charity ...
@@ -73,6 +76,7 @@ struct ArticleState {
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read
+  std::vector<std::pair<TokenId, int>> body_country{};  // per body noun, the country of its last "Iraqi parliament"
   int last_org = -1;                 // the last international organization named ("the bloc" later)
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
   std::vector<std::int32_t> prev_countries{};          // the countries the last sentence names as actors
@@ -144,6 +148,8 @@ struct SentenceState {
   bool visitor_noun(std::uint32_t i) const;
   // True if tok i is "embassy" or "consulate" (any case).
   bool mission_noun(std::uint32_t i) const;
+  // The body noun at tok i ("parliament", "government"; lower case), or kNoToken.
+  TokenId body_noun(std::uint32_t i) const;
   // The leader hit beginning at b, or nullptr.
   const LeaderHit* hit_at(std::uint32_t b) const;
 };
