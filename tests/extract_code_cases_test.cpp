@@ -246,3 +246,20 @@ TEST_CASE("extract code: 'called X a Y' names X, its tone picks praise or critic
   CHECK(find_sym(fs, "04", "CHL,BOL") != nullptr);
   CHECK(find(fs, "11", "CHL", "BOL") == nullptr);
 }
+
+TEST_CASE("extract code: goods dropped, flown or shipped to a place are aid to its country, from the craft's") {
+  // a state's helicopters and planes act for it; a part of a city is that city
+  for (const char* text : {"Japanese helicopters dropped food and tents into Surabaya on Monday.",
+                           "Japanese helicopters began dropping medicine into remote parts of Surabaya.",
+                           "Japanese planes flew rice and blankets to Indonesia."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "07", "JPN", "IDN") != nullptr);
+  }
+  // planes flying somewhere are no visit; nothing dropped is no aid
+  auto fs = test::facts("Japanese planes flew to Indonesia on Monday.");
+  CHECK(test::with_root(fs, "04") == nullptr);
+  fs = test::facts("Japan dropped its objection to the Indonesian plan.");
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

@@ -22,6 +22,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   domestic_class_ = frames_.class_index("domestic");
   private_class_ = frames_.class_index("private");
   nonstate_class_ = frames_.class_index("nonstate");
+  craft_class_ = frames_.class_index("craft");
   act_class_ = frames_.class_index("act");
   visit_class_ = frames_.class_index("visit");
   if (const auto* fs = frames_.find("visit", false))
@@ -203,7 +204,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   if (f.noun)
     for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && part < 0; ++d)
       if (tr.rel(*d) == "acl" && tr.is_verb(*d) && tr.xpos(*d) == "VBN") part = *d;
-  bool places = f.type == "visit" && !source;
+  // A place visited is its country's; so is a place that receives aid ("food dropped
+  // into Aceh province").
+  bool places = (f.type == "visit" || f.cameo.rfind("07", 0) == 0) && !source;
   std::vector<int> nodes;
   switch (s.kind) {
     case SlotKind::subj: {

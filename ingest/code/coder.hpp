@@ -145,6 +145,7 @@ class Coder {
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
+  int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 

@@ -10,6 +10,12 @@ namespace dipgraph::ingest {
 using coder_detail::is_rel;
 using syntax::Upos;
 
+// A noun naming a part of a place: "parts of X", "the north of X".
+static bool partitive(std::string_view l) {
+  return is_rel(l, {"part", "area", "region", "province", "district", "north", "south", "east", "west", "coast",
+                    "corner", "interior", "outskirts", "village", "town", "city", "capital"});
+}
+
 // The actor mention standing for node n, or -1. A node inside an actor
 // mention is that actor; a noun naming people or a body ("officials",
 // "government", "forces") stands for the actor of its national modifier,
@@ -48,7 +54,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (a >= 0) return a;
     }
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
-               armed_act(c.t.lemma(n));
+               armed_act(c.t.lemma(n)) || frames_.in_class(craft_class_, c.t.lemma(n));
   if (source && !agent) return -1;
   // A named possessive is the owner; beside it a national adjective says
   // something else ("CNN's Spanish service": its language). Not so "her
@@ -69,11 +75,13 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (b == "nmod" && r != "nmod:poss") {
       std::string_view p = c.t.marker(*k);
       mod = p == "of" || p == "from" || (title && p == "for");  // "a spokesman for the ministry"
-      if (mod && !agent) mod = false;  // "the price of oil": no actor
+      // "the price of oil": no actor; where places count, a part of a
+      // place is that place ("remote parts of Aceh").
+      if (mod && !agent && !(places && partitive(c.t.lemma(n)))) mod = false;
     }
     if (!mod) continue;
     int mk = c.mention(*k);
-    if (mk >= 0 && is_actor(c.rec.mentions[mk])) return mk;
+    if (usable(mk)) return mk;
     // "the Iraqi parliament's decision", "the head of the UN agency": the
     // body's own modifier names it.
     if (mk < 0 && (r == "nmod:poss" || b == "nmod") && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {

@@ -213,24 +213,39 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       in.recent_acts.erase(in.recent_acts.begin());
     }
     int actors = in.quote_speaker.empty() && in.recent_acts.empty() ? 0 : 1, last = -1;
+    int actor_country = -1, city_country = -1;
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
-      if (mi >= 0 && mi != last && is_actor(a.mentions[mi])) {
-        const Mention& m = a.mentions[mi];
-        // "the two countries", "both sides": a group of several is two parties
-        bool several = m.kind == MentionKind::group && m.entity >= 0 && a.groups[m.entity].size() >= 2;
-        actors += several ? 2 : 1, last = mi;
-      }
+      if (mi < 0 || mi == last) continue;
+      const Mention& m = a.mentions[mi];
+      if (m.kind == MentionKind::city) city_country = m.country;
+      if (!is_actor(m)) continue;
+      // "the two countries", "both sides": a group of several is two parties
+      bool several = m.kind == MentionKind::group && m.entity >= 0 && a.groups[m.entity].size() >= 2;
+      actors += several ? 2 : 1, last = mi, actor_country = m.country;
     }
     // One actor is enough where the next sentence opens a quote: it may
     // name the speaker of that quote.
     bool quote_next = s + 1 < a.sentences.size() && a.sentences[s + 1].begin < a.sentences[s + 1].end &&
                       opens_quote(a.sentences[s + 1].begin);
-    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next)) continue;
+    // A city of another country stands for it where it is visited or
+    // receives aid ("dropped food into Surabaya"): with a verb of such a
+    // class (below).
+    const bool by_city = actors == 1 && in.home_mention < 0 && !quote_next && city_country >= 0 &&
+                         city_country != actor_country;
+    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next && !by_city)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
+      if (by_city) {
+        const auto* fs = frames_.find(analyzer_->lemmatizer().lemma(lower, Upos::VERB), false);
+        for (std::size_t k = 0; fs && k < fs->size() && !trigger; ++k) {
+          const Frame& f = frames_.frame((*fs)[k]);
+          trigger = f.type == "visit" || f.cameo.rfind("07", 0) == 0;
+        }
+        continue;
+      }
       trigger = frames_.is_trigger_lemma(analyzer_->lemmatizer().lemma(lower, Upos::VERB)) ||
                 frames_.is_trigger_lemma(analyzer_->lemmatizer().lemma(lower, Upos::NOUN));
     }
