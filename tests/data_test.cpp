@@ -205,6 +205,37 @@ TEST_CASE("data: cities belong to known countries, once each, with a numeric ran
   CHECK(t.rows.size() >= 1000);
 }
 
+TEST_CASE("data: regions belong to known countries, and no region is a country's or a city's name") {
+  Table regions = read_table("regions.tsv", 4);
+  Table countries = read_table("countries.tsv", 8);
+  Table cities = read_table("cities.tsv", 4);
+  REQUIRE(regions.problems.empty());
+  auto codes = country_codes();
+  std::set<std::string> taken;  // country names, aliases, demonyms, capitals, metonyms; cities
+  for (auto& r : countries.rows)
+    for (int col : {1, 2, 3, 4, 5, 6})
+      for (auto& p : split_list(r.fields[col])) taken.insert(p);
+  for (auto& r : cities.rows) {
+    taken.insert(r.fields[1]);
+    for (auto& a : split_list(r.fields[2])) taken.insert(a);
+  }
+  std::set<std::string> seen;
+  for (auto& r : regions.rows) {
+    CAPTURE(r.line);
+    CAPTURE(r.fields[1]);
+    CHECK(codes.count(r.fields[0]) == 1);
+    CHECK(taken.count(r.fields[1]) == 0);
+    CHECK(seen.insert(r.fields[1]).second);
+    for (auto& a : split_list(r.fields[2])) CHECK(taken.count(a) == 0);
+  }
+  CHECK(regions.rows.size() >= 1000);
+  // English words and two countries' units are left out ("Delta", "Punjab").
+  for (const char* name : {"Delta", "Plateau", "Punjab", "Georgia", "Central"}) {
+    CAPTURE(name);
+    CHECK(seen.count(name) == 0);
+  }
+}
+
 TEST_CASE("data: the capital of every current state and territory is one of its cities") {
   Table countries = read_table("countries.tsv", 8);
   Table cities = read_table("cities.tsv", 4);

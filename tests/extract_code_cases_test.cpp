@@ -263,3 +263,12 @@ TEST_CASE("extract code: goods dropped, flown or shipped to a place are aid to i
   fs = test::facts("Japan dropped its objection to the Indonesian plan.");
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("extract code: a province or state (data/regions.tsv) is a place of its country") {
+  auto fs = test::facts("Japanese helicopters dropped rice into remote parts of Aceh province.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "JPN", "IDN") != nullptr);
+  fs = test::facts("The Chinese foreign minister arrived in Bahia on Monday for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "CHN", "BRA") != nullptr);
+}

@@ -84,7 +84,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (usable(mk)) return mk;
     // "the Iraqi parliament's decision", "the head of the UN agency": the
     // body's own modifier names it.
-    if (mk < 0 && (r == "nmod:poss" || b == "nmod") && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k))) {
+    // "parts of Aceh province": the part's place is named by its modifier.
+    bool body = std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(*k)) ||
+                (places && partitive(c.t.lemma(*k)));
+    if (mk < 0 && (r == "nmod:poss" || b == "nmod") && body) {
       int inner = actor_of_node(c, *k, source, places);
       if (inner >= 0) return inner;
     }

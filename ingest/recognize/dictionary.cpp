@@ -370,7 +370,7 @@ int Dictionary::country_index(std::string_view code) const {
   return it != country_codes_.end() && it->first == code ? it->second : -1;
 }
 
-void Dictionary::load_cities(const std::string& text, const std::string& file, Diagnostics& diag) {
+void Dictionary::load_cities(const std::string& text, const std::string& file, Diagnostics& diag, bool regions) {
   Tsv t = parse_tsv(text);
   auto c = columns(t, file, {"country", "city", "aliases", "population_rank"});
   for (const auto& r : t.rows) {
@@ -393,7 +393,7 @@ void Dictionary::load_cities(const std::string& text, const std::string& file, D
       if (rank) cities_[cap].rank = rank;
     } else {
       index = static_cast<std::uint32_t>(cities_.size());
-      cities_.push_back({std::string(name), country, rank, false});
+      cities_.push_back({std::string(name), country, rank, false, regions});
       add_entity(name, EntityKind::city, index);
     }
     for (auto a : list(cell(r, c[2])))
@@ -751,6 +751,8 @@ std::shared_ptr<const Dictionary> Dictionary::load(const std::string& data_dir, 
   auto d = std::make_shared<Dictionary>();
   d->load_countries(read_file(dir + "countries.tsv"), dir + "countries.tsv", diag);
   d->load_cities(read_file(dir + "cities.tsv"), dir + "cities.tsv", diag);
+  // Provinces and states (scripts/make-regions.py): places, read like cities.
+  if (std::ifstream(dir + "regions.tsv")) d->load_cities(read_file(dir + "regions.tsv"), dir + "regions.tsv", diag, true);
   d->load_organizations(read_file(dir + "organizations.tsv"), dir + "organizations.tsv", diag);
   d->load_titles(read_file(dir + "titles.tsv"), dir + "titles.tsv", diag);
   d->load_events(read_file(dir + "events.tsv"), dir + "events.tsv", diag);

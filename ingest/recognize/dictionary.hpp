@@ -44,6 +44,7 @@ struct City {
   int country = -1;    // index into countries()
   int rank = 0;        // population rank within its country (0 = unknown)
   bool capital = false;
+  bool region = false;  // a province or state of regions.tsv
 };
 
 struct Organization {
@@ -237,7 +238,7 @@ class Dictionary {
 
  private:
   void load_countries(const std::string& text, const std::string& name, Diagnostics& diag);
-  void load_cities(const std::string& text, const std::string& name, Diagnostics& diag);
+  void load_cities(const std::string& text, const std::string& name, Diagnostics& diag, bool regions = false);
   void load_organizations(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_titles(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_events(const std::string& text, const std::string& name, Diagnostics& diag);

@@ -30,6 +30,15 @@ bool by_begin(const Mention& x, const Mention& y) { return x.begin < y.begin; }
 
 }  // namespace
 
+// "Province", "State": a word saying what kind of unit the name before it is.
+static bool region_word(std::string_view w) {
+  for (std::string_view k : {"province", "state", "region", "governorate", "prefecture", "oblast", "county",
+                             "district", "territory"})
+    if (w.size() == k.size() && std::equal(w.begin(), w.end(), k.begin(), [](char a, char b) { return (a | 0x20) == b; }))
+      return true;
+  return false;
+}
+
 void lex_sentences(const Document& doc, const Dictionary& dict, Analysis& a) {
   a.toks.reserve(doc.text.size() / 5 + 16);
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -68,6 +77,13 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
             bool cap = false;
             for (std::uint32_t k = 0; k < len; ++k) cap |= toks[i + k].is(kCap | kAllCaps);
             if (!cap) return false;
+          }
+          // A region's name inside a longer capitalized name is a person's
+          // ("Queen Amara", "Tiago Lopes Rocha"), save a kind word after it.
+          if (e.kind == EntityKind::city && dict.cities()[e.index].region) {
+            auto word = [&](std::size_t k) { return toks[k].is(kWord) && toks[k].is(kCap) && !(toks[k].cls & kFunction); };
+            if (i > span.begin && word(i - 1)) return false;
+            if (i + len < span.end && word(i + len) && !region_word(art.tok_text(i + len))) return false;
           }
           int score = kind_rank(e.kind) * 4;
           if (e.kind != EntityKind::title && e.kind != EntityKind::org &&
