@@ -272,3 +272,28 @@ TEST_CASE("extract code: a province or state (data/regions.tsv) is a place of it
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "04", "CHN", "BRA") != nullptr);
 }
+
+TEST_CASE("extract code: force aimed at a thing on a state's soil, troops placed on alert, 'the South'") {
+  // what is hit lies in a state: the act is against that state
+  auto fs = test::facts("Kenyan jets bombed a militant camp in Somalia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "KEN", "SOM") != nullptr);
+  // whom a verb of placing puts on alert is on alert
+  fs = test::facts("Uganda's army was placed on high alert after the border clash with Kenya.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "UGA", "KEN") != nullptr);
+  // "the South" of an article on the two Koreas
+  fs = test::facts("South Korea held talks with Japan on Monday. North Korea tested a missile. The South condemned "
+                  "Pyongyang for the launch.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KOR", "PRK") != nullptr);
+}
+
+TEST_CASE("extract code: 'the decision of X to act' is X's act; a right to act is no act") {
+  auto fs = test::facts("The decision of the Chilean government to expel the Peruvian ambassador surprised observers.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "16", "CHL", "PER") != nullptr);
+  fs = test::facts("Kenya defended the right of Ugandan troops to fire on rebels in Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

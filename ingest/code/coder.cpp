@@ -68,6 +68,15 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
         why += "owner ";
         return *k;
       }
+  // "the right of Russian troops to fire", "the decision of the Chilean
+  // government to expel": an actor in the "of" phrase of a noun, right
+  // before the infinitive, is its subject.
+  if (int m = t.child(v, "mark"); m >= 1 && m + 1 == v && t.lemma(m) == "to" && t.is_nominal(m - 1) &&
+                                  t.base(m - 1) == "nmod" && t.marker(m - 1) == "of" &&
+                                  t.is_nominal(t.head(m - 1)) && actor_of_node(c, m - 1, true, false) >= 0) {
+    why += "owner ";
+    return m - 1;
+  }
   std::string_view r = t.rel(v);
   int h = t.head(v);
   if (h < 0) return -1;
@@ -222,7 +231,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         c.nonstate_agent = true;
         why += source ? "source=own-agent " : "target=own-agent ";
       } else if (f.noun) {
-        if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
+        // "put its army on alert", "troops were placed on alert": whom a
+        // verb of placing puts on a state is its object.
+        const bool placed = gov >= 0 && tr.base(t) == "obl" && tr.marker(t) == "on" &&
+                            is_rel(tr.lemma(gov), {"put", "place", "keep", "set"});
+        if (placed) {
+          n = tr.passive(gov) ? tr.child(gov, "nsubj:pass") : tr.child(gov, "obj");
+          if (n >= 0) w += "placed ";
+        } else if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
         else if (tr.base(t) == "nsubj") n = -1;
         // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
         else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
@@ -308,6 +324,16 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     actors_at(c, n, source, places, out);
     if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
   }
+  // Force aimed at a thing on another state's soil ("shells aimed at a
+  // radar post in Kenya") is aimed at that state.
+  const bool armed = root == "18" || root == "19" || root == "20";
+  if (armed && !source && out.empty())
+    for (int n : nodes)
+      for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
+        if (tr.base(*k) == "nmod" && is_rel(tr.marker(*k), {"in", "inside"})) {
+          actors_at(c, *k, false, true, out);
+          if (!out.empty()) why += "target=located ";
+        }
 }
 
 // "Lavrov is in Beijing", "the Kenyan president, who is in Cairo for

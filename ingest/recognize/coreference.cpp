@@ -158,6 +158,21 @@ void pronouns_and_descriptions(SentenceState& sen) {
       ++i;
       continue;
     }
+    // "the North", "the South" (capitalized, alone): the country read last
+    // whose name opens with that word ("South Korea", "South Sudan").
+    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].is(kCap) &&
+        (toks[i + 1].id == id.north || toks[i + 1].id == id.south) &&
+        !(i + 2 < span.end && (toks[i + 2].id == id.of || (toks[i + 2].is(kWord) && toks[i + 2].is(kCap))))) {
+      std::string_view dir = toks[i + 1].id == id.north ? "North " : "South ";
+      int found = -1;
+      for (auto c = art.recent_countries.rbegin(); c != art.recent_countries.rend() && found < 0; ++c)
+        if (dict.countries()[*c].name.compare(0, dir.size(), dir) == 0) found = *c;
+      if (found >= 0) {
+        sen.replace_with_country(i, i + 2, found);
+        ++i;
+        continue;
+      }
+    }
     // "the parliament", "the government": the country of the last body of
     // that noun read ("the Iraqi parliament"), unless named here ("the
     // government of Peru", "the government in Lima").
