@@ -528,6 +528,19 @@ TEST_CASE("extract code: the parser's slips are repaired before coding") {
                 {"anger", Upos::VERB, "VBN", -1, "root"}});
   t.reset(a);
   CHECK(t.rel(0) == "nsubj:pass");
+  // "the bloc backed by Y" is a reduced passive; "after the bloc condemned
+  // X", read the same way, has an object: the noun is its subject
+  a = analysis({{"bloc", Upos::NOUN, "NN", -1, "root"},
+                {"back", Upos::VERB, "VBN", 0, "acl"},
+                {"by", Upos::ADP, "IN", 3, "case"},
+                {"kenya", Upos::PROPN, "NNP", 1, "obl"}});
+  t.reset(a);
+  CHECK(t.reduced_passive(1));
+  a = analysis({{"bloc", Upos::NOUN, "NN", -1, "root"},
+                {"condemn", Upos::VERB, "VBN", 0, "acl"},
+                {"seizure", Upos::NOUN, "NN", 1, "obj"}});
+  t.reset(a);
+  CHECK(!t.reduced_passive(1));
 }
 
 TEST_CASE("extract code: two objects, told with or without 'to'") {

@@ -369,9 +369,11 @@ class Tree {
   }
   bool is_verb(int i) const { return upos(i) == syntax::Upos::VERB; }
   // A past participle modifying a noun ("Comoros, backed by AU forces"): a
-  // passive without its auxiliary; the noun is what it acts on.
+  // passive without its auxiliary; the noun is what it acts on. With an
+  // object of its own it is no passive ("after the body condemned X"):
+  // the noun is its subject.
   bool reduced_passive(int v) const {
-    return rel_[v] == "acl" && xpos(v) == "VBN" && head_[v] >= 0 && is_nominal(head_[v]);
+    return rel_[v] == "acl" && xpos(v) == "VBN" && head_[v] >= 0 && is_nominal(head_[v]) && child(v, "obj") < 0;
   }
   // The Penn tag of i ("VB", "VBD", ...).
   const std::string& xpos(int i) const { return syntax::xpos_names()[a_->xpos[i]]; }
