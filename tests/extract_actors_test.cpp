@@ -277,15 +277,8 @@ void check_roles(const Extractor& x, const test::RoleCase& c) {
 }  // namespace
 
 TEST_CASE("extract actors: the owner of a decision or plan is the subject of its infinitive") {
-  // The parse coder alone (DIPGRAPH_PATTERN_CODER=0): the pattern coder
-  // guesses the same parties from word order.
-  static const std::unique_ptr<Extractor> parse_only = [] {
-    setenv("DIPGRAPH_PATTERN_CODER", "0", 1);
-    Diagnostics diag(false);
-    auto e = Extractor::load(DIPGRAPH_DATA_DIR, diag);
-    unsetenv("DIPGRAPH_PATTERN_CODER");
-    return e;
-  }();
+  // The parse coder alone: the pattern coder guesses the same parties from
+  // word order.
   const test::RoleCase cases[] = {
       {"Peru's decision to expel the Chilean ambassador was a mistake.", "16", "PER", "CHL"},
       {"Many voters think the Peruvian decision to expel the Chilean ambassador was a mistake.", "16", "PER",
@@ -293,7 +286,7 @@ TEST_CASE("extract actors: the owner of a decision or plan is the subject of its
       {"Polls show most Kenyans believe their government's plan to invade Somalia was wrong.", "19", "KEN",
        "SOM"},
   };
-  for (const auto& c : cases) check_roles(*parse_only, c);
+  for (const auto& c : cases) check_roles(test::parse_only(), c);
 }
 
 TEST_CASE("extract actors: a participle of aiming names the target of an armed act") {

@@ -297,3 +297,16 @@ TEST_CASE("extract code: 'the decision of X to act' is X's act; a right to act i
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract code: a quote after a clause that is no speech verb's speaks for that clause's subject") {
+  // the parse coder alone: the pattern coder guesses the same from word order
+  auto fs = test::parse_only().extract(test::document(
+      "The Kenyan president defended his decision on Monday, \"We condemn the Ugandan raids on our border.\""));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  // a quote whose own clause names its subject keeps it
+  fs = test::parse_only().extract(test::document(
+      "The Kenyan president defended his decision on Monday, \"Uganda condemned the raids on its border.\""));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "") == nullptr);
+}

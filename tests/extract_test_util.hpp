@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <set>
 #include <string>
@@ -25,6 +26,19 @@ inline const ingest::Extractor& extractor() {
     return e;
   }();
   return *kExtractor;
+}
+
+// The Extractor with the parse coder alone (DIPGRAPH_PATTERN_CODER=0), for
+// rules the pattern coder would also guess from word order.
+inline const ingest::Extractor& parse_only() {
+  static const std::unique_ptr<ingest::Extractor> kParseOnly = [] {
+    setenv("DIPGRAPH_PATTERN_CODER", "0", 1);
+    Diagnostics diag(false);
+    auto e = ingest::Extractor::load(DIPGRAPH_DATA_DIR, diag);
+    unsetenv("DIPGRAPH_PATTERN_CODER");
+    return e;
+  }();
+  return *kParseOnly;
 }
 
 // A Document of `text` dated `date` (YYYY-MM-DD), id "t".

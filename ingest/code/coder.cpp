@@ -372,6 +372,46 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
   }
 }
 
+// A quote inside the sentence after a clause that is no speech verb's ('X
+// defended his decision: "I will ..."', 'X wrote on Twitter, "We ..."'):
+// its "I" and "we", and its events without a subject, are those of the
+// actor that is the subject of the clause outside the quote.
+void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  const int n = tr.size();
+  std::vector<char> quoted(n, 0);
+  bool in = false, any = false;
+  int opens = -1;
+  for (int i = 0; i < n; ++i) {
+    if (tr.lemma(i) == "\"") {
+      in = !in;
+      if (in && opens < 0) opens = i;
+      continue;
+    }
+    quoted[i] = in;
+    any |= in;
+  }
+  if (!any || opens < 1) return;
+  // The subject of the last verb before the quote opens, outside it.
+  int speaker = -1;
+  for (int v = opens - 1; v >= 0 && speaker < 0; --v) {
+    if (quoted[v] || !tr.is_verb(v)) continue;
+    int s = tr.child(v, "nsubj");
+    if (s >= 0 && !quoted[s] && actor_of_node(c, s, true, false) >= 0) speaker = s;
+  }
+  if (speaker < 0) return;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    if (!e.source.empty() || !quoted[e.word]) continue;
+    std::string w;
+    int subj = subject_of(c, e.word, w);
+    bool first_person = subj >= 0 && c.mention(subj) < 0 && is_rel(tr.lemma(subj), {"i", "we"});
+    if (subj >= 0 && !first_person) continue;
+    actors_at(c, speaker, true, false, e.source);
+    if (!e.source.empty()) e.why += "source=quoting clause ";
+  }
+}
+
 // A quote that goes on after the sentence naming its speaker ('"...," X
 // said. "We will ..."'): its "we" and "I" are the speaker's, as its reader
 // takes them, unless the sentence names a speaker of its own.
@@ -539,6 +579,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   if (out.size() == first) return;
 
   quoted_speaker(c, first, out);
+  inline_quote_speaker(c, first, out);
   appeal_content(c, first, out);
 
   // Reported speech: a speech verb's complement ("X said Y would ...", or
