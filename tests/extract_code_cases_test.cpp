@@ -310,3 +310,14 @@ TEST_CASE("extract code: a quote after a clause that is no speech verb's speaks 
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "11", "KEN", "") == nullptr);
 }
+
+TEST_CASE("extract code: what is aimed at a thing of a state ('the policies of X', 'aggression from X') is aimed at X") {
+  for (const char* text : {"Chile sharply criticized the border policies of Peru on Monday.",
+                           "Iran blamed the crash on fear of aggression from Israel."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "11") != nullptr);
+    CHECK((find(fs, "11", "CHL", "PER") != nullptr || find(fs, "11", "IRN", "ISR") != nullptr));
+  }
+}

@@ -74,10 +74,9 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     bool mod = r == "nmod:poss" || ((b == "amod" || b == "compound") && !owned) || b == "appos" || b == "flat";
     if (b == "nmod" && r != "nmod:poss") {
       std::string_view p = c.t.marker(*k);
-      mod = p == "of" || p == "from" || (title && p == "for");  // "a spokesman for the ministry"
-      // "the price of oil": no actor; where places count, a part of a
-      // place is that place ("remote parts of Aceh").
-      if (mod && !agent && !(places && partitive(c.t.lemma(n)))) mod = false;
+      // "a spokesman for the ministry"; outside the source slot, the owner
+      // of a thing ("the economy of Turkey", "aggression from the US").
+      mod = p == "of" || p == "from" || (title && p == "for");
     }
     if (!mod) continue;
     int mk = c.mention(*k);
