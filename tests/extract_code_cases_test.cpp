@@ -321,3 +321,17 @@ TEST_CASE("extract code: what is aimed at a thing of a state ('the policies of X
     CHECK((find(fs, "11", "CHL", "PER") != nullptr || find(fs, "11", "IRN", "ISR") != nullptr));
   }
 }
+
+TEST_CASE("extract code: a hostile act promised on a condition is a threat made now") {
+  auto fs = test::facts("Kenya warned that it would destroy the Ugandan army if Uganda crossed the border.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "13", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  CHECK(test::with_root(fs, "19") == nullptr);
+  // a decided act without a condition stays planned, with its own root
+  fs = test::facts("Kenya said it would impose sanctions on Uganda next month.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "16", "KEN", "UGA") != nullptr);
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

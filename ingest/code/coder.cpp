@@ -569,6 +569,28 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
+      // A hostile act promised on a condition ("if X does ..., we will
+      // destroy its economy") is a threat, made now.
+      if (e.status == Status::planned && !f.noun) {
+        const std::string_view r2 = std::string_view(e.cameo).substr(0, 2);
+        const char* threat = r2 == "16" ? "131" : r2 == "17" ? "137" : (r2 == "18" || r2 == "19" || r2 == "20") ? "138" : nullptr;
+        // the condition: an "if" or "unless" clause of the sentence, however
+        // the parser hung it, that does not hold the act itself
+        bool conditional = false;
+        for (int m = 0; threat && m < tr.size() && !conditional; ++m) {
+          if (tr.base(m) != "mark" || !is_rel(tr.lemma(m), {"if", "unless"})) continue;
+          int x = w;
+          while (x >= 0 && x != tr.head(m)) x = tr.head(x);
+          conditional = x < 0;
+        }
+        if (conditional) {
+          e.cameo = threat;
+          e.type = "threat";
+          e.status = Status::occurred;
+          e.sense_chosen = true;  // the pattern coder's reading of the act gives way
+          e.why += "conditional threat ";
+        }
+      }
       e.say = (f.flags & kFrameSay) != 0;
       trigger_of[w] = static_cast<int>(out.size());
       out.push_back(std::move(e));
