@@ -335,3 +335,18 @@ TEST_CASE("extract code: a hostile act promised on a condition is a threat made 
   CHECK(find(fs, "16", "KEN", "UGA") != nullptr);
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("extract code: funding a thing in a state is aid to it, planned by whoever announced the plan") {
+  auto fs = test::parse_only().extract(
+      test::document("Britain announced plans to join Japan in funding a police academy in Kenya."));
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "07", "GBR", "KEN");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  // a gerund of manner keeps its verb's status
+  fs = test::facts("Kenya retaliated on Monday by shelling Somali positions in Somalia.");
+  CAPTURE(test::summary(fs));
+  f = find(fs, "19", "KEN", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}

@@ -92,6 +92,13 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     return subject_of(c, h, why, depth + 1);
   }
   if (r == "conj" || r == "advcl" || r == "acl") {
+    // "announced plans to join": an act noun's infinitive is done by whoever
+    // made the plan, the subject of the verb it is the object of.
+    if (r == "acl" && t.child(v, "mark") >= 0 && frames_.in_class(act_class_, t.lemma(h)) &&
+        (t.rel(h) == "obj" || t.rel(h) == "iobj") && t.head(h) >= 0) {
+      why += "plan-acl ";
+      return subject_of(c, t.head(h), why, depth + 1);
+    }
     if (r == "acl" && t.is_nominal(h)) {
       why += "acl ";
       return h;  // "leaders gathering in Rome"
@@ -325,8 +332,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
   }
   // Force aimed at a thing on another state's soil ("shells aimed at a
-  // radar post in Kenya") is aimed at that state.
-  const bool armed = root == "18" || root == "19" || root == "20";
+  // radar post in Kenya") is aimed at that state; so is aid to a thing
+  // there ("funding a police unit in Yemen").
+  const bool armed = root == "07" || root == "18" || root == "19" || root == "20";
   if (armed && !source && out.empty())
     for (int n : nodes)
       for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)

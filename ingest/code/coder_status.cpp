@@ -144,7 +144,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       }
       if (relative && own_subject) take(cues_.find(CueWhere::clause, tr.lemma(h)));
     }
-    if (r == "conj") {
+    // A gerund of manner ("will retaliate by firing", "plans to join in
+    // funding") has the status of the verb it tells the manner of.
+    if (r == "conj" || (tr.base(x) == "advcl" && tr.xpos(x) == "VBG" && is_rel(tr.marker(x), {"by", "in"}))) {
       x = h;
       continue;
     }
