@@ -8,7 +8,11 @@
 // redone: the buffer front's templates once per b, the stack's templates
 // and the label of the arc s1 -> s0 once per word on top of the stack
 // (until it gets a child). Integer sums in another order are the same sums,
-// so the parses are those of scoring everything every time.
+// so the parses are those of scoring everything every time. The lookups are
+// random reads of tables of tens of MB, so a configuration's keys (and a
+// joint model's label keys of both arcs) are all made before the first
+// lookup and their slots loaded at once: the cache misses overlap instead
+// of coming one batch after another.
 #include "ingest/syntax/parser.hpp"
 
 #include <algorithm>
@@ -18,6 +22,7 @@
 #include <vector>
 
 #include "ingest/syntax/parser_detail.hpp"
+#include "ingest/syntax/row_sums.hpp"
 
 namespace dipgraph::syntax {
 namespace detail {
@@ -62,19 +67,33 @@ int apply(ParserScratch& s, int b, Action a, int label) {
 using namespace detail;
 
 namespace {
-// The best non-root relation of the arc h -> d in the current state: its
-// model label index into `label`; returns its score. `ls` holds
-// m.label_w.cols scores (overwritten).
-std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, std::int32_t* ls,
-                        int& label) {
-  std::fill(ls, ls + m.label_w.cols, 0);
-  Key* lk = s.keys.data() + kMaxTransitionFeatures;
-  m.label_w.score(lk, label_features(s, h, d, m.templates, lk), ls);
+// The best non-root relation by the label scores `ls` (m.label_w.cols of
+// them): its model label index into `label` (unchanged if there is none);
+// returns its score. Ties go to the first.
+std::int32_t best_of(const Parser::Model& m, const std::int32_t* ls, int& label) {
   std::int32_t bl = std::numeric_limits<std::int32_t>::min();
   const int nlab = static_cast<int>(m.labels.size());
   for (int l = 0; l < nlab; ++l)
     if (l != m.root_label && ls[l] > bl) bl = ls[l], label = l;
   return bl;
+}
+
+// The best non-root relation of the arc h -> d in the current state, as
+// best_of. `ls` holds m.label_w.cols scores (overwritten).
+std::int32_t best_label(const Parser::Model& m, ParserScratch& s, int h, int d, std::int32_t* ls,
+                        int& label) {
+  std::fill(ls, ls + m.label_w.cols, 0);
+  Key* lk = s.keys.data() + kLabelKeys;
+  m.label_w.score(lk, label_features(s, h, d, m.templates, lk), ls);
+  return best_of(m, ls, label);
+}
+
+// The best relation of an arc whose label rows are `rows`, as best_of.
+std::int32_t best_label(const Parser::Model& m, const std::int16_t* const* rows, int n,
+                        std::int32_t* ls, int& label) {
+  std::fill(ls, ls + m.label_w.cols, 0);
+  sum_rows(rows, n, m.label_w.cols, ls);
+  return best_of(m, ls, label);
 }
 }  // namespace
 
@@ -132,12 +151,31 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       b = apply(s, b, kRight, lab);
       continue;
     }
-    Key* bkeys = keys + kMaxTransitionFeatures + kMaxLabelFeatures;
-    Key* skeys = keys + kMaxTransitionFeatures + 2 * kMaxLabelFeatures;
+    Key* bkeys = keys + kBufferKeys;
+    Key* skeys = keys + kStackKeys;
     int nb = 0, nsk = 0;
     const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
     const int nk = transition_features(s, n, b, m.templates, keys, bkeys, fresh_b ? &nb : nullptr,
                                        skeys, top.summed ? nullptr : &nsk);
+    // A joint model scores the label of each possible arc too. All the
+    // configuration's lookups are started at once, so that their cache
+    // misses overlap: the label rows' slots, the transition rows' slots,
+    // then the label rows while the transition rows are summed.
+    Key* left_keys = keys + kLeftKeys;
+    Key* right_keys = keys + kRightKeys;
+    int nleft = 0, nright = 0;
+    if (!m.split && can[kLeft]) nleft = label_features(s, b, s0, m.templates, left_keys);
+    if (!m.split && can[kRight] && top.right_label < 0)
+      nright = label_features(s, s.stack[s.stack.size() - 2], s0, m.templates, right_keys);
+    m.label_w.prefetch(left_keys, nleft);
+    m.label_w.prefetch(right_keys, nright);
+    m.actions.prefetch(keys, nk);
+    m.actions.prefetch(bkeys, nb);
+    m.actions.prefetch(skeys, nsk);
+    const std::int16_t* left_rows[kMaxLabelFeatures];
+    const std::int16_t* right_rows[kMaxLabelFeatures];
+    const int mleft = m.label_w.find_rows(left_keys, nleft, left_rows);
+    const int mright = m.label_w.find_rows(right_keys, nright, right_rows);
     if (fresh_b) {
       bsum[0] = bsum[1] = bsum[2] = bsum[3] = 0;
       m.actions.score(bkeys, nb, bsum);
@@ -151,6 +189,10 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
     std::int32_t ts[kActionCols] = {bsum[0] + top.sum[0], bsum[1] + top.sum[1],
                                     bsum[2] + top.sum[2], 0};
     m.actions.score(keys, nk, ts);
+    if (nright > 0) {  // right_label() then reads it
+      top.right_label = m.root_label;
+      top.right_score = best_label(m, right_rows, mright, lscore[0], top.right_label);
+    }
     std::int64_t best = std::numeric_limits<std::int64_t>::min();
     Action best_a = kShift;
     int best_l = m.root_label;
@@ -158,7 +200,7 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
       if (!can[act]) continue;
       std::int64_t sc = ts[act];
       int lab = m.root_label;
-      if (!m.split && act == kLeft) sc += best_label(m, s, b, s0, lscore[1], lab);
+      if (!m.split && act == kLeft) sc += best_label(m, left_rows, mleft, lscore[1], lab);
       if (!m.split && act == kRight) sc += right_label(lab);
       if (sc > best) best = sc, best_a = static_cast<Action>(act), best_l = lab;
     }

@@ -29,6 +29,15 @@ inline constexpr int kActions = 3;
 inline constexpr int kActionCols = 4;  // padded row width of the transition table
 inline constexpr int kMaxTransitionFeatures = 128;
 inline constexpr int kMaxLabelFeatures = 40;
+// ParserScratch::keys: a configuration's transition keys, then areas for
+// one arc's label keys, the buffer front's and the stack's transition keys,
+// and the label keys of the arcs b -> s0 and s1 -> s0 (Parser::parse).
+inline constexpr int kLabelKeys = kMaxTransitionFeatures;
+inline constexpr int kBufferKeys = kLabelKeys + kMaxLabelFeatures;
+inline constexpr int kStackKeys = kBufferKeys + kMaxLabelFeatures;
+inline constexpr int kLeftKeys = kStackKeys + kMaxTransitionFeatures;
+inline constexpr int kRightKeys = kLeftKeys + kMaxLabelFeatures;
+inline constexpr int kScratchKeys = kRightKeys + kMaxLabelFeatures;
 
 [[gnu::always_inline]] inline std::uint64_t mix(std::uint64_t x) { return mix64(x); }
 // FNV-1a of `s`, ASCII letters folded to lower case when `fold`, then mixed.
@@ -65,6 +74,13 @@ struct WeightTable {
       i = (i + 1) & mask;
     }
   }
+  // Starts loading the slots of `keys`.
+  void prefetch(const Key* keys, int n) const {
+    for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+  }
+  // The rows of those of `keys` the table has into rows[] (room for n);
+  // returns their count. Starts loading the rows.
+  int find_rows(const Key* keys, int n, const std::int16_t** rows) const;
   // Adds the rows of `keys` (at most kMaxTransitionFeatures) into
   // scores[0..cols), prefetching all slots and rows before summing.
   void score(const Key* keys, int n, std::int32_t* scores) const;
@@ -82,6 +98,10 @@ struct ActionTable {
   HugeVector<Slot> slots;
   void reserve(std::size_t rows);  // empties the table
   void insert(Key key, const std::int16_t* w);
+  // Starts loading the slots of `keys`.
+  void prefetch(const Key* keys, int n) const {
+    for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
+  }
   // Adds the rows of `keys` into scores[0..kActions).
   void score(const Key* keys, int n, std::int32_t* scores) const;
 };

@@ -110,7 +110,7 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
   s.nr.assign(n + 1, 0);
   s.lset.assign(n + 1, 0);
   s.rset.assign(n + 1, 0);
-  s.keys.resize(2 * kMaxTransitionFeatures + 2 * kMaxLabelFeatures);
+  s.keys.resize(kScratchKeys);
   s.top.assign(n + 2, ParserScratch::StackTop{});
 }
 

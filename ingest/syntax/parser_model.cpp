@@ -38,10 +38,8 @@ void WeightTable::build_index(const std::vector<Key>& row_keys) {
   }
 }
 
-void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
-  if (slots.empty()) return;
-  for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
-  const std::int16_t* rows[kMaxTransitionFeatures];
+int WeightTable::find_rows(const Key* keys, int n, const std::int16_t** rows) const {
+  if (slots.empty()) return 0;
   int m = 0;
   for (int f = 0; f < n; ++f) {
     const std::int16_t* row = find(keys[f]);
@@ -50,7 +48,14 @@ void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
     if (cols > 32) __builtin_prefetch(row + 32);
     rows[m++] = row;
   }
-  sum_rows(rows, m, cols, scores);
+  return m;
+}
+
+void WeightTable::score(const Key* keys, int n, std::int32_t* scores) const {
+  if (slots.empty()) return;
+  prefetch(keys, n);
+  const std::int16_t* rows[kMaxTransitionFeatures];
+  sum_rows(rows, find_rows(keys, n, rows), cols, scores);
 }
 
 void ActionTable::reserve(std::size_t rows) {
