@@ -38,7 +38,7 @@ constexpr std::uint64_t kElement[kSections] = {
 constexpr const char* kSectionName[kSections] = {
     "vertices",       "out starts",   "out targets", "out kinds",   "in starts",
     "in sources",     "in rows",      "in kinds",    "string offsets", "string bytes",
-    "id index",       "names",        "ties",        "tie events",  "placeholders",
+    "id index",       "names",        "ties",        "tie events",  "vertex flags",
     "summary",        "tie strengths", "block table"};
 
 // The block's checksum on the CPU's CRC unit, four chains side by side.
@@ -225,9 +225,16 @@ std::string SnapshotGate::verify_block(std::uint64_t b) const {
         bad |= slot[i].value != StringIndex::kMissing && slot[i].value >= nv;
       return bad ? "id index out of range" : "";
     }
-    case snap::kPlaceholders:
-      return below(reinterpret_cast<const std::uint8_t*>(sec), 2) ? ""
-                                                                 : "placeholder flags out of range";
+    case snap::kVertexFlags: {
+      // VertexFlags: a kind below kVertexKindCount, a status up to negated,
+      // bit 7 clear.
+      const auto* f = reinterpret_cast<const std::uint8_t*>(sec);
+      bool bad = false;
+      for (std::uint64_t i = i0; i < i1; ++i)
+        bad |= (f[i] >> 1 & 7) >= kVertexKindCount ||
+               (f[i] >> 4 & 7) > static_cast<int>(Status::negated) || (f[i] & 0x80) != 0;
+      return bad ? "vertex flags out of range" : "";
+    }
     default:
       return {};  // bytes, or a small section checked as a whole when opened
   }

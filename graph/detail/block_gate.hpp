@@ -33,7 +33,7 @@ enum Section {
   kNames,
   kTies,
   kTieEvents,
-  kPlaceholders,
+  kVertexFlags,
   kSummary,
   kTieStrengths,
   kBlockCrcs,

@@ -28,7 +28,7 @@ using snap::Section;
 using snap::kSections;
 
 constexpr char kSnapshotMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kSnapshotVersion = 8;
+constexpr std::uint32_t kSnapshotVersion = 9;
 constexpr std::uint32_t kSnapshotEndian = 0x01020304u;
 // Why 1 MiB: checking a block costs about 0.1 ms of CRC and range checks,
 // the first touch of a few scattered strings or vertices costs no more than
@@ -124,6 +124,12 @@ class SnapshotGate final : public BlockGate {
   // damaged one is then failed over as on first use (or throws Error).
   void check_section(int s) const;
   const std::shared_ptr<const Mapping>& mapping() const { return map_; }
+  // The blocks of section `s`, and which of them holds its element `i`.
+  std::uint64_t section_blocks(int s) const {
+    const std::uint64_t end = s + 1 < snap::kBlockCrcs ? spans_[s + 1].first_block : h_.blocks;
+    return end - spans_[s].first_block;
+  }
+  std::uint64_t block_in_section(int s, std::uint64_t i) const { return i / spans_[s].per_block; }
 
  private:
   void check(std::uint64_t b) const override;
