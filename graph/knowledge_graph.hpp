@@ -206,7 +206,8 @@ class KnowledgeGraph {
   std::string_view str(StrId s) const;
   std::string_view id(VertexId v) const { return str(vertex(v).id); }
   std::string_view label(VertexId v) const { return str(vertex(v).label); }
-  VertexKind kind(VertexId v) const { return vertex(v).kind; }
+  // The kind of `v`, from its VertexFlags (a byte, not its record).
+  VertexKind kind(VertexId v) const { return VertexFlags::kind(vertex_flags()[v]); }
 
   // The vertex with this exact stable id, or kNoVertex.
   VertexId find(std::string_view stable_id) const;

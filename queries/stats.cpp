@@ -67,12 +67,18 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   // countries, memberships).
   std::vector<char> in(nv, 0);
   for (VertexId ev = 0; ev < nv; ++ev) {
-    if (g[ev].kind != VertexKind::event || !kept[ev]) continue;
+    if (!kept[ev] || graph.kind(ev) != VertexKind::event) continue;  // flags, not records
     in[ev] = 1;
-    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind, bool) { in[other] = 1; });
+    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind k, bool outgoing) {
+      in[other] = 1;
+      // A party's edge into a kept event (an event's in-edges are all its
+      // parties'): counted here, from the event, not from the party's
+      // millions of out-edges.
+      s.edges += !outgoing && k <= EdgeKind::target;
+    });
   }
   for (VertexId v = 0; v < nv; ++v)
-    if (in[v] && g[v].kind != VertexKind::event)
+    if (in[v] && graph.kind(v) != VertexKind::event)
       for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
         EdgeKind k = g[*it].kind;
         if (k == EdgeKind::represents || k == EdgeKind::in || k == EdgeKind::member_of)
@@ -81,13 +87,14 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   for (VertexId v = 0; v < nv; ++v) {
     if (!in[v]) continue;
     ++s.vertices;
-    const bool v_event = g[v].kind == VertexKind::event;
-    ++s.by_kind[static_cast<int>(g[v].kind)];
+    const VertexKind kind = graph.kind(v);
+    const bool v_event = kind == VertexKind::event;
+    ++s.by_kind[static_cast<int>(kind)];
+    // An edge of an event counts with its event; an entity's edge to an
+    // entity when both ends are in (its edges to events: counted above).
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-      auto t = static_cast<VertexId>(boost::target(*it, g));
-      if (!in[t]) continue;
-      // An edge of an event counts with its event; an entity's edge, when both ends are in.
-      if (v_event ? kept[v] : (g[*it].kind > EdgeKind::target || kept[t])) ++s.edges;
+      if (!v_event && g[*it].kind <= EdgeKind::target) continue;
+      if (in[boost::target(*it, g)] && (!v_event || kept[v])) ++s.edges;
     }
   }
   GraphSummary sum = summarize_graph(graph, CountryView(graph, &kept), &kept);
