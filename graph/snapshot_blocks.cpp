@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <future>
 #include <system_error>
@@ -140,11 +141,11 @@ SnapshotGate::SnapshotGate(std::shared_ptr<const Mapping> map, const SnapshotHea
   for (int s = 0; s < snap::kBlockCrcs; ++s) {
     const std::uint64_t per = block_elements(s, h.block_bytes);
     const std::uint64_t n = (h.sections[s].size / kElement[s] + per - 1) / per;
-    spans_[s] = {first, per};
+    spans_[s] = {first, per, static_cast<unsigned>(std::countr_zero(per))};
     section_of_.insert(section_of_.end(), n, s);
     first += n;
   }
-  spans_[snap::kBlockCrcs] = {first, 1};
+  spans_[snap::kBlockCrcs] = {first, 1, 0};
   init_bits(h.blocks);
 }
 

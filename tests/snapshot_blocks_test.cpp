@@ -28,7 +28,7 @@ using store_test::write_file;
 namespace {
 
 // Enough facts for several blocks of vertices, rows and strings (a vertex
-// block holds 11,915 vertices).
+// block holds 8,192 vertices).
 KnowledgeGraph many_facts_graph() {
   std::vector<Fact> facts;
   for (int i = 0; i < 30000; ++i) {

@@ -26,7 +26,7 @@ using store_test::write_file;
 namespace {
 
 // Facts of every status, some with a person or a place, over enough
-// vertices for several blocks of the vertex table (11,915 vertices each).
+// vertices for several blocks of the vertex table (8,192 vertices each).
 std::vector<Fact> mixed_facts(int n) {
   static const Status kStatuses[] = {Status::occurred,    Status::planned, Status::intended,
                                      Status::negotiating, Status::ongoing, Status::negated};

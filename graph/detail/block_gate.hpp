@@ -52,8 +52,8 @@ class BlockGate {
   void need(int s, std::uint64_t first, std::uint64_t last) const {
     if (first >= last) return;
     const Span& r = spans_[s];
-    const std::uint64_t e = r.first_block + (last - 1) / r.per_block;
-    for (std::uint64_t b = r.first_block + first / r.per_block; b <= e; ++b)
+    const std::uint64_t e = r.first_block + ((last - 1) >> r.shift);
+    for (std::uint64_t b = r.first_block + (first >> r.shift); b <= e; ++b)
       if (!(bits_[b >> 6].load(std::memory_order_acquire) >> (b & 63) & 1)) check(b);
   }
   void need(int s, std::uint64_t i) const { need(s, i, i + 1); }
@@ -64,7 +64,8 @@ class BlockGate {
 
  protected:
   struct Span {
-    std::uint64_t first_block = 0, per_block = 1;  // elements per block
+    std::uint64_t first_block = 0, per_block = 1;  // elements per block: a power of two
+    unsigned shift = 0;                              // log2(per_block)
   };
   // Checks block `b` (out of the hot path); on success calls passed(b).
   virtual void check(std::uint64_t b) const = 0;

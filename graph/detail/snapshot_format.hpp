@@ -10,6 +10,7 @@
 // first reaches it (SnapshotGate), or every block at once (check, batches).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -81,10 +82,13 @@ std::uint32_t block_checksum(std::string_view block);
 
 // The size of one element of section `s` (1 for byte sections).
 std::uint64_t section_element(int s);
-// Elements per block of section `s` for blocks of `block_bytes`.
+// Elements per block of section `s` for blocks of `block_bytes`: the
+// largest power of two that fits (11,915 vertices of 88 bytes would fit in
+// 1 MiB; a block holds 8,192), so that the gate finds an element's block by
+// a shift, not a division, on every access.
 inline std::uint64_t block_elements(int s, std::uint64_t block_bytes) {
   const std::uint64_t n = block_bytes / section_element(s);
-  return n ? n : 1;
+  return n ? std::bit_floor(n) : 1;
 }
 // The blocks of every gated section of a header whose sizes passed the
 // layout check, in file order.
@@ -129,7 +133,7 @@ class SnapshotGate final : public BlockGate {
     const std::uint64_t end = s + 1 < snap::kBlockCrcs ? spans_[s + 1].first_block : h_.blocks;
     return end - spans_[s].first_block;
   }
-  std::uint64_t block_in_section(int s, std::uint64_t i) const { return i / spans_[s].per_block; }
+  std::uint64_t block_in_section(int s, std::uint64_t i) const { return i >> spans_[s].shift; }
 
  private:
   void check(std::uint64_t b) const override;
