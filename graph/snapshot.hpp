@@ -54,7 +54,7 @@ struct SnapshotRead {
 };
 
 // Checks of a query's graph on first use (docs/graph.md, "Layout (version
-// 8)"): each block of the snapshot is checked when the query first reads
+// 9)"): each block of the snapshot is checked when the query first reads
 // it, not all when it is opened.
 struct LazyChecks {
   // Called when a block turns out damaged mid-query, with the reason

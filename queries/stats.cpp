@@ -3,7 +3,9 @@
 #include "queries/stats.hpp"
 
 #include <algorithm>
+#include <future>
 #include <optional>
+#include <system_error>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
@@ -62,6 +64,15 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   GraphStats s;
   const auto& g = graph.impl().g;
   const std::size_t nv = graph.vertex_count();
+  // The country view of the kept events, on a second thread meanwhile (a
+  // pass over their parties, as long as the counting below).
+  auto build_view = [&] { return CountryView(graph, &kept); };
+  std::future<CountryView> view;
+  try {
+    view = std::async(std::launch::async, build_view);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    view = std::async(std::launch::deferred, build_view);
+  }
   // In the graph of the kept facts: the kept events, what they name, and
   // the countries and organizations those link to (people's and places'
   // countries, memberships).
@@ -97,7 +108,8 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
       if (in[boost::target(*it, g)] && (!v_event || kept[v])) ++s.edges;
     }
   }
-  GraphSummary sum = summarize_graph(graph, CountryView(graph, &kept), &kept);
+  GraphSummary sum = summarize_events(graph, &kept);
+  add_partners(sum, view.get());
   fill(graph, &sum, top, s);
   return s;
 }

@@ -2,8 +2,9 @@
 // gate that checks its blocks on first use (graph/snapshot_blocks.cpp).
 // Internal to graph/: the public interface is graph/snapshot.hpp.
 //
-// Version 8: every section but the last is cut into blocks of
-// `block_bytes` (1 MiB) rounded down to whole elements; the last section is
+// Since version 8, every section but the last is cut into blocks of at
+// most `block_bytes` (1 MiB) holding a power of two of whole elements
+// (version 9; the vertex flags are version 9's too); the last section is
 // the table of the blocks' CRC-32C (u32 each, in file order), whose own
 // CRC-32C is in the header. A reader checks the header, the table and the
 // small sections when it opens the file, and each other block when a query
