@@ -280,10 +280,26 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   std::vector<char> usable;
   if (!filter.active()) return usable;
   usable.resize(graph.vertex_count(), 1);
+  const CompiledFilter compiled(filter);  // the lists split once, not once per event
+  // A filter on the status alone (path's default: no negated facts) reads
+  // one byte per vertex (its VertexFlags), not its record. Confidences lie
+  // in [0, 1] (NaN passes any bound), so a bound of 0 or less drops none.
+  if (filter.min_confidence <= 0 && compiled.quads.empty() && compiled.cameo.empty() &&
+      compiled.roots.empty() && compiled.types.empty() && filter.since.empty() &&
+      filter.until.empty()) {
+    const std::span<const std::uint8_t> flags = graph.vertex_flags();
+    bool kept[8];
+    for (int s = 0; s < 8; ++s)
+      kept[s] = s > static_cast<int>(Status::negated) ||
+                keep_numbers(compiled, static_cast<Status>(s), 1.0, 0);
+    for (VertexId v = 0; v < usable.size(); ++v)
+      if (VertexFlags::kind(flags[v]) == VertexKind::event)
+        usable[v] = kept[static_cast<int>(VertexFlags::status(flags[v]))];
+    return usable;
+  }
   // Every vertex is read: the snapshot's vertex blocks are checked up front,
   // on two threads.
   check_vertex_blocks(graph);
-  const CompiledFilter compiled(filter);  // the lists split once, not once per event
   // Types, codes and dates are interned: each distinct one is decided once,
   // not compared or parsed per event.
   const std::size_t strings = graph.string_count();

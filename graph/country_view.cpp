@@ -3,6 +3,7 @@
 #include "graph/country_view.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "graph/detail/boost_graph.hpp"
 #include "graph/error.hpp"
@@ -84,9 +85,13 @@ void CountryView::add_events(VertexId first, const std::vector<char>* events,
     bool source, target;
   };
   std::vector<Side> sides;
+  std::unordered_map<StrId, std::optional<DayRange>> date_days;
+  StrId date_id = 0;
+  const std::optional<DayRange>* days_of_date = nullptr;
   for (VertexId ev = first; ev < graph.vertex_count(); ++ev) {
+    // The kind from the vertex flags: a dropped event's record is not read.
+    if ((events && !(*events)[ev]) || graph.kind(ev) != VertexKind::event) continue;
     const VertexData& e = graph.vertex(ev);
-    if (e.kind != VertexKind::event || (events && !(*events)[ev])) continue;
     sides.clear();
     for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
       EdgeKind k = g[*it].kind;
@@ -99,7 +104,15 @@ void CountryView::add_events(VertexId first, const std::vector<char>* events,
       s->target |= k == EdgeKind::target;
     }
     if (sides.size() < 2) continue;
-    auto day = edtf_days(graph.str(e.date));  // compared as ToneSummary and GraphSummary do
+    // Compared as ToneSummary and GraphSummary do; dates are interned:
+    // each distinct one is parsed once.
+    if (!days_of_date || e.date != date_id) {
+      auto at = date_days.find(e.date);
+      if (at == date_days.end()) at = date_days.emplace(e.date, edtf_days(graph.str(e.date))).first;
+      date_id = e.date;
+      days_of_date = &at->second;
+    }
+    const std::optional<DayRange>& day = *days_of_date;
     for (std::size_t i = 0; i < sides.size(); ++i)
       for (std::size_t j = i + 1; j < sides.size(); ++j) {
         VertexId a = std::min(sides[i].country, sides[j].country);

@@ -14,6 +14,18 @@ namespace dipgraph {
 
 GraphSummary summarize_graph(const KnowledgeGraph& graph, const CountryView& view,
                              const std::vector<char>* events) {
+  GraphSummary s = summarize_events(graph, events);
+  add_partners(s, view);
+  return s;
+}
+
+void add_partners(GraphSummary& s, const CountryView& view) {
+  for (GraphSummary::Country& c : s.countries)
+    c.partners = static_cast<std::uint32_t>(view.ties_of(c.country).size());
+  s.ties = view.ties().size();
+}
+
+GraphSummary summarize_events(const KnowledgeGraph& graph, const std::vector<char>* events) {
   GraphSummary s;
   const std::size_t nv = graph.vertex_count();
   auto kept = [&](VertexId v) {
@@ -90,9 +102,7 @@ GraphSummary summarize_graph(const KnowledgeGraph& graph, const CountryView& vie
       for (VertexId c : seen) ++tie_facts[c];
   }
   for (VertexId c = 0; c < nv; ++c)
-    if (tie_facts[c])
-      s.countries.push_back({c, static_cast<std::uint32_t>(view.ties_of(c).size()), tie_facts[c]});
-  s.ties = view.ties().size();
+    if (tie_facts[c]) s.countries.push_back({c, 0, tie_facts[c]});
   return s;
 }
 

@@ -49,6 +49,11 @@ struct GraphSummary {
 // the same events. One pass over the events and their party edges.
 GraphSummary summarize_graph(const KnowledgeGraph& graph, const CountryView& view,
                              const std::vector<char>* events = nullptr);
+// The same in two steps, for a caller that builds the country view
+// meanwhile: summarize_events leaves each country's partners and the
+// number of ties 0, add_partners fills them in from the view.
+GraphSummary summarize_events(const KnowledgeGraph& graph, const std::vector<char>* events);
+void add_partners(GraphSummary& summary, const CountryView& view);
 
 // The summary as bytes (the snapshot's summary section: a fixed head of
 // counts, then {u32 type, u32 0, u64 events} per type and {u32 country,

@@ -119,8 +119,9 @@ class GraphBuilder {
     reserve(nv + nv / 8 + 16, 0);
     vertices_.assign(a.vertices, a.vertices + nv);
     placeholder_.assign(nv, false);
-    if (base.placeholders.size() == nv)
-      for (VertexId v = 0; v < nv; ++v) placeholder_[v] = base.placeholders[v] != 0;
+    if (base.flags.size() == nv)
+      for (VertexId v = 0; v < nv; ++v)
+        placeholder_[v] = (base.flags[v] & VertexFlags::kPlaceholder) != 0;
     // The interned strings: every field interned when built (a code that
     // was only an organization's placeholder label is not among them: a
     // later fact naming it interns it again, which changes no answer).
@@ -240,7 +241,9 @@ class GraphBuilder {
 
   void finish() {
     GraphImpl& m = impl_;
-    m.placeholders.assign(placeholder_.begin(), placeholder_.end());
+    m.flags.resize(vertices_.size());
+    for (VertexId v = 0; v < vertices_.size(); ++v)
+      m.flags[v] = VertexFlags::of(vertices_[v], placeholder_[v]);
     // Entities no fact named get their name from the caller's dictionary.
     if (fallback_names_) {
       for (VertexId v = 0; v < placeholder_.size(); ++v) {
@@ -503,6 +506,8 @@ std::string KnowledgeGraph::provenance_text(VertexId ev) const {
 VertexId KnowledgeGraph::find(std::string_view stable_id) const {
   return impl_->find(stable_id);
 }
+
+std::span<const std::uint8_t> KnowledgeGraph::vertex_flags() const { return impl_->flags; }
 
 std::size_t KnowledgeGraph::degree(VertexId v) const {
   return impl_->g.out_degree(v) + impl_->g.in_degree(v);

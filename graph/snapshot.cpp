@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 8, little-endian, every section 8-byte aligned; the full
+// Layout (version 9, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"; the header and the blocks
 // are graph/detail/snapshot_format.hpp):
 //
@@ -15,14 +15,15 @@
 //   names         the resolution keys: {u32 len, key, u32 n, {u32 vertex, u32 rank}[n]}...
 //   ties          TieRecord[T]: the country view, ordered by (a, b)
 //   tie events    u32[sum of counts]: each tie's events, in graph order
-//   placeholders  u8[V]: 1 for an entity no fact named yet (for extending)
+//   vertex flags  u8[V]: each vertex's kind and status, and whether it is an
+//                 entity no fact named yet (VertexFlags; for extending)
 //   summary       the whole graph's aggregates (graph/graph_summary.hpp)
 //   tie strengths f64[T]: each tie's strength at the default half-life and
 //                 the summary's reference day (queries/neighbors.hpp)
 //   block table   u32 CRC-32C of each block of the sections above
 //
 // Reading maps the file and checks the header, the block table and the
-// small sections (names, ties, summary, strengths, placeholders); every
+// small sections (names, ties, summary, strengths, vertex flags); every
 // other block is checked (checksum and the range of every index in it)
 // either all before anything is used, or, for a query's graph, each when
 // the query first reaches it (SnapshotGate). The graph then runs on the
@@ -293,12 +294,12 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
   w.begin(kTieEvents);
   for (const CountryTie& t : view.ties()) put_bytes_of(w, t.events);
   w.end(kTieEvents);
-  w.begin(kPlaceholders);
-  if (m.placeholders.size() == nv)
-    put_bytes_of(w, m.placeholders);
+  w.begin(kVertexFlags);
+  if (m.flags.size() == nv)
+    put_bytes_of(w, m.flags);
   else
-    w.zeros(nv);
-  w.end(kPlaceholders);
+    for (std::size_t v = 0; v < nv; ++v) w.put(VertexFlags::of(g.vertices[v], false));
+  w.end(kVertexFlags);
   w.begin(kSummary);
   std::optional<GraphSummary> own_summary;
   if (!m.summary) own_summary.emplace(summarize_graph(graph, view));
@@ -358,7 +359,7 @@ std::string check_layout(const Header& h) {
       !expect(kOutTarget, ne * 4) || !expect(kOutKind, ne) || !expect(kInStart, (nv + 1) * 4) ||
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
-      !expect(kTieEvents, h.tie_events * 4) || !expect(kPlaceholders, nv) ||
+      !expect(kTieEvents, h.tie_events * 4) || !expect(kVertexFlags, nv) ||
       !expect(kTieStrengths, nt * sizeof(double)) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots || (slots && h.index_size == slots))
@@ -379,7 +380,7 @@ std::string assemble(const std::shared_ptr<const SnapshotGate>& gate, const Head
   auto section = [&](Section s) { return base + h.sections[s].offset; };
   const std::uint64_t nv = h.vertices, ns = h.strings, nt = h.ties;
   const std::uint64_t slots = h.sections[kIndex].size / sizeof(detail::StringIndex::Slot);
-  for (Section s : {kNames, kTies, kTieStrengths, kSummary, kPlaceholders})
+  for (Section s : {kNames, kTies, kTieStrengths, kSummary, kVertexFlags})
     if (std::string why = gate->verify_section(s); !why.empty()) return why;
 
   const auto* ties = reinterpret_cast<const detail::TieRecord*>(section(kTies));
@@ -424,8 +425,8 @@ std::string assemble(const std::shared_ptr<const SnapshotGate>& gate, const Head
   }
   if (!load) return {};
 
-  const auto* placeholders = reinterpret_cast<const std::uint8_t*>(section(kPlaceholders));
-  impl->placeholders.assign(placeholders, placeholders + nv);
+  const auto* flags = reinterpret_cast<const std::uint8_t*>(section(kVertexFlags));
+  impl->flags.assign(flags, flags + nv);
   impl->summary.emplace();
   if (std::string why = read_summary({section(kSummary), h.sections[kSummary].size}, nv, ns,
                                      *impl->summary);
@@ -551,6 +552,21 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
 void check_vertex_blocks(const KnowledgeGraph& graph) {
   if (const auto& gate = graph.impl().gate)
     static_cast<const SnapshotGate&>(*gate).check_section(kVertices);
+}
+
+void check_event_blocks(const KnowledgeGraph& graph, std::span<const VertexId> events) {
+  const auto& gate = graph.impl().gate;
+  if (!gate || events.size() < 4096) return;
+  const auto& checks = static_cast<const SnapshotGate&>(*gate);
+  std::vector<char> reached(checks.section_blocks(kVertices), 0);
+  std::uint64_t n = 0;
+  for (VertexId ev : events) {
+    const std::uint64_t b = checks.block_in_section(kVertices, ev);
+    if (b < reached.size() && !reached[b]) reached[b] = 1, ++n;
+  }
+  if (2 * n < reached.size()) return;
+  for (Section s : {kVertices, kInStart, kInSource, kInRow, kInKind, kStringOffsets, kStringBytes})
+    checks.check_section(s);
 }
 
 SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph) {

@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 
 #include "graph/knowledge_graph.hpp"
@@ -53,7 +54,7 @@ struct SnapshotRead {
 };
 
 // Checks of a query's graph on first use (docs/graph.md, "Layout (version
-// 8)"): each block of the snapshot is checked when the query first reads
+// 9)"): each block of the snapshot is checked when the query first reads
 // it, not all when it is opened.
 struct LazyChecks {
   // Called when a block turns out damaged mid-query, with the reason
@@ -93,6 +94,16 @@ SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph);
 // vertex (a filter's pass over every event). A damaged block is failed
 // over as on first use (or throws Error). Nothing to do for any other graph.
 void check_vertex_blocks(const KnowledgeGraph& graph);
+
+// Checks now, on two threads, the blocks that reading `events` whole will
+// reach (their records, in-rows and strings, their parties' records and
+// labels) when they lie in at least half of the vertex table's blocks (a
+// big tie printed whole): then every block of those sections, read in file
+// order, instead of each block on first use, on one thread, amid scattered
+// reads. Nothing to do for fewer events (their first uses check what they
+// reach), or for a graph not read with lazy checks. A damaged block is
+// failed over as on first use (or throws Error).
+void check_event_blocks(const KnowledgeGraph& graph, std::span<const VertexId> events);
 
 // The snapshot writers' lock, DIR/SNAPSHOT.LOCK (flock), held while the
 // object lives: one writer of graph.snapshot at a time. Acquiring it also

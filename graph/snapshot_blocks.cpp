@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <future>
 #include <system_error>
@@ -38,7 +39,7 @@ constexpr std::uint64_t kElement[kSections] = {
 constexpr const char* kSectionName[kSections] = {
     "vertices",       "out starts",   "out targets", "out kinds",   "in starts",
     "in sources",     "in rows",      "in kinds",    "string offsets", "string bytes",
-    "id index",       "names",        "ties",        "tie events",  "placeholders",
+    "id index",       "names",        "ties",        "tie events",  "vertex flags",
     "summary",        "tie strengths", "block table"};
 
 // The block's checksum on the CPU's CRC unit, four chains side by side.
@@ -140,11 +141,11 @@ SnapshotGate::SnapshotGate(std::shared_ptr<const Mapping> map, const SnapshotHea
   for (int s = 0; s < snap::kBlockCrcs; ++s) {
     const std::uint64_t per = block_elements(s, h.block_bytes);
     const std::uint64_t n = (h.sections[s].size / kElement[s] + per - 1) / per;
-    spans_[s] = {first, per};
+    spans_[s] = {first, per, static_cast<unsigned>(std::countr_zero(per))};
     section_of_.insert(section_of_.end(), n, s);
     first += n;
   }
-  spans_[snap::kBlockCrcs] = {first, 1};
+  spans_[snap::kBlockCrcs] = {first, 1, 0};
   init_bits(h.blocks);
 }
 
@@ -225,9 +226,16 @@ std::string SnapshotGate::verify_block(std::uint64_t b) const {
         bad |= slot[i].value != StringIndex::kMissing && slot[i].value >= nv;
       return bad ? "id index out of range" : "";
     }
-    case snap::kPlaceholders:
-      return below(reinterpret_cast<const std::uint8_t*>(sec), 2) ? ""
-                                                                 : "placeholder flags out of range";
+    case snap::kVertexFlags: {
+      // VertexFlags: a kind below kVertexKindCount, a status up to negated,
+      // bit 7 clear.
+      const auto* f = reinterpret_cast<const std::uint8_t*>(sec);
+      bool bad = false;
+      for (std::uint64_t i = i0; i < i1; ++i)
+        bad |= (f[i] >> 1 & 7) >= kVertexKindCount ||
+               (f[i] >> 4 & 7) > static_cast<int>(Status::negated) || (f[i] & 0x80) != 0;
+      return bad ? "vertex flags out of range" : "";
+    }
     default:
       return {};  // bytes, or a small section checked as a whole when opened
   }

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
+#include <system_error>
 #include <unordered_map>
 
 #include "graph/country_view.hpp"
@@ -14,26 +16,58 @@
 
 namespace dipgraph {
 
-std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
-                                             const EventFilter& filter) {
-  if (!filter.active())
-    if (const GraphSummary* sum = graph.summary()) return sum->newest_day;
+namespace {
+
+// The newest day of the events among vertices [from, to) that `filter`
+// keeps, of all and of those that happened.
+struct Newest {
+  std::optional<std::int32_t> any, happened;
+};
+Newest newest_in(const KnowledgeGraph& graph, const EventFilter& filter, VertexId from,
+                 VertexId to) {
   // Dates are interned: parse each distinct date string once.
   std::unordered_map<StrId, std::int32_t> seen;
-  std::optional<std::int32_t> best, best_happened;
-  for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+  Newest n;
+  for (VertexId v = from; v < to; ++v) {
+    if (graph.kind(v) != VertexKind::event) continue;
     const VertexData& d = graph.vertex(v);
-    if (d.kind != VertexKind::event || d.date == 0) continue;
+    if (d.date == 0) continue;
     if (filter.active() && !filter.keep(graph, v)) continue;
     auto [it, inserted] = seen.emplace(d.date, INT32_MIN);
     if (inserted)
       if (auto days = edtf_days(graph.str(d.date))) it->second = days->last;
     if (it->second == INT32_MIN) continue;
-    if (!best || it->second > *best) best = it->second;
+    if (!n.any || it->second > *n.any) n.any = it->second;
     bool happened = d.status == Status::occurred || d.status == Status::ongoing;
-    if (happened && (!best_happened || it->second > *best_happened)) best_happened = it->second;
+    if (happened && (!n.happened || it->second > *n.happened)) n.happened = it->second;
   }
-  return best_happened ? best_happened : best;
+  return n;
+}
+
+}  // namespace
+
+std::optional<std::int32_t> newest_event_day(const KnowledgeGraph& graph,
+                                             const EventFilter& filter) {
+  if (!filter.active())
+    if (const GraphSummary* sum = graph.summary()) return sum->newest_day;
+  // Two halves side by side (a maximum does not depend on the order).
+  const auto nv = static_cast<VertexId>(graph.vertex_count());
+  const VertexId mid = nv / 2;
+  auto second_half = [&] { return newest_in(graph, filter, mid, nv); };
+  std::future<Newest> second;
+  try {
+    second = std::async(nv >= 65536 ? std::launch::async : std::launch::deferred, second_half);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    second = std::async(std::launch::deferred, second_half);
+  }
+  Newest n = newest_in(graph, filter, 0, mid);
+  const Newest b = second.get();
+  auto later = [](std::optional<std::int32_t> x, std::optional<std::int32_t> y) {
+    return !x ? y : !y ? x : std::max(x, y);
+  };
+  n.any = later(n.any, b.any);
+  n.happened = later(n.happened, b.happened);
+  return n.happened ? n.happened : n.any;
 }
 
 namespace {

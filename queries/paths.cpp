@@ -214,9 +214,11 @@ std::vector<VertexId> path_hubs(const KnowledgeGraph& graph) {
 std::vector<char> path_mask(const KnowledgeGraph& graph, std::vector<char> usable,
                             const PathVia& via, const std::vector<VertexId>& hubs) {
   if (usable.empty()) usable.assign(graph.vertex_count(), 1);
-  if (!via.places)
+  if (!via.places) {
+    const std::span<const std::uint8_t> flags = graph.vertex_flags();  // not the records
     for (VertexId v = 0; v < graph.vertex_count(); ++v)
-      if (graph.kind(v) == VertexKind::place) usable[v] = 0;
+      if (VertexFlags::kind(flags[v]) == VertexKind::place) usable[v] = 0;
+  }
   if (!via.hubs)
     for (VertexId h : hubs) usable[h] = 0;
   return usable;

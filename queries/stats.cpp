@@ -3,7 +3,9 @@
 #include "queries/stats.hpp"
 
 #include <algorithm>
+#include <future>
 #include <optional>
+#include <system_error>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
@@ -62,17 +64,32 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   GraphStats s;
   const auto& g = graph.impl().g;
   const std::size_t nv = graph.vertex_count();
+  // The country view of the kept events, on a second thread meanwhile (a
+  // pass over their parties, as long as the counting below).
+  auto build_view = [&] { return CountryView(graph, &kept); };
+  std::future<CountryView> view;
+  try {
+    view = std::async(std::launch::async, build_view);
+  } catch (const std::system_error&) {  // no thread to be had: in turn
+    view = std::async(std::launch::deferred, build_view);
+  }
   // In the graph of the kept facts: the kept events, what they name, and
   // the countries and organizations those link to (people's and places'
   // countries, memberships).
   std::vector<char> in(nv, 0);
   for (VertexId ev = 0; ev < nv; ++ev) {
-    if (g[ev].kind != VertexKind::event || !kept[ev]) continue;
+    if (!kept[ev] || graph.kind(ev) != VertexKind::event) continue;  // flags, not records
     in[ev] = 1;
-    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind, bool) { in[other] = 1; });
+    detail::for_each_neighbor(g, ev, [&](VertexId other, EdgeKind k, bool outgoing) {
+      in[other] = 1;
+      // A party's edge into a kept event (an event's in-edges are all its
+      // parties'): counted here, from the event, not from the party's
+      // millions of out-edges.
+      s.edges += !outgoing && k <= EdgeKind::target;
+    });
   }
   for (VertexId v = 0; v < nv; ++v)
-    if (in[v] && g[v].kind != VertexKind::event)
+    if (in[v] && graph.kind(v) != VertexKind::event)
       for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
         EdgeKind k = g[*it].kind;
         if (k == EdgeKind::represents || k == EdgeKind::in || k == EdgeKind::member_of)
@@ -81,16 +98,18 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   for (VertexId v = 0; v < nv; ++v) {
     if (!in[v]) continue;
     ++s.vertices;
-    const bool v_event = g[v].kind == VertexKind::event;
-    ++s.by_kind[static_cast<int>(g[v].kind)];
+    const VertexKind kind = graph.kind(v);
+    const bool v_event = kind == VertexKind::event;
+    ++s.by_kind[static_cast<int>(kind)];
+    // An edge of an event counts with its event; an entity's edge to an
+    // entity when both ends are in (its edges to events: counted above).
     for (auto [it, end] = boost::out_edges(v, g); it != end; ++it) {
-      auto t = static_cast<VertexId>(boost::target(*it, g));
-      if (!in[t]) continue;
-      // An edge of an event counts with its event; an entity's edge, when both ends are in.
-      if (v_event ? kept[v] : (g[*it].kind > EdgeKind::target || kept[t])) ++s.edges;
+      if (!v_event && g[*it].kind <= EdgeKind::target) continue;
+      if (in[boost::target(*it, g)] && (!v_event || kept[v])) ++s.edges;
     }
   }
-  GraphSummary sum = summarize_graph(graph, CountryView(graph, &kept), &kept);
+  GraphSummary sum = summarize_events(graph, &kept);
+  add_partners(sum, view.get());
   fill(graph, &sum, top, s);
   return s;
 }

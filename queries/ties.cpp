@@ -10,6 +10,7 @@
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
 #include "graph/fact_json.hpp"
+#include "graph/snapshot.hpp"
 
 namespace dipgraph {
 
@@ -205,7 +206,11 @@ Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b, const EventF
   std::vector<std::vector<Key>> keys;
   std::map<StrId, std::size_t> group_of;
   std::vector<VertexId> cands = shared_candidates(graph, a, b);
-  for (VertexId ev : cands) {
+  check_event_blocks(graph, cands);  // what the loop and the caller's printing read, on two threads
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    const VertexId ev = cands[i];
+    // The records lie far apart: ask for one 16 candidates ahead.
+    if (i + 16 < cands.size()) __builtin_prefetch(&g[cands[i + 16]]);
     const VertexData& e = g[ev];
     if (e.kind != VertexKind::event) continue;
     if (filter.active() && !filter.keep(graph, ev)) continue;

@@ -12,7 +12,8 @@
 namespace dipgraph::graph_test {
 
 // Every observable of the graph, as text: vertices with all fields resolved
-// to strings, edges seen from each end, counts, resolution of names.
+// to strings, their VertexFlags, edges seen from each end, counts,
+// resolution of names.
 inline std::string describe_all(const KnowledgeGraph& g) {
   std::ostringstream o;
   o << g.vertex_count() << " " << g.edge_count() << " " << g.stats().facts << " "
@@ -27,7 +28,7 @@ inline std::string describe_all(const KnowledgeGraph& g) {
       << g.str(d.article) << "|" << g.str(d.title) << "|" << g.str(d.url) << "|"
       << g.str(d.outlet) << "|" << g.str(d.published) << "|" << d.mentions << "|" << d.goldstein << "|" << d.confidence;
     for (const EdgeRef& e : g.edges_of(v)) o << " " << e.source << ">" << e.target << ":" << to_string(e.kind);
-    o << " find=" << g.find(g.str(d.id));
+    o << " find=" << g.find(g.str(d.id)) << " flags=" << int(g.vertex_flags()[v]);
   }
   for (const char* q : {"PAK", "pakistan", "Overchuk", "country:pak", "SCO", "Belgium", "cote-d-ivoire",
                         "Côte d'Ivoire", "Moscow", "Atlantis"}) {

@@ -1,5 +1,5 @@
 // snapshot blocks: a query's graph checks each block of its snapshot when
-// it first reads it (docs/graph.md, "Layout (version 8)"): blocks no query
+// it first reads it (docs/graph.md, "Layout (version 9)"): blocks no query
 // reached are never read; a damaged block found mid-query is failed over
 // (the snapshot rewritten, mapped in place) and the answers are the
 // undamaged graph's; an index out of range in a block whose checksum is
@@ -28,7 +28,7 @@ using store_test::write_file;
 namespace {
 
 // Enough facts for several blocks of vertices, rows and strings (a vertex
-// block holds 11,915 vertices).
+// block holds 8,192 vertices).
 KnowledgeGraph many_facts_graph() {
   std::vector<Fact> facts;
   for (int i = 0; i < 30000; ++i) {

@@ -220,19 +220,19 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
   }
 }
 
-TEST_CASE("snapshot: a file of an older version (7: one checksum for the body) is rebuilt") {
+TEST_CASE("snapshot: a file of an older version (8: no vertex flags) is rebuilt") {
   TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   std::string old = read_file(path);
   REQUIRE(old.size() > 12);
-  CHECK(old[8] == 8);  // the version follows the 8-byte magic
-  old[8] = 7;
+  CHECK(old[8] == 9);  // the version follows the 8-byte magic
+  old[8] = 8;
   write_file(path, old);
   SnapshotRead r = read_snapshot(path, some_stamp());
   CHECK(r.state == SnapshotState::damaged);
   CHECK_FALSE(r.graph);
-  CHECK(r.reason.find("snapshot version 7 (this dipgraph reads 8)") != std::string::npos);
+  CHECK(r.reason.find("snapshot version 8 (this dipgraph reads 9)") != std::string::npos);
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {

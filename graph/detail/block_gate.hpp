@@ -1,5 +1,5 @@
 // BlockGate: the check of a mapped snapshot's blocks on first use
-// (docs/graph.md, "Layout (version 8)"). A snapshot's big sections are cut
+// (docs/graph.md, "Layout (version 9)"). A snapshot's big sections are cut
 // into blocks of about 1 MiB, each with its own CRC-32C; opening checks only
 // the header and the small sections, and every accessor of a borrowed array
 // (CsrGraph, StringPool, StringIndex, the stored ties' events) asks the gate
@@ -33,7 +33,7 @@ enum Section {
   kNames,
   kTies,
   kTieEvents,
-  kPlaceholders,
+  kVertexFlags,
   kSummary,
   kTieStrengths,
   kBlockCrcs,
@@ -52,8 +52,8 @@ class BlockGate {
   void need(int s, std::uint64_t first, std::uint64_t last) const {
     if (first >= last) return;
     const Span& r = spans_[s];
-    const std::uint64_t e = r.first_block + (last - 1) / r.per_block;
-    for (std::uint64_t b = r.first_block + first / r.per_block; b <= e; ++b)
+    const std::uint64_t e = r.first_block + ((last - 1) >> r.shift);
+    for (std::uint64_t b = r.first_block + (first >> r.shift); b <= e; ++b)
       if (!(bits_[b >> 6].load(std::memory_order_acquire) >> (b & 63) & 1)) check(b);
   }
   void need(int s, std::uint64_t i) const { need(s, i, i + 1); }
@@ -64,7 +64,8 @@ class BlockGate {
 
  protected:
   struct Span {
-    std::uint64_t first_block = 0, per_block = 1;  // elements per block
+    std::uint64_t first_block = 0, per_block = 1;  // elements per block: a power of two
+    unsigned shift = 0;                              // log2(per_block)
   };
   // Checks block `b` (out of the hot path); on success calls passed(b).
   virtual void check(std::uint64_t b) const = 0;

@@ -233,11 +233,13 @@ struct GraphImpl {
   // Normalized (slugified) names and codes of entities -> vertices.
   std::unordered_map<std::string, std::vector<NameEntry>> names;
   std::size_t kind_counts[kVertexKindCount] = {};
-  // placeholders[v] = 1 if no fact named entity v yet (its label is its code
-  // or id, or a dictionary's name given at the end of the build): a later
-  // fact that names it relabels it. Kept by snapshots so that a graph can be
-  // extended with new facts as if built from all of them.
-  std::vector<std::uint8_t> placeholders;
+  // VertexFlags of every vertex: its kind and status, and
+  // VertexFlags::kPlaceholder if no fact named entity v yet (its label is its
+  // code or id, or a dictionary's name given at the end of the build): a
+  // later fact that names it relabels it. Kept by snapshots so that a graph
+  // can be extended with new facts as if built from all of them, and so that
+  // a pass over every vertex's kind or status reads a byte, not a record.
+  std::vector<std::uint8_t> flags;
   BuildStats stats;
   // Set when the graph was read from a snapshot: CountryView(graph) reads it
   // instead of walking every event.

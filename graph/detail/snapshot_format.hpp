@@ -2,14 +2,16 @@
 // gate that checks its blocks on first use (graph/snapshot_blocks.cpp).
 // Internal to graph/: the public interface is graph/snapshot.hpp.
 //
-// Version 8: every section but the last is cut into blocks of
-// `block_bytes` (1 MiB) rounded down to whole elements; the last section is
+// Since version 8, every section but the last is cut into blocks of at
+// most `block_bytes` (1 MiB) holding a power of two of whole elements
+// (version 9; the vertex flags are version 9's too); the last section is
 // the table of the blocks' CRC-32C (u32 each, in file order), whose own
 // CRC-32C is in the header. A reader checks the header, the table and the
 // small sections when it opens the file, and each other block when a query
 // first reaches it (SnapshotGate), or every block at once (check, batches).
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -28,7 +30,7 @@ using snap::Section;
 using snap::kSections;
 
 constexpr char kSnapshotMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kSnapshotVersion = 8;
+constexpr std::uint32_t kSnapshotVersion = 9;
 constexpr std::uint32_t kSnapshotEndian = 0x01020304u;
 // Why 1 MiB: checking a block costs about 0.1 ms of CRC and range checks,
 // the first touch of a few scattered strings or vertices costs no more than
@@ -81,10 +83,13 @@ std::uint32_t block_checksum(std::string_view block);
 
 // The size of one element of section `s` (1 for byte sections).
 std::uint64_t section_element(int s);
-// Elements per block of section `s` for blocks of `block_bytes`.
+// Elements per block of section `s` for blocks of `block_bytes`: the
+// largest power of two that fits (11,915 vertices of 88 bytes would fit in
+// 1 MiB; a block holds 8,192), so that the gate finds an element's block by
+// a shift, not a division, on every access.
 inline std::uint64_t block_elements(int s, std::uint64_t block_bytes) {
   const std::uint64_t n = block_bytes / section_element(s);
-  return n ? n : 1;
+  return n ? std::bit_floor(n) : 1;
 }
 // The blocks of every gated section of a header whose sizes passed the
 // layout check, in file order.
@@ -124,6 +129,12 @@ class SnapshotGate final : public BlockGate {
   // damaged one is then failed over as on first use (or throws Error).
   void check_section(int s) const;
   const std::shared_ptr<const Mapping>& mapping() const { return map_; }
+  // The blocks of section `s`, and which of them holds its element `i`.
+  std::uint64_t section_blocks(int s) const {
+    const std::uint64_t end = s + 1 < snap::kBlockCrcs ? spans_[s + 1].first_block : h_.blocks;
+    return end - spans_[s].first_block;
+  }
+  std::uint64_t block_in_section(int s, std::uint64_t i) const { return i >> spans_[s].shift; }
 
  private:
   void check(std::uint64_t b) const override;
