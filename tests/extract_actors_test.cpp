@@ -315,6 +315,28 @@ TEST_CASE("extract actors: 'the accusation', 'the request' refer back to the act
   CHECK(test::with_root(fs, "12") == nullptr);
 }
 
+TEST_CASE("extract actors: 'the attack', 'the operation' refer to the act of force told last") {
+  const test::RoleCase cases[] = {
+      {"Ethiopia attacked Eritrean border posts on Monday. Officials in Nairobi met on Tuesday. "
+       "Kenya condemned the attack.",
+       "11", "KEN", "ETH"},
+      {"Ethiopian troops invaded a disputed district of Eritrea. Sudan provided logistical support for the invasion.",
+       "07", "SDN", "ETH"},
+  };
+  for (const auto& c : cases) check_roles(test::extractor(), c);
+  // With a party of its own, the noun is that party's act; with no act of
+  // force told before, it refers to nothing; its own maker is not its target.
+  auto fs = test::facts("Ethiopia attacked Eritrean border posts. Kenya condemned the attack on Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "ETH") == nullptr);
+  fs = test::facts("Kenya met Ethiopia in Nairobi. Kenya condemned the attack.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  fs = test::facts("Ethiopia attacked Eritrean border posts. The Ethiopian government praised the operation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
+
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {
   // "terrorist threats", "militant attacks": the modifier names who acts,
   // and nobody here is a state: no fact, from either coder.

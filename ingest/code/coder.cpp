@@ -23,6 +23,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   private_class_ = frames_.class_index("private");
   nonstate_class_ = frames_.class_index("nonstate");
   craft_class_ = frames_.class_index("craft");
+  operation_class_ = frames_.class_index("operation");
   act_class_ = frames_.class_index("act");
   visit_class_ = frames_.class_index("visit");
   if (const auto* fs = frames_.find("visit", false))
@@ -555,6 +556,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         answered_party(c, w, e.source, e.target, why);
+      if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
+        referred_force(c, w, e.source, e.target, why);
       // "backed an uprising", "condemned the rebels": aimed at a non-state
       // party the object names, no other one.
       const int obj = f.noun ? -1 : tr.child(w, "obj");

@@ -73,6 +73,10 @@ struct CoderInput {
     std::vector<std::int32_t> source;
   };
   std::vector<RecentAct> recent_acts;
+  // The last act of force (roots 18-20) told before in the article whose
+  // maker is known: "condemned the attack", "support for the operation"
+  // refer to it when they name no party of their own.
+  RecentAct last_force{};
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -128,6 +132,8 @@ class Coder {
   bool in_clause_of(const Ctx& c, int w, int t) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why) const;
+  void referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                      std::vector<std::int32_t>& target, std::string& why) const;
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why) const;
   // `act`: t is a noun naming a verbal act (a demand, an accusation, an
@@ -147,6 +153,7 @@ class Coder {
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
+  int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 

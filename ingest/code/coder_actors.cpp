@@ -177,6 +177,49 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   }
 }
 
+// Roots 18-20: assault, fight, mass violence.
+static bool force_root(const std::string& cameo) {
+  return (cameo[0] == '1' && (cameo[1] == '8' || cameo[1] == '9')) || (cameo[0] == '2' && cameo[1] == '0');
+}
+
+// "Uganda condemned the attack", "provided support for the
+// operation": a definite noun of force ("the attack", "the operation") with
+// no party of its own, as the object of the act or after "for", is the
+// act of force told last in the article; the act is aimed at its maker.
+void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                           std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  const CoderInput::RecentAct& last = c.in.last_force;
+  if (last.source.empty()) return;
+  auto force_noun = [&](int n) {
+    if (n < 0 || tr.upos(n) != Upos::NOUN) return false;
+    if (frames_.in_class(operation_class_, tr.lemma(n))) return true;
+    const auto* fs = frames_.find(tr.lemma(n), true);
+    return fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return force_root(frames_.frame(fi).cameo); });
+  };
+  int n = -1;
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && n < 0; ++d) {
+    if (tr.rel(*d) == "obj" && force_noun(*d)) n = *d;
+    if (tr.base(*d) == "obl" && tr.marker(*d) == "for" && force_noun(*d)) n = *d;
+    if (tr.rel(*d) == "obj")  // "support for the operation"
+      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && n < 0; ++e)
+        if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && force_noun(*e)) n = *e;
+  }
+  if (n < 0) return;
+  bool definite = false;
+  std::vector<std::int32_t> own;
+  for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
+    if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that"});
+    if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"})) actors_at(c, *d, false, true, own);
+  }
+  if (!definite || !own.empty() || c.mention(n) >= 0) return;
+  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+  for (std::int32_t x : last.source)
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); }))
+      target.push_back(x);
+  if (!target.empty()) why += "target=maker of the force told before ";
+}
+
 // An arrest, detention or deportation told without who did it ("was
 // arrested in Pakistan", "security forces detained ..."): the authorities
 // of the country where it happened, named by "in <place>" under the
