@@ -40,6 +40,7 @@ KINDS = {
     "regional state", "administrative region", "special administrative region",
     "capital territory", "capital district", "country", "island", "entity", "department",
     "autonomous district", "overseas region", "overseas department", "dependency",
+    "two-tier county", "council area", "metropolitan department", "metropolitan region",
 }
 
 alpha3 = {c["alpha_2"]: c["alpha_3"] for c in json.load(open(f"{iso}/iso_3166-1.json"))["3166-1"]}

@@ -337,6 +337,15 @@ TEST_CASE("extract actors: 'the attack', 'the operation' refer to the act of for
   CHECK(test::with_root(fs, "05") == nullptr);
 }
 
+TEST_CASE("extract actors: a city's or a province's official serves its country") {
+  const test::RoleCase cases[] = {
+      {"Mombasa's police chief Nick Oakley wrote to the Ugandan embassy asking for the return of the trucks.", "02",
+       "KEN", "UGA"},
+      {"Kent's chief constable Mary Oakley phoned the Russian embassy urging a quick answer.", "02", "GBR", "RUS"},
+  };
+  for (const auto& c : cases) check_roles(test::extractor(), c);
+}
+
 TEST_CASE("extract actors: a noun event with a non-state agent is not the subject's act") {
   // "terrorist threats", "militant attacks": the modifier names who acts,
   // and nobody here is a state: no fact, from either coder.

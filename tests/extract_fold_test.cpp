@@ -51,6 +51,24 @@ TEST_CASE("extract fold: different dates or places stay apart") {
   CHECK(agreements == 2);
 }
 
+TEST_CASE("extract fold: another named speaker's appeal or criticism is an act of its own") {
+  auto fs = test::facts(
+      "Kenyan officials asked Uganda to return the seized trucks. Kenyan Foreign Minister Jane Wambui later "
+      "urged Uganda to release the drivers.");
+  CAPTURE(test::summary(fs));
+  int appeals = 0;
+  for (const Fact& f : fs) appeals += f.root == "02";
+  CHECK(appeals == 2);
+  // The same speaker told again is the same act.
+  fs = test::facts(
+      "Kenyan Foreign Minister Jane Wambui asked Uganda to return the seized trucks. Wambui also urged Uganda "
+      "to release the drivers.");
+  CAPTURE(test::summary(fs));
+  appeals = 0;
+  for (const Fact& f : fs) appeals += f.root == "02";
+  CHECK(appeals == 1);
+}
+
 TEST_CASE("extract fold: ids are content-based and evidence points into the text") {
   const std::string a = "Bhutan and Nepal signed a hydropower agreement in Thimphu on 2 March 2025.";
   const std::string b = "In other news, Bhutan and Nepal signed a hydropower agreement in Thimphu on "

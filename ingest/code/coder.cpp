@@ -538,6 +538,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=ccomp ";
         }
       }
+      // "wrote to X asking ...", "called X urging ...": a participle of
+      // asking that names no one asks the one the message went to.
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0) &&
+          tr.base(w) == "advcl" && tr.head(w) >= 0 && tr.child(w, "mark") < 0 &&
+          is_rel(tr.lemma(tr.head(w)), {"write", "call", "phone", "telephone", "send", "tell", "contact", "address",
+                                        "approach", "petition", "lobby", "cable"})) {
+        const int h = tr.head(w);
+        for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && e.target.empty(); ++d)
+          if (tr.rel(*d) == "obj" || tr.rel(*d) == "iobj" || (tr.base(*d) == "obl" && tr.marker(*d) == "to"))
+            actors_at(c, *d, false, false, e.target);
+        if (!e.target.empty()) why += "target=addressee of the head ";
+      }
       // "fired drones targeting X's bases", "a raid aimed at X": a
       // participle of aiming on the trigger or its object names the target.
       if (e.target.empty() && !(f.flags & (kFrameSym | kFrameSay))) {

@@ -85,6 +85,23 @@ std::set<std::string> party_keys(const Fact& f) {
   return keys;
 }
 
+// True if d is a speech act (an appeal, demand, criticism or rejection)
+// made by a person named in it whom o does not name: a second official's
+// own words, not the first act told again ("officials asked X ...; the
+// foreign minister urged X ..."). Meetings and other shared events still
+// fold, whoever is named.
+bool other_speaker(const Fact& o, const Fact& d) {
+  const std::string_view root = cameo_root(d.cameo);
+  if (root != "02" && root != "10" && root != "11" && root != "12") return false;
+  bool named = false;
+  for (const Actor& x : d.source) {
+    if (x.kind != ActorKind::person) continue;
+    named = true;
+    if (std::any_of(o.source.begin(), o.source.end(), [&](const Actor& y) { return y.id == x.id; })) return false;
+  }
+  return named;
+}
+
 // True if draft d tells the act of o the other way round (o: X -> Y, d:
 // Y -> X): two acts, not one, unless one of them is a host's 043.
 bool reversed(const Fact& o, const Fact& d) {
@@ -122,6 +139,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
             (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
         continue;
       if (reversed(o.fact, d.fact)) continue;
+      if (other_speaker(o.fact, d.fact)) continue;
       bool same_parties = d.countries.empty() ? !d.fact.participants.empty() && party_keys(o.fact) == party_keys(d.fact)
                                               : o.countries == d.countries;
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;

@@ -120,11 +120,13 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
     }
   }
   // What precedes: a demonym, a country's, an organization; skipping "senior".
+  // A city's or a province's official ("Mombasa's police chief") serves its country.
   std::uint32_t pb = tb;
   while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
   if (Mention* m = pb > span.begin ? sen.mention_at(pb - 1) : nullptr) {
     if (m->kind == MentionKind::demonym || m->kind == MentionKind::country ||
-        (m->kind == MentionKind::capital && m->possessive) || m->kind == MentionKind::metonym) {
+        ((m->kind == MentionKind::capital || m->kind == MentionKind::city) && m->possessive) ||
+        m->kind == MentionKind::metonym) {
       if (country < 0) country = m->country;
       pb = m->begin;
     } else if (m->kind == MentionKind::org) {
