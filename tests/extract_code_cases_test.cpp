@@ -350,3 +350,25 @@ TEST_CASE("extract code: funding a thing in a state is aid to it, planned by who
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("extract code: a hostile act of a pair told as one is mutual") {
+  // "Both countries" with no other target: each against the other, one
+  // mutual event; "on a higher level of alert" is placing on alert too.
+  auto fs = test::facts("Kenya and Uganda traded accusations last week. Both nations placed their troops on a higher "
+                        "level of alert.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find_sym(fs, "15", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->source.empty());
+  // Traded accusations are criticism, not trade; traded fire is a fight.
+  CHECK(find_sym(fs, "11", "KEN,UGA") != nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);
+  fs = test::facts("Kenya and Uganda traded fire across the lake on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "KEN,UGA") != nullptr);
+  // A pair's friendly act is not mutual: aid needs a receiver named (the
+  // parse coder alone: the pattern coder guesses from word order).
+  fs = test::parse_only().extract(test::document("Kenya and Uganda met in Nairobi on Monday. Both countries sent aid."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

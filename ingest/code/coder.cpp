@@ -241,10 +241,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       } else if (f.noun) {
         // "put its army on alert", "troops were placed on alert": whom a
         // verb of placing puts on a state is its object.
-        const bool placed = gov >= 0 && tr.base(t) == "obl" && tr.marker(t) == "on" &&
-                            is_rel(tr.lemma(gov), {"put", "place", "keep", "set"});
+        // "on a state of alert", "on a higher level of alert": the same.
+        int on = t, pg = gov;
+        if (gov < 0 && tr.base(t) == "nmod" && tr.marker(t) == "of" && tr.head(t) >= 0 &&
+            tr.base(tr.head(t)) == "obl")
+          on = tr.head(t), pg = tr.head(on);
+        const bool placed = pg >= 0 && tr.base(on) == "obl" && tr.marker(on) == "on" &&
+                            is_rel(tr.lemma(pg), {"put", "place", "keep", "set"});
         if (placed) {
-          n = tr.passive(gov) ? tr.child(gov, "nsubj:pass") : tr.child(gov, "obj");
+          n = tr.passive(pg) ? tr.child(pg, "nsubj:pass") : tr.child(pg, "obj");
           if (n >= 0) w += "placed ";
         } else if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
         else if (tr.base(t) == "nsubj") n = -1;
@@ -468,6 +473,40 @@ void Coder::appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEve
   }
 }
 
+// Roots of hostile acts that two parties can do to each other: criticism,
+// rejection, threats, force posture, reduced relations, coercion, force.
+static bool hostile_root(const std::string& cameo) {
+  const int r = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+  return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
+}
+
+// The source is a pair told as one ("both countries", "the two sides")
+// and the target is empty or that pair again: a and b get a mention of
+// each of the two countries.
+bool Coder::pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const std::vector<std::int32_t>& target,
+                    int& a, int& b) const {
+  if (source.size() != 1 || source[0] < 0) return false;
+  const Mention& m = c.rec.mentions[source[0]];
+  if (m.kind != MentionKind::group || !m.anaphor || c.rec.groups[m.entity].size() != 2) return false;
+  const auto& g = c.rec.groups[m.entity];
+  auto same_pair = [&](std::int32_t x) {
+    if (x < 0) return false;
+    const Mention& t = c.rec.mentions[x];
+    if (t.kind != MentionKind::group) return false;
+    auto h = c.rec.groups[t.entity];
+    return std::is_permutation(h.begin(), h.end(), g.begin(), g.end());
+  };
+  if (!target.empty() && !(target.size() == 1 && same_pair(target[0]))) return false;
+  a = b = -1;
+  for (std::size_t k = 0; k < c.rec.mentions.size() && (a < 0 || b < 0); ++k) {
+    const Mention& x = c.rec.mentions[k];
+    if (x.kind != MentionKind::country) continue;
+    if (a < 0 && x.country == g[0]) a = static_cast<int>(k);
+    if (b < 0 && x.country == g[1]) b = static_cast<int>(k);
+  }
+  return a >= 0 && b >= 0;
+}
+
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
@@ -616,6 +655,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       e.say = (f.flags & kFrameSay) != 0;
       trigger_of[w] = static_cast<int>(out.size());
+      // "Both nations put their troops on alert": a hostile act of a pair
+      // at no one else is each one's act against the other, told as one
+      // mutual event (the two directions would share one fact id).
+      int a = -1, b = -1;
+      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b)) {
+        e.source = {-a - 1};
+        e.target = {-b - 1};
+        e.sym = true;
+        e.why += "mutual ";
+      }
       out.push_back(std::move(e));
       break;  // the first frame that holds
     }

@@ -130,6 +130,8 @@ class Coder {
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
+  bool pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const std::vector<std::int32_t>& target, int& a,
+               int& b) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why) const;
   void referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
