@@ -372,3 +372,11 @@ TEST_CASE("extract code: a hostile act of a pair told as one is mutual") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("extract code: British spellings are read as the frames' American ones") {
+  auto fs = test::parse_only().extract(
+      test::document("The Kenyan government criticised Uganda on Monday and apologised to Tanzania for the delay."));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  CHECK(find(fs, "05", "KEN", "TZA") != nullptr);
+}

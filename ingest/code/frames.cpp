@@ -164,6 +164,20 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
   t.frames_ = std::move(kept);
   for (std::uint32_t i = 0; i < t.frames_.size(); ++i)
     (t.frames_[i].noun ? t.nouns_ : t.verbs_)[t.frames_[i].lemma].push_back(i);
+  // British spellings read as the American ones the table is written in:
+  // "criticise", "apologise", "normalisation".
+  for (auto* m : {&t.nouns_, &t.verbs_}) {
+    std::vector<std::pair<std::string, std::vector<std::uint32_t>>> extra;
+    for (const auto& [lemma, ids] : *m) {
+      std::string_view l = lemma;
+      std::size_t at = l.size() >= 6 && l.substr(l.size() - 3) == "ize" ? l.size() - 3 : l.rfind("ization");
+      if (at == std::string_view::npos) continue;
+      std::string uk = lemma;
+      uk[at + 1] = 's';
+      if (!m->count(uk)) extra.emplace_back(std::move(uk), ids);
+    }
+    for (auto& [uk, ids] : extra) m->emplace(std::move(uk), std::move(ids));
+  }
   return t;
 }
 
