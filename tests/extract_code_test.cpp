@@ -541,6 +541,14 @@ TEST_CASE("extract code: the parser's slips are repaired before coding") {
                 {"seizure", Upos::NOUN, "NN", 1, "obj"}});
   t.reset(a);
   CHECK(!t.reduced_passive(1));
+  // "X had helped Y" with the subject hung on the auxiliary
+  a = analysis({{"kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                {"have", Upos::AUX, "VBD", 2, "aux"},
+                {"help", Upos::VERB, "VBN", -1, "root"},
+                {"uganda", Upos::PROPN, "NNP", 2, "obj"}});
+  t.reset(a);
+  CHECK(t.head(0) == 2);
+  CHECK(t.child(2, "nsubj") == 0);
 }
 
 TEST_CASE("extract code: two objects, told with or without 'to'") {

@@ -32,7 +32,23 @@ class Tree {
     if (repair_clauses()) index_kids();
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
+    if (repair_aux_subjects()) index_kids();
     repair_subjects();
+  }
+  // An auxiliary takes no dependents of its own: a subject the parser
+  // hung on "had" of "X had contributed" is the subject of its verb.
+  bool repair_aux_subjects() {
+    const int n = size();
+    bool changed = false;
+    for (int i = 0; i < n; ++i) {
+      int h = head_[i];
+      if (h < 0 || base_[i] != "nsubj" || base_[h] != "aux" || upos(h) != syntax::Upos::AUX) continue;
+      int v = head_[h];
+      if (v < 0 || !is_verb(v) || child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0) continue;
+      head_[i] = v;
+      changed = true;
+    }
+    return changed;
   }
   // A day or month told without a comma before the subject ("On Sunday
   // President X signed ..."), read as one oblique phrase with the name: the
