@@ -380,3 +380,33 @@ TEST_CASE("extract code: British spellings are read as the frames' American ones
   CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
   CHECK(find(fs, "05", "KEN", "TZA") != nullptr);
 }
+
+TEST_CASE("extract code: a press conference is no meeting of the parties") {
+  auto fs = test::facts(
+      "Kenyan Foreign Minister John Kamau flew to Uganda on Monday. Kamau and Ugandan Foreign Minister Sam Okello "
+      "held a Joint News Conference in Kampala, the capital city of Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "044") == nullptr);
+  CHECK(test::with_cameo(fs, "042") != nullptr);  // the visit stays
+  // talks held the same day still are a meeting
+  fs = test::facts("The Kenyan and Ugandan ministers held talks in Kampala on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+}
+
+TEST_CASE("extract code: what a denied plan is about is negated, not planned") {
+  for (const char* text : {"A Kenyan official said the visa rule was not part of any plan to impose sanctions on Uganda.",
+                           "A Kenyan official said there was no plan to impose sanctions on Uganda."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = find(fs, "16", "KEN", "UGA");
+    CHECK((f == nullptr || f->status == Status::negated));
+  }
+  auto fs = test::parse_only().extract(
+      test::document("A Kenyan official said the visa rule was part of a plan to impose sanctions on Uganda."));
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "16", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

@@ -24,6 +24,8 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   nonstate_class_ = frames_.class_index("nonstate");
   craft_class_ = frames_.class_index("craft");
   operation_class_ = frames_.class_index("operation");
+  talks_class_ = frames_.class_index("talks");
+  press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
   visit_class_ = frames_.class_index("visit");
   if (const auto* fs = frames_.find("visit", false))
@@ -520,7 +522,23 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       fmt::print(stderr, "tree {} {} {} {} {}\n", w, (*in.words)[w], syntax::upos_name(tr.upos(w)), tr.head(w), tr.rel(w));
   std::vector<int> trigger_of(n, -1);  // word -> index into out
   thread_local std::string scratch;
+  // A press conference is no meeting of the parties: neither the noun nor
+  // the verb that holds it ("held a joint news conference").
+  std::vector<char> press(n, 0);
   for (int w = 0; w < n; ++w) {
+    if ((tr.upos(w) != Upos::NOUN && tr.upos(w) != Upos::PROPN) || !frames_.in_class(talks_class_, tr.lemma(w)))
+      continue;
+    if (std::none_of(tr.kids_begin(w), tr.kids_end(w), [&](int d) {
+          return is_rel(tr.base(d), {"compound", "amod"}) && frames_.in_class(press_class_, tr.lemma(d));
+        }))
+      continue;
+    press[w] = 1;
+    vetoed.push_back(w);
+    const int h = tr.head(w);
+    if (h >= 0 && tr.is_verb(h) && (tr.rel(w) == "obj" || tr.rel(w) == "iobj")) press[h] = 1, vetoed.push_back(h);
+  }
+  for (int w = 0; w < n; ++w) {
+    if (press[w]) continue;
     Upos u = tr.upos(w);
     bool noun = u == Upos::NOUN;
     if (!(noun || u == Upos::VERB)) continue;

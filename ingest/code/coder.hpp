@@ -142,6 +142,7 @@ class Coder {
   // offer): the verb it is the object of does not say whether it was made.
   int status_of(const Ctx& c, int t, bool act = false) const;
   int gov_cue(const Ctx& c, int h) const;
+  bool denied(const Ctx& c, int n) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
   // The tone of head's subtree, or of the word head alone.
   int tone_of(const Ctx& c, int head, bool word_only = false) const;
@@ -156,6 +157,8 @@ class Coder {
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
+  int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
+  int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 

@@ -86,6 +86,23 @@ int Coder::gov_cue(const Ctx& c, int h) const {
   return cues_.find(CueWhere::gov, c.t.lemma(h));
 }
 
+// Noun n is denied: it has "no" ("no plan"), or the predicate it hangs
+// under, a step or two up, is negated ("is not part of any plan").
+bool Coder::denied(const Ctx& c, int n) const {
+  const Tree& tr = c.t;
+  int x = n;
+  for (int step = 0; step < 3 && x >= 0; ++step) {
+    for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d)
+      if ((is_rel(tr.base(*d), {"det", "advmod", "neg"}) && is_rel(tr.lemma(*d), {"no", "not", "never"})) ||
+          (step == 0 && tr.base(*d) == "det" && tr.lemma(*d) == "neither"))
+        return true;
+    if (x != n && (tr.is_verb(x) || tr.child(x, "cop") >= 0)) break;  // the predicate: looked at, stop
+    if (!is_rel(tr.base(x), {"nmod", "obl", "obj", "nsubj"})) break;
+    x = tr.head(x);
+  }
+  return false;
+}
+
 int Coder::status_of(const Ctx& c, int t, bool act) const {
   const Tree& tr = c.t;
   int best = static_cast<int>(Status::occurred);
@@ -130,8 +147,13 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     }
     // "denied that it had attacked": the verb whose that-clause the trigger
     // heads; "reports that X had sent": the noun's.
-    if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0))
-      take(cues_.find(CueWhere::clause, tr.lemma(h)));
+    if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0)) {
+      const int v = cues_.find(CueWhere::clause, tr.lemma(h));
+      take(v);
+      // "no plan to act", "is not part of any plan to act": a plan or
+      // decision denied is no plan; its act is negated.
+      if (r == "acl" && v == static_cast<int>(Status::planned) && denied(c, h)) take(static_cast<int>(Status::negated));
+    }
     // "the notion that X is going to invade", read as a relative clause
     // with "that" its subject: a clause under a noun with a subject of its
     // own besides a relative pronoun says what the noun holds.
