@@ -410,3 +410,14 @@ TEST_CASE("extract code: what a denied plan is about is negated, not planned") {
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: aid withheld or delayed reduces relations with whom it was meant for") {
+  const char* texts[] = {"Kenya withheld $20 million in food aid it had earlier pledged to Uganda.",
+                         "The Kenyan president ordered his ministers to delay the aid meant for Uganda."};
+  for (const char* text : texts) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "16", "KEN", "UGA") != nullptr);
+  }
+}

@@ -623,6 +623,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           }
         }
       }
+      // "withheld the aid slated for X", "sent aid meant for X": aid whose
+      // receiver the object's own phrase names.
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("07", 0) == 0 || f.cameo == "162")) {
+        // the object, or the aid an amount is "in" ("$400 million in aid")
+        for (const int* k = tr.kids_begin(w); k != tr.kids_end(w) && e.target.empty(); ++k) {
+          const int o = *k;
+          if (!(tr.rel(o) == "obj" || (tr.base(o) == "obl" && tr.marker(o) == "in"))) continue;
+          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && e.target.empty(); ++d) {
+            if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"to", "for"})) actors_at(c, *d, false, true, e.target);
+            if (tr.base(*d) == "acl")
+              for (const int* g = tr.kids_begin(*d); g != tr.kids_end(*d) && e.target.empty(); ++g)
+                if (tr.base(*g) == "obl" && is_rel(tr.marker(*g), {"to", "for"})) actors_at(c, *g, false, true, e.target);
+          }
+        }
+        if (!e.target.empty()) why += "target=the object's receiver ";
+      }
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         answered_party(c, w, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
