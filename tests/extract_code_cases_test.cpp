@@ -421,3 +421,18 @@ TEST_CASE("extract code: aid withheld or delayed reduces relations with whom it 
     CHECK(find(fs, "16", "KEN", "UGA") != nullptr);
   }
 }
+
+TEST_CASE("extract code: saying an act was another's fault or doing accuses them") {
+  for (const char* text : {"The Kenyan foreign minister said the border clash was Uganda's fault.",
+                           "Kenyan officials said the attack on the convoy was clearly Uganda's doing."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  }
+  // ... and denying "the accusation" answers it
+  auto fs = test::facts("The Kenyan foreign minister said the border clash was Uganda's fault. For days Uganda denied "
+                        "the accusation.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "12", "UGA", "KEN") != nullptr);
+}

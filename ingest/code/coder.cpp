@@ -751,6 +751,26 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           }
         }
       }
+      // "said the crash was X's doing", "the war is Y's fault": blame laid
+      // on X is an accusation of X.
+      // ("X's doing" read as a gerund with "X's" its subject, the same.)
+      const bool gerund = tr.lemma(cw) == "do" && tr.xpos(cw) == "VBG";
+      if ((tr.child(cw, "cop") >= 0 && is_rel(tr.lemma(cw), {"fault", "doing", "responsibility"})) || gerund) {
+        std::vector<std::int32_t> blamed;
+        for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
+          if (tr.rel(*d) == "nmod:poss" || (tr.base(*d) == "nmod" && tr.marker(*d) == "of") ||
+              (gerund && tr.base(*d) == "nsubj" && tr.child(*d, "case") >= 0 && tr.lemma(tr.child(*d, "case")) == "'s"))
+            actors_at(c, *d, false, false, blamed);
+        if (!blamed.empty()) {
+          out[k].target = blamed;
+          out[k].cameo = "112";
+          out[k].type = "criticism";
+          out[k].say = false;
+          out[k].sym = false;
+          out[k].why += "blame ";
+          continue;
+        }
+      }
       // A verb that judges its subject's act ("X had violated the treaty")
       // makes the remark an evaluation even with an event inside.
       if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
