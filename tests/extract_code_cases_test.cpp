@@ -436,3 +436,14 @@ TEST_CASE("extract code: saying an act was another's fault or doing accuses them
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "12", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("extract code: 'which' stands for the noun it follows; a passive ban without its maker is the home country's") {
+  auto fs = test::parse_only().extract(test::document(
+      "Uganda resumed imports of Kenyan sugar, which were banned in 2019 after a dispute. Uganda's trade minister "
+      "welcomed the move."));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "16", "UGA", "KEN") != nullptr);
+  fs = test::parse_only().extract(test::document("Kenya sent food to Somalia, which is in an armed conflict with Ethiopia."));
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "19", "SOM,ETH") != nullptr);
+}

@@ -650,7 +650,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
           !nonstate_object)
         other_party(c, w, e.source, e.target, why);
-      if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174"))
+      // ... and so is a ban told in the passive without its maker ("imports
+      // of X beef, which were banned in 2003").
+      if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))
         authority_of_place(c, w, e.source, why);
       // "rejected X's demand", "denied the accusation": the demand and the
       // accusation were made; what the verb does to them is its own event.

@@ -348,6 +348,15 @@ std::vector<int> Coder::listed_after(const Ctx& c, int n) const {
 // Actors of node n and of the nodes coordinated with it ("Japan and China").
 void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const {
   if (n < 0) return;
+  // "which" of "the imports, which were banned": the noun it stands for.
+  if (c.t.upos(n) == Upos::PRON && c.mention(n) < 0 && is_rel(c.t.lemma(n), {"which", "that", "whom"})) {
+    const int h = c.t.head(n);
+    if (h >= 0 && c.t.rel(h) == "acl:relcl" && c.t.head(h) >= 0) {
+      n = c.t.head(h);
+    } else if (n >= 2 && c.t.upos(n - 1) == Upos::PUNCT && c.t.is_nominal(n - 2)) {
+      n = n - 2;  // hung elsewhere by the parser: ", which" follows its noun
+    }
+  }
   auto add = [&](int mi) {
     if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
   };
