@@ -69,6 +69,22 @@ TEST_CASE("extract fold: another named speaker's appeal or criticism is an act o
   CHECK(appeals == 1);
 }
 
+TEST_CASE("extract fold: a directed act at other parties is no follow-up") {
+  auto fs = test::facts(
+      "Kenya urged Uganda and Tanzania to reopen the border on Monday. Kenya also urged Rwanda and Burundi to join "
+      "the talks.");
+  CAPTURE(test::summary(fs));
+  int appeals = 0;
+  for (const Fact& f : fs) appeals += f.root == "02";
+  CHECK(appeals == 2);
+  // the same parties again: one act, told twice
+  fs = test::facts("Kenya urged Uganda to reopen the border on Monday. Kenya also urged Uganda to release the drivers.");
+  CAPTURE(test::summary(fs));
+  appeals = 0;
+  for (const Fact& f : fs) appeals += f.root == "02";
+  CHECK(appeals == 1);
+}
+
 TEST_CASE("extract fold: ids are content-based and evidence points into the text") {
   const std::string a = "Bhutan and Nepal signed a hydropower agreement in Thimphu on 2 March 2025.";
   const std::string b = "In other news, Bhutan and Nepal signed a hydropower agreement in Thimphu on "

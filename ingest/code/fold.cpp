@@ -149,9 +149,17 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
         break;
       }
       // A follow-up sentence: no date or place of its own, a shared party.
-      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say &&
-          std::any_of(d.countries.begin(), d.countries.end(),
-                      [&](const std::string& c) { return o.countries.count(c) > 0; })) {
+      // A directed follow-up names no new party: its countries are among
+      // the event's (or the event's among its); an appeal to others is
+      // another appeal.
+      auto within = [](const auto& x, const auto& y) {
+        return std::all_of(x.begin(), x.end(), [&](const std::string& c) { return y.count(c) > 0; });
+      };
+      const bool directed = !d.fact.source.empty() || !d.fact.target.empty();
+      const bool shared = std::any_of(d.countries.begin(), d.countries.end(),
+                                      [&](const std::string& c) { return o.countries.count(c) > 0; });
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared &&
+          (!directed || within(d.countries, o.countries) || within(o.countries, d.countries))) {
         target = &o;
         break;
       }

@@ -324,9 +324,12 @@ void pronouns_and_descriptions(SentenceState& sen) {
         return k + 1;
       return 0;
     };
-    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].id != kNoToken &&
+    // "regional leaders" after a list of the countries visited: the same,
+    // for a list of up to eight.
+    const bool regional = art.tok_text(i) == "regional" && art.prev_countries.size() <= 8;
+    if ((w == id.the || regional) && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].id != kNoToken &&
         (toks[i + 1].id == id.leaders || toks[i + 1].id == id.presidents || toks[i + 1].id == id.governments) &&
-        art.prev_countries.size() >= 2 && art.prev_countries.size() <= 4) {
+        art.prev_countries.size() >= 2 && (art.prev_countries.size() <= 4 || regional)) {
       std::uint32_t end = i + 2;
       if (std::uint32_t d = distributive_end(i + 2)) end = d;
       else if (i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap))) continue;
