@@ -243,12 +243,22 @@ void pronouns_and_descriptions(SentenceState& sen) {
     }
     if (w == id.they || w == id.them || w == id.their) {
       std::vector<std::int32_t> group;
+      auto add = [&](std::int32_t c) {
+        if (c >= 0 && std::find(group.begin(), group.end(), c) == group.end()) group.push_back(c);
+      };
       for (const Mention& m : ms) {
         if (m.begin >= i) break;
-        if (!is_actor(m) || m.country < 0) continue;
         bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
         if (prep) continue;
-        if (std::find(group.begin(), group.end(), m.country) == group.end()) group.push_back(m.country);
+        // a group read before ("regional leaders", "both sides") is theirs
+        if (m.kind == MentionKind::group && m.anaphor && is_actor(m)) {
+          for (std::int32_t c : a.groups[m.entity]) add(c);
+          continue;
+        }
+        if (!is_actor(m) || m.country < 0) continue;
+        // "he", "she", "it" are one party, not "they"
+        if (m.anaphor && m.end == m.begin + 1 && !toks[m.begin].is(kCap)) continue;
+        add(m.country);
       }
       if (group.empty()) group = art.prev_subject_countries;
       if (group.empty()) continue;
