@@ -657,8 +657,8 @@ TEST_CASE("extract actors: which facts name two parties") {
 
 TEST_CASE("extract actors: 'regional leaders' after a list of countries visited, and 'them' for them") {
   auto fs = test::facts(
-      "Kenyan Foreign Minister John Kamau visits Uganda, Rwanda and Burundi this week. He will urge regional leaders "
-      "to open their borders and will consult with them on trade.");
+      "Kenyan Foreign Minister John Kamau visits Uganda, Rwanda and Burundi this week. He plans to urge regional "
+      "leaders to open their borders and to hold talks with them on trade.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "KEN", "UGA,RWA,BDI") != nullptr);
   CHECK(test::find_sym(fs, "04", "KEN,UGA,RWA,BDI") != nullptr);
