@@ -663,3 +663,15 @@ TEST_CASE("extract actors: 'regional leaders' after a list of countries visited,
   CHECK(test::find(fs, "02", "KEN", "UGA,RWA,BDI") != nullptr);
   CHECK(test::find_sym(fs, "04", "KEN,UGA,RWA,BDI") != nullptr);
 }
+
+TEST_CASE("extract actors: those 'along with' or 'together with' the subject act with it") {
+  for (const char* text : {"John Kamau visited Yoweri Museveni last May, together with three Kenyan senators.",
+                           "John Kamau had met Yoweri Museveni in Entebbe, along with two other Kenyan deputies."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "04") != nullptr);
+    const Fact* f = test::with_root(fs, "04");
+    if (f) CHECK(test::countries(*f).count("KEN") == 1);
+  }
+}

@@ -573,6 +573,21 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      // "X visited Y, along with Z": Z acts with X.
+      if (!f.noun && !(f.flags & kFrameSay))
+        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d) {
+          if (tr.base(*d) != "obl" && tr.base(*d) != "conj") continue;
+          bool along = false, with = false;
+          for (const int* k = tr.kids_begin(*d); k != tr.kids_end(*d); ++k)
+            if (tr.base(*k) == "case" || tr.base(*k) == "advmod") {
+              along |= is_rel(tr.lemma(*k), {"along", "together"});
+              with |= tr.lemma(*k) == "with" && tr.base(*k) == "case";
+            }
+          if (!(along && with)) continue;
+          const std::size_t before = e.source.size();
+          actors_at(c, *d, true, false, e.source);
+          if (e.source.size() > before) why += "source+=along with ";
+        }
       rebind_descriptions(c, e.source, e.target);
       // "told Japanese reporters": a private party is no party here; the
       // pattern coder's reading of this word goes too.
