@@ -447,3 +447,14 @@ TEST_CASE("extract code: 'which' stands for the noun it follows; a passive ban w
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "19", "SOM,ETH") != nullptr);
 }
+
+TEST_CASE("extract code: a welcome given or received is a host's (043), the host its source") {
+  for (const char* text : {"The Kenyan president gave a warm welcome on Thursday to Ugandan leader Yoweri Museveni.",
+                           "Ugandan President Yoweri Museveni received a warm welcome from Kenyan officials in Nairobi."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(find(fs, "04", "KEN", "UGA") != nullptr);
+    CHECK(find(fs, "04", "UGA", "KEN") == nullptr);
+  }
+}
