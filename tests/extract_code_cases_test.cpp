@@ -449,7 +449,7 @@ TEST_CASE("extract code: 'which' stands for the noun it follows; a passive ban w
 }
 
 TEST_CASE("extract code: a welcome given or received is a host's (043), the host its source") {
-  for (const char* text : {"The Kenyan president gave a warm welcome on Thursday to Ugandan leader Yoweri Museveni.",
+  for (const char* text : {"The Kenyan president extended a cordial welcome to Ugandan leader Yoweri Museveni at the airport.",
                            "Ugandan President Yoweri Museveni received a warm welcome from Kenyan officials in Nairobi."}) {
     CAPTURE(text);
     auto fs = test::parse_only().extract(test::document(text));
