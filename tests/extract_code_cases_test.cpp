@@ -458,3 +458,17 @@ TEST_CASE("extract code: a welcome given or received is a host's (043), the host
     CHECK(find(fs, "04", "UGA", "KEN") == nullptr);
   }
 }
+
+TEST_CASE("extract code: the speaker after a closed quote is none of the people it names") {
+  // '"I cannot accept X's lies," he said': "he" is the one the sentence
+  // before named besides X, and the remark criticizes X.
+  auto fs = test::facts(
+      "Kenyan President John Kamau met Ugandan President Sam Okello in Arusha, where Okello accused Kamau of arming "
+      "rebels. \"I cannot accept Okello's lies,\" he said.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  // "cannot" is "can not": what cannot be done is negated
+  fs = test::parse_only().extract(test::document("Kenya cannot accept Uganda's offer of talks."));
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(f.status != Status::occurred);
+}

@@ -63,6 +63,7 @@ TEST_CASE("extract lexer: words, possessives, hyphens, initials, negation") {
       {"the U.S. and U.N. said", "the U.S. and U.N. said"},
       {"F.W. de Klerk", "F.W. de Klerk"},
       {"did not sign, didn't sign", "did not sign , did <not> sign"},
+      {"Kenya cannot sign; Cannot. cannots", "Kenya can <not> sign ; Can <not> . cannots"},
       {"Côte d'Ivoire", "Côte d'Ivoire"},
       {"in the 1970s, 25,000 tons, 5.1 million", "in the 1970s , 25,000 tons , 5.1 million"},
       {"SCO-Council (SCO)", "SCO -Council ( SCO )"},

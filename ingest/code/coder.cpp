@@ -806,6 +806,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // subject; or a verb that judges what its subject did ("X had
       // violated the treaty", "interfered in ...").
       int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : tone_of(c, cw, true);
+      // The speaker's own stance on another's act or words ("I cannot
+      // accept X's lies"): about X, in the tone of the noun.
+      if (about.empty() && subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0 &&
+          is_rel(tr.lemma(subj), {"i", "we"})) {
+        const int o = tr.child(cw, "obj");
+        for (const int* d = o < 0 ? nullptr : tr.kids_begin(o); d && d != tr.kids_end(o); ++d)
+          if (tr.rel(*d) == "nmod:poss" || (tr.base(*d) == "nmod" && tr.marker(*d) == "of"))
+            actors_at(c, *d, false, false, about);
+        if (!about.empty()) tone = tone_of(c, o, true);
+      }
       if (!about.empty() && tone != 0) {
         out[k].target = about;
         out[k].cameo = tone > 0 ? "051" : "111";

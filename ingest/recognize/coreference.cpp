@@ -90,9 +90,19 @@ void pronouns_and_descriptions(SentenceState& sen) {
   const auto& at = art.at;
   auto& ms = sen.ms;
   const SentenceSpan& span = sen.span;
+  // Quote marks before token k in the sentence: odd inside a quote.
+  auto quotes_before = [&](std::uint32_t k) {
+    int n = 0;
+    for (std::uint32_t q = span.begin; q < k; ++q) n += toks[q].is(kPunct) && art.tok_text(q) == "\"";
+    return n;
+  };
   auto sentence_subject_person = [&](std::uint32_t before) -> int {
+    // '"... X's lies," he said': who is named inside a closed quote is not
+    // the one who speaks after it.
+    const bool outside = quotes_before(before) % 2 == 0;
     for (const Mention& m : ms) {
       if (m.begin >= before) break;
+      if (outside && quotes_before(m.begin) % 2 == 1) continue;
       if (m.kind == MentionKind::person) return m.entity;
       if (is_actor(m)) {
         bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
@@ -199,6 +209,21 @@ void pronouns_and_descriptions(SentenceState& sen) {
         else if (art.last_subject_person >= 0 && art.last_subject_person != nearest) p = art.last_subject_person;
       } else {
         p = subj >= 0 ? subj : art.last_subject_person;
+        // '"... X's lies," he said': the speaker after a closed quote is
+        // none of the people it names; the one the sentence before named
+        // last besides them.
+        if (quotes_before(i) > 0 && quotes_before(i) % 2 == 0) {
+          auto quoted = [&](int e) {
+            return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+              return m.begin < i && m.kind == MentionKind::person && m.entity == e && quotes_before(m.begin) % 2 == 1;
+            });
+          };
+          if (p >= 0 && quoted(p)) {
+            p = -1;
+            for (auto r = art.prev_persons.rbegin(); r != art.prev_persons.rend() && p < 0; ++r)
+              if (!quoted(*r)) p = *r;
+          }
+        }
       }
       if (p >= 0) {
         Mention pm;
@@ -435,6 +460,9 @@ void remember_sentence(SentenceState& sen) {
   const SentenceSpan& span = sen.span;
   std::vector<std::int32_t> subject_countries;
   art.prev_countries.clear();
+  art.prev_persons.clear();
+  for (const Mention& m : ms)
+    if (m.kind == MentionKind::person) art.prev_persons.push_back(m.entity);
   bool subject_seen = false;
   bool leading_attribution = toks[span.begin].id == id.according;
   for (const Mention& m : ms) {

@@ -73,6 +73,7 @@ struct ArticleState {
   std::vector<std::vector<Mention>> per_sentence{};
   std::vector<std::int32_t> at{};  // per tok: index in its sentence's mention list, or -1
   int last_subject_person = -1;
+  std::vector<int> prev_persons{};      // the people the last sentence names, in order
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read

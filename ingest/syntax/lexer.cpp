@@ -266,6 +266,14 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       }
       continue;
     }
+    // "cannot" is "can" and "not", as the treebank writes it.
+    auto is_cannot = [&](std::uint32_t b, std::uint32_t e) {
+      static constexpr char kWord6[] = "cannot";
+      if (e - b != 6) return false;
+      for (int k = 0; k < 6; ++k)
+        if ((ch(b + k) | 0x20) != kWord6[k]) return false;
+      return true;
+    };
     const bool number = (c0 & kD) != 0;
     std::uint32_t j = i + 1;
     while (j < end && (kClass.c[p[j]] & (kL | kD))) ++j;
@@ -273,7 +281,7 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       // Most words end at a space or at punctuation that cannot go on with
       // them (no ' or -, no "2.5"): done.
       unsigned char d = ch(j);
-      if (d != '\'' && d != '-' && !(number && (d == '.' || d == ','))) {
+      if (d != '\'' && d != '-' && !(number && (d == '.' || d == ',')) && !is_cannot(i, j)) {
         t.end = j;
         t.flags = (number ? kNumber : kWord) | extra;
         if (c0 & kU) t.flags |= kCap;
@@ -313,7 +321,8 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       }
       break;
     }
-    std::uint32_t word_end = negation ? j - 1 : j;
+    const bool cannot = !negation && !possessive && is_cannot(i, j);
+    std::uint32_t word_end = negation ? j - 1 : cannot ? i + 3 : j;
     t.end = word_end;
     t.flags = (number ? kNumber : kWord) | extra;
     if (c0 & kU) t.flags |= kCap;
@@ -335,14 +344,14 @@ inline void scan_raw(std::string_view text, std::uint32_t begin, std::uint32_t e
       next = j + 1;
     }
     emit(t);
-    if (negation) {
+    if (negation || cannot) {
       RawTok nt;
-      nt.start = j - 1;
-      nt.end = j + 2;
+      nt.start = negation ? j - 1 : i + 3;
+      nt.end = negation ? j + 2 : j;
       nt.flags = kWord;
       nt.is_not = true;
       emit(nt);
-      next = j + 2;
+      next = negation ? j + 2 : j;
     }
     i = next;
     if (ch(i) == '-' && (cls(i + 1) & (kL | kD))) {

@@ -6,7 +6,7 @@
 // Rules: a word is letters/digits (any non-ASCII byte counts as a letter) with
 // inner apostrophes; hyphens split words ("Pakistan-Russia" -> two Toks, the
 // second flagged kHyphenJoined); a trailing "'s" or "s'" is dropped and flags
-// the word kPossessive; "n't" becomes the word "not"; dotted initials
+// the word kPossessive; "n't" becomes the word "not" ("cannot": "can" "not"); dotted initials
 // ("U.S.", "F.W.") are one word; every other punctuation byte is one Tok.
 #pragma once
 
