@@ -472,3 +472,27 @@ TEST_CASE("extract code: the speaker after a closed quote is none of the people 
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(f.status != Status::occurred);
 }
+
+TEST_CASE("extract code: a fronted 'after X,' is a time, not a party; raising a matter with someone is talking") {
+  // "After X, ..." with no verb of its own before the comma: X is where the
+  // trip was before, neither a visitor nor a co-source.
+  auto fs = test::facts(
+      "President Macron leaves for Asia next week. After China, the president visits Japan and Vietnam.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "04", "FRA", "JPN");
+  REQUIRE(f != nullptr);
+  for (const Actor& a : f->source) CHECK(a.country != "CHN");
+  // "after X did ...": a clause, whose subject still acts.
+  fs = test::facts("The move came after the Nigerian navy attacked Cameroon earlier in the month.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "NGA", "CMR") != nullptr);
+  // "raised the question of ... with the Peruvian ambassador": a meeting.
+  fs = test::facts(
+      "The Chilean foreign minister said she had raised the question of fishing rights with the Peruvian "
+      "ambassador.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "CHL,PER") != nullptr);
+  fs = test::facts("Chile raised its tariffs on Peruvian copper.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}

@@ -45,6 +45,25 @@ bool people_of_place(const Sentence& st, const Mention& m, std::uint32_t b) {
   return people;
 }
 
+// "After Spain, the king flies on to ...", "Before Chile, ...": a
+// subordinator used as a preposition (no verb follows its noun phrase before
+// the clause ends) makes a phrase of time or sequence, never the subject.
+bool fronted_time_phrase(const Sentence& st, const Mention& m, std::uint32_t b) {
+  std::uint32_t j = m.begin;
+  while (j > b && (st.toks[j - 1].cls & (kDet | kModifier))) --j;
+  if (j == b || !(st.toks[j - 1].cls & kSubord)) return false;
+  std::string_view w = st.tok_text(j - 1);
+  if (!(w == "after" || w == "After" || w == "before" || w == "Before" || w == "until" ||
+        w == "Until" || w == "since" || w == "Since"))
+    return false;
+  for (std::uint32_t q = m.end; q < st.se; ++q) {
+    if (st.is_punct(q, ',')) return true;
+    if (st.a.mention_at[q] >= 0 || st.toks[q].id == st.id.and_) continue;
+    return false;  // a word other than further names: "after Kenya attacked", a clause
+  }
+  return false;
+}
+
 // subj: the leftmost actor of t's clause before it not after a preposition,
 // else of the clauses before (not past a ';').
 Group find_subject(const Sentence& st, const Trigger& t) {
@@ -59,7 +78,7 @@ Group find_subject(const Sentence& st, const Trigger& t) {
         if (people_of_place(st, m, b)) return {-(ms[k] + 1)};
         continue;
       }
-      if (st.governing_prep(m.begin, b) != kNoToken) continue;
+      if (st.governing_prep(m.begin, b) != kNoToken || fronted_time_phrase(st, m, b)) continue;
       return st.expand(k, e);
     }
     if (g > 0) {
@@ -182,6 +201,8 @@ Group find_poss(const Sentence& st, const Trigger& t) {
     if (q == sb || a.mention_at[q - 1] < 0) break;
     std::int32_t prev = a.mention_at[q - 1];
     if (!st.actor_ok(a.mentions[prev])) break;
+    // "After China, the president ...": a fronted phrase of time, no part of the group.
+    if (st.is_punct(q, ',') && fronted_time_phrase(st, a.mentions[prev], sb)) break;
     group.insert(group.begin(), prev);
     cur = prev;
   }
