@@ -496,3 +496,29 @@ TEST_CASE("extract code: a fronted 'after X,' is a time, not a party; raising a 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "04") == nullptr);
 }
+
+TEST_CASE("extract code: people who protest take to the streets; the visit they protest is its visitor's") {
+  // Private people protesting are a protest (14); a government's protest a complaint (11).
+  auto fs = test::facts(
+      "Hundreds of Mexican students protested on Sunday against the visit of the American defense secretary.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "14", "MEX", "USA") != nullptr);
+  // The visitor is the one "of" names, not the clause's subject.
+  CHECK(find(fs, "04", "MEX", "USA") == nullptr);
+  fs = test::facts("The Mexican government protested against the visit of the American defense secretary.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "MEX", "USA") != nullptr);
+  // A bare past verb read as a participle on its subject: the verb of the sentence.
+  fs = test::facts("Mexican activists protested in Monterrey against the visit of the American defense secretary.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "14", "MEX", "USA") != nullptr);
+}
+
+TEST_CASE("extract code: a month after a noun event's verb is a date, no modal") {
+  // "began in May": "May" is no "may".
+  auto fs = test::facts("Talks between Ukraine and Maldives began in May.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find_sym(fs, "04", "MDV,UKR");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}

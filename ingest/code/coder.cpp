@@ -166,6 +166,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         std::string ignored;
         int sj = f.noun ? -1 : subject_of(c, t, ignored);
         ok = sj >= 0 && frames_.in_class(k.word_class, tr.lemma(sj));
+        // "hundreds of students", "a group of activists": the people counted
+        if (sj >= 0 && !ok && (tr.upos(sj) == Upos::NUM || is_rel(tr.lemma(sj), {"hundred", "thousand", "dozen",
+                                                                                   "group", "crowd", "number"})))
+          for (const int* d = tr.kids_begin(sj); d != tr.kids_end(sj) && !ok; ++d)
+            ok = tr.base(*d) == "nmod" && tr.marker(*d) == "of" && frames_.in_class(k.word_class, tr.lemma(*d));
         break;
       }
       case CondKind::prep_class:
@@ -565,14 +570,21 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       std::string& why = in.words ? e.why : scratch;
       c.private_party = false;
       c.nonstate_agent = false;
+      bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, why);
-        if (!e.source.empty()) break;
+        if (e.source.empty()) continue;
+        agent_phrase = f.noun && s.kind == SlotKind::prep && (s.word == "of" || s.word == "by");
+        break;
       }
       for (const Slot& s : f.target) {
         slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      // "protested against the visit of the US secretary": the visitor is
+      // named; the pattern coder, which would take the clause's subject as
+      // the visitor, does not read this noun either.
+      if (agent_phrase && e.target.empty()) vetoed.push_back(w);
       // "X visited Y, along with Z": Z acts with X.
       if (!f.noun && !(f.flags & kFrameSay))
         for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d) {

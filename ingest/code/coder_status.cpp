@@ -177,7 +177,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     if (r == "nsubj" && tr.is_nominal(x)) {
       for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d) {
         std::string_view b = tr.base(*d);
-        if (b == "obl" || b == "advmod" || b == "xcomp" || b == "aux")
+        // (a month is no modal: "began in May")
+        if ((b == "obl" && !is_date(c, *d) && tr.upos(*d) != Upos::PROPN) || b == "advmod" || b == "xcomp" ||
+            b == "aux")
           take(cues_.find(CueWhere::mod, tr.lemma(*d)));
       }
     }

@@ -230,19 +230,53 @@ class Tree {
     }
     for (int r = 0; r < n; ++r) {
       if (head_[r] >= 0 || !is_nominal(r)) continue;
-      for (const int* k = kids_begin(r); k != kids_end(r); ++k) {
-        int v = *k;
-        if (v < r || rel_[v] != "acl" || !is_verb(v) || child(v, "obj") < 0 || child(v, "nsubj") >= 0) continue;
+      int v = -1;
+      for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+        if (*k > r && rel_[*k] == "acl" && is_verb(*k) && child(*k, "nsubj") < 0 &&
+            (child(*k, "obj") >= 0 || verbless_sentence(r, *k)))
+          v = *k;
+      // "Hundreds of students protested": on the people the number counts.
+      if (v < 0 && (upos(r) == syntax::Upos::NUM || a_->lemma[r] == "hundred" || a_->lemma[r] == "thousand" ||
+                    a_->lemma[r] == "dozen"))
+        for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+          if (base_[*k] == "nmod" && marker(*k) == "of")
+            for (const int* q = kids_begin(*k); q != kids_end(*k) && v < 0; ++q)
+              if (*q > *k && rel_[*q] == "acl" && is_verb(*q) && child(*q, "nsubj") < 0 &&
+                  child(*q, "obj") < 0 && verbless_sentence(r, *q))
+                v = *q;
+      if (v >= 0) {
         head_[v] = -1;
         rel_[v] = base_[v] = "root";
         head_[r] = v;
         rel_[r] = base_[r] = "nsubj";
+        // the full stop and what followed the verb hang on it now
+        for (int x = v + 1; x < n; ++x)
+          if (head_[x] == r && upos(x) == syntax::Upos::PUNCT) head_[x] = v;
         changed = true;
-        break;
       }
       break;  // one root
     }
     return changed;
+  }
+  // "Mexican students protested in X.", "Hundreds of students marched ...":
+  // a sentence that ends in a full stop needs a finite verb; a bare past
+  // form read as a participle on its subject noun (or on the people a
+  // number counts), with no auxiliary, no "by" agent and no other verb in
+  // the sentence, is that verb.
+  bool verbless_sentence(int r, int v) const {
+    const int n = size();
+    if (n < 3 || a_->lemma[n - 1] != "." || !(xpos(v) == "VBD" || xpos(v) == "VBN")) return false;
+    if (child(r, "cop") >= 0 || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0 || child(v, "cop") >= 0)
+      return false;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (base_[*k] == "obl" && marker(*k) == "by") return false;
+    for (int x = 0; x < n; ++x) {
+      if (x == v || !(is_verb(x) || upos(x) == syntax::Upos::AUX)) continue;
+      int y = x;
+      while (y >= 0 && y != v) y = head_[y];
+      if (y != v) return false;  // another clause of its own
+    }
+    return true;
   }
   // Two bare noun phrases after a verb with no "and", "or" or comma between
   // them ("sent the Kenyan people greetings"), read as a coordination, are
