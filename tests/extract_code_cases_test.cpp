@@ -522,3 +522,21 @@ TEST_CASE("extract code: a month after a noun event's verb is a date, no modal")
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("extract code: a person named with a private title stands for a country only in what is done to people") {
+  // A journalist's or activist's words are not the state's ...
+  auto fs = test::facts("Kenyan journalist Mary Otieno criticized Uganda on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  fs = test::facts("Kenyan activist Mary Otieno met Ugandan officials on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  // ... but an arrest of one is an act against that country's national.
+  fs = test::facts("Ugandan police arrested Kenyan journalist Mary Otieno on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "17", "UGA", "KEN") != nullptr);
+  // An official's words are the state's.
+  fs = test::facts("Kenyan Foreign Minister Mary Otieno criticized Uganda on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+}

@@ -335,8 +335,17 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   const std::string_view root = std::string_view(f.cameo).substr(0, 2);
   const bool done_to_people = root == "07" || root == "08" || root == "14" || root == "16" || root == "17" ||
                               root == "18" || root == "19" || root == "20";
+  // ... so do people named with such a title ("Kenyan journalist Ann Lee").
+  auto private_person = [&](int n) {
+    const int mi = c.mention(n);
+    if (mi < 0 || c.rec.mentions[mi].kind != MentionKind::person || c.rec.mentions[mi].entity < 0) return false;
+    const std::string& role = c.rec.people[c.rec.mentions[mi].entity].base_role;
+    std::string last = role.substr(role.rfind(' ') == std::string::npos ? 0 : role.rfind(' ') + 1);
+    for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return !last.empty() && frames_.in_class(private_class_, last);
+  };
   for (int n : nodes) {
-    if (!done_to_people && frames_.in_class(private_class_, tr.lemma(n))) {
+    if (!done_to_people && (frames_.in_class(private_class_, tr.lemma(n)) || private_person(n))) {
       if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
       c.private_party = true;
       continue;
