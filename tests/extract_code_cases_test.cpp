@@ -540,3 +540,12 @@ TEST_CASE("extract code: a person named with a private title stands for a countr
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("extract code: one word read in two hostile roots between the same parties is one act") {
+  // A ban is a sanction (163) or a restriction (172), not both.
+  auto fs = test::facts("Kenya on Tuesday banned Ugandan airline Nile Wings from flying into Nairobi.");
+  CAPTURE(test::summary(fs));
+  int n = 0;
+  for (const Fact& f : fs) n += f.root == "16" || f.root == "17";
+  CHECK(n == 1);
+}

@@ -471,6 +471,24 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (s.tok == b || s.tok == last) chosen = true, same |= d.fact.cameo.compare(0, 2, s.root, 2) == 0;
     return chosen && !same;
   };
+  // One word that both coders read between the same parties, in two roots
+  // ("banned X from flying": a sanction, and a restriction): one act, the
+  // tree's reading. Phrases of several words the pattern coder matched keep
+  // their own reading.
+  // Only among hostile material acts (roots 14-20): an intent or threat
+  // the pattern coder reads from a planned act ("eager to meet", "will
+  // withdraw ... unless") is a reading of its own.
+  auto material = [](const std::string& cameo) { return cameo.size() >= 2 && (cameo[0] == '2' || (cameo[0] == '1' && cameo[1] >= '4')); };
+  auto reread = [&](const Draft& d) {
+    if (d.end > d.position + 1 || !material(d.fact.cameo)) return false;
+    for (std::size_t k = 0; k < parse_drafts; ++k) {
+      const Draft& p = drafts[k];
+      if (p.sentence == d.sentence && p.position == d.position && p.countries == d.countries &&
+          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) != 0 && material(p.fact.cameo))
+        return true;
+    }
+    return false;
+  };
   // The same word read in the same root with another status ("denied that
   // it had attacked"), or with fewer of the parties the tree found ("X and
   // its ally Y cut ties with Z" read as X alone): the tree's reading wins.
@@ -490,7 +508,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                               [&](const Draft& d) {
                                 return std::binary_search(vetoed.begin(), vetoed.end(),
                                                           static_cast<int>(d.position)) ||
-                                       agreed(d) || other_sense(d) || restated(d);
+                                       agreed(d) || other_sense(d) || restated(d) || reread(d);
                               }),
                drafts.end());
   std::stable_sort(drafts.begin(), drafts.end(),
