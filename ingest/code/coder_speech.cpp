@@ -1,0 +1,220 @@
+// Speakers and what they say (coder.hpp): quotes inside a sentence and
+// quotes continued from the sentence before, the content of an appeal,
+// "according to X", and reported speech: whose act a complement tells,
+// and when a remark about another party is praise or criticism of it.
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "ingest/code/coder.hpp"
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+// A quote inside the sentence after a clause that is no speech verb's ('X
+// defended his decision: "I will ..."', 'X wrote on Twitter, "We ..."'):
+// its "I" and "we", and its events without a subject, are those of the
+// actor that is the subject of the clause outside the quote.
+void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  const int n = tr.size();
+  std::vector<char> quoted(n, 0);
+  bool in = false, any = false;
+  int opens = -1;
+  for (int i = 0; i < n; ++i) {
+    if (tr.lemma(i) == "\"") {
+      in = !in;
+      if (in && opens < 0) opens = i;
+      continue;
+    }
+    quoted[i] = in;
+    any |= in;
+  }
+  if (!any || opens < 1) return;
+  // The subject of the last verb before the quote opens, outside it.
+  int speaker = -1;
+  for (int v = opens - 1; v >= 0 && speaker < 0; --v) {
+    if (quoted[v] || !tr.is_verb(v)) continue;
+    int s = tr.child(v, "nsubj");
+    if (s >= 0 && !quoted[s] && actor_of_node(c, s, true, false) >= 0) speaker = s;
+  }
+  if (speaker < 0) return;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    if (!e.source.empty() || !quoted[e.word]) continue;
+    std::string w;
+    int subj = subject_of(c, e.word, w);
+    bool first_person = subj >= 0 && c.mention(subj) < 0 && is_rel(tr.lemma(subj), {"i", "we"});
+    if (subj >= 0 && !first_person) continue;
+    actors_at(c, speaker, true, false, e.source);
+    if (!e.source.empty()) e.why += "source=quoting clause ";
+  }
+}
+
+// A quote that goes on after the sentence naming its speaker ('"...," X
+// said. "We will ..."'): its "we" and "I" are the speaker's, as its reader
+// takes them, unless the sentence names a speaker of its own.
+void Coder::quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  if (c.in.quote_speaker.empty()) return;
+  for (std::size_t k = first; k < out.size(); ++k)
+    if ((frames_.frame(out[k].frame).flags & kFrameSay) && !out[k].source.empty()) return;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    if (!out[k].source.empty()) continue;
+    std::string w;
+    int subj = subject_of(c, out[k].word, w);
+    if (subj < 0 || c.t.upos(subj) != Upos::PRON || c.mention(subj) >= 0) continue;
+    if (c.t.lemma(subj) != "we" && c.t.lemma(subj) != "i") continue;
+    out[k].source = c.in.quote_speaker;
+    out[k].why += "source=speaker of the quote before ";
+  }
+}
+
+// An appeal or demand for an act between others ("called for talks
+// between X and Y", "urged an end to the fighting between X and Y") is
+// aimed at the parties of that act, when it names no one else.
+void Coder::appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    if (!e.target.empty() || e.source.empty() || (e.cameo.compare(0, 2, "02") != 0 && e.cameo.compare(0, 2, "10") != 0))
+      continue;
+    for (const int* d = tr.kids_begin(e.word); d != tr.kids_end(e.word) && e.target.empty(); ++d) {
+      if (!(tr.rel(*d) == "obj" || (tr.base(*d) == "obl" && tr.marker(*d) == "for"))) continue;
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int y = out[j].word;
+        int step = 0;
+        while (step < 3 && y >= 0 && y != *d) y = tr.head(y), ++step;
+        if (y != *d) continue;
+        for (const auto* side : {&out[j].source, &out[j].target})
+          for (std::int32_t x : *side)
+            if (std::find(e.source.begin(), e.source.end(), x) == e.source.end()) e.target.push_back(x);
+        if (!e.target.empty()) {
+          e.why += "target=content's parties ";
+          break;
+        }
+      }
+    }
+  }
+}
+
+// Reported speech: a speech verb's complement ("X said Y would ...", or
+// "Y will ..., X said") credits the speaker where the complement's event
+// has no source of its own or a first-person one; an evaluative quote
+// about another party ("Japan is a trusted friend") is praise or criticism.
+void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    const Frame& f = frames_.frame(out[k].frame);
+    if (!(f.flags & (kFrameSay | kFrameCharact))) continue;
+    int v = out[k].word;
+    std::vector<int> comps;
+    for (const int* d = tr.kids_begin(v); d != tr.kids_end(v); ++d)
+      if (tr.base(*d) == "ccomp" || tr.base(*d) == "parataxis") comps.push_back(*d);
+    if (tr.base(v) == "parataxis" && tr.head(v) >= 0) comps.push_back(tr.head(v));
+    const std::vector<std::int32_t> speaker = out[k].source;
+    if (speaker.empty()) continue;
+    for (int cw : comps) {
+      // Events inside the complement.
+      bool any = false;
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int x = out[j].word;
+        bool inside = false;
+        for (int step = 0; step < 6 && x >= 0; ++step, x = tr.head(x))
+          if (x == cw) {
+            inside = true;
+            break;
+          }
+        // A noun event as a setting ("said at the meeting that ...") is
+        // not what was said.
+        if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
+        any = true;
+        if (out[j].source.empty()) {
+          int s = -1;
+          std::string w;
+          int subj = subject_of(c, out[j].word, w);
+          if (subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0) s = subj;
+          if (subj < 0 || s >= 0) {
+            out[j].source = speaker;
+            out[j].why += "source=speaker ";
+          }
+        }
+      }
+      // "said the crash was X's doing", "the war is Y's fault": blame laid
+      // on X is an accusation of X.
+      // ("X's doing" read as a gerund with "X's" its subject, the same.)
+      const bool gerund = tr.lemma(cw) == "do" && tr.xpos(cw) == "VBG";
+      if ((tr.child(cw, "cop") >= 0 && is_rel(tr.lemma(cw), {"fault", "doing", "responsibility"})) || gerund) {
+        std::vector<std::int32_t> blamed;
+        for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
+          if (tr.rel(*d) == "nmod:poss" || (tr.base(*d) == "nmod" && tr.marker(*d) == "of") ||
+              (gerund && tr.base(*d) == "nsubj" && tr.child(*d, "case") >= 0 && tr.lemma(tr.child(*d, "case")) == "'s"))
+            actors_at(c, *d, false, false, blamed);
+        if (!blamed.empty()) {
+          out[k].target = blamed;
+          out[k].cameo = "112";
+          out[k].type = "criticism";
+          out[k].say = false;
+          out[k].sym = false;
+          out[k].why += "blame ";
+          continue;
+        }
+      }
+      // A verb that judges its subject's act ("X had violated the treaty")
+      // makes the remark an evaluation even with an event inside.
+      if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
+        out[k].say = true;
+        continue;
+      }
+      // What the complement is about: the actors of its subject ("Japan
+      // is ...", "ties with Russia are ...").
+      std::vector<std::int32_t> about;
+      int subj = tr.child(cw, "nsubj");
+      if (subj < 0) subj = tr.child(cw, "nsubj:pass");
+      actors_at(c, subj, false, false, about);
+      for (const int* d = subj < 0 ? nullptr : tr.kids_begin(subj); d && d != tr.kids_end(subj); ++d)
+        if (tr.base(*d) == "nmod" || tr.rel(*d) == "nmod:poss") actors_at(c, *d, false, false, about);
+      // An evaluation: "<X> is a <good|bad> ...": copula with an actor
+      // subject; or a verb that judges what its subject did ("X had
+      // violated the treaty", "interfered in ...").
+      int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : tone_of(c, cw, true);
+      // The speaker's own stance on another's act or words ("I cannot
+      // accept X's lies"): about X, in the tone of the noun.
+      if (about.empty() && subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0 &&
+          is_rel(tr.lemma(subj), {"i", "we"})) {
+        const int o = tr.child(cw, "obj");
+        for (const int* d = o < 0 ? nullptr : tr.kids_begin(o); d && d != tr.kids_end(o); ++d)
+          if (tr.rel(*d) == "nmod:poss" || (tr.base(*d) == "nmod" && tr.marker(*d) == "of"))
+            actors_at(c, *d, false, false, about);
+        if (!about.empty()) tone = tone_of(c, o, true);
+      }
+      if (!about.empty() && tone != 0) {
+        out[k].target = about;
+        out[k].cameo = tone > 0 ? "051" : "111";
+        out[k].type = tone > 0 ? "praise" : "criticism";
+        out[k].say = false;
+        out[k].sym = false;
+        out[k].why += "evaluation ";
+      } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
+        // A comment on another party: a statement about it.
+        out[k].target = about;
+        out[k].why += "target=about ";
+      }
+    }
+    if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
+      int tone = tone_of(c, v);
+      if (tone != 0) {
+        out[k].cameo = tone > 0 ? "051" : "111";
+        out[k].type = tone > 0 ? "praise" : "criticism";
+        out[k].say = false;
+        out[k].sym = false;
+      }
+    }
+  }
+}
+
+}  // namespace dipgraph::ingest
