@@ -549,3 +549,16 @@ TEST_CASE("extract code: one word read in two hostile roots between the same par
   for (const Fact& f : fs) n += f.root == "16" || f.root == "17";
   CHECK(n == 1);
 }
+
+TEST_CASE("extract code: 'according to X' attributes a remark to X like a speech verb") {
+  auto fs = test::facts(
+      "\"The Rwandan regime's ambitions are reckless and destructive,\" according to Congolese Foreign Minister "
+      "Jean Mbala.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "COD", "RWA") != nullptr);
+  // An act told with its own subject stays that subject's.
+  fs = test::facts("Rwanda will send troops to Burundi next week, according to Congolese officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "COD", "RWA") == nullptr);
+  CHECK(test::with_root(fs, "01") == nullptr);
+}

@@ -31,6 +31,9 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
+  if (const auto* fs = frames_.find("say", false))
+    for (std::uint32_t fi : *fs)
+      if ((frames_.frame(fi).flags & kFrameSay) && say_frame_ < 0) say_frame_ = static_cast<int>(fi);
   std::sort(agent_nouns_.begin(), agent_nouns_.end());
 }
 
@@ -655,6 +658,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     }
   }
   presence_visits(c, out);
+  according_to(c, out);
   if (out.size() == first) return;
 
   quoted_speaker(c, first, out);

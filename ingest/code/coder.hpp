@@ -116,6 +116,7 @@ class Coder {
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
+  void according_to(const Ctx& c, std::vector<CodedEvent>& out) const;
   void inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
@@ -160,6 +161,7 @@ class Coder {
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"
+  int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 

@@ -101,6 +101,31 @@ void Coder::appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEve
   }
 }
 
+// "'...,' according to X", "according to a statement by X": X said it,
+// as if with a speech verb (its complement: what the phrase hangs on).
+void Coder::according_to(const Ctx& c, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  if (say_frame_ < 0) return;
+  for (int w = 0; w < tr.size(); ++w) {
+    if (tr.lemma(w) != "accord" || tr.base(w) != "case" || tr.head(w) < 0) continue;
+    const int x = tr.head(w);
+    CodedEvent e;
+    actors_at(c, x, true, false, e.source);
+    // "a statement by X", "a report from X's ministry"
+    for (const int* d = tr.kids_begin(x); d != tr.kids_end(x) && e.source.empty(); ++d)
+      if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"by", "from", "of"}))
+        actors_at(c, *d, true, false, e.source);
+    if (e.source.empty()) continue;
+    e.frame = static_cast<std::uint32_t>(say_frame_);
+    e.word = w;
+    e.cameo = "010";
+    e.type = "statement";
+    e.say = true;
+    if (c.in.words) e.why = fmt::format("according to: source=({}) ", (*c.in.words)[x]);
+    out.push_back(std::move(e));
+  }
+}
+
 // Reported speech: a speech verb's complement ("X said Y would ...", or
 // "Y will ..., X said") credits the speaker where the complement's event
 // has no source of its own or a first-person one; an evaluative quote
@@ -115,6 +140,8 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     for (const int* d = tr.kids_begin(v); d != tr.kids_end(v); ++d)
       if (tr.base(*d) == "ccomp" || tr.base(*d) == "parataxis") comps.push_back(*d);
     if (tr.base(v) == "parataxis" && tr.head(v) >= 0) comps.push_back(tr.head(v));
+    // "..., according to X": what the phrase hangs on is what X said.
+    if (tr.lemma(v) == "accord" && tr.head(v) >= 0 && tr.head(tr.head(v)) >= 0) comps.push_back(tr.head(tr.head(v)));
     const std::vector<std::int32_t> speaker = out[k].source;
     if (speaker.empty()) continue;
     for (int cw : comps) {
