@@ -562,3 +562,19 @@ TEST_CASE("extract code: 'according to X' attributes a remark to X like a speech
   CHECK(find(fs, "11", "COD", "RWA") == nullptr);
   CHECK(test::with_root(fs, "01") == nullptr);
 }
+
+TEST_CASE("extract code: blame under a hedge ('was \"likely\" X's doing') accuses X; the act blamed is not the speaker's") {
+  auto fs = test::facts(
+      "The Kenyan foreign minister said the explosion was \"likely\" Uganda's doing. For two days Uganda "
+      "denied the accusation.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  // the denial answers the accuser
+  CHECK(find(fs, "12", "UGA", "KEN") != nullptr);
+  // the explosion is no Kenyan assault on Uganda
+  CHECK(test::with_root(fs, "18") == nullptr);
+  fs = test::facts("Chile's defence minister said the blast was \"most likely\" Peru's fault.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "CHL", "PER") != nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+}

@@ -665,7 +665,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   inline_quote_speaker(c, first, out);
   appeal_content(c, first, out);
 
-  reported_speech(c, first, out);
+  reported_speech(c, first, out, vetoed);
 
   // One main event per clause.
   std::vector<char> drop(out.size() - first, 0);

@@ -115,7 +115,7 @@ class Coder {
   struct Ctx;
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
-  void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
+  void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
   void according_to(const Ctx& c, std::vector<CodedEvent>& out) const;
   void inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;

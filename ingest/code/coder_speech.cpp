@@ -130,7 +130,8 @@ void Coder::according_to(const Ctx& c, std::vector<CodedEvent>& out) const {
 // "Y will ..., X said") credits the speaker where the complement's event
 // has no source of its own or a first-person one; an evaluative quote
 // about another party ("Japan is a trusted friend") is praise or criticism.
-void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out,
+                            std::vector<int>& vetoed) const {
   const Tree& tr = c.t;
   for (std::size_t k = first; k < out.size(); ++k) {
     const Frame& f = frames_.frame(out[k].frame);
@@ -147,6 +148,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     for (int cw : comps) {
       // Events inside the complement.
       bool any = false;
+      std::vector<std::size_t> credited;  // those given the speaker as source here
       for (std::size_t j = first; j < out.size(); ++j) {
         if (j == k) continue;
         int x = out[j].word;
@@ -168,28 +170,42 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           if (subj < 0 || s >= 0) {
             out[j].source = speaker;
             out[j].why += "source=speaker ";
+            credited.push_back(j);
           }
         }
       }
       // "said the crash was X's doing", "the war is Y's fault": blame laid
       // on X is an accusation of X.
       // ("X's doing" read as a gerund with "X's" its subject, the same.)
-      const bool gerund = tr.lemma(cw) == "do" && tr.xpos(cw) == "VBG";
-      if ((tr.child(cw, "cop") >= 0 && is_rel(tr.lemma(cw), {"fault", "doing", "responsibility"})) || gerund) {
-        std::vector<std::int32_t> blamed;
-        for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
+      // (With a hedge before it, "was 'likely' X's doing", the parser may
+      // make the blame a conjunct of the hedge.)
+      std::vector<std::int32_t> blamed;
+      for (int bw : {cw, tr.child(cw, "conj")}) {
+        if (bw < 0 || !blamed.empty()) continue;
+        const bool gerund = tr.lemma(bw) == "do" && tr.xpos(bw) == "VBG";
+        if (!((tr.child(cw, "cop") >= 0 && is_rel(tr.lemma(bw), {"fault", "doing", "responsibility"})) || gerund))
+          continue;
+        for (const int* d = tr.kids_begin(bw); d != tr.kids_end(bw); ++d)
           if (tr.rel(*d) == "nmod:poss" || (tr.base(*d) == "nmod" && tr.marker(*d) == "of") ||
               (gerund && tr.base(*d) == "nsubj" && tr.child(*d, "case") >= 0 && tr.lemma(tr.child(*d, "case")) == "'s"))
             actors_at(c, *d, false, false, blamed);
-        if (!blamed.empty()) {
-          out[k].target = blamed;
-          out[k].cameo = "112";
-          out[k].type = "criticism";
-          out[k].say = false;
-          out[k].sym = false;
-          out[k].why += "blame ";
-          continue;
+      }
+      if (!blamed.empty()) {
+        // The act blamed ("the explosion was X's doing") is X's, not the
+        // speaker's; the pattern coder, which would make it the speaker's
+        // act against X, does not read it either.
+        for (std::size_t j : credited) {
+          out[j].source = blamed;
+          out[j].why += "source=blamed ";
         }
+        if (int act = tr.child(cw, "nsubj"); act >= 0) vetoed.push_back(act);
+        out[k].target = blamed;
+        out[k].cameo = "112";
+        out[k].type = "criticism";
+        out[k].say = false;
+        out[k].sym = false;
+        out[k].why += "blame ";
+        continue;
       }
       // A verb that judges its subject's act ("X had violated the treaty")
       // makes the remark an evaluation even with an event inside.
