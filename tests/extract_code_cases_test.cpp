@@ -578,3 +578,15 @@ TEST_CASE("extract code: blame under a hedge ('was \"likely\" X's doing') accuse
   CHECK(find(fs, "11", "CHL", "PER") != nullptr);
   CHECK(test::with_root(fs, "18") == nullptr);
 }
+
+TEST_CASE("extract code: lower-case 'the north' aimed at is the other half of a named pair, else a region") {
+  auto fs = test::facts("Officials in North Korea and South Korea met on Thursday. The South later fired dozens of "
+                        "shells into the north.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "KOR", "PRK") != nullptr);
+  // Without both halves of a pair named, "the north" is a part of a country.
+  fs = test::facts("Malian troops met on Thursday. North Korea later fired dozens of shells into the north.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "PRK", "PRK") == nullptr);
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

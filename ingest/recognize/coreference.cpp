@@ -170,14 +170,25 @@ void pronouns_and_descriptions(SentenceState& sen) {
     }
     // "the North", "the South" (capitalized, alone): the country read last
     // whose name opens with that word ("South Korea", "South Sudan").
-    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].is(kCap) &&
+    // Lower case ("fired shells into the north") only where a direction
+    // word aims at it and both halves of the pair were read ("North Korea"
+    // and "South Korea"): else it is a region.
+    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 &&
         (toks[i + 1].id == id.north || toks[i + 1].id == id.south) &&
         !(i + 2 < span.end && (toks[i + 2].id == id.of || (toks[i + 2].is(kWord) && toks[i + 2].is(kCap))))) {
       std::string_view dir = toks[i + 1].id == id.north ? "North " : "South ";
+      std::string_view other = toks[i + 1].id == id.north ? "South " : "North ";
       int found = -1;
-      for (auto c = art.recent_countries.rbegin(); c != art.recent_countries.rend() && found < 0; ++c)
-        if (dict.countries()[*c].name.compare(0, dir.size(), dir) == 0) found = *c;
-      if (found >= 0) {
+      bool pair = false;
+      for (auto c = art.recent_countries.rbegin(); c != art.recent_countries.rend(); ++c) {
+        const std::string& name = dict.countries()[*c].name;
+        if (found < 0 && name.compare(0, dir.size(), dir) == 0) found = *c;
+        pair |= name.compare(0, other.size(), other) == 0;
+      }
+      const std::string_view before = i > span.begin ? art.tok_text(i - 1) : std::string_view();
+      const bool aimed = before == "into" || before == "across" || before == "toward" || before == "towards" ||
+                         before == "against";
+      if (found >= 0 && (toks[i + 1].is(kCap) || (pair && aimed))) {
         sen.replace_with_country(i, i + 2, found);
         ++i;
         continue;
