@@ -590,3 +590,12 @@ TEST_CASE("extract code: lower-case 'the north' aimed at is the other half of a 
   CHECK(find(fs, "19", "PRK", "PRK") == nullptr);
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract code: a lower-case word inside a country's name is tagged as its modifier") {
+  // "mainland" of "mainland China's" read as a preposition would make the
+  // recognized status an oblique; as a modifier it is the object.
+  auto fs = test::parse_only().extract(
+      test::document("Peru and Chile signed a deal in which Peru has recognized mainland China's trade status."));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "PER", "CHN") != nullptr);
+}

@@ -258,7 +258,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (std::size_t w = 0; w < words.size(); ++w) {
       std::uint32_t ti = in.tok_of_word[w];
       int mi = a.mention_at[ti];
-      if (mi < 0 || !toks[ti].is(kCap) || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
+      if (mi < 0 || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
+      // A lower-case word inside a name ("mainland China") modifies it.
+      if (!toks[ti].is(kCap)) {
+        const Mention& m = a.mentions[mi];
+        if (toks[ti].is(kWord) && !(toks[ti].cls & (kPrep | kDet | kConj)) && m.kind == MentionKind::country &&
+            ti + 1 < m.end && !m.anaphor)
+          hints[w] = syntax::Analyzer::Hint::adjective;
+        continue;
+      }
       if (toks[ti].cls & kDet) continue;  // "The" of "The US" stays a determiner
       const Mention& m = a.mentions[mi];
       if (m.anaphor || m.kind == MentionKind::group) continue;
