@@ -599,3 +599,19 @@ TEST_CASE("extract code: a lower-case word inside a country's name is tagged as 
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "05", "PER", "CHN") != nullptr);
 }
+
+TEST_CASE("extract code: a relief operation, effort or mission is aid to the country it works in") {
+  auto fs = test::facts("\"The roads are gone,\" said Maria Lopez, who leads the UN flood relief operation in Haiti.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "07", "", "HTI");
+  REQUIRE(f != nullptr);
+  REQUIRE(!f->source.empty());
+  CHECK(f->source[0].id == "org:UN");
+  fs = test::facts("Kenya launched an aid operation in Somalia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
+  // An operation of another kind is none.
+  fs = test::facts("Kenya launched a police operation in Somalia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+}
