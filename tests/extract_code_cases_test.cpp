@@ -615,3 +615,12 @@ TEST_CASE("extract code: a relief operation, effort or mission is aid to the cou
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("extract code: 'he' inside a quote is not the quote's speaker") {
+  auto fs = test::facts(
+      "Bolivian president Luis Arce spoke with Fidel Castro on Sunday.\n\n\"He has sent us greetings,\" Arce said "
+      "of Castro.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "CUB", "BOL") != nullptr);
+  CHECK(find(fs, "05", "BOL", "CUB") == nullptr);
+}

@@ -235,6 +235,22 @@ void pronouns_and_descriptions(SentenceState& sen) {
               if (!quoted(*r)) p = *r;
           }
         }
+        // '"He has sent us greetings," X said': inside a quote, "he" is
+        // never its speaker (who says "I"); the one named before besides.
+        if (quotes_before(i) % 2 == 1) {
+          auto speaker = [&](int e) {
+            return std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+              if (m.kind != MentionKind::person || m.entity != e || quotes_before(m.begin) % 2 == 1) return false;
+              return (m.end < span.end && (toks[m.end].cls & kReport)) ||
+                     (m.begin > span.begin && (toks[m.begin - 1].cls & kReport));
+            });
+          };
+          if (p >= 0 && speaker(p)) {
+            p = -1;
+            for (auto r = art.prev_persons.rbegin(); r != art.prev_persons.rend() && p < 0; ++r)
+              if (!speaker(*r)) p = *r;
+          }
+        }
       }
       if (p >= 0) {
         Mention pm;
