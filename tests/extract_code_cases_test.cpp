@@ -624,3 +624,11 @@ TEST_CASE("extract code: 'he' inside a quote is not the quote's speaker") {
   CHECK(find(fs, "05", "CUB", "BOL") != nullptr);
   CHECK(find(fs, "05", "BOL", "CUB") == nullptr);
 }
+
+TEST_CASE("extract code: a peacekeeping mission is military protection (074) of the country it serves in") {
+  auto fs = test::facts("Brazil has led the UN peacekeeping mission in Haiti since 2004.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "07", "", "HTI");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "074");
+}
