@@ -632,3 +632,21 @@ TEST_CASE("extract code: a peacekeeping mission is military protection (074) of 
   REQUIRE(f != nullptr);
   CHECK(f->cameo == "074");
 }
+
+TEST_CASE("extract code: leaving a treaty or deal made with a state reduces relations with it") {
+  auto fs = test::facts("Last year the Kenyan president withdrew Kenya from a border treaty with Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "16", "KEN", "UGA") != nullptr);
+  fs = test::facts("Peru pulled out of its fishing deal with Chile on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "16", "PER", "CHL") != nullptr);
+  // Troops leaving a country are a withdrawal (087), not a break.
+  fs = test::facts("Kenyan troops withdrew from Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "08", "KEN", "SOM") != nullptr);
+  CHECK(test::with_root(fs, "16") == nullptr);
+  // A withdrawal promised on a condition stays a threat.
+  fs = test::facts("Kenya said it will withdraw its troops from Somalia unless the fighting stops.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "13", "KEN", "SOM") != nullptr);
+}

@@ -28,6 +28,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
   visit_class_ = frames_.class_index("visit");
+  agreement_class_ = frames_.class_index("agreement");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);

@@ -154,6 +154,7 @@ class Coder {
   std::vector<std::string> agent_nouns_;  // sorted
   int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
+  int agreement_class_ = -1;              // frames.tsv @agreement: "treaty", "deal"
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"

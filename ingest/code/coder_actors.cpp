@@ -80,7 +80,9 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       std::string_view p = c.t.marker(*k);
       // "a spokesman for the ministry"; outside the source slot, the owner
       // of a thing ("the economy of Turkey", "aggression from the US").
-      mod = p == "of" || p == "from" || (title && p == "for");
+      // "a treaty with Iran": the other party of an agreement.
+      mod = p == "of" || p == "from" || (title && p == "for") ||
+            (!source && p == "with" && frames_.in_class(agreement_class_, c.t.lemma(n)));
     }
     if (!mod) continue;
     int mk = c.mention(*k);

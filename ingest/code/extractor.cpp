@@ -472,6 +472,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return false;
   };
   auto other_sense = [&](const Draft& d) {
+    // A threat the pattern coder reads from an act promised on a condition
+    // ("will withdraw X unless ...") is a stance on that act, no other sense.
+    if (cameo_root(d.fact.cameo) == "13") return false;
     bool chosen = false, same = false;
     // On the pattern's first or last word ("held a news conference").
     const int b = static_cast<int>(d.position), last = static_cast<int>(std::max(d.end, d.position + 1)) - 1;
