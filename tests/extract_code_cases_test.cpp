@@ -650,3 +650,11 @@ TEST_CASE("extract code: leaving a treaty or deal made with a state reduces rela
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "13", "KEN", "SOM") != nullptr);
 }
+
+TEST_CASE("extract code: 'the charge is that he called for ...': the verb's subject is the one after 'that'") {
+  auto fs = test::parse_only().extract(test::document(
+      "The charge against Lopez is that, during his term as deputy to President Luis Arce, he called for the "
+      "government of Peru to curb smuggling."));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "BOL", "PER") != nullptr);
+}

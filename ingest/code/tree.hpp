@@ -33,7 +33,28 @@ class Tree {
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
+    repair_outer_subjects();
     repair_subjects();
+  }
+  // "The charge is that he called for ...": the noun before the copula is
+  // the subject of "is" (UD's nsubj:outer), not of the verb of the clause,
+  // whose own subject comes after "that".
+  void repair_outer_subjects() {
+    const int n = size();
+    for (int v = 0; v < n; ++v) {
+      if (!is_verb(v)) continue;
+      int cop = child(v, "cop"), mark = child(v, "mark");
+      if (cop < 0 || mark < 0 || cop > mark) continue;
+      int outer = -1, inner = -1;
+      for (const int* k = kids_begin(v); k != kids_end(v); ++k) {
+        if (base_[*k] != "nsubj") continue;
+        if (*k < cop && outer < 0) outer = *k;
+        if (*k > mark && *k < v) inner = *k;
+      }
+      if (outer < 0 || inner < 0) continue;
+      rel_[outer] = "nsubj:outer";
+      base_[outer] = rel_[outer];  // no subject of the verb: child(v, "nsubj") skips it
+    }
   }
   // An auxiliary takes no dependents of its own: a subject the parser
   // hung on "had" of "X had contributed" is the subject of its verb.
