@@ -220,3 +220,18 @@ TEST_CASE("extract fold: the first reading's shape wins when two readings fold")
   CHECK(fs[0].target.size() == 1);
   CHECK(fs[0].participants.empty());
 }
+
+TEST_CASE("extract fold: a follow-up meeting with a new party is another meeting, on the same occasion") {
+  // "X met Y on Monday. She also held talks with Z": two meetings, not one
+  // of three; the second takes the first one's day.
+  auto fs = test::facts(
+      "Kenyan Foreign Minister Mary Otieno met her Ugandan counterpart in Kampala on Monday. She also held talks "
+      "with Tanzanian officials.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(count_root(fs, "04") == 2);
+  for (const Fact& f : fs) {
+    auto c = test::countries(f);
+    CHECK(!(c.count("UGA") && c.count("TZA")));
+    CHECK(f.date == "2025-03-10");
+  }
+}

@@ -129,6 +129,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
   out.reserve(drafts.size());
   for (Draft& d : drafts) {
     Draft* target = nullptr;
+    const Draft* occasion = nullptr;  // a follow-up's event, when it names a new party
     for (std::size_t k = out.size(); k-- > 0;) {
       Draft& o = out[k];
       if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
@@ -155,16 +156,22 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       auto within = [](const auto& x, const auto& y) {
         return std::all_of(x.begin(), x.end(), [&](const std::string& c) { return y.count(c) > 0; });
       };
+      // A symmetric one too, but for a summit: "X met Y on Monday. X also
+      // met Z." is two meetings, not one of three.
       const bool directed = !d.fact.source.empty() || !d.fact.target.empty();
       const bool shared = std::any_of(d.countries.begin(), d.countries.end(),
                                       [&](const std::string& c) { return o.countries.count(c) > 0; });
-      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared &&
-          (!directed || within(d.countries, o.countries) || within(o.countries, d.countries))) {
-        target = &o;
-        break;
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared) {
+        if (d.fact.type == "summit" || within(d.countries, o.countries) || within(o.countries, d.countries)) {
+          target = &o;
+          break;
+        }
+        // ... told on the same occasion: its date.
+        if (!directed && !occasion && d.sentence - o.sentence <= 1) occasion = &o;
       }
     }
     if (!target) {
+      if (occasion && occasion->own_date) d.fact.date = occasion->fact.date;
       out.push_back(std::move(d));
       continue;
     }
