@@ -658,3 +658,13 @@ TEST_CASE("extract code: 'the charge is that he called for ...': the verb's subj
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "02", "BOL", "PER") != nullptr);
 }
+
+TEST_CASE("extract code: 'with X aid' is one phrase; 'with X in funding' is a partner, no donor") {
+  auto fs = test::facts("Kenya has decided to join with Uganda in funding a police unit in Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
+  CHECK(find(fs, "07", "UGA", "KEN") == nullptr);
+  fs = test::facts("Egypt built the dam in the 1960s with Soviet aid.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "SUN", "EGY") != nullptr);
+}

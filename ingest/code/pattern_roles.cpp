@@ -211,11 +211,18 @@ Group find_poss(const Sentence& st, const Trigger& t) {
 
 // inner: actors inside the match, also one that begins inside and runs on
 // ("summoned Togo's ambassador Koffi Mensah").
+// A match opened by a preposition ("with Soviet aid") is one noun phrase:
+// an actor cut from its last word by another preposition ("with Uganda in
+// funding") is no part of it.
 Group find_inner(const Sentence& st, const Trigger& t) {
   std::vector<std::int32_t> g;
+  const bool phrase = (st.toks[t.begin].cls & kPrep) != 0;
   for (std::int32_t mi : st.ms) {
     const Mention& m = st.a.mentions[mi];
-    if (m.begin > t.begin && m.begin < t.end && st.actor_ok_after(m, t.begin)) g.push_back(mi);
+    if (!(m.begin > t.begin && m.begin < t.end && st.actor_ok_after(m, t.begin))) continue;
+    bool cut = false;
+    for (std::uint32_t q = m.end; phrase && q + 1 < t.end; ++q) cut |= (st.toks[q].cls & (kPrep | kSubord)) != 0;
+    if (!cut) g.push_back(mi);
   }
   return g;
 }
