@@ -664,6 +664,11 @@ TEST_CASE("extract code: 'with X aid' is one phrase; 'with X in funding' is a pa
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "07", "KEN", "SOM") != nullptr);
   CHECK(find(fs, "07", "UGA", "KEN") == nullptr);
+  // ... and a partner who joins in an act does it too.
+  CHECK(find(fs, "07", "KEN,UGA", "SOM") != nullptr);
+  fs = test::facts("Kenya joined Uganda in condemning the Rwandan strike.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "11", "KEN,UGA", "RWA") != nullptr);
   fs = test::facts("Egypt built the dam in the 1960s with Soviet aid.");
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "07", "SUN", "EGY") != nullptr);

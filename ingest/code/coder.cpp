@@ -526,6 +526,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           actors_at(c, *d, true, false, e.source);
           if (e.source.size() > before) why += "source+=along with ";
         }
+      // "X joined Y in condemning Z", "join with Y in funding Z": Y acts too.
+      if (!e.source.empty() && tr.base(w) == "advcl" && tr.marker(w) == "in" && tr.head(w) >= 0 &&
+          tr.lemma(tr.head(w)) == "join") {
+        const int j = tr.head(w);
+        const std::size_t before = e.source.size();
+        for (const int* d = tr.kids_begin(j); d != tr.kids_end(j); ++d)
+          if (tr.rel(*d) == "obj" || (tr.base(*d) == "obl" && tr.marker(*d) == "with"))
+            actors_at(c, *d, true, false, e.source);
+        if (e.source.size() > before) why += "source+=joined ";
+      }
       rebind_descriptions(c, e.source, e.target);
       // "told Japanese reporters": a private party is no party here; the
       // pattern coder's reading of this word goes too.
