@@ -673,3 +673,10 @@ TEST_CASE("extract code: 'with X aid' is one phrase; 'with X in funding' is a pa
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "07", "SUN", "EGY") != nullptr);
 }
+
+TEST_CASE("extract code: 'recommended that the troops leave': a plural subject's bare verb is mandative too") {
+  auto fs = test::parse_only().extract(
+      test::document("The Peruvian prime minister recommended that Chilean troops leave the border area."));
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "02", "PER", "CHL") != nullptr);
+}

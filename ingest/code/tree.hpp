@@ -451,7 +451,8 @@ class Tree {
   // A clause whose verb says what should happen: a bare verb ("demanded that
   // Japan end ...") or one under "must", "should" or "shall".
   bool mandative(int v) const {
-    if (xpos(v) == "VB" && child(v, "aux") < 0) {
+    // (a plural subject's bare verb is tagged as a present: "that the troops leave")
+    if ((xpos(v) == "VB" || xpos(v) == "VBP") && child(v, "aux") < 0) {
       for (const int* k = kids_begin(v); k != kids_end(v); ++k)
         if (base_[*k] == "mark" && a_->lemma[*k] == "to") return false;
       return true;
