@@ -680,3 +680,11 @@ TEST_CASE("extract code: 'recommended that the troops leave': a plural subject's
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "02", "PER", "CHL") != nullptr);
 }
+
+TEST_CASE("extract code: a passive's agent that is a thing ('backed up by documents') is no party, for either coder") {
+  auto fs = test::facts(
+      "Macron spokesman Jean Dupont pointed to grave elements backed up by new papers from the circle of the "
+      "Peruvian dictator himself.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

@@ -354,7 +354,13 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       c.private_party = true;
       continue;
     }
+    const std::size_t before = out.size();
     actors_at(c, n, source, places, out);
+    // "elements backed up by new documents": the agent is a thing, no party.
+    if (source && s.kind == SlotKind::subj && out.size() == before && tr.upos(n) == Upos::NOUN &&
+        tr.base(n) == "obl" && tr.marker(n) == "by" && !tr.is_nominal(tr.head(n)) &&
+        !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(n)))
+      c.thing_agent = true;
     if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
   }
   // Force aimed at a thing on another state's soil ("shells aimed at a
@@ -496,6 +502,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       std::string& why = in.words ? e.why : scratch;
       c.private_party = false;
       c.nonstate_agent = false;
+      c.thing_agent = false;
       bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
       for (const Slot& s : f.source) {
         slot(c, w, f, s, true, e.source, why);
@@ -540,7 +547,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // "told Japanese reporters": a private party is no party here; the
       // pattern coder's reading of this word goes too.
       // "rebel attacks": the pattern coder's guess at a state source goes too.
-      if ((c.private_party || c.nonstate_agent) && (e.source.empty() || e.target.empty())) vetoed.push_back(w);
+      if ((c.private_party || c.nonstate_agent || c.thing_agent) && (e.source.empty() || e.target.empty()))
+        vetoed.push_back(w);
       // "we are working with A and with B": a symmetric act whose subject
       // is no known party does not tie A and B to each other.
       if ((f.flags & kFrameSym) && !f.noun && e.source.empty() && e.target.size() > 1) {

@@ -18,6 +18,7 @@ struct Coder::Ctx {
   int home_mention = -1;  // a mention of the article's home country, -1 if none
   mutable bool private_party = false;  // a slot named a private person (set by slot())
   mutable bool nonstate_agent = false;  // a noun event names its own non-state agent (set by slot())
+  mutable bool thing_agent = false;     // a passive's "by" agent is a thing ("backed by documents")
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
     // "Ethiopian-born" tells a birthplace, not whom one acts for.
