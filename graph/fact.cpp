@@ -2,6 +2,7 @@
 #include "graph/fact.hpp"
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -46,32 +47,54 @@ inline std::uint64_t fnv_byte(std::uint64_t h, unsigned char c) {
 
 }  // namespace
 
-// The hash is taken over the key "type \x1f id1 \x1e id2 \x1e ... \x1f date
-// \x1f country/name" (sorted distinct party ids) without building it: FNV-1a
-// runs over the pieces in order, which gives the hash of their concatenation.
+// The hash is taken over the key (docs/facts.md, "The id") without building
+// it: FNV-1a runs over the pieces in order, which gives the hash of their
+// concatenation.
 namespace {
 
-std::string fact_id_hash(const Fact& fact, bool with_article) {
+// Which id schema to compute: 1 (undated facts without their article), 2
+// (one order-free set of parties), 3 (today's: a directed fact's source and
+// target are two groups).
+enum class IdSchema { v1 = 1, v2 = 2, v3 = 3 };
+
+// Hashes the sorted distinct ids of `groups`, each id followed by 0x1E, into h.
+std::uint64_t hash_party_ids(std::uint64_t h, std::initializer_list<const std::vector<Actor>*> groups) {
   constexpr std::size_t kInline = 16;
   std::string_view inline_ids[kInline];
   std::vector<std::string_view> heap_ids;
-  const std::size_t total = fact.source.size() + fact.target.size() + fact.participants.size();
+  std::size_t total = 0;
+  for (const auto* group : groups) total += group->size();
   std::string_view* ids = inline_ids;
   if (total > kInline) {
     heap_ids.resize(total);
     ids = heap_ids.data();
   }
   std::size_t n = 0;
-  for (const auto* group : {&fact.source, &fact.target, &fact.participants})
+  for (const auto* group : groups)
     for (const Actor& a : *group) ids[n++] = a.id;
   std::sort(ids, ids + n);
   n = static_cast<std::size_t>(std::unique(ids, ids + n) - ids);
-
-  std::uint64_t h = fnv1a64(fact.type);
-  h = fnv_byte(h, 0x1f);
   for (std::size_t k = 0; k < n; ++k) {
     h = fnv1a64(ids[k], h);
     h = fnv_byte(h, 0x1e);
+  }
+  return h;
+}
+
+bool is_directed(const Fact& fact) { return !fact.source.empty() || !fact.target.empty(); }
+
+std::string fact_id_hash(const Fact& fact, IdSchema schema) {
+  std::uint64_t h = fnv1a64(fact.type);
+  h = fnv_byte(h, 0x1f);
+  if (schema == IdSchema::v3 && is_directed(fact)) {
+    // Schema 3: who acts on whom counts ("A criticized B" is not "B
+    // criticized A"); each side is a group, groups end in 0x1D.
+    for (const auto* group : {&fact.source, &fact.target, &fact.participants}) {
+      h = hash_party_ids(h, {group});
+      h = fnv_byte(h, 0x1d);
+    }
+  } else {
+    h = hash_party_ids(h, {&fact.source, &fact.target, &fact.participants});
   }
   h = fnv_byte(h, 0x1f);
   h = fnv1a64(fact.date, h);
@@ -81,9 +104,9 @@ std::string fact_id_hash(const Fact& fact, bool with_article) {
     h = fnv_byte(h, '/');
     h = fnv1a64(fact.location->name, h);
   }
-  // Schema 2: an undated fact is its article's (the smallest article id of
-  // its evidence), so undated facts of unrelated stories never share an id.
-  if (with_article && fact.date.empty() && !fact.evidence.empty()) {
+  // Schema 2 on: an undated fact is its article's (the smallest article id
+  // of its evidence), so undated facts of unrelated stories never share an id.
+  if (schema != IdSchema::v1 && fact.date.empty() && !fact.evidence.empty()) {
     std::string_view article = fact.evidence.front().article;
     for (const Evidence& e : fact.evidence)
       article = std::min<std::string_view>(article, e.article);
@@ -99,13 +122,21 @@ std::string fact_id_hash(const Fact& fact, bool with_article) {
 
 }  // namespace
 
-std::string compute_fact_id(const Fact& fact) { return fact_id_hash(fact, true); }
+std::string compute_fact_id(const Fact& fact) { return fact_id_hash(fact, IdSchema::v3); }
 
 void settle_fact_id(Fact& fact) {
-  if (fact.id.empty())
+  if (fact.id.empty()) {
     fact.id = compute_fact_id(fact);
-  else if (fact.date.empty() && !fact.evidence.empty() && fact.id == fact_id_hash(fact, false))
-    fact.id = compute_fact_id(fact);  // written by schema 1, which left the article out
+    return;
+  }
+  // Schemas 1, 2 and 3 agree on a dated fact without source or target: it
+  // keeps its id without hashing.
+  const bool directed = is_directed(fact);
+  const bool undated = fact.date.empty() && !fact.evidence.empty();
+  if (!directed && !undated) return;
+  if ((directed && fact.id == fact_id_hash(fact, IdSchema::v2)) ||  // sides were one set
+      (undated && fact.id == fact_id_hash(fact, IdSchema::v1)))     // the article was left out
+    fact.id = compute_fact_id(fact);
 }
 
 int count_mentions(const Fact& fact) { return count_mentions(fact.evidence); }

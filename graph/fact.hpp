@@ -14,7 +14,7 @@
 
 namespace dipgraph {
 
-inline constexpr int kFactSchemaVersion = 2;
+inline constexpr int kFactSchemaVersion = 3;
 
 enum class ActorKind { country, person, organization, place };
 enum class Status { occurred, planned, intended, negotiating, ongoing, negated };
@@ -81,13 +81,17 @@ struct Fact {
 };
 
 // The stable content id: "event:" + 16 hex digits of a 64-bit FNV-1a hash of
-// type, sorted party ids, date and location, and for an undated fact the
-// smallest article id of its evidence (docs/facts.md, "The id").
+// type, party ids, date and location, and for an undated fact the smallest
+// article id of its evidence (docs/facts.md, "The id"). A directed fact (one
+// with a source or a target) hashes its source, target and participant ids
+// as three groups, so the reversed act gets another id; a symmetric fact
+// (participants alone) hashes them as one set, in any order.
 std::string compute_fact_id(const Fact& fact);
 
-// Gives `fact` its id when it has none (compute_fact_id), and migrates the
-// id schema 1 gave an undated fact (without its article) to schema 2's.
-// Any other explicit id is kept.
+// Gives `fact` its id when it has none (compute_fact_id), and migrates ids of
+// older schemas to schema 3's: the id schema 1 gave an undated fact (without
+// its article), and the id schema 2 gave a directed fact (its sides taken as
+// one set). Any other explicit id is kept.
 void settle_fact_id(Fact& fact);
 
 // Number of distinct articles in fact.evidence, syndicated copies once:

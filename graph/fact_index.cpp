@@ -1,10 +1,10 @@
 // FactIndex: the writer's index of fact ids to record offsets, and its file
 // DIR/facts.idx.
 //
-//   header  magic "DGFIDX\r\n", version 1, byte-order mark, the log's bytes
-//           and lines covered, its device and inode, the CRC-32C of its last
-//           64 KiB before the covered end, entry and key counts, the body's
-//           CRC-32C and the header's own
+//   header  magic "DGFIDX\r\n", version 2 (1 hashed raw ids), byte-order
+//           mark, the log's bytes and lines covered, its device and inode,
+//           the CRC-32C of its last 64 KiB before the covered end, entry and
+//           key counts, the body's CRC-32C and the header's own
 //   body    {u64 key, u64 offset}[entries], by (key, offset)
 #include "graph/detail/fact_index.hpp"
 
@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[8] = {'D', 'G', 'F', 'I', 'D', 'X', '\r', '\n'};
-constexpr std::uint32_t kVersion = 1, kEndian = 0x01020304u;
+constexpr std::uint32_t kVersion = 2, kEndian = 0x01020304u;
 constexpr std::uint64_t kTailBytes = 64 * 1024;
 
 struct Header {

@@ -43,8 +43,10 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
   refresh(fd.get(), local);
   // Whether it is worth it, from the fact index (records and distinct ids)
   // before reading every fact.
+  // `compact` also rewrites a log of store format 1 as format 2 (settled ids).
+  const bool upgrade = !settled_ids() && !only_if_worth;
   auto not_worth = [&](std::size_t records, std::size_t facts) {
-    return facts == 0 || records == facts ||
+    return facts == 0 || (records == facts && !upgrade) ||
            (only_if_worth && (records < FactStore::kCompactRatio * facts ||
                               records - facts < FactStore::kCompactMinExtra));
   };
@@ -108,6 +110,12 @@ CompactStats FactStore::Impl::compact(Diagnostics& diag, bool only_if_worth) {
     throw;
   }
   sync_dir(dir);
+  // Every record now carries its settled id. (A crash before this leaves
+  // format 1 over such a log: still read right, keyed by parsing.)
+  if (!settled_ids()) {
+    write_format(dir, kFormatVersion);
+    format = kFormatVersion;
+  }
   // The folded state is the same; only the file under it changed.
   struct stat st {};
   if (::stat(log.c_str(), &st) != 0) throw_errno(log, "cannot stat");

@@ -1,7 +1,8 @@
 // FactStore: an append-only log of checksummed fact records in a directory,
 // folded by id on load (docs/facts.md, "The store").
 //
-//   DIR/FORMAT       "dipgraph-store 1": the layout version
+//   DIR/FORMAT       "dipgraph-store 2": the layout version (1: records may
+//                    carry ids of older fact schemas; fact_log.hpp)
 //   DIR/facts.jsonl  the log: one record a line, write_fact() JSON with a
 //                    trailing "crc" field (CRC-32C of the bytes before it)
 //   DIR/LOCK         flock()ed exclusively by writers
@@ -148,11 +149,15 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
     if (text.rfind("dipgraph-store ", 0) == 0) version = std::atoi(buf + 15);
     if (version < 1)
       throw Error(fmt::format("{}: not a dipgraph store format file", format.string()));
-    if (version > 1)
-      throw Error(fmt::format("{}: store format {} is newer than this dipgraph reads (1)",
-                              format.string(), version));
+    if (version > kFormatVersion)
+      throw Error(fmt::format("{}: store format {} is newer than this dipgraph reads ({})",
+                              format.string(), version, kFormatVersion));
+    impl_->format = version;
     return;
   }
+  // A log without FORMAT may be an older dipgraph's: its ids are keyed by parsing.
+  const bool has_records = fs::file_size(impl_->log, ec) > 0 && !ec;
+  if (has_records) impl_->format = 1;
   if (!create) {
     if (fs::exists(impl_->log, ec)) return;  // a bare log is accepted
     // A directory holding nothing but store files is an empty store (a
@@ -181,16 +186,7 @@ FactStore::FactStore(fs::path dir, bool create) : impl_(std::make_unique<Impl>()
           "it one: give --store a new or empty directory",
           d.string(), name));
   }
-  // Write FORMAT atomically.
-  fs::path tmp = d / fmt::format("FORMAT.tmp.{}", ::getpid());
-  {
-    Fd fd(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
-    if (!fd) throw_errno(tmp, "cannot create");
-    write_all(fd.get(), kFormatLine, tmp);
-    sync_fd(fd.get(), tmp);
-  }
-  if (::rename(tmp.c_str(), format.c_str()) != 0) throw_errno(format, "cannot create");
-  sync_dir(d);
+  write_format(d, impl_->format);
 }
 
 FactStore::~FactStore() = default;
@@ -270,7 +266,9 @@ std::size_t FactStore::scan(Diagnostics& diag, const std::function<void(const Fa
     r = scan_lines(fd.get(), 0, 0, log,
                    [&](char* data, std::size_t len, std::size_t, std::uint64_t off) {
                      std::uint64_t key;
-                     if (len > 0xffffffffu || !record_key(data, len, key, later, error)) return;
+                     if (len > 0xffffffffu ||
+                         !record_key(data, len, impl_->settled_ids(), key, later, error))
+                       return;
                      all.push_back({key, off, static_cast<std::uint32_t>(len)});
                    },
                    limit);
@@ -444,6 +442,14 @@ AppendStats FactStore::append(const std::vector<Fact>& facts, Diagnostics& diag)
                  "cannot store this fact: " + error);
       ++stats.rejected;
       continue;
+    }
+    if (!f.id.empty() && stored.id != f.id) {
+      // An id of an older schema (a facts file of an older dipgraph) is
+      // written as the id it reads as: records carry settled ids (format 2).
+      Fact settled = f;
+      settled.id = stored.id;
+      record.clear();
+      detail::encode_record(settled, record);
     }
     const Fact* known = nullptr;
     std::string why;

@@ -93,6 +93,12 @@ ALTER TABLE dipgraph.evidence
 UPDATE dipgraph.meta SET value = '2' WHERE key = 'schema_version';
 )sql";
 
+// Version 2 -> 3: fact ids of schema 3; migrate_fact_ids() gives each fact
+// whose id an older schema computed its schema 3 id first.
+constexpr const char* kSchemaV3 = R"sql(
+UPDATE dipgraph.meta SET value = '3' WHERE key = 'schema_version';
+)sql";
+
 // The staging tables of one session, emptied at each commit.
 constexpr const char* kStaging = R"sql(
 CREATE TEMP TABLE IF NOT EXISTS st_facts (
@@ -341,6 +347,58 @@ std::string migrate_schema(PgSession& s) {
   return note;
 }
 
+// Inside the upgrade's transaction: gives every fact whose id an older fact
+// schema computed (settle_fact_id: a directed fact's schema 2 id, an
+// undated fact's schema 1 id) the id a file store reads it with, and
+// raises `state.changes` if any changed (readers' caches hold the old ids).
+// A fact keeps its rows (they hang on its fid). Returns how many changed.
+std::size_t migrate_fact_ids(PgSession& s) {
+  // What an id is computed from: type, date, place, party ids by side, and
+  // the smallest article of the evidence (bytewise, as compute_fact_id).
+  std::unordered_map<std::int64_t, Fact> facts;
+  std::vector<std::string> c;
+  std::vector<char> null;
+  s.copy_out(
+      "COPY (SELECT f.fid, f.id, f.type, f.date, f.location_name, f.location_country, "
+      "(SELECT min(e.article COLLATE \"C\") FROM dipgraph.evidence e WHERE e.fid = f.fid) "
+      "FROM dipgraph.facts f) TO STDOUT",
+      [&](std::string_view row) {
+        if (!detail::copy_split(row, c, null) || c.size() != 7) return;
+        Fact& f = facts[std::strtoll(c[0].c_str(), nullptr, 10)];
+        f.id = std::move(c[1]);
+        f.type = std::move(c[2]);
+        f.date = std::move(c[3]);
+        if (!null[4]) f.location = Location{std::move(c[4]), null[5] ? "" : std::move(c[5])};
+        if (!null[6]) f.evidence.emplace_back().article = std::move(c[6]);
+      });
+  s.copy_out("COPY dipgraph.actors (fid, side, actor_id) TO STDOUT", [&](std::string_view row) {
+    if (!detail::copy_split(row, c, null) || c.size() != 3) return;
+    auto it = facts.find(std::strtoll(c[0].c_str(), nullptr, 10));
+    if (it == facts.end()) return;
+    Fact& f = it->second;
+    auto& side = c[1] == "0" ? f.source : c[1] == "1" ? f.target : f.participants;
+    side.emplace_back().id = std::move(c[2]);
+  });
+  std::string moved;  // COPY rows: fid, new id
+  std::size_t changed = 0;
+  for (auto& [fid, f] : facts) {
+    const std::string old_id = f.id;
+    settle_fact_id(f);
+    if (f.id == old_id) continue;
+    moved += fmt::format("{}\t", fid);
+    detail::copy_escape(f.id, moved);
+    moved += '\n';
+    ++changed;
+  }
+  if (changed == 0) return 0;
+  s.exec("CREATE TEMP TABLE st_ids (fid bigint PRIMARY KEY, id text NOT NULL) ON COMMIT DROP");
+  s.copy_in("COPY st_ids FROM STDIN", moved);
+  s.exec(
+      "UPDATE dipgraph.facts f SET id = m.id FROM st_ids m WHERE f.fid = m.fid;"
+      "UPDATE dipgraph.state SET changes = changes + 1");
+  return changed;
+}
+
 std::string create_or_upgrade(PgSession& s) {
   std::string note;
   int version = schema_version(s);
@@ -350,11 +408,18 @@ std::string create_or_upgrade(PgSession& s) {
   if (version == 0) {
     s.exec(kSchemaV1);
     s.exec(kSchemaV2);
+    s.exec(kSchemaV3);
     note = fmt::format("created the dipgraph schema, version {}", kPgSchemaVersion);
   } else if (version < kPgSchemaVersion) {
     // Steps from an older version to the next, one per version.
     if (version == 1) s.exec(kSchemaV2);
+    std::size_t ids = 0;
+    if (version <= 2) {
+      ids = migrate_fact_ids(s);
+      s.exec(kSchemaV3);
+    }
     note = fmt::format("upgraded the schema from version {} to {}", version, kPgSchemaVersion);
+    if (ids > 0) note += fmt::format(" ({} fact ids of an older fact schema migrated)", ids);
   } else {
     note = fmt::format("schema version {} is up to date", version);
   }

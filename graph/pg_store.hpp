@@ -24,7 +24,7 @@
 namespace dipgraph {
 
 // The schema version this build writes and reads (table "meta").
-inline constexpr int kPgSchemaVersion = 2;  // 2: evidence provenance
+inline constexpr int kPgSchemaVersion = 3;  // 2: evidence provenance; 3: fact ids of schema 3
 
 // What a reader's cache is keyed by: which store, and how many changing
 // batches it has committed.

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,12 +16,22 @@ using namespace dipgraph;
 
 namespace {
 
-std::string reference_id(const Fact& fact) {
+std::string sorted_ids(std::initializer_list<const std::vector<Actor>*> groups) {
   std::set<std::string> ids;
-  for (const auto* group : {&fact.source, &fact.target, &fact.participants})
+  for (const auto* group : groups)
     for (const Actor& a : *group) ids.insert(a.id);
+  std::string out;
+  for (const auto& id : ids) out += id + '\x1e';
+  return out;
+}
+
+std::string reference_id(const Fact& fact) {
   std::string key = fact.type + '\x1f';
-  for (const auto& id : ids) key += id + '\x1e';
+  if (fact.source.empty() && fact.target.empty())  // symmetric: one set
+    key += sorted_ids({&fact.participants});
+  else  // directed: source, target, participants, each group ended by 0x1D
+    for (const auto* group : {&fact.source, &fact.target, &fact.participants})
+      key += sorted_ids({group}) + '\x1d';
   key += '\x1f' + fact.date + '\x1f';
   if (fact.location) key += fact.location->country + "/" + fact.location->name;
   if (fact.date.empty() && !fact.evidence.empty()) {

@@ -8,8 +8,9 @@
 // size, the log file's identity and a CRC-32C of its last 64 KiB) and carries
 // checksums of its own; one that does not describe a prefix of the log as it
 // is now, or fails a checksum, is ignored and rebuilt from the log (hashing
-// each record's id, no parsing). Records appended after the part it covers
-// are read and added. Deleting it is always safe.
+// each record's settled id: its raw bytes in a store of format 2,
+// record_key). Records appended after the part it covers are read and
+// added. Deleting it is always safe.
 #pragma once
 
 #include <sys/types.h>

@@ -265,15 +265,18 @@ inline bool fold_record(Folded& state, const char* data, std::size_t len, std::s
 }
 
 // The key of a record for the fact index and for finding ids with several
-// records: a hash of the raw bytes of its leading "id" (write_fact puts it
-// first). A record that does not start that way (or escapes its id) is
-// parsed to get it; one that does not parse gets no key (false).
-inline bool record_key(const char* data, std::size_t len, std::uint64_t& key, Fact& scratch,
-                       std::string& error) {
+// records: a hash of its settled id (settle_fact_id). In a log whose ids are
+// settled as written (`settled_ids`: store format 2) that is a hash of the
+// raw bytes of its leading "id" (write_fact puts it first); a record that
+// does not start that way (or escapes its id), or any record of a format 1
+// log (whose ids older schemas may have computed), is parsed to get it. One
+// that does not parse gets no key (false).
+inline bool record_key(const char* data, std::size_t len, bool settled_ids, std::uint64_t& key,
+                       Fact& scratch, std::string& error) {
   constexpr std::string_view kIdKey = "{\"id\":\"";
   if (!data) return false;  // over the line limit: reported when read for real
   std::string_view line(data, len);
-  if (line.substr(0, kIdKey.size()) == kIdKey) {
+  if (settled_ids && line.substr(0, kIdKey.size()) == kIdKey) {
     std::size_t end = line.find('"', kIdKey.size());
     if (end != std::string_view::npos && end > kIdKey.size()) {
       std::string_view id = line.substr(kIdKey.size(), end - kIdKey.size());
@@ -292,7 +295,27 @@ inline std::string torn_message(std::uint64_t bytes) {
   return fmt::format("torn record at the end of the log ({} bytes of an interrupted write)", bytes);
 }
 
-inline constexpr std::string_view kFormatLine = "dipgraph-store 1\n";
+// The store's layout version, in DIR/FORMAT as "dipgraph-store N". Format
+// 2: every record carries its settled id (fact schema 3), so a record's key
+// is a hash of its raw id. Format 1: records may carry ids an older schema
+// computed (read with their settled id, keyed by parsing); `compact`
+// rewrites such a log as format 2.
+inline constexpr int kFormatVersion = 2;
+
+// Writes DIR/FORMAT for layout `version` atomically (temp file, rename,
+// directory synced). Throws Error on an I/O failure.
+inline void write_format(const fs::path& dir, int version) {
+  const fs::path format = dir / "FORMAT";
+  fs::path tmp = dir / fmt::format("FORMAT.tmp.{}", ::getpid());
+  {
+    Fd fd(open_store_file(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644));
+    if (!fd) throw_errno(tmp, "cannot create");
+    write_all(fd.get(), fmt::format("dipgraph-store {}\n", version), tmp);
+    sync_fd(fd.get(), tmp);
+  }
+  if (::rename(tmp.c_str(), format.c_str()) != 0) throw_errno(format, "cannot create");
+  sync_dir(dir);
+}
 
 // Removes what killed runs leave in a store (FORMAT.tmp.PID of a first
 // build, facts.jsonl.repair.PID of a repair, facts.jsonl.compact.PID of a
@@ -325,6 +348,8 @@ struct FactStore::Impl {
   fs::path dir;
   fs::path log;
   fs::path lock_path;
+  int format = kFormatVersion;  // of DIR/FORMAT; 1 for a bare log
+  bool settled_ids() const { return format >= 2; }
   Fd lock_fd;
   int lock_depth = 0;
 
@@ -499,7 +524,7 @@ struct FactStore::Impl {
             if (from_start && line == 512) state.expect_from_sample(line, off + len + 1, size);
             std::uint64_t key = 0;
             if (!fold_record(state, data, len, error) ||
-                !record_key(data, len, key, scratch, error)) {
+                !record_key(data, len, settled_ids(), key, scratch, error)) {
               diag.error(Place{log.string(), line}, error + " (run `dipgraph check --repair`)");
               return;
             }
@@ -508,7 +533,7 @@ struct FactStore::Impl {
           }
           error = data ? detail::verify_record({data, len}) : too_long_message(len);
           std::uint64_t key = 0;
-          if (error.empty() && record_key(data, len, key, scratch, error)) {
+          if (error.empty() && record_key(data, len, settled_ids(), key, scratch, error)) {
             index.add(key, off);
             return;
           }

@@ -26,9 +26,9 @@ name=${name%%\?*}
 psql_admin -d "$name" -c "ALTER TABLE dipgraph.evidence DROP COLUMN title, DROP COLUMN url, DROP COLUMN outlet, DROP COLUMN published" \
   -c "UPDATE dipgraph.meta SET value = '1' WHERE key = 'schema_version'"
 out=$("$DIPGRAPH" -q stats --store "$old" 2>&1) && fail "a version 1 store was read: $out"
-echo "$out" | grep -q "schema version 1 is older than 2" || fail "no clear refusal: $out"
+echo "$out" | grep -q "schema version 1 is older than 3" || fail "no clear refusal: $out"
 out=$("$DIPGRAPH" check --store "$old" --migrate 2>&1) || fail "check --migrate: $out"
-echo "$out" | grep -q "upgraded the schema from version 1 to 2" || fail "check --migrate said: $out"
+echo "$out" | grep -q "upgraded the schema from version 1 to 3" || fail "check --migrate said: $out"
 "$DIPGRAPH" -q check --store "$old" --dump > old.jsonl || fail "check --dump after the upgrade"
 grep -q '"mentions":1' old.jsonl || fail "the upgraded store: $(cat old.jsonl)"
 grep -q '"outlet"' old.jsonl && fail "an upgraded store has no provenance yet: $(cat old.jsonl)"

@@ -116,10 +116,10 @@ empty=$(new_db backends_empty)
 out=$("$DIPGRAPH" stats --store "$empty" 2>&1) && fail "stats on a database without a store succeeded"
 echo "$out" | grep -q "no dipgraph store in this database" || fail "no clear error: $out"
 out=$("$DIPGRAPH" check --store "$empty" --migrate) || fail "check --migrate: $out"
-echo "$out" | grep -q "created the dipgraph schema, version 2.* 0 facts\|0 facts.*created the dipgraph schema, version 2" ||
+echo "$out" | grep -q "created the dipgraph schema, version 3.* 0 facts\|0 facts.*created the dipgraph schema, version 3" ||
   fail "check --migrate did not say it created the schema: $out"
 out=$("$DIPGRAPH" check --store "$empty" --migrate) || fail "second check --migrate: $out"
-echo "$out" | grep -q "schema version 2 is up to date" || fail "second check --migrate: $out"
+echo "$out" | grep -q "schema version 3 is up to date" || fail "second check --migrate: $out"
 "$DIPGRAPH" -q compact --store "$db" 2>&1 | grep -q "nothing to do" || fail "compact of a database store"
 out=$("$DIPGRAPH" check --store "$file" --migrate 2>&1) && fail "check --migrate of a file store succeeded"
 
