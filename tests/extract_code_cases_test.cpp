@@ -4,6 +4,7 @@
 // allies. Sentences are written for these tests.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -352,16 +353,16 @@ TEST_CASE("extract code: funding a thing in a state is aid to it, planned by who
 }
 
 TEST_CASE("extract code: a hostile act of a pair told as one is mutual") {
-  // "Both countries" with no other target: each against the other, one
-  // mutual event; "on a higher level of alert" is placing on alert too.
+  // "Both countries" with no other target: each against the other, two
+  // directed facts; "on a higher level of alert" is placing on alert too.
   auto fs = test::facts("Kenya and Uganda traded accusations last week. Both nations placed their troops on a higher "
                         "level of alert.");
   CAPTURE(test::summary(fs));
-  const Fact* f = find_sym(fs, "15", "KEN,UGA");
-  REQUIRE(f != nullptr);
-  CHECK(f->source.empty());
+  CHECK(find(fs, "15", "KEN", "UGA") != nullptr);
+  CHECK(find(fs, "15", "UGA", "KEN") != nullptr);
   // Traded accusations are criticism, not trade; traded fire is a fight.
-  CHECK(find_sym(fs, "11", "KEN,UGA") != nullptr);
+  CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
+  CHECK(find(fs, "11", "UGA", "KEN") != nullptr);
   CHECK(test::with_root(fs, "06") == nullptr);
   fs = test::facts("Kenya and Uganda traded fire across the lake on Sunday.");
   CAPTURE(test::summary(fs));
@@ -687,4 +688,19 @@ TEST_CASE("extract code: a passive's agent that is a thing ('backed up by docume
       "Peruvian dictator himself.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("extract code: a hostile act two parties do to each other is two directed facts") {
+  auto fs = test::facts("North Korea and South Korea exchanged fire on Thursday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "19", "PRK", "KOR") != nullptr);
+  CHECK(find(fs, "19", "KOR", "PRK") != nullptr);
+  // the two facts have two ids
+  std::set<std::string> ids;
+  for (const Fact& f : fs) ids.insert(f.id);
+  CHECK(ids.size() == fs.size());
+  fs = test::facts("Kenya and Uganda clashed at the border on Monday. Both countries then placed their troops on alert.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "15", "KEN", "UGA") != nullptr);
+  CHECK(find(fs, "15", "UGA", "KEN") != nullptr);
 }

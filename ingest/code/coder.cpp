@@ -663,15 +663,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.say = (f.flags & kFrameSay) != 0;
       trigger_of[w] = static_cast<int>(out.size());
       // "Both nations put their troops on alert": a hostile act of a pair
-      // at no one else is each one's act against the other, told as one
-      // mutual event (the two directions would share one fact id).
+      // at no one else is each one's act against the other (the extractor
+      // makes it two directed facts); so is one they exchange or trade
+      // ("exchanged fire", "traded accusations").
       int a = -1, b = -1;
       if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b)) {
         e.source = {-a - 1};
         e.target = {-b - 1};
         e.sym = true;
+        e.mutual = true;
         e.why += "mutual ";
       }
+      if ((f.flags & kFrameSym) && hostile_root(f.cameo) && is_rel(f.lemma, {"exchange", "trade"})) e.mutual = true;
       out.push_back(std::move(e));
       break;  // the first frame that holds
     }

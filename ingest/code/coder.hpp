@@ -93,6 +93,7 @@ struct CodedEvent {
   bool hypothetical = false;              // a condition, wish or speculation: no fact
   bool sym = false;                       // its parties act together (a meeting), no source and target
   bool directed = false;                  // a symmetric frame told one way ("agreed to lift X's ...")
+  bool mutual = false;                    // a hostile act two parties do to each other: two directed facts
   bool sense_chosen = false;              // its lemma has frames of other roots: the tree chose this one
   std::string why;                        // trace: the tree paths used
 };

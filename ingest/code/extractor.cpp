@@ -16,6 +16,35 @@
 
 namespace dipgraph::ingest {
 
+namespace {
+
+// A hostile act two parties do to each other ("exchanged fire", "both
+// countries put their troops on alert", "traded accusations": the coder's
+// CodedEvent::mutual), read as one symmetric event, is each one's act
+// against the other: two directed facts (their ids keep the direction, id
+// schema 3). Events of more than two countries, or with a party of no
+// country, stay as they are.
+bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
+  const Fact& f = d.fact;
+  const std::string_view root = cameo_root(f.cameo);
+  const bool hostile = root == "11" || root == "12" || root == "13" || root == "15" || root == "16" ||
+                       root == "17" || root == "18" || root == "19" || root == "20";
+  if (!hostile || f.participants.empty() || !f.source.empty() || !f.target.empty() || d.countries.size() != 2)
+    return false;
+  if (std::any_of(f.participants.begin(), f.participants.end(), [](const Actor& a) { return a.country.empty(); }))
+    return false;
+  const std::string& first = *d.countries.begin();
+  for (int turn = 0; turn < 2; ++turn) {
+    Draft one = d;
+    one.fact.participants.clear();
+    for (const Actor& a : f.participants) (((a.country == first) == (turn == 0)) ? one.fact.source : one.fact.target).push_back(a);
+    drafts.push_back(std::move(one));
+  }
+  return true;
+}
+
+}  // namespace
+
 using syntax::Upos;
 
 namespace {
@@ -438,6 +467,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (trace_)
         fmt::print(stderr, "dipgraph trace: {}:{}: {} {} [{}] {}\n", doc.article.id, span.index, fct.cameo,
                    to_string(fct.status), words[e.word], e.why);
+      if (e.mutual && split_mutual(d, drafts)) continue;
       drafts.push_back(std::move(d));
     }
     // A statement only when nothing else was found in its sentence.
