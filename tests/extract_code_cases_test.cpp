@@ -704,3 +704,18 @@ TEST_CASE("extract code: a hostile act two parties do to each other is two direc
   CHECK(find(fs, "15", "KEN", "UGA") != nullptr);
   CHECK(find(fs, "15", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("extract code: a journey's stop is a visit; 'his first stop is X, where he will ...' one to come") {
+  auto fs = test::facts("President Sisi leaves for Europe next week. His first stop is Italy, where he will meet the "
+                        "Italian prime minister.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "04", "EGY", "ITA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("King Charles made a brief stop in Kenya on his way to Tanzania.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "04", "GBR", "KEN") != nullptr);
+  fs = test::facts("The bus made a stop in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}

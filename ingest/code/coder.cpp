@@ -533,6 +533,24 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           actors_at(c, *d, true, false, e.source);
           if (e.source.size() > before) why += "source+=along with ";
         }
+      bool planned_stop = false;
+      // "Her first stop will be Rome": a journey noun that is the
+      // subject of a copula names its place in the predicate.
+      if (e.target.empty() && f.noun && f.type == "visit" && tr.base(w) == "nsubj" && tr.head(w) >= 0 &&
+          tr.child(tr.head(w), "cop") >= 0 && c.mention(tr.head(w)) >= 0) {
+        actors_at(c, tr.head(w), false, true, e.target);
+        if (!e.target.empty()) why += "target=predicate ";
+        // "..., where he will meet X": what is still to be done there makes the stop one to come.
+        for (const int* d = tr.kids_begin(tr.head(w)); d != tr.kids_end(tr.head(w)); ++d) {
+          if (tr.rel(*d) != "acl:relcl") continue;
+          std::vector<int> todo{*d};
+          for (std::size_t q = 0; q < todo.size() && q < 8; ++q)
+            for (const int* k = tr.kids_begin(todo[q]); k != tr.kids_end(todo[q]); ++k) {
+              if (tr.base(*k) == "aux" && is_rel(tr.lemma(*k), {"will", "shall"})) planned_stop = true;
+              if (tr.base(*k) == "ccomp" || tr.base(*k) == "xcomp") todo.push_back(*k);
+            }
+        }
+      }
       // "X joined Y in condemning Z", "join with Y in funding Z": Y acts too.
       if (!e.source.empty() && tr.base(w) == "advcl" && tr.marker(w) == "in" && tr.head(w) >= 0 &&
           tr.lemma(tr.head(w)) == "join") {
@@ -636,6 +654,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (st == kHypothetical || content) vetoed.push_back(w);
       e.hypothetical = st == kHypothetical;
       e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
+      if (planned_stop && e.status == Status::occurred) e.status = Status::planned;
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
       // A hostile act promised on a condition ("if X does ..., we will
