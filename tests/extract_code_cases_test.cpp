@@ -719,3 +719,10 @@ TEST_CASE("extract code: a journey's stop is a visit; 'his first stop is X, wher
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("extract code: prisoners exchanged between two states are released by each (084)") {
+  auto fs = test::facts("India and Pakistan exchanged prisoners on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "08", "IND,PAK") != nullptr);
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
