@@ -726,3 +726,18 @@ TEST_CASE("extract code: prisoners exchanged between two states are released by 
   CHECK(find_sym(fs, "08", "IND,PAK") != nullptr);
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract code: aid two parties give together to no party named is cooperation between them") {
+  auto fs = test::facts("Kenya and Uganda will jointly fund a new hospital in Kampala.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find_sym(fs, "06", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("The UNHCR and the government of Kenya will provide building material to the returning refugees.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "KEN") != nullptr);
+  // Aid to a party named stays aid.
+  fs = test::facts("Kenya and Uganda will jointly fund a new hospital in Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "07", "KEN,UGA", "SOM") != nullptr);
+}

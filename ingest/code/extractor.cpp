@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <set>
 #include <cstdlib>
 #include <fstream>
 
@@ -358,6 +359,18 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                }),
                 tgt.end());
       bool sym = e.sym && !e.directed;
+      // "Kenya and the UNHCR will fund a clinic": aid two parties give
+      // together to no party named is cooperation between them (06).
+      if (!sym && tgt.empty() && !e.say && e.cameo.rfind("07", 0) == 0) {
+        std::set<std::string_view> givers;
+        for (const Actor& x : src) givers.insert(x.country.empty() ? std::string_view(x.id) : std::string_view(x.country));
+        if (givers.size() >= 2) {
+          sym = true;
+          fct.type = "cooperation";
+          fct.cameo = "060";
+          e.why += "joint aid: cooperation ";
+        }
+      }
       if (sym) {
         for (auto& x : src) add_actor(fct.participants, std::move(x));
         for (auto& x : tgt) add_actor(fct.participants, std::move(x));
