@@ -4,6 +4,7 @@
 // allies. Sentences are written for these tests.
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
