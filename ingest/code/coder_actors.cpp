@@ -1,6 +1,7 @@
 // Who the parties of a coded event are (coder.hpp): actors of tree nodes,
 // the one other party of a sentence, the authorities of a place, and
-// descriptions that do not repeat their clause's subject.
+// descriptions that do not repeat their clause's subject; a person present in
+// another country (a visit), and a pair told as one ("both countries").
 #include <fmt/core.h>
 
 #include "ingest/code/coder_detail.hpp"
@@ -388,6 +389,69 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
       if (c.t.base(*j) == "conj") coordinated = true, add_actor(*j);
     if (coordinated && name) add_actor(*k);
   }
+}
+
+// "Lavrov is in Beijing", "the Kenyan president, who is in Cairo for
+// talks, said ...": a person or official of one country present in
+// another is on a visit there (042). Troops, goods and places are not.
+void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  if (visit_frame_ < 0) return;
+  for (int n = 0; n < tr.size(); ++n) {
+    int mi = c.mention(n);
+    if (mi < 0 || tr.marker(n) != "in") continue;
+    const Mention& place = c.rec.mentions[mi];
+    bool where = place.kind == MentionKind::country || place.kind == MentionKind::capital ||
+                 place.kind == MentionKind::city;
+    int cop = tr.child(n, "cop");
+    int subj = tr.child(n, "nsubj");
+    if (!where || place.country < 0 || cop < 0 || tr.lemma(cop) != "be" || subj < 0) continue;
+    CodedEvent e;
+    actors_at(c, subj, true, false, e.source);
+    bool people = !e.source.empty();
+    for (std::int32_t x : e.source) {
+      const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+      people &= (m.kind == MentionKind::person || m.kind == MentionKind::role) && m.country != place.country;
+    }
+    if (!people) continue;
+    e.frame = static_cast<std::uint32_t>(visit_frame_);
+    e.word = n;
+    e.cameo = "042";
+    e.type = "visit";
+    e.target.push_back(mi);
+    int st = status_of(c, n);
+    if (st == kHypothetical) continue;
+    e.status = static_cast<Status>(st);
+    if (c.in.words) e.why = fmt::format("presence (be in): source=nsubj ({}) target=place ({}) ", (*c.in.words)[subj], (*c.in.words)[n]);
+    out.push_back(std::move(e));
+  }
+}
+
+// The source is a pair told as one ("both countries", "the two sides")
+// and the target is empty or that pair again: a and b get a mention of
+// each of the two countries.
+bool Coder::pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const std::vector<std::int32_t>& target,
+                    int& a, int& b) const {
+  if (source.size() != 1 || source[0] < 0) return false;
+  const Mention& m = c.rec.mentions[source[0]];
+  if (m.kind != MentionKind::group || !m.anaphor || c.rec.groups[m.entity].size() != 2) return false;
+  const auto& g = c.rec.groups[m.entity];
+  auto same_pair = [&](std::int32_t x) {
+    if (x < 0) return false;
+    const Mention& t = c.rec.mentions[x];
+    if (t.kind != MentionKind::group) return false;
+    auto h = c.rec.groups[t.entity];
+    return std::is_permutation(h.begin(), h.end(), g.begin(), g.end());
+  };
+  if (!target.empty() && !(target.size() == 1 && same_pair(target[0]))) return false;
+  a = b = -1;
+  for (std::size_t k = 0; k < c.rec.mentions.size() && (a < 0 || b < 0); ++k) {
+    const Mention& x = c.rec.mentions[k];
+    if (x.kind != MentionKind::country) continue;
+    if (a < 0 && x.country == g[0]) a = static_cast<int>(k);
+    if (b < 0 && x.country == g[1]) b = static_cast<int>(k);
+  }
+  return a >= 0 && b >= 0;
 }
 
 }  // namespace dipgraph::ingest
