@@ -6,9 +6,9 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <set>
 #include <cstdlib>
 #include <fstream>
+#include <set>
 
 #include "graph/cameo.hpp"
 #include "ingest/code/draft.hpp"
@@ -38,7 +38,10 @@ bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   for (int turn = 0; turn < 2; ++turn) {
     Draft one = d;
     one.fact.participants.clear();
-    for (const Actor& a : f.participants) (((a.country == first) == (turn == 0)) ? one.fact.source : one.fact.target).push_back(a);
+    for (const Actor& a : f.participants) {
+      const bool first_side = (a.country == first) == (turn == 0);
+      (first_side ? one.fact.source : one.fact.target).push_back(a);
+    }
     drafts.push_back(std::move(one));
   }
   return true;
@@ -363,7 +366,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       // together to no party named is cooperation between them (06).
       if (!sym && tgt.empty() && !e.say && e.cameo.rfind("07", 0) == 0) {
         std::set<std::string_view> givers;
-        for (const Actor& x : src) givers.insert(x.country.empty() ? std::string_view(x.id) : std::string_view(x.country));
+        for (const Actor& x : src)
+          givers.insert(x.country.empty() ? std::string_view(x.id) : std::string_view(x.country));
         if (givers.size() >= 2) {
           sym = true;
           fct.type = "cooperation";
@@ -532,7 +536,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   // Only among hostile material acts (roots 14-20): an intent or threat
   // the pattern coder reads from a planned act ("eager to meet", "will
   // withdraw ... unless") is a reading of its own.
-  auto material = [](const std::string& cameo) { return cameo.size() >= 2 && (cameo[0] == '2' || (cameo[0] == '1' && cameo[1] >= '4')); };
+  auto material = [](const std::string& cameo) {
+    return cameo.size() >= 2 && (cameo[0] == '2' || (cameo[0] == '1' && cameo[1] >= '4'));
+  };
   auto reread = [&](const Draft& d) {
     if (d.end > d.position + 1 || !material(d.fact.cameo)) return false;
     for (std::size_t k = 0; k < parse_drafts; ++k) {
