@@ -284,3 +284,15 @@ TEST_CASE("extract code: aid two parties give together to no party named is coop
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "07", "KEN,UGA", "SOM") != nullptr);
 }
+
+TEST_CASE("extract code: regret for 'this mistake' after one's own act of force is an apology to its victim") {
+  auto fs = test::facts(
+      "On Monday Kenyan troops shelled a Ugandan border post by mistake. On Tuesday the Kenyan president said "
+      "Kenya deeply regrets this terrible mistake.");
+  CAPTURE(test::summary(fs));
+  CHECK(find(fs, "05", "KEN", "UGA") != nullptr);
+  // Regret over another's decision is no apology.
+  fs = test::facts("Kenya regrets the decision of Uganda to close the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

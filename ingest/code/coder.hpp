@@ -71,6 +71,7 @@ struct CoderInput {
   struct RecentAct {
     char root[2];
     std::vector<std::int32_t> source;
+    std::vector<std::int32_t> target;  // whom it was aimed at ("regrets the mistake": the victim)
   };
   std::vector<RecentAct> recent_acts;
   // The last act of force (roots 18-20) told before in the article whose

@@ -198,9 +198,13 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
   const Tree& tr = c.t;
   const CoderInput::RecentAct& last = c.in.last_force;
   if (last.source.empty()) return;
+  // An apology or regret for "the mistake", "the incident": the regretted
+  // act is one's own force told before, and it is owed to its victim.
+  const bool apology = tr.lemma(t) == "apologize" || tr.lemma(t) == "regret";
   auto force_noun = [&](int n) {
     if (n < 0 || tr.upos(n) != Upos::NOUN) return false;
     if (frames_.in_class(operation_class_, tr.lemma(n))) return true;
+    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return true;
     const auto* fs = frames_.find(tr.lemma(n), true);
     return fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return force_root(frames_.frame(fi).cameo); });
   };
@@ -221,6 +225,14 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
   }
   if (!definite || !own.empty() || c.mention(n) >= 0) return;
   auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+  if (apology && !last.target.empty() &&
+      std::any_of(last.source.begin(), last.source.end(), [&](std::int32_t x) {
+        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); });
+      })) {
+    target = last.target;
+    why += "target=victim of one's own force told before ";
+    return;
+  }
   for (std::int32_t x : last.source)
     if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); }))
       target.push_back(x);
