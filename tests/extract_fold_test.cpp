@@ -46,6 +46,23 @@ TEST_CASE("extract fold: follow-up sentences join the event they continue") {
   CHECK(test::countries(m) == test::codes("KAZ,UZB"));
 }
 
+TEST_CASE("extract fold: talks between other people of the same two countries are another meeting") {
+  const std::string text =
+      "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. The talks "
+      "covered trade. Officials said the border would stay open. Kenyan Foreign Minister Musalia Mudavadi "
+      "also spoke with Ugandan Foreign Minister Jeje Odongo about the railway.";
+  auto fs = test::facts(text, "2025-03-14");
+  CAPTURE(test::summary(fs));
+  CHECK(count_root(fs, "04") == 2);
+  // The same leaders told again are the same meeting.
+  fs = test::facts(
+      "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Nairobi on Monday. Ruto also "
+      "spoke with Museveni about the railway.",
+      "2025-03-14");
+  CAPTURE(test::summary(fs));
+  CHECK(count_root(fs, "04") == 1);
+}
+
 TEST_CASE("extract fold: different dates or places stay apart") {
   auto fs = test::facts(
       "Chile and Peru signed a water accord in Lima on Monday. Chile and Peru signed a mining accord "

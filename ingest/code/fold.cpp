@@ -102,6 +102,27 @@ bool other_speaker(const Fact& o, const Fact& d) {
   return named;
 }
 
+// True if meeting d names people of two countries, none of whom o names
+// while o names people of its own: "X met Y" and later "Z spoke with W"
+// are two talks between the two countries, not one told again (which
+// names its people again, or calls them "the two leaders").
+bool other_people(const Fact& o, const Fact& d) {
+  if (d.type != "meeting") return false;
+  std::set<std::string> countries;
+  for (const auto* side : {&d.source, &d.target, &d.participants})
+    for (const Actor& x : *side) {
+      if (x.kind != ActorKind::person) continue;
+      if (!x.country.empty()) countries.insert(x.country);
+      for (const auto* oside : {&o.source, &o.target, &o.participants})
+        if (std::any_of(oside->begin(), oside->end(), [&](const Actor& y) { return y.id == x.id; })) return false;
+    }
+  if (countries.size() < 2) return false;
+  for (const auto* oside : {&o.source, &o.target, &o.participants})
+    if (std::any_of(oside->begin(), oside->end(), [](const Actor& y) { return y.kind == ActorKind::person; }))
+      return true;
+  return false;
+}
+
 // True if draft d tells the act of o the other way round (o: X -> Y, d:
 // Y -> X): two acts, not one, unless one of them is a host's 043.
 bool reversed(const Fact& o, const Fact& d) {
@@ -140,7 +161,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
             (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
         continue;
       if (reversed(o.fact, d.fact)) continue;
-      if (other_speaker(o.fact, d.fact)) continue;
+      if (other_speaker(o.fact, d.fact) || other_people(o.fact, d.fact)) continue;
       bool same_parties = d.countries.empty() ? !d.fact.participants.empty() && party_keys(o.fact) == party_keys(d.fact)
                                               : o.countries == d.countries;
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;

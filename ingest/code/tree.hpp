@@ -30,6 +30,7 @@ class Tree {
     index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_clauses()) index_kids();
+    if (repair_finite_conjuncts()) index_kids();
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
@@ -55,6 +56,33 @@ class Tree {
       rel_[outer] = "nsubj:outer";
       base_[outer] = rel_[outer];  // no subject of the verb: child(v, "nsubj") skips it
     }
+  }
+  // Only verbs of one form are coordinated: a finite verb with no subject
+  // of its own hung as a conjunct on an infinitive ("urged X to wait and
+  // flew home", read as "to wait and flew") goes with the finite verb
+  // above that infinitive, whose subject it shares. (A conjunct with no
+  // "and", "or" or "but" is the parser's slip of another kind.)
+  bool repair_finite_conjuncts() {
+    const int n = size();
+    bool changed = false;
+    auto finite = [&](int v) {
+      return xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || child(v, "aux") >= 0;
+    };
+    for (int c = 0; c < n; ++c) {
+      int h = head_[c];
+      if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || !(xpos(c) == "VBD" || xpos(c) == "VBZ") ||
+          child(c, "aux") >= 0 || child(c, "nsubj") >= 0 || child(c, "cc") < 0 || !is_verb(h) || xpos(h) != "VB" ||
+          child(h, "aux") >= 0)
+        continue;
+      int m = child(h, "mark");
+      if (m < 0 || lemma(m) != "to") continue;
+      int y = head_[h];
+      while (y >= 0 && !(is_verb(y) && finite(y))) y = head_[y];
+      if (y < 0 || y > h) continue;
+      head_[c] = y;
+      changed = true;
+    }
+    return changed;
   }
   // An auxiliary takes no dependents of its own: a subject the parser
   // hung on "had" of "X had contributed" is the subject of its verb.

@@ -4,6 +4,12 @@
 #include <algorithm>
 
 namespace dipgraph::syntax {
+namespace {
+std::uint8_t xpos_index(std::string_view tag) {
+  const auto& x = xpos_names();
+  return static_cast<std::uint8_t>(std::find(x.begin(), x.end(), tag) - x.begin());
+}
+}  // namespace
 
 std::unique_ptr<Analyzer> Analyzer::load(const std::string& data_dir, bool with_parser) {
   auto a = std::make_unique<Analyzer>();
@@ -41,6 +47,25 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   out.lemma.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     lemmatizer_->lemma_into(words[i], out.upos[i], out.xpos[i], out.lemma[i]);
+  // A verb after "and" or "or" takes the form of the verb it joins in
+  // the tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that
+  // WordNet lists as an irregular inflection of another verb is no base
+  // form: it is a past ("spoke", "met", "left"; forms in -n, which may be
+  // participles, stay as tagged).
+  static const std::uint8_t kVB = xpos_index("VB"), kVBD = xpos_index("VBD");
+  for (std::size_t i = 1; i < n; ++i) {
+    if (out.upos[i] != Upos::VERB || out.xpos[i] != kVB || words[i].empty() || words[i].back() == 'n') continue;
+    const std::string& l = out.lemma[i];
+    if (l == "be" || l == "have" || l == "do") continue;
+    const std::string_view w = words[i];
+    if (l.size() == w.size() && std::equal(l.begin(), l.end(), w.begin(), [](char a, char b) {
+          return a == (b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b);
+        }))
+      continue;
+    const std::string_view prev = words[i - 1];
+    if (prev != "and" && prev != "or") continue;
+    out.xpos[i] = kVBD;
+  }
   if (parser_) {
     parser_->parse(words, out, s.parse);
   } else {

@@ -1,0 +1,33 @@
+// extract code, cases of session 10: coordinated verbs of different forms.
+// Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+using test::find_sym;
+
+namespace {
+std::vector<Fact> parsed_facts(const std::string& text) {
+  return test::parse_only().extract(test::document(text));
+}
+}  // namespace
+
+TEST_CASE("extract code: a finite verb after 'to do X and' goes with the verb above the infinitive") {
+  // "spoke" is a past form whatever the tagger thought after "to wait
+  // and"; its subject is the minister, not "the envoy".
+  auto fs = parsed_facts(
+      "The Kenyan foreign minister asked the envoy to wait and spoke with Ugandan President Yoweri "
+      "Museveni about the border.");
+  CAPTURE(test::summary(fs));
+  const Fact* m = find_sym(fs, "04", "KEN,UGA");
+  REQUIRE(m != nullptr);
+  CHECK(m->participants.size() >= 2);
+  // An infinitive coordinated with an infinitive stays under "to".
+  fs = parsed_facts("Kenya asked Uganda to wait and see before talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") == nullptr);
+}
