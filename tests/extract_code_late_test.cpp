@@ -1,4 +1,5 @@
-// extract code, cases of session 10: coordinated verbs of different forms.
+// extract code, cases of session 10: coordinated verbs of different forms,
+// relative clauses and the owner of what they act on.
 // Sentences are written for these tests.
 #include <doctest/doctest.h>
 
@@ -30,4 +31,26 @@ TEST_CASE("extract code: a finite verb after 'to do X and' goes with the verb ab
   fs = parsed_facts("Kenya asked Uganda to wait and see before talks.");
   CAPTURE(test::summary(fs));
   CHECK(find_sym(fs, "04", "KEN,UGA") == nullptr);
+}
+
+TEST_CASE("extract code: what a relative clause criticizes or praises is the act of whoever adopted it") {
+  // "which" stands for the policy; the policy is Kenya's, who adopted it.
+  auto fs = parsed_facts("After talks with Ethiopia, Kenya adopted a visa policy which Uganda criticized.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "UGA", "KEN") != nullptr);
+  fs = parsed_facts("Ethiopia says Kenya signed a trade deal which Uganda later praised.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "UGA", "KEN") != nullptr);
+  // "the deal Kenya signed", "the rules that Kenya introduced": the
+  // relative clause's subject owns the thing.
+  fs = parsed_facts("Uganda praised the trade deal Kenya signed with Ethiopia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "UGA", "KEN") != nullptr);
+  fs = parsed_facts("Uganda criticized the new rules that Kenya introduced last week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "UGA", "KEN") != nullptr);
+  // A thing someone only received is not theirs.
+  fs = parsed_facts("Uganda criticized the new rules that Kenya received from Ethiopia last week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "UGA", "KEN") == nullptr);
 }

@@ -27,6 +27,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
+  conduct_class_ = frames_.class_index("conduct");
   visit_class_ = frames_.class_index("visit");
   agreement_class_ = frames_.class_index("agreement");
   if (const auto* fs = frames_.find("visit", false))

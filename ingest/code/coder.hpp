@@ -158,6 +158,7 @@ class Coder {
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
   int agreement_class_ = -1;              // frames.tsv @agreement: "treaty", "deal"
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
+  int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"

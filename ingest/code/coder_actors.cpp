@@ -36,12 +36,27 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   // official", "the envoy of Japan").
   bool title = mi >= 0 && c.rec.mentions[mi].kind == MentionKind::title;
   if (mi >= 0 && !title) return -1;
-  // "which", "who", "that" of a relative clause stand for its noun.
+  // "which", "who", "that" of a relative clause stand for its noun (also
+  // when the parser hung the clause on a verb of that noun's phrase: "a
+  // policy of closing the border, which ...").
   if (c.t.upos(n) == Upos::PRON && c.t.head(n) >= 0 && c.t.rel(c.t.head(n)) == "acl:relcl" &&
       c.t.head(c.t.head(n)) >= 0) {
     const std::string& l = c.t.lemma(n);
-    if (l == "which" || l == "who" || l == "whom" || l == "that")
-      return actor_of_node(c, c.t.head(c.t.head(n)), source, places);
+    if (l == "which" || l == "who" || l == "whom" || l == "that") {
+      int a = c.t.head(c.t.head(n));
+      if (c.t.is_verb(a) && c.t.base(a) == "acl" && c.t.head(a) >= 0 && c.t.is_nominal(c.t.head(a)))
+        a = c.t.head(a);
+      int r = actor_of_node(c, a, source, places);
+      // What the relative clause acts on is a thing ("a policy which Y
+      // criticized"): the one who adopted, signed or imposed it.
+      if (r < 0 && !source && c.t.base(n) == "obj" && c.t.base(a) == "obj" && c.t.head(a) >= 0 &&
+          frames_.in_class(conduct_class_, c.t.lemma(c.t.head(a)))) {
+        std::string ignored;
+        int sj = subject_of(c, c.t.head(a), ignored);
+        if (sj >= 0) r = actor_of_node(c, sj, true, places);
+      }
+      return r;
+    }
   }
   if (!c.t.is_nominal(n)) return -1;
   // A name the recognizer did not know stands for what its apposition says
@@ -99,6 +114,16 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     }
   }
   if (pronoun_owner >= 0) return pronoun_owner;
+  // "the policy that X adopted", "the deal Y signed": the subject of a
+  // relative clause of conduct whose object is the noun itself.
+  if (!source)
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+      if (c.t.rel(*k) != "acl:relcl" || !frames_.in_class(conduct_class_, c.t.lemma(*k))) continue;
+      int o = c.t.child(*k, "obj"), sj = c.t.child(*k, "nsubj");
+      if (sj < 0 || sj > *k || c.t.rel(sj) != "nsubj" || (o >= 0 && c.t.upos(o) != Upos::PRON)) continue;
+      int r = actor_of_node(c, sj, true, places);
+      if (r >= 0) return r;
+    }
   // "the government", "the police", "the authorities" without a country of
   // their own act for the country the article is about.
   if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
@@ -369,6 +394,11 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   if (n < 0) return;
   // "which" of "the imports, which were banned": the noun it stands for.
   if (c.t.upos(n) == Upos::PRON && c.mention(n) < 0 && is_rel(c.t.lemma(n), {"which", "that", "whom"})) {
+    // ... or the one who adopted it ("a policy which Y criticized").
+    if (int r = actor_of_node(c, n, source, places); r >= 0) {
+      out.push_back(r);
+      return;
+    }
     const int h = c.t.head(n);
     if (h >= 0 && c.t.rel(h) == "acl:relcl" && c.t.head(h) >= 0) {
       n = c.t.head(h);

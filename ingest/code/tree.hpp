@@ -31,6 +31,7 @@ class Tree {
     if (repair_double_objects()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
+    if (repair_relative_objects()) index_kids();
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
@@ -80,6 +81,46 @@ class Tree {
       while (y >= 0 && !(is_verb(y) && finite(y))) y = head_[y];
       if (y < 0 || y > h) continue;
       head_[c] = y;
+      changed = true;
+    }
+    return changed;
+  }
+  // A relative clause has one subject: "which" read as the subject of a
+  // clause that names its own subject after it ("a policy which, say
+  // officials, X and Y have criticized") is the clause's object.
+  bool repair_relative_objects() {
+    const int n = size();
+    bool changed = false;
+    for (int c = 0; c < n; ++c) {
+      if (rel_[c] != "acl:relcl" || !is_verb(c) || passive(c) || child(c, "obj") >= 0) continue;
+      int rp = -1, other = -1;
+      for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) {
+        if (rel_[*k] != "nsubj") continue;
+        if (rp < 0 && (xpos(*k) == "WDT" || xpos(*k) == "WP") && lemma(*k) != "who") rp = *k;
+        else if (rp >= 0 && is_nominal(*k)) other = *k;
+      }
+      if (rp < 0 || other < 0) continue;
+      rel_[rp] = base_[rp] = "obj";
+      changed = true;
+    }
+    // "criticized the rules that X introduced", read as "criticized the
+    // rules" + a that-clause: a "that" the clause takes as its object is a
+    // relative pronoun, and the clause the relative clause of the noun
+    // right before it.
+    for (int c = 0; c < n; ++c) {
+      int v = head_[c];
+      if (rel_[c] != "ccomp" || v < 0 || v > c || !is_verb(c)) continue;
+      int that = -1, objects = 0;
+      for (const int* k = kids_begin(c); k != kids_end(c); ++k) {
+        if (rel_[*k] != "obj") continue;
+        ++objects;
+        if (*k < c && lemma(*k) == "that" && upos(*k) == syntax::Upos::PRON) that = *k;
+      }
+      int o = child(v, "obj");
+      if (that < 0 || objects != 1 || o < 0 || o > that || that != o + 1 || !is_nominal(o)) continue;
+      head_[c] = o;
+      rel_[c] = "acl:relcl";
+      base_[c] = "acl";
       changed = true;
     }
     return changed;
