@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
 
 using namespace dipgraph;
 using test::find_sym;
@@ -53,4 +54,27 @@ TEST_CASE("extract code: what a relative clause criticizes or praises is the act
   fs = parsed_facts("Uganda criticized the new rules that Kenya received from Ethiopia last week.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "UGA", "KEN") == nullptr);
+}
+
+TEST_CASE("extract code: no complement crosses a semicolon") {
+  using syntax::Upos;
+  // "he called for X; Y was on the board", with "board" read as a
+  // complement of "called" (as in "called him a friend")
+  syntax::Analysis a = test::analysis({{"he", Upos::PRON, "PRP", 1, "nsubj"},
+                                       {"call", Upos::VERB, "VBD", -1, "root"},
+                                       {"for", Upos::ADP, "IN", 3, "case"},
+                                       {"talk", Upos::NOUN, "NNS", 1, "obl"},
+                                       {";", Upos::PUNCT, ":", 8, "punct"},
+                                       {"aide", Upos::NOUN, "NN", 8, "nsubj"},
+                                       {"be", Upos::AUX, "VBD", 8, "cop"},
+                                       {"on", Upos::ADP, "IN", 8, "case"},
+                                       {"board", Upos::NOUN, "NN", 1, "xcomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(8) == "parataxis");
+  CHECK(t.child(1, "xcomp") < 0);
+  // without the semicolon it stays
+  a.lemma[4] = ",";
+  t.reset(a);
+  CHECK(t.rel(8) == "xcomp");
 }

@@ -489,22 +489,7 @@ TEST_CASE("extract code: a noun event's participle lends its agent and prepositi
 
 TEST_CASE("extract code: the parser's slips are repaired before coding") {
   using syntax::Upos;
-  // words, tags, heads and relations as the parser might give them
-  auto analysis = [](std::vector<std::tuple<std::string, Upos, std::string, int, std::string>> ws) {
-    syntax::Analysis a;
-    for (const auto& w : ws) {
-      a.lemma.push_back(std::get<0>(w));
-      a.upos.push_back(std::get<1>(w));
-      const auto& xs = syntax::xpos_names();
-      a.xpos.push_back(static_cast<std::uint8_t>(std::find(xs.begin(), xs.end(), std::get<2>(w)) - xs.begin()));
-      a.head.push_back(std::get<3>(w));
-      syntax::Deprel d = 0;
-      bool known = syntax::parse_deprel(std::get<4>(w), d);
-      REQUIRE(known);
-      a.rel.push_back(d);
-    }
-    return a;
-  };
+  using test::analysis;
   // "Kenya granted asylum to rebels" with "rebels" read as a second object
   syntax::Analysis a = analysis({{"kenya", Upos::PROPN, "NNP", 1, "nsubj"},
                                  {"grant", Upos::VERB, "VBD", -1, "root"},

@@ -8,11 +8,13 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "graph/error.hpp"
 #include "graph/fact.hpp"
 #include "ingest/read/document.hpp"
+#include "ingest/syntax/analysis.hpp"
 #include "ingest/code/extractor.hpp"
 
 namespace dipgraph::test {
@@ -142,6 +144,26 @@ inline std::string summary(const std::vector<Fact>& fs) {
     out += "] ";
   }
   return out;
+}
+
+// A parsed sentence as the parser might give it: per word its lemma, UPOS,
+// Penn tag, head (-1 for the root) and relation (an unknown relation or tag
+// throws).
+inline syntax::Analysis analysis(std::vector<std::tuple<std::string, syntax::Upos, std::string, int, std::string>> ws) {
+  syntax::Analysis a;
+  const auto& xs = syntax::xpos_names();
+  for (const auto& w : ws) {
+    a.lemma.push_back(std::get<0>(w));
+    a.upos.push_back(std::get<1>(w));
+    auto x = std::find(xs.begin(), xs.end(), std::get<2>(w));
+    if (x == xs.end()) throw Error("unknown tag " + std::get<2>(w));
+    a.xpos.push_back(static_cast<std::uint8_t>(x - xs.begin()));
+    a.head.push_back(std::get<3>(w));
+    syntax::Deprel d = 0;
+    if (!syntax::parse_deprel(std::get<4>(w), d)) throw Error("unknown relation " + std::get<4>(w));
+    a.rel.push_back(d);
+  }
+  return a;
 }
 
 }  // namespace dipgraph::test

@@ -103,6 +103,19 @@ class Tree {
       rel_[rp] = base_[rp] = "obj";
       changed = true;
     }
+    // A semicolon ends a clause: what comes after it is no complement of a
+    // verb before it ("he called for X; Y was on the board" is no "called
+    // X on the board").
+    for (int x = 0; x < n; ++x) {
+      int v = head_[x];
+      if (base_[x] != "xcomp" || v < 0 || v > x) continue;
+      for (int k = v + 1; k < x; ++k)
+        if (lemma(k) == ";") {
+          rel_[x] = base_[x] = "parataxis";
+          changed = true;
+          break;
+        }
+    }
     // "criticized the rules that X introduced", read as "criticized the
     // rules" + a that-clause: a "that" the clause takes as its object is a
     // relative pronoun, and the clause the relative clause of the noun
