@@ -56,6 +56,22 @@ TEST_CASE("extract code: what a relative clause criticizes or praises is the act
   CHECK(test::find(fs, "11", "UGA", "KEN") == nullptr);
 }
 
+TEST_CASE("extract code: a road, railway or pipeline linking two states is a joint project (061)") {
+  auto fs = test::facts("A new railway that will link Kenya and Uganda opens next year.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = find_sym(fs, "06", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "061");
+  CHECK(f->status == Status::planned);
+  fs = test::facts("The gas pipeline connects Kenya with Ethiopia.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "06", "KEN,ETH") != nullptr);
+  // what links two states is no project unless it is built
+  fs = test::facts("The scandal links Kenya and Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "06") == nullptr);
+}
+
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
   // "he called for X; Y was on the board", with "board" read as a
