@@ -72,6 +72,19 @@ TEST_CASE("extract code: a road, railway or pipeline linking two states is a joi
   CHECK(test::with_root(fs, "06") == nullptr);
 }
 
+TEST_CASE("extract code: in a quote 'us' is its speaker, 'he' whom it was said of") {
+  auto fs = parsed_facts(
+      "In a speech later that day, Kenyan President William Ruto said of the Ugandan leader \"he is recovering "
+      "well, and he has sent us his greetings.\"");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "UGA", "KEN") != nullptr);
+  fs = test::facts(
+      "In a speech later that day, Kenyan President William Ruto said of the Ugandan leader \"he is recovering "
+      "well, and he has sent us his greetings.\"");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "UGA", "KEN") != nullptr);
+}
+
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
   // "he called for X; Y was on the board", with "board" read as a
@@ -93,4 +106,26 @@ TEST_CASE("extract code: no complement crosses a semicolon") {
   a.lemma[4] = ",";
   t.reset(a);
   CHECK(t.rel(8) == "xcomp");
+}
+
+TEST_CASE("extract code: a verb has one direct object: the first of two bare ones is the indirect") {
+  using syntax::Upos;
+  // "he has sent us greetings" with both read as objects
+  syntax::Analysis a = test::analysis({{"he", Upos::PRON, "PRP", 2, "nsubj"},
+                                       {"have", Upos::AUX, "VBZ", 2, "aux"},
+                                       {"send", Upos::VERB, "VBN", -1, "root"},
+                                       {"we", Upos::PRON, "PRP", 2, "obj"},
+                                       {"greeting", Upos::NOUN, "NNS", 2, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(3) == "iobj");
+  CHECK(t.rel(4) == "obj");
+  // "sent aid and troops" read the same way but joined: both stay objects
+  a = test::analysis({{"he", Upos::PRON, "PRP", 1, "nsubj"},
+                      {"send", Upos::VERB, "VBD", -1, "root"},
+                      {"aid", Upos::NOUN, "NN", 1, "obj"},
+                      {"and", Upos::CCONJ, "CC", 1, "cc"},
+                      {"troop", Upos::NOUN, "NNS", 1, "obj"}});
+  t.reset(a);
+  CHECK(t.rel(2) == "obj");
 }

@@ -350,6 +350,19 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     return !last.empty() && frames_.in_class(private_class_, last);
   };
   for (int n : nodes) {
+    // X said of Y, "... he has sent us greetings": in the quote "us" and
+    // "me" are X, "he" and "she" are Y.
+    if (tr.upos(n) == Upos::PRON && is_rel(tr.lemma(n), {"we", "i", "he", "she"}))
+      if (int v = speech_verb_of_quoted(c, n); v >= 0) {
+        int who = -1;
+        if (tr.lemma(n) == "we" || tr.lemma(n) == "i") {
+          who = source || c.mention(n) >= 0 ? -1 : tr.child(v, "nsubj");
+        } else {
+          for (const int* k = tr.kids_begin(v); k != tr.kids_end(v) && who < 0; ++k)
+            if (tr.base(*k) == "obl" && tr.marker(*k) == "of") who = *k;
+        }
+        if (who >= 0 && actor_of_node(c, who, true, false) >= 0) n = who;
+      }
     if (!done_to_people && (frames_.in_class(private_class_, tr.lemma(n)) || private_person(n))) {
       if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
       c.private_party = true;

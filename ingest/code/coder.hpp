@@ -120,6 +120,9 @@ class Coder {
   void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
   void according_to(const Ctx& c, std::vector<CodedEvent>& out) const;
   void inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
+  // The speech verb outside the quote that word w of the quote hangs
+  // under; -1 if w is in no quote or no speech verb of the sentence has it.
+  int speech_verb_of_quoted(const Ctx& c, int w) const;
   void appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
             std::vector<std::int32_t>& out, std::string& why) const;

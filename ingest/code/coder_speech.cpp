@@ -54,6 +54,24 @@ void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<Co
   }
 }
 
+int Coder::speech_verb_of_quoted(const Ctx& c, int w) const {
+  const Tree& tr = c.t;
+  auto quoted = [&](int i) {
+    int marks = 0;
+    for (int k = 0; k < i; ++k) marks += tr.lemma(k) == "\"";
+    return marks % 2 == 1;
+  };
+  if (!quoted(w)) return -1;
+  for (int v = tr.head(w), step = 0; v >= 0 && step < 12; v = tr.head(v), ++step) {
+    if (!tr.is_verb(v) || quoted(v)) continue;
+    const auto* fs = frames_.find(tr.lemma(v), false);
+    for (std::size_t k = 0; fs && k < fs->size(); ++k)
+      if (frames_.frame((*fs)[k]).flags & kFrameSay) return v;
+    return -1;
+  }
+  return -1;
+}
+
 // A quote that goes on after the sentence naming its speaker ('"...," X
 // said. "We will ..."'): its "we" and "I" are the speaker's, as its reader
 // takes them, unless the sentence names a speaker of its own.

@@ -402,6 +402,20 @@ class Tree {
       rel_[x] = base_[x] = "obj";
       changed = true;
     }
+    // ... or read as two objects ("has sent us greetings"): a verb has one.
+    for (int v = 0; v < n; ++v) {
+      if (!is_verb(v) || child(v, "iobj") >= 0) continue;
+      int first = -1, second = -1;
+      for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+        if (*k > v && rel_[*k] == "obj" && is_nominal(*k) && !case_prep(*k)) (first < 0 ? first : second) = *k;
+      if (first < 0 || second < 0) continue;
+      bool joined = false;
+      for (int x = first + 1; x < second && !joined; ++x)
+        joined |= head_[x] == v && (upos(x) == syntax::Upos::PUNCT || upos(x) == syntax::Upos::CCONJ);
+      if (joined) continue;
+      rel_[first] = base_[first] = "iobj";
+      changed = true;
+    }
     for (int o = 0; o < n; ++o) {
       int v = head_[o];
       if (v < 0 || v > o || rel_[o] != "obj" || !is_verb(v) || !is_nominal(o)) continue;
