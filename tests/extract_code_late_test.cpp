@@ -87,7 +87,7 @@ TEST_CASE("extract code: in a quote 'us' is its speaker, 'he' whom it was said o
 
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
-  // "he called for X; Y was on the board", with "board" read as a
+  // "he called for X; Y sat on its council", with "council" read as a
   // complement of "called" (as in "called him a friend")
   syntax::Analysis a = test::analysis({{"he", Upos::PRON, "PRP", 1, "nsubj"},
                                        {"call", Upos::VERB, "VBD", -1, "root"},
@@ -97,7 +97,7 @@ TEST_CASE("extract code: no complement crosses a semicolon") {
                                        {"aide", Upos::NOUN, "NN", 8, "nsubj"},
                                        {"be", Upos::AUX, "VBD", 8, "cop"},
                                        {"on", Upos::ADP, "IN", 8, "case"},
-                                       {"board", Upos::NOUN, "NN", 1, "xcomp"}});
+                                       {"council", Upos::NOUN, "NN", 1, "xcomp"}});
   ingest::Tree t;
   t.reset(a);
   CHECK(t.rel(8) == "parataxis");

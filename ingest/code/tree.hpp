@@ -104,8 +104,8 @@ class Tree {
       changed = true;
     }
     // A semicolon ends a clause: what comes after it is no complement of a
-    // verb before it ("he called for X; Y was on the board" is no "called
-    // X on the board").
+    // verb before it ("he called for X; Y sat on its council" is no "called
+    // X on its council").
     for (int x = 0; x < n; ++x) {
       int v = head_[x];
       if (base_[x] != "xcomp" || v < 0 || v > x) continue;
