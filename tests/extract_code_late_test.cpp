@@ -85,6 +85,17 @@ TEST_CASE("extract code: in a quote 'us' is its speaker, 'he' whom it was said o
   CHECK(test::find(fs, "05", "UGA", "KEN") != nullptr);
 }
 
+TEST_CASE("extract code: whoever is said to represent a state acts for it") {
+  // "representing Kenya" set off by commas after a name the dictionaries
+  // do not know, however the parser hung it
+  auto fs = parsed_facts("Ann Lee, representing Kenya, met Ugandan President Yoweri Museveni in Kampala on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") != nullptr);
+  fs = parsed_facts("Ann Lee, who lives in Kenya, met Ugandan President Yoweri Museveni in Kampala on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(find_sym(fs, "04", "KEN,UGA") == nullptr);
+}
+
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
   // "he called for X; Y sat on its council", with "council" read as a

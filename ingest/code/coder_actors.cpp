@@ -2,6 +2,8 @@
 // the one other party of a sentence, the authorities of a place, and
 // descriptions that do not repeat their clause's subject; a person present in
 // another country (a visit), and a pair told as one ("both countries").
+#include <vector>
+
 #include <fmt/core.h>
 
 #include "ingest/code/coder_detail.hpp"
@@ -69,6 +71,25 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (c.t.base(*k) == "flat" && usable(c.mention(*k))) a = c.mention(*k);
       if (a >= 0) return a;
     }
+  // "Ann Lee, representing Kenya", "the delegation representing Kenya",
+  // "X, claiming to represent the ministry": who represents a state acts
+  // for it.
+  // (The parser may hang the clause set off by commas after a subject on
+  // its verb.)
+  if (mi < 0 || title) {
+    const int h = c.t.head(n);
+    std::vector<int> clauses(c.t.kids_begin(n), c.t.kids_end(n));
+    if (h > n && c.t.base(n) == "nsubj")
+      for (const int* k = c.t.kids_begin(h); k != c.t.kids_end(h); ++k)
+        if (*k > n && *k < h && c.t.base(*k) == "advcl") clauses.push_back(*k);
+    for (int v : clauses) {
+      if (c.t.base(v) != "acl" && c.t.base(v) != "advcl") continue;
+      if (c.t.lemma(v) != "represent") v = c.t.child(v, "xcomp");
+      if (v < 0 || c.t.lemma(v) != "represent" || !c.t.is_verb(v)) continue;
+      int o = c.t.child(v, "obj");
+      if (o >= 0 && usable(c.mention(o))) return c.mention(o);
+    }
+  }
   // "hundreds of Kenyan students", "dozens of Chinese troops": the people counted.
   if (mi < 0 && (c.t.upos(n) == Upos::NUM || is_rel(c.t.lemma(n), {"hundred", "thousand", "dozen", "million"})))
     for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
