@@ -96,6 +96,21 @@ TEST_CASE("extract code: whoever is said to represent a state acts for it") {
   CHECK(find_sym(fs, "04", "KEN,UGA") == nullptr);
 }
 
+TEST_CASE("extract code: 'I' and 'we' of a quote are its speaker, never another name of the sentence") {
+  // The speaker is an unnamed senator: no party. Word order would make
+  // Somalia the one who applauds.
+  auto fs = test::facts("\"Somalia is not safe yet. I applaud the Ugandan president for sending troops,\" the senator added.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "SOM", "UGA") == nullptr);
+  // A named speaker is the source.
+  fs = test::facts(
+      "\"Somalia is not safe yet. I applaud the Ugandan president for sending troops,\" Kenyan President William "
+      "Ruto said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "KEN", "UGA") != nullptr);
+  CHECK(test::find(fs, "05", "SOM", "UGA") == nullptr);
+}
+
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
   // "he called for X; Y sat on its council", with "council" read as a

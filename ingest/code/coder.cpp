@@ -603,6 +603,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // the act is nobody's here.
       bool content = f.noun && tr.head(w) >= 0 && tr.rel(w) == "obj" && content_verb(c, tr.head(w), f);
       if (st == kHypothetical || content) vetoed.push_back(w);
+      // "I applaud ...", "we condemn ...": the act is the speaker's, whom
+      // only the quote's attribution names; word order (the pattern coder)
+      // would take another name of the sentence for it.
+      if (e.source.empty() && !f.noun) {
+        std::string ignored;
+        const int sj = subject_of(c, w, ignored);
+        if (sj >= 0 && tr.upos(sj) == Upos::PRON && c.mention(sj) < 0 && is_rel(tr.lemma(sj), {"i", "we", "you"}))
+          vetoed.push_back(w);
+      }
       e.hypothetical = st == kHypothetical;
       e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
       if (planned_stop && e.status == Status::occurred) e.status = Status::planned;
