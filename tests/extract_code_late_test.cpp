@@ -111,6 +111,22 @@ TEST_CASE("extract code: 'I' and 'we' of a quote are its speaker, never another 
   CHECK(test::find(fs, "05", "SOM", "UGA") == nullptr);
 }
 
+TEST_CASE("extract code: protesters of no stated country are people of the place they protest in") {
+  auto fs = test::facts("About 50 students protested in Nairobi on Tuesday against the visit of the Ugandan president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "KEN", "UGA") != nullptr);
+  // no place named: the country the article is about
+  fs = test::facts(
+      "Kenyan President William Ruto hosted talks in Nairobi on Monday. Kenya will cut tariffs on Ugandan sugar, "
+      "Kenyan officials said. About 50 activists protested against the visit of the Ugandan president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "KEN", "UGA") != nullptr);
+  // neither: nobody's protest
+  fs = test::facts("About 50 activists protested against the visit of the Ugandan president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "14") == nullptr);
+}
+
 TEST_CASE("extract code: no complement crosses a semicolon") {
   using syntax::Upos;
   // "he called for X; Y sat on its council", with "council" read as a

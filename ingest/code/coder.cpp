@@ -377,6 +377,22 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       c.thing_agent = true;
     if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
   }
+  // Protesters of no stated country ("some students rallied in
+  // X against ...") are people of the country they protest in: the city or
+  // country of the protest's "in" phrase, else the article's home country.
+  if (source && out.empty() && root == "14" && s.kind == SlotKind::subj)
+    for (int n : nodes) {
+      if (!frames_.in_class(private_class_, tr.lemma(n)) || tr.upos(n) != Upos::NOUN) continue;
+      for (const int* k = tr.kids_begin(t); k != tr.kids_end(t) && out.empty(); ++k) {
+        const int mi = c.mention(*k);
+        if (tr.base(*k) != "obl" || tr.marker(*k) != "in" || mi < 0) continue;
+        const MentionKind mk = c.rec.mentions[mi].kind;
+        if (mk == MentionKind::city || mk == MentionKind::country || mk == MentionKind::capital) out.push_back(mi);
+      }
+      if (out.empty() && c.home_mention >= 0) out.push_back(-c.home_mention - 1);
+      if (!out.empty()) why += "source=people of the place ";
+      break;
+    }
   // Force aimed at a thing on another state's soil ("shells aimed at a
   // radar post in Kenya") is aimed at that state; so is aid to a thing
   // there ("funding a police unit in Yemen").
