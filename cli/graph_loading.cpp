@@ -11,7 +11,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <optional>
+#include <span>
 #include <unordered_map>
 
 #include "graph/cameo.hpp"
@@ -297,9 +299,6 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
         usable[v] = kept[static_cast<int>(VertexFlags::status(flags[v]))];
     return usable;
   }
-  // Every vertex is read: the snapshot's vertex blocks are checked up front,
-  // on two threads.
-  check_vertex_blocks(graph);
   // Types, codes and dates are interned: each distinct one is decided once,
   // not compared or parsed per event.
   const std::size_t strings = graph.string_count();
@@ -307,6 +306,37 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   const bool by_code = !compiled.cameo.empty() || !compiled.roots.empty();
   const bool by_type = !compiled.types.empty();
   const bool by_date = !filter.since.empty() || !filter.until.empty();
+  // A snapshot's column of event keys: 16 bytes of each event (and its
+  // flags' byte) instead of its 88-byte record. The column's confidence is
+  // a float: an event whose float lies within 1e-6 of the bound is decided
+  // on its record's double; a filter on the quad class (not in the column)
+  // reads the records.
+  const std::span<const EventKeys> keys =
+      compiled.quads.empty() ? graph.event_keys() : std::span<const EventKeys>();
+  if (!keys.empty()) {
+    const std::span<const std::uint8_t> flags = graph.vertex_flags();
+    bool status_kept[8];
+    for (int s = 0; s < 8; ++s)
+      status_kept[s] = s <= static_cast<int>(Status::negated) &&
+                       keep_numbers(compiled, static_cast<Status>(s), std::numeric_limits<double>::infinity(), 0);
+    const double bound = filter.min_confidence;
+    for (VertexId v = 0; v < usable.size(); ++v) {
+      if (VertexFlags::kind(flags[v]) != VertexKind::event) continue;
+      const EventKeys& k = keys[v];
+      bool keep = status_kept[static_cast<int>(VertexFlags::status(flags[v]))];
+      if (keep && bound > 0) {
+        const double c = k.confidence;
+        keep = c >= bound + 1e-6 || (!(c < bound - 1e-6) && !(graph.vertex(v).confidence < bound));
+      }
+      usable[v] = keep && (!by_code || codes(k.cameo, [&] { return keep_code(compiled, graph.str(k.cameo)); })) &&
+                  (!by_type || types(k.type, [&] { return keep_type(compiled, graph.str(k.type)); })) &&
+                  (!by_date || dates(k.date, [&] { return keep_date(compiled, graph.str(k.date)); }));
+    }
+    return usable;
+  }
+  // Every vertex is read: the snapshot's vertex blocks are checked up front,
+  // on two threads.
+  check_vertex_blocks(graph);
   for (VertexId v = 0; v < usable.size(); ++v) {
     const VertexData& d = graph.vertex(v);
     if (d.kind != VertexKind::event) continue;

@@ -13,6 +13,7 @@
 #include "graph/detail/boost_graph.hpp"
 #include "graph/detail/files.hpp"
 #include "graph/name_table.hpp"
+#include "graph/snapshot.hpp"
 
 namespace dipgraph {
 
@@ -508,6 +509,12 @@ VertexId KnowledgeGraph::find(std::string_view stable_id) const {
 }
 
 std::span<const std::uint8_t> KnowledgeGraph::vertex_flags() const { return impl_->flags; }
+
+std::span<const EventKeys> KnowledgeGraph::event_keys() const {
+  if (!impl_->event_keys) return {};
+  check_event_key_blocks(*this);
+  return {impl_->event_keys, vertex_count()};
+}
 
 std::size_t KnowledgeGraph::degree(VertexId v) const {
   return impl_->g.out_degree(v) + impl_->g.in_degree(v);

@@ -1,6 +1,6 @@
 // The graph snapshot file: write a KnowledgeGraph out, map it back in.
 //
-// Layout (version 9, little-endian, every section 8-byte aligned; the full
+// Layout (version 10, little-endian, every section 8-byte aligned; the full
 // description is docs/graph.md, "The snapshot"; the header and the blocks
 // are graph/detail/snapshot_format.hpp):
 //
@@ -20,6 +20,8 @@
 //   summary       the whole graph's aggregates (graph/graph_summary.hpp)
 //   tie strengths f64[T]: each tie's strength at the default half-life and
 //                 the summary's reference day (queries/neighbors.hpp)
+//   event keys    EventKeys[V]: each event's type, date, code and confidence
+//                 (zeros for entities), for a filter's pass over every event
 //   block table   u32 CRC-32C of each block of the sections above
 //
 // Reading maps the file and checks the header, the block table and the
@@ -309,6 +311,9 @@ void write_snapshot_file(const KnowledgeGraph& graph, const LogStamp& stamp,
   w.put_bytes(summary);
   w.end(kSummary);
   put_array(kTieStrengths, tie_strengths(view, sum.newest_day).data(), view.ties().size());
+  w.begin(kEventKeys);
+  for (std::size_t v = 0; v < nv; ++v) w.put(EventKeys::of(g.vertices[v]));
+  w.end(kEventKeys);
   w.align();
   w.flush();
   // The blocks' checksums, read back from the file (the page cache).
@@ -360,7 +365,7 @@ std::string check_layout(const Header& h) {
       !expect(kInSource, ne * 4) || !expect(kInRow, ne * 4) || !expect(kInKind, ne) ||
       !expect(kStringOffsets, (ns + 1) * 8) || !expect(kTies, nt * sizeof(detail::TieRecord)) ||
       !expect(kTieEvents, h.tie_events * 4) || !expect(kVertexFlags, nv) ||
-      !expect(kTieStrengths, nt * sizeof(double)) ||
+      !expect(kTieStrengths, nt * sizeof(double)) || !expect(kEventKeys, nv * sizeof(EventKeys)) ||
       slots * sizeof(detail::StringIndex::Slot) != h.sections[kIndex].size ||
       (slots & (slots - 1)) != 0 || h.index_size > slots || (slots && h.index_size == slots))
     return "section sizes do not match the counts";
@@ -451,6 +456,7 @@ std::string assemble(const std::shared_ptr<const SnapshotGate>& gate, const Head
   a.in_row = reinterpret_cast<const std::uint32_t*>(section(kInRow));
   a.in_props = reinterpret_cast<const detail::EdgeProps*>(section(kInKind));
   impl->g.borrow(a, g);
+  impl->event_keys = reinterpret_cast<const EventKeys*>(section(kEventKeys));
   impl->country_view = detail::StoredCountryView{
       ties, nt, tie_events, reinterpret_cast<const double*>(section(kTieStrengths)), g};
   impl->backing = gate->mapping();
@@ -547,6 +553,11 @@ SnapshotRead read_snapshot(const fs::path& path, const LogStamp& now, bool load,
   r.state = SnapshotState::fresh;
   if (load) r.graph.emplace(std::move(impl));
   return r;
+}
+
+void check_event_key_blocks(const KnowledgeGraph& graph) {
+  if (const auto& gate = graph.impl().gate)
+    static_cast<const SnapshotGate&>(*gate).check_section(kEventKeys);
 }
 
 void check_vertex_blocks(const KnowledgeGraph& graph) {

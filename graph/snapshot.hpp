@@ -94,6 +94,8 @@ SnapshotBlocks snapshot_blocks(const KnowledgeGraph& graph);
 // vertex (a filter's pass over every event). A damaged block is failed
 // over as on first use (or throws Error). Nothing to do for any other graph.
 void check_vertex_blocks(const KnowledgeGraph& graph);
+// The same for the column of event keys (KnowledgeGraph::event_keys).
+void check_event_key_blocks(const KnowledgeGraph& graph);
 
 // Checks now, on two threads, the blocks that reading `events` whole will
 // reach (their records, in-rows and strings, their parties' records and

@@ -34,13 +34,14 @@ namespace {
 constexpr std::uint64_t kElement[kSections] = {
     sizeof(DiskVertex), 4, 4, 1, 4, 4, 4, 1,  // vertices, out rows, in rows
     8, 1, sizeof(StringIndex::Slot),          // string offsets and bytes, id index
-    1, sizeof(TieRecord), 4, 1, 1, 8, 4};     // names, ties, tie events, ..., block table
+    1, sizeof(TieRecord), 4, 1, 1, 8,         // names, ties, tie events, ..., tie strengths
+    sizeof(EventKeys), 4};                    // event keys, block table
 
 constexpr const char* kSectionName[kSections] = {
     "vertices",       "out starts",   "out targets", "out kinds",   "in starts",
     "in sources",     "in rows",      "in kinds",    "string offsets", "string bytes",
     "id index",       "names",        "ties",        "tie events",  "vertex flags",
-    "summary",        "tie strengths", "block table"};
+    "summary",        "tie strengths", "event keys", "block table"};
 
 // The block's checksum on the CPU's CRC unit, four chains side by side.
 #if defined(__x86_64__)
@@ -235,6 +236,12 @@ std::string SnapshotGate::verify_block(std::uint64_t b) const {
         bad |= (f[i] >> 1 & 7) >= kVertexKindCount ||
                (f[i] >> 4 & 7) > static_cast<int>(Status::negated) || (f[i] & 0x80) != 0;
       return bad ? "vertex flags out of range" : "";
+    }
+    case snap::kEventKeys: {
+      const auto* k = reinterpret_cast<const EventKeys*>(sec);
+      bool bad = false;
+      for (std::uint64_t i = i0; i < i1; ++i) bad |= std::max({k[i].type, k[i].date, k[i].cameo}) >= ns;
+      return bad ? "an event key's string id out of range" : "";
     }
     default:
       return {};  // bytes, or a small section checked as a whole when opened

@@ -4,10 +4,13 @@
 // lazily, and a graph extended by new facts; a flag byte out of range under
 // a valid checksum makes the snapshot damaged; check_event_blocks checks on
 // two threads what reading many events reaches, and answers do not change.
+// snapshot keys: the column of event keys (EventKeys, "event keys") holds
+// what the records hold, and a key out of range makes the snapshot damaged.
 #include <doctest/doctest.h>
 
 #include <cstring>
 #include <filesystem>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -136,6 +139,32 @@ TEST_CASE("snapshot flags: an entity no fact named keeps its placeholder bit thr
   CHECK(r.graph->vertex_flags()[org] == g.vertex_flags()[org]);
 }
 
+// The snapshot at `path` with the bytes of its one-block section `s` changed
+// by `change`, every checksum resealed so that only the range checks can
+// tell: written to `out`.
+template <class Change>
+void craft(const fs::path& path, detail::Section s, const fs::path& out, Change&& change) {
+  std::string bytes = read_file(path);
+  detail::SnapshotHeader h;
+  std::memcpy(&h, bytes.data(), sizeof h);
+  const auto& sec = h.sections[s];
+  REQUIRE(sec.size < h.block_bytes);  // one block
+  change(bytes.data() + sec.offset, sec.size);
+  std::uint64_t block = 0;
+  for (int k = 0; k < s; ++k) {
+    const std::uint64_t per = detail::block_elements(k, h.block_bytes);
+    block += (h.sections[k].size / detail::section_element(k) + per - 1) / per;
+  }
+  const std::uint32_t crc = detail::block_checksum({bytes.data() + sec.offset, sec.size});
+  const auto& table = h.sections[detail::snap::kBlockCrcs];
+  std::memcpy(bytes.data() + table.offset + block * 4, &crc, 4);
+  h.blocks_crc = detail::crc32c({bytes.data() + table.offset, table.size});
+  h.header_crc = 0;
+  h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
+  std::memcpy(bytes.data(), &h, sizeof h);
+  write_file(out, bytes);
+}
+
 TEST_CASE("snapshot flags: a flag out of range under a valid checksum makes it damaged") {
   const KnowledgeGraph g = KnowledgeGraph::build(mixed_facts(100));
   TempDir dir("snapflags");
@@ -143,28 +172,11 @@ TEST_CASE("snapshot flags: a flag out of range under a valid checksum makes it d
   write_snapshot(g, some_stamp(), path);
   for (std::uint8_t bad : {std::uint8_t{5 << 1}, std::uint8_t{6 << 4}, std::uint8_t{0x80}}) {
     CAPTURE(int(bad));
-    std::string bytes = read_file(path);
-    detail::SnapshotHeader h;
-    std::memcpy(&h, bytes.data(), sizeof h);
-    const auto& sec = h.sections[detail::snap::kVertexFlags];
-    REQUIRE(sec.size == g.vertex_count());
-    REQUIRE(sec.size < h.block_bytes);  // one block
-    bytes[sec.offset + 3] = static_cast<char>(bad);
-    // Reseal: the block's checksum, the table's, the header's.
-    std::uint64_t block = 0;
-    for (int s = 0; s < detail::snap::kVertexFlags; ++s) {
-      const std::uint64_t per = detail::block_elements(s, h.block_bytes);
-      block += (h.sections[s].size / detail::section_element(s) + per - 1) / per;
-    }
-    const std::uint32_t crc = detail::block_checksum({bytes.data() + sec.offset, sec.size});
-    const auto& table = h.sections[detail::snap::kBlockCrcs];
-    std::memcpy(bytes.data() + table.offset + block * 4, &crc, 4);
-    h.blocks_crc = detail::crc32c({bytes.data() + table.offset, table.size});
-    h.header_crc = 0;
-    h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
-    std::memcpy(bytes.data(), &h, sizeof h);
     const fs::path crafted = dir.path / "crafted.snapshot";
-    write_file(crafted, bytes);
+    craft(path, detail::snap::kVertexFlags, crafted, [&](char* sec, std::uint64_t size) {
+      REQUIRE(size == g.vertex_count());
+      sec[3] = static_cast<char>(bad);
+    });
     const LazyChecks lazy;
     for (const LazyChecks* how : {static_cast<const LazyChecks*>(nullptr), &lazy}) {
       SnapshotRead r = read_snapshot(crafted, some_stamp(), true, nullptr, how);
@@ -175,6 +187,58 @@ TEST_CASE("snapshot flags: a flag out of range under a valid checksum makes it d
           r.reason);
     }
   }
+}
+
+TEST_CASE("snapshot keys: the column of event keys holds each event's type, date, code and confidence") {
+  const KnowledgeGraph g = KnowledgeGraph::build(mixed_facts(300));
+  CHECK(g.event_keys().empty());  // built from facts: the records are read
+  TempDir dir("snapkeys");
+  const fs::path path = dir.path / "graph.snapshot";
+  write_snapshot(g, some_stamp(), path);
+  const LazyChecks lazy;
+  for (const LazyChecks* how : {static_cast<const LazyChecks*>(nullptr), &lazy}) {
+    SnapshotRead r = read_snapshot(path, some_stamp(), true, nullptr, how);
+    REQUIRE_MESSAGE(r.state == SnapshotState::fresh, r.reason);
+    const std::span<const EventKeys> keys = r.graph->event_keys();
+    REQUIRE(keys.size() == g.vertex_count());
+    int events = 0;
+    for (VertexId v = 0; v < g.vertex_count(); ++v) {
+      const VertexData& d = g.vertex(v);
+      if (d.kind != VertexKind::event) {
+        CHECK((keys[v].type == 0 && keys[v].date == 0 && keys[v].cameo == 0 && keys[v].confidence == 0));
+        continue;
+      }
+      ++events;
+      CHECK(r.graph->str(keys[v].type) == g.str(d.type));
+      CHECK(r.graph->str(keys[v].date) == g.str(d.date));
+      CHECK(r.graph->str(keys[v].cameo) == g.str(d.cameo));
+      CHECK(keys[v].confidence == static_cast<float>(d.confidence));
+    }
+    CHECK(events == 300);
+  }
+}
+
+TEST_CASE("snapshot keys: a key's string id out of range under a valid checksum makes it damaged") {
+  const KnowledgeGraph g = KnowledgeGraph::build(mixed_facts(100));
+  TempDir dir("snapkeys");
+  const fs::path path = dir.path / "graph.snapshot";
+  write_snapshot(g, some_stamp(), path);
+  const fs::path crafted = dir.path / "crafted.snapshot";
+  craft(path, detail::snap::kEventKeys, crafted, [&](char* sec, std::uint64_t size) {
+    REQUIRE(size == g.vertex_count() * sizeof(EventKeys));
+    const std::uint32_t bad = 0xfffffff0u;
+    std::memcpy(sec + (size / sizeof(EventKeys) - 1) * sizeof(EventKeys) + 4, &bad, 4);  // a date id
+  });
+  SnapshotRead r = read_snapshot(crafted, some_stamp());
+  CHECK(r.state == SnapshotState::damaged);
+  CHECK_MESSAGE(r.reason.find("event keys block 0: an event key's string id out of range") != std::string::npos,
+                r.reason);
+  // Checked on first use: opening passes, reading the column throws (no
+  // log to fail over to).
+  const LazyChecks lazy;
+  r = read_snapshot(crafted, some_stamp(), true, nullptr, &lazy);
+  REQUIRE_MESSAGE(r.state == SnapshotState::fresh, r.reason);
+  CHECK_THROWS_AS(r.graph->event_keys(), Error);
 }
 
 TEST_CASE("snapshot flags: check_event_blocks checks what many events reach, answers unchanged") {

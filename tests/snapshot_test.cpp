@@ -220,19 +220,19 @@ TEST_CASE("snapshot: damage is detected, never loaded") {
   }
 }
 
-TEST_CASE("snapshot: a file of an older version (8: no vertex flags) is rebuilt") {
+TEST_CASE("snapshot: a file of an older version (9: no event keys) is rebuilt") {
   TempDir dir("snapshot");
   fs::path path = dir.path / "graph.snapshot";
   write_snapshot(sample_graph(), some_stamp(), path);
   std::string old = read_file(path);
   REQUIRE(old.size() > 12);
-  CHECK(old[8] == 9);  // the version follows the 8-byte magic
-  old[8] = 8;
+  CHECK(old[8] == 10);  // the version follows the 8-byte magic
+  old[8] = 9;
   write_file(path, old);
   SnapshotRead r = read_snapshot(path, some_stamp());
   CHECK(r.state == SnapshotState::damaged);
   CHECK_FALSE(r.graph);
-  CHECK(r.reason.find("snapshot version 8 (this dipgraph reads 9)") != std::string::npos);
+  CHECK(r.reason.find("snapshot version 9 (this dipgraph reads 10)") != std::string::npos);
 }
 
 TEST_CASE("snapshot: stamp_log sees appends, rewrites and replacements") {

@@ -36,6 +36,7 @@ enum Section {
   kVertexFlags,
   kSummary,
   kTieStrengths,
+  kEventKeys,
   kBlockCrcs,
   kSections
 };

@@ -240,6 +240,9 @@ struct GraphImpl {
   // can be extended with new facts as if built from all of them, and so that
   // a pass over every vertex's kind or status reads a byte, not a record.
   std::vector<std::uint8_t> flags;
+  // The snapshot's column of EventKeys (vertex_count() of them, in the
+  // mapping), or null for a graph built from facts.
+  const EventKeys* event_keys = nullptr;
   BuildStats stats;
   // Set when the graph was read from a snapshot: CountryView(graph) reads it
   // instead of walking every event.

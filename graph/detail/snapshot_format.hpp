@@ -30,7 +30,7 @@ using snap::Section;
 using snap::kSections;
 
 constexpr char kSnapshotMagic[8] = {'D', 'G', 'S', 'N', 'A', 'P', '\r', '\n'};
-constexpr std::uint32_t kSnapshotVersion = 9;
+constexpr std::uint32_t kSnapshotVersion = 10;
 constexpr std::uint32_t kSnapshotEndian = 0x01020304u;
 // Why 1 MiB: checking a block costs about 0.1 ms of CRC and range checks,
 // the first touch of a few scattered strings or vertices costs no more than
