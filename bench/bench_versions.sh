@@ -45,5 +45,7 @@ neighbors ELZ
 neighbors ELZ --json
 stats
 stats --since 2020 --type meeting
+stats --min-confidence 0.7
+stats --until 2019 --cameo 04 --json
 neighbors ELZ --min-confidence 0.7
 QUERIES

@@ -6,10 +6,12 @@
 #include <future>
 #include <optional>
 #include <system_error>
+#include <unordered_map>
 
 #include "graph/country_view.hpp"
 #include "graph/detail/boost_graph.hpp"
 #include "graph/graph_summary.hpp"
+#include "graph/tie_tally.hpp"
 
 namespace dipgraph {
 
@@ -42,6 +44,12 @@ void fill(const KnowledgeGraph& graph, const GraphSummary* sum, std::size_t top,
   s.top_countries = std::move(all);
 }
 
+// The ties among the kept events: how many, and each country's partners.
+struct KeptTies {
+  std::size_t ties = 0;
+  std::unordered_map<VertexId, std::uint32_t> partners;
+};
+
 }  // namespace
 
 GraphStats graph_stats(const KnowledgeGraph& graph, std::size_t top) {
@@ -64,14 +72,36 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   GraphStats s;
   const auto& g = graph.impl().g;
   const std::size_t nv = graph.vertex_count();
-  // The country view of the kept events, on a second thread meanwhile (a
-  // pass over their parties, as long as the counting below).
-  auto build_view = [&] { return CountryView(graph, &kept); };
-  std::future<CountryView> view;
+  // The ties of the kept events (for each country, how many partners it
+  // keeps), on a second thread meanwhile. A snapshot's stored ties (by the
+  // default tally rule) list their events: a tie is kept when one of its
+  // events is, a pass over those lists; else the country view of the kept
+  // events, a pass over their parties.
+  auto keep_ties = [&] {
+    KeptTies out;
+    const auto& stored = graph.impl().country_view;
+    if (stored && !counting_unrealized()) {
+      std::uint64_t begin = 0;
+      for (std::size_t i = 0; i < stored->tie_count; ++i) {
+        const detail::TieRecord& r = stored->ties[i];
+        const VertexId* ev = stored->events_at(begin, r.events_end);
+        const VertexId* end = ev + (r.events_end - begin);
+        begin = r.events_end;
+        if (std::none_of(ev, end, [&](VertexId e) { return kept[e] != 0; })) continue;
+        ++out.ties, ++out.partners[r.a], ++out.partners[r.b];
+      }
+      return out;
+    }
+    const CountryView view(graph, &kept);
+    out.ties = view.ties().size();
+    for (const CountryTie& t : view.ties()) ++out.partners[t.a], ++out.partners[t.b];
+    return out;
+  };
+  std::future<KeptTies> ties;
   try {
-    view = std::async(std::launch::async, build_view);
+    ties = std::async(std::launch::async, keep_ties);
   } catch (const std::system_error&) {  // no thread to be had: in turn
-    view = std::async(std::launch::deferred, build_view);
+    ties = std::async(std::launch::deferred, keep_ties);
   }
   // In the graph of the kept facts: the kept events, what they name, and
   // the countries and organizations those link to (people's and places'
@@ -109,7 +139,12 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
     }
   }
   GraphSummary sum = summarize_events(graph, &kept);
-  add_partners(sum, view.get());
+  const KeptTies kt = ties.get();
+  for (GraphSummary::Country& c : sum.countries) {
+    auto p = kt.partners.find(c.country);
+    c.partners = p == kt.partners.end() ? 0 : p->second;
+  }
+  sum.ties = kt.ties;
   fill(graph, &sum, top, s);
   return s;
 }
