@@ -1,5 +1,5 @@
 // snapshot blocks: a query's graph checks each block of its snapshot when
-// it first reads it (docs/graph.md, "Layout (version 9)"): blocks no query
+// it first reads it (docs/graph.md, "Layout (version 10)"): blocks no query
 // reached are never read; a damaged block found mid-query is failed over
 // (the snapshot rewritten, mapped in place) and the answers are the
 // undamaged graph's; an index out of range in a block whose checksum is

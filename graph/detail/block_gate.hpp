@@ -1,5 +1,5 @@
 // BlockGate: the check of a mapped snapshot's blocks on first use
-// (docs/graph.md, "Layout (version 9)"). A snapshot's big sections are cut
+// (docs/graph.md, "Layout (version 10)"). A snapshot's big sections are cut
 // into blocks of about 1 MiB, each with its own CRC-32C; opening checks only
 // the header and the small sections, and every accessor of a borrowed array
 // (CsrGraph, StringPool, StringIndex, the stored ties' events) asks the gate
