@@ -44,8 +44,10 @@ void fill(const KnowledgeGraph& graph, const GraphSummary* sum, std::size_t top,
   s.top_countries = std::move(all);
 }
 
-// The ties among the kept events: how many, and each country's partners.
+// The kept events' summary and the ties among them: how many, and each
+// country's partners.
 struct KeptTies {
+  GraphSummary summary;
   std::size_t ties = 0;
   std::unordered_map<VertexId, std::uint32_t> partners;
 };
@@ -72,13 +74,15 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   GraphStats s;
   const auto& g = graph.impl().g;
   const std::size_t nv = graph.vertex_count();
-  // The ties of the kept events (for each country, how many partners it
-  // keeps), on a second thread meanwhile. A snapshot's stored ties (by the
+  // The summary of the kept events and their ties (for each country, how
+  // many partners it keeps), on a second thread while this one counts the
+  // kept graph's vertices and edges. A snapshot's stored ties (by the
   // default tally rule) list their events: a tie is kept when one of its
   // events is, a pass over those lists; else the country view of the kept
   // events, a pass over their parties.
   auto keep_ties = [&] {
     KeptTies out;
+    out.summary = summarize_events(graph, &kept);
     const auto& stored = graph.impl().country_view;
     if (stored && !counting_unrealized()) {
       std::uint64_t begin = 0;
@@ -97,7 +101,7 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
     for (const CountryTie& t : view.ties()) ++out.partners[t.a], ++out.partners[t.b];
     return out;
   };
-  std::future<KeptTies> ties;
+  std::future<KeptTies> ties;  // and the summary
   try {
     ties = std::async(std::launch::async, keep_ties);
   } catch (const std::system_error&) {  // no thread to be had: in turn
@@ -138,8 +142,8 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
       if (in[boost::target(*it, g)] && (!v_event || kept[v])) ++s.edges;
     }
   }
-  GraphSummary sum = summarize_events(graph, &kept);
-  const KeptTies kt = ties.get();
+  KeptTies kt = ties.get();
+  GraphSummary& sum = kt.summary;
   for (GraphSummary::Country& c : sum.countries) {
     auto p = kt.partners.find(c.country);
     c.partners = p == kt.partners.end() ? 0 : p->second;
