@@ -12,11 +12,9 @@ quote: a rule, test or doc written from an evaluation sentence.
                                              evaluation texts under DIR (.jsonl
                                              "text"/"title"/"evidence", .txt)
 
-A few 5-grams are official names that our dictionaries must hold (an
-organization's full name that an evaluation text also spells out); their
-fingerprints are listed, each with the row it belongs to, in
-tests/data/eval_overlap_allowed.txt and are not counted. Only names of
-entities belong there, never wording.
+tests/data/eval_overlap_allowed.txt may list fingerprints not to count; it
+is kept empty: the shared tool counts every 5-gram, official names
+included, and so does this check.
 
 Words are lower-case runs of letters and digits (with an inner apostrophe);
 5-grams made only of short words (3 letters or fewer in 3 of the 5) are
