@@ -283,6 +283,12 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
   if (!filter.active()) return usable;
   usable.resize(graph.vertex_count(), 1);
   const CompiledFilter compiled(filter);  // the lists split once, not once per event
+  // The verdict of each status (its other numbers passing), for the passes
+  // that read statuses from the flags.
+  bool status_kept[8];
+  for (int s = 0; s < 8; ++s)
+    status_kept[s] = s > static_cast<int>(Status::negated) ||
+                     keep_numbers(compiled, static_cast<Status>(s), std::numeric_limits<double>::infinity(), 0);
   // A filter on the status alone (path's default: no negated facts) reads
   // one byte per vertex (its VertexFlags), not its record. Confidences lie
   // in [0, 1] (NaN passes any bound), so a bound of 0 or less drops none.
@@ -290,13 +296,9 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
       compiled.roots.empty() && compiled.types.empty() && filter.since.empty() &&
       filter.until.empty()) {
     const std::span<const std::uint8_t> flags = graph.vertex_flags();
-    bool kept[8];
-    for (int s = 0; s < 8; ++s)
-      kept[s] = s > static_cast<int>(Status::negated) ||
-                keep_numbers(compiled, static_cast<Status>(s), 1.0, 0);
     for (VertexId v = 0; v < usable.size(); ++v)
       if (VertexFlags::kind(flags[v]) == VertexKind::event)
-        usable[v] = kept[static_cast<int>(VertexFlags::status(flags[v]))];
+        usable[v] = status_kept[static_cast<int>(VertexFlags::status(flags[v]))];
     return usable;
   }
   // Types, codes and dates are interned: each distinct one is decided once,
@@ -315,10 +317,6 @@ std::vector<char> usable_vertices(const KnowledgeGraph& graph, const FactFilter&
       compiled.quads.empty() ? graph.event_keys() : std::span<const EventKeys>();
   if (!keys.empty()) {
     const std::span<const std::uint8_t> flags = graph.vertex_flags();
-    bool status_kept[8];
-    for (int s = 0; s < 8; ++s)
-      status_kept[s] = s <= static_cast<int>(Status::negated) &&
-                       keep_numbers(compiled, static_cast<Status>(s), std::numeric_limits<double>::infinity(), 0);
     const double bound = filter.min_confidence;
     for (VertexId v = 0; v < usable.size(); ++v) {
       if (VertexFlags::kind(flags[v]) != VertexKind::event) continue;

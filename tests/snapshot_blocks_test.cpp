@@ -16,11 +16,13 @@
 #include "graph/fact_store.hpp"
 #include "graph/snapshot.hpp"
 #include "graph_test_util.hpp"
+#include "snapshot_test_util.hpp"
 #include "store_test_util.hpp"
 
 using namespace dipgraph;
 namespace fs = std::filesystem;
-using detail::SnapshotHeader;
+using snapshot_test::header_of;
+using snapshot_test::reseal_block;
 using store_test::read_file;
 using store_test::TempDir;
 using store_test::write_file;
@@ -53,36 +55,10 @@ LogStamp some_stamp() {
   return s;
 }
 
-SnapshotHeader header_of(const std::string& bytes) {
-  SnapshotHeader h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  return h;
-}
-
 // The byte offset of vertex v's label in the snapshot `bytes`.
 std::size_t label_at(const std::string& bytes, VertexId v) {
   return header_of(bytes).sections[detail::snap::kVertices].offset +
          v * sizeof(detail::DiskVertex) + offsetof(detail::DiskVertex, label);
-}
-
-// Recomputes the checksum of the block holding byte `at` of a vertex
-// block, the block table's and the header's: a crafted file that passes
-// every checksum.
-void reseal_vertex_block(std::string& bytes, std::size_t at) {
-  SnapshotHeader h = header_of(bytes);
-  const auto& sec = h.sections[detail::snap::kVertices];
-  const std::uint64_t step =
-      detail::block_elements(detail::snap::kVertices, h.block_bytes) * sizeof(detail::DiskVertex);
-  const std::uint64_t block = (at - sec.offset) / step;  // vertices are the first section
-  const std::uint64_t from = sec.offset + block * step;
-  const std::uint64_t n = std::min(step, sec.offset + sec.size - from);
-  const std::uint32_t crc = detail::block_checksum({bytes.data() + from, n});
-  const auto& table = h.sections[detail::snap::kBlockCrcs];
-  std::memcpy(bytes.data() + table.offset + block * 4, &crc, 4);
-  h.blocks_crc = detail::crc32c({bytes.data() + table.offset, table.size});
-  h.header_crc = 0;
-  h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
-  std::memcpy(bytes.data(), &h, sizeof h);
 }
 
 // A snapshot of many_facts_graph() in a temp directory.
@@ -181,7 +157,7 @@ TEST_CASE("snapshot blocks: an index out of range under a valid checksum is caug
   const VertexId last = static_cast<VertexId>(g.vertex_count() - 1);
   const std::uint32_t huge = 0xfffffff0u;  // no such string
   std::memcpy(bytes.data() + label_at(bytes, last), &huge, 4);
-  reseal_vertex_block(bytes, label_at(bytes, last));
+  reseal_block(bytes, detail::snap::kVertices, label_at(bytes, last));
   write_file(path, bytes);
 
   const LazyChecks lazy;  // no failover: the query stops

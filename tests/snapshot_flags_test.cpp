@@ -18,6 +18,7 @@
 #include "graph/fact_store.hpp"
 #include "graph/snapshot.hpp"
 #include "graph_test_util.hpp"
+#include "snapshot_test_util.hpp"
 #include "store_test_util.hpp"
 
 using namespace dipgraph;
@@ -140,28 +141,14 @@ TEST_CASE("snapshot flags: an entity no fact named keeps its placeholder bit thr
 }
 
 // The snapshot at `path` with the bytes of its one-block section `s` changed
-// by `change`, every checksum resealed so that only the range checks can
-// tell: written to `out`.
+// by `change`, resealed: written to `out`.
 template <class Change>
 void craft(const fs::path& path, detail::Section s, const fs::path& out, Change&& change) {
   std::string bytes = read_file(path);
-  detail::SnapshotHeader h;
-  std::memcpy(&h, bytes.data(), sizeof h);
-  const auto& sec = h.sections[s];
-  REQUIRE(sec.size < h.block_bytes);  // one block
+  const auto& sec = snapshot_test::header_of(bytes).sections[s];
+  REQUIRE(sec.size < detail::kBlockBytes);  // one block
   change(bytes.data() + sec.offset, sec.size);
-  std::uint64_t block = 0;
-  for (int k = 0; k < s; ++k) {
-    const std::uint64_t per = detail::block_elements(k, h.block_bytes);
-    block += (h.sections[k].size / detail::section_element(k) + per - 1) / per;
-  }
-  const std::uint32_t crc = detail::block_checksum({bytes.data() + sec.offset, sec.size});
-  const auto& table = h.sections[detail::snap::kBlockCrcs];
-  std::memcpy(bytes.data() + table.offset + block * 4, &crc, 4);
-  h.blocks_crc = detail::crc32c({bytes.data() + table.offset, table.size});
-  h.header_crc = 0;
-  h.header_crc = detail::crc32c({reinterpret_cast<const char*>(&h), sizeof h});
-  std::memcpy(bytes.data(), &h, sizeof h);
+  snapshot_test::reseal_block(bytes, s, sec.offset);
   write_file(out, bytes);
 }
 

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "ingest/code/coder.hpp"
 #include "ingest/code/coder_detail.hpp"
@@ -56,11 +57,14 @@ void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<Co
 
 int Coder::speech_verb_of_quoted(const Ctx& c, int w) const {
   const Tree& tr = c.t;
-  auto quoted = [&](int i) {
-    int marks = 0;
-    for (int k = 0; k < i; ++k) marks += tr.lemma(k) == "\"";
-    return marks % 2 == 1;
-  };
+  // Which words lie inside quotation marks, in one pass.
+  thread_local std::vector<char> inside;
+  inside.assign(tr.size(), 0);
+  for (int k = 0, open = 0; k < tr.size(); ++k) {
+    if (tr.lemma(k) == "\"") open ^= 1;
+    else inside[k] = static_cast<char>(open);
+  }
+  auto quoted = [&](int i) { return inside[i] != 0; };
   if (!quoted(w)) return -1;
   for (int v = tr.head(w), step = 0; v >= 0 && step < 12; v = tr.head(v), ++step) {
     if (!tr.is_verb(v) || quoted(v)) continue;

@@ -32,6 +32,7 @@ class Tree {
     if (repair_clauses()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
+    if (repair_semicolons()) index_kids();
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
@@ -103,19 +104,6 @@ class Tree {
       rel_[rp] = base_[rp] = "obj";
       changed = true;
     }
-    // A semicolon ends a clause: what comes after it is no complement of a
-    // verb before it ("he called for X; Y sat on its council" is no "called
-    // X on its council").
-    for (int x = 0; x < n; ++x) {
-      int v = head_[x];
-      if (base_[x] != "xcomp" || v < 0 || v > x) continue;
-      for (int k = v + 1; k < x; ++k)
-        if (lemma(k) == ";") {
-          rel_[x] = base_[x] = "parataxis";
-          changed = true;
-          break;
-        }
-    }
     // "criticized the rules that X introduced", read as "criticized the
     // rules" + a that-clause: a "that" the clause takes as its object is a
     // relative pronoun, and the clause the relative clause of the noun
@@ -135,6 +123,24 @@ class Tree {
       rel_[c] = "acl:relcl";
       base_[c] = "acl";
       changed = true;
+    }
+    return changed;
+  }
+  // A semicolon ends a clause: what comes after it is no complement of a
+  // verb before it ("he called for X; Y sat on its council" is no "called
+  // X on its council").
+  bool repair_semicolons() {
+    const int n = size();
+    bool changed = false;
+    for (int x = 0; x < n; ++x) {
+      int v = head_[x];
+      if (base_[x] != "xcomp" || v < 0 || v > x) continue;
+      for (int k = v + 1; k < x; ++k)
+        if (lemma(k) == ";") {
+          rel_[x] = base_[x] = "parataxis";
+          changed = true;
+          break;
+        }
     }
     return changed;
   }
