@@ -13,6 +13,7 @@
 namespace dipgraph::ingest {
 
 using coder_detail::aimed;
+using coder_detail::armed_root;
 using coder_detail::is_rel;
 using syntax::Upos;
 
@@ -326,6 +327,21 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (nodes.empty() && f.noun)
         for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
           if (tr.base(*d) == "nmod" && (tr.marker(*d) == "by" || tr.marker(*d) == "of")) prep_children(*d, s.word, nodes);
+      // "signed the accord over objections from X": a phrase right after
+      // the noun that the parser hung higher up (on a noun above it, or on
+      // the clause's verb) is the noun's.
+      if (nodes.empty() && f.noun) {
+        const int next = tr.right_edge(t) + 1;
+        for (int a = t; nodes.empty() && a >= 0 && (a == t || !tr.is_verb(a)) &&
+                        is_rel(tr.base(a), {"nmod", "obj", "obl"});) {
+          a = tr.head(a);
+          if (a >= 0)
+            for (const int* d = tr.kids_begin(a); d != tr.kids_end(a); ++d)
+              if (is_rel(tr.base(*d), {"obl", "nmod"}) && tr.marker(*d) == s.word && *d > t &&
+                  tr.kids_begin(*d) != tr.kids_end(*d) && *tr.kids_begin(*d) == next)
+                nodes.push_back(*d);
+        }
+      }
       // "accused Japan of ...": a verb's preposition may hang on its object.
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");
@@ -480,6 +496,29 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       for (const Slot& s : f.target) {
         slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
+      }
+      // "four soldiers were killed in a rocket attack": an act of force told
+      // as where a passive verb of harm (or "died") happened hit that
+      // verb's subject. Word order (the pattern coder) would make the
+      // victims the attackers when the text does not name them.
+      if (e.target.empty() && f.noun && armed_root(f.cameo)) {
+        const int v = victim_of_setting(c, w);
+        if (v >= 0) {
+          actors_at(c, v, false, false, e.target);
+          if (!e.target.empty()) why += "target=victim of the verb it happened in ";
+          // "died in an attack": the subject of "die" is no attacker.
+          e.source.erase(std::remove_if(e.source.begin(), e.source.end(),
+                                        [&](std::int32_t x) {
+                                          return std::find(e.target.begin(), e.target.end(), x) != e.target.end();
+                                        }),
+                         e.source.end());
+          // (and its reading of the whole noun, "bomb attack")
+          if (e.source.empty()) {
+            vetoed.push_back(w);
+            for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d)
+              if (tr.base(*d) == "compound") vetoed.push_back(*d);
+          }
+        }
       }
       // "protested against the visit of the US secretary": the visitor is
       // named; the pattern coder, which would take the clause's subject as

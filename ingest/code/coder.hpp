@@ -131,12 +131,14 @@ class Coder {
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;
+  int victim_of_setting(const Ctx& c, int t) const;
   bool is_date(const Ctx& c, int w) const;
   void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;
   void presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const;
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
+  int clauses_below(const Ctx& c, int w, int t) const;
   bool pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const std::vector<std::int32_t>& target, int& a,
                int& b) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,

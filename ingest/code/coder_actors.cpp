@@ -10,6 +10,7 @@
 
 namespace dipgraph::ingest {
 
+using coder_detail::armed_root;
 using coder_detail::is_rel;
 using syntax::Upos;
 
@@ -169,7 +170,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
   };
   std::int32_t found = -1;
-  bool place = false;  // a party's country also named as a place: no guess
+  bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
     int mi = c.rec.mention_at[i];
     if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
@@ -186,6 +187,14 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // What a clause under the trigger says ("denied that the UK was
     // complicit") is content, not whom the act is aimed at.
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
+    // Nor is who takes part in an act told inside that act's own content
+    // ("refused to allow protests against a decision to buy rice from
+    // X"): a party two clauses down is not whom the act is aimed at, and
+    // a sentence that names one leaves the target open.
+    if (clauses_below(c, c.in.word_of_tok[i - c.in.first_tok], t) >= 2) {
+      place = true;
+      continue;
+    }
     if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
@@ -348,12 +357,40 @@ bool Coder::in_clause_of(const Ctx& c, int w, int t) const {
   return false;
 }
 
+// The clauses (complements, adverbial and noun-modifying clauses) between
+// word w and trigger t above it; 0 if t is not above w.
+int Coder::clauses_below(const Ctx& c, int w, int t) const {
+  int clauses = 0;
+  for (int step = 0; step < 24 && w >= 0; ++step) {
+    if (w == t) return clauses;
+    if (is_rel(c.t.base(w), {"acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})) ++clauses;
+    w = c.t.head(w);
+  }
+  return 0;
+}
+
 // True if word w lies in a date expression ("on Wednesday" is no "call on").
 bool Coder::is_date(const Ctx& c, int w) const {
   if (w < 0 || static_cast<std::size_t>(w) >= c.in.tok_of_word.size()) return false;
   std::uint32_t t = c.in.tok_of_word[w];
   return std::any_of(c.rec.dates.begin(), c.rec.dates.end(),
                      [&](const DateMention& d) { return t >= d.begin && t < d.end; });
+}
+
+// "four soldiers were killed in an attack", "two guards died during the
+// raid": the word whose subject a noun of force at t (a setting: "in",
+// "during") harmed, the subject of a passive verb of force or of "die";
+// -1 if t is no such setting.
+int Coder::victim_of_setting(const Ctx& c, int t) const {
+  const Tree& tr = c.t;
+  const int h = tr.head(t);
+  if (h < 0 || tr.base(t) != "obl" || !is_rel(tr.marker(t), {"in", "during"}) || !tr.is_verb(h)) return -1;
+  if (is_rel(tr.lemma(h), {"die", "perish"})) return tr.child(h, "nsubj");
+  if (!tr.passive(h)) return -1;
+  const auto* fs = frames_.find(tr.lemma(h), false);
+  if (!fs || std::none_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return armed_root(frames_.frame(fi).cameo); }))
+    return -1;
+  return tr.child(h, "nsubj:pass");
 }
 
 // True if noun `lemma` names an armed act ("airstrike", "raid"): its national

@@ -48,6 +48,12 @@ inline bool aimed(std::string_view cameo) {
          r == "16" || r == "17";
 }
 
+// Acts of force: assault, fight, mass violence (roots 18, 19, 20).
+inline bool armed_root(std::string_view cameo) {
+  std::string_view r = cameo.substr(0, 2);
+  return r == "18" || r == "19" || r == "20";
+}
+
 inline bool is_rel(std::string_view r, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), r) != set.end();
 }

@@ -512,6 +512,11 @@ class Tree {
     }
     return false;
   }
+  // The last word of i's phrase (its rightmost descendant, or i).
+  int right_edge(int i) const {
+    while (kids_end(i) != kids_begin(i) && *(kids_end(i) - 1) > i) i = *(kids_end(i) - 1);
+    return i;
+  }
   int size() const { return static_cast<int>(rel_.size()); }
   int head(int i) const { return head_[i]; }
   std::string_view rel(int i) const { return rel_[i]; }    // "nsubj:pass"

@@ -1,0 +1,54 @@
+// extract code: acts of force, who did them and to whom (session 11).
+// Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("extract force: an attack that people were killed in hit them, never made them attackers") {
+  // The attack's maker is named by its national adjective: Syria on Italy,
+  // from the attack noun or from the passive verb it set.
+  auto fs = test::facts("Four Italian workers were killed in a Syrian rocket attack on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "SYR", "ITA") != nullptr);
+  CHECK(test::find(fs, "19", "ITA", "SYR") == nullptr);
+  fs = test::facts("Two Kenyan soldiers died in an Ethiopian attack near the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "ETH", "KEN") != nullptr);
+  // Without a named maker, the victims' country is no attacker of the
+  // country named later in the sentence.
+  fs = test::facts(
+      "Officials think nine Dutch surveyors were killed in a car bomb attack staged as Belgian revenge for a "
+      "broken contract.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "18", "NLD", "BEL") == nullptr);
+  CHECK(test::find(fs, "19", "NLD", "BEL") == nullptr);
+  CHECK(test::find(fs, "13", "NLD", "BEL") == nullptr);
+}
+
+TEST_CASE("extract code: a country told two clauses inside an act's content is not the act's target") {
+  // Vietnam sells fertilizer in the plan the rallies are against; the
+  // cabinet refused the rallies, not Vietnam.
+  auto fs = test::facts(
+      "The Thai cabinet has refused to permit new rallies against its plan to let farmers buy fertilizer from "
+      "Vietnam.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "THA", "VNM") == nullptr);
+  // The one other country of a sentence, outside the content, still is.
+  fs = test::facts("The Thai cabinet has refused to sign the accord, a minister from Vietnam said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "THA", "VNM") != nullptr);
+}
+
+TEST_CASE("extract code: a phrase right after an event noun is the noun's, wherever the parser hung it") {
+  // "from Argentina" follows "objections": whoever objected is Argentina,
+  // even when the phrase hangs on "signed" or on a noun above.
+  auto fs = test::parse_only().extract(
+      test::document("Brazil ratified the treaty over objections from the Argentine government."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "ARG", "BRA") != nullptr);
+}
