@@ -52,3 +52,28 @@ TEST_CASE("extract code: a phrase right after an event noun is the noun's, where
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "ARG", "BRA") != nullptr);
 }
+
+TEST_CASE("extract force: jets that struck positions in a country struck that country; a struck deal is no strike") {
+  auto fs = test::facts(
+      "Turkish jets struck Kurdish militant positions in northern Iraq overnight, the Iraqi foreign ministry "
+      "said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "TUR", "IRQ") != nullptr);
+  fs = test::facts("Kenyan jets struck rebel bases inside Somalia on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "KEN", "SOM") != nullptr);
+  fs = test::facts("Kenya struck a trade deal with Somalia on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
+
+TEST_CASE("extract code: summoning a foreign envoy is a complaint; joint naval drills tie two navies") {
+  auto fs = test::facts("Ottawa summoned the Indian high commissioner on Tuesday over the arrests.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CAN", "IND") != nullptr);
+  fs = test::facts("Ghana and Nigeria will hold joint naval exercises in the Gulf of Guinea next year.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "06", "GHA,NGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

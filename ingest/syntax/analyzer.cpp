@@ -9,11 +9,67 @@ std::uint8_t xpos_index(std::string_view tag) {
   const auto& x = xpos_names();
   return static_cast<std::uint8_t>(std::find(x.begin(), x.end(), tag) - x.begin());
 }
+// True if `w` can open the noun phrase a modifier sits in: a lower-case
+// word that is no function word (auxiliary, modal, pronoun, preposition,
+// conjunction, speech verb).
+bool noun_like_next(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return false;
+  static const std::string_view kFunction[] = {
+      "is",   "was",   "are",  "were", "be",    "been", "has",    "have",  "had",   "will",  "would", "can",
+      "could", "may",  "might", "must", "shall", "should", "said", "says",  "told",  "who",   "which", "that",
+      "and",  "or",    "but",  "of",   "in",    "on",   "at",     "to",    "for",   "from",  "with",  "by",
+      "as",   "than",  "who",  "whom", "whose", "he",   "she",    "it",    "they",  "not",   "also",  "did",
+      "does", "do"};
+  return std::find(std::begin(kFunction), std::end(kFunction), w) == std::end(kFunction);
+}
+
+// "Turkish jets struck militant positions, the ministry said": a clause
+// told before a comma with no finite verb has its verb tagged as a
+// participle ("struck", "bombed": the same form). A past participle right
+// after the subject's noun, with an object's first word after it, in a
+// first clause that has no other finite verb and no auxiliary is that
+// clause's past tense. ("The envoy expelled Tuesday is ...", "Troops
+// wounded in ..." keep their tags: a finite verb follows, or no object.)
+void retag_headless_participle(const std::vector<std::string_view>& words, Analysis& out) {
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD");
+  static const std::vector<std::uint8_t> kFinite = {xpos_index("VBD"), xpos_index("VBZ"), xpos_index("VBP"),
+                                                    xpos_index("MD")};
+  static const std::vector<std::uint8_t> kObjectStart = {
+      xpos_index("DT"), xpos_index("JJ"), xpos_index("NN"),   xpos_index("NNS"), xpos_index("NNP"),
+      xpos_index("NNPS"), xpos_index("PRP$"), xpos_index("CD"), xpos_index("PRP")};
+  const std::size_t n = words.size();
+  std::size_t end = 0;  // the first clause: up to a comma, semicolon, colon, dash or quote
+  while (end < n && words[end] != "," && words[end] != ";" && words[end] != ":" && words[end] != "--" &&
+         words[end] != "\"" && words[end] != "-")
+    ++end;
+  int participle = -1;
+  for (std::size_t i = 0; i < end; ++i) {
+    const std::uint8_t x = out.xpos[i];
+    if (std::find(kFinite.begin(), kFinite.end(), x) != kFinite.end() || out.upos[i] == Upos::AUX) return;
+    if (x != kVBN || out.upos[i] != Upos::VERB) continue;
+    if (participle >= 0) return;  // two participles: no guess
+    participle = static_cast<int>(i);
+  }
+  if (participle < 1 || static_cast<std::size_t>(participle) + 1 >= end) return;
+  const std::size_t p = static_cast<std::size_t>(participle);
+  const Upos before = out.upos[p - 1];
+  if (before != Upos::NOUN && before != Upos::PROPN) return;
+  // "Palestinians reject proposed changes": a plural noun seldom modifies
+  // a noun, so a singular noun after one is a verb the tagger missed, and
+  // the participle is what it says.
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS");
+  if (p >= 2 && out.xpos[p - 1] == kNN && (out.xpos[p - 2] == kNNS || out.xpos[p - 2] == kNNPS)) return;
+  if (std::find(kObjectStart.begin(), kObjectStart.end(), out.xpos[p + 1]) == kObjectStart.end()) return;
+  if (out.lemma[p] == "be" || out.lemma[p] == "have") return;
+  out.xpos[p] = kVBD;
+}
+
 }  // namespace
 
 std::unique_ptr<Analyzer> Analyzer::load(const std::string& data_dir, bool with_parser) {
   auto a = std::make_unique<Analyzer>();
   a->tagger_ = Tagger::load(data_dir + "/tagger.bin");
+  a->adjective_class_ = a->tagger_->class_of(Upos::ADJ, "JJ");
   a->lemmatizer_ = Lemmatizer::load({data_dir + "/lemmas.tsv", data_dir + "/lemmas-extra.tsv"});
   if (with_parser) a->parser_ = Parser::load(data_dir + "/parser.bin");
   return a;
@@ -28,7 +84,20 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, Analysis& out
 void Analyzer::analyze(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
                        Analysis& out, Scratch& s) const {
   const std::size_t n = words.size();
-  tagger_->tag(words, out, s.tag);
+  // A demonym before a noun ("Kenyan jets", "Eritrean warships") is an
+  // adjective, and its noun is tagged knowing that: a rare demonym the
+  // tagger takes for a name makes the noun after it a verb ("jets").
+  // Demonyms as nouns keep the tagger's choice: plurals ("Kenyans"), and
+  // one followed by a capital, a number, punctuation or a function word
+  // ("a Kenyan was ...", "the Kenyan said").
+  s.fixed.clear();
+  for (std::size_t i = 0; i + 1 < n && i < hints.size(); ++i) {
+    if (hints[i] != Hint::adjective || adjective_class_ < 0 || words[i].empty() || words[i].back() == 's') continue;
+    if (!noun_like_next(words[i + 1])) continue;
+    s.fixed.resize(n, -1);
+    s.fixed[i] = adjective_class_;
+  }
+  tagger_->tag(words, s.fixed, out, s.tag);
   static const std::uint8_t kNNP = [] {
     const auto& x = xpos_names();
     return static_cast<std::uint8_t>(std::find(x.begin(), x.end(), "NNP") - x.begin());
@@ -66,6 +135,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
     if (prev != "and" && prev != "or") continue;
     out.xpos[i] = kVBD;
   }
+  retag_headless_participle(words, out);
   if (parser_) {
     parser_->parse(words, out, s.parse);
   } else {

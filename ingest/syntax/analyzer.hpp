@@ -27,6 +27,7 @@ class Analyzer {
   struct Scratch {
     TaggerScratch tag;
     ParserScratch parse;
+    std::vector<int> fixed;  // classes known before tagging (hints)
   };
 
   // Loads the models of `data_dir` (the folder holding tagger.bin, ...).
@@ -54,6 +55,7 @@ class Analyzer {
 
  private:
   std::unique_ptr<Tagger> tagger_;
+  int adjective_class_ = -1;  // the tagger's (ADJ, JJ) class
   std::unique_ptr<Lemmatizer> lemmatizer_;
   std::unique_ptr<Parser> parser_;
 };

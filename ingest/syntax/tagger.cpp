@@ -41,6 +41,19 @@ Tagger::~Tagger() = default;
 const std::string& Tagger::header() const { return model_->header; }
 
 void Tagger::tag(const std::vector<std::string_view>& words, Analysis& a, TaggerScratch& s) const {
+  static const std::vector<int> kNone;
+  tag(words, kNone, a, s);
+}
+
+int Tagger::class_of(Upos upos, std::string_view xpos) const {
+  const auto& names = xpos_names();
+  for (std::size_t c = 0; c < model_->classes.size(); ++c)
+    if (model_->classes[c].upos == upos && names[model_->classes[c].xpos] == xpos) return static_cast<int>(c);
+  return -1;
+}
+
+void Tagger::tag(const std::vector<std::string_view>& words, const std::vector<int>& fixed, Analysis& a,
+                 TaggerScratch& s) const {
   const Model& m = *model_;
   const int n = static_cast<int>(words.size());
   a.upos.resize(n);
@@ -56,7 +69,8 @@ void Tagger::tag(const std::vector<std::string_view>& words, Analysis& a, Tagger
   s.margin.resize(n);
   auto run = [&](int p, std::vector<int>& out, const int* right) {
     for (int i = 0; i < n; ++i) {
-      int d = m.lookup(s.form[i]);
+      int d = static_cast<std::size_t>(i) < fixed.size() ? fixed[i] : -1;
+      if (d < 0) d = m.lookup(s.form[i]);
       if (d >= 0) {
         out[i] = d;
         continue;

@@ -61,6 +61,13 @@ class Tagger {
   // entries (other fields of `a` untouched). Any input is accepted.
   // Thread-safe on a const Tagger with one scratch per thread.
   void tag(const std::vector<std::string_view>& words, Analysis& a, TaggerScratch& s) const;
+  // tag() with some words' classes known beforehand: `fixed` (one entry per
+  // word, or empty) holds a class index of class_of() or -1. Known words
+  // keep their class, and their neighbours are tagged seeing it.
+  void tag(const std::vector<std::string_view>& words, const std::vector<int>& fixed, Analysis& a,
+           TaggerScratch& s) const;
+  // The model's class of this UPOS and Penn tag, -1 if it has none.
+  int class_of(Upos upos, std::string_view xpos) const;
 
   // Trains on `train` (progress to `log`, dev accuracy after training).
   static std::unique_ptr<Tagger> train(const std::vector<ConlluSentence>& train,

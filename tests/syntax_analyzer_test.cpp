@@ -1,0 +1,78 @@
+// syntax::Analyzer: the repairs it makes to the tagger's tags before
+// parsing. Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ingest/syntax/analyzer.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::syntax;
+
+namespace {
+
+const Analyzer& analyzer() {
+  static const std::unique_ptr<Analyzer> a = Analyzer::load(std::string(DIPGRAPH_DATA_DIR) + "/syntax");
+  return *a;
+}
+
+struct Tags {
+  std::string tagger, analyzer;  // Penn tags of one word: the tagger's alone, and after the repairs
+};
+
+// The tags of word `at` of `words`, with hints.
+Tags tags_of(const std::vector<std::string_view>& words, std::size_t at,
+             const std::vector<Analyzer::Hint>& hints = {}) {
+  Analysis raw, out;
+  TaggerScratch ts;
+  analyzer().tagger().tag(words, raw, ts);
+  Analyzer::Scratch s;
+  analyzer().analyze(words, hints, out, s);
+  return {xpos_names()[raw.xpos[at]], xpos_names()[out.xpos[at]]};
+}
+
+}  // namespace
+
+TEST_CASE("analyzer: a first clause with no finite verb has its verb in the past, not a participle") {
+  // "struck" is a past tense here: the clause before the attribution has
+  // no other verb.
+  Tags t = tags_of({"Turkish", "jets", "struck", "Kurdish", "militant", "positions", "in", "northern", "Iraq",
+                    "overnight", ",", "the", "Iraqi", "foreign", "ministry", "said", "."},
+                   2);
+  CHECK(t.tagger == "VBN");
+  CHECK(t.analyzer == "VBD");
+  // A participle after a plural noun and a singular one ("Kenyans oppose
+  // proposed tariffs": "oppose" taken for a noun) stays what the tagger
+  // said; so does one with no object after it, and one in a clause with
+  // a finite verb.
+  for (const auto& [words, at] : std::vector<std::pair<std::vector<std::string_view>, std::size_t>>{
+           {{"Kenyans", "oppose", "proposed", "Ugandan", "tariffs", "on", "sugar", ",", "a", "trader", "said", "."}, 2},
+           {{"Soldiers", "wounded", "in", "the", "clash", "were", "flown", "home", "."}, 1},
+           {{"The", "envoy", "expelled", "in", "May", "is", "a", "Kenyan", "citizen", "."}, 2}}) {
+    Tags u = tags_of(words, at);
+    CAPTURE(words[at]);
+    CHECK(u.analyzer == u.tagger);
+  }
+}
+
+TEST_CASE("analyzer: a demonym before a noun is an adjective, and the noun is tagged knowing it") {
+  // The tagger alone takes the rare demonym for a name and "jets" for a
+  // verb; hinted, "Kenyan" is JJ and "jets" a plural noun.
+  const std::vector<std::string_view> words = {"Kenyan", "jets", "struck", "rebel", "bases", "inside",
+                                               "Somalia", "on", "Friday", "."};
+  std::vector<Analyzer::Hint> hints(words.size(), Analyzer::Hint::none);
+  hints[0] = Analyzer::Hint::adjective;
+  hints[6] = Analyzer::Hint::proper_noun;
+  CHECK(tags_of(words, 0, hints).analyzer == "JJ");
+  CHECK(tags_of(words, 1, hints).analyzer == "NNS");
+  CHECK(tags_of(words, 2, hints).analyzer == "VBD");
+  // A demonym used as a noun keeps the tagger's tag.
+  const std::vector<std::string_view> noun = {"A", "Kenyan", "was", "arrested", "in", "Kampala", "."};
+  std::vector<Analyzer::Hint> h2(noun.size(), Analyzer::Hint::none);
+  h2[1] = Analyzer::Hint::adjective;
+  Tags k = tags_of(noun, 1, h2);
+  CHECK(k.analyzer == k.tagger);
+}
