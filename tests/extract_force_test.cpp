@@ -77,3 +77,17 @@ TEST_CASE("extract code: summoning a foreign envoy is a complaint; joint naval d
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: an adjective after a named thing is what it was called; 'agreed on Monday to act' is one plan") {
+  // "unacceptable" hung on "statement" is the complement of "called": a
+  // criticism of the statement's owner, no phone call.
+  auto fs = test::facts("The Danish foreign minister called the Russian statement \"unacceptable\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "DNK", "RUS") != nullptr);
+  CHECK(test::find_sym(fs, "04", "DNK,RUS") == nullptr);
+  // A date between "agreed" and its infinitive: the infinitive is what
+  // was agreed, not a purpose of agreeing.
+  fs = test::facts("Nepal and India agreed on Tuesday to build a cross-border railway.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "IND,NPL") != nullptr);
+}

@@ -36,6 +36,7 @@ class Tree {
     if (repair_dated_subjects()) index_kids();
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
+    if (repair_infinitive_complements()) index_kids();
     repair_outer_subjects();
     repair_subjects();
   }
@@ -214,6 +215,18 @@ class Tree {
       if (!is_verb(v) || std::find(std::begin(kNaming), std::end(kNaming), lemma(v)) == std::end(kNaming)) continue;
       int o = child(v, "obj");
       if (o < v || child(v, "xcomp") >= 0) continue;
+      // "called the statement 'unacceptable'": an adjective after the
+      // object (English puts its adjectives before the noun) is the
+      // complement.
+      int post = -1;
+      for (const int* k = kids_begin(o); k != kids_end(o); ++k)
+        if (*k > o && base_[*k] == "amod" && upos(*k) == syntax::Upos::ADJ && post < 0) post = *k;
+      if (post >= 0) {
+        head_[post] = v;
+        rel_[post] = base_[post] = "xcomp";
+        changed = true;
+        continue;
+      }
       int d = -1;  // the indefinite article after the object
       for (int x = o + 1; x < n && d < 0; ++x) {
         if (upos(x) == syntax::Upos::VERB || upos(x) == syntax::Upos::SCONJ) break;
@@ -245,6 +258,36 @@ class Tree {
       changed = true;
     }
     return changed;
+  }
+  // A verb of intention or commitment takes its "to" infinitive as its
+  // complement, not as a purpose ("agreed on Tuesday to build", read as
+  // "in order to build").
+  bool repair_infinitive_complements() {
+    static constexpr std::string_view kTakesInfinitive[] = {
+        "agree", "decide", "refuse", "promise", "pledge", "vow", "threaten", "offer", "plan", "intend",
+        "vote", "resolve", "undertake", "seek", "aim", "hope", "want", "wish", "try", "attempt", "fail",
+        "prepare", "expect", "choose", "volunteer"};
+    const int n = size();
+    bool changed = false;
+    for (int c = 0; c < n; ++c) {
+      const int v = head_[c];
+      if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
+          child(v, "xcomp") >= 0)
+        continue;
+      const int m = child(c, "mark");
+      if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
+      if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), lemma(v)) ==
+          std::end(kTakesInfinitive))
+        continue;
+      rel_[c] = base_[c] = "xcomp";
+      changed = true;
+    }
+    return changed;
+  }
+  // The first word of i's phrase (its leftmost descendant, or i).
+  int left_edge(int i) const {
+    while (kids_begin(i) != kids_end(i) && *kids_begin(i) < i) i = *kids_begin(i);
+    return i;
   }
   // Two slips of the parser on a subject with a relative clause ("X, who
   // is in Y for talks, praised Z"): a clause whose subject is a relative
