@@ -111,6 +111,18 @@ void pronouns_and_descriptions(SentenceState& sen) {
     }
     return -1;
   };
+  // The sentence's subject before tok `before` when it is an official
+  // named by a title alone ("the Estonian prime minister"), else null.
+  auto sentence_subject_role = [&](std::uint32_t before) -> const Mention* {
+    for (const Mention& m : ms) {
+      if (m.begin >= before) break;
+      if (!is_actor(m)) continue;
+      bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+      if (prep) continue;
+      return m.kind == MentionKind::role ? &m : nullptr;
+    }
+    return nullptr;
+  };
   for (std::uint32_t i = span.begin; i < span.end; ++i) {
     if (at[i] >= 0) continue;
     const Tok& t = toks[i];
@@ -220,6 +232,19 @@ void pronouns_and_descriptions(SentenceState& sen) {
         else if (art.last_subject_person >= 0 && art.last_subject_person != nearest) p = art.last_subject_person;
       } else {
         p = subj >= 0 ? subj : art.last_subject_person;
+        // "The Lithuanian minister arrived ... He promised ...": an
+        // official named by title alone who was the subject since the
+        // last named person (in this sentence or before) is "he".
+        const Mention* role = subj >= 0 ? nullptr : sentence_subject_role(i);
+        if (!role && subj < 0 && art.last_subject_is_role && quotes_before(i) % 2 == 0) role = &art.last_subject_role;
+        if (role && (w == id.he || w == id.she || w == id.his || w == id.her)) {
+          Mention rm = *role;
+          rm.anaphor = true;
+          rm.possessive = false;
+          sen.replace(i, i + 1, rm);
+          if (w == id.his || w == id.her) ms[at[i]].possessive = true;
+          continue;
+        }
         // '"... X's lies," he said': the speaker after a closed quote is
         // none of the people it names; the one the sentence before named
         // last besides them.
@@ -502,7 +527,8 @@ void remember_sentence(SentenceState& sen) {
     }
     if (!subject_seen && is_actor(m) && !prep) {
       subject_seen = true;
-      if (m.kind == MentionKind::person) art.last_subject_person = m.entity;
+      if (m.kind == MentionKind::person) art.last_subject_person = m.entity, art.last_subject_is_role = false;
+      if (m.kind == MentionKind::role && !m.anaphor) art.last_subject_role = m, art.last_subject_is_role = true;
       if (m.kind == MentionKind::group) {
         subject_countries = a.groups[m.entity];
       } else {

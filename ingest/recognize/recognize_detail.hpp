@@ -73,6 +73,11 @@ struct ArticleState {
   std::vector<std::vector<Mention>> per_sentence{};
   std::vector<std::int32_t> at{};  // per tok: index in its sentence's mention list, or -1
   int last_subject_person = -1;
+  // The last sentence subject that was a person named by a title alone
+  // ("the Lithuanian defence minister"), kept while no named person has
+  // been a subject since: "he" may be that official.
+  Mention last_subject_role{};
+  bool last_subject_is_role = false;
   std::vector<int> prev_persons{};      // the people the last sentence names, in order
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
