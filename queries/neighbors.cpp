@@ -143,63 +143,100 @@ std::vector<Neighbor> find_neighbors(const KnowledgeGraph& graph, VertexId x,
   const bool x_country = graph.kind(x) == VertexKind::country;
   const auto& g = graph.impl().g;
 
-  std::vector<Neighbor> out;
-  std::vector<std::uint32_t> slot(graph.vertex_count(), kNoVertex);  // partner -> index in out
   struct Side {
     VertexId country;
     bool source, target;
   };
-  std::vector<Side> partners;
-  std::unordered_map<StrId, std::optional<DayRange>> date_days;
-  StrId date_id = 0;
-  const std::optional<DayRange>* days_of_date = nullptr;
-  for (VertexId ev : events_of(graph, x, options.filter)) {
-    partners.clear();
-    bool x_src = false, x_tgt = false;
-    for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
-      EdgeKind k = g[*it].kind;
-      if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
-      auto p = static_cast<VertexId>(boost::source(*it, g));
-      // counts_for and CountryView::country_of, inlined: this loop is the whole cost.
-      const VertexData& pd = g[p];
-      VertexId c = pd.kind == VertexKind::country ? p
-                   : pd.kind == VertexKind::person || pd.kind == VertexKind::organization
-                       ? pd.home
-                       : kNoVertex;
-      if (p == x || (x_country && pd.kind != VertexKind::country && c == x)) {
-        x_src |= k == EdgeKind::source;
-        x_tgt |= k == EdgeKind::target;
-        continue;
+  struct Part {  // the partners of a run of x's events
+    std::vector<Neighbor> out;
+    std::unordered_map<VertexId, std::uint32_t> slot;  // partner -> index in out
+  };
+  // x's events, filtered in the walk: the filter reads the record the walk
+  // reads next, so each record is loaded once.
+  const std::vector<VertexId> evs = events_of(graph, x, EventFilter{});
+  const bool filtered = options.filter.active();
+  auto walk = [&](std::size_t from, std::size_t to, Part& part) {
+    std::vector<Side> partners;
+    std::unordered_map<StrId, std::optional<DayRange>> date_days;
+    StrId date_id = 0;
+    const std::optional<DayRange>* days_of_date = nullptr;
+    for (std::size_t i = from; i < to; ++i) {
+      const VertexId ev = evs[i];
+      if (filtered && !options.filter.keep(graph, ev)) continue;
+      partners.clear();
+      bool x_src = false, x_tgt = false;
+      for (auto [it, end] = boost::in_edges(ev, g); it != end; ++it) {
+        EdgeKind k = g[*it].kind;
+        if (k != EdgeKind::participant && k != EdgeKind::source && k != EdgeKind::target) continue;
+        auto p = static_cast<VertexId>(boost::source(*it, g));
+        // counts_for and CountryView::country_of, inlined: this loop is the whole cost.
+        const VertexData& pd = g[p];
+        VertexId c = pd.kind == VertexKind::country ? p
+                     : pd.kind == VertexKind::person || pd.kind == VertexKind::organization
+                         ? pd.home
+                         : kNoVertex;
+        if (p == x || (x_country && pd.kind != VertexKind::country && c == x)) {
+          x_src |= k == EdgeKind::source;
+          x_tgt |= k == EdgeKind::target;
+          continue;
+        }
+        if (c == kNoVertex || c == own) continue;
+        auto s = std::find_if(partners.begin(), partners.end(),
+                              [&](const Side& y) { return y.country == c; });
+        if (s == partners.end()) s = partners.insert(partners.end(), Side{c, false, false});
+        s->source |= k == EdgeKind::source;
+        s->target |= k == EdgeKind::target;
       }
-      if (c == kNoVertex || c == own) continue;
-      auto s = std::find_if(partners.begin(), partners.end(),
-                            [&](const Side& y) { return y.country == c; });
-      if (s == partners.end()) s = partners.insert(partners.end(), Side{c, false, false});
-      s->source |= k == EdgeKind::source;
-      s->target |= k == EdgeKind::target;
-    }
-    if (partners.empty()) continue;
-    const VertexData& d = graph.vertex(ev);
-    if (d.date != date_id || !days_of_date) {  // dates are interned: parse each one once
-      auto it = date_days.find(d.date);
-      if (it == date_days.end()) it = date_days.emplace(d.date, edtf_days(graph.str(d.date))).first;
-      date_id = d.date;
-      days_of_date = &it->second;
-    }
-    const std::optional<DayRange>& days = *days_of_date;
-    double w = weight_of(d, days, ref, options.half_life_days);
-    for (const Side& s : partners) {
-      if (slot[s.country] == kNoVertex) {
-        slot[s.country] = static_cast<std::uint32_t>(out.size());
-        out.emplace_back();
-        out.back().country = s.country;
+      if (partners.empty()) continue;
+      const VertexData& d = graph.vertex(ev);
+      if (d.date != date_id || !days_of_date) {  // dates are interned: parse each one once
+        auto it = date_days.find(d.date);
+        if (it == date_days.end()) it = date_days.emplace(d.date, edtf_days(graph.str(d.date))).first;
+        date_id = d.date;
+        days_of_date = &it->second;
       }
-      Neighbor& n = out[slot[s.country]];
-      n.strength += w;
-      n.tone.add(graph, ev, days);
-      n.tone.a_to_b += x_src && s.target;
-      n.tone.b_to_a += s.source && x_tgt;
+      const std::optional<DayRange>& days = *days_of_date;
+      double w = weight_of(d, days, ref, options.half_life_days);
+      for (const Side& s : partners) {
+        auto [at, fresh] = part.slot.try_emplace(s.country, static_cast<std::uint32_t>(part.out.size()));
+        if (fresh) {
+          part.out.emplace_back();
+          part.out.back().country = s.country;
+        }
+        Neighbor& n = part.out[at->second];
+        n.strength += w;
+        n.tone.add(graph, ev, days);
+        n.tone.a_to_b += x_src && s.target;
+        n.tone.b_to_a += s.source && x_tgt;
+      }
     }
+  };
+  // A long walk goes in two halves side by side, the second half's sums
+  // added to the first's. The halves depend on the number of events only,
+  // never on the threads at hand, so the answer is the same on any machine.
+  constexpr std::size_t kSplitAt = 1 << 16;
+  const std::size_t mid = evs.size() >= kSplitAt ? evs.size() / 2 : evs.size();
+  Part first, second;
+  std::future<void> later;
+  if (mid < evs.size()) {
+    auto run = [&] { walk(mid, evs.size(), second); };
+    try {
+      later = std::async(std::launch::async, run);
+    } catch (const std::system_error&) {  // no thread to be had: in turn
+      later = std::async(std::launch::deferred, run);
+    }
+  }
+  walk(0, mid, first);
+  if (later.valid()) later.get();
+  std::vector<Neighbor> out = std::move(first.out);
+  for (const Neighbor& n : second.out) {
+    auto it = first.slot.find(n.country);
+    if (it == first.slot.end()) {
+      out.push_back(n);
+      continue;
+    }
+    out[it->second].strength += n.strength;
+    out[it->second].tone.merge(n.tone);
   }
   sort_neighbors(out);
   return out;

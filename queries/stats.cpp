@@ -80,22 +80,25 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
   // default tally rule) list their events: a tie is kept when one of its
   // events is, a pass over those lists; else the country view of the kept
   // events, a pass over their parties.
+  // (The pass over the stored ties' lists is this thread's, after its
+  // count: the summary is the longer half.)
+  const auto& stored = graph.impl().country_view;
+  const bool stored_ties = stored && !counting_unrealized();
+  auto keep_stored_ties = [&](KeptTies& out) {
+    std::uint64_t begin = 0;
+    for (std::size_t i = 0; i < stored->tie_count; ++i) {
+      const detail::TieRecord& r = stored->ties[i];
+      const VertexId* ev = stored->events_at(begin, r.events_end);
+      const VertexId* end = ev + (r.events_end - begin);
+      begin = r.events_end;
+      if (std::none_of(ev, end, [&](VertexId e) { return kept[e] != 0; })) continue;
+      ++out.ties, ++out.partners[r.a], ++out.partners[r.b];
+    }
+  };
   auto keep_ties = [&] {
     KeptTies out;
     out.summary = summarize_events(graph, &kept);
-    const auto& stored = graph.impl().country_view;
-    if (stored && !counting_unrealized()) {
-      std::uint64_t begin = 0;
-      for (std::size_t i = 0; i < stored->tie_count; ++i) {
-        const detail::TieRecord& r = stored->ties[i];
-        const VertexId* ev = stored->events_at(begin, r.events_end);
-        const VertexId* end = ev + (r.events_end - begin);
-        begin = r.events_end;
-        if (std::none_of(ev, end, [&](VertexId e) { return kept[e] != 0; })) continue;
-        ++out.ties, ++out.partners[r.a], ++out.partners[r.b];
-      }
-      return out;
-    }
+    if (stored_ties) return out;
     const CountryView view(graph, &kept);
     out.ties = view.ties().size();
     for (const CountryTie& t : view.ties()) ++out.partners[t.a], ++out.partners[t.b];
@@ -142,7 +145,10 @@ GraphStats graph_stats(const KnowledgeGraph& graph, const std::vector<char>& kep
       if (in[boost::target(*it, g)] && (!v_event || kept[v])) ++s.edges;
     }
   }
+  KeptTies from_stored;
+  if (stored_ties) keep_stored_ties(from_stored);
   KeptTies kt = ties.get();
+  if (stored_ties) kt.ties = from_stored.ties, kt.partners = std::move(from_stored.partners);
   GraphSummary& sum = kt.summary;
   for (GraphSummary::Country& c : sum.countries) {
     auto p = kt.partners.find(c.country);

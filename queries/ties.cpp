@@ -183,6 +183,24 @@ void ToneSummary::add(const KnowledgeGraph& graph, VertexId ev,
   }
 }
 
+void ToneSummary::merge(const ToneSummary& later) {
+  count += later.count;
+  happened += later.happened;
+  for (int i = 0; i < 3; ++i) by_tone[i] += later.by_tone[i];
+  for (int i = 0; i < 5; ++i) by_quad[i] += later.by_quad[i];
+  goldstein_sum += later.goldstein_sum;
+  a_to_b += later.a_to_b;
+  b_to_a += later.b_to_a;
+  if (later.first_date != 0 && (first_date == 0 || later.first_day_ < first_day_)) {
+    first_date = later.first_date;
+    first_day_ = later.first_day_;
+  }
+  if (later.last_date != 0 && (last_date == 0 || later.last_day_ > last_day_)) {
+    last_date = later.last_date;
+    last_day_ = later.last_day_;
+  }
+}
+
 Ties find_ties(const KnowledgeGraph& graph, VertexId a, VertexId b, const EventFilter& filter) {
   if (a == b) throw Error(fmt::format("ties: A and B are the same entity, {}", describe(graph, a)));
   for (VertexId v : {a, b})

@@ -85,6 +85,10 @@ struct ToneSummary : TieTally {
   void add(const KnowledgeGraph& graph, VertexId ev);
   // The same with the event's date already parsed (edtf_days of its date).
   void add(const KnowledgeGraph& graph, VertexId ev, const std::optional<DayRange>& days);
+  // Adds the events `later` summed, as if added one by one after these:
+  // counts add up, the first and last dates are those the events in turn
+  // would give (sums of doubles may differ in their last bits).
+  void merge(const ToneSummary& later);
 
  private:
   std::int32_t first_day_ = 0, last_day_ = 0;

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -150,4 +152,57 @@ TEST_CASE("neighbors: the reference day ignores plans dated in the future") {
   KnowledgeGraph only = KnowledgeGraph::build(plans);
   CHECK(newest_event_day(only) == days_from_civil(2027, 12, 31));
   CHECK_FALSE(newest_event_day(KnowledgeGraph::build({})).has_value());
+}
+
+TEST_CASE("neighbors: a walk long enough to go in two halves counts every event once, with the filter applied") {
+  // 70,000 meetings of Pakistan (more than the 65,536 after which the walk
+  // is split): with China on even days of 2024, with Russia on odd ones,
+  // confidence 0.4 on every third. Dates cycle through 2024.
+  std::vector<Fact> facts;
+  const int n = 70000;
+  facts.reserve(n);
+  int china = 0, russia = 0, china_kept = 0;
+  std::int32_t first_kept = INT32_MAX, last_kept = INT32_MIN;
+  double china_strength = 0;
+  const std::int32_t ref = days_from_civil(2024, 12, 31);
+  for (int i = 0; i < n; ++i) {
+    const int day = i % 366;
+    const bool cn = day % 2 == 0;
+    const double conf = i % 3 == 0 ? 0.4 : 0.9;
+    const std::int32_t d = days_from_civil(2024, 1, 1) + day;
+    facts.push_back(meeting(fmt::format("m{}", i), kPak, cn ? R"({"id":"country:CHN"})" : R"({"id":"country:RUS"})",
+                            civil_from_days(d), conf));
+    (cn ? china : russia) += 1;
+    if (cn && conf >= 0.5) {
+      ++china_kept;
+      china_strength += conf * std::exp2(-(ref - d) / 365.0);
+      first_kept = std::min(first_kept, d);
+      last_kept = std::max(last_kept, d);
+    }
+  }
+  KnowledgeGraph g = KnowledgeGraph::build(std::move(facts));
+  NeighborOptions all;
+  auto ns = find_neighbors(g, g.find("country:PAK"), all);
+  REQUIRE(ns.size() == 2);
+  CHECK(ns[0].tone.count + ns[1].tone.count == static_cast<std::uint32_t>(n));
+  for (const Neighbor& x : ns)
+    CHECK(x.tone.count == static_cast<std::uint32_t>(g.str(g.vertex(x.country).country) == "CHN" ? china : russia));
+  NeighborOptions kept;
+  kept.filter.min_confidence = 0.5;
+  kept.reference_day = ref;
+  ns = find_neighbors(g, g.find("country:PAK"), kept);
+  const Neighbor* cn = nullptr;
+  for (const Neighbor& x : ns)
+    if (g.str(g.vertex(x.country).country) == "CHN") cn = &x;
+  REQUIRE(cn != nullptr);
+  CHECK(cn->tone.count == static_cast<std::uint32_t>(china_kept));
+  CHECK(cn->strength == doctest::Approx(china_strength).epsilon(1e-9));
+  // The first and last dates are those of the whole run, whichever half
+  // held them.
+  CHECK(g.str(cn->tone.first_date) == civil_from_days(first_kept));
+  CHECK(g.str(cn->tone.last_date) == civil_from_days(last_kept));
+  // The same answer twice (the halves depend on the events alone).
+  auto again = find_neighbors(g, g.find("country:PAK"), kept);
+  REQUIRE(again.size() == ns.size());
+  for (std::size_t i = 0; i < ns.size(); ++i) CHECK(again[i].strength == ns[i].strength);
 }
