@@ -24,3 +24,27 @@ TEST_CASE("extract reference: 'she' after an official named by title alone is th
   CHECK(test::find(fs, "05", "POL", "UKR") != nullptr);
   CHECK(test::find(fs, "05", "LTU", "UKR") == nullptr);
 }
+
+TEST_CASE("extract code: the agent of an act noun ('the arrest of X by Y') is whom an act on it is aimed at") {
+  auto fs = test::facts("Kenya condemned the arrest of its diplomats by Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
+  CHECK(test::find(fs, "17", "UGA", "KEN") != nullptr);
+  fs = test::facts("The White House welcomed the release of two American journalists by North Korea.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "USA", "PRK") != nullptr);
+}
+
+TEST_CASE("extract status: a request that another act answers was made, whatever is said of the answer") {
+  auto fs = test::facts("Peru has yet to answer a Bolivian request for gas supplies.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "02", "BOL", "PER");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  // The act itself carries the verb's status when the verb makes it.
+  fs = test::facts("Peru will send a formal request to Bolivia next week.");
+  CAPTURE(test::summary(fs));
+  const Fact* g = test::find(fs, "02", "PER", "BOL");
+  REQUIRE(g != nullptr);
+  CHECK(g->status == Status::planned);
+}

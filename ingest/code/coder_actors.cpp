@@ -106,6 +106,23 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   // A pronoun's possessive ("its ally X", "their troops") counts only when
   // nothing more specific names the noun: "its ally Bolivia" is Bolivia.
   int pronoun_owner = -1;
+  // "condemned the arrest of its diplomats by Uganda": the agent of an act
+  // noun (a noun that tells an event) is whom an act on it is aimed at;
+  // the parser often hangs the "by" phrase on the noun's "of" phrase.
+  if (!source && !owned && c.t.upos(n) == Upos::NOUN &&
+      (frames_.find(c.t.lemma(n), true) || frames_.in_class(act_class_, c.t.lemma(n))))
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+      if (c.t.base(*k) != "nmod") continue;
+      auto by_agent = [&](int x) {
+        if (c.t.base(x) != "nmod" || c.t.marker(x) != "by") return -1;
+        const int mk = c.mention(x);
+        return usable(mk) ? mk : -1;
+      };
+      if (int a = by_agent(*k); a >= 0) return a;
+      if (c.t.marker(*k) == "of")
+        for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+          if (int a = by_agent(*j); a >= 0) return a;
+    }
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
     if (r == "nmod:poss" && c.t.upos(*k) == Upos::PRON) {

@@ -142,6 +142,14 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for) {
       if (!(act && x == t)) take(gov_cue(c, h));
+      // "has yet to answer X's request", "will not accept the offer": a
+      // verbal act that another act answers was made; what is said of the
+      // answer (not yet, not, will) is the answer's, not the request's.
+      if (act && x == t && r == "obj" && tr.is_verb(h) &&
+          is_rel(tr.lemma(h), {"answer", "consider", "study", "receive", "ignore", "review", "examine", "heed",
+                               "weigh", "accept", "reject", "refuse", "decline", "deny", "dismiss", "welcome",
+                               "grant", "approve", "meet", "fulfil", "fulfill", "satisfy", "rebuff", "spurn"}))
+        break;
       x = h;
       continue;
     }
