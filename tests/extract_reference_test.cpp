@@ -48,3 +48,9 @@ TEST_CASE("extract status: a request that another act answers was made, whatever
   REQUIRE(g != nullptr);
   CHECK(g->status == Status::planned);
 }
+
+TEST_CASE("extract: a statement names its speaker; two subjects considering a step make none") {
+  auto fs = test::facts("Germany and France are considering joint sanctions against Belarus.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "01") == nullptr);
+}

@@ -574,7 +574,12 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   std::stable_sort(drafts.begin(), drafts.end(),
                    [](const Draft& x, const Draft& y) { return x.sentence < y.sentence; });
   std::vector<Fact> facts = fold_drafts(drafts, article_day, max_facts, calibration_);
-  facts.erase(std::remove_if(facts.begin(), facts.end(), [](const Fact& f) { return !names_two_parties(f); }),
+  // A statement is someone's: "A and B are considering ..." read as a
+  // statement between A and B names no speaker.
+  facts.erase(std::remove_if(facts.begin(), facts.end(),
+                             [](const Fact& f) {
+                               return !names_two_parties(f) || (f.cameo.rfind("01", 0) == 0 && f.source.empty());
+                             }),
               facts.end());
   return facts;
 }
