@@ -91,3 +91,22 @@ TEST_CASE("extract code: an adjective after a named thing is what it was called;
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "IND,NPL") != nullptr);
 }
+
+TEST_CASE("extract force: a thing that harms no body is no attacker; weapons and warcraft are") {
+  // Economic harm: shipments hurt an industry, no assault.
+  auto fs = test::facts("Australian shipments of coal to China were injuring the Indonesian industry, Jakarta said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "18") == nullptr);
+  CHECK(test::with_root(fs, "19") == nullptr);
+  // Gunships are warcraft (a plural WordNet lacks, lemmatized all the same).
+  fs = test::facts("Syrian helicopter gunships killed eleven Turkish soldiers near the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "SYR", "TUR") != nullptr);
+}
+
+TEST_CASE("extract code: demands that a state will not accept are those of who made them") {
+  auto fs = test::facts("Burundi's cabinet secretary said Burundi would never accept the demands made by Egypt.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "EGY", "BDI") != nullptr);
+  CHECK(test::find(fs, "10", "BDI", "EGY") == nullptr);
+}

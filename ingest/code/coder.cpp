@@ -28,6 +28,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
+  harmful_class_ = frames_.class_index("harmful");
   conduct_class_ = frames_.class_index("conduct");
   visit_class_ = frames_.class_index("visit");
   agreement_class_ = frames_.class_index("agreement");
@@ -215,6 +216,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
                  (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following", "amid"}) ||
                   (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
   if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
+  // "would never accept the demands made by X": a verbal act that the verb
+  // answers is not its subject's.
+  if (gov >= 0 && tr.rel(t) == "obj" && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
+                                          std::string_view::npos &&
+      coder_detail::answering_verb(tr.lemma(gov)))
+    gov = -1;
   auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
     if (n < 0) return;
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
@@ -496,6 +503,21 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       for (const Slot& s : f.target) {
         slot(c, w, f, s, false, e.target, why);
         if (!e.target.empty()) break;
+      }
+      // "shipments were injuring the industry", "floods killed 20": a verb
+      // of force whose subject is a thing that harms no body (no actor, no
+      // people, no weapon or armed craft) is said in another sense; the
+      // pattern coder's reading goes too.
+      if (!f.noun && armed_root(f.cameo) && e.source.empty() && !tr.passive(w)) {
+        const int sj = tr.child(w, "nsubj");
+        if (sj >= 0 && tr.upos(sj) == Upos::NOUN && c.mention(sj) < 0 &&
+            !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(sj)) &&
+            !frames_.in_class(harmful_class_, tr.lemma(sj)) && !frames_.in_class(craft_class_, tr.lemma(sj))) {
+          vetoed.push_back(w);
+          if (c.in.words) e.why += fmt::format("({}: a thing harms no one) ", (*c.in.words)[sj]);
+          e.source.clear();
+          e.target.clear();
+        }
       }
       // "four soldiers were killed in a rocket attack": an act of force told
       // as where a passive verb of harm (or "died") happened hit that

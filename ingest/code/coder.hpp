@@ -165,6 +165,7 @@ class Coder {
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
+  int harmful_class_ = -1;                // frames.tsv @harmful: "bomb", "shelling"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"

@@ -48,6 +48,17 @@ inline bool aimed(std::string_view cameo) {
          r == "16" || r == "17";
 }
 
+// Verbs that answer a verbal act ("accept the demands", "has yet to answer
+// the request"): the act was someone else's, made before; neither the
+// answer's subject nor its status is the act's.
+inline bool answering_verb(std::string_view lemma) {
+  static constexpr std::string_view kAnswer[] = {
+      "answer", "consider", "study",  "receive", "ignore",  "review",  "examine", "heed",   "weigh",
+      "accept", "reject",   "refuse", "decline", "deny",    "dismiss", "welcome", "grant",  "approve",
+      "meet",   "fulfil",   "fulfill", "satisfy", "rebuff", "spurn"};
+  return std::find(std::begin(kAnswer), std::end(kAnswer), lemma) != std::end(kAnswer);
+}
+
 // Acts of force: assault, fight, mass violence (roots 18, 19, 20).
 inline bool armed_root(std::string_view cameo) {
   std::string_view r = cameo.substr(0, 2);

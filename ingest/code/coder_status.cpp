@@ -145,11 +145,7 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       // "has yet to answer X's request", "will not accept the offer": a
       // verbal act that another act answers was made; what is said of the
       // answer (not yet, not, will) is the answer's, not the request's.
-      if (act && x == t && r == "obj" && tr.is_verb(h) &&
-          is_rel(tr.lemma(h), {"answer", "consider", "study", "receive", "ignore", "review", "examine", "heed",
-                               "weigh", "accept", "reject", "refuse", "decline", "deny", "dismiss", "welcome",
-                               "grant", "approve", "meet", "fulfil", "fulfill", "satisfy", "rebuff", "spurn"}))
-        break;
+      if (act && x == t && r == "obj" && tr.is_verb(h) && coder_detail::answering_verb(tr.lemma(h))) break;
       x = h;
       continue;
     }
