@@ -509,7 +509,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // people, no weapon or armed craft) is said in another sense; the
       // pattern coder's reading goes too.
       if (!f.noun && armed_root(f.cameo) && e.source.empty() && !tr.passive(w)) {
-        const int sj = tr.child(w, "nsubj");
+        int sj = tr.child(w, "nsubj");
+        // "thousands of villagers", "a group of gunmen": the ones counted
+        for (const int* k = sj >= 0 ? tr.kids_begin(sj) : nullptr; sj >= 0 && k != tr.kids_end(sj); ++k)
+          if (tr.base(*k) == "nmod" && tr.marker(*k) == "of" && *k > sj) {
+            sj = *k;
+            break;
+          }
         if (sj >= 0 && tr.upos(sj) == Upos::NOUN && c.mention(sj) < 0 &&
             !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(sj)) &&
             !frames_.in_class(harmful_class_, tr.lemma(sj)) && !frames_.in_class(craft_class_, tr.lemma(sj))) {
