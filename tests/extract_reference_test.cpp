@@ -54,3 +54,16 @@ TEST_CASE("extract: a statement names its speaker; two subjects considering a st
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "01") == nullptr);
 }
+
+TEST_CASE("extract status: an event dated forward from the article ('next week's summit') is still to come") {
+  auto fs = test::facts("Next week's summit between Kenyan and Tanzanian leaders will focus on border trade.", "2025-07-11");
+  CAPTURE(test::summary(fs));
+  const Fact* s = test::find_sym(fs, "04", "KEN,TZA");
+  REQUIRE(s != nullptr);
+  CHECK(s->status == Status::planned);
+  fs = test::facts("Kenyan and Tanzanian leaders meet next week in Arusha.", "2025-07-11");
+  CAPTURE(test::summary(fs));
+  const Fact* m = test::find_sym(fs, "04", "KEN,TZA");
+  REQUIRE(m != nullptr);
+  CHECK(m->status == Status::planned);
+}

@@ -421,6 +421,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           }
         if (date >= 0) break;
       }
+      const bool own_date_phrase = date >= 0;  // hanging from the trigger, not only the sentence's
       if (date < 0 && dates_here == 1) date = only;
       int tense = fct.status == Status::planned || fct.status == Status::intended ? 1
                   : fct.status == Status::occurred                                 ? -1
@@ -433,6 +434,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           fct.date.find('X') == std::string::npos) {
         std::string cut = article_day.substr(0, std::min(article_day.size(), fct.date.size()));
         if (fct.date > cut) fct.status = Status::planned;  // after the article: still to come
+      }
+      // "next week's summit", "talks next month": a date of the event's
+      // own phrase counted forward from the article's is still to come,
+      // even where the date written out ("2025-07" for next week) also
+      // holds the article's day.
+      if (own_date_phrase && fct.status == Status::occurred) {
+        const DateMention& dm = a.dates[date];
+        const bool forward = (dm.kind == DateKind::offset_days || dm.kind == DateKind::offset_weeks ||
+                              dm.kind == DateKind::offset_months || dm.kind == DateKind::offset_years) &&
+                             dm.offset > 0;
+        if (forward) fct.status = Status::planned;
       }
       // Place: "in/at <place>" hanging from the trigger or its verb.
       for (int node : {e.word, f.noun ? gov : -1}) {
