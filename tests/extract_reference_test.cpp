@@ -67,3 +67,14 @@ TEST_CASE("extract status: an event dated forward from the article ('next week's
   REQUIRE(m != nullptr);
   CHECK(m->status == Status::planned);
 }
+
+TEST_CASE("extract status: what a state is ready or willing to do is intended, not done") {
+  auto fs = test::facts("Officials in Ankara said Turkey was ready to mediate between Russia and Ukraine.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(!fs.empty());
+  for (const Fact& f : fs) CHECK(f.status != Status::occurred);
+  fs = test::facts("Kenya is willing to talk with Somalia.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(!fs.empty());
+  for (const Fact& f : fs) CHECK(f.status != Status::occurred);
+}
