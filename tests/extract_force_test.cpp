@@ -110,3 +110,19 @@ TEST_CASE("extract code: demands that a state will not accept are those of who m
   CHECK(test::find(fs, "10", "EGY", "BDI") != nullptr);
   CHECK(test::find(fs, "10", "BDI", "EGY") == nullptr);
 }
+
+TEST_CASE("extract force: a state that struck targets in another struck that state, also in a clause after 'after'") {
+  // "struck" tagged as a noun by the tagger alone: WordNet knows it only
+  // as a form of "strike" (and an adjective), so it is the verb.
+  auto fs = test::facts("Pakistan said its air defences downed three drones, a day after India struck what it called "
+                        "militant camps in Pakistani Kashmir.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "IND", "PAK") != nullptr);
+  fs = test::facts("India struck camps in Pakistan on Wednesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "IND", "PAK") != nullptr);
+  // An earthquake strikes no one's enemy.
+  fs = test::facts("An earthquake struck Turkey on Monday, Syrian officials said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

@@ -76,3 +76,15 @@ TEST_CASE("analyzer: a demonym before a noun is an adjective, and the noun is ta
   Tags k = tags_of(noun, 1, h2);
   CHECK(k.analyzer == k.tagger);
 }
+
+TEST_CASE("analyzer: a word the tagger took for a noun that WordNet knows only as a verb form is that verb") {
+  // "struck": a past after its subject.
+  Tags t = tags_of({"India", "struck", "camps", "in", "Pakistan", "."}, 1);
+  CHECK(t.analyzer == "VBD");
+  // A participle after "was" and in -n.
+  Tags u = tags_of({"The", "car", "was", "stolen", "from", "the", "embassy", "."}, 3);
+  CHECK((u.analyzer == "VBN" || u.tagger == "VBN"));
+  // A noun of the same spelling as a verb form keeps the tagger's tag.
+  Tags v = tags_of({"The", "shot", "was", "fired", "at", "dawn", "."}, 1);
+  CHECK(v.analyzer == v.tagger);
+}

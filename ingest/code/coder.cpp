@@ -421,12 +421,24 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // there ("funding a police unit in Yemen").
   const bool armed = root == "07" || root == "18" || root == "19" || root == "20";
   if (armed && !source && out.empty())
-    for (int n : nodes)
+    for (int n : nodes) {
       for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
         if (tr.base(*k) == "nmod" && is_rel(tr.marker(*k), {"in", "inside"})) {
           actors_at(c, *k, false, true, out);
           if (!out.empty()) why += "target=located ";
         }
+      // "struck what it called camps in X": the place of a free relative's
+      // clause.
+      if (!out.empty() || tr.lemma(n) != "what") continue;
+      for (const int* r = tr.kids_begin(n); r != tr.kids_end(n) && out.empty(); ++r) {
+        if (tr.rel(*r) != "acl:relcl") continue;
+        for (const int* k = tr.kids_begin(*r); k != tr.kids_end(*r) && out.empty(); ++k)
+          if (is_rel(tr.base(*k), {"obl", "nmod"}) && is_rel(tr.marker(*k), {"in", "inside"})) {
+            actors_at(c, *k, false, true, out);
+            if (!out.empty()) why += "target=located ";
+          }
+      }
+    }
 }
 
 // Roots of hostile acts that two parties can do to each other: criticism,

@@ -37,6 +37,7 @@ class Tree {
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
     if (repair_infinitive_complements()) index_kids();
+    if (repair_temporal_clauses()) index_kids();
     repair_outer_subjects();
     repair_subjects();
   }
@@ -255,6 +256,33 @@ class Tree {
         if (head_[z] != x && (head_[z] < d || head_[z] > x)) head_[z] = x;
       head_[x] = v;
       rel_[x] = base_[x] = "xcomp";
+      changed = true;
+    }
+    return changed;
+  }
+  // "a day after India struck X", read as "after India" + a verb with no
+  // subject: a name or noun right after "after", "before", "since" or
+  // "until", followed by a finite verb with no subject that hangs where
+  // the noun hangs, is that verb's subject, and the word its subordinator.
+  bool repair_temporal_clauses() {
+    const int n = size();
+    bool changed = false;
+    for (int v = 2; v < n; ++v) {
+      const int s = v - 1, c = v - 2;
+      // (a past tagged as a participle too: "after India struck" has no
+      // auxiliary to make it one)
+      if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || xpos(v) == "VBN") ||
+          child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0)
+        continue;
+      if (!(upos(s) == syntax::Upos::PROPN || upos(s) == syntax::Upos::NOUN) || head_[c] != s ||
+          base_[c] != "case" || !(lemma(c) == "after" || lemma(c) == "before" || lemma(c) == "since" || lemma(c) == "until"))
+        continue;
+      if (head_[s] != head_[v] || head_[v] < 0) continue;
+      head_[s] = v;
+      rel_[s] = base_[s] = "nsubj";
+      head_[c] = v;
+      rel_[c] = base_[c] = "mark";
+      rel_[v] = base_[v] = "advcl";
       changed = true;
     }
     return changed;

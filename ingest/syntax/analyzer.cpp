@@ -2,6 +2,7 @@
 #include "ingest/syntax/analyzer.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace dipgraph::syntax {
 namespace {
@@ -112,6 +113,30 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
       out.upos[i] = Upos::PROPN, out.xpos[i] = kNNP;
     else if (hints[i] == Hint::adjective && u != Upos::ADJ && u != Upos::PROPN && u != Upos::NOUN)
       out.upos[i] = Upos::ADJ, out.xpos[i] = kJJ;
+  }
+  // "India struck camps in X": a word the tagger took for a noun that
+  // WordNet knows only as an irregular past or participle of a verb (no
+  // noun of that spelling; forms in -ing and -s aside) is that verb: a
+  // past right after its subject's noun or pronoun, else (and for forms in
+  // -n) a participle.
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBDp = xpos_index("VBD");
+  for (std::size_t i = 0; i < n; ++i) {
+    if (out.upos[i] != Upos::NOUN || (i < hints.size() && hints[i] != Hint::none) || words[i].size() > 24) continue;
+    char low[25];
+    for (std::size_t k = 0; k < words[i].size(); ++k)
+      low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[i][k])));
+    const std::string_view form(low, words[i].size());
+    if (form.size() < 4 || form.back() == 's' || form.ends_with("ing") || !lemmatizer_->verb_form_only(form)) continue;
+    bool aux = false;
+    for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+      std::string_view w = words[k];
+      aux |= w == "was" || w == "were" || w == "is" || w == "are" || w == "be" || w == "been" || w == "being" ||
+             w == "has" || w == "have" || w == "had" || w == "having";
+    }
+    const bool after_subject =
+        i > 0 && (out.upos[i - 1] == Upos::NOUN || out.upos[i - 1] == Upos::PROPN || out.upos[i - 1] == Upos::PRON);
+    out.upos[i] = Upos::VERB;
+    out.xpos[i] = !aux && after_subject && form.back() != 'n' ? kVBDp : kVBN;  // "stolen", "undergone": participles
   }
   out.lemma.resize(n);
   for (std::size_t i = 0; i < n; ++i)

@@ -49,6 +49,12 @@ struct Lemmatizer::Tables {
 };
 
 Lemmatizer::Lemmatizer() : t_(std::make_unique<Tables>()) {}
+
+bool Lemmatizer::verb_form_only(std::string_view form) const {
+  if (t_->exc[1].find(form) == t_->exc[1].end()) return false;
+  const auto w = t_->words.find(form);
+  return w == t_->words.end() || !(w->second & 1);  // bit 0: a noun index word
+}
 Lemmatizer::~Lemmatizer() = default;
 
 std::unique_ptr<Lemmatizer> Lemmatizer::load(const std::vector<std::string>& paths) {

@@ -37,6 +37,11 @@ class Lemmatizer {
   // Writes the lemma into `out` (reusing its capacity).
   void lemma_into(std::string_view word, Upos upos, std::uint8_t xpos, std::string& out) const;
 
+  // True if lower-case `form` is, in WordNet, an irregular inflection of a
+  // verb ("struck", "fought") and no noun ("struck" is no noun; "shot",
+  // "spoke", "left" are).
+  bool verb_form_only(std::string_view form) const;
+
   struct Tables;  // lemmatizer.cpp
 
  private:
