@@ -48,10 +48,12 @@ TEST_CASE("analyzer: a first clause with no finite verb has its verb in the past
   // proposed tariffs": "oppose" taken for a noun) stays what the tagger
   // said; so does one with no object after it, and one in a clause with
   // a finite verb.
-  for (const auto& [words, at] : std::vector<std::pair<std::vector<std::string_view>, std::size_t>>{
+  for (const auto& row : std::vector<std::pair<std::vector<std::string_view>, std::size_t>>{
            {{"Kenyans", "oppose", "proposed", "Ugandan", "tariffs", "on", "sugar", ",", "a", "trader", "said", "."}, 2},
            {{"Soldiers", "wounded", "in", "the", "clash", "were", "flown", "home", "."}, 1},
            {{"The", "envoy", "expelled", "in", "May", "is", "a", "Kenyan", "citizen", "."}, 2}}) {
+    const std::vector<std::string_view>& words = row.first;  // (no structured binding: CAPTURE is a lambda)
+    const std::size_t at = row.second;
     Tags u = tags_of(words, at);
     CAPTURE(words[at]);
     CHECK(u.analyzer == u.tagger);
