@@ -78,3 +78,16 @@ TEST_CASE("extract status: what a state is ready or willing to do is intended, n
   REQUIRE(!fs.empty());
   for (const Fact& f : fs) CHECK(f.status != Status::occurred);
 }
+
+TEST_CASE("extract status: what 'reports that' tell is hearsay; the summons over them is a complaint") {
+  auto fs = test::facts(
+      "The EU also summoned China's ambassador over reports that Chinese firms were supplying drone parts to "
+      "Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "", "CHN") != nullptr);  // the EU (an organization: no country)
+  CHECK(test::find(fs, "07", "CHN", "RUS") == nullptr);
+  // The verb "reported that" asserts.
+  fs = test::facts("Kenya reported that Uganda had expelled two Kenyan diplomats.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "UGA", "KEN") != nullptr);
+}

@@ -90,3 +90,9 @@ TEST_CASE("analyzer: a word the tagger took for a noun that WordNet knows only a
   Tags v = tags_of({"The", "shot", "was", "fired", "at", "dawn", "."}, 1);
   CHECK(v.analyzer == v.tagger);
 }
+
+TEST_CASE("analyzer: no present tense after a preposition: a verb in -s there is a plural noun") {
+  Tags t = tags_of({"The", "EU", "summoned", "the", "envoy", "over", "reports", "that", "firms", "sold", "parts", "."},
+                   6);
+  CHECK(t.analyzer == "NNS");
+}

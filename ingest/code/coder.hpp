@@ -39,7 +39,7 @@
 namespace dipgraph::ingest {
 
 // A status cue of data/status.tsv.
-enum class CueWhere : std::uint8_t { mod, gov, mark, clause };
+enum class CueWhere : std::uint8_t { mod, gov, mark, clause, noun };
 // Status strength order; kHypothetical means: no fact.
 inline constexpr int kHypothetical = 100;
 
@@ -51,7 +51,7 @@ class StatusCues {
   int find(CueWhere where, const std::string& lemma) const;
 
  private:
-  std::unordered_map<std::string, int> cues_[4];
+  std::unordered_map<std::string, int> cues_[5];
 };
 
 // One sentence as the coder sees it.

@@ -36,7 +36,7 @@ StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
       header = true;
       if (lemma == "lemma") continue;
     }
-    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : where == "clause" ? 3 : -1;
+    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : where == "clause" ? 3 : where == "noun" ? 4 : -1;
     int v = value == "hypothetical" ? kHypothetical : -1;
     if (v < 0) {
       auto st = parse_status(value);
@@ -154,6 +154,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0)) {
       const int v = cues_.find(CueWhere::clause, tr.lemma(h));
       take(v);
+      // "reports that X supplied ...": hearsay told by a noun (the verb
+      // "reported that" asserts).
+      if (r == "acl") take(cues_.find(CueWhere::noun, tr.lemma(h)));
       // "no plan to act", "is not part of any plan to act": a plan or
       // decision denied is no plan; its act is negated.
       if (r == "acl" && v == static_cast<int>(Status::planned) && denied(c, h)) take(static_cast<int>(Status::negated));

@@ -138,6 +138,24 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
     out.upos[i] = Upos::VERB;
     out.xpos[i] = !aux && after_subject && form.back() != 'n' ? kVBDp : kVBN;  // "stolen", "undergone": participles
   }
+  // "over reports that ...", "amid fears of ...": no present tense follows
+  // a preposition; a verb in -s there whose stem is a WordNet noun is that
+  // noun's plural.
+  static const std::uint8_t kVBZ = xpos_index("VBZ"), kNNS = xpos_index("NNS");
+  for (std::size_t i = 1; i < n; ++i) {
+    if (out.xpos[i] != kVBZ || words[i].size() < 4 || words[i].size() > 24 || words[i].back() != 's') continue;
+    const std::string_view prev = words[i - 1];
+    if (!(prev == "over" || prev == "amid" || prev == "despite" || prev == "following" || prev == "after" ||
+          prev == "about" || prev == "of" || prev == "against" || prev == "with" || prev == "for" || prev == "by"))
+      continue;
+    char low[25];
+    for (std::size_t k = 0; k < words[i].size(); ++k)
+      low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[i][k])));
+    std::string_view stem(low, words[i].size() - 1);
+    if (!lemmatizer_->noun_index_word(stem)) continue;
+    out.upos[i] = Upos::NOUN;
+    out.xpos[i] = kNNS;
+  }
   out.lemma.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     lemmatizer_->lemma_into(words[i], out.upos[i], out.xpos[i], out.lemma[i]);

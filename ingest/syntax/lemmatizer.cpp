@@ -50,6 +50,11 @@ struct Lemmatizer::Tables {
 
 Lemmatizer::Lemmatizer() : t_(std::make_unique<Tables>()) {}
 
+bool Lemmatizer::noun_index_word(std::string_view lemma) const {
+  const auto w = t_->words.find(lemma);
+  return w != t_->words.end() && (w->second & 1);
+}
+
 bool Lemmatizer::verb_form_only(std::string_view form) const {
   if (t_->exc[1].find(form) == t_->exc[1].end()) return false;
   const auto w = t_->words.find(form);

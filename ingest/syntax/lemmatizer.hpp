@@ -42,6 +42,9 @@ class Lemmatizer {
   // "spoke", "left" are).
   bool verb_form_only(std::string_view form) const;
 
+  // True if lower-case `lemma` is a WordNet noun.
+  bool noun_index_word(std::string_view lemma) const;
+
   struct Tables;  // lemmatizer.cpp
 
  private:
