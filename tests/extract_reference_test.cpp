@@ -91,3 +91,9 @@ TEST_CASE("extract status: what 'reports that' tell is hearsay; the summons over
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("extract code: two states that agreed to act on their own things made an agreement between them") {
+  auto fs = test::facts("Saudi Arabia and Iran agreed to reopen their embassies within two months.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "IRN,SAU") != nullptr);
+}

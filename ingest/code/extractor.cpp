@@ -361,7 +361,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                                  });
                                }),
                 tgt.end());
-      bool sym = e.sym && !e.directed;
+      // "A and B agreed to reopen their embassies": a symmetric act read
+      // one way by what its complement names stays symmetric when that
+      // names only its own parties.
+      bool sym = e.sym && (!e.directed || tgt.empty());
       // "Kenya and the UNHCR will fund a clinic": aid two parties give
       // together to no party named is cooperation between them (06).
       if (!sym && tgt.empty() && !e.say && e.cameo.rfind("07", 0) == 0) {
