@@ -126,3 +126,20 @@ TEST_CASE("extract force: a state that struck targets in another struck that sta
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract force: armed craft entering, or a state violating, another state's airspace or territory") {
+  auto fs = test::facts("Taiwan scrambled jets after 30 Chinese aircraft entered its air defence zone.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "CHN", "TWN") != nullptr);
+  fs = test::facts("Russian warplanes violated Estonian airspace on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RUS", "EST") != nullptr);
+  // Troops along a border "with" another state face that state.
+  fs = test::facts("Uganda deployed troops along its border with South Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "UGA", "SSD") != nullptr);
+  // A ceasefire violated is no incursion.
+  fs = test::facts("Armenia said Azerbaijan violated the ceasefire agreement.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "150") == nullptr);
+}

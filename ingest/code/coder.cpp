@@ -29,6 +29,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
   harmful_class_ = frames_.class_index("harmful");
+  border_class_ = frames_.class_index("border");
   conduct_class_ = frames_.class_index("conduct");
   visit_class_ = frames_.class_index("visit");
   agreement_class_ = frames_.class_index("agreement");

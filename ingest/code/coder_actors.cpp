@@ -137,7 +137,9 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       // of a thing ("the economy of Turkey", "aggression from the US").
       // "a treaty with Iran": the other party of an agreement.
       mod = p == "of" || p == "from" || (title && p == "for") ||
-            (!source && p == "with" && frames_.in_class(agreement_class_, c.t.lemma(n)));
+            (!source && p == "with" && frames_.in_class(agreement_class_, c.t.lemma(n))) ||
+            // "its border with X": the other state of a border
+            (!source && p == "with" && frames_.in_class(border_class_, c.t.lemma(n)));
     }
     if (!mod) continue;
     int mk = c.mention(*k);
