@@ -97,3 +97,9 @@ TEST_CASE("extract code: two states that agreed to act on their own things made 
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "IRN,SAU") != nullptr);
 }
+
+TEST_CASE("extract speech: a reporting verb after a quote, however the parser hung it, credits the quote to its subject") {
+  auto fs = test::facts("\"Pakistan is a terrorist state,\" the Indian defence minister told parliament.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "IND", "PAK") != nullptr);
+}

@@ -38,6 +38,7 @@ class Tree {
     if (repair_aux_subjects()) index_kids();
     if (repair_infinitive_complements()) index_kids();
     if (repair_temporal_clauses()) index_kids();
+    if (repair_quote_attributions()) index_kids();
     repair_outer_subjects();
     repair_subjects();
   }
@@ -259,6 +260,32 @@ class Tree {
       changed = true;
     }
     return changed;
+  }
+  // '"X is a terrorist state," the minister told parliament': a reporting
+  // verb after a closing quote that the parser hung on the quote's root
+  // (as an apposition or a coordinated clause) is the sentence's root, and
+  // the quote its complement, as with "said".
+  bool repair_quote_attributions() {
+    static constexpr std::string_view kReporting[] = {
+        "say", "tell", "add", "insist", "declare", "state", "warn", "write", "announce", "stress",
+        "note", "explain", "reply", "respond", "argue", "complain", "remark", "assert"};
+    const int n = size();
+    for (int v = 0; v < n; ++v) {
+      const int r = head_[v];
+      if (r < 0 || r > v || head_[r] >= 0 || !is_verb(v) || child(v, "nsubj") < 0 ||
+          !(base_[v] == "appos" || base_[v] == "parataxis" || base_[v] == "conj" || base_[v] == "acl") ||
+          std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
+        continue;
+      bool quote = false;  // a closing quote mark between the quote's root and the verb
+      for (int k = r + 1; k < v && !quote; ++k) quote = lemma(k) == "\"" || lemma(k) == "''" || lemma(k) == "\u201d";
+      if (!quote) continue;
+      head_[v] = -1;
+      rel_[v] = base_[v] = "root";
+      head_[r] = v;
+      rel_[r] = base_[r] = "ccomp";
+      return true;
+    }
+    return false;
   }
   // "a day after India struck X", read as "after India" + a verb with no
   // subject: a name or noun right after "after", "before", "since" or
