@@ -1,0 +1,262 @@
+// Coder::slot: the parties one slot of a frame names in the tree (coder.hpp):
+// subjects, objects, possessives, "between" and prepositions, with the
+// fallbacks for what the parser hung elsewhere. Parties of a node:
+// coder_actors.cpp.
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "ingest/code/coder.hpp"
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
+                 std::vector<std::int32_t>& out, std::string& why) const {
+  const Tree& tr = c.t;
+  // A noun event borrows the clause of the verb it is the object (or the
+  // passive subject, or an oblique) of: "X imposed sanctions on Y".
+  int gov = -1;
+  if (f.noun && tr.head(t) >= 0 &&
+      is_rel(tr.rel(t), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
+    gov = tr.head(t);
+  // ... unless that verb is an event of its own ("criticized the arrests":
+  // the critic made no arrest): then the noun is its content.
+  // A setting is no content: "in a conversation with X, Y said ...", "during
+  // his visit, he criticized ...": the subject took part in it.
+  // "On" sets a scene only for a journey ("on a visit to X"); else it is
+  // the topic ("consulted them on the war").
+  bool setting = tr.base(t) == "obl" &&
+                 (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following", "amid"}) ||
+                  (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
+  if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
+  // "would never accept the demands made by X": a verbal act that the verb
+  // answers is not its subject's.
+  if (gov >= 0 && tr.rel(t) == "obj" && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
+                                          std::string_view::npos &&
+      coder_detail::answering_verb(tr.lemma(gov)))
+    gov = -1;
+  auto prep_children = [&](int n, std::string_view p, std::vector<int>& nodes) {
+    if (n < 0) return;
+    for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
+      if (*d == t) continue;  // "responded to X's request": the noun is not its own party
+      std::string_view b = tr.base(*d);
+      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) nodes.push_back(*d);
+      // A phrase the parser hung on a date ("last July to X") belongs to
+      // the date's head: dates take no such dependents.
+      if (b == "obl" && is_date(c, *d))
+        for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
+          if (tr.base(*e) == "nmod" && tr.marker(*e) == p) nodes.push_back(*e);
+    }
+  };
+  // "the call placed by X to Y", "the treaty signed by X": a noun event's
+  // past participle lends its "by" agent and its prepositions.
+  int part = -1;
+  if (f.noun)
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && part < 0; ++d)
+      if (tr.rel(*d) == "acl" && tr.is_verb(*d) && tr.xpos(*d) == "VBN") part = *d;
+  // A place visited is its country's; so is a place that receives aid ("food dropped
+  // into Aceh province").
+  bool places = (f.type == "visit" || f.cameo.rfind("07", 0) == 0) && !source;
+  std::vector<int> nodes;
+  switch (s.kind) {
+    case SlotKind::subj: {
+      std::string w;
+      int n = f.noun ? -1 : subject_of(c, t, w);
+      // "pointing to terrorist threats": the noun names its own agent, who
+      // is no party.
+      bool own_agent = false;
+      if (f.noun)
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
+          own_agent |= is_rel(tr.base(*d), {"amod", "compound"}) && frames_.in_class(nonstate_class_, tr.lemma(*d));
+      if (own_agent) {
+        c.nonstate_agent = true;
+        why += source ? "source=own-agent " : "target=own-agent ";
+      } else if (f.noun) {
+        // "put its army on alert", "troops were placed on alert": whom a
+        // verb of placing puts on a state is its object.
+        // "on a state of alert", "on a higher level of alert": the same.
+        int on = t, pg = gov;
+        if (gov < 0 && tr.base(t) == "nmod" && tr.marker(t) == "of" && tr.head(t) >= 0 &&
+            tr.base(tr.head(t)) == "obl")
+          on = tr.head(t), pg = tr.head(on);
+        const bool placed = pg >= 0 && tr.base(on) == "obl" && tr.marker(on) == "on" &&
+                            is_rel(tr.lemma(pg), {"put", "place", "keep", "set"});
+        if (placed) {
+          n = tr.passive(pg) ? tr.child(pg, "nsubj:pass") : tr.child(pg, "obj");
+          if (n >= 0) w += "placed ";
+        } else if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
+        else if (tr.base(t) == "nsubj") n = -1;
+        // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
+        else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
+        if (n < 0 && part >= 0)
+          for (const int* d = tr.kids_begin(part); d != tr.kids_end(part) && n < 0; ++d)
+            if (tr.base(*d) == "obl" && tr.marker(*d) == "by") n = *d, w += "participle-agent ";
+      }
+      if (n >= 0) {
+        why += (source ? "source=" : "target=") + w;
+        nodes.push_back(n);
+      }
+      break;
+    }
+    case SlotKind::obj:
+      if (!f.noun) {
+        int o = tr.passive(t) ? tr.child(t, "nsubj:pass") : tr.child(t, "obj");
+        if (o < 0 && (tr.passive(t) || tr.reduced_passive(t)) && tr.rel(t) == "acl" && tr.is_nominal(tr.head(t)))
+          o = tr.head(t);
+        if (o >= 0) {
+          nodes.push_back(o);
+          why += source ? "source=obj " : "target=obj ";
+        }
+      }
+      break;
+    case SlotKind::iobj: {
+      int o = tr.child(t, "iobj");
+      if (o >= 0) nodes.push_back(o), why += "target=iobj ";
+      break;
+    }
+    case SlotKind::poss:
+      if (f.noun) {
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+          std::string_view r = tr.rel(*d), b = tr.base(*d);
+          if (r == "nmod:poss" || b == "amod" || b == "compound") {
+            int mi = c.mention(*d);
+            if (mi >= 0 && is_actor(c.rec.mentions[mi])) nodes.push_back(*d);
+          }
+        }
+        if (!nodes.empty()) why += source ? "source=poss " : "target=poss ";
+      }
+      break;
+    case SlotKind::between:
+      prep_children(t, "between", nodes);
+      prep_children(t, "among", nodes);
+      if (nodes.empty()) prep_children(gov, "between", nodes);
+      if (!nodes.empty()) why += "parties=between ";
+      break;
+    case SlotKind::prep:
+      prep_children(t, s.word, nodes);
+      if (nodes.empty()) prep_children(gov, s.word, nodes);
+      if (nodes.empty()) prep_children(part, s.word, nodes);
+      // "sent X greetings" is "sent greetings to X": the governing verb's
+      // indirect object.
+      if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(t) == "obj") {
+        int io = tr.child(gov, "iobj");
+        if (io >= 0) nodes.push_back(io);
+      }
+      // "the visit by X to Y": the parser may hang the phrase on the noun's
+      // own "by" or "of" phrase.
+      if (nodes.empty() && f.noun)
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
+          if (tr.base(*d) == "nmod" && (tr.marker(*d) == "by" || tr.marker(*d) == "of")) prep_children(*d, s.word, nodes);
+      // "signed the accord over objections from X": a phrase right after
+      // the noun that the parser hung higher up (on a noun above it, or on
+      // the clause's verb) is the noun's.
+      if (nodes.empty() && f.noun) {
+        const int next = tr.right_edge(t) + 1;
+        for (int a = t; nodes.empty() && a >= 0 && (a == t || !tr.is_verb(a)) &&
+                        is_rel(tr.base(a), {"nmod", "obj", "obl"});) {
+          a = tr.head(a);
+          if (a >= 0)
+            for (const int* d = tr.kids_begin(a); d != tr.kids_end(a); ++d)
+              if (is_rel(tr.base(*d), {"obl", "nmod"}) && tr.marker(*d) == s.word && *d > t &&
+                  tr.kids_begin(*d) != tr.kids_end(*d) && *tr.kids_begin(*d) == next)
+                nodes.push_back(*d);
+        }
+      }
+      // "accused Japan of ...": a verb's preposition may hang on its object.
+      if (nodes.empty() && !f.noun) {
+        int o = tr.child(t, "obj");
+        prep_children(o, s.word, nodes);
+      }
+      if (!nodes.empty()) why += fmt::format("{}=p:{} ", source ? "source" : "target", s.word);
+      break;
+  }
+  // Private people ("told Japanese reporters", "met a Chilean businessman")
+  // stand for their country only in what is done to people, and in their
+  // own protests against another state.
+  const std::string_view root = std::string_view(f.cameo).substr(0, 2);
+  const bool done_to_people = root == "07" || root == "08" || root == "14" || root == "16" || root == "17" ||
+                              root == "18" || root == "19" || root == "20";
+  // ... so do people named with such a title ("Kenyan journalist Ann Lee").
+  auto private_person = [&](int n) {
+    const int mi = c.mention(n);
+    if (mi < 0 || c.rec.mentions[mi].kind != MentionKind::person || c.rec.mentions[mi].entity < 0) return false;
+    const std::string& role = c.rec.people[c.rec.mentions[mi].entity].base_role;
+    std::string last = role.substr(role.rfind(' ') == std::string::npos ? 0 : role.rfind(' ') + 1);
+    for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return !last.empty() && frames_.in_class(private_class_, last);
+  };
+  for (int n : nodes) {
+    // X said of Y, "... he has sent us greetings": in the quote "us" and
+    // "me" are X, "he" and "she" are Y.
+    if (tr.upos(n) == Upos::PRON && is_rel(tr.lemma(n), {"we", "i", "he", "she"}))
+      if (int v = speech_verb_of_quoted(c, n); v >= 0) {
+        int who = -1;
+        if (tr.lemma(n) == "we" || tr.lemma(n) == "i") {
+          who = source || c.mention(n) >= 0 ? -1 : tr.child(v, "nsubj");
+        } else {
+          for (const int* k = tr.kids_begin(v); k != tr.kids_end(v) && who < 0; ++k)
+            if (tr.base(*k) == "obl" && tr.marker(*k) == "of") who = *k;
+        }
+        if (who >= 0 && actor_of_node(c, who, true, false) >= 0) n = who;
+      }
+    if (!done_to_people && (frames_.in_class(private_class_, tr.lemma(n)) || private_person(n))) {
+      if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
+      c.private_party = true;
+      continue;
+    }
+    const std::size_t before = out.size();
+    actors_at(c, n, source, places, out);
+    // "elements backed up by new documents": the agent is a thing, no party.
+    if (source && s.kind == SlotKind::subj && out.size() == before && tr.upos(n) == Upos::NOUN &&
+        tr.base(n) == "obl" && tr.marker(n) == "by" && !tr.is_nominal(tr.head(n)) &&
+        !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(n)))
+      c.thing_agent = true;
+    if (c.in.words) why += fmt::format("({}{}) ", (*c.in.words)[n], out.empty() ? ": no actor" : "");
+  }
+  // Protesters of no stated country ("some students rallied in
+  // X against ...") are people of the country they protest in: the city or
+  // country of the protest's "in" phrase, else the article's home country.
+  if (source && out.empty() && root == "14" && s.kind == SlotKind::subj)
+    for (int n : nodes) {
+      if (!frames_.in_class(private_class_, tr.lemma(n)) || tr.upos(n) != Upos::NOUN) continue;
+      for (const int* k = tr.kids_begin(t); k != tr.kids_end(t) && out.empty(); ++k) {
+        const int mi = c.mention(*k);
+        if (tr.base(*k) != "obl" || tr.marker(*k) != "in" || mi < 0) continue;
+        const MentionKind mk = c.rec.mentions[mi].kind;
+        if (mk == MentionKind::city || mk == MentionKind::country || mk == MentionKind::capital) out.push_back(mi);
+      }
+      if (out.empty() && c.home_mention >= 0) out.push_back(-c.home_mention - 1);
+      if (!out.empty()) why += "source=people of the place ";
+      break;
+    }
+  // Force aimed at a thing on another state's soil ("shells aimed at a
+  // radar post in Kenya") is aimed at that state; so is aid to a thing
+  // there ("funding a police unit in Yemen").
+  const bool armed = root == "07" || root == "18" || root == "19" || root == "20";
+  if (armed && !source && out.empty())
+    for (int n : nodes) {
+      for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
+        if (tr.base(*k) == "nmod" && is_rel(tr.marker(*k), {"in", "inside"})) {
+          actors_at(c, *k, false, true, out);
+          if (!out.empty()) why += "target=located ";
+        }
+      // "struck what it called camps in X": the place of a free relative's
+      // clause.
+      if (!out.empty() || tr.lemma(n) != "what") continue;
+      for (const int* r = tr.kids_begin(n); r != tr.kids_end(n) && out.empty(); ++r) {
+        if (tr.rel(*r) != "acl:relcl") continue;
+        for (const int* k = tr.kids_begin(*r); k != tr.kids_end(*r) && out.empty(); ++k)
+          if (is_rel(tr.base(*k), {"obl", "nmod"}) && is_rel(tr.marker(*k), {"in", "inside"})) {
+            actors_at(c, *k, false, true, out);
+            if (!out.empty()) why += "target=located ";
+          }
+      }
+    }
+}
+
+}  // namespace dipgraph::ingest
