@@ -103,3 +103,21 @@ TEST_CASE("extract speech: a reporting verb after a quote, however the parser hu
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "IND", "PAK") != nullptr);
 }
+
+TEST_CASE("extract dates: the day a plan was announced is not the day it is carried out") {
+  // 2025-10-02 is a Thursday: "on Wednesday" of "said" is the day before.
+  auto fs = test::facts(
+      "Japan will provide Bangladesh with a loan of 1.2 billion dollars to build a new port, the two "
+      "governments said on Wednesday.",
+      "2025-10-02");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "JPN", "BGD");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  CHECK(f->date.empty());
+  fs = test::facts("Japan gave Bangladesh a loan of 1.2 billion dollars, officials said on Wednesday.", "2025-10-02");
+  CAPTURE(test::summary(fs));
+  const Fact* g = test::find(fs, "07", "JPN", "BGD");
+  REQUIRE(g != nullptr);
+  CHECK(g->date == "2025-10-01");
+}

@@ -429,6 +429,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       int tense = fct.status == Status::planned || fct.status == Status::intended ? 1
                   : fct.status == Status::occurred                                 ? -1
                                                                                    : 0;
+      // The sentence's date taken for an event it does not hang from, when
+      // it hangs from a verb in the past ("X will lend Y ..., the
+      // governments said on Wednesday"): the day something was said or
+      // done, not the day of an event still to come (left undated), and a
+      // day past for one that happened.
+      if (!own_date_phrase && date >= 0) {
+        int w = in.word_of_tok[a.dates[date].begin - sb];
+        while (w >= 0 && !tr.is_verb(w)) w = tr.head(w);
+        if (w >= 0 && tr.xpos(w) == "VBD") {
+          if (tense > 0) date = -1;
+          else tense = -1;
+        }
+      }
       if (date >= 0) {
         fct.date = resolve_date(a.dates[date], a.article_date, tense);
         d.own_date = !fct.date.empty();
