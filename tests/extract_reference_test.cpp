@@ -121,3 +121,11 @@ TEST_CASE("extract dates: the day a plan was announced is not the day it is carr
   REQUIRE(g != nullptr);
   CHECK(g->date == "2025-10-01");
 }
+
+TEST_CASE("extract reference: 'who' stands for a person, also when the parser hung it on an event noun") {
+  auto fs = test::facts(
+      "The announcement came during a visit to Tokyo by Bangladesh's foreign minister, who also met Japanese "
+      "trade officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "BGD,JPN") != nullptr);
+}

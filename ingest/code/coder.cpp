@@ -62,7 +62,28 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     // "which met", "who visited": the relative pronoun stands for the noun.
     if (t.upos(s) == Upos::PRON && t.rel(v) == "acl:relcl" && c.mention(s) < 0) {
       why += "relcl ";
-      return t.head(v);
+      // "a visit by X's minister, who also met ...": "who" stands for a
+      // person; hung on a noun that names none, it is the nearest person
+      // before it under that noun.
+      const int h = t.head(v);
+      auto person = [&](int n) {
+        const int mi = c.mention(n);
+        return (mi >= 0 && is_actor(c.rec.mentions[mi])) ||
+               (t.upos(n) == Upos::NOUN && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), t.lemma(n)) &&
+                !frames_.find(t.lemma(n), true));  // (an event noun names no person: "visit")
+      };
+      if (t.lemma(s) == "who" && h >= 0 && !person(h))
+        for (int n = v - 1; n > h; --n) {
+          if (!person(n)) continue;
+          int up = n;
+          while (up >= 0 && up != h) up = t.head(up);
+          if (up == h) {
+            why += "(the person before) ";
+            return n;
+          }
+          break;
+        }
+      return h;
     }
     why += "nsubj ";
     return s;
