@@ -129,3 +129,9 @@ TEST_CASE("extract reference: 'who' stands for a person, also when the parser hu
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "BGD,JPN") != nullptr);
 }
+
+TEST_CASE("extract code: a request, an invitation or a proposal 'from X' is X's") {
+  auto fs = test::facts("Kazakhstan is considering a request from Kyrgyzstan for emergency fuel supplies.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KGZ", "KAZ") != nullptr);
+}
