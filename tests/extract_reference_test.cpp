@@ -130,8 +130,15 @@ TEST_CASE("extract reference: 'who' stands for a person, also when the parser hu
   CHECK(test::find_sym(fs, "04", "BGD,JPN") != nullptr);
 }
 
-TEST_CASE("extract code: a request, an invitation or a proposal 'from X' is X's") {
+TEST_CASE("extract code: a request, a demand or criticism 'from X' is X's") {
   auto fs = test::facts("Kazakhstan is considering a request from Kyrgyzstan for emergency fuel supplies.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "KGZ", "KAZ") != nullptr);
+  // ... and so are a demand and criticism "from X".
+  fs = test::facts("Kenya rejected a demand from Somalia for compensation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "SOM", "KEN") != nullptr);
+  fs = test::facts("Uganda dismissed criticism from Kenya over the border closure.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
