@@ -142,3 +142,16 @@ TEST_CASE("extract code: a request, a demand or criticism 'from X' is X's") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("extract code: whoever criticises a ban is not its target; suspended membership and solidarity") {
+  auto fs = test::facts("A spokesman for the Chinese foreign ministry criticised the Australian decision to ban the app.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "AUS") != nullptr);
+  CHECK(test::find(fs, "16", "AUS", "CHN") == nullptr);
+  fs = test::facts("The African Union suspended Niger's membership after the coup.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "", "NER") != nullptr);
+  fs = test::facts("Brazil's foreign ministry expressed solidarity with Chile after the wildfires.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "BRA", "CHL") != nullptr);
+}

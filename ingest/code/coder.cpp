@@ -462,7 +462,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       const bool nonstate_object = obj >= 0 && frames_.in_class(nonstate_class_, tr.lemma(obj));
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
           !nonstate_object)
-        other_party(c, w, e.source, e.target, why);
+        other_party(c, w, e.source, e.target, why, f.cameo[0] == '2' || (f.cameo[0] == '1' && f.cameo[1] >= '4'));
       // ... and so is a ban told in the passive without its maker ("imports
       // of X beef, which were banned in 2003").
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))

@@ -145,8 +145,10 @@ class Coder {
                       std::vector<std::int32_t>& target, std::string& why) const;
   void referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why) const;
+  // `material`: t is a material act (roots 14-20), which those who react
+  // to it are not the target of.
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
-                   std::string& why) const;
+                   std::string& why, bool material = false) const;
   // `act`: t is a noun naming a verbal act (a demand, an accusation, an
   // offer): the verb it is the object of does not say whether it was made.
   int status_of(const Ctx& c, int t, bool act = false) const;

@@ -181,12 +181,25 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
 // sentence names as an actor is its target, as a careful reader takes it.
 // Nothing when the sentence names none or several.
 void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
-                        std::vector<std::int32_t>& target, std::string& why) const {
+                        std::vector<std::int32_t>& target, std::string& why, bool material) const {
   // A party's key: its country, else what it names (kind and entity).
   auto key = [&](std::int32_t x) {
     const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
     if (m.country >= 0) return std::pair<int, std::int32_t>{-1, m.country};
     return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
+  };
+  // Who reacts to a material act ("X criticised Y's decision to ban ...":
+  // X) is not whom it is aimed at: the subjects of the verbs above it. (A
+  // demand, a threat, an accusation is often aimed at whoever answers it:
+  // "X rejected Y's demand".)
+  std::vector<int> reacting;
+  for (int a = c.t.head(t), step = 0; material && a >= 0 && step < 8; a = c.t.head(a), ++step)
+    if (c.t.is_verb(a))
+      if (int sj = c.t.child(a, "nsubj"); sj >= 0) reacting.push_back(sj);
+  auto under_reacting = [&](int w) {
+    for (int step = 0; w >= 0 && step < 12; w = c.t.head(w), ++step)
+      if (std::find(reacting.begin(), reacting.end(), w) != reacting.end()) return true;
+    return false;
   };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
@@ -206,6 +219,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // What a clause under the trigger says ("denied that the UK was
     // complicit") is content, not whom the act is aimed at.
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
+    if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
     // Nor is who takes part in an act told inside that act's own content
     // ("refused to allow protests against a decision to buy rice from
     // X"): a party two clauses down is not whom the act is aimed at, and
