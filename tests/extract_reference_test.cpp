@@ -155,3 +155,11 @@ TEST_CASE("extract code: whoever criticises a ban is not its target; suspended m
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "BRA", "CHL") != nullptr);
 }
+
+TEST_CASE("extract: one act read by both coders in two codes of one root is one fact") {
+  auto fs = test::facts("South Korea lifted its restrictions on Japanese chemical exports.");
+  CAPTURE(test::summary(fs));
+  int yields = 0;
+  for (const Fact& f : fs) yields += f.cameo.rfind("08", 0) == 0;
+  CHECK(yields == 1);
+}

@@ -579,14 +579,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   };
   // The same word read in the same root with another status ("denied that
   // it had attacked"), or with fewer of the parties the tree found ("X and
-  // its ally Y cut ties with Z" read as X alone): the tree's reading wins.
+  // its ally Y cut ties with Z" read as X alone), or with the same parties
+  // in another code of that root no more specific than the tree's: the
+  // tree's reading wins.
+  // How specific a CAMEO code is: its digits, a root's general code (x0,
+  // "070") counting as the root alone.
+  auto specificity = [](const std::string& cameo) {
+    return cameo.size() == 3 && cameo[2] == '0' ? 2 : static_cast<int>(cameo.size());
+  };
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
+      // ... or with the same parties in another code of the root ("lifted
+      // its restrictions": 085 by the tree, 081 by the words).
       if (p.position == d.position && p.sentence == d.sentence &&
           (p.fact.status != d.fact.status ||
            (p.countries != d.countries &&
-            std::includes(p.countries.begin(), p.countries.end(), d.countries.begin(), d.countries.end()))) &&
+            std::includes(p.countries.begin(), p.countries.end(), d.countries.begin(), d.countries.end())) ||
+           (p.countries == d.countries && p.fact.cameo != d.fact.cameo &&
+            specificity(p.fact.cameo) >= specificity(d.fact.cameo))) &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)
         return true;
     }
