@@ -122,6 +122,11 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   static const std::uint8_t kVBN = xpos_index("VBN"), kVBDp = xpos_index("VBD");
   for (std::size_t i = 0; i < n; ++i) {
     if (out.upos[i] != Upos::NOUN || (i < hints.size() && hints[i] != Hint::none) || words[i].size() > 24) continue;
+    // (a noun after a determiner, an adjective, a number or a preposition
+    // is one: only the others are looked up)
+    if (i > 0 && (out.upos[i - 1] == Upos::DET || out.upos[i - 1] == Upos::ADJ || out.upos[i - 1] == Upos::NUM ||
+                  out.upos[i - 1] == Upos::ADP))
+      continue;
     char low[25];
     for (std::size_t k = 0; k < words[i].size(); ++k)
       low[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[i][k])));
