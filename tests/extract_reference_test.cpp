@@ -163,3 +163,14 @@ TEST_CASE("extract: one act read by both coders in two codes of one root is one 
   for (const Fact& f : fs) yields += f.cameo.rfind("08", 0) == 0;
   CHECK(yields == 1);
 }
+
+TEST_CASE("extract code: a visit 'for talks with Y' is a visit and a meeting; a joint patrol ties two navies") {
+  auto fs = test::facts(
+      "Hungarian Prime Minister Viktor Orban travelled to Beijing for talks with Chinese President Xi Jinping.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "HUN", "CHN") != nullptr);
+  CHECK(test::find_sym(fs, "04", "CHN,HUN") != nullptr);
+  fs = test::facts("The Chinese and Russian navies began a joint patrol in the Pacific.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "06", "CHN,RUS") != nullptr);
+}

@@ -548,9 +548,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     const Frame& f = frames_.frame(e.frame);
     int h = tr.head(e.word);
     // A noun event that is the object of a verb event of the same root.
+    // ("travelled to X for talks with Y": a visit and the meeting held
+    // during it are two events, of two types.)
     if (f.noun && h >= 0 && trigger_of[h] >= 0) {
       CodedEvent& g = out[trigger_of[h]];
-      if (g.cameo.substr(0, 2) == e.cameo.substr(0, 2)) {
+      const bool visit_and_meeting = (g.type == "visit") != (e.type == "visit") && tr.base(e.word) == "obl";
+      if (g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) {
         if (g.target.empty()) g.target = e.target;
         if (g.source.empty()) g.source = e.source;
         drop[k - first] = 1;
