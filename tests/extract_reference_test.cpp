@@ -174,3 +174,10 @@ TEST_CASE("extract code: a visit 'for talks with Y' is a visit and a meeting; a 
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "06", "CHN,RUS") != nullptr);
 }
+
+TEST_CASE("extract speech: what the speaker says another state did is that state's act, not the speaker's") {
+  auto fs = test::facts("Seoul said Pyongyang had sent thousands of troops to Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "PRK", "RUS") != nullptr);
+  CHECK(test::find(fs, "07", "KOR", "RUS") == nullptr);
+}

@@ -184,6 +184,17 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         // not what was said.
         if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
         any = true;
+        // "Seoul said Pyongyang had sent troops to Russia": an act in what
+        // was said whose own subject names its maker is that maker's; word
+        // order (the pattern coder) would credit the speaker.
+        if (!out[j].source.empty() && !out[j].target.empty() && !frames_.frame(out[j].frame).noun &&
+            tr.child(out[j].word, "nsubj") >= 0) {
+          auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
+          const bool speakers_own = std::any_of(out[j].source.begin(), out[j].source.end(), [&](std::int32_t x) {
+            return std::any_of(speaker.begin(), speaker.end(), [&](std::int32_t y) { return country(x) == country(y); });
+          });
+          if (!speakers_own) vetoed.push_back(out[j].word);
+        }
         if (out[j].source.empty()) {
           int s = -1;
           std::string w;
