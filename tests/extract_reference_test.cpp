@@ -181,3 +181,9 @@ TEST_CASE("extract speech: what the speaker says another state did is that state
   CHECK(test::find(fs, "07", "PRK", "RUS") != nullptr);
   CHECK(test::find(fs, "07", "KOR", "RUS") == nullptr);
 }
+
+TEST_CASE("extract code: a pledge told by a noun is made to whom it will act on") {
+  auto fs = test::facts("Kenya made a pledge to help Somalia rebuild its army.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "KEN", "SOM") != nullptr);
+}

@@ -315,6 +315,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           e.target.clear();
         }
       }
+      // "its commitment to defend X", "a pledge to help X": what a promise
+      // told by a noun will act on names whom it is made to.
+      if (e.target.empty() && f.noun && f.cameo.rfind("03", 0) == 0)
+        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && e.target.empty(); ++d) {
+          if (tr.base(*d) != "acl" || !tr.is_verb(*d) || tr.marker(*d) != "to") continue;
+          actors_at(c, tr.child(*d, "obj"), false, false, e.target);
+          if (!e.target.empty()) why += "target=what it will act on ";
+        }
       // "four soldiers were killed in a rocket attack": an act of force told
       // as where a passive verb of harm (or "died") happened hit that
       // verb's subject. Word order (the pattern coder) would make the
