@@ -143,3 +143,12 @@ TEST_CASE("extract force: armed craft entering, or a state violating, another st
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "150") == nullptr);
 }
+
+TEST_CASE("extract code: frozen assets are a sanction on their owner's state; a veto lifted is given up") {
+  auto fs = test::facts("The Netherlands froze the assets of a Russian bank.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "NLD", "RUS") != nullptr);
+  fs = test::facts("Turkey lifted its veto on Sweden's NATO membership.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "TUR", "SWE") != nullptr);
+}
