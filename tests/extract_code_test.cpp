@@ -100,10 +100,10 @@ TEST_CASE("extract code: capitals act as their governments, national modifiers m
   CHECK(find(fs, "11", "BRA", "PRY") != nullptr);
 }
 
-// Known limitation (docs/extraction.md, Limits): the parse coder reads a
-// national modifier of a thing as no source, but the pattern coder, the
-// second reader, still codes this sentence as China -> Mexico.
-TEST_CASE("extract code: a national modifier of a thing is never a source" * doctest::may_fail()) {
+// A national modifier of a thing is no source for the parse coder, and a
+// verb of force with a thing for subject vetoes the pattern coder's
+// word-order reading (was a known limitation until 2026-12-04).
+TEST_CASE("extract code: a national modifier of a thing is never a source") {
   auto fs = test::facts("Cheap Chinese steel shipments were injuring Mexican industry.");
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
