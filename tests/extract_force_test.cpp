@@ -152,3 +152,12 @@ TEST_CASE("extract code: frozen assets are a sanction on their owner's state; a 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "08", "TUR", "SWE") != nullptr);
 }
+
+TEST_CASE("extract force: a war or attacks 'between A and B' tie both, each way") {
+  auto fs = test::facts("The war between Russia and Ukraine entered its fourth year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "19", "RUS,UKR") != nullptr);
+  fs = test::facts("The summit soon turned into verbal attacks between the Chilean and Peruvian presidents.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "11", "CHL,PER") != nullptr);
+}

@@ -288,6 +288,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, w, f, s, true, e.source, why);
         if (e.source.empty()) continue;
         agent_phrase = f.noun && s.kind == SlotKind::prep && (s.word == "of" || s.word == "by");
+        // "the war between A and B": the parties of "between" are the
+        // event's participants, whatever way the class reads otherwise
+        // ("X's war on Y").
+        if (s.kind == SlotKind::between && e.source.size() >= 2) e.sym = true;
         break;
       }
       for (const Slot& s : f.target) {
