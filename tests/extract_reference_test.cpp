@@ -187,3 +187,22 @@ TEST_CASE("extract code: a pledge told by a noun is made to whom it will act on"
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "03", "KEN", "SOM") != nullptr);
 }
+
+TEST_CASE("extract reference: 'the two countries' after two named in the sentence are those two") {
+  auto fs = test::facts(
+      "Speaking after talks with his Kenyan counterpart, Tanzania's president said the two countries would jointly "
+      "build a pipeline to carry Ugandan oil to the coast.");
+  CAPTURE(test::summary(fs));
+  const Fact* p = test::find_sym(fs, "06", "KEN,TZA");
+  REQUIRE(p != nullptr);
+  CHECK(p->status == Status::planned);
+}
+
+TEST_CASE("extract code: what a state called something is a characterization, no phone call") {
+  auto fs = test::facts(
+      "The Turkish and Azerbaijani presidents condemned what they called Armenian provocations.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "AZE,TUR", "ARM") != nullptr);
+  CHECK(test::find_sym(fs, "04", "ARM,AZE,TUR") == nullptr);
+  for (const Fact& f : fs) CHECK(!(f.cameo.rfind("04", 0) == 0 && test::countries(f).count("ARM")));
+}

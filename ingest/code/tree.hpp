@@ -217,6 +217,13 @@ class Tree {
       if (!is_verb(v) || std::find(std::begin(kNaming), std::end(kNaming), lemma(v)) == std::end(kNaming)) continue;
       int o = child(v, "obj");
       if (o < v || child(v, "xcomp") >= 0) continue;
+      // "condemned what they called provocations": the relative clause of
+      // "what" names; its object is what "what" was called.
+      if (rel_[v] == "acl:relcl" && head_[v] >= 0 && lemma(head_[v]) == "what") {
+        rel_[o] = base_[o] = "xcomp";
+        changed = true;
+        continue;
+      }
       // "called the statement 'unacceptable'": an adjective after the
       // object (English puts its adjectives before the noun) is the
       // complement.

@@ -370,9 +370,19 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (head || alone || (alone_subject && i == span.begin)) {
         if (!head) head = i;
         j = head;
-        // The two countries most mentioned so far.
+        // The two countries the sentence named before (by name, not by
+        // pronoun: "after talks with his Kenyan counterpart, Tanzania's
+        // president said the two countries ..."), else the two countries
+        // most mentioned so far.
         std::vector<std::int32_t> group;
-        for (int round = 0; round < 2; ++round) {
+        for (const Mention& m : ms) {
+          if (m.begin >= i) break;
+          const int c = m.kind == MentionKind::person && m.entity >= 0 ? a.people[m.entity].country : m.country;
+          if (!is_actor(m) || m.anaphor || c < 0 || std::find(group.begin(), group.end(), c) != group.end()) continue;
+          group.push_back(c);
+        }
+        if (group.size() != 2) group.clear();
+        for (int round = 0; round < 2 && group.size() < 2; ++round) {
           int best = -1;
           for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
             if (!a.country_counts[c]) continue;
