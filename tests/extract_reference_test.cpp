@@ -206,3 +206,16 @@ TEST_CASE("extract code: what a state called something is a characterization, no
   CHECK(test::find_sym(fs, "04", "ARM,AZE,TUR") == nullptr);
   for (const Fact& f : fs) CHECK(!(f.cameo.rfind("04", 0) == 0 && test::countries(f).count("ARM")));
 }
+
+TEST_CASE("extract code: a dispute settled together is an agreement; another state's embassy closed reduces relations") {
+  auto fs = test::facts("Peru and Chile settled a maritime dispute at the International Court of Justice.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "CHL,PER") != nullptr);
+  fs = test::facts("Nicaragua's government closed the Taiwanese embassy in Managua.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "NIC", "TWN") != nullptr);
+  // Its own embassy closed for security names no other party.
+  fs = test::facts("Australia closed its embassy in Kabul for security reasons.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+}
