@@ -219,3 +219,13 @@ TEST_CASE("extract code: a dispute settled together is an agreement; another sta
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("extract status: how someone is seen ('viewed as opposing X') tells no act of theirs") {
+  auto fs = test::facts("Kenya is widely viewed as opposing Uganda's bid for the seat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "KEN", "UGA") == nullptr);
+  // The act itself, told plainly, stays.
+  fs = test::facts("Kenya opposed Uganda's bid for the seat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "KEN", "UGA") != nullptr);
+}

@@ -138,6 +138,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     std::string_view r = tr.rel(x);
     int h = tr.head(x);
     if (h < 0) break;
+    // "is viewed as opposing X", "was seen as backing Y": how someone is
+    // seen tells no act of theirs.
+    if (is_rel(tr.base(x), {"advcl", "xcomp"}) && tr.marker(x) == "as" && tr.is_verb(x) &&
+        is_rel(tr.lemma(h), {"view", "see", "regard", "consider", "perceive", "portray", "depict", "describe"}))
+      take(kHypothetical);
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for) {
