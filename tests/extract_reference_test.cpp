@@ -229,3 +229,22 @@ TEST_CASE("extract status: how someone is seen ('viewed as opposing X') tells no
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("extract code: a genocide case is a lawsuit, no genocide; arms received come from their giver") {
+  auto fs = test::facts("South Africa filed a genocide case against Israel at the International Court of Justice.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "ZAF", "ISR") != nullptr);
+  CHECK(test::with_root(fs, "20") == nullptr);
+  fs = test::facts("Ukraine received F-16 jets from Denmark and the Netherlands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "DNK,NLD", "UKR") != nullptr);
+}
+
+TEST_CASE("extract speech: aid told as part of another state's act is not the speaker's") {
+  auto fs = test::facts(
+      "Malta will provide 40 million dollars in humanitarian aid to Chad, the Sudanese foreign ministry said on "
+      "Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "MLT", "TCD") != nullptr);
+  CHECK(test::find(fs, "07", "SDN", "TCD") == nullptr);
+}

@@ -226,6 +226,9 @@ static bool hostile_root(const std::string& cameo) {
   return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
 }
 
+// A noun or an adjective (the tagger's reading of a noun modifier).
+static bool is_rel_upos(syntax::Upos u) { return u == Upos::NOUN || u == Upos::ADJ; }
+
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
   tree.reset(*in.syn);
@@ -254,8 +257,21 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     const int h = tr.head(w);
     if (h >= 0 && tr.is_verb(h) && (tr.rel(w) == "obj" || tr.rel(w) == "iobj")) press[h] = 1, vetoed.push_back(h);
   }
+  // "a genocide case", "invasion talks": an event noun that modifies
+  // another event noun is that event's topic, no event of its own; the
+  // pattern coder's reading of it goes too. ("an aid package", "a bomb
+  // attack": the modifier or the head is no event noun.)
+  std::vector<char> topic(n, 0);
   for (int w = 0; w < n; ++w) {
-    if (press[w]) continue;
+    const int h = tr.head(w);
+    if (is_rel(tr.base(w), {"compound", "amod"}) && is_rel_upos(tr.upos(w)) && h > w && tr.upos(h) == Upos::NOUN &&
+        c.mention(w) < 0 && frames_.find(tr.lemma(w), true) && frames_.find(tr.lemma(h), true)) {
+      topic[w] = 1;
+      vetoed.push_back(w);
+    }
+  }
+  for (int w = 0; w < n; ++w) {
+    if (press[w] || topic[w]) continue;
     Upos u = tr.upos(w);
     bool noun = u == Upos::NOUN;
     if (!(noun || u == Upos::VERB)) continue;

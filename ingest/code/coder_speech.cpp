@@ -195,7 +195,15 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           });
           if (!speakers_own) vetoed.push_back(out[j].word);
         }
-        if (out[j].source.empty()) {
+        // "X will provide $5 million in aid to Y, Z said": a noun event
+        // that is part of an act told with its own maker is that act's,
+        // not the speaker's.
+        bool part_of_act = false;
+        if (frames_.frame(out[j].frame).noun)
+          for (int a = tr.head(out[j].word), step = 0; a >= 0 && step < 3 && !part_of_act; a = tr.head(a), ++step)
+            for (std::size_t q = first; q < out.size(); ++q)
+              if (q != j && q != k && out[q].word == a && !out[q].source.empty()) part_of_act = true;
+        if (out[j].source.empty() && !part_of_act) {
           int s = -1;
           std::string w;
           int subj = subject_of(c, out[j].word, w);
