@@ -248,3 +248,13 @@ TEST_CASE("extract speech: aid told as part of another state's act is not the sp
   CHECK(test::find(fs, "07", "MLT", "TCD") != nullptr);
   CHECK(test::find(fs, "07", "SDN", "TCD") == nullptr);
 }
+
+TEST_CASE("extract code: two states that agreed that something be done agreed with each other") {
+  auto fs = test::facts("Italy and Albania agreed that migrants rescued at sea would be held in Albanian centres.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "ALB,ITA") != nullptr);
+  // One state agreeing alone names no other party.
+  fs = test::facts("Italy agreed that the rules were too strict.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
