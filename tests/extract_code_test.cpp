@@ -431,8 +431,12 @@ TEST_CASE("extract code: status.tsv cues by place, unknown places and values rep
                                        "deny\tclause\tnegated\n"
                                        "rumour\tclause\thypothetical\n"
                                        "insist\tsentence\tasserted\n"
-                                       "doubt\tclause\tmaybe\n",
+                                       "doubt\tclause\tmaybe\n"
+                                       "report\tnoun\thypothetical\n",
                                        diag, ingest::StatusCues::load);
+  // "noun": a noun's that-clause only, not the verb's of that lemma.
+  CHECK(cues.find(ingest::CueWhere::noun, "report") == ingest::kHypothetical);
+  CHECK(cues.find(ingest::CueWhere::clause, "report") == -1);
   CHECK(cues.find(ingest::CueWhere::clause, "deny") == static_cast<int>(Status::negated));
   CHECK(cues.find(ingest::CueWhere::clause, "rumour") == ingest::kHypothetical);
   CHECK(cues.find(ingest::CueWhere::mod, "deny") == -1);

@@ -9,7 +9,8 @@
 
 using namespace dipgraph;
 
-TEST_CASE("extract force: an attack that people were killed in hit them, never made them attackers") {
+TEST_CASE(
+    "extract force: an attack that people were killed in hit them, never made them attackers") {
   // The attack's maker is named by its national adjective: Syria on Italy,
   // from the attack noun or from the passive verb it set.
   auto fs = test::facts("Four Italian workers were killed in a Syrian rocket attack on Tuesday.");
@@ -22,7 +23,8 @@ TEST_CASE("extract force: an attack that people were killed in hit them, never m
   // Without a named maker, the victims' country is no attacker of the
   // country named later in the sentence.
   fs = test::facts(
-      "Officials think nine Dutch surveyors were killed in a car bomb attack staged as Belgian revenge for a "
+      "Officials think nine Dutch surveyors were killed in a car bomb attack staged as Belgian "
+      "revenge for a "
       "broken contract.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "18", "NLD", "BEL") == nullptr);
@@ -30,21 +32,25 @@ TEST_CASE("extract force: an attack that people were killed in hit them, never m
   CHECK(test::find(fs, "13", "NLD", "BEL") == nullptr);
 }
 
-TEST_CASE("extract code: a country told two clauses inside an act's content is not the act's target") {
+TEST_CASE(
+    "extract code: a country told two clauses inside an act's content is not the act's target") {
   // Vietnam sells fertilizer in the plan the rallies are against; the
   // cabinet refused the rallies, not Vietnam.
   auto fs = test::facts(
-      "The Thai cabinet has refused to permit new rallies against its plan to let farmers buy fertilizer from "
+      "The Thai cabinet has refused to permit new rallies against its plan to let farmers buy "
+      "fertilizer from "
       "Vietnam.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "THA", "VNM") == nullptr);
   // The one other country of a sentence, outside the content, still is.
-  fs = test::facts("The Thai cabinet has refused to sign the accord, a minister from Vietnam said.");
+  fs =
+      test::facts("The Thai cabinet has refused to sign the accord, a minister from Vietnam said.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "THA", "VNM") != nullptr);
 }
 
-TEST_CASE("extract code: a phrase right after an event noun is the noun's, wherever the parser hung it") {
+TEST_CASE(
+    "extract code: a phrase right after an event noun is the noun's, wherever the parser hung it") {
   // "from Argentina" follows "objections": whoever objected is Argentina,
   // even when the phrase hangs on "signed" or on a noun above.
   auto fs = test::parse_only().extract(
@@ -53,9 +59,12 @@ TEST_CASE("extract code: a phrase right after an event noun is the noun's, where
   CHECK(test::find(fs, "11", "ARG", "BRA") != nullptr);
 }
 
-TEST_CASE("extract force: jets that struck positions in a country struck that country; a struck deal is no strike") {
+TEST_CASE(
+    "extract force: jets that struck positions in a country struck that country; a struck deal is "
+    "no strike") {
   auto fs = test::facts(
-      "Turkish jets struck Kurdish militant positions in northern Iraq overnight, the Iraqi foreign ministry "
+      "Turkish jets struck Kurdish militant positions in northern Iraq overnight, the Iraqi "
+      "foreign ministry "
       "said.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "19", "TUR", "IRQ") != nullptr);
@@ -67,21 +76,27 @@ TEST_CASE("extract force: jets that struck positions in a country struck that co
   CHECK(test::with_root(fs, "19") == nullptr);
 }
 
-TEST_CASE("extract code: summoning a foreign envoy is a complaint; joint naval drills tie two navies") {
-  auto fs = test::facts("Ottawa summoned the Indian high commissioner on Tuesday over the arrests.");
+TEST_CASE(
+    "extract code: summoning a foreign envoy is a complaint; joint naval drills tie two navies") {
+  auto fs =
+      test::facts("Ottawa summoned the Indian high commissioner on Tuesday over the arrests.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "CAN", "IND") != nullptr);
-  fs = test::facts("Ghana and Nigeria will hold joint naval exercises in the Gulf of Guinea next year.");
+  fs = test::facts(
+      "Ghana and Nigeria will hold joint naval exercises in the Gulf of Guinea next year.");
   CAPTURE(test::summary(fs));
   const Fact* f = test::find_sym(fs, "06", "GHA,NGA");
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
 
-TEST_CASE("extract code: an adjective after a named thing is what it was called; 'agreed on Monday to act' is one plan") {
+TEST_CASE(
+    "extract code: an adjective after a named thing is what it was called; 'agreed on Monday to "
+    "act' is one plan") {
   // "unacceptable" hung on "statement" is the complement of "called": a
   // criticism of the statement's owner, no phone call.
-  auto fs = test::facts("The Danish foreign minister called the Russian statement \"unacceptable\".");
+  auto fs =
+      test::facts("The Danish foreign minister called the Russian statement \"unacceptable\".");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "DNK", "RUS") != nullptr);
   CHECK(test::find_sym(fs, "04", "DNK,RUS") == nullptr);
@@ -94,7 +109,8 @@ TEST_CASE("extract code: an adjective after a named thing is what it was called;
 
 TEST_CASE("extract force: a thing that harms no body is no attacker; weapons and warcraft are") {
   // Economic harm: shipments hurt an industry, no assault.
-  auto fs = test::facts("Australian shipments of coal to China were injuring the Indonesian industry, Jakarta said.");
+  auto fs = test::facts(
+      "Australian shipments of coal to China were injuring the Indonesian industry, Jakarta said.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "18") == nullptr);
   CHECK(test::with_root(fs, "19") == nullptr);
@@ -105,17 +121,21 @@ TEST_CASE("extract force: a thing that harms no body is no attacker; weapons and
 }
 
 TEST_CASE("extract code: demands that a state will not accept are those of who made them") {
-  auto fs = test::facts("Burundi's cabinet secretary said Burundi would never accept the demands made by Egypt.");
+  auto fs = test::facts(
+      "Burundi's cabinet secretary said Burundi would never accept the demands made by Egypt.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "10", "EGY", "BDI") != nullptr);
   CHECK(test::find(fs, "10", "BDI", "EGY") == nullptr);
 }
 
-TEST_CASE("extract force: a state that struck targets in another struck that state, also in a clause after 'after'") {
+TEST_CASE(
+    "extract force: a state that struck targets in another struck that state, also in a clause "
+    "after 'after'") {
   // "struck" tagged as a noun by the tagger alone: WordNet knows it only
   // as a form of "strike" (and an adjective), so it is the verb.
-  auto fs = test::facts("Pakistan said its air defences downed three drones, a day after India struck what it called "
-                        "militant camps in Pakistani Kashmir.");
+  auto fs = test::facts(
+      "Pakistan said its air defences downed three drones, a day after India struck what it called "
+      "militant camps in Pakistani Kashmir.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "19", "IND", "PAK") != nullptr);
   fs = test::facts("India struck camps in Pakistan on Wednesday.");
@@ -127,8 +147,11 @@ TEST_CASE("extract force: a state that struck targets in another struck that sta
   CHECK(test::with_root(fs, "19") == nullptr);
 }
 
-TEST_CASE("extract force: armed craft entering, or a state violating, another state's airspace or territory") {
-  auto fs = test::facts("Taiwan scrambled jets after 30 Chinese aircraft entered its air defence zone.");
+TEST_CASE(
+    "extract force: armed craft entering, or a state violating, another state's airspace or "
+    "territory") {
+  auto fs =
+      test::facts("Taiwan scrambled jets after 30 Chinese aircraft entered its air defence zone.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "15", "CHN", "TWN") != nullptr);
   fs = test::facts("Russian warplanes violated Estonian airspace on Friday.");
@@ -144,7 +167,9 @@ TEST_CASE("extract force: armed craft entering, or a state violating, another st
   CHECK(test::with_cameo(fs, "150") == nullptr);
 }
 
-TEST_CASE("extract code: frozen assets are a sanction on their owner's state; a veto lifted is given up") {
+TEST_CASE(
+    "extract code: frozen assets are a sanction on their owner's state; a veto lifted is given "
+    "up") {
   auto fs = test::facts("The Netherlands froze the assets of a Russian bank.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "NLD", "RUS") != nullptr);
@@ -157,7 +182,8 @@ TEST_CASE("extract force: a war or attacks 'between A and B' tie both, each way"
   auto fs = test::facts("The war between Russia and Ukraine entered its fourth year.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "19", "RUS,UKR") != nullptr);
-  fs = test::facts("The summit soon turned into verbal attacks between the Chilean and Peruvian presidents.");
+  fs = test::facts(
+      "The summit soon turned into verbal attacks between the Chilean and Peruvian presidents.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "11", "CHL,PER") != nullptr);
 }

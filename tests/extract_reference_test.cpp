@@ -11,31 +11,37 @@ using namespace dipgraph;
 
 TEST_CASE("extract reference: 'she' after an official named by title alone is that official") {
   auto fs = test::facts(
-      "Moldova's president met her Romanian counterpart in Chisinau on Wednesday. She thanked Bucharest for "
+      "Moldova's president met her Romanian counterpart in Chisinau on Wednesday. She thanked "
+      "Bucharest for "
       "its support.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "MDA", "ROU") != nullptr);
   // A named person who was the subject since is "he", not the official
   // before him.
   fs = test::facts(
-      "The Lithuanian defence minister arrived in Kyiv on Monday. Polish President Andrzej Duda spoke on "
+      "The Lithuanian defence minister arrived in Kyiv on Monday. Polish President Andrzej Duda "
+      "spoke on "
       "Tuesday. He praised Ukraine for its courage.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "POL", "UKR") != nullptr);
   CHECK(test::find(fs, "05", "LTU", "UKR") == nullptr);
 }
 
-TEST_CASE("extract code: the agent of an act noun ('the arrest of X by Y') is whom an act on it is aimed at") {
+TEST_CASE(
+    "extract code: the agent of an act noun ('the arrest of X by Y') is whom an act on it is aimed "
+    "at") {
   auto fs = test::facts("Kenya condemned the arrest of its diplomats by Uganda.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
   CHECK(test::find(fs, "17", "UGA", "KEN") != nullptr);
-  fs = test::facts("The White House welcomed the release of two American journalists by North Korea.");
+  fs = test::facts(
+      "The White House welcomed the release of two American journalists by North Korea.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "USA", "PRK") != nullptr);
 }
 
-TEST_CASE("extract status: a request that another act answers was made, whatever is said of the answer") {
+TEST_CASE(
+    "extract status: a request that another act answers was made, whatever is said of the answer") {
   auto fs = test::facts("Peru has yet to answer a Bolivian request for gas supplies.");
   CAPTURE(test::summary(fs));
   const Fact* f = test::find(fs, "02", "BOL", "PER");
@@ -55,8 +61,12 @@ TEST_CASE("extract: a statement names its speaker; two subjects considering a st
   CHECK(test::with_root(fs, "01") == nullptr);
 }
 
-TEST_CASE("extract status: an event dated forward from the article ('next week's summit') is still to come") {
-  auto fs = test::facts("Next week's summit between Kenyan and Tanzanian leaders will focus on border trade.", "2025-07-11");
+TEST_CASE(
+    "extract status: an event dated forward from the article ('next week's summit') is still to "
+    "come") {
+  auto fs = test::facts(
+      "Next week's summit between Kenyan and Tanzanian leaders will focus on border trade.",
+      "2025-07-11");
   CAPTURE(test::summary(fs));
   const Fact* s = test::find_sym(fs, "04", "KEN,TZA");
   REQUIRE(s != nullptr);
@@ -69,7 +79,8 @@ TEST_CASE("extract status: an event dated forward from the article ('next week's
 }
 
 TEST_CASE("extract status: what a state is ready or willing to do is intended, not done") {
-  auto fs = test::facts("Officials in Ankara said Turkey was ready to mediate between Russia and Ukraine.");
+  auto fs = test::facts(
+      "Officials in Ankara said Turkey was ready to mediate between Russia and Ukraine.");
   CAPTURE(test::summary(fs));
   REQUIRE(!fs.empty());
   for (const Fact& f : fs) CHECK(f.status != Status::occurred);
@@ -79,9 +90,11 @@ TEST_CASE("extract status: what a state is ready or willing to do is intended, n
   for (const Fact& f : fs) CHECK(f.status != Status::occurred);
 }
 
-TEST_CASE("extract status: what 'reports that' tell is hearsay; the summons over them is a complaint") {
+TEST_CASE(
+    "extract status: what 'reports that' tell is hearsay; the summons over them is a complaint") {
   auto fs = test::facts(
-      "The EU also summoned China's ambassador over reports that Chinese firms were supplying drone parts to "
+      "The EU also summoned China's ambassador over reports that Chinese firms were supplying "
+      "drone parts to "
       "Russia.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "", "CHN") != nullptr);  // the EU (an organization: no country)
@@ -92,14 +105,20 @@ TEST_CASE("extract status: what 'reports that' tell is hearsay; the summons over
   CHECK(test::find(fs, "16", "UGA", "KEN") != nullptr);
 }
 
-TEST_CASE("extract code: two states that agreed to act on their own things made an agreement between them") {
-  auto fs = test::facts("Saudi Arabia and Iran agreed to reopen their embassies within two months.");
+TEST_CASE(
+    "extract code: two states that agreed to act on their own things made an agreement between "
+    "them") {
+  auto fs =
+      test::facts("Saudi Arabia and Iran agreed to reopen their embassies within two months.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "IRN,SAU") != nullptr);
 }
 
-TEST_CASE("extract speech: a reporting verb after a quote, however the parser hung it, credits the quote to its subject") {
-  auto fs = test::facts("\"Pakistan is a terrorist state,\" the Indian defence minister told parliament.");
+TEST_CASE(
+    "extract speech: a reporting verb after a quote, however the parser hung it, credits the quote "
+    "to its subject") {
+  auto fs = test::facts(
+      "\"Pakistan is a terrorist state,\" the Indian defence minister told parliament.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "IND", "PAK") != nullptr);
 }
@@ -107,7 +126,8 @@ TEST_CASE("extract speech: a reporting verb after a quote, however the parser hu
 TEST_CASE("extract dates: the day a plan was announced is not the day it is carried out") {
   // 2025-10-02 is a Thursday: "on Wednesday" of "said" is the day before.
   auto fs = test::facts(
-      "Japan will provide Bangladesh with a loan of 1.2 billion dollars to build a new port, the two "
+      "Japan will provide Bangladesh with a loan of 1.2 billion dollars to build a new port, the "
+      "two "
       "governments said on Wednesday.",
       "2025-10-02");
   CAPTURE(test::summary(fs));
@@ -115,23 +135,28 @@ TEST_CASE("extract dates: the day a plan was announced is not the day it is carr
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
   CHECK(f->date.empty());
-  fs = test::facts("Japan gave Bangladesh a loan of 1.2 billion dollars, officials said on Wednesday.", "2025-10-02");
+  fs = test::facts(
+      "Japan gave Bangladesh a loan of 1.2 billion dollars, officials said on Wednesday.",
+      "2025-10-02");
   CAPTURE(test::summary(fs));
   const Fact* g = test::find(fs, "07", "JPN", "BGD");
   REQUIRE(g != nullptr);
   CHECK(g->date == "2025-10-01");
 }
 
-TEST_CASE("extract reference: 'who' stands for a person, also when the parser hung it on an event noun") {
+TEST_CASE(
+    "extract reference: 'who' stands for a person, also when the parser hung it on an event noun") {
   auto fs = test::facts(
-      "The announcement came during a visit to Tokyo by Bangladesh's foreign minister, who also met Japanese "
+      "The announcement came during a visit to Tokyo by Bangladesh's foreign minister, who also "
+      "met Japanese "
       "trade officials.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "BGD,JPN") != nullptr);
 }
 
 TEST_CASE("extract code: a request, a demand or criticism 'from X' is X's") {
-  auto fs = test::facts("Kazakhstan is considering a request from Kyrgyzstan for emergency fuel supplies.");
+  auto fs = test::facts(
+      "Kazakhstan is considering a request from Kyrgyzstan for emergency fuel supplies.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "KGZ", "KAZ") != nullptr);
   // ... and so are a demand and criticism "from X".
@@ -143,15 +168,20 @@ TEST_CASE("extract code: a request, a demand or criticism 'from X' is X's") {
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
 
-TEST_CASE("extract code: whoever criticises a ban is not its target; suspended membership and solidarity") {
-  auto fs = test::facts("A spokesman for the Chinese foreign ministry criticised the Australian decision to ban the app.");
+TEST_CASE(
+    "extract code: whoever criticises a ban is not its target; suspended membership and "
+    "solidarity") {
+  auto fs = test::facts(
+      "A spokesman for the Chinese foreign ministry criticised the Australian decision to ban the "
+      "app.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "CHN", "AUS") != nullptr);
   CHECK(test::find(fs, "16", "AUS", "CHN") == nullptr);
   fs = test::facts("The African Union suspended Niger's membership after the coup.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "", "NER") != nullptr);
-  fs = test::facts("Brazil's foreign ministry expressed solidarity with Chile after the wildfires.");
+  fs =
+      test::facts("Brazil's foreign ministry expressed solidarity with Chile after the wildfires.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "BRA", "CHL") != nullptr);
 }
@@ -164,9 +194,12 @@ TEST_CASE("extract: one act read by both coders in two codes of one root is one 
   CHECK(yields == 1);
 }
 
-TEST_CASE("extract code: a visit 'for talks with Y' is a visit and a meeting; a joint patrol ties two navies") {
+TEST_CASE(
+    "extract code: a visit 'for talks with Y' is a visit and a meeting; a joint patrol ties two "
+    "navies") {
   auto fs = test::facts(
-      "Hungarian Prime Minister Viktor Orban travelled to Beijing for talks with Chinese President Xi Jinping.");
+      "Hungarian Prime Minister Viktor Orban travelled to Beijing for talks with Chinese President "
+      "Xi Jinping.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "HUN", "CHN") != nullptr);
   CHECK(test::find_sym(fs, "04", "CHN,HUN") != nullptr);
@@ -175,7 +208,9 @@ TEST_CASE("extract code: a visit 'for talks with Y' is a visit and a meeting; a 
   CHECK(test::find_sym(fs, "06", "CHN,RUS") != nullptr);
 }
 
-TEST_CASE("extract speech: what the speaker says another state did is that state's act, not the speaker's") {
+TEST_CASE(
+    "extract speech: what the speaker says another state did is that state's act, not the "
+    "speaker's") {
   auto fs = test::facts("Seoul said Pyongyang had sent thousands of troops to Russia.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "PRK", "RUS") != nullptr);
@@ -190,7 +225,8 @@ TEST_CASE("extract code: a pledge told by a noun is made to whom it will act on"
 
 TEST_CASE("extract reference: 'the two countries' after two named in the sentence are those two") {
   auto fs = test::facts(
-      "Speaking after talks with his Kenyan counterpart, Tanzania's president said the two countries would jointly "
+      "Speaking after talks with his Kenyan counterpart, Tanzania's president said the two "
+      "countries would jointly "
       "build a pipeline to carry Ugandan oil to the coast.");
   CAPTURE(test::summary(fs));
   const Fact* p = test::find_sym(fs, "06", "KEN,TZA");
@@ -207,8 +243,11 @@ TEST_CASE("extract code: what a state called something is a characterization, no
   for (const Fact& f : fs) CHECK(!(f.cameo.rfind("04", 0) == 0 && test::countries(f).count("ARM")));
 }
 
-TEST_CASE("extract code: a dispute settled together is an agreement; another state's embassy closed reduces relations") {
-  auto fs = test::facts("Peru and Chile settled a maritime dispute at the International Court of Justice.");
+TEST_CASE(
+    "extract code: a dispute settled together is an agreement; another state's embassy closed "
+    "reduces relations") {
+  auto fs = test::facts(
+      "Peru and Chile settled a maritime dispute at the International Court of Justice.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "CHL,PER") != nullptr);
   fs = test::facts("Nicaragua's government closed the Taiwanese embassy in Managua.");
@@ -230,8 +269,11 @@ TEST_CASE("extract status: how someone is seen ('viewed as opposing X') tells no
   CHECK(test::find(fs, "12", "KEN", "UGA") != nullptr);
 }
 
-TEST_CASE("extract code: a genocide case is a lawsuit, no genocide; arms received come from their giver") {
-  auto fs = test::facts("South Africa filed a genocide case against Israel at the International Court of Justice.");
+TEST_CASE(
+    "extract code: a genocide case is a lawsuit, no genocide; arms received come from their "
+    "giver") {
+  auto fs = test::facts(
+      "South Africa filed a genocide case against Israel at the International Court of Justice.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "ZAF", "ISR") != nullptr);
   CHECK(test::with_root(fs, "20") == nullptr);
@@ -242,7 +284,8 @@ TEST_CASE("extract code: a genocide case is a lawsuit, no genocide; arms receive
 
 TEST_CASE("extract speech: aid told as part of another state's act is not the speaker's") {
   auto fs = test::facts(
-      "Malta will provide 40 million dollars in humanitarian aid to Chad, the Sudanese foreign ministry said on "
+      "Malta will provide 40 million dollars in humanitarian aid to Chad, the Sudanese foreign "
+      "ministry said on "
       "Monday.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "MLT", "TCD") != nullptr);
@@ -250,7 +293,8 @@ TEST_CASE("extract speech: aid told as part of another state's act is not the sp
 }
 
 TEST_CASE("extract code: two states that agreed that something be done agreed with each other") {
-  auto fs = test::facts("Italy and Albania agreed that migrants rescued at sea would be held in Albanian centres.");
+  auto fs = test::facts(
+      "Italy and Albania agreed that migrants rescued at sea would be held in Albanian centres.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "ALB,ITA") != nullptr);
   // One state agreeing alone names no other party.

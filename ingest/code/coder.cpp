@@ -226,8 +226,8 @@ static bool hostile_root(const std::string& cameo) {
   return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
 }
 
-// A noun or an adjective (the tagger's reading of a noun modifier).
-static bool is_rel_upos(syntax::Upos u) { return u == Upos::NOUN || u == Upos::ADJ; }
+// A noun, or an adjective (the tagger's reading of a noun modifier).
+static bool noun_or_adjective(syntax::Upos u) { return u == Upos::NOUN || u == Upos::ADJ; }
 
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
@@ -264,7 +264,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   std::vector<char> topic(n, 0);
   for (int w = 0; w < n; ++w) {
     const int h = tr.head(w);
-    if (is_rel(tr.base(w), {"compound", "amod"}) && is_rel_upos(tr.upos(w)) && h > w && tr.upos(h) == Upos::NOUN &&
+    if (is_rel(tr.base(w), {"compound", "amod"}) && noun_or_adjective(tr.upos(w)) && h > w && tr.upos(h) == Upos::NOUN &&
         c.mention(w) < 0 && frames_.find(tr.lemma(w), true) && frames_.find(tr.lemma(h), true)) {
       topic[w] = 1;
       vetoed.push_back(w);

@@ -184,7 +184,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
                         std::vector<std::int32_t>& target, std::string& why, bool material) const {
   // A party's key: its country, else what it names (kind and entity).
   auto key = [&](std::int32_t x) {
-    const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+    const Mention& m = c.party(x);
     if (m.country >= 0) return std::pair<int, std::int32_t>{-1, m.country};
     return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
   };
@@ -261,11 +261,10 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   const auto* fs = frames_.find(tr.lemma(o), true);
   if (!definite || !fs || fs->empty()) return;
   const std::string& root = frames_.frame(fs->front()).cameo;
-  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
   for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
     if (root.compare(0, 2, a->root, 2) != 0) continue;
     for (std::int32_t x : a->source)
-      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); }))
+      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
         target.push_back(x);
     if (!target.empty()) why += "target=answered ";
     return;
@@ -312,17 +311,16 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
     if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"})) actors_at(c, *d, false, true, own);
   }
   if (!definite || !own.empty() || c.mention(n) >= 0) return;
-  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
   if (apology && !last.target.empty() &&
       std::any_of(last.source.begin(), last.source.end(), [&](std::int32_t x) {
-        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); });
+        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
       })) {
     target = last.target;
     why += "target=victim of one's own force told before ";
     return;
   }
   for (std::int32_t x : last.source)
-    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == country(x); }))
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
       target.push_back(x);
   if (!target.empty()) why += "target=maker of the force told before ";
 }
@@ -364,12 +362,11 @@ void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& s
 // promised aid to the country" is aid to the country read before the US.
 void Coder::rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                                 std::vector<std::int32_t>& target) const {
-  auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
   for (std::int32_t& x : target) {
     if (x < 0) continue;
     const Mention& m = c.rec.mentions[x];
     if (!m.anaphor || m.alt_country < 0 || m.kind != MentionKind::country) continue;
-    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return country(s) == m.country; })) continue;
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == m.country; })) continue;
     for (std::size_t k = 0; k < c.rec.mentions.size(); ++k) {
       const Mention& o = c.rec.mentions[k];
       if (o.country == m.alt_country && is_actor(o) && o.kind != MentionKind::person) {
@@ -543,7 +540,7 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     actors_at(c, subj, true, false, e.source);
     bool people = !e.source.empty();
     for (std::int32_t x : e.source) {
-      const Mention& m = c.rec.mentions[x < 0 ? -x - 1 : x];
+      const Mention& m = c.party(x);
       people &= (m.kind == MentionKind::person || m.kind == MentionKind::role) && m.country != place.country;
     }
     if (!people) continue;

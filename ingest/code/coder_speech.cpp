@@ -189,9 +189,8 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         // order (the pattern coder) would credit the speaker.
         if (!out[j].source.empty() && !out[j].target.empty() && !frames_.frame(out[j].frame).noun &&
             tr.child(out[j].word, "nsubj") >= 0) {
-          auto country = [&](std::int32_t x) { return c.rec.mentions[x < 0 ? -x - 1 : x].country; };
           const bool speakers_own = std::any_of(out[j].source.begin(), out[j].source.end(), [&](std::int32_t x) {
-            return std::any_of(speaker.begin(), speaker.end(), [&](std::int32_t y) { return country(x) == country(y); });
+            return std::any_of(speaker.begin(), speaker.end(), [&](std::int32_t y) { return c.country_of(x) == c.country_of(y); });
           });
           if (!speakers_own) vetoed.push_back(out[j].word);
         }

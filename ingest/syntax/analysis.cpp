@@ -3,6 +3,8 @@
 // the models store, so entries are only ever appended.
 #include "ingest/syntax/analysis.hpp"
 
+#include <algorithm>
+
 #include <array>
 
 namespace dipgraph::syntax {
@@ -69,6 +71,11 @@ const std::vector<std::string>& xpos_names() {
       "NFP", "ADD", "EX",   "RBR", "GW",  "$",   "SYM", "PDT", "FW",  "RBS", "LS",  "AFX",
       "WP$", "XX"};
   return names;
+}
+
+std::uint8_t xpos_index(std::string_view tag) {
+  const auto& x = xpos_names();
+  return static_cast<std::uint8_t>(std::find(x.begin(), x.end(), tag) - x.begin());
 }
 
 }  // namespace dipgraph::syntax

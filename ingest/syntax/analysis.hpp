@@ -42,5 +42,7 @@ struct Analysis {
   void clear() { upos.clear(); xpos.clear(); lemma.clear(); head.clear(); rel.clear(); }
 };
 const std::vector<std::string>& xpos_names();  // Penn Treebank tags as EWT uses them
+// The index of Penn tag `tag` in xpos_names() (its size if unknown).
+std::uint8_t xpos_index(std::string_view tag);
 
 }  // namespace dipgraph::syntax

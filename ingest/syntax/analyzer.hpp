@@ -27,7 +27,8 @@ class Analyzer {
   struct Scratch {
     TaggerScratch tag;
     ParserScratch parse;
-    std::vector<int> fixed;  // classes known before tagging (hints)
+    std::vector<int> fixed;   // classes known before tagging (hints)
+    std::vector<bool> named;  // words the hints name
   };
 
   // Loads the models of `data_dir` (the folder holding tagger.bin, ...).

@@ -69,7 +69,7 @@ void Tagger::tag(const std::vector<std::string_view>& words, const std::vector<i
   s.margin.resize(n);
   auto run = [&](int p, std::vector<int>& out, const int* right) {
     for (int i = 0; i < n; ++i) {
-      int d = static_cast<std::size_t>(i) < fixed.size() ? fixed[i] : -1;
+      int d = static_cast<std::size_t>(i) < fixed.size() && fixed[i] < nc ? fixed[i] : -1;
       if (d < 0) d = m.lookup(s.form[i]);
       if (d >= 0) {
         out[i] = d;

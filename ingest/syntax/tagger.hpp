@@ -62,8 +62,9 @@ class Tagger {
   // Thread-safe on a const Tagger with one scratch per thread.
   void tag(const std::vector<std::string_view>& words, Analysis& a, TaggerScratch& s) const;
   // tag() with some words' classes known beforehand: `fixed` (one entry per
-  // word, or empty) holds a class index of class_of() or -1. Known words
-  // keep their class, and their neighbours are tagged seeing it.
+  // word, or empty) holds a class index of class_of() or -1 (an index the
+  // model has no class for counts as -1). Known words keep their class,
+  // and their neighbours are tagged seeing it.
   void tag(const std::vector<std::string_view>& words, const std::vector<int>& fixed, Analysis& a,
            TaggerScratch& s) const;
   // The model's class of this UPOS and Penn tag, -1 if it has none.

@@ -1,0 +1,150 @@
+// The Analyzer's repairs to the tagger's tags (tag_repairs.hpp).
+#include "ingest/syntax/tag_repairs.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace dipgraph::syntax::tag_repairs {
+namespace {
+
+// `w` in lower case, in `buf` (words of more than 24 bytes: empty).
+std::string_view lower(std::string_view w, char (&buf)[25]) {
+  if (w.size() > 24) return {};
+  for (std::size_t k = 0; k < w.size(); ++k)
+    buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+  return {buf, w.size()};
+}
+
+}  // namespace
+
+bool noun_like_next(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'a' && w[0] <= 'z')) return false;
+  static const std::string_view kFunction[] = {
+      "is",    "was", "are",   "were", "be",    "been", "has",   "have",   "had",  "will",
+      "would", "can", "could", "may",  "might", "must", "shall", "should", "said", "says",
+      "told",  "who", "which", "that", "and",   "or",   "but",   "of",     "in",   "on",
+      "at",    "to",  "for",   "from", "with",  "by",   "as",    "than",   "whom", "whose",
+      "he",    "she", "it",    "they", "not",   "also", "did",   "does",   "do"};
+  return std::find(std::begin(kFunction), std::end(kFunction), w) == std::end(kFunction);
+}
+
+void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
+                                const std::vector<bool>& named, const Lemmatizer& lemmas,
+                                Analysis& a) {
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::NOUN || (i < named.size() && named[i])) continue;
+    // (a noun after a determiner, an adjective, a number or a preposition
+    // is one: only the others are looked up)
+    if (i > 0 && (a.upos[i - 1] == Upos::DET || a.upos[i - 1] == Upos::ADJ ||
+                  a.upos[i - 1] == Upos::NUM || a.upos[i - 1] == Upos::ADP))
+      continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 4 || form.back() == 's' || form.ends_with("ing") ||
+        !lemmas.verb_form_only(form))
+      continue;
+    bool aux = false;  // a form of "be" or "have" in the three words before
+    for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+      std::string_view w = words[k];
+      aux |= w == "was" || w == "were" || w == "is" || w == "are" || w == "be" || w == "been" ||
+             w == "being" || w == "has" || w == "have" || w == "had" || w == "having";
+    }
+    const bool after_subject =
+        i > 0 && (a.upos[i - 1] == Upos::NOUN || a.upos[i - 1] == Upos::PROPN ||
+                  a.upos[i - 1] == Upos::PRON);
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = !aux && after_subject && form.back() != 'n'
+                    ? kVBD
+                    : kVBN;  // "stolen", "undergone": participles
+  }
+}
+
+void plurals_after_prepositions(const std::vector<std::string_view>& words,
+                                const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kVBZ = xpos_index("VBZ"), kNNS = xpos_index("NNS");
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (a.xpos[i] != kVBZ || words[i].size() < 4 || words[i].back() != 's') continue;
+    const std::string_view prev = words[i - 1];
+    if (!(prev == "over" || prev == "amid" || prev == "despite" || prev == "following" ||
+          prev == "after" || prev == "about" || prev == "of" || prev == "against" ||
+          prev == "with" || prev == "for" || prev == "by"))
+      continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.noun_index_word(form.substr(0, form.size() - 1))) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = kNNS;
+  }
+}
+
+void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
+  // A verb after "and" or "or" takes the form of the verb it joins in the
+  // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet
+  // lists as an irregular inflection of another verb is no base form: it
+  // is a past ("spoke", "met", "left"; forms in -n, which may be
+  // participles, stay as tagged).
+  static const std::uint8_t kVB = xpos_index("VB"), kVBD = xpos_index("VBD");
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::VERB || a.xpos[i] != kVB || words[i].empty() || words[i].back() == 'n')
+      continue;
+    const std::string& l = a.lemma[i];
+    if (l == "be" || l == "have" || l == "do") continue;
+    const std::string_view w = words[i];
+    if (l.size() == w.size() && std::equal(l.begin(), l.end(), w.begin(), [](char x, char y) {
+          return x == (y >= 'A' && y <= 'Z' ? static_cast<char>(y - 'A' + 'a') : y);
+        }))
+      continue;
+    const std::string_view prev = words[i - 1];
+    if (prev != "and" && prev != "or") continue;
+    a.xpos[i] = kVBD;
+  }
+}
+
+// "Turkish jets struck militant positions, the ministry said": a clause
+// told before a comma with no finite verb has its verb tagged as a
+// participle ("struck", "bombed": the same form). A past participle right
+// after the subject's noun, with an object's first word after it, in a
+// first clause that has no other finite verb and no auxiliary is that
+// clause's past tense. ("The envoy expelled Tuesday is ...", "Troops
+// wounded in ..." keep their tags: a finite verb follows, or no object.)
+void headless_participles(const std::vector<std::string_view>& words, Analysis& out) {
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD");
+  static const std::vector<std::uint8_t> kFinite = {xpos_index("VBD"), xpos_index("VBZ"),
+                                                    xpos_index("VBP"), xpos_index("MD")};
+  static const std::vector<std::uint8_t> kObjectStart = {
+      xpos_index("DT"),   xpos_index("JJ"),  xpos_index("NN"),
+      xpos_index("NNS"),  xpos_index("NNP"), xpos_index("NNPS"),
+      xpos_index("PRP$"), xpos_index("CD"),  xpos_index("PRP")};
+  const std::size_t n = words.size();
+  std::size_t end = 0;  // the first clause: up to a comma, semicolon, colon, dash or quote
+  while (end < n && words[end] != "," && words[end] != ";" && words[end] != ":" &&
+         words[end] != "--" && words[end] != "\"" && words[end] != "-")
+    ++end;
+  int participle = -1;
+  for (std::size_t i = 0; i < end; ++i) {
+    const std::uint8_t x = out.xpos[i];
+    if (std::find(kFinite.begin(), kFinite.end(), x) != kFinite.end() || out.upos[i] == Upos::AUX)
+      return;
+    if (x != kVBN || out.upos[i] != Upos::VERB) continue;
+    if (participle >= 0) return;  // two participles: no guess
+    participle = static_cast<int>(i);
+  }
+  if (participle < 1 || static_cast<std::size_t>(participle) + 1 >= end) return;
+  const std::size_t p = static_cast<std::size_t>(participle);
+  const Upos before = out.upos[p - 1];
+  if (before != Upos::NOUN && before != Upos::PROPN) return;
+  // "Palestinians reject proposed changes": a plural noun seldom modifies
+  // a noun, so a singular noun after one is a verb the tagger missed, and
+  // the participle is what it says.
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS"),
+                            kNNPS = xpos_index("NNPS");
+  if (p >= 2 && out.xpos[p - 1] == kNN && (out.xpos[p - 2] == kNNS || out.xpos[p - 2] == kNNPS))
+    return;
+  if (std::find(kObjectStart.begin(), kObjectStart.end(), out.xpos[p + 1]) == kObjectStart.end())
+    return;
+  if (out.lemma[p] == "be" || out.lemma[p] == "have") return;
+  out.xpos[p] = kVBD;
+}
+
+}  // namespace dipgraph::syntax::tag_repairs

@@ -1,0 +1,40 @@
+// The Analyzer's repairs to the tagger's tags, each a class of errors the
+// tagger (trained on web text) makes on news text (docs/syntax.md,
+// "Repairs before parsing"). Each takes the sentence's words and its
+// Analysis with tags (and, where said, lemmas) and changes tags in place.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "ingest/syntax/analysis.hpp"
+#include "ingest/syntax/lemmatizer.hpp"
+
+namespace dipgraph::syntax::tag_repairs {
+
+// True if `w` can open the noun phrase a modifier sits in: a lower-case
+// word that is no function word ("Kenyan jets": yes; "Kenyan was": no).
+bool noun_like_next(std::string_view w);
+
+// Before lemmas. "India struck camps": a word tagged as a noun, not after a
+// determiner, adjective, number or preposition, that WordNet knows only as
+// an irregular past or participle of a verb is that verb. `named[i]`:
+// word i is a name the recognizer found (left alone).
+void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
+                                const std::vector<bool>& named, const Lemmatizer& lemmas,
+                                Analysis& a);
+
+// Before lemmas. "over reports that": no present tense follows a
+// preposition; a verb in -s there whose stem is a WordNet noun is its plural.
+void plurals_after_prepositions(const std::vector<std::string_view>& words,
+                                const Lemmatizer& lemmas, Analysis& a);
+
+// After lemmas. "to wait and spoke": an irregular past tagged as a base
+// form after "and" or "or" is a past.
+void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
+
+// After lemmas. "Turkish jets struck positions, the ministry said": the
+// participle of a first clause with no finite verb is its past tense.
+void headless_participles(const std::vector<std::string_view>& words, Analysis& a);
+
+}  // namespace dipgraph::syntax::tag_repairs
