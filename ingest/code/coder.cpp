@@ -29,6 +29,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
   harmful_class_ = frames_.class_index("harmful");
+  reprisal_class_ = frames_.class_index("reprisal");
   border_class_ = frames_.class_index("border");
   conduct_class_ = frames_.class_index("conduct");
   visit_class_ = frames_.class_index("visit");
@@ -224,6 +225,15 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
 static bool hostile_root(const std::string& cameo) {
   const int r = (cameo[0] - '0') * 10 + (cameo[1] - '0');
   return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
+}
+
+// The threat of an act of root R (two digits): to reduce relations or
+// sanction 131, to coerce 137, to use force 138; none for other acts.
+static const char* threat_code(std::string_view r) {
+  if (r == "16") return "131";
+  if (r == "17") return "137";
+  if (r == "18" || r == "19" || r == "20") return "138";
+  return nullptr;
 }
 
 // A noun, or an adjective (the tagger's reading of a noun modifier).
@@ -502,7 +512,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       int st = status_of(c, w, act);
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
-      bool content = f.noun && tr.head(w) >= 0 && tr.rel(w) == "obj" && content_verb(c, tr.head(w), f);
+      // So is a noun event that names the object ("blocked an aid package").
+      const int named = f.noun && tr.base(w) == "compound" && tr.head(w) >= 0 && tr.is_nominal(tr.head(w)) ? tr.head(w) : w;
+      bool content = f.noun && tr.head(named) >= 0 && tr.rel(named) == "obj" && content_verb(c, tr.head(named), f);
       if (st == kHypothetical || content) vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
@@ -522,7 +534,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // destroy its economy") is a threat, made now.
       if (e.status == Status::planned && !f.noun) {
         const std::string_view r2 = std::string_view(e.cameo).substr(0, 2);
-        const char* threat = r2 == "16" ? "131" : r2 == "17" ? "137" : (r2 == "18" || r2 == "19" || r2 == "20") ? "138" : nullptr;
+        const char* threat = threat_code(r2);
         // the condition: an "if" or "unless" clause of the sentence, however
         // the parser hung it, that does not hold the act itself
         bool conditional = false;
@@ -608,12 +620,23 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
       if (x < 0) continue;
+      // A promise or vow of a hostile act ("vowed to strike X", "vowed to
+      // retaliate") is a threat, made now; of other acts, an intent.
+      const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
+      const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
       // Events inside the complement are its content.
       for (std::size_t j = first; j < out.size(); ++j) {
         if (j == k) continue;
         int y = out[j].word;
         for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
           if (y == x) {
+            // the act must be the vower's own, the complement's verb or its
+            // object ("vowed to impose sanctions"), not one it answers
+            // ("pledged to respond to X's sanctions") or follows
+            const int a = out[j].word;
+            const bool own = a == x || (tr.head(a) == x && tr.rel(a) == "obj");
+            if (vow && !threat && own && (out[j].source.empty() || out[j].source == e.source))
+              threat = threat_code(std::string_view(out[j].cameo).substr(0, 2));
             if (e.target.empty()) {
               e.target = out[j].target;
               // "agreed to lift sanctions on X": one way, as below
@@ -622,6 +645,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             drop[j - first] = 1;
             break;
           }
+      }
+      if (threat) {
+        e.cameo = threat;
+        e.type = "threat";
+        if (e.status == Status::intended) e.status = Status::occurred;
+        e.sense_chosen = true;  // the pattern coder's reading as an offer gives way
+        e.why += "hostile vow ";
       }
       // Else the complement's own prepositions name the target ("promised
       // to continue aid to X").

@@ -168,6 +168,7 @@ class Coder {
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int harmful_class_ = -1;                // frames.tsv @harmful: "bomb", "shelling"
+  int reprisal_class_ = -1;               // frames.tsv @reprisal: "retaliate", "avenge"
   int border_class_ = -1;                 // frames.tsv @border: "border", "crossing"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"

@@ -513,11 +513,13 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   };
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view b = c.t.base(*k);
-    if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss") continue;
+    // ... and "officials from A and B", "the ministers of A and B"
+    const bool of = b == "nmod" && is_rel(c.t.marker(*k), {"of", "from"});
+    if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss" && !of) continue;
     bool coordinated = false;
     for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
       if (c.t.base(*j) == "conj") coordinated = true, add_actor(*j);
-    if (coordinated && name) add_actor(*k);
+    if (coordinated && (name || of)) add_actor(*k);
   }
 }
 

@@ -178,6 +178,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       }
       if (relative && own_subject) take(cues_.find(CueWhere::clause, tr.lemma(h)));
     }
+    // "blocked the aid package", "the cancelled peace plan": a noun event
+    // that names another noun shares what becomes of it.
+    if (r == "compound" && x == t && tr.is_nominal(h)) {
+      x = h;
+      continue;
+    }
     // A gerund of manner ("will retaliate by firing", "plans to join in
     // funding") has the status of the verb it tells the manner of.
     if (r == "conj" || (tr.base(x) == "advcl" && tr.xpos(x) == "VBG" && is_rel(tr.marker(x), {"by", "in"}))) {

@@ -1,0 +1,95 @@
+// extract code: trigger classes and argument frames added in session 12.
+// Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("extract code: a vow of a hostile act is a threat, not an offer") {
+  // The promised act is force: a threat of force, made now.
+  auto fs = test::facts("Iran vowed to attack Israel.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "IRN", "ISR") != nullptr);
+  CHECK(test::find(fs, "03", "IRN", "ISR") == nullptr);
+  // A verb of reprisal that is no trigger of its own.
+  fs = test::facts("Armenia vowed to punish Azerbaijan for the shelling.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "ARM", "AZE") != nullptr);
+  CHECK(test::find(fs, "03", "ARM", "AZE") == nullptr);
+  // The hostile act the vow answers is the other side's: still a promise.
+  fs = test::facts("Russia pledged to respond to the British sanctions.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "RUS", "GBR") == nullptr);
+  // ... and so is an act of force the promised act only follows.
+  fs = test::facts("Peru offered to negotiate with Chile after the shelling of its border posts.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+  // A vow of help stays an intent.
+  fs = test::facts("Iran pledged to help Iraq.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "IRN", "IRQ") != nullptr);
+}
+
+TEST_CASE(
+    "extract code: drills held together are military cooperation, drills alone a show of force") {
+  auto fs = test::facts("Kenya and Uganda held joint military drills.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "06", "KEN,UGA") != nullptr);
+  CHECK(test::with_root(fs, "15") == nullptr);
+  fs = test::facts("The Indian navy held drills with the French navy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "06", "IND,FRA") != nullptr);
+  fs = test::facts("China held military drills near Taiwan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "CHN", "TWN") != nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);
+}
+
+TEST_CASE("extract code: training another state's forces, faulting and suing a state") {
+  auto fs = test::facts("German instructors trained Malian troops.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "06", "DEU", "MLI") != nullptr);
+  fs = test::facts("Washington faulted Beijing for failing to curb exports of the chemicals.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "USA", "CHN") != nullptr);
+  fs = test::facts("Mexico sued the United States over the wall.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "11", "MEX", "USA");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "115");
+}
+
+TEST_CASE(
+    "extract code: 'turned down' an offer or a request is a rejection; down a road it is not") {
+  auto fs = test::facts("Moscow turned down the American proposal.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "RUS", "USA") != nullptr);
+  fs = test::facts("The Nigerian government turned down an offer of help from Britain.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "NGA", "GBR") != nullptr);
+  fs = test::facts("Troops turned down the road toward the Syrian border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}
+
+TEST_CASE("extract code: an event noun naming what was blocked did not happen") {
+  auto fs = test::facts("Hungary blocked an aid package for Ukraine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+  // Blocking aid is reducing it (162).
+  CHECK(test::find(fs, "16", "HUN", "UKR") != nullptr);
+}
+
+TEST_CASE("extract code: people 'from A and B' stand for both countries") {
+  auto fs = test::facts("Diplomats from Chile and Bolivia met in Lima on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "CHL,BOL") != nullptr);
+  fs = test::facts(
+      "Officials from Laos and Thailand discussed the river at a meeting in Vientiane.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "LAO,THA") != nullptr);
+}
