@@ -93,3 +93,44 @@ TEST_CASE("extract code: people 'from A and B' stand for both countries") {
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "LAO,THA") != nullptr);
 }
+
+TEST_CASE("extract actors: a government or ministry 'in' a capital is that state's") {
+  auto fs =
+      test::facts("A spokesman for the government in Kabul urged Islamabad to close the camps.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "AFG", "PAK") != nullptr);
+}
+
+TEST_CASE("extract code: a warning is aimed at the one its clause is about") {
+  auto fs = test::facts(
+      "Egyptian and Sudanese ministers warned that Ethiopia's dam threatened regional stability.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "EGY,SDN", "ETH") != nullptr);
+  // Never a threat between the two who warn together.
+  for (const Fact& f : fs) CHECK_FALSE((f.root == "13" && f.target.empty()));
+}
+
+TEST_CASE("extract code: seeking closer ties with a state is an intent to cooperate with it") {
+  auto fs =
+      test::facts("Peru's president said his government would seek closer ties with Beijing.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "PER", "CHN") != nullptr);
+}
+
+TEST_CASE("extract status: an event noun after 'without' did not happen") {
+  auto fs = test::facts("Serbia and Kosovo ended their talks without an agreement.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "05", "SRB,XKX");
+  CHECK((f == nullptr || f->status == Status::negated));
+  // ... and neither did the act of a clause after "without".
+  fs = test::facts("The Japanese envoy left Beijing without meeting Chinese officials.");
+  CAPTURE(test::summary(fs));
+  f = test::find_sym(fs, "04", "JPN,CHN");
+  CHECK((f == nullptr || f->status == Status::negated));
+  // "without" of a manner is no denial of the act.
+  fs = test::facts("France and Italy signed the accord without fanfare.");
+  CAPTURE(test::summary(fs));
+  f = test::find_sym(fs, "05", "FRA,ITA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}

@@ -446,6 +446,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=ccomp ";
         }
       }
+      // "warned that X's dam threatened ...": a warning is aimed at the one
+      // its content is about, the subject of the clause (or its owner).
+      if (e.target.empty() && !f.noun && f.cameo.rfind("13", 0) == 0) {
+        if (int cc = tr.child(w, "ccomp"); cc >= 0 && tr.child(cc, "mark") >= 0) {
+          int subj = tr.child(cc, "nsubj");
+          if (subj < 0) subj = tr.child(cc, "nsubj:pass");
+          actors_at(c, subj, false, false, e.target);
+          if (!e.target.empty()) why += "target=subject of the warned clause ";
+        }
+      }
       // "wrote to X asking ...", "called X urging ...": a participle of
       // asking that names no one asks the one the message went to.
       if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0) &&

@@ -123,7 +123,8 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
   for (int step = 0; step < 5 && x >= 0; ++step) {
     for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
       std::string_view b = tr.base(*d);
-      if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg")
+      // (and a noun event's preposition: "ended without agreement")
+      if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg" || (b == "case" && tr.is_nominal(x)))
         take(cues_.find(CueWhere::mod, tr.lemma(*d)));
       else if (b == "mark")
         take(cues_.find(CueWhere::mark, tr.lemma(*d)));
