@@ -96,3 +96,51 @@ TEST_CASE("extract dates: relative expressions need an article date") {
   CHECK(first_date("on Thursday", "", -1) == "");
   CHECK(first_date("in 1999", "", -1) == "1999");
 }
+
+// Which date of a sentence is an event's (session 12). Sentences written
+// for these tests; articles dated 2026-03-10 (a Tuesday).
+TEST_CASE("extract dates: a date of the complement's act is not the date of the verb above it") {
+  // The visit is in June; the invitation was made on the article's day.
+  auto fs =
+      test::facts("The Tanzanian president invited Ruto to visit Dodoma in June.", "2026-03-10");
+  CAPTURE(test::summary(fs));
+  const Fact* invite = test::find(fs, "02", "TZA", "KEN");
+  REQUIRE(invite != nullptr);
+  CHECK(invite->date == "2026-03-10");
+  const Fact* visit = test::find(fs, "04", "KEN", "TZA");
+  REQUIRE(visit != nullptr);
+  CHECK(visit->status == Status::planned);
+  CHECK(visit->date == "2026-06");
+  // A date between the verb and its complement stays the verb's.
+  fs = test::facts(
+      "Kenya's foreign minister met the Ghanaian envoy in Accra on March 2 to discuss trade.",
+      "2026-03-10");
+  CAPTURE(test::summary(fs));
+  const Fact* met = test::find_sym(fs, "04", "KEN,GHA");
+  REQUIRE(met != nullptr);
+  CHECK(met->date == "2026-03-02");
+}
+
+TEST_CASE("extract dates: a date inside a noun's phrase or a relative clause is not the event's") {
+  // "last year's floods" dates the floods, not the thanks.
+  auto fs =
+      test::facts("Kenya thanked Uganda for its help during last year's floods.", "2026-03-10");
+  CAPTURE(test::summary(fs));
+  const Fact* thanks = test::find(fs, "05", "KEN", "UGA");
+  REQUIRE(thanks != nullptr);
+  CHECK(thanks->date == "2026-03-10");
+  // The officers fled two years ago; the asylum is of the article's day.
+  fs = test::facts("Uganda granted asylum to nine Rwandan officers who fled two years ago.",
+                   "2026-03-10");
+  CAPTURE(test::summary(fs));
+  const Fact* asylum = test::find(fs, "07", "UGA", "RWA");
+  REQUIRE(asylum != nullptr);
+  CHECK(asylum->date == "2026-03-10");
+  // ... but a day said of the event itself still dates it.
+  fs = test::facts("Kenya thanked Uganda on Friday for its help during last year's floods.",
+                   "2026-03-10");
+  CAPTURE(test::summary(fs));
+  thanks = test::find(fs, "05", "KEN", "UGA");
+  REQUIRE(thanks != nullptr);
+  CHECK(thanks->date == "2026-03-06");
+}

@@ -42,6 +42,10 @@ struct Draft {
   Fact fact;
   CodeSet countries;  // party countries (ISO3)
   bool own_date = false, own_place = false;
+  // The parse coder read the sentence's dates and chose among them (maybe
+  // none: "invited X to visit in June" is not dated June); the pattern
+  // coder's reading of the same word takes that choice.
+  bool dates_read = false;
   bool say = false;
   std::uint32_t sentence = 0;
   std::uint32_t position = 0;  // the pattern coder's trigger Tok

@@ -411,17 +411,60 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       const Tree& tr = tree;
       int gov = tr.head(e.word);
       int date = -1, dates_here = 0, only = -1;
+      // a relative clause opened by a relative word ("who", "that", "where")
+      auto relative_word = [&](int v) {
+        for (const int* k = tr.kids_begin(v); k != tr.kids_end(v); ++k)
+          if (*k < v && (tr.xpos(*k) == "WP" || tr.xpos(*k) == "WDT" || tr.xpos(*k) == "WRB" || tr.lemma(*k) == "that"))
+            return true;
+        return false;
+      };
       for (std::size_t k = 0; k < a.dates.size(); ++k) {
         const DateMention& dm = a.dates[k];
         if (dm.begin < sb || dm.begin >= se) continue;
+        int w = in.word_of_tok[dm.begin - sb];
+        // the date phrase's own head word ("year" of "last year's")
+        for (int step = 0; step < 4 && tr.head(w) >= 0; ++step) {
+          const int h = tr.head(w);
+          if (in.tok_of_word[h] < dm.begin || in.tok_of_word[h] >= dm.end) break;
+          w = h;
+        }
+        d.dates_read = true;
+        // "invited X to visit in June": the date of the complement's act,
+        // not of the invitation
+        // (nor of an act in a clause the trigger is not in: "thanked X
+        // and invited Y to visit in June" is not dated June, "granted
+        // asylum to officers who fled two years ago" not two years ago)
+        bool content = false;
+        for (int x = w, step = 0; x >= 0 && step < 8 && !content; x = tr.head(x), ++step) {
+          if (tr.base(x) != "xcomp" && tr.base(x) != "ccomp" && tr.rel(x) != "acl:relcl") continue;
+          int y = e.word;
+          for (int up = 0; up < 12 && y >= 0 && y != x; ++up) y = tr.head(y);
+          // (a date between the trigger and the clause is the trigger's,
+          // wherever the parser hung it: "met X on May 2 to discuss ...")
+          // (a clause: a "to", "that" or a subject of its own)
+          const bool clause = tr.child(x, "mark") >= 0 || tr.child(x, "nsubj") >= 0;
+          content = y != x && ((w > x && clause) || (tr.rel(x) == "acl:relcl" && relative_word(x)));
+        }
+        if (content) continue;
+        // "last year's floods", "the scheduled October 28 elections": a date
+        // inside a noun's phrase (after its determiner, possessive or
+        // adjective), before the noun, dates that noun only
+        const int hn = tr.head(w), first = in.word_of_tok[dm.begin - sb];
+        bool in_phrase = tr.rel(w) == "nmod:poss";
+        if (first > 0 && first - 1 != e.word)  // ("rejected Thursday a plan": the verb's)
+          for (std::string_view x : {"DT", "POS", "PRP$", "JJ", "VBN"}) in_phrase |= tr.xpos(first - 1) == x;
+        if (in_phrase && hn > w && tr.is_nominal(hn) && hn != e.word && !(f.noun && hn == gov)) continue;
         ++dates_here;
         only = static_cast<int>(k);
-        int w = in.word_of_tok[dm.begin - sb];
-        for (int step = 0; step < 5 && w >= 0; ++step, w = tr.head(w))
+        for (int step = 0; step < 5 && w >= 0; ++step, w = tr.head(w)) {
           if (w == e.word || (f.noun && w == gov)) {
             date = static_cast<int>(k);
             break;
           }
+          // "rebels who entered two years ago", "X will send aid, Y said on
+          // Monday": a date hanging from another verb is that verb's
+          if (tr.is_verb(w) && w != e.word) break;
+        }
         if (date >= 0) break;
       }
       const bool own_date_phrase = date >= 0;  // hanging from the trigger, not only the sentence's
@@ -534,6 +577,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   const std::size_t parse_drafts = drafts.size();
   if (!patterns_off_) patterns_.code(doc, a, drafts, max_facts);
   std::sort(vetoed.begin(), vetoed.end());
+  // A word both coders read is dated as the tree dates it, when the tree
+  // saw the sentence's dates ("thanked X for its help during last year's
+  // floods": not last year).
+  for (std::size_t k = parse_drafts; k < drafts.size(); ++k)
+    for (std::size_t j = 0; j < parse_drafts; ++j) {
+      const Draft& p = drafts[j];
+      if (!p.dates_read || p.sentence != drafts[k].sentence || p.position != drafts[k].position ||
+          cameo_root(p.fact.cameo) != cameo_root(drafts[k].fact.cameo))
+        continue;
+      drafts[k].fact.date = p.fact.date;
+      drafts[k].own_date = p.own_date;
+      break;
+    }
   // An agreement the parse read in a sentence is reached, not only intended:
   // the pattern coder's intent of that sentence sharing its parties goes.
   auto agreed = [&](const Draft& d) {
