@@ -134,3 +134,31 @@ TEST_CASE("extract status: an event noun after 'without' did not happen") {
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("extract code: a protest told as the purpose of summoning an envoy is the summoner's") {
+  auto fs = test::facts(
+      "Poland summoned the Belarusian envoy to protest repeated incursions by Belarusian "
+      "helicopters.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "POL", "BLR") != nullptr);
+  CHECK(test::find(fs, "11", "BLR", "POL") == nullptr);
+}
+
+TEST_CASE("extract code: a state's ships act for it; its joint patrols are cooperation") {
+  auto fs = test::facts("Two Chinese ships fired water cannon at a Vietnamese fishing boat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "CHN", "VNM") != nullptr);
+  // Joint patrols: cooperation only, not also a show of force.
+  fs = test::facts("Australia and Indonesia will hold joint patrols in the strait.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "06", "AUS,IDN") != nullptr);
+  CHECK(test::with_root(fs, "15") == nullptr);
+}
+
+TEST_CASE("extract code: a treaty a state has is a standing tie, not an agreement made") {
+  auto fs = test::facts(
+      "The United States, which has a defence treaty with Japan, urged China to show restraint.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+  CHECK(test::find(fs, "02", "USA", "CHN") != nullptr);
+}

@@ -132,6 +132,15 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "plan-acl ";
       return subject_of(c, t.head(h), why, depth + 1);
     }
+    // "summoned the ambassador to protest X": a protest told as the
+    // purpose of an act on someone is the actor's, not that someone's.
+    if (r == "acl" && t.is_nominal(h) && t.child(v, "mark") >= 0 && t.rel(h) == "obj" && t.head(h) >= 0 &&
+        t.is_verb(t.head(h)))
+      if (const auto* fs = frames_.find(t.lemma(v), false);
+          fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t g) { return frames_.frame(g).cameo.rfind("11", 0) == 0; })) {
+        why += "purpose ";
+        return subject_of(c, t.head(h), why, depth + 1);
+      }
     if (r == "acl" && t.is_nominal(h)) {
       why += "acl ";
       return h;  // "leaders gathering in Rome"
@@ -520,6 +529,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       const bool act = f.noun && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
                                      std::string_view::npos;
       int st = status_of(c, w, act);
+      // "X, which has a defence treaty with Y": a treaty held is a standing
+      // tie, no act of agreeing told here.
+      if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.rel(w) == "obj" && tr.head(w) >= 0 &&
+          tr.lemma(tr.head(w)) == "have")
+        st = kHypothetical;
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
       // So is a noun event that names the object ("blocked an aid package").

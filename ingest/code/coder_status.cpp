@@ -187,6 +187,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     }
     // A gerund of manner ("will retaliate by firing", "plans to join in
     // funding") has the status of the verb it tells the manner of.
+    // (A verb the parser joined to a noun, "were on planned exercises and
+    // rejected ...", shares nothing with the noun's own modifiers.)
+    if (r == "conj" && tr.is_verb(x) && tr.is_nominal(h)) break;
     if (r == "conj" || (tr.base(x) == "advcl" && tr.xpos(x) == "VBG" && is_rel(tr.marker(x), {"by", "in"}))) {
       x = h;
       continue;
