@@ -162,3 +162,40 @@ TEST_CASE("extract code: a treaty a state has is a standing tie, not an agreemen
   CHECK(test::with_root(fs, "05") == nullptr);
   CHECK(test::find(fs, "02", "USA", "CHN") != nullptr);
 }
+
+TEST_CASE("extract code: aid pledged or offered is an intent to give it (033), not aid given") {
+  auto fs = test::facts("Japan pledged 20 million dollars in aid to Haiti.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "03", "JPN", "HTI");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "033");
+  CHECK(f->status == Status::intended);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  // Aid given stays aid.
+  fs = test::facts("Japan gave 20 million dollars in aid to Haiti.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "JPN", "HTI") != nullptr);
+}
+
+TEST_CASE("extract actors: the body that reports aid is not one more receiver of it") {
+  auto fs = test::facts(
+      "Chile will provide 25 million dollars in humanitarian aid to Bolivia, the UN Economic "
+      "Commission for "
+      "Latin America and the Caribbean said.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "CHL", "BOL");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "073");
+  CHECK(f->target.size() == 1);
+}
+
+TEST_CASE(
+    "extract reference: 'he' is the main clause's subject, not a person named in an opening "
+    "phrase") {
+  auto fs = test::facts(
+      "Speaking after talks with the Polish prime minister in Warsaw, Merz said Europe must be "
+      "ready. He "
+      "praised Poland for its support.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "DEU", "POL") != nullptr);
+}

@@ -191,9 +191,14 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         int o = f.noun ? t : obj_of();
         if (o >= 0) {
           ok = frames_.in_class(k.word_class, tr.lemma(o));
-          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d)
+          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d) {
             ok = frames_.in_class(k.word_class, tr.lemma(*d)) ||
                  (tr.base(*d) == "nmod" && frames_.in_class(k.word_class, tr.lemma(*d)));
+            // "$5 million in humanitarian aid": the modifiers of what an amount is in
+            if (tr.base(*d) == "nmod" && tr.marker(*d) == "in")
+              for (const int* g = tr.kids_begin(*d); g != tr.kids_end(*d) && !ok; ++g)
+                ok = tr.base(*g) == "amod" && frames_.in_class(k.word_class, tr.lemma(*g));
+          }
         }
         break;
       }
@@ -495,11 +500,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       // "withheld the aid slated for X", "sent aid meant for X": aid whose
       // receiver the object's own phrase names.
-      if (e.target.empty() && !f.noun && (f.cameo.rfind("07", 0) == 0 || f.cameo == "162")) {
-        // the object, or the aid an amount is "in" ("$400 million in aid")
-        for (const int* k = tr.kids_begin(w); k != tr.kids_end(w) && e.target.empty(); ++k) {
-          const int o = *k;
-          if (!(tr.rel(o) == "obj" || (tr.base(o) == "obl" && tr.marker(o) == "in"))) continue;
+      // (Aid pledged or offered, 033, too.)
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("07", 0) == 0 || f.cameo == "162" || f.cameo == "033")) {
+        // the object, or the aid an amount is "in" ("$400 million in aid"),
+        // hung on the verb or on the amount
+        std::vector<int> objs;
+        for (const int* k = tr.kids_begin(w); k != tr.kids_end(w); ++k) {
+          if (!(tr.rel(*k) == "obj" || (tr.base(*k) == "obl" && tr.marker(*k) == "in"))) continue;
+          objs.push_back(*k);
+          for (const int* d = tr.kids_begin(*k); d != tr.kids_end(*k); ++d)
+            if (tr.base(*d) == "nmod" && tr.marker(*d) == "in") objs.push_back(*d);
+        }
+        for (const int o : objs) {
           for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && e.target.empty(); ++d) {
             if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"to", "for"})) actors_at(c, *d, false, true, e.target);
             if (tr.base(*d) == "acl")
@@ -537,7 +549,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
       // So is a noun event that names the object ("blocked an aid package").
-      const int named = f.noun && tr.base(w) == "compound" && tr.head(w) >= 0 && tr.is_nominal(tr.head(w)) ? tr.head(w) : w;
+      // ... or the amount it is given "in" ("pledged $5 million in aid").
+      const int named = f.noun && tr.head(w) >= 0 && tr.is_nominal(tr.head(w)) &&
+                                (tr.base(w) == "compound" || (tr.base(w) == "nmod" && tr.marker(w) == "in"))
+                            ? tr.head(w)
+                            : w;
       bool content = f.noun && tr.head(named) >= 0 && tr.rel(named) == "obj" && content_verb(c, tr.head(named), f);
       if (st == kHypothetical || content) vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom

@@ -502,8 +502,24 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
     if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
   };
   add(actor_of_node(c, n, source, places));
-  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
-    if (c.t.base(*k) == "conj") add(actor_of_node(c, *k, source, places));
+  // Coordinated nodes; not one with no "and" or "or" that a verb of saying
+  // follows ("X will send aid to Y, the UN said": "the UN" is no second
+  // receiver, whatever the parser joined).
+  for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+    if (c.t.base(*k) != "conj") continue;
+    if (c.t.child(*k, "cc") < 0) {
+      // the words after it, up to a comma or "and": a verb of saying?
+      bool said = false;
+      for (int x = *k + 1; x < c.t.size() && x <= *k + 8 && !said; ++x) {
+        if (c.t.upos(x) == Upos::PUNCT || c.t.upos(x) == Upos::CCONJ) break;
+        said = c.t.is_verb(x) &&
+               is_rel(c.t.lemma(x), {"say", "tell", "report", "announce", "state", "add", "confirm", "note"});
+      }
+      if (said)
+        continue;
+    }
+    add(actor_of_node(c, *k, source, places));
+  }
   for (int mi : listed_after(c, n)) add(mi);
   // "the Peruvian and Chilean sides", "North and South Korea": each
   // coordinated modifier of a noun naming people or bodies, or of a name.

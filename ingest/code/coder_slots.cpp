@@ -45,7 +45,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
       if (*d == t) continue;  // "responded to X's request": the noun is not its own party
       std::string_view b = tr.base(*d);
-      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) nodes.push_back(*d);
+      // (not a preposition inside a name: "the UN Economic Commission for
+      // Africa" hung in pieces by the parser)
+      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) {
+        const int cw = tr.child(*d, "case"), mi = c.mention(*d);
+        if (!(cw >= 0 && mi >= 0 && c.mention(cw) == mi)) nodes.push_back(*d);
+      }
       // A phrase the parser hung on a date ("last July to X") belongs to
       // the date's head: dates take no such dependents.
       if (b == "obl" && is_date(c, *d))

@@ -443,7 +443,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           // wherever the parser hung it: "met X on May 2 to discuss ...")
           // (a clause: a "to", "that" or a subject of its own)
           const bool clause = tr.child(x, "mark") >= 0 || tr.child(x, "nsubj") >= 0;
-          content = y != x && ((w > x && clause) || (tr.rel(x) == "acl:relcl" && relative_word(x)));
+          // (a relative clause on an event noun tells the event's date: "at
+          // the summit that takes place in August")
+          const bool relative = tr.rel(x) == "acl:relcl" && relative_word(x) &&
+                                !(tr.head(x) >= 0 && frames_.find(tr.lemma(tr.head(x)), true));
+          content = y != x && ((w > x && clause && tr.rel(x) != "acl:relcl") || relative);
         }
         if (content) continue;
         // "last year's floods", "the scheduled October 28 elections": a date

@@ -156,9 +156,12 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       if (o.fact.type != d.fact.type || o.fact.status != d.fact.status) continue;
       // One event coded at two depths ("030" and "036", "141" and "143")
       // is one: the same type and root fold; visits 042/043 too.
+      // (Told in two sentences, two codes are two acts: "eager to meet"
+      // and, later, "reiterated their commitment to ...".)
       if (o.fact.cameo != d.fact.cameo && o.fact.type != "visit" &&
           !(cameo_root(o.fact.cameo) == cameo_root(d.fact.cameo) &&
-            (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0')))
+            (o.fact.cameo.back() == '0' || d.fact.cameo.back() == '0') &&
+            (o.sentence == d.sentence || o.fact.type != "intent")))
         continue;
       if (reversed(o.fact, d.fact)) continue;
       if (other_speaker(o.fact, d.fact) || other_people(o.fact, d.fact)) continue;

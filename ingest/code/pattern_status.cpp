@@ -162,6 +162,9 @@ void recode_by_status(const Sentence& st, const Trigger& t, Fact& f) {
   const std::uint32_t se = st.se;
   // Intent: a meeting (or cooperation) one side wants.
   std::string_view root = cameo_root(f.cameo);
+  // An offer, promise or pledge is intended by nature (as the parse
+  // coder reads it).
+  if (root == "03" && f.status == Status::occurred) f.status = Status::intended;
   if (f.status == Status::intended) {
     if (root == "04")
       f.type = "intent", f.cameo = "036";

@@ -81,6 +81,15 @@ void visiting_groups(SentenceState& sen) {
   }
 }
 
+// True if mention m opens a prepositional phrase ("with the Polish
+// prime minister", "in Kenya"): a preposition before it, determiners
+// between. Such a mention is no subject.
+static bool in_prepositional_phrase(const std::vector<Tok>& toks, const SentenceSpan& span, const Mention& m) {
+  std::uint32_t k = m.begin;
+  while (k > span.begin && (toks[k - 1].cls & kDet)) --k;
+  return k > span.begin && (toks[k - 1].cls & kPrep);
+}
+
 void pronouns_and_descriptions(SentenceState& sen) {
   ArticleState& art = sen.art;
   Analysis& a = art.a;
@@ -105,7 +114,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (outside && quotes_before(m.begin) % 2 == 1) continue;
       if (m.kind == MentionKind::person) return m.entity;
       if (is_actor(m)) {
-        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        bool prep = in_prepositional_phrase(toks, span, m);
         if (!prep) return -1;
       }
     }
@@ -117,7 +126,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
     for (const Mention& m : ms) {
       if (m.begin >= before) break;
       if (!is_actor(m)) continue;
-      bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+      bool prep = in_prepositional_phrase(toks, span, m);
       if (prep) continue;
       return m.kind == MentionKind::role ? &m : nullptr;
     }
@@ -528,7 +537,7 @@ void remember_sentence(SentenceState& sen) {
   bool subject_seen = false;
   bool leading_attribution = toks[span.begin].id == id.according;
   for (const Mention& m : ms) {
-    bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+    bool prep = in_prepositional_phrase(toks, span, m);
     if (leading_attribution) {
       // Skip "According to ... ," up to the first comma.
       bool after_comma = false;
