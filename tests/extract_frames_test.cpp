@@ -199,3 +199,34 @@ TEST_CASE(
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "DEU", "POL") != nullptr);
 }
+
+TEST_CASE("extract code: 'denied the charge' answers the accusation told before") {
+  auto fs =
+      test::facts("Sudan accused Chad of sheltering rebels. Chadian officials denied the charge.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "TCD", "SDN") != nullptr);
+}
+
+TEST_CASE("extract code: calling a state a pillar of one's security is praise") {
+  auto fs = test::facts("Merz called Poland \"a pillar of European security\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "DEU", "POL") != nullptr);
+}
+
+TEST_CASE(
+    "extract actors: a spokesman of a government seat ('Kremlin', 'State Department') is its "
+    "state's") {
+  auto fs = test::facts("A Kremlin spokesman criticized Germany for arming Ukraine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "RUS", "DEU") != nullptr);
+  fs =
+      test::facts("State Department spokesman Ned Price criticized China for its trade practices.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "USA", "CHN") != nullptr);
+}
+
+TEST_CASE("extract code: a ship seized by a state's forces ('impounded') is coercion") {
+  auto fs = test::facts("Iranian forces impounded a British tanker in the Gulf.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "IRN", "GBR") != nullptr);
+}
