@@ -230,3 +230,20 @@ TEST_CASE("extract code: a ship seized by a state's forces ('impounded') is coer
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "17", "IRN", "GBR") != nullptr);
 }
+
+TEST_CASE(
+    "extract code: an event noun as a passive's subject takes the passive's agent as its maker") {
+  auto fs = test::facts(
+      "Sanctions against Myanmar were extended by the European Union for another year.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "16");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target").count("MMR") == 1);
+  REQUIRE(!f->source.empty());
+  CHECK(f->source[0].name == "European Union");
+  // ... unless the verb is an act of its own: the attack is not Turkey's.
+  fs = test::facts("Attacks on Turkish troops were condemned by Ankara.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "TUR", "") == nullptr);
+  CHECK(test::find(fs, "18", "TUR", "") == nullptr);
+}

@@ -95,6 +95,8 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           n = tr.passive(pg) ? tr.child(pg, "nsubj:pass") : tr.child(pg, "obj");
           if (n >= 0) w += "placed ";
         } else if (gov >= 0 && tr.rel(t) != "nsubj:pass") n = subject_of(c, gov, w);
+        // "sanctions were extended by the EU": the passive's agent
+        else if (gov >= 0 && tr.child(gov, "obl:agent") >= 0) n = tr.child(gov, "obl:agent"), w += "agent ";
         else if (tr.base(t) == "nsubj") n = -1;
         // A predicate noun: "Armenia, which is in a conflict with Azerbaijan".
         else if (tr.child(t, "nsubj") >= 0 && tr.child(t, "cop") >= 0) n = subject_of(c, t, w);
