@@ -247,3 +247,20 @@ TEST_CASE(
   CHECK(test::find(fs, "19", "TUR", "") == nullptr);
   CHECK(test::find(fs, "18", "TUR", "") == nullptr);
 }
+
+TEST_CASE(
+    "extract code: embassies closed or reopened in a state, condolences offered, a ban lifted") {
+  // A date under the verb is no place: the embassy's "in Iran" names the state.
+  auto fs = test::facts("Britain reopened its embassy in Tehran in 2015.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "GBR", "IRN") != nullptr);
+  fs = test::facts("Seoul offered condolences to Tokyo over the earthquake.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "01", "KOR", "JPN") != nullptr);
+  CHECK(test::with_root(fs, "03") == nullptr);
+  // The ban lifted was imposed before: the lifting is the event.
+  fs = test::facts("Beijing lifted its ban on Australian wine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "CHN", "AUS") != nullptr);
+  CHECK(test::with_root(fs, "16") == nullptr);
+}

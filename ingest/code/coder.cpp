@@ -633,7 +633,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     if (f.noun && h >= 0 && trigger_of[h] >= 0) {
       CodedEvent& g = out[trigger_of[h]];
       const bool visit_and_meeting = (g.type == "visit") != (e.type == "visit") && tr.base(e.word) == "obl";
-      if (g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) {
+      // "lifted its ban on X", "eased the sanctions": what is lifted is the
+      // lifting's object, told as done before; the lifting is the event.
+      const bool lifted = g.cameo.rfind("08", 0) == 0 && tr.rel(e.word) == "obj" && e.cameo.rfind("16", 0) == 0;
+      if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted) {
         if (g.target.empty()) g.target = e.target;
         if (g.source.empty()) g.source = e.source;
         drop[k - first] = 1;

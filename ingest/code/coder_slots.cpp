@@ -47,7 +47,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       std::string_view b = tr.base(*d);
       // (not a preposition inside a name: "the UN Economic Commission for
       // Africa" hung in pieces by the parser)
-      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p) {
+      if ((b == "obl" || b == "nmod") && tr.marker(*d) == p && !is_date(c, *d)) {
         const int cw = tr.child(*d, "case"), mi = c.mention(*d);
         if (!(cw >= 0 && mi >= 0 && c.mention(cw) == mi)) nodes.push_back(*d);
       }

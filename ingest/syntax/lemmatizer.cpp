@@ -60,6 +60,9 @@ bool Lemmatizer::verb_form_only(std::string_view form) const {
   const auto w = t_->words.find(form);
   return w == t_->words.end() || !(w->second & 1);  // bit 0: a noun index word
 }
+bool Lemmatizer::irregular_verb_form(std::string_view form) const {
+  return t_->exc[1].find(form) != t_->exc[1].end();
+}
 Lemmatizer::~Lemmatizer() = default;
 
 std::unique_ptr<Lemmatizer> Lemmatizer::load(const std::vector<std::string>& paths) {

@@ -42,6 +42,10 @@ class Lemmatizer {
   // "spoke", "left" are).
   bool verb_form_only(std::string_view form) const;
 
+  // True if lower-case `form` is, in WordNet, an irregular inflection of a
+  // verb, whatever else it may be ("shot", "left", "struck").
+  bool irregular_verb_form(std::string_view form) const;
+
   // True if lower-case `lemma` is a WordNet noun.
   bool noun_index_word(std::string_view lemma) const;
 

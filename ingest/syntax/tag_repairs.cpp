@@ -41,8 +41,17 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
       continue;
     char buf[25];
     const std::string_view form = lower(words[i], buf);
+    // A form that is also a noun ("shot", "left") is the verb only where
+    // no noun can stand: right after its subject and before an object's
+    // determiner or a particle ("Iran shot down a drone", "Iran shot a").
+    const bool next_opens_object =
+        i + 1 < words.size() &&
+        (a.upos[i + 1] == Upos::DET ||
+         (a.upos[i + 1] == Upos::PRON && (a.xpos[i + 1] == xpos_index("PRP$"))) ||
+         words[i + 1] == "down" || words[i + 1] == "up" || words[i + 1] == "off" || words[i + 1] == "back");
+    const bool subject_before = i > 0 && (a.upos[i - 1] == Upos::PROPN || (i < named.size() && i > 0 && named[i - 1]));
     if (form.size() < 4 || form.back() == 's' || form.ends_with("ing") ||
-        !lemmas.verb_form_only(form))
+        !(lemmas.verb_form_only(form) || (subject_before && next_opens_object && lemmas.irregular_verb_form(form))))
       continue;
     bool aux = false;  // a form of "be" or "have" in the three words before
     for (std::size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
