@@ -39,8 +39,9 @@ want = [
      lambda f: f["type"] == "project" and {"IND", "BGD"} <= countries(f)),
     ("Serbia threatens Croatia",
      lambda f: f["root"] == "13" and "SRB" in countries(f, "source") and "HRV" in countries(f, "target")),
-    ("the UK gives aid to Sudan",
-     lambda f: f["root"] == "07" and "GBR" in countries(f, "source") and "SDN" in countries(f, "target")),
+    ("the UK pledges aid to Sudan (an intent, 033)",
+     lambda f: f["cameo"] == "033" and f["status"] == "intended" and "GBR" in countries(f, "source")
+     and "SDN" in countries(f, "target")),
     ("Kenya and Ethiopia meet in Nairobi",
      lambda f: f["root"] == "04" and {"KEN", "ETH"} <= countries(f) and place(f) == "Nairobi"),
 ]
