@@ -264,3 +264,11 @@ TEST_CASE(
   CHECK(test::find(fs, "08", "CHN", "AUS") != nullptr);
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("extract code: a quote that calls another state's acts a threat is criticism of it") {
+  auto fs = test::facts(
+      "\"Pakistan's actions are a threat to regional peace,\" an Indian official said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "IND", "PAK") != nullptr);
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

@@ -183,6 +183,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         // A noun event as a setting ("said at the meeting that ...") is
         // not what was said.
         if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
+        // "X's actions are a threat to peace": a noun event as the
+        // complement's predicate, with no maker of its own, says what X's
+        // acts are; it is the evaluation, no event.
+        if (out[j].word == cw && tr.child(cw, "cop") >= 0 && frames_.frame(out[j].frame).noun && out[j].source.empty())
+          continue;
         any = true;
         // "Seoul said Pyongyang had sent troops to Russia": an act in what
         // was said whose own subject names its maker is that maker's; word
