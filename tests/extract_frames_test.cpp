@@ -272,3 +272,13 @@ TEST_CASE("extract code: a quote that calls another state's acts a threat is cri
   CHECK(test::find(fs, "11", "IND", "PAK") != nullptr);
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("extract code: troops crossing into a state is an incursion") {
+  auto fs = test::facts("Rwandan troops crossed into Congo on Tuesday, witnesses said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RWA", "COD") != nullptr);
+  // People who are no state's forces cross borders as they will.
+  fs = test::facts("The refugees crossed into Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}

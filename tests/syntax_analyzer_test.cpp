@@ -124,7 +124,8 @@ TEST_CASE("analyzer: a class fixed before tagging is kept, and one the model lac
   CHECK(bad.upos == plain.upos);
 }
 
-TEST_CASE("analyzer: an irregular past that is also a noun is the verb between a name and its object") {
+TEST_CASE(
+    "analyzer: an irregular past that is also a noun is the verb between a name and its object") {
   // "shot" is a WordNet noun too: only after a name and before a particle
   // or an object's determiner is it read as the past of "shoot".
   Tags t = tags_of({"Iran", "shot", "down", "an", "American", "drone", "."}, 1);
@@ -134,4 +135,13 @@ TEST_CASE("analyzer: an irregular past that is also a noun is the verb between a
   // After a determiner it stays a noun.
   t = tags_of({"The", "shot", "hit", "a", "wall", "."}, 1);
   CHECK(t.analyzer == "NN");
+}
+
+TEST_CASE(
+    "analyzer: a headless clause's participle before a preposition is a past when an attribution "
+    "follows") {
+  Tags t = tags_of({"Rwandan", "troops", "crossed", "into", "Congo", "on", "Tuesday", ",",
+                    "witnesses", "said", "."},
+                   2);
+  CHECK(t.analyzer == "VBD");
 }

@@ -150,7 +150,17 @@ void headless_participles(const std::vector<std::string_view>& words, Analysis& 
                             kNNPS = xpos_index("NNPS");
   if (p >= 2 && out.xpos[p - 1] == kNN && (out.xpos[p - 2] == kNNS || out.xpos[p - 2] == kNNPS))
     return;
-  if (std::find(kObjectStart.begin(), kObjectStart.end(), out.xpos[p + 1]) == kObjectStart.end())
+  // ... or, before an attribution ("Rwandan troops crossed into Congo,
+  // witnesses said"), a preposition: the clause is what was said, a
+  // sentence of its own.
+  bool attributed = false;
+  if (end < n && words[end] == ",")
+    for (std::size_t k = end + 1; k < n && k <= end + 6 && !attributed; ++k)
+      attributed = words[k] == "said" || words[k] == "say" || words[k] == "says" || words[k] == "told" ||
+                   words[k] == "reported" || words[k] == "added";
+  static const std::uint8_t kIN = xpos_index("IN");
+  if (std::find(kObjectStart.begin(), kObjectStart.end(), out.xpos[p + 1]) == kObjectStart.end() &&
+      !(attributed && out.xpos[p + 1] == kIN))
     return;
   if (out.lemma[p] == "be" || out.lemma[p] == "have") return;
   out.xpos[p] = kVBD;
