@@ -282,3 +282,41 @@ TEST_CASE("extract code: troops crossing into a state is an incursion") {
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("extract reference: 'the two countries' are the two the sentence before named") {
+  auto fs = test::facts(
+      "China and Japan held talks on fisheries in March. Japan and the Philippines signed a "
+      "defence pact on "
+      "Monday. The two countries also agreed to hold joint coast guard exercises.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs)
+    if (f.root == "05") CHECK(test::countries(f) == std::set<std::string>{"JPN", "PHL"});
+  // A month is no march: no protest between China and Japan.
+  CHECK(test::with_root(fs, "14") == nullptr);
+}
+
+TEST_CASE("extract fold: a follow-up's own target is no party of the event it tells again") {
+  auto fs = test::facts(
+      "Croatia and Lebanon signed an energy agreement in Zagreb. The two countries agreed to build "
+      "a railway "
+      "between Split and Banjul.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs)
+    if (f.root == "05") CHECK(test::countries(f).count("GMB") == 0);
+}
+
+TEST_CASE("extract actors: a national modifier on a compound names the state of the craft") {
+  auto fs = test::facts(
+      "Chinese coast guard ships entered Japanese territorial waters near the islands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "CHN", "JPN") != nullptr);
+}
+
+TEST_CASE("extract status: 'is due to' visit is planned, in the tree") {
+  auto fs = test::parse_only().extract(test::document(
+      "The Kenyan president is due to visit Uganda in April.", "2026-02-03"));
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "04", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

@@ -113,6 +113,12 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
   std::string_view r = t.rel(v);
   int h = t.head(v);
   if (h < 0) return -1;
+  // "X is due to visit", "is ready to talk" read with the infinitive as the
+  // adjective's subject clause: X visits.
+  if (r == "csubj" && t.upos(h) == Upos::ADJ && t.child(v, "mark") >= 0 && t.child(h, "nsubj") >= 0) {
+    why += "control(adj) ";
+    return subject_of(c, h, why, depth + 1);
+  }
   if (r == "xcomp") {
     // Object control ("urged Iran to talk"), else subject control.
     int o = t.child(h, "obj");

@@ -157,6 +157,12 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       int inner = actor_of_node(c, *k, source, places);
       if (inner >= 0) return inner;
     }
+    // "Chinese coast guard ships", "the Indian army chief": a national
+    // modifier hung on a compound before the noun names the noun's state.
+    if (mk < 0 && b == "compound" && !owned)
+      for (const int* g = c.t.kids_begin(*k); g != c.t.kids_end(*k); ++g)
+        if (c.t.base(*g) == "amod" || c.t.rel(*g) == "nmod:poss")
+          if (int gm = c.mention(*g); usable(gm)) return gm;
   }
   if (pronoun_owner >= 0) return pronoun_owner;
   // "the policy that X adopted", "the deal Y signed": the subject of a

@@ -146,7 +146,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       take(kHypothetical);
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
-    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for) {
+    // ("is due to visit" read as the adjective's subject clause)
+    const bool adj_clause = r == "csubj" && tr.upos(h) == Upos::ADJ && tr.child(x, "mark") >= 0;
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for || adj_clause) {
       if (!(act && x == t)) take(gov_cue(c, h));
       // "has yet to answer X's request", "will not accept the offer": a
       // verbal act that another act answers was made; what is said of the

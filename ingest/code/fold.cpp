@@ -209,8 +209,13 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     const bool directed_first = !f.source.empty() && !f.target.empty() && f.participants.empty();
     const bool directed_next = !d.fact.source.empty() || !d.fact.target.empty();
     if (sym_first && directed_next) {
+      // (Told again in a later sentence, what it is aimed at is that
+      // sentence's detail, no party of the event: "A and B signed a pact.
+      // The two countries agreed to build a railway to C".)
+      const bool later = d.sentence != target->sentence;
       for (auto& x : d.fact.source) add_actor(f.participants, std::move(x));
-      for (auto& x : d.fact.target) add_actor(f.participants, std::move(x));
+      if (!later)
+        for (auto& x : d.fact.target) add_actor(f.participants, std::move(x));
     } else {
       for (auto& x : d.fact.source) add_actor(swap ? f.target : f.source, std::move(x));
       for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));

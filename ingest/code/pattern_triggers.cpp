@@ -53,7 +53,9 @@ void match_phrases(Sentence& st) {
               }
               return false;
             }
-            if (pos < se &&
+            // (a word of a date is none of the pattern's words either: "held
+            // talks in March" is no march)
+            if (pos < se && !(a.date_at[pos] >= 0 && (toks[pos].cls & kCalendar)) &&
                 std::find(el.words.begin(), el.words.end(), toks[pos].id) != el.words.end())
               return self(self, k + 1, pos + 1);
             return false;

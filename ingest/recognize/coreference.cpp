@@ -391,6 +391,15 @@ void pronouns_and_descriptions(SentenceState& sen) {
           group.push_back(c);
         }
         if (group.size() != 2) group.clear();
+        // ... else the two the sentence before had as its subject ("Japan
+        // and the Philippines signed ... The two countries also agreed"; not
+        // two it named in passing: "... built with Soviet aid").
+        const auto& ps = art.prev_subject_countries;
+        if (group.empty() && ps.size() == 2 &&
+            std::all_of(ps.begin(), ps.end(), [&](std::int32_t c) {
+              return std::find(art.prev_countries.begin(), art.prev_countries.end(), c) != art.prev_countries.end();
+            }))
+          group = ps;
         for (int round = 0; round < 2 && group.size() < 2; ++round) {
           int best = -1;
           for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
