@@ -313,10 +313,25 @@ TEST_CASE("extract actors: a national modifier on a compound names the state of 
 }
 
 TEST_CASE("extract status: 'is due to' visit is planned, in the tree") {
-  auto fs = test::parse_only().extract(test::document(
-      "The Kenyan president is due to visit Uganda in April.", "2026-02-03"));
+  auto fs = test::parse_only().extract(
+      test::document("The Kenyan president is due to visit Uganda in April.", "2026-02-03"));
   CAPTURE(test::summary(fs));
   const Fact* f = test::find(fs, "04", "KEN", "UGA");
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
+}
+
+TEST_CASE(
+    "extract code: a demonstration outside a state's embassy is a protest against that state") {
+  auto fs = test::facts("Hundreds of Kenyans demonstrated outside the Ugandan embassy in Nairobi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE(
+    "extract code: a non-state agent named as the subject is no state's, not the place's either") {
+  auto fs = test::facts("Militants kidnapped two Chinese workers in Nigeria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "18", "NGA", "CHN") == nullptr);
+  CHECK(test::find(fs, "17", "NGA", "CHN") == nullptr);
 }

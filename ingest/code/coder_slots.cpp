@@ -104,6 +104,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           for (const int* d = tr.kids_begin(part); d != tr.kids_end(part) && n < 0; ++d)
             if (tr.base(*d) == "obl" && tr.marker(*d) == "by") n = *d, w += "participle-agent ";
       }
+      // "Gunmen killed ...", "rebels attacked ...": a non-state agent with
+      // no state of its own is no party, and word order guesses none.
+      if (n >= 0 && !f.noun && tr.is_nominal(n) && frames_.in_class(nonstate_class_, tr.lemma(n)) &&
+          actor_of_node(c, n, source, false) < 0) {
+        c.nonstate_agent = true;
+        why += source ? "source=non-state " : "target=non-state ";
+        n = -1;
+      }
       if (n >= 0) {
         why += (source ? "source=" : "target=") + w;
         nodes.push_back(n);
