@@ -335,3 +335,17 @@ TEST_CASE(
   CHECK(test::find(fs, "18", "NGA", "CHN") == nullptr);
   CHECK(test::find(fs, "17", "NGA", "CHN") == nullptr);
 }
+
+TEST_CASE(
+    "extract code: a courtesy call paid on an official is a meeting; views exchanged are "
+    "consultations") {
+  auto fs =
+      test::facts("The Indonesian ambassador paid a courtesy call on the Timorese prime minister.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "IDN,TLS") != nullptr);
+  // The noun "call" read by the tree is no verb "call on" (an appeal).
+  CHECK(test::with_root(fs, "02") == nullptr);
+  fs = test::facts("Kazakhstan and Kyrgyzstan exchanged views on water sharing.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "KAZ,KGZ") != nullptr);
+}

@@ -318,9 +318,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.cameo = f.cameo;
       e.type = f.type;
       e.sym = f.flags & kFrameSym;
-      e.sense_chosen = std::any_of(fs->begin(), fs->end(), [&](std::uint32_t g) {
-        return frames_.frame(g).cameo.compare(0, 2, f.cameo, 0, 2) != 0;
-      });
+      // (the word's other part of speech counts: "a courtesy call on X" is
+      // no "call on X" to act)
+      const auto* other_pos = frames_.find(tr.lemma(w), !f.noun);
+      auto other_root = [&](std::uint32_t g) { return frames_.frame(g).cameo.compare(0, 2, f.cameo, 0, 2) != 0; };
+      e.sense_chosen = std::any_of(fs->begin(), fs->end(), other_root) ||
+                       (other_pos && std::any_of(other_pos->begin(), other_pos->end(), other_root));
       if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
       // The tree paths are written down only when traced; else into a
       // scratch string that keeps its capacity (no allocation per slot).
