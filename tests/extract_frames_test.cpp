@@ -349,3 +349,20 @@ TEST_CASE(
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "KAZ,KGZ") != nullptr);
 }
+
+TEST_CASE("extract code: weapons sold or supplied and soldiers equipped are military aid (072)") {
+  // "of" hung on the first word of "F-16 jets": the phrase is still the sale's.
+  auto fs = test::facts("The United States approved the sale of F-16 jets to Turkey.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "USA", "TUR");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "072");
+  fs = test::facts("Turkey will supply Ukraine with armed drones.");
+  CAPTURE(test::summary(fs));
+  f = test::find(fs, "07", "TUR", "UKR");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "072");
+  fs = test::facts("France will train and equip Ukrainian soldiers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "FRA", "UKR") != nullptr);
+}

@@ -164,9 +164,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       }
       // "the visit by X to Y": the parser may hang the phrase on the noun's
       // own "by" or "of" phrase.
+      // (Its preposition is the phrase's first word, wherever the parser
+      // hung it: "of F-16 jets" with "of" on "F".)
       if (nodes.empty() && f.noun)
-        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
-          if (tr.base(*d) == "nmod" && (tr.marker(*d) == "by" || tr.marker(*d) == "of")) prep_children(*d, s.word, nodes);
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+          if (tr.base(*d) != "nmod") continue;
+          std::string_view p = tr.marker(*d);
+          if (p.empty() && tr.upos(tr.left_edge(*d)) == Upos::ADP) p = tr.lemma(tr.left_edge(*d));
+          if (p == "by" || p == "of") prep_children(*d, s.word, nodes);
+        }
       // "signed the accord over objections from X": a phrase right after
       // the noun that the parser hung higher up (on a noun above it, or on
       // the clause's verb) is the noun's.
