@@ -366,3 +366,16 @@ TEST_CASE("extract code: weapons sold or supplied and soldiers equipped are mili
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "FRA", "UKR") != nullptr);
 }
+
+TEST_CASE("extract code: a visit and the talks held during it are two facts") {
+  auto fs = test::facts(
+      "Kenya's President William Ruto, on his first visit to Washington since taking office, held "
+      "talks with "
+      "US President Joe Biden at the White House.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "KEN", "USA") != nullptr);
+  bool meeting = false;
+  for (const Fact& f : fs)
+    meeting |= f.cameo == "040" && test::countries(f) == std::set<std::string>{"KEN", "USA"};
+  CHECK(meeting);
+}

@@ -317,6 +317,8 @@ void merge_repeats(std::vector<Draft>& drafts, std::size_t first_draft) {
       if (o == k || drafts[o].fact.evidence.empty()) continue;
       const Draft& x = drafts[o];
       if (cameo_root(x.fact.cameo) != cameo_root(d.fact.cameo) || x.say != d.say) continue;
+      // A visit and the talks held during it are two events.
+      if ((x.fact.type == "visit") != (d.fact.type == "visit")) continue;
       // An intent told by its verb and by what it intends ("offered to
       // negotiate with X": 030 and 036) is one: the specific code stays.
       bool intent = cameo_root(d.fact.cameo) == "03";
