@@ -144,3 +144,15 @@ TEST_CASE("extract dates: a date inside a noun's phrase or a relative clause is 
   REQUIRE(thanks != nullptr);
   CHECK(thanks->date == "2026-03-06");
 }
+
+TEST_CASE("extract dates: a pledge is dated when it was made, not forward like what it promises") {
+  // 2026-03-10 is a Tuesday: "on Monday" is the day before, not next week's.
+  auto fs = test::facts("Japan pledged 20 million pounds in aid to Haiti on Monday.", "2026-03-10");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "03", "JPN", "HTI");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
+  CHECK(f->date == "2026-03-09");
+  // ... and the aid it promises is no aid given.
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

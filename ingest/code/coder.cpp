@@ -645,7 +645,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // "lifted its ban on X", "eased the sanctions": what is lifted is the
       // lifting's object, told as done before; the lifting is the event.
       const bool lifted = g.cameo.rfind("08", 0) == 0 && tr.rel(e.word) == "obj" && e.cameo.rfind("16", 0) == 0;
-      if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted) {
+      // "pledged $5 million in aid to X": the aid is what is pledged.
+      const bool pledged = g.cameo.rfind("03", 0) == 0 && e.cameo.rfind("07", 0) == 0 && tr.base(e.word) == "obl" &&
+                           tr.marker(e.word) == "in";
+      if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted || pledged) {
         if (g.target.empty()) g.target = e.target;
         if (g.source.empty()) g.source = e.source;
         drop[k - first] = 1;

@@ -476,6 +476,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       int tense = fct.status == Status::planned || fct.status == Status::intended ? 1
                   : fct.status == Status::occurred                                 ? -1
                                                                                    : 0;
+      // "pledged $5 million on Monday": the day of a pledge or offer told on
+      // its own verb is when it was made, a day past.
+      if (fct.status == Status::intended && own_date_phrase && !f.noun && tr.lemma(e.word) != "be") tense = -1;
       // The sentence's date taken for an event it does not hang from, when
       // it hangs from a verb in the past ("X will lend Y ..., the
       // governments said on Wednesday"): the day something was said or

@@ -70,6 +70,8 @@ void date_event(const Sentence& st, const Trigger& t, const std::string& article
   d.tense = (f.status == Status::planned || f.status == Status::intended) ? 1
             : f.status == Status::occurred                                ? -1
                                                                           : 0;
+  // An offer or pledge (root 03) is made when it is told: its day is past.
+  if (f.status == Status::intended && cameo_root(f.cameo) == "03") d.tense = -1;
   int dk = pick_date(st, t);
   if (dk >= 0) {
     f.date = resolve_date(a.dates[dk], a.article_date, d.tense);
