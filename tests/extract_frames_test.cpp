@@ -379,3 +379,12 @@ TEST_CASE("extract code: a visit and the talks held during it are two facts") {
     meeting |= f.cameo == "040" && test::countries(f) == std::set<std::string>{"KEN", "USA"};
   CHECK(meeting);
 }
+
+TEST_CASE("extract code: 'called X Y' read as two objects still names X as Y") {
+  auto fs = test::facts(
+      "Ethiopia signed a port deal with Djibouti. Somalia had called the deal an act of aggression "
+      "and expelled "
+      "the Ethiopian ambassador in April.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "SOM", "ETH") != nullptr);
+}

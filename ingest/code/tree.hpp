@@ -217,6 +217,14 @@ class Tree {
       if (!is_verb(v) || std::find(std::begin(kNaming), std::end(kNaming), lemma(v)) == std::end(kNaming)) continue;
       int o = child(v, "obj");
       if (o < v || child(v, "xcomp") >= 0) continue;
+      // "called the deal an act of aggression" read as two objects: the
+      // first is what is named, the second what it is called.
+      if (const int io = child(v, "iobj"); io > v && io < o && is_nominal(io)) {
+        rel_[io] = base_[io] = "obj";
+        rel_[o] = base_[o] = "xcomp";
+        changed = true;
+        continue;
+      }
       // "condemned what they called provocations": the relative clause of
       // "what" names; its object is what "what" was called.
       if (rel_[v] == "acl:relcl" && head_[v] >= 0 && lemma(head_[v]) == "what") {
