@@ -388,3 +388,16 @@ TEST_CASE("extract code: 'called X Y' read as two objects still names X as Y") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "SOM", "ETH") != nullptr);
 }
+
+TEST_CASE("extract code: a letter received is no visit hosted; a vote to act plans the act") {
+  auto fs = test::facts(
+      "The Algerian president received a letter from the Moroccan king inviting him to the "
+      "summit.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+  fs = test::facts("Iraq's parliament voted to expel American troops from the country.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "16", "IRQ", "USA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
