@@ -401,3 +401,12 @@ TEST_CASE("extract code: a letter received is no visit hosted; a vote to act pla
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: a call 'during' which something was said is a meeting of its speaker") {
+  auto fs = test::facts(
+      "Ukraine's president thanked Japan for its support during a call with the Japanese prime "
+      "minister.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "UKR", "JPN") != nullptr);
+  CHECK(test::find_sym(fs, "04", "UKR,JPN") != nullptr);
+}

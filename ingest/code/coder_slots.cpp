@@ -33,6 +33,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   bool setting = tr.base(t) == "obl" &&
                  (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following", "amid"}) ||
                   (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
+  // "thanked X for its support during a call with Y": a "during" phrase
+  // the parser hung on a noun of the clause sets the clause's scene too.
+  if (f.noun && gov < 0 && tr.base(t) == "nmod" && is_rel(tr.marker(t), {"during", "amid"}))
+    for (int a = tr.head(t), step = 0; a >= 0 && step < 3; a = tr.head(a), ++step)
+      if (tr.is_verb(a)) {
+        gov = a, setting = true;
+        break;
+      }
   if (gov >= 0 && !setting && content_verb(c, gov, f)) gov = -1;
   // "would never accept the demands made by X": a verbal act that the verb
   // answers is not its subject's.
