@@ -410,3 +410,15 @@ TEST_CASE("extract code: a call 'during' which something was said is a meeting o
   CHECK(test::find(fs, "05", "UKR", "JPN") != nullptr);
   CHECK(test::find_sym(fs, "04", "UKR,JPN") != nullptr);
 }
+
+TEST_CASE("extract code: an act of force told only as what a noun is 'of' has no guessed maker") {
+  auto fs = test::facts(
+      "The Polish and Ukrainian presidents laid wreaths at a memorial to the victims of the "
+      "massacre.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "20") == nullptr);
+  // With its own maker it is still read.
+  fs = test::facts("Survivors of the Serbian attack on Croatian villages testified.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "SRB", "HRV") != nullptr);
+}

@@ -564,7 +564,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                             ? tr.head(w)
                             : w;
       bool content = f.noun && tr.head(named) >= 0 && tr.rel(named) == "obj" && content_verb(c, tr.head(named), f);
-      if (st == kHypothetical || content) vetoed.push_back(w);
+      // "a memorial to the victims of the massacre", "the anniversary of the
+      // war": an act of force told only as what a noun of people or time is
+      // of is background; word order (the pattern coder) guesses no maker.
+      const bool background = f.noun && coder_detail::force_root(f.cameo) && tr.base(w) == "nmod" && tr.marker(w) == "of" &&
+                              tr.head(w) >= 0 && tr.upos(tr.head(w)) == Upos::NOUN && !frames_.find(tr.lemma(tr.head(w)), true);
+      if (st == kHypothetical || content || (background && e.source.empty())) vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
       // would take another name of the sentence for it.

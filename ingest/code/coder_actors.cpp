@@ -281,11 +281,6 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   }
 }
 
-// Roots 18-20: assault, fight, mass violence.
-static bool force_root(const std::string& cameo) {
-  return (cameo[0] == '1' && (cameo[1] == '8' || cameo[1] == '9')) || (cameo[0] == '2' && cameo[1] == '0');
-}
-
 // "Uganda condemned the attack", "provided support for the
 // operation": a definite noun of force ("the attack", "the operation") with
 // no party of its own, as the object of the act or after "for", is the
@@ -303,7 +298,7 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
     if (frames_.in_class(operation_class_, tr.lemma(n))) return true;
     if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return true;
     const auto* fs = frames_.find(tr.lemma(n), true);
-    return fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return force_root(frames_.frame(fi).cameo); });
+    return fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return coder_detail::force_root(frames_.frame(fi).cameo); });
   };
   int n = -1;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && n < 0; ++d) {

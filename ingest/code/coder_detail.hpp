@@ -55,6 +55,12 @@ inline bool aimed(std::string_view cameo) {
 // Verbs that answer a verbal act ("accept the demands", "has yet to answer
 // the request"): the act was someone else's, made before; neither the
 // answer's subject nor its status is the act's.
+// Roots 18-20: assault, fight, mass violence.
+inline bool force_root(std::string_view cameo) {
+  return cameo.size() >= 2 &&
+         ((cameo[0] == '1' && (cameo[1] == '8' || cameo[1] == '9')) || (cameo[0] == '2' && cameo[1] == '0'));
+}
+
 inline bool answering_verb(std::string_view lemma) {
   static constexpr std::string_view kAnswer[] = {
       "answer", "consider", "study",  "receive", "ignore",  "review",  "examine", "heed",   "weigh",
