@@ -422,3 +422,11 @@ TEST_CASE("extract code: an act of force told only as what a noun is 'of' has no
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "19", "SRB", "HRV") != nullptr);
 }
+
+TEST_CASE("extract code: a congratulatory message sent is praise") {
+  auto fs = test::facts(
+      "The Chinese president sent a congratulatory message to the newly elected Indonesian "
+      "president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "CHN", "IDN") != nullptr);
+}
