@@ -430,3 +430,12 @@ TEST_CASE("extract code: a congratulatory message sent is praise") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "CHN", "IDN") != nullptr);
 }
+
+TEST_CASE("extract code: 'a day after the X president called Y a dictator' is X's criticism of Y") {
+  auto fs = test::facts(
+      "Venezuela recalled its envoys from Buenos Aires a day after the Argentine president called "
+      "Venezuelan "
+      "leader Nicolas Maduro \"a dictator\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "ARG", "VEN") != nullptr);
+}

@@ -215,6 +215,18 @@ class Tree {
     bool changed = false;
     for (int v = 0; v < n; ++v) {
       if (!is_verb(v) || std::find(std::begin(kNaming), std::end(kNaming), lemma(v)) == std::end(kNaming)) continue;
+      // "called Venezuelan leader X 'a dictator'" read as two complements:
+      // the first is what is named.
+      if (child(v, "obj") < 0) {
+        int first = -1, second = -1;
+        for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+          if (*k > v && base_[*k] == "xcomp" && is_nominal(*k)) (first < 0 ? first : second) = *k;
+        if (first >= 0 && second >= 0) {
+          rel_[first] = base_[first] = "obj";
+          changed = true;
+          continue;
+        }
+      }
       int o = child(v, "obj");
       if (o < v || child(v, "xcomp") >= 0) continue;
       // "called the deal an act of aggression" read as two objects: the
@@ -310,7 +322,10 @@ class Tree {
     const int n = size();
     bool changed = false;
     for (int v = 2; v < n; ++v) {
-      const int s = v - 1, c = v - 2;
+      // (the subject's phrase may have words before its noun: "after the
+      // Argentine president called X")
+      const int s = v - 1, c = s >= 0 ? child(s, "case") : -1;
+      if (c < 0) continue;
       // (a past tagged as a participle too: "after India struck" has no
       // auxiliary to make it one)
       if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || xpos(v) == "VBN") ||
