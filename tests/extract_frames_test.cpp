@@ -439,3 +439,12 @@ TEST_CASE("extract code: 'a day after the X president called Y a dictator' is X'
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "ARG", "VEN") != nullptr);
 }
+
+TEST_CASE("extract code: export controls imposed are sanctions; a bid approved is support") {
+  auto fs = test::facts("Japan imposed export controls on South Korea.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "JPN", "KOR") != nullptr);
+  fs = test::facts("The Turkish parliament approved Sweden's bid to join the bloc.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "TUR", "SWE") != nullptr);
+}
