@@ -145,3 +145,11 @@ TEST_CASE(
                    2);
   CHECK(t.analyzer == "VBD");
 }
+
+TEST_CASE("analyzer: a singular noun in -s that WordNet knows only by its stem is a plural") {
+  Tags t = tags_of({"Japan", "imposed", "export", "controls", "on", "Korea", "."}, 3);
+  CHECK(t.analyzer == "NNS");
+  // A noun WordNet knows in -s stays as tagged.
+  t = tags_of({"The", "news", "reached", "Seoul", "."}, 1);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -87,6 +87,20 @@ void plurals_after_prepositions(const std::vector<std::string_view>& words,
   }
 }
 
+void plurals_taken_for_singulars(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                 Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.xpos[i] != kNN || words[i].size() < 4 || words[i].back() != 's') continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || form.ends_with("ss") || form.ends_with("us") || form.ends_with("is") ||
+        lemmas.noun_index_word(form) || !lemmas.noun_index_word(form.substr(0, form.size() - 1)))
+      continue;
+    a.xpos[i] = kNNS;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

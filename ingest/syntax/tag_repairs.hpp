@@ -26,6 +26,11 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
 
 // Before lemmas. "over reports that": no present tense follows a
 // preposition; a verb in -s there whose stem is a WordNet noun is its plural.
+// Before lemmas. "imposed export controls": a singular common noun in -s
+// that WordNet does not know, whose stem it knows as a noun, is a plural.
+void plurals_taken_for_singulars(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                 Analysis& a);
+
 void plurals_after_prepositions(const std::vector<std::string_view>& words,
                                 const Lemmatizer& lemmas, Analysis& a);
 
