@@ -448,3 +448,16 @@ TEST_CASE("extract code: export controls imposed are sanctions; a bid approved i
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "TUR", "SWE") != nullptr);
 }
+
+TEST_CASE(
+    "extract code: retaliation promised on a condition is a threat aimed at whom the condition is "
+    "about") {
+  auto fs = test::facts(
+      "Mexico said it would retaliate if the United States raised tariffs on Mexican steel.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "MEX", "USA") != nullptr);
+  // Retaliation done is an act of force.
+  fs = test::facts("Israel retaliated against Hezbollah with air strikes in southern Lebanon.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "ISR", "") != nullptr);
+}

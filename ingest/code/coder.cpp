@@ -592,11 +592,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         // the condition: an "if" or "unless" clause of the sentence, however
         // the parser hung it, that does not hold the act itself
         bool conditional = false;
+        int condition = -1;  // the verb of the condition's clause
         for (int m = 0; threat && m < tr.size() && !conditional; ++m) {
           if (tr.base(m) != "mark" || !is_rel(tr.lemma(m), {"if", "unless"})) continue;
           int x = w;
           while (x >= 0 && x != tr.head(m)) x = tr.head(x);
           conditional = x < 0;
+          if (conditional) condition = tr.head(m);
         }
         if (conditional) {
           e.cameo = threat;
@@ -604,6 +606,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           e.status = Status::occurred;
           e.sense_chosen = true;  // the pattern coder's reading of the act gives way
           e.why += "conditional threat ";
+          // "... would retaliate if X raised duties": aimed at whoever the
+          // condition is about, when nothing else names a target.
+          if (e.target.empty() && condition >= 0) {
+            int sj = tr.child(condition, "nsubj");
+            if (sj < 0) sj = tr.child(condition, "nsubj:pass");
+            actors_at(c, sj, false, false, e.target);
+            if (!e.target.empty()) e.why += "target=subject of the condition ";
+          }
         }
       }
       e.say = (f.flags & kFrameSay) != 0;
