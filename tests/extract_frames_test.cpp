@@ -461,3 +461,21 @@ TEST_CASE(
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "19", "ISR", "") != nullptr);
 }
+
+TEST_CASE(
+    "extract code: offering to host others' talks is an intent to mediate; 'relations with X' name "
+    "X") {
+  auto fs =
+      test::facts("Cairo has offered to host a new round of talks between Israel and Jordan.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "03", "EGY", "ISR,JOR");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "039");
+  // The talks of the two are no intent of theirs.
+  for (const Fact& x : fs)
+    if (x.root == "03") CHECK(x.participants.empty());
+  fs =
+      test::facts("The Nepalese foreign minister described relations with China as \"excellent\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "NPL", "CHN") != nullptr);
+}

@@ -31,6 +31,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   harmful_class_ = frames_.class_index("harmful");
   reprisal_class_ = frames_.class_index("reprisal");
   border_class_ = frames_.class_index("border");
+  ties_class_ = frames_.class_index("ties");
   conduct_class_ = frames_.class_index("conduct");
   visit_class_ = frames_.class_index("visit");
   agreement_class_ = frames_.class_index("agreement");
@@ -707,6 +708,24 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             const bool own = a == x || (tr.head(a) == x && tr.rel(a) == "obj");
             if (vow && !threat && own && (out[j].source.empty() || out[j].source == e.source))
               threat = threat_code(std::string_view(out[j].cameo).substr(0, 2));
+            // "offered to host talks between A and B": talks of others the
+            // offer is to bring about; an intent to mediate between them (039).
+            if (vow && e.target.empty() && out[j].sym && out[j].cameo.rfind("04", 0) == 0 && !e.source.empty()) {
+              std::vector<std::int32_t> parties = out[j].source;
+              parties.insert(parties.end(), out[j].target.begin(), out[j].target.end());
+              const bool others = parties.size() >= 2 && std::none_of(parties.begin(), parties.end(), [&](std::int32_t p) {
+                                    return std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) {
+                                      return c.country_of(p) == c.country_of(s);
+                                    });
+                                  });
+              if (others) {
+                e.target = parties;
+                e.cameo = "039";
+                e.directed = true;
+                e.why += "mediation offered ";
+                vetoed.push_back(out[j].word);  // their talks are no intent of theirs
+              }
+            }
             if (e.target.empty()) {
               e.target = out[j].target;
               // "agreed to lift sanctions on X": one way, as below

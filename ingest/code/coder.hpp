@@ -170,6 +170,7 @@ class Coder {
   int harmful_class_ = -1;                // frames.tsv @harmful: "bomb", "shelling"
   int reprisal_class_ = -1;               // frames.tsv @reprisal: "retaliate", "avenge"
   int border_class_ = -1;                 // frames.tsv @border: "border", "crossing"
+  int ties_class_ = -1;                   // frames.tsv @ties: "relation", "tie"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"

@@ -138,8 +138,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       // "a treaty with Iran": the other party of an agreement.
       mod = p == "of" || p == "from" || (title && p == "for") ||
             (!source && p == "with" && frames_.in_class(agreement_class_, c.t.lemma(n))) ||
-            // "its border with X": the other state of a border
+            // "its border with X": the other state of a border; "relations
+            // with X": the other state of a tie
             (!source && p == "with" && frames_.in_class(border_class_, c.t.lemma(n))) ||
+            (!source && p == "with" && frames_.in_class(ties_class_, c.t.lemma(n))) ||
             // "the government in Kabul", "the ministry in Beijing": a body
             // seated in a capital is that state's
             (p == "in" && frames_.in_class(domestic_class_, c.t.lemma(n)) && c.mention(*k) >= 0 &&
