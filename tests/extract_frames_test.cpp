@@ -479,3 +479,17 @@ TEST_CASE(
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "NPL", "CHN") != nullptr);
 }
+
+TEST_CASE("extract code: what another party 'must' do, said, is a demand on it") {
+  auto fs = test::facts("Kenya said Somalia must withdraw its troops from the border.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "10", "KEN", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(test::with_root(fs, "01") == nullptr);
+  fs = test::facts(
+      "\"Canada must stop interfering in our internal affairs,\" a Chinese foreign ministry "
+      "spokesman said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "CHN", "CAN") != nullptr);
+  CHECK(test::with_root(fs, "01") == nullptr);
+}

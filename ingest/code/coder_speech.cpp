@@ -252,6 +252,28 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         out[k].why += "blame ";
         continue;
       }
+      // "X must stop ...", "X must withdraw": what another party must do,
+      // said, is a demand on it (whatever act it names).
+      {
+        bool must = false;
+        for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
+          must |= tr.base(*d) == "aux" && tr.lemma(*d) == "must";
+        std::vector<std::int32_t> asked;
+        if (must && out[k].cameo.rfind("01", 0) == 0) {
+          int sj = tr.child(cw, "nsubj");
+          if (sj < 0) sj = tr.child(cw, "nsubj:pass");
+          actors_at(c, sj, false, false, asked);
+        }
+        if (!asked.empty()) {
+          out[k].target = asked;
+          out[k].cameo = "100";
+          out[k].type = "demand";
+          out[k].say = false;
+          out[k].sym = false;
+          out[k].why += "demand (must) ";
+          continue;
+        }
+      }
       // A verb that judges its subject's act ("X had violated the treaty")
       // makes the remark an evaluation even with an event inside.
       if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
