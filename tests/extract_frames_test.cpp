@@ -493,3 +493,11 @@ TEST_CASE("extract code: what another party 'must' do, said, is a demand on it")
   CHECK(test::find(fs, "10", "CHN", "CAN") != nullptr);
   CHECK(test::with_root(fs, "01") == nullptr);
 }
+
+TEST_CASE("extract code: ', angering X' after a main act is X's anger at the main act's subject") {
+  auto fs = test::facts(
+      "Lithuania allowed Taiwan to open a representative office in Vilnius, angering Beijing.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "LTU") != nullptr);
+  CHECK(test::find(fs, "11", "CHN", "TWN") == nullptr);
+}

@@ -152,6 +152,14 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "acl ";
       return h;  // "leaders gathering in Rome"
     }
+    // ", angering X" after "allowed Y to open ...": a participle set off
+    // by a comma tells of the whole act, done by the main verb's subject,
+    // even when the parser hung it on the complement.
+    if (r == "advcl" && t.xpos(v) == "VBG" && v > 0 && t.lemma(v - 1) == "," && t.rel(h) == "xcomp" &&
+        t.head(h) >= 0) {
+      why += "advcl(main) ";
+      return subject_of(c, t.head(h), why, depth + 1);
+    }
     why += std::string(r) + " ";
     return subject_of(c, h, why, depth + 1);
   }
