@@ -501,3 +501,9 @@ TEST_CASE("extract code: ', angering X' after a main act is X's anger at the mai
   CHECK(test::find(fs, "11", "CHN", "LTU") != nullptr);
   CHECK(test::find(fs, "11", "CHN", "TWN") == nullptr);
 }
+
+TEST_CASE("extract code: likening a state to a pejorative is criticism of it") {
+  auto fs = test::facts("The Venezuelan leader likened the American president to a dictator.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "VEN", "USA") != nullptr);
+}
