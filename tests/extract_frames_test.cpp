@@ -507,3 +507,11 @@ TEST_CASE("extract code: likening a state to a pejorative is criticism of it") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "VEN", "USA") != nullptr);
 }
+
+TEST_CASE("extract code: goods supplied to a state are aid") {
+  auto fs = test::facts("Kazakhstan will supply wheat to Afghanistan under a new agreement.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "KAZ", "AFG");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
