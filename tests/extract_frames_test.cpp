@@ -515,3 +515,18 @@ TEST_CASE("extract code: goods supplied to a state are aid") {
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: a statement speaks for whom it names; one blocked was not made") {
+  auto fs = test::facts("An EU statement criticizing China was issued on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "11", "", "CHN");
+  REQUIRE(f != nullptr);
+  REQUIRE(!f->source.empty());
+  CHECK(f->source[0].name == "European Union");
+  fs = test::facts(
+      "The Hungarian prime minister blocked a European Union statement criticizing China.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "HUN", "CHN") == nullptr);
+  for (const Fact& x : fs)
+    if (x.root == "11") CHECK(x.status == Status::negated);
+}

@@ -24,6 +24,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   private_class_ = frames_.class_index("private");
   nonstate_class_ = frames_.class_index("nonstate");
   craft_class_ = frames_.class_index("craft");
+  utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");

@@ -173,6 +173,7 @@ class Coder {
   int ties_class_ = -1;                   // frames.tsv @ties: "relation", "tie"
   int nonstate_class_ = -1;               // frames.tsv @nonstate: "terrorist", "rebel"
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
+  int utterance_class_ = -1;              // frames.tsv @utterance: "statement", "letter"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"

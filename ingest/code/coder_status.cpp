@@ -187,6 +187,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       x = h;
       continue;
     }
+    // "blocked a statement criticizing X": a participle on an object noun
+    // shares what the governing verb does to that noun.
+    if (r == "acl" && tr.is_verb(x) && tr.xpos(x) == "VBG" && tr.rel(h) == "obj" && tr.head(h) >= 0) {
+      const int v = gov_cue(c, tr.head(h));
+      if (v == static_cast<int>(Status::negated)) take(v);
+    }
     // A gerund of manner ("will retaliate by firing", "plans to join in
     // funding") has the status of the verb it tells the manner of.
     // (A verb the parser joined to a noun, "were on planned exercises and
