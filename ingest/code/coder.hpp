@@ -118,6 +118,12 @@ class Coder {
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
+  // One main event per clause: a noun event that is a verb event's object
+  // of the same root, the content of an intent, plan, appeal or threat, a
+  // hypothetical event: dropped or folded into the event above it
+  // (coder_clause.cpp).
+  void one_event_per_clause(const Ctx& c, std::size_t first, const std::vector<int>& trigger_of,
+                            std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
   void according_to(const Ctx& c, std::vector<CodedEvent>& out) const;
   void inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   // The speech verb outside the quote that word w of the quote hangs

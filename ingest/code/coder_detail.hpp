@@ -55,6 +55,15 @@ inline bool aimed(std::string_view cameo) {
 // Verbs that answer a verbal act ("accept the demands", "has yet to answer
 // the request"): the act was someone else's, made before; neither the
 // answer's subject nor its status is the act's.
+// The threat of an act of root R (two digits): to reduce relations or
+// sanction 131, to coerce 137, to use force 138; none for other acts.
+inline const char* threat_code(std::string_view r) {
+  if (r == "16") return "131";
+  if (r == "17") return "137";
+  if (r == "18" || r == "19" || r == "20") return "138";
+  return nullptr;
+}
+
 // Roots 18-20: assault, fight, mass violence.
 inline bool force_root(std::string_view cameo) {
   return cameo.size() >= 2 &&

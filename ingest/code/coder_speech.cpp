@@ -148,6 +148,18 @@ void Coder::according_to(const Ctx& c, std::vector<CodedEvent>& out) const {
   }
 }
 
+// A remark read as the act it is: its code and type, no longer a statement
+// (nor symmetric), aimed at `target` when one is given.
+static void recode_remark(CodedEvent& e, const std::vector<std::int32_t>* target, const char* cameo, const char* type,
+                          const char* why) {
+  if (target) e.target = *target;
+  e.cameo = cameo;
+  e.type = type;
+  e.say = false;
+  e.sym = false;
+  e.why += why;
+}
+
 // Reported speech: a speech verb's complement ("X said Y would ...", or
 // "Y will ..., X said") credits the speaker where the complement's event
 // has no source of its own or a first-person one; an evaluative quote
@@ -244,12 +256,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           out[j].why += "source=blamed ";
         }
         if (int act = tr.child(cw, "nsubj"); act >= 0) vetoed.push_back(act);
-        out[k].target = blamed;
-        out[k].cameo = "112";
-        out[k].type = "criticism";
-        out[k].say = false;
-        out[k].sym = false;
-        out[k].why += "blame ";
+        recode_remark(out[k], &blamed, "112", "criticism", "blame ");
         continue;
       }
       // "X must stop ...", "X must withdraw": what another party must do,
@@ -265,12 +272,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           actors_at(c, sj, false, false, asked);
         }
         if (!asked.empty()) {
-          out[k].target = asked;
-          out[k].cameo = "100";
-          out[k].type = "demand";
-          out[k].say = false;
-          out[k].sym = false;
-          out[k].why += "demand (must) ";
+          recode_remark(out[k], &asked, "100", "demand", "demand (must) ");
           continue;
         }
       }
@@ -303,12 +305,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         if (!about.empty()) tone = tone_of(c, o, true);
       }
       if (!about.empty() && tone != 0) {
-        out[k].target = about;
-        out[k].cameo = tone > 0 ? "051" : "111";
-        out[k].type = tone > 0 ? "praise" : "criticism";
-        out[k].say = false;
-        out[k].sym = false;
-        out[k].why += "evaluation ";
+        recode_remark(out[k], &about, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "evaluation ");
       } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
         // A comment on another party: a statement about it.
         out[k].target = about;
@@ -318,10 +315,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
       int tone = tone_of(c, v);
       if (tone != 0) {
-        out[k].cameo = tone > 0 ? "051" : "111";
-        out[k].type = tone > 0 ? "praise" : "criticism";
-        out[k].say = false;
-        out[k].sym = false;
+        recode_remark(out[k], nullptr, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "");
       }
     }
   }

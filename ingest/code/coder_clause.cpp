@@ -1,0 +1,163 @@
+// One main event per clause (coder.hpp, Coder::one_event_per_clause): what
+// the coder keeps of the events it read in a sentence when one is another's
+// object, complement or content. Written for dipgraph.
+#include <algorithm>
+
+#include "ingest/code/coder.hpp"
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::threat_code;
+
+void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
+                                 const std::vector<int>& trigger_of, std::vector<CodedEvent>& out,
+                                 std::vector<int>& vetoed) const {
+  const Tree& tr = c.t;
+  // One main event per clause.
+  std::vector<char> drop(out.size() - first, 0);
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    const Frame& f = frames_.frame(e.frame);
+    int h = tr.head(e.word);
+    // A noun event that is the object of a verb event of the same root.
+    // ("travelled to X for talks with Y": a visit and the meeting held
+    // during it are two events, of two types.)
+    if (f.noun && h >= 0 && trigger_of[h] >= 0) {
+      CodedEvent& g = out[trigger_of[h]];
+      const bool visit_and_meeting =
+          (g.type == "visit") != (e.type == "visit") && tr.base(e.word) == "obl";
+      // "lifted its ban on X", "eased the sanctions": what is lifted is the
+      // lifting's object, told as done before; the lifting is the event.
+      const bool lifted =
+          g.cameo.rfind("08", 0) == 0 && tr.rel(e.word) == "obj" && e.cameo.rfind("16", 0) == 0;
+      // "pledged $5 million in aid to X": the aid is what is pledged.
+      const bool pledged = g.cameo.rfind("03", 0) == 0 && e.cameo.rfind("07", 0) == 0 &&
+                           tr.base(e.word) == "obl" && tr.marker(e.word) == "in";
+      if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted ||
+          pledged) {
+        if (g.target.empty()) g.target = e.target;
+        if (g.source.empty()) g.source = e.source;
+        drop[k - first] = 1;
+        continue;
+      }
+    }
+    // "agreed to meet": an intent to meet (036), not a settlement; the
+    // meeting's trigger tells it, with its parties.
+    if (f.flags & kFramePlan) {
+      int x = tr.child(e.word, "xcomp");
+      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) {
+        CodedEvent& m = out[trigger_of[x]];
+        m.cameo = "036";
+        m.type = "intent";
+        if (m.status != Status::negated) m.status = Status::intended;
+        m.directed = !m.target.empty();  // "agreed to meet X": the subject's intent, aimed at X
+        drop[k - first] = 1;
+        continue;
+      }
+    }
+    // "offered to mediate", "urged X to talk", "threatened to impose": the
+    // complement is the content of the intention, appeal or threat.
+    if (f.flags & (kFrameIntent | kFrameControl | kFramePlan) || e.cameo.substr(0, 2) == "13" ||
+        e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
+      int x = tr.child(e.word, "xcomp");
+      if (x < 0) continue;
+      // A promise or vow of a hostile act ("vowed to strike X", "vowed to
+      // retaliate") is a threat, made now; of other acts, an intent.
+      const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
+      const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
+      // Events inside the complement are its content.
+      for (std::size_t j = first; j < out.size(); ++j) {
+        if (j == k) continue;
+        int y = out[j].word;
+        for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
+          if (y == x) {
+            // the act must be the vower's own, the complement's verb or its
+            // object ("vowed to impose sanctions"), not one it answers
+            // ("pledged to respond to X's sanctions") or follows
+            const int a = out[j].word;
+            const bool own = a == x || (tr.head(a) == x && tr.rel(a) == "obj");
+            if (vow && !threat && own && (out[j].source.empty() || out[j].source == e.source))
+              threat = threat_code(std::string_view(out[j].cameo).substr(0, 2));
+            // "offered to host talks between A and B": talks of others the
+            // offer is to bring about; an intent to mediate between them (039).
+            if (vow && e.target.empty() && out[j].sym && out[j].cameo.rfind("04", 0) == 0 &&
+                !e.source.empty()) {
+              std::vector<std::int32_t> parties = out[j].source;
+              parties.insert(parties.end(), out[j].target.begin(), out[j].target.end());
+              const bool others =
+                  parties.size() >= 2 &&
+                  std::none_of(parties.begin(), parties.end(), [&](std::int32_t p) {
+                    return std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) {
+                      return c.country_of(p) == c.country_of(s);
+                    });
+                  });
+              if (others) {
+                e.target = parties;
+                e.cameo = "039";
+                e.directed = true;
+                e.why += "mediation offered ";
+                vetoed.push_back(out[j].word);  // their talks are no intent of theirs
+              }
+            }
+            if (e.target.empty()) {
+              e.target = out[j].target;
+              // "agreed to lift sanctions on X": one way, as below
+              if ((f.flags & kFramePlan) && !e.source.empty() && !e.target.empty())
+                e.directed = true;
+            }
+            drop[j - first] = 1;
+            break;
+          }
+      }
+      if (threat) {
+        e.cameo = threat;
+        e.type = "threat";
+        if (e.status == Status::intended) e.status = Status::occurred;
+        e.sense_chosen = true;  // the pattern coder's reading as an offer gives way
+        e.why += "hostile vow ";
+      }
+      // Else the complement's own prepositions name the target ("promised
+      // to continue aid to X").
+      if (e.target.empty()) {
+        std::vector<int> stack{x};
+        while (!stack.empty() && e.target.empty()) {
+          int y = stack.back();
+          stack.pop_back();
+          for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
+            std::string_view b = tr.base(*d);
+            bool wanted = false;
+            if (b == "obl" || b == "nmod")
+              for (const Slot& sl : f.target)
+                wanted |= sl.kind == SlotKind::prep && tr.marker(*d) == sl.word;
+            // "agreed to resume imports of U.S. beef": what an agreement
+            // is about names its other party.
+            if ((f.flags & kFramePlan) && (b == "obj" || b == "obl" || b == "nmod")) wanted = true;
+            // "promised to buy more Kenyan tea", "vowed to rebuild Haiti":
+            // what a promise will act on names whom it is made to.
+            if ((f.flags & kFrameIntent) && b == "obj") wanted = true;
+            if (wanted) actors_at(c, *d, false, false, e.target);
+            if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
+          }
+        }
+        if (!e.target.empty()) {
+          e.why += "target=complement ";
+          // "agreed to lift the embargo on X": the subject agreed to act
+          // on X, one way; "agreed with X to ..." keeps both sides.
+          if ((f.flags & kFramePlan) && !e.source.empty()) e.directed = true;
+        }
+      }
+    }
+  }
+  for (std::size_t k = first; k < out.size(); ++k)
+    if (out[k].hypothetical) drop[k - first] = 1;
+  std::size_t w = first;
+  for (std::size_t k = first; k < out.size(); ++k)
+    if (!drop[k - first]) {
+      if (w != k) out[w] = std::move(out[k]);
+      ++w;
+    }
+  out.resize(w);
+}
+
+}  // namespace dipgraph::ingest
