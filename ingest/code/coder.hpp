@@ -129,6 +129,8 @@ class Coder {
   // The speech verb outside the quote that word w of the quote hangs
   // under; -1 if w is in no quote or no speech verb of the sentence has it.
   int speech_verb_of_quoted(const Ctx& c, int w) const;
+  // A verb lemma with a speech frame in frames.tsv ("say", "state", "add").
+  bool speech_verb(std::string_view lemma) const;
   void appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source,
             std::vector<std::int32_t>& out, std::string& why) const;

@@ -516,8 +516,7 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
       bool said = false;
       for (int x = *k + 1; x < c.t.size() && x <= *k + 8 && !said; ++x) {
         if (c.t.upos(x) == Upos::PUNCT || c.t.upos(x) == Upos::CCONJ) break;
-        said = c.t.is_verb(x) &&
-               is_rel(c.t.lemma(x), {"say", "tell", "report", "announce", "state", "add", "confirm", "note"});
+        said = c.t.is_verb(x) && speech_verb(c.t.lemma(x));
       }
       if (said)
         continue;

@@ -55,6 +55,13 @@ void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<Co
   }
 }
 
+bool Coder::speech_verb(std::string_view lemma) const {
+  const auto* fs = frames_.find(lemma, false);
+  for (std::size_t k = 0; fs && k < fs->size(); ++k)
+    if (frames_.frame((*fs)[k]).flags & kFrameSay) return true;
+  return false;
+}
+
 int Coder::speech_verb_of_quoted(const Ctx& c, int w) const {
   const Tree& tr = c.t;
   // Which words lie inside quotation marks, in one pass.
@@ -68,10 +75,7 @@ int Coder::speech_verb_of_quoted(const Ctx& c, int w) const {
   if (!quoted(w)) return -1;
   for (int v = tr.head(w), step = 0; v >= 0 && step < 12; v = tr.head(v), ++step) {
     if (!tr.is_verb(v) || quoted(v)) continue;
-    const auto* fs = frames_.find(tr.lemma(v), false);
-    for (std::size_t k = 0; fs && k < fs->size(); ++k)
-      if (frames_.frame((*fs)[k]).flags & kFrameSay) return v;
-    return -1;
+    return speech_verb(tr.lemma(v)) ? v : -1;
   }
   return -1;
 }

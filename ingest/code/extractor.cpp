@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include "graph/cameo.hpp"
 #include "ingest/code/draft.hpp"
@@ -587,16 +588,25 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   // A word both coders read is dated as the tree dates it, when the tree
   // saw the sentence's dates ("thanked X for its help during last year's
   // floods": not last year).
-  for (std::size_t k = parse_drafts; k < drafts.size(); ++k)
-    for (std::size_t j = 0; j < parse_drafts; ++j) {
-      const Draft& p = drafts[j];
-      if (!p.dates_read || p.sentence != drafts[k].sentence || p.position != drafts[k].position ||
-          cameo_root(p.fact.cameo) != cameo_root(drafts[k].fact.cameo))
-        continue;
-      drafts[k].fact.date = p.fact.date;
-      drafts[k].own_date = p.own_date;
+  // (the tree's drafts indexed by sentence and word, first draft first)
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> read_at;
+  for (std::size_t j = 0; j < parse_drafts; ++j)
+    if (drafts[j].dates_read) read_at.emplace_back(drafts[j].sentence, drafts[j].position, j);
+  std::sort(read_at.begin(), read_at.end());
+  for (std::size_t k = parse_drafts; k < drafts.size() && !read_at.empty(); ++k) {
+    Draft& d = drafts[k];
+    auto it = std::lower_bound(
+        read_at.begin(), read_at.end(),
+        std::make_tuple(std::size_t{d.sentence}, std::size_t{d.position}, std::size_t{0}));
+    for (; it != read_at.end() && std::get<0>(*it) == d.sentence && std::get<1>(*it) == d.position;
+         ++it) {
+      const Draft& p = drafts[std::get<2>(*it)];
+      if (cameo_root(p.fact.cameo) != cameo_root(d.fact.cameo)) continue;
+      d.fact.date = p.fact.date;
+      d.own_date = p.own_date;
       break;
     }
+  }
   // An agreement the parse read in a sentence is reached, not only intended:
   // the pattern coder's intent of that sentence sharing its parties goes.
   auto agreed = [&](const Draft& d) {
