@@ -530,3 +530,64 @@ TEST_CASE("extract code: a statement speaks for whom it names; one blocked was n
   for (const Fact& x : fs)
     if (x.root == "11") CHECK(x.status == Status::negated);
 }
+
+TEST_CASE("extract code: a reaction 'from X' that an act drew is X's objection to the actor") {
+  auto fs = test::facts(
+      "Turkish jets bombed villages in northern Iraq, prompting a protest from Baghdad.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "IRQ", "TUR") != nullptr);
+  CHECK(test::find(fs, "14", "TUR", "IRQ") == nullptr);
+  fs = test::facts("The Swedish decision drew sharp criticism from Ankara.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "SWE") != nullptr);
+}
+
+TEST_CASE("extract code: a go-between of talks or a truce between others") {
+  // The parties between, told on the verb's object (by the tree; the
+  // pattern coder guesses it from word order).
+  auto fs = test::parse_only().extract(
+      test::document("Qatar brokered a ceasefire between Sudan and Chad."));
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "04", "QAT", "SDN");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "045");
+  // A hyphenated go-between is no party of the talks.
+  fs = test::facts("Serbia and Kosovo restored ties after Norwegian-mediated talks in Oslo.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "SRB,XKX") != nullptr);
+  for (const auto& x : fs) CHECK(test::countries(x).count("NOR") == 0);
+}
+
+TEST_CASE("extract code: a crackdown, and what is condemned counts as done") {
+  auto fs = test::facts("Syria cracked down on Lebanese workers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "SYR", "LBN") != nullptr);
+  // The condemned crackdown happened, though the condemnation was blocked.
+  fs = test::facts("Greece vetoed an EU resolution condemning Russia's crackdown in Georgia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "17", "RUS", "GEO");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}
+
+TEST_CASE("extract code: a past tense after 'after' and its subject, with an object") {
+  auto fs = test::facts(
+      "Ghana closed its embassy after Togolese officials accused Accra of meddling in the vote.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TGO", "GHA") != nullptr);
+}
+
+TEST_CASE(
+    "extract code: what an accusation alleges is no fact; a gerund after the object is its act") {
+  // The alleged backing is a claim: only the accusation is coded.
+  auto fs = test::facts("The talks came a week after Malta accused Iraq of backing armed groups.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "MLT", "IRQ") != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+  // "thanked Qatar for hosting": Qatar hosts.
+  fs = test::facts("Egypt thanked Qatar for hosting talks with Israel.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::with_cameo(fs, "043");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source") == test::codes("QAT"));
+}

@@ -153,3 +153,16 @@ TEST_CASE("analyzer: a singular noun in -s that WordNet knows only by its stem i
   t = tags_of({"The", "news", "reached", "Seoul", "."}, 1);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a participle after 'after' and a noun phrase, before an object, is a past") {
+  Tags t = tags_of({"Guinea", "lost", "its", "seat", "after", "the", "continental", "union",
+                    "condemned", "Colonel", "Doumbouya", "'s", "coup", "."},
+                   8);
+  CHECK(t.tagger == "VBN");
+  CHECK(t.analyzer == "VBD");
+  // A participle that modifies the noun takes no object: left as tagged.
+  t = tags_of({"Ghana", "closed", "its", "embassy", "after", "officials", "accused", "of",
+               "meddling", "resigned", "."},
+              6);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -162,6 +162,8 @@ class Coder {
   int status_of(const Ctx& c, int t, bool act = false) const;
   int gov_cue(const Ctx& c, int h) const;
   bool denied(const Ctx& c, int n) const;
+  bool evaluating_verb(std::string_view lemma) const;
+  bool accusing_verb(std::string_view lemma) const;
   bool content_verb(const Ctx& c, int v, const Frame& f) const;
   // The tone of head's subtree, or of the word head alone.
   int tone_of(const Ctx& c, int head, bool word_only = false) const;

@@ -158,6 +158,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       prep_children(t, "between", nodes);
       prep_children(t, "among", nodes);
       if (nodes.empty()) prep_children(gov, "between", nodes);
+      // "brokered a truce between A and B", "mediated talks between A and
+      // B": a verb's parties between, told on its object
+      if (nodes.empty() && !f.noun && tr.child(t, "obj") >= 0) prep_children(tr.child(t, "obj"), "between", nodes);
       if (!nodes.empty()) why += "parties=between ";
       break;
     case SlotKind::prep:

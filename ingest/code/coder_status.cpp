@@ -103,6 +103,25 @@ bool Coder::denied(const Ctx& c, int n) const {
   return false;
 }
 
+// A verb that praises or condemns what it takes as its object (a frame of
+// CAMEO 051 or of root 11).
+// A verb of accusing (a frame of CAMEO 112: "accuse", "blame").
+bool Coder::accusing_verb(std::string_view lemma) const {
+  const auto* fs = frames_.find(lemma, false);
+  for (std::size_t k = 0; fs && k < fs->size(); ++k)
+    if (frames_.frame((*fs)[k]).cameo == "112") return true;
+  return false;
+}
+
+bool Coder::evaluating_verb(std::string_view lemma) const {
+  const auto* fs = frames_.find(lemma, false);
+  for (std::size_t k = 0; fs && k < fs->size(); ++k) {
+    const std::string& code = frames_.frame((*fs)[k]).cameo;
+    if (code.rfind("11", 0) == 0 || code.rfind("051", 0) == 0) return true;
+  }
+  return false;
+}
+
 int Coder::status_of(const Ctx& c, int t, bool act) const {
   const Tree& tr = c.t;
   int best = static_cast<int>(Status::occurred);
@@ -144,6 +163,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     if (is_rel(tr.base(x), {"advcl", "xcomp"}) && tr.marker(x) == "as" && tr.is_verb(x) &&
         is_rel(tr.lemma(h), {"view", "see", "regard", "consider", "perceive", "portray", "depict", "describe"}))
       take(kHypothetical);
+    // "accused X of backing Y", "blamed X for the attack": what an
+    // accusation alleges is a claim, not told as done (the accusation is
+    // the fact).
+    if ((r == "advcl" || r == "acl" || tr.base(x) == "obl") && is_rel(tr.marker(x), {"of", "for", "with"}) &&
+        tr.is_verb(h) && accusing_verb(tr.lemma(h)))
+      take(kHypothetical);
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     // ("is due to visit" read as the adjective's subject clause)
@@ -154,6 +179,10 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       // verbal act that another act answers was made; what is said of the
       // answer (not yet, not, will) is the answer's, not the request's.
       if (act && x == t && r == "obj" && tr.is_verb(h) && coder_detail::answering_verb(tr.lemma(h))) break;
+      // "blocked a statement condemning X's crackdown", "refused to praise
+      // the deal": what is condemned or praised is taken as done, whatever
+      // becomes of the condemning.
+      if (x == t && r == "obj" && tr.is_verb(h) && evaluating_verb(tr.lemma(h))) break;
       x = h;
       continue;
     }

@@ -276,7 +276,12 @@ void drop_stances(ArticleState& art, std::uint32_t s) {
       // only when a group follows: "Syrian-backed Amal", "Iranian-backed Houthis"
       backer = backer && k + 1 < ms.size() && ms[k + 1].kind == MentionKind::org && ms[k + 1].begin <= m.end + 3;
     }
-    if (stance || backer) {
+    // "Turkish-mediated talks", "a U.S.-brokered truce": the go-between
+    // of talks held by others, no party of them.
+    bool mediator = false;
+    if (m.end < span.end && toks[m.end].is(kHyphenJoined) && !toks[m.end - 1].is(kPossessive))
+      for (std::string_view b : {"mediated", "brokered", "facilitated"}) mediator |= iequal(art.tok_text(m.end), b);
+    if (stance || backer || mediator) {
       ms.erase(ms.begin() + static_cast<std::ptrdiff_t>(k));
       --k;
     }

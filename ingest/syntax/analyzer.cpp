@@ -56,6 +56,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
     lemmatizer_->lemma_into(words[i], out.upos[i], out.xpos[i], out.lemma[i]);
   tag_repairs::pasts_after_and(words, out);
   tag_repairs::headless_participles(words, out);
+  tag_repairs::pasts_after_subordinators(words, out);
   if (parser_) {
     parser_->parse(words, out, s.parse);
   } else {

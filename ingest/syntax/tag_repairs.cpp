@@ -180,4 +180,47 @@ void headless_participles(const std::vector<std::string_view>& words, Analysis& 
   out.xpos[p] = kVBD;
 }
 
+// "after Venezuelan officials accused Buenos Aires of ...": a participle
+// after a subordinating conjunction and a noun phrase, with an object's
+// first word right after it, is the clause's past tense. (A participle
+// that modifies the noun takes no object: "after officials accused of
+// fraud", "since troops deployed there" keep their tags.)
+void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& out) {
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD"),
+                            kVBZ = xpos_index("VBZ"), kVBP = xpos_index("VBP");
+  static const std::vector<std::uint8_t> kPhrase = {
+      xpos_index("DT"),  xpos_index("JJ"),  xpos_index("NN"),  xpos_index("NNS"),
+      xpos_index("NNP"), xpos_index("NNPS"), xpos_index("PRP$"), xpos_index("CD"), xpos_index("POS")};
+  static const std::vector<std::uint8_t> kObjectStart = {xpos_index("DT"),  xpos_index("NNP"),
+                                                         xpos_index("NNPS"), xpos_index("PRP$"),
+                                                         xpos_index("PRP"), xpos_index("CD")};
+  const std::size_t n = words.size();
+  for (std::size_t i = 0; i + 3 < n; ++i) {
+    char buf[25];
+    const std::string_view w = lower(words[i], buf);
+    if (!(w == "after" || w == "before" || w == "since" || w == "when" || w == "because" ||
+          w == "while" || w == "although" || w == "though" || w == "until" || w == "once"))
+      continue;
+    // the noun phrase: one to five words, ending in a noun
+    std::size_t v = i + 1;
+    while (v < n && v <= i + 5 &&
+           std::find(kPhrase.begin(), kPhrase.end(), out.xpos[v]) != kPhrase.end())
+      ++v;
+    if (v == i + 1 || v + 1 >= n || out.upos[v] != Upos::VERB) continue;
+    if (out.upos[v - 1] != Upos::NOUN && out.upos[v - 1] != Upos::PROPN) continue;
+    // (a finite verb there: the conjunction opens its clause, "a day after
+    // the island's president returned")
+    if (out.xpos[v] == kVBD || out.xpos[v] == kVBZ || out.xpos[v] == kVBP) {
+      out.upos[i] = Upos::SCONJ;
+      continue;
+    }
+    if (out.xpos[v] != kVBN) continue;
+    if (std::find(kObjectStart.begin(), kObjectStart.end(), out.xpos[v + 1]) == kObjectStart.end())
+      continue;
+    if (out.lemma[v] == "be" || out.lemma[v] == "have") continue;
+    out.xpos[v] = kVBD;
+    out.upos[i] = Upos::SCONJ;  // (it opens a clause: no preposition)
+  }
+}
+
 }  // namespace dipgraph::syntax::tag_repairs

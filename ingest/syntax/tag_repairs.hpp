@@ -42,4 +42,8 @@ void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
 // participle of a first clause with no finite verb is its past tense.
 void headless_participles(const std::vector<std::string_view>& words, Analysis& a);
 
+// After lemmas. "after officials accused Caracas of ...": a participle after
+// a subordinating conjunction and a noun phrase, before an object, is a past.
+void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);
+
 }  // namespace dipgraph::syntax::tag_repairs
