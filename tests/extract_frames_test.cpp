@@ -591,3 +591,30 @@ TEST_CASE(
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f, "source") == test::codes("QAT"));
 }
+
+TEST_CASE("extract code: weapons and warships sent to a state; a phrase hung on the object") {
+  auto fs = test::facts("Canada will send three frigates to Estonia amid tensions with Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "CAN", "EST") != nullptr);
+  // "to X" hung on the noun of the object's "of" phrase
+  fs = test::facts("Belarus sent thousands of shells to Russia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "07", "BLR", "RUS");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "072");
+}
+
+TEST_CASE("extract code: what a proposal asks is not done; its makers joined by 'and'") {
+  auto fs = test::facts(
+      "Georgia rejected a Russian and Belarusian proposal to restore ties with Abkhazia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "12", "GEO", "RUS,BLR");
+  CHECK(f != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("extract code: a ship rammed by another state's ship") {
+  auto fs = test::facts("A Japanese patrol boat rammed a Taiwanese trawler near the islands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "JPN", "TWN") != nullptr);
+}

@@ -166,3 +166,22 @@ TEST_CASE("analyzer: a participle after 'after' and a noun phrase, before an obj
               6);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a word outside the auxiliaries is no auxiliary; 'amid' is a preposition") {
+  const std::vector<std::string_view> words = {"Ukraine", "'s",   "army", "said",   "it",
+                                               "shot",    "down", "30",   "drones", "."};
+  Analysis raw, out;
+  TaggerScratch ts;
+  analyzer().tagger().tag(words, raw, ts);
+  Analyzer::Scratch s;
+  analyzer().analyze(words, {}, out, s);
+  CHECK(raw.upos[5] == Upos::AUX);
+  CHECK(out.upos[5] == Upos::VERB);
+  CHECK(out.lemma[5] == "shoot");
+  const std::vector<std::string_view> amid = {"Britain", "will", "send", "two",    "warships", "to",
+                                              "Guyana",  "amid", "a",    "border", "dispute",  "."};
+  analyzer().tagger().tag(amid, raw, ts);
+  analyzer().analyze(amid, {}, out, s);
+  CHECK(raw.upos[7] == Upos::VERB);
+  CHECK(out.upos[7] == Upos::ADP);
+}

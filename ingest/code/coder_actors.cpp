@@ -524,12 +524,15 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
     add(actor_of_node(c, *k, source, places));
   }
   for (int mi : listed_after(c, n)) add(mi);
-  // "the Peruvian and Chilean sides", "North and South Korea": each
-  // coordinated modifier of a noun naming people or bodies, or of a name.
+  // "the Peruvian and Chilean sides", "North and South Korea", "a French
+  // and German proposal": each coordinated modifier of a noun naming
+  // people or bodies, of a name, or of a noun of an act.
   if (!c.t.is_nominal(n)) return;
   int own = c.mention(n);
   bool name = own >= 0 && is_actor(c.rec.mentions[own]);
-  if (!name && !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) return;
+  if (!name && !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) &&
+      !frames_.in_class(act_class_, c.t.lemma(n)))
+    return;
   auto add_actor = [&](int w) {
     int mi = c.mention(w);
     if (mi >= 0 && is_actor(c.rec.mentions[mi])) add(mi);

@@ -167,6 +167,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       prep_children(t, s.word, nodes);
       if (nodes.empty()) prep_children(gov, s.word, nodes);
       if (nodes.empty()) prep_children(part, s.word, nodes);
+      // "sent hundreds of drones to Russia": the phrase the parser hung on
+      // the verb's object (or on the noun of its "of" phrase) is the verb's.
+      if (nodes.empty() && !f.noun)
+        if (const int o = tr.child(t, "obj"); o >= 0) {
+          prep_children(o, s.word, nodes);
+          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && nodes.empty(); ++d)
+            if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") prep_children(*d, s.word, nodes);
+        }
       // "sent X greetings" is "sent greetings to X": the governing verb's
       // indirect object.
       if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(t) == "obj") {

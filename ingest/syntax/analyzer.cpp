@@ -9,6 +9,7 @@ std::unique_ptr<Analyzer> Analyzer::load(const std::string& data_dir, bool with_
   auto a = std::make_unique<Analyzer>();
   a->tagger_ = Tagger::load(data_dir + "/tagger.bin");
   a->adjective_class_ = a->tagger_->class_of(Upos::ADJ, "JJ");
+  a->preposition_class_ = a->tagger_->class_of(Upos::ADP, "IN");
   a->lemmatizer_ = Lemmatizer::load({data_dir + "/lemmas.tsv", data_dir + "/lemmas-extra.tsv"});
   if (with_parser) a->parser_ = Parser::load(data_dir + "/parser.bin");
   return a;
@@ -36,6 +37,13 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
     s.fixed.resize(n, -1);
     s.fixed[i] = adjective_class_;
   }
+  // Prepositions that are nothing else ("amid", "despite", "via"), rare in
+  // the web text the tagger learned from ("amid" read as a verb).
+  for (std::size_t i = 0; i < n && preposition_class_ >= 0; ++i)
+    if (tag_repairs::only_preposition(words[i])) {
+      s.fixed.resize(n, -1);
+      s.fixed[i] = preposition_class_;
+    }
   tagger_->tag(words, s.fixed, out, s.tag);
   // Names the tagger took for something else than a noun are names.
   static const std::uint8_t kNNP = xpos_index("NNP"), kJJ = xpos_index("JJ");
@@ -49,6 +57,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
       out.upos[i] = Upos::ADJ, out.xpos[i] = kJJ;
   }
   tag_repairs::verb_forms_taken_for_nouns(words, s.named, *lemmatizer_, out);
+  tag_repairs::verbs_taken_for_auxiliaries(words, out);
   tag_repairs::plurals_after_prepositions(words, *lemmatizer_, out);
   tag_repairs::plurals_taken_for_singulars(words, *lemmatizer_, out);
   out.lemma.resize(n);

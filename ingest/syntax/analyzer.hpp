@@ -56,7 +56,8 @@ class Analyzer {
 
  private:
   std::unique_ptr<Tagger> tagger_;
-  int adjective_class_ = -1;  // the tagger's (ADJ, JJ) class
+  int adjective_class_ = -1;    // the tagger's (ADJ, JJ) class
+  int preposition_class_ = -1;  // the tagger's (ADP, IN) class
   std::unique_ptr<Lemmatizer> lemmatizer_;
   std::unique_ptr<Parser> parser_;
 };

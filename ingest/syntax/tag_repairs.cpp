@@ -28,6 +28,15 @@ bool noun_like_next(std::string_view w) {
   return std::find(std::begin(kFunction), std::end(kFunction), w) == std::end(kFunction);
 }
 
+bool only_preposition(std::string_view w) {
+  if (w.size() < 3 || w.size() > 8) return false;
+  char buf[25];
+  const std::string_view l = lower(w, buf);
+  for (std::string_view p : {"amid", "amidst", "despite", "via", "toward", "towards", "onto", "upon"})
+    if (l == p) return true;
+  return false;
+}
+
 void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
                                 const std::vector<bool>& named, const Lemmatizer& lemmas,
                                 Analysis& a) {
@@ -220,6 +229,30 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
     if (out.lemma[v] == "be" || out.lemma[v] == "have") continue;
     out.xpos[v] = kVBD;
     out.upos[i] = Upos::SCONJ;  // (it opens a clause: no preposition)
+  }
+}
+
+// "it shot down 30 drones" with "shot" tagged as an auxiliary: the
+// auxiliaries are a closed class (forms of "be", "have", "do", the modals,
+// "get" of a passive); any other word the tagger calls one is a verb, a
+// past where it was taken for a modal.
+void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Analysis& a) {
+  static constexpr std::string_view kAux[] = {
+      "be",    "am",   "is",     "are",    "was",   "were",  "been",  "being", "'s",    "'re",
+      "'m",    "s",    "re",     "m",      "have",  "has",   "had",   "having", "'ve",  "ve",
+      "'d",    "d",    "do",     "does",   "did",   "done",  "doing", "will",  "would", "shall",
+      "should", "can", "could",  "may",    "might", "must",  "ought", "'ll",   "ll",    "wo",
+      "ca",    "need", "needs",  "dare",   "get",   "gets",  "got",   "gotten", "getting", "to",
+      "used",  "gon",  "wan",    "na",     "ai",    "wud",   "wo",    "cud",   "shud",  "r",     "v"};
+  static const std::uint8_t kMD = xpos_index("MD"), kVBD = xpos_index("VBD");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::AUX) continue;
+    char buf[25];
+    const std::string_view w = lower(words[i], buf);
+    if (w.empty() || std::find(std::begin(kAux), std::end(kAux), w) != std::end(kAux)) continue;
+    if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    a.upos[i] = Upos::VERB;
+    if (a.xpos[i] == kMD) a.xpos[i] = kVBD;
   }
 }
 

@@ -42,6 +42,14 @@ void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
 // participle of a first clause with no finite verb is its past tense.
 void headless_participles(const std::vector<std::string_view>& words, Analysis& a);
 
+// True for a word that is only ever a preposition ("amid", "despite",
+// "via", "toward"), in any case.
+bool only_preposition(std::string_view w);
+
+// Before lemmas. "it shot down X" with "shot" tagged AUX: a word outside the
+// closed class of auxiliaries tagged as one is a verb.
+void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Analysis& a);
+
 // After lemmas. "after officials accused Caracas of ...": a participle after
 // a subordinating conjunction and a noun phrase, before an object, is a past.
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);
