@@ -618,3 +618,18 @@ TEST_CASE("extract code: a ship rammed by another state's ship") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "19", "JPN", "TWN") != nullptr);
 }
+
+TEST_CASE("extract code: support pledged, the Pope, an annexation voted by a legislature") {
+  auto fs =
+      test::facts("Spain's foreign minister pledged support for Morocco during a visit to Rabat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "ESP", "MAR") != nullptr);
+  fs = test::facts("The Pope received the Lebanese president on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "VAT,LBN") != nullptr);
+  fs = test::facts("Azerbaijan's National Assembly voted to annex a district of Armenia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "19", "AZE", "ARM");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
