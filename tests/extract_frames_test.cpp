@@ -633,3 +633,14 @@ TEST_CASE("extract code: support pledged, the Pope, an annexation voted by a leg
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("extract code: an envoy summoned 'to' a ministry; what a call on others asks") {
+  auto fs = test::facts("The Iranian envoy was summoned to the foreign ministry in Berlin.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "DEU", "IRN") != nullptr);
+  // The support asked of others is no praise given.
+  fs = test::facts("Kenya called on Uganda to support the Tanzanian bid.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KEN", "UGA") != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

@@ -169,6 +169,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     if ((r == "advcl" || r == "acl" || tr.base(x) == "obl") && is_rel(tr.marker(x), {"of", "for", "with"}) &&
         tr.is_verb(h) && accusing_verb(tr.lemma(h)))
       take(kHypothetical);
+    // "called on X to support Y", read with the infinitive as a clause of
+    // purpose: what the verb asks of its complement holds all the same.
+    if (r == "advcl" && tr.is_verb(x) && tr.xpos(x) == "VB" && tr.child(x, "mark") >= 0 &&
+        tr.lemma(tr.child(x, "mark")) == "to" && tr.is_verb(h))
+      take(gov_cue(c, h));
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     // ("is due to visit" read as the adjective's subject clause)
