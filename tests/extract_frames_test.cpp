@@ -644,3 +644,21 @@ TEST_CASE("extract code: an envoy summoned 'to' a ministry; what a call on other
   CHECK(test::find(fs, "02", "KEN", "UGA") != nullptr);
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE("extract code: persona non grata, a protest lodged, sanctions 'imposed by X on Y'") {
+  auto fs = test::facts("Latvia declared a Belarusian diplomat persona non grata on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "LVA", "BLR") != nullptr);
+  // A protest a state lodges is a complaint (111), no demonstration (141);
+  // (the tree's reading: the pattern coder reads both from word order)
+  fs = test::parse_only().extract(
+      test::document("Vietnam lodged a protest against China over the map."));
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "11", "VNM", "CHN");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "111");
+  fs = test::parse_only().extract(
+      test::document("The tariffs imposed by Canada on Chinese cars took effect, Beijing said."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "CAN", "CHN") != nullptr);
+}

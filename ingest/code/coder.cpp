@@ -245,6 +245,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
             ok = tr.base(*d) == "nmod" && tr.marker(*d) == "of" && frames_.in_class(k.word_class, tr.lemma(*d));
         break;
       }
+      case CondKind::gov_class:
+        // a noun event is the object of a verb of CLASS ("lodged a protest")
+        ok = f.noun && tr.head(t) >= 0 && tr.is_verb(tr.head(t)) && is_rel(tr.base(t), {"obj", "nsubj"}) &&
+             frames_.in_class(k.word_class, tr.lemma(tr.head(t)));
+        break;
       case CondKind::prep_class:
         // on the trigger or on its object ("sent troops to the border")
         for (int n : {t, f.noun ? -1 : obj_of()}) {

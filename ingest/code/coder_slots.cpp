@@ -192,6 +192,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           if (p.empty() && tr.upos(tr.left_edge(*d)) == Upos::ADP) p = tr.lemma(tr.left_edge(*d));
           if (p == "by" || p == "of") prep_children(*d, s.word, nodes);
         }
+      // ... or on the "by" agent of its participle ("sanctions imposed by
+      // Washington on Cuba")
+      if (nodes.empty() && f.noun && part >= 0)
+        for (const int* d = tr.kids_begin(part); d != tr.kids_end(part); ++d)
+          if (tr.base(*d) == "obl" && tr.marker(*d) == "by") prep_children(*d, s.word, nodes);
       // "signed the accord over objections from X": a phrase right after
       // the noun that the parser hung higher up (on a noun above it, or on
       // the clause's verb) is the noun's.

@@ -143,13 +143,15 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
       else if (c.rfind("obj:@", 0) == 0) cond.kind = CondKind::obj_class, cond.word_class = class_of(c.substr(5));
       else if (c.rfind("mod:@", 0) == 0) cond.kind = CondKind::mod_class, cond.word_class = class_of(c.substr(5));
       else if (c.rfind("subj:@", 0) == 0) cond.kind = CondKind::subj_class, cond.word_class = class_of(c.substr(6));
+      else if (c.rfind("gov:@", 0) == 0) cond.kind = CondKind::gov_class, cond.word_class = class_of(c.substr(5));
       else {
         diag.error(Place{name, f.line}, fmt::format("unknown condition '{}'", c));
         drop[fi] = 1;
         break;
       }
       if ((cond.kind == CondKind::obj_class || cond.kind == CondKind::mod_class ||
-           cond.kind == CondKind::prep_class || cond.kind == CondKind::subj_class) &&
+           cond.kind == CondKind::prep_class || cond.kind == CondKind::subj_class ||
+           cond.kind == CondKind::gov_class) &&
           cond.word_class < 0) {
         diag.error(Place{name, f.line}, fmt::format("unknown word class in '{}'", c));
         drop[fi] = 1;

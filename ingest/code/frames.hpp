@@ -27,12 +27,12 @@ struct Slot {
   std::string word;  // the preposition of SlotKind::prep
 };
 
-enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class };
+enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class, gov_class };
 
 struct Cond {
   CondKind kind = CondKind::prep;
   std::string word;  // the preposition or particle of CondKind::prep / prep_class
-  int word_class = -1;  // the class of obj_class / mod_class / prep_class / subj_class
+  int word_class = -1;  // the class of obj_class / mod_class / prep_class / subj_class / gov_class
   bool negate = false;  // written "!cond": the frame holds only where cond does not
 };
 
