@@ -64,6 +64,9 @@ TEST_CASE("extract code: a rejected demand was made; a cancelled visit was not")
   const Fact* v = test::with_root(fs, "04");
   REQUIRE(v != nullptr);
   CHECK(v->status == Status::negated);
+  // the Bolivian president's visit to Chile: the host is the subject
+  CHECK(find(fs, "04", "BOL", "CHL") != nullptr);
+  CHECK(find(fs, "04", "CHL", "BOL") == nullptr);
 }
 
 TEST_CASE("extract code: weapons launched at a country; joint plans are no threat") {

@@ -662,3 +662,17 @@ TEST_CASE("extract code: persona non grata, a protest lodged, sanctions 'imposed
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "CAN", "CHN") != nullptr);
 }
+
+TEST_CASE(
+    "extract code: a visit's own 'of' phrase before the clause's subject; a complaint 'over'") {
+  auto fs = test::facts(
+      "Laos and Thailand signed a deal during the visit of the Laotian prime minister to Bangkok.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "LAO", "THA") != nullptr);
+  // "over X" hung on the noun of the complaint's "with" phrase
+  fs =
+      test::parse_only().extract(test::document("Cyprus filed a complaint with the European "
+                                                "Commission over Turkish drilling in its waters."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CYP", "TUR") != nullptr);
+}

@@ -192,6 +192,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           if (p.empty() && tr.upos(tr.left_edge(*d)) == Upos::ADP) p = tr.lemma(tr.left_edge(*d));
           if (p == "by" || p == "of") prep_children(*d, s.word, nodes);
         }
+      // ... or on the noun of another phrase after it, the noun's or its
+      // verb's ("a complaint with the Council over Israeli violations")
+      for (int host : {t, gov})
+        for (const int* d = tr.kids_begin(host); host >= 0 && nodes.empty() && d != tr.kids_end(host); ++d)
+          if (f.noun && *d > t && (tr.base(*d) == "nmod" || tr.base(*d) == "obl") && !tr.marker(*d).empty() &&
+              tr.marker(*d) != s.word)
+            for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
+              if (*e > *d && tr.base(*e) == "nmod" && tr.marker(*e) == s.word) nodes.push_back(*e);
       // ... or on the "by" agent of its participle ("sanctions imposed by
       // Washington on Cuba")
       if (nodes.empty() && f.noun && part >= 0)

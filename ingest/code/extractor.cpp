@@ -651,7 +651,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return false;
   };
   // The same word read in the same root with another status ("denied that
-  // it had attacked"), or with fewer of the parties the tree found ("X and
+  // it had attacked"), with its parties the other way round, or with fewer
+  // of the parties the tree found ("X and
   // its ally Y cut ties with Z" read as X alone), or with the same parties
   // in another code of that root no more specific than the tree's: the
   // tree's reading wins.
@@ -660,9 +661,20 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   auto specificity = [](const std::string& cameo) {
     return cameo.size() == 3 && cameo[2] == '0' ? 2 : static_cast<int>(cameo.size());
   };
+  auto sources = [](const Draft& x) {
+    std::set<std::string> out;
+    for (const Actor& a : x.fact.source) out.insert(a.country);
+    return out;
+  };
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
+      // ... or with the same parties the other way round ("cancelled the
+      // visit of X": the tree knows who visits whom).
+      if (p.position == d.position && p.sentence == d.sentence && p.countries == d.countries &&
+          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 && !d.fact.source.empty() &&
+          !p.fact.source.empty() && sources(p) != sources(d))
+        return true;
       // ... or with the same parties in another code of the root ("lifted
       // its restrictions": 085 by the tree, 081 by the words).
       if (p.position == d.position && p.sentence == d.sentence &&
