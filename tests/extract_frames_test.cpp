@@ -676,3 +676,16 @@ TEST_CASE(
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "CYP", "TUR") != nullptr);
 }
+
+TEST_CASE("extract code: an envoy recalled 'to' or 'in' a state; the clause's own recognizer") {
+  auto fs = test::parse_only().extract(
+      test::document("Algeria recalled its envoy in Madrid for consultations."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "DZA", "ESP") != nullptr);
+  // The pattern coder's subject of the sentence gives way to the clause's.
+  fs = test::facts(
+      "Israel recalled its ambassador to Norway after Oslo recognized a Palestinian state.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "NOR", "PSE") != nullptr);
+  CHECK(test::find(fs, "05", "ISR", "PSE") == nullptr);
+}

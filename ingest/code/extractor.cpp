@@ -669,9 +669,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
-      // ... or with the same parties the other way round ("cancelled the
-      // visit of X": the tree knows who visits whom).
-      if (p.position == d.position && p.sentence == d.sentence && p.countries == d.countries &&
+      // ... or with another source ("cancelled the visit of X": the tree
+      // knows who visits whom; "recalled its envoy after X recognized Y":
+      // the subject of the clause, not of the sentence).
+      if (p.position == d.position && p.sentence == d.sentence &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 && !d.fact.source.empty() &&
           !p.fact.source.empty() && sources(p) != sources(d))
         return true;
