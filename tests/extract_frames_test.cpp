@@ -689,3 +689,33 @@ TEST_CASE("extract code: an envoy recalled 'to' or 'in' a state; the clause's ow
   CHECK(test::find(fs, "05", "NOR", "PSE") != nullptr);
   CHECK(test::find(fs, "05", "ISR", "PSE") == nullptr);
 }
+
+TEST_CASE("extract code: troops deployed to a state, near a border; a joint appeal ties no one") {
+  auto fs = test::facts("Burundi deployed 300 soldiers to Somalia to protect aid convoys.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "07", "BDI", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "074");
+  CHECK(test::with_root(fs, "15") == nullptr);
+  fs = test::facts("Turkey deployed tanks near the border with Syria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "TUR", "SYR") != nullptr);
+  // Two makers of an appeal to no one named are no tie.
+  fs = test::facts("The leaders of Italy and Spain called for a truce in Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "02", "ITA,ESP") == nullptr);
+}
+
+TEST_CASE("extract code: what the accused is said to do, and an arrest the clause is 'over'") {
+  // "of arming" hung on the accused: still what the accusation alleges
+  auto fs =
+      test::facts("Sudan's army chief accused the United Arab Emirates of arming the rebels.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "SDN", "ARE") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  // The ministry that is concerned made no arrest.
+  fs = test::facts(
+      "The Chilean foreign ministry expressed concern over the arrest of a journalist in Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "CHL", "") == nullptr);
+}

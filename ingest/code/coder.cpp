@@ -209,6 +209,12 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           else if (b == "obl" || b == "nmod" || b == "advmod" || b == "xcomp")
             ok = (tr.marker(*d) == k.word && !is_date(c, *d)) || (b == "advmod" && tr.lemma(*d) == k.word);
         }
+        // ... or a phrase the parser hung on the verb's object ("deployed
+        // troops near the border": "near" on "troops")
+        if (!ok && !f.noun)
+          if (const int o = tr.child(t, "obj"); o >= 0)
+            for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d)
+              ok = *d > o && tr.base(*d) == "nmod" && tr.marker(*d) == k.word && !is_date(c, *d);
         break;
       case CondKind::obj_class: {
         int o = f.noun ? t : obj_of();
@@ -587,7 +593,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // of is background; word order (the pattern coder) guesses no maker.
       const bool background = f.noun && coder_detail::force_root(f.cameo) && tr.base(w) == "nmod" && tr.marker(w) == "of" &&
                               tr.head(w) >= 0 && tr.upos(tr.head(w)) == Upos::NOUN && !frames_.find(tr.lemma(tr.head(w)), true);
-      if (st == kHypothetical || content || (background && e.source.empty())) vetoed.push_back(w);
+      // ... and so is one the clause is "over" or "about" ("expressed concern
+      // over the arrest of X": the concerned made no arrest).
+      const bool topic = f.noun && tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"});
+      if (st == kHypothetical || content || ((background || topic) && e.source.empty())) vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
       // would take another name of the sentence for it.

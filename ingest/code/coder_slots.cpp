@@ -24,6 +24,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   if (f.noun && tr.head(t) >= 0 &&
       is_rel(tr.rel(t), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
     gov = tr.head(t);
+  // ... but not one it is "over" or "about" ("expressed concern over the
+  // arrest of X": the concerned made no arrest).
+  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"over", "about", "regarding", "concerning"})) gov = -1;
   // ... unless that verb is an event of its own ("criticized the arrests":
   // the critic made no arrest): then the noun is its content.
   // A setting is no content: "in a conversation with X, Y said ...", "during

@@ -166,9 +166,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     // "accused X of backing Y", "blamed X for the attack": what an
     // accusation alleges is a claim, not told as done (the accusation is
     // the fact).
-    if ((r == "advcl" || r == "acl" || tr.base(x) == "obl") && is_rel(tr.marker(x), {"of", "for", "with"}) &&
-        tr.is_verb(h) && accusing_verb(tr.lemma(h)))
-      take(kHypothetical);
+    // (or hung by the parser on the accused: "accused X of arming Y" with
+    // "of arming" under X)
+    if ((r == "advcl" || r == "acl" || tr.base(x) == "obl") && is_rel(tr.marker(x), {"of", "for", "with"})) {
+      const int acc = tr.is_verb(h) ? h : (tr.rel(h) == "obj" ? tr.head(h) : -1);
+      if (acc >= 0 && tr.is_verb(acc) && accusing_verb(tr.lemma(acc))) take(kHypothetical);
+    }
     // "called on X to support Y", read with the infinitive as a clause of
     // purpose: what the verb asks of its complement holds all the same.
     if (r == "advcl" && tr.is_verb(x) && tr.xpos(x) == "VB" && tr.child(x, "mark") >= 0 &&

@@ -285,7 +285,12 @@ std::optional<Draft> assemble_draft(const Sentence& st, const Trigger& t, const 
   // ("eager to meet"): then who wants it is the source.
   bool sym = (p.flags & kSymmetric) &&
              !(f.status == Status::intended && !source.empty() && !target.empty());
-  bool mutual = !sym && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget);
+  // (a joint appeal, statement or complaint aimed at no one named ties its
+  // makers to nobody: "the leaders of A and B called for a ceasefire")
+  const std::string_view root = cameo_root(f.cameo);
+  const bool said_to_others = root == "01" || root == "02" || root == "10" || root == "11" || root == "12" ||
+                              root == "13" || root == "14";
+  bool mutual = !sym && target.empty() && src_c.size() >= 2 && !(p.flags & kNeedsTarget) && !said_to_others;
   if (sym || mutual) {
     for (Actor& x : source) add_actor(f.participants, std::move(x));
     for (Actor& x : target) add_actor(f.participants, std::move(x));
