@@ -719,3 +719,19 @@ TEST_CASE("extract code: what the accused is said to do, and an arrest the claus
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "17", "CHL", "") == nullptr);
 }
+
+TEST_CASE("extract code: a verb after a subject's relative clause; talks with no third party") {
+  auto fs = test::facts(
+      "The Qatari foreign minister, who is on a tour of Africa, met his Kenyan counterpart in "
+      "Nairobi "
+      "on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "QAT,KEN") != nullptr);
+  // The state of another clause is no party of the talks.
+  fs = test::facts(
+      "Latvia and Estonia held talks in Riga on Friday, a day after Russian jets violated Estonian "
+      "airspace.");
+  CAPTURE(test::summary(fs));
+  for (const auto& x : fs)
+    if (x.root == "04") CHECK(test::countries(x).count("RUS") == 0);
+}

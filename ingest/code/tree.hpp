@@ -472,6 +472,16 @@ class Tree {
         if (*k > r && rel_[*k] == "acl" && is_verb(*k) && child(*k, "nsubj") < 0 &&
             (child(*k, "obj") >= 0 || verbless_sentence(r, *k)))
           v = *k;
+      // "The minister, who is on a tour of X, met Y": a finite verb after
+      // the relative clause's closing comma, read as part of that clause,
+      // with no subject of its own, is the sentence's.
+      for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+        if (*k > r && rel_[*k] == "acl:relcl")
+          for (const int* q = kids_begin(*k); q != kids_end(*k) && v < 0; ++q)
+            if (*q > *k && (base_[*q] == "parataxis" || base_[*q] == "conj") && is_verb(*q) &&
+                child(*q, "nsubj") < 0 && child(*q, "cc") < 0 && a_->lemma[*q - 1] == "," &&
+                (xpos(*q) == "VBD" || xpos(*q) == "VBZ" || xpos(*q) == "VBP"))
+              v = *q;
       // "Hundreds of students protested": on the people the number counts.
       if (v < 0 && (upos(r) == syntax::Upos::NUM || a_->lemma[r] == "hundred" || a_->lemma[r] == "thousand" ||
                     a_->lemma[r] == "dozen"))
