@@ -1,0 +1,217 @@
+// extract code: trigger classes, argument frames, status and role rules
+// added in session 13 (reactions "from X", claims an accusation makes,
+// deployments, visits, the two readers). Sentences are written for these
+// tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("extract code: a reaction 'from X' that an act drew is X's objection to the actor") {
+  auto fs = test::facts(
+      "Turkish jets bombed villages in northern Iraq, prompting a protest from Baghdad.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "IRQ", "TUR") != nullptr);
+  CHECK(test::find(fs, "14", "TUR", "IRQ") == nullptr);
+  fs = test::facts("The Swedish decision drew sharp criticism from Ankara.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "SWE") != nullptr);
+}
+
+TEST_CASE("extract code: a go-between of talks or a truce between others") {
+  // The parties between, told on the verb's object (by the tree; the
+  // pattern coder guesses it from word order).
+  auto fs = test::parse_only().extract(
+      test::document("Qatar brokered a ceasefire between Sudan and Chad."));
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "04", "QAT", "SDN");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "045");
+  // A hyphenated go-between is no party of the talks.
+  fs = test::facts("Serbia and Kosovo restored ties after Norwegian-mediated talks in Oslo.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "SRB,XKX") != nullptr);
+  for (const auto& x : fs) CHECK(test::countries(x).count("NOR") == 0);
+}
+
+TEST_CASE("extract code: a crackdown, and what is condemned counts as done") {
+  auto fs = test::facts("Syria cracked down on Lebanese workers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "SYR", "LBN") != nullptr);
+  // The condemned crackdown happened, though the condemnation was blocked.
+  fs = test::facts("Greece vetoed an EU resolution condemning Russia's crackdown in Georgia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "17", "RUS", "GEO");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}
+
+TEST_CASE("extract code: a past tense after 'after' and its subject, with an object") {
+  auto fs = test::facts(
+      "Ghana closed its embassy after Togolese officials accused Accra of meddling in the vote.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TGO", "GHA") != nullptr);
+}
+
+TEST_CASE(
+    "extract code: what an accusation alleges is no fact; a gerund after the object is its act") {
+  // The alleged backing is a claim: only the accusation is coded.
+  auto fs = test::facts("The talks came a week after Malta accused Iraq of backing armed groups.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "MLT", "IRQ") != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+  // "thanked Qatar for hosting": Qatar hosts.
+  fs = test::facts("Egypt thanked Qatar for hosting talks with Israel.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::with_cameo(fs, "043");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "source") == test::codes("QAT"));
+}
+
+TEST_CASE("extract code: weapons and warships sent to a state; a phrase hung on the object") {
+  auto fs = test::facts("Canada will send three frigates to Estonia amid tensions with Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "CAN", "EST") != nullptr);
+  // "to X" hung on the noun of the object's "of" phrase
+  fs = test::facts("Belarus sent thousands of shells to Russia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "07", "BLR", "RUS");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "072");
+}
+
+TEST_CASE("extract code: what a proposal asks is not done; its makers joined by 'and'") {
+  auto fs = test::facts(
+      "Georgia rejected a Russian and Belarusian proposal to restore ties with Abkhazia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "12", "GEO", "RUS,BLR");
+  CHECK(f != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("extract code: a ship rammed by another state's ship") {
+  auto fs = test::facts("A Japanese patrol boat rammed a Taiwanese trawler near the islands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "JPN", "TWN") != nullptr);
+}
+
+TEST_CASE("extract code: support pledged, the Pope, an annexation voted by a legislature") {
+  auto fs =
+      test::facts("Spain's foreign minister pledged support for Morocco during a visit to Rabat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "ESP", "MAR") != nullptr);
+  fs = test::facts("The Pope received the Lebanese president on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "VAT,LBN") != nullptr);
+  fs = test::facts("Azerbaijan's National Assembly voted to annex a district of Armenia.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "19", "AZE", "ARM");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
+
+TEST_CASE("extract code: an envoy summoned 'to' a ministry; what a call on others asks") {
+  auto fs = test::facts("The Iranian envoy was summoned to the foreign ministry in Berlin.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "DEU", "IRN") != nullptr);
+  // The support asked of others is no praise given.
+  fs = test::facts("Kenya called on Uganda to support the Tanzanian bid.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KEN", "UGA") != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("extract code: persona non grata, a protest lodged, sanctions 'imposed by X on Y'") {
+  auto fs = test::facts("Latvia declared a Belarusian diplomat persona non grata on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "LVA", "BLR") != nullptr);
+  // A protest a state lodges is a complaint (111), no demonstration (141);
+  // (the tree's reading: the pattern coder reads both from word order)
+  fs = test::parse_only().extract(
+      test::document("Vietnam lodged a protest against China over the map."));
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "11", "VNM", "CHN");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "111");
+  fs = test::parse_only().extract(
+      test::document("The tariffs imposed by Canada on Chinese cars took effect, Beijing said."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "CAN", "CHN") != nullptr);
+}
+
+TEST_CASE(
+    "extract code: a visit's own 'of' phrase before the clause's subject; a complaint 'over'") {
+  auto fs = test::facts(
+      "Laos and Thailand signed a deal during the visit of the Laotian prime minister to Bangkok.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "LAO", "THA") != nullptr);
+  // "over X" hung on the noun of the complaint's "with" phrase
+  fs =
+      test::parse_only().extract(test::document("Cyprus filed a complaint with the European "
+                                                "Commission over Turkish drilling in its waters."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CYP", "TUR") != nullptr);
+}
+
+TEST_CASE("extract code: an envoy recalled 'to' or 'in' a state; the clause's own recognizer") {
+  auto fs = test::parse_only().extract(
+      test::document("Algeria recalled its envoy in Madrid for consultations."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "DZA", "ESP") != nullptr);
+  // The pattern coder's subject of the sentence gives way to the clause's.
+  fs = test::facts(
+      "Israel recalled its ambassador to Norway after Oslo recognized a Palestinian state.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "NOR", "PSE") != nullptr);
+  CHECK(test::find(fs, "05", "ISR", "PSE") == nullptr);
+}
+
+TEST_CASE("extract code: troops deployed to a state, near a border; a joint appeal ties no one") {
+  auto fs = test::facts("Burundi deployed 300 soldiers to Somalia to protect aid convoys.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find(fs, "07", "BDI", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "074");
+  CHECK(test::with_root(fs, "15") == nullptr);
+  fs = test::facts("Turkey deployed tanks near the border with Syria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "TUR", "SYR") != nullptr);
+  // Two makers of an appeal to no one named are no tie.
+  fs = test::facts("The leaders of Italy and Spain called for a truce in Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "02", "ITA,ESP") == nullptr);
+}
+
+TEST_CASE("extract code: what the accused is said to do, and an arrest the clause is 'over'") {
+  // "of arming" hung on the accused: still what the accusation alleges
+  auto fs =
+      test::facts("Sudan's army chief accused the United Arab Emirates of arming the rebels.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "SDN", "ARE") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  // The ministry that is concerned made no arrest.
+  fs = test::facts(
+      "The Chilean foreign ministry expressed concern over the arrest of a journalist in Peru.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "CHL", "") == nullptr);
+}
+
+TEST_CASE("extract code: a verb after a subject's relative clause; talks with no third party") {
+  auto fs = test::facts(
+      "The Qatari foreign minister, who is on a tour of Africa, met his Kenyan counterpart in "
+      "Nairobi "
+      "on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "QAT,KEN") != nullptr);
+  // The state of another clause is no party of the talks.
+  fs = test::facts(
+      "Latvia and Estonia held talks in Riga on Friday, a day after Russian jets violated Estonian "
+      "airspace.");
+  CAPTURE(test::summary(fs));
+  for (const auto& x : fs)
+    if (x.root == "04") CHECK(test::countries(x).count("RUS") == 0);
+}
