@@ -412,16 +412,21 @@ TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, ba
                   "move\tV\tforce_posture\t152\tsubj\t-\tp:to@nosuchclass\t-\n"
                   "leave\tV\tretreat\t087\tsubj\tobj\tsubj:@nosuchclass\t-\n"
                   "pull\tV\tretreat\t087\tsubj\tobj\tsubj:@border\t-\n"
-                  "hold\tV\tretreat\t087\tsubj\tobj\t!p:to@border\t-\n"),
+                  "hold\tV\tretreat\t087\tsubj\tobj\t!p:to@border\t-\n"
+                  "protest\tN\tcriticism\t111\tsubj\t-\tgov:@border\t-\n"
+                  "complaint\tN\tcriticism\t111\tsubj\t-\tgov:@nosuchclass\t-\n"),
       diag, ingest::FrameTable::load);
-  CHECK(t.size() == 3);
-  CHECK(diag.error_count() == 2);
+  CHECK(t.size() == 4);
+  CHECK(diag.error_count() == 3);
+  REQUIRE(t.frame(3).when.size() == 1);
+  CHECK(t.frame(3).when[0].kind == ingest::CondKind::gov_class);
   const ingest::Frame& negated = t.frame(2);
   REQUIRE(negated.when.size() == 1);
   CHECK(negated.when[0].negate);
   CHECK_FALSE(t.frame(0).when[0].negate);
   check_diagnostic(diag, 0, ":4:", "unknown word class");
   check_diagnostic(diag, 1, ":5:", "unknown word class");
+  check_diagnostic(diag, 2, ":9:", "unknown word class");
 }
 
 TEST_CASE("extract code: status.tsv cues by place, unknown places and values reported with their line") {

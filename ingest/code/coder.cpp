@@ -156,8 +156,7 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     // purpose of an act on someone is the actor's, not that someone's.
     if (r == "acl" && t.is_nominal(h) && t.child(v, "mark") >= 0 && t.rel(h) == "obj" && t.head(h) >= 0 &&
         t.is_verb(t.head(h)))
-      if (const auto* fs = frames_.find(t.lemma(v), false);
-          fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t g) { return frames_.frame(g).cameo.rfind("11", 0) == 0; })) {
+      if (frames_.any_frame(t.lemma(v), false, [](const Frame& g) { return g.cameo.rfind("11", 0) == 0; })) {
         why += "purpose ";
         return subject_of(c, t.head(h), why, depth + 1);
       }

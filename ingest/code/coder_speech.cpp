@@ -56,10 +56,7 @@ void Coder::inline_quote_speaker(const Ctx& c, std::size_t first, std::vector<Co
 }
 
 bool Coder::speech_verb(std::string_view lemma) const {
-  const auto* fs = frames_.find(lemma, false);
-  for (std::size_t k = 0; fs && k < fs->size(); ++k)
-    if (frames_.frame((*fs)[k]).flags & kFrameSay) return true;
-  return false;
+  return frames_.any_frame(lemma, false, [](const Frame& f) { return (f.flags & kFrameSay) != 0; });
 }
 
 int Coder::speech_verb_of_quoted(const Ctx& c, int w) const {

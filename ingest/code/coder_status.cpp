@@ -107,19 +107,13 @@ bool Coder::denied(const Ctx& c, int n) const {
 // CAMEO 051 or of root 11).
 // A verb of accusing (a frame of CAMEO 112: "accuse", "blame").
 bool Coder::accusing_verb(std::string_view lemma) const {
-  const auto* fs = frames_.find(lemma, false);
-  for (std::size_t k = 0; fs && k < fs->size(); ++k)
-    if (frames_.frame((*fs)[k]).cameo == "112") return true;
-  return false;
+  return frames_.any_frame(lemma, false, [](const Frame& f) { return f.cameo == "112"; });
 }
 
 bool Coder::evaluating_verb(std::string_view lemma) const {
-  const auto* fs = frames_.find(lemma, false);
-  for (std::size_t k = 0; fs && k < fs->size(); ++k) {
-    const std::string& code = frames_.frame((*fs)[k]).cameo;
-    if (code.rfind("11", 0) == 0 || code.rfind("051", 0) == 0) return true;
-  }
-  return false;
+  return frames_.any_frame(lemma, false, [](const Frame& f) {
+    return f.cameo.rfind("11", 0) == 0 || f.cameo.rfind("051", 0) == 0;
+  });
 }
 
 int Coder::status_of(const Ctx& c, int t, bool act) const {

@@ -651,8 +651,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     return false;
   };
   // The same word read in the same root with another status ("denied that
-  // it had attacked"), with its parties the other way round, or with fewer
-  // of the parties the tree found ("X and
+  // it had attacked"), with another source, with more parties of another
+  // clause, or with fewer of the parties the tree found ("X and
   // its ally Y cut ties with Z" read as X alone), or with the same parties
   // in another code of that root no more specific than the tree's: the
   // tree's reading wins.

@@ -65,6 +65,15 @@ class FrameTable {
   // if none.
   const std::vector<std::uint32_t>* find(std::string_view lemma, bool noun) const;
   const Frame& frame(std::uint32_t i) const { return frames_[i]; }
+  // True if some frame of `lemma` (as a verb or noun) satisfies `pred`.
+  template <class Pred>
+  bool any_frame(std::string_view lemma, bool noun, Pred pred) const {
+    const auto* fs = find(lemma, noun);
+    if (!fs) return false;
+    for (std::uint32_t i : *fs)
+      if (pred(frames_[i])) return true;
+    return false;
+  }
   std::size_t size() const { return frames_.size(); }
   // True if `lemma` belongs to word class `cls` (an index from a Cond).
   bool in_class(int cls, std::string_view lemma) const;
