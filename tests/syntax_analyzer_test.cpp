@@ -185,3 +185,30 @@ TEST_CASE("analyzer: a word outside the auxiliaries is no auxiliary; 'amid' is a
   CHECK(raw.upos[7] == Upos::VERB);
   CHECK(out.upos[7] == Upos::ADP);
 }
+
+TEST_CASE("analyzer: a word WordNet knows only as a noun is no verb") {
+  Tags t = tags_of({"Zambia", "'s", "president", "paid", "tribute", "to", "Cuba", "."}, 4);
+  CHECK(t.tagger == "VB");
+  CHECK(t.analyzer == "NN");
+  // A form of a verb ("ruling"), or of an adjective ("Recent"), keeps its tag.
+  t = tags_of({"Recent", "US", "strikes", "have", "killed", "eight", "men", "."}, 0);
+  CHECK(t.analyzer == t.tagger);
+  t = tags_of({"Canada", "opposed", "the", "ruling", "on", "lumber", "."}, 3);
+  CHECK(t.analyzer == t.tagger);
+}
+
+TEST_CASE("analyzer: 'that' after a verb of telling and its object opens a clause") {
+  for (std::vector<std::string_view> words :
+       {std::vector<std::string_view>{"The", "minister", "told", "reporters", "that", "China",
+                                      "would", "send", "troops", "."},
+        std::vector<std::string_view>{"Kenya", "informed", "the", "UN", "that", "its", "troops",
+                                      "had", "left", "."}}) {
+    const std::size_t at = words[3] == "that" ? 3 : words[4] == "that" ? 4 : 5;
+    Tags t = tags_of(words, at);
+    CAPTURE(words[2]);
+    CHECK(t.analyzer == "IN");
+  }
+  // A relative "that" after another verb's object stays as tagged.
+  Tags t = tags_of({"Uganda", "praised", "the", "deal", "that", "Kenya", "signed", "."}, 4);
+  CHECK(t.analyzer == t.tagger);
+}

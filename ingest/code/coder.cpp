@@ -327,14 +327,17 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     if (press[w] || topic[w]) continue;
     Upos u = tr.upos(w);
     bool noun = u == Upos::NOUN;
-    if (!(noun || u == Upos::VERB)) continue;
+    // An adjective counts only as a predicate ("X was critical of Y",
+    // "remained unhappy with Y"), never as a noun's modifier.
+    const bool adjective = u == Upos::ADJ && (tr.child(w, "nsubj") >= 0 || tr.rel(w) == "xcomp");
+    if (!(noun || u == Upos::VERB || adjective)) continue;
     int mi = c.mention(w);
     if (mi >= 0 && c.rec.mentions[mi].kind != MentionKind::title) continue;
     const auto* fs = frames_.find(tr.lemma(w), noun);
     if (!fs) continue;
     for (std::uint32_t fi : *fs) {
       const Frame& f = frames_.frame(fi);
-      if (!frame_holds(c, w, f)) continue;
+      if (f.adjective != adjective || !frame_holds(c, w, f)) continue;
       CodedEvent e;
       e.frame = fi;
       e.word = w;
@@ -347,7 +350,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       auto other_root = [&](std::uint32_t g) { return frames_.frame(g).cameo.compare(0, 2, f.cameo, 0, 2) != 0; };
       e.sense_chosen = std::any_of(fs->begin(), fs->end(), other_root) ||
                        (other_pos && std::any_of(other_pos->begin(), other_pos->end(), other_root));
-      if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : "V", f.line);
+      if (in.words) e.why = fmt::format("{} {} (frames.tsv:{}): ", f.lemma, f.noun ? "N" : f.adjective ? "A" : "V", f.line);
       // The tree paths are written down only when traced; else into a
       // scratch string that keeps its capacity (no allocation per slot).
       scratch.clear();

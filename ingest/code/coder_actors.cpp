@@ -143,10 +143,13 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
             // with X": the other state of a tie
             (!source && p == "with" && frames_.in_class(border_class_, c.t.lemma(n))) ||
             (!source && p == "with" && frames_.in_class(ties_class_, c.t.lemma(n))) ||
-            // "the government in Kabul", "the ministry in Beijing": a body
-            // seated in a capital is that state's
-            (p == "in" && frames_.in_class(domestic_class_, c.t.lemma(n)) && c.mention(*k) >= 0 &&
-             c.rec.mentions[c.mention(*k)].kind == MentionKind::capital);
+            // "the government in Kabul", "the ministry in Beijing",
+            // "officials in Seoul": a body or its officials seated in a
+            // capital (or in the country itself) are that state's
+            (p == "in" && (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "official") &&
+             c.mention(*k) >= 0 &&
+             (c.rec.mentions[c.mention(*k)].kind == MentionKind::capital ||
+              c.rec.mentions[c.mention(*k)].kind == MentionKind::country));
     }
     if (!mod) continue;
     int mk = c.mention(*k);

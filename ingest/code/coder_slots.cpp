@@ -157,6 +157,16 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         if (!nodes.empty()) why += source ? "source=poss " : "target=poss ";
       }
       break;
+    case SlotKind::comp:
+      // "complained that Tokyo was dragging its feet": the subject of the
+      // verb's that-clause
+      if (!f.noun)
+        if (const int cc = tr.child(t, "ccomp"); cc >= 0)
+          if (const int sj = tr.child(cc, "nsubj"); sj >= 0) {
+            nodes.push_back(sj);
+            why += source ? "source=comp " : "target=comp ";
+          }
+      break;
     case SlotKind::between:
       prep_children(t, "between", nodes);
       prep_children(t, "among", nodes);

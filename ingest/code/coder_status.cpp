@@ -175,7 +175,15 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     // ("is due to visit" read as the adjective's subject clause)
     const bool adj_clause = r == "csubj" && tr.upos(h) == Upos::ADJ && tr.child(x, "mark") >= 0;
-    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for || adj_clause) {
+    // ("open to dialogue", "ready for talks", "committed to helping": a noun
+    // event or a gerund an adjective of readiness takes)
+    const bool adj_object = x == t && tr.upos(h) == Upos::ADJ && is_rel(tr.marker(x), {"to", "for"}) &&
+                            (tr.base(x) == "obl" || (tr.base(x) == "advcl" && tr.xpos(x) == "VBG"));
+    // (... hung by the parser on the verb: "remained open | to dialogue")
+    if (x == t && tr.base(x) == "obl" && tr.is_verb(h) && is_rel(tr.marker(x), {"to", "for"}))
+      for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d)
+        if (*d < x && tr.rel(*d) == "xcomp" && tr.upos(*d) == Upos::ADJ) take(gov_cue(c, *d));
+    if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for || adj_clause || adj_object) {
       if (!(act && x == t)) take(gov_cue(c, h));
       // "has yet to answer X's request", "will not accept the offer": a
       // verbal act that another act answers was made; what is said of the

@@ -679,8 +679,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         return true;
       // ... or with another source ("cancelled the visit of X": the tree
       // knows who visits whom; "recalled its envoy after X recognized Y":
-      // the subject of the clause, not of the sentence).
-      if (p.position == d.position && p.sentence == d.sentence &&
+      // the subject of the clause, not of the sentence; "the American air
+      // strikes": the tree's word inside the words' phrase).
+      if (p.sentence == d.sentence && p.position >= d.position && p.position < std::max(d.end, d.position + 1) &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 && !d.fact.source.empty() &&
           !p.fact.source.empty() && sources(p) != sources(d))
         return true;

@@ -32,6 +32,7 @@ bool parse_slots(const std::string& col, std::vector<Slot>& out, std::string& er
     else if (alt == "iobj") s.kind = SlotKind::iobj;
     else if (alt == "poss" || alt == "mod") s.kind = SlotKind::poss;
     else if (alt == "between") s.kind = SlotKind::between;
+    else if (alt == "comp") s.kind = SlotKind::comp;
     else if (alt.rfind("p:", 0) == 0 && alt.size() > 2) s.kind = SlotKind::prep, s.word = alt.substr(2);
     else {
       err = fmt::format("unknown slot '{}'", alt);
@@ -85,8 +86,9 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
     f.lemma = col[0];
     f.line = n;
     if (col[1] == "N") f.noun = true;
+    else if (col[1] == "A") f.adjective = true;
     else if (col[1] != "V") {
-      bad(fmt::format("word class '{}' is neither V nor N", col[1]));
+      bad(fmt::format("word class '{}' is neither V, N nor A", col[1]));
       continue;
     }
     f.type = col[2];

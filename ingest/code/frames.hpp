@@ -20,7 +20,7 @@
 
 namespace dipgraph::ingest {
 
-enum class SlotKind : std::uint8_t { subj, obj, iobj, poss, between, prep };
+enum class SlotKind : std::uint8_t { subj, obj, iobj, poss, between, prep, comp };
 
 struct Slot {
   SlotKind kind = SlotKind::subj;
@@ -49,6 +49,7 @@ enum FrameFlag : std::uint32_t {
 struct Frame {
   std::string lemma;
   bool noun = false;
+  bool adjective = false;  // a predicative adjective ("critical of X"), looked up with the verbs
   std::string type, cameo;
   std::vector<Slot> source, target;  // alternatives, in order
   std::vector<Cond> when;            // all must hold

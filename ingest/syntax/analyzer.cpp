@@ -58,6 +58,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   }
   tag_repairs::verb_forms_taken_for_nouns(words, s.named, *lemmatizer_, out);
   tag_repairs::verbs_taken_for_auxiliaries(words, out);
+  tag_repairs::nouns_taken_for_verbs(words, s.named, *lemmatizer_, out);
   tag_repairs::plurals_after_prepositions(words, *lemmatizer_, out);
   tag_repairs::plurals_taken_for_singulars(words, *lemmatizer_, out);
   out.lemma.resize(n);
@@ -66,6 +67,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::pasts_after_and(words, out);
   tag_repairs::headless_participles(words, out);
   tag_repairs::pasts_after_subordinators(words, out);
+  tag_repairs::that_after_told_object(words, out);
   if (parser_) {
     parser_->parse(words, out, s.parse);
   } else {

@@ -60,6 +60,30 @@ bool Lemmatizer::verb_form_only(std::string_view form) const {
   const auto w = t_->words.find(form);
   return w == t_->words.end() || !(w->second & 1);  // bit 0: a noun index word
 }
+bool Lemmatizer::noun_form_only(std::string_view form) const {
+  const Tables& t = *t_;
+  if (t.exc[1].find(form) != t.exc[1].end()) return false;
+  // The word itself or a stem by a suffix rule of class k is an index word
+  // of that class.
+  char buf[64];
+  auto reads_as = [&](int k) {
+    if (const auto w = t.words.find(form); w != t.words.end() && (w->second & (1u << k))) return true;
+    if (t.exc[k].find(form) != t.exc[k].end()) return true;
+    if (form.size() >= sizeof buf) return false;
+    for (const Rule& r : t.rules[k]) {
+      if (form.size() <= r.suffix.size() || !form.ends_with(r.suffix)) continue;
+      const std::size_t stem = form.size() - r.suffix.size();
+      if (stem + r.ending.size() >= sizeof buf) continue;
+      std::copy(form.begin(), form.begin() + static_cast<std::ptrdiff_t>(stem), buf);
+      std::copy(r.ending.begin(), r.ending.end(), buf + stem);
+      const auto w = t.words.find(std::string_view(buf, stem + r.ending.size()));
+      if (w != t.words.end() && (w->second & (1u << k))) return true;
+    }
+    return false;
+  };
+  return reads_as(0) && !reads_as(1) && !reads_as(2);
+}
+
 bool Lemmatizer::irregular_verb_form(std::string_view form) const {
   return t_->exc[1].find(form) != t_->exc[1].end();
 }

@@ -49,6 +49,11 @@ class Lemmatizer {
   // True if lower-case `lemma` is a WordNet noun.
   bool noun_index_word(std::string_view lemma) const;
 
+  // True if lower-case `form` is, in WordNet, a noun or a noun's plural and
+  // no form of any verb or adjective ("tribute", "tributes"; not "ruling",
+  // "talks", "recent").
+  bool noun_form_only(std::string_view form) const;
+
   struct Tables;  // lemmatizer.cpp
 
  private:

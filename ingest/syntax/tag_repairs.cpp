@@ -78,6 +78,19 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
   }
 }
 
+void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
+                           const std::vector<bool>& named, const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::VERB || (i < named.size() && named[i])) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 3 || !lemmas.noun_form_only(form)) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = form.back() == 's' && !lemmas.noun_index_word(form) ? kNNS : kNN;
+  }
+}
+
 void plurals_after_prepositions(const std::vector<std::string_view>& words,
                                 const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kVBZ = xpos_index("VBZ"), kNNS = xpos_index("NNS");
@@ -253,6 +266,32 @@ void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Ana
     if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
     a.upos[i] = Upos::VERB;
     if (a.xpos[i] == kMD) a.xpos[i] = kVBD;
+  }
+}
+
+// "told reporters that China would ...": after a verb that tells someone
+// something (tell, inform, assure, remind, warn ...) and its object, "that"
+// opens what is told; the tagger, seeing a noun before it, takes it for a
+// relative pronoun.
+void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a) {
+  static constexpr std::string_view kTelling[] = {"tell",   "inform",   "assure",  "reassure",
+                                                  "remind", "warn",     "notify",  "advise",
+                                                  "convince", "persuade", "promise", "caution"};
+  static const std::uint8_t kIN = xpos_index("IN");
+  for (std::size_t i = 2; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::PRON || (words[i] != "that" && words[i] != "That")) continue;
+    std::size_t k = i - 1;  // the object's head, then back over its modifiers
+    if (!(a.upos[k] == Upos::NOUN || a.upos[k] == Upos::PROPN || a.upos[k] == Upos::PRON)) continue;
+    while (k > 0 && i - k < 5 &&
+           (a.upos[k - 1] == Upos::DET || a.upos[k - 1] == Upos::ADJ || a.upos[k - 1] == Upos::NUM ||
+            a.upos[k - 1] == Upos::NOUN || a.upos[k - 1] == Upos::PROPN ||
+            (a.upos[k - 1] == Upos::PRON && a.xpos[k - 1] == xpos_index("PRP$"))))
+      --k;
+    if (k == 0 || a.upos[k - 1] != Upos::VERB ||
+        std::find(std::begin(kTelling), std::end(kTelling), a.lemma[k - 1]) == std::end(kTelling))
+      continue;
+    a.upos[i] = Upos::SCONJ;
+    a.xpos[i] = kIN;
   }
 }
 

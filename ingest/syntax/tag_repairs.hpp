@@ -24,6 +24,12 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
                                 const std::vector<bool>& named, const Lemmatizer& lemmas,
                                 Analysis& a);
 
+// Before lemmas. "paid tribute to X" with "tribute" tagged as a verb: a
+// word tagged as a verb that WordNet knows only as a noun (or its plural),
+// never as a form of a verb or an adjective, is that noun. `named[i]`: left alone.
+void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
+                           const std::vector<bool>& named, const Lemmatizer& lemmas, Analysis& a);
+
 // Before lemmas. "over reports that": no present tense follows a
 // preposition; a verb in -s there whose stem is a WordNet noun is its plural.
 // Before lemmas. "imposed export controls": a singular common noun in -s
@@ -53,5 +59,9 @@ void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Ana
 // After lemmas. "after officials accused Caracas of ...": a participle after
 // a subordinating conjunction and a noun phrase, before an object, is a past.
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);
+
+// After lemmas. "told reporters that China would ...": "that" after a
+// verb of telling and its object opens a clause; no relative pronoun.
+void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a);
 
 }  // namespace dipgraph::syntax::tag_repairs

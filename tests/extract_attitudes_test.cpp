@@ -1,0 +1,86 @@
+// extract code: attitudes told by nouns and adjectives (disappointment,
+// "critical of", "grateful to"), readiness ("open to talks"), and what is
+// told to someone. Sentences are written for these tests.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("extract status: talks an adjective of readiness takes are intended, not held") {
+  for (const std::string text : {"Kenya said it remained open to dialogue with Uganda.",
+                                 "Kenya said it was open to talks with Uganda."}) {
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_sym(fs, "04", "KEN,UGA");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::intended);
+  }
+}
+
+TEST_CASE("extract code: displeasure told by a noun or a predicate adjective is criticism") {
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Kenya voiced anger at Uganda's decision to close the border.", "UGA"},
+      {"Indian officials expressed frustration with Pakistan over the delays.", "PAK"},
+      {"Japan was critical of the Chinese decision.", "CHN"},
+      {"Officials in Nairobi remained unhappy with Uganda's response.", "UGA"},
+      {"Thailand said it was concerned about Vietnam's military presence in Laos.", "VNM"},
+      {"Canada took issue with the Mexican ruling.", "MEX"},
+      {"Chile lashed out at Peru on Friday.", "PER"},
+      {"Norway attacked Sweden's ban on fishing as unfair.", "SWE"},
+      {"Kenya complained that Uganda was blocking its trucks.", "UGA"}};
+  for (const auto& [words, target] : cases) {
+    const std::string text = words;
+    CAPTURE(text);
+    // (the tree's reading: the pattern coder knows some of these phrases)
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, "11");
+    REQUIRE(f != nullptr);
+    CHECK(test::countries(*f, "target") == std::set<std::string>{target});
+    CHECK(test::with_root(fs, "19") == nullptr);
+  }
+  // An adjective that modifies a noun tells no attitude.
+  auto fs = test::facts("A critical report on the Kenyan economy was published in Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("extract code: gratitude and support told by an adjective or a voiced noun are praise") {
+  for (const std::string text :
+       {"Egypt is grateful to Saudi Arabia for its support.",
+        "Egypt expressed support for Saudi Arabia's candidate.",
+        "Egypt's president paid tribute to Saudi Arabia for its role in the talks."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "05", "EGY", "SAU") != nullptr);
+  }
+}
+
+TEST_CASE("extract code: what two states make together, and forces one state trains for another") {
+  // (the tree's reading: the pattern coder guesses it from word order)
+  auto fs = test::parse_only().extract(
+      test::document("Kenya and Uganda will jointly develop a new oil refinery."));
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "06", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("Kenya will train Somali police officers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "06", "KEN", "SOM") != nullptr);
+}
+
+TEST_CASE("extract code: strikes a state condemns are the striker's, not the condemner's") {
+  auto fs = test::facts("Egypt condemned the Israeli air strikes on Syria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "EGY", "ISR") != nullptr);
+  CHECK(test::find(fs, "19", "ISR", "SYR") != nullptr);
+  CHECK(test::find(fs, "19", "EGY", "SYR") == nullptr);
+}
