@@ -1,6 +1,7 @@
 // extract code: attitudes told by nouns and adjectives (disappointment,
-// "critical of", "grateful to"), readiness ("open to talks"), and what is
-// told to someone. Sentences are written for these tests.
+// "critical of", "grateful to"), readiness ("open to talks", "was prepared
+// to"), and acts asked for, announced or lent (session 14). Sentences are
+// written for these tests.
 #include <doctest/doctest.h>
 
 #include <set>
@@ -83,4 +84,33 @@ TEST_CASE("extract code: strikes a state condemns are the striker's, not the con
   CHECK(test::find(fs, "11", "EGY", "ISR") != nullptr);
   CHECK(test::find(fs, "19", "ISR", "SYR") != nullptr);
   CHECK(test::find(fs, "19", "EGY", "SYR") == nullptr);
+}
+
+TEST_CASE("extract code: a call for one party's act is aimed at that party, not at the place") {
+  auto fs = test::facts("The UN called for the withdrawal of Ugandan troops from Kenya.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "02");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target") == std::set<std::string>{"UGA"});
+}
+
+TEST_CASE("extract code: a release demanded is not done; one announced is the announcer's") {
+  auto fs = test::facts("Kenya demanded the release of Ugandan prisoners.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "08") == nullptr);
+  fs = test::parse_only().extract(
+      test::document("Kenya announced the release of 40 Ugandan prisoners."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE("extract status: 'was prepared to' is intended; a loan told with two objects") {
+  auto fs = test::facts("Kenya said it was prepared to withdraw its troops from Somalia.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "08", "KEN", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
+  fs = test::facts("Kenya lent Uganda $20 million to pay its debts.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "KEN", "UGA") != nullptr);
 }

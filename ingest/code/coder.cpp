@@ -36,6 +36,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   border_class_ = frames_.class_index("border");
   ties_class_ = frames_.class_index("ties");
   conduct_class_ = frames_.class_index("conduct");
+  proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   agreement_class_ = frames_.class_index("agreement");
   if (const auto* fs = frames_.find("visit", false))

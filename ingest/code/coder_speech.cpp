@@ -112,9 +112,13 @@ void Coder::appeal_content(const Ctx& c, std::size_t first, std::vector<CodedEve
         int step = 0;
         while (step < 3 && y >= 0 && y != *d) y = tr.head(y), ++step;
         if (y != *d) continue;
+        // (an act by one party is asked of that party: "called for the
+        // withdrawal of Israeli troops from Lebanon" is aimed at Israel)
+        const bool directed = !out[j].sym && !out[j].source.empty();
         for (const auto* side : {&out[j].source, &out[j].target})
-          for (std::int32_t x : *side)
-            if (std::find(e.source.begin(), e.source.end(), x) == e.source.end()) e.target.push_back(x);
+          if (!(directed && side == &out[j].target))
+            for (std::int32_t x : *side)
+              if (std::find(e.source.begin(), e.source.end(), x) == e.source.end()) e.target.push_back(x);
         if (!e.target.empty()) {
           e.why += "target=content's parties ";
           break;

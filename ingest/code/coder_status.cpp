@@ -83,6 +83,10 @@ int Coder::gov_cue(const Ctx& c, int h) const {
     int v = cues_.find(CueWhere::gov, c.t.lemma(h) + " " + c.t.lemma(prt));
     if (v >= 0) return v;
   }
+  // "was prepared to withdraw": a verb in the passive may have a cue of its
+  // own ("be prepare": ready, intended; "prepare": planned).
+  if (c.t.passive(h))
+    if (const int v = cues_.find(CueWhere::gov, "be " + c.t.lemma(h)); v >= 0) return v;
   return cues_.find(CueWhere::gov, c.t.lemma(h));
 }
 
