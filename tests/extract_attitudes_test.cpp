@@ -6,6 +6,7 @@
 
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -113,4 +114,52 @@ TEST_CASE("extract status: 'was prepared to' is intended; a loan told with two o
   fs = test::facts("Kenya lent Uganda $20 million to pay its debts.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE("extract code: protests drawn from X, a protest note, an envoy called to the ministry") {
+  const std::vector<std::tuple<const char*, const char*, const char*>> cases = {
+      {"The Kenyan decision drew strong protests from the Tanzanian government.", "TZA", "KEN"},
+      {"The Kenyan envoy handed a protest note to the Ugandan foreign ministry.", "KEN", "UGA"},
+      {"Kenya's ambassador was called to the Ugandan foreign ministry on Monday.", "UGA", "KEN"}};
+  for (const auto& [words, source, target] : cases) {
+    const std::string text = words;
+    CAPTURE(text);
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "11", source, target) != nullptr);
+  }
+}
+
+TEST_CASE("extract code: curbs announced, a tanker hit by warplanes") {
+  auto fs = test::facts("Kenya announced new curbs on sugar imports from Uganda.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "KEN", "UGA") != nullptr);
+  fs = test::facts("Kenyan warplanes hit a Somali tanker off the coast.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "KEN", "SOM") != nullptr);
+}
+
+TEST_CASE(
+    "extract status: a conjunct after 'but' or with its own auxiliary keeps its own negation") {
+  auto fs =
+      test::facts("Kenya said it would not negotiate with the rebels, but would talk to Uganda.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "04", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  // "and" with no auxiliary of its own shares the first verb's
+  fs = test::facts("Kenya refused to sign the deal and meet Ugandan officials.");
+  CAPTURE(test::summary(fs));
+  f = test::find_sym(fs, "04", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+}
+
+TEST_CASE("extract code: an envoy sent with no state of its own does the sender's errand") {
+  auto fs = test::facts(
+      "Kenya did not attend the summit but sent a minister to meet Uganda's president.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "04", "KEN,UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
 }

@@ -161,6 +161,13 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
         why += "purpose ";
         return subject_of(c, t.head(h), why, depth + 1);
       }
+    // "sent a minister to meet X": an envoy with no state of its own named
+    // does the sender's errand.
+    if (r == "acl" && t.is_nominal(h) && t.child(v, "mark") >= 0 && t.rel(h) == "obj" && t.head(h) >= 0 &&
+        is_rel(t.lemma(t.head(h)), {"send", "dispatch", "despatch"}) && actor_of_node(c, h, true, false) < 0) {
+      why += "sent ";
+      return subject_of(c, t.head(h), why, depth + 1);
+    }
     if (r == "acl" && t.is_nominal(h)) {
       why += "acl ";
       return h;  // "leaders gathering in Rome"
@@ -215,6 +222,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           if (const int o = tr.child(t, "obj"); o >= 0)
             for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d)
               ok = *d > o && tr.base(*d) == "nmod" && tr.marker(*d) == k.word && !is_date(c, *d);
+        // ... and, for a noun event, a phrase the parser hung on the verb it
+        // is the object of ("drew protests | from the EC")
+        if (!ok && f.noun && tr.rel(t) == "obj" && tr.head(t) >= 0 && tr.is_verb(tr.head(t)))
+          for (const int* d = tr.kids_begin(tr.head(t)); d != tr.kids_end(tr.head(t)) && !ok; ++d)
+            ok = *d > t && tr.base(*d) == "obl" && tr.marker(*d) == k.word && !is_date(c, *d);
         break;
       case CondKind::obj_class: {
         int o = f.noun ? t : obj_of();

@@ -137,10 +137,17 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
           if (tr.rel(*r) == "acl:relcl" && tr.is_verb(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
     }
   int x = t;
+  // A verb conjunct with its own auxiliary or after "but" ("would not
+  // negotiate with X, but would talk to Y") has its own negation and modal:
+  // the first conjunct's are not its.
+  bool own_mods = false;
   for (int step = 0; step < 5 && x >= 0; ++step) {
+    const bool skip_mods = own_mods;
+    own_mods = false;
     for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d) {
       std::string_view b = tr.base(*d);
       // (and a noun event's preposition: "ended without agreement")
+      if (skip_mods && (b == "advmod" || b == "aux" || b == "neg")) continue;
       if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg" || (b == "case" && tr.is_nominal(x)))
         take(cues_.find(CueWhere::mod, tr.lemma(*d)));
       else if (b == "mark")
@@ -242,6 +249,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     // rejected ...", shares nothing with the noun's own modifiers.)
     if (r == "conj" && tr.is_verb(x) && tr.is_nominal(h)) break;
     if (r == "conj" || (tr.base(x) == "advcl" && tr.xpos(x) == "VBG" && is_rel(tr.marker(x), {"by", "in"}))) {
+      if (r == "conj" && tr.is_verb(x))
+        for (const int* d = tr.kids_begin(x); d != tr.kids_end(x) && !own_mods; ++d)
+          own_mods = tr.base(*d) == "aux" || (tr.base(*d) == "cc" && is_rel(tr.lemma(*d), {"but", "yet"}));
       x = h;
       continue;
     }
