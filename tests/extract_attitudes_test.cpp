@@ -163,3 +163,25 @@ TEST_CASE("extract code: an envoy sent with no state of its own does the sender'
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("extract code: an understanding reached; a treaty's makers told in its relative clause") {
+  auto fs = test::parse_only().extract(
+      test::document("Kenya and Uganda reached an understanding on grazing rights."));
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "KEN,UGA") != nullptr);
+  for (const std::string text :
+       {"The treaty that Kenya and Uganda signed in 2001 ended the dispute.",
+        "The pact that Kenya signed with Uganda in 2010 expired last year."}) {
+    CAPTURE(text);
+    fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_sym(fs, "05", "KEN,UGA") != nullptr);
+  }
+}
+
+TEST_CASE("extract code: what one state warns another against is the other's, and not done") {
+  auto fs = test::facts("Kenya warned Uganda against selling arms to Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "KEN", "UGA") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

@@ -136,9 +136,10 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     return subject_of(c, h, why, depth + 1);
   }
   // "thanked Qatar for hosting", "accused Iran of arming", "kept Y from
-  // joining": a gerund after a preposition on a verb with an object is the
-  // object's act (when the object is an actor).
-  if (r == "advcl" && t.xpos(v) == "VBG" && is_rel(t.marker(v), {"for", "of", "from"}) && t.is_verb(h)) {
+  // joining", "warned X against selling": a gerund after a preposition on a
+  // verb with an object is the object's act (when the object is an actor).
+  if (r == "advcl" && t.xpos(v) == "VBG" && is_rel(t.marker(v), {"for", "of", "from", "against"}) &&
+      t.is_verb(h)) {
     const int o = t.child(h, "obj");
     if (o >= 0 && o < v && actor_of_node(c, o, true, false) >= 0) {
       why += "control(obj) ";

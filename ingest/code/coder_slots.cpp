@@ -81,6 +81,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // A place visited is its country's; so is a place that receives aid ("food dropped
   // into Aceh province").
   bool places = (f.type == "visit" || f.cameo.rfind("07", 0) == 0) && !source;
+  // A noun event's relative clause of conduct whose object is the noun
+  // ("the pact, which X signed with Y"): it lends its subject and phrases.
+  int conduct = -1;
+  if (f.noun)
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && conduct < 0; ++d)
+      if (tr.rel(*d) == "acl:relcl" && frames_.in_class(conduct_class_, tr.lemma(*d)) &&
+          (tr.child(*d, "obj") < 0 || tr.upos(tr.child(*d, "obj")) == Upos::PRON))
+        conduct = *d;
   std::vector<int> nodes;
   switch (s.kind) {
     case SlotKind::subj: {
@@ -117,6 +125,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         if (n < 0 && part >= 0)
           for (const int* d = tr.kids_begin(part); d != tr.kids_end(part) && n < 0; ++d)
             if (tr.base(*d) == "obl" && tr.marker(*d) == "by") n = *d, w += "participle-agent ";
+        // "the treaty, which Peru and Ecuador concluded in 1998", "the deal
+        // Kenya signed": the subject of a relative clause of conduct whose
+        // object is the noun.
+        if (n < 0 && conduct >= 0) {
+          std::string rw;
+          if (const int sj = subject_of(c, conduct, rw); sj >= 0 && sj != tr.child(conduct, "obj"))
+            n = sj, w += "relative-clause ";
+        }
       }
       // "Gunmen killed ...", "rebels attacked ...": a non-state agent with
       // no state of its own is no party, and word order guesses none.
@@ -183,6 +199,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       prep_children(t, s.word, nodes);
       if (nodes.empty()) prep_children(gov, s.word, nodes);
       if (nodes.empty()) prep_children(part, s.word, nodes);
+      if (nodes.empty()) prep_children(conduct, s.word, nodes);
       // "sent hundreds of drones to Russia": the phrase the parser hung on
       // the verb's object (or on the noun of its "of" phrase) is the verb's.
       if (nodes.empty() && !f.noun)

@@ -177,6 +177,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       const int acc = tr.is_verb(h) ? h : (tr.rel(h) == "obj" ? tr.head(h) : -1);
       if (acc >= 0 && tr.is_verb(acc) && accusing_verb(tr.lemma(acc))) take(kHypothetical);
     }
+    // "warned X against selling arms": what a warning is against is not
+    // done (the warning is the fact).
+    if (r == "advcl" && tr.marker(x) == "against" && tr.is_verb(h) &&
+        frames_.any_frame(tr.lemma(h), false, [](const Frame& g) { return g.cameo.rfind("13", 0) == 0; }))
+      take(kHypothetical);
     // "called on X to support Y", read with the infinitive as a clause of
     // purpose: what the verb asks of its complement holds all the same.
     if (r == "advcl" && tr.is_verb(x) && tr.xpos(x) == "VB" && tr.child(x, "mark") >= 0 &&
