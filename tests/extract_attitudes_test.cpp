@@ -185,3 +185,13 @@ TEST_CASE("extract code: what one state warns another against is the other's, an
   CHECK(test::find(fs, "13", "KEN", "UGA") != nullptr);
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("extract code: a conjunct with its own auxiliary joins the main verb, not a gerund") {
+  // (tree repair: "have threatened" was read as a conjunct of "breaking")
+  auto fs = test::facts(
+      "Kenyan officials have accused Kampala of breaking the trade pact and have threatened "
+      "retaliatory tariffs.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
+  CHECK(test::find(fs, "13", "KEN", "UGA") != nullptr);
+}

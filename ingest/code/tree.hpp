@@ -392,6 +392,22 @@ class Tree {
           base_[c] = "acl";
         }
     }
+    // "have accused X of breaking the pact and have threatened Y": a verb
+    // conjunct with an auxiliary of its own is no conjunct of a gerund; it
+    // joins the nearest verb above of its own form.
+    for (int c = 0; c < n; ++c) {
+      const int h = head_[c];
+      if (base_[c] != "conj" || h < 0 || !is_verb(c) || !is_verb(h) || xpos(h) != "VBG" || xpos(c) == "VBG")
+        continue;
+      bool aux = false;
+      for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) aux |= base_[*k] == "aux";
+      if (!aux) continue;
+      int a = head_[h];
+      for (int step = 0; step < 4 && a >= 0 && !(is_verb(a) && xpos(a) == xpos(c)); ++step) a = head_[a];
+      if (a < 0 || !(is_verb(a) && xpos(a) == xpos(c))) continue;
+      head_[c] = a;
+      changed = true;
+    }
     // A verb has one subject: a second name right after a noun of the
     // first subject's phrase is that noun's apposition ("Peru and its ally
     // Bolivia sent ...", read with "Bolivia" as a second subject).
