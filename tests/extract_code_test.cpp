@@ -429,6 +429,25 @@ TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, ba
   check_diagnostic(diag, 2, ":9:", "unknown word class");
 }
 
+TEST_CASE("extract code: frames.tsv adjectives (A) and the that-clause slot, a bad word class reported") {
+  Diagnostics diag(false);
+  ingest::FrameTable t = load_table(
+      "dipgraph_frames_adjective.tsv",
+      std::string("lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+                  "critical\tA\tcriticism\t111\tsubj\tp:of\t-\tneed2\n"
+                  "complain\tV\tcriticism\t111\tsubj\tp:about|comp\t-\t-\n"
+                  "angry\tJ\tcriticism\t111\tsubj\tp:at\t-\t-\n"),
+      diag, ingest::FrameTable::load);
+  CHECK(t.size() == 2);
+  CHECK(diag.error_count() == 1);
+  CHECK(t.frame(0).adjective);
+  CHECK_FALSE(t.frame(0).noun);
+  CHECK_FALSE(t.frame(1).adjective);
+  REQUIRE(t.frame(1).target.size() == 2);
+  CHECK(t.frame(1).target[1].kind == ingest::SlotKind::comp);
+  check_diagnostic(diag, 0, ":4:", "neither V, N nor A");
+}
+
 TEST_CASE("extract code: status.tsv cues by place, unknown places and values reported with their line") {
   Diagnostics diag(false);
   ingest::StatusCues cues = load_table("dipgraph_status_cues.tsv",
