@@ -175,7 +175,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   thread_local Tree tree;
   thread_local std::vector<CodedEvent> coded;
   thread_local std::vector<std::string_view> words;
-  thread_local std::string lower;
+  thread_local std::string lower, lemma;
   thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
@@ -273,15 +273,20 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
       if (by_city) {
-        const auto* fs = frames_.find(analyzer_->lemmatizer().lemma(lower, Upos::VERB), false);
+        analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
+        const auto* fs = frames_.find(lemma, false);
         for (std::size_t k = 0; fs && k < fs->size() && !trigger; ++k) {
           const Frame& f = frames_.frame((*fs)[k]);
           trigger = f.type == "visit" || f.cameo.rfind("07", 0) == 0;
         }
         continue;
       }
-      trigger = frames_.is_trigger_lemma(analyzer_->lemmatizer().lemma(lower, Upos::VERB)) ||
-                frames_.is_trigger_lemma(analyzer_->lemmatizer().lemma(lower, Upos::NOUN));
+      analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
+      trigger = frames_.is_trigger_lemma(lemma);
+      if (!trigger) {
+        analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
+        trigger = frames_.is_trigger_lemma(lemma);
+      }
     }
     if (!trigger) continue;
 

@@ -3,9 +3,12 @@
 // of class x applies to every word.
 #include "ingest/syntax/lemmatizer.hpp"
 
+#include <cstdint>
 #include <fstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -40,35 +43,81 @@ struct Rule {
   std::string suffix, ending;
 };
 
+// A frozen StringMap: its entries in a vector, found through an open
+// addressing table of (full hash, entry + 1) slots, so that a lookup costs
+// one hash, one slot read (a miss ends there unless two full hashes are
+// equal) and one key compare, without the node chains and the division
+// of std::unordered_map.
+template <class V>
+class FlatMap {
+ public:
+  void freeze(StringMap<V>&& from) {
+    entries_.clear();
+    entries_.reserve(from.size());
+    for (auto& [k, v] : from) entries_.emplace_back(k, std::move(v));
+    from.clear();
+    std::size_t cap = 16;
+    while (cap < entries_.size() * 2) cap <<= 1;
+    slots_.assign(cap, Slot{0, 0});
+    mask_ = cap - 1;
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      const std::uint64_t h = StringHash{}(entries_[e].first);
+      std::uint64_t p = h & mask_;
+      while (slots_[p].entry) p = (p + 1) & mask_;
+      slots_[p] = Slot{h, static_cast<std::uint32_t>(e + 1)};
+    }
+  }
+  // The value of `key`, or null.
+  const V* find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = StringHash{}(key);
+    for (std::uint64_t p = h & mask_;; p = (p + 1) & mask_) {
+      const Slot& sl = slots_[p];
+      if (!sl.entry) return nullptr;
+      if (sl.hash == h && entries_[sl.entry - 1].first == key)
+        return &entries_[sl.entry - 1].second;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t hash;
+    std::uint32_t entry;  // index into entries_ + 1; 0: empty
+  };
+  std::vector<std::pair<std::string, V>> entries_;
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+};
+
 }  // namespace
 
 struct Lemmatizer::Tables {
-  StringMap<std::string> exc[kClasses];
-  StringMap<std::uint8_t> words;  // bit per class n v a r
+  FlatMap<std::string> exc[kClasses];
+  FlatMap<std::uint8_t> words;  // bit per class n v a r
   std::vector<Rule> rules[4];
 };
 
 Lemmatizer::Lemmatizer() : t_(std::make_unique<Tables>()) {}
 
 bool Lemmatizer::noun_index_word(std::string_view lemma) const {
-  const auto w = t_->words.find(lemma);
-  return w != t_->words.end() && (w->second & 1);
+  const std::uint8_t* w = t_->words.find(lemma);
+  return w && (*w & 1);
 }
 
 bool Lemmatizer::verb_form_only(std::string_view form) const {
-  if (t_->exc[1].find(form) == t_->exc[1].end()) return false;
-  const auto w = t_->words.find(form);
-  return w == t_->words.end() || !(w->second & 1);  // bit 0: a noun index word
+  if (!t_->exc[1].find(form)) return false;
+  const std::uint8_t* w = t_->words.find(form);
+  return !w || !(*w & 1);  // bit 0: a noun index word
 }
 bool Lemmatizer::noun_form_only(std::string_view form) const {
   const Tables& t = *t_;
-  if (t.exc[1].find(form) != t.exc[1].end()) return false;
+  if (t.exc[1].find(form)) return false;
   // The word itself or a stem by a suffix rule of class k is an index word
   // of that class.
   char buf[64];
   auto reads_as = [&](int k) {
-    if (const auto w = t.words.find(form); w != t.words.end() && (w->second & (1u << k))) return true;
-    if (t.exc[k].find(form) != t.exc[k].end()) return true;
+    if (const std::uint8_t* w = t.words.find(form); w && (*w & (1u << k))) return true;
+    if (t.exc[k].find(form)) return true;
     if (form.size() >= sizeof buf) return false;
     for (const Rule& r : t.rules[k]) {
       if (form.size() <= r.suffix.size() || !form.ends_with(r.suffix)) continue;
@@ -76,8 +125,8 @@ bool Lemmatizer::noun_form_only(std::string_view form) const {
       if (stem + r.ending.size() >= sizeof buf) continue;
       std::copy(form.begin(), form.begin() + static_cast<std::ptrdiff_t>(stem), buf);
       std::copy(r.ending.begin(), r.ending.end(), buf + stem);
-      const auto w = t.words.find(std::string_view(buf, stem + r.ending.size()));
-      if (w != t.words.end() && (w->second & (1u << k))) return true;
+      const std::uint8_t* w = t.words.find(std::string_view(buf, stem + r.ending.size()));
+      if (w && (*w & (1u << k))) return true;
     }
     return false;
   };
@@ -85,14 +134,16 @@ bool Lemmatizer::noun_form_only(std::string_view form) const {
 }
 
 bool Lemmatizer::irregular_verb_form(std::string_view form) const {
-  return t_->exc[1].find(form) != t_->exc[1].end();
+  return t_->exc[1].find(form) != nullptr;
 }
 Lemmatizer::~Lemmatizer() = default;
 
 std::unique_ptr<Lemmatizer> Lemmatizer::load(const std::vector<std::string>& paths) {
   std::unique_ptr<Lemmatizer> lz(new Lemmatizer());
   Tables& t = *lz->t_;
-  t.words.reserve(100000);
+  StringMap<std::uint8_t> words;
+  StringMap<std::string> exc[kClasses];
+  words.reserve(100000);
   for (std::size_t fi = 0; fi < paths.size(); ++fi) {
     const std::string& path = paths[fi];
     std::ifstream in(path);
@@ -135,12 +186,12 @@ std::unique_ptr<Lemmatizer> Lemmatizer::load(const std::vector<std::string>& pat
           if (k < 0 || k > 3) fail(fmt::format("bad word class '{}'", c));
           bits |= static_cast<std::uint8_t>(1u << k);
         }
-        t.words[std::string(f[1])] |= bits;
+        words[std::string(f[1])] |= bits;
       } else if (f[0] == "exc") {
         int k = f[1].size() == 1 ? class_index(f[1][0]) : -1;
         if (k < 0) fail(fmt::format("bad word class '{}'", f[1]));
         if (f[2].empty() || f[3].empty()) fail("empty form or lemma");
-        t.exc[k].try_emplace(std::string(f[2]), std::string(f[3]));
+        exc[k].try_emplace(std::string(f[2]), std::string(f[3]));
       } else if (f[0] == "rule") {
         int k = f[1].size() == 1 ? class_index(f[1][0]) : -1;
         if (k < 0 || k > 3) fail(fmt::format("bad word class '{}'", f[1]));
@@ -152,6 +203,8 @@ std::unique_ptr<Lemmatizer> Lemmatizer::load(const std::vector<std::string>& pat
     }
     if (!header) throw Error(fmt::format("{}: empty file", path));
   }
+  t.words.freeze(std::move(words));
+  for (int k = 0; k < kClasses; ++k) t.exc[k].freeze(std::move(exc[k]));
   return lz;
 }
 
@@ -180,8 +233,8 @@ void Lemmatizer::lemma_into(std::string_view word, Upos upos, std::uint8_t xpos,
     }
     out.resize(w);
   }
-  if (auto it = t.exc[6].find(out); it != t.exc[6].end()) {
-    out = it->second;
+  if (const std::string* it = t.exc[6].find(out)) {
+    out = *it;
     return;
   }
   int k = -1;
@@ -194,10 +247,10 @@ void Lemmatizer::lemma_into(std::string_view word, Upos upos, std::uint8_t xpos,
     case Upos::DET: k = 5; break;
     default: return;
   }
-  if (auto it = t.exc[k].find(out); it != t.exc[k].end()) {
+  if (const std::string* it = t.exc[k].find(out)) {
     // A singular noun stays as it is ("data" NN is no "datum").
     std::string_view x = xpos < xpos_names().size() ? std::string_view(xpos_names()[xpos]) : "";
-    if (!(k == 0 && x == "NN")) out = it->second;
+    if (!(k == 0 && x == "NN")) out = *it;
     return;
   }
   if (k > 3) return;
@@ -206,8 +259,8 @@ void Lemmatizer::lemma_into(std::string_view word, Upos upos, std::uint8_t xpos,
   // shortest candidate would).
   std::string_view x = xpos < xpos_names().size() ? std::string_view(xpos_names()[xpos]) : "";
   auto known = [&](std::string_view w) {
-    auto it = t.words.find(w);
-    return it != t.words.end() && (it->second & (1u << k));
+    const std::uint8_t* it = t.words.find(w);
+    return it && (*it & (1u << k));
   };
   if (x == "NN" || x == "VB" || x == "VBP" || x == "JJ" || x == "RB" || x == "NNP") return;
   char buf[64];

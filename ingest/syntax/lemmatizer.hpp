@@ -5,7 +5,7 @@
 // pronouns): irregular forms from WordNet's exception lists, otherwise
 // morphy's suffix rules whose result is a WordNet index word of the word's
 // class, otherwise the lower-cased word. Loaded once into hash maps; a
-// lookup allocates only the returned string.
+// lookup allocates only the returned string (lemma_into: nothing once `out` has room).
 #pragma once
 
 #include <cstdint>

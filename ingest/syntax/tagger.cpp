@@ -247,8 +247,8 @@ std::unique_ptr<Tagger> Tagger::load(const std::string& path) {
   for (std::size_t i = 0; i < dk.size(); ++i) {
     if (dv[i] >= nc) throw bad("damaged tagger model");
     m.dict.push_back({dk[i], dv[i]});
-    m.dict_index.emplace(dk[i], dv[i]);
   }
+  m.index_dict();
   // Version 2: the rest of the file is read at once and decoded from memory.
   std::string rest;
   if (!v1) rest.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());

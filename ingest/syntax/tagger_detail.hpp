@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -180,8 +181,12 @@ struct Frozen {
   std::vector<std::uint32_t> begin;   // keys.size() + 1 offsets into entries
   std::vector<std::uint32_t> entries;  // class | weight << 16 (int16)
   // open-addressing index over keys: slot = (key check << 32) | (ref + 1),
-  // ref = row index, or kDense | dense row number
+  // ref = kDense | dense row number, or for a sparse row its first entry
+  // << kLenBits | its entry count (below kDenseFrom), so that scoring finds
+  // a sparse row's entries without reading `begin`.
   static constexpr std::uint32_t kDense = 1u << 30;
+  static constexpr int kLenBits = 4;
+  static_assert(kDenseFrom <= (1u << kLenBits));
   HugeVector<std::uint64_t> slots;
   HugeVector<std::int16_t> dense;  // ndense x width
   std::uint64_t mask = 0;
@@ -195,7 +200,8 @@ struct Frozen {
     dense.clear();
     mask = cap - 1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
-      std::uint32_t ref = static_cast<std::uint32_t>(i);
+      if (begin[i] >= (kDense >> kLenBits)) throw std::length_error("tagger model too large");
+      std::uint32_t ref = begin[i] << kLenBits | (begin[i + 1] - begin[i]);
       if (begin[i + 1] - begin[i] >= kDenseFrom) {
         std::size_t row = dense.size() / width;
         dense.resize(dense.size() + width, 0);
@@ -209,11 +215,10 @@ struct Frozen {
     }
   }
   // Adds the weights of `ks` (at most kMaxKeys) to scores[0..width).
-  // Three rounds, so that the cache misses of all keys overlap instead of
-  // coming one after another: find the slots (prefetched), then the rows'
-  // offsets and dense rows (prefetched), then the sparse entries
-  // (prefetched), and only then add. Integer sums: the order of the adds
-  // does not change the scores.
+  // Two rounds, so that the cache misses of all keys overlap instead of
+  // coming one after another: find the slots (prefetched), then load the
+  // dense rows and sparse entries they name (prefetched), and only then
+  // add. Integer sums: the order of the adds does not change the scores.
   void score(const std::uint64_t* ks, int nk, std::int32_t* __restrict scores) const {
     for (int f = 0; f < nk; ++f) __builtin_prefetch(&slots[(ks[f] >> 8) & mask]);
     const int w = width;
@@ -230,7 +235,7 @@ struct Frozen {
             const char* row = reinterpret_cast<const char*>(&dense[(ref & ~kDense) * static_cast<std::size_t>(w)]);
             for (int b = 0; b < w * 2; b += 64) __builtin_prefetch(row + b);
           } else {
-            __builtin_prefetch(&begin[ref]);
+            __builtin_prefetch(&entries[ref >> kLenBits]);
           }
           refs[m++] = ref;
           break;
@@ -238,20 +243,14 @@ struct Frozen {
         p = (p + 1) & mask;
       }
     }
-    std::uint32_t from[kMaxKeys], to[kMaxKeys];
-    for (int f = 0; f < m; ++f) {
-      if (refs[f] & kDense) continue;
-      from[f] = begin[refs[f]];
-      to[f] = begin[refs[f] + 1];
-      __builtin_prefetch(&entries[from[f]]);
-    }
     for (int f = 0; f < m; ++f) {
       const std::uint32_t ref = refs[f];
       if (ref & kDense) {
         const std::int16_t* __restrict row = &dense[(ref & ~kDense) * static_cast<std::size_t>(w)];
         for (int c = 0; c < w; ++c) scores[c] += row[c];
       } else {
-        for (std::uint32_t e = from[f]; e < to[f]; ++e) {
+        const std::uint32_t from = ref >> kLenBits, to = from + (ref & ((1u << kLenBits) - 1));
+        for (std::uint32_t e = from; e < to; ++e) {
           std::uint32_t en = entries[e];
           scores[en & 0xff] += static_cast<std::int16_t>(en >> 16);
         }
@@ -345,12 +344,36 @@ struct Tagger::Model {
   std::string header;
   std::vector<tagger_detail::Class> classes;
   std::vector<std::pair<std::uint64_t, std::uint8_t>> dict;  // sorted by form hash
-  std::unordered_map<std::uint64_t, std::uint8_t> dict_index;
+  // `dict` by open addressing (index_dict()): form hash and class + 1, 0
+  // marking an empty slot. One cache line per lookup, two lookups a word.
+  struct DictSlot {
+    std::uint64_t form;
+    std::uint32_t cls;
+  };
+  std::vector<DictSlot> dict_index;
+  std::uint64_t dict_mask = 0;
   tagger_detail::Frozen pass[2];
 
+  // Builds dict_index from dict (the first class of a form repeated wins).
+  void index_dict() {
+    std::size_t cap = 16;
+    while (cap < dict.size() * 2) cap <<= 1;
+    dict_index.assign(cap, DictSlot{0, 0});
+    dict_mask = cap - 1;
+    for (const auto& [form, cls] : dict) {
+      std::uint64_t p = mix64(form) & dict_mask;
+      while (dict_index[p].cls && dict_index[p].form != form) p = (p + 1) & dict_mask;
+      if (!dict_index[p].cls) dict_index[p] = DictSlot{form, cls + 1u};
+    }
+  }
+  // The dictionary class of the word whose form hash is `form`, or -1.
   int lookup(std::uint64_t form) const {
-    auto it = dict_index.find(form);
-    return it == dict_index.end() ? -1 : it->second;
+    if (dict_index.empty()) return -1;
+    for (std::uint64_t p = mix64(form) & dict_mask;; p = (p + 1) & dict_mask) {
+      const DictSlot& sl = dict_index[p];
+      if (!sl.cls) return -1;
+      if (sl.form == form) return static_cast<int>(sl.cls) - 1;
+    }
   }
 };
 

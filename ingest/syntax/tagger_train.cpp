@@ -156,7 +156,7 @@ std::unique_ptr<Tagger> Tagger::train(const std::vector<ConlluSentence>& train,
       m.dict.push_back({form, static_cast<std::uint8_t>(top_c)});
   }
   std::sort(m.dict.begin(), m.dict.end());
-  for (auto& [f, c] : m.dict) m.dict_index.emplace(f, c);
+  m.index_dict();
 
   std::vector<Example> ex(train.size());
   std::vector<std::string_view> words;
