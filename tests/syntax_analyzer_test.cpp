@@ -212,3 +212,22 @@ TEST_CASE("analyzer: 'that' after a verb of telling and its object opens a claus
   Tags t = tags_of({"Uganda", "praised", "the", "deal", "that", "Kenya", "signed", "."}, 4);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE(
+    "analyzer: a word after a possessive determiner, tagged as an adverb, that WordNet knows as a "
+    "noun is a noun") {
+  // (with the recognizer's names as hints the tagger reads "ally" as an adverb)
+  const std::vector<std::string_view> words{
+      "As",     "a",  "result", ",",      "Kenya", "and", "its",  "ally", "Uganda", "had", "sent",
+      "troops", "to", "the",    "border", "and",   "cut", "ties", "with", "Sudan",  "."};
+  std::vector<Analyzer::Hint> hints(words.size(), Analyzer::Hint::none);
+  hints[4] = hints[8] = hints[19] = Analyzer::Hint::proper_noun;
+  Tags t = tags_of(words, 7, hints);
+  CHECK(t.analyzer == "NN");
+  // "her" is also an object ("saw her again"); before an adjective the
+  // adverb is one ("its very own")
+  t = tags_of({"Kenya", "thanked", "her", "again", "."}, 3);
+  CHECK(t.analyzer == t.tagger);
+  t = tags_of({"Kenya", "built", "its", "very", "own", "satellite", "."}, 3);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -67,9 +67,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       }
       // A phrase the parser hung on a date ("last July to X") belongs to
       // the date's head: dates take no such dependents.
+      // (its preposition is the phrase's first word, wherever the parser
+      // hung it: "to President X" with "to" on "President")
       if (b == "obl" && is_date(c, *d))
         for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
-          if (tr.base(*e) == "nmod" && tr.marker(*e) == p) nodes.push_back(*e);
+          if (tr.base(*e) == "nmod" && (tr.marker(*e) == p || (tr.marker(*e).empty() && *e > *d &&
+                                                               tr.upos(tr.left_edge(*e)) == Upos::ADP &&
+                                                               tr.lemma(tr.left_edge(*e)) == p)))
+            nodes.push_back(*e);
     }
   };
   // "the call placed by X to Y", "the treaty signed by X": a noun event's
@@ -205,8 +210,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (nodes.empty() && !f.noun)
         if (const int o = tr.child(t, "obj"); o >= 0) {
           prep_children(o, s.word, nodes);
+          // (also on the noun the parser hung on a piece of a name with no
+          // preposition: "received F-16 jets from X" with "jets" on "F")
           for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && nodes.empty(); ++d)
-            if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") prep_children(*d, s.word, nodes);
+            if (tr.base(*d) == "nmod" && (tr.marker(*d) == "of" || (tr.marker(*d).empty() && *d > o)))
+              prep_children(*d, s.word, nodes);
         }
       // "sent X greetings" is "sent greetings to X": the governing verb's
       // indirect object.

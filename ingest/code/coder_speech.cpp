@@ -240,9 +240,10 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       // on X is an accusation of X.
       // ("X's doing" read as a gerund with "X's" its subject, the same.)
       // (With a hedge before it, "was 'likely' X's doing", the parser may
-      // make the blame a conjunct of the hedge.)
+      // make the blame a conjunct or a clause of the hedge.)
       std::vector<std::int32_t> blamed;
-      for (int bw : {cw, tr.child(cw, "conj")}) {
+      const int hedged = tr.child(cw, "cop") >= 0 && tr.upos(cw) == Upos::ADJ ? tr.child(cw, "ccomp") : -1;
+      for (int bw : {cw, tr.child(cw, "conj"), hedged}) {
         if (bw < 0 || !blamed.empty()) continue;
         const bool gerund = tr.lemma(bw) == "do" && tr.xpos(bw) == "VBG";
         if (!((tr.child(cw, "cop") >= 0 && is_rel(tr.lemma(bw), {"fault", "doing", "responsibility"})) || gerund))

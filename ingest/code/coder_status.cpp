@@ -189,8 +189,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       take(gov_cue(c, h));
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
-    // ("is due to visit" read as the adjective's subject clause)
-    const bool adj_clause = r == "csubj" && tr.upos(h) == Upos::ADJ && tr.child(x, "mark") >= 0;
+    // ("is due to visit" read as the adjective's subject clause, or as a
+    // clause of purpose)
+    const int xm = tr.child(x, "mark");
+    const bool adj_clause =
+        tr.upos(h) == Upos::ADJ && xm >= 0 && (r == "csubj" || (r == "advcl" && tr.lemma(xm) == "to"));
     // ("open to dialogue", "ready for talks", "committed to helping": a noun
     // event or a gerund an adjective of readiness takes)
     const bool adj_object = x == t && tr.upos(h) == Upos::ADJ && is_rel(tr.marker(x), {"to", "for"}) &&

@@ -91,6 +91,25 @@ void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
   }
 }
 
+void adverbs_after_possessives(const std::vector<std::string_view>& words,
+                               const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kPOSS = xpos_index("PRP$");
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (a.upos[i] != Upos::ADV || a.xpos[i - 1] != kPOSS || words[i - 1] == "her" ||
+        words[i - 1] == "Her")
+      continue;
+    const Upos next = a.upos[i + 1];
+    if (next == Upos::ADJ || next == Upos::ADV || next == Upos::NOUN || next == Upos::NUM ||
+        next == Upos::VERB)
+      continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 3 || !lemmas.noun_index_word(form)) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = kNN;
+  }
+}
+
 void plurals_after_prepositions(const std::vector<std::string_view>& words,
                                 const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kVBZ = xpos_index("VBZ"), kNNS = xpos_index("NNS");
@@ -273,10 +292,14 @@ void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Ana
 // something (tell, inform, assure, remind, warn ...) and its object, "that"
 // opens what is told; the tagger, seeing a noun before it, takes it for a
 // relative pronoun.
-void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a) {
+bool tells_someone(std::string_view lemma) {
   static constexpr std::string_view kTelling[] = {"tell",   "inform",   "assure",  "reassure",
                                                   "remind", "warn",     "notify",  "advise",
                                                   "convince", "persuade", "promise", "caution"};
+  return std::find(std::begin(kTelling), std::end(kTelling), lemma) != std::end(kTelling);
+}
+
+void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a) {
   static const std::uint8_t kIN = xpos_index("IN");
   for (std::size_t i = 2; i < words.size(); ++i) {
     if (a.upos[i] != Upos::PRON || (words[i] != "that" && words[i] != "That")) continue;
@@ -287,9 +310,7 @@ void that_after_told_object(const std::vector<std::string_view>& words, Analysis
             a.upos[k - 1] == Upos::NOUN || a.upos[k - 1] == Upos::PROPN ||
             (a.upos[k - 1] == Upos::PRON && a.xpos[k - 1] == xpos_index("PRP$"))))
       --k;
-    if (k == 0 || a.upos[k - 1] != Upos::VERB ||
-        std::find(std::begin(kTelling), std::end(kTelling), a.lemma[k - 1]) == std::end(kTelling))
-      continue;
+    if (k == 0 || a.upos[k - 1] != Upos::VERB || !tells_someone(a.lemma[k - 1])) continue;
     a.upos[i] = Upos::SCONJ;
     a.xpos[i] = kIN;
   }

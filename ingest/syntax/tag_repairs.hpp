@@ -12,6 +12,10 @@
 
 namespace dipgraph::syntax::tag_repairs {
 
+// True if the verb `lemma` tells someone something (tell, inform, assure,
+// remind, warn ...): it takes a person as its object and then what it tells.
+bool tells_someone(std::string_view lemma);
+
 // True if `w` can open the noun phrase a modifier sits in: a lower-case
 // word that is no function word ("Kenyan jets": yes; "Kenyan was": no).
 bool noun_like_next(std::string_view w);
@@ -29,6 +33,13 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
 // never as a form of a verb or an adjective, is that noun. `named[i]`: left alone.
 void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
                            const std::vector<bool>& named, const Lemmatizer& lemmas, Analysis& a);
+
+// Before lemmas. "X and its ally Y" with "ally" tagged as an adverb: a
+// possessive determiner (not "her", also an object) opens a noun phrase; a
+// word after it tagged as an adverb, before no adjective, adverb, noun,
+// number or verb, that WordNet knows as a noun is that noun.
+void adverbs_after_possessives(const std::vector<std::string_view>& words,
+                               const Lemmatizer& lemmas, Analysis& a);
 
 // Before lemmas. "over reports that": no present tense follows a
 // preposition; a verb in -s there whose stem is a WordNet noun is its plural.

@@ -1,0 +1,510 @@
+// Tree repairs of clauses: relative, temporal, coordinated and reported clauses the
+// parser hung in the wrong place (see tree.hpp).
+#include <algorithm>
+#include <string_view>
+
+#include "ingest/code/tree.hpp"
+#include "ingest/syntax/tag_repairs.hpp"
+
+namespace dipgraph::ingest {
+
+// Only verbs of one form are coordinated: a finite verb with no subject
+// of its own hung as a conjunct on an infinitive ("urged X to wait and
+// flew home", read as "to wait and flew") goes with the finite verb
+// above that infinitive, whose subject it shares. (A conjunct with no
+// "and", "or" or "but" is the parser's slip of another kind.)
+bool Tree::repair_finite_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  auto finite = [&](int v) {
+    return xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || child(v, "aux") >= 0;
+  };
+  for (int c = 0; c < n; ++c) {
+    int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) ||
+        !(xpos(c) == "VBD" || xpos(c) == "VBZ") || child(c, "aux") >= 0 || child(c, "nsubj") >= 0 ||
+        child(c, "cc") < 0 || !is_verb(h) || xpos(h) != "VB" || child(h, "aux") >= 0)
+      continue;
+    int m = child(h, "mark");
+    if (m < 0 || lemma(m) != "to") continue;
+    int y = head_[h];
+    while (y >= 0 && !(is_verb(y) && finite(y))) y = head_[y];
+    if (y < 0 || y > h) continue;
+    head_[c] = y;
+    changed = true;
+  }
+  return changed;
+}
+
+// A relative clause has one subject: "which" read as the subject of a
+// clause that names its own subject after it ("a policy which, say
+// officials, X and Y have criticized") is the clause's object.
+bool Tree::repair_relative_objects() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    if (rel_[c] != "acl:relcl" || !is_verb(c) || passive(c) || child(c, "obj") >= 0) continue;
+    int rp = -1, other = -1;
+    for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) {
+      if (rel_[*k] != "nsubj") continue;
+      if (rp < 0 && (xpos(*k) == "WDT" || xpos(*k) == "WP") && lemma(*k) != "who")
+        rp = *k;
+      else if (rp >= 0 && is_nominal(*k))
+        other = *k;
+    }
+    if (rp < 0 || other < 0) continue;
+    rel_[rp] = base_[rp] = "obj";
+    changed = true;
+  }
+  // "criticized the rules that X introduced", read as "criticized the
+  // rules" + a that-clause: a "that" the clause takes as its object is a
+  // relative pronoun, and the clause the relative clause of the noun
+  // right before it.
+  for (int c = 0; c < n; ++c) {
+    int v = head_[c];
+    if (rel_[c] != "ccomp" || v < 0 || v > c || !is_verb(c)) continue;
+    int that = -1, objects = 0;
+    for (const int* k = kids_begin(c); k != kids_end(c); ++k) {
+      if (rel_[*k] != "obj") continue;
+      ++objects;
+      if (*k < c && lemma(*k) == "that" && upos(*k) == syntax::Upos::PRON) that = *k;
+    }
+    int o = child(v, "obj");
+    if (that < 0 || objects != 1 || o < 0 || o > that || that != o + 1 || !is_nominal(o)) continue;
+    head_[c] = o;
+    rel_[c] = "acl:relcl";
+    base_[c] = "acl";
+    changed = true;
+  }
+  // "wrote to the embassy asking for X": a participle of asking or
+  // saying after the addressee of a verb is what the verb's subject does
+  // in writing or speaking, not what the addressee does.
+  static constexpr std::string_view kSpeaking[] = {
+      "ask",     "urge",    "request", "demand", "call",    "seek",     "plead",
+      "invite",  "propose", "offer",   "warn",   "protest", "complain", "accuse",
+      "express", "say",     "inform",  "appeal", "press",   "insist"};
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (rel_[x] != "acl" || xpos(x) != "VBG" || h < 0 || h > x || base_[h] != "obl" ||
+        marker(h) != "to" || head_[h] < 0 || !is_verb(head_[h]) ||
+        std::find(std::begin(kSpeaking), std::end(kSpeaking), lemma(x)) == std::end(kSpeaking))
+      continue;
+    head_[x] = head_[h];
+    rel_[x] = base_[x] = "advcl";
+    changed = true;
+  }
+  // "delay the aid meant for X", read with "meant" as the verb's
+  // complement: a past participle right after the object of a verb that
+  // takes no such complement ("have it fixed", "found it wasted") is the
+  // object's reduced relative clause.
+  static constexpr std::string_view kObjectComplement[] = {
+      "have", "get",  "see",  "find", "consider", "want",    "need",  "leave", "keep",
+      "make", "hear", "deem", "like", "prefer",   "declare", "think", "call",  "report"};
+  for (int c = 0; c < n; ++c) {
+    const int v = head_[c];
+    if (rel_[c] != "xcomp" || xpos(c) != "VBN" || v < 0 || v > c || !is_verb(v) ||
+        child(c, "aux") >= 0 || child(c, "aux:pass") >= 0 ||
+        std::find(std::begin(kObjectComplement), std::end(kObjectComplement), lemma(v)) !=
+            std::end(kObjectComplement))
+      continue;
+    const int o = child(v, "obj");
+    if (o < 0 || upos(o) != syntax::Upos::NOUN || right_edge(o) + 1 != left_edge(c)) continue;
+    head_[c] = o;
+    rel_[c] = base_[c] = "acl";
+    changed = true;
+  }
+  // "praised the deal Kenya signed", read as "praised the deal" + a
+  // clause: a clause with no subordinator and no object of its own, right
+  // after the verb's object, is a relative clause of that object (its
+  // object is the gap). A verb that tells someone something takes an
+  // object and a clause ("told reporters Kenya would ...").
+  for (int c = 0; c < n; ++c) {
+    const int v = head_[c];
+    if (rel_[c] != "ccomp" || v < 0 || v > c || !is_verb(c) || !is_verb(v) ||
+        syntax::tag_repairs::tells_someone(lemma(v)))
+      continue;
+    const int o = child(v, "obj"), s = child(c, "nsubj");
+    if (o < 0 || upos(o) != syntax::Upos::NOUN || s < 0 || s > c ||
+        right_edge(o) + 1 != left_edge(c))
+      continue;
+    if (child(c, "mark") >= 0 || child(c, "obj") >= 0 || child(c, "ccomp") >= 0 ||
+        child(c, "xcomp") >= 0 || child(c, "cop") >= 0 || passive(c))
+      continue;
+    head_[c] = o;
+    rel_[c] = "acl:relcl";
+    base_[c] = "acl";
+    changed = true;
+  }
+  return changed;
+}
+
+// A semicolon ends a clause: what comes after it is no complement of a
+// verb before it ("he called for X; Y sat on its council" is no "called
+// X on its council").
+bool Tree::repair_semicolons() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    int v = head_[x];
+    if (base_[x] != "xcomp" || v < 0 || v > x) continue;
+    for (int k = v + 1; k < x; ++k)
+      if (lemma(k) == ";") {
+        rel_[x] = base_[x] = "parataxis";
+        changed = true;
+        break;
+      }
+  }
+  // "detained X; the activists, who ..., agreed to leave", read with "the
+  // activists" as an object of "detained" (or an apposition of X): a noun
+  // after the semicolon hung on a word before it is the subject of the
+  // verb after it that has none.
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || v > x || !is_nominal(x) || case_prep(x) ||
+        !(base_[x] == "obj" || base_[x] == "iobj" || base_[x] == "obl" || base_[x] == "appos" ||
+          base_[x] == "nmod"))
+      continue;
+    int semicolon = -1;
+    for (int k = v + 1; k < x && semicolon < 0; ++k)
+      if (lemma(k) == ";") semicolon = k;
+    if (semicolon < 0) continue;
+    // (the first verb after it with no subject, hung on a word before the
+    // semicolon)
+    int w = -1;
+    for (int k = x + 1; k < n && w < 0; ++k)
+      if (is_verb(k) && head_[k] >= 0 && head_[k] < semicolon &&
+          (base_[k] == "conj" || base_[k] == "parataxis") && child(k, "nsubj") < 0 &&
+          child(k, "nsubj:pass") < 0 && child(k, "cc") < 0)
+        w = k;
+    if (w < 0) continue;
+    head_[x] = w;
+    rel_[x] = base_[x] = "nsubj";
+    rel_[w] = base_[w] = "parataxis";
+    changed = true;
+  }
+  return changed;
+}
+
+// '"X is a terrorist state," the minister told parliament': a reporting
+// verb after a closing quote that the parser hung on the quote's root
+// (as an apposition or a coordinated clause) is the sentence's root, and
+// the quote its complement, as with "said".
+bool Tree::repair_quote_attributions() {
+  static constexpr std::string_view kReporting[] = {
+      "say",    "tell", "add",     "insist", "declare", "state", "warn",     "write",  "announce",
+      "stress", "note", "explain", "reply",  "respond", "argue", "complain", "remark", "assert"};
+  const int n = size();
+  for (int v = 0; v < n; ++v) {
+    const int r = head_[v];
+    if (r < 0 || r > v || head_[r] >= 0 || !is_verb(v) || child(v, "nsubj") < 0 ||
+        !(base_[v] == "appos" || base_[v] == "parataxis" || base_[v] == "conj" ||
+          base_[v] == "acl") ||
+        std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
+      continue;
+    bool quote = false;  // a closing quote mark between the quote's root and the verb
+    for (int k = r + 1; k < v && !quote; ++k)
+      quote = lemma(k) == "\"" || lemma(k) == "''" || lemma(k) == "\u201d";
+    if (!quote) continue;
+    head_[v] = -1;
+    rel_[v] = base_[v] = "root";
+    head_[r] = v;
+    rel_[r] = base_[r] = "ccomp";
+    return true;
+  }
+  return false;
+}
+
+// "a day after India struck X", read as "after India" + a verb with no
+// subject: a name or noun right after "after", "before", "since" or
+// "until", followed by a finite verb with no subject that hangs where
+// the noun hangs, is that verb's subject, and the word its subordinator.
+bool Tree::repair_temporal_clauses() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 2; v < n; ++v) {
+    // (the subject's phrase may have words before its noun: "after the
+    // Argentine president called X")
+    const int s = v - 1, c = s >= 0 ? child(s, "case") : -1;
+    if (c < 0) continue;
+    // (a past tagged as a participle too: "after India struck" has no
+    // auxiliary to make it one)
+    if (!is_verb(v) ||
+        !(xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || xpos(v) == "VBN") ||
+        child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 ||
+        child(v, "aux:pass") >= 0)
+      continue;
+    if (!(upos(s) == syntax::Upos::PROPN || upos(s) == syntax::Upos::NOUN) || head_[c] != s ||
+        base_[c] != "case" ||
+        !(lemma(c) == "after" || lemma(c) == "before" || lemma(c) == "since" ||
+          lemma(c) == "until"))
+      continue;
+    // (or on the noun before it: the time noun that measures the clause,
+    // which the parser hung on the verb, "a day after India struck", with
+    // "India" on "day"; or a noun of the verb's head, "placed under
+    // sanctions after the body condemned", with "body" on "sanctions")
+    const int h = head_[s];
+    const bool measured =
+        h >= 0 && h < s && is_nominal(h) && (head_[h] == v || head_[h] == head_[v]);
+    if (!(head_[s] == head_[v] || measured) || head_[v] < 0) continue;
+    head_[s] = v;
+    rel_[s] = base_[s] = "nsubj";
+    head_[c] = v;
+    rel_[c] = base_[c] = "mark";
+    rel_[v] = base_[v] = "advcl";
+    changed = true;
+  }
+  return changed;
+}
+
+// A verb of intention or commitment takes its "to" infinitive as its
+// complement, not as a purpose ("agreed on Tuesday to build", read as
+// "in order to build").
+bool Tree::repair_infinitive_complements() {
+  static constexpr std::string_view kTakesInfinitive[] = {
+      "agree",  "decide",  "refuse",  "promise",   "pledge", "vow",    "threaten", "offer", "plan",
+      "intend", "vote",    "resolve", "undertake", "seek",   "aim",    "hope",     "want",  "wish",
+      "try",    "attempt", "fail",    "prepare",   "expect", "choose", "volunteer"};
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    const int v = head_[c];
+    if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
+        child(v, "xcomp") >= 0)
+      continue;
+    const int m = child(c, "mark");
+    if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
+    if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), lemma(v)) ==
+        std::end(kTakesInfinitive))
+      continue;
+    rel_[c] = base_[c] = "xcomp";
+    changed = true;
+  }
+  return changed;
+}
+
+// Two slips of the parser on a subject with a relative clause ("X, who
+// is in Y for talks, praised Z"): a clause whose subject is a relative
+// pronoun ("who", "which") under a noun is its relative clause, not a
+// coordination or a modifier;
+// and a noun read as the sentence's root with a verb after it that has
+// an object but no subject (a participle modifying a noun takes no
+// object: "X, backed by Y") is that verb's subject, the verb the root.
+bool Tree::repair_clauses() {
+  const int n = size();
+  bool changed = false;
+  // ", condemned X's attack", read with "condemned" as an adjective of
+  // "attack": a possessor opens its noun's phrase, so a participle before
+  // it is no modifier of that noun (nor its preposition) but a verb with
+  // the noun as object.
+  // (After a comma: the verb that follows a clause set off by commas.)
+  for (int v = 1; v < n; ++v) {
+    const int x = head_[v];
+    if (!(rel_[v] == "amod" || rel_[v] == "case") || !is_verb(v) ||
+        !(xpos(v) == "VBN" || xpos(v) == "VBD") || x < v || a_->lemma[v - 1] != "," ||
+        head_[x] < 0 || !is_verb(head_[x]))
+      continue;
+    bool possessed = false;
+    for (const int* k = kids_begin(x); k != kids_end(x) && *k < x; ++k)
+      possessed |= *k > v && rel_[*k] == "nmod:poss";
+    if (!possessed) continue;
+    head_[v] = head_[x];
+    rel_[v] = base_[v] = "conj";
+    head_[x] = v;
+    rel_[x] = base_[x] = "obj";
+    head_[v - 1] = v;
+    changed = true;
+  }
+  // "which, according to AFP, X and Y have criticised", read with "AFP"
+  // as the subject and X as its apposition: a noun with a preposition is
+  // no subject; the apposition after its comma is.
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x], cw = child(x, "case");
+    // (a subordinator read as a preposition, "after 30 aircraft entered",
+    // is repair_temporal_clauses's)
+    if (rel_[x] != "nsubj" || v < 0 || x > v || cw < 0 || cw > x || upos(cw) == syntax::Upos::PART ||
+        upos(cw) == syntax::Upos::SCONJ || lemma(cw) == "after" || lemma(cw) == "before" ||
+        lemma(cw) == "since" || lemma(cw) == "until")
+      continue;
+    rel_[x] = base_[x] = "obl";
+    for (const int* k = kids_begin(x); k != kids_end(x); ++k)
+      if (*k > x && rel_[*k] == "appos" && is_nominal(*k) && a_->lemma[*k - 1] != "(") {
+        head_[*k] = v;
+        rel_[*k] = base_[*k] = "nsubj";
+        break;
+      }
+    changed = true;
+  }
+  if (changed) index_kids();
+  for (int c = 0; c < n; ++c) {
+    if (base_[c] == "acl" || head_[c] < 0 || head_[c] > c || !is_nominal(head_[c])) continue;
+    // (also a clause opened by "where" or "when" after a noun: "the first
+    // stop is X, where he will ...")
+    for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k)
+      if ((base_[*k] == "nsubj" && (xpos(*k) == "WP" || xpos(*k) == "WDT")) ||
+          (base_[*k] == "obj" && xpos(*k) == "WDT" && *k == left_edge(c)) ||
+          (base_[*k] == "advmod" && xpos(*k) == "WRB" &&
+           (lemma(*k) == "where" || lemma(*k) == "when") &&
+           (*k == left_edge(c) ||
+            (*k - 1 == left_edge(c) && upos(*k - 1) == syntax::Upos::PUNCT)))) {
+        rel_[c] = "acl:relcl";
+        base_[c] = "acl";
+      }
+  }
+  // "have accused X of breaking the pact and have threatened Y": a verb
+  // conjunct with an auxiliary of its own is no conjunct of a gerund; it
+  // joins the nearest verb above of its own form.
+  for (int c = 0; c < n; ++c) {
+    const int h = head_[c];
+    if (base_[c] != "conj" || h < 0 || !is_verb(c) || !is_verb(h) || xpos(h) != "VBG" ||
+        xpos(c) == "VBG")
+      continue;
+    bool aux = false;
+    for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) aux |= base_[*k] == "aux";
+    if (!aux) continue;
+    int a = head_[h];
+    for (int step = 0; step < 4 && a >= 0 && !(is_verb(a) && xpos(a) == xpos(c)); ++step)
+      a = head_[a];
+    if (a < 0 || !(is_verb(a) && xpos(a) == xpos(c))) continue;
+    head_[c] = a;
+    changed = true;
+  }
+  // A verb has one subject: a second name right after a noun of the
+  // first subject's phrase is that noun's apposition ("Peru and its ally
+  // Bolivia sent ...", read with "Bolivia" as a second subject).
+  for (int v = 0; v < n; ++v) {
+    int first = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k) {
+      if (rel_[*k] != "nsubj") continue;
+      if (first < 0) {
+        first = *k;
+        continue;
+      }
+      int s2 = *k, prev = s2 - 1;
+      if (upos(s2) != syntax::Upos::PROPN || prev <= first || upos(prev) != syntax::Upos::NOUN)
+        break;
+      int y = prev;
+      while (y >= 0 && y != first) y = head_[y];
+      if (y != first) break;
+      head_[s2] = prev;
+      rel_[s2] = base_[s2] = "appos";
+      changed = true;
+      break;
+    }
+  }
+  // A that-clause hung as a relative clause on an oblique ("said on
+  // Monday that X had ..."): a relative clause takes no "that" of a
+  // subordinator; it is the verb's complement.
+  for (int c = 0; c < n; ++c) {
+    int h = head_[c];
+    if (rel_[c] != "acl:relcl" || h < 0 || base_[h] != "obl" || head_[h] < 0 || !is_verb(head_[h]))
+      continue;
+    // "that" as a subordinator, or read as the clause's object while it
+    // has another ("that Peru would host talks").
+    int m = -1, objects = 0;
+    for (const int* k = kids_begin(c); k != kids_end(c); ++k) {
+      if (a_->lemma[*k] == "that" && *k < c && (base_[*k] == "mark" || rel_[*k] == "obj")) m = *k;
+      objects += rel_[*k] == "obj";
+    }
+    if (m < 0 || (base_[m] != "mark" && objects < 2) || child(head_[h], "ccomp") >= 0) continue;
+    head_[c] = head_[h];
+    rel_[c] = base_[c] = "ccomp";
+    rel_[m] = base_[m] = "mark";
+    changed = true;
+  }
+  // An attribution after a quote with its subject after the verb
+  // ('"...," explained Lee.'), read with "Lee" as an object (and an
+  // apposition of his as an oblique), or as a clause of the quote: the
+  // verb is the root, "Lee" its subject, the quote what it says.
+  for (int v = 2; v < n; ++v) {
+    int h = head_[v];
+    if (!is_verb(v) || (h >= 0 && (h > v || head_[h] >= 0)) || child(v, "nsubj") >= 0) continue;
+    int q = a_->lemma[v - 1] == "," ? v - 2 : v - 1;
+    if (a_->lemma[q] != "\"" && !(a_->lemma[v - 1] == "\"" && a_->lemma[v - 2] == ",")) continue;
+    int o = child(v, "obj");
+    if (o < 0 || o < v || !is_nominal(o)) continue;
+    // After the name only punctuation, its own words, or a bare noun
+    // phrase hung on the verb (its apposition).
+    bool last = true;
+    for (int x = o + 1; x < n && last; ++x) {
+      int y = x;
+      while (y >= 0 && y != o && !(head_[y] == v && is_nominal(y) && !case_prep(y))) y = head_[y];
+      last = upos(x) == syntax::Upos::PUNCT || y >= 0;
+    }
+    if (!last) continue;
+    for (int x = o + 1; x < n; ++x)
+      if (head_[x] == v && is_nominal(x)) head_[x] = o, rel_[x] = base_[x] = "appos";
+    if (h >= 0) {
+      head_[v] = -1;
+      rel_[v] = base_[v] = "root";
+      head_[h] = v;
+      rel_[h] = base_[h] = "ccomp";
+    }
+    rel_[o] = base_[o] = "nsubj";
+    changed = true;
+    break;
+  }
+  for (int r = 0; r < n; ++r) {
+    if (head_[r] >= 0 || !is_nominal(r)) continue;
+    int v = -1;
+    for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+      if (*k > r && rel_[*k] == "acl" && is_verb(*k) && child(*k, "nsubj") < 0 &&
+          (child(*k, "obj") >= 0 || verbless_sentence(r, *k)))
+        v = *k;
+    // "The minister, who is on a tour of X, met Y": a finite verb after
+    // the relative clause's closing comma, read as part of that clause,
+    // with no subject of its own, is the sentence's.
+    for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+      if (*k > r && rel_[*k] == "acl:relcl")
+        for (const int* q = kids_begin(*k); q != kids_end(*k) && v < 0; ++q)
+          if (*q > *k && (base_[*q] == "parataxis" || base_[*q] == "conj") && is_verb(*q) &&
+              child(*q, "nsubj") < 0 && child(*q, "cc") < 0 && a_->lemma[*q - 1] == "," &&
+              (xpos(*q) == "VBD" || xpos(*q) == "VBZ" || xpos(*q) == "VBP" ||
+               (xpos(*q) == "VBN" && child(*q, "aux") < 0 && child(*q, "obj") >= 0)))
+            v = *q;
+    // "Hundreds of students protested": on the people the number counts.
+    if (v < 0 && (upos(r) == syntax::Upos::NUM || a_->lemma[r] == "hundred" ||
+                  a_->lemma[r] == "thousand" || a_->lemma[r] == "dozen"))
+      for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k)
+        if (base_[*k] == "nmod" && marker(*k) == "of")
+          for (const int* q = kids_begin(*k); q != kids_end(*k) && v < 0; ++q)
+            if (*q > *k && rel_[*q] == "acl" && is_verb(*q) && child(*q, "nsubj") < 0 &&
+                child(*q, "obj") < 0 && verbless_sentence(r, *q))
+              v = *q;
+    if (v >= 0) {
+      head_[v] = -1;
+      rel_[v] = base_[v] = "root";
+      head_[r] = v;
+      rel_[r] = base_[r] = "nsubj";
+      // the full stop and what followed the verb hang on it now
+      for (int x = v + 1; x < n; ++x)
+        if (head_[x] == r && upos(x) == syntax::Upos::PUNCT) head_[x] = v;
+      changed = true;
+    }
+    break;  // one root
+  }
+  return changed;
+}
+
+// "Mexican students protested in X.", "Hundreds of students marched ...":
+// a sentence that ends in a full stop needs a finite verb; a bare past
+// form read as a participle on its subject noun (or on the people a
+// number counts), with no auxiliary, no "by" agent and no other verb in
+// the sentence, is that verb.
+bool Tree::verbless_sentence(int r, int v) const {
+  const int n = size();
+  if (n < 3 || a_->lemma[n - 1] != "." || !(xpos(v) == "VBD" || xpos(v) == "VBN")) return false;
+  if (child(r, "cop") >= 0 || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0 ||
+      child(v, "cop") >= 0)
+    return false;
+  for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+    if (base_[*k] == "obl" && marker(*k) == "by") return false;
+  for (int x = 0; x < n; ++x) {
+    if (x == v || !(is_verb(x) || upos(x) == syntax::Upos::AUX)) continue;
+    int y = x;
+    while (y >= 0 && y != v) y = head_[y];
+    if (y != v) return false;  // another clause of its own
+  }
+  return true;
+}
+
+}  // namespace dipgraph::ingest

@@ -1,0 +1,354 @@
+// Tree repairs of session 15 (tree_repair_clauses.cpp,
+// tree_repair_arguments.cpp): each tree below is a wrong parse one of our
+// parsers gave for a sentence written for these tests, and each case checks
+// that the repair gives the reading English allows. The end-to-end cases
+// run the shipped model.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
+
+using namespace dipgraph;
+using syntax::Upos;
+
+TEST_CASE(
+    "tree repair: a clause after the object with no subordinator and no object is its relative "
+    "clause") {
+  // "Uganda praised the deal Kenya signed with Ethiopia", with "signed" a
+  // complement clause of "praised"
+  syntax::Analysis a = test::analysis({{"Uganda", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"praise", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"deal", Upos::NOUN, "NN", 1, "obj"},
+                                       {"Kenya", Upos::PROPN, "NNP", 5, "nsubj"},
+                                       {"sign", Upos::VERB, "VBD", 1, "ccomp"},
+                                       {"with", Upos::ADP, "IN", 7, "case"},
+                                       {"Ethiopia", Upos::PROPN, "NNP", 5, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+  CHECK(t.rel(5) == "acl:relcl");
+  // a verb that tells someone something takes an object and a clause
+  a.lemma[1] = "tell";
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "ccomp");
+}
+
+TEST_CASE(
+    "tree repair: a participle of asking after a verb's addressee is the verb's subject's act") {
+  // "Kenya wrote to the embassy asking for talks", with "asking" on "embassy"
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"write", Upos::VERB, "VBD", -1, "root"},
+                                       {"to", Upos::ADP, "IN", 4, "case"},
+                                       {"the", Upos::DET, "DT", 4, "det"},
+                                       {"embassy", Upos::NOUN, "NN", 1, "obl"},
+                                       {"ask", Upos::VERB, "VBG", 4, "acl"},
+                                       {"for", Upos::ADP, "IN", 7, "case"},
+                                       {"talk", Upos::NOUN, "NNS", 5, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "advcl");
+  // people living somewhere do their own living
+  a.lemma[5] = "live";
+  t.reset(a);
+  CHECK(t.head(5) == 4);
+}
+
+TEST_CASE(
+    "tree repair: 'a day after X struck', with X on the time noun, is a clause with subject X") {
+  syntax::Analysis a = test::analysis({{"Pakistan", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"protest", Upos::VERB, "VBD", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 4, "punct"},
+                                       {"a", Upos::DET, "DT", 4, "det"},
+                                       {"day", Upos::NOUN, "NN", 7, "obl:unmarked"},
+                                       {"after", Upos::ADP, "IN", 6, "case"},
+                                       {"India", Upos::PROPN, "NNP", 4, "nmod"},
+                                       {"strike", Upos::VERB, "VBD", 1, "advcl"},
+                                       {"camp", Upos::NOUN, "NNS", 7, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 7);
+  CHECK(t.rel(6) == "nsubj");
+  CHECK(t.rel(5) == "mark");
+}
+
+TEST_CASE("tree repair: neither an auxiliary nor a copula takes dependents") {
+  // "the aid it had earlier pledged", with "had" the relative clause's verb
+  // and "pledged" under "earlier"
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"withhold", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"aid", Upos::NOUN, "NN", 1, "obj"},
+                                       {"it", Upos::PRON, "PRP", 5, "nsubj"},
+                                       {"have", Upos::AUX, "VBD", 3, "acl:relcl"},
+                                       {"earlier", Upos::ADV, "RBR", 5, "obj"},
+                                       {"pledge", Upos::VERB, "VBN", 6, "acl"},
+                                       {"to", Upos::ADP, "IN", 9, "case"},
+                                       {"Uganda", Upos::PROPN, "NNP", 7, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == 3);
+  CHECK(t.rel(7) == "acl:relcl");
+  CHECK(t.head(4) == 7);
+  CHECK(t.rel(5) == "aux");
+  CHECK(t.rel(6) == "advmod");
+  // "the president is due to visit X", with "due" an adjective of "is"
+  a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                      {"president", Upos::NOUN, "NN", -1, "root"},
+                      {"be", Upos::AUX, "VBZ", 1, "cop"},
+                      {"due", Upos::ADJ, "JJ", 2, "amod"},
+                      {"to", Upos::PART, "TO", 5, "mark"},
+                      {"visit", Upos::VERB, "VB", 3, "advcl"},
+                      {"Uganda", Upos::PROPN, "NNP", 5, "obj"},
+                      {".", Upos::PUNCT, ".", 1, "punct"}});
+  t.reset(a);
+  CHECK(t.head(3) == -1);
+  CHECK(t.head(1) == 3);
+  CHECK(t.rel(1) == "nsubj");
+  CHECK(t.head(2) == 3);
+  CHECK(t.head(7) == 3);
+}
+
+TEST_CASE(
+    "tree repair: a participle with a 'by' agent before a finite verb is a reduced relative "
+    "clause") {
+  // "The tariffs imposed by Canada on cars took effect", with "imposed" the
+  // root and "on cars" the subject of "took"
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"tariff", Upos::NOUN, "NNS", 2, "nsubj"},
+                                       {"impose", Upos::VERB, "VBN", -1, "root"},
+                                       {"by", Upos::ADP, "IN", 4, "case"},
+                                       {"Canada", Upos::PROPN, "NNP", 2, "obl:agent"},
+                                       {"on", Upos::ADP, "IN", 6, "case"},
+                                       {"car", Upos::NOUN, "NNS", 7, "nsubj"},
+                                       {"take", Upos::VERB, "VBD", 2, "conj"},
+                                       {"effect", Upos::NOUN, "NN", 7, "obj"},
+                                       {".", Upos::PUNCT, ".", 2, "punct"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(1) == 7);
+  CHECK(t.rel(1) == "nsubj");
+  CHECK(t.head(2) == 1);
+  CHECK(t.rel(2) == "acl");
+  CHECK(t.head(6) == 2);
+  CHECK(t.rel(6) == "obl");
+  CHECK(t.head(9) == 7);
+  // without the agent the participle may be the verb: nothing changes
+  REQUIRE(syntax::parse_deprel("obl", a.rel[4]));
+  t.reset(a);
+  CHECK(t.head(2) == -1);
+}
+
+TEST_CASE(
+    "tree repair: a conjunct with no 'and': with a preposition a phrase, after a comma and a "
+    "determiner an apposition") {
+  // "the call placed last July to President X", with X a conjunct of "July"
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"call", Upos::NOUN, "NN", -1, "root"},
+                                       {"place", Upos::VERB, "VBN", 1, "acl"},
+                                       {"last", Upos::ADJ, "JJ", 4, "amod"},
+                                       {"July", Upos::PROPN, "NNP", 2, "obl"},
+                                       {"to", Upos::ADP, "IN", 6, "case"},
+                                       {"President", Upos::PROPN, "NNP", 7, "nmod:desc"},
+                                       {"Museveni", Upos::PROPN, "NNP", 4, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(7) == "nmod");
+  // "Penny Wong, the foreign minister, called", with the title a conjunct
+  a = test::analysis({{"Wong", Upos::PROPN, "NNP", 5, "nsubj"},
+                      {",", Upos::PUNCT, ",", 3, "punct"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"minister", Upos::NOUN, "NN", 0, "conj"},
+                      {",", Upos::PUNCT, ",", 0, "punct"},
+                      {"call", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(3) == "appos");
+  // ... but in a series with "and" it stays a conjunct
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 8, "nsubj"},
+                      {",", Upos::PUNCT, ",", 3, "punct"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"AU", Upos::PROPN, "NNP", 0, "conj"},
+                      {"and", Upos::CCONJ, "CC", 6, "cc"},
+                      {"the", Upos::DET, "DT", 6, "det"},
+                      {"UN", Upos::PROPN, "NNP", 0, "conj"},
+                      {",", Upos::PUNCT, ",", 8, "punct"},
+                      {"call", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(3) == "conj");
+}
+
+TEST_CASE("tree repair: a participle before a possessor after a comma is a verb with that object") {
+  // "The president, who arrived in Moscow, condemned Uganda's attack", with
+  // "condemned" an adjective of "attack" and "attack" on "arrived"
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"president", Upos::NOUN, "NN", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 4, "punct"},
+                                       {"who", Upos::PRON, "WP", 4, "nsubj"},
+                                       {"arrive", Upos::VERB, "VBD", 1, "acl:relcl"},
+                                       {"in", Upos::ADP, "IN", 6, "case"},
+                                       {"Moscow", Upos::PROPN, "NNP", 4, "obl"},
+                                       {",", Upos::PUNCT, ",", 11, "punct"},
+                                       {"condemn", Upos::VERB, "VBN", 11, "amod"},
+                                       {"Uganda", Upos::PROPN, "NNP", 11, "nmod:poss"},
+                                       {"'s", Upos::PART, "POS", 9, "case"},
+                                       {"attack", Upos::NOUN, "NN", 4, "obl"},
+                                       {".", Upos::PUNCT, ".", 1, "punct"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(8) == -1);  // then the sentence's verb, with its subject
+  CHECK(t.head(1) == 8);
+  CHECK(t.rel(1) == "nsubj");
+  CHECK(t.head(11) == 8);
+  CHECK(t.rel(11) == "obj");
+}
+
+TEST_CASE("tree repair: no subject begins with 'and'") {
+  // "As a result, Kenya and its ally Uganda sent troops", with "Kenya" an
+  // apposition of "result"
+  syntax::Analysis a = test::analysis({{"as", Upos::ADP, "IN", 2, "case"},
+                                       {"a", Upos::DET, "DT", 2, "det"},
+                                       {"result", Upos::NOUN, "NN", 9, "obl"},
+                                       {",", Upos::PUNCT, ",", 4, "punct"},
+                                       {"Kenya", Upos::PROPN, "NNP", 2, "appos"},
+                                       {"and", Upos::CCONJ, "CC", 9, "cc"},
+                                       {"its", Upos::PRON, "PRP$", 7, "nmod:poss"},
+                                       {"ally", Upos::NOUN, "NN", 9, "nsubj"},
+                                       {"Uganda", Upos::PROPN, "NNP", 7, "appos"},
+                                       {"send", Upos::VERB, "VBD", -1, "root"},
+                                       {"troop", Upos::NOUN, "NNS", 9, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(4) == 9);
+  CHECK(t.rel(4) == "nsubj");
+  CHECK(t.head(7) == 4);
+  CHECK(t.rel(7) == "conj");
+  CHECK(t.head(5) == 7);
+}
+
+TEST_CASE("tree repair: a noun after a semicolon is the subject of the verb after it") {
+  // "police detained X; the reporters agreed to leave", with "reporters" an
+  // apposition of X and "agreed" a conjunct of "detained"
+  syntax::Analysis a = test::analysis({{"police", Upos::NOUN, "NNS", 1, "nsubj"},
+                                       {"detain", Upos::VERB, "VBD", -1, "root"},
+                                       {"journalist", Upos::NOUN, "NNS", 1, "obj"},
+                                       {";", Upos::PUNCT, ":", 5, "punct"},
+                                       {"the", Upos::DET, "DT", 5, "det"},
+                                       {"reporter", Upos::NOUN, "NNS", 2, "appos"},
+                                       {"agree", Upos::VERB, "VBD", 1, "conj"},
+                                       {"to", Upos::PART, "TO", 8, "mark"},
+                                       {"leave", Upos::VERB, "VB", 6, "xcomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 6);
+  CHECK(t.rel(5) == "nsubj");
+  CHECK(t.rel(6) == "parataxis");
+  // with a comma instead, the apposition stays
+  a.lemma[3] = ",";
+  t.reset(a);
+  CHECK(t.rel(5) == "appos");
+}
+
+TEST_CASE("tree repair: a noun with a preposition is no subject; the apposition after it is") {
+  // "which, according to Reuters, Uganda and Tanzania have criticised"
+  syntax::Analysis a = test::analysis({{"which", Upos::PRON, "WDT", 8, "obj"},
+                                       {",", Upos::PUNCT, ",", 3, "punct"},
+                                       {"accord", Upos::VERB, "VBG", 3, "case"},
+                                       {"Reuters", Upos::PROPN, "NNP", 8, "nsubj"},
+                                       {",", Upos::PUNCT, ",", 5, "punct"},
+                                       {"Uganda", Upos::PROPN, "NNP", 3, "appos"},
+                                       {"and", Upos::CCONJ, "CC", 7, "cc"},
+                                       {"Tanzania", Upos::PROPN, "NNP", 5, "conj"},
+                                       {"criticise", Upos::VERB, "VBN", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(3) == "obl");
+  CHECK(t.head(5) == 8);
+  CHECK(t.rel(5) == "nsubj");
+  // "after" opens a clause, not an oblique: "after 30 aircraft entered"
+  a = test::analysis({{"Taiwan", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"scramble", Upos::VERB, "VBD", -1, "root"},
+                      {"jet", Upos::NOUN, "NNS", 1, "obj"},
+                      {"after", Upos::SCONJ, "IN", 5, "case"},
+                      {"30", Upos::NUM, "CD", 5, "nummod"},
+                      {"aircraft", Upos::NOUN, "NNS", 6, "nsubj"},
+                      {"enter", Upos::VERB, "VBD", 1, "conj"}});
+  t.reset(a);
+  CHECK(t.rel(5) == "nsubj");
+}
+
+TEST_CASE(
+    "tree repair: clauses opened by 'where' after a noun; a participle after an object; objects in "
+    "quotes") {
+  // "His first stop is Italy, where he will meet X", with "meet" a conjunct
+  syntax::Analysis a = test::analysis({{"stop", Upos::NOUN, "NN", 2, "nsubj"},
+                                       {"be", Upos::AUX, "VBZ", 2, "cop"},
+                                       {"Italy", Upos::PROPN, "NNP", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 7, "punct"},
+                                       {"where", Upos::ADV, "WRB", 7, "advmod"},
+                                       {"he", Upos::PRON, "PRP", 7, "nsubj"},
+                                       {"will", Upos::AUX, "MD", 7, "aux"},
+                                       {"meet", Upos::VERB, "VB", 2, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(7) == "acl:relcl");
+  // "delay the aid meant for X", with "meant" a complement of "delay"
+  a = test::analysis({{"delay", Upos::VERB, "VB", -1, "root"},
+                      {"the", Upos::DET, "DT", 2, "det"},
+                      {"aid", Upos::NOUN, "NN", 0, "obj"},
+                      {"mean", Upos::VERB, "VBN", 0, "xcomp"},
+                      {"for", Upos::ADP, "IN", 5, "case"},
+                      {"Uganda", Upos::PROPN, "NNP", 3, "obl"}});
+  t.reset(a);
+  CHECK(t.head(3) == 2);
+  CHECK(t.rel(3) == "acl");
+  // ... a verb of object complements keeps it ("found the aid wasted")
+  a.lemma[0] = "find";
+  t.reset(a);
+  CHECK(t.rel(3) == "xcomp");
+  // 'sends the people "warm greetings"': two objects, the quotation mark
+  // joins nothing
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"send", Upos::VERB, "VBZ", -1, "root"},
+                      {"people", Upos::NOUN, "NNS", 1, "obj"},
+                      {"\"", Upos::PUNCT, "``", 1, "punct"},
+                      {"greeting", Upos::NOUN, "NNS", 1, "obj"}});
+  t.reset(a);
+  CHECK(t.rel(2) == "iobj");
+  CHECK(t.rel(4) == "obj");
+}
+
+TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {
+  struct Case {
+    const char* text;
+    const char* root;
+    const char* source;
+    const char* target;
+  };
+  const Case cases[] = {
+      {"Kenya's foreign minister, who landed in Kampala on Monday, praised Uganda's election.",
+       "05", "KEN", "UGA"},
+      {"The Kenyan president, who arrived in Moscow yesterday, condemned Uganda's attack.", "11",
+       "KEN", "UGA"},
+      {"As a result, Kenya and its ally Uganda had sent troops to the border and cut ties with "
+       "Sudan.",
+       "16", "KEN,UGA", "SDN"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+  }
+  // no agreement from reporters who agreed to leave, after a semicolon
+  auto fs = test::facts(
+      "Kenyan police detained four Ugandan journalists who covered the rally; the reporters, who "
+      "had come in as tourists, agreed to go home.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
