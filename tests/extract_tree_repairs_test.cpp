@@ -338,6 +338,10 @@ TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {
       {"As a result, Kenya and its ally Uganda had sent troops to the border and cut ties with "
        "Sudan.",
        "16", "KEN,UGA", "SDN"},
+      {"Kenya has kept a policy of closing its border, which, according to Reuters, Uganda and "
+       "Tanzania "
+       "have both criticised.",
+       "11", "TZA,UGA", "KEN"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.text);

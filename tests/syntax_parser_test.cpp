@@ -90,10 +90,13 @@ void write_bytes(const std::string& path, const std::string& bytes) {
 }  // namespace
 
 TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive agent, ccomp)") {
-  // The shipped joint model (format 2) gets all 68 key arcs. (The split
-  // model of format 3 trained on 2026-12-02 missed 3 of them and coded
-  // fewer news facts right, so it was not shipped: docs/syntax.md.)
-  constexpr std::size_t kKnownMisses = 0;
+  // The shipped model (five seeds of the clustered joint model averaged,
+  // format 4) misses 2 of the 68 key arcs, both in one sentence: a subject
+  // with a relative clause set off by commas, whose verb it reads as a
+  // conjunct of that clause ("The president, who arrived ..., condemned
+  // ..."). The coder's tree repairs mend that reading (docs/extraction.md);
+  // the joint model of format 2 shipped before it got all 68.
+  constexpr std::size_t kKnownMisses = 2;
   const Parser& p = model();
   ParserScratch scratch;
   Analysis a;
@@ -340,8 +343,8 @@ void check_round_trip(const std::string& bytes, const std::string& name) {
 
 TEST_CASE("parser: a split model (format 3) loads, parses and saves back as format 3") {
   // Split decoding: transition first, then one labelling per arc. The
-  // shipped model is a joint one (format 2).
-  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 2\n", 0) == 0);
+  // shipped model is a joint one with word clusters (format 4).
+  CHECK(read_bytes(kModel).rfind("DIPGRAPH-PARSER 4\n", 0) == 0);
   // A format-2 (joint) file with the magic of format 3 reads as a split model.
   check_round_trip(hand_model("DIPGRAPH-PARSER 3\n", "", ""), "v3");
 }
