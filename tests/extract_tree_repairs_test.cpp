@@ -356,3 +356,36 @@ TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE(
+    "tree repair: a verb conjunct with its own auxiliary is no conjunct of a 'to' infinitive") {
+  // "he will urge leaders to support talks and will consult them", with
+  // "consult" a conjunct of "support"
+  syntax::Analysis a = test::analysis({{"he", Upos::PRON, "PRP", 2, "nsubj"},
+                                       {"will", Upos::AUX, "MD", 2, "aux"},
+                                       {"urge", Upos::VERB, "VB", -1, "root"},
+                                       {"leader", Upos::NOUN, "NNS", 2, "obj"},
+                                       {"to", Upos::PART, "TO", 5, "mark"},
+                                       {"support", Upos::VERB, "VB", 2, "xcomp"},
+                                       {"talk", Upos::NOUN, "NNS", 5, "obj"},
+                                       {"and", Upos::CCONJ, "CC", 9, "cc"},
+                                       {"will", Upos::AUX, "MD", 9, "aux"},
+                                       {"consult", Upos::VERB, "VB", 5, "conj"},
+                                       {"they", Upos::PRON, "PRP", 9, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(9) == 2);
+  // "to support talks and consult them": both under "to"
+  a = test::analysis({{"he", Upos::PRON, "PRP", 2, "nsubj"},
+                      {"will", Upos::AUX, "MD", 2, "aux"},
+                      {"urge", Upos::VERB, "VB", -1, "root"},
+                      {"leader", Upos::NOUN, "NNS", 2, "obj"},
+                      {"to", Upos::PART, "TO", 5, "mark"},
+                      {"support", Upos::VERB, "VB", 2, "xcomp"},
+                      {"talk", Upos::NOUN, "NNS", 5, "obj"},
+                      {"and", Upos::CCONJ, "CC", 8, "cc"},
+                      {"consult", Upos::VERB, "VB", 5, "conj"},
+                      {"they", Upos::PRON, "PRP", 8, "obj"}});
+  t.reset(a);
+  CHECK(t.head(8) == 5);
+}

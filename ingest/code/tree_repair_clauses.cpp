@@ -351,20 +351,25 @@ bool Tree::repair_clauses() {
       }
   }
   // "have accused X of breaking the pact and have threatened Y": a verb
-  // conjunct with an auxiliary of its own is no conjunct of a gerund; it
-  // joins the nearest verb above of its own form.
+  // conjunct with an auxiliary of its own is no conjunct of a gerund, nor
+  // of a "to" infinitive ("will urge X to support Y and will consult Z");
+  // it joins the nearest verb above of its own form (with an auxiliary too,
+  // above an infinitive).
   for (int c = 0; c < n; ++c) {
     const int h = head_[c];
-    if (base_[c] != "conj" || h < 0 || !is_verb(c) || !is_verb(h) || xpos(h) != "VBG" ||
-        xpos(c) == "VBG")
-      continue;
+    if (base_[c] != "conj" || h < 0 || !is_verb(c) || !is_verb(h) || xpos(c) == "VBG") continue;
+    const int hm = child(h, "mark");
+    const bool infinitive = xpos(h) == "VB" && hm >= 0 && lemma(hm) == "to";
+    if (xpos(h) != "VBG" && !infinitive) continue;
     bool aux = false;
     for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) aux |= base_[*k] == "aux";
     if (!aux) continue;
+    auto fits = [&](int a) {
+      return is_verb(a) && xpos(a) == xpos(c) && (!infinitive || child(a, "aux") >= 0);
+    };
     int a = head_[h];
-    for (int step = 0; step < 4 && a >= 0 && !(is_verb(a) && xpos(a) == xpos(c)); ++step)
-      a = head_[a];
-    if (a < 0 || !(is_verb(a) && xpos(a) == xpos(c))) continue;
+    for (int step = 0; step < 4 && a >= 0 && !fits(a); ++step) a = head_[a];
+    if (a < 0 || !fits(a)) continue;
     head_[c] = a;
     changed = true;
   }
