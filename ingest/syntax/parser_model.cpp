@@ -76,7 +76,6 @@ void ActionTable::insert(Key key, const std::int16_t* w) {
 
 void ActionTable::score(const Key* keys, int n, std::int32_t* scores) const {
   if (slots.empty()) return;
-  for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
   std::int32_t s0 = 0, s1 = 0, s2 = 0;
   for (int f = 0; f < n; ++f) {
     const Key key = keys[f];
