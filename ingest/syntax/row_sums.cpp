@@ -66,8 +66,8 @@ std::int32_t best_column_plain(const std::int32_t* scores, int n, int skip, int&
 // Eight columns at a time: the maximum (the skipped column read as
 // INT32_MIN), then the first column holding it; the last n % 8 columns by
 // the plain scan's rules.
-[[gnu::target("avx2")]] std::int32_t best_column_avx2(const std::int32_t* scores, int n,
-                                                      int skip, int& col) {
+[[gnu::target("avx2")]] std::int32_t best_column_avx2(const std::int32_t* scores, int n, int skip,
+                                                      int& col) {
   constexpr std::int32_t kMin = std::numeric_limits<std::int32_t>::min();
   const int nv = n / 8 * 8;
   const __m256i lanes = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
@@ -75,8 +75,8 @@ std::int32_t best_column_plain(const std::int32_t* scores, int n, int skip, int&
   __m256i mx = low;
   for (int c = 0; c < nv; c += 8) {
     const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c));
-    const __m256i skipped = _mm256_cmpeq_epi32(_mm256_add_epi32(lanes, _mm256_set1_epi32(c)),
-                                               _mm256_set1_epi32(skip));
+    const __m256i skipped =
+        _mm256_cmpeq_epi32(_mm256_add_epi32(lanes, _mm256_set1_epi32(c)), _mm256_set1_epi32(skip));
     mx = _mm256_max_epi32(mx, _mm256_blendv_epi8(x, low, skipped));
   }
   __m128i m4 = _mm_max_epi32(_mm256_castsi256_si128(mx), _mm256_extracti128_si256(mx, 1));
@@ -89,8 +89,8 @@ std::int32_t best_column_plain(const std::int32_t* scores, int n, int skip, int&
   const __m256i want = _mm256_set1_epi32(best);
   for (int c = 0; c < nv; c += 8) {
     const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + c));
-    unsigned bits = static_cast<unsigned>(
-        _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(x, want))));
+    unsigned bits =
+        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(x, want))));
     if (skip >= c && skip < c + 8) bits &= ~(1u << (skip - c));
     if (bits) {
       col = c + __builtin_ctz(bits);
