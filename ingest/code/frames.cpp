@@ -4,12 +4,24 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
 namespace dipgraph::ingest {
 
 namespace {
+
+// FNV-1a of the lemma's bytes, mixed so that its low bits pick a slot;
+// never 0 (the mark of an empty slot).
+std::uint64_t lemma_hash(std::string_view s) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdULL;
+  h ^= h >> 33;
+  return h | 1;
+}
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -166,11 +178,12 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
   for (std::size_t i = 0; i < t.frames_.size(); ++i)
     if (!drop[i]) kept.push_back(std::move(t.frames_[i]));
   t.frames_ = std::move(kept);
+  Lists verbs, nouns;
   for (std::uint32_t i = 0; i < t.frames_.size(); ++i)
-    (t.frames_[i].noun ? t.nouns_ : t.verbs_)[t.frames_[i].lemma].push_back(i);
+    (t.frames_[i].noun ? nouns : verbs)[t.frames_[i].lemma].push_back(i);
   // British spellings read as the American ones the table is written in:
   // "criticise", "apologise", "normalisation".
-  for (auto* m : {&t.nouns_, &t.verbs_}) {
+  for (auto* m : {&nouns, &verbs}) {
     std::vector<std::pair<std::string, std::vector<std::uint32_t>>> extra;
     for (const auto& [lemma, ids] : *m) {
       std::string_view l = lemma;
@@ -182,17 +195,70 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
     }
     for (auto& [uk, ids] : extra) m->emplace(std::move(uk), std::move(ids));
   }
+  t.freeze(std::move(verbs), std::move(nouns));
   return t;
 }
 
+void FrameTable::freeze(Lists verbs, Lists nouns) {
+  std::vector<std::string_view> all;
+  for (const Lists* m : {&verbs, &nouns})
+    for (const auto& [lemma, ids] : *m) all.push_back(lemma);
+  for (const auto& words : classes_) all.insert(all.end(), words.begin(), words.end());
+  std::size_t cap = 16;
+  while (cap < all.size() * 2) cap <<= 1;
+  lemmas_.assign(cap, LemmaSlot{});
+  lists_.clear();
+  text_.clear();
+  auto slot = [&](std::string_view lemma) -> LemmaSlot& {  // found or added
+    const std::uint64_t h = lemma_hash(lemma);
+    for (std::size_t i = h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+      LemmaSlot& sl = lemmas_[i];
+      if (sl.hash == h && std::string_view(text_).substr(sl.text, sl.size) == lemma) return sl;
+      if (sl.hash) continue;
+      sl.hash = h;
+      sl.text = static_cast<std::uint32_t>(text_.size());
+      sl.size = static_cast<std::uint32_t>(lemma.size());
+      text_ += lemma;
+      return sl;
+    }
+  };
+  for (auto& [lemma, ids] : verbs) {
+    slot(lemma).verbs = static_cast<std::int32_t>(lists_.size());
+    lists_.push_back(std::move(ids));
+  }
+  for (auto& [lemma, ids] : nouns) {
+    slot(lemma).nouns = static_cast<std::int32_t>(lists_.size());
+    lists_.push_back(std::move(ids));
+  }
+  for (std::size_t c = 0; c < classes_.size() && c < 64; ++c)
+    for (const std::string& w : classes_[c]) slot(w).classes |= std::uint64_t{1} << c;
+}
+
+const FrameTable::LemmaSlot* FrameTable::slot_of(std::string_view lemma) const {
+  if (lemmas_.empty()) return nullptr;
+  const std::uint64_t h = lemma_hash(lemma);
+  const std::size_t mask = lemmas_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    const LemmaSlot& sl = lemmas_[i];
+    if (!sl.hash) return nullptr;
+    if (sl.hash == h && sl.size == lemma.size() &&
+        std::memcmp(text_.data() + sl.text, lemma.data(), lemma.size()) == 0)
+      return &sl;
+  }
+}
+
 const std::vector<std::uint32_t>* FrameTable::find(std::string_view lemma, bool noun) const {
-  const auto& m = noun ? nouns_ : verbs_;
-  auto it = m.find(std::string(lemma));
-  return it == m.end() ? nullptr : &it->second;
+  const LemmaSlot* sl = slot_of(lemma);
+  const std::int32_t i = !sl ? -1 : noun ? sl->nouns : sl->verbs;
+  return i < 0 ? nullptr : &lists_[static_cast<std::size_t>(i)];
 }
 
 bool FrameTable::in_class(int cls, std::string_view lemma) const {
   if (cls < 0 || static_cast<std::size_t>(cls) >= classes_.size()) return false;
+  if (cls < 64) {
+    const LemmaSlot* sl = slot_of(lemma);
+    return sl && (sl->classes >> cls & 1);
+  }
   const auto& v = classes_[cls];
   return std::binary_search(v.begin(), v.end(), lemma, [](const auto& a, const auto& b) {
     return std::string_view(a) < std::string_view(b);
@@ -206,8 +272,8 @@ int FrameTable::class_index(std::string_view name) const {
 }
 
 bool FrameTable::is_trigger_lemma(std::string_view lemma) const {
-  std::string k(lemma);
-  return verbs_.count(k) || nouns_.count(k);
+  const LemmaSlot* sl = slot_of(lemma);
+  return sl && (sl->verbs >= 0 || sl->nouns >= 0);
 }
 
 }  // namespace dipgraph::ingest

@@ -7,7 +7,11 @@
 // `when` conditions: "call on" is an appeal, "call for" another, "sign" only
 // with an agreement as its object) and how it treats its complement (speech,
 // intention, control). docs/extraction.md ("Trigger classes") describes the
-// file. A FrameTable is immutable after load and safe to share.
+// file. A FrameTable is immutable after load and safe to share. Its lemmas
+// are frozen after loading into one open-addressing table (full hash in the
+// slot, the frames as a verb and as a noun and the word classes of each
+// lemma), so each lookup reads one slot and compares one string, without
+// building a std::string or following node chains.
 #pragma once
 
 #include <cstdint>
@@ -76,7 +80,8 @@ class FrameTable {
     return false;
   }
   std::size_t size() const { return frames_.size(); }
-  // True if `lemma` belongs to word class `cls` (an index from a Cond).
+  // True if `lemma` belongs to word class `cls` (an index from a Cond);
+  // false for a class that does not exist.
   bool in_class(int cls, std::string_view lemma) const;
   // The index of word class @name, -1 if the file has none.
   int class_index(std::string_view name) const;
@@ -84,10 +89,24 @@ class FrameTable {
   bool is_trigger_lemma(std::string_view lemma) const;
 
  private:
+  // A lemma of a frame or a word class; hash 0 marks an empty slot.
+  struct LemmaSlot {
+    std::uint64_t hash = 0;
+    std::uint32_t text = 0, size = 0;     // the lemma: text_[text, text + size)
+    std::int32_t verbs = -1, nouns = -1;  // its frames: lists_[verbs], lists_[nouns]; -1 none
+    std::uint64_t classes = 0;            // bit c: in word class c (c < 64)
+  };
+  using Lists = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+  // Builds lemmas_ from the frames of each lemma and from classes_.
+  void freeze(Lists verbs, Lists nouns);
+  const LemmaSlot* slot_of(std::string_view lemma) const;  // null if absent
+
   std::vector<Frame> frames_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> verbs_, nouns_;
   std::vector<std::string> class_names_;
   std::vector<std::vector<std::string>> classes_;  // sorted lemmas per class
+  std::vector<std::vector<std::uint32_t>> lists_;  // frame indices, in file order
+  std::vector<LemmaSlot> lemmas_;                  // size a power of two, at most half full
+  std::string text_;                               // the lemmas' bytes
 };
 
 }  // namespace dipgraph::ingest

@@ -71,11 +71,7 @@ namespace {
 // them): its model label index into `label` (unchanged if there is none);
 // returns its score. Ties go to the first.
 std::int32_t best_of(const Parser::Model& m, const std::int32_t* ls, int& label) {
-  std::int32_t bl = std::numeric_limits<std::int32_t>::min();
-  const int nlab = static_cast<int>(m.labels.size());
-  for (int l = 0; l < nlab; ++l)
-    if (l != m.root_label && ls[l] > bl) bl = ls[l], label = l;
-  return bl;
+  return best_column(ls, static_cast<int>(m.labels.size()), m.root_label, label);
 }
 
 // The best non-root relation of the arc h -> d in the current state, as

@@ -102,7 +102,9 @@ struct ActionTable {
   void prefetch(const Key* keys, int n) const {
     for (int f = 0; f < n; ++f) __builtin_prefetch(&slots[keys[f] & mask]);
   }
-  // Adds the rows of `keys` into scores[0..kActions).
+  // Adds the rows of `keys` into scores[0..kActions). Loads no slot ahead:
+  // the caller has started loading them (prefetch) with the rest of the
+  // configuration's.
   void score(const Key* keys, int n, std::int32_t* scores) const;
 };
 

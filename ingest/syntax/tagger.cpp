@@ -21,6 +21,7 @@
 #include "graph/error.hpp"
 #include "ingest/syntax/conllu.hpp"
 #include "ingest/syntax/huge_pages.hpp"
+#include "ingest/syntax/row_sums.hpp"
 #include "ingest/syntax/tagger_detail.hpp"
 
 namespace dipgraph::syntax {
@@ -82,18 +83,13 @@ void Tagger::tag(const std::vector<std::string_view>& words, const std::vector<i
       int nk = features(s, i, n, out.data(), right, s.keys.data());
       std::fill(s.scores.begin(), s.scores.end(), 0);
       m.pass[p].score(s.keys.data(), nk, s.scores.data());
-      int best = 0;
-      std::int32_t second = INT32_MIN;
-      for (int c = 1; c < nc; ++c) {
-        if (s.scores[c] > s.scores[best]) {
-          second = s.scores[best];
-          best = c;
-        } else if (s.scores[c] > second) {
-          second = s.scores[c];
-        }
-      }
+      // The first highest class; in the first pass also the margin over
+      // the highest of the others.
+      int best = 0, other = 0;
+      detail::best_column(s.scores.data(), nc, -1, best);
       out[i] = best;
-      if (p == 0) s.margin[i] = s.scores[best] - second;
+      if (p == 0)
+        s.margin[i] = s.scores[best] - detail::best_column(s.scores.data(), nc, best, other);
     }
   };
   run(0, s.pass1, nullptr);

@@ -179,7 +179,7 @@ struct Frozen {
   static constexpr std::uint32_t kDenseFrom = 12;  // entries in a row kept dense
   std::vector<std::uint64_t> keys;    // sorted
   std::vector<std::uint32_t> begin;   // keys.size() + 1 offsets into entries
-  std::vector<std::uint32_t> entries;  // class | weight << 16 (int16)
+  HugeVector<std::uint32_t> entries;  // class | weight << 16 (int16)
   // open-addressing index over keys: slot = (key check << 32) | (ref + 1),
   // ref = kDense | dense row number, or for a sparse row its first entry
   // << kLenBits | its entry count (below kDenseFrom), so that scoring finds
@@ -350,7 +350,7 @@ struct Tagger::Model {
     std::uint64_t form;
     std::uint32_t cls;
   };
-  std::vector<DictSlot> dict_index;
+  HugeVector<DictSlot> dict_index;
   std::uint64_t dict_mask = 0;
   tagger_detail::Frozen pass[2];
 
