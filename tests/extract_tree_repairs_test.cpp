@@ -359,33 +359,25 @@ TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {
 
 TEST_CASE(
     "tree repair: a verb conjunct with its own auxiliary is no conjunct of a 'to' infinitive") {
-  // "he will urge leaders to support talks and will consult them", with
+  // "he will urge leaders to support talks and [will] consult them", with
   // "consult" a conjunct of "support"
-  syntax::Analysis a = test::analysis({{"he", Upos::PRON, "PRP", 2, "nsubj"},
-                                       {"will", Upos::AUX, "MD", 2, "aux"},
-                                       {"urge", Upos::VERB, "VB", -1, "root"},
-                                       {"leader", Upos::NOUN, "NNS", 2, "obj"},
-                                       {"to", Upos::PART, "TO", 5, "mark"},
-                                       {"support", Upos::VERB, "VB", 2, "xcomp"},
-                                       {"talk", Upos::NOUN, "NNS", 5, "obj"},
-                                       {"and", Upos::CCONJ, "CC", 9, "cc"},
-                                       {"will", Upos::AUX, "MD", 9, "aux"},
-                                       {"consult", Upos::VERB, "VB", 5, "conj"},
-                                       {"they", Upos::PRON, "PRP", 9, "obj"}});
+  auto tree = [](bool own_aux) {
+    const int c = own_aux ? 9 : 8;  // "consult"
+    std::vector<std::tuple<std::string, Upos, std::string, int, std::string>> ws = {
+        {"he", Upos::PRON, "PRP", 2, "nsubj"},    {"will", Upos::AUX, "MD", 2, "aux"},
+        {"urge", Upos::VERB, "VB", -1, "root"},   {"leader", Upos::NOUN, "NNS", 2, "obj"},
+        {"to", Upos::PART, "TO", 5, "mark"},      {"support", Upos::VERB, "VB", 2, "xcomp"},
+        {"talk", Upos::NOUN, "NNS", 5, "obj"},    {"and", Upos::CCONJ, "CC", c, "cc"},
+        {"consult", Upos::VERB, "VB", 5, "conj"}, {"they", Upos::PRON, "PRP", c, "obj"}};
+    if (own_aux) ws.insert(ws.begin() + 8, {"will", Upos::AUX, "MD", c, "aux"});
+    return test::analysis(ws);
+  };
+  syntax::Analysis a = tree(true);
   ingest::Tree t;
   t.reset(a);
   CHECK(t.head(9) == 2);
   // "to support talks and consult them": both under "to"
-  a = test::analysis({{"he", Upos::PRON, "PRP", 2, "nsubj"},
-                      {"will", Upos::AUX, "MD", 2, "aux"},
-                      {"urge", Upos::VERB, "VB", -1, "root"},
-                      {"leader", Upos::NOUN, "NNS", 2, "obj"},
-                      {"to", Upos::PART, "TO", 5, "mark"},
-                      {"support", Upos::VERB, "VB", 2, "xcomp"},
-                      {"talk", Upos::NOUN, "NNS", 5, "obj"},
-                      {"and", Upos::CCONJ, "CC", 8, "cc"},
-                      {"consult", Upos::VERB, "VB", 5, "conj"},
-                      {"they", Upos::PRON, "PRP", 8, "obj"}});
+  a = tree(false);
   t.reset(a);
   CHECK(t.head(8) == 5);
 }

@@ -49,9 +49,13 @@ class StatusCues {
   static StatusCues load(const std::string& path, Diagnostics& diag);
   // The value of `lemma` at `where`: a Status as int, kHypothetical, or -1.
   int find(CueWhere where, const std::string& lemma) const;
+  // The value of a gov cue for `lemma` in the passive ("be prepare" in
+  // status.tsv), or -1.
+  int find_passive(const std::string& lemma) const;
 
  private:
   std::unordered_map<std::string, int> cues_[5];
+  std::unordered_map<std::string, int> passive_gov_;
 };
 
 // One sentence as the coder sees it.

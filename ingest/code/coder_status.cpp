@@ -46,7 +46,12 @@ StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
       diag.error(Place{name, n}, fmt::format("unknown place '{}' or value '{}'", where, value));
       continue;
     }
-    s.cues_[w][lemma] = v;
+    // ("be prepare": the cue of "prepare" in the passive, kept by its lemma
+    // so that a lookup builds no string)
+    if (w == 1 && lemma.rfind("be ", 0) == 0)
+      s.passive_gov_[lemma.substr(3)] = v;
+    else
+      s.cues_[w][lemma] = v;
   }
   return s;
 }
@@ -55,6 +60,11 @@ int StatusCues::find(CueWhere where, const std::string& lemma) const {
   const auto& m = cues_[static_cast<int>(where)];
   auto it = m.find(lemma);
   return it == m.end() ? -1 : it->second;
+}
+
+int StatusCues::find_passive(const std::string& lemma) const {
+  auto it = passive_gov_.find(lemma);
+  return it == passive_gov_.end() ? -1 : it->second;
 }
 
 namespace {
@@ -86,7 +96,7 @@ int Coder::gov_cue(const Ctx& c, int h) const {
   // "was prepared to withdraw": a verb in the passive may have a cue of its
   // own ("be prepare": ready, intended; "prepare": planned).
   if (c.t.passive(h))
-    if (const int v = cues_.find(CueWhere::gov, "be " + c.t.lemma(h)); v >= 0) return v;
+    if (const int v = cues_.find_passive(c.t.lemma(h)); v >= 0) return v;
   return cues_.find(CueWhere::gov, c.t.lemma(h));
 }
 

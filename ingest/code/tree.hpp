@@ -120,10 +120,16 @@ class Tree {
   }
   bool passive(int v) const {
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
-      if (rel_[*k] == "nsubj:pass" || rel_[*k] == "aux:pass" || rel_[*k] == "csubj:pass") return true;
+      if (rel_[*k] == "nsubj:pass" || rel_[*k] == "aux:pass" || rel_[*k] == "csubj:pass")
+        return true;
     return false;
   }
   bool is_verb(int i) const { return upos(i) == syntax::Upos::VERB; }
+  // A finite form by its tag: a past or a present ("VBD", "VBZ", "VBP").
+  bool finite_tag(int i) const {
+    const std::string& x = xpos(i);
+    return x == "VBD" || x == "VBZ" || x == "VBP";
+  }
   // (the normalizer makes every quotation mark a straight one)
   bool quote_mark(int i) const { return a_->lemma[i] == "\"" || a_->lemma[i] == "'"; }
   // A past participle modifying a noun ("Comoros, backed by AU forces"): a
@@ -131,7 +137,8 @@ class Tree {
   // object of its own it is no passive ("after the body condemned X"):
   // the noun is its subject.
   bool reduced_passive(int v) const {
-    return rel_[v] == "acl" && xpos(v) == "VBN" && head_[v] >= 0 && is_nominal(head_[v]) && child(v, "obj") < 0;
+    return rel_[v] == "acl" && xpos(v) == "VBN" && head_[v] >= 0 && is_nominal(head_[v]) &&
+           child(v, "obj") < 0;
   }
   // The Penn tag of i ("VB", "VBD", ...).
   const std::string& xpos(int i) const { return syntax::xpos_names()[a_->xpos[i]]; }
@@ -145,7 +152,8 @@ class Tree {
       return true;
     }
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
-      if (base_[*k] == "aux" && (a_->lemma[*k] == "must" || a_->lemma[*k] == "should" || a_->lemma[*k] == "shall"))
+      if (base_[*k] == "aux" &&
+          (a_->lemma[*k] == "must" || a_->lemma[*k] == "should" || a_->lemma[*k] == "shall"))
         return true;
     return false;
   }

@@ -120,9 +120,7 @@ bool Tree::repair_aux_subjects() {
         child(r, "aux:pass") >= 0)
       continue;
     const int s = child(r, "nsubj"), c = child(r, "conj");
-    if (s < 0 || s > r || c < 0 || child(c, "cc") >= 0 ||
-        !(xpos(c) == "VBD" || xpos(c) == "VBZ" || xpos(c) == "VBP"))
-      continue;
+    if (s < 0 || s > r || c < 0 || child(c, "cc") >= 0 || !finite_tag(c)) continue;
     bool agent = false;
     for (const int* k = kids_begin(r); k != kids_end(r); ++k) agent |= rel_[*k] == "obl:agent";
     // (the noun with the preposition may already be an oblique of the verb

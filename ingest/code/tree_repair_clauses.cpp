@@ -16,9 +16,7 @@ namespace dipgraph::ingest {
 bool Tree::repair_finite_conjuncts() {
   const int n = size();
   bool changed = false;
-  auto finite = [&](int v) {
-    return xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || child(v, "aux") >= 0;
-  };
+  auto finite = [&](int v) { return finite_tag(v) || child(v, "aux") >= 0; };
   for (int c = 0; c < n; ++c) {
     int h = head_[c];
     if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) ||
@@ -228,10 +226,8 @@ bool Tree::repair_temporal_clauses() {
     if (c < 0) continue;
     // (a past tagged as a participle too: "after India struck" has no
     // auxiliary to make it one)
-    if (!is_verb(v) ||
-        !(xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP" || xpos(v) == "VBN") ||
-        child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 ||
-        child(v, "aux:pass") >= 0)
+    if (!is_verb(v) || !(finite_tag(v) || xpos(v) == "VBN") || child(v, "nsubj") >= 0 ||
+        child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0)
       continue;
     if (!(upos(s) == syntax::Upos::PROPN || upos(s) == syntax::Upos::NOUN) || head_[c] != s ||
         base_[c] != "case" ||
@@ -321,9 +317,9 @@ bool Tree::repair_clauses() {
     const int v = head_[x], cw = child(x, "case");
     // (a subordinator read as a preposition, "after 30 aircraft entered",
     // is repair_temporal_clauses's)
-    if (rel_[x] != "nsubj" || v < 0 || x > v || cw < 0 || cw > x || upos(cw) == syntax::Upos::PART ||
-        upos(cw) == syntax::Upos::SCONJ || lemma(cw) == "after" || lemma(cw) == "before" ||
-        lemma(cw) == "since" || lemma(cw) == "until")
+    if (rel_[x] != "nsubj" || v < 0 || x > v || cw < 0 || cw > x ||
+        upos(cw) == syntax::Upos::PART || upos(cw) == syntax::Upos::SCONJ || lemma(cw) == "after" ||
+        lemma(cw) == "before" || lemma(cw) == "since" || lemma(cw) == "until")
       continue;
     rel_[x] = base_[x] = "obl";
     for (const int* k = kids_begin(x); k != kids_end(x); ++k)
@@ -463,7 +459,7 @@ bool Tree::repair_clauses() {
         for (const int* q = kids_begin(*k); q != kids_end(*k) && v < 0; ++q)
           if (*q > *k && (base_[*q] == "parataxis" || base_[*q] == "conj") && is_verb(*q) &&
               child(*q, "nsubj") < 0 && child(*q, "cc") < 0 && a_->lemma[*q - 1] == "," &&
-              (xpos(*q) == "VBD" || xpos(*q) == "VBZ" || xpos(*q) == "VBP" ||
+              (finite_tag(*q) ||
                (xpos(*q) == "VBN" && child(*q, "aux") < 0 && child(*q, "obj") >= 0)))
             v = *q;
     // "Hundreds of students protested": on the people the number counts.
