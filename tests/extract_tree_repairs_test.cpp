@@ -381,3 +381,70 @@ TEST_CASE(
   t.reset(a);
   CHECK(t.head(8) == 5);
 }
+
+TEST_CASE("tree repair: 'between A and B' keeps B as A's conjunct, not a second subject") {
+  // "a call between Kenya and Uganda was reported", with "Uganda" a second
+  // subject of "reported" and "and" on the verb
+  syntax::Analysis a = test::analysis({{"a", Upos::DET, "DT", 1, "det"},
+                                       {"call", Upos::NOUN, "NN", 6, "nsubj:pass"},
+                                       {"between", Upos::ADP, "IN", 3, "case"},
+                                       {"Kenya", Upos::PROPN, "NNP", 1, "nmod"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"Uganda", Upos::PROPN, "NNP", 6, "nsubj:pass"},
+                                       {"report", Upos::VERB, "VBN", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+  CHECK(t.rel(5) == "conj");
+  CHECK(t.head(4) == 5);
+  // "between the two states": a plural needs no conjunct
+  a.xpos[3] = syntax::xpos_index("NNS");
+  t.reset(a);
+  CHECK(t.head(5) == 6);
+}
+
+TEST_CASE("tree repair: the clause after an 'if' clause's comma, with 'will', is the main clause") {
+  // "if Uganda attacks, we will respond", with "respond" a conjunct of "attack"
+  syntax::Analysis a = test::analysis({{"if", Upos::SCONJ, "IN", 2, "mark"},
+                                       {"Uganda", Upos::PROPN, "NNP", 2, "nsubj"},
+                                       {"attack", Upos::VERB, "VBZ", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 6, "punct"},
+                                       {"we", Upos::PRON, "PRP", 6, "nsubj"},
+                                       {"will", Upos::AUX, "MD", 6, "aux"},
+                                       {"respond", Upos::VERB, "VB", 2, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == -1);
+  CHECK(t.head(2) == 6);
+  CHECK(t.rel(2) == "advcl");
+  // without "will" it may be part of the condition ("if X attacks, and we lose")
+  a.lemma[5] = "do";
+  t.reset(a);
+  CHECK(t.head(6) == 2);
+}
+
+TEST_CASE("tree repair: a verb with 'that' and a subject is no adjective of the noun after it") {
+  // "Kenya alleged that the firm had bribed officials", with "bribed" on
+  // "officials" and "officials" the object of "alleged"
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"allege", Upos::VERB, "VBD", -1, "root"},
+                                       {"that", Upos::SCONJ, "IN", 6, "mark"},
+                                       {"the", Upos::DET, "DT", 4, "det"},
+                                       {"firm", Upos::NOUN, "NN", 6, "nsubj"},
+                                       {"have", Upos::AUX, "VBD", 6, "aux"},
+                                       {"bribe", Upos::VERB, "VBN", 7, "amod"},
+                                       {"official", Upos::NOUN, "NNS", 1, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+  CHECK(t.rel(6) == "ccomp");
+  CHECK(t.head(7) == 6);
+}
+
+TEST_CASE("tree repairs end to end: a call between two leaders named after 'between'") {
+  auto fs = test::facts(
+      "Notes of the phone call between the Japanese prime minister and the South Korean "
+      "president were published.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "JPN,KOR") != nullptr);
+}

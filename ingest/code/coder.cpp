@@ -349,6 +349,17 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     if (mi >= 0 && c.rec.mentions[mi].kind != MentionKind::title) continue;
     const auto* fs = frames_.find(tr.lemma(w), noun);
     if (!fs) continue;
+    // "Russia is a threat to Europe", "X is a partner": a predicate noun
+    // with an actor as its subject says what the actor is, no act (said,
+    // it is the speaker's evaluation of the actor). "X is on a visit",
+    // "X is in a conflict with Y", with a preposition, still tell acts.
+    if (noun && tr.child(w, "cop") >= 0 && tr.child(w, "case") < 0) {
+      const int sj = tr.child(w, "nsubj");
+      if (sj >= 0 && c.mention(sj) >= 0) {
+        vetoed.push_back(w);
+        continue;
+      }
+    }
     for (std::uint32_t fi : *fs) {
       const Frame& f = frames_.frame(fi);
       if (f.adjective != adjective || !frame_holds(c, w, f)) continue;
@@ -574,12 +585,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         answered_party(c, w, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         referred_force(c, w, e.source, e.target, why);
+      if (e.target.empty() && !e.source.empty() && !f.noun && coder_detail::force_root(f.cameo))
+        force_territory(c, w, e.target, why);
       // "backed an uprising", "condemned the rebels": aimed at a non-state
       // party the object names, no other one.
       const int obj = f.noun ? -1 : tr.child(w, "obj");
       const bool nonstate_object = obj >= 0 && frames_.in_class(nonstate_class_, tr.lemma(obj));
+      // "alleged that the company had ...": a complement that should name
+      // the target names none; no other party of the sentence stands in.
+      const bool told_content = !f.noun && tr.child(w, "ccomp") >= 0 &&
+                                std::any_of(f.target.begin(), f.target.end(),
+                                            [](const Slot& s) { return s.kind == SlotKind::comp; });
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
-          !nonstate_object)
+          !nonstate_object && !told_content)
         other_party(c, w, e.source, e.target, why, f.cameo[0] == '2' || (f.cameo[0] == '1' && f.cameo[1] >= '4'));
       // ... and so is a ban told in the passive without its maker ("imports
       // of X beef, which were banned in 2003").

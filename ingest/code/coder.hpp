@@ -157,6 +157,9 @@ class Coder {
                       std::vector<std::int32_t>& target, std::string& why) const;
   void referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why) const;
+  // "shelled rebel positions inside Congo": force aimed at no state, in a
+  // state's land, is aimed at that state (its country as the target).
+  void force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
   // `material`: t is a material act (roots 14-20), which those who react
   // to it are not the target of.
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,

@@ -336,6 +336,19 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
   if (!target.empty()) why += "target=maker of the force told before ";
 }
 
+void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };
+  // the verb's own place phrase, else the place of what it hit
+  // ("positions in eastern Congo")
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && target.empty(); ++d)
+    if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d)) actors_at(c, *d, false, true, target);
+  const int obj = tr.child(t, "obj");
+  for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj); d && d != tr.kids_end(obj) && target.empty(); ++d)
+    if (tr.base(*d) == "nmod" && inside(*d)) actors_at(c, *d, false, true, target);
+  if (!target.empty()) why += "target=territory ";
+}
+
 // An arrest, detention or deportation told without who did it ("was
 // arrested in Pakistan", "security forces detained ..."): the authorities
 // of the country where it happened, named by "in <place>" under the

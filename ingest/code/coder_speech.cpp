@@ -199,7 +199,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           }
         // A noun event as a setting ("said at the meeting that ...") is
         // not what was said.
-        if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN)) continue;
+        // Nor is a noun that only names a kind of another noun ("war
+        // maniacs", "aid workers").
+        if (!inside || (tr.base(out[j].word) == "obl" && tr.upos(out[j].word) == Upos::NOUN) ||
+            (tr.base(out[j].word) == "compound" && frames_.frame(out[j].frame).noun))
+          continue;
         // "X's actions are a threat to peace": a noun event as the
         // complement's predicate, with no maker of its own, says what X's
         // acts are; it is the evaluation, no event.
@@ -300,6 +304,13 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       // subject; or a verb that judges what its subject did ("X had
       // violated the treaty", "interfered in ...").
       int tone = tr.child(cw, "cop") >= 0 ? tone_of(c, cw) : tone_of(c, cw, true);
+      // ... or whose object names a wrong done ("X made another
+      // provocation", "was spreading lies"): the object and its adjectives.
+      if (const int o = tr.child(cw, "obj"); tone == 0 && tr.child(cw, "cop") < 0 && o >= 0) {
+        tone = tone_of(c, o, true);
+        for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
+          if (tr.base(*d) == "amod") tone += tone_of(c, *d, true);
+      }
       // The speaker's own stance on another's act or words ("I cannot
       // accept X's lies"): about X, in the tone of the noun.
       if (about.empty() && subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0 &&

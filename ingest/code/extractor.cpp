@@ -13,6 +13,7 @@
 
 #include "graph/cameo.hpp"
 #include "ingest/code/draft.hpp"
+#include "ingest/code/quote_pieces.hpp"
 #include "ingest/code/tree.hpp"
 #include "ingest/syntax/analyzer.hpp"
 
@@ -312,7 +313,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective
                                                 : syntax::Analyzer::Hint::proper_noun;
     }
-    analyzer_->analyze(words, hints, syn, *scratch);
+    analyze_pieces(*analyzer_, words, hints, syn, *scratch);
     ++counts.parsed;
     counts.parsed_tokens += se - sb;
     in.first_tok = sb;

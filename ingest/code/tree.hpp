@@ -29,6 +29,7 @@ class Tree {
     }
     index_kids();
     if (repair_double_objects()) index_kids();
+    if (repair_between_conjuncts()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
@@ -39,6 +40,8 @@ class Tree {
     if (repair_infinitive_complements()) index_kids();
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
+    if (repair_conditional_mains()) index_kids();
+    if (repair_modifier_clauses()) index_kids();
     repair_outer_subjects();
     repair_subjects();
   }
@@ -52,11 +55,14 @@ class Tree {
   bool repair_dated_subjects();
   bool repair_object_complements();
   bool repair_quote_attributions();
+  bool repair_conditional_mains();
+  bool repair_modifier_clauses();
   bool repair_temporal_clauses();
   bool repair_infinitive_complements();
   bool repair_clauses();
   bool verbless_sentence(int r, int v) const;
   bool repair_double_objects();
+  bool repair_between_conjuncts();
   void repair_subjects();
   // The first word of i's phrase (its leftmost descendant, or i).
   int left_edge(int i) const {

@@ -347,6 +347,37 @@ bool Tree::repair_double_objects() {
   return changed;
 }
 
+// "Between A and B" names two parties. A singular noun after "between"
+// with no conjunct of its own, followed by "and" and a noun phrase that
+// the parser made a second subject of the verb ("a call between X and Y
+// was released", read with Y as the subject beside "a call"), has that
+// phrase as its conjunct.
+bool Tree::repair_between_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int a = 0; a < n; ++a) {
+    if (!is_nominal(a) || marker(a) != "between" || child(a, "conj") >= 0) continue;
+    if (xpos(a) == "NNS" || xpos(a) == "NNPS") continue;  // "between the two states"
+    const int cc = right_edge(a) + 1;
+    if (cc + 1 >= n || upos(cc) != syntax::Upos::CCONJ || lemma(cc) != "and") continue;
+    // the head of the noun phrase that opens after "and"
+    int b = cc + 1;
+    while (head_[b] > cc && is_nominal(head_[b])) b = head_[b];
+    const int v = head_[b];
+    if (!is_nominal(b) || base_[b] != "nsubj" || v < 0 || left_edge(b) != cc + 1) continue;
+    bool other_subject = false;  // the verb's own subject, before the "between" phrase
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      other_subject |= *k < a && base_[*k] == "nsubj";
+    if (!other_subject) continue;
+    head_[b] = a;
+    rel_[b] = base_[b] = "conj";
+    head_[cc] = b;
+    rel_[cc] = base_[cc] = "cc";
+    changed = true;
+  }
+  return changed;
+}
+
 // An English oblique carries a preposition. A bare noun phrase before a
 // verb that has no subject, read as "obl" (the parser's slip on a subject
 // with an apposition: "X's president, Y Z, agreed ..."), is that verb's

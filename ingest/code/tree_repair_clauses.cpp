@@ -278,6 +278,66 @@ bool Tree::repair_infinitive_complements() {
   return changed;
 }
 
+// An adjective takes neither a subordinator nor a subject: a verb with
+// "that" and a subject of its own that the parser hung as a modifier of
+// the noun after it ("alleged that the company had bribed officials",
+// read with "bribed" on "officials" and "officials" the object of
+// "alleged") is the complement clause of the verb above, and the noun is
+// its object.
+bool Tree::repair_modifier_clauses() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    const int h = head_[v];
+    if (h <= v || base_[v] != "amod" || !is_verb(v) || child(v, "nsubj") < 0) continue;
+    const int m = child(v, "mark");
+    if (m < 0 || lemma(m) != "that" || base_[h] != "obj" || head_[h] < 0 || !is_verb(head_[h])) continue;
+    const int g = head_[h];
+    head_[v] = g;
+    rel_[v] = base_[v] = "ccomp";
+    head_[h] = v;
+    changed = true;
+  }
+  return changed;
+}
+
+// "If X does ..., I will destroy ...": a conditional clause ends where
+// the clause it conditions begins. A clause with a subject of its own and
+// "will", "would" or "shall", after a comma, that the parser hung inside
+// an "if" or "unless" clause (as a conjunct or parataxis of one of its
+// words) is the main clause: it takes the conditional clause's place, and
+// the conditional clause becomes its adverbial clause.
+bool Tree::repair_conditional_mains() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    const int m = child(v, "mark");
+    if (m < 0 || !(lemma(m) == "if" || lemma(m) == "unless") || base_[v] == "ccomp") continue;
+    for (int u = v + 1; u < n; ++u) {
+      if (!is_verb(u) || child(u, "nsubj") < 0) continue;
+      bool modal = false;
+      for (const int* k = kids_begin(u); k != kids_end(u); ++k)
+        modal |= base_[*k] == "aux" && (lemma(*k) == "will" || lemma(*k) == "would" || lemma(*k) == "shall");
+      // (the comma may be the clause's own first word)
+      const int le = left_edge(u);
+      const bool comma = lemma(le) == "," || (le - 1 > v && lemma(le - 1) == ",");
+      if (!modal || le <= v || !comma) continue;
+      // inside v's clause only by coordination or parataxis
+      int x = u;
+      while (x >= 0 && x != v && (base_[x] == "conj" || base_[x] == "parataxis")) x = head_[x];
+      if (x != v) continue;
+      head_[u] = head_[v];
+      rel_[u] = rel_[v];
+      base_[u] = base_[v];
+      head_[v] = u;
+      rel_[v] = base_[v] = "advcl";
+      changed = true;
+      break;
+    }
+  }
+  return changed;
+}
+
 // Two slips of the parser on a subject with a relative clause ("X, who
 // is in Y for talks, praised Z"): a clause whose subject is a relative
 // pronoun ("who", "which") under a noun is its relative clause, not a

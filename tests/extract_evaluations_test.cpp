@@ -1,0 +1,133 @@
+// Readings added in session 16: evaluations said of another party (an
+// adjective of alarm, a predicate noun, a wrong named as the object), an
+// allegation, force aimed at a state's land, a suspect handed over, and a
+// quoted passage of several sentences parsed piece by piece. Every
+// sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/code/quote_pieces.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+struct Case {
+  const char* text;
+  const char* root;
+  const char* source;
+  const char* target;
+};
+
+void check_found(const Case& c) {
+  const std::string text = c.text;
+  CAPTURE(text);
+  auto fs = test::facts(c.text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, a wrong named") {
+  const Case cases[] = {
+      // an adjective of alarm with the act it is about
+      {"The Greek prime minister said he was deeply worried by Turkish drilling near Cyprus.", "11",
+       "GRC", "TUR"},
+      {"Chile is worried about Argentina's decision to close the pass.", "11", "CHL", "ARG"},
+      // "X is a threat": what X is, said by the speaker, not a threat made by X
+      {"The Estonian prime minister said Russia was a threat to Europe.", "11", "EST", "RUS"},
+      // a complement whose object names a wrong
+      {"The Kenyan president said the Somali regime had made another grave provocation.", "11",
+       "KEN", "SOM"},
+      // a wrong named by the object of a characterization
+      {"The Chinese ambassador called the Australian decision a grave mistake.", "11", "CHN",
+       "AUS"},
+  };
+  for (const Case& c : cases) check_found(c);
+  // no threat by the subject of "is a threat"
+  for (const char* text : {"The Estonian prime minister said Russia was a threat to Europe.",
+                           "Russia is a threat to Estonia and Latvia."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "13") == nullptr);
+  }
+  // "on a visit": a predicate with a preposition still tells the act
+  auto fs = test::facts("The Indian prime minister is on a visit to Japan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "IND", "JPN") != nullptr);
+}
+
+TEST_CASE("allegations: the complement's subject is the accused, and only it") {
+  check_found(
+      {"The Lithuanian foreign minister alleged that Belarus had pushed migrants across the "
+       "border.",
+       "11", "LTU", "BLR"});
+  // a complement that accuses no party: nobody else of the sentence stands in
+  auto fs = test::facts(
+      "The Canadian ambassador to Mexico alleged that the company had bribed "
+      "officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("force aimed at no state, in a state's land, is aimed at that state") {
+  check_found({"The Ugandan army shelled rebel positions inside Congo.", "19", "UGA", "COD"});
+  check_found({"American drones struck militant camps in southern Somalia.", "19", "USA", "SOM"});
+  // in its own land: no fact
+  auto fs = test::facts("The Nigerian army shelled rebel positions in Nigeria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
+
+TEST_CASE("a suspect handed over to another state is judicial cooperation; hostages are not") {
+  check_found(
+      {"Colombian police handed the suspect over to American authorities.", "06", "COL", "USA"});
+  auto fs = test::facts("The rebels handed the hostages over to Kenyan officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "06") == nullptr);
+}
+
+TEST_CASE("a quoted passage of several sentences is parsed sentence by sentence") {
+  const syntax::Analyzer& an = test::extractor().analyzer();
+  const std::vector<std::string_view> words = {
+      "Kenya", "said", ",", "\"", "We", "will",  "act",  ".",      "Somalia", "must", "stop",
+      "(",     "now",  "!", ")",  ".",  "Talks", "will", "follow", ".",       "\""};
+  const std::vector<syntax::Analyzer::Hint> hints(words.size(), syntax::Analyzer::Hint::none);
+  syntax::Analyzer::Scratch scratch;
+  syntax::Analysis joined, alone;
+  ingest::analyze_pieces(an, words, hints, joined, scratch);
+  REQUIRE(joined.size() == words.size());
+  // one root, in the attribution's piece
+  int roots = 0;
+  for (std::size_t w = 0; w < joined.size(); ++w) roots += joined.head[w] < 0;
+  CHECK(roots == 1);
+  CHECK(joined.head[1] < 0);
+  // each later piece is the parse of its words alone, its root hung on "said"
+  const std::vector<std::string_view> second(words.begin() + 8, words.begin() + 16);
+  an.analyze(second, alone, scratch);
+  for (std::size_t w = 0; w < alone.size(); ++w) {
+    CAPTURE(w);
+    if (alone.head[w] < 0) {
+      CHECK(joined.head[8 + w] == 1);
+      CHECK(syntax::deprel_name(joined.rel[8 + w]) == "parataxis");
+    } else {
+      CHECK(joined.head[8 + w] == alone.head[w] + 8);
+      CHECK(joined.rel[8 + w] == alone.rel[w]);
+    }
+    CHECK(joined.upos[8 + w] == alone.upos[w]);
+  }
+  // an initial ends no piece, nor does a break outside quotation marks
+  const std::vector<std::string_view> plain = {"J",      ".",         "Smith", "met",
+                                               "Kenyan", "officials", "."};
+  syntax::Analysis a1, a2;
+  ingest::analyze_pieces(an, plain, {}, a1, scratch);
+  an.analyze(plain, a2, scratch);
+  CHECK(a1.head == a2.head);
+}
