@@ -131,3 +131,15 @@ TEST_CASE("a quoted passage of several sentences is parsed sentence by sentence"
   an.analyze(plain, a2, scratch);
   CHECK(a1.head == a2.head);
 }
+
+TEST_CASE("a known leader named in an apposition to a title without a country keeps the country") {
+  for (const char* text :
+       {"Sergei Lavrov, the Foreign Minister, met Kenya's foreign minister in Nairobi.",
+        "The Foreign Minister, Sergei Lavrov, met Kenya's foreign minister in Nairobi."}) {
+    const std::string t = text;
+    CAPTURE(t);
+    auto fs = test::facts(t, "2019-06-10");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_sym(fs, "04", "KEN,RUS") != nullptr);
+  }
+}

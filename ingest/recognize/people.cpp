@@ -290,13 +290,27 @@ void titles_to_people(SentenceState& sen) {
       k = static_cast<std::size_t>(-1);  // the list changed: restart
       continue;
     }
+    // A known leader's name in an apposition ("the Foreign Minister,
+    // Sergei Lavrov", "Sergei Lavrov, the Foreign Minister"): the leaders
+    // dictionary gives the country the title leaves unsaid.
+    auto known = [&](std::uint32_t b, std::uint32_t e) {
+      const LeaderHit* h = sen.hit_at(b);
+      if (!h || h->end < e) return -1;
+      const LeaderPick pick = pick_leader(art, *h, role, title.rank, country);
+      if (pick.row < 0) return -1;
+      if (org < 0 && country < 0) org = dict.leaders()[pick.row].org;
+      if (country < 0 && pick.country >= 0 && org < 0) country = pick.country;
+      return pick.row;
+    };
     if (art.is_punct(te, ',')) {
       std::uint32_t ne2 = sen.scan_name(te + 1, words, shown);
       bool closes = ne2 >= span.end || art.is_punct(ne2, ',') || art.is_punct(ne2, '.') ||
                     art.is_punct(ne2, ')') || art.is_punct(ne2, ';') || (toks[ne2].cls & kReport) ||
                     toks[ne2].id == id.and_;
       if (words.size() >= 2 && closes) {
+        const int row = known(te + 1, ne2);
         pm.entity = sen.add_person(shown, words, role, base_role, country, org);
+        make_leader(art, pm.entity, row);
         sen.replace(pb, ne2, pm);
         k = static_cast<std::size_t>(-1);
         continue;
@@ -311,7 +325,9 @@ void titles_to_people(SentenceState& sen) {
         bool starts = nb == span.begin || art.is_punct(nb - 1, ',') || art.is_punct(nb - 1, '(') ||
                       (toks[nb - 1].cls & (kPrep | kConj | kReport | kDet));
         if (words.size() >= 2 && starts) {
+          const int row = known(nb, c - 1);
           pm.entity = sen.add_person(shown, words, role, base_role, country, org);
+          make_leader(art, pm.entity, row);
           sen.replace(nb, te, pm);
           k = static_cast<std::size_t>(-1);
           continue;
