@@ -45,6 +45,10 @@ TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, 
       // a complement whose object names a wrong
       {"The Kenyan president said the Somali regime had made another grave provocation.", "11",
        "KEN", "SOM"},
+      // a concern named as the complement's predicate
+      {"The Japanese foreign minister told NHK that China's military build-up was a serious "
+       "concern.",
+       "11", "JPN", "CHN"},
       // a wrong named by the object of a characterization
       {"The Chinese ambassador called the Australian decision a grave mistake.", "11", "CHN",
        "AUS"},
@@ -142,4 +146,11 @@ TEST_CASE("a known leader named in an apposition to a title without a country ke
     CAPTURE(test::summary(fs));
     CHECK(test::find_sym(fs, "04", "KEN,RUS") != nullptr);
   }
+}
+
+TEST_CASE("defence systems supplied to a state are military aid, shared by whom the giver joins") {
+  auto fs = test::facts("Germany will join the Netherlands in supplying air defence systems to "
+                        "Ukraine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "DEU,NLD", "UKR") != nullptr);
 }
