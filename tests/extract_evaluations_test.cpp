@@ -154,3 +154,17 @@ TEST_CASE("defence systems supplied to a state are military aid, shared by whom 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "DEU,NLD", "UKR") != nullptr);
 }
+
+TEST_CASE("a deal that talks are about is under negotiation, not reached") {
+  for (const char* text : {"Talks on a free trade deal between Canada and India stalled last year.",
+                           "Canada and India held talks on a free trade agreement in Ottawa."}) {
+    const std::string t = text;
+    CAPTURE(t);
+    auto fs = test::facts(t);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_sym(fs, "05", "CAN,IND");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::negotiating);
+    CHECK(test::find_sym(fs, "04", "CAN,IND") != nullptr);
+  }
+}

@@ -613,6 +613,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.rel(w) == "obj" && tr.head(w) >= 0 &&
           tr.lemma(tr.head(w)) == "have")
         st = kHypothetical;
+      // "talks on a trade deal between X and Y": the deal talked about is
+      // under negotiation, not reached.
+      // ("held talks on a deal", with the phrase on the verb, the same)
+      if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.head(w) >= 0 &&
+          is_rel(tr.marker(w), {"on", "over", "about", "for"}) && st == static_cast<int>(Status::occurred)) {
+        const int h = tr.head(w);
+        const int talks = tr.base(w) == "nmod" ? h : tr.base(w) == "obl" ? tr.child(h, "obj") : -1;
+        if (talks >= 0 && frames_.in_class(talks_class_, tr.lemma(talks))) st = static_cast<int>(Status::negotiating);
+      }
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
       // So is a noun event that names the object ("blocked an aid package").
