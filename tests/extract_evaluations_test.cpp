@@ -168,3 +168,17 @@ TEST_CASE("a deal that talks are about is under negotiation, not reached") {
     CHECK(test::find_sym(fs, "04", "CAN,IND") != nullptr);
   }
 }
+
+TEST_CASE("cooperation or a treaty cut off or ended is a reduction of relations, not cooperation") {
+  for (const char* text : {"Niger severed military cooperation with France last year.",
+                           "Mali suspended its defence cooperation with Denmark.",
+                           "Niger ended the military agreement with France."}) {
+    const std::string t = text;
+    CAPTURE(t);
+    auto fs = test::facts(t);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_cameo(fs, "161") != nullptr);
+    for (const Fact& f : fs)
+      if (f.cameo.rfind("05", 0) == 0) CHECK(f.status == Status::negated);
+  }
+}
