@@ -182,3 +182,11 @@ TEST_CASE("cooperation or a treaty cut off or ended is a reduction of relations,
       if (f.cameo.rfind("05", 0) == 0) CHECK(f.status == Status::negated);
   }
 }
+
+TEST_CASE("a visit ended is a visit made") {
+  auto fs = test::facts("The Chinese president ended his three-day visit to Serbia on Friday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "04", "CHN", "SRB");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}
