@@ -190,3 +190,12 @@ TEST_CASE("a visit ended is a visit made") {
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("a bid or application blocked is rejected; aid blocked is cut") {
+  check_found({"Turkey blocked Sweden's bid to join NATO.", "12", "TUR", "SWE"});
+  check_found({"Hungary blocked Ukraine's application for membership.", "12", "HUN", "UKR"});
+  auto fs = test::facts("Kenya blocked the aid to Somalia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+  CHECK(test::with_cameo(fs, "162") != nullptr);
+}
