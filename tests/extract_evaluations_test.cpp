@@ -199,3 +199,12 @@ TEST_CASE("a bid or application blocked is rejected; aid blocked is cut") {
   CHECK(test::with_root(fs, "12") == nullptr);
   CHECK(test::with_cameo(fs, "162") != nullptr);
 }
+
+TEST_CASE("a 'between' phrase right after a noun event is the noun's, wherever the parser hung it") {
+  auto fs = test::facts(
+      "Next week's summit between the Chinese and Russian leaders will focus on energy.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "04", "CHN,RUS");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

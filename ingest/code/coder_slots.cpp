@@ -94,6 +94,18 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (tr.rel(*d) == "acl:relcl" && frames_.in_class(conduct_class_, tr.lemma(*d)) &&
           (tr.child(*d, "obj") < 0 || tr.upos(tr.child(*d, "obj")) == Upos::PRON))
         conduct = *d;
+  // A phrase with preposition p right after a noun event that the parser
+  // hung elsewhere (on a noun or verb above it: "signed the accord over
+  // objections from X"; or on a verb after it: "the summit between A and
+  // B will focus on ..." with the phrase on "focus") is the noun's.
+  auto right_after = [&](std::string_view p, std::vector<int>& out) {
+    // (right after the noun itself, or after its phrase)
+    const int next = tr.right_edge(t) + 1;
+    for (int d = t + 2; d < tr.size() && out.empty(); ++d)
+      if (is_rel(tr.base(d), {"obl", "nmod"}) && tr.marker(d) == p && tr.kids_begin(d) != tr.kids_end(d) &&
+          (*tr.kids_begin(d) == t + 1 || *tr.kids_begin(d) == next))
+        out.push_back(d);
+  };
   std::vector<int> nodes;
   switch (s.kind) {
     case SlotKind::subj: {
@@ -198,6 +210,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       // "brokered a truce between A and B", "mediated talks between A and
       // B": a verb's parties between, told on its object
       if (nodes.empty() && !f.noun && tr.child(t, "obj") >= 0) prep_children(tr.child(t, "obj"), "between", nodes);
+      if (nodes.empty() && f.noun) right_after("between", nodes);
       if (!nodes.empty()) why += "parties=between ";
       break;
     case SlotKind::prep:
@@ -249,18 +262,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       // "signed the accord over objections from X": a phrase right after
       // the noun that the parser hung higher up (on a noun above it, or on
       // the clause's verb) is the noun's.
-      if (nodes.empty() && f.noun) {
-        const int next = tr.right_edge(t) + 1;
-        for (int a = t; nodes.empty() && a >= 0 && (a == t || !tr.is_verb(a)) &&
-                        is_rel(tr.base(a), {"nmod", "obj", "obl"});) {
-          a = tr.head(a);
-          if (a >= 0)
-            for (const int* d = tr.kids_begin(a); d != tr.kids_end(a); ++d)
-              if (is_rel(tr.base(*d), {"obl", "nmod"}) && tr.marker(*d) == s.word && *d > t &&
-                  tr.kids_begin(*d) != tr.kids_end(*d) && *tr.kids_begin(*d) == next)
-                nodes.push_back(*d);
-        }
-      }
+      if (nodes.empty() && f.noun) right_after(s.word, nodes);
       // "accused Japan of ...": a verb's preposition may hang on its object.
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");
