@@ -448,3 +448,54 @@ TEST_CASE("tree repairs end to end: a call between two leaders named after 'betw
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "JPN,KOR") != nullptr);
 }
+
+TEST_CASE("tree repair: a past form read as a participle modifying the noun after it is a verb") {
+  // "Kenya accused Uganda and threatened sanctions", with "threatened" an
+  // adjective of "sanctions" and "sanctions" an object of "accused"
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"accuse", Upos::VERB, "VBD", -1, "root"},
+                                       {"Uganda", Upos::PROPN, "NNP", 1, "obj"},
+                                       {"and", Upos::CCONJ, "CC", 4, "cc"},
+                                       {"threaten", Upos::VERB, "VBN", 5, "amod"},
+                                       {"sanction", Upos::NOUN, "NNS", 1, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(4) == 1);
+  CHECK(t.rel(4) == "conj");
+  CHECK(t.head(5) == 4);
+  CHECK(t.rel(5) == "obj");
+  // "the feared and hated sanctions": with a determiner, adjectives
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"lift", Upos::VERB, "VBD", -1, "root"},
+                      {"the", Upos::DET, "DT", 6, "det"},
+                      {"fear", Upos::VERB, "VBN", 6, "amod"},
+                      {"and", Upos::CCONJ, "CC", 5, "cc"},
+                      {"hate", Upos::VERB, "VBN", 6, "amod"},
+                      {"sanction", Upos::NOUN, "NNS", 1, "obj"}});
+  t.reset(a);
+  CHECK(t.head(5) == 6);
+  // "said the new law violated interests", read as one noun phrase
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"say", Upos::VERB, "VBD", -1, "root"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"law", Upos::NOUN, "NN", 5, "compound"},
+                      {"violate", Upos::VERB, "VBN", 5, "amod"},
+                      {"interest", Upos::NOUN, "NNS", 1, "ccomp"}});
+  t.reset(a);
+  CHECK(t.head(4) == 1);
+  CHECK(t.rel(4) == "ccomp");
+  CHECK(t.head(3) == 4);
+  CHECK(t.rel(3) == "nsubj");
+  CHECK(t.head(5) == 4);
+  CHECK(t.rel(5) == "obj");
+}
+
+TEST_CASE("tree repairs end to end: a threat told after 'and', a clause read as a noun phrase") {
+  auto fs = test::facts("Senior American officials accused Tokyo of failing to honour the accord "
+                        "and threatened retaliation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "USA", "JPN") != nullptr);
+  fs = test::facts("Canberra said the new Chinese law violated Australian interests.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "AUS", "CHN") != nullptr);
+}

@@ -42,6 +42,7 @@ class Tree {
     if (repair_quote_attributions()) index_kids();
     if (repair_conditional_mains()) index_kids();
     if (repair_modifier_clauses()) index_kids();
+    if (repair_verb_modifiers()) index_kids();
     repair_outer_subjects();
     repair_subjects();
   }
@@ -57,6 +58,7 @@ class Tree {
   bool repair_quote_attributions();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();
+  bool repair_verb_modifiers();
   bool repair_temporal_clauses();
   bool repair_infinitive_complements();
   bool repair_clauses();

@@ -301,6 +301,54 @@ bool Tree::repair_modifier_clauses() {
   return changed;
 }
 
+// Two slips on a past form read as a participle modifying the noun after
+// it (the tagger's VBN for a VBD). After "and", with no determiner before
+// it and a finite verb with a subject earlier in the sentence ("accused
+// Tokyo of ... and threatened retaliation"), it is that verb's conjunct
+// and the noun its object. Between a noun read as a compound and the
+// noun heading a clause that has no verb ("said the new law violated
+// Australian interests", read as "law violated interests" with one head),
+// it is the clause's verb: the noun before it its subject, the noun after
+// it its object.
+bool Tree::repair_verb_modifiers() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 1; v < n; ++v) {
+    const int h = head_[v];
+    if (h <= v || base_[v] != "amod" || !is_verb(v) || !(xpos(v) == "VBN" || xpos(v) == "VBD")) continue;
+    bool det_before = false;
+    for (const int* k = kids_begin(h); k != kids_end(h) && *k < v; ++k) det_before |= base_[*k] == "det";
+    const int cc = child(v, "cc");
+    if (cc == v - 1 && !det_before && (lemma(cc) == "and" || lemma(cc) == "but")) {
+      int p = -1;  // the verb before with a subject of its own (a past form, whatever its tag)
+      for (int x = cc - 1; x >= 0 && p < 0; --x)
+        if (is_verb(x) && (finite_tag(x) || xpos(x) == "VBN") && child(x, "nsubj") >= 0) p = x;
+      if (p < 0) continue;
+      head_[v] = p;
+      rel_[v] = base_[v] = "conj";
+      head_[h] = v;
+      rel_[h] = base_[h] = "obj";
+      changed = true;
+      continue;
+    }
+    const bool clause_head = base_[h] == "ccomp" || base_[h] == "root" || base_[h] == "parataxis";
+    if (!clause_head || child(h, "cop") >= 0 || child(h, "nsubj") >= 0) continue;
+    int subj = -1;  // the compound right before the verb
+    for (const int* k = kids_begin(h); k != kids_end(h) && *k < v; ++k)
+      if (base_[*k] == "compound" && right_edge(*k) == v - 1) subj = *k;
+    if (subj < 0) continue;
+    head_[v] = head_[h];
+    rel_[v] = rel_[h];
+    base_[v] = base_[h];
+    head_[subj] = v;
+    rel_[subj] = base_[subj] = "nsubj";
+    head_[h] = v;
+    rel_[h] = base_[h] = "obj";
+    changed = true;
+  }
+  return changed;
+}
+
 // "If X does ..., I will destroy ...": a conditional clause ends where
 // the clause it conditions begins. A clause with a subject of its own and
 // "will", "would" or "shall", after a comma, that the parser hung inside
