@@ -208,3 +208,13 @@ TEST_CASE("a 'between' phrase right after a noun event is the noun's, wherever t
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("airspace closed to a state's planes; funding for things in a state's land") {
+  check_found({"Algeria closed its airspace to Moroccan planes.", "16", "DZA", "MAR"});
+  check_found({"Germany's development minister announced new funding for schools in Niger.", "07",
+               "DEU", "NER"});
+  // an embassy closed is no sanction
+  auto fs = test::facts("Kenya closed its embassy in Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "163") == nullptr);
+}

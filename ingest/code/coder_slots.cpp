@@ -307,6 +307,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     }
     const std::size_t before = out.size();
     actors_at(c, n, source, places, out);
+    // "funding for schools in Niger": aid for things in a place goes to
+    // the place's country.
+    if (places && out.size() == before && s.kind == SlotKind::prep && tr.upos(n) == Upos::NOUN)
+      for (const int* d = tr.kids_begin(n); d != tr.kids_end(n) && out.size() == before; ++d)
+        if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"in", "inside", "across", "throughout"}))
+          actors_at(c, *d, source, places, out);
     // "elements backed up by new documents": the agent is a thing, no party.
     if (source && s.kind == SlotKind::subj && out.size() == before && tr.upos(n) == Upos::NOUN &&
         tr.base(n) == "obl" && tr.marker(n) == "by" && !tr.is_nominal(tr.head(n)) &&
