@@ -218,3 +218,24 @@ TEST_CASE("airspace closed to a state's planes; funding for things in a state's 
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "163") == nullptr);
 }
+
+TEST_CASE("a cooperative act one side is ready or wants to do is its intent to do it (03x)") {
+  for (const char* text : {"Japan is ready to help Vietnam.", "Japan wants to help Vietnam."}) {
+    const std::string t = text;
+    CAPTURE(t);
+    auto fs = test::facts(t);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find(fs, "03", "JPN", "VNM");
+    REQUIRE(f != nullptr);
+    CHECK(f->cameo == "033");
+    CHECK(f->status == Status::intended);
+    CHECK(test::with_root(fs, "07") == nullptr);
+  }
+}
+
+TEST_CASE("help given to a state is aid; a government 'in' a country is that country's") {
+  check_found({"The Indian navy sent two warships to help Mauritius after the oil spill.", "07",
+               "IND", "MUS"});
+  check_found({"China will help Pakistan build two nuclear reactors.", "07", "CHN", "PAK"});
+  check_found({"Russia recognized the new government in Niger.", "05", "RUS", "NER"});
+}

@@ -654,6 +654,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (planned_stop && e.status == Status::occurred) e.status = Status::planned;
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
+      // A cooperative act one side is ready, willing or committed to do is
+      // that side's intent to do it (CAMEO 03: "ready to help X" is an
+      // intent to give aid, 033), as the pattern coder codes it.
+      if (e.status == Status::intended && !e.hypothetical)
+        if (const char* intent = coder_detail::intent_code(std::string_view(e.cameo).substr(0, 2))) {
+          e.cameo = intent;
+          e.type = "intent";
+          e.sym = false;
+        }
       // A hostile act promised on a condition ("if X does ..., we will
       // destroy its economy") is a threat, made now.
       if (e.status == Status::planned && !f.noun) {

@@ -170,6 +170,17 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         if (c.t.base(*g) == "amod" || c.t.rel(*g) == "nmod:poss")
           if (int gm = c.mention(*g); usable(gm)) return gm;
   }
+  // ... also when the parser hung the "in" phrase right after the body on
+  // the verb ("recognized the new government in Niger").
+  if ((frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "official") && c.t.head(n) >= 0) {
+    const int next = c.t.right_edge(n) + 1, h = c.t.head(n);
+    for (const int* k = c.t.kids_begin(h); k != c.t.kids_end(h); ++k) {
+      if (*k < next || c.t.base(*k) != "obl" || c.t.marker(*k) != "in" || *c.t.kids_begin(*k) != next) continue;
+      const int mk = c.mention(*k);
+      if (mk >= 0 && (c.rec.mentions[mk].kind == MentionKind::capital || c.rec.mentions[mk].kind == MentionKind::country))
+        return mk;
+    }
+  }
   if (pronoun_owner >= 0) return pronoun_owner;
   // "the policy that X adopted", "the deal Y signed": the subject of a
   // relative clause of conduct whose object is the noun itself.

@@ -64,6 +64,17 @@ inline const char* threat_code(std::string_view r) {
   return nullptr;
 }
 
+// The intent code (03x) of a cooperative act of root r one side means to
+// do; nullptr for other roots.
+inline const char* intent_code(std::string_view r) {
+  if (r == "04") return "036";
+  if (r == "05") return "032";
+  if (r == "06") return "031";
+  if (r == "07") return "033";
+  if (r == "08") return "034";
+  return nullptr;
+}
+
 // Roots 18-20: assault, fight, mass violence.
 inline bool force_root(std::string_view cameo) {
   return cameo.size() >= 2 &&
