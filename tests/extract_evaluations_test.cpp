@@ -239,3 +239,19 @@ TEST_CASE("help given to a state is aid; a government 'in' a country is that cou
   check_found({"China will help Pakistan build two nuclear reactors.", "07", "CHN", "PAK"});
   check_found({"Russia recognized the new government in Niger.", "05", "RUS", "NER"});
 }
+
+TEST_CASE("who attends a foreign leader's funeral or inauguration visits the leader's country") {
+  for (const char* text :
+       {"A Ghanaian delegation attended the funeral of the Ivorian president.",
+        "The delegation representing Peru at the funeral of the Chilean president returned on "
+        "Sunday."}) {
+    const std::string t = text;
+    CAPTURE(t);
+    auto fs = test::facts(t);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_cameo(fs, "042");
+    REQUIRE(f != nullptr);
+    CHECK(test::countries(*f, "target").size() == 1);
+    CHECK(test::with_cameo(fs, "044") == nullptr);
+  }
+}

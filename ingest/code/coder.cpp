@@ -38,6 +38,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   conduct_class_ = frames_.class_index("conduct");
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
+  rite_class_ = frames_.class_index("rite");
   agreement_class_ = frames_.class_index("agreement");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)

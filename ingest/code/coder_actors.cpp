@@ -610,6 +610,31 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     if (c.in.words) e.why = fmt::format("presence (be in): source=nsubj ({}) target=place ({}) ", (*c.in.words)[subj], (*c.in.words)[n]);
     out.push_back(std::move(e));
   }
+  // "the delegation representing X at the funeral of Y's president": who
+  // is at a foreign leader's funeral or inauguration visits that leader's
+  // country.
+  for (int n = 0; n < tr.size(); ++n) {
+    if (tr.upos(n) != Upos::NOUN || tr.marker(n) != "at" || !frames_.in_class(rite_class_, tr.lemma(n))) continue;
+    const int h = tr.head(n);
+    if (h < 0) continue;
+    CodedEvent e;
+    std::string ignored;
+    const int who = tr.is_nominal(h) ? h : subject_of(c, h, ignored);
+    actors_at(c, who, true, false, e.source);
+    if (e.source.empty()) continue;
+    for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
+      if (tr.base(*k) == "nmod" && tr.marker(*k) == "of") actors_at(c, *k, false, false, e.target);
+    if (e.target.empty()) continue;
+    const int st = status_of(c, tr.is_nominal(h) ? n : h);
+    if (st == kHypothetical) continue;
+    e.frame = static_cast<std::uint32_t>(visit_frame_);
+    e.word = n;
+    e.cameo = "042";
+    e.type = "visit";
+    e.status = static_cast<Status>(st);
+    if (c.in.words) e.why = fmt::format("presence (at a rite): source=({}) target=of ({}) ", (*c.in.words)[who], (*c.in.words)[n]);
+    out.push_back(std::move(e));
+  }
 }
 
 // The source is a pair told as one ("both countries", "the two sides")

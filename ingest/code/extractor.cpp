@@ -132,6 +132,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
       patterns_(dict_),
       analyzer_(std::move(analyzer)) {
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
+  rite_class_ = frames_.class_index("rite");
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
   // For measuring what the parse coder reads alone (docs/extraction.md).
@@ -286,7 +287,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       trigger = frames_.is_trigger_lemma(lemma);
       if (!trigger) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
-        trigger = frames_.is_trigger_lemma(lemma);
+        trigger = frames_.is_trigger_lemma(lemma) || frames_.in_class(rite_class_, lemma);
       }
     }
     if (!trigger) continue;

@@ -74,6 +74,7 @@ class Extractor {
   std::unique_ptr<syntax::Analyzer> analyzer_;
   bool trace_ = false;
   bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone
+  int rite_class_ = -1;        // frames.tsv @rite: nouns the parse gate lets in ("at the funeral of X")
   mutable std::atomic<std::uint64_t> sentences_{0}, tokens_{0}, parsed_{0}, parsed_tokens_{0};
 };
 
