@@ -255,3 +255,13 @@ TEST_CASE("who attends a foreign leader's funeral or inauguration visits the lea
     CHECK(test::with_cameo(fs, "044") == nullptr);
   }
 }
+
+TEST_CASE("the 'by' agent of a passive verb of reaction is not the target of the act reacted to") {
+  auto fs = test::facts("Vietnam was criticised by China for its fishing ban.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "VNM") != nullptr);
+  CHECK(test::with_root(fs, "16") == nullptr);
+  fs = test::facts("Myanmar's junta, which seized power in 2021, has been shunned by ASEAN.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "17") == nullptr);
+}

@@ -220,9 +220,14 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   // demand, a threat, an accusation is often aimed at whoever answers it:
   // "X rejected Y's demand".)
   std::vector<int> reacting;
+  // (of a passive, its "by" agent: "X was criticised by Y for its ban")
   for (int a = c.t.head(t), step = 0; material && a >= 0 && step < 8; a = c.t.head(a), ++step)
-    if (c.t.is_verb(a))
+    if (c.t.is_verb(a)) {
       if (int sj = c.t.child(a, "nsubj"); sj >= 0) reacting.push_back(sj);
+      if (c.t.passive(a))
+        for (const int* k = c.t.kids_begin(a); k != c.t.kids_end(a); ++k)
+          if (c.t.base(*k) == "obl" && c.t.marker(*k) == "by") reacting.push_back(*k);
+    }
   auto under_reacting = [&](int w) {
     for (int step = 0; w >= 0 && step < 12; w = c.t.head(w), ++step)
       if (std::find(reacting.begin(), reacting.end(), w) != reacting.end()) return true;
