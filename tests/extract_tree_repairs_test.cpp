@@ -499,3 +499,28 @@ TEST_CASE("tree repairs end to end: a threat told after 'and', a clause read as 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "AUS", "CHN") != nullptr);
 }
+
+TEST_CASE("tree repair: 'which' before another subject is the object, also of a clause hung on a verb") {
+  // "a policy of closing ports which Kenya criticised", with the clause an
+  // adverbial clause of "closing" and "which" its subject beside "Kenya"
+  syntax::Analysis a = test::analysis({{"a", Upos::DET, "DT", 1, "det"},
+                                       {"policy", Upos::NOUN, "NN", -1, "root"},
+                                       {"of", Upos::SCONJ, "IN", 3, "mark"},
+                                       {"close", Upos::VERB, "VBG", 1, "acl"},
+                                       {"port", Upos::NOUN, "NNS", 3, "obj"},
+                                       {"which", Upos::PRON, "WDT", 7, "nsubj"},
+                                       {"Kenya", Upos::PROPN, "NNP", 7, "nsubj"},
+                                       {"criticise", Upos::VERB, "VBD", 3, "advcl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(5) == "obj");
+  CHECK(t.rel(6) == "nsubj");
+}
+
+TEST_CASE("a policy criticised in a relative clause is aimed at all who keep it") {
+  auto fs = test::facts(
+      "Laos and Cambodia have kept a policy of closing ports to fishing fleets which, according to "
+      "Reuters, the United States has criticised.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "USA", "KHM,LAO") != nullptr);
+}

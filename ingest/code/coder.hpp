@@ -141,6 +141,7 @@ class Coder {
   int subject_of(const Ctx& c, int v, std::string& why, int depth = 0) const;
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
+  int adopter_of_relative(const Ctx& c, int n) const;
   std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;
   int victim_of_setting(const Ctx& c, int t) const;

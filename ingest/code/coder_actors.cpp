@@ -26,6 +26,30 @@ static bool partitive(std::string_view l) {
 // possessive, compound or "of"/"from" phrase ("Japanese officials", "the
 // government of Japan"). For other nouns ("Japanese goods") the modifier
 // counts only outside the source slot: goods receive, they do not act.
+// "a policy of closing ports to fishing fleets which X criticised": the
+// object "which" stands for the act noun the clause follows, and whom it is
+// aimed at is that act's adopter: the subject of the verb of conduct the
+// act noun is the object of (all of its conjuncts: "A and B have kept a
+// policy ..."). Also with the relative clause hung on a verb of the
+// phrase ("criticised" on "closing"). -1 if n is no such pronoun.
+int Coder::adopter_of_relative(const Ctx& c, int n) const {
+  const Tree& t = c.t;
+  if (t.upos(n) != Upos::PRON || c.mention(n) >= 0 || t.base(n) != "obj" || t.head(n) < 0 ||
+      !is_rel(t.lemma(n), {"which", "that"}) || n < 1)
+    return -1;
+  int a = -1;
+  if (t.rel(t.head(n)) == "acl:relcl")
+    a = t.head(t.head(n));
+  else
+    a = t.is_nominal(n - 1) ? n - 1 : (n >= 2 && t.upos(n - 1) == Upos::PUNCT && t.is_nominal(n - 2) ? n - 2 : -1);
+  // up to the act noun of the phrase ("policy" of "a policy of closing
+  // ports to fishing fleets")
+  for (int step = 0; a >= 0 && step < 5 && !frames_.in_class(act_class_, t.lemma(a)); ++step) a = t.head(a);
+  if (a < 0 || t.base(a) != "obj" || t.head(a) < 0 || !frames_.in_class(conduct_class_, t.lemma(t.head(a)))) return -1;
+  std::string ignored;
+  return subject_of(c, t.head(a), ignored);
+}
+
 int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   auto usable = [&](int mi) {
     if (mi < 0) return false;
@@ -61,6 +85,12 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       return r;
     }
   }
+  // ... and when the parser hung the relative clause on a verb ("a policy
+  // of closing ports to fleets, which X criticised", with "criticised" on
+  // "closing"): the act noun the pronoun's clause follows, whose adopter is
+  // the one criticised ("a policy which Y criticized").
+  if (!source)
+    if (const int sj = adopter_of_relative(c, n); sj >= 0) return actor_of_node(c, sj, true, places);
   if (!c.t.is_nominal(n)) return -1;
   // A name the recognizer did not know stands for what its apposition says
   // it is ("Ann Lee, head of the UN agency", "Ann Lee, a Kenyan diplomat");
@@ -522,6 +552,11 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   if (n < 0) return;
   // "which" of "the imports, which were banned": the noun it stands for.
   if (c.t.upos(n) == Upos::PRON && c.mention(n) < 0 && is_rel(c.t.lemma(n), {"which", "that", "whom"})) {
+    // (all the adopters of an act a relative clause follows)
+    if (const int sj = source ? -1 : adopter_of_relative(c, n); sj >= 0) {
+      actors_at(c, sj, true, places, out);
+      return;
+    }
     // ... or the one who adopted it ("a policy which Y criticized").
     if (int r = actor_of_node(c, n, source, places); r >= 0) {
       out.push_back(r);

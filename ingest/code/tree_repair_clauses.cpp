@@ -36,12 +36,15 @@ bool Tree::repair_finite_conjuncts() {
 
 // A relative clause has one subject: "which" read as the subject of a
 // clause that names its own subject after it ("a policy which, say
-// officials, X and Y have criticized") is the clause's object.
+// officials, X and Y have criticized") is the clause's object, also where
+// the parser hung the clause on a verb.
 bool Tree::repair_relative_objects() {
   const int n = size();
   bool changed = false;
   for (int c = 0; c < n; ++c) {
-    if (rel_[c] != "acl:relcl" || !is_verb(c) || passive(c) || child(c, "obj") >= 0) continue;
+    if (!(rel_[c] == "acl:relcl" || base_[c] == "advcl" || base_[c] == "ccomp" || base_[c] == "parataxis") ||
+        !is_verb(c) || passive(c) || child(c, "obj") >= 0)
+      continue;
     int rp = -1, other = -1;
     for (const int* k = kids_begin(c); k != kids_end(c) && *k < c; ++k) {
       if (rel_[*k] != "nsubj") continue;
