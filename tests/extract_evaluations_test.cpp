@@ -265,3 +265,15 @@ TEST_CASE("the 'by' agent of a passive verb of reaction is not the target of the
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "17") == nullptr);
 }
+
+TEST_CASE("forces moving into another state's land are an incursion; into markets, nothing") {
+  check_found({"Ethiopian forces advanced into Eritrea on Monday.", "19", "ETH", "ERI"});
+  auto fs = test::facts("Kenyan troops will push into southern Somalia next week.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "19", "KEN", "SOM");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("Chinese companies moved into African markets.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}
