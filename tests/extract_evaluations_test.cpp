@@ -277,3 +277,9 @@ TEST_CASE("forces moving into another state's land are an incursion; into market
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("a court's sentence or conviction of another state's national is coercion of that state") {
+  check_found({"A Turkish court sentenced a German journalist to two years in prison.", "17", "TUR",
+               "DEU"});
+  check_found({"An Iranian court convicted a French tourist of spying.", "17", "IRN", "FRA"});
+}
