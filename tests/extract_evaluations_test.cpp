@@ -283,3 +283,11 @@ TEST_CASE("a court's sentence or conviction of another state's national is coerc
                "DEU"});
   check_found({"An Iranian court convicted a French tourist of spying.", "17", "IRN", "FRA"});
 }
+
+TEST_CASE("money withheld from a state and firms blacklisted are sanctions") {
+  check_found({"Israel withheld tax revenues from the Palestinian Authority.", "16", "ISR", "PSE"});
+  check_found({"The US Treasury blacklisted three Chinese firms.", "16", "USA", "CHN"});
+  auto fs = test::facts("Kenya withheld the report from parliament.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}
