@@ -291,3 +291,11 @@ TEST_CASE("money withheld from a state and firms blacklisted are sanctions") {
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("an agreement signed as the conjunct of a meeting is made with whom the meeting was") {
+  auto fs = test::facts(
+      "The Chilean president flew to Lima on Monday. She met her Peruvian counterpart and signed "
+      "three agreements.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "CHL,PER") != nullptr);
+}

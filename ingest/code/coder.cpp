@@ -582,6 +582,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
         if (!e.target.empty()) why += "target=the object's receiver ";
       }
+      // "met X and signed three agreements": a symmetric act told as the
+      // conjunct of a meeting is done with whom the meeting was.
+      if (e.target.empty() && !e.source.empty() && !f.noun && (f.flags & kFrameSym) && tr.base(w) == "conj" &&
+          tr.head(w) >= 0 && tr.is_verb(tr.head(w))) {
+        const int h = tr.head(w);
+        const auto* hs = frames_.find(tr.lemma(h), false);
+        const bool meeting = hs && std::any_of(hs->begin(), hs->end(), [&](std::uint32_t g) {
+                               return frames_.frame(g).cameo.rfind("04", 0) == 0 && frame_holds(c, h, frames_.frame(g));
+                             });
+        if (meeting) {
+          actors_at(c, tr.child(h, "obj"), false, false, e.target);
+          for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d)
+            if (tr.base(*d) == "obl" && tr.marker(*d) == "with") actors_at(c, *d, false, false, e.target);
+          if (!e.target.empty()) why += "target=the meeting's party ";
+        }
+      }
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         answered_party(c, w, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
