@@ -66,6 +66,18 @@ class Tree {
   bool repair_double_objects();
   bool repair_between_conjuncts();
   void repair_subjects();
+  // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
+  void attach(int x, int h, std::string_view r) {
+    head_[x] = h;
+    rel_[x] = r;
+    base_[x] = r.substr(0, r.find(':'));
+  }
+  // x takes y's place: y's head and relation.
+  void take_place(int x, int y) {
+    head_[x] = head_[y];
+    rel_[x] = rel_[y];
+    base_[x] = base_[y];
+  }
   // The first word of i's phrase (its leftmost descendant, or i).
   int left_edge(int i) const {
     while (kids_begin(i) != kids_end(i) && *kids_begin(i) < i) i = *kids_begin(i);

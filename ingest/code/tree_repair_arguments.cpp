@@ -369,10 +369,8 @@ bool Tree::repair_between_conjuncts() {
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
       other_subject |= *k < a && base_[*k] == "nsubj";
     if (!other_subject) continue;
-    head_[b] = a;
-    rel_[b] = base_[b] = "conj";
-    head_[cc] = b;
-    rel_[cc] = base_[cc] = "cc";
+    attach(b, a, "conj");
+    attach(cc, b, "cc");
     changed = true;
   }
   return changed;

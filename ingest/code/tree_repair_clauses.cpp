@@ -295,9 +295,7 @@ bool Tree::repair_modifier_clauses() {
     if (h <= v || base_[v] != "amod" || !is_verb(v) || child(v, "nsubj") < 0) continue;
     const int m = child(v, "mark");
     if (m < 0 || lemma(m) != "that" || base_[h] != "obj" || head_[h] < 0 || !is_verb(head_[h])) continue;
-    const int g = head_[h];
-    head_[v] = g;
-    rel_[v] = base_[v] = "ccomp";
+    attach(v, head_[h], "ccomp");
     head_[h] = v;
     changed = true;
   }
@@ -327,10 +325,8 @@ bool Tree::repair_verb_modifiers() {
       for (int x = cc - 1; x >= 0 && p < 0; --x)
         if (is_verb(x) && (finite_tag(x) || xpos(x) == "VBN") && child(x, "nsubj") >= 0) p = x;
       if (p < 0) continue;
-      head_[v] = p;
-      rel_[v] = base_[v] = "conj";
-      head_[h] = v;
-      rel_[h] = base_[h] = "obj";
+      attach(v, p, "conj");
+      attach(h, v, "obj");
       changed = true;
       continue;
     }
@@ -340,13 +336,9 @@ bool Tree::repair_verb_modifiers() {
     for (const int* k = kids_begin(h); k != kids_end(h) && *k < v; ++k)
       if (base_[*k] == "compound" && right_edge(*k) == v - 1) subj = *k;
     if (subj < 0) continue;
-    head_[v] = head_[h];
-    rel_[v] = rel_[h];
-    base_[v] = base_[h];
-    head_[subj] = v;
-    rel_[subj] = base_[subj] = "nsubj";
-    head_[h] = v;
-    rel_[h] = base_[h] = "obj";
+    take_place(v, h);
+    attach(subj, v, "nsubj");
+    attach(h, v, "obj");
     changed = true;
   }
   return changed;
@@ -377,11 +369,8 @@ bool Tree::repair_conditional_mains() {
       int x = u;
       while (x >= 0 && x != v && (base_[x] == "conj" || base_[x] == "parataxis")) x = head_[x];
       if (x != v) continue;
-      head_[u] = head_[v];
-      rel_[u] = rel_[v];
-      base_[u] = base_[v];
-      head_[v] = u;
-      rel_[v] = base_[v] = "advcl";
+      take_place(u, v);
+      attach(v, u, "advcl");
       changed = true;
       break;
     }
