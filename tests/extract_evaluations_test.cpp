@@ -299,3 +299,12 @@ TEST_CASE("an agreement signed as the conjunct of a meeting is made with whom th
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "CHL,PER") != nullptr);
 }
+
+TEST_CASE("a cue of readiness is an adjective's: 'opened an inquiry' is an inquiry opened") {
+  auto fs = test::facts("The International Criminal Court opened an inquiry into Russian actions "
+                        "in Ukraine.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].cameo.rfind("09", 0) == 0);
+  CHECK(fs[0].status == Status::occurred);
+}

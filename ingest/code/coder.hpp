@@ -39,7 +39,7 @@
 namespace dipgraph::ingest {
 
 // A status cue of data/status.tsv.
-enum class CueWhere : std::uint8_t { mod, gov, mark, clause, noun };
+enum class CueWhere : std::uint8_t { mod, gov, mark, clause, noun, adj };
 // Status strength order; kHypothetical means: no fact.
 inline constexpr int kHypothetical = 100;
 
@@ -54,7 +54,7 @@ class StatusCues {
   int find_passive(const std::string& lemma) const;
 
  private:
-  std::unordered_map<std::string, int> cues_[5];
+  std::unordered_map<std::string, int> cues_[6];
   std::unordered_map<std::string, int> passive_gov_;
 };
 

@@ -36,7 +36,13 @@ StatusCues StatusCues::load(const std::string& path, Diagnostics& diag) {
       header = true;
       if (lemma == "lemma") continue;
     }
-    int w = where == "mod" ? 0 : where == "gov" ? 1 : where == "mark" ? 2 : where == "clause" ? 3 : where == "noun" ? 4 : -1;
+    int w = where == "mod"      ? 0
+            : where == "gov"    ? 1
+            : where == "mark"   ? 2
+            : where == "clause" ? 3
+            : where == "noun"   ? 4
+            : where == "adj"    ? 5
+                                : -1;
     int v = value == "hypothetical" ? kHypothetical : -1;
     if (v < 0) {
       auto st = parse_status(value);
@@ -97,6 +103,10 @@ int Coder::gov_cue(const Ctx& c, int h) const {
   // own ("be prepare": ready, intended; "prepare": planned).
   if (c.t.passive(h))
     if (const int v = cues_.find_passive(c.t.lemma(h)); v >= 0) return v;
+  // "ready", "willing", "open to": a cue of an adjective only ("opened an
+  // inquiry", "committed crimes" are acts, not readiness).
+  if (c.t.upos(h) == Upos::ADJ)
+    if (const int v = cues_.find(CueWhere::adj, c.t.lemma(h)); v >= 0) return v;
   return cues_.find(CueWhere::gov, c.t.lemma(h));
 }
 
