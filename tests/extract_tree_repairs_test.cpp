@@ -524,3 +524,32 @@ TEST_CASE("a policy criticised in a relative clause is aimed at all who keep it"
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "USA", "KHM,LAO") != nullptr);
 }
+
+TEST_CASE("tree repair: a subordinator read as a preposition before a clause read as a noun phrase") {
+  // "Kenya protested after Ugandan jets violated its airspace", read as
+  // "after Ugandan jets" + "violated airspace" (an adjective)
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"protest", Upos::VERB, "VBD", -1, "root"},
+                                       {"after", Upos::ADP, "IN", 4, "case"},
+                                       {"Ugandan", Upos::ADJ, "JJ", 4, "amod"},
+                                       {"jet", Upos::NOUN, "NNS", 1, "obl"},
+                                       {"violate", Upos::VERB, "VBN", 7, "amod"},
+                                       {"its", Upos::PRON, "PRP$", 7, "nmod:poss"},
+                                       {"airspace", Upos::NOUN, "NN", 1, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "advcl");
+  CHECK(t.head(4) == 5);
+  CHECK(t.rel(4) == "nsubj");
+  CHECK(t.rel(2) == "mark");
+  CHECK(t.head(7) == 5);
+  CHECK(t.rel(7) == "obj");
+}
+
+TEST_CASE("tree repairs end to end: an act told after 'after' read as a noun phrase") {
+  auto fs = test::facts(
+      "Sweden summoned Russia's ambassador after Russian jets violated Swedish airspace.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RUS", "SWE") != nullptr);
+}

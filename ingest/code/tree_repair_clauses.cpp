@@ -330,6 +330,25 @@ bool Tree::repair_verb_modifiers() {
       changed = true;
       continue;
     }
+    // "summoned X after Russian jets violated its airspace", read as "after
+    // Russian jets" + "violated airspace": the noun phrase after a
+    // subordinator is the clause's subject, the subordinator its mark.
+    if (int x = v - 1; x >= 0) {
+      while (x >= 0 && head_[x] > x && head_[x] < v) x = head_[x];  // the phrase's head
+      const int sub = x >= 0 ? child(x, "case") : -1;
+      int g = x >= 0 ? head_[x] : -1;
+      while (g >= 0 && !is_verb(g)) g = head_[g];
+      if (x >= 0 && right_edge(x) == v - 1 && is_nominal(x) && sub >= 0 &&
+          (lemma(sub) == "after" || lemma(sub) == "before" || lemma(sub) == "since" || lemma(sub) == "until") &&
+          g >= 0 && g < x && is_nominal(h)) {
+        attach(v, g, "advcl");
+        attach(x, v, "nsubj");
+        attach(sub, v, "mark");
+        attach(h, v, "obj");
+        changed = true;
+        continue;
+      }
+    }
     const bool clause_head = base_[h] == "ccomp" || base_[h] == "root" || base_[h] == "parataxis";
     if (!clause_head || child(h, "cop") >= 0 || child(h, "nsubj") >= 0) continue;
     int subj = -1;  // the compound right before the verb
