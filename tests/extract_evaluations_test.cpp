@@ -308,3 +308,11 @@ TEST_CASE("a cue of readiness is an adjective's: 'opened an inquiry' is an inqui
   CHECK(fs[0].cameo.rfind("09", 0) == 0);
   CHECK(fs[0].status == Status::occurred);
 }
+
+TEST_CASE("a remark its apposition calls a charge is an accusation; the denial a rejection") {
+  auto fs = test::facts(
+      "Colombia's president said Venezuela was harbouring guerrillas, a charge Caracas denied.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "COL", "VEN") != nullptr);
+  CHECK(test::find(fs, "12", "VEN", "COL") != nullptr);
+}

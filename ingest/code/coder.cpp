@@ -39,6 +39,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   rite_class_ = frames_.class_index("rite");
+  charge_class_ = frames_.class_index("charge");
   agreement_class_ = frames_.class_index("agreement");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)

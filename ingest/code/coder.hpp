@@ -184,6 +184,7 @@ class Coder {
   int agreement_class_ = -1;              // frames.tsv @agreement: "treaty", "deal"
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int rite_class_ = -1;                   // frames.tsv @rite: "funeral", "inauguration"
+  int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"

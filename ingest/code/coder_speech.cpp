@@ -185,6 +185,33 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     const std::vector<std::int32_t> speaker = out[k].source;
     if (speaker.empty()) continue;
     for (int cw : comps) {
+      // "said X was harbouring rebels, a charge X denied": a remark its own
+      // apposition calls a charge or an accusation is one, aimed at the
+      // complement's subject.
+      {
+        bool charge = false;
+        for (int d = tr.left_edge(cw); d <= tr.right_edge(cw) && !charge; ++d)
+          charge = tr.base(d) == "appos" && frames_.in_class(charge_class_, tr.lemma(d));
+        // (however the parser hung it: ", a charge" right after the complement)
+        int after = tr.right_edge(cw) + 1;
+        // (the comma may close the complement's phrase or follow it)
+        const bool comma = tr.lemma(after - 1) == "," || (after < tr.size() && tr.lemma(after) == ",");
+        if (comma) {
+          if (tr.lemma(after - 1) != ",") ++after;
+          while (after < tr.size() && tr.upos(after) == Upos::DET) ++after;
+          charge |= after < tr.size() && tr.upos(after) == Upos::NOUN && frames_.in_class(charge_class_, tr.lemma(after));
+        }
+        std::vector<std::int32_t> accused;
+        if (charge && out[k].cameo == "010") {
+          int subj = tr.child(cw, "nsubj");
+          if (subj < 0) subj = tr.child(cw, "nsubj:pass");
+          actors_at(c, subj, false, false, accused);
+        }
+        if (!accused.empty()) {
+          recode_remark(out[k], &accused, "112", "criticism", "a charge ");
+          continue;
+        }
+      }
       // Events inside the complement.
       bool any = false;
       std::vector<std::size_t> credited;  // those given the speaker as source here
@@ -288,8 +315,9 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       }
       // A verb that judges its subject's act ("X had violated the treaty")
       // makes the remark an evaluation even with an event inside.
+      // (a remark read as an act in another complement stays that act)
       if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
-        out[k].say = true;
+        if (out[k].cameo == "010") out[k].say = true;
         continue;
       }
       // What the complement is about: the actors of its subject ("Japan
