@@ -149,8 +149,9 @@ TEST_CASE("a known leader named in an apposition to a title without a country ke
 }
 
 TEST_CASE("defence systems supplied to a state are military aid, shared by whom the giver joins") {
-  auto fs = test::facts("Germany will join the Netherlands in supplying air defence systems to "
-                        "Ukraine.");
+  auto fs = test::facts(
+      "Germany will join the Netherlands in supplying air defence systems to "
+      "Ukraine.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "DEU,NLD", "UKR") != nullptr);
 }
@@ -200,7 +201,8 @@ TEST_CASE("a bid or application blocked is rejected; aid blocked is cut") {
   CHECK(test::with_cameo(fs, "162") != nullptr);
 }
 
-TEST_CASE("a 'between' phrase right after a noun event is the noun's, wherever the parser hung it") {
+TEST_CASE(
+    "a 'between' phrase right after a noun event is the noun's, wherever the parser hung it") {
   auto fs = test::facts(
       "Next week's summit between the Chinese and Russian leaders will focus on energy.");
   CAPTURE(test::summary(fs));
@@ -278,7 +280,8 @@ TEST_CASE("forces moving into another state's land are an incursion; into market
   CHECK(fs.empty());
 }
 
-TEST_CASE("a court's sentence or conviction of another state's national is coercion of that state") {
+TEST_CASE(
+    "a court's sentence or conviction of another state's national is coercion of that state") {
   check_found({"A Turkish court sentenced a German journalist to two years in prison.", "17", "TUR",
                "DEU"});
   check_found({"An Iranian court convicted a French tourist of spying.", "17", "IRN", "FRA"});
@@ -301,8 +304,9 @@ TEST_CASE("an agreement signed as the conjunct of a meeting is made with whom th
 }
 
 TEST_CASE("a cue of readiness is an adjective's: 'opened an inquiry' is an inquiry opened") {
-  auto fs = test::facts("The International Criminal Court opened an inquiry into Russian actions "
-                        "in Ukraine.");
+  auto fs = test::facts(
+      "The International Criminal Court opened an inquiry into Russian actions "
+      "in Ukraine.");
   CAPTURE(test::summary(fs));
   REQUIRE(fs.size() == 1);
   CHECK(fs[0].cameo.rfind("09", 0) == 0);

@@ -42,7 +42,8 @@ bool Tree::repair_relative_objects() {
   const int n = size();
   bool changed = false;
   for (int c = 0; c < n; ++c) {
-    if (!(rel_[c] == "acl:relcl" || base_[c] == "advcl" || base_[c] == "ccomp" || base_[c] == "parataxis") ||
+    if (!(rel_[c] == "acl:relcl" || base_[c] == "advcl" || base_[c] == "ccomp" ||
+          base_[c] == "parataxis") ||
         !is_verb(c) || passive(c) || child(c, "obj") >= 0)
       continue;
     int rp = -1, other = -1;
@@ -294,7 +295,8 @@ bool Tree::repair_modifier_clauses() {
     const int h = head_[v];
     if (h <= v || base_[v] != "amod" || !is_verb(v) || child(v, "nsubj") < 0) continue;
     const int m = child(v, "mark");
-    if (m < 0 || lemma(m) != "that" || base_[h] != "obj" || head_[h] < 0 || !is_verb(head_[h])) continue;
+    if (m < 0 || lemma(m) != "that" || base_[h] != "obj" || head_[h] < 0 || !is_verb(head_[h]))
+      continue;
     attach(v, head_[h], "ccomp");
     head_[h] = v;
     changed = true;
@@ -316,9 +318,11 @@ bool Tree::repair_verb_modifiers() {
   bool changed = false;
   for (int v = 1; v < n; ++v) {
     const int h = head_[v];
-    if (h <= v || base_[v] != "amod" || !is_verb(v) || !(xpos(v) == "VBN" || xpos(v) == "VBD")) continue;
+    if (h <= v || base_[v] != "amod" || !is_verb(v) || !(xpos(v) == "VBN" || xpos(v) == "VBD"))
+      continue;
     bool det_before = false;
-    for (const int* k = kids_begin(h); k != kids_end(h) && *k < v; ++k) det_before |= base_[*k] == "det";
+    for (const int* k = kids_begin(h); k != kids_end(h) && *k < v; ++k)
+      det_before |= base_[*k] == "det";
     const int cc = child(v, "cc");
     if (cc == v - 1 && !det_before && (lemma(cc) == "and" || lemma(cc) == "but")) {
       int p = -1;  // the verb before with a subject of its own (a past form, whatever its tag)
@@ -339,7 +343,8 @@ bool Tree::repair_verb_modifiers() {
       int g = x >= 0 ? head_[x] : -1;
       while (g >= 0 && !is_verb(g)) g = head_[g];
       if (x >= 0 && right_edge(x) == v - 1 && is_nominal(x) && sub >= 0 &&
-          (lemma(sub) == "after" || lemma(sub) == "before" || lemma(sub) == "since" || lemma(sub) == "until") &&
+          (lemma(sub) == "after" || lemma(sub) == "before" || lemma(sub) == "since" ||
+           lemma(sub) == "until") &&
           g >= 0 && g < x && is_nominal(h)) {
         attach(v, g, "advcl");
         attach(x, v, "nsubj");
@@ -379,7 +384,8 @@ bool Tree::repair_conditional_mains() {
       if (!is_verb(u) || child(u, "nsubj") < 0) continue;
       bool modal = false;
       for (const int* k = kids_begin(u); k != kids_end(u); ++k)
-        modal |= base_[*k] == "aux" && (lemma(*k) == "will" || lemma(*k) == "would" || lemma(*k) == "shall");
+        modal |= base_[*k] == "aux" &&
+                 (lemma(*k) == "will" || lemma(*k) == "would" || lemma(*k) == "shall");
       // (the comma may be the clause's own first word)
       const int le = left_edge(u);
       const bool comma = lemma(le) == "," || (le - 1 > v && lemma(le - 1) == ",");
