@@ -49,6 +49,8 @@ TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, 
       {"The Japanese foreign minister told NHK that China's military build-up was a serious "
        "concern.",
        "11", "JPN", "CHN"},
+      // a disgrace or a farce named as the complement's predicate
+      {"The Israeli ambassador said the Turkish resolution was a disgrace.", "11", "ISR", "TUR"},
       // a wrong named by the object of a characterization
       {"The Chinese ambassador called the Australian decision a grave mistake.", "11", "CHN",
        "AUS"},
@@ -319,4 +321,15 @@ TEST_CASE("a remark its apposition calls a charge is an accusation; the denial a
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "COL", "VEN") != nullptr);
   CHECK(test::find(fs, "12", "VEN", "COL") != nullptr);
+}
+
+TEST_CASE("a negating verb itself negated leaves the act open; a denied act is negated") {
+  auto fs = test::facts("Mexico did not rule out sanctions against the United States.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+  fs = test::facts("Serbia denied sending weapons to Russia.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "07");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
 }

@@ -223,7 +223,15 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d)
         if (*d < x && tr.rel(*d) == "xcomp" && tr.upos(*d) == Upos::ADJ) take(gov_cue(c, *d));
     if (r == "xcomp" || r == "obj" || r == "nsubj:pass" || asked_for || adj_clause || adj_object) {
-      if (!(act && x == t)) take(gov_cue(c, h));
+      // "did not rule out sanctions", "has not cancelled the visit": a
+      // negating verb itself negated leaves the act open, no fact.
+      if (!(act && x == t)) {
+        const int g = gov_cue(c, h);
+        bool negated_gov = false;
+        for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && g == static_cast<int>(Status::negated); ++d)
+          negated_gov |= (tr.base(*d) == "advmod" || tr.base(*d) == "part") && is_rel(tr.lemma(*d), {"not", "never", "n't"});
+        take(negated_gov ? kHypothetical : g);
+      }
       // "has yet to answer X's request", "will not accept the offer": a
       // verbal act that another act answers was made; what is said of the
       // answer (not yet, not, will) is the answer's, not the request's.
