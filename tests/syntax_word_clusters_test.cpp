@@ -1,6 +1,7 @@
 // Tests of the exchange word clustering (ingest/syntax/word_clusters.hpp):
 // words met in the same contexts share a class, rare words get none, and
-// the result does not depend on anything but the text.
+// the result does not depend on anything but the text; the frozen index
+// (ClusterIndex) answers as the map does.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -43,4 +44,22 @@ TEST_CASE("word clusters: words of like contexts share a class, rare words have 
 TEST_CASE("word clusters: empty text gives no classes") {
   CHECK(exchange_clusters({}, 8, 1, 5).empty());
   CHECK(exchange_clusters({{}}, 8, 1, 5).empty());
+}
+
+TEST_CASE("word clusters: the frozen index gives each word's class, -1 for others") {
+  WordClusters c;
+  // Keys that share their low bits collide in the index and probe on.
+  for (std::uint64_t i = 0; i < 200; ++i) c[(i << 20) | 7] = static_cast<std::uint8_t>(i % 64);
+  c[0] = 5;  // a zero key is a word like any other
+  const ClusterIndex index(c);
+  CHECK_FALSE(index.empty());
+  for (const auto& [word, cls] : c) {
+    CAPTURE(word);
+    CHECK(index.find(word) == cls);
+  }
+  CHECK(index.find(8) == -1);
+  CHECK(index.find((300ULL << 20) | 7) == -1);
+  CHECK(ClusterIndex().empty());
+  CHECK(ClusterIndex().find(7) == -1);
+  CHECK(ClusterIndex(WordClusters{}).find(0) == -1);
 }

@@ -105,7 +105,7 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
   a.head.assign(n, -1);
   a.rel.assign(n, m.to_deprel[m.root_label]);
   if (n == 0) return;
-  reset_state(s, words, a, m.xpos_hash, m.clusters);
+  reset_state(s, words, a, m.xpos_hash, m.cluster_index);
   const int cols = m.label_w.cols;
   s.scores.resize(2 * cols);
   Key* keys = s.keys.data();

@@ -112,7 +112,7 @@ struct ActionTable {
 // Lives in a ParserScratch; reset() sizes it for n words.
 // `clusters` (may be empty) gives each word's cluster.
 void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
-                 const std::vector<std::uint64_t>& xpos_hash, const WordClusters& clusters);
+                 const std::vector<std::uint64_t>& xpos_hash, const ClusterIndex& clusters);
 bool valid(const ParserScratch& s, int n, int b, Action a);
 // Applies `a` with relation `label` (model label index); returns the new b.
 int apply(ParserScratch& s, int b, Action a, int label);
@@ -151,6 +151,7 @@ struct Parser::Model {
   bool split = false;
   int templates = 0;  // feature set (bits kExtended...): 0 formats 1-2, kExtended format 3
   WordClusters clusters;  // word hash -> cluster, with kClusters (format 4)
+  ClusterIndex cluster_index;  // the same for parsing (finish_model)
   detail::ActionTable actions;
   detail::WeightTable label_w;       // labels.size() rounded up to 8 columns
   std::vector<std::uint64_t> xpos_hash;  // xpos id -> hash of its name

@@ -74,7 +74,7 @@ inline int bucket(int i, int j) {
 }  // namespace
 
 void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, const Analysis& a,
-                 const std::vector<std::uint64_t>& xpos_hash, const WordClusters& clusters) {
+                 const std::vector<std::uint64_t>& xpos_hash, const ClusterIndex& clusters) {
   const std::size_t n = words.size();
   s.word.resize(n + 1);
   s.lemma.resize(n + 1);
@@ -85,14 +85,17 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
   s.cluster.resize(n + 1);
   for (std::size_t i = 0; i < n; ++i) {
     s.word[i] = hash_text(words[i], true);
+    clusters.prefetch(s.word[i]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
     s.lemma[i] = i < a.lemma.size() ? hash_text(a.lemma[i], false) : kUnknown;
     s.tag[i] = i < a.xpos.size() && a.xpos[i] < xpos_hash.size() ? xpos_hash[a.xpos[i]] : kUnknown;
     s.upos[i] = i < a.upos.size() ? mix(0x1234 + static_cast<std::uint64_t>(a.upos[i])) : kUnknown;
     s.suffix[i] = suffix_hash(words[i]);
     s.shape[i] = shape_hash(words[i]);
     if (!clusters.empty()) {
-      const auto it = clusters.find(s.word[i]);
-      s.cluster[i] = it == clusters.end() ? kUnknown : mix(0x5a5a00 + it->second);
+      const int c = clusters.find(s.word[i]);
+      s.cluster[i] = c < 0 ? kUnknown : mix(0x5a5a00 + static_cast<std::uint64_t>(c));
     }
   }
   s.word[n] = s.lemma[n] = kRootWord;

@@ -376,6 +376,7 @@ void finish_model(Parser::Model& m, const std::string& path) {
   if (m.root_label < 0) throw Error(path + ": parser model has no root relation");
   m.xpos_hash.clear();
   for (const std::string& x : xpos_names()) m.xpos_hash.push_back(hash_text(x, false));
+  m.cluster_index = ClusterIndex(m.clusters);
 }
 
 std::unique_ptr<Parser> Parser::load(const std::string& path) {

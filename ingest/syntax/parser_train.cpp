@@ -243,6 +243,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
     clusters = exchange_clusters(text, opt.clusters, 3, 20);
     fmt::print(log, "parser: {} words in {} clusters\n", clusters.size(), opt.clusters);
   }
+  const ClusterIndex cluster_index(clusters);
   TrainTable act(kActionCols), lab(lcols);
   SplitMix rng{opt.seed};
   std::vector<std::size_t> order(samples.size());
@@ -367,7 +368,7 @@ std::unique_ptr<Parser> Parser::train(const std::vector<ConlluSentence>& train,
       const Sample& sm = samples[idx];
       const int n = static_cast<int>(sm.words.size());
       const std::vector<int>& g = sm.gold_head;
-      reset_state(s, sm.words, sm.a, xpos_hash, clusters);
+      reset_state(s, sm.words, sm.a, xpos_hash, cluster_index);
       Key* keys = s.keys.data();
       Key* lkeys[2] = {keys + kMaxTransitionFeatures,
                                  keys + kMaxTransitionFeatures + kMaxLabelFeatures};

@@ -142,4 +142,16 @@ WordClusters exchange_clusters(const std::vector<std::vector<std::uint64_t>>& se
   return out;
 }
 
+ClusterIndex::ClusterIndex(const WordClusters& clusters) : size_(clusters.size()) {
+  std::size_t cap = 16;
+  while (cap < 2 * size_) cap *= 2;
+  slots_.resize(cap);
+  mask_ = cap - 1;
+  for (const auto& [h, c] : clusters) {
+    std::size_t i = h & mask_;
+    while (slots_[i].cls >= 0) i = (i + 1) & mask_;
+    slots_[i] = Slot{h, c};
+  }
+}
+
 }  // namespace dipgraph::syntax
