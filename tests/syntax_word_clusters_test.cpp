@@ -53,7 +53,10 @@ TEST_CASE("word clusters: the frozen index gives each word's class, -1 for other
   c[0] = 5;  // a zero key is a word like any other
   const ClusterIndex index(c);
   CHECK_FALSE(index.empty());
-  for (const auto& [word, cls] : c) {
+  // (no structured binding: clang cannot capture one in CAPTURE's lambda)
+  for (const auto& entry : c) {
+    const std::uint64_t word = entry.first;
+    const int cls = entry.second;
     CAPTURE(word);
     CHECK(index.find(word) == cls);
   }
