@@ -94,17 +94,29 @@ struct RoleCase {
   const char* target;
 };
 
+// True if the source and target of `f` contain the given countries ("" =
+// no check).
+inline bool has_sides(const Fact& f, const std::string& source, const std::string& target) {
+  bool ok = true;
+  for (const auto& s : test::codes(source)) ok &= test::countries(f, "source").count(s) > 0;
+  for (const auto& s : test::codes(target)) ok &= test::countries(f, "target").count(s) > 0;
+  return ok;
+}
+
 // The first fact of `root` whose source and target contain the given
 // countries ("" = no check), or nullptr.
 inline const Fact* find(const std::vector<Fact>& fs, const std::string& root, const std::string& source,
                         const std::string& target) {
-  for (const Fact& f : fs) {
-    if (f.root != root) continue;
-    bool ok = true;
-    for (const auto& s : test::codes(source)) ok &= test::countries(f, "source").count(s) > 0;
-    for (const auto& s : test::codes(target)) ok &= test::countries(f, "target").count(s) > 0;
-    if (ok) return &f;
-  }
+  for (const Fact& f : fs)
+    if (f.root == root && has_sides(f, source, target)) return &f;
+  return nullptr;
+}
+
+// The same for an exact CAMEO code ("039").
+inline const Fact* find_code(const std::vector<Fact>& fs, const std::string& cameo,
+                             const std::string& source, const std::string& target) {
+  for (const Fact& f : fs)
+    if (f.cameo == cameo && has_sides(f, source, target)) return &f;
   return nullptr;
 }
 

@@ -321,6 +321,19 @@ TEST_CASE(
   t.reset(a);
   CHECK(t.rel(2) == "iobj");
   CHECK(t.rel(4) == "obj");
+  // "pledged money at a donors' conference" with the parser's cut after the
+  // apostrophe: the noun after it is no second object
+  a = test::analysis({{"Norway", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"pledge", Upos::VERB, "VBD", -1, "root"},
+                      {"money", Upos::NOUN, "NN", 1, "obj"},
+                      {"at", Upos::ADP, "IN", 5, "case"},
+                      {"a", Upos::DET, "DT", 5, "det"},
+                      {"donor", Upos::NOUN, "NNS", 2, "nmod"},
+                      {"'", Upos::PUNCT, "POS", 5, "punct"},
+                      {"conference", Upos::NOUN, "NN", 1, "obl"}});
+  t.reset(a);
+  CHECK(t.rel(2) == "obj");
+  CHECK(t.rel(7) == "obl");
 }
 
 TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {

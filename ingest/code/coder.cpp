@@ -36,6 +36,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   border_class_ = frames_.class_index("border");
   ties_class_ = frames_.class_index("ties");
   conduct_class_ = frames_.class_index("conduct");
+  carrier_class_ = frames_.class_index("carrier");
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   rite_class_ = frames_.class_index("rite");
@@ -303,6 +304,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   tree.reset(*in.syn);
   Ctx c{in, tree, *in.rec};
   c.home_mention = in.home_mention;
+  rebind_possessives(c);
   const Tree& tr = tree;
   const int n = tr.size();
   const std::size_t first = out.size();
@@ -331,10 +333,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   // pattern coder's reading of it goes too. ("an aid package", "a bomb
   // attack": the modifier or the head is no event noun.)
   std::vector<char> topic(n, 0);
+  // (a noun whose frames all fail their conditions tells no event here: a
+  // "mediation mission" is no relief mission)
+  auto noun_event = [&](int h) {
+    const auto* hs = frames_.find(tr.lemma(h), true);
+    return hs && std::any_of(hs->begin(), hs->end(), [&](std::uint32_t fi) {
+             return !frames_.frame(fi).adjective && frame_holds(c, h, frames_.frame(fi));
+           });
+  };
   for (int w = 0; w < n; ++w) {
     const int h = tr.head(w);
     if (is_rel(tr.base(w), {"compound", "amod"}) && noun_or_adjective(tr.upos(w)) && h > w && tr.upos(h) == Upos::NOUN &&
-        c.mention(w) < 0 && frames_.find(tr.lemma(w), true) && frames_.find(tr.lemma(h), true)) {
+        c.mention(w) < 0 && frames_.find(tr.lemma(w), true) && noun_event(h)) {
       topic[w] = 1;
       vetoed.push_back(w);
     }
@@ -386,8 +396,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       c.nonstate_agent = false;
       c.thing_agent = false;
       bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
+      // "began a mediation mission between A and B", "sent an aid package
+      // to X": a noun event that names the kind of a plain noun of
+      // undertaking is told with that noun's phrases and clause.
+      int at = w;
+      if (const int h = tr.head(w); f.noun && tr.base(w) == "compound" && h > w &&
+                                     tr.upos(h) == Upos::NOUN && c.mention(h) < 0 &&
+                                     frames_.in_class(carrier_class_, tr.lemma(h)))
+        at = h;
       for (const Slot& s : f.source) {
-        slot(c, w, f, s, true, e.source, why);
+        slot(c, at, f, s, true, e.source, why);
         if (e.source.empty()) continue;
         agent_phrase = f.noun && s.kind == SlotKind::prep && (s.word == "of" || s.word == "by");
         // "the war between A and B": the parties of "between" are the
@@ -397,7 +415,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         break;
       }
       for (const Slot& s : f.target) {
-        slot(c, w, f, s, false, e.target, why);
+        slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
       // "shipments were injuring the industry", "floods killed 20": a verb
@@ -625,7 +643,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // accusation were made; what the verb does to them is its own event.
       const bool act = f.noun && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
                                      std::string_view::npos;
-      int st = status_of(c, w, act);
+      int st = status_of(c, at, act);
       // "X, which has a defence treaty with Y": a treaty held is a standing
       // tie, no act of agreeing told here.
       if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.rel(w) == "obj" && tr.head(w) >= 0 &&
@@ -676,7 +694,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // that side's intent to do it (CAMEO 03: "ready to help X" is an
       // intent to give aid, 033), as the pattern coder codes it.
       if (e.status == Status::intended && !e.hypothetical)
-        if (const char* intent = coder_detail::intent_code(std::string_view(e.cameo).substr(0, 2))) {
+        if (const char* intent = coder_detail::intent_code(e.cameo)) {
           e.cameo = intent;
           e.type = "intent";
           e.sym = false;

@@ -142,6 +142,7 @@ class Coder {
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   int adopter_of_relative(const Ctx& c, int n) const;
+  void rebind_possessives(Ctx& c) const;
   std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;
   int victim_of_setting(const Ctx& c, int t) const;
@@ -186,6 +187,7 @@ class Coder {
   int rite_class_ = -1;                   // frames.tsv @rite: "funeral", "inauguration"
   int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
+  int carrier_class_ = -1;                // frames.tsv @carrier: "mission" of a "mediation mission"
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
   int harmful_class_ = -1;                // frames.tsv @harmful: "bomb", "shelling"

@@ -36,8 +36,24 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
                            tr.base(e.word) == "obl" && tr.marker(e.word) == "in";
       if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted ||
           pledged) {
-        if (g.target.empty()) g.target = e.target;
+        // (a target that is only the source again, "offered its
+        // mediation" read through "its", names no one)
+        auto own = [&](std::int32_t x) {
+          const int cx = c.country_of(x);
+          return cx >= 0 && std::any_of(g.source.begin(), g.source.end(),
+                                        [&](std::int32_t y) { return c.country_of(y) == cx; });
+        };
+        const bool own_target =
+            !g.target.empty() && std::all_of(g.target.begin(), g.target.end(), own);
+        if (g.target.empty() || (own_target && !e.target.empty())) g.target = e.target;
         if (g.source.empty()) g.source = e.source;
+        // "offered talks with X", "offered its mediation": the noun names
+        // the kind of intent the verb's generic code (030) does not.
+        if (g.cameo.size() == 3 && g.cameo[2] == '0' && e.cameo.size() == 3 && e.cameo[2] != '0' &&
+            e.cameo.compare(0, 2, g.cameo, 0, 2) == 0) {
+          g.cameo = e.cameo;
+          g.type = e.type;
+        }
         drop[k - first] = 1;
         continue;
       }

@@ -23,8 +23,13 @@ struct Coder::Ctx {
   // mention named elsewhere than the sentence's words.
   const Mention& party(std::int32_t x) const { return rec.mentions[x < 0 ? -x - 1 : x]; }
   int country_of(std::int32_t x) const { return party(x).country; }
+  // Possessive pronouns the tree binds elsewhere than the recognizer did
+  // (word, mention): set once per sentence by Coder::rebind_possessives.
+  std::vector<std::pair<int, int>> rebound{};
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
+    for (const auto& r : rebound)
+      if (r.first == w) return r.second;
     // "Ethiopian-born" tells a birthplace, not whom one acts for.
     int mi = rec.mention_at[in.tok_of_word[w]];
     if (mi < 0) return mi;
@@ -64,9 +69,11 @@ inline const char* threat_code(std::string_view r) {
   return nullptr;
 }
 
-// The intent code (03x) of a cooperative act of root r one side means to
-// do; nullptr for other roots.
-inline const char* intent_code(std::string_view r) {
+// The intent code (03x) of a cooperative act (a CAMEO code) one side
+// means to do; nullptr for other roots. Mediation (045) has its own (039).
+inline const char* intent_code(std::string_view cameo) {
+  if (cameo == "045") return "039";
+  const std::string_view r = cameo.substr(0, 2);
   if (r == "04") return "036";
   if (r == "05") return "032";
   if (r == "06") return "031";

@@ -302,6 +302,9 @@ bool Tree::repair_double_objects() {
     if (child(x, "case") >= 0 ||
         std::find(std::begin(kTime), std::end(kTime), lemma(x)) != std::end(kTime))
       continue;
+    // (a noun after a plural possessive's apostrophe, "at a donors'
+    // conference", is the rest of a phrase the parser cut, not an object)
+    if (x > 0 && (lemma(x - 1) == "'" || lemma(x - 1) == "'s")) continue;
     int o = child(v, "obj");
     if (o < 0 || o > x || child(v, "iobj") >= 0 || !is_nominal(o)) continue;
     rel_[o] = base_[o] = "iobj";

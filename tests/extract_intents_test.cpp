@@ -1,0 +1,84 @@
+// Readings added in session 17: possessive pronouns bound by the tree
+// ("its" in a phrase of reason, in a clause with its own subject, in an
+// infinitive), what is offered or pledged as an intent of its own kind
+// (039 mediation, 036 talks, 033 aid), mediation as a noun event, and a
+// noun event that names the kind of a plain noun of undertaking ("a
+// mediation mission"). Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+void check_role(const test::RoleCase& c) {
+  const std::string text = c.text;
+  CAPTURE(text);
+  auto fs = test::facts(text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+}
+
+}  // namespace
+
+TEST_CASE("possessives: 'its' names the doer the tree binds it to") {
+  const test::RoleCase cases[] = {
+      // a phrase of reason: the one protested to, praised or blamed
+      {"Seoul complained to Tokyo over its curbs on Korean chip exports.", "16", "JPN", "KOR"},
+      {"Canada thanked Mexico for its mediation between Haiti and the Dominican Republic.", "04",
+       "MEX", "HTI,DOM"},
+  };
+  for (const auto& c : cases) check_role(c);
+  // ... not the subject, whom the recognizer would take
+  auto fs = test::facts("Seoul complained to Tokyo over its curbs on Korean chip exports.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "KOR", "") == nullptr);
+}
+
+TEST_CASE("intents: what is offered or pledged is an intent of its own kind") {
+  // an offer of mediation between two others: 039, aimed at both
+  {
+    auto fs = test::facts("Malaysia offered its mediation between Thailand and Cambodia.");
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_code(fs, "039", "MYS", "THA,KHM");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::intended);
+  }
+  // an offer of talks: an intent to meet (036), not the generic 030
+  {
+    auto fs = test::facts("Kuwait offered talks with Iraq on the border dispute.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_code(fs, "036", "KWT", "IRQ") != nullptr);
+    CHECK(test::find_code(fs, "030", "", "") == nullptr);
+  }
+  // money pledged "in aid" is an intent to give aid, no aid given
+  {
+    auto fs = test::facts(
+        "Berlin pledged 200 million euros in reconstruction aid to Ukraine at a donors' "
+        "conference in London.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "03", "DEU", "UKR") != nullptr);
+    CHECK(test::find(fs, "07", "", "") == nullptr);
+  }
+}
+
+TEST_CASE("mediation: the noun, welcomed, and told as the kind of a mission") {
+  const test::RoleCase cases[] = {
+      // the noun event with its "between" parties
+      {"Kenya's mediation between Ethiopia and Eritrea ended the standoff.", "04", "KEN",
+       "ETH,ERI"},
+      // a noun that names the kind of a plain noun of undertaking
+      {"A Ghanaian envoy began a mediation mission between Mali and Niger.", "04", "GHA",
+       "MLI,NER"},
+      // welcoming an act is praise of its doer, no hosting
+      {"Tunisia welcomed Algeria's mediation in the dispute with Libya.", "05", "TUN", "DZA"},
+  };
+  for (const auto& c : cases) check_role(c);
+  auto fs = test::facts("Tunisia welcomed Algeria's mediation in the dispute with Libya.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+}
