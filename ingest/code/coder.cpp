@@ -649,6 +649,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.rel(w) == "obj" && tr.head(w) >= 0 &&
           tr.lemma(tr.head(w)) == "have")
         st = kHypothetical;
+      // "extradited suspects under their treaty": an act done under an
+      // agreement tells the agreement as standing, not made here.
+      if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && is_rel(tr.base(w), {"obl", "nmod"}) &&
+          tr.marker(w) == "under")
+        st = kHypothetical;
       // "talks on a trade deal between X and Y": the deal talked about is
       // under negotiation, not reached.
       // ("held talks on a deal", with the phrase on the verb, the same)
@@ -697,7 +702,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (const char* intent = coder_detail::intent_code(e.cameo)) {
           e.cameo = intent;
           e.type = "intent";
-          e.sym = false;
+          // (a pair's shared intent with no one else named stays theirs:
+          // "A and B pledged closer cooperation")
+          e.sym = e.sym && e.target.empty() && e.source.size() >= 2;
+          // the pattern coder, which reads the act as done, gives way
+          e.sense_chosen = true;
         }
       // A hostile act promised on a condition ("if X does ..., we will
       // destroy its economy") is a threat, made now.

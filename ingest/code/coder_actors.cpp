@@ -50,8 +50,8 @@ int Coder::adopter_of_relative(const Ctx& c, int n) const {
   return subject_of(c, t.head(a), ignored);
 }
 
-// "its" and "their" before a noun of an act ("its ban", "their troops'
-// withdrawal") name the doer of the act. The recognizer binds them to the
+// "its" before a noun of an act ("its ban", "its mediation") names the
+// doer of the act. The recognizer binds them to the
 // sentence's first actor, its subject; the tree knows better:
 // - in a phrase of reason ("praised Y for its mediation", "sanctions on Y
 //   over its programme"), the one praised, blamed or sanctioned: the
@@ -73,8 +73,9 @@ void Coder::rebind_possessives(Ctx& c) const {
     return mi >= 0 && is_actor(c.rec.mentions[mi]) ? mi : -1;
   };
   for (int p = 0; p < t.size(); ++p) {
-    if (t.upos(p) != Upos::PRON || t.rel(p) != "nmod:poss" || !is_rel(t.lemma(p), {"its", "their"}))
-      continue;
+    // ("their" stays the recognizer's group: a clause's subject "A and B"
+    // is one node here, its first conjunct)
+    if (t.upos(p) != Upos::PRON || t.rel(p) != "nmod:poss" || t.lemma(p) != "its") continue;
     const int own = c.rec.mention_at[c.in.tok_of_word[p]];
     if (own < 0 || !c.rec.mentions[own].anaphor) continue;
     const int noun = t.head(p);

@@ -1,0 +1,47 @@
+// Cooperation as the coding rules have it: root 06, its field picking the
+// code (economic 061, military 062, judicial 063, intelligence 064), and an
+// agreement that an act is done "under" told as standing, not made. Every
+// sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("cooperation: root 06, the field picks the code") {
+  struct Case {
+    const char* text;
+    const char* cameo;
+    const char* parties;
+  };
+  const Case cases[] = {
+      {"Chile and Peru deepened their security cooperation along the shared border.", "062",
+       "CHL,PER"},
+      {"Ghana and Nigeria boosted their economic cooperation in the cocoa sector.", "061",
+       "GHA,NGA"},
+      {"Spain and Morocco have stepped up police cooperation against smuggling rings.", "063",
+       "ESP,MAR"},
+  };
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_cameo(fs, c.cameo);
+    REQUIRE(f != nullptr);
+    for (const auto& code : test::codes(c.parties)) CHECK(test::countries(*f).count(code) > 0);
+  }
+  // no field named: cooperation, not the diplomatic 050
+  auto fs = test::facts("Uruguay and Paraguay pledged closer cooperation at their border summit.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "050") == nullptr);
+}
+
+TEST_CASE("an agreement an act is done under stands; it is not made there") {
+  auto fs = test::facts(
+      "Thailand and Cambodia handed over smuggling suspects to each other under their treaty.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
