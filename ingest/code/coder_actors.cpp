@@ -628,6 +628,16 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
     if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
   };
   add(actor_of_node(c, n, source, places));
+  // "hailed the deal between A and B", "condemned the clashes between A and
+  // B": an act told by a noun with its parties is aimed at them all.
+  if (out.empty() && !source && c.t.upos(n) == Upos::NOUN &&
+      (frames_.find(c.t.lemma(n), true) || frames_.in_class(act_class_, c.t.lemma(n))))
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
+      if (c.t.base(*k) == "nmod" && c.t.marker(*k) == "between") {
+        add(actor_of_node(c, *k, false, places));
+        for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+          if (c.t.base(*j) == "conj") add(actor_of_node(c, *j, false, places));
+      }
   // Coordinated nodes; not one with no "and" or "or" that a verb of saying
   // follows ("X will send aid to Y, the UN said": "the UN" is no second
   // receiver, whatever the parser joined).

@@ -1,0 +1,35 @@
+// Reactions to another party or its act: idioms of criticism ("hit out
+// at", "took aim at"), tone words that call a claim false ("a smear"), and
+// praise or criticism of a noun event aimed at the parties "between" whom
+// it is. Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("reactions: idioms, tone words, the parties of a noun event") {
+  const test::RoleCase cases[] = {
+      {"The Hungarian prime minister hit out at Kyiv over its language law.", "11", "HUN", "UKR"},
+      {"Colombia's president took aim at Ecuador's new tariffs in a televised address.", "11",
+       "COL", "ECU"},
+      {"The Russian embassy in Oslo called the Norwegian newspaper report a smear.", "11", "RUS",
+       "NOR"},
+      {"Kenya hailed the ceasefire deal between Ethiopia and Eritrea.", "05", "KEN", "ETH,ERI"},
+      {"Italy welcomed the talks between Libya and Tunisia on migration.", "05", "ITA",
+       "LBY,TUN"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+  }
+  // welcoming talks between others is no hosting of them
+  auto fs = test::facts("Italy welcomed the talks between Libya and Tunisia on migration.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+}
