@@ -187,3 +187,20 @@ TEST_CASE("extract force: a war or attacks 'between A and B' tie both, each way"
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "11", "CHL,PER") != nullptr);
 }
+
+TEST_CASE("extract force: a noun of force with no target hits the state it is inside") {
+  // the phrase on the noun, and on the verb whose object the noun is
+  for (const char* text : {"Pakistan carried out air strikes inside Afghanistan on Tuesday.",
+                           "Jordanian jets carried out airstrikes in southern Syria overnight."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "19") != nullptr);
+  }
+  auto fs = test::facts("Pakistan carried out air strikes inside Afghanistan on Tuesday.");
+  CHECK(test::find(fs, "19", "PAK", "AFG") != nullptr);
+  // a war "in" a place says where it is fought, not at whom
+  fs = test::facts("The Saudi general directs the war in Yemen.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

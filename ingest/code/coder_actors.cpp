@@ -442,9 +442,18 @@ void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& targ
   auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };
   // the verb's own place phrase, else the place of what it hit
   // ("positions in eastern Congo")
+  // (a noun event's own phrase, "air strikes inside X", or the one on the
+  // verb it is the object of: "carried out strikes | in X")
+  // A war or conflict "in X" says where it is fought, not at whom.
+  const bool noun = tr.upos(t) == Upos::NOUN;
+  if (noun && is_rel(tr.lemma(t), {"war", "conflict", "warfare", "insurgency", "violence"})) return;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && target.empty(); ++d)
-    if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d)) actors_at(c, *d, false, true, target);
-  const int obj = tr.child(t, "obj");
+    if (tr.base(*d) == (noun ? "nmod" : "obl") && inside(*d) && !is_date(c, *d))
+      actors_at(c, *d, false, true, target);
+  if (noun && target.empty() && tr.rel(t) == "obj" && tr.head(t) >= 0 && tr.is_verb(tr.head(t)))
+    for (const int* d = tr.kids_begin(tr.head(t)); d != tr.kids_end(tr.head(t)) && target.empty(); ++d)
+      if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d)) actors_at(c, *d, false, true, target);
+  const int obj = noun ? -1 : tr.child(t, "obj");
   for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj); d && d != tr.kids_end(obj) && target.empty(); ++d)
     if (tr.base(*d) == "nmod" && inside(*d)) actors_at(c, *d, false, true, target);
   if (!target.empty()) why += "target=territory ";
