@@ -204,3 +204,12 @@ TEST_CASE("extract force: a noun of force with no target hits the state it is in
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("extract force: a weapon's maker strikes; the harm it does is no second attack") {
+  auto fs = test::facts(
+      "A Russian missile struck a hotel in Kharkiv on Saturday, wounding 30 people, Ukrainian "
+      "officials said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "RUS", "UKR") != nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+}

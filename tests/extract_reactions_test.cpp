@@ -33,3 +33,19 @@ TEST_CASE("reactions: idioms, tone words, the parties of a noun event") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "043") == nullptr);
 }
+
+TEST_CASE("a fronted phrase's last noun is no list with the clause's subject") {
+  // "Despite objections from Egypt, Ethiopia ...": Ethiopia is the subject
+  auto fs = test::facts("Despite objections from Egypt, Ethiopia began filling the reservoir.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "EGY", "ETH") != nullptr);
+}
+
+TEST_CASE("talks told in one clause are not joined by a party met in another") {
+  auto fs = test::facts(
+      "After visiting the King of Jordan in Amman, the Indian minister flew to Cairo for talks "
+      "with the Egyptian president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "IND,EGY") != nullptr);
+  CHECK(test::find_sym(fs, "04", "JOR,EGY") == nullptr);
+}

@@ -336,6 +336,34 @@ TEST_CASE(
   CHECK(t.rel(7) == "obl");
 }
 
+TEST_CASE("tree repair: a fronted phrase's last noun and the subject are no list") {
+  // "Despite objections from Peru, Chile closed ..." read with "Peru, Chile"
+  // as a list and "closed" without a subject
+  ingest::Tree t;
+  auto a = test::analysis({{"despite", Upos::ADP, "IN", 1, "case"},
+                           {"objection", Upos::NOUN, "NNS", 6, "obl"},
+                           {"from", Upos::ADP, "IN", 3, "case"},
+                           {"Peru", Upos::PROPN, "NNP", 1, "nmod"},
+                           {",", Upos::PUNCT, ",", 5, "punct"},
+                           {"Chile", Upos::PROPN, "NNP", 3, "conj"},
+                           {"close", Upos::VERB, "VBD", -1, "root"},
+                           {"border", Upos::NOUN, "NN", 6, "obj"}});
+  t.reset(a);
+  CHECK(t.head(5) == 6);
+  CHECK(t.rel(5) == "nsubj");
+  // a list joined by "and" is left alone
+  a = test::analysis({{"despite", Upos::ADP, "IN", 1, "case"},
+                      {"objection", Upos::NOUN, "NNS", 7, "obl"},
+                      {"from", Upos::ADP, "IN", 3, "case"},
+                      {"Peru", Upos::PROPN, "NNP", 1, "nmod"},
+                      {"and", Upos::CCONJ, "CC", 5, "cc"},
+                      {"Chile", Upos::PROPN, "NNP", 3, "conj"},
+                      {",", Upos::PUNCT, ",", 7, "punct"},
+                      {"close", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+}
+
 TEST_CASE("tree repairs end to end: sentences whose parses the repairs mend") {
   struct Case {
     const char* text;

@@ -58,6 +58,25 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         continue;
       }
     }
+    // "struck a hotel in X, wounding 30 people": the harm a participle tells
+    // of an act of force is that act's outcome, no second attack (nor the
+    // pattern coder's reading of it).
+    // (the parser may hang the participle on the attribution after it,
+    // "..., wounding 30, officials said", with "said" joined to the act)
+    int act = h;
+    if (act >= 0 && speech_verb(tr.lemma(act)) && tr.is_verb(act) && tr.head(act) >= 0 &&
+        tr.head(act) < e.word)
+      act = tr.head(act);
+    // (a participle set off by a comma, no gerund of manner: "retaliated
+    // by shelling X" tells the act itself)
+    const bool outcome = e.word > 0 && tr.lemma(e.word - 1) == "," && tr.child(e.word, "mark") < 0;
+    if (!f.noun && act >= 0 && trigger_of[act] >= 0 && tr.base(e.word) == "advcl" && outcome &&
+        tr.xpos(e.word) == "VBG" && coder_detail::armed_root(e.cameo) &&
+        coder_detail::armed_root(out[trigger_of[act]].cameo)) {
+      drop[k - first] = 1;
+      vetoed.push_back(e.word);
+      continue;
+    }
     // "agreed to meet": an intent to meet (036), not a settlement; the
     // meeting's trigger tells it, with its parties.
     if (f.flags & kFramePlan) {

@@ -676,12 +676,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
-      // ... or, for an event between parties, with more parties than the
-      // tree's, the others from another clause ("A and B held talks, a day
-      // after C's helicopters ...").
+      // ... or, for an event between parties, with a party the tree's
+      // reading lacks, from another clause ("A and B held talks, a day
+      // after C's helicopters ...", "having met X, A flew to B for talks
+      // with C": X did not talk with C).
       if (p.sentence == d.sentence && p.position >= d.position && p.position < std::max(d.end, d.position + 1) &&
-          p.fact.source.empty() && d.fact.source.empty() && p.countries.size() >= 2 && d.countries.size() > p.countries.size() &&
-          std::includes(d.countries.begin(), d.countries.end(), p.countries.begin(), p.countries.end()) &&
+          p.fact.source.empty() && d.fact.source.empty() && p.countries.size() >= 2 &&
+          !std::includes(p.countries.begin(), p.countries.end(), d.countries.begin(), d.countries.end()) &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)
         return true;
       // ... or with another source ("cancelled the visit of X": the tree

@@ -45,6 +45,8 @@ class Tree {
     if (repair_verb_modifiers()) index_kids();
     repair_outer_subjects();
     repair_subjects();
+    // (after a cased "subject" has become the oblique it is)
+    if (repair_fronted_subjects()) index_kids();
   }
   // Repairs of the parser's known slips, each a class of error (tree_repair_clauses.cpp,
   // tree_repair_arguments.cpp); reset() applies them in order.
@@ -54,6 +56,7 @@ class Tree {
   bool repair_semicolons();
   bool repair_aux_subjects();
   bool repair_dated_subjects();
+  bool repair_fronted_subjects();
   bool repair_object_complements();
   bool repair_quote_attributions();
   bool repair_conditional_mains();

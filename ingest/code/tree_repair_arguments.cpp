@@ -185,6 +185,40 @@ bool Tree::repair_dated_subjects() {
   return changed;
 }
 
+// A fronted phrase ends in a noun, a comma and the clause's subject
+// ("Despite objections from Turkey, Greece extended ..."), read as a list
+// ("Turkey, Greece"): a finite verb with no subject takes the conjunct
+// with no "and" or "or" that ends right before it, and the comma goes
+// with it. English lists join their last item with a conjunction.
+bool Tree::repair_fronted_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 2; v < n; ++v) {
+    if (!is_verb(v) || !finite_tag(v)) continue;
+    bool has_subject = false;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      has_subject |= base_[*k] == "nsubj" || base_[*k] == "csubj" || base_[*k] == "expl";
+    if (has_subject) continue;
+    // the conjunct whose phrase ends right before the verb
+    int x = v - 1;
+    while (x >= 0 && head_[x] >= 0 && head_[x] < v && head_[x] > x) x = head_[x];
+    if (x <= 1 || base_[x] != "conj" || !is_nominal(x) || child(x, "cc") >= 0) continue;
+    const int h = head_[x];
+    if (h < 0 || h >= x || right_edge(x) != v - 1) continue;
+    // (the parser may hang the comma on the conjunct itself)
+    const int comma = lemma(left_edge(x)) == "," ? left_edge(x) : left_edge(x) - 1;
+    if (comma <= h || upos(comma) != syntax::Upos::PUNCT || lemma(comma) != ",") continue;
+    // the list's head lies in a phrase of the verb before it
+    int up = h;
+    while (up >= 0 && head_[up] != v) up = head_[up];
+    if (up < 0 || up > x || !(base_[up] == "obl" || base_[up] == "advcl")) continue;
+    attach(x, v, passive(v) ? "nsubj:pass" : "nsubj");
+    if (head_[comma] == x || head_[comma] == h) head_[comma] = v;
+    changed = true;
+  }
+  return changed;
+}
+
 // A verb of naming takes its object and then what the object is called
 // ("called the minister, X, a liar"; "branded them an enemy"): the
 // indefinite noun phrase after the object, in the same clause, is the
