@@ -82,3 +82,19 @@ TEST_CASE("mediation: the noun, welcomed, and told as the kind of a mission") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "043") == nullptr);
 }
+
+TEST_CASE("appeals and demands: what they ask for is no act done") {
+  // the infinitive the parser hung on the last of the ones asked
+  auto fs = test::facts("Mexico urged the United States and Canada to respect the trade deal.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "MEX", "USA,CAN") != nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+  // a veto the one asked holds is not the asker's
+  fs = test::facts("France pressed Poland to drop its veto on aid to Moldova.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+  // telling another party to act is a demand
+  fs = test::facts("Beijing told Manila to stop provoking trouble near the reef.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "CHN", "PHL") != nullptr);
+}

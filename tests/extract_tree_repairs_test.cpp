@@ -594,3 +594,28 @@ TEST_CASE("tree repairs end to end: an act told after 'after' read as a noun phr
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "15", "RUS", "SWE") != nullptr);
 }
+
+TEST_CASE("tree repair: an infinitive hung on the one asked is the asking verb's complement") {
+  // "urged Peru and Chile to respect ...", with "respect" read as a
+  // modifier of "Chile"
+  ingest::Tree t;
+  auto a = test::analysis({{"Brazil", Upos::PROPN, "NNP", 1, "nsubj"},
+                           {"urge", Upos::VERB, "VBD", -1, "root"},
+                           {"Peru", Upos::PROPN, "NNP", 1, "obj"},
+                           {"and", Upos::CCONJ, "CC", 4, "cc"},
+                           {"Chile", Upos::PROPN, "NNP", 2, "conj"},
+                           {"to", Upos::PART, "TO", 6, "mark"},
+                           {"respect", Upos::VERB, "VB", 4, "acl"},
+                           {"treaty", Upos::NOUN, "NN", 6, "obj"}});
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+  CHECK(t.rel(6) == "xcomp");
+  // a noun's own infinitive under a verb that asks nothing stays
+  a = test::analysis({{"Brazil", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"defend", Upos::VERB, "VBD", -1, "root"},
+                      {"right", Upos::NOUN, "NN", 1, "obj"},
+                      {"to", Upos::PART, "TO", 4, "mark"},
+                      {"fish", Upos::VERB, "VB", 2, "acl"}});
+  t.reset(a);
+  CHECK(t.head(4) == 2);
+}

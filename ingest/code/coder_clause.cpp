@@ -97,6 +97,14 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
       if (x < 0) continue;
+      // What an appeal or demand asks for is no act done; the pattern
+      // coder, which cannot see the complement, reads none in it ("pressed
+      // X to drop its veto": no veto by the one who pressed). Not so an
+      // invitation's visit, planned by its verb's cue.
+      if (const int cue = gov_cue(c, e.word);
+          (e.cameo.rfind("02", 0) == 0 || e.cameo.rfind("10", 0) == 0) && !e.source.empty() &&
+          (cue < 0 || cue == kHypothetical))
+        for (int y = tr.left_edge(x); y <= tr.right_edge(x); ++y) vetoed.push_back(y);
       // A promise or vow of a hostile act ("vowed to strike X", "vowed to
       // retaliate") is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;

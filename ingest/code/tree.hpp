@@ -38,6 +38,7 @@ class Tree {
     if (repair_object_complements()) index_kids();
     if (repair_aux_subjects()) index_kids();
     if (repair_infinitive_complements()) index_kids();
+    if (repair_object_infinitives()) index_kids();
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
     if (repair_conditional_mains()) index_kids();
@@ -64,6 +65,7 @@ class Tree {
   bool repair_verb_modifiers();
   bool repair_temporal_clauses();
   bool repair_infinitive_complements();
+  bool repair_object_infinitives();
   bool repair_clauses();
   bool verbless_sentence(int r, int v) const;
   bool repair_double_objects();
