@@ -49,3 +49,29 @@ TEST_CASE("talks told in one clause are not joined by a party met in another") {
   CHECK(test::find_sym(fs, "04", "IND,EGY") != nullptr);
   CHECK(test::find_sym(fs, "04", "JOR,EGY") == nullptr);
 }
+
+TEST_CASE("an arrest told 'in' a place is that state's; concern over it is aimed there") {
+  const test::RoleCase cases[] = {
+      {"The Canadian government voiced concern over the detention of its citizens in Iran.", "11",
+       "CAN", "IRN"},
+      {"The Canadian government voiced concern over the detention of its citizens in Iran.", "17",
+       "IRN", "CAN"},
+      {"The arrest of a Dutch journalist in Moscow drew a protest from the Netherlands.", "17",
+       "RUS", "NLD"},
+      {"The arrest of a Dutch journalist in Moscow drew a protest from the Netherlands.", "11",
+       "NLD", "RUS"},
+      // opposition with its parties named
+      {"Azerbaijan held the drills despite opposition from Armenia.", "12", "ARM", "AZE"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+  }
+  // "the opposition" alone is a party of a country's politics, no act
+  auto fs = test::facts("Kenya's opposition rejected the election results.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "120") == nullptr);
+}

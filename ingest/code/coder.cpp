@@ -639,6 +639,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // of X beef, which were banned in 2003").
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))
         authority_of_place(c, w, e.source, why);
+      // ... and so is a noun of arrest or deportation "in" a place
+      bool placed = false;
+      if (e.source.empty() && f.noun && (f.cameo == "173" || f.cameo == "174"))
+        if (const int p = place_of_noun(c, w); p >= 0) {
+          e.source.push_back(p);
+          placed = true;
+          why += "source=place ";
+        }
       // "rejected X's demand", "denied the accusation": the demand and the
       // accusation were made; what the verb does to them is its own event.
       const bool act = f.noun && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
@@ -680,7 +688,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // ... and so is one the clause is "over" or "about" ("expressed concern
       // over the arrest of X": the concerned made no arrest).
       const bool topic = f.noun && tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"});
-      if (st == kHypothetical || content || ((background || topic) && e.source.empty())) vetoed.push_back(w);
+      // (the pattern coder would take the clause's subject for the maker)
+      if (st == kHypothetical || content || ((background || topic) && (e.source.empty() || placed)))
+        vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
       // would take another name of the sentence for it.

@@ -143,6 +143,7 @@ class Coder {
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   int adopter_of_relative(const Ctx& c, int n) const;
   void rebind_possessives(Ctx& c) const;
+  int place_of_noun(const Ctx& c, int n) const;
   std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;
   int victim_of_setting(const Ctx& c, int t) const;

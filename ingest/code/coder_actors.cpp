@@ -209,6 +209,15 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
           if (int a = by_agent(*j); a >= 0) return a;
     }
+  // "concern over the arrest of its citizen in China": who arrests or
+  // expels with no maker named (no possessive, no "by") is the state of the place it happened in.
+  if (!source && !owned && c.t.upos(n) == Upos::NOUN)
+    if (const auto* fs = frames_.find(c.t.lemma(n), true);
+        fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) {
+          const std::string& k = frames_.frame(fi).cameo;
+          return k == "173" || k == "174";
+        }))
+      if (const int p = place_of_noun(c, n); p >= 0) return p;
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
     if (r == "nmod:poss" && c.t.upos(*k) == Upos::PRON) {
@@ -490,6 +499,30 @@ void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& s
     source.push_back(-c.home_mention - 1);
     why += "source=home ";
   }
+}
+
+// The state whose land a noun of arrest or expulsion is told "in" ("the
+// arrest of its citizen in China", "the detention in Iran of two
+// journalists"): its own "in" phrase, or that of its "of" phrase. A
+// mention of the place (-1 if none).
+int Coder::place_of_noun(const Ctx& c, int n) const {
+  const Tree& tr = c.t;
+  auto in_place = [&](int x) {
+    for (const int* k = tr.kids_begin(x); k != tr.kids_end(x); ++k) {
+      if (tr.base(*k) != "nmod" || tr.marker(*k) != "in") continue;
+      const int mi = c.mention(*k);
+      if (mi < 0) continue;
+      const Mention& m = c.rec.mentions[mi];
+      if ((m.kind == MentionKind::country || m.kind == MentionKind::capital || m.kind == MentionKind::city) &&
+          m.country >= 0)
+        return mi;
+    }
+    return -1;
+  };
+  int mi = in_place(n);
+  for (const int* k = tr.kids_begin(n); k != tr.kids_end(n) && mi < 0; ++k)
+    if (tr.base(*k) == "nmod" && tr.marker(*k) == "of") mi = in_place(*k);
+  return mi;
 }
 
 // A description ("the country") names no party of its own clause: "the US
