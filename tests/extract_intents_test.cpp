@@ -1,9 +1,10 @@
 // Readings added in session 17: possessive pronouns bound by the tree
 // ("its" in a phrase of reason, in a clause with its own subject, in an
 // infinitive), what is offered or pledged as an intent of its own kind
-// (039 mediation, 036 talks, 033 aid), mediation as a noun event, and a
-// noun event that names the kind of a plain noun of undertaking ("a
-// mediation mission"). Every sentence is written for these tests.
+// (039 mediation, 036 talks, 033 aid), mediation as a noun event, a noun
+// event that names the kind of a plain noun of undertaking ("a mediation
+// mission"), what appeals and demands ask for, and visits told as a stay
+// or a stop. Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -97,4 +98,17 @@ TEST_CASE("appeals and demands: what they ask for is no act done") {
   fs = test::facts("Beijing told Manila to stop provoking trouble near the reef.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "10", "CHN", "PHL") != nullptr);
+}
+
+TEST_CASE("visits: a stay or a stop in a place abroad") {
+  auto fs = test::facts(
+      "During her three-day stay in Seoul, the Australian foreign minister met the South Korean "
+      "president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "AUS", "KOR") != nullptr);
+  CHECK(test::find_code(fs, "042", "AUS", "KOR") != nullptr);
+  // a stay that is no place: no visit
+  fs = test::facts("The Peruvian president extended his stay in office by decree.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "042") == nullptr);
 }
