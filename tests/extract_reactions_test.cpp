@@ -4,7 +4,9 @@
 // it is. Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "extract_test_util.hpp"
 
@@ -18,8 +20,7 @@ TEST_CASE("reactions: idioms, tone words, the parties of a noun event") {
       {"The Russian embassy in Oslo called the Norwegian newspaper report a smear.", "11", "RUS",
        "NOR"},
       {"Kenya hailed the ceasefire deal between Ethiopia and Eritrea.", "05", "KEN", "ETH,ERI"},
-      {"Italy welcomed the talks between Libya and Tunisia on migration.", "05", "ITA",
-       "LBY,TUN"},
+      {"Italy welcomed the talks between Libya and Tunisia on migration.", "05", "ITA", "LBY,TUN"},
   };
   for (const auto& c : cases) {
     const std::string text = c.text;
@@ -74,4 +75,36 @@ TEST_CASE("an arrest told 'in' a place is that state's; concern over it is aimed
   auto fs = test::facts("Kenya's opposition rejected the election results.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "120") == nullptr);
+}
+
+TEST_CASE("a body met after a meeting is a meeting of its own, and its relative clause acts") {
+  auto fs = test::facts(
+      "The Kenyan president flew to Addis Ababa for talks with the Ethiopian prime minister. "
+      "Later, he met the African Union Commission chairman, who thanked him for Kenya's support.");
+  CAPTURE(test::summary(fs));
+  auto has = [](const std::vector<Actor>& side, const std::string& id) {
+    return std::any_of(side.begin(), side.end(), [&](const Actor& a) { return a.id == id; });
+  };
+  int with_au = 0, with_eth = 0;
+  const Fact* thanks = nullptr;
+  for (const Fact& f : fs) {
+    if (f.root == "04" && has(f.participants, "org:AU"))
+      ++with_au, with_eth += has(f.participants, "country:ETH");
+    if (f.root == "05" && has(f.source, "org:AU")) thanks = &f;
+  }
+  // two meetings: the AU is no party of the talks with Ethiopia
+  CHECK(with_au == 1);
+  CHECK(with_eth == 0);
+  // "who thanked him": the chairman's body thanked Kenya
+  REQUIRE(thanks != nullptr);
+  CHECK(test::countries(*thanks, "target").count("KEN") == 1);
+}
+
+TEST_CASE("'its' after a verb that answers another's act stays the recognizer's") {
+  auto fs = test::facts(
+      "Somalia criticized the visit, saying Nairobi had ignored its concerns over the maritime "
+      "border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "SOM", "KEN") != nullptr);
+  CHECK(test::find(fs, "11", "KEN", "SOM") == nullptr);
 }

@@ -619,3 +619,20 @@ TEST_CASE("tree repair: an infinitive hung on the one asked is the asking verb's
   t.reset(a);
   CHECK(t.head(4) == 2);
 }
+
+TEST_CASE("tree repair: a 'who' clause after a noun and its comma is the noun's, not the verb's") {
+  // "met the chairman, who thanked him", read with "thanked" as a
+  // parataxis of "met"
+  ingest::Tree t;
+  auto a = test::analysis({{"Ruto", Upos::PROPN, "NNP", 1, "nsubj"},
+                           {"meet", Upos::VERB, "VBD", -1, "root"},
+                           {"the", Upos::DET, "DT", 3, "det"},
+                           {"chairman", Upos::NOUN, "NN", 1, "obj"},
+                           {",", Upos::PUNCT, ",", 6, "punct"},
+                           {"who", Upos::PRON, "WP", 6, "nsubj"},
+                           {"thank", Upos::VERB, "VBD", 1, "parataxis"},
+                           {"he", Upos::PRON, "PRP", 6, "obj"}});
+  t.reset(a);
+  CHECK(t.head(6) == 3);
+  CHECK(t.rel(6) == "acl:relcl");
+}

@@ -85,7 +85,9 @@ void Coder::rebind_possessives(Ctx& c) const {
     // Up through noun phrases to the first verb, remembering the way in.
     int x = noun, in = -1;
     for (int depth = 0; x >= 0 && !t.is_verb(x) && depth < 6; ++depth) in = x, x = t.head(x);
-    if (x < 0 || !t.is_verb(x)) continue;
+    // A verb that answers another's act ("ignored its concerns", "rejected
+    // its demand") takes someone else's: the recognizer's reading stays.
+    if (x < 0 || !t.is_verb(x) || coder_detail::answering_verb(t.lemma(x))) continue;
     int found = -1;
     if (in >= 0 && t.base(in) == "obl" && is_rel(t.marker(in), {"for", "over", "against"})) {
       found = named(t.child(x, "obj"), p);
@@ -258,10 +260,12 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (inner >= 0) return inner;
     }
     // "Chinese coast guard ships", "the Indian army chief": a national
-    // modifier hung on a compound before the noun names the noun's state.
+    // modifier hung on a compound before the noun names the noun's state;
+    // "the African Union Commission chairman": so does a name compounded
+    // on the compound.
     if (mk < 0 && b == "compound" && !owned)
       for (const int* g = c.t.kids_begin(*k); g != c.t.kids_end(*k); ++g)
-        if (c.t.base(*g) == "amod" || c.t.rel(*g) == "nmod:poss")
+        if (c.t.base(*g) == "amod" || c.t.rel(*g) == "nmod:poss" || c.t.base(*g) == "compound")
           if (int gm = c.mention(*g); usable(gm)) return gm;
   }
   // ... also when the parser hung the "in" phrase right after the body on

@@ -185,7 +185,19 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       const bool directed = !d.fact.source.empty() || !d.fact.target.empty();
       const bool shared = std::any_of(d.countries.begin(), d.countries.end(),
                                       [&](const std::string& c) { return o.countries.count(c) > 0; });
-      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared) {
+      // (a body with no country, "the AU", that o does not name is a new
+      // party too: "X met Y. He also met the AU chairman" is two meetings)
+      auto new_body = [&]() {
+        std::set<std::string> have;
+        for (const auto* side : {&o.fact.source, &o.fact.target, &o.fact.participants})
+          for (const Actor& a : *side) have.insert(a.id);
+        for (const auto* side : {&d.fact.source, &d.fact.target, &d.fact.participants})
+          for (const Actor& a : *side)
+            if (a.kind == ActorKind::organization && a.country.empty() && !have.count(a.id)) return true;
+        return false;
+      };
+      if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared &&
+          !new_body()) {
         if (d.fact.type == "summit" || within(d.countries, o.countries) || within(o.countries, d.countries)) {
           target = &o;
           break;
@@ -221,9 +233,9 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       for (auto& x : d.fact.target) add_actor(swap ? f.source : f.target, std::move(x));
     }
     for (auto& x : d.fact.participants) {
-      bool sided = directed_first && std::any_of(f.source.begin(), f.source.end(), [&](const Actor& y) {
+      bool sided = (directed_first && std::any_of(f.source.begin(), f.source.end(), [&](const Actor& y) {
                      return y.id == x.id || (!x.country.empty() && x.country == y.country);
-                   }) ||
+                   })) ||
                    (directed_first && std::any_of(f.target.begin(), f.target.end(), [&](const Actor& y) {
                       return y.id == x.id || (!x.country.empty() && x.country == y.country);
                     }));

@@ -31,6 +31,7 @@ class Tree {
     if (repair_double_objects()) index_kids();
     if (repair_between_conjuncts()) index_kids();
     if (repair_clauses()) index_kids();
+    if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
     if (repair_semicolons()) index_kids();
@@ -67,6 +68,7 @@ class Tree {
   bool repair_infinitive_complements();
   bool repair_object_infinitives();
   bool repair_clauses();
+  bool repair_verb_relatives();
   bool verbless_sentence(int r, int v) const;
   bool repair_double_objects();
   bool repair_between_conjuncts();

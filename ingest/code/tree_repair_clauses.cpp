@@ -435,6 +435,35 @@ bool Tree::repair_conditional_mains() {
   return changed;
 }
 
+// A clause opened by "who" or "which" right after a noun and its comma,
+// hung by the parser on the verb that noun depends on ("met the AU
+// chairman, who thanked him", read as "met ..., and who thanked him"), is
+// the noun's relative clause.
+bool Tree::repair_verb_relatives() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 2; c < n; ++c) {
+    const int v = head_[c];
+    if (v < 0 || v > c || !is_verb(v) || !is_verb(c) ||
+        !(base_[c] == "parataxis" || base_[c] == "conj" || base_[c] == "advcl"))
+      continue;
+    int w = left_edge(c);
+    if (w < c && lemma(w) == ",") ++w;
+    if (w < 2 || base_[w] != "nsubj" || head_[w] != c || !(xpos(w) == "WP" || xpos(w) == "WDT"))
+      continue;
+    // (the comma before it may hang on the clause or on the noun)
+    const int comma = w - 1;
+    if (lemma(comma) != ",") continue;
+    int noun = comma - 1;
+    while (noun >= 0 && head_[noun] > noun && head_[noun] < comma) noun = head_[noun];
+    if (noun < 0 || !is_nominal(noun) || head_[noun] != v || right_edge(noun) != comma - 1) continue;
+    attach(c, noun, "acl:relcl");
+    if (head_[comma] == v) head_[comma] = c;
+    changed = true;
+  }
+  return changed;
+}
+
 // Two slips of the parser on a subject with a relative clause ("X, who
 // is in Y for talks, praised Z"): a clause whose subject is a relative
 // pronoun ("who", "which") under a noun is its relative clause, not a
