@@ -108,3 +108,40 @@ TEST_CASE("'its' after a verb that answers another's act stays the recognizer's"
   CHECK(test::find(fs, "11", "SOM", "KEN") != nullptr);
   CHECK(test::find(fs, "11", "KEN", "SOM") == nullptr);
 }
+
+TEST_CASE("speech: 'told reporters' after a quote, disease words, standing with a party") {
+  const test::RoleCase cases[] = {
+      // the parser reads "told" as an adjective of "reporters"
+      {"\"China's behaviour in the strait is dangerous and destabilising,\" the Australian "
+       "defence minister told reporters.",
+       "11", "AUS", "CHN"},
+      {"The Iranian president called Israel a cancerous tumour in the region.", "11", "IRN", "ISR"},
+      {"\"We stand with Armenia,\" the French foreign minister said during a visit to Yerevan.",
+       "05", "FRA", "ARM"},
+  };
+  for (const auto& c : cases) {
+    const std::string text = c.text;
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
+  }
+}
+
+TEST_CASE("an act borne or warded off is not its bearer's") {
+  auto fs = test::facts("Ukrainian troops repelled a Russian assault near Kupiansk on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "RUS", "UKR") != nullptr);
+  fs = test::facts("The Pentagon said it would not tolerate attacks on its troops in Syria.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
+
+TEST_CASE("a present tense after 'before' or 'until' tells what is yet to come") {
+  auto fs = test::facts(
+      "Erdogan said Sweden must do more to fight terrorism before Turkey approves its bid.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs)
+    if (f.root == "05") CHECK(f.status != Status::occurred);
+  CHECK(test::find(fs, "10", "TUR", "SWE") != nullptr);
+}

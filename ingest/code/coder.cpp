@@ -37,6 +37,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   ties_class_ = frames_.class_index("ties");
   conduct_class_ = frames_.class_index("conduct");
   carrier_class_ = frames_.class_index("carrier");
+  endure_class_ = frames_.class_index("endure");
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   rite_class_ = frames_.class_index("rite");
@@ -417,6 +418,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       for (const Slot& s : f.target) {
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
+      }
+      // "repelled a Russian assault", "would not tolerate attacks on its
+      // troops": whoever bears or wards off an act is its target, never
+      // its maker; the pattern coder, which would make them the maker,
+      // does not read it.
+      if (f.noun && tr.rel(w) == "obj" && tr.head(w) >= 0 && frames_.in_class(endure_class_, tr.lemma(tr.head(w)))) {
+        if (e.target.empty()) {
+          std::string ignored;
+          actors_at(c, subject_of(c, tr.head(w), ignored), false, false, e.target);
+          if (!e.target.empty()) why += "target=bearer ";
+        }
+        vetoed.push_back(w);
       }
       // "shipments were injuring the industry", "floods killed 20": a verb
       // of force whose subject is a thing that harms no body (no actor, no

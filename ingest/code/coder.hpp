@@ -188,6 +188,7 @@ class Coder {
   int rite_class_ = -1;                   // frames.tsv @rite: "funeral", "inauguration"
   int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
+  int endure_class_ = -1;                 // frames.tsv @endure: "tolerate", "repel" another's act
   int carrier_class_ = -1;                // frames.tsv @carrier: "mission" of a "mediation mission"
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"

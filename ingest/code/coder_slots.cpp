@@ -48,6 +48,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // announced the release of 200 prisoners")
   if (gov >= 0 && !setting && content_verb(c, gov, f) && !frames_.in_class(proclaim_class_, tr.lemma(gov)))
     gov = -1;
+  // "would not tolerate attacks on X", "repelled an assault": the subject
+  // of a verb that bears or wards off an act is not its maker.
+  if (gov >= 0 && tr.rel(t) == "obj" && frames_.in_class(endure_class_, tr.lemma(gov))) gov = -1;
   // "would never accept the demands made by X": a verbal act that the verb
   // answers is not its subject's.
   if (gov >= 0 && tr.rel(t) == "obj" && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=

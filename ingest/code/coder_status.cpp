@@ -170,8 +170,14 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       if (skip_mods && (b == "advmod" || b == "aux" || b == "neg")) continue;
       if (b == "advmod" || b == "aux" || b == "det" || b == "amod" || b == "neg" || (b == "case" && tr.is_nominal(x)))
         take(cues_.find(CueWhere::mod, tr.lemma(*d)));
-      else if (b == "mark")
+      else if (b == "mark") {
         take(cues_.find(CueWhere::mark, tr.lemma(*d)));
+        // "before Turkey approves its bid", "until X withdraws": a present
+        // tense in a clause of time tells what is yet to come
+        if (is_rel(tr.lemma(*d), {"before", "until", "once"}) && tr.is_verb(x) &&
+            (tr.xpos(x) == "VBZ" || tr.xpos(x) == "VBP"))
+          take(static_cast<int>(Status::planned));
+      }
       // a participle before a noun event: "the planned trip", "the cancelled talks"
       if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       // "the idea that X will ...", "fears that X would ...": the noun right

@@ -197,10 +197,17 @@ bool Tree::repair_quote_attributions() {
       "stress", "note", "explain", "reply",  "respond", "argue", "complain", "remark", "assert"};
   const int n = size();
   for (int v = 0; v < n; ++v) {
-    const int r = head_[v];
+    // ('"...," the minister told reporters', read with "told" as an
+    // adjective of "reporters" and "reporters" joined to the quote's root:
+    // the noun is the verb's object)
+    int object = -1;
+    if (base_[v] == "amod" && head_[v] > v && is_nominal(head_[v]) && head_[head_[v]] >= 0 &&
+        head_[head_[v]] < v && head_[head_[head_[v]]] < 0)
+      object = head_[v];
+    const int r = object >= 0 ? head_[object] : head_[v];
     if (r < 0 || r > v || head_[r] >= 0 || !is_verb(v) || child(v, "nsubj") < 0 ||
         !(base_[v] == "appos" || base_[v] == "parataxis" || base_[v] == "conj" ||
-          base_[v] == "acl") ||
+          base_[v] == "acl" || object >= 0) ||
         std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
       continue;
     bool quote = false;  // a closing quote mark between the quote's root and the verb
@@ -211,6 +218,7 @@ bool Tree::repair_quote_attributions() {
     rel_[v] = base_[v] = "root";
     head_[r] = v;
     rel_[r] = base_[r] = "ccomp";
+    if (object >= 0) attach(object, v, "obj");
     return true;
   }
   return false;
