@@ -15,27 +15,8 @@
 
 using namespace dipgraph;
 
-namespace {
-
-struct Case {
-  const char* text;
-  const char* root;
-  const char* source;
-  const char* target;
-};
-
-void check_found(const Case& c) {
-  const std::string text = c.text;
-  CAPTURE(text);
-  auto fs = test::facts(c.text);
-  CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
-}
-
-}  // namespace
-
 TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, a wrong named") {
-  const Case cases[] = {
+  const test::RoleCase cases[] = {
       // an adjective of alarm with the act it is about
       {"The Greek prime minister said he was deeply worried by Turkish drilling near Cyprus.", "11",
        "GRC", "TUR"},
@@ -55,7 +36,7 @@ TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, 
       {"The Chinese ambassador called the Australian decision a grave mistake.", "11", "CHN",
        "AUS"},
   };
-  for (const Case& c : cases) check_found(c);
+  for (const auto& c : cases) test::check_found(c);
   // no threat by the subject of "is a threat"
   for (const char* text : {"The Estonian prime minister said Russia was a threat to Europe.",
                            "Russia is a threat to Estonia and Latvia."}) {
@@ -71,7 +52,7 @@ TEST_CASE("evaluations: alarm at another's act, a predicate noun, a wrong done, 
 }
 
 TEST_CASE("allegations: the complement's subject is the accused, and only it") {
-  check_found(
+  test::check_found(
       {"The Lithuanian foreign minister alleged that Belarus had pushed migrants across the "
        "border.",
        "11", "LTU", "BLR"});
@@ -84,8 +65,9 @@ TEST_CASE("allegations: the complement's subject is the accused, and only it") {
 }
 
 TEST_CASE("force aimed at no state, in a state's land, is aimed at that state") {
-  check_found({"The Ugandan army shelled rebel positions inside Congo.", "19", "UGA", "COD"});
-  check_found({"American drones struck militant camps in southern Somalia.", "19", "USA", "SOM"});
+  test::check_found({"The Ugandan army shelled rebel positions inside Congo.", "19", "UGA", "COD"});
+  test::check_found(
+      {"American drones struck militant camps in southern Somalia.", "19", "USA", "SOM"});
   // in its own land: no fact
   auto fs = test::facts("The Nigerian army shelled rebel positions in Nigeria.");
   CAPTURE(test::summary(fs));
@@ -93,7 +75,7 @@ TEST_CASE("force aimed at no state, in a state's land, is aimed at that state") 
 }
 
 TEST_CASE("a suspect handed over to another state is judicial cooperation; hostages are not") {
-  check_found(
+  test::check_found(
       {"Colombian police handed the suspect over to American authorities.", "06", "COL", "USA"});
   auto fs = test::facts("The rebels handed the hostages over to Kenyan officials.");
   CAPTURE(test::summary(fs));
@@ -195,8 +177,8 @@ TEST_CASE("a visit ended is a visit made") {
 }
 
 TEST_CASE("a bid or application blocked is rejected; aid blocked is cut") {
-  check_found({"Turkey blocked Sweden's bid to join NATO.", "12", "TUR", "SWE"});
-  check_found({"Hungary blocked Ukraine's application for membership.", "12", "HUN", "UKR"});
+  test::check_found({"Turkey blocked Sweden's bid to join NATO.", "12", "TUR", "SWE"});
+  test::check_found({"Hungary blocked Ukraine's application for membership.", "12", "HUN", "UKR"});
   auto fs = test::facts("Kenya blocked the aid to Somalia.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
@@ -214,9 +196,9 @@ TEST_CASE(
 }
 
 TEST_CASE("airspace closed to a state's planes; funding for things in a state's land") {
-  check_found({"Algeria closed its airspace to Moroccan planes.", "16", "DZA", "MAR"});
-  check_found({"Germany's development minister announced new funding for schools in Niger.", "07",
-               "DEU", "NER"});
+  test::check_found({"Algeria closed its airspace to Moroccan planes.", "16", "DZA", "MAR"});
+  test::check_found({"Germany's development minister announced new funding for schools in Niger.",
+                     "07", "DEU", "NER"});
   // an embassy closed is no sanction
   auto fs = test::facts("Kenya closed its embassy in Sudan.");
   CAPTURE(test::summary(fs));
@@ -238,10 +220,10 @@ TEST_CASE("a cooperative act one side is ready or wants to do is its intent to d
 }
 
 TEST_CASE("help given to a state is aid; a government 'in' a country is that country's") {
-  check_found({"The Indian navy sent two warships to help Mauritius after the oil spill.", "07",
-               "IND", "MUS"});
-  check_found({"China will help Pakistan build two nuclear reactors.", "07", "CHN", "PAK"});
-  check_found({"Russia recognized the new government in Niger.", "05", "RUS", "NER"});
+  test::check_found({"The Indian navy sent two warships to help Mauritius after the oil spill.",
+                     "07", "IND", "MUS"});
+  test::check_found({"China will help Pakistan build two nuclear reactors.", "07", "CHN", "PAK"});
+  test::check_found({"Russia recognized the new government in Niger.", "05", "RUS", "NER"});
 }
 
 TEST_CASE("who attends a foreign leader's funeral or inauguration visits the leader's country") {
@@ -271,7 +253,7 @@ TEST_CASE("the 'by' agent of a passive verb of reaction is not the target of the
 }
 
 TEST_CASE("forces moving into another state's land are an incursion; into markets, nothing") {
-  check_found({"Ethiopian forces advanced into Eritrea on Monday.", "19", "ETH", "ERI"});
+  test::check_found({"Ethiopian forces advanced into Eritrea on Monday.", "19", "ETH", "ERI"});
   auto fs = test::facts("Kenyan troops will push into southern Somalia next week.");
   CAPTURE(test::summary(fs));
   const Fact* f = test::find(fs, "19", "KEN", "SOM");
@@ -284,14 +266,15 @@ TEST_CASE("forces moving into another state's land are an incursion; into market
 
 TEST_CASE(
     "a court's sentence or conviction of another state's national is coercion of that state") {
-  check_found({"A Turkish court sentenced a German journalist to two years in prison.", "17", "TUR",
-               "DEU"});
-  check_found({"An Iranian court convicted a French tourist of spying.", "17", "IRN", "FRA"});
+  test::check_found({"A Turkish court sentenced a German journalist to two years in prison.", "17",
+                     "TUR", "DEU"});
+  test::check_found({"An Iranian court convicted a French tourist of spying.", "17", "IRN", "FRA"});
 }
 
 TEST_CASE("money withheld from a state and firms blacklisted are sanctions") {
-  check_found({"Israel withheld tax revenues from the Palestinian Authority.", "16", "ISR", "PSE"});
-  check_found({"The US Treasury blacklisted three Chinese firms.", "16", "USA", "CHN"});
+  test::check_found(
+      {"Israel withheld tax revenues from the Palestinian Authority.", "16", "ISR", "PSE"});
+  test::check_found({"The US Treasury blacklisted three Chinese firms.", "16", "USA", "CHN"});
   auto fs = test::facts("Kenya withheld the report from parliament.");
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());

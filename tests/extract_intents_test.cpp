@@ -14,18 +14,6 @@
 
 using namespace dipgraph;
 
-namespace {
-
-void check_role(const test::RoleCase& c) {
-  const std::string text = c.text;
-  CAPTURE(text);
-  auto fs = test::facts(text);
-  CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
-}
-
-}  // namespace
-
 TEST_CASE("possessives: 'its' names the doer the tree binds it to") {
   const test::RoleCase cases[] = {
       // a phrase of reason: the one protested to, praised or blamed
@@ -33,7 +21,7 @@ TEST_CASE("possessives: 'its' names the doer the tree binds it to") {
       {"Canada thanked Mexico for its mediation between Haiti and the Dominican Republic.", "04",
        "MEX", "HTI,DOM"},
   };
-  for (const auto& c : cases) check_role(c);
+  for (const auto& c : cases) test::check_found(c);
   // ... not the subject, whom the recognizer would take
   auto fs = test::facts("Seoul complained to Tokyo over its curbs on Korean chip exports.");
   CAPTURE(test::summary(fs));
@@ -78,7 +66,7 @@ TEST_CASE("mediation: the noun, welcomed, and told as the kind of a mission") {
       // welcoming an act is praise of its doer, no hosting
       {"Tunisia welcomed Algeria's mediation in the dispute with Libya.", "05", "TUN", "DZA"},
   };
-  for (const auto& c : cases) check_role(c);
+  for (const auto& c : cases) test::check_found(c);
   auto fs = test::facts("Tunisia welcomed Algeria's mediation in the dispute with Libya.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "043") == nullptr);

@@ -22,13 +22,7 @@ TEST_CASE("reactions: idioms, tone words, the parties of a noun event") {
       {"Kenya hailed the ceasefire deal between Ethiopia and Eritrea.", "05", "KEN", "ETH,ERI"},
       {"Italy welcomed the talks between Libya and Tunisia on migration.", "05", "ITA", "LBY,TUN"},
   };
-  for (const auto& c : cases) {
-    const std::string text = c.text;
-    CAPTURE(text);
-    auto fs = test::facts(text);
-    CAPTURE(test::summary(fs));
-    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
-  }
+  for (const auto& c : cases) test::check_found(c);
   // welcoming talks between others is no hosting of them
   auto fs = test::facts("Italy welcomed the talks between Libya and Tunisia on migration.");
   CAPTURE(test::summary(fs));
@@ -64,13 +58,7 @@ TEST_CASE("an arrest told 'in' a place is that state's; concern over it is aimed
       // opposition with its parties named
       {"Azerbaijan held the drills despite opposition from Armenia.", "12", "ARM", "AZE"},
   };
-  for (const auto& c : cases) {
-    const std::string text = c.text;
-    CAPTURE(text);
-    auto fs = test::facts(text);
-    CAPTURE(test::summary(fs));
-    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
-  }
+  for (const auto& c : cases) test::check_found(c);
   // "the opposition" alone is a party of a country's politics, no act
   auto fs = test::facts("Kenya's opposition rejected the election results.");
   CAPTURE(test::summary(fs));
@@ -119,13 +107,7 @@ TEST_CASE("speech: 'told reporters' after a quote, disease words, standing with 
       {"\"We stand with Armenia,\" the French foreign minister said during a visit to Yerevan.",
        "05", "FRA", "ARM"},
   };
-  for (const auto& c : cases) {
-    const std::string text = c.text;
-    CAPTURE(text);
-    auto fs = test::facts(text);
-    CAPTURE(test::summary(fs));
-    CHECK(test::find(fs, c.root, c.source, c.target) != nullptr);
-  }
+  for (const auto& c : cases) test::check_found(c);
 }
 
 TEST_CASE("an act borne or warded off is not its bearer's") {

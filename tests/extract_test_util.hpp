@@ -3,6 +3,8 @@
 // over facts (countries of a side, the first fact of a type).
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -156,6 +158,16 @@ inline std::string summary(const std::vector<Fact>& fs) {
     out += "] ";
   }
   return out;
+}
+
+// Checks that the extractor finds c's fact in c's text (doctest CHECK,
+// with the text and the facts found logged on failure).
+inline void check_found(const RoleCase& c) {
+  const std::string text = c.text;
+  CAPTURE(text);
+  auto fs = facts(text);
+  CAPTURE(summary(fs));
+  CHECK(find(fs, c.root, c.source, c.target) != nullptr);
 }
 
 // A parsed sentence as the parser might give it: per word its lemma, UPOS,
