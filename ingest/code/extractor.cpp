@@ -287,7 +287,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       trigger = frames_.is_trigger_lemma(lemma);
       if (!trigger) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
-        trigger = frames_.is_trigger_lemma(lemma) || frames_.in_class(rite_class_, lemma);
+        trigger = frames_.is_trigger_lemma(lemma, rite_class_);
       }
     }
     if (!trigger) continue;

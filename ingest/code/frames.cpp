@@ -230,8 +230,8 @@ void FrameTable::freeze(Lists verbs, Lists nouns) {
     slot(lemma).nouns = static_cast<std::int32_t>(lists_.size());
     lists_.push_back(std::move(ids));
   }
-  for (std::size_t c = 0; c < classes_.size() && c < 64; ++c)
-    for (const std::string& w : classes_[c]) slot(w).classes |= std::uint64_t{1} << c;
+  for (std::size_t c = 0; c < classes_.size() && c < 128; ++c)
+    for (const std::string& w : classes_[c]) slot(w).classes[c >> 6] |= std::uint64_t{1} << (c & 63);
 }
 
 const FrameTable::LemmaSlot* FrameTable::slot_of(std::string_view lemma) const {
@@ -255,9 +255,9 @@ const std::vector<std::uint32_t>* FrameTable::find(std::string_view lemma, bool 
 
 bool FrameTable::in_class(int cls, std::string_view lemma) const {
   if (cls < 0 || static_cast<std::size_t>(cls) >= classes_.size()) return false;
-  if (cls < 64) {
+  if (cls < 128) {
     const LemmaSlot* sl = slot_of(lemma);
-    return sl && (sl->classes >> cls & 1);
+    return sl && (sl->classes[cls >> 6] >> (cls & 63) & 1);
   }
   const auto& v = classes_[cls];
   return std::binary_search(v.begin(), v.end(), lemma, [](const auto& a, const auto& b) {
@@ -271,9 +271,11 @@ int FrameTable::class_index(std::string_view name) const {
   return -1;
 }
 
-bool FrameTable::is_trigger_lemma(std::string_view lemma) const {
+bool FrameTable::is_trigger_lemma(std::string_view lemma, int also) const {
   const LemmaSlot* sl = slot_of(lemma);
-  return sl && (sl->verbs >= 0 || sl->nouns >= 0);
+  if (!sl) return false;
+  return sl->verbs >= 0 || sl->nouns >= 0 ||
+         (also >= 0 && also < 128 && (sl->classes[also >> 6] >> (also & 63) & 1));
 }
 
 }  // namespace dipgraph::ingest

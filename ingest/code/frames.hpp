@@ -85,8 +85,9 @@ class FrameTable {
   bool in_class(int cls, std::string_view lemma) const;
   // The index of word class @name, -1 if the file has none.
   int class_index(std::string_view name) const;
-  // True if any frame has this lemma (either word class): the prefilter.
-  bool is_trigger_lemma(std::string_view lemma) const;
+  // True if any frame has this lemma (either word class), or it is in
+  // word class `also` (-1: none): the parse gate's prefilter, one lookup.
+  bool is_trigger_lemma(std::string_view lemma, int also = -1) const;
 
  private:
   // A lemma of a frame or a word class; hash 0 marks an empty slot.
@@ -94,7 +95,7 @@ class FrameTable {
     std::uint64_t hash = 0;
     std::uint32_t text = 0, size = 0;     // the lemma: text_[text, text + size)
     std::int32_t verbs = -1, nouns = -1;  // its frames: lists_[verbs], lists_[nouns]; -1 none
-    std::uint64_t classes = 0;            // bit c: in word class c (c < 64)
+    std::uint64_t classes[2] = {0, 0};    // bit c of the 128: in word class c (c < 128)
   };
   using Lists = std::unordered_map<std::string, std::vector<std::uint32_t>>;
   // Builds lemmas_ from the frames of each lemma and from classes_.
