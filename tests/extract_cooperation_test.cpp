@@ -1,7 +1,7 @@
 // Cooperation as the coding rules have it: root 06, its field picking the
-// code (economic 061, military 062, judicial 063, intelligence 064), and an
-// agreement that an act is done "under" told as standing, not made. Every
-// sentence is written for these tests.
+// code (economic 061, military 062, judicial 063, intelligence 064), an
+// agreement that an act is done "under" told as standing, not made, and the
+// kind of aid given. Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -44,4 +44,13 @@ TEST_CASE("an agreement an act is done under stands; it is not made there") {
       "Thailand and Cambodia handed over smuggling suspects to each other under their treaty.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("aid: arms delivered are military aid, humanitarian money granted is relief") {
+  auto fs = test::facts("The U.S. delivered Patriot missile systems to Ukraine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "072", "USA", "UKR") != nullptr);
+  fs = test::facts("Norway granted 5 million dollars in humanitarian aid to Sudan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "073", "NOR", "SDN") != nullptr);
 }
