@@ -213,3 +213,23 @@ TEST_CASE("extract force: a weapon's maker strikes; the harm it does is no secon
   CHECK(test::find(fs, "19", "RUS", "UKR") != nullptr);
   CHECK(test::with_root(fs, "18") == nullptr);
 }
+
+TEST_CASE("extract force: drills around another's land; a possessor names its own maker") {
+  auto fs = test::facts(
+      "China staged military drills around Taiwan after the president's visit to the U.S.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "CHN", "TWN") != nullptr);
+  // "the president's visit" is not China's visit
+  CHECK(test::find(fs, "04", "CHN", "USA") == nullptr);
+  fs = test::facts("Russia held naval exercises off the coast of Japan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RUS", "JPN") != nullptr);
+}
+
+TEST_CASE("extract force: visas suspended and a corridor closed to a state's people") {
+  for (const test::RoleCase& c :
+       {test::RoleCase{"India suspended visas for Canadian citizens.", "16", "IND", "CAN"},
+        test::RoleCase{"Azerbaijan closed the Lachin corridor to Armenian traffic.", "16", "AZE",
+                       "ARM"}})
+    test::check_found(c);
+}

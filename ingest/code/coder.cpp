@@ -396,6 +396,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       c.private_party = false;
       c.nonstate_agent = false;
       c.thing_agent = false;
+      c.unknown_owner = false;
       bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
       // "began a mediation mission between A and B", "sent an aid package
       // to X": a noun event that names the kind of a plain noun of
@@ -419,6 +420,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      // ... nor does the pattern coder give it one by word order
+      if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);
       // "repelled a Russian assault", "would not tolerate attacks on its
       // troops": whoever bears or wards off an act is its target, never
       // its maker; the pattern coder, which would make them the maker,

@@ -120,9 +120,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (f.noun)
         for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d)
           own_agent |= is_rel(tr.base(*d), {"amod", "compound"}) && frames_.in_class(nonstate_class_, tr.lemma(*d));
+      // "after the president's visit to the U.S.": a noun event whose
+      // possessor names its maker, known or not, borrows no other maker.
+      const int owner = f.noun && source ? tr.child(t, "nmod:poss") : -1;
       if (own_agent) {
         c.nonstate_agent = true;
         why += source ? "source=own-agent " : "target=own-agent ";
+      } else if (owner >= 0 && tr.upos(owner) != Upos::PRON) {
+        c.unknown_owner = true;
+        why += "source=own-possessor ";
       } else if (f.noun) {
         // "put its army on alert", "troops were placed on alert": whom a
         // verb of placing puts on a state is its object.
