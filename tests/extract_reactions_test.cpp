@@ -127,3 +127,15 @@ TEST_CASE("a present tense after 'before' or 'until' tells what is yet to come")
     if (f.root == "05") CHECK(f.status != Status::occurred);
   CHECK(test::find(fs, "10", "TUR", "SWE") != nullptr);
 }
+
+TEST_CASE("a passive act of force told by the police is not the police's act") {
+  for (const char* text :
+       {"Thai police said a Cambodian activist was shot dead in Bangkok on Tuesday.",
+        "Kenyan police said two Somali traders were abducted near the border."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "18") == nullptr);
+    CHECK(test::with_root(fs, "19") == nullptr);
+  }
+}

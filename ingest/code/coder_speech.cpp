@@ -260,7 +260,13 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           std::string w;
           int subj = subject_of(c, out[j].word, w);
           if (subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0) s = subj;
-          if (subj < 0 || s >= 0) {
+          // ("X was killed at the airport, police said": a passive act of
+          // force or coercion with its maker unsaid is no act of the one
+          // who tells it)
+          const std::string_view r2 = std::string_view(out[j].cameo).substr(0, 2);
+          const bool unsaid_maker = subj < 0 && (tr.passive(out[j].word) || tr.reduced_passive(out[j].word)) &&
+                                    (coder_detail::armed_root(out[j].cameo) || r2 == "17");
+          if ((subj < 0 || s >= 0) && !unsaid_maker) {
             out[j].source = speaker;
             out[j].why += "source=speaker ";
             credited.push_back(j);
