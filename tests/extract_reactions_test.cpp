@@ -139,3 +139,12 @@ TEST_CASE("a passive act of force told by the police is not the police's act") {
     CHECK(test::with_root(fs, "19") == nullptr);
   }
 }
+
+TEST_CASE("an object pronoun is not its own clause's subject") {
+  // the recognizer, without the tree, takes the subject for "him"
+  auto fs = test::facts(
+      "Australia's foreign minister Penny Wong arrived in Beijing on Wednesday. She met her "
+      "Chinese counterpart Wang Yi and urged him to lift trade restrictions on Australian wine.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "AUS", "CHN") != nullptr);
+}

@@ -305,7 +305,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   tree.reset(*in.syn);
   Ctx c{in, tree, *in.rec};
   c.home_mention = in.home_mention;
-  rebind_possessives(c);
+  rebind_pronouns(c);
   const Tree& tr = tree;
   const int n = tr.size();
   const std::size_t first = out.size();

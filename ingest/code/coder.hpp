@@ -142,7 +142,7 @@ class Coder {
   void actors_at(const Ctx& c, int n, bool source, bool places, std::vector<std::int32_t>& out) const;
   int actor_of_node(const Ctx& c, int n, bool source, bool places) const;
   int adopter_of_relative(const Ctx& c, int n) const;
-  void rebind_possessives(Ctx& c) const;
+  void rebind_pronouns(Ctx& c) const;
   int place_of_noun(const Ctx& c, int n) const;
   std::vector<int> listed_after(const Ctx& c, int n) const;
   bool armed_act(const std::string& lemma) const;

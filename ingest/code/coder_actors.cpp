@@ -63,7 +63,7 @@ int Coder::adopter_of_relative(const Ctx& c, int n) const {
 //   veto").
 // Owned places and people ("its airspace", "its citizens") keep the
 // recognizer's reading: one's own land is what others violate.
-void Coder::rebind_possessives(Ctx& c) const {
+void Coder::rebind_pronouns(Ctx& c) const {
   c.rebound.clear();
   const Tree& t = c.t;
   // A named actor at word x before the pronoun p, not itself a pronoun.
@@ -104,6 +104,28 @@ void Coder::rebind_possessives(Ctx& c) const {
       v = t.head(v);
     }
     if (found >= 0 && found != own) c.rebound.emplace_back(p, found);
+  }
+  // "She met Wang Yi and urged him to ...": an object pronoun is never its
+  // own clause's subject (the recognizer, without the tree, may take that
+  // subject for it): it is the person named last before it who is not.
+  for (int p = 0; p < t.size(); ++p) {
+    if (t.upos(p) != Upos::PRON || t.base(p) != "obj" || !is_rel(t.lemma(p), {"he", "she"})) continue;
+    const int own = c.rec.mention_at[c.in.tok_of_word[p]];
+    if (own < 0 || !c.rec.mentions[own].anaphor || c.rec.mentions[own].kind != MentionKind::person) continue;
+    std::string ignored;
+    const int sj = subject_of(c, t.head(p), ignored);
+    const int smi = sj >= 0 ? c.rec.mention_at[c.in.tok_of_word[sj]] : -1;
+    if (smi < 0 || c.rec.mentions[smi].kind != MentionKind::person ||
+        c.rec.mentions[smi].entity != c.rec.mentions[own].entity)
+      continue;
+    for (int x = p - 1; x >= 0; --x) {
+      const int mi = c.rec.mention_at[c.in.tok_of_word[x]];
+      if (mi < 0 || mi == own || c.rec.mentions[mi].kind != MentionKind::person ||
+          c.rec.mentions[mi].entity == c.rec.mentions[own].entity)
+        continue;
+      c.rebound.emplace_back(p, mi);
+      break;
+    }
   }
 }
 

@@ -25,7 +25,7 @@ struct Coder::Ctx {
   const Mention& party(std::int32_t x) const { return rec.mentions[x < 0 ? -x - 1 : x]; }
   int country_of(std::int32_t x) const { return party(x).country; }
   // Possessive pronouns the tree binds elsewhere than the recognizer did
-  // (word, mention): set once per sentence by Coder::rebind_possessives.
+  // (word, mention): set once per sentence by Coder::rebind_pronouns.
   std::vector<std::pair<int, int>> rebound{};
   int mention(int w) const {
     if (w < 0 || static_cast<std::size_t>(w) >= in.tok_of_word.size()) return -1;
