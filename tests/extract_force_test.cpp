@@ -233,3 +233,11 @@ TEST_CASE("extract force: visas suspended and a corridor closed to a state's peo
                        "ARM"}})
     test::check_found(c);
 }
+
+TEST_CASE("extract force: 'the launch' condemned is the launch told before") {
+  auto fs = test::facts(
+      "North Korea fired a ballistic missile into the sea off its east coast on Friday. Japan "
+      "condemned the launch as a threat to regional peace.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "JPN", "PRK") != nullptr);
+}
