@@ -148,3 +148,7 @@ TEST_CASE("an object pronoun is not its own clause's subject") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "AUS", "CHN") != nullptr);
 }
+
+TEST_CASE("a reprisal vowed is a threat") {
+  test::check_found({"Iran vowed a harsh response against Israel.", "13", "IRN", "ISR"});
+}
