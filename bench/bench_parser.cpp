@@ -269,14 +269,6 @@ int main(int argc, char** argv) {
     const double parse_only = time_it([&] {
       for (std::size_t i = 0; i < sents.size(); ++i) parser->parse(sents[i], tagged[i], scratch);
     });
-    // The same sentences parsed several at a time (Parser::parse_batch).
-    std::vector<Parser::ParseJob> jobs;
-    for (std::size_t i = 0; i < sents.size(); ++i) jobs.push_back({&sents[i], &tagged[i]});
-    for (std::size_t lanes : {2, 4, 8}) {
-      std::vector<ParserScratch> ls(lanes);
-      const double batch = time_it([&] { parser->parse_batch(jobs, ls); });
-      fmt::print("  parse, {} sentences interleaved: {:.0f} words/s\n", lanes, batch);
-    }
     Analysis a;
     const double tag_parse = time_it([&] {
       for (const auto& w : sents) {

@@ -138,35 +138,6 @@ TEST_CASE("a quoted passage of several sentences is parsed sentence by sentence"
   CHECK(a1.head == a2.head);
 }
 
-TEST_CASE("analyze_pieces_batch gives the analyses of analyze_pieces, sentence by sentence") {
-  const syntax::Analyzer& an = test::extractor().analyzer();
-  std::vector<ingest::PieceInput> in(4);
-  in[0].words = {"Kenya", "said",    ",",     "\"",   "We",     "will", "act",
-                 ".",     "Somalia", "must",  "stop", "(",      "now",  "!",
-                 ")",     ".",       "Talks", "will", "follow", ".",    "\""};
-  in[1].words = {"Kenyan", "troops", "entered", "Somalia", "."};
-  in[1].hints = {syntax::Analyzer::Hint::adjective, syntax::Analyzer::Hint::none,
-                 syntax::Analyzer::Hint::none, syntax::Analyzer::Hint::proper_noun};
-  in[3].words = {"J", ".", "Smith", "met", "Kenyan", "officials", "."};  // in[2] is empty
-  std::vector<syntax::Analysis> out;
-  ingest::PieceBatchScratch batch;
-  for (int round = 0; round < 2; ++round) {  // the scratch reused
-    ingest::analyze_pieces_batch(an, in, out, batch);
-    REQUIRE(out.size() == in.size());
-    syntax::Analyzer::Scratch scratch;
-    for (std::size_t i = 0; i < in.size(); ++i) {
-      syntax::Analysis one;
-      ingest::analyze_pieces(an, in[i].words, in[i].hints, one, scratch);
-      CAPTURE(i);
-      CHECK(out[i].upos == one.upos);
-      CHECK(out[i].xpos == one.xpos);
-      CHECK(out[i].lemma == one.lemma);
-      CHECK(out[i].head == one.head);
-      CHECK(out[i].rel == one.rel);
-    }
-  }
-}
-
 TEST_CASE("a known leader named in an apposition to a title without a country keeps the country") {
   for (const char* text :
        {"Sergei Lavrov, the Foreign Minister, met Kenya's foreign minister in Nairobi.",

@@ -157,52 +157,6 @@ TEST_CASE("parser: a scratch reused across sentences gives the parses of a fresh
   }
 }
 
-TEST_CASE("parser: parse_batch gives the trees of parse, whatever the number of lanes") {
-  // Sentences of the news treebank and odd inputs (empty, one word, a long
-  // one), with and without tags, parsed one by one and interleaved.
-  const Parser& p = model();
-  std::vector<std::vector<std::string>> texts;
-  std::vector<Analysis> tagged;
-  for (const ConlluSentence& s : news()) {
-    std::vector<std::string> forms;
-    Analysis a;
-    for (const ConlluWord& w : s.words) {
-      forms.push_back(w.form);
-      Upos u = Upos::X;
-      parse_upos(w.upos, u);
-      a.upos.push_back(u);
-      a.xpos.push_back(xpos_index(w.xpos));
-      a.lemma.push_back(w.lemma);
-    }
-    texts.push_back(forms);
-    tagged.push_back(a);
-    texts.push_back(forms);
-    tagged.emplace_back();  // untagged
-  }
-  texts.push_back({});
-  texts.push_back({"Hello"});
-  texts.push_back(std::vector<std::string>(300, "talks"));
-  tagged.resize(texts.size());
-  std::vector<std::vector<std::string_view>> words;
-  for (const auto& t : texts) words.emplace_back(t.begin(), t.end());
-  std::vector<Analysis> one = tagged;
-  ParserScratch scratch;
-  for (std::size_t i = 0; i < words.size(); ++i) p.parse(words[i], one[i], scratch);
-  for (std::size_t lanes : {0, 1, 2, 3, 8, 64}) {
-    std::vector<Analysis> batch = tagged;
-    std::vector<Parser::ParseJob> jobs;
-    for (std::size_t i = 0; i < words.size(); ++i) jobs.push_back({&words[i], &batch[i]});
-    std::vector<ParserScratch> scratches(lanes);
-    p.parse_batch(jobs, scratches);
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      CAPTURE(lanes);
-      CAPTURE(i);
-      CHECK(batch[i].head == one[i].head);
-      CHECK(batch[i].rel == one[i].rel);
-    }
-  }
-}
-
 TEST_CASE("parser: every output is one tree, whatever the input") {
   const Parser& p = model();
   ParserScratch scratch;

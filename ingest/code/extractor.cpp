@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -173,10 +172,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
 
   // Per-thread scratch that keeps its capacity from article to article.
   thread_local syntax::Analysis syn;
+  thread_local std::unique_ptr<syntax::Analyzer::Scratch> scratch;
+  if (!scratch) scratch = std::make_unique<syntax::Analyzer::Scratch>();
   thread_local Tree tree;
   thread_local std::vector<CodedEvent> coded;
   thread_local std::vector<std::string_view> words;
   thread_local std::string lower, lemma;
+  thread_local std::vector<syntax::Analyzer::Hint> hints;
   std::vector<Draft> drafts;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
   struct Sense {
@@ -224,20 +226,31 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   in.syn = &syn;
   in.words = trace_ ? &words : nullptr;  // the coder's traces only when asked
   ParseCounts counts;
-  // Parse only sentences that can hold a fact: an actor and a word that
-  // may be a trigger (as a noun or a verb).
-  // Every fact names two parties: a sentence needs two actor mentions
-  // (pronouns and descriptions resolved count), or one and the article's
-  // home country for "the government", "the police". `known` (0 or 1)
-  // counts an actor the sentences before give (a quote's speaker, recent
-  // acts). `plain` caches the trigger test without a city (-1: not made).
-  auto opens_quote = [&](std::uint32_t t) {
-    return toks[t].is(kPunct) && text[toks[t].start] == '"';
-  };
-  auto passes_gate = [&](std::uint32_t s, int known, int& plain) {
-    const std::uint32_t sb = a.sentences[s].begin, se = a.sentences[s].end;
-    int actors = known, last = -1;
+  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
+    const SentenceSpan& span = a.sentences[s];
+    const std::uint32_t sb = span.begin, se = span.end;
+    ++counts.sentences;
+    counts.tokens += se - sb;
+    // Parse only sentences that can hold a fact: an actor and a word that
+    // may be a trigger (as a noun or a verb).
+    // Every fact names two parties: a sentence needs two actor mentions
+    // (pronouns and descriptions resolved count), or one and the article's
+    // home country for "the government", "the police".
+    // A quote opening right after a sentence that named its speaker
+    // continues that speaker's words (coder.hpp, quote_speaker).
+    auto opens_quote = [&](std::uint32_t t) { return toks[t].is(kPunct) && text[toks[t].start] == '"'; };
+    in.quote_speaker.clear();
+    if (sb < se && opens_quote(sb) && speaker_sentence + 1 == s &&
+        doc.sentences[span.index].paragraph <= speaker_paragraph + 1)
+      in.quote_speaker = speaker;
+    // Acts of the three sentences before ("... denied the accusation").
+    while (!recent_sentence.empty() && recent_sentence.front() + 3 < s) {
+      recent_sentence.erase(recent_sentence.begin());
+      in.recent_acts.erase(in.recent_acts.begin());
+    }
+    int actors = in.quote_speaker.empty() && in.recent_acts.empty() && in.last_force.source.empty() ? 0 : 1, last = -1;
     int actor_country = -1, city_country = -1;
+    bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
       if (mi < 0 || mi == last) continue;
@@ -257,10 +270,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // class (below).
     const bool by_city = actors == 1 && in.home_mention < 0 && !quote_next && city_country >= 0 &&
                          city_country != actor_country;
-    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next && !by_city))
-      return false;
-    if (!by_city && plain >= 0) return plain == 1;
-    bool trigger = false;
+    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next && !by_city)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
@@ -280,19 +290,16 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         trigger = frames_.is_trigger_lemma(lemma) || frames_.in_class(rite_class_, lemma);
       }
     }
-    if (!by_city) plain = trigger;
-    return trigger;
-  };
-  // Names the recognizer found are names, whatever the tagger thought
-  // ("Norway" opening a sentence is no adverb): the tagger's hints for the
-  // words of a sentence (tok_of_word: each word's Tok).
-  auto hints_of = [&](const std::vector<std::uint32_t>& tok_of_word,
-                      std::vector<syntax::Analyzer::Hint>& hints) {
-    hints.assign(tok_of_word.size(), syntax::Analyzer::Hint::none);
-    for (std::size_t w = 0; w < tok_of_word.size(); ++w) {
-      std::uint32_t ti = tok_of_word[w];
+    if (!trigger) continue;
+
+    words_of_sentence(text, toks, sb, se, words, in.tok_of_word);
+    // Names the recognizer found are names, whatever the tagger thought
+    // ("Norway" opening a sentence is no adverb).
+    hints.assign(words.size(), syntax::Analyzer::Hint::none);
+    for (std::size_t w = 0; w < words.size(); ++w) {
+      std::uint32_t ti = in.tok_of_word[w];
       int mi = a.mention_at[ti];
-      if (mi < 0 || (w > 0 && tok_of_word[w - 1] == ti)) continue;
+      if (mi < 0 || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
       // A lower-case word inside a name ("mainland China") modifies it.
       if (!toks[ti].is(kCap)) {
         const Mention& m = a.mentions[mi];
@@ -307,55 +314,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective
                                                 : syntax::Analyzer::Hint::proper_noun;
     }
-  };
-  // The gate depends on the sentences before only through `known`, so
-  // both answers are found first, and every sentence that passes either is
-  // analyzed before the loop below, all parses at once (their lookups into
-  // the parser's tables overlap: analyze_pieces_batch). The loop takes the
-  // analyses of the sentences that pass; an analysis depends on the
-  // sentence alone, so the facts are those of analyzing in the loop.
-  thread_local std::vector<std::array<bool, 2>> gate;
-  thread_local std::vector<int> analysis_of;  // sentence -> index into `analyses`, or -1
-  thread_local std::vector<PieceInput> inputs;
-  thread_local std::vector<syntax::Analysis> analyses;
-  thread_local PieceBatchScratch batch;
-  gate.resize(a.sentences.size());
-  analysis_of.assign(a.sentences.size(), -1);
-  std::size_t nin = 0;
-  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
-    int plain = -1;
-    gate[s] = {passes_gate(s, 0, plain), passes_gate(s, 1, plain)};
-    if (!gate[s][0] && !gate[s][1]) continue;
-    if (inputs.size() <= nin) inputs.resize(nin + 1);
-    words_of_sentence(text, toks, a.sentences[s].begin, a.sentences[s].end, inputs[nin].words,
-                      in.tok_of_word);
-    hints_of(in.tok_of_word, inputs[nin].hints);
-    analysis_of[s] = static_cast<int>(nin++);
-  }
-  inputs.resize(nin);
-  analyze_pieces_batch(*analyzer_, inputs, analyses, batch);
-  for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
-    const SentenceSpan& span = a.sentences[s];
-    const std::uint32_t sb = span.begin, se = span.end;
-    ++counts.sentences;
-    counts.tokens += se - sb;
-    // A quote opening right after a sentence that named its speaker
-    // continues that speaker's words (coder.hpp, quote_speaker).
-    in.quote_speaker.clear();
-    if (sb < se && opens_quote(sb) && speaker_sentence + 1 == s &&
-        doc.sentences[span.index].paragraph <= speaker_paragraph + 1)
-      in.quote_speaker = speaker;
-    // Acts of the three sentences before ("... denied the accusation").
-    while (!recent_sentence.empty() && recent_sentence.front() + 3 < s) {
-      recent_sentence.erase(recent_sentence.begin());
-      in.recent_acts.erase(in.recent_acts.begin());
-    }
-    const int known =
-        in.quote_speaker.empty() && in.recent_acts.empty() && in.last_force.source.empty() ? 0 : 1;
-    if (!gate[s][known]) continue;
-
-    words_of_sentence(text, toks, sb, se, words, in.tok_of_word);
-    std::swap(syn, analyses[static_cast<std::size_t>(analysis_of[s])]);
+    analyze_pieces(*analyzer_, words, hints, syn, *scratch);
     ++counts.parsed;
     counts.parsed_tokens += se - sb;
     in.first_tok = sb;

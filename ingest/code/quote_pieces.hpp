@@ -7,7 +7,6 @@
 // on its own and joins the pieces into one tree the coder reads as before.
 #pragma once
 
-#include <cstddef>
 #include <string_view>
 #include <vector>
 
@@ -25,29 +24,5 @@ namespace dipgraph::ingest {
 void analyze_pieces(const syntax::Analyzer& an, const std::vector<std::string_view>& words,
                     const std::vector<syntax::Analyzer::Hint>& hints, syntax::Analysis& out,
                     syntax::Analyzer::Scratch& scratch);
-
-// One sentence for analyze_pieces_batch().
-struct PieceInput {
-  std::vector<std::string_view> words;
-  std::vector<syntax::Analyzer::Hint> hints;
-};
-
-// Working memory of analyze_pieces_batch(), reused from call to call.
-struct PieceBatchScratch {
-  syntax::Analyzer::Scratch analyzer;
-  std::vector<syntax::ParserScratch> lanes{4};  // sentences parsed at a time
-  std::vector<syntax::Parser::ParseJob> jobs;
-  std::vector<std::vector<std::size_t>> cuts;
-  std::vector<int> main_piece, roots;
-  std::vector<std::vector<std::string_view>> piece_words;
-  std::vector<syntax::Analysis> parts;
-  std::vector<syntax::Analyzer::Hint> sub_hints;
-};
-
-// analyze_pieces() of every sentence of `in` into out[i] (resized to
-// in.size()), the same analyses; the parses of all sentences and pieces run
-// together (Parser::parse_batch), so that their lookups overlap.
-void analyze_pieces_batch(const syntax::Analyzer& an, const std::vector<PieceInput>& in,
-                          std::vector<syntax::Analysis>& out, PieceBatchScratch& s);
 
 }  // namespace dipgraph::ingest

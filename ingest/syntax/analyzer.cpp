@@ -23,17 +23,6 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, Analysis& out
 
 void Analyzer::analyze(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
                        Analysis& out, Scratch& s) const {
-  prepare(words, hints, out, s);
-  if (parser_) {
-    parser_->parse(words, out, s.parse);
-  } else {
-    out.head.assign(words.size(), -1);
-    out.rel.assign(words.size(), 0);
-  }
-}
-
-void Analyzer::prepare(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
-                       Analysis& out, Scratch& s) const {
   const std::size_t n = words.size();
   // A demonym before a noun ("Kenyan jets", "Eritrean warships") is an
   // adjective, and its noun is tagged knowing that: a rare demonym the
@@ -80,6 +69,12 @@ void Analyzer::prepare(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::headless_participles(words, out);
   tag_repairs::pasts_after_subordinators(words, out);
   tag_repairs::that_after_told_object(words, out);
+  if (parser_) {
+    parser_->parse(words, out, s.parse);
+  } else {
+    out.head.assign(n, -1);
+    out.rel.assign(n, 0);
+  }
 }
 
 }  // namespace dipgraph::syntax

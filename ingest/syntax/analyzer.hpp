@@ -49,11 +49,6 @@ class Analyzer {
   // analyze() with one hint per word (`hints` may be shorter than `words`).
   void analyze(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
                Analysis& out, Scratch& s) const;
-  // analyze() without the parse: fills upos, xpos and lemma only (head and
-  // rel as they were), for callers that parse several sentences together
-  // (Parser::parse_batch; parser() may be null).
-  void prepare(const std::vector<std::string_view>& words, const std::vector<Hint>& hints,
-               Analysis& out, Scratch& s) const;
 
   const Tagger& tagger() const { return *tagger_; }
   const Lemmatizer& lemmatizer() const { return *lemmatizer_; }

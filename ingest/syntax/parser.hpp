@@ -105,20 +105,6 @@ class Parser {
   // thread.
   void parse(const std::vector<std::string_view>& words, Analysis& a, ParserScratch& s) const;
 
-  // One sentence for parse_batch(): its words and where its parse goes
-  // (a.upos, a.xpos, a.lemma filled as parse() wants them).
-  struct ParseJob {
-    const std::vector<std::string_view>* words;
-    Analysis* out;
-  };
-  // Parses every job as parse() would (the same trees), up to
-  // lanes.size() sentences at a time with their steps interleaved: the
-  // lookups are random reads of tables of tens of MB, and one sentence's
-  // cache misses are waited for while the others' steps run. One scratch
-  // per lane (an empty `lanes` is given one); models of format 1-2 (joint
-  // decoding) parse the jobs one after another.
-  void parse_batch(const std::vector<ParseJob>& jobs, std::vector<ParserScratch>& lanes) const;
-
   // Trains on `train`, evaluating on `dev` after each epoch (progress to
   // `log`); returns the model of the epoch with the best dev LAS.
   static std::unique_ptr<Parser> train(const std::vector<ConlluSentence>& train,
