@@ -100,3 +100,7 @@ TEST_CASE("visits: a stay or a stop in a place abroad") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "042") == nullptr);
 }
+
+TEST_CASE("intents: what is offered to someone told as an indirect object") {
+  test::check_found({"Russia offered Turkey a discount on gas.", "03", "RUS", "TUR"});
+}
