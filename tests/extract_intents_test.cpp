@@ -104,3 +104,11 @@ TEST_CASE("visits: a stay or a stop in a place abroad") {
 TEST_CASE("intents: what is offered to someone told as an indirect object") {
   test::check_found({"Russia offered Turkey a discount on gas.", "03", "RUS", "TUR"});
 }
+
+TEST_CASE("visits: 'the visiting X delegation' is X's visit, whoever else the sentence names") {
+  auto fs =
+      test::facts("The visiting Vietnamese delegation was received by the Thai prime minister.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "THA", "VNM") != nullptr);
+  CHECK(test::find_code(fs, "042", "THA", "VNM") == nullptr);
+}

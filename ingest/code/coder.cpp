@@ -93,6 +93,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     const int h = tr.head(w);
     if (h >= 0 && tr.is_verb(h) && (tr.rel(w) == "obj" || tr.rel(w) == "iobj")) press[h] = 1, vetoed.push_back(h);
   }
+  // "the visiting Vietnamese delegation": the noun a participle of visiting
+  // modifies is the visitor; word order (the pattern coder) would make
+  // someone else of the sentence the visitor.
+  for (int w = 0; w < n; ++w)
+    if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit")) vetoed.push_back(w);
   // "a genocide case", "invasion talks": an event noun that modifies
   // another event noun is that event's topic, no event of its own; the
   // pattern coder's reading of it goes too. ("an aid package", "a bomb
