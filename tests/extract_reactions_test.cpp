@@ -152,3 +152,12 @@ TEST_CASE("an object pronoun is not its own clause's subject") {
 TEST_CASE("a reprisal vowed is a threat") {
   test::check_found({"Iran vowed a harsh response against Israel.", "13", "IRN", "ISR"});
 }
+
+TEST_CASE("a deal a dispute is 'over' is no deal of the disputing sides") {
+  auto fs =
+      test::facts("Ethiopia and Somalia traded accusations over the port deal with Somaliland.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "ETH", "SOM") != nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

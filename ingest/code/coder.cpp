@@ -474,8 +474,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // over the arrest of X": the concerned made no arrest).
       const bool topic = f.noun && tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"});
       // (the pattern coder would take the clause's subject for the maker)
-      if (st == kHypothetical || content || ((background || topic) && (e.source.empty() || placed)))
+      if (st == kHypothetical || content || ((background || topic) && (e.source.empty() || placed))) {
         vetoed.push_back(w);
+        // (and the pattern coder's reading of its compound: "over the port
+        // deal with X" is no port project of the clause's subject)
+        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d)
+          if (tr.base(*d) == "compound") vetoed.push_back(*d);
+      }
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
       // would take another name of the sentence for it.
