@@ -149,6 +149,9 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
   std::vector<Draft> out;
   out.reserve(drafts.size());
   for (Draft& d : drafts) {
+    // (a target of the source's own country is no party of the act: tidied
+    // first, it cannot make "X -> Y, X" read as Y's act on X reversed)
+    tidy_sides(d.fact);
     Draft* target = nullptr;
     const Draft* occasion = nullptr;  // a follow-up's event, when it names a new party
     for (std::size_t k = out.size(); k-- > 0;) {
@@ -170,7 +173,7 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
       if (same_parties && date_ok && place_ok) {
-        target = &o;
+          target = &o;
         break;
       }
       // A follow-up sentence: no date or place of its own, a shared party.
