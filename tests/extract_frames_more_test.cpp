@@ -215,3 +215,26 @@ TEST_CASE("extract code: a verb after a subject's relative clause; talks with no
   for (const auto& x : fs)
     if (x.root == "04") CHECK(test::countries(x).count("RUS") == 0);
 }
+
+TEST_CASE("extract code: recognition withdrawn, duties imposed, warplanes sold, a raid told as a noun") {
+  const test::RoleCase cases[] = {
+      // a state's recognition withdrawn or revoked: relations reduced (161)
+      {"Panama withdrew its recognition of Western Sahara's exile government.", "16", "PAN", ""},
+      {"Honduras revoked its recognition of Taiwan on Sunday.", "16", "HND", "TWN"},
+      // duties are a trade sanction
+      {"Brazil imposed duties on Argentine wheat.", "16", "BRA", "ARG"},
+      // warplanes sold to a state: military aid as this table codes arms
+      {"Sweden sold Thailand six Gripen fighters.", "07", "SWE", "THA"},
+      // a raid named by its maker's adjective is that maker's
+      {"Jordan condemned the Israeli raid on southern Lebanon.", "19", "ISR", "LBN"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // the condemnation's speaker is no raider
+  auto fs = test::facts(cases[4].text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "JOR", "") == nullptr);
+  // "withdrew" its recognition is no withdrawal of troops (087)
+  fs = test::facts(cases[1].text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "087") == nullptr);
+}

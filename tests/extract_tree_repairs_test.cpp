@@ -636,3 +636,22 @@ TEST_CASE("tree repair: a 'who' clause after a noun and its comma is the noun's,
   CHECK(t.head(6) == 3);
   CHECK(t.rel(6) == "acl:relcl");
 }
+
+TEST_CASE("tree repair: a compound hung on a verb with no subject is its subject") {
+  // "If Azerbaijan attacks, ...", with the name read as the noun's modifier
+  syntax::Analysis a = test::analysis({{"if", Upos::SCONJ, "IN", 2, "mark"},
+                                       {"Azerbaijan", Upos::PROPN, "NNP", 2, "compound"},
+                                       {"attack", Upos::VERB, "VBZ", 6, "advcl"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"Armenia", Upos::PROPN, "NNP", 6, "nsubj"},
+                                       {"will", Upos::AUX, "MD", 6, "aux"},
+                                       {"respond", Upos::VERB, "VB", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(1) == "nsubj");
+  // a compound of a noun stays one
+  a.upos[2] = Upos::NOUN;
+  a.xpos[2] = syntax::xpos_index("NNS");
+  t.reset(a);
+  CHECK(t.rel(1) == "compound");
+}

@@ -231,3 +231,14 @@ TEST_CASE(
   t = tags_of({"Kenya", "built", "its", "very", "own", "satellite", "."}, 3);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a plural noun in -s after 'if' and a name, before a comma, is a present") {
+  // the tagger reads "attacks" as the plural noun a name modifies
+  Tags t = tags_of({"If", "Azerbaijan", "attacks", ",", "Armenia", "will", "respond", "."}, 2);
+  CHECK(t.tagger == "NNS");
+  CHECK(t.analyzer == "VBZ");
+  // a noun that names modify, with a verb after it, stays a noun
+  t = tags_of({"Once", "Vietnam", "exports", "grow", ",", "the", "deficit", "will", "shrink", "."}, 2);
+  CHECK(t.tagger == "NNS");
+  CHECK(t.analyzer == "NNS");
+}

@@ -40,6 +40,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   conduct_class_ = frames_.class_index("conduct");
   carrier_class_ = frames_.class_index("carrier");
   endure_class_ = frames_.class_index("endure");
+  hinder_class_ = frames_.class_index("hinder");
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   rite_class_ = frames_.class_index("rite");
@@ -61,8 +62,23 @@ static bool hostile_root(const std::string& cameo) {
   return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
 }
 
+// Roots of cooperative acts that talks can be about: intents, diplomatic
+// and material cooperation, aid, yielding.
+static bool cooperative_root(const std::string& cameo) {
+  const int r = (cameo[0] - '0') * 10 + (cameo[1] - '0');
+  return r >= 3 && r <= 8;
+}
+
 // A noun, or an adjective (the tagger's reading of a noun modifier).
 static bool noun_or_adjective(syntax::Upos u) { return u == Upos::NOUN || u == Upos::ADJ; }
+
+bool Coder::answered_act(const Ctx& c, int w) const {
+  const Tree& tr = c.t;
+  if (!is_rel(tr.marker(w), {"for", "to"})) return false;
+  // the word before the phrase's preposition
+  int before = tr.left_edge(w) - 1;
+  return before >= 0 && frames_.in_class(reprisal_class_, tr.lemma(before));
+}
 
 void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                  std::vector<int>& vetoed) const {
@@ -175,7 +191,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                                      tr.upos(h) == Upos::NOUN && c.mention(h) < 0 &&
                                      frames_.in_class(carrier_class_, tr.lemma(h)))
         at = h;
+      // (the act a reprisal answers is not the subject's: see answered_act)
+      const bool answered = f.noun && answered_act(c, w);
       for (const Slot& s : f.source) {
+        if (answered && s.kind == SlotKind::subj) continue;
         slot(c, at, f, s, true, e.source, why);
         if (e.source.empty()) continue;
         agent_phrase = f.noun && s.kind == SlotKind::prep && (s.word == "of" || s.word == "by");
@@ -447,14 +466,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && is_rel(tr.base(w), {"obl", "nmod"}) &&
           tr.marker(w) == "under")
         st = kHypothetical;
-      // "talks on a trade deal between X and Y": the deal talked about is
-      // under negotiation, not reached.
+      // "talks on a trade deal between X and Y", "a conference on aid to
+      // X": a deal or a cooperative act talked about is under negotiation,
+      // not reached or done.
       // ("held talks on a deal", with the phrase on the verb, the same)
-      if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.head(w) >= 0 &&
-          is_rel(tr.marker(w), {"on", "over", "about", "for"}) && st == static_cast<int>(Status::occurred)) {
+      bool talked_about = false;
+      if (f.noun && tr.head(w) >= 0 && is_rel(tr.marker(w), {"on", "over", "about", "for"}) &&
+          st == static_cast<int>(Status::occurred)) {
         const int h = tr.head(w);
         const int talks = tr.base(w) == "nmod" ? h : tr.base(w) == "obl" ? tr.child(h, "obj") : -1;
-        if (talks >= 0 && frames_.in_class(talks_class_, tr.lemma(talks))) st = static_cast<int>(Status::negotiating);
+        talked_about = talks >= 0 && frames_.in_class(talks_class_, tr.lemma(talks));
+        if (talked_about && (frames_.in_class(agreement_class_, tr.lemma(w)) || cooperative_root(f.cameo)))
+          st = static_cast<int>(Status::negotiating);
       }
       // A noun that is another event's content ("criticized the arrests"):
       // the act is nobody's here.
@@ -464,7 +487,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                                 (tr.base(w) == "compound" || (tr.base(w) == "nmod" && tr.marker(w) == "in"))
                             ? tr.head(w)
                             : w;
-      bool content = f.noun && tr.head(named) >= 0 && tr.rel(named) == "obj" && content_verb(c, tr.head(named), f);
+      // ... or what a verb of hindering holds up ("blocked aid convoys").
+      bool content = f.noun && tr.head(named) >= 0 && tr.rel(named) == "obj" &&
+                     (content_verb(c, tr.head(named), f) || frames_.in_class(hinder_class_, tr.lemma(tr.head(named))));
       // "a memorial to the victims of the massacre", "the anniversary of the
       // war": an act of force told only as what a noun of people or time is
       // of is background; word order (the pattern coder) guesses no maker.
@@ -472,9 +497,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                               tr.head(w) >= 0 && tr.upos(tr.head(w)) == Upos::NOUN && !frames_.find(tr.lemma(tr.head(w)), true);
       // ... and so is one the clause is "over" or "about" ("expressed concern
       // over the arrest of X": the concerned made no arrest).
-      const bool topic = f.noun && tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"});
+      // (as is one talks are held on: "talks on sanctions"; the act a
+      // reprisal answers, "expelled X in retaliation for the expulsion of
+      // Y", has a maker of its own or none)
+      const bool topic = f.noun && ((tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"})) ||
+                                    talked_about);
       // (the pattern coder would take the clause's subject for the maker)
-      if (st == kHypothetical || content || ((background || topic) && (e.source.empty() || placed))) {
+      if (st == kHypothetical || content || answered || ((background || topic) && (e.source.empty() || placed))) {
         vetoed.push_back(w);
         // (and the pattern coder's reading of its compound: "over the port
         // deal with X" is no port project of the clause's subject)
@@ -509,8 +538,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           e.sense_chosen = true;
         }
       // A hostile act promised on a condition ("if X does ..., we will
-      // destroy its economy") is a threat, made now.
-      if (e.status == Status::planned && !f.noun) {
+      // destroy its economy") is a threat, made now; so is one told by the
+      // verb's object ("we will impose sanctions if ...").
+      if (e.status == Status::planned &&
+          (!f.noun || (tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.is_verb(tr.head(w))))) {
         const std::string_view r2 = std::string_view(e.cameo).substr(0, 2);
         const char* threat = threat_code(r2);
         // the condition: an "if" or "unless" clause of the sentence, however

@@ -121,6 +121,9 @@ class Coder {
   struct Ctx;
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
+  // True if noun event `w` is the act a reprisal answers ("in retaliation
+  // for w", "in response to w"): another's act, not the clause subject's.
+  bool answered_act(const Ctx& c, int w) const;
   void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
   // One main event per clause: a noun event that is a verb event's object
   // of the same root, the content of an intent, plan, appeal or threat, a
@@ -189,6 +192,7 @@ class Coder {
   int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int endure_class_ = -1;                 // frames.tsv @endure: "tolerate", "repel" another's act
+  int hinder_class_ = -1;                 // frames.tsv @hinder: "block", "delay" another's act
   int carrier_class_ = -1;                // frames.tsv @carrier: "mission" of a "mediation mission"
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"

@@ -23,7 +23,9 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
     // A noun event that is the object of a verb event of the same root.
     // ("travelled to X for talks with Y": a visit and the meeting held
     // during it are two events, of two types.)
-    if (f.noun && h >= 0 && trigger_of[h] >= 0) {
+    // (The act a reprisal answers is another act: "expelled X in
+    // retaliation for the expulsion of Y".)
+    if (f.noun && h >= 0 && trigger_of[h] >= 0 && !answered_act(c, e.word)) {
       CodedEvent& g = out[trigger_of[h]];
       const bool visit_and_meeting =
           (g.type == "visit") != (e.type == "visit") && tr.base(e.word) == "obl";

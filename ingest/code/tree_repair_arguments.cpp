@@ -426,6 +426,13 @@ void Tree::repair_subjects() {
       rel_[i] = "nsubj:pass";
       continue;
     }
+    // A compound modifies a noun. One hung on a verb with no subject ("if
+    // Russia attacks", the verb first read as a plural noun) is its subject.
+    if (h > i && rel_[i] == "compound" && is_nominal(i) && upos(h) == syntax::Upos::VERB &&
+        child(h, "nsubj") < 0 && child(h, "nsubj:pass") < 0) {
+      rel_[i] = base_[i] = "nsubj";
+      continue;
+    }
     // An object that carries a preposition ("granted asylum to rebels"
     // read with "rebels" as a second object) is an oblique.
     if ((rel_[i] == "obj" || rel_[i] == "iobj") && is_nominal(i) && case_prep(i)) {

@@ -226,6 +226,42 @@ void headless_participles(const std::vector<std::string_view>& words, Analysis& 
 // first word right after it, is the clause's past tense. (A participle
 // that modifies the noun takes no object: "after officials accused of
 // fraud", "since troops deployed there" keep their tags.)
+void presents_after_subordinators(const std::vector<std::string_view>& words,
+                                  const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kVBZ = xpos_index("VBZ"), kNNS = xpos_index("NNS"), kNN = xpos_index("NN"),
+                            kNNP = xpos_index("NNP"), kNNPS = xpos_index("NNPS");
+  static const std::vector<std::uint8_t> kAfter = {xpos_index(","), xpos_index("."), xpos_index("DT"),
+                                                   xpos_index("PRP$"), xpos_index("PRP"), kNNP, kNNPS,
+                                                   xpos_index("CD")};
+  const std::size_t n = words.size();
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    char buf[25];
+    const std::string_view w = lower(words[i], buf);
+    if (!(w == "if" || w == "unless" || w == "when" || w == "once" || w == "because" || w == "until" ||
+          w == "before" || w == "after" || w == "while" || w == "although" || w == "though"))
+      continue;
+    // the subject: one to three words of a name, or "he", "she", "it"
+    std::size_t v = i + 1;
+    char pbuf[25];
+    const std::string_view p = lower(words[v], pbuf);
+    if (p == "he" || p == "she" || p == "it") {
+      ++v;
+    } else {
+      while (v < n && v <= i + 3 && (a.xpos[v] == kNNP || a.xpos[v] == kNNPS)) ++v;
+      if (v == i + 1) continue;
+    }
+    if (v >= n || (a.xpos[v] != kNNS && a.xpos[v] != kNN)) continue;
+    const std::string_view form = lower(words[v], buf);
+    if (form.size() < 4 || form.back() != 's' || form.ends_with("ss") || form.ends_with("us") ||
+        form.ends_with("is") || form != words[v])
+      continue;
+    if (!lemmas.verb_index_word(form.substr(0, form.size() - 1))) continue;
+    if (v + 1 < n && std::find(kAfter.begin(), kAfter.end(), a.xpos[v + 1]) == kAfter.end()) continue;
+    a.upos[v] = Upos::VERB;
+    a.xpos[v] = kVBZ;
+  }
+}
+
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& out) {
   static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD"),
                             kVBZ = xpos_index("VBZ"), kVBP = xpos_index("VBP");

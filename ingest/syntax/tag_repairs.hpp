@@ -67,6 +67,13 @@ bool only_preposition(std::string_view w);
 // closed class of auxiliaries tagged as one is a verb.
 void verbs_taken_for_auxiliaries(const std::vector<std::string_view>& words, Analysis& a);
 
+// Before lemmas. "If Russia attacks, ...": after a subordinating conjunction
+// and a name or a subject pronoun, a plural noun in -s whose stem WordNet
+// knows as a verb, before a comma, the end or the start of an object, is the
+// present tense of that verb.
+void presents_after_subordinators(const std::vector<std::string_view>& words,
+                                  const Lemmatizer& lemmas, Analysis& a);
+
 // After lemmas. "after officials accused Caracas of ...": a participle after
 // a subordinating conjunction and a noun phrase, before an object, is a past.
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);

@@ -1,0 +1,72 @@
+// Acts that are not done as told: talked about at a meeting, held up by
+// another party, or promised on a condition (a threat, made now); and the
+// sanctions told by "freeze". Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+// No fact of aid (root 07) is read from `text`.
+void check_no_aid(const char* text) {
+  auto fs = test::facts(text);
+  CAPTURE(text);
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(f.cameo.rfind("07", 0) != 0);
+}
+
+}  // namespace
+
+TEST_CASE("a cooperative act talks are held on is discussed, not done by the host") {
+  check_no_aid("Sweden hosted a conference on reconstruction aid to Ukraine.");
+  check_no_aid("Austria convened a meeting on humanitarian assistance to Yemen.");
+}
+
+TEST_CASE("an act a verb of hindering holds up is no act of its subject") {
+  check_no_aid("Turkey blocked aid convoys bound for Armenia.");
+  check_no_aid("Azerbaijan obstructed aid deliveries bound for Armenia.");
+}
+
+TEST_CASE("a hostile act promised on a condition is a threat, also when told by a noun") {
+  const test::RoleCase cases[] = {
+      // the verb's object tells the act
+      {"Canada will impose tariffs on Chinese steel if Beijing does not lift its curbs, Ottawa said.",
+       "13", "CAN", "CHN"},
+      // force answered with force; the condition's verb first tagged as a noun
+      {"If Azerbaijan attacks, Armenia will respond with force, its defence minister said.", "13", "ARM",
+       "AZE"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // no planned tariffs beside the threat
+  auto fs = test::facts(cases[0].text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_cameo(fs, "163") == nullptr);
+  for (const Fact& f : fs) CHECK(f.status == Status::occurred);
+}
+
+TEST_CASE("an asset freeze is a sanction on the owners' state") {
+  const test::RoleCase cases[] = {
+      {"Australia imposed asset freezes on three Myanmar generals.", "16", "AUS", "MMR"},
+      {"New Zealand ordered a freeze on Belarusian assets.", "16", "NZL", "BLR"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
+
+TEST_CASE("the act a reprisal answers is another party's, not the clause subject's") {
+  const char* text =
+      "Prague expelled two Russian diplomats in retaliation for the expulsion of a Czech envoy from Moscow.";
+  auto fs = test::facts(text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "CZE", "RUS") != nullptr);
+  CHECK(test::find(fs, "16", "RUS", "CZE") != nullptr);
+  // with no maker named, no one's
+  fs = test::facts("Oslo expelled a Russian diplomat in response to the expulsion of a Norwegian attache.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "NOR", "RUS") != nullptr);
+  for (const Fact& f : fs) CHECK(test::countries(f, "target").count("NOR") == 0);
+}
