@@ -424,7 +424,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         answered_party(c, w, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
-        referred_force(c, w, e.source, e.target, why);
+        referred_act(c, w, f.cameo, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && coder_detail::force_root(f.cameo))
         force_territory(c, w, e.target, why);
       // "backed an uprising", "condemned the rebels": aimed at a non-state

@@ -76,12 +76,18 @@ struct CoderInput {
     char root[2];
     std::vector<std::int32_t> source;
     std::vector<std::int32_t> target;  // whom it was aimed at ("regrets the mistake": the victim)
+    bool sym = false;                  // its parties acted together (a meeting, an agreement)
+    std::string_view type;             // its fact type ("visit"; the frame table's, outlives it)
   };
   std::vector<RecentAct> recent_acts;
   // The last act of force (roots 18-20) told before in the article whose
   // maker is known: "condemned the attack", "support for the operation"
   // refer to it when they name no party of their own.
   RecentAct last_force{};
+  // The last act of each other root told before in the article whose maker
+  // is known (at most one per root): "criticized the visit", "welcomed the
+  // agreement" refer to it when they name no party of their own.
+  std::vector<RecentAct> last_acts;
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -161,8 +167,13 @@ class Coder {
                int& b) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why) const;
-  void referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
-                      std::vector<std::int32_t>& target, std::string& why) const;
+  // "condemned the attack", "criticized the visit": a definite noun event
+  // with no party of its own, the object of a directed act, is the act of
+  // its kind told last before (CoderInput::last_force, last_acts); the act
+  // is aimed at its makers. (An act of the root of `cameo`, the verb's own,
+  // is that act told again, no reaction to it: "welcomed the visit" as a host.)
+  void referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
+                    std::vector<std::int32_t>& target, std::string& why) const;
   // "shelled rebel positions inside Congo": force aimed at no state, in a
   // state's land, is aimed at that state (its country as the target).
   void force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;

@@ -348,30 +348,41 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
 // operation": a definite noun of force ("the attack", "the operation") with
 // no party of its own, as the object of the act or after "for", is the
 // act of force told last in the article; the act is aimed at its maker.
-void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>& source,
-                           std::vector<std::int32_t>& target, std::string& why) const {
+void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
+                         std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
-  const CoderInput::RecentAct& last = c.in.last_force;
-  if (last.source.empty()) return;
+  const CoderInput::RecentAct& last_force = c.in.last_force;
   // An apology or regret for "the mistake", "the incident": the regretted
   // act is one's own force told before, and it is owed to its victim.
   const bool apology = tr.lemma(t) == "apologize" || tr.lemma(t) == "regret";
-  auto force_noun = [&](int n) {
-    if (n < 0 || tr.upos(n) != Upos::NOUN) return false;
-    if (frames_.in_class(operation_class_, tr.lemma(n))) return true;
-    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return true;
+  // The act told before that a noun refers to: force for a noun of force
+  // (or of a mishap, apologized for), else the last act of its frames' type.
+  auto act_of = [&](int n) -> const CoderInput::RecentAct* {
+    if (n < 0 || tr.upos(n) != Upos::NOUN) return nullptr;
+    const CoderInput::RecentAct* force = last_force.source.empty() ? nullptr : &last_force;
+    if (frames_.in_class(operation_class_, tr.lemma(n))) return force;
+    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return force;
     const auto* fs = frames_.find(tr.lemma(n), true);
-    return fs && std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return coder_detail::force_root(frames_.frame(fi).cameo); });
+    if (!fs) return nullptr;
+    for (std::uint32_t fi : *fs) {
+      const Frame& told = frames_.frame(fi);
+      if (coder_detail::force_root(told.cameo)) return force;
+      if (told.cameo.compare(0, 2, cameo, 0, 2) == 0) continue;
+      for (const CoderInput::RecentAct& a : c.in.last_acts)
+        if (a.type == told.type) return &a;
+    }
+    return nullptr;
   };
   int n = -1;
-  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && n < 0; ++d) {
-    if (tr.rel(*d) == "obj" && force_noun(*d)) n = *d;
-    if (tr.base(*d) == "obl" && tr.marker(*d) == "for" && force_noun(*d)) n = *d;
+  const CoderInput::RecentAct* last = nullptr;
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
+    if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
+    if (!last && tr.base(*d) == "obl" && tr.marker(*d) == "for" && (last = act_of(*d))) n = *d;
     if (tr.rel(*d) == "obj")  // "support for the operation"
-      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && n < 0; ++e)
-        if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && force_noun(*e)) n = *e;
+      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && !last; ++e)
+        if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && (last = act_of(*e))) n = *e;
   }
-  if (n < 0) return;
+  if (!last) return;
   bool definite = false;
   std::vector<std::int32_t> own;
   for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
@@ -379,18 +390,22 @@ void Coder::referred_force(const Ctx& c, int t, const std::vector<std::int32_t>&
     if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"})) actors_at(c, *d, false, true, own);
   }
   if (!definite || !own.empty() || c.mention(n) >= 0) return;
-  if (apology && !last.target.empty() &&
-      std::any_of(last.source.begin(), last.source.end(), [&](std::int32_t x) {
+  const bool force = last == &last_force;
+  if (force && apology && !last->target.empty() &&
+      std::any_of(last->source.begin(), last->source.end(), [&](std::int32_t x) {
         return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
       })) {
-    target = last.target;
+    target = last->target;
     why += "target=victim of one's own force told before ";
     return;
   }
-  for (std::int32_t x : last.source)
+  // its makers: all its parties for an act done together
+  std::vector<std::int32_t> makers = last->source;
+  if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
+  for (std::int32_t x : makers)
     if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
       target.push_back(x);
-  if (!target.empty()) why += "target=maker of the force told before ";
+  if (!target.empty()) why += force ? "target=maker of the force told before " : "target=maker of the act told before ";
 }
 
 void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {

@@ -8,12 +8,20 @@
 
 namespace dipgraph::ingest {
 
+using coder_detail::is_rel;
 using coder_detail::threat_code;
 
 void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
                                  const std::vector<int>& trigger_of, std::vector<CodedEvent>& out,
                                  std::vector<int>& vetoed) const {
   const Tree& tr = c.t;
+  // A phrase of time or circumstance that sets a clause's scene ("amid
+  // concern over X", "after the talks"): no part of what the clause says.
+  auto scene = [&](int d) {
+    return is_rel(tr.base(d), {"obl", "nmod"}) &&
+           is_rel(tr.marker(d), {"amid", "amidst", "despite", "during", "after", "before", "following", "since",
+                                 "until", "because"});
+  };
   // One main event per clause.
   std::vector<char> drop(out.size() - first, 0);
   for (std::size_t k = first; k < out.size(); ++k) {
@@ -111,11 +119,12 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       // retaliate") is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
       const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
-      // Events inside the complement are its content.
+      // Events inside the complement are its content (not those in a
+      // phrase that sets its scene: "agreed to ..., amid concern over X").
       for (std::size_t j = first; j < out.size(); ++j) {
         if (j == k) continue;
         int y = out[j].word;
-        for (int step = 0; step < 4 && y >= 0; ++step, y = tr.head(y))
+        for (int step = 0; step < 4 && y >= 0 && !scene(y); ++step, y = tr.head(y))
           if (y == x) {
             // the act must be the vower's own, the complement's verb or its
             // object ("vowed to impose sanctions"), not one it answers
@@ -171,6 +180,7 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
           stack.pop_back();
           for (const int* d = tr.kids_begin(y); d != tr.kids_end(y); ++d) {
             std::string_view b = tr.base(*d);
+            if (scene(*d)) continue;  // (no part of what is agreed)
             bool wanted = false;
             if (b == "obl" || b == "nmod")
               for (const Slot& sl : f.target)

@@ -67,24 +67,38 @@ void Coder::rebind_pronouns(Ctx& c) const {
     }
     if (found >= 0 && found != own) c.rebound.emplace_back(p, found);
   }
-  // "She met Wang Yi and urged him to ...": an object pronoun is never its
-  // own clause's subject (the recognizer, without the tree, may take that
-  // subject for it): it is the person named last before it who is not.
+  // "She met Wang Yi and urged him to ...", "X accused Y of ... and urged it
+  // to ...": an object pronoun is never its own clause's subject (the
+  // recognizer, without the tree, may take that subject for it): it is the
+  // person (for "him", "her"), or the state or body (for "it"), named last
+  // before it that is not.
+  auto state = [](MentionKind k) {
+    return k == MentionKind::country || k == MentionKind::capital || k == MentionKind::metonym ||
+           k == MentionKind::org;
+  };
   for (int p = 0; p < t.size(); ++p) {
-    if (t.upos(p) != Upos::PRON || t.base(p) != "obj" || !is_rel(t.lemma(p), {"he", "she"})) continue;
+    if (t.upos(p) != Upos::PRON || t.base(p) != "obj" || !is_rel(t.lemma(p), {"he", "she", "it"})) continue;
+    const bool person = t.lemma(p) != "it";
     const int own = c.rec.mention_at[c.in.tok_of_word[p]];
-    if (own < 0 || !c.rec.mentions[own].anaphor || c.rec.mentions[own].kind != MentionKind::person) continue;
+    if (own < 0 || !c.rec.mentions[own].anaphor) continue;
+    const Mention& om = c.rec.mentions[own];
+    if (person ? om.kind != MentionKind::person : !state(om.kind)) continue;
     std::string ignored;
     const int sj = subject_of(c, t.head(p), ignored);
     const int smi = sj >= 0 ? c.rec.mention_at[c.in.tok_of_word[sj]] : -1;
-    if (smi < 0 || c.rec.mentions[smi].kind != MentionKind::person ||
-        c.rec.mentions[smi].entity != c.rec.mentions[own].entity)
-      continue;
+    if (smi < 0) continue;
+    const Mention& sm = c.rec.mentions[smi];
+    // the same party as the subject: one person, or one state
+    auto same = [&](const Mention& m) {
+      return person ? m.kind == MentionKind::person && m.entity == sm.entity
+                    : state(m.kind) && m.country >= 0 && m.country == sm.country;
+    };
+    if (!same(om)) continue;
     for (int x = p - 1; x >= 0; --x) {
       const int mi = c.rec.mention_at[c.in.tok_of_word[x]];
-      if (mi < 0 || mi == own || c.rec.mentions[mi].kind != MentionKind::person ||
-          c.rec.mentions[mi].entity == c.rec.mentions[own].entity)
-        continue;
+      if (mi < 0 || mi == own) continue;
+      const Mention& m = c.rec.mentions[mi];
+      if ((person ? m.kind != MentionKind::person : !state(m.kind)) || same(m)) continue;
       c.rebound.emplace_back(p, mi);
       break;
     }

@@ -33,12 +33,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // his visit, he criticized ...": the subject took part in it.
   // "On" sets a scene only for a journey ("on a visit to X"); else it is
   // the topic ("consulted them on the war").
+  // ("amid" and "despite" set the scene of others' acts: "amid concern
+  // over X" is no concern of the subject's)
+  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"amid", "amidst", "despite"})) gov = -1;
   bool setting = tr.base(t) == "obl" &&
-                 (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following", "amid"}) ||
+                 (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following"}) ||
                   (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
   // "thanked X for its support during a call with Y": a "during" phrase
   // the parser hung on a noun of the clause sets the clause's scene too.
-  if (f.noun && gov < 0 && tr.base(t) == "nmod" && is_rel(tr.marker(t), {"during", "amid"}))
+  if (f.noun && gov < 0 && tr.base(t) == "nmod" && tr.marker(t) == "during")
     for (int a = tr.head(t), step = 0; a >= 0 && step < 3; a = tr.head(a), ++step)
       if (tr.is_verb(a)) {
         gov = a, setting = true;

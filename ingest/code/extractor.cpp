@@ -248,7 +248,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       recent_sentence.erase(recent_sentence.begin());
       in.recent_acts.erase(in.recent_acts.begin());
     }
-    int actors = in.quote_speaker.empty() && in.recent_acts.empty() && in.last_force.source.empty() ? 0 : 1, last = -1;
+    int actors = in.quote_speaker.empty() && in.recent_acts.empty() && in.last_force.source.empty() && in.last_acts.empty() ? 0 : 1, last = -1;
     int actor_country = -1, city_country = -1;
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
@@ -333,11 +333,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (std::size_t k = vetoed_before; k < vetoed.size(); ++k) vetoed[k] = in.tok_of_word[vetoed[k]];
     for (const CodedEvent& e : coded)
       if (!e.say && !e.source.empty() && !e.hypothetical) {
-        in.recent_acts.push_back({{e.cameo[0], e.cameo[1]}, e.source, e.target});
+        in.recent_acts.push_back({{e.cameo[0], e.cameo[1]}, e.source, e.target, e.sym, frames_.frame(e.frame).type});
         recent_sentence.push_back(s);
         const char r0 = e.cameo[0], r1 = e.cameo[1];
-        if (e.status != Status::negated && ((r0 == '1' && (r1 == '8' || r1 == '9')) || (r0 == '2' && r1 == '0')))
+        if (e.status == Status::negated) continue;
+        if ((r0 == '1' && (r1 == '8' || r1 == '9')) || (r0 == '2' && r1 == '0')) {
           in.last_force = in.recent_acts.back();
+          continue;
+        }
+        const std::string_view type = in.recent_acts.back().type;
+        auto same_type = [&](const CoderInput::RecentAct& x) { return x.type == type; };
+        auto it = std::find_if(in.last_acts.begin(), in.last_acts.end(), same_type);
+        if (it == in.last_acts.end()) in.last_acts.push_back(in.recent_acts.back());
+        else *it = in.recent_acts.back();
       }
     // A word of several senses ("welcomed the president" / "welcomed the
     // decision", "sent aid" / "sent troops to the border"): the tree chose

@@ -1,0 +1,54 @@
+// Parties a sentence names only by reference: an object "it" that is not
+// its clause's subject, a definite noun event ("the visit", "the deal")
+// that is the act of its kind told before, and what a phrase of
+// circumstance ("amid concern over X") does not make part of an
+// agreement. Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("an object 'it' is the state named before it, not the clause's subject") {
+  auto fs = test::facts("Seoul accused Pyongyang of raising tensions and urged it to return to talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KOR", "PRK") != nullptr);
+  fs = test::facts("Canada recalled its envoy from Riyadh, accusing it of meddling.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CAN", "SAU") != nullptr);
+}
+
+TEST_CASE("a reaction to 'the visit' or 'the pact' told long before is aimed at its makers") {
+  // four sentences after the visit, with no act between
+  auto fs = test::facts(
+      "The Indian prime minister arrived in Dhaka on Monday for a two-day visit.\n\n"
+      "The trip is his first abroad since the election in June.\n\n"
+      "He is accompanied by his wife and several business leaders.\n\n"
+      "The weather in the city was hot and humid, local media reported.\n\n"
+      "Pakistan's foreign office criticised the visit on Tuesday.",
+      "2025-03-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "PAK", "IND") != nullptr);
+  // an act done together is aimed at all its parties (and a sentence with
+  // one party of its own is read when an act was told before)
+  fs = test::facts(
+      "Niger and Mali signed a defence pact on Friday in Bamako.\n\n"
+      "The ceremony lasted about an hour.\n\n"
+      "Both leaders wore traditional robes.\n\n"
+      "The text of the document has not been published.\n\n"
+      "Benin criticised the pact on Sunday.",
+      "2025-03-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "BEN", "NER,MLI") != nullptr);
+}
+
+TEST_CASE("a phrase of circumstance is no part of what is agreed, nor its concern the subject's") {
+  auto fs = test::facts(
+      "Vietnam and Australia agreed to expand maritime cooperation, amid mounting concern over Chinese activity.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("CHN") == 0);
+  CHECK(test::find_sym(fs, "05", "VNM,AUS") != nullptr);
+}
