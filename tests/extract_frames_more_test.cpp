@@ -238,3 +238,13 @@ TEST_CASE("extract code: recognition withdrawn, duties imposed, warplanes sold, 
   CAPTURE(test::summary(fs));
   CHECK(test::with_cameo(fs, "087") == nullptr);
 }
+
+TEST_CASE("extract code: food, medical and emergency aid is humanitarian (073), also counted in tonnes") {
+  for (const char* text : {"Ghana would send 20 tonnes of food aid to Malian refugees, its president said.",
+                           "Korea sent emergency aid to Nepal after the floods."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_cameo(fs, "073") != nullptr);
+  }
+}

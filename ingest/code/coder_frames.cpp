@@ -205,10 +205,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d) {
             ok = frames_.in_class(k.word_class, tr.lemma(*d)) ||
                  (tr.base(*d) == "nmod" && frames_.in_class(k.word_class, tr.lemma(*d)));
-            // "$5 million in humanitarian aid": the modifiers of what an amount is in
-            if (tr.base(*d) == "nmod" && tr.marker(*d) == "in")
+            // "$5 million in humanitarian aid", "50 tonnes of food aid": the
+            // modifiers of what an amount is in or of
+            if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"in", "of"}))
               for (const int* g = tr.kids_begin(*d); g != tr.kids_end(*d) && !ok; ++g)
-                ok = tr.base(*g) == "amod" && frames_.in_class(k.word_class, tr.lemma(*g));
+                ok = is_rel(tr.base(*g), {"amod", "compound"}) && frames_.in_class(k.word_class, tr.lemma(*g));
           }
         }
         break;
