@@ -316,3 +316,23 @@ TEST_CASE("a negating verb itself negated leaves the act open; a denied act is n
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::negated);
 }
+
+TEST_CASE("evaluations: an act judged by a copula, an attempt, a manner; a judgement denied is none") {
+  const test::RoleCase cases[] = {
+      // the act judged is the copula's subject
+      {"Caracas said the new Canadian sanctions were illegal.", "11", "VEN", "CAN"},
+      // what the other party tries to do
+      {"Baku said Yerevan was trying to undermine the border talks.", "11", "AZE", "ARM"},
+      // how its act goes
+      {"The Danish minister said Washington's demands went too far.", "11", "DNK", "USA"},
+      // a verb that says harm is done
+      {"Ottawa said India's decision would harm bilateral ties.", "11", "CAN", "IND"},
+      // a characterization by a noun of the gravest wrong
+      {"The Turkish president called Israel's campaign in Lebanon a genocide.", "11", "TUR", "ISR"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // "would not harm": no criticism
+  auto fs = test::facts("Ottawa said India's decision would not harm bilateral ties.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CAN", "IND") == nullptr);
+}

@@ -655,3 +655,31 @@ TEST_CASE("tree repair: a compound hung on a verb with no subject is its subject
   t.reset(a);
   CHECK(t.rel(1) == "compound");
 }
+
+TEST_CASE("tree repair: an object put after a phrase of the verb is the verb's object") {
+  // "Chile condemned in the strongest terms the attack on its embassy",
+  // with the object hung on "terms" as a bare noun phrase
+  syntax::Analysis a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"condemn", Upos::VERB, "VBD", -1, "root"},
+                                       {"in", Upos::ADP, "IN", 5, "case"},
+                                       {"the", Upos::DET, "DT", 5, "det"},
+                                       {"strong", Upos::ADJ, "JJS", 5, "amod"},
+                                       {"term", Upos::NOUN, "NNS", 1, "obl"},
+                                       {"the", Upos::DET, "DT", 7, "det"},
+                                       {"attack", Upos::NOUN, "NN", 5, "nmod:unmarked"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == 1);
+  CHECK(t.rel(7) == "obj");
+  // a verb with an object of its own keeps it
+  a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"send", Upos::VERB, "VBD", -1, "root"},
+                      {"aid", Upos::NOUN, "NN", 1, "obj"},
+                      {"in", Upos::ADP, "IN", 5, "case"},
+                      {"the", Upos::DET, "DT", 5, "det"},
+                      {"spring", Upos::NOUN, "NN", 1, "obl"},
+                      {"the", Upos::DET, "DT", 7, "det"},
+                      {"year", Upos::NOUN, "NN", 5, "nmod:unmarked"}});
+  t.reset(a);
+  CHECK(t.head(7) == 5);
+}

@@ -212,8 +212,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           continue;
         }
       }
-      // Events inside the complement.
+      // Events inside the complement ("the new sanctions were illegal": an
+      // act that is the subject of a copula's judgement is what is judged,
+      // no event that makes the remark a report of it).
       bool any = false;
+      const int judged = tr.child(cw, "cop") >= 0 ? tr.child(cw, "nsubj") : -1;
       std::vector<std::size_t> credited;  // those given the speaker as source here
       for (std::size_t j = first; j < out.size(); ++j) {
         if (j == k) continue;
@@ -236,7 +239,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         // acts are; it is the evaluation, no event.
         if (out[j].word == cw && tr.child(cw, "cop") >= 0 && frames_.frame(out[j].frame).noun && out[j].source.empty())
           continue;
-        any = true;
+        if (out[j].word != judged) any = true;
         // "Seoul said Pyongyang had sent troops to Russia": an act in what
         // was said whose own subject names its maker is that maker's; word
         // order (the pattern coder) would credit the speaker.
@@ -320,9 +323,19 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         }
       }
       // A verb that judges its subject's act ("X had violated the treaty")
-      // makes the remark an evaluation even with an event inside.
+      // makes the remark an evaluation even with an event inside; so does
+      // what its subject tries or seeks to do ("X was trying to sabotage
+      // the talks"), or how it acts ("X's demands went too far").
       // (a remark read as an act in another complement stays that act)
-      if (any && (tr.child(cw, "cop") >= 0 || tone_of(c, cw, true) == 0)) {
+      auto judging_tone = [&](int w) {
+        int t = tone_of(c, w, true);
+        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && t == 0; ++d) {
+          if (tr.base(*d) == "xcomp" && tr.is_verb(*d)) t = tone_of(c, *d, true);
+          if (tr.base(*d) == "advmod") t = tone_of(c, *d);
+        }
+        return t;
+      };
+      if (any && (tr.child(cw, "cop") >= 0 || judging_tone(cw) == 0)) {
         if (out[k].cameo == "010") out[k].say = true;
         continue;
       }
@@ -345,6 +358,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
           if (tr.base(*d) == "amod") tone += tone_of(c, *d, true);
       }
+      if (tone == 0 && tr.child(cw, "cop") < 0) tone = judging_tone(cw);
+      // A judgement denied ("X is not an enemy", "would not harm ties") is
+      // no evaluation either way.
+      for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
+        if (tr.base(*d) == "advmod" && is_rel(tr.lemma(*d), {"not", "never", "n't"})) tone = 0;
       // The speaker's own stance on another's act or words ("I cannot
       // accept X's lies"): about X, in the tone of the noun.
       if (about.empty() && subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0 &&

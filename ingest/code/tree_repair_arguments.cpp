@@ -345,6 +345,23 @@ bool Tree::repair_double_objects() {
     rel_[x] = base_[x] = "obj";
     changed = true;
   }
+  // ... or put last, after a phrase of the verb (a heavy object:
+  // "condemned in the strongest terms the killing of ..."), read as a bare
+  // noun phrase hung on that phrase's noun: the verb's object, when it has
+  // none and the phrase opens with a determiner or a possessor.
+  for (int x = 0; x < n; ++x) {
+    const int o = head_[x];
+    if (o < 0 || o > x || !(rel_[x] == "nmod:unmarked" || rel_[x] == "dep") || !is_nominal(x) ||
+        case_prep(x) || base_[o] != "obl" || !case_prep(o))
+      continue;
+    const int v = head_[o];
+    if (v < 0 || v > o || !is_verb(v) || child(v, "obj") >= 0 || child(v, "ccomp") >= 0 || passive(v)) continue;
+    const int first = left_edge(x);
+    if (upos(first) != syntax::Upos::DET && rel_[first] != "nmod:poss") continue;
+    head_[x] = v;
+    rel_[x] = base_[x] = "obj";
+    changed = true;
+  }
   // ... or read as two objects ("has sent us greetings"): a verb has one.
   for (int v = 0; v < n; ++v) {
     if (!is_verb(v) || child(v, "iobj") >= 0) continue;
