@@ -248,3 +248,14 @@ TEST_CASE("extract code: food, medical and emergency aid is humanitarian (073), 
     CHECK(test::with_cameo(fs, "073") != nullptr);
   }
 }
+
+TEST_CASE("extract code: a vessel intercepted or boarded, money contributed or deposited, lending suspended") {
+  const test::RoleCase cases[] = {
+      {"Tunisia's navy intercepted an Italian fishing boat near Lampedusa.", "17", "TUN", "ITA"},
+      {"Indian commandos boarded a Pakistani cargo vessel in the Arabian Sea.", "17", "IND", "PAK"},
+      {"Qatar deposited $2 billion in Egypt's central bank.", "07", "QAT", "EGY"},
+      {"Korea will contribute $30 million to the African Development Bank.", "07", "KOR", ""},
+      {"The Asian Development Bank suspended new lending to Myanmar.", "16", "", "MMR"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
