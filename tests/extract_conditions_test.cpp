@@ -70,3 +70,11 @@ TEST_CASE("the act a reprisal answers is another party's, not the clause subject
   CHECK(test::find(fs, "16", "NOR", "RUS") != nullptr);
   for (const Fact& f : fs) CHECK(test::countries(f, "target").count("NOR") == 0);
 }
+
+TEST_CASE("an act a party is due to do is planned, however the parser read 'due to'") {
+  auto fs = test::facts("Laos and Thailand are due to sign a power deal on Friday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "05", "LAO,THA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

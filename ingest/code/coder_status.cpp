@@ -178,6 +178,9 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
             (tr.xpos(x) == "VBZ" || tr.xpos(x) == "VBP"))
           take(static_cast<int>(Status::planned));
       }
+      // "are due to sign", with "due to" read as a preposition on the verb:
+      // what is due is still to come
+      if (b == "case" && tr.is_verb(x) && tr.lemma(*d) == "due") take(static_cast<int>(Status::planned));
       // a participle before a noun event: "the planned trip", "the cancelled talks"
       if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       // "the idea that X will ...", "fears that X would ...": the noun right
