@@ -52,3 +52,22 @@ TEST_CASE("a phrase of circumstance is no part of what is agreed, nor its concer
   for (const Fact& f : fs) CHECK(test::countries(f).count("CHN") == 0);
   CHECK(test::find_sym(fs, "05", "VNM,AUS") != nullptr);
 }
+
+TEST_CASE("parties: a delegation led by an official, a series of names read as an apposition") {
+  const test::RoleCase cases[] = {
+      {"A delegation led by the Qatari foreign minister visited Kabul.", "04", "QAT", "AFG"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts("The presidents of Ghana, Togo and Benin met in Lome to discuss border security.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "GHA,TGO,BEN") != nullptr);
+}
+
+TEST_CASE("status: an infinitive of purpose shares the modal of the verb it is the purpose of") {
+  auto fs = test::facts("The Chilean foreign minister will fly to Lima next week to meet Peru's president.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "04", "CHL,PER");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  for (const Fact& g : fs) CHECK(g.status != Status::occurred);
+}

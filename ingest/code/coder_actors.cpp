@@ -115,6 +115,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         if (*k > n && *k < h && c.t.base(*k) == "advcl") clauses.push_back(*k);
     for (int v : clauses) {
       if (c.t.base(v) != "acl" && c.t.base(v) != "advcl") continue;
+      // "a delegation led by X", "a team headed by X": its leader's side
+      if (is_rel(c.t.lemma(v), {"lead", "head"}) && c.t.is_verb(v) && c.t.xpos(v) == "VBN")
+        if (const int by = c.t.child(v, "obl:agent"); by >= 0)
+          if (const int a = actor_of_node(c, by, source, places); a >= 0) return a;
       if (c.t.lemma(v) != "represent") v = c.t.child(v, "xcomp");
       if (v < 0 || c.t.lemma(v) != "represent" || !c.t.is_verb(v)) continue;
       int o = c.t.child(v, "obj");

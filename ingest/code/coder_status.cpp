@@ -213,9 +213,14 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       take(kHypothetical);
     // "called on X to support Y", read with the infinitive as a clause of
     // purpose: what the verb asks of its complement holds all the same.
+    // An infinitive of purpose shares the modals and negation of the verb
+    // whose purpose it tells ("will travel to X next week to meet Y").
     if (r == "advcl" && tr.is_verb(x) && tr.xpos(x) == "VB" && tr.child(x, "mark") >= 0 &&
-        tr.lemma(tr.child(x, "mark")) == "to" && tr.is_verb(h))
+        tr.lemma(tr.child(x, "mark")) == "to" && tr.is_verb(h)) {
       take(gov_cue(c, h));
+      x = h;
+      continue;
+    }
     // ... or what it is asked "for" ("called for talks", "pressed for a vote").
     bool asked_for = x == t && tr.base(x) == "obl" && tr.marker(x) == "for";
     // ("is due to visit" read as the adjective's subject clause, or as a
