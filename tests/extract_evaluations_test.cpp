@@ -336,3 +336,11 @@ TEST_CASE("evaluations: an act judged by a copula, an attempt, a manner; a judge
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "CAN", "IND") == nullptr);
 }
+
+TEST_CASE("evaluations: a wrong named by an adjective of harm or oppression") {
+  const test::RoleCase cases[] = {
+      {"Canberra said the Chinese government pursued destructive policies in the region.", "11", "AUS", "CHN"},
+      {"The Estonian minister said the Russian occupation policy was brutal and illegitimate.", "11", "EST", "RUS"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}

@@ -683,3 +683,39 @@ TEST_CASE("tree repair: an object put after a phrase of the verb is the verb's o
   t.reset(a);
   CHECK(t.head(7) == 5);
 }
+
+TEST_CASE("tree repair: a noun and a past verb after a verb of saying are the clause said") {
+  // "Chile said the Peruvian navy seized a boat", with "navy" the object of
+  // "said" and "seized" its reduced relative clause
+  syntax::Analysis a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 4, "det"},
+                                       {"Peruvian", Upos::ADJ, "JJ", 4, "amod"},
+                                       {"navy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"seize", Upos::VERB, "VBN", 4, "acl"},
+                                       {"a", Upos::DET, "DT", 7, "det"},
+                                       {"boat", Upos::NOUN, "NN", 5, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "ccomp");
+  CHECK(t.head(4) == 5);
+  CHECK(t.rel(4) == "nsubj");
+  // ... read as the object's complement: the same
+  a.head[5] = 1;
+  a.rel[5] = test::analysis({{"x", Upos::VERB, "VB", -1, "xcomp"}}).rel[0];
+  a.xpos[5] = syntax::xpos_index("VBD");
+  t.reset(a);
+  CHECK(t.rel(5) == "ccomp");
+  CHECK(t.head(4) == 5);
+  // a participle without an object of its own is a reduced relative: kept
+  a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"say", Upos::VERB, "VBD", -1, "root"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"boat", Upos::NOUN, "NN", 1, "obj"},
+                      {"seize", Upos::VERB, "VBN", 3, "acl"},
+                      {"by", Upos::ADP, "IN", 6, "case"},
+                      {"Peru", Upos::PROPN, "NNP", 4, "obl:agent"}});
+  t.reset(a);
+  CHECK(t.head(4) == 3);
+}

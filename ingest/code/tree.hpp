@@ -42,6 +42,7 @@ class Tree {
     if (repair_object_infinitives()) index_kids();
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
+    if (repair_said_objects()) index_kids();
     if (repair_conditional_mains()) index_kids();
     if (repair_modifier_clauses()) index_kids();
     if (repair_verb_modifiers()) index_kids();
@@ -61,6 +62,7 @@ class Tree {
   bool repair_fronted_subjects();
   bool repair_object_complements();
   bool repair_quote_attributions();
+  bool repair_said_objects();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();
   bool repair_verb_modifiers();

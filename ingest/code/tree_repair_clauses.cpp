@@ -224,6 +224,37 @@ bool Tree::repair_quote_attributions() {
   return false;
 }
 
+// "said the airline supported X", read with "the airline" as the object of
+// "said" and "supported" its reduced relative clause (or the object's
+// complement, "claimed the government violated X"): a verb of saying
+// takes what is said, and a reduced relative is passive, so a past verb
+// (or a participle with an object of its own) after the noun heads the
+// clause said, with the noun its subject.
+bool Tree::repair_said_objects() {
+  static constexpr std::string_view kSaying[] = {"say",   "claim", "allege",  "insist",      "argue", "assert",
+                                                 "add",   "state", "believe", "acknowledge", "note",  "conclude"};
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    // (or read as the object's complement: "claimed the government | violated X")
+    const bool complement = base_[v] == "xcomp" && head_[v] >= 0 && xpos(v) == "VBD";
+    const int o = complement ? child(head_[v], "obj") : head_[v];
+    if (o < 0 || !(base_[v] == "acl" || complement) || !is_verb(v) || v < o || rel_[o] != "obj" || !is_nominal(o))
+      continue;
+    const int s = head_[o];
+    if (s < 0 || !is_verb(s) || std::find(std::begin(kSaying), std::end(kSaying), lemma(s)) == std::end(kSaying))
+      continue;
+    if (child(v, "nsubj") >= 0 || child(v, "mark") >= 0 || child(v, "aux:pass") >= 0) continue;
+    if (!(xpos(v) == "VBD" || (xpos(v) == "VBN" && child(v, "obj") >= 0))) continue;
+    head_[v] = s;
+    rel_[v] = base_[v] = "ccomp";
+    head_[o] = v;
+    rel_[o] = base_[o] = "nsubj";
+    changed = true;
+  }
+  return changed;
+}
+
 // "a day after India struck X", read as "after India" + a verb with no
 // subject: a name or noun right after "after", "before", "since" or
 // "until", followed by a finite verb with no subject that hangs where
