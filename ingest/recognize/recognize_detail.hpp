@@ -172,6 +172,9 @@ void add_unnamed_ngos(ArticleState& art, std::uint32_t s);
 void settle_ethnic_demonyms(ArticleState& art, std::uint32_t s);
 // Drops stances ("pro-Iranian") and backers of a group ("Syrian-backed Amal").
 void drop_stances(ArticleState& art, std::uint32_t s);
+// A city of seats.tsv as an actor ("Brussels said") becomes its
+// organization; in a phrase of place ("in Brussels") it stays the city.
+void seats_as_organizations(ArticleState& art, std::uint32_t s);
 // The country of the dateline's place, or -1.
 int dateline_country(const Document& doc, const Dictionary& dict);
 

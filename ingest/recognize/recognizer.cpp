@@ -53,6 +53,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
     add_unnamed_ngos(art, s);
     settle_ethnic_demonyms(art, s);
     drop_stances(art, s);
+    seats_as_organizations(art, s);
   }
   a.dateline_country = dateline_country(doc, *dict_);
 
