@@ -76,3 +76,24 @@ TEST_CASE(
       },
       true);
 }
+
+TEST_CASE("extract recognizer: the two Koreas are both, bare 'Korean' the one the article named") {
+  // "the (two) Koreas", "both Sudans": the two countries of that name.
+  const Fact* f =
+      test::find_sym(test::facts("The two Koreas agreed on Tuesday to reopen their border office."),
+                     "05", "KOR,PRK");
+  CHECK(f != nullptr);
+  CHECK(test::find(test::facts("Chile urged the Koreas to resume talks."), "02", "CHL",
+                   "KOR,PRK") != nullptr);
+  CHECK(test::find(test::facts("Ethiopia praised both Sudans for the oil deal."), "05", "ETH",
+                   "SDN,SSD") != nullptr);
+  // "Korean" alone: the Korea read before, if only one was.
+  expect_facts(
+      {{"South Korea recalled its envoy on Monday. The Korean foreign ministry condemned Peru.",
+        "11", "KOR", "PER"}},
+      true);
+  expect_facts({{"South Korea and North Korea met. The Korean foreign ministry condemned Peru.",
+                 "11", "", "PER"},
+                {"The Korean foreign ministry condemned Peru on Monday.", "11", "", "PER"}},
+               false);
+}
