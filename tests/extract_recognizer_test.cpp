@@ -219,3 +219,17 @@ TEST_CASE("extract recognizer: the two sides, they and the country") {
   CAPTURE(show(found));
   CHECK(has(found, "the country", "country", "THA"));
 }
+
+// "it" takes the sentence's subject actor, never one inside a phrase of a
+// thing ("the debris of the Russian satellite").
+TEST_CASE("extract recognizer: 'it' is no country named inside a thing's phrase") {
+  Document doc = test::document(
+      "The wreckage of the Russian drone fell in a field on Monday, and once it reaches the lab it will be tested.");
+  auto found = mentions(test::extractor().recognizer().analyze(doc), doc);
+  CAPTURE(show(found));
+  CHECK_FALSE(has(found, "it", "country", "RUS"));
+  Document doc2 = test::document("The Russian government said on Monday that it would respond.");
+  auto found2 = mentions(test::extractor().recognizer().analyze(doc2), doc2);
+  CAPTURE(show(found2));
+  CHECK(has(found2, "it", "country", "RUS"));
+}

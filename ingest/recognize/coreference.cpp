@@ -343,8 +343,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
       for (const Mention& m : ms) {
         if (m.begin >= i) break;
         if (!is_actor(m) || m.kind == MentionKind::person || m.kind == MentionKind::group) continue;
-        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
-        if (prep) continue;
+        // "The debris of the Russian satellite ... once it arrives": an
+        // actor inside a phrase of a thing ("of the ...") is not its subject.
+        if (in_prepositional_phrase(toks, span, m)) continue;
         if (m.kind == MentionKind::org) {
           org = true;
           org_entity = m.entity;
