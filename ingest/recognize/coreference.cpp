@@ -5,7 +5,8 @@
 // "he", "him", "his" to the sentence's or the last subject person; "it",
 // "its" to the sentence's country or organization; "they" to its subject
 // countries; "the two sides", "both countries" to the two countries most
-// mentioned; "the country" to the last country read (and the one before);
+// mentioned; "the two Koreas" to both; "Korean" alone to the Korea read;
+// "the country" to the last country read (and the one before);
 // "the delegation" to the last visiting group's country; "the embassy" to
 // the last embassy's country. After each sentence its subject is kept for
 // the next ones. Last, people without a country get the article's.
@@ -88,6 +89,43 @@ static bool in_prepositional_phrase(const std::vector<Tok>& toks, const Sentence
   std::uint32_t k = m.begin;
   while (k > span.begin && (toks[k - 1].cls & kDet)) --k;
   return k > span.begin && (toks[k - 1].cls & kPrep);
+}
+
+// "Koreas", "Sudans", "Congos": the two countries whose names end in the
+// word without its plural s ("North Korea" and "South Korea"); empty unless
+// exactly two do ("Guineas" are three).
+static std::vector<std::int32_t> countries_sharing_name(const Dictionary& dict, std::string_view plural) {
+  std::vector<std::int32_t> out;
+  if (plural.size() < 4 || plural.back() != 's') return out;
+  const std::string_view stem = plural.substr(0, plural.size() - 1);
+  for (std::size_t c = 0; c < dict.countries().size(); ++c) {
+    const std::string_view name = dict.countries()[c].name;
+    if (name.size() >= stem.size() && name.substr(name.size() - stem.size()) == stem &&
+        (name.size() == stem.size() || name[name.size() - stem.size() - 1] == ' '))
+      out.push_back(static_cast<std::int32_t>(c));
+  }
+  if (out.size() != 2) out.clear();
+  return out;
+}
+
+// "Korean" alone, which "North Korean" and "South Korean" share: the two
+// countries whose demonyms it ends (-1, -1 if it is no such word).
+static std::pair<int, int> split_demonym(const ArticleState& art, std::uint32_t i) {
+  const Dictionary& dict = art.dict;
+  const auto& entries = dict.entity_entries();
+  int found[2] = {-1, -1};
+  const TokenId dirs[2] = {art.id.north, art.id.south};
+  for (int d = 0; d < 2; ++d) {
+    if (dirs[d] == kNoToken) return {-1, -1};
+    auto ids = [&](std::size_t k) { return k == 0 ? dirs[d] : art.a.toks[i].id; };
+    dict.entity_matcher().longest(ids, 0, 2, [&](std::uint32_t len, std::uint32_t v) {
+      if (len != 2 || entries[v].kind != EntityKind::demonym) return false;
+      found[d] = static_cast<int>(entries[v].index);
+      return true;
+    });
+  }
+  if (found[0] < 0 || found[1] < 0 || found[0] == found[1]) return {-1, -1};
+  return {found[0], found[1]};
 }
 
 void pronouns_and_descriptions(SentenceState& sen) {
@@ -305,8 +343,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
       for (const Mention& m : ms) {
         if (m.begin >= i) break;
         if (!is_actor(m) || m.kind == MentionKind::person || m.kind == MentionKind::group) continue;
-        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
-        if (prep) continue;
+        // "The debris of the Russian satellite ... once it arrives": an
+        // actor inside a phrase of a thing ("of the ...") is not its subject.
+        if (in_prepositional_phrase(toks, span, m)) continue;
         if (m.kind == MentionKind::org) {
           org = true;
           org_entity = m.entity;
@@ -356,6 +395,47 @@ void pronouns_and_descriptions(SentenceState& sen) {
       sen.replace(i, i + 1, gm);
       if (w == id.their) ms[at[i]].possessive = true;
       continue;
+    }
+    // "the two Koreas", "the Koreas", "both Sudans": the two countries of that name.
+    if (w == id.the || w == id.both) {
+      std::uint32_t j = i + 1;
+      if (j < span.end && toks[j].id == id.two && w == id.the) ++j;
+      if (j < span.end && at[j] < 0 && toks[j].is(kCap)) {
+        std::vector<std::int32_t> pair = countries_sharing_name(dict, art.tok_text(j));
+        if (!pair.empty()) {
+          Mention gm;
+          gm.kind = MentionKind::group;
+          gm.entity = static_cast<int>(a.groups.size());
+          gm.anaphor = true;
+          gm.possessive = toks[j].is(kPossessive);
+          a.groups.push_back(pair);
+          sen.replace(i, j + 1, gm);
+          i = j;
+          continue;
+        }
+      }
+    }
+    // "Korean" alone, "a Korean delegation": the one of North and South
+    // Korea the article has read, if it has read only one; none before a
+    // name or a place ("Korean War", "Korean peninsula"), nor joined ("Korean-American").
+    if (toks[i].is(kCap) && !toks[i].is(kHyphenJoined)) {
+      const auto [north, south] = split_demonym(art, i);
+      const bool named = i + 1 < span.end && toks[i + 1].is(kWord) &&
+                         (toks[i + 1].is(kCap) || toks[i + 1].is(kHyphenJoined) ||
+                          std::find(id.geo.begin(), id.geo.end(), toks[i + 1].id) != id.geo.end());
+      if (north >= 0 && !named) {
+        const auto& rc = art.recent_countries;
+        const bool has_n = std::find(rc.begin(), rc.end(), north) != rc.end();
+        const bool has_s = std::find(rc.begin(), rc.end(), south) != rc.end();
+        if (has_n != has_s) {
+          Mention dm;
+          dm.kind = MentionKind::demonym;
+          dm.entity = dm.country = has_n ? north : south;
+          dm.possessive = toks[i].is(kPossessive);
+          sen.replace(i, i + 1, dm);
+        }
+        continue;
+      }
     }
     // "the two countries", "both sides", "both foreign ministers", "Both" alone.
     if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {

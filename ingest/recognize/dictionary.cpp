@@ -370,6 +370,22 @@ int Dictionary::country_index(std::string_view code) const {
   return it != country_codes_.end() && it->first == code ? it->second : -1;
 }
 
+// A city that, as an actor, stands for an organization seated there
+// ("Brussels imposed duties": the EU); as a place it stays the city.
+void Dictionary::load_seats(const std::string& text, const std::string& file, Diagnostics& diag) {
+  Tsv t = parse_tsv(text);
+  auto c = columns(t, file, {"city", "organization"});
+  for (const auto& r : t.rows) {
+    auto city = std::find_if(cities_.begin(), cities_.end(), [&](const City& x) { return x.name == cell(r, c[0]); });
+    auto org = std::find_if(orgs_.begin(), orgs_.end(), [&](const Organization& o) { return o.code == cell(r, c[1]); });
+    if (city == cities_.end() || org == orgs_.end()) {
+      diag.error({file, r.line}, "expected a city of cities.tsv and an organization code; row skipped");
+      continue;
+    }
+    city->seat_of = static_cast<int>(org - orgs_.begin());
+  }
+}
+
 void Dictionary::load_cities(const std::string& text, const std::string& file, Diagnostics& diag, bool regions) {
   Tsv t = parse_tsv(text);
   auto c = columns(t, file, {"country", "city", "aliases", "population_rank"});
@@ -741,6 +757,7 @@ std::shared_ptr<const Dictionary> Dictionary::from_sources(const DictionarySourc
   if (!src.country_codes.empty())
     d->load_country_codes(src.country_codes, "country_codes.tsv", diag);
   if (!src.states.empty()) d->load_states(src.states, "states.tsv", diag);
+  if (!src.seats.empty()) d->load_seats(src.seats, "seats.tsv", diag);
   d->finish();
   return d;
 }
@@ -762,6 +779,7 @@ std::shared_ptr<const Dictionary> Dictionary::load(const std::string& data_dir, 
     d->load_country_codes(read_file(dir + "country_codes.tsv"), dir + "country_codes.tsv", diag);
   if (std::ifstream(dir + "states.tsv"))
     d->load_states(read_file(dir + "states.tsv"), dir + "states.tsv", diag);
+  if (std::ifstream(dir + "seats.tsv")) d->load_seats(read_file(dir + "seats.tsv"), dir + "seats.tsv", diag);
   d->finish();
   return d;
 }

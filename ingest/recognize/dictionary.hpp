@@ -12,6 +12,7 @@
 //   cues.tsv           phrase kind value                         (status and tone cues)
 //   country_codes.tsv  code iso2 cow cow_letters                 (optional: other codes)
 //   states.tsv         code from to successors borrows           (optional: states in time)
+//   seats.tsv          city organization                         (optional: seats of organizations)
 // A Dictionary is immutable after load and safe to share between threads.
 // A missing file or a file without the needed columns throws Error naming
 // it; a bad row is reported to Diagnostics ("events.tsv:17: ...") and skipped.
@@ -45,6 +46,7 @@ struct City {
   int rank = 0;        // population rank within its country (0 = unknown)
   bool capital = false;
   bool region = false;  // a province or state of regions.tsv
+  int seat_of = -1;     // seats.tsv: the organization it stands for as an actor ("Brussels": the EU), or -1
 };
 
 struct Organization {
@@ -183,6 +185,7 @@ struct DictionarySources {
   std::string leaders;  // may be empty: no leaders
   std::string country_codes;  // may be empty: no ISO alpha-2 or COW codes
   std::string states;         // may be empty: no states in time
+  std::string seats;          // may be empty: no city stands for an organization
 };
 
 // The regular inflections of an English verb or noun, base first: "ban" ->
@@ -246,6 +249,7 @@ class Dictionary {
   void load_leaders(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_country_codes(const std::string& text, const std::string& name, Diagnostics& diag);
   void load_states(const std::string& text, const std::string& name, Diagnostics& diag);
+  void load_seats(const std::string& text, const std::string& name, Diagnostics& diag);
   void add_grammar();
   void add_entity(std::string_view phrase, EntityKind kind, std::uint32_t index);
   std::vector<TokenId> intern_phrase(std::string_view phrase);

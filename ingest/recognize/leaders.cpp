@@ -151,7 +151,7 @@ void make_leader(ArticleState& art, int p, int row) {
   pr.name = l.name;
   pr.words = name_words(l.name);
   if (pr.role.empty()) pr.role = pr.base_role = l.office;
-  if (pr.country < 0 && pr.org < 0) {
+  if (pr.country < 0 && pr.org < 0 && !pr.former) {
     pr.country = l.country;
     pr.org = l.org;  // "Jens Stoltenberg" in 2020 speaks for NATO
   }

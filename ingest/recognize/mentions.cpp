@@ -288,6 +288,40 @@ void drop_stances(ArticleState& art, std::uint32_t s) {
   }
 }
 
+void seats_as_organizations(ArticleState& art, std::uint32_t s) {
+  const Dictionary& dict = art.dict;
+  const auto& toks = art.a.toks;
+  const SentenceSpan& span = art.a.sentences[s];
+  auto& ms = art.per_sentence[s];
+  // A city in no phrase of place: no preposition or determiner before it, or
+  // before the conjunct it is joined to ("in Paris and Brussels").
+  auto bare = [&](const Mention& m) {
+    std::uint32_t k = m.begin;
+    return !(k > span.begin && (toks[k - 1].cls & (kPrep | kDet)));
+  };
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if ((m.kind != MentionKind::capital && m.kind != MentionKind::city) || m.entity < 0) continue;
+    const int org = dict.cities()[m.entity].seat_of;
+    if (org < 0 || !bare(m)) continue;
+    // "Brussels-based", "Brussels Airport": a name or a compound of the city.
+    if (m.end < span.end && !m.possessive && (toks[m.end].is(kHyphenJoined) || toks[m.end].is(kCap))) continue;
+    // "Washington and Brussels agreed": the conjunct before must be bare too.
+    bool joined_to_place = false;
+    for (std::size_t q = k; q > 0; --q) {
+      const Mention& o = ms[q - 1];
+      bool joint = o.end + 1 == ms[q].begin &&
+                   (art.is_punct(o.end, ',') || toks[o.end].id == art.id.and_);
+      if (!joint) break;
+      joined_to_place |= !bare(o);
+    }
+    if (joined_to_place) continue;
+    m.kind = MentionKind::org;
+    m.entity = org;
+    m.country = dict.organizations()[org].country;
+  }
+}
+
 int dateline_country(const Document& doc, const Dictionary& dict) {
   int country = -1;
   if (doc.dateline_place.empty()) return country;

@@ -21,9 +21,17 @@ struct TitlePhrase {
   std::uint32_t te = 0;   // end of the title and its extensions
   std::uint32_t pb = 0;   // begin, with the demonym, country or organization before it
   bool has_det = false;   // "the", "a" or "an" right before pb
+  bool former = false;    // "former", "late" or "ex-" before it: an office no longer held
   std::string role, base_role;
   int country = -1, org = -1;
 };
+
+// A person named as out of office ("former President X"): no country or
+// organization, now or from later mentions.
+void no_longer_in_office(Person& p) {
+  p.former = true;
+  p.country = p.org = -1;
+}
 
 // Reads the title mention t of the sentence; changes nothing.
 TitlePhrase read_title(SentenceState& sen, const Mention& t) {
@@ -122,7 +130,12 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
   // What precedes: a demonym, a country's, an organization; skipping "senior".
   // A city's or a province's official ("Mombasa's police chief") serves its country.
   std::uint32_t pb = tb;
-  while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+  auto past = [&](std::uint32_t k) {
+    return std::find(id.past_words.begin(), id.past_words.end(), toks[k].id) != id.past_words.end();
+  };
+  // "ex-president": the prefix is a word of its own.
+  if (pb > span.begin && toks[pb].is(kHyphenJoined) && past(pb - 1)) --pb, tp.former = true;
+  for (; pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0; --pb) tp.former |= past(pb - 1);
   if (Mention* m = pb > span.begin ? sen.mention_at(pb - 1) : nullptr) {
     if (m->kind == MentionKind::demonym || m->kind == MentionKind::country ||
         ((m->kind == MentionKind::capital || m->kind == MentionKind::city) && m->possessive) ||
@@ -135,7 +148,7 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
       pb = m->begin;
     }
   }
-  while (pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0) --pb;
+  for (; pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0; --pb) tp.former |= past(pb - 1);
   if (pb > span.begin && (toks[pb - 1].id == id.the || toks[pb - 1].id == id.a || toks[pb - 1].id == id.an)) {
     tp.has_det = true;
   }
@@ -286,6 +299,7 @@ void titles_to_people(SentenceState& sen) {
       }
       pm.entity = sen.add_person(shown, words, role, base_role, country, org);
       make_leader(art, pm.entity, leader_row);
+      if (tp.former) no_longer_in_office(art.a.people[pm.entity]);
       sen.replace(pb, ne, pm);
       k = static_cast<std::size_t>(-1);  // the list changed: restart
       continue;
@@ -311,6 +325,7 @@ void titles_to_people(SentenceState& sen) {
         const int row = known(te + 1, ne2);
         pm.entity = sen.add_person(shown, words, role, base_role, country, org);
         make_leader(art, pm.entity, row);
+        if (tp.former) no_longer_in_office(art.a.people[pm.entity]);
         sen.replace(pb, ne2, pm);
         k = static_cast<std::size_t>(-1);
         continue;
@@ -328,11 +343,20 @@ void titles_to_people(SentenceState& sen) {
           const int row = known(nb, c - 1);
           pm.entity = sen.add_person(shown, words, role, base_role, country, org);
           make_leader(art, pm.entity, row);
+          if (tp.former) no_longer_in_office(art.a.people[pm.entity]);
           sen.replace(nb, te, pm);
           k = static_cast<std::size_t>(-1);
           continue;
         }
       }
+    }
+    // "the former Nigerian president", "a late leader" with no name: no
+    // one acting for a state now, and no reference to one who is.
+    if (tp.former) {
+      Mention fm = ms[k];
+      sen.replace(pb, te, fm);
+      k = static_cast<std::size_t>(art.at[pb]);
+      continue;
     }
     // A title alone: "the Chilean president", "the prime minister of Fiji".
     if (has_det || country >= 0) {
@@ -352,6 +376,7 @@ void titles_to_people(SentenceState& sen) {
       int first_found = -1;
       for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p) {
         const Person& pr = art.a.people[p];
+        if (pr.former) continue;  // "the president" is no one out of office
         if (generic) {
           if (pr.country != country) continue;
         } else {

@@ -73,6 +73,8 @@ WordIds::WordIds(const Dictionary& dict) {
   for (const char* s : {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "bay",
                         "peninsula", "basin", "channel", "canal", "desert", "highlands", "plateau"})
     if (TokenId t = w(s)) geo.push_back(t);
+  for (const char* s : {"former", "late", "ex"})
+    if (TokenId t = w(s)) past_words.push_back(t);
   counterpart = w("counterpart");
   counterparts = w("counterparts");
   for (const char* s : {"delegation", "delegates", "visitors", "team", "mission"})
@@ -223,8 +225,8 @@ int SentenceState::add_person(const std::string& shown, const std::vector<std::s
     pr.role = role;
     pr.base_role = base_role;
   }
-  if (pr.country < 0) pr.country = country;
-  if (pr.org < 0) pr.org = org;
+  if (pr.country < 0 && !pr.former) pr.country = country;
+  if (pr.org < 0 && !pr.former) pr.org = org;
   return p;
 }
 

@@ -46,6 +46,7 @@ struct WordIds {
       delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its, north, south, central, east, west;
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
   std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
+  std::vector<TokenId> past_words;    // former, late, ex: before a title, an office no longer held
   TokenId counterpart, counterparts;
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
   TokenId delegation, from;
@@ -172,6 +173,9 @@ void add_unnamed_ngos(ArticleState& art, std::uint32_t s);
 void settle_ethnic_demonyms(ArticleState& art, std::uint32_t s);
 // Drops stances ("pro-Iranian") and backers of a group ("Syrian-backed Amal").
 void drop_stances(ArticleState& art, std::uint32_t s);
+// A city of seats.tsv as an actor ("Brussels said") becomes its
+// organization; in a phrase of place ("in Brussels") it stays the city.
+void seats_as_organizations(ArticleState& art, std::uint32_t s);
 // The country of the dateline's place, or -1.
 int dateline_country(const Document& doc, const Dictionary& dict);
 

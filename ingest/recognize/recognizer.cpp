@@ -53,6 +53,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
     add_unnamed_ngos(art, s);
     settle_ethnic_demonyms(art, s);
     drop_stances(art, s);
+    seats_as_organizations(art, s);
   }
   a.dateline_country = dateline_country(doc, *dict_);
 
@@ -77,7 +78,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
   // 4. People without a country.
   int fallback = fallback_country(art);
   for (Person& p : a.people)
-    if (p.country < 0 && p.org < 0) p.country = fallback;
+    if (p.country < 0 && p.org < 0 && !p.former) p.country = fallback;
 
   // 5. Flatten.
   a.mention_at.assign(n, -1);

@@ -66,6 +66,8 @@ struct Person {
   std::vector<std::string> words;     // lower-case name words
   std::uint32_t first_sentence = 0;
   std::int32_t leader = -1;           // the leaders.tsv row it was matched to, -1 if none
+  bool former = false;                // "former President X", "the late leader X": acts for
+                                      // no state or organization now (country, org -1)
 };
 
 struct SentenceSpan {

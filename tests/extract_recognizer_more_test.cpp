@@ -1,0 +1,99 @@
+// extract recognizer, actors read from context: a seat of an organization
+// acting for it ("Brussels"), officials out of office ("former", "late"),
+// officials introduced by nationality and title and named later by surname.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+bool has_actor(const std::vector<Actor>& side, const std::string& id) {
+  for (const Actor& a : side)
+    if (a.id == id) return true;
+  return false;
+}
+
+// Checks that each case's fact is (`found`) or is not extracted.
+void expect_facts(const std::vector<test::RoleCase>& cases, bool found) {
+  for (const auto& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    CHECK((test::find(test::facts(c.text), c.root, c.source, c.target) != nullptr) == found);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("extract recognizer: a seat of an organization that acts is the organization") {
+  auto fs = test::facts("Brussels criticized Hungary over its new media law.");
+  const Fact* f = test::find(fs, "11", "", "HUN");
+  REQUIRE(f != nullptr);
+  CHECK(has_actor(f->source, "org:EU"));
+  CHECK(test::countries(*f, "source").count("BEL") == 0);
+}
+
+TEST_CASE("extract recognizer: an official out of office acts for no state") {
+  expect_facts(
+      {
+          {"Former Chilean Foreign Minister Rosa Ibarra criticized Peru on Monday.", "11", "CHL",
+           "PER"},
+          {"The former Nigerian president criticized Ghana on Monday.", "11", "NGA", "GHA"},
+          {"The late Nigerian leader had praised Benin.", "05", "NGA", "BEN"},
+          {"Kenya's former foreign minister condemned Uganda on Monday.", "11", "KEN", "UGA"},
+          {"Tomas Reyes, a former Chilean prime minister, criticized Peru on Monday.", "11", "CHL",
+           "PER"},
+      },
+      false);
+  // In office, the same officials act for their state.
+  expect_facts(
+      {
+          {"Chilean Foreign Minister Rosa Ibarra criticized Peru on Monday.", "11", "CHL", "PER"},
+          {"The Nigerian president criticized Ghana on Monday.", "11", "NGA", "GHA"},
+          {"Kenya's foreign minister condemned Uganda on Monday.", "11", "KEN", "UGA"},
+      },
+      true);
+}
+
+TEST_CASE(
+    "extract recognizer: an official introduced by nationality and title keeps the country by "
+    "surname") {
+  expect_facts(
+      {
+          {"Peruvian Foreign Minister Ana Quispe met her Chilean counterpart in Lima on Monday. "
+           "Quispe criticized Bolivia over the border closure.",
+           "11", "PER", "BOL"},
+          {"Chilean Foreign Minister Rosa Ibarra met Peruvian Trade Minister Luis Salcedo on "
+           "Monday. "
+           "Salcedo praised Ecuador for its help.",
+           "05", "PER", "ECU"},
+          {"The Japanese envoy criticized China on Monday.", "11", "JPN", "CHN"},
+          {"The Kenyan foreign minister praised Ethiopia on Monday.", "05", "KEN", "ETH"},
+      },
+      true);
+}
+
+TEST_CASE("extract recognizer: the two Koreas are both, bare 'Korean' the one the article named") {
+  // "the (two) Koreas", "both Sudans": the two countries of that name.
+  const Fact* f =
+      test::find_sym(test::facts("The two Koreas agreed on Tuesday to reopen their border office."),
+                     "05", "KOR,PRK");
+  CHECK(f != nullptr);
+  CHECK(test::find(test::facts("Chile urged the Koreas to resume talks."), "02", "CHL",
+                   "KOR,PRK") != nullptr);
+  CHECK(test::find(test::facts("Ethiopia praised both Sudans for the oil deal."), "05", "ETH",
+                   "SDN,SSD") != nullptr);
+  // "Korean" alone: the Korea read before, if only one was.
+  expect_facts(
+      {{"South Korea recalled its envoy on Monday. The Korean foreign ministry condemned Peru.",
+        "11", "KOR", "PER"}},
+      true);
+  expect_facts({{"South Korea and North Korea met. The Korean foreign ministry condemned Peru.",
+                 "11", "", "PER"},
+                {"The Korean foreign ministry condemned Peru on Monday.", "11", "", "PER"}},
+               false);
+}
