@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <ostream>
 #include <random>
@@ -70,14 +71,18 @@ void Tagger::tag(const std::vector<std::string_view>& words, const std::vector<i
   s.margin.resize(n);
   auto run = [&](int p, std::vector<int>& out, const int* right) {
     for (int i = 0; i < n; ++i) {
+      // The second pass keeps a sure first-pass class, and a fixed or
+      // dictionary class (its margin set to the maximum in the first pass),
+      // so the dictionary is looked up once a word.
+      if (p == 1 && s.margin[i] >= kSure) {
+        out[i] = s.pass1[i];
+        continue;
+      }
       int d = static_cast<std::size_t>(i) < fixed.size() && fixed[i] < nc ? fixed[i] : -1;
       if (d < 0) d = m.lookup(s.form[i]);
       if (d >= 0) {
         out[i] = d;
-        continue;
-      }
-      if (p == 1 && s.margin[i] >= kSure) {
-        out[i] = s.pass1[i];
+        s.margin[i] = std::numeric_limits<std::int32_t>::max();
         continue;
       }
       int nk = features(s, i, n, out.data(), right, s.keys.data());
