@@ -242,3 +242,16 @@ TEST_CASE("analyzer: a plural noun in -s after 'if' and a name, before a comma, 
   CHECK(t.tagger == "NNS");
   CHECK(t.analyzer == "NNS");
 }
+
+TEST_CASE("analyzer: a past after an object's number, before a plural noun, is a participle") {
+  // the tagger reads "captured" as a past: the number becomes the object
+  Tags t = tags_of({"Sudan", "and", "Chad", "swapped", "25", "captured", "soldiers", "on", "Monday", "."}, 5);
+  CHECK(t.tagger == "VBD");
+  CHECK(t.analyzer == "VBN");
+  // a number before the clause's subject and verb leaves the verb finite
+  t = tags_of({"In", "2011", "protesters", "occupied", "squares", "."}, 3);
+  CHECK(t.analyzer == "VBD");
+  // nor does a past with no plural noun after it change
+  t = tags_of({"Officials", "counted", "40", "arrived", "yesterday", "."}, 3);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -39,6 +39,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   ties_class_ = frames_.class_index("ties");
   conduct_class_ = frames_.class_index("conduct");
   carrier_class_ = frames_.class_index("carrier");
+  prisoner_class_ = frames_.class_index("prisoner");
   endure_class_ = frames_.class_index("endure");
   hinder_class_ = frames_.class_index("hinder");
   proclaim_class_ = frames_.class_index("proclaim");
@@ -112,8 +113,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   // "the visiting Vietnamese delegation": the noun a participle of visiting
   // modifies is the visitor; word order (the pattern coder) would make
   // someone else of the sentence the visitor.
+  // So with "the jailed reporter", "kidnapped engineers": a participle
+  // that says a person is held tells no act of holding, and who holds is
+  // not told there, the clause's subject least of all.
   for (int w = 0; w < n; ++w)
-    if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit")) vetoed.push_back(w);
+    if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit" ||
+                                 frames_.in_class(prisoner_class_, tr.lemma(w))))
+      vetoed.push_back(w);
   // "a genocide case", "invasion talks": an event noun that modifies
   // another event noun is that event's topic, no event of its own; the
   // pattern coder's reading of it goes too. ("an aid package", "a bomb
@@ -127,10 +133,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
              return !frames_.frame(fi).adjective && frame_holds(c, h, frames_.frame(fi));
            });
   };
+  // So is an event noun that names the work of a person ("aid workers",
+  // "a peace envoy", "sanctions experts").
   for (int w = 0; w < n; ++w) {
     const int h = tr.head(w);
     if (is_rel(tr.base(w), {"compound", "amod"}) && noun_or_adjective(tr.upos(w)) && h > w && tr.upos(h) == Upos::NOUN &&
-        c.mention(w) < 0 && frames_.find(tr.lemma(w), true) && noun_event(h)) {
+        c.mention(w) < 0 && frames_.find(tr.lemma(w), true) &&
+        (noun_event(h) || (tr.base(w) == "compound" && !frames_.in_class(carrier_class_, tr.lemma(h)) &&
+                           std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(h))))) {
       topic[w] = 1;
       vetoed.push_back(w);
     }

@@ -22,6 +22,20 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
            is_rel(tr.marker(d), {"amid", "amidst", "despite", "during", "after", "before", "following", "since",
                                  "until", "because"});
   };
+  // The parties of a symmetric event x, when two or more and none of the
+  // country of one of src: a meeting of others ("hosted talks between A
+  // and B", "offered to host talks between A and B").
+  auto others = [&](const CodedEvent& x, const std::vector<std::int32_t>& src) {
+    std::vector<std::int32_t> parties = x.source;
+    parties.insert(parties.end(), x.target.begin(), x.target.end());
+    const bool apart = x.sym && !src.empty() && parties.size() >= 2 &&
+                       std::none_of(parties.begin(), parties.end(), [&](std::int32_t p) {
+                         return std::any_of(src.begin(), src.end(),
+                                            [&](std::int32_t s) { return c.country_of(p) == c.country_of(s); });
+                       });
+    if (!apart) parties.clear();
+    return parties;
+  };
   // One main event per clause.
   std::vector<char> drop(out.size() - first, 0);
   for (std::size_t k = first; k < out.size(); ++k) {
@@ -44,8 +58,10 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       // "pledged $5 million in aid to X": the aid is what is pledged.
       const bool pledged = g.cameo.rfind("03", 0) == 0 && e.cameo.rfind("07", 0) == 0 &&
                            tr.base(e.word) == "obl" && tr.marker(e.word) == "in";
-      if ((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted ||
-          pledged) {
+      // ("hosted talks between A and B": the meeting of others the host
+      // receives is theirs, an event of its own.)
+      if (((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted || pledged) &&
+          others(e, g.source).empty()) {
         // (a target that is only the source again, "offered its
         // mediation" read through "its", names no one)
         auto own = [&](std::int32_t x) {
@@ -135,23 +151,22 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
               threat = threat_code(std::string_view(out[j].cameo).substr(0, 2));
             // "offered to host talks between A and B": talks of others the
             // offer is to bring about; an intent to mediate between them (039).
-            if (vow && e.target.empty() && out[j].sym && out[j].cameo.rfind("04", 0) == 0 &&
-                !e.source.empty()) {
-              std::vector<std::int32_t> parties = out[j].source;
-              parties.insert(parties.end(), out[j].target.begin(), out[j].target.end());
-              const bool others =
-                  parties.size() >= 2 &&
-                  std::none_of(parties.begin(), parties.end(), [&](std::int32_t p) {
-                    return std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) {
-                      return c.country_of(p) == c.country_of(s);
-                    });
-                  });
-              if (others) {
-                e.target = parties;
+            // (the talks may be what the complement hosts: "offered to host
+            // talks between A and B")
+            // (an intended meeting is already coded 036)
+            if (vow && e.target.empty() && (out[j].cameo.rfind("04", 0) == 0 || out[j].cameo == "036")) {
+              const int hosted = out[j].sym ? -1 : tr.child(out[j].word, "obj");
+              const CodedEvent& talks =
+                  hosted >= 0 && trigger_of[hosted] >= 0 ? out[trigger_of[hosted]] : out[j];
+              if (std::vector<std::int32_t> parties = others(talks, e.source); !parties.empty()) {
+                e.target = std::move(parties);
                 e.cameo = "039";
                 e.directed = true;
                 e.why += "mediation offered ";
-                vetoed.push_back(out[j].word);  // their talks are no intent of theirs
+                // their talks are no intent of theirs
+                vetoed.push_back(out[j].word);
+                vetoed.push_back(talks.word);
+                drop[static_cast<std::size_t>(trigger_of[talks.word]) - first] = 1;
               }
             }
             if (e.target.empty()) {

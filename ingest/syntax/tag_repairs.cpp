@@ -300,6 +300,21 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
   }
 }
 
+void participles_after_numbers(const std::vector<std::string_view>& words, Analysis& a) {
+  static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD"), kCD = xpos_index("CD"),
+                            kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS"), kIN = xpos_index("IN"),
+                            kDT = xpos_index("DT");
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (a.xpos[i] != kVBD || a.xpos[i - 1] != kCD || (a.xpos[i + 1] != kNNS && a.xpos[i + 1] != kNNPS))
+      continue;
+    // (the number is an object or a phrase's: "In 1990 troops ..." has
+    // the number before the clause's subject, not before its verb)
+    if (a.upos[i - 2] != Upos::VERB && a.xpos[i - 2] != kIN && a.xpos[i - 2] != kDT) continue;
+    if (a.xpos[i - 2] == kIN && i >= 3 && a.xpos[i - 3] == kCD) continue;
+    a.xpos[i] = kVBN;
+  }
+}
+
 // "it shot down 30 drones" with "shot" tagged as an auxiliary: the
 // auxiliaries are a closed class (forms of "be", "have", "do", the modals,
 // "get" of a passive); any other word the tagger calls one is a verb, a

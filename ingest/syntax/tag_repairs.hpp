@@ -78,6 +78,11 @@ void presents_after_subordinators(const std::vector<std::string_view>& words,
 // a subordinating conjunction and a noun phrase, before an object, is a past.
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);
 
+// After lemmas. "exchanged 30 captured soldiers": a past after a number that
+// follows a verb, a preposition or a determiner, with a plural noun after
+// it, modifies that noun: a participle, as before any noun.
+void participles_after_numbers(const std::vector<std::string_view>& words, Analysis& a);
+
 // After lemmas. "told reporters that China would ...": "that" after a
 // verb of telling and its object opens a clause; no relative pronoun.
 void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a);

@@ -1,0 +1,66 @@
+// People held and talks hosted: a release of people a participle says are
+// held ("the jailed reporter"), an exchange of them, event nouns that name
+// a person's work ("aid workers"), and talks of others a third state hosts
+// or offers to host. Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("freeing people a participle says are held is a release, and no arrest by the one who frees") {
+  const test::RoleCase cases[] = {
+      {"Belarus released the imprisoned Polish journalist on Tuesday.", "08", "BLR", "POL"},
+      {"Venezuela freed the detained American oil executives last week.", "08", "VEN", "USA"},
+  };
+  for (const auto& c : cases) {
+    test::check_found(c);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "17") == nullptr);
+  }
+  // "released its annual report": no people, no release
+  auto fs = test::facts("Mongolia released its annual trade report on Friday, officials in Beijing said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "08") == nullptr);
+}
+
+TEST_CASE("an exchange of people held, counted or told by a participle, is a mutual release") {
+  for (const char* text : {"Sudan and South Sudan exchanged hundreds of prisoners at the border crossing.",
+                           "Ethiopia and Eritrea swapped 30 captured soldiers on Sunday."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_sym(fs, "08", text[0] == 'S' ? "SDN,SSD" : "ETH,ERI");
+    CHECK(f != nullptr);
+    CHECK(test::with_root(fs, "17") == nullptr);
+  }
+}
+
+TEST_CASE("an event noun naming a person's work tells no event") {
+  // (two nationalities of one aid worker read as joint aid before)
+  auto fs = test::facts("Tehran released the jailed French-Iranian aid worker after four years.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);
+  CHECK(test::find(fs, "08", "IRN", "FRA") != nullptr);
+}
+
+TEST_CASE("talks of others a state hosts are theirs; an offer to host them is an offer to mediate") {
+  auto fs = test::facts("Austria hosted a summit between the leaders of Serbia and Kosovo in Vienna.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "SRB,XKX") != nullptr);
+  const Fact* summit = test::with_cameo(fs, "044");
+  REQUIRE(summit != nullptr);
+  CHECK(test::countries(*summit).count("AUT") == 0);
+
+  auto offer = test::facts("Turkey offered to host talks between Armenia and Azerbaijan, its foreign minister said.");
+  CAPTURE(test::summary(offer));
+  const Fact* f = test::find_code(offer, "039", "TUR", "ARM,AZE");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
+  // their talks are not their intent, nor talks held
+  for (const Fact& x : offer) CHECK(test::countries(x).count("TUR") == 1);
+}
