@@ -510,7 +510,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // (as is one talks are held on: "talks on sanctions"; the act a
       // reprisal answers, "expelled X in retaliation for the expulsion of
       // Y", has a maker of its own or none)
-      const bool topic = f.noun && ((tr.base(w) == "obl" && is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"})) ||
+      // (also hung on a noun: "sanctioned X's officials over the crackdown")
+      const bool topic = f.noun && ((is_rel(tr.base(w), {"obl", "nmod"}) &&
+                                     is_rel(tr.marker(w), {"over", "about", "regarding", "concerning"})) ||
                                     talked_about);
       // (the pattern coder would take the clause's subject for the maker)
       if (st == kHypothetical || content || answered || ((background || topic) && (e.source.empty() || placed))) {

@@ -278,6 +278,22 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
       if (std::find(reacting.begin(), reacting.end(), w) != reacting.end()) return true;
     return false;
   };
+  // A verb whose object is someone the recognizer knows as no party (a
+  // name, or a noun of people: "accused the West of ...", "blamed the
+  // bureaucrats") is aimed at no object of a verb joined with it
+  // ("criticised X and accused the West": not X). An object that tells
+  // the act ("have threatened retaliatory tariffs") leaves it open.
+  const int own_obj = c.t.is_verb(t) ? c.t.child(t, "obj") : -1;
+  // (a capitalized noun is a name the tagger took for a common noun: "the West")
+  const bool own_object =
+      own_obj >= 0 && (c.t.upos(own_obj) == Upos::PROPN || c.rec.toks[c.in.tok_of_word[own_obj]].is(kCap) ||
+                       std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(own_obj)));
+  auto others_object = [&](int w) {
+    if (!own_object || w < 0 || c.t.rel(w) != "obj") return false;
+    const int v = c.t.head(w);
+    return v != t && c.t.is_verb(v) &&
+           ((c.t.rel(t) == "conj" && c.t.head(t) == v) || (c.t.rel(v) == "conj" && c.t.head(v) == t));
+  };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
@@ -305,6 +321,9 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
       place = true;
       continue;
     }
+    // (a name's last word is its head: "the United States")
+    if (others_object(c.in.word_of_tok[std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1 - c.in.first_tok]))
+      continue;
     if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;

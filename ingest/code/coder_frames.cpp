@@ -72,10 +72,12 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       }
   // "the right of Russian troops to fire", "the decision of the Chilean
   // government to expel": an actor in the "of" phrase of a noun, right
-  // before the infinitive, is its subject.
+  // before the infinitive, is its subject. (Not of a person's title:
+  // "phoned the Emir of Qatar to thank him" is the caller's purpose.)
   if (int m = t.child(v, "mark"); m >= 1 && m + 1 == v && t.lemma(m) == "to" && t.is_nominal(m - 1) &&
                                   t.base(m - 1) == "nmod" && t.marker(m - 1) == "of" &&
-                                  t.is_nominal(t.head(m - 1)) && actor_of_node(c, m - 1, true, false) >= 0) {
+                                  t.is_nominal(t.head(m - 1)) && c.mention(t.head(m - 1)) < 0 &&
+                                  actor_of_node(c, m - 1, true, false) >= 0) {
     why += "owner ";
     return m - 1;
   }
@@ -166,9 +168,11 @@ bool Coder::content_verb(const Ctx& c, int v, const Frame& f) const {
 
 bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
   const Tree& tr = c.t;
+  // (of a participle that modifies a noun, "troops sent to X", that noun)
   auto obj_of = [&]() {
     int o = tr.child(t, "obj");
     if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");
+    if (o < 0 && tr.reduced_passive(t)) o = tr.head(t);
     return o;
   };
   for (const Cond& k : f.when) {

@@ -241,6 +241,11 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
             if (tr.base(*d) == "nmod" && (tr.marker(*d) == "of" || (tr.marker(*d).empty() && *d > o)))
               prep_children(*d, s.word, nodes);
         }
+      // "troops sent by X to Y": the parser may hang the phrase on a
+      // passive verb's "by" agent.
+      if (nodes.empty() && !f.noun && (tr.passive(t) || tr.reduced_passive(t)))
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && nodes.empty(); ++d)
+          if (tr.base(*d) == "obl" && tr.marker(*d) == "by") prep_children(*d, s.word, nodes);
       // "sent X greetings" is "sent greetings to X": the governing verb's
       // indirect object.
       if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(t) == "obj") {

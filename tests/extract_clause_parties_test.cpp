@@ -1,0 +1,58 @@
+// Parties across the clauses of a sentence: a purpose infinitive after a
+// title's "of" phrase, a verb joined to another with an object of its own,
+// a participle that modifies its object, an act a hostile verb is "over";
+// and apologies told by a noun. Every sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("a purpose infinitive after a title's 'of' phrase is the caller's act") {
+  auto fs = test::facts("The Omani foreign minister telephoned the King of Jordan to congratulate him on the agreement.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "OMN", "JOR") != nullptr);
+  CHECK(test::find(fs, "05", "JOR", "OMN") == nullptr);
+}
+
+TEST_CASE("a verb with an object of its own that names no party is aimed at no joined verb's object") {
+  auto fs = test::facts("The Hungarian premier praised Poland and blamed the bureaucrats for the delays.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "HUN", "POL") != nullptr);
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // with no object at all the joined verb's object may still be the target
+  auto both = test::facts("Bolivian officials condemned and rejected the Chilean proposal on Tuesday.");
+  CAPTURE(test::summary(both));
+  CHECK(test::find(both, "11", "BOL", "CHL") != nullptr);
+}
+
+TEST_CASE("a participle that modifies its object, with its 'by' agent, tells the act") {
+  const test::RoleCase cases[] = {
+      {"Troops sent by Burundi to Somalia will stay until June.", "07", "BDI", "SOM"},
+      {"The troops deployed by India to the Maldives left the islands in May.", "07", "IND", "MDV"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
+
+TEST_CASE("an act a hostile verb's object is sanctioned 'over' is another's, not the subject's") {
+  auto fs = test::facts("Australia and Japan jointly sanctioned five Myanmar officers over the crackdown on protesters.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "AUS,JPN", "MMR") != nullptr);
+  for (const Fact& f : fs) CHECK(f.root != "17");
+}
+
+TEST_CASE("an apology told by a noun, or offered, is an apology") {
+  const test::RoleCase cases[] = {
+      {"Germany's apology to Namibia for the colonial killings was accepted on Friday.", "05", "DEU", "NAM"},
+      {"The Danish prime minister offered an apology to Greenland for the experiment.", "05", "DNK", "GRL"},
+  };
+  for (const auto& c : cases) {
+    test::check_found(c);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_cameo(fs, "055") != nullptr);
+    CHECK(test::with_root(fs, "03") == nullptr);
+  }
+}
