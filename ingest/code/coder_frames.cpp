@@ -220,6 +220,9 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       }
       case CondKind::xcomp:
         ok = tr.child(t, "xcomp") >= 0;
+        // (a noun's infinitive hangs as a clause on it: "a call to halt X")
+        for (const int* d = tr.kids_begin(t); f.noun && d != tr.kids_end(t) && !ok; ++d)
+          ok = tr.base(*d) == "acl" && tr.is_verb(*d) && tr.marker(*d) == "to";
         break;
       case CondKind::subj_class: {
         // the subject (recovered through control or coordination) is a word of CLASS

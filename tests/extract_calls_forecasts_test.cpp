@@ -1,0 +1,37 @@
+// Appeals told by "call" as a noun (and ignored or disregarded: rejected),
+// and acts forecast as likely or unlikely (speculation: no fact). Every
+// sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("a call to act or for something is an appeal; a call with someone is a conversation") {
+  auto fs = test::facts("Sudan ignored a Kenyan call to reopen the border crossings.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KEN", "SDN") != nullptr);
+  CHECK(test::find(fs, "12", "SDN", "KEN") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+
+  auto plea = test::facts("Serbia disregarded the Hungarian call for restraint on Monday.");
+  CAPTURE(test::summary(plea));
+  CHECK(test::find(plea, "02", "HUN", "SRB") != nullptr);
+
+  auto phone = test::facts("The Chilean president had a call with his Peruvian counterpart on Monday.");
+  CAPTURE(test::summary(phone));
+  CHECK(test::find_sym(phone, "04", "CHL,PER") != nullptr);
+  CHECK(test::with_root(phone, "02") == nullptr);
+}
+
+TEST_CASE("an act forecast as likely or unlikely is speculation, no fact") {
+  for (const char* text : {"Chile is unlikely to recognize the new government in Caracas, officials said.",
+                           "Egypt is likely to expel the Turkish ambassador, analysts in Cairo said."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    CHECK(fs.empty());
+  }
+}
