@@ -453,6 +453,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // of X beef, which were banned in 2003").
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))
         authority_of_place(c, w, e.source, why);
+      // ... and people who protest with no country named are of the place
+      // they protest in ("hundreds protested in Manila against X"; "marched
+      // in Athens to protest": the place of the verb the purpose is of).
+      if (e.source.empty() && !f.noun && f.cameo.rfind("14", 0) == 0) {
+        std::string ignored;
+        const int sj = subject_of(c, w, ignored);
+        int mi = place_in(c, w);
+        if (mi < 0 && tr.base(w) == "advcl" && tr.head(w) >= 0) mi = place_in(c, tr.head(w));
+        if (sj >= 0 && c.mention(sj) < 0 && mi >= 0) {
+          e.source.push_back(-mi - 1);
+          why += "source=place of the protest ";
+        }
+      }
       // ... and so is a noun of arrest or deportation "in" a place
       bool placed = false;
       if (e.source.empty() && f.noun && (f.cameo == "173" || f.cameo == "174"))

@@ -158,6 +158,9 @@ class Coder {
   int victim_of_setting(const Ctx& c, int t) const;
   bool is_date(const Ctx& c, int w) const;
   void authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const;
+  // The mention of a country, capital or city with a country that an "in"
+  // phrase on verb t names ("protested in Manila"), or -1.
+  int place_in(const Ctx& c, int t) const;
   void presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const;
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;

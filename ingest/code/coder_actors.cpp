@@ -457,7 +457,7 @@ void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& targ
 // arrested in Pakistan", "security forces detained ..."): the authorities
 // of the country where it happened, named by "in <place>" under the
 // trigger, else of the country the article is about.
-void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const {
+int Coder::place_in(const Ctx& c, int t) const {
   const Tree& tr = c.t;
   for (const int* k = tr.kids_begin(t); k != tr.kids_end(t); ++k) {
     if (tr.base(*k) != "obl" || tr.marker(*k) != "in") continue;
@@ -465,11 +465,17 @@ void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& s
     if (mi < 0) continue;
     const Mention& m = c.rec.mentions[mi];
     bool place = m.kind == MentionKind::country || m.kind == MentionKind::capital || m.kind == MentionKind::city;
-    if (place && m.country >= 0) {
-      source.push_back(-mi - 1);
-      why += "source=place ";
-      return;
-    }
+    if (place && m.country >= 0) return mi;
+  }
+  return -1;
+}
+
+void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& source, std::string& why) const {
+  const Tree& tr = c.t;
+  if (const int mi = place_in(c, t); mi >= 0) {
+    source.push_back(-mi - 1);
+    why += "source=place ";
+    return;
   }
   // Without a place: a subject that is a domestic body without a country
   // ("security forces", "police") or no subject at all.
