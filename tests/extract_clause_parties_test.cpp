@@ -56,3 +56,16 @@ TEST_CASE("an apology told by a noun, or offered, is an apology") {
     CHECK(test::with_root(fs, "03") == nullptr);
   }
 }
+
+TEST_CASE("an act two parties aim at each other is each one's act against the other") {
+  for (const char* text : {"Sudan and Chad accused each other of arming rebels along the border.",
+                           "The Serbian and Croatian presidents praised one another at the ceremony."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    const bool blame = text[0] == 'S' && text[1] == 'u';
+    const std::string a = blame ? "SDN" : "SRB", b = blame ? "TCD" : "HRV", root = blame ? "11" : "05";
+    CHECK(test::find(fs, root, a, b) != nullptr);
+    CHECK(test::find(fs, root, b, a) != nullptr);
+  }
+}

@@ -611,6 +611,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         e.why += "mutual ";
       }
       if ((f.flags & kFrameSym) && hostile_root(f.cameo) && is_rel(f.lemma, {"exchange", "trade"})) e.mutual = true;
+      // "A and B accused each other", "blame one another": a directed act
+      // aimed at a reciprocal pronoun is each one's act against the other.
+      if (!(f.flags & (kFrameSym | kFrameSay)) && e.target.empty() && !f.noun && e.source.size() == 2 &&
+          c.country_of(e.source[0]) >= 0 && c.country_of(e.source[0]) != c.country_of(e.source[1]) &&
+          std::any_of(tr.kids_begin(w), tr.kids_end(w), [&](int d) {
+            // (the pair as the parser joined it: "other" fixed on "each",
+            // or either word on the other)
+            return is_rel(tr.lemma(d), {"each", "one"}) && d + 1 < n && is_rel(tr.lemma(d + 1), {"other", "another"}) &&
+                   (tr.head(d + 1) == d || tr.head(d) == d + 1);
+          })) {
+        e.target = {e.source[1]};
+        e.source.resize(1);
+        e.sym = true;
+        e.mutual = true;
+        e.why += "reciprocal ";
+      }
       out.push_back(std::move(e));
       break;  // the first frame that holds
     }

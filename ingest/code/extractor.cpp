@@ -21,18 +21,15 @@ namespace dipgraph::ingest {
 
 namespace {
 
-// A hostile act two parties do to each other ("exchanged fire", "both
-// countries put their troops on alert", "traded accusations": the coder's
-// CodedEvent::mutual), read as one symmetric event, is each one's act
-// against the other: two directed facts (their ids keep the direction, id
-// schema 3). Events of more than two countries, or with a party of no
-// country, stay as they are.
+// An act two parties do to each other ("exchanged fire", "both countries
+// put their troops on alert", "traded accusations", "praised each other":
+// the coder's CodedEvent::mutual), read as one symmetric event, is each
+// one's act against the other: two directed facts (their ids keep the
+// direction, id schema 3). Events of more than two countries, or with a
+// party of no country, stay as they are.
 bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   const Fact& f = d.fact;
-  const std::string_view root = cameo_root(f.cameo);
-  const bool hostile = root == "11" || root == "12" || root == "13" || root == "15" || root == "16" ||
-                       root == "17" || root == "18" || root == "19" || root == "20";
-  if (!hostile || f.participants.empty() || !f.source.empty() || !f.target.empty() || d.countries.size() != 2)
+  if (f.participants.empty() || !f.source.empty() || !f.target.empty() || d.countries.size() != 2)
     return false;
   if (std::any_of(f.participants.begin(), f.participants.end(), [](const Actor& a) { return a.country.empty(); }))
     return false;
