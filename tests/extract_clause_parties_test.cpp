@@ -69,3 +69,17 @@ TEST_CASE("an act two parties aim at each other is each one's act against the ot
     CHECK(test::find(fs, root, b, a) != nullptr);
   }
 }
+
+TEST_CASE("a plain 'they' of two countries acts together, not against each other") {
+  auto fs = test::facts("Russia cut oil supplies to Hungary and Slovakia after they refused to pay in roubles.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "RUS", "HUN,SVK") != nullptr);
+  // no reply of Russia's read from the refusal
+  for (const Fact& f : fs) CHECK(!(f.root == "12" && test::countries(f, "source").count("RUS")));
+}
+
+TEST_CASE("a verb form glued to a prefix of stance modifies the noun after it") {
+  auto fs = test::facts("Mexico imposed anti-dumping duties on Brazilian steel pipes.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "MEX", "BRA") != nullptr);
+}

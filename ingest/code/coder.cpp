@@ -602,8 +602,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // at no one else is each one's act against the other (the extractor
       // makes it two directed facts); so is one they exchange or trade
       // ("exchanged fire", "traded accusations").
+      // (not a plain "they": "after they refused to pay" is no act of
+      // the two against each other)
       int a = -1, b = -1;
-      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b)) {
+      std::string ignored_path;
+      const int subject = f.noun ? -1 : subject_of(c, w, ignored_path);
+      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) &&
+          !(subject >= 0 && tr.upos(subject) == Upos::PRON) && pair_of(c, e.source, e.target, a, b)) {
         e.source = {-a - 1};
         e.target = {-b - 1};
         e.sym = true;

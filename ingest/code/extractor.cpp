@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -20,6 +21,12 @@
 namespace dipgraph::ingest {
 
 namespace {
+
+// A prefix glued by a hyphen that makes a modifier of the word after it.
+bool is_prefix_of_stance(std::string_view p) {
+  return p == "anti" || p == "pro" || p == "non" || p == "counter" || p == "post" || p == "pre" ||
+         p == "semi" || p == "multi";
+}
 
 // An act two parties do to each other ("exchanged fire", "both countries
 // put their troops on alert", "traded accusations", "praised each other":
@@ -310,6 +317,23 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (m.anaphor || m.kind == MentionKind::group) continue;
       hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective
                                                 : syntax::Analyzer::Hint::proper_noun;
+    }
+    // "anti-dumping duties", "anti-bribery rules": a form of a verb glued
+    // by a hyphen to a prefix of stance or degree, and the prefix, modify
+    // the noun after them (the tagger reads "dumping" as a verb, "anti" as
+    // a foreign word). (A name so glued stays: "the anti-balaka".)
+    for (std::size_t w = 1; w < words.size(); ++w) {
+      if (!toks[in.tok_of_word[w]].is(kHyphenJoined) || in.tok_of_word[w - 1] == in.tok_of_word[w]) continue;
+      char buf[8];
+      const std::string_view p = words[w - 1];
+      if (p.size() > sizeof buf) continue;
+      for (std::size_t k = 0; k < p.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(p[k])));
+      if (!is_prefix_of_stance(std::string_view(buf, p.size()))) continue;
+      to_lower(words[w], lower);
+      analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
+      if (!analyzer_->lemmatizer().verb_index_word(lemma)) continue;
+      if (hints[w - 1] == syntax::Analyzer::Hint::none) hints[w - 1] = syntax::Analyzer::Hint::adjective;
+      if (hints[w] == syntax::Analyzer::Hint::none) hints[w] = syntax::Analyzer::Hint::adjective;
     }
     analyze_pieces(*analyzer_, words, hints, syn, *scratch);
     ++counts.parsed;
