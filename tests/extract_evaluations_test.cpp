@@ -344,3 +344,12 @@ TEST_CASE("evaluations: a wrong named by an adjective of harm or oppression") {
   };
   for (const auto& c : cases) test::check_found(c);
 }
+
+TEST_CASE("evaluations: unfairness, ingratitude and arrogance; regret over another's act") {
+  const test::RoleCase cases[] = {
+      {"The Slovak premier said Austria was treating Slovak workers unfairly.", "11", "SVK", "AUT"},
+      {"The Czech president said Serbia had been ungrateful for Czech support.", "11", "CZE", "SRB"},
+      {"The Danish government expressed regret over Russia's decision to expel its diplomats.", "11", "DNK", "RUS"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
