@@ -35,3 +35,21 @@ TEST_CASE("an act forecast as likely or unlikely is speculation, no fact") {
     CHECK(fs.empty());
   }
 }
+
+TEST_CASE("insisting that another party act (a bare verb) is a demand of it") {
+  auto fs = test::facts("Cuba insisted that the United States lift the embargo before any talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "CUB", "USA") != nullptr);
+  // an assertion is no demand
+  auto said = test::facts("Cuba insisted that the United States had lifted the embargo on medicine.");
+  CAPTURE(test::summary(said));
+  CHECK(test::find(said, "10", "CUB", "USA") == nullptr);
+}
+
+TEST_CASE("a title glued to 'elect' is a title: the president-elect travels") {
+  auto fs = test::facts(
+      "Ghana's President-elect John Mensah, who arrived in Abuja on Monday for a two-day visit, met the Nigerian "
+      "president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "GHA", "NGA") != nullptr);
+}

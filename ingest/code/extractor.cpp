@@ -322,8 +322,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // by a hyphen to a prefix of stance or degree, and the prefix, modify
     // the noun after them (the tagger reads "dumping" as a verb, "anti" as
     // a foreign word). (A name so glued stays: "the anti-balaka".)
+    // ("President-elect": "elect" glued to a title is part of the title)
     for (std::size_t w = 1; w < words.size(); ++w) {
       if (!toks[in.tok_of_word[w]].is(kHyphenJoined) || in.tok_of_word[w - 1] == in.tok_of_word[w]) continue;
+      if (words[w] == "elect" && hints[w] == syntax::Analyzer::Hint::none) {
+        hints[w] = syntax::Analyzer::Hint::proper_noun;
+        continue;
+      }
       char buf[8];
       const std::string_view p = words[w - 1];
       if (p.size() > sizeof buf) continue;

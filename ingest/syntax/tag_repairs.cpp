@@ -300,6 +300,26 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
   }
 }
 
+void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                Analysis& a) {
+  static const std::uint8_t kVB = xpos_index("VB"), kVBD = xpos_index("VBD");
+  // English verbs whose past is spelled as their base form
+  static const std::string_view kSameForm[] = {
+      "bet",   "bid",  "broadcast", "burst", "cast", "cost",  "cut",   "fit",   "forecast", "hit",
+      "hurt",  "knit", "let",       "put",   "quit", "read",  "rid",   "set",   "shed",     "shut",
+      "slit",  "spit", "split",     "spread", "thrust", "upset", "wed", "beat", "offset",   "reset",
+      "input", "output", "undercut", "overcast", "preset", "recast", "sublet", "telecast", "outbid"};
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.xpos[i] != kVBD || a.upos[i] != Upos::VERB) continue;
+    char buf[25];
+    const std::string_view w = lower(words[i], buf);
+    if (w != a.lemma[i] || w.empty()) continue;
+    if (std::find(std::begin(kSameForm), std::end(kSameForm), w) != std::end(kSameForm)) continue;
+    if (!lemmas.verb_index_word(w)) continue;
+    a.xpos[i] = kVB;
+  }
+}
+
 void participles_after_numbers(const std::vector<std::string_view>& words, Analysis& a) {
   static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD"), kCD = xpos_index("CD"),
                             kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS"), kIN = xpos_index("IN"),

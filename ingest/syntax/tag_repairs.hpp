@@ -78,6 +78,14 @@ void presents_after_subordinators(const std::vector<std::string_view>& words,
 // a subordinating conjunction and a noun phrase, before an object, is a past.
 void pasts_after_subordinators(const std::vector<std::string_view>& words, Analysis& a);
 
+// After lemmas. "insisted that the United States lift all sanctions" with
+// "lift" tagged as a past: a word tagged as a past whose form is its own
+// lemma is a base form, unless it is one of the verbs whose past is their
+// base ("put", "cut", "set", "hit" ...) or a word WordNet does not know as
+// a verb (a misspelt past keeps its tag): a bare verb (VB).
+void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                Analysis& a);
+
 // After lemmas. "exchanged 30 captured soldiers": a past after a number that
 // follows a verb, a preposition or a determiner, with a plural noun after
 // it, modifies that noun: a participle, as before any noun.
