@@ -53,3 +53,22 @@ TEST_CASE("a title glued to 'elect' is a title: the president-elect travels") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "GHA", "NGA") != nullptr);
 }
+
+TEST_CASE("ordering another state to act is a demand of it; ordering one's own people is acting") {
+  auto fs = test::facts("The African Union ordered Sudan to stop bombing the border villages.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "", "SDN") != nullptr);
+  // (the act asked for is no act done)
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+
+  auto own = test::facts("Moscow ordered its embassy staff to suspend all visa services for Latvians.");
+  CAPTURE(test::summary(own));
+  CHECK(test::with_root(own, "10") == nullptr);
+}
+
+TEST_CASE("a body in lower case after a state's possessive is that state's, not a name") {
+  auto fs = test::facts("Burkina Faso's junta ordered the French envoy to leave within two days.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BFA", "FRA") != nullptr);
+}

@@ -265,3 +265,19 @@ TEST_CASE("analyzer: a past whose form is its lemma is a bare verb, unless its p
   t = tags_of({"Russia", "cut", "gas", "supplies", "to", "Latvia", "last", "year", "."}, 1);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: with the recognizer's hints, a lower-case WordNet noun is no name") {
+  const std::vector<std::string_view> words{"Mali", "'s", "junta", "ordered", "the", "French", "envoy", "to", "leave", "."};
+  std::vector<Analyzer::Hint> hints(words.size(), Analyzer::Hint::none);
+  hints[0] = Analyzer::Hint::proper_noun;
+  hints[5] = Analyzer::Hint::adjective;
+  Tags t = tags_of(words, 2, hints);
+  CHECK(t.tagger == "NNP");
+  CHECK(t.analyzer == "NN");
+  // a particle between two names stays in the name
+  const std::vector<std::string_view> name{"Lula", "da", "Silva", "met", "Xi", "."};
+  std::vector<Analyzer::Hint> h2(name.size(), Analyzer::Hint::none);
+  h2[0] = h2[2] = h2[4] = Analyzer::Hint::proper_noun;
+  t = tags_of(name, 1, h2);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -56,6 +56,9 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
     else if (hints[i] == Hint::adjective && u != Upos::ADJ && u != Upos::PROPN && u != Upos::NOUN)
       out.upos[i] = Upos::ADJ, out.xpos[i] = kJJ;
   }
+  // (only with the recognizer's hints: where no names were looked for, as
+  // in a treebank's web text, lower-case names are common)
+  if (!hints.empty()) tag_repairs::lower_case_names(words, s.named, *lemmatizer_, out);
   tag_repairs::verb_forms_taken_for_nouns(words, s.named, *lemmatizer_, out);
   tag_repairs::verbs_taken_for_auxiliaries(words, out);
   tag_repairs::nouns_taken_for_verbs(words, s.named, *lemmatizer_, out);

@@ -37,6 +37,20 @@ bool only_preposition(std::string_view w) {
   return false;
 }
 
+void lower_case_names(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                      const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::PROPN || (i < named.size() && named[i])) continue;
+    if (words[i].empty() || words[i][0] < 'a' || words[i][0] > 'z') continue;
+    if (!lemmas.noun_index_word(words[i])) continue;
+    // (a particle inside a name stays: "Lula da Silva", "al-Sham")
+    if ((i + 1 < words.size() && a.upos[i + 1] == Upos::PROPN) || (i > 0 && a.upos[i - 1] == Upos::PROPN)) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = a.xpos[i] == kNNPS ? kNNS : kNN;
+  }
+}
+
 void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
                                 const std::vector<bool>& named, const Lemmatizer& lemmas,
                                 Analysis& a) {

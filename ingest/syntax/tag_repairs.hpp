@@ -28,6 +28,13 @@ void verb_forms_taken_for_nouns(const std::vector<std::string_view>& words,
                                 const std::vector<bool>& named, const Lemmatizer& lemmas,
                                 Analysis& a);
 
+// Before lemmas. "Mali's junta ordered ..." with "junta" tagged as a name:
+// a word in lower case that WordNet knows as a noun, tagged as a proper
+// noun and no name the recognizer found (`named[i]`), nor next to a proper
+// noun ("Lula da Silva"), is a common noun.
+void lower_case_names(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                      const Lemmatizer& lemmas, Analysis& a);
+
 // Before lemmas. "paid tribute to X" with "tribute" tagged as a verb: a
 // word tagged as a verb that WordNet knows only as a noun (or its plural),
 // never as a form of a verb or an adjective, is that noun. `named[i]`: left alone.
