@@ -40,7 +40,6 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   conduct_class_ = frames_.class_index("conduct");
   carrier_class_ = frames_.class_index("carrier");
   prisoner_class_ = frames_.class_index("prisoner");
-  subordinate_class_ = frames_.class_index("subordinate");
   endure_class_ = frames_.class_index("endure");
   hinder_class_ = frames_.class_index("hinder");
   proclaim_class_ = frames_.class_index("proclaim");

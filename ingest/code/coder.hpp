@@ -207,7 +207,6 @@ class Coder {
   int conduct_class_ = -1;                // frames.tsv @conduct: "adopted" a policy, "signed" a deal
   int endure_class_ = -1;                 // frames.tsv @endure: "tolerate", "repel" another's act
   int hinder_class_ = -1;                 // frames.tsv @hinder: "block", "delay" another's act
-  int subordinate_class_ = -1;            // frames.tsv @subordinate: "staff", "army" one orders
   int prisoner_class_ = -1;               // frames.tsv @prisoner: "hostage", "jailed"
   int carrier_class_ = -1;                // frames.tsv @carrier: "mission" of a "mediation mission"
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own

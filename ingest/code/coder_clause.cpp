@@ -123,18 +123,6 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
       if (x < 0) continue;
-      // "ordered his staff to delay the aid", "instructed the army to
-      // withdraw": an order to one's own people, no party of another state,
-      // is the orderer's own act, done through them (their acts are the
-      // subject's by control), no demand.
-      if (const int o = tr.child(e.word, "obj"); o >= 0 && e.cameo.rfind("10", 0) == 0 &&
-                                                 frames_.in_class(subordinate_class_, tr.lemma(o))) {
-        const int a = actor_of_node(c, o, true, false);
-        const bool own = a < 0 || std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) {
-                           return c.country_of(s) >= 0 && c.country_of(s) == c.country_of(a);
-                         });
-        if (own) continue;
-      }
       // What an appeal or demand asks for is no act done; the pattern
       // coder, which cannot see the complement, reads none in it ("pressed
       // X to drop its veto": no veto by the one who pressed). Not so an
