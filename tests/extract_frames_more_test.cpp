@@ -259,3 +259,15 @@ TEST_CASE("extract code: a vessel intercepted or boarded, money contributed or d
   };
   for (const auto& c : cases) test::check_found(c);
 }
+
+TEST_CASE("a treaty or deal with a state revoked, annulled or rescinded reduces relations; no agreement made") {
+  for (const char* text : {"Burkina Faso revoked its defence agreement with France on Monday.",
+                           "Chad annulled the military cooperation accord with Paris."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    const std::string own = text[0] == 'B' ? "BFA" : "TCD";
+    CHECK(test::find(fs, "16", own, "FRA") != nullptr);
+    for (const Fact& f : fs) CHECK(!(f.root == "05" && f.status == Status::occurred));
+  }
+}
