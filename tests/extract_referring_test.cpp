@@ -71,3 +71,17 @@ TEST_CASE("status: an infinitive of purpose shares the modal of the verb it is t
   CHECK(f->status == Status::planned);
   for (const Fact& g : fs) CHECK(g.status != Status::occurred);
 }
+
+TEST_CASE("'its neighbour' is the other country read before") {
+  const test::RoleCase cases[] = {
+      {"Sudan closed its border with Chad in May. Khartoum accused its neighbour of arming the rebels.", "11",
+       "SDN", "TCD"},
+      {"Laos and Vietnam signed a rail deal in June. Vientiane later thanked its neighbour for the loan.", "05",
+       "LAO", "VNM"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // with no country read before, none
+  auto fs = test::facts("Ghana accused its neighbour of harbouring gunmen.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}

@@ -171,6 +171,42 @@ void pronouns_and_descriptions(SentenceState& sen) {
     return nullptr;
   };
   for (std::uint32_t i = span.begin; i < span.end; ++i) {
+    // A description of a country refers to the country read last (the
+    // countries read so far, the latest last) ...
+    auto countries_read = [&]() {
+      std::vector<int> read = art.recent_countries;
+      for (const Mention& m : ms) {
+        if (m.begin >= i) break;
+        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+        if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) {
+          read.erase(std::remove(read.begin(), read.end(), m.country), read.end());
+          read.push_back(m.country);
+        }
+      }
+      return read;
+    };
+    // ... and the one before it, the most mentioned of the others (the
+    // latest on a tie), for the coder to take when the last is the clause's
+    // own subject
+    auto replace_with_read = [&](std::uint32_t end, const std::vector<int>& read) {
+      sen.replace_with_country(i, end, read.back());
+      int alt = -1;
+      for (std::size_t r = 0; r + 1 < read.size(); ++r)
+        if (alt < 0 || art.a.country_counts[read[r]] >= art.a.country_counts[alt]) alt = read[r];
+      ms[art.at[i]].alt_country = alt;
+    };
+    // "its neighbour": a country named before ("X accused its neighbour":
+    // the other one, as the coder picks it; "its" may already be read as a
+    // pronoun)
+    if (art.tok_text(i) == "its" && i + 1 < span.end && at[i + 1] < 0 &&
+        (art.tok_text(i + 1) == "neighbour" || art.tok_text(i + 1) == "neighbor")) {
+      const std::vector<int> read = countries_read();
+      if (read.size() < 2) continue;
+      replace_with_read(i + 2, read);
+      ++i;
+      continue;
+    }
     if (at[i] >= 0) continue;
     const Tok& t = toks[i];
     TokenId w = t.id;
@@ -558,23 +594,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
         ++j;
       if (j >= span.end || toks[j].is(kCap) || !country_noun(j)) continue;
       if (j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap))) continue;  // "the nation of Laos"
-      std::vector<int> read = art.recent_countries;
-      for (const Mention& m : ms) {
-        if (m.begin >= i) break;
-        bool prep = m.begin > span.begin && (toks[m.begin - 1].cls & kPrep);
-        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
-        if (is_actor(m) && !place && m.kind != MentionKind::person && m.country >= 0) {
-          read.erase(std::remove(read.begin(), read.end(), m.country), read.end());
-          read.push_back(m.country);
-        }
-      }
+      const std::vector<int> read = countries_read();
       if (read.empty()) continue;
-      sen.replace_with_country(i, j + 1, read.back());
-      // The one before: the most mentioned of the others, the latest on a tie.
-      int alt = -1;
-      for (std::size_t r = 0; r + 1 < read.size(); ++r)
-        if (alt < 0 || art.a.country_counts[read[r]] >= art.a.country_counts[alt]) alt = read[r];
-      ms[art.at[i]].alt_country = alt;
+      replace_with_read(j + 1, read);
       i = j;
       continue;
     }
