@@ -64,3 +64,14 @@ TEST_CASE("talks of others a state hosts are theirs; an offer to host them is an
   // their talks are not their intent, nor talks held
   for (const Fact& x : offer) CHECK(test::countries(x).count("TUR") == 1);
 }
+
+TEST_CASE("countries toured are visited; a reception hosted for a visitor is hosting") {
+  auto fs = test::facts("The Japanese emperor toured Thailand and Malaysia in November.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "JPN", "THA") != nullptr);
+  CHECK(test::find(fs, "04", "JPN", "MYS") != nullptr);
+
+  auto dinner = test::facts("The Norwegian king hosted a state dinner for the visiting Kenyan president.");
+  CAPTURE(test::summary(dinner));
+  CHECK(test::find(dinner, "04", "NOR", "KEN") != nullptr);
+}
