@@ -75,3 +75,11 @@ TEST_CASE("countries toured are visited; a reception hosted for a visitor is hos
   CAPTURE(test::summary(dinner));
   CHECK(test::find(dinner, "04", "NOR", "KEN") != nullptr);
 }
+
+TEST_CASE("doctors, medics and rescuers sent to a country are humanitarian aid") {
+  const test::RoleCase cases[] = {
+      {"China sent 150 doctors to Algeria to help fight the epidemic.", "07", "CHN", "DZA"},
+      {"Israel dispatched rescuers and paramedics to Turkey after the earthquake.", "07", "ISR", "TUR"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
