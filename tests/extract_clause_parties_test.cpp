@@ -83,3 +83,16 @@ TEST_CASE("a verb form glued to a prefix of stance modifies the noun after it") 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "MEX", "BRA") != nullptr);
 }
+
+TEST_CASE("whom a noun event is aimed at is the tree's, not the last name of the sentence") {
+  auto fs = test::facts("The Iranian president's visit to Venezuela worried Washington.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "IRN", "VEN") != nullptr);
+  CHECK(test::find(fs, "04", "IRN", "USA") == nullptr);
+}
+
+TEST_CASE("'Sino-' is China's in a compound of nationalities") {
+  auto fs = test::facts("The Sino-Vietnamese border war of 1979 killed thousands of soldiers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "19", "CHN,VNM") != nullptr);
+}

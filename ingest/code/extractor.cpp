@@ -707,6 +707,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (const Actor& a : x.fact.source) out.insert(a.country);
     return out;
   };
+  auto targets = [](const Draft& x) {
+    std::set<std::string> out;
+    for (const Actor& a : x.fact.target) out.insert(a.country);
+    return out;
+  };
   auto restated = [&](const Draft& d) {
     for (std::size_t k = 0; k < parse_drafts; ++k) {
       const Draft& p = drafts[k];
@@ -727,6 +732,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 && !d.fact.source.empty() &&
           !p.fact.source.empty() && sources(p) != sources(d))
         return true;
+      // ... or with the same source and a target the tree's shares nothing
+      // with ("X's visit to Y alarmed Z": the tree knows whom the visit was
+      // to, word order takes the last name).
+      if (p.sentence == d.sentence && p.position == d.position &&
+          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 && !p.fact.source.empty() &&
+          sources(p) == sources(d) && !p.fact.target.empty() && !d.fact.target.empty()) {
+        const std::set<std::string> tp = targets(p), td = targets(d);
+        if (std::none_of(td.begin(), td.end(), [&](const std::string& x) { return tp.count(x) > 0; })) return true;
+      }
       // ... or with the same parties in another code of the root ("lifted
       // its restrictions": 085 by the tree, 081 by the words).
       if (p.position == d.position && p.sentence == d.sentence &&
