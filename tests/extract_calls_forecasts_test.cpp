@@ -72,3 +72,15 @@ TEST_CASE("a body in lower case after a state's possessive is that state's, not 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "BFA", "FRA") != nullptr);
 }
+
+TEST_CASE("what a deal is signed to do is planned, however the parser hung the infinitive") {
+  auto fs = test::facts("Uganda and Tanzania signed a deal on Monday to build an oil pipeline.");
+  CAPTURE(test::summary(fs));
+  const Fact* deal = test::find_sym(fs, "05", "UGA,TZA");
+  REQUIRE(deal != nullptr);
+  CHECK(deal->status == Status::occurred);
+  const Fact* project = test::find_sym(fs, "06", "UGA,TZA");
+  REQUIRE(project != nullptr);
+  CHECK(project->status == Status::planned);
+  for (const Fact& f : fs) CHECK(!(f.root == "06" && f.status == Status::occurred));
+}

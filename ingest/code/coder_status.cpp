@@ -218,6 +218,11 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     if (r == "advcl" && tr.is_verb(x) && tr.xpos(x) == "VB" && tr.child(x, "mark") >= 0 &&
         tr.lemma(tr.child(x, "mark")) == "to" && tr.is_verb(h)) {
       take(gov_cue(c, h));
+      // ("signed a deal on Tuesday to build X": an infinitive right after
+      // the verb's object noun is what that noun is about, however the
+      // parser hung it: a deal's, a plan's content is planned)
+      if (const int o = tr.child(h, "obj"); o >= 0 && o < x && tr.right_edge(o) + 1 == tr.left_edge(x))
+        take(cues_.find(CueWhere::clause, tr.lemma(o)));
       x = h;
       continue;
     }
