@@ -72,7 +72,7 @@ TEST_CASE("status: an infinitive of purpose shares the modal of the verb it is t
   for (const Fact& g : fs) CHECK(g.status != Status::occurred);
 }
 
-TEST_CASE("'its neighbour' is the other country read before") {
+TEST_CASE("'its neighbour', 'its ally' is the other country read before") {
   const test::RoleCase cases[] = {
       {"Sudan closed its border with Chad in May. Khartoum accused its neighbour of arming the rebels.", "11",
        "SDN", "TCD"},
@@ -80,6 +80,13 @@ TEST_CASE("'its neighbour' is the other country read before") {
        "LAO", "VNM"},
   };
   for (const auto& c : cases) test::check_found(c);
+  // "its ally" likewise, unless the ally is named after it
+  auto ally = test::facts("Seoul hosted the Australian premier. South Korea said it stood with its ally.");
+  CAPTURE(test::summary(ally));
+  CHECK(test::find(ally, "05", "KOR", "AUS") != nullptr);
+  auto named = test::facts("Kenya and its ally Uganda sent troops to Somalia.");
+  CAPTURE(test::summary(named));
+  CHECK(test::find(named, "07", "KEN,UGA", "SOM") != nullptr);
   // with no country read before, none
   auto fs = test::facts("Ghana accused its neighbour of harbouring gunmen.");
   CAPTURE(test::summary(fs));

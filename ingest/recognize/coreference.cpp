@@ -196,11 +196,13 @@ void pronouns_and_descriptions(SentenceState& sen) {
         if (alt < 0 || art.a.country_counts[read[r]] >= art.a.country_counts[alt]) alt = read[r];
       ms[art.at[i]].alt_country = alt;
     };
-    // "its neighbour": a country named before ("X accused its neighbour":
-    // the other one, as the coder picks it; "its" may already be read as a
-    // pronoun)
+    // "its neighbour", "its ally": a country named before ("X accused its
+    // neighbour": the other one, as the coder picks it; "its" may already
+    // be read as a pronoun). ("its ally Y" names the ally.)
     if (art.tok_text(i) == "its" && i + 1 < span.end && at[i + 1] < 0 &&
-        (art.tok_text(i + 1) == "neighbour" || art.tok_text(i + 1) == "neighbor")) {
+        (art.tok_text(i + 1) == "neighbour" || art.tok_text(i + 1) == "neighbor" ||
+         art.tok_text(i + 1) == "ally") &&
+        !(i + 2 < span.end && (toks[i + 2].is(kCap) || at[i + 2] >= 0))) {
       const std::vector<int> read = countries_read();
       if (read.size() < 2) continue;
       replace_with_read(i + 2, read);
