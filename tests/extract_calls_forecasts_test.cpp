@@ -84,3 +84,16 @@ TEST_CASE("what a deal is signed to do is planned, however the parser hung the i
   CHECK(project->status == Status::planned);
   for (const Fact& f : fs) CHECK(!(f.root == "06" && f.status == Status::occurred));
 }
+
+TEST_CASE("water cannon, tear gas and rubber bullets used on a party are coercion, no artillery") {
+  const test::RoleCase cases[] = {
+      {"Hanoi protested after a Chinese ship fired water cannon at a Vietnamese trawler.", "17", "CHN", "VNM"},
+      {"Moroccan police used tear gas against Algerian fans at the border.", "17", "MAR", "DZA"},
+  };
+  for (const auto& c : cases) {
+    test::check_found(c);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "19") == nullptr);
+  }
+}

@@ -281,3 +281,15 @@ TEST_CASE("analyzer: with the recognizer's hints, a lower-case WordNet noun is n
   t = tags_of(name, 1, h2);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a participle after a subordinator and a noun phrase, before a common noun, is a past") {
+  // "... after a Chinese ship fired water cannon at ...": a mass noun opens the object
+  const std::vector<std::string_view> words{"Hanoi", "protested", "after", "a",   "Chinese", "ship",
+                                            "fired", "water",     "cannon", "at", "a",   "Vietnamese",
+                                            "trawler", "."};
+  std::vector<Analyzer::Hint> hints(words.size(), Analyzer::Hint::none);
+  hints[0] = Analyzer::Hint::proper_noun;
+  hints[4] = hints[11] = Analyzer::Hint::adjective;
+  Tags t = tags_of(words, 6, hints);
+  CHECK(t.analyzer == "VBD");
+}

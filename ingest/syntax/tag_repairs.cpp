@@ -284,7 +284,8 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
       xpos_index("NNP"), xpos_index("NNPS"), xpos_index("PRP$"), xpos_index("CD"), xpos_index("POS")};
   static const std::vector<std::uint8_t> kObjectStart = {xpos_index("DT"),  xpos_index("NNP"),
                                                          xpos_index("NNPS"), xpos_index("PRP$"),
-                                                         xpos_index("PRP"), xpos_index("CD")};
+                                                         xpos_index("PRP"), xpos_index("CD"),
+                                                         xpos_index("NN"),  xpos_index("NNS")};
   const std::size_t n = words.size();
   for (std::size_t i = 0; i + 3 < n; ++i) {
     char buf[25];
