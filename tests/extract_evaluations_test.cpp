@@ -353,3 +353,21 @@ TEST_CASE("evaluations: unfairness, ingratitude and arrogance; regret over anoth
   };
   for (const auto& c : cases) test::check_found(c);
 }
+
+TEST_CASE("evaluations: 'responsible for' and 'to blame' are blame, by whoever says it") {
+  const test::RoleCase cases[] = {
+      {"A Russian spokesman said London was responsible for the escalation in the Black Sea.", "11", "RUS", "GBR"},
+      {"The Armenian premier said Azerbaijan was to blame for the collapse of the talks.", "11", "ARM", "AZE"},
+      {"Caracas said Guyana was provoking a confrontation over the Essequibo region.", "11", "VEN", "GUY"},
+  };
+  for (const auto& c : cases) {
+    test::check_found(c);
+    auto fs = test::facts(c.text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "05") == nullptr);
+  }
+  // a responsible partner is still praise
+  auto fs = test::facts("The Uruguayan minister said Brazil was a responsible partner.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "URY", "BRA") != nullptr);
+}

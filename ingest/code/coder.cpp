@@ -168,6 +168,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
+    // So is "X is to blame": the subject is the one blamed, by whoever says
+    // it (the tone of "to blame" makes the saying criticism).
+    if (!noun && tr.lemma(w) == "blame" && tr.child(w, "obj") < 0) {
+      const int aux = tr.child(w, "aux"), mark = tr.child(w, "mark");
+      if (aux >= 0 && tr.lemma(aux) == "be" && mark >= 0 && tr.lemma(mark) == "to") {
+        vetoed.push_back(w);
+        continue;
+      }
+    }
     for (std::uint32_t fi : *fs) {
       const Frame& f = frames_.frame(fi);
       if (f.adjective != adjective || !frame_holds(c, w, f)) continue;
