@@ -112,3 +112,24 @@ TEST_CASE("visits: 'the visiting X delegation' is X's visit, whoever else the se
   CHECK(test::find(fs, "04", "THA", "VNM") != nullptr);
   CHECK(test::find_code(fs, "042", "THA", "VNM") == nullptr);
 }
+
+TEST_CASE("an intent names its kind by the act intended: offers to mediate, pledges to help, to invest") {
+  struct Case {
+    const char* text;
+    const char* cameo;
+    const char* source;
+    const char* target;
+  };
+  const Case cases[] = {
+      {"Turkey offered to mediate between Ethiopia and Sudan.", "039", "TUR", "ETH,SDN"},
+      {"Qatar promised to invest $5 billion in Egypt.", "031", "QAT", "EGY"},
+  };
+  for (const auto& k : cases) {
+    auto fs = test::facts(k.text);
+    CAPTURE(std::string(k.text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_code(fs, k.cameo, k.source, k.target) != nullptr);
+    // one intent, of that kind
+    for (const Fact& f : fs) CHECK((f.root != "03" || f.cameo == k.cameo));
+  }
+}

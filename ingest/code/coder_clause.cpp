@@ -175,6 +175,14 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
               if ((f.flags & kFramePlan) && !e.source.empty() && !e.target.empty())
                 e.directed = true;
             }
+            // "offered to mediate", "promised to invest": the intended act,
+            // the vower's own, names the kind of intent the verb's generic
+            // code (030) does not (039, 031)
+            if (own && e.cameo == "030" && out[j].cameo.size() == 3 && out[j].cameo.rfind("03", 0) == 0 &&
+                out[j].cameo != "030") {
+              e.cameo = out[j].cameo;
+              e.type = out[j].type;
+            }
             drop[j - first] = 1;
             break;
           }

@@ -741,13 +741,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         const std::set<std::string> tp = targets(p), td = targets(d);
         if (std::none_of(td.begin(), td.end(), [&](const std::string& x) { return tp.count(x) > 0; })) return true;
       }
-      // ... or a noun a few words after the tree's verb of the same root,
-      // between the same parties, with another status: the verb's object,
-      // the same act ("signed a deal to build a pipeline": the tree's
-      // building is planned, the pipeline no project done).
+      // ... or a word a few words after the tree's verb of the same root,
+      // between the same parties, with another status or a code no more
+      // specific: the verb's object or complement, the same act read by
+      // the tree ("signed a deal to build a pipeline": the tree's building
+      // is planned, the pipeline no project done; "offered to mediate":
+      // 039, no other intent 036).
       if (p.sentence == d.sentence && d.end <= d.position + 1 && d.position > p.position &&
-          d.position <= p.position + 4 && p.countries == d.countries && p.fact.status != d.fact.status &&
-          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)
+          d.position <= p.position + 4 && p.countries == d.countries &&
+          p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0 &&
+          (p.fact.status != d.fact.status ||
+           (p.fact.cameo != d.fact.cameo && specificity(p.fact.cameo) >= specificity(d.fact.cameo))))
         return true;
       // ... or with the same parties in another code of the root ("lifted
       // its restrictions": 085 by the tree, 081 by the words).
