@@ -271,3 +271,16 @@ TEST_CASE("a treaty or deal with a state revoked, annulled or rescinded reduces 
     for (const Fact& f : fs) CHECK(!(f.root == "05" && f.status == Status::occurred));
   }
 }
+
+TEST_CASE("arms bought from a state are its sale to the buyer; a plan to buy is planned") {
+  const test::RoleCase cases[] = {
+      {"Romania purchased tanks and howitzers from South Korea.", "07", "KOR", "ROU"},
+      {"Algeria plans to buy Russian fighter jets, officials said.", "07", "RUS", "DZA"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts(cases[1].text);
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "RUS", "DZA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

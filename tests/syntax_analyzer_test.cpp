@@ -293,3 +293,19 @@ TEST_CASE("analyzer: a participle after a subordinator and a noun phrase, before
   Tags t = tags_of(words, 6, hints);
   CHECK(t.analyzer == "VBD");
 }
+
+TEST_CASE("analyzer: a plural noun after a name, before 'to' and a bare verb, is a present when it takes an infinitive") {
+  const std::vector<std::string_view> words{"Chile", "plans", "to", "buy", "Swedish", "jets", "."};
+  std::vector<Analyzer::Hint> hints(words.size(), Analyzer::Hint::none);
+  hints[0] = Analyzer::Hint::proper_noun;
+  hints[4] = Analyzer::Hint::adjective;
+  Tags t = tags_of(words, 1, hints);
+  CHECK(t.tagger == "NNS");
+  CHECK(t.analyzer == "VBZ");
+  // "troops" takes no infinitive: a noun
+  const std::vector<std::string_view> troops{"It", "backed", "the", "right", "of", "Chad", "troops", "to", "fire", "."};
+  std::vector<Analyzer::Hint> h2(troops.size(), Analyzer::Hint::none);
+  h2[5] = Analyzer::Hint::proper_noun;
+  t = tags_of(troops, 6, h2);
+  CHECK(t.analyzer == "NNS");
+}

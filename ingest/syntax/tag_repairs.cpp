@@ -335,6 +335,26 @@ void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, cons
   }
 }
 
+void presents_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                 Analysis& a) {
+  static const std::uint8_t kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ"), kVB = xpos_index("VB");
+  for (std::size_t i = 1; i + 2 < words.size(); ++i) {
+    if (a.xpos[i] != kNNS || a.upos[i - 1] != Upos::PROPN || words[i + 1] != "to") continue;
+    if (a.upos[i + 2] != Upos::VERB || a.xpos[i + 2] != kVB) continue;
+    // (a verb that takes an infinitive: "Russia troops to fire" is a noun)
+    static const std::string_view kTakesInfinitive[] = {
+        "plan",   "aim",    "hope",  "want",    "seek",   "intend",  "need",   "expect", "vow",
+        "threaten", "refuse", "agree", "offer",   "promise", "pledge", "decide", "try",    "attempt",
+        "prepare", "wish",   "fail",  "continue", "begin",  "start",   "tend",   "appear", "seem",
+        "claim",  "vote",   "move",  "struggle", "scramble", "rush",  "push",   "work"};
+    if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), a.lemma[i]) == std::end(kTakesInfinitive))
+      continue;
+    if (!lemmas.verb_index_word(a.lemma[i])) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVBZ;
+  }
+}
+
 void participles_after_numbers(const std::vector<std::string_view>& words, Analysis& a) {
   static const std::uint8_t kVBN = xpos_index("VBN"), kVBD = xpos_index("VBD"), kCD = xpos_index("CD"),
                             kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS"), kIN = xpos_index("IN"),

@@ -93,6 +93,14 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
 void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                 Analysis& a);
 
+// After lemmas. "Egypt plans to buy jets" with "plans" tagged as a plural
+// noun the name modifies: a plural noun right after a name, before "to"
+// and a bare verb, whose lemma is a verb that takes an infinitive (a
+// closed list: plan, aim, hope, want, seek, vow ...), is that verb's
+// present (VBZ). ("Russia troops to fire": a noun.)
+void presents_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                 Analysis& a);
+
 // After lemmas. "exchanged 30 captured soldiers": a past after a number that
 // follows a verb, a preposition or a determiner, with a plural noun after
 // it, modifies that noun: a participle, as before any noun.
