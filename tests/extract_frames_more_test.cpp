@@ -284,3 +284,18 @@ TEST_CASE("arms bought from a state are its sale to the buyer; a plan to buy is 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("measures announced are imposed; measures that will be announced are planned") {
+  auto fs = test::facts("Canada announced new sanctions on Iran on Friday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "16", "CAN", "IRN");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  // one fact, not also a planned one
+  for (const Fact& g : fs) CHECK(g.status == Status::occurred);
+  auto later = test::facts("Canada will announce new sanctions on Iran next week.");
+  CAPTURE(test::summary(later));
+  const Fact* p = test::find(later, "16", "CAN", "IRN");
+  REQUIRE(p != nullptr);
+  CHECK(p->status == Status::planned);
+}

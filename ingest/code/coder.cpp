@@ -488,6 +488,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       const bool act = f.noun && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
                                      std::string_view::npos;
       int st = status_of(c, at, act);
+      // "announced new sanctions on X": measures announced (root 16) are
+      // imposed, not planned as an announced visit is ("will announce
+      // sanctions" keeps its modal)
+      if (f.noun && st == static_cast<int>(Status::planned) && f.cameo.rfind("16", 0) == 0 &&
+          tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.lemma(tr.head(w)) == "announce" &&
+          tr.child(tr.head(w), "aux") < 0)
+        st = static_cast<int>(Status::occurred);
       // "X, which has a defence treaty with Y": a treaty held is a standing
       // tie, no act of agreeing told here.
       if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) && tr.rel(w) == "obj" && tr.head(w) >= 0 &&
