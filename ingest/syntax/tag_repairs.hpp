@@ -1,7 +1,7 @@
 // The Analyzer's repairs to the tagger's tags, each a class of errors the
-// tagger (trained on web text) makes on news text (docs/syntax.md,
-// "Repairs before parsing"). Each takes the sentence's words and its
-// Analysis with tags (and, where said, lemmas) and changes tags in place.
+// tagger (trained on web text) makes on news text (docs/tag-repairs.md).
+// Each takes the sentence's words and its Analysis with tags (and, where
+// said, lemmas) and changes tags in place.
 #pragma once
 
 #include <string_view>
