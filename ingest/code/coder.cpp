@@ -621,10 +621,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // (not a plain "they": "after they refused to pay" is no act of
       // the two against each other)
       int a = -1, b = -1;
-      std::string ignored_path;
-      const int subject = f.noun ? -1 : subject_of(c, w, ignored_path);
-      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) &&
-          !(subject >= 0 && tr.upos(subject) == Upos::PRON) && pair_of(c, e.source, e.target, a, b)) {
+      auto pronoun_subject = [&]() {
+        std::string ignored;
+        const int sj = f.noun ? -1 : subject_of(c, w, ignored);
+        return sj >= 0 && tr.upos(sj) == Upos::PRON;
+      };
+      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b) &&
+          !pronoun_subject()) {
         e.source = {-a - 1};
         e.target = {-b - 1};
         e.sym = true;

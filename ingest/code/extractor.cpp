@@ -6,7 +6,6 @@
 #include <fmt/core.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <set>
@@ -325,11 +324,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         hints[w] = syntax::Analyzer::Hint::proper_noun;
         continue;
       }
-      char buf[8];
-      const std::string_view p = words[w - 1];
-      if (p.size() > sizeof buf) continue;
-      for (std::size_t k = 0; k < p.size(); ++k) buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(p[k])));
-      if (!is_prefix_of_stance(std::string_view(buf, p.size()))) continue;
+      to_lower(words[w - 1], lower);
+      if (!is_prefix_of_stance(lower)) continue;
       to_lower(words[w], lower);
       analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
       if (!analyzer_->lemmatizer().verb_index_word(lemma)) continue;
