@@ -1,0 +1,220 @@
+// Parties the context gives an event whose own slots name none (coder.hpp):
+// the one other country of the sentence, the maker of an act answered or
+// referred to ("denied the accusation", "condemned the attack", "protested
+// the move"), and the territory struck by an act of force.
+#include <algorithm>
+#include <vector>
+
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+// A directed event whose frame slots name no target ("Malawi filed a complaint
+// on Monday", "denounced the operation"): the one other country the
+// sentence names as an actor is its target, as a careful reader takes it.
+// Nothing when the sentence names none or several.
+void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                        std::vector<std::int32_t>& target, std::string& why, bool material) const {
+  // A party's key: its country, else what it names (kind and entity).
+  auto key = [&](std::int32_t x) {
+    const Mention& m = c.party(x);
+    if (m.country >= 0) return std::pair<int, std::int32_t>{-1, m.country};
+    return std::pair<int, std::int32_t>{static_cast<int>(m.kind), m.entity};
+  };
+  // Who reacts to a material act ("X criticised Y's decision to ban ...":
+  // X) is not whom it is aimed at: the subjects of the verbs above it. (A
+  // demand, a threat, an accusation is often aimed at whoever answers it:
+  // "X rejected Y's demand".)
+  std::vector<int> reacting;
+  // (of a passive, its "by" agent: "X was criticised by Y for its ban")
+  for (int a = c.t.head(t), step = 0; material && a >= 0 && step < 8; a = c.t.head(a), ++step)
+    if (c.t.is_verb(a)) {
+      if (int sj = c.t.child(a, "nsubj"); sj >= 0) reacting.push_back(sj);
+      if (c.t.passive(a))
+        for (const int* k = c.t.kids_begin(a); k != c.t.kids_end(a); ++k)
+          if (c.t.base(*k) == "obl" && c.t.marker(*k) == "by") reacting.push_back(*k);
+    }
+  auto under_reacting = [&](int w) {
+    for (int step = 0; w >= 0 && step < 12; w = c.t.head(w), ++step)
+      if (std::find(reacting.begin(), reacting.end(), w) != reacting.end()) return true;
+    return false;
+  };
+  // A verb whose object is someone the recognizer knows as no party (a
+  // name, or a noun of people: "accused the West of ...", "blamed the
+  // bureaucrats") is aimed at no object of a verb joined with it
+  // ("criticised X and accused the West": not X). An object that tells
+  // the act ("have threatened retaliatory tariffs") leaves it open.
+  const int own_obj = c.t.is_verb(t) ? c.t.child(t, "obj") : -1;
+  // (a capitalized noun is a name the tagger took for a common noun: "the West")
+  const bool own_object =
+      own_obj >= 0 && (c.t.upos(own_obj) == Upos::PROPN || c.rec.toks[c.in.tok_of_word[own_obj]].is(kCap) ||
+                       std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(own_obj)));
+  auto others_object = [&](int w) {
+    if (!own_object || w < 0 || c.t.rel(w) != "obj") return false;
+    const int v = c.t.head(w);
+    return v != t && c.t.is_verb(v) &&
+           ((c.t.rel(t) == "conj" && c.t.head(t) == v) || (c.t.rel(v) == "conj" && c.t.head(v) == t));
+  };
+  std::int32_t found = -1;
+  bool place = false;  // a party's country also named as a place, or told deep down: no guess
+  for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
+    int mi = c.rec.mention_at[i];
+    if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
+    if (!is_actor(c.rec.mentions[mi])) continue;
+    bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    // "their borders" of coordinated subjects: a group of the source's own countries
+    const Mention& gm = c.rec.mentions[mi];
+    if (!own && gm.kind == MentionKind::group && gm.entity >= 0) {
+      own = true;
+      for (std::int32_t gc : c.rec.groups[gm.entity])
+        own &= std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return key(s) == std::pair<int, std::int32_t>{-1, gc}; });
+    }
+    if (own) continue;
+    // What a clause under the trigger says ("denied that the UK was
+    // complicit") is content, not whom the act is aimed at.
+    if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
+    if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
+    // Nor is who takes part in an act told inside that act's own content
+    // ("refused to allow protests against a decision to buy rice from
+    // X"): a party two clauses down is not whom the act is aimed at, and
+    // a sentence that names one leaves the target open.
+    if (clauses_below(c, c.in.word_of_tok[i - c.in.first_tok], t) >= 2) {
+      place = true;
+      continue;
+    }
+    // (a name's last word is its head: "the United States")
+    if (others_object(c.in.word_of_tok[std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1 - c.in.first_tok]))
+      continue;
+    if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    // A place ("the arrests in Caracas") is where, not whom.
+    std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
+    int w = c.in.word_of_tok[last - c.in.first_tok];
+    if (w >= 0 && is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+      place = true;
+      continue;
+    }
+    if (found < 0) found = mi;
+  }
+  if (place || found < 0) return;
+  target.push_back(found);
+  why += "target=sentence ";
+}
+
+// "Uganda denied the accusation", "the ministry declined the offer": a
+// definite act noun as the object, with no party of its own, is the act of
+// that kind told just before (an event noun's root in frames.tsv); whoever
+// made it is the one answered.
+void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                           std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  int o = tr.child(t, "obj");
+  if (o < 0 || tr.upos(o) != Upos::NOUN || c.in.recent_acts.empty()) return;
+  bool definite = false;
+  for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d) {
+    std::string_view b = tr.base(*d);
+    if (b == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that", "these", "those"});
+    if (is_rel(b, {"nmod", "amod", "compound", "acl"}) || tr.rel(*d) == "nmod:poss") return;  // its own parties
+  }
+  const auto* fs = frames_.find(tr.lemma(o), true);
+  if (!definite || !fs || fs->empty()) return;
+  const std::string& root = frames_.frame(fs->front()).cameo;
+  for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
+    if (root.compare(0, 2, a->root, 2) != 0) continue;
+    for (std::int32_t x : a->source)
+      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
+        target.push_back(x);
+    if (!target.empty()) why += "target=answered ";
+    return;
+  }
+}
+
+// "Uganda condemned the attack", "provided support for the
+// operation": a definite noun of force ("the attack", "the operation") with
+// no party of its own, as the object of the act or after "for", is the
+// act of force told last in the article; the act is aimed at its maker.
+void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
+                         std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  const CoderInput::RecentAct& last_force = c.in.last_force;
+  // An apology or regret for "the mistake", "the incident": the regretted
+  // act is one's own force told before, and it is owed to its victim.
+  const bool apology = tr.lemma(t) == "apologize" || tr.lemma(t) == "regret";
+  // The act told before that a noun refers to: force for a noun of force
+  // (or of a mishap, apologized for), else the last act of its frames' type.
+  auto act_of = [&](int n) -> const CoderInput::RecentAct* {
+    if (n < 0 || tr.upos(n) != Upos::NOUN) return nullptr;
+    const CoderInput::RecentAct* force = last_force.source.empty() ? nullptr : &last_force;
+    if (frames_.in_class(operation_class_, tr.lemma(n))) return force;
+    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return force;
+    const auto* fs = frames_.find(tr.lemma(n), true);
+    if (!fs) return nullptr;
+    for (std::uint32_t fi : *fs) {
+      const Frame& told = frames_.frame(fi);
+      if (coder_detail::force_root(told.cameo)) return force;
+      if (told.cameo.compare(0, 2, cameo, 0, 2) == 0) continue;
+      for (const CoderInput::RecentAct& a : c.in.last_acts)
+        if (a.type == told.type) return &a;
+    }
+    return nullptr;
+  };
+  int n = -1;
+  const CoderInput::RecentAct* last = nullptr;
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
+    if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
+    if (!last && tr.base(*d) == "obl" && tr.marker(*d) == "for" && (last = act_of(*d))) n = *d;
+    if (tr.rel(*d) == "obj")  // "support for the operation"
+      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && !last; ++e)
+        if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && (last = act_of(*e))) n = *e;
+  }
+  if (!last) return;
+  bool definite = false;
+  std::vector<std::int32_t> own;
+  for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
+    if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that"});
+    if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"})) actors_at(c, *d, false, true, own);
+  }
+  if (!definite || !own.empty() || c.mention(n) >= 0) return;
+  const bool force = last == &last_force;
+  if (force && apology && !last->target.empty() &&
+      std::any_of(last->source.begin(), last->source.end(), [&](std::int32_t x) {
+        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+      })) {
+    target = last->target;
+    why += "target=victim of one's own force told before ";
+    return;
+  }
+  // its makers: all its parties for an act done together
+  std::vector<std::int32_t> makers = last->source;
+  if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
+  for (std::int32_t x : makers)
+    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
+      target.push_back(x);
+  if (!target.empty()) why += force ? "target=maker of the force told before " : "target=maker of the act told before ";
+}
+
+void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };
+  // the verb's own place phrase, else the place of what it hit
+  // ("positions in eastern Congo")
+  // (a noun event's own phrase, "air strikes inside X", or the one on the
+  // verb it is the object of: "carried out strikes | in X")
+  // A war or conflict "in X" says where it is fought, not at whom.
+  const bool noun = tr.upos(t) == Upos::NOUN;
+  if (noun && is_rel(tr.lemma(t), {"war", "conflict", "warfare", "insurgency", "violence"})) return;
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && target.empty(); ++d)
+    if (tr.base(*d) == (noun ? "nmod" : "obl") && inside(*d) && !is_date(c, *d))
+      actors_at(c, *d, false, true, target);
+  if (noun && target.empty() && tr.rel(t) == "obj" && tr.head(t) >= 0 && tr.is_verb(tr.head(t)))
+    for (const int* d = tr.kids_begin(tr.head(t)); d != tr.kids_end(tr.head(t)) && target.empty(); ++d)
+      if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d)) actors_at(c, *d, false, true, target);
+  const int obj = noun ? -1 : tr.child(t, "obj");
+  for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj); d && d != tr.kids_end(obj) && target.empty(); ++d)
+    if (tr.base(*d) == "nmod" && inside(*d)) actors_at(c, *d, false, true, target);
+  if (!target.empty()) why += "target=territory ";
+}
+
+}  // namespace dipgraph::ingest
