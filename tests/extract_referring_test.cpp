@@ -92,3 +92,24 @@ TEST_CASE("'its neighbour', 'its ally' is the other country read before") {
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("'the move', 'the decision' refer back to the latest act told by another") {
+  // object of a reaction, and after "against"; the reacting party's own
+  // acts are passed over
+  auto fs = test::facts(
+      "Latvia expelled three Belarusian diplomats on Monday.\n\n"
+      "Minsk denounced the move and summoned the Latvian charge d'affaires.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "BLR", "LVA") != nullptr);
+  fs = test::facts(
+      "Mexico raised duties on Guatemalan sugar this week.\n\n"
+      "Guatemala said it would retaliate against the measure.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "GTM", "MEX") != nullptr);
+  // regret of another's act referred to is no apology to its maker
+  fs = test::facts(
+      "Chad withdrew its ambassador from Sudan on Friday.\n\n"
+      "Khartoum said it regretted the decision.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

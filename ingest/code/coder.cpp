@@ -30,6 +30,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   craft_class_ = frames_.class_index("craft");
   utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
+  referring_class_ = frames_.class_index("referring");
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
@@ -610,6 +611,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             actors_at(c, sj, false, false, e.target);
             if (!e.target.empty()) e.why += "target=subject of the condition ";
           }
+        } else if (!f.noun && frames_.in_class(reprisal_class_, f.lemma)) {
+          // "said it would retaliate", "will punish X": a reprisal told
+          // ahead, its measure unnamed, is a warning of consequences
+          e.cameo = "130";
+          e.type = "threat";
+          e.status = Status::occurred;
+          e.sense_chosen = true;
+          e.why += "reprisal told ahead: threat ";
         }
       }
       e.say = (f.flags & kFrameSay) != 0;

@@ -219,6 +219,7 @@ class Coder {
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int utterance_class_ = -1;              // frames.tsv @utterance: "statement", "letter"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
+  int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"
   int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"

@@ -133,8 +133,10 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
 
 // "Uganda condemned the attack", "provided support for the
 // operation": a definite noun of force ("the attack", "the operation") with
-// no party of its own, as the object of the act or after "for", is the
-// act of force told last in the article; the act is aimed at its maker.
+// no party of its own, as the object of the act or after "for" or
+// "against", is the act of force told last in the article; the act is
+// aimed at its maker. A noun that only refers back ("the move", "the
+// decision") is the latest act told in the sentences before by another.
 void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
                          std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
@@ -148,6 +150,17 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
     if (n < 0 || tr.upos(n) != Upos::NOUN) return nullptr;
     const CoderInput::RecentAct* force = last_force.source.empty() ? nullptr : &last_force;
     if (frames_.in_class(operation_class_, tr.lemma(n))) return force;
+    // "protested the move", "condemned the decision": a noun that names an
+    // act only by referring back is the latest act told before by another.
+    if (frames_.in_class(referring_class_, tr.lemma(n))) {
+      for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
+        if (std::any_of(a->source.begin(), a->source.end(), [&](std::int32_t x) {
+              return std::none_of(source.begin(), source.end(),
+                                  [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+            }))
+          return &*a;
+      return nullptr;
+    }
     if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return force;
     const auto* fs = frames_.find(tr.lemma(n), true);
     if (!fs) return nullptr;
@@ -164,7 +177,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
   const CoderInput::RecentAct* last = nullptr;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
     if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
-    if (!last && tr.base(*d) == "obl" && tr.marker(*d) == "for" && (last = act_of(*d))) n = *d;
+    if (!last && tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"for", "against"}) && (last = act_of(*d))) n = *d;
     if (tr.rel(*d) == "obj")  // "support for the operation"
       for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && !last; ++e)
         if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && (last = act_of(*e))) n = *e;
@@ -186,6 +199,9 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
     why += "target=victim of one's own force told before ";
     return;
   }
+  // regret for another's act referred to ("regretted the decision") is no
+  // apology to its maker
+  if (apology && !force) return;
   // its makers: all its parties for an act done together
   std::vector<std::int32_t> makers = last->source;
   if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
