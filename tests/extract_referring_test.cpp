@@ -113,3 +113,17 @@ TEST_CASE("'the move', 'the decision' refer back to the latest act told by anoth
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE("'the minister' with no name or country is the office of that title read before") {
+  auto fs = test::facts(
+      "Norway's trade minister landed in Lima on Sunday.\n\n"
+      "The minister thanked Peru for its support on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "NOR", "PER") != nullptr);
+  // the same role, not another one read later
+  fs = test::facts(
+      "Egypt's defence minister met Jordan's foreign minister in Amman.\n\n"
+      "The defence minister later criticised Israel.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "EGY", "ISR") != nullptr);
+}

@@ -224,6 +224,20 @@ bool plural_title_to_people(SentenceState& sen, const Mention& t) {
 
 }  // namespace
 
+// True if a one-word role ends a longer one ("minister" ends "Foreign
+// Minister"; not a Deputy or Vice one).
+static bool ends_role(std::string_view full, std::string_view role) {
+  return role.find(' ') == std::string_view::npos && full.size() > role.size() + 1 &&
+         iequal(full.substr(full.size() - role.size()), role) && full[full.size() - role.size() - 1] == ' ' &&
+         full.rfind("Deputy", 0) != 0 && full.rfind("Vice", 0) != 0;
+}
+
+// The same role, or a one-word role ending the one read ("the minister"
+// for "Interior Minister").
+static bool same_role(std::string_view read, std::string_view role) {
+  return iequal(read, role) || ends_role(read, role);
+}
+
 void titles_to_people(SentenceState& sen) {
   ArticleState& art = sen.art;
   const Dictionary& dict = art.dict;
@@ -383,11 +397,7 @@ void titles_to_people(SentenceState& sen) {
           // Same role, or a one-word role ending the person's ("the Ghanaian
           // minister" for a Foreign Minister; not for a Deputy or Vice one).
           bool same = iequal(pr.base_role, base_role);
-          if (!same && base_role.find(' ') == std::string::npos && pr.base_role.size() > base_role.size() + 1 &&
-              iequal(std::string_view(pr.base_role).substr(pr.base_role.size() - base_role.size()), base_role) &&
-              pr.base_role[pr.base_role.size() - base_role.size() - 1] == ' ' &&
-              pr.base_role.rfind("Deputy", 0) != 0 && pr.base_role.rfind("Vice", 0) != 0)
-            same = country >= 0 && pr.country == country;
+          if (!same && ends_role(pr.base_role, base_role)) same = country >= 0 && pr.country == country;
           if (!same) continue;
           if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
           if (top >= 0 && pr.country != top) {
@@ -399,6 +409,12 @@ void titles_to_people(SentenceState& sen) {
         break;
       }
       if (found < 0) found = first_found;
+      // "the minister" after "Ukraine's interior minister" with no name:
+      // the latest such title read, of the same role or one ending it (as
+      // for people above), stands for its country's office.
+      if (found < 0 && country < 0 && has_det)
+        for (auto r = art.roles_read.rbegin(); r != art.roles_read.rend() && country < 0; ++r)
+          if (same_role(r->first, base_role)) country = r->second;
       if (found >= 0) {
         if (art.a.people[found].country < 0) art.a.people[found].country = country;
         pm.entity = found;
@@ -408,6 +424,7 @@ void titles_to_people(SentenceState& sen) {
         continue;
       }
       if (country >= 0) {
+        art.roles_read.emplace_back(base_role, country);
         Mention rm;
         rm.kind = MentionKind::role;
         rm.country = country;

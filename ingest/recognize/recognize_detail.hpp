@@ -83,6 +83,9 @@ struct ArticleState {
   std::vector<int> recent_countries{};  // countries read, distinct, the latest last
   int last_delegation_country = -1;  // of the last "Chilean delegation" read
   int last_embassy_country = -1;     // of the last "US Embassy", "Japan's embassy" read
+  // titles read without a name ("Ghana's finance minister"): base role and
+  // country, the latest last, for "the minister" later on
+  std::vector<std::pair<std::string, int>> roles_read{};
   std::vector<std::pair<TokenId, int>> body_country{};  // per body noun, the country of its last "Iraqi parliament"
   int last_org = -1;                 // the last international organization named ("the bloc" later)
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
