@@ -299,3 +299,20 @@ TEST_CASE("measures announced are imposed; measures that will be announced are p
   REQUIRE(p != nullptr);
   CHECK(p->status == Status::planned);
 }
+
+TEST_CASE("duties and levies on another's goods, raised or tightened, are measures against it") {
+  const test::RoleCase cases[] = {
+      {"Peru raised duties on Chilean wine last month.", "16", "PER", "CHL"},
+      {"Senegal announced a levy on imports from Mali.", "16", "SEN", "MLI"},
+      {"Canada tightened restrictions on exports to Iran.", "16", "CAN", "IRN"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // the meeting sense of "raise" stays ("raised the issue with X")
+  auto fs = test::facts("Austria raised the matter with Hungary on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+  // a duty that is an obligation is no measure
+  fs = test::facts("The envoy said it was the duty of Greece to protect Albania's minority.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+}

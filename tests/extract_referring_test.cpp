@@ -127,3 +127,22 @@ TEST_CASE("'the minister' with no name or country is the office of that title re
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "EGY", "ISR") != nullptr);
 }
+
+TEST_CASE("'a move Y condemned' set beside a clause: Y reacts to that clause's act") {
+  auto fs = test::facts("Serbia opened a consulate in Pristina, a step Croatia condemned.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "HRV", "SRB") != nullptr);
+  // the gap is the object: "welcomed" a move is praise, no hosting
+  fs = test::facts("Angola reopened its embassy in Kinshasa, a move Zambia welcomed.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "ZMB", "AGO") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
+
+TEST_CASE("'called the duty a violation': the duty is the measure told before") {
+  auto fs = test::facts(
+      "Uganda imposed a duty on Rwandan cement in May.\n\n"
+      "Rwanda's trade minister called the duty a breach of the common market rules.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "RWA", "UGA") != nullptr);
+}

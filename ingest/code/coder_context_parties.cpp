@@ -173,6 +173,22 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
     }
     return nullptr;
   };
+  // "X signed a deal ..., a move Y condemned": the reaction's relative
+  // clause, its object the gap, hangs on a referring noun set beside a
+  // clause; the act is that clause's, aimed at its subject.
+  if (tr.rel(t) == "acl:relcl" && tr.child(t, "obj") < 0 && tr.head(t) >= 0 &&
+      frames_.in_class(referring_class_, tr.lemma(tr.head(t)))) {
+    const int v = tr.head(tr.head(t));
+    if (v < 0 || !tr.is_verb(v)) return;
+    std::string ignored;
+    std::vector<std::int32_t> makers;
+    actors_at(c, subject_of(c, v, ignored), true, false, makers);
+    for (std::int32_t x : makers)
+      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
+        target.push_back(x);
+    if (!target.empty()) why += "target=maker of the clause the act noun is set beside ";
+    return;
+  }
   int n = -1;
   const CoderInput::RecentAct* last = nullptr;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {

@@ -173,6 +173,16 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
     int o = tr.child(t, "obj");
     if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");
     if (o < 0 && tr.reduced_passive(t)) o = tr.head(t);
+    // (of a relative clause with a subject and no object, "a move Y
+    // welcomed", the noun it hangs on: the gap is the object)
+    if (o < 0 && tr.rel(t) == "acl:relcl" && tr.head(t) >= 0 && tr.upos(tr.head(t)) == Upos::NOUN &&
+        tr.child(t, "nsubj") >= 0 && tr.child(t, "ccomp") < 0 && tr.child(t, "xcomp") < 0) {
+      bool gap = true;
+      for (int k = tr.left_edge(t); k < t && gap; ++k)  // no "where", "under which"
+        gap = tr.rel(k) == "nsubj" ||
+              !is_rel(tr.lemma(k), {"where", "when", "why", "which", "whom", "whose", "who", "that"});
+      if (gap) o = tr.head(t);
+    }
     return o;
   };
   for (const Cond& k : f.when) {

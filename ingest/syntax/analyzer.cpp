@@ -51,7 +51,13 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   for (std::size_t i = 0; i < n && i < hints.size(); ++i) {
     s.named[i] = hints[i] != Hint::none;
     Upos u = out.upos[i];
-    if (hints[i] == Hint::proper_noun && u != Upos::PROPN && u != Upos::NOUN)
+    // (a name tagged as a common noun stays one, but not right after a
+    // common noun in lower case: "a move Baku condemned" is no compound
+    // "move Baku", the name opens a clause)
+    const bool after_noun = u == Upos::NOUN && i > 0 && out.upos[i - 1] == Upos::NOUN && !words[i - 1].empty() &&
+                            words[i - 1][0] >= 'a' && words[i - 1][0] <= 'z' && !words[i].empty() &&
+                            words[i][0] >= 'A' && words[i][0] <= 'Z';
+    if (hints[i] == Hint::proper_noun && u != Upos::PROPN && (u != Upos::NOUN || after_noun))
       out.upos[i] = Upos::PROPN, out.xpos[i] = kNNP;
     else if (hints[i] == Hint::adjective && u != Upos::ADJ && u != Upos::PROPN && u != Upos::NOUN)
       out.upos[i] = Upos::ADJ, out.xpos[i] = kJJ;
