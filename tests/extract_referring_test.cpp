@@ -146,3 +146,22 @@ TEST_CASE("'called the duty a violation': the duty is the measure told before") 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "RWA", "UGA") != nullptr);
 }
+
+TEST_CASE("a denial naming no accusation answers the latest one aimed at the denier") {
+  auto fs = test::facts(
+      "Eritrea accused Djibouti of moving troops to the border on Monday.\n\n"
+      "Djibouti denied that any of its units had left their barracks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "DJI", "ERI") != nullptr);
+  fs = test::facts(
+      "Norway accused Russia of jamming GPS signals near the border.\n\n"
+      "Moscow denied any interference.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "RUS", "NOR") != nullptr);
+  // no accusation aimed at the denier told before: no target guessed
+  fs = test::facts(
+      "Ghana and Togo signed a border pact.\n\n"
+      "Togo denied that its president was ill.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}

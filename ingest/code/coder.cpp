@@ -31,6 +31,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
   referring_class_ = frames_.class_index("referring");
+  denial_class_ = frames_.class_index("denial");
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");

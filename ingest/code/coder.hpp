@@ -219,6 +219,7 @@ class Coder {
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int utterance_class_ = -1;              // frames.tsv @utterance: "statement", "letter"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
+  int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"

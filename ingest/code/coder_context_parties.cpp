@@ -106,12 +106,32 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
 // "Uganda denied the accusation", "the ministry declined the offer": a
 // definite act noun as the object, with no party of its own, is the act of
 // that kind told just before (an event noun's root in frames.tsv); whoever
-// made it is the one answered.
+// made it is the one answered. A denial (`@denial`) naming no act answers
+// the latest accusation aimed at the denier.
 void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
   int o = tr.child(t, "obj");
-  if (o < 0 || tr.upos(o) != Upos::NOUN || c.in.recent_acts.empty()) return;
+  if (c.in.recent_acts.empty()) return;
+  // "Y denied that its army had fired", "denied any violation": a denial
+  // naming no accusation answers the latest one aimed at the denier
+  // (criticism, root 11, told in the sentences before).
+  if (frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true))) {
+    for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
+      if (a->root[0] != '1' || a->root[1] != '1') continue;
+      const bool at_denier = std::any_of(a->target.begin(), a->target.end(), [&](std::int32_t x) {
+        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+      });
+      if (!at_denier) continue;
+      for (std::int32_t x : a->source)
+        if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
+          target.push_back(x);
+      if (!target.empty()) why += "target=accuser answered ";
+      return;
+    }
+    return;
+  }
+  if (o < 0 || tr.upos(o) != Upos::NOUN) return;
   bool definite = false;
   for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d) {
     std::string_view b = tr.base(*d);
