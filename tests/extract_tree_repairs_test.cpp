@@ -719,3 +719,33 @@ TEST_CASE("tree repair: a noun and a past verb after a verb of saying are the cl
   t.reset(a);
   CHECK(t.head(4) == 3);
 }
+
+TEST_CASE("a 'with' phrase hung on the means of speaking is the verb's") {
+  using syntax::Upos;
+  // "Peru spoke by video link with Chile": "with Chile" hung on "link"
+  auto a = test::analysis({{"Peru", Upos::PROPN, "NNP", 1, "nsubj"},
+                           {"speak", Upos::VERB, "VBD", -1, "root"},
+                           {"by", Upos::ADP, "IN", 4, "case"},
+                           {"video", Upos::NOUN, "NN", 4, "compound"},
+                           {"link", Upos::NOUN, "NN", 1, "obl:agent"},
+                           {"with", Upos::ADP, "IN", 6, "case"},
+                           {"Chile", Upos::PROPN, "NNP", 4, "nmod"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+  CHECK(t.rel(6) == "obl");
+  // end to end
+  auto fs = test::facts("Oman's foreign minister spoke by telephone with his Yemeni counterpart.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "OMN,YEM") != nullptr);
+  // a passive's "by" is its agent: nothing moves
+  a = test::analysis({{"letter", Upos::NOUN, "NN", 2, "nsubj:pass"},
+                      {"be", Upos::AUX, "VBD", 2, "aux:pass"},
+                      {"send", Upos::VERB, "VBN", -1, "root"},
+                      {"by", Upos::ADP, "IN", 4, "case"},
+                      {"line", Upos::NOUN, "NN", 2, "obl"},
+                      {"to", Upos::ADP, "IN", 6, "case"},
+                      {"Chile", Upos::PROPN, "NNP", 4, "nmod"}});
+  t.reset(a);
+  CHECK(t.head(6) == 4);
+}

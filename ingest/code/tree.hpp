@@ -30,6 +30,7 @@ class Tree {
     index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_between_conjuncts()) index_kids();
+    if (repair_medium_phrases()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
@@ -74,6 +75,7 @@ class Tree {
   bool verbless_sentence(int r, int v) const;
   bool repair_double_objects();
   bool repair_between_conjuncts();
+  bool repair_medium_phrases();
   void repair_subjects();
   // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
   void attach(int x, int h, std::string_view r) {

@@ -430,6 +430,28 @@ bool Tree::repair_between_conjuncts() {
   return changed;
 }
 
+// "spoke by video link with X", "talked by telephone to Y": the means of
+// speaking takes no party of its own; a "with" or "to" phrase the parser
+// hung on the noun of a "by", "via" or "over" phrase of an active verb is
+// the verb's.
+bool Tree::repair_medium_phrases() {
+  static constexpr std::string_view kMedium[] = {"telephone", "phone", "link", "video", "videoconference",
+                                                 "teleconference", "line", "hotline", "satellite"};
+  bool changed = false;
+  for (int x = 0; x < size(); ++x) {
+    const int m = head_[x];
+    if (m < 0 || base_[x] != "nmod" || !case_prep(x) || (marker(x) != "with" && marker(x) != "to")) continue;
+    if (std::find(std::begin(kMedium), std::end(kMedium), lemma(m)) == std::end(kMedium)) continue;
+    const int v = head_[m];
+    if (v < 0 || base_[m] != "obl" || !is_verb(v) || passive(v) ||
+        (marker(m) != "by" && marker(m) != "via" && marker(m) != "over"))
+      continue;
+    attach(x, v, "obl");
+    changed = true;
+  }
+  return changed;
+}
+
 // An English oblique carries a preposition. A bare noun phrase before a
 // verb that has no subject, read as "obl" (the parser's slip on a subject
 // with an apposition: "X's president, Y Z, agreed ..."), is that verb's
