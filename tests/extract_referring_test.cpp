@@ -165,3 +165,13 @@ TEST_CASE("a denial naming no accusation answers the latest one aimed at the den
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }
+
+TEST_CASE("a title with another country than the dateline's is not a person read without one") {
+  auto fs = test::facts(
+      "LISBON, May 3 (Iberia Wire) - Portugal will fund a water project in Mozambique, the ministry said.\n\n"
+      "The development minister, Rui Almada, spoke with Mozambique's finance minister on Tuesday.\n\n"
+      "\"Portugal has stood by us,\" the Mozambican minister said after the call.",
+      "2024-05-03");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "PRT,MOZ") != nullptr);
+}

@@ -400,6 +400,11 @@ void titles_to_people(SentenceState& sen) {
           if (!same && ends_role(pr.base_role, base_role)) same = country >= 0 && pr.country == country;
           if (!same) continue;
           if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          // (one read without a country is the dateline's, which the end
+          // of the reading gives them: "the Ghanaian minister" is not the
+          // development minister of a story from Oslo)
+          if (country >= 0 && pr.country < 0 && art.a.dateline_country >= 0 && art.a.dateline_country != country)
+            continue;
           if (top >= 0 && pr.country != top) {
             if (first_found < 0) first_found = p;
             continue;
