@@ -316,3 +316,26 @@ TEST_CASE("duties and levies on another's goods, raised or tightened, are measur
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("measures removed, scrapped or cut ease pressure (085), they impose none") {
+  const test::RoleCase cases[] = {
+      {"Brazil scrapped duties on Argentine wheat on Monday.", "08", "BRA", "ARG"},
+      {"Japan removed tariffs on Vietnamese shrimp.", "08", "JPN", "VNM"},
+      {"Canada suspended sanctions on Zimbabwean officials.", "08", "CAN", "ZWE"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts("Turkey cut tariffs on Georgian hazelnuts last year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+  // cutting ties stays a reduction of relations
+  fs = test::facts("Nicaragua cut ties with the Netherlands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "NIC", "NLD") != nullptr);
+}
+
+TEST_CASE("a request in a bare phrase the parser hung on an answering verb is not the answerer's") {
+  auto fs = test::facts("Nepal has asked India for cheaper diesel, a request New Delhi has neither accepted nor turned down.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "NPL", "IND") != nullptr);
+  CHECK(test::find(fs, "02", "IND", "NPL") == nullptr);
+}
