@@ -334,8 +334,8 @@ TEST_CASE("measures removed, scrapped or cut ease pressure (085), they impose no
 }
 
 TEST_CASE("a request in a bare phrase the parser hung on an answering verb is not the answerer's") {
-  auto fs = test::facts("Nepal has asked India for cheaper diesel, a request New Delhi has neither accepted nor turned down.");
+  auto fs = test::facts("Hanoi has also asked Japan for discounted rice, a request Tokyo has neither accepted nor turned down, officials said.");
   CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, "02", "NPL", "IND") != nullptr);
-  CHECK(test::find(fs, "02", "IND", "NPL") == nullptr);
+  CHECK(test::find(fs, "02", "VNM", "JPN") != nullptr);
+  CHECK(test::find(fs, "02", "JPN", "VNM") == nullptr);
 }
