@@ -749,3 +749,30 @@ TEST_CASE("a 'with' phrase hung on the means of speaking is the verb's") {
   t.reset(a);
   CHECK(t.head(6) == 4);
 }
+
+TEST_CASE("a name after 'and' with a participle hung on it opens a clause of its own") {
+  using syntax::Upos;
+  // "Oslo expelled envoys, and Moscow responded by expelling ...": Moscow
+  // read as a conjunct of "envoys", "responded" as a participle on it
+  auto a = test::analysis({{"Oslo", Upos::PROPN, "NNP", 1, "nsubj"},
+                           {"expel", Upos::VERB, "VBD", -1, "root"},
+                           {"envoy", Upos::NOUN, "NNS", 1, "obj"},
+                           {",", Upos::PUNCT, ",", 5, "punct"},
+                           {"and", Upos::CCONJ, "CC", 5, "cc"},
+                           {"Moscow", Upos::PROPN, "NNP", 2, "conj"},
+                           {"respond", Upos::VERB, "VBN", 5, "acl"},
+                           {"by", Upos::SCONJ, "IN", 8, "mark"},
+                           {"expel", Upos::VERB, "VBG", 6, "advcl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+  CHECK(t.rel(6) == "conj");
+  CHECK(t.head(5) == 6);
+  CHECK(t.rel(5) == "nsubj");
+  CHECK(t.head(4) == 6);
+  // end to end: both expulsions
+  auto fs = test::facts("In March, Riga expelled three Russian diplomats, and Moscow responded by expelling two Latvian diplomats.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "LVA", "RUS") != nullptr);
+  CHECK(test::find(fs, "16", "RUS", "LVA") != nullptr);
+}

@@ -452,6 +452,35 @@ bool Tree::repair_medium_phrases() {
   return changed;
 }
 
+// "X expelled two diplomats, and Y responded by expelling ...", read with
+// Y as a conjunct of the object and "responded" as a participle on Y: a
+// name right after "and" or "but" is modified by no participle without an
+// agent; the name is the subject of a clause joined to the verb above.
+bool Tree::repair_name_clauses() {
+  bool changed = false;
+  for (int c = 1; c < size(); ++c) {
+    const int h = head_[c];
+    if (h != c - 1 || base_[c] != "acl" || rel_[c] != "acl" || !is_verb(c) ||
+        !(xpos(c) == "VBN" || xpos(c) == "VBD") || upos(h) != syntax::Upos::PROPN || base_[h] != "conj")
+      continue;
+    const int cc = child(h, "cc");
+    if (cc < 0 || !(lemma(cc) == "and" || lemma(cc) == "but")) continue;
+    bool agent = false;
+    for (const int* k = kids_begin(c); k != kids_end(c); ++k)
+      agent |= base_[*k] == "obl" && marker(*k) == "by";
+    if (agent || child(c, "nsubj") >= 0) continue;
+    int y = head_[h];
+    while (y >= 0 && !is_verb(y)) y = head_[y];
+    if (y < 0 || y > h) continue;
+    attach(c, y, "conj");
+    attach(h, c, "nsubj");
+    for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+      if (*k < h && (base_[*k] == "cc" || (upos(*k) == syntax::Upos::PUNCT && *k < cc))) attach(*k, c, std::string(rel_[*k]));
+    changed = true;
+  }
+  return changed;
+}
+
 // An English oblique carries a preposition. A bare noun phrase before a
 // verb that has no subject, read as "obl" (the parser's slip on a subject
 // with an apposition: "X's president, Y Z, agreed ..."), is that verb's
