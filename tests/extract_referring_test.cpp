@@ -175,3 +175,21 @@ TEST_CASE("a title with another country than the dateline's is not a person read
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "PRT,MOZ") != nullptr);
 }
+
+TEST_CASE("'the foreign ministry', 'the foreign minister' in a story from a named country's capital are its") {
+  auto fs = test::facts(
+      "VILNIUS, March 4 - Lithuania accused Belarus of sending migrants across the border on Monday.\n\n"
+      "The foreign ministry later summoned the Belarusian charge d'affaires.\n\n"
+      "The foreign minister also urged Minsk to stop the flights.",
+      "2024-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "LTU", "BLR") != nullptr);
+  CHECK(test::find(fs, "02", "LTU", "BLR") != nullptr);
+  // not before the story names that country, nor for "a ... spokesman"
+  fs = test::facts(
+      "RIGA, March 4 - Estonia and Finland signed a ferry deal on Monday.\n\n"
+      "The foreign ministry welcomed the agreement.",
+      "2024-03-04");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("LVA") == 0);
+}

@@ -140,6 +140,10 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   }
   const auto* fs = frames_.find(tr.lemma(o), true);
   if (!definite || !fs || fs->empty()) return;
+  // (a noun of force, "the attack", even with a verbal sense too, is
+  // referred_act's: the act of force told before)
+  if (std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return coder_detail::force_root(frames_.frame(fi).cameo); }))
+    return;
   const std::string& root = frames_.frame(fs->front()).cameo;
   for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
     if (root.compare(0, 2, a->root, 2) != 0) continue;

@@ -294,14 +294,26 @@ void pronouns_and_descriptions(SentenceState& sen) {
     // "the parliament", "the government": the country of the last body of
     // that noun read ("the Iraqi parliament"), unless named here ("the
     // government of Peru", "the government in Lima").
+    // (one modifier between: "the foreign ministry"; with none read, a
+    // story's dateline names its country's bodies plainly, once the story
+    // has named that country: "TALLINN - Estonia blamed ... the foreign
+    // ministry said")
     if (w == id.the && i + 1 < span.end) {
-      TokenId body = sen.body_noun(i + 1);
+      std::uint32_t b = i + 1;
+      if (!sen.body_noun(b) && b + 1 < span.end && toks[b].is(kWord) && !toks[b].is(kCap) && at[b] < 0 &&
+          !(toks[b].cls & kFunction))
+        ++b;
+      TokenId body = sen.body_noun(b);
       auto it = std::find_if(art.body_country.begin(), art.body_country.end(),
                              [&](const auto& p) { return body && p.first == body; });
-      if (it != art.body_country.end() &&
-          !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].id == id.in || toks[i + 2].is(kCap)))) {
-        sen.replace_with_country(i, i + 2, it->second);
-        ++i;
+      const int home = art.a.dateline_country;
+      const bool home_named = home >= 0 && static_cast<std::size_t>(home) < art.a.country_counts.size() &&
+                              art.a.country_counts[home] > 0;
+      const int country = it != art.body_country.end() ? it->second : body && home_named ? home : -1;
+      if (country >= 0 &&
+          !(b + 1 < span.end && (toks[b + 1].id == id.of || toks[b + 1].id == id.in || toks[b + 1].is(kCap)))) {
+        sen.replace_with_country(i, b + 1, country);
+        i = b;
         continue;
       }
     }

@@ -420,6 +420,15 @@ void titles_to_people(SentenceState& sen) {
       if (found < 0 && country < 0 && has_det)
         for (auto r = art.roles_read.rbegin(); r != art.roles_read.rend() && country < 0; ++r)
           if (same_role(r->first, base_role)) country = r->second;
+      // ... else, once the story has named the dateline's country, that
+      // country's ("TALLINN - Estonia blamed ... the foreign minister told
+      // a news conference"), as its bodies are (coreference.cpp)
+      // (definite only: "a foreign ministry spokesman" may be anyone's)
+      if (found < 0 && country < 0 && has_det && org < 0 && pb > 0 && toks[pb - 1].id == id.the) {
+        const int home = art.a.dateline_country;
+        if (home >= 0 && static_cast<std::size_t>(home) < art.a.country_counts.size() && art.a.country_counts[home] > 0)
+          country = home;
+      }
       if (found >= 0) {
         if (art.a.people[found].country < 0) art.a.people[found].country = country;
         pm.entity = found;
