@@ -339,3 +339,15 @@ TEST_CASE("a request in a bare phrase the parser hung on an answering verb is no
   CHECK(test::find(fs, "02", "VNM", "JPN") != nullptr);
   CHECK(test::find(fs, "02", "JPN", "VNM") == nullptr);
 }
+
+TEST_CASE("'reserved the right to respond' is a threat to whoever wronged the speaker") {
+  auto fs = test::facts(
+      "Armenia expelled two Azerbaijani diplomats on Friday.\n\n"
+      "Baku denied the charges and said it reserved the right to respond.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "AZE", "ARM") != nullptr);
+  // a right reserved with no wrong told before and no one named is no threat
+  fs = test::facts("Kenya signed a rail deal with Uganda last year.\n\nKenya reserved the right to review the timetable.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

@@ -443,7 +443,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
       }
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
-        answered_party(c, w, e.source, e.target, why);
+        answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0 && !f.noun);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         referred_act(c, w, f.cameo, e.source, e.target, why);
       if (e.target.empty() && !e.source.empty() && coder_detail::force_root(f.cameo))

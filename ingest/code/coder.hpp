@@ -169,7 +169,7 @@ class Coder {
   bool pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const std::vector<std::int32_t>& target, int& a,
                int& b) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
-                      std::vector<std::int32_t>& target, std::string& why) const;
+                      std::vector<std::int32_t>& target, std::string& why, bool threat = false) const;
   // "condemned the attack", "criticized the visit": a definite noun event
   // with no party of its own, the object of a directed act, is the act of
   // its kind told last before (CoderInput::last_force, last_acts); the act

@@ -109,24 +109,29 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
 // made it is the one answered. A denial (`@denial`) naming no act answers
 // the latest accusation aimed at the denier.
 void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
-                           std::vector<std::int32_t>& target, std::string& why) const {
+                           std::vector<std::int32_t>& target, std::string& why, bool threat) const {
   const Tree& tr = c.t;
   int o = tr.child(t, "obj");
   if (c.in.recent_acts.empty()) return;
   // "Y denied that its army had fired", "denied any violation": a denial
   // naming no accusation answers the latest one aimed at the denier
   // (criticism, root 11, told in the sentences before).
-  if (frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true))) {
+  // A threat of an unnamed response ("reserved the right to respond", "would
+  // retaliate") answers the latest hostile act (roots 11-20) aimed at its
+  // maker.
+  const bool denial = frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
+  if (denial || threat) {
     for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
-      if (a->root[0] != '1' || a->root[1] != '1') continue;
-      const bool at_denier = std::any_of(a->target.begin(), a->target.end(), [&](std::int32_t x) {
+      const int r = (a->root[0] - '0') * 10 + (a->root[1] - '0');
+      if (denial ? r != 11 : r < 11 || r > 20) continue;
+      const bool at_them = std::any_of(a->target.begin(), a->target.end(), [&](std::int32_t x) {
         return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
       });
-      if (!at_denier) continue;
+      if (!at_them) continue;
       for (std::int32_t x : a->source)
         if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
           target.push_back(x);
-      if (!target.empty()) why += "target=accuser answered ";
+      if (!target.empty()) why += denial ? "target=accuser answered " : "target=wrong answered ";
       return;
     }
     return;
