@@ -101,3 +101,18 @@ TEST_CASE("frames: the shipped frames.tsv finds every frame under its own lemma"
     CHECK(t.is_trigger_lemma(f.lemma));
   }
 }
+
+TEST_CASE("frames: a word class defined twice is an error naming its line; the first counts") {
+  Diagnostics diag(false);
+  const auto path = std::filesystem::temp_directory_path() / "dipgraph_frames_twice.tsv";
+  std::ofstream(path) << "@asked\trequest plea\n"
+                         "@asked\twithdrawal\n"
+                         "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+                         "visit\tV\tvisit\t042\tsubj\tobj\t-\t-\n";
+  const FrameTable t = FrameTable::load(path.string(), diag);
+  std::filesystem::remove(path);
+  CHECK(diag.error_count() == 1);
+  const int c = t.class_index("asked");
+  CHECK(t.in_class(c, "plea"));
+  CHECK_FALSE(t.in_class(c, "withdrawal"));
+}

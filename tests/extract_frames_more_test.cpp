@@ -351,3 +351,16 @@ TEST_CASE("'reserved the right to respond' is a threat to whoever wronged the sp
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("a demand for an act with no maker of its own is aimed at whoever would do it") {
+  // the owner of the forces to be withdrawn
+  auto fs = test::facts("Syria's foreign ministry demanded the withdrawal of all Israeli troops from Syrian land.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "SYR", "ISR") != nullptr);
+  // the release of people: whoever held them, told before
+  fs = test::facts(
+      "Eritrean forces detained four Ethiopian herders near the border.\n\n"
+      "Ethiopia's foreign ministry demanded the immediate release of the four men.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "ETH", "ERI") != nullptr);
+}

@@ -32,6 +32,8 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   operation_class_ = frames_.class_index("operation");
   referring_class_ = frames_.class_index("referring");
   denial_class_ = frames_.class_index("denial");
+  withdrawn_class_ = frames_.class_index("withdrawn");
+  freeing_class_ = frames_.class_index("freeing");
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
   act_class_ = frames_.class_index("act");
@@ -446,6 +448,16 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0 && !f.noun);
       if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
         referred_act(c, w, f.cameo, e.source, e.target, why);
+      // (a target of the speaker's own country, "from Iraqi territory", is
+      // where the act is asked for, not whom)
+      if (!e.source.empty() && !f.noun && (f.cameo.rfind("10", 0) == 0 || f.cameo.rfind("02", 0) == 0) &&
+          std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
+            return std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+          })) {
+        std::vector<std::int32_t> asked;
+        demanded_act_party(c, w, e.source, asked, why);
+        if (!asked.empty()) e.target = std::move(asked);
+      }
       if (e.target.empty() && !e.source.empty() && coder_detail::force_root(f.cameo))
         force_territory(c, w, e.target, why);
       // "backed an uprising", "condemned the rebels": aimed at a non-state

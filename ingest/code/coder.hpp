@@ -177,6 +177,11 @@ class Coder {
   // is that act told again, no reaction to it: "welcomed the visit" as a host.)
   void referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
                     std::vector<std::int32_t>& target, std::string& why) const;
+  // "demanded the withdrawal of Turkish forces", "called for the release of
+  // the men": whom an appeal or demand for an act is aimed at, the one who
+  // would do it (coder_context_parties.cpp).
+  void demanded_act_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                          std::vector<std::int32_t>& target, std::string& why) const;
   // "shelled rebel positions inside Congo": force aimed at no state, in a
   // state's land, is aimed at that state (its country as the target).
   void force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
@@ -219,6 +224,8 @@ class Coder {
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int utterance_class_ = -1;              // frames.tsv @utterance: "statement", "letter"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
+  int withdrawn_class_ = -1;              // frames.tsv @withdrawn: "withdrawal", "pullout"
+  int freeing_class_ = -1;                // frames.tsv @freeing: "release", "return"
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"

@@ -256,6 +256,45 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
   if (!target.empty()) why += force ? "target=maker of the force told before " : "target=maker of the act told before ";
 }
 
+// An appeal or demand whose object (or "for" phrase) is an act noun with
+// no maker of its own names whom it asks: the owner of what the act is
+// "of" ("the withdrawal of all Turkish forces": Turkey), else, for the
+// release of people, whoever held people last (an arrest or detention,
+// root 17, told before by another).
+void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                               std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  int n = tr.child(t, "obj");
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && n < 0; ++d)
+    if (tr.base(*d) == "obl" && tr.marker(*d) == "for") n = *d;
+  if (n < 0 || tr.upos(n) != Upos::NOUN) return;
+  const bool freeing = frames_.in_class(freeing_class_, tr.lemma(n));
+  if (!freeing && !frames_.in_class(withdrawn_class_, tr.lemma(n))) return;
+  if (tr.child(n, "nmod:poss") >= 0) return;  // its own maker ("Turkey's withdrawal")
+  auto own = [&](std::int32_t x) {
+    return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+  };
+  for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d)
+    if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") {
+      std::vector<std::int32_t> owners;
+      actors_at(c, *d, true, false, owners);
+      for (std::int32_t x : owners)
+        if (!own(x)) target.push_back(x);
+      if (!target.empty() && !freeing) {
+        why += "target=owner of what the act asked for moves ";
+        return;
+      }
+      target.clear();  // the people released are not who releases them
+    }
+  if (!freeing) return;
+  for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
+    if (a->root[0] == '1' && a->root[1] == '7' && std::none_of(a->source.begin(), a->source.end(), own)) {
+      target = a->source;
+      why += "target=holder of the people told before ";
+      return;
+    }
+}
+
 void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
   auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };

@@ -77,6 +77,10 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         bad("a word class needs two columns: @NAME and its lemmas");
         continue;
       }
+      if (std::find(t.class_names_.begin(), t.class_names_.end(), col[0].substr(1)) != t.class_names_.end()) {
+        bad(fmt::format("word class {} is defined twice (the first one counts)", col[0]));
+        continue;
+      }
       t.class_names_.push_back(col[0].substr(1));
       std::vector<std::string> words;
       std::istringstream ws(col[1]);
