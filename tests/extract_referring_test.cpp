@@ -193,3 +193,15 @@ TEST_CASE("'the foreign ministry', 'the foreign minister' in a story from a name
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f).count("LVA") == 0);
 }
+
+TEST_CASE("'the two presidents' are the two countries' presidents") {
+  auto fs = test::facts(
+      "The presidents of Bolivia and Paraguay called off a planned summit.\n\n"
+      "The two presidents discussed the delay in a telephone call on Friday.");
+  CAPTURE(test::summary(fs));
+  bool call = false;
+  for (const Fact& f : fs)
+    call |= f.cameo.rfind("04", 0) == 0 && f.status == Status::occurred && test::countries(f).count("BOL") &&
+            test::countries(f).count("PRY");
+  CHECK(call);
+}

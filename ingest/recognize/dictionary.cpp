@@ -187,7 +187,7 @@ const GrammarWords kGrammar[] = {
                   "hundred hundreds thousand thousands million millions several some"},
     {kRoleNoun, "official officials minister ministers spokesman spokeswoman spokesperson leader "
                 "leaders delegation delegations envoy envoys diplomat diplomats ambassador "
-                "ambassadors president prime premier counterpart counterparts side sides "
+                "ambassadors president presidents prime premier premiers counterpart counterparts side sides "
                 "government governments authorities authority administration negotiator "
                 "negotiators representative representatives officer officers forces troops "
                 "soldiers police army military navy army's militants rebels guerrillas "
