@@ -205,3 +205,11 @@ TEST_CASE("'the two presidents' are the two countries' presidents") {
             test::countries(f).count("PRY");
   CHECK(call);
 }
+
+TEST_CASE("'the offer was welcomed by X': a passive answer to an act told before") {
+  auto fs = test::facts(
+      "Qatar offered to host talks between Chad and Sudan.\n\n"
+      "The offer was welcomed by N'Djamena on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "TCD", "QAT") != nullptr);
+}

@@ -112,6 +112,7 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
                            std::vector<std::int32_t>& target, std::string& why, bool threat) const {
   const Tree& tr = c.t;
   int o = tr.child(t, "obj");
+  if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");  // "the offer was welcomed by X"
   if (c.in.recent_acts.empty()) return;
   // "Y denied that its army had fired", "denied any violation": a denial
   // naming no accusation answers the latest one aimed at the denier
