@@ -309,3 +309,13 @@ TEST_CASE("analyzer: a plural noun after a name, before 'to' and a bare verb, is
   t = tags_of(troops, 6, h2);
   CHECK(t.analyzer == "NNS");
 }
+
+TEST_CASE("analyzer: a word WordNet knows only as a noun, tagged as an adverb, is a noun") {
+  Tags t = tags_of({"The", "prime", "minister", "paid", "tribute", "to", "the", "Cuban", "medical", "brigade", "."}, 4);
+  CAPTURE(t.tagger);
+  CHECK(t.analyzer == "NN");
+  // an adverb that is a noun too stays an adverb ("studied abroad")
+  t = tags_of({"Many", "Kenyan", "students", "studied", "abroad", "last", "year", "."}, 4);
+  CAPTURE(t.tagger);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -68,6 +68,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::verb_forms_taken_for_nouns(words, s.named, *lemmatizer_, out);
   tag_repairs::verbs_taken_for_auxiliaries(words, out);
   tag_repairs::nouns_taken_for_verbs(words, s.named, *lemmatizer_, out);
+  tag_repairs::nouns_taken_for_adverbs(words, s.named, *lemmatizer_, out);
   tag_repairs::adverbs_after_possessives(words, *lemmatizer_, out);
   tag_repairs::plurals_after_prepositions(words, *lemmatizer_, out);
   tag_repairs::plurals_taken_for_singulars(words, *lemmatizer_, out);

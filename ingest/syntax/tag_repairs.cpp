@@ -105,6 +105,19 @@ void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
   }
 }
 
+void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                             const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::ADV || (i < named.size() && named[i])) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 4 || !lemmas.noun_form_only(form) || lemmas.adverb_index_word(form)) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = form.back() == 's' && !lemmas.noun_index_word(form) ? kNNS : kNN;
+  }
+}
+
 void adverbs_after_possessives(const std::vector<std::string_view>& words,
                                const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kNN = xpos_index("NN"), kPOSS = xpos_index("PRP$");

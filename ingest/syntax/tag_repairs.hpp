@@ -41,6 +41,12 @@ void lower_case_names(const std::vector<std::string_view>& words, const std::vec
 void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
                            const std::vector<bool>& named, const Lemmatizer& lemmas, Analysis& a);
 
+// A word WordNet knows only as a noun (no verb, adjective or adverb sense)
+// tagged as an adverb is a noun ("paid tribute to X" had "tribute" as an
+// adverb and lost its object).
+void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                             const Lemmatizer& lemmas, Analysis& a);
+
 // Before lemmas. "X and its ally Y" with "ally" tagged as an adverb: a
 // possessive determiner (not "her", also an object) opens a noun phrase; a
 // word after it tagged as an adverb, before no adjective, adverb, noun,
