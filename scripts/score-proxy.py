@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Scores extraction on our own news sets with gold facts (tests/data/proxy).
+
+  scripts/score-proxy.py [DIPGRAPH] [EVAL_DIR]
+
+Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
+tests/data/proxy (setA: cooperation and diplomacy, setB: frictions; 16
+invented wire stories each, coded by the rules of EVAL_DIR/ANNOTATION.md)
+and prints the news scorer's dyad+root and dyad lines for all facts and for
+interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
+score_news.py). See tests/data/proxy/README.md for how the sets were made
+and what their figures mean.
+"""
+import os, subprocess, sys, tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+exe = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build", "dipgraph")
+ev = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(ROOT), "shared", "eval")
+scorer = os.path.join(ev, "score_news.py")
+if not os.path.exists(scorer):
+    sys.exit(f"score-proxy: no news scorer at {scorer} (give EVAL_DIR)")
+
+proxy = os.path.join(ROOT, "tests", "data", "proxy")
+for name in ("setA", "setB"):
+    articles = os.path.join(proxy, name + ".jsonl")
+    gold = os.path.join(proxy, name + "_gold.jsonl")
+    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
+        subprocess.run([exe, "extract", articles], stdout=facts, stderr=subprocess.DEVNULL, check=True)
+        facts.flush()
+        out = subprocess.run([sys.executable, scorer, gold, facts.name], capture_output=True, text=True, check=True)
+    section = "all"
+    for line in out.stdout.splitlines():
+        if line.startswith("interstate"):
+            section = "interstate"
+        words = line.split()
+        if words and words[0] in ("dyad+root", "dyad"):
+            print(f"{name} {section:10} {line.strip()}")
