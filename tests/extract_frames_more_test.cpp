@@ -364,3 +364,11 @@ TEST_CASE("a demand for an act with no maker of its own is aimed at whoever woul
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "10", "ETH", "ERI") != nullptr);
 }
+
+TEST_CASE("an appeal for people to be released is aimed at whoever held them") {
+  auto fs = test::facts(
+      "Gambian police detained three Senegalese fishermen on Sunday.\n\n"
+      "Senegal's foreign ministry called for the fishermen to be released at once.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "SEN", "GMB") != nullptr);
+}

@@ -265,6 +265,28 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
 void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                                std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
+  auto own = [&](std::int32_t x) {
+    return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
+  };
+  // the people held: whoever held people last, told before by another
+  auto holder = [&]() {
+    for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
+      if (a->root[0] == '1' && a->root[1] == '7' && std::none_of(a->source.begin(), a->source.end(), own)) {
+        target = a->source;
+        why += "target=holder of the people told before ";
+        return;
+      }
+  };
+  // a passive clause of freeing ("called for the crew to be released",
+  // "urged that the men be freed"): as "the release of the crew"
+  // (or hung on the "for" noun: "for the crew | to be released")
+  auto freed = [&](int v) { return tr.is_verb(v) && tr.passive(v) && frames_.in_class(freeing_class_, tr.lemma(v)); };
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+    if (is_rel(tr.base(*d), {"advcl", "ccomp", "xcomp"}) && freed(*d)) return holder();
+    if (tr.base(*d) == "obl" && tr.marker(*d) == "for")
+      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
+        if (tr.base(*e) == "acl" && freed(*e)) return holder();
+  }
   int n = tr.child(t, "obj");
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && n < 0; ++d)
     if (tr.base(*d) == "obl" && tr.marker(*d) == "for") n = *d;
@@ -272,28 +294,19 @@ void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32
   const bool freeing = frames_.in_class(freeing_class_, tr.lemma(n));
   if (!freeing && !frames_.in_class(withdrawn_class_, tr.lemma(n))) return;
   if (tr.child(n, "nmod:poss") >= 0) return;  // its own maker ("Turkey's withdrawal")
-  auto own = [&](std::int32_t x) {
-    return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-  };
-  for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d)
-    if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") {
-      std::vector<std::int32_t> owners;
-      actors_at(c, *d, true, false, owners);
-      for (std::int32_t x : owners)
-        if (!own(x)) target.push_back(x);
-      if (!target.empty() && !freeing) {
-        why += "target=owner of what the act asked for moves ";
-        return;
+  if (!freeing)
+    for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d)
+      if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") {
+        std::vector<std::int32_t> owners;
+        actors_at(c, *d, true, false, owners);
+        for (std::int32_t x : owners)
+          if (!own(x)) target.push_back(x);
+        if (!target.empty()) {
+          why += "target=owner of what the act asked for moves ";
+          return;
+        }
       }
-      target.clear();  // the people released are not who releases them
-    }
-  if (!freeing) return;
-  for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
-    if (a->root[0] == '1' && a->root[1] == '7' && std::none_of(a->source.begin(), a->source.end(), own)) {
-      target = a->source;
-      why += "target=holder of the people told before ";
-      return;
-    }
+  if (freeing) holder();
 }
 
 void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
