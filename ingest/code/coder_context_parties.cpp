@@ -50,13 +50,15 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   const int own_obj = c.t.is_verb(t) ? c.t.child(t, "obj") : -1;
   // (a capitalized noun is a name the tagger took for a common noun: "the West")
   const bool own_object =
-      own_obj >= 0 && (c.t.upos(own_obj) == Upos::PROPN || c.rec.toks[c.in.tok_of_word[own_obj]].is(kCap) ||
-                       std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(own_obj)));
+      own_obj >= 0 &&
+      (c.t.upos(own_obj) == Upos::PROPN || c.rec.toks[c.in.tok_of_word[own_obj]].is(kCap) ||
+       std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(own_obj)));
   auto others_object = [&](int w) {
     if (!own_object || w < 0 || c.t.rel(w) != "obj") return false;
     const int v = c.t.head(w);
     return v != t && c.t.is_verb(v) &&
-           ((c.t.rel(t) == "conj" && c.t.head(t) == v) || (c.t.rel(v) == "conj" && c.t.head(v) == t));
+           ((c.t.rel(t) == "conj" && c.t.head(t) == v) ||
+            (c.t.rel(v) == "conj" && c.t.head(v) == t));
   };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
@@ -64,13 +66,16 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     int mi = c.rec.mention_at[i];
     if (mi < 0 || (i > c.in.first_tok && c.rec.mention_at[i - 1] == mi)) continue;
     if (!is_actor(c.rec.mentions[mi])) continue;
-    bool own = std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
+    bool own = std::any_of(source.begin(), source.end(),
+                           [&](std::int32_t s) { return s == mi || key(s) == key(mi); });
     // "their borders" of coordinated subjects: a group of the source's own countries
     const Mention& gm = c.rec.mentions[mi];
     if (!own && gm.kind == MentionKind::group && gm.entity >= 0) {
       own = true;
       for (std::int32_t gc : c.rec.groups[gm.entity])
-        own &= std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return key(s) == std::pair<int, std::int32_t>{-1, gc}; });
+        own &= std::any_of(source.begin(), source.end(), [&](std::int32_t s) {
+          return key(s) == std::pair<int, std::int32_t>{-1, gc};
+        });
     }
     if (own) continue;
     // What a clause under the trigger says ("denied that the UK was
@@ -86,13 +91,15 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
       continue;
     }
     // (a name's last word is its head: "the United States")
-    if (others_object(c.in.word_of_tok[std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1 - c.in.first_tok]))
+    if (others_object(
+            c.in.word_of_tok[std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1 - c.in.first_tok]))
       continue;
     if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
     int w = c.in.word_of_tok[last - c.in.first_tok];
-    if (w >= 0 && is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+    if (w >= 0 &&
+        is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
       place = true;
       continue;
     }
@@ -120,18 +127,17 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   // A threat of an unnamed response ("reserved the right to respond", "would
   // retaliate") answers the latest hostile act (roots 11-20) aimed at its
   // maker.
-  const bool denial = frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
+  const bool denial =
+      frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
   if (denial || threat) {
     for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
       const int r = (a->root[0] - '0') * 10 + (a->root[1] - '0');
       if (denial ? r != 11 : r < 11 || r > 20) continue;
-      const bool at_them = std::any_of(a->target.begin(), a->target.end(), [&](std::int32_t x) {
-        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-      });
+      const bool at_them = std::any_of(a->target.begin(), a->target.end(),
+                                       [&](std::int32_t x) { return c.among(x, source); });
       if (!at_them) continue;
       for (std::int32_t x : a->source)
-        if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
-          target.push_back(x);
+        if (!c.among(x, source)) target.push_back(x);
       if (!target.empty()) why += denial ? "target=accuser answered " : "target=wrong answered ";
       return;
     }
@@ -142,20 +148,22 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d) {
     std::string_view b = tr.base(*d);
     if (b == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that", "these", "those"});
-    if (is_rel(b, {"nmod", "amod", "compound", "acl"}) || tr.rel(*d) == "nmod:poss") return;  // its own parties
+    if (is_rel(b, {"nmod", "amod", "compound", "acl"}) || tr.rel(*d) == "nmod:poss")
+      return;  // its own parties
   }
   const auto* fs = frames_.find(tr.lemma(o), true);
   if (!definite || !fs || fs->empty()) return;
   // (a noun of force, "the attack", even with a verbal sense too, is
   // referred_act's: the act of force told before)
-  if (std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return coder_detail::force_root(frames_.frame(fi).cameo); }))
+  if (std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) {
+        return coder_detail::force_root(frames_.frame(fi).cameo);
+      }))
     return;
   const std::string& root = frames_.frame(fs->front()).cameo;
   for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
     if (root.compare(0, 2, a->root, 2) != 0) continue;
     for (std::int32_t x : a->source)
-      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
-        target.push_back(x);
+      if (!c.among(x, source)) target.push_back(x);
     if (!target.empty()) why += "target=answered ";
     return;
   }
@@ -167,8 +175,9 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
 // "against", is the act of force told last in the article; the act is
 // aimed at its maker. A noun that only refers back ("the move", "the
 // decision") is the latest act told in the sentences before by another.
-void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
-                         std::vector<std::int32_t>& target, std::string& why) const {
+void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
+                         const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
+                         std::string& why) const {
   const Tree& tr = c.t;
   const CoderInput::RecentAct& last_force = c.in.last_force;
   // An apology or regret for "the mistake", "the incident": the regretted
@@ -184,14 +193,13 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
     // act only by referring back is the latest act told before by another.
     if (frames_.in_class(referring_class_, tr.lemma(n))) {
       for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
-        if (std::any_of(a->source.begin(), a->source.end(), [&](std::int32_t x) {
-              return std::none_of(source.begin(), source.end(),
-                                  [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-            }))
+        if (std::any_of(a->source.begin(), a->source.end(),
+                        [&](std::int32_t x) { return !c.among(x, source); }))
           return &*a;
       return nullptr;
     }
-    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"})) return force;
+    if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"}))
+      return force;
     const auto* fs = frames_.find(tr.lemma(n), true);
     if (!fs) return nullptr;
     for (std::uint32_t fi : *fs) {
@@ -214,8 +222,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
     std::vector<std::int32_t> makers;
     actors_at(c, subject_of(c, v, ignored), true, false, makers);
     for (std::int32_t x : makers)
-      if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
-        target.push_back(x);
+      if (!c.among(x, source)) target.push_back(x);
     if (!target.empty()) why += "target=maker of the clause the act noun is set beside ";
     return;
   }
@@ -223,7 +230,9 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
   const CoderInput::RecentAct* last = nullptr;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
     if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
-    if (!last && tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"for", "against"}) && (last = act_of(*d))) n = *d;
+    if (!last && tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"for", "against"}) &&
+        (last = act_of(*d)))
+      n = *d;
     if (tr.rel(*d) == "obj")  // "support for the operation"
       for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && !last; ++e)
         if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && (last = act_of(*e))) n = *e;
@@ -233,14 +242,14 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
   std::vector<std::int32_t> own;
   for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
     if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that"});
-    if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"})) actors_at(c, *d, false, true, own);
+    if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"}))
+      actors_at(c, *d, false, true, own);
   }
   if (!definite || !own.empty() || c.mention(n) >= 0) return;
   const bool force = last == &last_force;
   if (force && apology && !last->target.empty() &&
-      std::any_of(last->source.begin(), last->source.end(), [&](std::int32_t x) {
-        return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-      })) {
+      std::any_of(last->source.begin(), last->source.end(),
+                  [&](std::int32_t x) { return c.among(x, source); })) {
     target = last->target;
     why += "target=victim of one's own force told before ";
     return;
@@ -252,9 +261,10 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
   std::vector<std::int32_t> makers = last->source;
   if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
   for (std::int32_t x : makers)
-    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); }))
-      target.push_back(x);
-  if (!target.empty()) why += force ? "target=maker of the force told before " : "target=maker of the act told before ";
+    if (!c.among(x, source)) target.push_back(x);
+  if (!target.empty())
+    why +=
+        force ? "target=maker of the force told before " : "target=maker of the act told before ";
 }
 
 // An appeal or demand whose object (or "for" phrase) is an act noun with
@@ -265,13 +275,12 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo, const st
 void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                                std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
-  auto own = [&](std::int32_t x) {
-    return std::any_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-  };
+  auto own = [&](std::int32_t x) { return c.among(x, source); };
   // the people held: whoever held people last, told before by another
   auto holder = [&]() {
     for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
-      if (a->root[0] == '1' && a->root[1] == '7' && std::none_of(a->source.begin(), a->source.end(), own)) {
+      if (a->root[0] == '1' && a->root[1] == '7' &&
+          std::none_of(a->source.begin(), a->source.end(), own)) {
         target = a->source;
         why += "target=holder of the people told before ";
         return;
@@ -280,7 +289,9 @@ void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32
   // a passive clause of freeing ("called for the crew to be released",
   // "urged that the men be freed"): as "the release of the crew"
   // (or hung on the "for" noun: "for the crew | to be released")
-  auto freed = [&](int v) { return tr.is_verb(v) && tr.passive(v) && frames_.in_class(freeing_class_, tr.lemma(v)); };
+  auto freed = [&](int v) {
+    return tr.is_verb(v) && tr.passive(v) && frames_.in_class(freeing_class_, tr.lemma(v));
+  };
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
     if (is_rel(tr.base(*d), {"advcl", "ccomp", "xcomp"}) && freed(*d)) return holder();
     if (tr.base(*d) == "obl" && tr.marker(*d) == "for")
@@ -309,7 +320,8 @@ void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32
   if (freeing) holder();
 }
 
-void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
+void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target,
+                            std::string& why) const {
   const Tree& tr = c.t;
   auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };
   // the verb's own place phrase, else the place of what it hit
@@ -323,10 +335,13 @@ void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& targ
     if (tr.base(*d) == (noun ? "nmod" : "obl") && inside(*d) && !is_date(c, *d))
       actors_at(c, *d, false, true, target);
   if (noun && target.empty() && tr.rel(t) == "obj" && tr.head(t) >= 0 && tr.is_verb(tr.head(t)))
-    for (const int* d = tr.kids_begin(tr.head(t)); d != tr.kids_end(tr.head(t)) && target.empty(); ++d)
-      if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d)) actors_at(c, *d, false, true, target);
+    for (const int* d = tr.kids_begin(tr.head(t)); d != tr.kids_end(tr.head(t)) && target.empty();
+         ++d)
+      if (tr.base(*d) == "obl" && inside(*d) && !is_date(c, *d))
+        actors_at(c, *d, false, true, target);
   const int obj = noun ? -1 : tr.child(t, "obj");
-  for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj); d && d != tr.kids_end(obj) && target.empty(); ++d)
+  for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj);
+       d && d != tr.kids_end(obj) && target.empty(); ++d)
     if (tr.base(*d) == "nmod" && inside(*d)) actors_at(c, *d, false, true, target);
   if (!target.empty()) why += "target=territory ";
 }

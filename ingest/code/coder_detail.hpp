@@ -24,6 +24,10 @@ struct Coder::Ctx {
   // mention named elsewhere than the sentence's words.
   const Mention& party(std::int32_t x) const { return rec.mentions[x < 0 ? -x - 1 : x]; }
   int country_of(std::int32_t x) const { return party(x).country; }
+  // True if party x is of the country of one of `parties` ("its own side").
+  bool among(std::int32_t x, const std::vector<std::int32_t>& parties) const {
+    return std::any_of(parties.begin(), parties.end(), [&](std::int32_t p) { return country_of(p) == country_of(x); });
+  }
   // Possessive pronouns the tree binds elsewhere than the recognizer did
   // (word, mention): set once per sentence by Coder::rebind_pronouns.
   std::vector<std::pair<int, int>> rebound{};
