@@ -372,3 +372,18 @@ TEST_CASE("an appeal for people to be released is aimed at whoever held them") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "SEN", "GMB") != nullptr);
 }
+
+TEST_CASE("setting off for a country is a visit; nationals counted are people, no state's visit") {
+  const test::RoleCase cases[] = {
+      {"The Greek foreign minister left for Ankara on Monday.", "04", "GRC", "TUR"},
+      {"The Jordanian king headed to Muscat for talks.", "04", "JOR", "OMN"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  for (const char* text : {"Thousands of Hondurans left for Mexico last year.", "About 3,000 Nepalis arrived in Qatar in May.",
+                           "Many Zambians travelled to Mozambique for work."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "04") == nullptr);
+  }
+}

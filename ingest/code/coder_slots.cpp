@@ -312,6 +312,27 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     for (char& ch : last) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return !last.empty() && frames_.in_class(private_class_, last);
   };
+  // ... and so do nationals counted ("thousands of Syrians", "many
+  // Venezuelans", "2,000 Afghans"): people, not their state.
+  auto nationals = [&](int n) {
+    auto counted_demonym = [&](int x) {
+      const int mi = c.mention(x);
+      if (mi < 0 || c.rec.mentions[mi].kind != MentionKind::demonym || !tr.is_nominal(x)) return false;
+      if (x > 0 && tr.upos(x - 1) == Upos::NUM) return true;  // (however the parser hung the number)
+      for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d)
+        if (tr.base(*d) == "nummod" || is_rel(tr.lemma(*d), {"many", "some", "several", "thousand", "hundred", "million"}))
+          return true;
+      return false;
+    };
+    if (counted_demonym(n)) return true;
+    // "thousands of Syrians": the count heads the phrase
+    if (tr.upos(n) == Upos::NOUN && is_rel(tr.lemma(n), {"thousand", "hundred", "million", "dozen", "number"}))
+      for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d)
+        if (tr.base(*d) == "nmod" && tr.marker(*d) == "of" && c.mention(*d) >= 0 &&
+            c.rec.mentions[c.mention(*d)].kind == MentionKind::demonym)
+          return true;
+    return false;
+  };
   for (int n : nodes) {
     // X said of Y, "... he has sent us greetings": in the quote "us" and
     // "me" are X, "he" and "she" are Y.
@@ -326,7 +347,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         }
         if (who >= 0 && actor_of_node(c, who, true, false) >= 0) n = who;
       }
-    if (!done_to_people && (frames_.in_class(private_class_, tr.lemma(n)) || private_person(n))) {
+    if (!done_to_people && (frames_.in_class(private_class_, tr.lemma(n)) || private_person(n) || nationals(n))) {
       if (c.in.words) why += fmt::format("({}: a private person) ", (*c.in.words)[n]);
       c.private_party = true;
       continue;
