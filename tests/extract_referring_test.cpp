@@ -213,3 +213,15 @@ TEST_CASE("'the offer was welcomed by X': a passive answer to an act told before
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "TCD", "QAT") != nullptr);
 }
+
+TEST_CASE("'called the recall \"disproportionate\"': a quoted judgement of an act told before") {
+  auto fs = test::facts(
+      "Ecuador recalled its ambassador from Bogota on Friday.\n\n"
+      "Colombia's foreign ministry called the recall \"disproportionate\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "COL", "ECU") != nullptr);
+  // a recall of goods is no act between states
+  fs = test::facts("A Korean carmaker announced a recall of cars sold in Chile.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+}

@@ -270,9 +270,15 @@ bool Tree::repair_object_complements() {
     // "called the statement 'unacceptable'": an adjective after the
     // object (English puts its adjectives before the noun) is the
     // complement.
+    // (also a quoted word the tagger took for a noun in apposition:
+    // 'called the recall "disproportionate"')
     int post = -1;
-    for (const int* k = kids_begin(o); k != kids_end(o); ++k)
+    for (const int* k = kids_begin(o); k != kids_end(o); ++k) {
       if (*k > o && base_[*k] == "amod" && upos(*k) == syntax::Upos::ADJ && post < 0) post = *k;
+      if (*k > o && base_[*k] == "appos" && post < 0 && *k > 0 && *k + 1 < n && quote_mark(*k - 1) &&
+          quote_mark(*k + 1) && kids_begin(*k) + 2 == kids_end(*k))
+        post = *k;
+    }
     if (post >= 0) {
       head_[post] = v;
       rel_[post] = base_[post] = "xcomp";
