@@ -776,3 +776,29 @@ TEST_CASE("a name after 'and' with a participle hung on it opens a clause of its
   CHECK(test::find(fs, "16", "LVA", "RUS") != nullptr);
   CHECK(test::find(fs, "16", "RUS", "LVA") != nullptr);
 }
+
+TEST_CASE("'X is due to meet': 'due' heads the clause when the parser made X the root") {
+  using syntax::Upos;
+  auto a = test::analysis({{"envoy", Upos::NOUN, "NNS", -1, "root"},
+                           {"be", Upos::AUX, "VBP", 0, "cop"},
+                           {"due", Upos::ADJ, "JJ", 1, "xcomp"},
+                           {"to", Upos::PART, "TO", 4, "mark"},
+                           {"meet", Upos::VERB, "VB", 2, "xcomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == -1);
+  CHECK(t.head(0) == 2);
+  CHECK(t.rel(0) == "nsubj");
+  CHECK(t.head(1) == 2);
+  CHECK(t.head(4) == 2);
+  // end to end: a planned meeting of the pair
+  auto fs = test::facts(
+      "Greek and Turkish patrol boats collided near Kos on Monday.\n\n"
+      "Coast guard chiefs from both sides are due to meet on Friday.");
+  CAPTURE(test::summary(fs));
+  bool planned = false;
+  for (const Fact& f : fs)
+    planned |= f.cameo.rfind("04", 0) == 0 && f.status == Status::planned && test::countries(f).count("GRC") &&
+               test::countries(f).count("TUR");
+  CHECK(planned);
+}

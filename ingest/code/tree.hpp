@@ -32,6 +32,7 @@ class Tree {
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
+    if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
@@ -78,6 +79,7 @@ class Tree {
   bool repair_between_conjuncts();
   bool repair_medium_phrases();
   bool repair_name_clauses();
+  bool repair_due_clauses();
   void repair_subjects();
   // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
   void attach(int x, int h, std::string_view r) {

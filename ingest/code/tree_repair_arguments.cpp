@@ -487,6 +487,31 @@ bool Tree::repair_name_clauses() {
   return changed;
 }
 
+// "X is due to meet ...", read with the noun phrase before "is" as the
+// root and "due" hung below the copula: "due" heads the clause (UD), the
+// noun phrase is its subject, "is" its copula, the infinitive its
+// complement. Only where the parser made that noun phrase the root.
+bool Tree::repair_due_clauses() {
+  bool changed = false;
+  for (int x = 2; x + 2 < size(); ++x) {
+    if (lemma(x) != "due" || upos(x) != syntax::Upos::ADJ || lemma(x - 1) != "be" || lemma(x + 1) != "to" ||
+        !is_verb(x + 2) || head_[x] < 0)
+      continue;
+    int subj = -1;  // the top of the words before the copula
+    for (int k = 0; k < x - 1; ++k)
+      if (head_[k] < 0 || head_[k] >= x - 1) subj = subj < 0 ? k : -2;
+    if (subj < 0 || head_[subj] >= 0 || !is_nominal(subj)) continue;
+    attach(x, -1, "root");
+    attach(subj, x, "nsubj");
+    attach(x - 1, x, "cop");
+    attach(x + 2, x, "xcomp");
+    for (int k = 0; k < size(); ++k)
+      if (k != x && head_[k] >= 0 && (head_[k] == subj || head_[k] == x - 1) && k > x - 1) attach(k, x, std::string(rel_[k]));
+    changed = true;
+  }
+  return changed;
+}
+
 // An English oblique carries a preposition. A bare noun phrase before a
 // verb that has no subject, read as "obl" (the parser's slip on a subject
 // with an apposition: "X's president, Y Z, agreed ..."), is that verb's
