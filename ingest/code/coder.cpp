@@ -451,9 +451,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // (a target of the speaker's own country, "from Iraqi territory", is
       // where the act is asked for, not whom)
       if (!e.source.empty() && !f.noun && (f.cameo.rfind("10", 0) == 0 || f.cameo.rfind("02", 0) == 0) &&
-          std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
-            return std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t s) { return c.country_of(s) == c.country_of(x); });
-          })) {
+          std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) { return c.among(x, e.source); })) {
         std::vector<std::int32_t> asked;
         demanded_act_party(c, w, e.source, asked, why);
         if (!asked.empty()) e.target = std::move(asked);

@@ -115,6 +115,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   std::vector<int> nodes;
   switch (s.kind) {
     case SlotKind::subj: {
+      // A bare noun phrase after a comma read as a verb's oblique is set
+      // beside the clause before ("asked X for Y, a request Z has not
+      // accepted" is not Z's): that verb's subject is not its maker.
       auto set_beside = [&](int x) {
         const int first = tr.left_edge(x);  // (the comma may be the phrase's own)
         return tr.base(x) == "obl" && tr.child(x, "case") < 0 &&
@@ -150,11 +153,7 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         if (placed) {
           n = tr.passive(pg) ? tr.child(pg, "nsubj:pass") : tr.child(pg, "obj");
           if (n >= 0) w += "placed ";
-        } else if (gov >= 0 && tr.rel(t) != "nsubj:pass" && !set_beside(t))
-          n = subject_of(c, gov, w);
-        // (a bare noun phrase after a comma read as the verb's oblique is
-        // set beside the clause before: "asked X for Y, a request Z has not
-        // accepted" is not Z's)
+        } else if (gov >= 0 && tr.rel(t) != "nsubj:pass" && !set_beside(t)) n = subject_of(c, gov, w);
         // "sanctions were extended by the EU": the passive's agent
         else if (gov >= 0 && tr.child(gov, "obl:agent") >= 0) n = tr.child(gov, "obl:agent"), w += "agent ";
         else if (tr.base(t) == "nsubj") n = -1;
