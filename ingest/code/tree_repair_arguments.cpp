@@ -481,7 +481,7 @@ bool Tree::repair_name_clauses() {
     attach(c, y, "conj");
     attach(h, c, "nsubj");
     for (const int* k = kids_begin(h); k != kids_end(h); ++k)
-      if (*k < h && (base_[*k] == "cc" || (upos(*k) == syntax::Upos::PUNCT && *k < cc))) attach(*k, c, std::string(rel_[*k]));
+      if (*k < h && (base_[*k] == "cc" || (upos(*k) == syntax::Upos::PUNCT && *k < cc))) attach(*k, c, rel_[*k]);
     changed = true;
   }
   return changed;
@@ -506,7 +506,7 @@ bool Tree::repair_due_clauses() {
     attach(x - 1, x, "cop");
     attach(x + 2, x, "xcomp");
     for (int k = 0; k < size(); ++k)
-      if (k != x && head_[k] >= 0 && (head_[k] == subj || head_[k] == x - 1) && k > x - 1) attach(k, x, std::string(rel_[k]));
+      if (k != x && head_[k] >= 0 && (head_[k] == subj || head_[k] == x - 1) && k > x - 1) attach(k, x, rel_[k]);
     changed = true;
   }
   return changed;
