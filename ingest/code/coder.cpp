@@ -30,6 +30,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   craft_class_ = frames_.class_index("craft");
   utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
+  count_class_ = frames_.class_index("count");
   referring_class_ = frames_.class_index("referring");
   denial_class_ = frames_.class_index("denial");
   withdrawn_class_ = frames_.class_index("withdrawn");
@@ -444,10 +445,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=the meeting's party ";
         }
       }
-      if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
-        answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0 && !f.noun);
-      if (e.target.empty() && !e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay)))
-        referred_act(c, w, f.cameo, e.source, e.target, why);
+      if (!e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay))) {
+        if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);
+        if (e.target.empty()) referred_act(c, w, f.cameo, e.source, e.target, why);
+      }
       // (a target of the speaker's own country, "from Iraqi territory", is
       // where the act is asked for, not whom)
       if (!e.source.empty() && !f.noun && (f.cameo.rfind("10", 0) == 0 || f.cameo.rfind("02", 0) == 0) &&

@@ -227,6 +227,7 @@ class Coder {
   int withdrawn_class_ = -1;              // frames.tsv @withdrawn: "withdrawal", "pullout"
   int freeing_class_ = -1;                // frames.tsv @freeing: "release", "return"
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
+  int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"

@@ -127,7 +127,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     }
   }
   // "hundreds of Kenyan students", "dozens of Chinese troops": the people counted.
-  if (mi < 0 && (c.t.upos(n) == Upos::NUM || is_rel(c.t.lemma(n), {"hundred", "thousand", "dozen", "million"})))
+  if (mi < 0 && (c.t.upos(n) == Upos::NUM || frames_.in_class(count_class_, c.t.lemma(n))))
     for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
       if (c.t.base(*k) == "nmod" && c.t.marker(*k) == "of") return actor_of_node(c, *k, source, places);
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||

@@ -130,17 +130,12 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   const bool denial =
       frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
   if (denial || threat) {
-    for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
-      const int r = (a->root[0] - '0') * 10 + (a->root[1] - '0');
-      if (denial ? r != 11 : r < 11 || r > 20) continue;
-      const bool at_them = std::any_of(a->target.begin(), a->target.end(),
-                                       [&](std::int32_t x) { return c.among(x, source); });
-      if (!at_them) continue;
-      for (std::int32_t x : a->source)
-        if (!c.among(x, source)) target.push_back(x);
-      if (!target.empty()) why += denial ? "target=accuser answered " : "target=wrong answered ";
-      return;
-    }
+    const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+      const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
+      return (denial ? r == 11 : r >= 11 && r <= 20) && c.any_among(a.target, source);
+    });
+    if (a) c.add_others(a->source, source, target);
+    if (!target.empty()) why += denial ? "target=accuser answered " : "target=wrong answered ";
     return;
   }
   if (o < 0 || tr.upos(o) != Upos::NOUN) return;
@@ -160,13 +155,10 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
       }))
     return;
   const std::string& root = frames_.frame(fs->front()).cameo;
-  for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a) {
-    if (root.compare(0, 2, a->root, 2) != 0) continue;
-    for (std::int32_t x : a->source)
-      if (!c.among(x, source)) target.push_back(x);
-    if (!target.empty()) why += "target=answered ";
-    return;
-  }
+  const auto* a = c.latest_act(
+      [&](const CoderInput::RecentAct& a) { return root.compare(0, 2, a.root, 2) == 0; });
+  if (a) c.add_others(a->source, source, target);
+  if (!target.empty()) why += "target=answered ";
 }
 
 // "Uganda condemned the attack", "provided support for the
@@ -191,13 +183,11 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
     if (frames_.in_class(operation_class_, tr.lemma(n))) return force;
     // "protested the move", "condemned the decision": a noun that names an
     // act only by referring back is the latest act told before by another.
-    if (frames_.in_class(referring_class_, tr.lemma(n))) {
-      for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
-        if (std::any_of(a->source.begin(), a->source.end(),
-                        [&](std::int32_t x) { return !c.among(x, source); }))
-          return &*a;
-      return nullptr;
-    }
+    if (frames_.in_class(referring_class_, tr.lemma(n)))
+      return c.latest_act([&](const CoderInput::RecentAct& a) {
+        return std::any_of(a.source.begin(), a.source.end(),
+                           [&](std::int32_t x) { return !c.among(x, source); });
+      });
     if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"}))
       return force;
     const auto* fs = frames_.find(tr.lemma(n), true);
@@ -221,8 +211,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
     std::string ignored;
     std::vector<std::int32_t> makers;
     actors_at(c, subject_of(c, v, ignored), true, false, makers);
-    for (std::int32_t x : makers)
-      if (!c.among(x, source)) target.push_back(x);
+    c.add_others(makers, source, target);
     if (!target.empty()) why += "target=maker of the clause the act noun is set beside ";
     return;
   }
@@ -247,9 +236,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   }
   if (!definite || !own.empty() || c.mention(n) >= 0) return;
   const bool force = last == &last_force;
-  if (force && apology && !last->target.empty() &&
-      std::any_of(last->source.begin(), last->source.end(),
-                  [&](std::int32_t x) { return c.among(x, source); })) {
+  if (force && apology && !last->target.empty() && c.any_among(last->source, source)) {
     target = last->target;
     why += "target=victim of one's own force told before ";
     return;
@@ -260,8 +247,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   // its makers: all its parties for an act done together
   std::vector<std::int32_t> makers = last->source;
   if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
-  for (std::int32_t x : makers)
-    if (!c.among(x, source)) target.push_back(x);
+  c.add_others(makers, source, target);
   if (!target.empty())
     why +=
         force ? "target=maker of the force told before " : "target=maker of the act told before ";
@@ -275,16 +261,14 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
 void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                                std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
-  auto own = [&](std::int32_t x) { return c.among(x, source); };
   // the people held: whoever held people last, told before by another
   auto holder = [&]() {
-    for (auto a = c.in.recent_acts.rbegin(); a != c.in.recent_acts.rend(); ++a)
-      if (a->root[0] == '1' && a->root[1] == '7' &&
-          std::none_of(a->source.begin(), a->source.end(), own)) {
-        target = a->source;
-        why += "target=holder of the people told before ";
-        return;
-      }
+    const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+      return a.root[0] == '1' && a.root[1] == '7' && !c.any_among(a.source, source);
+    });
+    if (!a) return;
+    target = a->source;
+    why += "target=holder of the people told before ";
   };
   // a passive clause of freeing ("called for the crew to be released",
   // "urged that the men be freed"): as "the release of the crew"
@@ -310,8 +294,7 @@ void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32
       if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") {
         std::vector<std::int32_t> owners;
         actors_at(c, *d, true, false, owners);
-        for (std::int32_t x : owners)
-          if (!own(x)) target.push_back(x);
+        c.add_others(owners, source, target);
         if (!target.empty()) {
           why += "target=owner of what the act asked for moves ";
           return;

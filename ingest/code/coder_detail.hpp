@@ -28,6 +28,24 @@ struct Coder::Ctx {
   bool among(std::int32_t x, const std::vector<std::int32_t>& parties) const {
     return std::any_of(parties.begin(), parties.end(), [&](std::int32_t p) { return country_of(p) == country_of(x); });
   }
+  // True if one of `xs` is of the country of one of `parties`.
+  bool any_among(const std::vector<std::int32_t>& xs, const std::vector<std::int32_t>& parties) const {
+    return std::any_of(xs.begin(), xs.end(), [&](std::int32_t x) { return among(x, parties); });
+  }
+  // The latest act told in the sentences before that satisfies `pred`, or null.
+  template <class Pred>
+  const CoderInput::RecentAct* latest_act(Pred&& pred) const {
+    for (auto a = in.recent_acts.rbegin(); a != in.recent_acts.rend(); ++a)
+      if (pred(*a)) return &*a;
+    return nullptr;
+  }
+  // Appends to `out` the `makers` not of the country of one of `parties`
+  // (the other side of an act answered or referred to).
+  void add_others(const std::vector<std::int32_t>& makers, const std::vector<std::int32_t>& parties,
+                  std::vector<std::int32_t>& out) const {
+    for (std::int32_t x : makers)
+      if (!among(x, parties)) out.push_back(x);
+  }
   // Possessive pronouns the tree binds elsewhere than the recognizer did
   // (word, mention): set once per sentence by Coder::rebind_pronouns.
   std::vector<std::pair<int, int>> rebound{};

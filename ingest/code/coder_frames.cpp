@@ -240,8 +240,7 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         int sj = f.noun ? -1 : subject_of(c, t, ignored);
         ok = sj >= 0 && frames_.in_class(k.word_class, tr.lemma(sj));
         // "hundreds of students", "a group of activists": the people counted
-        if (sj >= 0 && !ok && (tr.upos(sj) == Upos::NUM || is_rel(tr.lemma(sj), {"hundred", "thousand", "dozen",
-                                                                                   "group", "crowd", "number"})))
+        if (sj >= 0 && !ok && (tr.upos(sj) == Upos::NUM || frames_.in_class(count_class_, tr.lemma(sj))))
           for (const int* d = tr.kids_begin(sj); d != tr.kids_end(sj) && !ok; ++d)
             ok = tr.base(*d) == "nmod" && tr.marker(*d) == "of" && frames_.in_class(k.word_class, tr.lemma(*d));
         break;

@@ -319,13 +319,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (mi < 0 || c.rec.mentions[mi].kind != MentionKind::demonym || !tr.is_nominal(x)) return false;
       if (x > 0 && tr.upos(x - 1) == Upos::NUM) return true;  // (however the parser hung the number)
       for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d)
-        if (tr.base(*d) == "nummod" || is_rel(tr.lemma(*d), {"many", "some", "several", "thousand", "hundred", "million"}))
+        if (tr.base(*d) == "nummod" || is_rel(tr.lemma(*d), {"many", "some", "several"}) ||
+            frames_.in_class(count_class_, tr.lemma(*d)))
           return true;
       return false;
     };
     if (counted_demonym(n)) return true;
     // "thousands of Syrians": the count heads the phrase
-    if (tr.upos(n) == Upos::NOUN && is_rel(tr.lemma(n), {"thousand", "hundred", "million", "dozen", "number"}))
+    if (tr.upos(n) == Upos::NOUN && frames_.in_class(count_class_, tr.lemma(n)))
       for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d)
         if (tr.base(*d) == "nmod" && tr.marker(*d) == "of" && c.mention(*d) >= 0 &&
             c.rec.mentions[c.mention(*d)].kind == MentionKind::demonym)
