@@ -110,6 +110,20 @@ TEST_CASE("extract fold: a directed act at other parties is no follow-up") {
   CHECK(count_root(fs, "02") == 1);
 }
 
+TEST_CASE("extract fold: an act at another organization in a later sentence is another act") {
+  auto fs = test::facts(
+      "Fiji's prime minister urged the World Bank on Monday to speed up its climate grants. He "
+      "also urged the Asian Development Bank to cut its fees.");
+  CAPTURE(test::summary(fs));
+  CHECK(count_root(fs, "02") == 2);
+  // the same organization again: one act, told twice
+  fs = test::facts(
+      "Fiji's prime minister urged the World Bank on Monday to speed up its climate grants. He "
+      "also urged the World Bank to cut its fees.");
+  CAPTURE(test::summary(fs));
+  CHECK(count_root(fs, "02") == 1);
+}
+
 TEST_CASE("extract fold: ids are content-based and evidence points into the text") {
   const std::string a =
       "Bhutan and Nepal signed a hydropower agreement in Thimphu on 2 March 2025.";

@@ -163,3 +163,22 @@ TEST_CASE("a deal a dispute is 'over' is no deal of the disputing sides") {
   CHECK(test::with_root(fs, "06") == nullptr);
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE("an accusation by another, faced or rejected, is aimed at the one who faces it") {
+  const test::RoleCase cases[] = {
+      {"Zambia rejected an accusation by a Malawian official that its army had planned to cross "
+       "the border.",
+       "11", "MWI", "ZMB"},
+      {"Peru faces charges from Chile that it broke the fishing accord.", "11", "CHL", "PER"},
+      {"Ghana dismissed Togo's allegation that it had armed the rebels.", "11", "TGO", "GHA"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // what the accused is said to have planned is no plan of the accusation
+  auto fs = test::facts(
+      "Zambia rejected an accusation by a Malawian official that its army had planned to cross "
+      "the border.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "11", "MWI", "ZMB");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}

@@ -148,13 +148,19 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
   };
   // "the trip, which was cancelled", "talks that were postponed": a noun
   // event's relative clause tells what became of it.
+  // (A clause with a complement of its own tells of that, not of the noun:
+  // "an accusation by X that its president had planned to stay away".)
+  auto about_noun = [&](int v) {
+    return tr.rel(v) == "acl:relcl" && tr.is_verb(v) && tr.child(v, "obj") < 0 && tr.child(v, "xcomp") < 0 &&
+           tr.child(v, "ccomp") < 0;
+  };
   if (tr.is_nominal(t))
     for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
-      if (tr.rel(*d) == "acl:relcl" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
+      if (about_noun(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       // ... or hangs on the noun's last word ("the trip to Egypt, which was cancelled")
       if (tr.base(*d) == "nmod" && *d > t)
         for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d); ++r)
-          if (tr.rel(*r) == "acl:relcl" && tr.is_verb(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
+          if (about_noun(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
     }
   int x = t;
   // A verb conjunct with its own auxiliary or after "but" ("would not

@@ -123,6 +123,22 @@ bool other_people(const Fact& o, const Fact& d) {
   return false;
 }
 
+// True if o and d each name bodies with no country (organizations: "the
+// UN", "the IMF") and neither's are among the other's: two acts.
+bool other_bodies(const Fact& o, const Fact& d) {
+  auto bodies = [](const Fact& f) {
+    std::set<std::string> b;
+    for (const auto* side : {&f.source, &f.target, &f.participants})
+      for (const Actor& a : *side)
+        if (a.kind == ActorKind::organization && a.country.empty()) b.insert(a.id);
+    return b;
+  };
+  const std::set<std::string> x = bodies(o), y = bodies(d);
+  if (x.empty() || y.empty()) return false;
+  return !std::includes(x.begin(), x.end(), y.begin(), y.end()) &&
+         !std::includes(y.begin(), y.end(), x.begin(), x.end());
+}
+
 // True if draft d tells the act of o the other way round (o: X -> Y, d:
 // Y -> X): two acts, not one, unless one of them is a host's 043.
 bool reversed(const Fact& o, const Fact& d) {
@@ -168,8 +184,11 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
         continue;
       if (reversed(o.fact, d.fact)) continue;
       if (other_speaker(o.fact, d.fact) || other_people(o.fact, d.fact)) continue;
+      // (bodies with no country count as parties too when told in two
+      // sentences: "X appealed to the UN ... X urged the IMF" are two appeals)
       bool same_parties = d.countries.empty() ? !d.fact.participants.empty() && party_keys(o.fact) == party_keys(d.fact)
-                                              : o.countries == d.countries;
+                                              : o.countries == d.countries &&
+                                                    (o.sentence == d.sentence || !other_bodies(o.fact, d.fact));
       bool date_ok = !d.own_date || !o.own_date || o.fact.date == d.fact.date;
       bool place_ok = !d.own_place || !o.own_place || o.fact.location == d.fact.location;
       if (same_parties && date_ok && place_ok) {
