@@ -96,3 +96,15 @@ TEST_CASE("'Sino-' is China's in a compound of nationalities") {
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "19", "CHN,VNM") != nullptr);
 }
+
+TEST_CASE("the subject of a clause joined after the act's is not whom the act is aimed at") {
+  auto fs = test::facts(
+      "The Fijian government warned that the talks would end unless the deadline was met, and "
+      "the Samoan envoy told reporters the mood was calm.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "FJI", "WSM") == nullptr);
+  // a clause before it may be what the act answers
+  test::check_found({"Nigeria accused Benin of harbouring smugglers, a charge Benin has always "
+                     "rejected.",
+                     "12", "BEN", "NGA"});
+}

@@ -97,3 +97,34 @@ TEST_CASE("extract recognizer: the two Koreas are both, bare 'Korean' the one th
                 {"The Korean foreign ministry condemned Peru on Monday.", "11", "", "PER"}},
                false);
 }
+
+TEST_CASE("extract recognizer: 'the Fund', 'the Bank' are the organization named before by a longer name") {
+  auto fs = test::facts(
+      "The International Monetary Fund approved a loan for Zambia on Monday.\n\n"
+      "Zambia's finance minister thanked the Fund on Tuesday.");
+  // the praise's target, by id
+  auto thanked = [](const std::vector<Fact>& facts) {
+    std::string ids;
+    for (const Fact& f : facts)
+      if (f.root == "05")
+        for (const Actor& a : f.target) ids += a.id + " ";
+    return ids;
+  };
+  CAPTURE(test::summary(fs));
+  CHECK(thanked(fs) == "org:IMF ");
+  // a name of its own ("the Bank of Ghana") is not the one named before
+  fs = test::facts(
+      "The World Bank approved a loan for Ghana on Monday.\n\n"
+      "Togo's finance minister thanked the Bank of Ghana on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(thanked(fs).find("org:WORLDBANK") == std::string::npos);
+}
+
+TEST_CASE("extract recognizer: a counterpart named by a national adjective acts for that country") {
+  auto fs = test::facts(
+      "The U.S. envoy criticized Russia on Monday. Her British counterpart, who arrived in Kyiv "
+      "on Sunday, said Moscow must withdraw its troops.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "GBR", "UKR") != nullptr);
+  CHECK(test::find(fs, "10", "GBR", "RUS") != nullptr);
+}

@@ -802,3 +802,23 @@ TEST_CASE("'X is due to meet': 'due' heads the clause when the parser made X the
                test::countries(f).count("TUR");
   CHECK(planned);
 }
+
+TEST_CASE("tree repair: a passive subject of an active perfect or finite verb is its subject") {
+  // "Moscow had killed the inquiry", with "Moscow" read as a passive subject
+  syntax::Analysis a = test::analysis({{"Moscow", Upos::PROPN, "NNP", 2, "nsubj:pass"},
+                                       {"have", Upos::AUX, "VBD", 2, "aux"},
+                                       {"kill", Upos::VERB, "VBN", -1, "root"},
+                                       {"the", Upos::DET, "DT", 4, "det"},
+                                       {"inquiry", Upos::NOUN, "NN", 2, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(0) == "nsubj");
+  CHECK(!t.passive(2));
+  // with a passive auxiliary it stays a passive subject
+  a = test::analysis({{"Moscow", Upos::PROPN, "NNP", 3, "nsubj:pass"},
+                      {"have", Upos::AUX, "VBD", 3, "aux"},
+                      {"be", Upos::AUX, "VBN", 3, "aux:pass"},
+                      {"warn", Upos::VERB, "VBN", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(0) == "nsubj:pass");
+}

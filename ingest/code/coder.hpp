@@ -227,6 +227,7 @@ class Coder {
   int withdrawn_class_ = -1;              // frames.tsv @withdrawn: "withdrawal", "pullout"
   int freeing_class_ = -1;                // frames.tsv @freeing: "release", "return"
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
+  int counterpart_class_ = -1;            // frames.tsv @counterpart: "her British counterpart"
   int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"

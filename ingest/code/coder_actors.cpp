@@ -132,7 +132,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (c.t.base(*k) == "nmod" && c.t.marker(*k) == "of") return actor_of_node(c, *k, source, places);
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n)) || frames_.in_class(craft_class_, c.t.lemma(n)) ||
-               frames_.in_class(utterance_class_, c.t.lemma(n));
+               frames_.in_class(utterance_class_, c.t.lemma(n)) || frames_.in_class(counterpart_class_, c.t.lemma(n));
   if (source && !agent) return -1;
   // A named possessive is the owner; beside it a national adjective says
   // something else ("CNN's Spanish service": its language). Not so "her

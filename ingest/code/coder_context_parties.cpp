@@ -60,6 +60,19 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
            ((c.t.rel(t) == "conj" && c.t.head(t) == v) ||
             (c.t.rel(v) == "conj" && c.t.head(v) == t));
   };
+  // The subject of a clause joined after the trigger's ("X warned ...,
+  // and the Dutch ambassador told ...") acts in that clause: not whom the
+  // act is aimed at. (A clause before may be what the act answers: "X
+  // accused Y, a charge Z rejected".)
+  auto joined_subject = [&](int w) {
+    for (int step = 0; w >= 0 && step < 3 && is_rel(c.t.base(w), {"amod", "compound", "nmod", "flat"}); ++step)
+      w = c.t.head(w);
+    if (w < 0 || c.t.base(w) != "nsubj") return false;
+    const int v = c.t.head(w);
+    // (joined by "and" or "but": a conjunct without one is often the
+    // parser's slip on a reporting clause or a relative clause)
+    return v > t && c.t.is_verb(v) && c.t.rel(v) == "conj" && c.t.head(v) == t && c.t.child(v, "cc") >= 0;
+  };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
@@ -82,6 +95,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // complicit") is content, not whom the act is aimed at.
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
+    if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) continue;
     // Nor is who takes part in an act told inside that act's own content
     // ("refused to allow protests against a decision to buy rice from
     // X"): a party two clauses down is not whom the act is aimed at, and

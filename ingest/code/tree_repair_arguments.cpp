@@ -525,6 +525,17 @@ void Tree::repair_subjects() {
       rel_[i] = "nsubj:pass";
       continue;
     }
+    // ... and a passive subject of a verb with no passive auxiliary that is
+    // finite or a perfect ("Moscow had killed off the inquiry") is its subject.
+    if (h > i && rel_[i] == "nsubj:pass" && is_verb(h) && child(h, "aux:pass") < 0) {
+      bool perfect = false;
+      for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+        perfect |= base_[*k] == "aux" && a_->lemma[*k] == "have";
+      if (finite_tag(h) || perfect) {
+        rel_[i] = base_[i] = "nsubj";
+        continue;
+      }
+    }
     // "Kenya, Uganda and Tanzania" read with "Uganda" an apposition of
     // "Kenya": a name between a name and that name's conjunct with "and"
     // or "or" is a conjunct of the series too. (An apposition opened by a

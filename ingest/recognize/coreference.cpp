@@ -42,6 +42,7 @@ void visiting_groups(SentenceState& sen) {
     if (m.kind == MentionKind::org && !m.anaphor && m.entity >= 0) {
       const std::string& kind = art.dict.organizations()[m.entity].kind;
       if (kind == "igo" || kind == "bloc" || kind == "un_agency") art.last_org = m.entity;
+      if (m.end >= m.begin + 2 && toks[m.end - 1].is(kCap)) art.org_heads.emplace_back(art.tok_text(m.end - 1), m.entity);
     }
     // "the US Embassy", "Japan's embassy", "the embassy of Peru" are
     // remembered for "the embassy" later on.
@@ -255,6 +256,25 @@ void pronouns_and_descriptions(SentenceState& sen) {
         om.anaphor = true;
         sen.replace(i, j + 1, om);
         i = j;
+        continue;
+      }
+    }
+    // "the Fund", "the Bank", "the Commission": the organization named
+    // before by a longer name that ends in that word ("the International
+    // Monetary Fund", "the World Bank"), the latest so named.
+    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].is(kCap) && toks[i + 1].is(kWord) &&
+        !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap)))) {
+      const std::string_view head = art.tok_text(i + 1);
+      auto o = std::find_if(art.org_heads.rbegin(), art.org_heads.rend(),
+                            [&](const auto& x) { return x.first == head; });
+      if (o != art.org_heads.rend()) {
+        Mention om;
+        om.kind = MentionKind::org;
+        om.entity = o->second;
+        om.country = dict.organizations()[o->second].country;
+        om.anaphor = true;
+        sen.replace(i, i + 2, om);
+        ++i;
         continue;
       }
     }
