@@ -128,3 +128,17 @@ TEST_CASE("extract recognizer: a counterpart named by a national adjective acts 
   CHECK(test::find(fs, "04", "GBR", "UKR") != nullptr);
   CHECK(test::find(fs, "10", "GBR", "RUS") != nullptr);
 }
+
+TEST_CASE("extract recognizer: 'both superpowers', 'the two neighbours' are the pair named, not a place") {
+  auto fs = test::facts(
+      "Peru recalled its envoy from Chile on Monday.\n\n"
+      "The Bolivian foreign minister, who arrived in Quito on Tuesday, urged both neighbours to "
+      "resume talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "BOL", "PER,CHL") != nullptr);
+  fs = test::facts(
+      "Kenya's president hosted Uganda's president in Paris and both sides pledged to deepen "
+      "ties.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f).count("FRA") == 0);
+}

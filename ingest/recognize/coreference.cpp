@@ -511,8 +511,15 @@ void pronouns_and_descriptions(SentenceState& sen) {
     if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {
       std::uint32_t j = w == id.both ? i + 1 : i + 2;
       std::uint32_t head = 0;
+      // (nouns of states as a pair: "both superpowers", "the two neighbours",
+      // "both heads of state")
+      auto pair_noun = [&](std::uint32_t k) {
+        std::string_view x = art.tok_text(k);
+        return x == "superpowers" || x == "powers" || x == "heads" || x == "allies" || x == "rivals" ||
+               x == "partners" || x == "capitals" || x == "neighbours" || x == "neighbors";
+      };
       for (std::uint32_t k = j; k < span.end && k < j + 3; ++k) {
-        if ((toks[k].cls & kRoleNoun) && at[k] < 0) {
+        if (((toks[k].cls & kRoleNoun) || pair_noun(k)) && at[k] < 0) {
           head = k;
           break;
         }
@@ -538,6 +545,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
           if (m.begin >= i) break;
           const int c = m.kind == MentionKind::person && m.entity >= 0 ? a.people[m.entity].country : m.country;
           if (!is_actor(m) || m.anaphor || c < 0 || std::find(group.begin(), group.end(), c) != group.end()) continue;
+          // (a place: "arrived in Moscow")
+          if ((m.kind == MentionKind::capital || m.kind == MentionKind::city) && m.begin > span.begin &&
+              (toks[m.begin - 1].cls & kPrep))
+            continue;
           group.push_back(c);
         }
         if (group.size() != 2) group.clear();
