@@ -387,3 +387,31 @@ TEST_CASE("setting off for a country is a visit; nationals counted are people, n
     CHECK(test::with_root(fs, "04") == nullptr);
   }
 }
+
+TEST_CASE("extract code: diplomats ordered to leave are expelled; ambassadors withdrawn reduce relations") {
+  const test::RoleCase cases[] = {
+      {"Poland on Friday ordered three Belarusian diplomats to leave the country.", "16", "POL", "BLR"},
+      {"Kuwait and Oman withdrew their ambassadors from Yemen on Monday.", "16", "KWT", "YEM"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts("Kuwait and Oman withdrew their ambassadors from Yemen on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "08") == nullptr);  // no retreat yielded
+  fs = test::facts("Poland on Friday ordered three Belarusian diplomats to leave the country.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "10") == nullptr);
+}
+
+TEST_CASE("extract code: a duty is a trade measure only on goods or of a trade kind or rate") {
+  const test::RoleCase cases[] = {
+      {"Peru imposed duties of 20 percent on Chilean wine.", "16", "PER", "CHL"},
+      {"Peru announced new import duties on Chilean wine.", "16", "PER", "CHL"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts(
+      "Chile expelled two Peruvian diplomats. Peru said the two diplomats had done nothing beyond "
+      "their normal duties.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") != nullptr);  // the expulsion
+  CHECK(test::find(fs, "16", "PER", "CHL") == nullptr);
+}

@@ -228,12 +228,16 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         }
         break;
       }
-      case CondKind::xcomp:
-        ok = tr.child(t, "xcomp") >= 0;
+      case CondKind::xcomp: {
+        // (xcomp:@CLASS: the infinitive's verb is a word of CLASS)
+        auto of_class = [&](int v) { return k.word_class < 0 || frames_.in_class(k.word_class, tr.lemma(v)); };
+        const int x = tr.child(t, "xcomp");
+        ok = x >= 0 && of_class(x);
         // (a noun's infinitive hangs as a clause on it: "a call to halt X")
         for (const int* d = tr.kids_begin(t); f.noun && d != tr.kids_end(t) && !ok; ++d)
-          ok = tr.base(*d) == "acl" && tr.is_verb(*d) && tr.marker(*d) == "to";
+          ok = tr.base(*d) == "acl" && tr.is_verb(*d) && tr.marker(*d) == "to" && of_class(*d);
         break;
+      }
       case CondKind::subj_class: {
         // the subject (recovered through control or coordination) is a word of CLASS
         std::string ignored;

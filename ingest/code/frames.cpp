@@ -153,6 +153,7 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         return it == t.class_names_.end() ? -1 : static_cast<int>(it - t.class_names_.begin());
       };
       if (c == "xcomp") cond.kind = CondKind::xcomp;
+      else if (c.rfind("xcomp:@", 0) == 0) cond.kind = CondKind::xcomp, cond.word_class = class_of(c.substr(7));
       else if (c.rfind("p:", 0) == 0 && c.find('@') != std::string::npos && c.find('@') > 2) {
         // p:WORD@CLASS: "to" a word of CLASS ("sent troops to the border")
         std::size_t at = c.find('@');
@@ -169,7 +170,7 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
       }
       if ((cond.kind == CondKind::obj_class || cond.kind == CondKind::mod_class ||
            cond.kind == CondKind::prep_class || cond.kind == CondKind::subj_class ||
-           cond.kind == CondKind::gov_class) &&
+           cond.kind == CondKind::gov_class || (cond.kind == CondKind::xcomp && c != "xcomp")) &&
           cond.word_class < 0) {
         diag.error(Place{name, f.line}, fmt::format("unknown word class in '{}'", c));
         drop[fi] = 1;
