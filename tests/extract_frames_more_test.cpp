@@ -415,3 +415,20 @@ TEST_CASE("extract code: a duty is a trade measure only on goods or of a trade k
   CHECK(test::with_root(fs, "16") != nullptr);  // the expulsion
   CHECK(test::find(fs, "16", "PER", "CHL") == nullptr);
 }
+
+TEST_CASE("extract code: a thing's author owns it before the forum it is put to") {
+  const test::RoleCase cases[] = {
+      {"China on Friday vetoed a French-drafted Security Council resolution on Mali.", "12", "CHN", "FRA"},
+      {"China on Friday vetoed a Security Council resolution drafted by France.", "12", "CHN", "FRA"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}
+
+TEST_CASE("extract code: the subject of a verb is no maker of what an inquiry it names looks into") {
+  auto fs = test::facts(
+      "Chile blocked a Security Council resolution that would have renewed the mandate of an "
+      "inquiry into air strikes in Yemen.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+}

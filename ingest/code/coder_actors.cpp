@@ -168,6 +168,20 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
           return k == "173" || k == "174";
         }))
       if (const int p = place_of_noun(c, n); p >= 0) return p;
+  // "a U.S.-drafted resolution", "a plan proposed by Egypt": a thing's
+  // author (@authoring participle with its agent) owns it, before the
+  // forum it is put to ("Security Council resolution").
+  if (!source && c.t.upos(n) == Upos::NOUN)
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+      if (!is_rel(c.t.base(*k), {"amod", "acl"}) || !c.t.is_verb(*k) ||
+          (c.t.xpos(*k) != "VBN" && c.t.xpos(*k) != "VBD") ||
+          !frames_.in_class(authoring_class_, c.t.lemma(*k)))
+        continue;
+      for (const int* a = c.t.kids_begin(*k); a != c.t.kids_end(*k); ++a)
+        if ((c.t.base(*a) == "obl" && (c.t.marker(*a) == "by" || (c.t.rel(*a) == "obl:unmarked" && *a < *k))) ||
+            (is_rel(c.t.base(*a), {"compound", "nsubj"}) && *a < *k))
+          if (const int mk = c.mention(*a); usable(mk)) return mk;
+    }
   for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
     std::string_view r = c.t.rel(*k), b = c.t.base(*k);
     if (r == "nmod:poss" && c.t.upos(*k) == Upos::PRON) {

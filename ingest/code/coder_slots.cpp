@@ -26,7 +26,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     gov = tr.head(t);
   // ... but not one it is "over" or "about" ("expressed concern over the
   // arrest of X": the concerned made no arrest).
-  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"over", "about", "regarding", "concerning"})) gov = -1;
+  // (nor one it looks "into": "an inquiry into attacks" hung on the verb)
+  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"over", "about", "regarding", "concerning", "into"}))
+    gov = -1;
   // ... unless that verb is an event of its own ("criticized the arrests":
   // the critic made no arrest): then the noun is its content.
   // A setting is no content: "in a conversation with X, Y said ...", "during
