@@ -302,3 +302,14 @@ TEST_CASE("extract code: two states that agreed that something be done agreed wi
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE("a sentence that opens with a quote has its subject after it: 'he' next is the speaker") {
+  auto fs = test::facts(
+      "NAIROBI, April 27 - Kenya protested to Tanzania on Wednesday over a new duty on its "
+      "cooking oil.\n\n"
+      "\"Uganda has shown more restraint than anyone,\" the trade minister told lawmakers. He "
+      "later urged Tanzania to scrap the duty.",
+      "2024-04-27");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KEN", "TZA") != nullptr);
+}

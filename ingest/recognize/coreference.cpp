@@ -692,8 +692,18 @@ void remember_sentence(SentenceState& sen) {
     if (m.kind == MentionKind::person) art.prev_persons.push_back(m.entity);
   bool subject_seen = false;
   bool leading_attribution = toks[span.begin].id == id.according;
+  // '"..., Kenya will respond," the minister said': a sentence opening with
+  // a quote has its subject after the quote (who is named inside it is
+  // not the speaker)
+  const bool opens_quote = toks[span.begin].is(kPunct) && art.tok_text(span.begin) == "\"";
+  auto in_quote = [&](std::uint32_t k) {
+    int n = 0;
+    for (std::uint32_t q = span.begin; q < k; ++q) n += toks[q].is(kPunct) && art.tok_text(q) == "\"";
+    return n % 2 == 1;
+  };
   for (const Mention& m : ms) {
     bool prep = in_prepositional_phrase(toks, span, m);
+    if (opens_quote && !subject_seen && in_quote(m.begin)) continue;
     if (leading_attribution) {
       // Skip "According to ... ," up to the first comma.
       bool after_comma = false;
