@@ -822,3 +822,32 @@ TEST_CASE("tree repair: a passive subject of an active perfect or finite verb is
   t.reset(a);
   CHECK(t.rel(0) == "nsubj:pass");
 }
+
+TEST_CASE("tree repair: the phrase right before a subjectless verb's auxiliaries after 'after' is its subject") {
+  // "after one of its ministers was turned back", with "one" the verb's
+  // "after" oblique
+  syntax::Analysis a = test::analysis({{"Peru", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"protest", Upos::VERB, "VBD", -1, "root"},
+                                       {"after", Upos::ADP, "IN", 3, "case"},
+                                       {"one", Upos::NUM, "CD", 8, "obl"},
+                                       {"of", Upos::ADP, "IN", 6, "case"},
+                                       {"its", Upos::PRON, "PRP$", 6, "nmod:poss"},
+                                       {"minister", Upos::NOUN, "NNS", 3, "nmod"},
+                                       {"be", Upos::AUX, "VBD", 8, "aux:pass"},
+                                       {"stop", Upos::VERB, "VBN", 1, "advcl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(3) == 8);
+  CHECK(t.rel(3) == "nsubj:pass");
+  CHECK(t.head(2) == 8);
+  CHECK(t.rel(2) == "mark");
+}
+
+TEST_CASE("a passive with no agent is done by no one the sentence names") {
+  auto fs = test::facts(
+      "Kenya sent a protest note to Uganda on Monday after one of its ministers was stopped at "
+      "the airport and banned from entering the country.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
+  CHECK(test::find(fs, "16", "KEN", "UGA") == nullptr);
+}

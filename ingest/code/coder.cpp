@@ -236,6 +236,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       // ... nor does the pattern coder give it one by word order
       if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);
+      // ... nor to a passive with no agent ("one of its ministers was
+      // turned back and banned from entering"): whoever the sentence's
+      // subject is did not do it
+      // (a passive by its auxiliary "be" or "get", with no object: not a
+      // name the tagger took for one, "Giscard d'Estaing criticized X")
+      auto passive_be = [&](int v) {
+        const int ap = tr.child(v, "aux:pass");
+        return ap >= 0 && is_rel(tr.lemma(ap), {"be", "get"}) && tr.child(v, "obj") < 0;
+      };
+      if (!f.noun && e.source.empty() &&
+          (passive_be(w) || (tr.rel(w) == "conj" && tr.xpos(w) == "VBN" && tr.child(w, "aux") < 0 &&
+                             tr.child(w, "obj") < 0 && tr.head(w) >= 0 && passive_be(tr.head(w)))))
+        vetoed.push_back(w);
       // "repelled a Russian assault", "would not tolerate attacks on its
       // troops": whoever bears or wards off an act is its target, never
       // its maker; the pattern coder, which would make them the maker,

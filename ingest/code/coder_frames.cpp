@@ -25,6 +25,9 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
         return *k;
       }
     if (t.rel(v) == "acl" || t.rel(v) == "acl:relcl") return -1;
+    // (a passive with its subject and no agent names no maker: "one of
+    // its ministers was turned back and banned" is done by no one named)
+    if (t.child(v, "nsubj:pass") >= 0) return -1;
   }
   int s = t.child(v, "nsubj");
   if (s < 0 && !t.passive(v)) s = t.child(v, "nsubj:pass");

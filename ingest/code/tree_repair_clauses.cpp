@@ -292,6 +292,36 @@ bool Tree::repair_temporal_clauses() {
     rel_[v] = base_[v] = "advcl";
     changed = true;
   }
+  // "after one of its ministers was turned back", read with the phrase
+  // before the auxiliary as the verb's "after" oblique: the phrase that
+  // ends right before the auxiliaries of a verb with none of its own is
+  // its subject (passive with a passive auxiliary), the word its
+  // subordinator.
+  for (int v = 2; v < n; ++v) {
+    if (!is_verb(v) || child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "csubj") >= 0) continue;
+    int first_aux = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if ((base_[*k] == "aux") && *k < v && (first_aux < 0 || *k < first_aux)) first_aux = *k;
+    if (first_aux < 1) continue;
+    // (the phrase hung on the verb, or on the verb's own head with the
+    // verb made its conjunct: "sent a note after one | was stopped")
+    for (int x = first_aux - 1; x >= 0; --x) {
+      const int c = child(x, "case");
+      if (base_[x] != "obl" || (head_[x] != v && head_[x] != head_[v]) || c < 0 || c > x ||
+          right_edge(x) + 1 != first_aux)
+        continue;
+      if (!(lemma(c) == "after" || lemma(c) == "before" || lemma(c) == "since" || lemma(c) == "until")) break;
+      if (!is_nominal(x) && upos(x) != syntax::Upos::NUM && upos(x) != syntax::Upos::PRON) break;
+      if (head_[x] != v) {
+        if (rel_[v] != "conj") break;
+        rel_[v] = base_[v] = "advcl";
+      }
+      attach(x, v, child(v, "aux:pass") >= 0 ? "nsubj:pass" : "nsubj");
+      attach(c, v, "mark");
+      changed = true;
+      break;
+    }
+  }
   return changed;
 }
 
