@@ -198,3 +198,17 @@ TEST_CASE("extract code: a conjunct with its own auxiliary joins the main verb, 
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
   CHECK(test::find(fs, "13", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("coercion or force told as done by another is the speaker's accusation of its maker") {
+  auto fs = test::facts("Chad's army said Sudanese troops had shelled its border posts on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TCD", "SDN") != nullptr);
+  // one's own act told is no accusation
+  fs = test::facts("Chad's army said its troops had shelled Sudanese positions on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+  // nor is what another may do
+  fs = test::facts("Chad's army said Sudanese troops could shell its border posts.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TCD", "SDN") == nullptr);
+}

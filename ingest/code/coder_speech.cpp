@@ -218,6 +218,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       bool any = false;
       const int judged = tr.child(cw, "cop") >= 0 ? tr.child(cw, "nsubj") : -1;
       std::vector<std::size_t> credited;  // those given the speaker as source here
+      std::vector<std::size_t> inner;     // the events told in the complement
       for (std::size_t j = first; j < out.size(); ++j) {
         if (j == k) continue;
         int x = out[j].word;
@@ -240,6 +241,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         if (out[j].word == cw && tr.child(cw, "cop") >= 0 && frames_.frame(out[j].frame).noun && out[j].source.empty())
           continue;
         if (out[j].word != judged) any = true;
+        inner.push_back(j);
         // "Seoul said Pyongyang had sent troops to Russia": an act in what
         // was said whose own subject names its maker is that maker's; word
         // order (the pattern coder) would credit the speaker.
@@ -335,6 +337,22 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         }
         return t;
       };
+      // "Pakistan's military said Afghan troops had opened fire on its
+      // posts": coercion or force told as done by another is the speaker's
+      // accusation of its maker (the act stands as a fact too).
+      if (out[k].cameo == "010") {
+        std::vector<std::int32_t> accused;
+        for (std::size_t j : inner) {
+          const CodedEvent& e = out[j];
+          const int r = (e.cameo[0] - '0') * 10 + (e.cameo[1] - '0');
+          if (r >= 17 && r <= 20 && e.status == Status::occurred && !e.hypothetical && !e.sym)
+            c.add_others(e.source, speaker, accused);
+        }
+        if (!accused.empty()) {
+          recode_remark(out[k], &accused, "112", "criticism", "a hostile act of another told ");
+          continue;
+        }
+      }
       if (any && (tr.child(cw, "cop") >= 0 || judging_tone(cw) == 0)) {
         if (out[k].cameo == "010") out[k].say = true;
         continue;
