@@ -212,3 +212,17 @@ TEST_CASE("coercion or force told as done by another is the speaker's accusation
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "TCD", "SDN") == nullptr);
 }
+
+TEST_CASE("calling a definite act noun names of no party a wrong is aimed at the sentence's other party") {
+  auto fs = test::facts(
+      "Peruvian police have detained four Bolivian soldiers who crossed the border, Peru's "
+      "interior minister said, calling the incident \"a deliberate provocation\".");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "PER", "BOL") != nullptr);
+  // not what a pronoun calls: "over what it called ..."
+  fs = test::facts(
+      "Peru's ambassador was summoned by the Bolivian foreign ministry over what it called "
+      "\"unfriendly statements\" by Peruvian officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "PER", "BOL") == nullptr);
+}

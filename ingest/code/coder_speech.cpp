@@ -403,6 +403,15 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       int tone = tone_of(c, v);
       if (tone != 0) {
         recode_remark(out[k], nullptr, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "");
+        // "calling the incident a provocation": an object that names no
+        // party leaves whom it is aimed at to the sentence's other party
+        // (a definite noun: "the incident", "the expulsion")
+        const int o = tr.child(v, "obj");
+        bool definite = false;
+        for (const int* d = o < 0 ? nullptr : tr.kids_begin(o); d && d != tr.kids_end(o); ++d)
+          definite |= tr.base(*d) == "det" && is_rel(tr.lemma(*d), {"the", "this", "that"});
+        if (out[k].target.empty() && !out[k].source.empty() && definite && tr.upos(o) == Upos::NOUN)
+          other_party(c, v, out[k].source, out[k].target, out[k].why, false);
       }
     }
   }
