@@ -432,3 +432,9 @@ TEST_CASE("extract code: the subject of a verb is no maker of what an inquiry it
   CHECK(test::with_root(fs, "19") == nullptr);
   CHECK(test::with_root(fs, "18") == nullptr);
 }
+
+TEST_CASE("extract code: ties set up or forged with a state are diplomatic cooperation") {
+  auto fs = test::facts("Bhutan set up diplomatic ties with Chile in 2021.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "BTN,CHL") != nullptr);
+}

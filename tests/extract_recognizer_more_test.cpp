@@ -142,3 +142,12 @@ TEST_CASE("extract recognizer: 'both superpowers', 'the two neighbours' are the 
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f).count("FRA") == 0);
 }
+
+TEST_CASE("extract recognizer: 'the visiting minister' is a guest from the country named most besides the dateline's") {
+  auto fs = test::facts(
+      "APIA, Aug 15 - Tonga and Samoa signed a fisheries agreement on Thursday. Samoa's prime "
+      "minister, who met the visiting minister on Thursday morning, said the pact was fair.",
+      "2024-08-15");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "TON,WSM") != nullptr);
+}

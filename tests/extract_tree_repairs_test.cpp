@@ -851,3 +851,25 @@ TEST_CASE("a passive with no agent is done by no one the sentence names") {
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
   CHECK(test::find(fs, "16", "KEN", "UGA") == nullptr);
 }
+
+TEST_CASE("tree repair: 'X, who met Y, praised Z' read with 'who met' as the main clause") {
+  syntax::Analysis a = test::analysis({{"Fiji", Upos::PROPN, "NNP", 2, "nmod:poss"},
+                                       {"'s", Upos::PART, "POS", 0, "case"},
+                                       {"minister", Upos::NOUN, "NN", 5, "obl"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"who", Upos::PRON, "WP", 5, "nsubj"},
+                                       {"meet", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 7, "det"},
+                                       {"envoy", Upos::NOUN, "NN", 5, "obj"},
+                                       {",", Upos::PUNCT, ",", 9, "punct"},
+                                       {"praise", Upos::VERB, "VBD", 5, "conj"},
+                                       {"the", Upos::DET, "DT", 11, "det"},
+                                       {"pact", Upos::NOUN, "NN", 9, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(9) == -1);
+  CHECK(t.head(2) == 9);
+  CHECK(t.rel(2) == "nsubj");
+  CHECK(t.head(5) == 2);
+  CHECK(t.rel(5) == "acl:relcl");
+}

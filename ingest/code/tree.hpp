@@ -32,6 +32,7 @@ class Tree {
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
+    if (repair_who_subjects()) index_kids();
     if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
@@ -78,6 +79,7 @@ class Tree {
   bool repair_double_objects();
   bool repair_between_conjuncts();
   bool repair_medium_phrases();
+  bool repair_who_subjects();
   bool repair_name_clauses();
   bool repair_due_clauses();
   void repair_subjects();

@@ -22,6 +22,7 @@ struct TitlePhrase {
   std::uint32_t pb = 0;   // begin, with the demonym, country or organization before it
   bool has_det = false;   // "the", "a" or "an" right before pb
   bool former = false;    // "former", "late" or "ex-" before it: an office no longer held
+  bool visiting = false;  // "the visiting minister": a guest from abroad
   std::string role, base_role;
   int country = -1, org = -1;
 };
@@ -149,6 +150,7 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
     }
   }
   for (; pb > span.begin && (toks[pb - 1].cls & kModifier) && at[pb - 1] < 0; --pb) tp.former |= past(pb - 1);
+  for (std::uint32_t j = pb; j < tb; ++j) tp.visiting |= art.tok_text(j) == "visiting";
   if (pb > span.begin && (toks[pb - 1].id == id.the || toks[pb - 1].id == id.a || toks[pb - 1].id == id.an)) {
     tp.has_det = true;
   }
@@ -414,6 +416,14 @@ void titles_to_people(SentenceState& sen) {
         break;
       }
       if (found < 0) found = first_found;
+      // "the visiting minister": a guest from the country the story names
+      // most besides the dateline's (a story datelined where the visit is)
+      if (found < 0 && country < 0 && tp.visiting && art.a.dateline_country >= 0) {
+        for (std::size_t c = 0; c < art.a.country_counts.size(); ++c)
+          if (art.a.country_counts[c] && static_cast<int>(c) != art.a.dateline_country &&
+              (country < 0 || art.a.country_counts[c] > art.a.country_counts[country]))
+            country = static_cast<int>(c);
+      }
       // "the minister" after "Ukraine's interior minister" with no name:
       // the latest such title read, of the same role or one ending it (as
       // for people above), stands for its country's office.

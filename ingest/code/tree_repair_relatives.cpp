@@ -1,0 +1,45 @@
+// Tree repairs of relative clauses the parser took for the main clause
+// (see tree.hpp).
+#include <string_view>
+
+#include "ingest/code/tree.hpp"
+
+namespace dipgraph::ingest {
+
+// "Fiji's prime minister, who met the minister on Thursday, praised the
+// pact", read with "who met" as the main clause, the noun phrase before
+// it its bare oblique and the main verb a conjunct of "met": the phrase
+// is the subject of the verb after the relative clause, and "who met ..."
+// its relative clause.
+bool Tree::repair_who_subjects() {
+  bool changed = false;
+  for (int w = 2; w < size(); ++w) {
+    const int v = head_[w];
+    if (lemma(w) != "who" || base_[w] != "nsubj" || v < 0 || !is_verb(v) || lemma(w - 1) != ",") continue;
+    // the phrase that ends at the comma, hung on the relative verb with no
+    // preposition
+    int x = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (*k < w - 1 && (right_edge(*k) == w - 2 || right_edge(*k) == w - 1) && is_nominal(*k) &&
+          child(*k, "case") < 0 &&
+          (base_[*k] == "obl" || base_[*k] == "nsubj"))
+        x = *k;
+    if (x < 0) continue;
+    // the main verb: a conjunct of the relative verb after a comma, with no
+    // subject and no "and" of its own
+    int m = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (*k > w && rel_[*k] == "conj" && is_verb(*k) && child(*k, "nsubj") < 0 && child(*k, "cc") < 0) m = *k;
+    if (m < 0) continue;
+    bool comma = false;
+    for (const int* k = kids_begin(m); k != kids_end(m); ++k) comma |= *k < m && lemma(*k) == ",";
+    if (!comma) continue;
+    take_place(m, v);
+    attach(x, m, "nsubj");
+    attach(v, x, "acl:relcl");
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dipgraph::ingest
