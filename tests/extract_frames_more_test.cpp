@@ -438,3 +438,20 @@ TEST_CASE("extract code: ties set up or forged with a state are diplomatic coope
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "BTN,CHL") != nullptr);
 }
+
+TEST_CASE("extract code: aid given to no one named, in a story from the country it is about, is that country's") {
+  auto fs = test::facts(
+      "LUSAKA, May 3 - Zambia is running short of fuel, Zambia's energy minister said on "
+      "Thursday. Queues in Zambia stretch for miles. India has extended about $1 billion in "
+      "credit lines since January.",
+      "2024-05-03");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "IND", "ZMB") != nullptr);
+  // good wishes sent are no aid
+  fs = test::facts(
+      "HAVANA, May 3 - Cuba's president is recovering, Cuban officials said. Cuba thanked its "
+      "doctors. Venezuela's president sent his good wishes on Thursday.",
+      "2024-05-03");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

@@ -486,6 +486,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
           !nonstate_object && !told_content)
         other_party(c, w, e.source, e.target, why, f.cameo[0] == '2' || (f.cameo[0] == '1' && f.cameo[1] >= '4'));
+      // "COLOMBO - India has extended $4 billion in credit lines": aid that
+      // names no receiver, in a story from the country it is about, is
+      // that country's.
+      // (told by a verb: "some U.N. assistance" names no act of giving)
+      if (e.target.empty() && !e.source.empty() && !f.noun && f.cameo.rfind("07", 0) == 0 && c.in.home_named_most &&
+          c.home_mention >= 0 && !c.among(-c.home_mention - 1, e.source)) {
+        e.target.push_back(-c.home_mention - 1);
+        why += "target=home ";
+      }
       // ... and so is a ban told in the passive without its maker ("imports
       // of X beef, which were banned in 2003").
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))

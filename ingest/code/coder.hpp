@@ -68,6 +68,7 @@ struct CoderInput {
   std::uint32_t first_tok = 0, end_tok = 0; // the sentence's Tok range
   int home_mention = -1;                    // a mention of the article's home country (dateline,
                                             // else the clearly most named country), -1 if none
+  bool home_named_most = false;             // the home country is the one the article names most
   std::vector<std::int32_t> quote_speaker;  // a sentence opening with a quote right after one whose
                                             // speaker is named: that speaker ("we" of the quote)
   // Acts coded in the few sentences before, latest last: their CAMEO root

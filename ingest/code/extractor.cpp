@@ -215,6 +215,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       }
       if (best < 2 || best == second) home = -1;
     }
+    if (home >= 0 && static_cast<std::size_t>(home) < a.country_counts.size() && a.country_counts[home] > 0) {
+      in.home_named_most = true;
+      for (std::size_t k = 0; k < a.country_counts.size(); ++k)
+        if (static_cast<int>(k) != home && a.country_counts[k] >= a.country_counts[home]) in.home_named_most = false;
+    }
     for (std::size_t k = 0; k < a.mentions.size() && home >= 0; ++k)
       if (a.mentions[k].country == home && is_actor(a.mentions[k])) {
         in.home_mention = static_cast<int>(k);
