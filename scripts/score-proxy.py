@@ -4,8 +4,9 @@
   scripts/score-proxy.py [DIPGRAPH] [EVAL_DIR]
 
 Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
-tests/data/proxy (setA: cooperation and diplomacy, setB: frictions; 16
-invented wire stories each, coded by the rules of EVAL_DIR/ANNOTATION.md)
+tests/data/proxy (setA: cooperation and diplomacy, setB: frictions, setE:
+officials and institutions of both kinds; 16 invented wire stories each,
+coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
 score_news.py). See tests/data/proxy/README.md for how the sets were made
@@ -21,7 +22,7 @@ if not os.path.exists(scorer):
     sys.exit(f"score-proxy: no news scorer at {scorer} (give EVAL_DIR)")
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
-for name in ("setA", "setB"):
+for name in ("setA", "setB", "setE"):
     articles = os.path.join(proxy, name + ".jsonl")
     gold = os.path.join(proxy, name + "_gold.jsonl")
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
