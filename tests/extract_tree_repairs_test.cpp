@@ -873,3 +873,22 @@ TEST_CASE("tree repair: 'X, who met Y, praised Z' read with 'who met' as the mai
   CHECK(t.head(5) == 2);
   CHECK(t.rel(5) == "acl:relcl");
 }
+
+TEST_CASE("tree repair: 'a policing and maritime security agreement' is one agreement") {
+  auto fs = test::facts(
+      "Japan's defence minister signed a policing and maritime security agreement with Palau on "
+      "Thursday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "JPN,PLW") != nullptr);
+  // two nouns with determiners of their own stay two
+  syntax::Analysis a = test::analysis({{"sign", Upos::VERB, "VBD", -1, "root"},
+                                       {"a", Upos::DET, "DT", 2, "det"},
+                                       {"treaty", Upos::NOUN, "NN", 0, "obj"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"a", Upos::DET, "DT", 6, "det"},
+                                       {"trade", Upos::NOUN, "NN", 6, "compound"},
+                                       {"pact", Upos::NOUN, "NN", 2, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 2);
+}

@@ -33,6 +33,7 @@ class Tree {
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
     if (repair_who_subjects()) index_kids();
+    if (repair_modifier_conjuncts()) index_kids();
     if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
@@ -80,6 +81,7 @@ class Tree {
   bool repair_between_conjuncts();
   bool repair_medium_phrases();
   bool repair_who_subjects();
+  bool repair_modifier_conjuncts();
   bool repair_name_clauses();
   bool repair_due_clauses();
   void repair_subjects();

@@ -42,4 +42,37 @@ bool Tree::repair_who_subjects() {
   return changed;
 }
 
+// "signed a policing and maritime security agreement", read as "a
+// policing" and "maritime security agreement" coordinated: a bare noun
+// with the determiner, right before "and" and a noun with modifiers of
+// its own and none, is a modifier coordinated inside the second noun's
+// phrase; that noun heads it.
+bool Tree::repair_modifier_conjuncts() {
+  bool changed = false;
+  for (int y = 3; y < size(); ++y) {
+    const int x = head_[y];
+    if (rel_[y] != "conj" || x < 1 || x + 1 >= y || upos(x) != syntax::Upos::NOUN ||
+        upos(y) != syntax::Upos::NOUN || lemma(x + 1) != "and")
+      continue;
+    bool det_x = false, other_x = false, det_y = false, mod_y = false;
+    for (const int* k = kids_begin(x); k != kids_end(x); ++k) {
+      if (*k == y) continue;
+      if (base_[*k] == "det" && *k == x - 1) det_x = true;
+      else if (*k < x || *k < y) other_x = true;
+    }
+    for (const int* k = kids_begin(y); k != kids_end(y); ++k) {
+      det_y |= base_[*k] == "det";
+      mod_y |= *k < y && *k > x + 1 && (base_[*k] == "amod" || base_[*k] == "compound");
+    }
+    if (!det_x || other_x || det_y || !mod_y) continue;
+    take_place(y, x);
+    for (int k = 0; k < size(); ++k)
+      if (k != y && head_[k] == x && (base_[k] == "det" || k > y)) head_[k] = y;
+    attach(x, y, "compound");
+    attach(x + 1, x, "cc");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest
