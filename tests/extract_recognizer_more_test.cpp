@@ -151,3 +151,16 @@ TEST_CASE("extract recognizer: 'the visiting minister' is a guest from the count
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "TON,WSM") != nullptr);
 }
+
+TEST_CASE("extract recognizer: an under secretary is a title; a present tense with a day is scheduled") {
+  auto fs = test::facts(
+      "LIMA, July 15 - U.S. Treasury Under Secretary Frank Dorsey praised Peru's handling of its "
+      "debt on Thursday. Dorsey flies to Quito on Friday for talks with Ecuadorean officials.",
+      "1988-07-15");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "USA", "PER") != nullptr);
+  const Fact* v = test::find(fs, "04", "USA", "ECU");
+  REQUIRE(v != nullptr);
+  CHECK(v->status == Status::planned);
+  CHECK(v->date == "1988-07-22");
+}

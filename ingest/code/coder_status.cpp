@@ -162,6 +162,17 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
         for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d); ++r)
           if (about_noun(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
     }
+  // "X flies to Y on Friday", "leaves for Z on Sunday": a present tense
+  // with a day named tells what is scheduled.
+  if (tr.is_verb(t) && (tr.xpos(t) == "VBZ" || tr.xpos(t) == "VBP") && tr.child(t, "aux") < 0 &&
+      tr.child(t, "aux:pass") < 0 && !frames_.any_frame(tr.lemma(t), false, [](const Frame& g) { return (g.flags & kFrameSay) != 0; }))
+    for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+      if (tr.base(*d) != "obl") continue;
+      if (is_date(c, *d)) take(static_cast<int>(Status::planned));
+      // (a day the parser hung on the place phrase: "flies to X on Friday")
+      for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
+        if (tr.base(*e) == "nmod" && *e > *d && is_date(c, *e)) take(static_cast<int>(Status::planned));
+    }
   int x = t;
   // A verb conjunct with its own auxiliary or after "but" ("would not
   // negotiate with X, but would talk to Y") has its own negation and modal:
