@@ -108,3 +108,19 @@ TEST_CASE("the subject of a clause joined after the act's is not whom the act is
                      "rejected.",
                      "12", "BEN", "NGA"});
 }
+
+TEST_CASE("a relative clause with a subject of its own and no object has its noun as the object") {
+  test::check_found({"In June, Chile expelled a Bolivian diplomat whom it accused of helping to "
+                     "plan protests by Bolivian migrants in Santiago, and La Paz responded by "
+                     "expelling a Chilean diplomat.",
+                     "11", "CHL", "BOL"});
+}
+
+TEST_CASE("a particle of a phrasal verb is no verb of its own") {
+  auto fs = test::facts(
+      "Hungary on Saturday ordered two Slovak diplomats to leave, hitting back a day after "
+      "Slovakia expelled two Hungarian officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);  // "back" is no endorsement
+  CHECK(test::find(fs, "16", "HUN", "SVK") != nullptr);
+}

@@ -711,6 +711,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   reported_speech(c, first, out, vetoed);
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
+  // A particle of a phrasal verb ("hit back", "scale back") is no verb of
+  // its own: the pattern coder's reading of it as one ("back" as to
+  // endorse) goes.
+  for (int w = 0; w < tr.size(); ++w)
+    if (tr.rel(w) == "compound:prt" ||
+        (tr.upos(w) == Upos::ADV && tr.head(w) == w - 1 && tr.is_verb(w - 1) &&
+         is_rel(tr.lemma(w), {"back", "up", "down", "out", "off", "away", "over"})))
+      vetoed.push_back(w);
 }
 
 }  // namespace dipgraph::ingest

@@ -192,6 +192,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         int o = tr.passive(t) ? tr.child(t, "nsubj:pass") : tr.child(t, "obj");
         if (o < 0 && (tr.passive(t) || tr.reduced_passive(t)) && tr.rel(t) == "acl" && tr.is_nominal(tr.head(t)))
           o = tr.head(t);
+        // "the officials it accused of spying": a relative clause with a
+        // subject of its own and no object has its noun as the object
+        if (o < 0 && !tr.passive(t) && tr.rel(t) == "acl:relcl" && tr.head(t) >= 0 && tr.is_nominal(tr.head(t)))
+          if (const int sj = tr.child(t, "nsubj");
+              sj >= 0 && !is_rel(tr.lemma(sj), {"who", "which", "that", "whom", "whose"}))
+            o = tr.head(t);
         if (o >= 0) {
           nodes.push_back(o);
           why += source ? "source=obj " : "target=obj ";
