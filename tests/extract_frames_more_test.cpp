@@ -455,3 +455,15 @@ TEST_CASE("extract code: aid given to no one named, in a story from the country 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("extract code: a deal struck, clinched or hammered out is an agreement, no strike") {
+  for (const char* text : {"Peru and Chile struck a deal on fishing rights on Monday.",
+                           "Peru and Chile clinched an accord on fishing rights on Monday.",
+                           "Peru and Chile hammered out a compromise on fishing rights on Monday."}) {
+    CAPTURE(text);
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_sym(fs, "05", "PER,CHL") != nullptr);
+    CHECK(test::with_root(fs, "19") == nullptr);
+  }
+}
