@@ -126,6 +126,13 @@ bool other_people(const Fact& o, const Fact& d) {
 // True if o and d each name bodies with no country (organizations: "the
 // UN", "the IMF") and neither's are among the other's: two acts.
 bool other_bodies(const Fact& o, const Fact& d) {
+  auto any_body = [](const Fact& f) {
+    for (const auto* side : {&f.source, &f.target, &f.participants})
+      for (const Actor& a : *side)
+        if (a.kind == ActorKind::organization && a.country.empty()) return true;
+    return false;
+  };
+  if (!any_body(o) || !any_body(d)) return false;  // (most facts: no sets built)
   auto bodies = [](const Fact& f) {
     std::set<std::string> b;
     for (const auto* side : {&f.source, &f.target, &f.participants})
