@@ -429,6 +429,26 @@ TEST_CASE("extract code: frames.tsv conditions on a preposition's word class, ba
   check_diagnostic(diag, 2, ":9:", "unknown word class");
 }
 
+TEST_CASE("extract code: frames.tsv conditions on an infinitive's word class, a bad one reported") {
+  Diagnostics diag(false);
+  ingest::FrameTable t = load_table(
+      "dipgraph_frames_xcomp_class.tsv",
+      std::string("@leaving\tleave quit\n"
+                  "lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+                  "order\tV\texpel\t166\tsubj\tobj\txcomp:@leaving\t-\n"
+                  "tell\tV\texpel\t166\tsubj\tobj\txcomp:@nosuchclass\t-\n"
+                  "urge\tV\tappeal\t020\tsubj\tobj\txcomp\t-\n"),
+      diag, ingest::FrameTable::load);
+  CHECK(t.size() == 2);
+  CHECK(diag.error_count() == 1);
+  REQUIRE(t.frame(0).when.size() == 1);
+  CHECK(t.frame(0).when[0].kind == ingest::CondKind::xcomp);
+  CHECK(t.frame(0).when[0].word_class >= 0);
+  REQUIRE(t.frame(1).when.size() == 1);
+  CHECK(t.frame(1).when[0].word_class < 0);  // any infinitive
+  check_diagnostic(diag, 0, ":4:", "unknown word class");
+}
+
 TEST_CASE("extract code: frames.tsv adjectives (A) and the that-clause slot, a bad word class reported") {
   Diagnostics diag(false);
   ingest::FrameTable t = load_table(

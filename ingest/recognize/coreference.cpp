@@ -138,12 +138,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
   const auto& at = art.at;
   auto& ms = sen.ms;
   const SentenceSpan& span = sen.span;
-  // Quote marks before token k in the sentence: odd inside a quote.
-  auto quotes_before = [&](std::uint32_t k) {
-    int n = 0;
-    for (std::uint32_t q = span.begin; q < k; ++q) n += toks[q].is(kPunct) && art.tok_text(q) == "\"";
-    return n;
-  };
+  auto quotes_before = [&](std::uint32_t k) { return sen.quotes_before(k); };
   auto sentence_subject_person = [&](std::uint32_t before) -> int {
     // '"... X's lies," he said': who is named inside a closed quote is not
     // the one who speaks after it.
@@ -696,14 +691,9 @@ void remember_sentence(SentenceState& sen) {
   // a quote has its subject after the quote (who is named inside it is
   // not the speaker)
   const bool opens_quote = toks[span.begin].is(kPunct) && art.tok_text(span.begin) == "\"";
-  auto in_quote = [&](std::uint32_t k) {
-    int n = 0;
-    for (std::uint32_t q = span.begin; q < k; ++q) n += toks[q].is(kPunct) && art.tok_text(q) == "\"";
-    return n % 2 == 1;
-  };
   for (const Mention& m : ms) {
     bool prep = in_prepositional_phrase(toks, span, m);
-    if (opens_quote && !subject_seen && in_quote(m.begin)) continue;
+    if (opens_quote && !subject_seen && sen.quotes_before(m.begin) % 2 == 1) continue;
     if (leading_attribution) {
       // Skip "According to ... ," up to the first comma.
       bool after_comma = false;

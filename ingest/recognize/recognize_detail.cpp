@@ -268,6 +268,12 @@ bool SentenceState::mission_noun(std::uint32_t i) const {
   return t != kNoToken && (t == art.id.embassy || t == art.id.consulate);
 }
 
+int SentenceState::quotes_before(std::uint32_t k) const {
+  int n = 0;
+  for (std::uint32_t q = span.begin; q < k; ++q) n += art.a.toks[q].is(kPunct) && art.tok_text(q) == "\"";
+  return n;
+}
+
 TokenId SentenceState::body_noun(std::uint32_t i) const {
   const auto& toks = art.a.toks;
   if (i >= span.end || !toks[i].is(kWord) || art.at[i] >= 0) return kNoToken;

@@ -161,6 +161,8 @@ struct SentenceState {
   bool visitor_noun(std::uint32_t i) const;
   // True if tok i is "embassy" or "consulate" (any case).
   bool mission_noun(std::uint32_t i) const;
+  // The quote marks before tok k in the sentence: odd inside a quote.
+  int quotes_before(std::uint32_t k) const;
   // The body noun at tok i ("parliament", "government"; lower case), or kNoToken.
   TokenId body_noun(std::uint32_t i) const;
   // The leader hit beginning at b, or nullptr.
