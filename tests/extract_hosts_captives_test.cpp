@@ -83,3 +83,21 @@ TEST_CASE("doctors, medics and rescuers sent to a country are humanitarian aid")
   };
   for (const auto& c : cases) test::check_found(c);
 }
+
+TEST_CASE("a guest received by a host in the passive visits the host and meets them; an active host hosts") {
+  auto fs = test::facts("The Malian prime minister was received in Dakar on Monday by Senegal's president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "MLI", "SEN") != nullptr);
+  CHECK(test::find_sym(fs, "04", "MLI,SEN") != nullptr);
+  CHECK(test::with_cameo(fs, "043") == nullptr);
+
+  // received by a place, not a person: a visit, no meeting
+  auto place = test::facts("The Chilean navy's training ship was welcomed by Peru with a gun salute.");
+  CAPTURE(test::summary(place));
+  CHECK(test::with_cameo(place, "040") == nullptr);
+
+  // told from the host's side, hosting stays the host's act
+  auto active = test::facts("Senegal's president received the Malian prime minister in Dakar on Monday.");
+  CAPTURE(test::summary(active));
+  CHECK(test::find_code(active, "043", "SEN", "MLI") != nullptr);
+}

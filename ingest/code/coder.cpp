@@ -57,6 +57,9 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
+  if (const auto* fs = frames_.find("meet", false))
+    for (std::uint32_t fi : *fs)
+      if (frames_.frame(fi).cameo == "040" && meet_frame_ < 0) meet_frame_ = static_cast<int>(fi);
   if (const auto* fs = frames_.find("say", false))
     for (std::uint32_t fi : *fs)
       if ((frames_.frame(fi).flags & kFrameSay) && say_frame_ < 0) say_frame_ = static_cast<int>(fi);
@@ -658,6 +661,23 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
       }
       e.say = (f.flags & kFrameSay) != 0;
+      // "X was received in Lagos by Y": hosting told from the guest's side
+      // is the guest's visit to the host (news coders' visit, visitor ->
+      // host); the active "Y received X" stays the host's act (043).
+      // Received by a person ("by Nigeria's president"), not by a place,
+      // the guest also meets the host: a visit and the meeting during it
+      // are two facts.
+      bool guest_meets = false;
+      if ((f.flags & kFrameGuest) && (tr.passive(w) || tr.reduced_passive(w)) && !e.source.empty() &&
+          !e.target.empty()) {
+        std::swap(e.source, e.target);
+        e.cameo = "042";
+        e.why += "guest's visit ";
+        guest_meets = meet_frame_ >= 0 && std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
+          const MentionKind k = c.party(x).kind;
+          return k == MentionKind::person || k == MentionKind::role;
+        });
+      }
       trigger_of[w] = static_cast<int>(out.size());
       // "Both nations put their troops on alert": a hostile act of a pair
       // at no one else is each one's act against the other (the extractor
@@ -695,6 +715,17 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         e.sym = true;
         e.mutual = true;
         e.why += "reciprocal ";
+      }
+      if (guest_meets) {
+        CodedEvent m = e;
+        m.frame = static_cast<std::uint32_t>(meet_frame_);
+        m.cameo = "040";
+        m.type = "meeting";
+        m.sym = true;
+        m.why += "and meets the host ";
+        out.push_back(std::move(e));
+        out.push_back(std::move(m));
+        break;
       }
       out.push_back(std::move(e));
       break;  // the first frame that holds

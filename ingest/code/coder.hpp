@@ -235,6 +235,7 @@ class Coder {
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"
   int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"
+  int meet_frame_ = -1;                   // the verb "meet" (040): a guest received by a person meets the host
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits
 };
 

@@ -48,6 +48,7 @@ enum FrameFlag : std::uint32_t {
   kFrameIntent = 1u << 4,   // the complement's event is intended
   kFramePlan = 1u << 5,     // the complement's event is planned
   kFrameControl = 1u << 6,  // the object is the subject of the complement
+  kFrameGuest = 1u << 7,    // in the passive, the guest's visit (042), guest -> host
 };
 
 struct Frame {
