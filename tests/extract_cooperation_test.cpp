@@ -54,3 +54,16 @@ TEST_CASE("aid: arms delivered are military aid, humanitarian money granted is r
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "073", "NOR", "SDN") != nullptr);
 }
+
+TEST_CASE("a bridge, dam or port only mentioned is no joint project; one built together is") {
+  for (const char* text : {"Chile accused Bolivian truckers of blocking the main bridge between the two countries.",
+                           "Egypt and Sudan renewed their dispute with Ethiopia over the dam on Monday."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "06") == nullptr);
+  }
+  auto fs = test::facts("Laos and Thailand will build a bridge across the Mekong, their ministers said on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "06", "LAO,THA") != nullptr);
+}

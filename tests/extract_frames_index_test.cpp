@@ -72,6 +72,9 @@ TEST_CASE("frames: the lemma index gives each lemma's frames by word class, in f
     CHECK(table->is_trigger_lemma("visit"));
     CHECK(table->is_trigger_lemma("criticise"));
     CHECK_FALSE(table->is_trigger_lemma("w3"));
+    // ... unless one of the classes asked about holds it
+    CHECK(table->is_trigger_lemma("w3", {-1, 3}));
+    CHECK_FALSE(table->is_trigger_lemma("w3", {2, 4}));
     CHECK_FALSE(table->is_trigger_lemma("visitor"));
     for (int c = 0; c < 70; ++c) {
       CAPTURE(c);

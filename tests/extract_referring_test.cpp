@@ -114,6 +114,21 @@ TEST_CASE("'the move', 'the decision' refer back to the latest act told by anoth
   CHECK(test::with_root(fs, "05") == nullptr);
 }
 
+TEST_CASE("a feeling voiced at 'the decision', 'the move' is aimed at the maker of the act told before") {
+  const char* texts[] = {
+      "Zambia shut its border with Malawi on Tuesday.\n\n"
+      "Malawi's foreign ministry expressed deep regret at the decision.",
+      "Zambia shut its border with Malawi on Tuesday.\n\n"
+      "Malawi's trade minister voiced dismay over the move.",
+  };
+  for (const char* text : texts) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "11", "MWI", "ZMB") != nullptr);
+  }
+}
+
 TEST_CASE("'the minister' with no name or country is the office of that title read before") {
   auto fs = test::facts(
       "Norway's trade minister landed in Lima on Sunday.\n\n"

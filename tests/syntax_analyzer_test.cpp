@@ -319,3 +319,12 @@ TEST_CASE("analyzer: a word WordNet knows only as a noun, tagged as an adverb, i
   CAPTURE(t.tagger);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a verb form joined to an adjective before a noun is a noun modifier") {
+  Tags t = tags_of({"Chad", "cut", "diplomatic", "and", "trade", "ties", "with", "Sudan", "."}, 4);
+  CAPTURE(t.tagger);
+  CHECK(t.analyzer == "NN");
+  // joined to a predicate adjective, a verb stays one
+  t = tags_of({"They", "are", "ready", "and", "support", "talks", "."}, 4);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -39,6 +39,10 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   freeing_class_ = frames_.class_index("freeing");
   talks_class_ = frames_.class_index("talks");
   press_class_ = frames_.class_index("press");
+  infrastructure_class_ = frames_.class_index("infrastructure");
+  facility_class_ = frames_.class_index("facility");
+  novel_class_ = frames_.class_index("novel");
+  construction_class_ = frames_.class_index("construction");
   act_class_ = frames_.class_index("act");
   harmful_class_ = frames_.class_index("harmful");
   reprisal_class_ = frames_.class_index("reprisal");
@@ -467,6 +471,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);
         if (e.target.empty()) referred_act(c, w, f.cameo, e.source, e.target, why);
       }
+      // ... and of a noun ("expressed regret at the decision")
+      if (!e.source.empty() && f.noun && e.target.empty() && !(f.flags & (kFrameSym | kFrameSay)))
+        referred_act(c, w, f.cameo, e.source, e.target, why);
       // (a target of the speaker's own country, "from Iraqi territory", is
       // where the act is asked for, not whom)
       if (!e.source.empty() && !f.noun && (f.cameo.rfind("10", 0) == 0 || f.cameo.rfind("02", 0) == 0) &&
@@ -733,6 +740,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   }
   presence_visits(c, out);
   according_to(c, out);
+  pattern_vetoes(c, vetoed);
   if (out.size() == first) return;
 
   quoted_speaker(c, first, out);
@@ -742,14 +750,6 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   reported_speech(c, first, out, vetoed);
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
-  // A particle of a phrasal verb ("hit back", "scale back") is no verb of
-  // its own: the pattern coder's reading of it as one ("back" as to
-  // endorse) goes.
-  for (int w = 0; w < tr.size(); ++w)
-    if (tr.rel(w) == "compound:prt" ||
-        (tr.upos(w) == Upos::ADV && tr.head(w) == w - 1 && tr.is_verb(w - 1) &&
-         is_rel(tr.lemma(w), {"back", "up", "down", "out", "off", "away", "over"})))
-      vetoed.push_back(w);
 }
 
 }  // namespace dipgraph::ingest

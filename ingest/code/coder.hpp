@@ -163,6 +163,9 @@ class Coder {
   // phrase on verb t names ("protested in Manila"), or -1.
   int place_in(const Ctx& c, int t) const;
   void presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const;
+  // Words read as no event of their own (coder_vetoes.cpp): a phrasal
+  // verb's particle, a work named only as a thing.
+  void pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const;
   void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
@@ -234,6 +237,10 @@ class Coder {
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"
+  int infrastructure_class_ = -1;         // frames.tsv @infrastructure: "pipeline", "bridge"
+  int facility_class_ = -1;               // frames.tsv @facility: "dam", "port"
+  int novel_class_ = -1;                  // frames.tsv @novel: "new", "planned"
+  int construction_class_ = -1;           // frames.tsv @construction: "build", "open", "construction"
   int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"
   int meet_frame_ = -1;                   // the verb "meet" (040): a guest received by a person meets the host
   int visit_frame_ = -1;                  // the verb "visit" (042): the frame of presence visits

@@ -188,7 +188,8 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   const CoderInput::RecentAct& last_force = c.in.last_force;
   // An apology or regret for "the mistake", "the incident": the regretted
   // act is one's own force told before, and it is owed to its victim.
-  const bool apology = tr.lemma(t) == "apologize" || tr.lemma(t) == "regret";
+  // (the noun "regret" is criticism: "voiced regret at the decision")
+  const bool apology = (tr.lemma(t) == "apologize" || tr.lemma(t) == "regret") && cameo.rfind("05", 0) == 0;
   // The act told before that a noun refers to: force for a noun of force
   // (or of a mishap, apologized for), else the last act of its frames' type.
   auto act_of = [&](int n) -> const CoderInput::RecentAct* {
@@ -231,10 +232,21 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   }
   int n = -1;
   const CoderInput::RecentAct* last = nullptr;
+  // (a reaction noun's phrase may hang on the verb that expresses it:
+  // "voiced dismay | over the move")
+  const int expressed = tr.rel(t) == "obj" && tr.upos(t) == Upos::NOUN ? tr.head(t) : -1;
+  if (expressed >= 0)
+    for (const int* d = tr.kids_begin(expressed); d != tr.kids_end(expressed) && !last; ++d)
+      if (tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"at", "over", "about"}) && (last = act_of(*d))) n = *d;
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
     if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
     if (!last && tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"for", "against"}) &&
         (last = act_of(*d)))
+      n = *d;
+    // a feeling about an act ("regret at the decision", "dismayed over
+    // the move"): the noun of a reaction or its adjective
+    if (!last && (tr.base(*d) == "nmod" || tr.base(*d) == "obl") &&
+        is_rel(tr.marker(*d), {"at", "over", "about", "with", "by"}) && (last = act_of(*d)))
       n = *d;
     if (tr.rel(*d) == "obj")  // "support for the operation"
       for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d) && !last; ++e)

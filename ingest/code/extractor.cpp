@@ -136,6 +136,8 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
       analyzer_(std::move(analyzer)) {
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
   rite_class_ = frames_.class_index("rite");
+  infrastructure_class_ = frames_.class_index("infrastructure");
+  facility_class_ = frames_.class_index("facility");
   const char* trace = std::getenv("DIPGRAPH_TRACE");
   trace_ = trace && *trace && *trace != '0';
   // For measuring what the parse coder reads alone (docs/extraction.md).
@@ -291,7 +293,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       trigger = frames_.is_trigger_lemma(lemma);
       if (!trigger) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
-        trigger = frames_.is_trigger_lemma(lemma, rite_class_);
+        trigger = frames_.is_trigger_lemma(lemma, {rite_class_, infrastructure_class_, facility_class_});
       }
     }
     if (!trigger) continue;

@@ -277,11 +277,13 @@ int FrameTable::class_index(std::string_view name) const {
   return -1;
 }
 
-bool FrameTable::is_trigger_lemma(std::string_view lemma, int also) const {
+bool FrameTable::is_trigger_lemma(std::string_view lemma, std::initializer_list<int> also) const {
   const LemmaSlot* sl = slot_of(lemma);
   if (!sl) return false;
-  return sl->verbs >= 0 || sl->nouns >= 0 ||
-         (also >= 0 && also < 128 && (sl->classes[also >> 6] >> (also & 63) & 1));
+  if (sl->verbs >= 0 || sl->nouns >= 0) return true;
+  for (int c : also)
+    if (c >= 0 && c < 128 && (sl->classes[c >> 6] >> (c & 63) & 1)) return true;
+  return false;
 }
 
 }  // namespace dipgraph::ingest

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -86,9 +87,10 @@ class FrameTable {
   bool in_class(int cls, std::string_view lemma) const;
   // The index of word class @name, -1 if the file has none.
   int class_index(std::string_view name) const;
-  // True if any frame has this lemma (either word class), or it is in
-  // word class `also` (-1: none): the parse gate's prefilter, one lookup.
-  bool is_trigger_lemma(std::string_view lemma, int also = -1) const;
+  // True if any frame has this lemma (either word class), or it is in one
+  // of the word classes `also` (-1: none): the parse gate's prefilter, one
+  // lookup.
+  bool is_trigger_lemma(std::string_view lemma, std::initializer_list<int> also = {}) const;
 
  private:
   // A lemma of a frame or a word class; hash 0 marks an empty slot.

@@ -169,6 +169,29 @@ void plurals_taken_for_singulars(const std::vector<std::string_view>& words, con
   }
 }
 
+void modifiers_taken_for_verbs(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                               Analysis& a) {
+  static const std::uint8_t kVB = xpos_index("VB"), kVBP = xpos_index("VBP"), kNN = xpos_index("NN");
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (a.upos[i] != Upos::VERB || (a.xpos[i] != kVB && a.xpos[i] != kVBP)) continue;
+    if (a.upos[i - 2] != Upos::ADJ || a.upos[i - 1] != Upos::CCONJ || a.upos[i + 1] != Upos::NOUN) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.noun_index_word(form)) continue;
+    // (a predicate adjective joined to a verb: "are ready and support
+    // peace")
+    if (i >= 3) {
+      char pb[25];
+      const std::string_view before = lower(words[i - 3], pb);
+      if (a.upos[i - 3] == Upos::AUX || a.upos[i - 3] == Upos::ADV || before == "is" || before == "are" ||
+          before == "was" || before == "were" || before == "be" || before == "been")
+        continue;
+    }
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = kNN;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

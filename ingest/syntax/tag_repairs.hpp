@@ -54,6 +54,14 @@ void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const s
 void adverbs_after_possessives(const std::vector<std::string_view>& words,
                                const Lemmatizer& lemmas, Analysis& a);
 
+// Before lemmas. "cut diplomatic and trade ties", with "trade" tagged as
+// a verb: a base or present verb form after an adjective and "and"/"or",
+// before a noun, that WordNet knows as a noun, is a noun modifier
+// coordinated with the adjective (not after "be", an auxiliary or an
+// adverb: "are ready and support peace").
+void modifiers_taken_for_verbs(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                               Analysis& a);
+
 // Before lemmas. "over reports that": no present tense follows a
 // preposition; a verb in -s there whose stem is a WordNet noun is its plural.
 // Before lemmas. "imposed export controls": a singular common noun in -s

@@ -1,0 +1,48 @@
+// Words the tree reads as no event of their own, so that the pattern coder,
+// which matches words in order, does not code them either (coder.hpp,
+// `vetoed`): a phrasal verb's particle, and a road, dam or port named only
+// as a thing, not as a work built, opened or planned.
+#include <vector>
+
+#include "ingest/code/coder_detail.hpp"
+
+namespace dipgraph::ingest {
+
+using coder_detail::is_rel;
+using syntax::Upos;
+
+void Coder::pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const {
+  const Tree& tr = c.t;
+  for (int w = 0; w < tr.size(); ++w) {
+    // A particle of a phrasal verb ("hit back", "scale back") is no verb
+    // of its own: the pattern coder's reading of it as one ("back" as to
+    // endorse) goes.
+    if (tr.rel(w) == "compound:prt" ||
+        (tr.upos(w) == Upos::ADV && tr.head(w) == w - 1 && tr.is_verb(w - 1) &&
+         is_rel(tr.lemma(w), {"back", "up", "down", "out", "off", "away", "over"}))) {
+      vetoed.push_back(w);
+      continue;
+    }
+    // A work ("the main bridge between the two countries", "the dispute
+    // over the dam", "fees from its port") is a joint project only when it
+    // is new or planned ("a new pipeline between A and B"), or built,
+    // opened or paid for ("agreed to build a railway line").
+    if (tr.upos(w) != Upos::NOUN ||
+        !(frames_.in_class(infrastructure_class_, tr.lemma(w)) || frames_.in_class(facility_class_, tr.lemma(w))))
+      continue;
+    const int n = tr.base(w) == "compound" && tr.head(w) > w ? tr.head(w) : w;
+    auto novel = [&](int x) {
+      for (const int* d = tr.kids_begin(x); d != tr.kids_end(x); ++d)
+        if (is_rel(tr.base(*d), {"amod", "compound"}) && frames_.in_class(novel_class_, tr.lemma(*d))) return true;
+      return false;
+    };
+    const int h = tr.head(n);
+    // (the work as the object or subject of building, or "the
+    // construction of a dam")
+    const bool worked = h >= 0 && is_rel(tr.base(n), {"obj", "nsubj", "nmod"}) &&
+                        frames_.in_class(construction_class_, tr.lemma(h));
+    if (!novel(w) && !novel(n) && !worked) vetoed.push_back(w);
+  }
+}
+
+}  // namespace dipgraph::ingest
