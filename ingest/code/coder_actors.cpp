@@ -534,6 +534,32 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     if (c.in.words) e.why = fmt::format("presence (be in): source=nsubj ({}) target=place ({}) ", (*c.in.words)[subj], (*c.in.words)[n]);
     out.push_back(std::move(e));
   }
+  // "the visiting Angolan minister of defence": a person or delegation of
+  // one country called visiting is on a visit to the article's home
+  // country (its dateline's, else the one it names most), when that is
+  // another.
+  for (int n = 0; n < tr.size() && c.home_mention >= 0; ++n) {
+    if (!tr.is_nominal(n)) continue;
+    bool visiting = false;
+    for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
+      visiting |= tr.base(*k) == "amod" && tr.lemma(*k) == "visiting";
+    if (!visiting) continue;
+    CodedEvent e;
+    actors_at(c, n, true, false, e.source);
+    const int host = c.rec.mentions[c.home_mention].country;
+    if (e.source.empty() || std::any_of(e.source.begin(), e.source.end(), [&](std::int32_t x) {
+          const Mention& m = c.party(x);
+          return m.kind == MentionKind::country || m.country < 0 || m.country == host;
+        }))
+      continue;
+    e.frame = static_cast<std::uint32_t>(visit_frame_);
+    e.word = n;
+    e.cameo = "042";
+    e.type = "visit";
+    e.target.push_back(-c.home_mention - 1);
+    if (c.in.words) e.why = fmt::format("presence (visiting): source=({}) target=home country ", (*c.in.words)[n]);
+    out.push_back(std::move(e));
+  }
   // "the delegation representing X at the funeral of Y's president": who
   // is at a foreign leader's funeral or inauguration visits that leader's
   // country.

@@ -33,6 +33,7 @@ class Tree {
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
     if (repair_who_subjects()) index_kids();
+    if (repair_who_conjuncts()) index_kids();
     if (repair_modifier_conjuncts()) index_kids();
     if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
@@ -45,6 +46,7 @@ class Tree {
     if (repair_aux_subjects()) index_kids();
     if (repair_infinitive_complements()) index_kids();
     if (repair_object_infinitives()) index_kids();
+    if (repair_leftward_infinitives()) index_kids();
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
     if (repair_said_objects()) index_kids();
@@ -57,6 +59,7 @@ class Tree {
     if (repair_fronted_subjects()) index_kids();
   }
   // Repairs of the parser's known slips, each a class of error (tree_repair_clauses.cpp,
+  // tree_repair_relatives.cpp, tree_repair_infinitives.cpp,
   // tree_repair_arguments.cpp); reset() applies them in order.
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
@@ -74,6 +77,7 @@ class Tree {
   bool repair_temporal_clauses();
   bool repair_infinitive_complements();
   bool repair_object_infinitives();
+  bool repair_leftward_infinitives();
   bool repair_clauses();
   bool repair_verb_relatives();
   bool verbless_sentence(int r, int v) const;
@@ -81,6 +85,7 @@ class Tree {
   bool repair_between_conjuncts();
   bool repair_medium_phrases();
   bool repair_who_subjects();
+  bool repair_who_conjuncts();
   bool repair_modifier_conjuncts();
   bool repair_name_clauses();
   bool repair_due_clauses();

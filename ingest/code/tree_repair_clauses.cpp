@@ -325,64 +325,6 @@ bool Tree::repair_temporal_clauses() {
   return changed;
 }
 
-// A verb of intention or commitment takes its "to" infinitive as its
-// complement, not as a purpose ("agreed on Tuesday to build", read as
-// "in order to build").
-bool Tree::repair_infinitive_complements() {
-  static constexpr std::string_view kTakesInfinitive[] = {
-      "agree",  "decide",  "refuse",  "promise",   "pledge", "vow",    "threaten", "offer", "plan",
-      "intend", "vote",    "resolve", "undertake", "seek",   "aim",    "hope",     "want",  "wish",
-      "try",    "attempt", "fail",    "prepare",   "expect", "choose", "volunteer"};
-  const int n = size();
-  bool changed = false;
-  for (int c = 0; c < n; ++c) {
-    const int v = head_[c];
-    if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
-        child(v, "xcomp") >= 0)
-      continue;
-    const int m = child(c, "mark");
-    if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
-    if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), lemma(v)) ==
-        std::end(kTakesInfinitive))
-      continue;
-    rel_[c] = base_[c] = "xcomp";
-    changed = true;
-  }
-  return changed;
-}
-
-// A verb that asks or tells someone to act takes its "to" infinitive as
-// its complement, whoever the parser hung it on: "urged the United States
-// and Canada to respect ...", read with the infinitive as a modifier of
-// "Canada" (a noun's infinitive, like "the right to vote"), is "urged X to
-// respect". The one asked is the object, or the "on"/"to" phrase ("called
-// on X to ...", "appealed to X to ...").
-bool Tree::repair_object_infinitives() {
-  static constexpr std::string_view kAsks[] = {
-      "urge",    "ask",     "press",    "call",   "implore",  "exhort",    "encourage", "request",
-      "invite",  "tell",    "order",    "persuade", "advise", "pressure",  "push",      "appeal",
-      "beg",     "instruct", "direct",  "compel", "force",    "challenge"};
-  const int n = size();
-  bool changed = false;
-  for (int c = 0; c < n; ++c) {
-    const int a = head_[c];
-    if (a < 0 || a > c || base_[c] != "acl" || !is_verb(c) || xpos(c) != "VB") continue;
-    const int m = child(c, "mark");
-    if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
-    // the one asked: the noun it hangs on, or the list that noun ends
-    int asked = a;
-    if (base_[asked] == "conj" && head_[asked] >= 0) asked = head_[asked];
-    const int v = head_[asked];
-    if (v < 0 || !is_verb(v) || child(v, "xcomp") >= 0) continue;
-    const bool object = base_[asked] == "obj" || base_[asked] == "iobj" ||
-                        (base_[asked] == "obl" && (marker(asked) == "on" || marker(asked) == "to"));
-    if (!object || std::find(std::begin(kAsks), std::end(kAsks), lemma(v)) == std::end(kAsks)) continue;
-    attach(c, v, "xcomp");
-    changed = true;
-  }
-  return changed;
-}
-
 // An adjective takes neither a subordinator nor a subject: a verb with
 // "that" and a subject of its own that the parser hung as a modifier of
 // the noun after it ("alleged that the company had bribed officials",

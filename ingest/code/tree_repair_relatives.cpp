@@ -11,11 +11,16 @@ namespace dipgraph::ingest {
 // it its bare oblique and the main verb a conjunct of "met": the phrase
 // is the subject of the verb after the relative clause, and "who met ..."
 // its relative clause.
+// (Also "X, whose country has stayed out of the quarrel, telephoned Y":
+// the relative clause's subject owned by "whose".)
 bool Tree::repair_who_subjects() {
   bool changed = false;
   for (int w = 2; w < size(); ++w) {
-    const int v = head_[w];
-    if (lemma(w) != "who" || base_[w] != "nsubj" || v < 0 || !is_verb(v) || lemma(w - 1) != ",") continue;
+    int subject = w;
+    if (lemma(w) == "whose" && rel_[w] == "nmod:poss" && head_[w] > w) subject = head_[w];
+    else if (lemma(w) != "who") continue;
+    const int v = head_[subject];
+    if (base_[subject] != "nsubj" || v < 0 || !is_verb(v) || lemma(w - 1) != ",") continue;
     // the phrase that ends at the comma, hung on the relative verb with no
     // preposition
     int x = -1;
@@ -37,6 +42,27 @@ bool Tree::repair_who_subjects() {
     take_place(m, v);
     attach(x, m, "nsubj");
     attach(v, x, "acl:relcl");
+    changed = true;
+  }
+  return changed;
+}
+
+// "The pact was signed by X and his Tongan counterpart, who arrived in
+// Suva on Monday", with "who arrived" read as a second main clause (a
+// conjunct of "signed"): a verb whose subject is "who" after a comma is
+// a relative clause of the noun that ends right before the comma.
+bool Tree::repair_who_conjuncts() {
+  bool changed = false;
+  for (int w = 2; w < size(); ++w) {
+    const int v = head_[w];
+    if (lemma(w) != "who" || base_[w] != "nsubj" || v <= w || !is_verb(v) || lemma(w - 1) != "," ||
+        (base_[v] != "conj" && base_[v] != "parataxis"))
+      continue;
+    // the noun whose phrase ends at the comma
+    int noun = w - 2;
+    while (noun >= 0 && !is_nominal(noun) && head_[noun] > noun) noun = head_[noun];
+    if (noun < 0 || !is_nominal(noun) || right_edge(noun) != w - 2 || noun == v) continue;
+    attach(v, noun, "acl:relcl");
     changed = true;
   }
   return changed;
