@@ -675,3 +675,20 @@ TEST_CASE("extract actors: those 'along with' or 'together with' the subject act
     if (f) CHECK(test::countries(*f).count("KEN") == 1);
   }
 }
+
+TEST_CASE("a spokesman in a capital speaks for its state, and 'his government' in what he says is his") {
+  auto fs = test::facts(
+      "Kenya and Uganda traded accusations over the island. A foreign ministry spokesman in Kampala said "
+      "his government remained committed to the talks and urged Kenya to return to the table.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "UGA", "KEN") != nullptr);
+}
+
+TEST_CASE("a United Nations body is also named with 'UN' or 'U.N.'") {
+  auto fs = test::facts("The office of the U.N. High Commissioner for Refugees urged Kenya and Somalia to keep the border open.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "02");
+  REQUIRE(f != nullptr);
+  REQUIRE(!f->source.empty());
+  CHECK(f->source[0].id == "org:UNHCR");
+}

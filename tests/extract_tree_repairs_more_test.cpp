@@ -106,3 +106,12 @@ TEST_CASE("a visiting official or delegation of another country is on a visit to
   CHECK(test::find_code(fs, "042", "ZMB", "ZMB") == nullptr);
   CHECK(test::find(fs, "04", "ZMB", "ZMB") == nullptr);
 }
+
+TEST_CASE("tree repair: 'prompting X to demand' is X's demand, the infinitive the complement of 'prompting'") {
+  auto fs = test::facts(
+      "The dispute flared in 2019 after Ghana allowed drilling near the border, prompting Ivory Coast to "
+      "demand that all drilling stop.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "CIV", "GHA") != nullptr);
+  CHECK(test::find(fs, "10", "GHA", "") == nullptr);
+}

@@ -204,7 +204,9 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
             // "the government in Kabul", "the ministry in Beijing",
             // "officials in Seoul": a body or its officials seated in a
             // capital (or in the country itself) are that state's
-            (p == "in" && (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "official") &&
+            // (or a spokesman, an envoy: any title, "a foreign ministry
+            // spokesman in Kampala")
+            (p == "in" && (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "official" || title) &&
              c.mention(*k) >= 0 &&
              (c.rec.mentions[c.mention(*k)].kind == MentionKind::capital ||
               c.rec.mentions[c.mention(*k)].kind == MentionKind::country));
@@ -242,6 +244,17 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     }
   }
   if (pronoun_owner >= 0) return pronoun_owner;
+  // "X said his government would ...": a state body owned by "his", "her"
+  // or "its" that names no one, in what a speaker says, is the speaker's.
+  if (owner >= 0 && !owned && c.mention(owner) < 0 && is_rel(c.t.lemma(owner), {"he", "she", "it", "his", "her", "its"}) &&
+      (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "country"))
+    for (int v = c.t.head(n); v >= 0; v = c.t.head(v)) {
+      if (!c.t.is_verb(v) || !speech_verb(c.t.lemma(v))) continue;
+      std::string ignored;
+      const int sj = subject_of(c, v, ignored);
+      if (sj >= 0 && sj != n) return actor_of_node(c, sj, true, places);
+      break;
+    }
   // "the policy that X adopted", "the deal Y signed": the subject of a
   // relative clause of conduct whose object is the noun itself.
   if (!source)

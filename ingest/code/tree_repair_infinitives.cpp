@@ -66,6 +66,29 @@ bool Tree::repair_object_infinitives() {
   return changed;
 }
 
+// "..., prompting Ivory Coast to demand that ...", with the infinitive a
+// purpose of "prompting": a verb that moves someone to act ("prompt",
+// "spur", "lead", "cause") or asks them to, with its object before the
+// infinitive and no complement, takes the infinitive as its complement;
+// its object acts.
+bool Tree::repair_moved_infinitives() {
+  static constexpr std::string_view kMoves[] = {"prompt", "spur", "lead", "cause", "drive", "move", "provoke",
+                                                "urge",   "ask",  "press", "force", "compel", "push", "persuade"};
+  bool changed = false;
+  for (int c = 1; c < size(); ++c) {
+    const int v = head_[c];
+    if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
+        child(v, "xcomp") >= 0)
+      continue;
+    const int m = child(c, "mark"), o = child(v, "obj");
+    if (m < 0 || lemma(m) != "to" || m != left_edge(c) || o < 0 || o > c || right_edge(o) + 1 != m) continue;
+    if (std::find(std::begin(kMoves), std::end(kMoves), lemma(v)) == std::end(kMoves)) continue;
+    rel_[c] = base_[c] = "xcomp";
+    changed = true;
+  }
+  return changed;
+}
+
 // "The ministers are scheduled to meet in Lima on June 4, Peru said",
 // with "to meet" hung on the later "said" as a purpose: an infinitive
 // right after a participle or adjective ("scheduled", "due", "ready")

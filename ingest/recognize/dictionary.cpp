@@ -435,8 +435,17 @@ void Dictionary::load_organizations(const std::string& text, const std::string& 
         o.members.size() == 1)
       o.country = country_index(o.members[0]);
     auto index = static_cast<std::uint32_t>(orgs_.size());
-    add_entity(name, EntityKind::org, index);
-    for (auto a : list(cell(r, c[2]))) add_entity(a, EntityKind::org, index);
+    // (news writes "the U.N. High Commissioner for Refugees" and "the UN
+    // ..." for every "United Nations ..." body)
+    auto add_name = [&](std::string_view a) {
+      add_entity(a, EntityKind::org, index);
+      static constexpr std::string_view kUn = "United Nations ";
+      if (a.size() > kUn.size() && a.substr(0, kUn.size()) == kUn && a != "United Nations Organization")
+        for (std::string_view short_form : {"UN ", "U.N. "})
+          add_entity(std::string(short_form).append(a.substr(kUn.size())), EntityKind::org, index);
+    };
+    add_name(name);
+    for (auto a : list(cell(r, c[2]))) add_name(a);
     if (all_caps_word(code)) add_entity(code, EntityKind::org, index);
     orgs_.push_back(std::move(o));
   }
