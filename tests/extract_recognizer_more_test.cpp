@@ -164,3 +164,19 @@ TEST_CASE("extract recognizer: an under secretary is a title; a present tense wi
   CHECK(v->status == Status::planned);
   CHECK(v->date == "1988-07-22");
 }
+
+TEST_CASE("a body or treaty named after a city ('the Oslo Accords', 'the Kyoto Protocol') is not the city's state") {
+  for (const char* text : {"Ukraine praised the Oslo Accords on Monday.", "Canada criticised the Kyoto Protocol."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    for (const Fact& f : fs) {
+      CHECK(test::countries(f).count("NOR") == 0);
+      CHECK(test::countries(f).count("JPN") == 0);
+    }
+  }
+  // the city itself still stands for its government
+  auto fs = test::facts("Ukraine criticised Oslo on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "UKR", "NOR") != nullptr);
+}

@@ -210,6 +210,9 @@ const GrammarWords kGrammar[] = {
     {0, "presidents"},
     {0, "latin sea ocean gulf strait straits river lake bay peninsula basin channel canal desert "
         "highlands plateau"},
+    // Bodies and treaties named after a city ("the Minsk Group", "the Oslo Accords").
+    {0, "accord accords agreement agreements protocol process convention declaration format club consensus "
+        "treaty charter principles"},
 };
 
 int parse_status_name(std::string_view s) {

@@ -146,6 +146,12 @@ void match_dictionary(ArticleState& art, std::uint32_t s) {
         toks[c.begin + c.len].is(kCap) &&
         std::find(id.geo.begin(), id.geo.end(), toks[c.begin + c.len].id) != id.geo.end())
       continue;
+    // "the Minsk Group", "the Oslo Accords", "the Kyoto Protocol": a body
+    // or a treaty named after the city it was made in, not the city's state.
+    if ((e.kind == EntityKind::capital || e.kind == EntityKind::city) && c.begin + c.len < span.end &&
+        toks[c.begin + c.len].is(kCap) &&
+        std::find(id.named_for.begin(), id.named_for.end(), toks[c.begin + c.len].id) != id.named_for.end())
+      continue;
     Mention m;
     m.begin = c.begin;
     m.end = c.begin + c.len;

@@ -73,6 +73,9 @@ WordIds::WordIds(const Dictionary& dict) {
   for (const char* s : {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "bay",
                         "peninsula", "basin", "channel", "canal", "desert", "highlands", "plateau"})
     if (TokenId t = w(s)) geo.push_back(t);
+  for (const char* s : {"group", "accord", "accords", "agreement", "agreements", "protocol", "process", "convention",
+                        "declaration", "format", "club", "consensus", "treaty", "charter", "principles"})
+    if (TokenId t = w(s)) named_for.push_back(t);
   for (const char* s : {"former", "late", "ex"})
     if (TokenId t = w(s)) past_words.push_back(t);
   counterpart = w("counterpart");

@@ -46,6 +46,7 @@ struct WordIds {
       delegations, states, he, she, him, his, her, they, them, their, according, latin, ethnic, it, its, north, south, central, east, west;
   std::vector<TokenId> person_nouns;  // official, minister, leader ...
   std::vector<TokenId> geo;           // sea, ocean, river ... after a country name
+  std::vector<TokenId> named_for;     // Group, Accords, Protocol ... after a city's name ("the Minsk Group")
   std::vector<TokenId> past_words;    // former, late, ex: before a title, an office no longer held
   TokenId counterpart, counterparts;
   std::vector<TokenId> visitor_nouns;  // delegation, delegates, visitors, team, mission
