@@ -180,3 +180,14 @@ TEST_CASE("a body or treaty named after a city ('the Oslo Accords', 'the Kyoto P
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "UKR", "NOR") != nullptr);
 }
+
+TEST_CASE("'the council' in lower case is the council named before by a longer name") {
+  auto fs = test::facts(
+      "Chad complained to the U.N. Security Council about the raids on Monday. Information Minister Ali "
+      "Mahamat said Ndjamena had asked the council to condemn the attacks.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "02");
+  REQUIRE(f != nullptr);
+  REQUIRE(!f->target.empty());
+  CHECK(f->target[0].id == "org:UNSC");
+}

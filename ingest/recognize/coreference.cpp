@@ -11,6 +11,7 @@
 // the last embassy's country. After each sentence its subject is kept for
 // the next ones. Last, people without a country get the article's.
 #include <algorithm>
+#include <cctype>
 
 #include "ingest/recognize/recognize_detail.hpp"
 
@@ -257,11 +258,23 @@ void pronouns_and_descriptions(SentenceState& sen) {
     // "the Fund", "the Bank", "the Commission": the organization named
     // before by a longer name that ends in that word ("the International
     // Monetary Fund", "the World Bank"), the latest so named.
-    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].is(kCap) && toks[i + 1].is(kWord) &&
+    // In lower case only a council, commission, fund or assembly ("the
+    // council's secretary-general" after "the Gulf Cooperation Council"):
+    // "the bank", "the agency", "the union" are as often another one.
+    if (w == id.the && i + 1 < span.end && at[i + 1] < 0 && toks[i + 1].is(kWord) &&
         !(i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap)))) {
       const std::string_view head = art.tok_text(i + 1);
+      const bool cap = toks[i + 1].is(kCap);
+      auto same = [&](std::string_view x) {
+        if (cap) return x == head;
+        if (x.size() != head.size() || !(x == "Council" || x == "Commission" || x == "Fund" || x == "Assembly"))
+          return false;
+        for (std::size_t k = 0; k < x.size(); ++k)
+          if (std::tolower(static_cast<unsigned char>(x[k])) != head[k]) return false;
+        return true;
+      };
       auto o = std::find_if(art.org_heads.rbegin(), art.org_heads.rend(),
-                            [&](const auto& x) { return x.first == head; });
+                            [&](const auto& x) { return same(x.first); });
       if (o != art.org_heads.rend()) {
         Mention om;
         om.kind = MentionKind::org;
