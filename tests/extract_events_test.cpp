@@ -438,7 +438,8 @@ TEST_CASE("extract events: an intent aims at the target of what it intends, told
       // "March" of a date is no march; the intent takes the date
       {"On March 9, Putin offered to hold talks with the Georgian president.", "03", "RUS", "GEO", "", "",
        "2025-03-09", ""},
-      {"Ecuador agreed to meet Colombian officials next week.", "03", "ECU", "COL", "", "", "", ""},
+      // (a meeting agreed on is a planned meeting)
+      {"Ecuador agreed to meet Colombian officials next week.", "04", "", "", "ECU,COL", "planned", "", ""},
   };
   for (const auto& c : cases) check_case(c);
   auto fs = test::facts("Chile offered to mediate between Peru and Bolivia.");

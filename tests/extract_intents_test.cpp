@@ -134,3 +134,18 @@ TEST_CASE("an intent names its kind by the act intended: offers to mediate, pled
     for (const Fact& f : fs) CHECK((f.root != "03" || f.cameo == k.cameo));
   }
 }
+
+TEST_CASE("a meeting agreed on is a planned meeting, not an intent nor an agreement") {
+  for (const char* text : {"The presidents of Peru and Chile agreed to meet again in the spring.",
+                           "The presidents of Peru and Chile agreed that their foreign ministers should meet in Lima.",
+                           "Peru and Chile agreed to hold talks on the border next month."}) {
+    auto fs = test::facts(text);
+    CAPTURE(std::string(text));
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_sym(fs, "04", "PER,CHL");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::planned);
+    CHECK(test::with_root(fs, "03") == nullptr);
+    CHECK(test::with_root(fs, "05") == nullptr);
+  }
+}

@@ -103,17 +103,51 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       vetoed.push_back(e.word);
       continue;
     }
-    // "agreed to meet": an intent to meet (036), not a settlement; the
-    // meeting's trigger tells it, with its parties.
-    if (f.flags & kFramePlan) {
+    // "agreed to meet", "agreed that their ministers should meet": a
+    // meeting decided, so planned, not a settlement; the meeting's trigger
+    // tells it, with its parties (and the agreement's, when it names none).
+    if (f.flags & kFramePlan || (f.cameo == "057" && !f.noun)) {
       int x = tr.child(e.word, "xcomp");
-      if (x >= 0 && trigger_of[x] >= 0 && out[trigger_of[x]].cameo.rfind("04", 0) == 0) {
+      if (x < 0 && !(f.flags & kFramePlan)) x = tr.child(e.word, "ccomp");
+      // ("agreed to hold talks": the meeting is the complement's object)
+      auto meeting_at = [&](int y) {
+        return y >= 0 && trigger_of[y] >= 0 && out[trigger_of[y]].cameo.rfind("04", 0) == 0 &&
+               out[trigger_of[y]].cameo != "043";
+      };
+      if (x >= 0 && !meeting_at(x) && meeting_at(tr.child(x, "obj"))) x = tr.child(x, "obj");
+      if (meeting_at(x)) {
         CodedEvent& m = out[trigger_of[x]];
-        m.cameo = "036";
-        m.type = "intent";
-        if (m.status != Status::negated) m.status = Status::intended;
-        m.directed = !m.target.empty();  // "agreed to meet X": the subject's intent, aimed at X
+        if (m.status != Status::negated) m.status = Status::planned;
+        m.hypothetical = false;  // ("should meet": what was agreed)
+        std::vector<int> states;
+        for (const auto* side : {&m.source, &m.target})
+          for (std::int32_t p : *side)
+            if (const int cp = c.country_of(p); cp >= 0 && std::find(states.begin(), states.end(), cp) == states.end())
+              states.push_back(cp);
+        if (states.size() < 2) {
+          m.source = e.source;
+          m.target = e.target;
+          m.sym = true;
+        }
+        m.why += "agreed: planned ";
         drop[k - first] = 1;
+        vetoed.push_back(e.word);  // (nor the pattern coder's intent or agreement there)
+        m.sense_chosen = true;     // (nor its intent to meet at the meeting's word)
+        continue;
+      }
+      // (a meeting of parties the clause does not name itself: "agreed
+      // that their ministers should meet" is the agreeing parties' meeting)
+      const Frame* meeting = nullptr;
+      if (x >= 0 && trigger_of[x] < 0 && tr.is_verb(x))
+        if (const auto* xs = frames_.find(tr.lemma(x), false))
+          for (std::uint32_t g : *xs)
+            if (!meeting && frames_.frame(g).cameo.rfind("04", 0) == 0 && frames_.frame(g).cameo != "043")
+              meeting = &frames_.frame(g);
+      if (meeting) {
+        e.cameo = meeting->cameo;
+        e.type = meeting->type;
+        if (e.status != Status::negated) e.status = Status::planned;
+        e.why += "agreed to meet: planned ";
         continue;
       }
     }
