@@ -290,4 +290,13 @@ const LeaderHit* SentenceState::hit_at(std::uint32_t b) const {
   return nullptr;
 }
 
+// True if mention m opens a prepositional phrase ("with the Polish
+// prime minister", "in Kenya"): a preposition before it, determiners
+// between. Such a mention is no subject.
+bool in_prepositional_phrase(const std::vector<Tok>& toks, const SentenceSpan& span, const Mention& m) {
+  std::uint32_t k = m.begin;
+  while (k > span.begin && (toks[k - 1].cls & kDet)) --k;
+  return k > span.begin && (toks[k - 1].cls & kPrep);
+}
+
 }  // namespace dipgraph::ingest::detail

@@ -224,8 +224,12 @@ void visiting_groups(SentenceState& sen);
 void pronouns_and_descriptions(SentenceState& sen);
 // "the Peruvian official" -> the person of that country read last.
 void demonym_descriptions(SentenceState& sen);
-// After a sentence: its subject (for later pronouns), art.last_country and
-// a.country_counts.
+// True if mention m sits in a prepositional phrase ("to Kenya's prime
+// minister", "in Kenya"): no subject.
+bool in_prepositional_phrase(const std::vector<Tok>& toks, const SentenceSpan& span, const Mention& m);
+// After a sentence (sentence_memory.cpp): its subject (for later
+// pronouns), the countries it names, the latest pair of states it joins
+// (art.last_pair), and a.country_counts.
 void remember_sentence(SentenceState& sen);
 // The country of people without one: the dateline's, else the article's only
 // country where it names it as a setting, else -1.

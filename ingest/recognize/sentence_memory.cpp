@@ -1,0 +1,110 @@
+// What each sentence leaves for the ones after it (recognize_detail.hpp):
+// its subject's countries, the countries it names, the latest pair of
+// states it joins ("Armenia and Azerbaijan"), the count of each country;
+// and, without a dateline, the one country an article is about.
+#include <algorithm>
+
+#include "ingest/recognize/recognize_detail.hpp"
+
+namespace dipgraph::ingest::detail {
+
+void remember_sentence(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  Analysis& a = art.a;
+  const WordIds& id = art.id;
+  const auto& toks = a.toks;
+  const auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  std::vector<std::int32_t> subject_countries;
+  art.prev_countries.clear();
+  art.prev_persons.clear();
+  for (const Mention& m : ms)
+    if (m.kind == MentionKind::person) art.prev_persons.push_back(m.entity);
+  bool subject_seen = false;
+  bool leading_attribution = toks[span.begin].id == id.according;
+  // '"..., Kenya will respond," the minister said': a sentence opening with
+  // a quote has its subject after the quote (who is named inside it is
+  // not the speaker)
+  const bool opens_quote = toks[span.begin].is(kPunct) && art.tok_text(span.begin) == "\"";
+  for (const Mention& m : ms) {
+    bool prep = in_prepositional_phrase(toks, span, m);
+    if (opens_quote && !subject_seen && sen.quotes_before(m.begin) % 2 == 1) continue;
+    if (leading_attribution) {
+      // Skip "According to ... ," up to the first comma.
+      bool after_comma = false;
+      for (std::uint32_t i = span.begin; i < m.begin; ++i) after_comma |= art.is_punct(i, ',');
+      if (!after_comma) continue;
+    }
+    if (!subject_seen && is_actor(m) && !prep) {
+      subject_seen = true;
+      if (m.kind == MentionKind::person) art.last_subject_person = m.entity, art.last_subject_is_role = false;
+      if (m.kind == MentionKind::role && !m.anaphor) art.last_subject_role = m, art.last_subject_is_role = true;
+      if (m.kind == MentionKind::group) {
+        subject_countries = a.groups[m.entity];
+      } else {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c >= 0) subject_countries.push_back(c);
+        // Coordinated subjects: "Russia and China ..."
+        std::uint32_t e = m.end;
+        for (const Mention& o : ms) {
+          if (o.begin < e || !is_actor(o)) continue;
+          bool joined = true;
+          for (std::uint32_t i = e; i < o.begin; ++i)
+            joined &= art.is_punct(i, ',') || toks[i].id == id.and_ || (toks[i].cls & (kDet | kModifier));
+          if (!joined) break;
+          int oc = o.kind == MentionKind::person ? a.people[o.entity].country : o.country;
+          if (oc >= 0 && std::find(subject_countries.begin(), subject_countries.end(), oc) == subject_countries.end())
+            subject_countries.push_back(oc);
+          e = o.end;
+        }
+      }
+    }
+    int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+    bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
+    if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group &&
+        std::find(art.prev_countries.begin(), art.prev_countries.end(), c) == art.prev_countries.end())
+      art.prev_countries.push_back(c);
+    if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group) {
+      ++a.country_counts[c];
+      if (m.kind != MentionKind::person) {
+        auto& rc = art.recent_countries;
+        rc.erase(std::remove(rc.begin(), rc.end(), c), rc.end());
+        rc.push_back(c);
+      }
+    }
+  }
+  if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;
+}
+
+// Without a dateline: the one country the article names, if it names only
+// one and not only as an actor of its own ("criticized Peru"): as a demonym
+// ("the Bolivian opposition"), a place ("a curfew in Algiers") or a national
+// body's.
+int fallback_country(const ArticleState& art) {
+  const Analysis& a = art.a;
+  const std::uint32_t n = art.size();
+  int fallback = a.dateline_country;
+  if (fallback < 0) {
+    bool several = false, setting = false;
+    for (const auto& ms : art.per_sentence)
+      for (const Mention& m : ms) {
+        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        if (c < 0) continue;
+        several |= fallback >= 0 && c != fallback;
+        fallback = c;
+        bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::country) &&
+                     m.begin > 0 && (a.toks[m.begin - 1].cls & kLocative);
+        // "the Kenya Anti-Corruption Commission", "the Ghana Navy": a national body's name
+        bool body = m.kind == MentionKind::country && !m.possessive && m.end < n &&
+                    a.toks[m.end].is(kWord) && a.toks[m.end].is(kCap) &&
+                    !(a.toks[m.end].cls & kNotName) &&
+                    std::none_of(ms.begin(), ms.end(), [&](const Mention& o) { return o.begin == m.end; });
+        setting |= m.kind == MentionKind::demonym || m.kind == MentionKind::city ||
+                   m.kind == MentionKind::org || place || body;
+      }
+    if (several || !setting) fallback = -1;
+  }
+  return fallback;
+}
+
+}  // namespace dipgraph::ingest::detail
