@@ -240,3 +240,27 @@ TEST_CASE("'called the recall \"disproportionate\"': a quoted judgement of an ac
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("'the two ministers' are the last two states joined by 'and', not the two named most") {
+  auto fs = test::facts(
+      "BANGKOK, May 3 - The foreign ministers of Laos and Cambodia met in Bangkok on Monday, Thai officials "
+      "said.\n\nThailand's foreign minister hosted the talks at a Thai government guesthouse. Thai officials "
+      "said the two ministers would meet again in June.");
+  CAPTURE(test::summary(fs));
+  bool planned = false;
+  for (const Fact& f : fs)
+    if (f.root == "04" && f.status == Status::planned) {
+      planned = true;
+      CHECK(test::countries(f).count("LAO") == 1);
+      CHECK(test::countries(f).count("KHM") == 1);
+    }
+  CHECK(planned);
+  // two of a longer list are no pair
+  fs = test::facts(
+      "Kenya, Uganda and Tanzania attended the summit with Rwanda. Egypt hosted it. Officials said the two "
+      "countries would sign a trade pact in May.");
+  CAPTURE(test::summary(fs));
+  const Fact* pact = test::with_root(fs, "05");
+  REQUIRE(pact != nullptr);
+  CHECK_FALSE((test::countries(*pact).count("UGA") == 1 && test::countries(*pact).count("TZA") == 1));
+}

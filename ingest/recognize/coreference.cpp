@@ -560,6 +560,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
               return std::find(art.prev_countries.begin(), art.prev_countries.end(), c) != art.prev_countries.end();
             }))
           group = ps;
+        // ... else the last two states the article joined by "and" ("The
+        // presidents of Armenia and Azerbaijan held talks in Tbilisi ... the
+        // two presidents"), else the two it names most.
+        if (group.empty() && art.last_pair.size() == 2) group = art.last_pair;
         for (int round = 0; round < 2 && group.size() < 2; ++round) {
           int best = -1;
           for (std::size_t c = 0; c < a.country_counts.size(); ++c) {

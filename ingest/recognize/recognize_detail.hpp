@@ -94,6 +94,9 @@ struct ArticleState {
   std::vector<std::pair<std::string_view, int>> org_heads{};
   std::vector<std::int32_t> prev_subject_countries{};  // the last sentence's subject group
   std::vector<std::int32_t> prev_countries{};          // the countries the last sentence names as actors
+  // the latest two states named joined by "and" ("the presidents of Armenia
+  // and Azerbaijan", "between Laos and Thailand"), for "the two presidents"
+  std::vector<std::int32_t> last_pair{};
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(a.toks.size()); }
   std::string_view tok_text(std::uint32_t i) const {

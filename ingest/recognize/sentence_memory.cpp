@@ -74,6 +74,20 @@ void remember_sentence(SentenceState& sen) {
     }
   }
   if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;
+  // Two states joined by "and", the last such pair of the sentence.
+  for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
+    const Mention &x = ms[k], &y = ms[k + 1];
+    if (y.begin != x.end + 1 || toks[x.end].id != id.and_ || !is_actor(x) || !is_actor(y)) continue;
+    const int cx = x.kind == MentionKind::person ? a.people[x.entity].country : x.country;
+    const int cy = y.kind == MentionKind::person ? a.people[y.entity].country : y.country;
+    if (x.kind == MentionKind::group || y.kind == MentionKind::group || cx < 0 || cy < 0 || cx == cy) continue;
+    // (two of a longer list, "Bolivia and Chile and Venezuela", "A, B and
+    // C", are no pair)
+    auto joiner = [&](std::uint32_t t) { return t < span.end && (toks[t].id == id.and_ || art.is_punct(t, ',')); };
+    const bool listed = (k > 0 && ms[k - 1].end + 1 == x.begin && joiner(ms[k - 1].end)) ||
+                        (k + 2 < ms.size() && ms[k + 2].begin == y.end + 1 && joiner(y.end));
+    if (!listed) art.last_pair = {cx, cy};
+  }
 }
 
 // Without a dateline: the one country the article names, if it names only
