@@ -115,3 +115,40 @@ TEST_CASE("tree repair: 'prompting X to demand' is X's demand, the infinitive th
   CHECK(test::find(fs, "10", "CIV", "GHA") != nullptr);
   CHECK(test::find(fs, "10", "GHA", "") == nullptr);
 }
+
+TEST_CASE("people held and let go: 'detained six Kenyan fishermen ... and released them'") {
+  auto fs = test::facts(
+      "Kenyan officials said Ugandan police detained six Kenyan fishermen this month and released them after "
+      "they paid fines.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "UGA", "KEN") != nullptr);
+  CHECK(test::find(fs, "08", "UGA", "KEN") != nullptr);
+  CHECK(test::find(fs, "08", "KEN", "UGA") == nullptr);
+}
+
+TEST_CASE("an envoy recalled 'for consultations' is a recall, no meeting; 'X, whose ..., recalled' read as the main clause") {
+  auto fs = test::facts(
+      "Chad, whose own army guards the northern border, recalled its ambassador from Khartoum for "
+      "consultations in March.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "TCD", "SDN") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
+
+TEST_CASE("a complaint to a body that another did something is aimed at the other") {
+  auto fs = test::facts(
+      "Qatar complained to the U.N. Security Council that Emirati military aircraft had violated its airspace.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "QAT", "ARE") != nullptr);
+  fs = test::facts("Chile complained to Peru about the new fishing rules.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHL", "PER") != nullptr);
+  // the 'U.N.' form of a body listed as 'UN ...'
+  fs = test::facts("In April, Kenya and the U.N. refugee agency signed a memorandum on returns.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "05");
+  REQUIRE(f != nullptr);
+  bool unhcr = false;
+  for (const Actor& a : f->participants) unhcr |= a.id == "org:UNHCR";
+  CHECK(unhcr);
+}

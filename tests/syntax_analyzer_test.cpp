@@ -328,3 +328,12 @@ TEST_CASE("analyzer: a verb form joined to an adjective before a noun is a noun 
   t = tags_of({"They", "are", "ready", "and", "support", "talks", "."}, 4);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a word of letters tagged as a number that is no number word is a noun") {
+  Tags t = tags_of({"Ugandan", "police", "detained", "six", "Kenyan", "fishermen", "this", "month", "."}, 5);
+  CAPTURE(t.tagger);
+  CHECK(t.tagger == "CD");  // (the tagger's own slip, which the analyzer mends)
+  CHECK(t.analyzer == "NNS");
+  t = tags_of({"Police", "detained", "six", "men", "and", "two", "hundred", "women", "."}, 6);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -159,6 +159,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       vetoed.push_back(w);
     }
   }
+  // "recalled its ambassador for consultations": talks an envoy is
+  // called home for are the errand of the recall, no meeting of the two.
+  for (int w = 0; w < n; ++w) {
+    const int h = tr.head(w);
+    if (h >= 0 && tr.base(w) == "obl" && tr.marker(w) == "for" && tr.upos(w) == Upos::NOUN &&
+        frames_.in_class(talks_class_, tr.lemma(w)) && frames_.any_frame(tr.lemma(h), false, [](const Frame& f) {
+          return f.cameo.rfind("16", 0) == 0;
+        })) {
+      topic[w] = 1;
+      vetoed.push_back(w);
+    }
+  }
   for (int w = 0; w < n; ++w) {
     if (press[w] || topic[w]) continue;
     Upos u = tr.upos(w);

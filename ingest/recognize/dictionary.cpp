@@ -442,10 +442,16 @@ void Dictionary::load_organizations(const std::string& text, const std::string& 
     // ..." for every "United Nations ..." body)
     auto add_name = [&](std::string_view a) {
       add_entity(a, EntityKind::org, index);
-      static constexpr std::string_view kUn = "United Nations ";
-      if (a.size() > kUn.size() && a.substr(0, kUn.size()) == kUn && a != "United Nations Organization")
-        for (std::string_view short_form : {"UN ", "U.N. "})
-          add_entity(std::string(short_form).append(a.substr(kUn.size())), EntityKind::org, index);
+      if (a == "United Nations Organization") return;
+      std::string_view the;
+      if (a.substr(0, 4) == "the ") the = a.substr(0, 4), a.remove_prefix(4);
+      for (std::string_view form : {"United Nations ", "UN ", "U.N. "}) {
+        if (a.size() <= form.size() || a.substr(0, form.size()) != form) continue;
+        for (std::string_view other : {"United Nations ", "UN ", "U.N. "})
+          if (other != form)
+            add_entity(std::string(the).append(other).append(a.substr(form.size())), EntityKind::org, index);
+        break;
+      }
     };
     add_name(name);
     for (auto a : list(cell(r, c[2]))) add_name(a);

@@ -192,6 +192,29 @@ void modifiers_taken_for_verbs(const std::vector<std::string_view>& words, const
   }
 }
 
+void nouns_taken_for_numbers(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
+  static constexpr std::string_view kNumberWords[] = {
+      "one",    "two",     "three",    "four",    "five",     "six",      "seven",    "eight",  "nine",
+      "ten",    "eleven",  "twelve",   "thirteen", "fifteen", "twenty",   "thirty",   "forty",  "fifty",
+      "sixty",  "seventy", "eighty",   "ninety",  "hundred",  "hundreds", "thousand", "thousands",
+      "million", "millions", "billion", "billions", "trillion", "dozen",  "dozens",   "score",  "half"};
+  std::string lemma;
+  for (std::size_t i = 1; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::NUM || words[i].size() < 4) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || form != words[i] ||
+        !std::all_of(form.begin(), form.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }) ||
+        std::find(std::begin(kNumberWords), std::end(kNumberWords), form) != std::end(kNumberWords))
+      continue;
+    lemmas.lemma_into(form, Upos::NOUN, kNoXpos, lemma);
+    if (!lemmas.noun_index_word(lemma)) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = lemma == form ? kNN : kNNS;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

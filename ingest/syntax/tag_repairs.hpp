@@ -62,6 +62,11 @@ void adverbs_after_possessives(const std::vector<std::string_view>& words,
 void modifiers_taken_for_verbs(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                Analysis& a);
 
+// Before lemmas. "detained six Kenyan fishermen", with "fishermen" tagged
+// as a number: a lower-case word of letters that is no number word and
+// whose noun lemma WordNet knows is a noun (plural when its lemma differs).
+void nouns_taken_for_numbers(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
+
 // Before lemmas. "over reports that": no present tense follows a
 // preposition; a verb in -s there whose stem is a WordNet noun is its plural.
 // Before lemmas. "imposed export controls": a singular common noun in -s
