@@ -25,3 +25,13 @@ TEST_CASE("people who protest in a place, with no country named, are of that pla
   CAPTURE(test::summary(thanks));
   CHECK(test::find(thanks, "05", "IDN", "MYS") != nullptr);
 }
+
+TEST_CASE("people with no country who protest at another state's embassy are of the embassy's place") {
+  auto fs = test::facts("Hundreds of people protested outside the French embassy in Bamako on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "MLI", "FRA") != nullptr);
+  // a protest at a body of one's own state is domestic
+  fs = test::facts("Students protested outside the parliament in Nairobi on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "14") == nullptr);
+}

@@ -529,6 +529,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         const int sj = subject_of(c, w, ignored);
         int mi = place_in(c, w);
         if (mi < 0 && tr.base(w) == "advcl" && tr.head(w) >= 0) mi = place_in(c, tr.head(w));
+        // ("protested outside the French embassy in Bamako": the place of
+        // the mission protested at)
+        for (const int* k = tr.kids_begin(w); k != tr.kids_end(w) && mi < 0; ++k)
+          if (tr.base(*k) == "obl" && is_rel(tr.marker(*k), {"outside", "at", "near", "in front of"}))
+            for (const int* j = tr.kids_begin(*k); j != tr.kids_end(*k) && mi < 0; ++j)
+              if (tr.base(*j) == "nmod" && tr.marker(*j) == "in")
+                if (const int pm = c.mention(*j); pm >= 0 && c.rec.mentions[pm].country >= 0 &&
+                                                  c.rec.mentions[pm].kind != MentionKind::org)
+                  mi = pm;
         if (sj >= 0 && c.mention(sj) < 0 && mi >= 0) {
           e.source.push_back(-mi - 1);
           why += "source=place of the protest ";
