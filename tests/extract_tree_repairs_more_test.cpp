@@ -124,6 +124,8 @@ TEST_CASE("people held and let go: 'detained six Kenyan fishermen ... and releas
   CHECK(test::find(fs, "17", "UGA", "KEN") != nullptr);
   CHECK(test::find(fs, "08", "UGA", "KEN") != nullptr);
   CHECK(test::find(fs, "08", "KEN", "UGA") == nullptr);
+  // a detention officials report is the detention, no accusation of it
+  CHECK(test::find(fs, "11", "KEN", "UGA") == nullptr);
 }
 
 TEST_CASE("an envoy recalled 'for consultations' is a recall, no meeting; 'X, whose ..., recalled' read as the main clause") {

@@ -338,14 +338,16 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         return t;
       };
       // "Pakistan's military said Afghan troops had opened fire on its
-      // posts": coercion or force told as done by another is the speaker's
-      // accusation of its maker (the act stands as a fact too).
+      // posts": force told as done by another is the speaker's accusation
+      // of its maker (the act stands as a fact too). (Not an arrest or a
+      // seizure: "officials said X's police detained six fishermen"
+      // reports the detention, which the coding rules count alone.)
       if (out[k].cameo == "010") {
         std::vector<std::int32_t> accused;
         for (std::size_t j : inner) {
           const CodedEvent& e = out[j];
           const int r = (e.cameo[0] - '0') * 10 + (e.cameo[1] - '0');
-          if (r >= 17 && r <= 20 && e.status == Status::occurred && !e.hypothetical && !e.sym)
+          if (r >= 18 && r <= 20 && e.status == Status::occurred && !e.hypothetical && !e.sym)
             c.add_others(e.source, speaker, accused);
         }
         if (!accused.empty()) {
