@@ -264,3 +264,17 @@ TEST_CASE("'the two ministers' are the last two states joined by 'and', not the 
   REQUIRE(pact != nullptr);
   CHECK_FALSE((test::countries(*pact).count("UGA") == 1 && test::countries(*pact).count("TZA") == 1));
 }
+
+TEST_CASE("a warning, demand or denial that names no one answers the maker of the act told just before") {
+  auto fs = test::facts(
+      "Ethiopia sent troops to the disputed border on Monday.\n\nOn Wednesday Egypt's president "
+      "warned that any harm to its share of the river would bring instability to the whole region.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "EGY", "ETH") != nullptr);
+  // not when the sentence aims another act at someone of its own
+  fs = test::facts(
+      "Ethiopia sent troops to the disputed border on Monday.\n\nKenya's foreign ministry summoned "
+      "the ambassador of Somalia on Tuesday to protest against what it called a violation of its airspace.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs) CHECK(test::countries(f, "target").count("ETH") == 0);
+}
