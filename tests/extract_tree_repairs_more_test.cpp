@@ -154,3 +154,28 @@ TEST_CASE("a complaint to a body that another did something is aimed at the othe
   for (const Actor& a : f->participants) unhcr |= a.id == "org:UNHCR";
   CHECK(unhcr);
 }
+
+TEST_CASE("tree repair: 'said in Nairobi that X ...' read with the that-clause on the place is what is said") {
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"in", Upos::ADP, "IN", 3, "case"},
+                                       {"Nairobi", Upos::PROPN, "NNP", 1, "obl"},
+                                       {"that", Upos::SCONJ, "IN", 7, "mark"},
+                                       {"the", Upos::DET, "DT", 6, "det"},
+                                       {"tariff", Upos::NOUN, "NNS", 7, "nsubj"},
+                                       {"begin", Upos::VERB, "VB", 3, "acl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == 1);
+  CHECK(t.rel(7) == "ccomp");
+  // a relative clause of the place stays one ("in Nairobi, which hosts ...")
+  syntax::Analysis b = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"in", Upos::ADP, "IN", 3, "case"},
+                                       {"Nairobi", Upos::PROPN, "NNP", 1, "obl"},
+                                       {"that", Upos::PRON, "WDT", 5, "nsubj"},
+                                       {"host", Upos::VERB, "VBZ", 3, "acl:relcl"},
+                                       {"talks", Upos::NOUN, "NNS", 5, "obj"}});
+  t.reset(b);
+  CHECK(t.head(5) == 3);
+}

@@ -34,6 +34,7 @@ class Tree {
     if (repair_name_clauses()) index_kids();
     if (repair_who_subjects()) index_kids();
     if (repair_who_conjuncts()) index_kids();
+    if (repair_place_complements()) index_kids();
     if (repair_modifier_conjuncts()) index_kids();
     if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
@@ -88,6 +89,7 @@ class Tree {
   bool repair_medium_phrases();
   bool repair_who_subjects();
   bool repair_who_conjuncts();
+  bool repair_place_complements();
   bool repair_modifier_conjuncts();
   bool repair_name_clauses();
   bool repair_due_clauses();

@@ -1,5 +1,7 @@
 // Tree repairs of relative clauses the parser took for the main clause
 // (see tree.hpp).
+#include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "ingest/code/tree.hpp"
@@ -63,6 +65,31 @@ bool Tree::repair_who_conjuncts() {
     while (noun >= 0 && !is_nominal(noun) && head_[noun] > noun) noun = head_[noun];
     if (noun < 0 || !is_nominal(noun) || right_edge(noun) != w - 2 || noun == v) continue;
     attach(v, noun, "acl:relcl");
+    changed = true;
+  }
+  return changed;
+}
+
+// "said in Nairobi that the tariffs would begin in July", with the
+// that-clause read as a clause of "Nairobi": a clause opened by the
+// subordinator "that" with a subject of its own is no relative clause (a
+// relative "that" is its subject or object); hung on a noun that is an
+// oblique of a verb of saying, it is what is said.
+bool Tree::repair_place_complements() {
+  static constexpr std::string_view kSaying[] = {"say",   "tell",   "add",    "insist", "declare", "state",
+                                                 "warn",  "write",  "announce", "stress", "note",  "explain",
+                                                 "reply", "respond", "argue", "complain", "assert", "claim"};
+  bool changed = false;
+  for (int c = 1; c < size(); ++c) {
+    const int n = head_[c];
+    if (n < 0 || n > c || !is_verb(c) || (rel_[c] != "acl" && rel_[c] != "acl:relcl") || !is_nominal(n)) continue;
+    const int m = child(c, "mark"), sj = child(c, "nsubj");
+    if (m < 0 || lemma(m) != "that" || upos(m) != syntax::Upos::SCONJ || sj < 0 || sj < m) continue;
+    const int v = head_[n];
+    if (v < 0 || v > n || base_[n] != "obl" || !is_verb(v) || child(v, "ccomp") >= 0 ||
+        std::find(std::begin(kSaying), std::end(kSaying), lemma(v)) == std::end(kSaying))
+      continue;
+    attach(c, v, "ccomp");
     changed = true;
   }
   return changed;
