@@ -772,32 +772,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   reported_speech(c, first, out, vetoed);
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
-  // A demand, criticism, rejection or warning told by a verb that names no
-  // one, in its clause nor in its complement, right after another's request,
-  // demand or hostile act ("Ethiopia sent troops to the border. Egypt warned
-  // that any harm to its share would bring instability"), answers that
-  // act's maker.
-  for (std::size_t k = first; k < out.size(); ++k) {
-    CodedEvent& e = out[k];
-    const Frame& f = frames_.frame(e.frame);
-    if (e.source.empty() || !e.target.empty() || f.noun || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
-        e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')
-      continue;
-    // (not when the sentence aims another act at someone: "summoned the
-    // ambassador of X to protest against what it called a violation")
-    if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                    [&](const CodedEvent& o) { return &o != &e && !o.target.empty(); }))
-      continue;
-    // (an act that can be rejected, warned against or protested: a
-    // request or offer, a demand, a hostile act; no praise or aid)
-    if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
-          const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
-          return (r == 2 || r == 3 || r >= 10) && !a.source.empty() && !c.any_among(a.source, e.source);
-        })) {
-      c.add_others(a->source, e.source, e.target);
-      if (!e.target.empty() && c.in.words) e.why += "target=maker of the latest act ";
-    }
-  }
+  answer_latest_acts(c, first, out);
 }
 
 }  // namespace dipgraph::ingest

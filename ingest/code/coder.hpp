@@ -163,6 +163,10 @@ class Coder {
   // phrase on verb t names ("protested in Manila"), or -1.
   int place_in(const Ctx& c, int t) const;
   void presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const;
+  // A demand, criticism, rejection or warning naming no one, right after
+  // another's request, demand or hostile act, answers its maker
+  // (coder_context_parties.cpp).
+  void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   // Words read as no event of their own (coder_vetoes.cpp): a phrasal
   // verb's particle, a work named only as a thing.
   void pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const;
