@@ -149,10 +149,10 @@ void Parser::parse(const std::vector<std::string_view>& words, Analysis& a,
     }
     Key* bkeys = keys + kBufferKeys;
     Key* skeys = keys + kStackKeys;
-    int nb = 0, nsk = 0;
     const bool fresh_b = b != cached_b;  // the buffer front's templates: summed once per b
-    const int nk = transition_features(s, n, b, m.templates, keys, bkeys, fresh_b ? &nb : nullptr,
-                                       skeys, top.summed ? nullptr : &nsk);
+    const int nk = transition_features<TransitionPart::pair>(s, n, b, m.templates, keys);
+    const int nb = fresh_b ? transition_features<TransitionPart::buffer>(s, n, b, m.templates, bkeys) : 0;
+    const int nsk = top.summed ? 0 : transition_features<TransitionPart::stack>(s, n, b, m.templates, skeys);
     // A joint model scores the label of each possible arc too. All the
     // configuration's lookups are started at once, so that their cache
     // misses overlap: the label rows' slots, the transition rows' slots,

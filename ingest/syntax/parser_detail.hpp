@@ -116,20 +116,24 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
 bool valid(const ParserScratch& s, int n, int b, Action a);
 // Applies `a` with relation `label` (model label index); returns the new b.
 int apply(ParserScratch& s, int b, Action a, int label);
-// Feature keys of a configuration into `out`; returns their count.
-// `templates`: the model's feature set (Model::templates, bits kExtended,
-// kAffixes, kClusters): 0 for joint models, kExtended for format 3. With
-// `bout`, the keys of templates that read only the buffer front b, b+1, b+2
-// (and the bias) go there instead, their count to *nb: they are the same
-// for every configuration with the same b, so decoding sums them once per b;
-// with `bout` and a null `nb` they are skipped (not even hashed). `sout`
-// and `nsk` do the same for the templates that read only the stack (s0, s1,
-// s2, their children, valency and label sets): they are the same for every
-// configuration with the same s0 at the same depth and no new child of s0
-// since (nothing below s0 can change while s0 is on the stack).
-int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out,
-                        Key* bout = nullptr, int* nb = nullptr, Key* sout = nullptr,
-                        int* nsk = nullptr);
+// Which of a configuration's transition templates transition_features
+// makes: all of them, or one of three parts. The templates that read only
+// the buffer front b, b+1, b+2 (and the bias) are the same for every
+// configuration with the same b, so decoding sums them once per b; those
+// that read only the stack (s0, s1, s2, their children, valency and label
+// sets) are the same for every configuration with the same s0 at the same
+// depth and no new child of s0 since (nothing below s0 can change while s0
+// is on the stack); the pair templates read both and are made every time.
+enum class TransitionPart { all, pair, buffer, stack };
+// Feature keys of a configuration (part P of them) into `out`; returns
+// their count. `templates`: the model's feature set (Model::templates, bits
+// kExtended, kAffixes, kClusters): 0 for joint models, kExtended for format 3.
+// Instantiated for the four parts in parser_features.cpp.
+template <TransitionPart P>
+int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out);
+inline int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out) {
+  return transition_features<TransitionPart::all>(s, n, b, templates, out);
+}
 int label_features(const ParserScratch& s, int head, int dep, int templates, Key* out);
 
 }  // namespace dipgraph::syntax::detail

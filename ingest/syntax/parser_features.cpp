@@ -117,8 +117,12 @@ void reset_state(ParserScratch& s, const std::vector<std::string_view>& words, c
   s.top.assign(n + 2, ParserScratch::StackTop{});
 }
 
-int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out, Key* bout,
-                        int* nb, Key* sout, int* nsk) {
+// One function body for the four parts, so that the templates' ids (t,
+// counted in this order) are the same whichever part is made. Flattened:
+// each part's keys are hashed inline, and the templates of the other parts
+// cost nothing but the count of t.
+template <TransitionPart P>
+[[gnu::flatten]] int transition_features(const ParserScratch& s, int n, int b, int templates, Key* out) {
   const int ns = static_cast<int>(s.stack.size());
   const int s0 = ns > 0 ? s.stack[ns - 1] : -1;
   const int s1 = ns > 1 ? s.stack[ns - 2] : -1;
@@ -143,23 +147,21 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   auto set = [&](const std::vector<std::uint64_t>& v, int i) -> std::uint64_t { return i < 0 ? 1 : v[i] + 2; };
   const std::uint64_t s0vl = val(s.nl, s0), s0vr = val(s.nr, s0), s1vl = val(s.nl, s1);
   const std::uint64_t s1vr = val(s.nr, s1), b0vl = val(s.nl, b0);
-  int k = 0, kb = 0;
+  int k = 0;
   std::uint64_t t = 0;
-  // Templates of the buffer front alone go to `bout` when it is given.
-  // With `bout` but no `nb`, they are not computed at all (the caller
-  // still holds their sums for this b).
+  // Templates of the buffer front alone (b, b+1, b+2), of the stack alone
+  // (s0, s1, s2 and their children), and of both: each made only for its part.
   auto emit_b = [&](auto make) {
     ++t;
-    if (!bout) out[k++] = make();
-    else if (nb) bout[kb++] = make();
+    if constexpr (P == TransitionPart::all || P == TransitionPart::buffer) out[k++] = make();
   };
-  // Templates of the stack alone (s0, s1, s2 and their children) go to
-  // `sout` likewise: they are the same while s0 stays on top unchanged.
-  int ks = 0;
   auto emit_s = [&](auto make) {
     ++t;
-    if (!sout) out[k++] = make();
-    else if (nsk) sout[ks++] = make();
+    if constexpr (P == TransitionPart::all || P == TransitionPart::stack) out[k++] = make();
+  };
+  auto emit_p = [&](auto make) {
+    ++t;
+    if constexpr (P == TransitionPart::all || P == TransitionPart::pair) out[k++] = make();
   };
   // single words
   emit_s([&] { return key(t, s0w); });
@@ -182,14 +184,14 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   emit_s([&] { return key(t, s2t); });
   emit_s([&] { return key(t, W(s2)); });
   // pairs
-  out[k++] = key(++t, s0wt, b0wt);
-  out[k++] = key(++t, s0wt, b0w);
-  out[k++] = key(++t, s0w, b0wt);
-  out[k++] = key(++t, s0wt, b0t);
-  out[k++] = key(++t, s0t, b0wt);
-  out[k++] = key(++t, s0w, b0w);
-  out[k++] = key(++t, s0t, b0t);
-  out[k++] = key(++t, L(s0), L(b0));
+  emit_p([&] { return key(t, s0wt, b0wt); });
+  emit_p([&] { return key(t, s0wt, b0w); });
+  emit_p([&] { return key(t, s0w, b0wt); });
+  emit_p([&] { return key(t, s0wt, b0t); });
+  emit_p([&] { return key(t, s0t, b0wt); });
+  emit_p([&] { return key(t, s0w, b0w); });
+  emit_p([&] { return key(t, s0t, b0t); });
+  emit_p([&] { return key(t, L(s0), L(b0)); });
   emit_b([&] { return key(t, b0t, b1t); });
   emit_b([&] { return key(t, b0w, b1w); });
   emit_s([&] { return key(t, s1wt, s0wt); });
@@ -198,23 +200,23 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   emit_s([&] { return key(t, s1t, s0wt); });
   emit_s([&] { return key(t, s1wt, s0t); });
   emit_s([&] { return key(t, L(s1), L(s0)); });
-  out[k++] = key(++t, s1t, b0t);
-  out[k++] = key(++t, s1w, b0w);
+  emit_p([&] { return key(t, s1t, b0t); });
+  emit_p([&] { return key(t, s1w, b0w); });
   // triples
   emit_b([&] { return key(t, b0t, b1t, b2t); });
-  out[k++] = key(++t, s0t, b0t, b1t);
-  out[k++] = key(++t, s1t, s0t, b0t);
+  emit_p([&] { return key(t, s0t, b0t, b1t); });
+  emit_p([&] { return key(t, s1t, s0t, b0t); });
   emit_s([&] { return key(t, s2t, s1t, s0t); });
-  out[k++] = key(++t, s1t, s0t, b1t);
-  out[k++] = key(++t, s0w, b0t, b1t);
-  out[k++] = key(++t, s1t, s0w, b0t);
+  emit_p([&] { return key(t, s1t, s0t, b1t); });
+  emit_p([&] { return key(t, s0w, b0t, b1t); });
+  emit_p([&] { return key(t, s1t, s0w, b0t); });
   // distance
-  out[k++] = key(++t, s0w, d01);
-  out[k++] = key(++t, s0t, d01);
-  out[k++] = key(++t, b0w, d01);
-  out[k++] = key(++t, b0t, d01);
-  out[k++] = key(++t, s0t, b0t, d01);
-  out[k++] = key(++t, s0w, b0w, d01);
+  emit_p([&] { return key(t, s0w, d01); });
+  emit_p([&] { return key(t, s0t, d01); });
+  emit_p([&] { return key(t, b0w, d01); });
+  emit_p([&] { return key(t, b0t, d01); });
+  emit_p([&] { return key(t, s0t, b0t, d01); });
+  emit_p([&] { return key(t, s0w, b0w, d01); });
   emit_s([&] { return key(t, s1t, s0t, d10); });
   emit_s([&] { return key(t, s1w, s0w, d10); });
   emit_s([&] { return key(t, s1w, d10); });
@@ -224,8 +226,8 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   emit_s([&] { return key(t, s0t, s0vr); });
   emit_s([&] { return key(t, s0w, s0vl); });
   emit_s([&] { return key(t, s0t, s0vl); });
-  out[k++] = key(++t, b0w, b0vl);
-  out[k++] = key(++t, b0t, b0vl);
+  emit_p([&] { return key(t, b0w, b0vl); });
+  emit_p([&] { return key(t, b0t, b0vl); });
   emit_s([&] { return key(t, s1w, s1vr); });
   emit_s([&] { return key(t, s1t, s1vr); });
   emit_s([&] { return key(t, s1w, s1vl); });
@@ -237,25 +239,25 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   emit_s([&] { return key(t, W(s0r1)); });
   emit_s([&] { return key(t, T(s0r1)); });
   emit_s([&] { return key(t, LB(s0r1)); });
-  out[k++] = key(++t, W(b0l1));
-  out[k++] = key(++t, T(b0l1));
-  out[k++] = key(++t, LB(b0l1));
+  emit_p([&] { return key(t, W(b0l1)); });
+  emit_p([&] { return key(t, T(b0l1)); });
+  emit_p([&] { return key(t, LB(b0l1)); });
   emit_s([&] { return key(t, W(s1r1)); });
   emit_s([&] { return key(t, T(s1r1)); });
   emit_s([&] { return key(t, LB(s1r1)); });
   emit_s([&] { return key(t, T(s1l1), LB(s1l1)); });
   emit_s([&] { return key(t, T(s0l2), LB(s0l2)); });
   emit_s([&] { return key(t, T(s0r2), LB(s0r2)); });
-  out[k++] = key(++t, T(b0l2), LB(b0l2));
+  emit_p([&] { return key(t, T(b0l2), LB(b0l2)); });
   emit_s([&] { return key(t, T(s1r2), LB(s1r2)); });
   // second order
   emit_s([&] { return key(t, s0t, T(s0l1), T(s0l2)); });
   emit_s([&] { return key(t, s0t, T(s0r1), T(s0r2)); });
-  out[k++] = key(++t, b0t, T(b0l1), T(b0l2));
+  emit_p([&] { return key(t, b0t, T(b0l1), T(b0l2)); });
   emit_s([&] { return key(t, s1t, T(s1r1), T(s1r2)); });
-  out[k++] = key(++t, s0t, T(s0l1), b0t);
-  out[k++] = key(++t, s0t, T(s0r1), b0t);
-  out[k++] = key(++t, s0t, b0t, T(b0l1));
+  emit_p([&] { return key(t, s0t, T(s0l1), b0t); });
+  emit_p([&] { return key(t, s0t, T(s0r1), b0t); });
+  emit_p([&] { return key(t, s0t, b0t, T(b0l1)); });
   emit_s([&] { return key(t, s1t, s0t, T(s0l1)); });
   emit_s([&] { return key(t, s1t, T(s1r1), s0t); });
   // label sets
@@ -263,16 +265,16 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
   emit_s([&] { return key(t, s0t, set(s.lset, s0)); });
   emit_s([&] { return key(t, s0w, set(s.rset, s0)); });
   emit_s([&] { return key(t, s0t, set(s.rset, s0)); });
-  out[k++] = key(++t, b0w, set(s.lset, b0));
-  out[k++] = key(++t, b0t, set(s.lset, b0));
+  emit_p([&] { return key(t, b0w, set(s.lset, b0)); });
+  emit_p([&] { return key(t, b0t, set(s.lset, b0)); });
   emit_s([&] { return key(t, s1w, set(s.rset, s1)); });
   emit_s([&] { return key(t, s1t, set(s.rset, s1)); });
   if (templates & kExtended) {  // coarse tags beside the Penn tags, so a wrong XPOS weighs less
     auto U = [&](int i) { return i < 0 ? kNone : s.upos[i]; };
-    out[k++] = key(++t, U(s0), U(b0));
+    emit_p([&] { return key(t, U(s0), U(b0)); });
     emit_s([&] { return key(t, U(s1), U(s0)); });
-    out[k++] = key(++t, U(s0), U(b0), U(b1));
-    out[k++] = key(++t, U(s1), U(s0), U(b0));
+    emit_p([&] { return key(t, U(s0), U(b0), U(b1)); });
+    emit_p([&] { return key(t, U(s1), U(s0), U(b0)); });
   }
   if (templates & kAffixes) {  // suffixes and shapes, for words unseen in training
     auto S = [&](int i) { return i < 0 ? kNone : s.suffix[i]; };
@@ -286,8 +288,8 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
     emit_b([&] { return key(t, H(b0)); });
     emit_b([&] { return key(t, S(b1), b1t); });
     emit_b([&] { return key(t, H(b1)); });
-    out[k++] = key(++t, S(s0), b0t);
-    out[k++] = key(++t, s0t, S(b0));
+    emit_p([&] { return key(t, S(s0), b0t); });
+    emit_p([&] { return key(t, s0t, S(b0)); });
   }
   if (templates & kClusters) {  // word clusters, alone, with tags and in pairs
     auto C = [&](int i) { return i < 0 ? kNone : s.cluster[i]; };
@@ -299,16 +301,19 @@ int transition_features(const ParserScratch& s, int n, int b, int templates, Key
     emit_b([&] { return key(t, C(b0), b0t); });
     emit_b([&] { return key(t, C(b1), b1t); });
     emit_b([&] { return key(t, C(b0), C(b1)); });
-    out[k++] = key(++t, C(s0), C(b0));
-    out[k++] = key(++t, C(s0), b0t);
-    out[k++] = key(++t, s0t, C(b0));
-    out[k++] = key(++t, C(s0), C(b0), d01);
+    emit_p([&] { return key(t, C(s0), C(b0)); });
+    emit_p([&] { return key(t, C(s0), b0t); });
+    emit_p([&] { return key(t, s0t, C(b0)); });
+    emit_p([&] { return key(t, C(s0), C(b0), d01); });
   }
   emit_b([&] { return key(t, 0x77); });  // bias
-  if (nb) *nb = kb;
-  if (nsk) *nsk = ks;
   return k;
 }
+
+template int transition_features<TransitionPart::all>(const ParserScratch&, int, int, int, Key*);
+template int transition_features<TransitionPart::pair>(const ParserScratch&, int, int, int, Key*);
+template int transition_features<TransitionPart::buffer>(const ParserScratch&, int, int, int, Key*);
+template int transition_features<TransitionPart::stack>(const ParserScratch&, int, int, int, Key*);
 
 int label_features(const ParserScratch& s, int h, int d, int templates, Key* out) {
   auto W = [&](int i) { return i < 0 ? kNone : s.word[i]; };
