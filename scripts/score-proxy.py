@@ -5,7 +5,8 @@
 
 Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
 tests/data/proxy (setA: cooperation and diplomacy, setB: frictions, setE:
-officials and institutions of both kinds; 16 invented wire stories each,
+officials and institutions of both kinds, setH: relations in Africa, Latin
+America, Asia, the Gulf and the Balkans; 16 invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
@@ -22,7 +23,7 @@ if not os.path.exists(scorer):
     sys.exit(f"score-proxy: no news scorer at {scorer} (give EVAL_DIR)")
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
-for name in ("setA", "setB", "setE"):
+for name in ("setA", "setB", "setE", "setH"):
     articles = os.path.join(proxy, name + ".jsonl")
     gold = os.path.join(proxy, name + "_gold.jsonl")
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
