@@ -361,16 +361,16 @@ void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& targ
 // that any harm to its share would bring instability"), answers that
 // act's maker.
 void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  // (not when the sentence aims another act at someone: "summoned the
+  // ambassador of X to protest against what it called a violation")
+  if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+                  [](const CodedEvent& o) { return !o.target.empty(); }))
+    return;
   for (std::size_t k = first; k < out.size(); ++k) {
     CodedEvent& e = out[k];
     const Frame& f = frames_.frame(e.frame);
     if (e.source.empty() || !e.target.empty() || f.noun || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
         e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')
-      continue;
-    // (not when the sentence aims another act at someone: "summoned the
-    // ambassador of X to protest against what it called a violation")
-    if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                    [&](const CodedEvent& o) { return &o != &e && !o.target.empty(); }))
       continue;
     // (an act that can be rejected, warned against or protested: a
     // request or offer, a demand, a hostile act; no praise or aid)

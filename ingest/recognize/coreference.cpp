@@ -542,7 +542,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
         std::vector<std::int32_t> group;
         for (const Mention& m : ms) {
           if (m.begin >= i) break;
-          const int c = m.kind == MentionKind::person && m.entity >= 0 ? a.people[m.entity].country : m.country;
+          const int c = country_of(a, m);
           if (!is_actor(m) || m.anaphor || c < 0 || std::find(group.begin(), group.end(), c) != group.end()) continue;
           // (a place: "arrived in Moscow")
           if ((m.kind == MentionKind::capital || m.kind == MentionKind::city) && m.begin > span.begin &&

@@ -230,6 +230,10 @@ void demonym_descriptions(SentenceState& sen);
 // True if mention m sits in a prepositional phrase ("to Kenya's prime
 // minister", "in Kenya"): no subject.
 bool in_prepositional_phrase(const std::vector<Tok>& toks, const SentenceSpan& span, const Mention& m);
+// The country a mention stands for: a person's country, else the mention's.
+inline int country_of(const Analysis& a, const Mention& m) {
+  return m.kind == MentionKind::person && m.entity >= 0 ? a.people[m.entity].country : m.country;
+}
 // After a sentence (sentence_memory.cpp): its subject (for later
 // pronouns), the countries it names, the latest pair of states it joins
 // (art.last_pair), and a.country_counts.

@@ -42,7 +42,7 @@ void remember_sentence(SentenceState& sen) {
       if (m.kind == MentionKind::group) {
         subject_countries = a.groups[m.entity];
       } else {
-        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        int c = country_of(a, m);
         if (c >= 0) subject_countries.push_back(c);
         // Coordinated subjects: "Russia and China ..."
         std::uint32_t e = m.end;
@@ -52,14 +52,14 @@ void remember_sentence(SentenceState& sen) {
           for (std::uint32_t i = e; i < o.begin; ++i)
             joined &= art.is_punct(i, ',') || toks[i].id == id.and_ || (toks[i].cls & (kDet | kModifier));
           if (!joined) break;
-          int oc = o.kind == MentionKind::person ? a.people[o.entity].country : o.country;
+          int oc = country_of(a, o);
           if (oc >= 0 && std::find(subject_countries.begin(), subject_countries.end(), oc) == subject_countries.end())
             subject_countries.push_back(oc);
           e = o.end;
         }
       }
     }
-    int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+    int c = country_of(a, m);
     bool place = (m.kind == MentionKind::capital || m.kind == MentionKind::city) && prep;
     if (c >= 0 && is_actor(m) && !place && m.kind != MentionKind::group &&
         std::find(art.prev_countries.begin(), art.prev_countries.end(), c) == art.prev_countries.end())
@@ -78,8 +78,8 @@ void remember_sentence(SentenceState& sen) {
   for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
     const Mention &x = ms[k], &y = ms[k + 1];
     if (y.begin != x.end + 1 || toks[x.end].id != id.and_ || !is_actor(x) || !is_actor(y)) continue;
-    const int cx = x.kind == MentionKind::person ? a.people[x.entity].country : x.country;
-    const int cy = y.kind == MentionKind::person ? a.people[y.entity].country : y.country;
+    const int cx = country_of(a, x);
+    const int cy = country_of(a, y);
     if (x.kind == MentionKind::group || y.kind == MentionKind::group || cx < 0 || cy < 0 || cx == cy) continue;
     // (two of a longer list, "Bolivia and Chile and Venezuela", "A, B and
     // C", are no pair)
@@ -102,7 +102,7 @@ int fallback_country(const ArticleState& art) {
     bool several = false, setting = false;
     for (const auto& ms : art.per_sentence)
       for (const Mention& m : ms) {
-        int c = m.kind == MentionKind::person ? a.people[m.entity].country : m.country;
+        int c = country_of(a, m);
         if (c < 0) continue;
         several |= fallback >= 0 && c != fallback;
         fallback = c;
