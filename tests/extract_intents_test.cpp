@@ -149,3 +149,19 @@ TEST_CASE("a meeting agreed on is a planned meeting, not an intent nor an agreem
     CHECK(test::with_root(fs, "05") == nullptr);
   }
 }
+
+TEST_CASE("readiness to act is an intent: 'X is ready to', 'X was willing to'") {
+  const test::RoleCase cases[] = {
+      {"Peru is willing to send engineers to Bolivia, the foreign minister said.", "03", "PER", "BOL"},
+      {"Ghana said it was ready to host talks with Togo on the border.", "03", "GHA", "TGO"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // talks with no one named: with the other party of the latest act
+  auto fs = test::facts(
+      "Peru accused Chile on Monday of moving troops to the border.\n\n"
+      "The foreign minister said Lima was ready to return to negotiations once the troops left.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "03", "PER", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
+}

@@ -278,3 +278,18 @@ TEST_CASE("a warning, demand or denial that names no one answers the maker of th
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(test::countries(f, "target").count("ETH") == 0);
 }
+
+TEST_CASE("'he' or 'she' after a sentence that ends ', the minister said' is that speaker") {
+  auto fs = test::facts(
+      "LIMA, May 3 (Wire) - Peru accused Chile on Sunday of moving troops to the border.\n\n"
+      "Two Peruvian soldiers were wounded on Saturday, the defence minister told reporters.\n\n"
+      "\"We will be patient,\" she said, adding that Santiago must withdraw its troops.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "PER", "CHL") != nullptr);
+  // a named speaker after the comma, the same
+  fs = test::facts(
+      "Two soldiers were wounded on Saturday, Peru's Defence Minister Ana Torres told reporters.\n\n"
+      "She said Chile must withdraw its troops.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "10", "PER", "CHL") != nullptr);
+}

@@ -179,3 +179,30 @@ TEST_CASE("tree repair: 'said in Nairobi that X ...' read with the that-clause o
   t.reset(b);
   CHECK(t.head(5) == 3);
 }
+
+TEST_CASE("tree repair: a verb with an object hung as a conjunct on a noun joins the verb above it") {
+  // "Peru recalled its envoy for consultations and accused Chile", read
+  // with "accused" (tagged a participle) as a conjunct of "consultations"
+  syntax::Analysis a = test::analysis({{"Peru", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"recall", Upos::VERB, "VBD", -1, "root"},
+                                       {"envoy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"for", Upos::ADP, "IN", 4, "case"},
+                                       {"consultation", Upos::NOUN, "NNS", 1, "obl"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"accuse", Upos::VERB, "VBN", 4, "conj"},
+                                       {"Chile", Upos::PROPN, "NNP", 6, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+  // a participle with no object of its own modifies the noun ("talks and
+  // agreements signed"): it stays
+  syntax::Analysis b = test::analysis({{"Peru", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"recall", Upos::VERB, "VBD", -1, "root"},
+                                       {"envoy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"for", Upos::ADP, "IN", 4, "case"},
+                                       {"consultation", Upos::NOUN, "NNS", 1, "obl"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"expect", Upos::VERB, "VBN", 4, "conj"}});
+  t.reset(b);
+  CHECK(t.head(6) == 4);
+}

@@ -169,6 +169,7 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       // retaliate") is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
       const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
+      bool talks_offered = false;  // the complement is talks ("ready to return to negotiations")
       // Events inside the complement are its content (not those in a
       // phrase that sets its scene: "agreed to ..., amid concern over X").
       for (std::size_t j = first; j < out.size(); ++j) {
@@ -189,6 +190,7 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             // talks between A and B")
             // (an intended meeting is already coded 036)
             if (vow && e.target.empty() && (out[j].cameo.rfind("04", 0) == 0 || out[j].cameo == "036")) {
+              talks_offered = true;
               const int hosted = out[j].sym ? -1 : tr.child(out[j].word, "obj");
               const CodedEvent& talks =
                   hosted >= 0 && trigger_of[hosted] >= 0 ? out[trigger_of[hosted]] : out[j];
@@ -252,6 +254,17 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }
+        // "was ready to return to negotiations", with no one to talk with
+        // named: the talks would be with the one the offerer dealt with in
+        // the act told last in the sentences before (its other party).
+        if (e.target.empty() && talks_offered && !e.source.empty())
+          if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+                return c.any_among(a.source, e.source) || c.any_among(a.target, e.source);
+              })) {
+            c.add_others(a->source, e.source, e.target);
+            c.add_others(a->target, e.source, e.target);
+            if (!e.target.empty() && c.in.words) e.why += "target=other party of the latest act ";
+          }
         if (!e.target.empty()) {
           e.why += "target=complement ";
           // "agreed to lift the embargo on X": the subject agreed to act

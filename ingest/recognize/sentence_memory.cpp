@@ -74,6 +74,19 @@ void remember_sentence(SentenceState& sen) {
     }
   }
   if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;
+  // "..., the information minister told a news conference.": an official
+  // named after a comma and before a verb of saying closes the sentence as
+  // its speaker, and is whom "he" or "she" in the next sentence means.
+  for (auto m = ms.rbegin(); m != ms.rend(); ++m) {
+    if (!is_actor(*m) || m->end >= span.end || !(toks[m->end].cls & kReport)) continue;
+    if (m->kind != MentionKind::person && m->kind != MentionKind::role) break;
+    std::uint32_t b = m->begin;
+    while (b > span.begin && (toks[b - 1].cls & kDet)) --b;
+    if (b == span.begin || !art.is_punct(b - 1, ',') || sen.quotes_before(b) % 2 == 1) break;
+    if (m->kind == MentionKind::person) art.last_subject_person = m->entity, art.last_subject_is_role = false;
+    else if (!m->anaphor) art.last_subject_role = *m, art.last_subject_is_role = true;
+    break;
+  }
   // Two states joined by "and", the last such pair of the sentence.
   for (std::size_t k = 0; k + 1 < ms.size(); ++k) {
     const Mention &x = ms[k], &y = ms[k + 1];
