@@ -467,3 +467,14 @@ TEST_CASE("extract code: a deal struck, clinched or hammered out is an agreement
     CHECK(test::with_root(fs, "19") == nullptr);
   }
 }
+
+TEST_CASE("an act told in the 'of' phrase of a gathering noun takes that noun's clause") {
+  // "a list of demands", "a new round of sanctions": the verb's subject
+  // makes them, its object or "on" phrase is whom they are aimed at
+  const test::RoleCase cases[] = {
+      {"Saudi Arabia presented Qatar with a list of demands on Monday.", "10", "SAU", "QAT"},
+      {"The foreign ministry of Peru sent Chile a list of demands.", "10", "PER", "CHL"},
+      {"Canada imposed a new round of sanctions on Russia.", "16", "CAN", "RUS"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+}

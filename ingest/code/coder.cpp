@@ -31,6 +31,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
   count_class_ = frames_.class_index("count");
+  collection_class_ = frames_.class_index("collection");
   authoring_class_ = frames_.class_index("authoring");
   counterpart_class_ = frames_.class_index("counterpart");
   referring_class_ = frames_.class_index("referring");

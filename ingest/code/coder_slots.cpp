@@ -20,14 +20,21 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   const Tree& tr = c.t;
   // A noun event borrows the clause of the verb it is the object (or the
   // passive subject, or an oblique) of: "X imposed sanctions on Y".
+  // (told in the "of" phrase of a noun that gathers acts, "presented Y with
+  // a list of demands", the clause of that noun)
+  int place = t;
+  if (f.noun && tr.base(t) == "nmod" && tr.marker(t) == "of" && tr.head(t) >= 0 &&
+      frames_.in_class(collection_class_, tr.lemma(tr.head(t))))
+    place = tr.head(t);
   int gov = -1;
-  if (f.noun && tr.head(t) >= 0 &&
-      is_rel(tr.rel(t), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
-    gov = tr.head(t);
+  if (f.noun && tr.head(place) >= 0 &&
+      is_rel(tr.rel(place), {"obj", "nsubj:pass", "obl", "xcomp", "iobj"}))
+    gov = tr.head(place);
   // ... but not one it is "over" or "about" ("expressed concern over the
   // arrest of X": the concerned made no arrest).
   // (nor one it looks "into": "an inquiry into attacks" hung on the verb)
-  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"over", "about", "regarding", "concerning", "into"}))
+  if (gov >= 0 && tr.base(place) == "obl" &&
+      is_rel(tr.marker(place), {"over", "about", "regarding", "concerning", "into"}))
     gov = -1;
   // ... unless that verb is an event of its own ("criticized the arrests":
   // the critic made no arrest): then the noun is its content.
@@ -37,10 +44,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // the topic ("consulted them on the war").
   // ("amid" and "despite" set the scene of others' acts: "amid concern
   // over X" is no concern of the subject's)
-  if (gov >= 0 && tr.base(t) == "obl" && is_rel(tr.marker(t), {"amid", "amidst", "despite"})) gov = -1;
-  bool setting = tr.base(t) == "obl" &&
-                 (is_rel(tr.marker(t), {"in", "during", "at", "after", "before", "following"}) ||
-                  (tr.marker(t) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
+  if (gov >= 0 && tr.base(place) == "obl" && is_rel(tr.marker(place), {"amid", "amidst", "despite"})) gov = -1;
+  bool setting = tr.base(place) == "obl" &&
+                 (is_rel(tr.marker(place), {"in", "during", "at", "after", "before", "following"}) ||
+                  (tr.marker(place) == "on" && frames_.in_class(visit_class_, tr.lemma(t))));
   // "thanked X for its support during a call with Y": a "during" phrase
   // the parser hung on a noun of the clause sets the clause's scene too.
   if (f.noun && gov < 0 && tr.base(t) == "nmod" && tr.marker(t) == "during")
@@ -55,10 +62,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
     gov = -1;
   // "would not tolerate attacks on X", "repelled an assault": the subject
   // of a verb that bears or wards off an act is not its maker.
-  if (gov >= 0 && tr.rel(t) == "obj" && frames_.in_class(endure_class_, tr.lemma(gov))) gov = -1;
+  if (gov >= 0 && tr.rel(place) == "obj" && frames_.in_class(endure_class_, tr.lemma(gov))) gov = -1;
   // "would never accept the demands made by X": a verbal act that the verb
   // answers is not its subject's.
-  if (gov >= 0 && tr.rel(t) == "obj" && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
+  if (gov >= 0 && tr.rel(place) == "obj" && std::string_view("01 02 03 10 11 12 13").find(f.cameo.substr(0, 2)) !=
                                           std::string_view::npos &&
       coder_detail::answering_verb(tr.lemma(gov)))
     gov = -1;
@@ -264,10 +271,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           if (tr.base(*d) == "obl" && tr.marker(*d) == "by") prep_children(*d, s.word, nodes);
       // "sent X greetings" is "sent greetings to X": the governing verb's
       // indirect object.
-      if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(t) == "obj") {
+      if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.rel(place) == "obj") {
         int io = tr.child(gov, "iobj");
         if (io >= 0) nodes.push_back(io);
       }
+      // "presented X with demands", "served X with an ultimatum": the same,
+      // told as the verb's object and the act "with" it.
+      if (nodes.empty() && f.noun && s.word == "to" && gov >= 0 && tr.base(place) == "obl" &&
+          tr.marker(place) == "with")
+        if (const int o = tr.child(gov, "obj"); o >= 0 && o < place) nodes.push_back(o);
       // "the visit by X to Y": the parser may hang the phrase on the noun's
       // own "by" or "of" phrase.
       // (Its preposition is the phrase's first word, wherever the parser
