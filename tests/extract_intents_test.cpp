@@ -165,3 +165,31 @@ TEST_CASE("readiness to act is an intent: 'X is ready to', 'X was willing to'") 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::intended);
 }
+
+TEST_CASE("an offer that names no one is made to the other party of the latest act") {
+  // an offer to act: to the one the offerer dealt with last
+  auto fs = test::facts(
+      "Peru accused Bolivia on Monday of violating the border treaty.\n\n"
+      "The Bolivian foreign minister said La Paz was ready to carry out further exchanges of prisoners.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "BOL", "PER") != nullptr);
+  // an offer to mediate: to both parties of the latest act of others
+  fs = test::facts(
+      "Peru and Bolivia traded accusations over the border on Monday.\n\n"
+      "Chile said it was ready to mediate if asked.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "CHL", "PER,BOL") != nullptr);
+  // not a pledge of both sides, which has no one else to be made to
+  fs = test::facts(
+      "Peru accused Bolivia on Monday of violating the border treaty.\n\n"
+      "Chile's president hosted Argentina's foreign minister and both sides pledged to expand trade.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs)
+    if (f.root == "03") CHECK(test::countries(f, "target").count("PER") == 0);
+  // nor an offer inside a claim denied
+  fs = test::facts(
+      "Peru accused Bolivia on Monday of violating the border treaty.\n\n"
+      "The Bolivian president denied claims that he had offered to give them rifles.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "03") == nullptr);
+}

@@ -254,17 +254,30 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }
-        // "was ready to return to negotiations", with no one to talk with
-        // named: the talks would be with the one the offerer dealt with in
-        // the act told last in the sentences before (its other party).
-        if (e.target.empty() && talks_offered && !e.source.empty())
+        // "was ready to return to negotiations", "is ready to carry out
+        // more exchanges", with no one named to act with or for: the one
+        // the offerer dealt with in the act told last in the sentences
+        // before (its other party). An offer to mediate is made to the
+        // parties of the latest act the mediator took no part in.
+        // (a single offerer's own assertion: not a pair's pledge, not one
+        // inside a noun's clause, "claims that he had offered ...", nor one
+        // to a "them" the tree leaves unnamed)
+        bool asserted = e.source.size() == 1 && c.party(e.source[0]).kind != MentionKind::group;
+        for (int y = e.word; asserted && tr.head(y) >= 0; y = tr.head(y))
+          asserted = tr.base(y) != "acl" && !tr.is_nominal(tr.head(y));
+        for (int y = tr.left_edge(x); asserted && y <= tr.right_edge(x); ++y)
+          asserted = tr.upos(y) != syntax::Upos::PRON || !(tr.base(y) == "obj" || tr.base(y) == "iobj");
+        if (e.target.empty() && (vow || talks_offered) && asserted) {
+          const bool mediation = e.cameo == "039";
           if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
-                return c.any_among(a.source, e.source) || c.any_among(a.target, e.source);
+                const bool in = c.any_among(a.source, e.source) || c.any_among(a.target, e.source);
+                return mediation ? !in && a.source.size() + a.target.size() >= 2 : in;
               })) {
             c.add_others(a->source, e.source, e.target);
             c.add_others(a->target, e.source, e.target);
             if (!e.target.empty() && c.in.words) e.why += "target=other party of the latest act ";
           }
+        }
         if (!e.target.empty()) {
           e.why += "target=complement ";
           // "agreed to lift the embargo on X": the subject agreed to act
