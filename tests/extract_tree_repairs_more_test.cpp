@@ -206,3 +206,36 @@ TEST_CASE("tree repair: a verb with an object hung as a conjunct on a noun joins
   t.reset(b);
   CHECK(t.head(6) == 4);
 }
+
+TEST_CASE("tree repair: a quotation right after the object of 'called' is what it is called") {
+  // 'X called the duties "unjustified and political" and said ...', read
+  // with the quote's adjective as a clause of "said"
+  syntax::Analysis a = test::analysis({{"Canada", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"call", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"duty", Upos::NOUN, "NNS", 1, "obj"},
+                                       {"\"", Upos::PUNCT, "``", 3, "punct"},
+                                       {"unjustified", Upos::ADJ, "JJ", 10, "ccomp"},
+                                       {"and", Upos::CCONJ, "CC", 7, "cc"},
+                                       {"political", Upos::ADJ, "JJ", 5, "conj"},
+                                       {"\"", Upos::PUNCT, "''", 5, "punct"},
+                                       {"and", Upos::CCONJ, "CC", 10, "cc"},
+                                       {"say", Upos::VERB, "VBD", 1, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "xcomp");
+  // end to end: the criticism is aimed at the maker of the duties
+  auto fs = test::facts(
+      "China imposed duties on Canadian canola on Monday.\n\n"
+      "Canadian Trade Minister Anita Ross called the duties \"unjustified, punitive and plainly political\" "
+      "and said Canada would defend its farmers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CAN", "CHN") != nullptr);
+  // the tone is what the object is called, not a clause beside it
+  fs = test::facts(
+      "Russia expelled two Estonian diplomats on Monday.\n\n"
+      "Estonia called the expulsions \"a provocation built on lies\" staged to please its allies.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "EST", "RUS") != nullptr);
+}

@@ -402,7 +402,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       }
     }
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
-      int tone = tone_of(c, v);
+      // (what the object is called sets the tone, not a clause beside it:
+      // 'called it "a provocation" staged to please its allies')
+      const int named = tr.child(v, "xcomp");
+      int tone = named >= 0 ? tone_of(c, named) : 0;
+      if (tone == 0) tone = tone_of(c, v);
       if (tone != 0) {
         recode_remark(out[k], nullptr, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "");
         // "calling the incident a provocation": an object that names no

@@ -267,6 +267,32 @@ bool Tree::repair_object_complements() {
       changed = true;
       continue;
     }
+    // 'called the duties "unjustified and political"', 'called the
+    // expulsions "a provocation"': a quotation right after the object's
+    // phrase is what it is called, wherever the parser hung the quote's
+    // head (on a verb after it, as a subject of its own).
+    // (the parser may hang the opening mark on the object)
+    int q = o + 1;
+    while (q < n && q <= right_edge(o) && !quote_mark(q)) ++q;
+    if (q < n && quote_mark(q)) {
+      int close = q + 1;
+      while (close < n && close - q <= 12 && !quote_mark(close)) ++close;
+      int head = -1;
+      for (int x = q + 1; close < n && quote_mark(close) && x < close; ++x)
+        if ((head_[x] <= q || head_[x] >= close) && upos(x) != syntax::Upos::PUNCT) {
+          if (head >= 0) {  // (one head only: a quote of one phrase)
+            head = -1;
+            break;
+          }
+          head = x;
+        }
+      if (head >= 0 && (upos(head) == syntax::Upos::ADJ || is_nominal(head)) && head_[head] != v) {
+        head_[head] = v;
+        rel_[head] = base_[head] = "xcomp";
+        changed = true;
+        continue;
+      }
+    }
     // "called the statement 'unacceptable'": an adjective after the
     // object (English puts its adjectives before the noun) is the
     // complement.
