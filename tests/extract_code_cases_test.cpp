@@ -472,7 +472,13 @@ TEST_CASE("extract code: the speaker after a closed quote is none of the people 
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "11", "KEN", "UGA") != nullptr);
   // "cannot" is "can not": what cannot be done is negated
-  fs = test::parse_only().extract(test::document("Kenya cannot accept Uganda's offer of talks."));
+  fs = test::parse_only().extract(test::document("Kenya cannot sign the trade pact with Uganda."));
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs) CHECK(f.status != Status::occurred);
+  // ... but an offer that cannot be accepted is turned down: a rejection
+  fs = test::parse_only().extract(test::document("Kenya cannot accept Uganda's offer of talks."));
+  CAPTURE(test::summary(fs));
+  const Fact* f = find(fs, "12", "KEN", "UGA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
 }

@@ -182,3 +182,37 @@ TEST_CASE("an accusation by another, faced or rejected, is aimed at the one who 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("what is asked and not accepted is rejected; standing behind a state backs it") {
+  const test::RoleCase cases[] = {
+      {"Peru said it would never accept Chile's demands.", "12", "PER", "CHL"},
+      {"The Philippines lodged a protest with China on Monday. A Chinese spokesman said China would not "
+       "accept Manila's protest.",
+       "12", "CHN", "PHL"},
+      {"Latvia said it stood fully behind Estonia.", "05", "LVA", "EST"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // the rejection is done, not negated
+  auto fs = test::facts("Peru said it would never accept Chile's demands.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "12", "PER", "CHL");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  // an accepted proposal is no rejection
+  fs = test::facts("Peru accepted Chile's proposal for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+  // troops standing by a border back no one
+  fs = test::facts("Peruvian troops stood by the border with Chile.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
+
+TEST_CASE("a threat that names its measure is aimed where the measure is, not at the latest foe") {
+  auto fs = test::facts(
+      "Peru said it would never accept the demands made by Chile. Heavy rain flooded the capital. "
+      "Peru threatened to impose sanctions on Bolivia if the talks failed.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "PER", "BOL") != nullptr);
+  CHECK(test::find(fs, "13", "PER", "CHL") == nullptr);
+}

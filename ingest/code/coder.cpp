@@ -633,6 +633,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       e.hypothetical = st == kHypothetical;
       e.status = e.hypothetical ? Status::occurred : static_cast<Status>(st);
       if (planned_stop && e.status == Status::occurred) e.status = Status::planned;
+      // A frame that asks for the negation ("would not accept X's demand":
+      // a rejection) has taken it into its code: the act told is done.
+      if (e.status == Status::negated &&
+          std::any_of(f.when.begin(), f.when.end(), [](const Cond& k) { return k.kind == CondKind::neg && !k.negate; })) {
+        e.status = Status::occurred;
+        e.sense_chosen = true;  // the pattern coder's reading of the negated verb gives way
+      }
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
       // A cooperative act one side is ready, willing or committed to do is

@@ -143,6 +143,9 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   // maker.
   const bool denial =
       frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
+  // (a threat that names its measure, "threatened to impose sanctions on
+  // X", is aimed where the measure is: its complement says)
+  if (threat && tr.child(t, "xcomp") >= 0) return;
   if (denial || threat) {
     const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
       const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');

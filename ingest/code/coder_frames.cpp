@@ -257,6 +257,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         ok = f.noun && tr.head(t) >= 0 && tr.is_verb(tr.head(t)) && is_rel(tr.base(t), {"obj", "nsubj"}) &&
              frames_.in_class(k.word_class, tr.lemma(tr.head(t)));
         break;
+      case CondKind::neg:
+        // the trigger is negated ("would not accept X's demand")
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d)
+          ok = is_rel(tr.base(*d), {"advmod", "part"}) && is_rel(tr.lemma(*d), {"not", "never", "n't"});
+        break;
       case CondKind::prep_class:
         // on the trigger or on its object ("sent troops to the border")
         for (int n : {t, f.noun ? -1 : obj_of()}) {

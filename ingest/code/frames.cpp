@@ -154,6 +154,7 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         return it == t.class_names_.end() ? -1 : static_cast<int>(it - t.class_names_.begin());
       };
       if (c == "xcomp") cond.kind = CondKind::xcomp;
+      else if (c == "neg") cond.kind = CondKind::neg;
       else if (c.rfind("xcomp:@", 0) == 0) cond.kind = CondKind::xcomp, cond.word_class = class_of(c.substr(7));
       else if (c.rfind("p:", 0) == 0 && c.find('@') != std::string::npos && c.find('@') > 2) {
         // p:WORD@CLASS: "to" a word of CLASS ("sent troops to the border")
