@@ -84,3 +84,29 @@ TEST_CASE("extract lists: a day before the subject without a comma is no part of
             "signed a fisheries accord.",
             "05", "GHA,URY");
 }
+
+TEST_CASE("'each X ... the other' is the pair, each against the other") {
+  auto fs = test::facts(
+      "Kyrgyz and Tajik troops clashed on the border on Wednesday.\n\n"
+      "Each government blamed the other.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KGZ", "TJK") != nullptr);
+  CHECK(test::find(fs, "11", "TJK", "KGZ") != nullptr);
+  // "each" with no "the other" after it is not read as the pair
+  fs = test::facts(
+      "Kyrgyz and Tajik troops clashed on the border on Wednesday.\n\n"
+      "Each government blamed Russia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KGZ", "TJK") == nullptr);
+}
+
+TEST_CASE("counterparts of two demonyms are both met; met separately, one meeting each") {
+  auto fs = test::facts("The Peruvian foreign minister met his Chilean and Bolivian counterparts on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "PER,CHL,BOL") != nullptr);
+  fs = test::facts("The Peruvian foreign minister met his Chilean and Bolivian counterparts separately on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "PER,CHL") != nullptr);
+  CHECK(test::find_sym(fs, "04", "PER,BOL") != nullptr);
+  CHECK(test::find_sym(fs, "04", "PER,CHL,BOL") == nullptr);
+}

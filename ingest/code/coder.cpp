@@ -753,6 +753,25 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         e.mutual = true;
         e.why += "reciprocal ";
       }
+      // "held separate talks with A and B", "met A and B separately": one
+      // meeting with each.
+      if (e.sym && e.source.size() == 1 && e.target.size() >= 2) {
+        auto apart = [&](int x) {
+          return x >= 0 && std::any_of(tr.kids_begin(x), tr.kids_end(x), [&](int d) {
+                   return (tr.base(d) == "amod" && is_rel(tr.lemma(d), {"separate", "individual"})) ||
+                          (tr.base(d) == "advmod" && tr.lemma(d) == "separately");
+                 });
+        };
+        if (apart(w) || (f.noun && tr.rel(w) == "obj" && apart(tr.head(w)))) {
+          for (std::int32_t x : e.target) {
+            CodedEvent one = e;
+            one.target = {x};
+            one.why += "separately ";
+            out.push_back(std::move(one));
+          }
+          break;
+        }
+      }
       if (guest_meets) {
         CodedEvent m = e;
         m.frame = static_cast<std::uint32_t>(meet_frame_);

@@ -495,7 +495,7 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
   int own = c.mention(n);
   bool name = own >= 0 && is_actor(c.rec.mentions[own]);
   if (!name && !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) &&
-      !frames_.in_class(act_class_, c.t.lemma(n)))
+      !frames_.in_class(act_class_, c.t.lemma(n)) && !frames_.in_class(counterpart_class_, c.t.lemma(n)))
     return;
   auto add_actor = [&](int w) {
     int mi = c.mention(w);
@@ -618,12 +618,15 @@ bool Coder::pair_of(const Ctx& c, const std::vector<std::int32_t>& source, const
   };
   if (!target.empty() && !(target.size() == 1 && same_pair(target[0]))) return false;
   a = b = -1;
-  for (std::size_t k = 0; k < c.rec.mentions.size() && (a < 0 || b < 0); ++k) {
-    const Mention& x = c.rec.mentions[k];
-    if (x.kind != MentionKind::country) continue;
-    if (a < 0 && x.country == g[0]) a = static_cast<int>(k);
-    if (b < 0 && x.country == g[1]) b = static_cast<int>(k);
-  }
+  // (a country's name, else any mention of it: a story may name the two
+  // only by their demonyms, "Kyrgyz and Tajik troops")
+  for (const bool named : {true, false})
+    for (std::size_t k = 0; k < c.rec.mentions.size() && (a < 0 || b < 0); ++k) {
+      const Mention& x = c.rec.mentions[k];
+      if (named && x.kind != MentionKind::country) continue;
+      if (a < 0 && x.country == g[0]) a = static_cast<int>(k);
+      if (b < 0 && x.country == g[1]) b = static_cast<int>(k);
+    }
   return a >= 0 && b >= 0;
 }
 

@@ -507,8 +507,17 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
     }
     // "the two countries", "both sides", "both foreign ministers", "Both" alone.
-    if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both) {
-      std::uint32_t j = w == id.both ? i + 1 : i + 2;
+    // "Each government blamed the other", "each side accused the other of
+    // ...": each of the two, told against the other, is the pair too.
+    auto each_other = [&]() {
+      if (!iequal(art.tok_text(i), "each")) return false;
+      for (std::uint32_t k = i + 2; k + 1 < span.end; ++k)
+        if (toks[k].id == id.the && art.tok_text(k + 1) == "other") return true;
+      return false;
+    };
+    const bool each = each_other();
+    if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both || each) {
+      std::uint32_t j = w == id.the ? i + 2 : i + 1;
       std::uint32_t head = 0;
       // (nouns of states as a pair: "both superpowers", "the two neighbours",
       // "both heads of state")
