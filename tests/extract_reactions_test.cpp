@@ -216,3 +216,16 @@ TEST_CASE("a threat that names its measure is aimed where the measure is, not at
   CHECK(test::find(fs, "13", "PER", "BOL") != nullptr);
   CHECK(test::find(fs, "13", "PER", "CHL") == nullptr);
 }
+
+TEST_CASE("a charge brushed aside, shrugged off or waved away is rejected") {
+  const test::RoleCase cases[] = {
+      {"Bolivia criticised Chile over the gas deal on Monday. Chile brushed the criticism aside.", "12", "CHL",
+       "BOL"},
+      {"Bolivia accused Chile of bad faith. Chile shrugged off the charge.", "12", "CHL", "BOL"},
+      {"Chile waved aside Bolivian demands for talks.", "12", "CHL", "BOL"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts("The Chilean president waved to the crowd in Lima.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}

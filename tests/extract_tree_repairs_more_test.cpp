@@ -239,3 +239,36 @@ TEST_CASE("tree repair: a quotation right after the object of 'called' is what i
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "EST", "RUS") != nullptr);
 }
+
+TEST_CASE("tree repair: two common nouns side by side read as a noun and a clause, or as two subjects, are a compound") {
+  // "Ghanaian customs officers impounded X." read as "customs" with a
+  // relative clause
+  syntax::Analysis a = test::analysis({{"Ghanaian", Upos::ADJ, "JJ", 1, "amod"},
+                                       {"customs", Upos::NOUN, "NNS", -1, "root"},
+                                       {"officer", Upos::NOUN, "NNS", 3, "nsubj"},
+                                       {"impound", Upos::VERB, "VBD", 1, "acl:relcl"},
+                                       {"lorry", Upos::NOUN, "NNS", 3, "obj"},
+                                       {".", Upos::PUNCT, ".", 1, "punct"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(3) == -1);
+  CHECK(t.head(2) == 3);
+  CHECK(t.rel(1) == "compound");
+  CHECK(t.head(0) == 2);
+  // "when Ghanaian customs officers impounded X" read with two subjects
+  syntax::Analysis b = test::analysis({{"when", Upos::SCONJ, "WRB", 4, "advmod"},
+                                       {"Ghanaian", Upos::ADJ, "JJ", 2, "amod"},
+                                       {"customs", Upos::NOUN, "NNS", 4, "nsubj"},
+                                       {"officer", Upos::NOUN, "NNS", 4, "nsubj"},
+                                       {"impound", Upos::VERB, "VBD", -1, "root"},
+                                       {"lorry", Upos::NOUN, "NNS", 4, "obj"}});
+  t.reset(b);
+  CHECK(t.head(2) == 3);
+  CHECK(t.rel(2) == "compound");
+  CHECK(t.head(1) == 3);
+  // end to end
+  auto fs = test::facts("The dispute deepened in November, when Ghanaian customs officers impounded three "
+                        "Nigerian lorries near the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "GHA", "NGA") != nullptr);
+}

@@ -594,6 +594,17 @@ bool Tree::repair_clauses() {
         continue;
       }
       int s2 = *k, prev = s2 - 1;
+      // "when Ghanaian customs officers impounded X", read with "customs"
+      // and "officers" as two subjects: two common nouns side by side are
+      // a compound, the second its head.
+      if (prev == first && upos(first) == syntax::Upos::NOUN && upos(s2) == syntax::Upos::NOUN) {
+        for (int x = 0; x < first; ++x)
+          if (head_[x] == first) head_[x] = s2;
+        head_[first] = s2;
+        rel_[first] = base_[first] = "compound";
+        changed = true;
+        break;
+      }
       if (upos(s2) != syntax::Upos::PROPN || prev <= first || upos(prev) != syntax::Upos::NOUN)
         break;
       int y = prev;
@@ -684,6 +695,35 @@ bool Tree::repair_clauses() {
             if (*q > *k && rel_[*q] == "acl" && is_verb(*q) && child(*q, "nsubj") < 0 &&
                 child(*q, "obj") < 0 && verbless_sentence(r, *q))
               v = *q;
+    // "Ghanaian customs officers impounded X.", read as "customs" with a
+    // relative clause "officers impounded X": a common noun right after
+    // the root noun, subject of the only finite verb of a sentence that
+    // ends in a full stop, is the head of a compound and that verb's
+    // subject (the root noun its modifier).
+    for (const int* k = kids_begin(r); k != kids_end(r) && v < 0; ++k) {
+      const int s = r + 1;
+      if (*k <= s || rel_[*k] != "acl:relcl" || !finite_tag(*k) || child(*k, "nsubj") != s ||
+          upos(r) != syntax::Upos::NOUN || upos(s) != syntax::Upos::NOUN || a_->lemma[n - 1] != "." ||
+          child(*k, "aux") >= 0 || child(*k, "mark") >= 0)
+        continue;
+      bool other_verb = false;
+      for (int x = 0; x < n; ++x) other_verb |= x != *k && finite_tag(x) && is_verb(x);
+      if (other_verb) continue;
+      const int verb = *k;
+      head_[verb] = -1;
+      rel_[verb] = base_[verb] = "root";
+      head_[s] = verb;
+      rel_[s] = base_[s] = "nsubj";
+      head_[r] = s;
+      rel_[r] = base_[r] = "compound";
+      // the words before the root noun and the full stop move up with it
+      for (int x = 0; x < n; ++x) {
+        if (head_[x] == r && x < r) head_[x] = s;
+        if (head_[x] == r && upos(x) == syntax::Upos::PUNCT) head_[x] = verb;
+      }
+      changed = true;
+      return changed;
+    }
     if (v >= 0) {
       head_[v] = -1;
       rel_[v] = base_[v] = "root";
