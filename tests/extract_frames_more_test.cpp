@@ -478,3 +478,37 @@ TEST_CASE("an act told in the 'of' phrase of a gathering noun takes that noun's 
   };
   for (const auto& c : cases) test::check_found(c);
 }
+
+TEST_CASE("a delegation sent or led to a country is a visit there; a state suspended is sanctioned") {
+  const test::RoleCase cases[] = {
+      {"France said it would send a ministerial delegation to Conakry in October.", "04", "FRA", "GIN"},
+      {"Canada's trade minister will lead a trade mission to Japan in November.", "04", "CAN", "JPN"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto by_org = [](const std::vector<Fact>& fs, const char* root, const char* org, const char* target) {
+    for (const Fact& f : fs)
+      if (f.root == root && test::countries(f, "target").count(target) > 0)
+        for (const Actor& a : f.source)
+          if (a.id == org) return true;
+    return false;
+  };
+  {
+    auto fs = test::facts("The African Union suspended Mali after the coup.");
+    CAPTURE(test::summary(fs));
+    CHECK(by_org(fs, "16", "org:AU", "MLI"));
+  }
+  // a team sent to a place of no country is no visit; talks suspended are
+  // no sanction on the talks
+  auto fs = test::facts("Peru sent a team of inspectors to the mine on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
+
+TEST_CASE("tree repair: a name right after the subject's noun is its apposition ('the regional bloc ECOWAS')") {
+  auto fs = test::facts("The regional bloc ECOWAS eased its sanctions on Guinea in 2024.");
+  CAPTURE(test::summary(fs));
+  bool ecowas = false;
+  for (const Fact& f : fs)
+    for (const Actor& a : f.source) ecowas |= f.root == "08" && a.id == "org:ECOWAS";
+  CHECK(ecowas);
+}

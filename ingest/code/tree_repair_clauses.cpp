@@ -605,7 +605,8 @@ bool Tree::repair_clauses() {
         changed = true;
         break;
       }
-      if (upos(s2) != syntax::Upos::PROPN || prev <= first || upos(prev) != syntax::Upos::NOUN)
+      // (the first subject's own noun too: "the regional bloc ECOWAS")
+      if (upos(s2) != syntax::Upos::PROPN || prev < first || upos(prev) != syntax::Upos::NOUN)
         break;
       int y = prev;
       while (y >= 0 && y != first) y = head_[y];
