@@ -186,10 +186,10 @@ TEST_CASE("an offer that names no one is made to the other party of the latest a
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs)
     if (f.root == "03") CHECK(test::countries(f, "target").count("PER") == 0);
-  // nor an offer inside a claim denied
+  // nor an offer inside reports rejected
   fs = test::facts(
       "Peru accused Bolivia on Monday of violating the border treaty.\n\n"
-      "The Bolivian president denied claims that he had offered to give them rifles.");
+      "The Bolivian president rejected reports saying his government had offered to sell them weapons.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "03") == nullptr);
 }
