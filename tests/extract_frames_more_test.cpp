@@ -481,8 +481,8 @@ TEST_CASE("an act told in the 'of' phrase of a gathering noun takes that noun's 
 
 TEST_CASE("a delegation sent or led to a country is a visit there; a state suspended is sanctioned") {
   const test::RoleCase cases[] = {
-      {"France said it would send a ministerial delegation to Conakry in October.", "04", "FRA", "GIN"},
-      {"Canada's trade minister will lead a trade mission to Japan in November.", "04", "CAN", "JPN"},
+      {"France said it would send a high-level delegation to Dakar next month.", "04", "FRA", "SEN"},
+      {"Canada's farm minister will lead a business mission to Seoul in May.", "04", "CAN", "KOR"},
   };
   for (const auto& c : cases) test::check_found(c);
   auto by_org = [](const std::vector<Fact>& fs, const char* root, const char* org, const char* target) {
@@ -504,8 +504,8 @@ TEST_CASE("a delegation sent or led to a country is a visit there; a state suspe
   CHECK(test::with_root(fs, "04") == nullptr);
 }
 
-TEST_CASE("tree repair: a name right after the subject's noun is its apposition ('the regional bloc ECOWAS')") {
-  auto fs = test::facts("The regional bloc ECOWAS eased its sanctions on Guinea in 2024.");
+TEST_CASE("tree repair: a name right after the subject's noun is its apposition ('the West African bloc ECOWAS')") {
+  auto fs = test::facts("The West African bloc ECOWAS lifted its sanctions on Niger last year.");
   CAPTURE(test::summary(fs));
   bool ecowas = false;
   for (const Fact& f : fs)

@@ -159,7 +159,7 @@ TEST_CASE("readiness to act is an intent: 'X is ready to', 'X was willing to'") 
   // talks with no one named: with the other party of the latest act
   auto fs = test::facts(
       "Peru accused Chile on Monday of moving troops to the border.\n\n"
-      "The foreign minister said Lima was ready to return to negotiations once the troops left.");
+      "The foreign minister said Lima was ready to go back to the negotiating table once the troops left.");
   CAPTURE(test::summary(fs));
   const Fact* f = test::find(fs, "03", "PER", "CHL");
   REQUIRE(f != nullptr);
@@ -170,13 +170,13 @@ TEST_CASE("an offer that names no one is made to the other party of the latest a
   // an offer to act: to the one the offerer dealt with last
   auto fs = test::facts(
       "Peru accused Bolivia on Monday of violating the border treaty.\n\n"
-      "The Bolivian foreign minister said La Paz was ready to carry out further exchanges of prisoners.");
+      "The Bolivian foreign minister said La Paz was willing to hold more prisoner swaps.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "03", "BOL", "PER") != nullptr);
   // an offer to mediate: to both parties of the latest act of others
   fs = test::facts(
       "Peru and Bolivia traded accusations over the border on Monday.\n\n"
-      "Chile said it was ready to mediate if asked.");
+      "Chile said Santiago stood ready to mediate.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "03", "CHL", "PER,BOL") != nullptr);
   // not a pledge of both sides, which has no one else to be made to

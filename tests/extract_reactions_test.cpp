@@ -186,10 +186,10 @@ TEST_CASE("an accusation by another, faced or rejected, is aimed at the one who 
 TEST_CASE("what is asked and not accepted is rejected; standing behind a state backs it") {
   const test::RoleCase cases[] = {
       {"Peru said it would never accept Chile's demands.", "12", "PER", "CHL"},
-      {"The Philippines lodged a protest with China on Monday. A Chinese spokesman said China would not "
-       "accept Manila's protest.",
-       "12", "CHN", "PHL"},
-      {"Latvia said it stood fully behind Estonia.", "05", "LVA", "EST"},
+      {"Vietnam lodged a protest with China on Monday. A Chinese spokesman said Beijing would not "
+       "accept Hanoi's protest.",
+       "12", "CHN", "VNM"},
+      {"Poland said it stood firmly behind Lithuania.", "05", "POL", "LTU"},
   };
   for (const auto& c : cases) test::check_found(c);
   // the rejection is done, not negated

@@ -208,16 +208,16 @@ TEST_CASE("tree repair: a verb with an object hung as a conjunct on a noun joins
 }
 
 TEST_CASE("tree repair: a quotation right after the object of 'called' is what it is called") {
-  // 'X called the duties "unjustified and political" and said ...', read
+  // 'X called the tariffs "unfair and illegal" and said ...', read
   // with the quote's adjective as a clause of "said"
   syntax::Analysis a = test::analysis({{"Canada", Upos::PROPN, "NNP", 1, "nsubj"},
                                        {"call", Upos::VERB, "VBD", -1, "root"},
                                        {"the", Upos::DET, "DT", 3, "det"},
-                                       {"duty", Upos::NOUN, "NNS", 1, "obj"},
+                                       {"tariff", Upos::NOUN, "NNS", 1, "obj"},
                                        {"\"", Upos::PUNCT, "``", 3, "punct"},
-                                       {"unjustified", Upos::ADJ, "JJ", 10, "ccomp"},
+                                       {"unfair", Upos::ADJ, "JJ", 10, "ccomp"},
                                        {"and", Upos::CCONJ, "CC", 7, "cc"},
-                                       {"political", Upos::ADJ, "JJ", 5, "conj"},
+                                       {"illegal", Upos::ADJ, "JJ", 5, "conj"},
                                        {"\"", Upos::PUNCT, "''", 5, "punct"},
                                        {"and", Upos::CCONJ, "CC", 10, "cc"},
                                        {"say", Upos::VERB, "VBD", 1, "conj"}});
@@ -227,27 +227,27 @@ TEST_CASE("tree repair: a quotation right after the object of 'called' is what i
   CHECK(t.rel(5) == "xcomp");
   // end to end: the criticism is aimed at the maker of the duties
   auto fs = test::facts(
-      "China imposed duties on Canadian canola on Monday.\n\n"
-      "Canadian Trade Minister Anita Ross called the duties \"unjustified, punitive and plainly political\" "
-      "and said Canada would defend its farmers.");
+      "The United States imposed tariffs on Mexican steel on Monday.\n\n"
+      "Mexican Economy Minister Luis Ortega called the tariffs \"unfair, illegal and deeply damaging\" "
+      "and said Mexico would protect its mills.");
   CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, "11", "CAN", "CHN") != nullptr);
+  CHECK(test::find(fs, "11", "MEX", "USA") != nullptr);
   // the tone is what the object is called, not a clause beside it
   fs = test::facts(
-      "Russia expelled two Estonian diplomats on Monday.\n\n"
-      "Estonia called the expulsions \"a provocation built on lies\" staged to please its allies.");
+      "Belarus expelled two Latvian diplomats on Friday.\n\n"
+      "Latvia called the expulsions \"a crude provocation\" meant to please Minsk's partners.");
   CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, "11", "EST", "RUS") != nullptr);
+  CHECK(test::find(fs, "11", "LVA", "BLR") != nullptr);
 }
 
 TEST_CASE("tree repair: two common nouns side by side read as a noun and a clause, or as two subjects, are a compound") {
-  // "Ghanaian customs officers impounded X." read as "customs" with a
+  // "Beninese border guards seized X." read as "border" with a
   // relative clause
-  syntax::Analysis a = test::analysis({{"Ghanaian", Upos::ADJ, "JJ", 1, "amod"},
-                                       {"customs", Upos::NOUN, "NNS", -1, "root"},
-                                       {"officer", Upos::NOUN, "NNS", 3, "nsubj"},
-                                       {"impound", Upos::VERB, "VBD", 1, "acl:relcl"},
-                                       {"lorry", Upos::NOUN, "NNS", 3, "obj"},
+  syntax::Analysis a = test::analysis({{"Beninese", Upos::ADJ, "JJ", 1, "amod"},
+                                       {"border", Upos::NOUN, "NN", -1, "root"},
+                                       {"guard", Upos::NOUN, "NNS", 3, "nsubj"},
+                                       {"seize", Upos::VERB, "VBD", 1, "acl:relcl"},
+                                       {"truck", Upos::NOUN, "NNS", 3, "obj"},
                                        {".", Upos::PUNCT, ".", 1, "punct"}});
   ingest::Tree t;
   t.reset(a);
@@ -255,20 +255,20 @@ TEST_CASE("tree repair: two common nouns side by side read as a noun and a claus
   CHECK(t.head(2) == 3);
   CHECK(t.rel(1) == "compound");
   CHECK(t.head(0) == 2);
-  // "when Ghanaian customs officers impounded X" read with two subjects
+  // "when Beninese border guards seized X" read with two subjects
   syntax::Analysis b = test::analysis({{"when", Upos::SCONJ, "WRB", 4, "advmod"},
-                                       {"Ghanaian", Upos::ADJ, "JJ", 2, "amod"},
-                                       {"customs", Upos::NOUN, "NNS", 4, "nsubj"},
-                                       {"officer", Upos::NOUN, "NNS", 4, "nsubj"},
-                                       {"impound", Upos::VERB, "VBD", -1, "root"},
-                                       {"lorry", Upos::NOUN, "NNS", 4, "obj"}});
+                                       {"Beninese", Upos::ADJ, "JJ", 2, "amod"},
+                                       {"border", Upos::NOUN, "NN", 4, "nsubj"},
+                                       {"guard", Upos::NOUN, "NNS", 4, "nsubj"},
+                                       {"seize", Upos::VERB, "VBD", -1, "root"},
+                                       {"truck", Upos::NOUN, "NNS", 4, "obj"}});
   t.reset(b);
   CHECK(t.head(2) == 3);
   CHECK(t.rel(2) == "compound");
   CHECK(t.head(1) == 3);
   // end to end
-  auto fs = test::facts("The dispute deepened in November, when Ghanaian customs officers impounded three "
-                        "Nigerian lorries near the border.");
+  auto fs = test::facts("Tension rose in March, when Beninese customs officers seized two Togolese trucks at "
+                        "the frontier.");
   CAPTURE(test::summary(fs));
-  CHECK(test::find(fs, "17", "GHA", "NGA") != nullptr);
+  CHECK(test::find(fs, "17", "BEN", "TGO") != nullptr);
 }

@@ -169,7 +169,7 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       // retaliate") is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
       const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
-      bool talks_offered = false;  // the complement is talks ("ready to return to negotiations")
+      bool talks_offered = false;  // the complement is talks ("ready to go back to the table")
       // Events inside the complement are its content (not those in a
       // phrase that sets its scene: "agreed to ..., amid concern over X").
       for (std::size_t j = first; j < out.size(); ++j) {
@@ -254,8 +254,8 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             if (b == "obj" || b == "obl" || b == "nmod" || b == "xcomp") stack.push_back(*d);
           }
         }
-        // "was ready to return to negotiations", "is ready to carry out
-        // more exchanges", with no one named to act with or for: the one
+        // "was ready to go back to the table", "is willing to hold more
+        // prisoner swaps", with no one named to act with or for: the one
         // the offerer dealt with in the act told last in the sentences
         // before (its other party). An offer to mediate is made to the
         // parties of the latest act the mediator took no part in.

@@ -403,7 +403,7 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     }
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
       // (what the object is called sets the tone, not a clause beside it:
-      // 'called it "a provocation" staged to please its allies')
+      // 'called it "an insult" meant to please its partners')
       const int named = tr.child(v, "xcomp");
       int tone = named >= 0 ? tone_of(c, named) : 0;
       if (tone == 0) tone = tone_of(c, v);

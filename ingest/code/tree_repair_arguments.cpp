@@ -267,7 +267,7 @@ bool Tree::repair_object_complements() {
       changed = true;
       continue;
     }
-    // 'called the duties "unjustified and political"', 'called the
+    // 'called the tariffs "unfair and illegal"', 'called the
     // expulsions "a provocation"': a quotation right after the object's
     // phrase is what it is called, wherever the parser hung the quote's
     // head (on a verb after it, as a subject of its own).

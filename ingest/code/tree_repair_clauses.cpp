@@ -594,7 +594,7 @@ bool Tree::repair_clauses() {
         continue;
       }
       int s2 = *k, prev = s2 - 1;
-      // "when Ghanaian customs officers impounded X", read with "customs"
+      // "when Beninese border guards seized X", read with "border"
       // and "officers" as two subjects: two common nouns side by side are
       // a compound, the second its head.
       if (prev == first && upos(first) == syntax::Upos::NOUN && upos(s2) == syntax::Upos::NOUN) {
@@ -605,7 +605,7 @@ bool Tree::repair_clauses() {
         changed = true;
         break;
       }
-      // (the first subject's own noun too: "the regional bloc ECOWAS")
+      // (the first subject's own noun too: "the West African bloc ECOWAS")
       if (upos(s2) != syntax::Upos::PROPN || prev < first || upos(prev) != syntax::Upos::NOUN)
         break;
       int y = prev;
@@ -696,7 +696,7 @@ bool Tree::repair_clauses() {
             if (*q > *k && rel_[*q] == "acl" && is_verb(*q) && child(*q, "nsubj") < 0 &&
                 child(*q, "obj") < 0 && verbless_sentence(r, *q))
               v = *q;
-    // "Ghanaian customs officers impounded X.", read as "customs" with a
+    // "Beninese border guards seized X.", read as "border" with a
     // relative clause "officers impounded X": a common noun right after
     // the root noun, subject of the only finite verb of a sentence that
     // ends in a full stop, is the head of a compound and that verb's

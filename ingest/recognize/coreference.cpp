@@ -507,7 +507,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
     }
     // "the two countries", "both sides", "both foreign ministers", "Both" alone.
-    // "Each government blamed the other", "each side accused the other of
+    // "Each side blamed the other", "each capital accused the other of
     // ...": each of the two, told against the other, is the pair too.
     auto each_other = [&]() {
       if (!iequal(art.tok_text(i), "each")) return false;

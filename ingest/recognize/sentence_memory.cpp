@@ -74,7 +74,7 @@ void remember_sentence(SentenceState& sen) {
     }
   }
   if (!subject_countries.empty()) art.prev_subject_countries = subject_countries;
-  // "..., the information minister told a news conference.": an official
+  // "..., the defence minister told reporters.": an official
   // named after a comma and before a verb of saying closes the sentence as
   // its speaker, and is whom "he" or "she" in the next sentence means.
   for (auto m = ms.rbegin(); m != ms.rend(); ++m) {
