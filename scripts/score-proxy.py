@@ -6,7 +6,8 @@
 Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
 tests/data/proxy (setA: cooperation and diplomacy, setB: frictions, setE:
 officials and institutions of both kinds, setH: relations in Africa, Latin
-America, Asia, the Gulf and the Balkans; 16 invented wire stories each,
+America, Asia, the Gulf and the Balkans, setI: economic and security
+diplomacy; 16 invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
@@ -23,7 +24,7 @@ if not os.path.exists(scorer):
     sys.exit(f"score-proxy: no news scorer at {scorer} (give EVAL_DIR)")
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
-for name in ("setA", "setB", "setE", "setH"):
+for name in ("setA", "setB", "setE", "setH", "setI"):
     articles = os.path.join(proxy, name + ".jsonl")
     gold = os.path.join(proxy, name + "_gold.jsonl")
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
