@@ -293,3 +293,17 @@ TEST_CASE("'he' or 'she' after a sentence that ends ', the minister said' is tha
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "10", "PER", "CHL") != nullptr);
 }
+
+TEST_CASE("'In Beijing, spokesman X said': a speaker of no known country speaks for the place the sentence opens with") {
+  auto fs = test::facts(
+      "HANOI, May 2 (Wire) - Vietnam summoned the Chinese ambassador on Friday.\n\n"
+      "In Beijing, foreign ministry spokesman Lin Hao accused Hanoi of provocation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "VNM") != nullptr);
+  // without the place, the story's own country would be his: no such fact
+  fs = test::facts(
+      "HANOI, May 2 (Wire) - Vietnam summoned the Chinese ambassador on Friday.\n\n"
+      "Foreign ministry spokesman Lin Hao accused Hanoi of provocation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "VNM") == nullptr);
+}

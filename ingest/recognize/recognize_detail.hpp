@@ -216,6 +216,9 @@ void titles_to_people(SentenceState& sen);
 void counterparts(SentenceState& sen);
 // Names of people read before ("Nordvik", "Wilk's") -> person mentions.
 void known_names(SentenceState& sen);
+// "In Beijing, spokesman Lin Hao said ...": people of no known country in a
+// sentence that opens with "In <capital or country>," are of that state.
+void placed_speakers(SentenceState& sen);
 
 // --- coreference.cpp: groups, pronouns, descriptions, the fallback ----------
 

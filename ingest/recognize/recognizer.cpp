@@ -69,6 +69,7 @@ Analysis Recognizer::analyze(const Document& doc) const {
     counterparts(sen);
     known_names(sen);
     untitled_leaders(sen);
+    placed_speakers(sen);
     visiting_groups(sen);
     pronouns_and_descriptions(sen);
     demonym_descriptions(sen);
