@@ -229,3 +229,18 @@ TEST_CASE("a charge brushed aside, shrugged off or waved away is rejected") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }
+
+TEST_CASE("a charge called untrue is rejected, answering the latest accuser") {
+  const test::RoleCase cases[] = {
+      {"China accused Australia of meddling in the Pacific. Australia's foreign minister said the charge "
+       "was \"plainly false\".",
+       "12", "AUS", "CHN"},
+      {"Serbia accused Croatia of meddling in its affairs. Croatia said the accusations were baseless and cynical.", "12",
+       "HRV", "SRB"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // a report called wrong is no charge answered
+  auto fs = test::facts("China accused Australia of meddling in the Pacific. Australia said the weather report was wrong.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}

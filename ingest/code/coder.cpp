@@ -32,6 +32,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   operation_class_ = frames_.class_index("operation");
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
+  untrue_class_ = frames_.class_index("untrue");
   authoring_class_ = frames_.class_index("authoring");
   counterpart_class_ = frames_.class_index("counterpart");
   referring_class_ = frames_.class_index("referring");

@@ -237,6 +237,7 @@ class Coder {
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
   int counterpart_class_ = -1;            // frames.tsv @counterpart: "her British counterpart"
   int authoring_class_ = -1;              // frames.tsv @authoring: "a U.S.-drafted resolution"
+  int untrue_class_ = -1;                 // frames.tsv @untrue: "the charge was false"
   int collection_class_ = -1;             // frames.tsv @collection: "a list of demands"
   int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"

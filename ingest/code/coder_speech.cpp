@@ -212,6 +212,24 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           continue;
         }
       }
+      // "said the charge was false", "said the accusations were baseless":
+      // a charge called untrue is rejected; it answers the latest
+      // accusation aimed at the speaker (root 11, told before).
+      if (const int charged = tr.child(cw, "nsubj");
+          out[k].cameo == "010" && charged >= 0 && tr.child(cw, "cop") >= 0 &&
+          frames_.in_class(untrue_class_, tr.lemma(cw)) && frames_.in_class(charge_class_, tr.lemma(charged)) &&
+          tr.child(charged, "nmod:poss") < 0) {
+        std::vector<std::int32_t> accusers;
+        if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+              return a.root[0] == '1' && a.root[1] == '1' && c.any_among(a.target, speaker);
+            }))
+          c.add_others(a->source, speaker, accusers);
+        if (!accusers.empty()) {
+          vetoed.push_back(charged);
+          recode_remark(out[k], &accusers, "120", "reject", "a charge called untrue ");
+          continue;
+        }
+      }
       // Events inside the complement ("the new sanctions were illegal": an
       // act that is the subject of a copula's judgement is what is judged,
       // no event that makes the remark a report of it).
