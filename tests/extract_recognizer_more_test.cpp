@@ -191,3 +191,11 @@ TEST_CASE("'the council' in lower case is the council named before by a longer n
   REQUIRE(!f->target.empty());
   CHECK(f->target[0].id == "org:UNSC");
 }
+
+TEST_CASE("recognizer: a hyphenated surname alone names the person read before with it") {
+  auto fs = test::facts(
+      "Peru's Finance Minister Rosa Vargas-Llosa met IMF officials on Monday.\n\n"
+      "Vargas-Llosa thanked Chile and Bolivia for their support.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "PER", "CHL,BOL") != nullptr);
+}

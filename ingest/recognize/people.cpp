@@ -496,12 +496,16 @@ void counterparts(SentenceState& sen) {
 void known_names(SentenceState& sen) {
   ArticleState& art = sen.art;
   const SentenceSpan& span = sen.span;
-  // A word can start a known name only if it is one of the words of a known name.
+  // A word can start a known name only if it is one of the words of a known
+  // name, or the first part of one joined by hyphens ("Qureshi" of
+  // "Qureshi-Malik", which the name scan reads whole).
   auto known_word = [&](std::uint32_t i) {
     std::string_view w = art.tok_text(i);
     for (const Person& p : art.a.people)
       for (const std::string& pw : p.words)
-        if (pw.size() == w.size() && iequal(pw, w)) return true;
+        if ((pw.size() == w.size() || (pw.size() > w.size() && pw[w.size()] == '-')) &&
+            iequal(std::string_view(pw).substr(0, w.size()), w))
+          return true;
     return false;
   };
   for (std::uint32_t i = span.begin; i < span.end && !art.a.people.empty(); ++i) {
