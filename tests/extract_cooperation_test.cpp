@@ -67,3 +67,30 @@ TEST_CASE("a bridge, dam or port only mentioned is no joint project; one built t
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "06", "LAO,THA") != nullptr);
 }
+
+TEST_CASE("an agreement told in the background with no party of its own is between the pair at hand") {
+  // the clause's subject names the pair
+  auto fs = test::facts(
+      "Peru and Ecuador opened a new border bridge on Monday.\n\n"
+      "The two countries first joined their power grids under a treaty signed in 1998.");
+  CAPTURE(test::summary(fs));
+  int pacts = 0;
+  for (const Fact& f : fs) pacts += f.root == "05" && test::countries(f) == std::set<std::string>{"PER", "ECU"};
+  CHECK(pacts == 1);
+  // else the parties of the latest act done together
+  fs = test::facts(
+      "TBILISI, May 4 (Wire) - Georgia and Russia held talks in Geneva on Monday.\n\n"
+      "A truce agreed in August 2008 has largely held since.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "GEO,RUS") != nullptr);
+  // told once, with the participle's date
+  fs = test::facts(
+      "LIMA, May 4 (Wire) - Peru and Ecuador held talks in Quito on Monday.\n\n"
+      "A trade accord signed in May 1999 lapsed last year.");
+  CAPTURE(test::summary(fs));
+  int dated = 0, all = 0;
+  for (const Fact& f : fs)
+    if (f.root == "05") ++all, dated += f.date == "1999-05";
+  CHECK(all == 1);
+  CHECK(dated == 1);
+}

@@ -94,7 +94,7 @@ TEST_CASE("parser: key arcs of our news sentences (subject, object, obl, passive
   // format 4) misses 2 of the 68 key arcs, both in one sentence: a subject
   // with a relative clause set off by commas, whose verb it reads as a
   // conjunct of that clause ("The president, who arrived ..., condemned
-  // ..."). The coder's tree repairs mend that reading (docs/coding.md);
+  // ..."). The coder's tree repairs mend that reading (docs/coding-repairs.md);
   // the joint model of format 2 shipped before it got all 68.
   constexpr std::size_t kKnownMisses = 2;
   const Parser& p = model();

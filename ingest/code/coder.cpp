@@ -33,6 +33,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
   untrue_class_ = frames_.class_index("untrue");
+  truce_class_ = frames_.class_index("truce");
   authoring_class_ = frames_.class_index("authoring");
   counterpart_class_ = frames_.class_index("counterpart");
   referring_class_ = frames_.class_index("referring");
@@ -255,6 +256,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
       // ... nor does the pattern coder give it one by word order
       if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);
       // ... nor to a passive with no agent ("one of its ministers was

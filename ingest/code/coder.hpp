@@ -167,6 +167,7 @@ class Coder {
   // another's request, demand or hostile act, answers its maker
   // (coder_context_parties.cpp).
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
+  void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
   // Words read as no event of their own (coder_vetoes.cpp): a phrasal
   // verb's particle, a work named only as a thing.
   void pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const;
@@ -237,6 +238,7 @@ class Coder {
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"
   int counterpart_class_ = -1;            // frames.tsv @counterpart: "her British counterpart"
   int authoring_class_ = -1;              // frames.tsv @authoring: "a U.S.-drafted resolution"
+  int truce_class_ = -1;                  // frames.tsv @truce: "a ceasefire agreed in 1994"
   int untrue_class_ = -1;                 // frames.tsv @untrue: "the charge was false"
   int collection_class_ = -1;             // frames.tsv @collection: "a list of demands"
   int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"

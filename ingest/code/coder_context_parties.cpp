@@ -387,4 +387,48 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
   }
 }
 
+// "under a protocol signed in 1995", "a ceasefire agreed in 1994 has held":
+// an agreement told by a noun with a participle of making and no party
+// of its own (no "by" agent either) is between the states its clause's
+// subject names ("the two countries linked their grids under a protocol
+// signed in 1995"), else between the parties of the latest act done
+// together in the sentences before.
+void Coder::background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const {
+  const Tree& tr = c.t;
+  if (!(f.flags & kFrameSym)) return;
+  auto making = [&](int v) {  // "signed", "agreed" with no "by" agent, on its noun
+    return tr.base(v) == "acl" && tr.is_verb(v) && tr.xpos(v) == "VBN" && tr.child(v, "obl:agent") < 0 &&
+           (frames_.in_class(conduct_class_, tr.lemma(v)) || is_rel(tr.lemma(v), {"agree", "reach", "broker"}));
+  };
+  int n = -1;  // the agreement's noun (the event told by it or by its participle)
+  // (told once: by the participle when it is a trigger of its own, whose
+  // date is the agreement's, "signed in 1977"; else by the noun)
+  if (f.noun && frames_.in_class(agreement_class_, tr.lemma(w)) &&
+      std::any_of(tr.kids_begin(w), tr.kids_end(w), [&](int v) { return making(v) && !frames_.find(tr.lemma(v), false); }))
+    n = w;
+  if (const int h = tr.head(w); !f.noun && making(w) && h >= 0 && tr.upos(h) == Upos::NOUN &&
+                                 (frames_.in_class(agreement_class_, tr.lemma(h)) ||
+                                  frames_.in_class(truce_class_, tr.lemma(h))))
+    n = h;
+  if (n < 0) return;
+  std::vector<std::int32_t> parties;
+  if (const int h = tr.head(n); h >= 0 && tr.is_verb(h)) {
+    std::string ignored;
+    actors_at(c, subject_of(c, h, ignored), true, false, parties);
+    const bool pair = parties.size() >= 2 || (parties.size() == 1 && parties[0] >= 0 &&
+                                              c.rec.mentions[parties[0]].kind == MentionKind::group);
+    if (!pair) parties.clear();
+  }
+  if (parties.empty())
+    if (const auto* a = c.latest_act([](const CoderInput::RecentAct& a) {
+          return a.sym && a.source.size() + a.target.size() >= 2;
+        })) {
+      parties = a->source;
+      parties.insert(parties.end(), a->target.begin(), a->target.end());
+    }
+  if (parties.empty()) return;
+  e.source = std::move(parties);
+  if (c.in.words) e.why += "parties=those of the clause or of the latest act together ";
+}
+
 }  // namespace dipgraph::ingest
