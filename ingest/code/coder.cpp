@@ -73,13 +73,6 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   std::sort(agent_nouns_.begin(), agent_nouns_.end());
 }
 
-// Roots of hostile acts that two parties can do to each other: criticism,
-// rejection, threats, force posture, reduced relations, coercion, force.
-static bool hostile_root(const std::string& cameo) {
-  const int r = (cameo[0] - '0') * 10 + (cameo[1] - '0');
-  return (r >= 11 && r <= 13) || (r >= 15 && r <= 20);
-}
-
 // Roots of cooperative acts that talks can be about: intents, diplomatic
 // and material cooperation, aid, yielding.
 static bool cooperative_root(const std::string& cameo) {
@@ -719,62 +712,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         });
       }
       trigger_of[w] = static_cast<int>(out.size());
-      // "Both nations put their troops on alert": a hostile act of a pair
-      // at no one else is each one's act against the other (the extractor
-      // makes it two directed facts); so is one they exchange or trade
-      // ("exchanged fire", "traded accusations").
-      // (not a plain "they": "after they refused to pay" is no act of
-      // the two against each other)
-      int a = -1, b = -1;
-      auto pronoun_subject = [&]() {
-        std::string ignored;
-        const int sj = f.noun ? -1 : subject_of(c, w, ignored);
-        return sj >= 0 && tr.upos(sj) == Upos::PRON;
-      };
-      if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b) &&
-          !pronoun_subject()) {
-        e.source = {-a - 1};
-        e.target = {-b - 1};
-        e.sym = true;
-        e.mutual = true;
-        e.why += "mutual ";
-      }
-      if ((f.flags & kFrameSym) && hostile_root(f.cameo) && is_rel(f.lemma, {"exchange", "trade"})) e.mutual = true;
-      // "A and B accused each other", "blame one another": a directed act
-      // aimed at a reciprocal pronoun is each one's act against the other.
-      if (!(f.flags & (kFrameSym | kFrameSay)) && e.target.empty() && !f.noun && e.source.size() == 2 &&
-          c.country_of(e.source[0]) >= 0 && c.country_of(e.source[0]) != c.country_of(e.source[1]) &&
-          std::any_of(tr.kids_begin(w), tr.kids_end(w), [&](int d) {
-            // (the pair as the parser joined it: "other" fixed on "each",
-            // or either word on the other)
-            return is_rel(tr.lemma(d), {"each", "one"}) && d + 1 < n && is_rel(tr.lemma(d + 1), {"other", "another"}) &&
-                   (tr.head(d + 1) == d || tr.head(d) == d + 1);
-          })) {
-        e.target = {e.source[1]};
-        e.source.resize(1);
-        e.sym = true;
-        e.mutual = true;
-        e.why += "reciprocal ";
-      }
-      // "held separate talks with A and B", "met A and B separately": one
-      // meeting with each.
-      if (e.sym && e.source.size() == 1 && e.target.size() >= 2) {
-        auto apart = [&](int x) {
-          return x >= 0 && std::any_of(tr.kids_begin(x), tr.kids_end(x), [&](int d) {
-                   return (tr.base(d) == "amod" && is_rel(tr.lemma(d), {"separate", "individual"})) ||
-                          (tr.base(d) == "advmod" && tr.lemma(d) == "separately");
-                 });
-        };
-        if (apart(w) || (f.noun && tr.rel(w) == "obj" && apart(tr.head(w)))) {
-          for (std::int32_t x : e.target) {
-            CodedEvent one = e;
-            one.target = {x};
-            one.why += "separately ";
-            out.push_back(std::move(one));
-          }
-          break;
-        }
-      }
+      // a pair's acts against each other, and talks held separately
+      // (coder_pairs.cpp)
+      if (pair_readings(c, f, w, e, out)) break;
       if (guest_meets) {
         CodedEvent m = e;
         m.frame = static_cast<std::uint32_t>(meet_frame_);

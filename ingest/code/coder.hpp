@@ -168,6 +168,7 @@ class Coder {
   // (coder_context_parties.cpp).
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
+  bool pair_readings(const Ctx& c, const Frame& f, int w, CodedEvent& e, std::vector<CodedEvent>& out) const;
   // Words read as no event of their own (coder_vetoes.cpp): a phrasal
   // verb's particle, a work named only as a thing.
   void pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const;
