@@ -101,6 +101,12 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "control(obj) ";
       return o;
     }
+    // "X is scheduled to meet", "Y was urged to talk": the passive's
+    // subject does what its infinitive says
+    if (const int ps = t.child(h, "nsubj:pass"); ps >= 0 && t.passive(h)) {
+      why += "control(passive) ";
+      return ps;
+    }
     why += "control ";
     return subject_of(c, h, why, depth + 1);
   }
@@ -227,6 +233,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
             if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"in", "of"}))
               for (const int* g = tr.kids_begin(*d); g != tr.kids_end(*d) && !ok; ++g)
                 ok = is_rel(tr.base(*g), {"amod", "compound"}) && frames_.in_class(k.word_class, tr.lemma(*g));
+            // "joint search-and-rescue drills": an adjective the parser hung
+            // on a compound before the noun modifies the whole
+            if (tr.base(*d) == "compound" && *d < o)
+              for (const int* g = tr.kids_begin(*d); g != tr.kids_end(*d) && !ok; ++g)
+                ok = *g < *d && tr.base(*g) == "amod" && frames_.in_class(k.word_class, tr.lemma(*g));
           }
         }
         break;
