@@ -103,7 +103,7 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
     }
     // "X is scheduled to meet", "Y was urged to talk": the passive's
     // subject does what its infinitive says
-    if (const int ps = t.child(h, "nsubj:pass"); ps >= 0 && t.passive(h)) {
+    if (const int ps = t.child(h, "nsubj:pass"); ps >= 0 && t.passive(h) && actor_of_node(c, ps, true, false) >= 0) {
       why += "control(passive) ";
       return ps;
     }
