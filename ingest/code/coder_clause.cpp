@@ -169,7 +169,6 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       // retaliate") is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
       const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
-      bool talks_offered = false;  // the complement is talks ("ready to go back to the table")
       // Events inside the complement are its content (not those in a
       // phrase that sets its scene: "agreed to ..., amid concern over X").
       for (std::size_t j = first; j < out.size(); ++j) {
@@ -190,7 +189,6 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             // talks between A and B")
             // (an intended meeting is already coded 036)
             if (vow && e.target.empty() && (out[j].cameo.rfind("04", 0) == 0 || out[j].cameo == "036")) {
-              talks_offered = true;
               const int hosted = out[j].sym ? -1 : tr.child(out[j].word, "obj");
               const CodedEvent& talks =
                   hosted >= 0 && trigger_of[hosted] >= 0 ? out[trigger_of[hosted]] : out[j];
@@ -262,12 +260,13 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         // (a single offerer's own assertion: not a pair's pledge, not one
         // inside a noun's clause, "claims that he had offered ...", nor one
         // to a "them" the tree leaves unnamed)
-        bool asserted = e.source.size() == 1 && c.party(e.source[0]).kind != MentionKind::group;
+        bool asserted = vow && e.target.empty() && e.source.size() == 1 &&
+                        c.party(e.source[0]).kind != MentionKind::group;
         for (int y = e.word; asserted && tr.head(y) >= 0; y = tr.head(y))
           asserted = tr.base(y) != "acl" && !tr.is_nominal(tr.head(y));
         for (int y = tr.left_edge(x); asserted && y <= tr.right_edge(x); ++y)
           asserted = tr.upos(y) != syntax::Upos::PRON || !(tr.base(y) == "obj" || tr.base(y) == "iobj");
-        if (e.target.empty() && (vow || talks_offered) && asserted) {
+        if (asserted) {
           const bool mediation = e.cameo == "039";
           if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
                 const bool in = c.any_among(a.source, e.source) || c.any_among(a.target, e.source);
