@@ -18,7 +18,7 @@ void Coder::pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const {
     // of its own: the pattern coder's reading of it as one ("back" as to
     // endorse) goes.
     if (tr.rel(w) == "compound:prt" ||
-        (tr.upos(w) == Upos::ADV && tr.head(w) == w - 1 && tr.is_verb(w - 1) &&
+        (tr.upos(w) == Upos::ADV && w > 0 && tr.head(w) == w - 1 && tr.is_verb(w - 1) &&
          is_rel(tr.lemma(w), {"back", "up", "down", "out", "off", "away", "over"}))) {
       vetoed.push_back(w);
       continue;
