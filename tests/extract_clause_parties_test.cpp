@@ -124,3 +124,28 @@ TEST_CASE("a particle of a phrasal verb is no verb of its own") {
   CHECK(test::with_root(fs, "05") == nullptr);  // "back" is no endorsement
   CHECK(test::find(fs, "16", "HUN", "SVK") != nullptr);
 }
+
+TEST_CASE("a second verb of one subject, naming no party, is aimed at the first verb's object") {
+  // (the sentence names a third country, so no "one other country" guess)
+  auto fs = test::facts(
+      "Peru summoned the Chilean envoy over the arrest of two Bolivian truck drivers and demanded an apology.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "PER", "CHL") != nullptr);
+  CHECK(test::find(fs, "10", "PER", "CHL") != nullptr);
+  // an object naming people is whom the second verb addresses
+  auto urged = test::facts(
+      "Peru summoned the Chilean envoy over the arrest of two Bolivian drivers and urged the officials to act.");
+  CAPTURE(test::summary(urged));
+  CHECK(test::find(urged, "02", "PER", "CHL") == nullptr);
+  // a noun before the second verb is its own subject, however the parser hung it
+  auto own = test::facts("Ecuador hosted the Chilean envoy in Quito and both sides pledged to deepen ties with Bolivia.");
+  CAPTURE(test::summary(own));
+  CHECK(test::find(own, "03", "ECU", "CHL") == nullptr);
+}
+
+TEST_CASE("a past tagged as an adjective after 'and' is the second verb of the clause") {
+  auto fs = test::facts("Fiji accused Tongan crews of poaching near the Lau Islands and demanded damages for the fishermen.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "FJI", "TON") != nullptr);
+  CHECK(test::find(fs, "10", "FJI", "TON") != nullptr);
+}

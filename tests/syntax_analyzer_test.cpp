@@ -337,3 +337,21 @@ TEST_CASE("analyzer: a word of letters tagged as a number that is no number word
   t = tags_of({"Police", "detained", "six", "men", "and", "two", "hundred", "women", "."}, 6);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: an '-ed' word that WordNet lists as no adjective, after a noun phrase and 'and', is a past") {
+  Tags t = tags_of({"Fiji", "accused", "Tongan", "crews", "of", "poaching", "near", "the", "Lau", "Islands", "and",
+                    "demanded", "damages", "for", "the", "fishermen", "."},
+                   11);
+  CHECK(t.tagger == "JJ");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VBD");
+  // WordNet's adjectives stay ("armed"), and so does a word joined to an
+  // adjective, or one with no past tense before it
+  for (const auto& row : std::vector<std::pair<std::vector<std::string_view>, std::size_t>>{
+           {{"Fiji", "accused", "Tonga", "and", "armed", "groups", "of", "poaching", "."}, 4},
+           {{"Fiji", "faced", "a", "costly", "and", "unfunded", "plan", "."}, 5},
+           {{"Lau", "Islands", "and", "unfunded", "plans", "remain", "."}, 3}}) {
+    const Tags k = tags_of(row.first, row.second);
+    CAPTURE(row.second);
+    CHECK(k.analyzer == k.tagger);
+  }
+}

@@ -477,6 +477,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
       }
       if (!e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay))) {
+        if (e.target.empty()) conjunct_target(c, w, e.target, why);
         if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);
         if (e.target.empty()) referred_act(c, w, f.cameo, e.source, e.target, why);
       }

@@ -195,6 +195,10 @@ class Coder {
   // "shelled rebel positions inside Congo": force aimed at no state, in a
   // state's land, is aimed at that state (its country as the target).
   void force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
+  // "accused X of ... and demanded compensation": a directed act told as
+  // the second verb of a shared subject, with no target of its own, is
+  // aimed at the first verb's object when that verb codes an act.
+  void conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
   // `material`: t is a material act (roots 14-20), which those who react
   // to it are not the target of.
   void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,

@@ -124,6 +124,34 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   why += "target=sentence ";
 }
 
+// English leaves out what two verbs of one subject share: "Peru summoned
+// the Chilean envoy and demanded an apology" asks the apology of whom the
+// first verb's object stands for. Only a second verb with no subject of
+// its own, after a first verb that codes an act.
+void Coder::conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  const int h = tr.head(t);
+  const int cc = tr.child(t, "cc"), obj = tr.child(t, "obj");
+  if (tr.base(t) != "conj" || h < 0 || h > t || !tr.is_verb(h) || cc < 0 || tr.child(t, "nsubj") >= 0)
+    return;
+  // (an object naming people is whom the second verb addresses, a party
+  // or not: "blamed the bureaucrats", "urged them", "asked the council to
+  // act"; an object that is a thing is what is asked: "an apology")
+  if (obj >= 0 && (c.mention(obj) >= 0 || tr.upos(obj) == Upos::PRON || tr.child(t, "xcomp") >= 0 ||
+                   std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(obj))))
+    return;
+  // ("and" right before the verb, or an adverb between: a noun there is a
+  // subject the parser hung elsewhere, "and both sides pledged")
+  for (int x = cc + 1; x < t; ++x)
+    if (tr.upos(x) != Upos::ADV && tr.upos(x) != Upos::AUX && tr.upos(x) != Upos::PART) return;
+  const auto* hs = frames_.find(tr.lemma(h), false);
+  if (!hs || std::none_of(hs->begin(), hs->end(),
+                          [&](std::uint32_t g) { return frame_holds(c, h, frames_.frame(g)); }))
+    return;
+  actors_at(c, tr.child(h, "obj"), false, false, target);
+  if (!target.empty()) why += "target=the first verb's object ";
+}
+
 // "Uganda denied the accusation", "the ministry declined the offer": a
 // definite act noun as the object, with no party of its own, is the act of
 // that kind told just before (an event noun's root in frames.tsv); whoever

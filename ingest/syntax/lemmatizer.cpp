@@ -111,6 +111,11 @@ bool Lemmatizer::verb_index_word(std::string_view lemma) const {
   return w && (*w & 2);  // bit 1: a verb index word
 }
 
+bool Lemmatizer::adjective_index_word(std::string_view word) const {
+  const std::uint8_t* w = t_->words.find(word);
+  return w && (*w & 4);  // bit 2: an adjective index word
+}
+
 bool Lemmatizer::adverb_index_word(std::string_view word) const {
   const std::uint8_t* w = t_->words.find(word);
   return w && (*w & 8);  // bit 3: an adverb index word

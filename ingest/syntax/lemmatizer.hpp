@@ -55,6 +55,10 @@ class Lemmatizer {
   // True if lower-case `word` is a WordNet adverb.
   bool adverb_index_word(std::string_view word) const;
 
+  // True if lower-case `word` is a WordNet adjective ("armed", "renewed";
+  // not "demanded", "urged").
+  bool adjective_index_word(std::string_view word) const;
+
   // True if lower-case `form` is, in WordNet, a noun or a noun's plural and
   // no form of any verb or adjective ("tribute", "tributes"; not "ruling",
   // "talks", "recent").

@@ -215,6 +215,29 @@ void nouns_taken_for_numbers(const std::vector<std::string_view>& words, const L
   }
 }
 
+void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                Analysis& a) {
+  static const std::uint8_t kJJ = xpos_index("JJ"), kVBD = xpos_index("VBD");
+  std::string stem;
+  bool past_before = false;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (i >= 2 && !past_before) past_before = a.upos[i - 2] == Upos::VERB && a.xpos[i - 2] == kVBD;
+    if (!past_before || a.upos[i] != Upos::ADJ || a.xpos[i] != kJJ || words[i - 1] != "and") continue;
+    const Upos before = a.upos[i - 2], after = a.upos[i + 1];
+    if (!(before == Upos::NOUN || before == Upos::PROPN || before == Upos::PRON || before == Upos::NUM)) continue;
+    if (!(after == Upos::NOUN || after == Upos::PROPN || after == Upos::DET || after == Upos::PRON ||
+          after == Upos::NUM))
+      continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 5 || form.substr(form.size() - 2) != "ed" || lemmas.adjective_index_word(form)) continue;
+    lemmas.lemma_into(form, Upos::VERB, kVBD, stem);
+    if (stem == form || !lemmas.verb_index_word(stem)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVBD;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

@@ -77,6 +77,15 @@ void plurals_taken_for_singulars(const std::vector<std::string_view>& words, con
 void plurals_after_prepositions(const std::vector<std::string_view>& words,
                                 const Lemmatizer& lemmas, Analysis& a);
 
+// Before lemmas. "X accused Y of ... and demanded compensation", with
+// "demanded" tagged as an adjective of the noun after it: an "-ed" word
+// that WordNet lists as no adjective but as a form of a verb, right after
+// "and" that follows a noun phrase (no adjective or verb before "and")
+// and before an object's first word, in a sentence with an earlier past
+// tense, is that clause's second past tense.
+void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                Analysis& a);
+
 // After lemmas. "to wait and spoke": an irregular past tagged as a base
 // form after "and" or "or" is a past.
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
