@@ -244,3 +244,9 @@ TEST_CASE("a charge called untrue is rejected, answering the latest accuser") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }
+
+TEST_CASE("a capital that 'denies' a charge (no plural noun) rejects the accuser") {
+  auto fs = test::facts("Nicaragua accused Honduras on Monday of sheltering armed rebels. Tegucigalpa denies arming the guerrillas.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "HND", "NIC") != nullptr);
+}

@@ -272,3 +272,29 @@ TEST_CASE("tree repair: two common nouns side by side read as a noun and a claus
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "17", "BEN", "TGO") != nullptr);
 }
+
+TEST_CASE("tree repair: 'Name, who arrived ..., held talks' with the closing comma on the relative verb") {
+  // (the parser made the name a vocative of "arrived" and hung the comma
+  // before "held" on "arrived" too)
+  syntax::Analysis a = test::analysis({{"Boateng", Upos::PROPN, "NNP", 3, "vocative"},
+                                       {",", Upos::PUNCT, ",", 0, "punct"},
+                                       {"who", Upos::PRON, "WP", 3, "nsubj"},
+                                       {"arrive", Upos::VERB, "VBD", -1, "root"},
+                                       {"on", Upos::ADP, "IN", 5, "case"},
+                                       {"Sunday", Upos::PROPN, "NNP", 3, "obl"},
+                                       {",", Upos::PUNCT, ",", 3, "punct"},
+                                       {"hold", Upos::VERB, "VBD", 3, "conj"},
+                                       {"talk", Upos::NOUN, "NNS", 7, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(0) == 7);
+  CHECK(t.rel(0) == "nsubj");
+  CHECK(t.rel(3) == "acl:relcl");
+  CHECK(t.head(3) == 0);
+  auto fs = test::facts(
+      "Ghana's foreign minister Kwame Boateng flew to Kenya on Monday. Boateng, who arrived on Sunday, held "
+      "talks with Kenyan President Daniel Mwangi on Tuesday morning.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "GHA,KEN") != nullptr);
+}

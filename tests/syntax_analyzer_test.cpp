@@ -355,3 +355,12 @@ TEST_CASE("analyzer: an '-ed' word that WordNet lists as no adjective, after a n
     CHECK(k.analyzer == k.tagger);
   }
 }
+
+TEST_CASE("analyzer: a plural noun in -s whose singular is no WordNet noun but whose stem is a verb is a present") {
+  Tags t = tags_of({"Managua", "denies", "arming", "the", "guerrillas", "."}, 1);
+  CHECK(t.tagger == "NNS");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VBZ");
+  // a plural of a WordNet noun stays one
+  t = tags_of({"Managua", "lifts", "tariffs", "on", "grain", "."}, 2);
+  CHECK(t.analyzer == "NNS");
+}

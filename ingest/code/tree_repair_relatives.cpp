@@ -38,8 +38,9 @@ bool Tree::repair_who_subjects() {
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
       if (*k > w && rel_[*k] == "conj" && is_verb(*k) && child(*k, "nsubj") < 0 && child(*k, "cc") < 0) m = *k;
     if (m < 0) continue;
+    // (the comma that closes the relative clause, on either verb)
     bool comma = false;
-    for (const int* k = kids_begin(m); k != kids_end(m); ++k) comma |= *k < m && lemma(*k) == ",";
+    for (int k = w + 1; k < m; ++k) comma |= lemma(k) == "," && (head_[k] == m || head_[k] == v);
     if (!comma) continue;
     take_place(m, v);
     attach(x, m, "nsubj");

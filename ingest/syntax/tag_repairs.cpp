@@ -105,6 +105,24 @@ void nouns_taken_for_verbs(const std::vector<std::string_view>& words,
   }
 }
 
+void presents_taken_for_plurals(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                                const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ");
+  std::string noun, verb;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (a.upos[i] != Upos::NOUN || a.xpos[i] != kNNS || (i < named.size() && named[i])) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 5 || form.back() != 's' || lemmas.noun_index_word(form)) continue;
+    lemmas.lemma_into(form, Upos::NOUN, kNNS, noun);
+    if (lemmas.noun_index_word(noun)) continue;
+    lemmas.lemma_into(form, Upos::VERB, kVBZ, verb);
+    if (verb == form || !lemmas.verb_index_word(verb)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVBZ;
+  }
+}
+
 void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const std::vector<bool>& named,
                              const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");

@@ -77,6 +77,12 @@ void plurals_taken_for_singulars(const std::vector<std::string_view>& words, con
 void plurals_after_prepositions(const std::vector<std::string_view>& words,
                                 const Lemmatizer& lemmas, Analysis& a);
 
+// Before lemmas. "Managua denies arming the guerrillas", with "denies" read as
+// a plural noun: a word in -s tagged as a plural noun whose singular is no
+// WordNet noun but whose stem is a WordNet verb is that verb's present.
+void presents_taken_for_plurals(const std::vector<std::string_view>& words, const std::vector<bool>& named,
+                                const Lemmatizer& lemmas, Analysis& a);
+
 // Before lemmas. "X accused Y of ... and demanded compensation", with
 // "demanded" tagged as an adjective of the noun after it: an "-ed" word
 // that WordNet lists as no adjective but as a form of a verb, right after
