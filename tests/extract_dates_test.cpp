@@ -52,6 +52,7 @@ TEST_CASE("extract dates: expressions resolved against the article date") {
       {"signed on 4 October 2021", "2025-07-11", -1, "2021-10-04"},
       {"a deal in June 2026", "2025-07-11", 1, "2026-06"},
       {"closed in 2015 after", "2025-07-11", -1, "2015"},
+      {"signed in 2016 but rarely used", "2025-07-11", -1, "2016"},  // ("but" joins clauses, as "and")
       {"built in the 1960s", "2025-07-11", -1, "196X"},
       // day and month without a year: the article's year
       {"talks on 11 July", "2025-07-11", -1, "2025-07-11"},

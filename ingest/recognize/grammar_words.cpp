@@ -28,7 +28,7 @@ const GrammarWords kGrammar[] = {
     {kAux, "will would shall should can could may might must has have had do does did"},
     {kSubord, "that which who whom whose when where while after before because although though "
               "if unless until since whereas whether once as"},
-    {kConj, "and or nor"},
+    {kConj, "and or nor but"},
     {kPronoun, "he she him his her himself herself"},
     {kPronounPl, "they them their themselves"},
     {kPronoun, "it its"},
