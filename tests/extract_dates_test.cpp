@@ -53,6 +53,9 @@ TEST_CASE("extract dates: expressions resolved against the article date") {
       {"a deal in June 2026", "2025-07-11", 1, "2026-06"},
       {"closed in 2015 after", "2025-07-11", -1, "2015"},
       {"signed in 2016 but rarely used", "2025-07-11", -1, "2016"},  // ("but" joins clauses, as "and")
+      {"under a 1998 treaty", "2025-07-11", -1, "1998"},  // (a year after an article modifies the noun)
+      {"the 2004 accord lapsed", "2025-07-11", -1, "2004"},
+      {"the 2000 troops left", "2025-07-11", -1, "none"},  // (a count before a plural)
       {"built in the 1960s", "2025-07-11", -1, "196X"},
       // day and month without a year: the article's year
       {"talks on 11 July", "2025-07-11", -1, "2025-07-11"},

@@ -203,6 +203,14 @@ void DateLexicon::find(std::string_view text, const std::vector<Tok>& toks, std:
                                            kPronoun | kPronounPl | kNegation | kReport | kCalendar;
         bool before_noun = next < end && toks[next].is(kWord) && !toks[next].is(kCap) &&
                            !(toks[next].cls & kGrammar);
+        // ... but after an article, a year modifies the noun: "a 2012
+        // deal", "the 1951 treaty" (after "the", a singular noun: "the
+        // 2000 troops" counts)
+        if (before_noun && i > begin) {
+          const TokenId before = toks[i - 1].id;
+          const bool singular = text[toks[next].end - 1] != 's';
+          if (before == a_ || before == an_ || (before == the_ && singular)) before_noun = false;
+        }
         if (!before_noun) {
           dm.kind = DateKind::absolute;
           dm.y = y;
