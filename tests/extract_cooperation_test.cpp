@@ -94,3 +94,12 @@ TEST_CASE("an agreement told in the background with no party of its own is betwe
   CHECK(all == 1);
   CHECK(dated == 1);
 }
+
+TEST_CASE("a contract or arrangement between states is an agreement") {
+  auto fs = test::facts("Ghana's five-year gas contract with Nigeria, signed in 2018, expires in June.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "GHA,NGA") != nullptr);
+  auto ar = test::facts("A new water arrangement was agreed between Peru and Bolivia in May.");
+  CAPTURE(test::summary(ar));
+  CHECK(test::find_sym(ar, "05", "PER,BOL") != nullptr);
+}
