@@ -103,3 +103,15 @@ TEST_CASE("a contract or arrangement between states is an agreement") {
   CAPTURE(test::summary(ar));
   CHECK(test::find_sym(ar, "05", "PER,BOL") != nullptr);
 }
+
+TEST_CASE("a deal 'with X' and no other party is the deal of the clause's subject") {
+  auto fs = test::facts("Ghana has long argued that the tolls fixed in a 2015 pact with Togo are unfair.");
+  CAPTURE(test::summary(fs));
+  const auto* f = test::find_sym(fs, "05", "GHA,TGO");
+  REQUIRE(f != nullptr);
+  CHECK(f->date == "2015");  // (a year after "a" dates the noun)
+  // a deal the subject's verb takes as its object may be another's
+  auto obj = test::facts("Nigeria criticised the deal with Togo on Monday.");
+  CAPTURE(test::summary(obj));
+  CHECK(test::with_root(obj, "05") == nullptr);
+}

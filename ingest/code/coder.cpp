@@ -250,6 +250,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (!e.target.empty()) break;
       }
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
+      if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order
       if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);
       // ... nor to a passive with no agent ("one of its ministers was

@@ -168,6 +168,10 @@ class Coder {
   // (coder_context_parties.cpp).
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
+  // "complained that the tolls set in a 2015 deal with Togo are too high":
+  // an agreement noun naming only whom it is "with" is the deal of the
+  // subject of the clause it is told in (coder_context_parties.cpp).
+  void pact_with_one(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
   bool pair_readings(const Ctx& c, const Frame& f, int w, CodedEvent& e, std::vector<CodedEvent>& out) const;
   // Words read as no event of their own (coder_vetoes.cpp): a phrasal
   // verb's particle, a work named only as a thing.

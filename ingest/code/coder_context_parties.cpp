@@ -459,4 +459,31 @@ void Coder::background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) 
   if (c.in.words) e.why += "parties=those of the clause or of the latest act together ";
 }
 
+// A deal "with X" and no other party: the subject of the nearest clause
+// above that names one actor other than X has it (a possessor would have
+// been its party already). Only a deal told in a phrase of a verb: not
+// one the verb takes as its object ("criticised the deal with X" may be
+// another's deal), nor one inside a noun's phrase ("the signing of a deal
+// with X" is that noun's event).
+void Coder::pact_with_one(const Ctx& c, int w, const Frame& f, CodedEvent& e) const {
+  const Tree& tr = c.t;
+  if (!(f.flags & kFrameSym) || !f.noun || !frames_.in_class(agreement_class_, tr.lemma(w)) || e.target.empty() ||
+      tr.marker(w) == "with" || tr.base(w) == "obj" || tr.head(w) < 0 || !tr.is_verb(tr.head(w)))
+    return;
+  // (a verb whose subject is no actor, "the tolls set in a deal", hands
+  // over to the clause above it)
+  std::string ignored;
+  std::vector<std::int32_t> subj;
+  int v = tr.head(w);
+  for (int clause = 0; clause < 2 && subj.empty(); ++clause) {
+    for (int step = 0; v >= 0 && step < 4 && !tr.is_verb(v); ++step) v = tr.head(v);
+    if (v < 0 || !tr.is_verb(v)) return;
+    actors_at(c, subject_of(c, v, ignored), true, false, subj);
+    v = tr.head(v);
+  }
+  if (subj.size() != 1 || c.among(subj[0], e.target)) return;
+  e.source = std::move(subj);
+  if (c.in.words) e.why += "source=subject of the clause above ";
+}
+
 }  // namespace dipgraph::ingest
