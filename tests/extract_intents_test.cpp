@@ -193,3 +193,40 @@ TEST_CASE("an offer that names no one is made to the other party of the latest a
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "03") == nullptr);
 }
+
+TEST_CASE("intents: an offer that names no one is made to the parties of the story") {
+  // a third party's readiness to act concerns both sides of the story's tie
+  {
+    auto fs = test::facts(
+        "Ethiopia and Eritrea held talks in Nairobi on Monday on their border dispute. "
+        "Djibouti is willing to host the next round.");
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find_code(fs, "036", "DJI", "ETH,ERI");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::intended);
+  }
+  // a side's readiness concerns the other side, also when the story's tie
+  // was told more than a few sentences before
+  {
+    auto fs = test::facts(
+        "Ethiopia accused Eritrea of massing troops on the border. The frontier has been closed "
+        "since 2018. Traders say food prices in the region have doubled. Many families have moved "
+        "away. The Ethiopian foreign minister said Addis Ababa was willing to return to negotiations.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "03", "ETH", "ERI") != nullptr);
+  }
+  // "offered no evidence" offers nothing
+  {
+    auto fs = test::facts(
+        "Ethiopia accused Eritrea of massing troops on the border. "
+        "The Eritrean president offered no evidence of an attack.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "03", "", "") == nullptr);
+  }
+  // no tie told before: no one to guess
+  {
+    auto fs = test::facts("Djibouti is willing to host the next round of talks.");
+    CAPTURE(test::summary(fs));
+    CHECK(fs.empty());
+  }
+}

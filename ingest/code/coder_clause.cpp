@@ -260,12 +260,8 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         // (a single offerer's own assertion: not a pair's pledge, not one
         // inside a noun's clause, "claims that he had offered ...", nor one
         // to a "them" the tree leaves unnamed)
-        bool asserted = vow && e.target.empty() && e.source.size() == 1 &&
-                        c.party(e.source[0]).kind != MentionKind::group;
-        for (int y = e.word; asserted && tr.head(y) >= 0; y = tr.head(y))
-          asserted = tr.base(y) != "acl" && !tr.is_nominal(tr.head(y));
-        for (int y = tr.left_edge(x); asserted && y <= tr.right_edge(x); ++y)
-          asserted = tr.upos(y) != syntax::Upos::PRON || !(tr.base(y) == "obj" || tr.base(y) == "iobj");
+        const bool asserted = vow && e.target.empty() && e.source.size() == 1 &&
+                              c.party(e.source[0]).kind != MentionKind::group && tr.own_act(e.word, x);
         if (asserted) {
           const bool mediation = e.cameo == "039";
           if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {

@@ -52,6 +52,37 @@ bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   return true;
 }
 
+// An offer, a pledge or a readiness to act that names no one it concerns
+// ("Oslo offered to mediate", "Cairo is willing to host another round")
+// is made to the parties of the story: those of the article's
+// first tie between two countries, less the source's own. A mediator's
+// offer concerns both sides; a side's offer, the other. Nothing when the
+// article has told no such tie yet.
+// "offered no evidence", "pledged no money": an object with "no" is no offer.
+bool offers_nothing(const Tree& t, int w) {
+  const int o = t.child(w, "obj");
+  if (o < 0) return false;
+  const int d = t.child(o, "det");
+  return d >= 0 && t.lemma(d) == "no";
+}
+
+void story_target(const std::vector<Draft>& drafts, const std::vector<Actor>& source, std::vector<Actor>& target,
+                  std::string& why) {
+  auto own = [&](const Actor& x) {
+    return std::any_of(source.begin(), source.end(), [&](const Actor& y) {
+      return x.id == y.id || (!x.country.empty() && x.country == y.country);
+    });
+  };
+  for (const Draft& d : drafts) {
+    if (d.say || d.countries.size() < 2) continue;
+    for (const auto* side : {&d.fact.source, &d.fact.target, &d.fact.participants})
+      for (const Actor& x : *side)
+        if (!own(x)) add_actor(target, x);
+    if (!target.empty()) why += "target=story ";
+    return;
+  }
+}
+
 }  // namespace
 
 using syntax::Upos;
@@ -433,6 +464,15 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         }
         d.countries = all;
       } else {
+        // (an act intended or aid offered: "offered to mediate", "pledged
+        // aid"; "offered no evidence" offers nothing)
+        // (one offerer's own: not a pair's pledge, not one reported inside a
+        // noun's clause; coder_clause.cpp gives the same offer the other
+        // party of the latest act, when the sentences before tell one)
+        if (tgt.empty() && !src.empty() && src_c.size() < 2 && !e.say && e.cameo.rfind("03", 0) == 0 &&
+            (e.cameo == "033" || e.status == Status::intended) && !offers_nothing(tree, e.word) &&
+            tree.own_act(e.word, e.word))
+          story_target(drafts, src, tgt, e.why);
         if (src.empty() || tgt.empty()) {
           if (trace_) fmt::print(stderr, "dipgraph trace: {}:{}: {} [{}] dropped: no {}; {}\n", doc.article.id,
                                  span.index, e.cameo, words[e.word], src.empty() ? "source" : "target", e.why);

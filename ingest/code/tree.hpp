@@ -209,6 +209,17 @@ class Tree {
     auto u = upos(i);
     return u == syntax::Upos::NOUN || u == syntax::Upos::PROPN || u == syntax::Upos::PRON;
   }
+  // Word t tells an act of its own clause, not one reported inside a
+  // noun's clause ("reports that he had offered ..."), and the phrase of x
+  // names no one only by a personal pronoun object ("offered to sell them
+  // arms": whom the tree leaves unnamed; "which" and "that" are no one).
+  bool own_act(int t, int x) const {
+    for (int y = t; head_[y] >= 0; y = head_[y])
+      if (base_[y] == "acl" || is_nominal(head_[y])) return false;
+    for (int y = left_edge(x); y <= right_edge(x); ++y)
+      if (xpos(y) == "PRP" && (base_[y] == "obj" || base_[y] == "iobj")) return false;
+    return true;
+  }
 
  private:
   const syntax::Analysis* a_ = nullptr;
