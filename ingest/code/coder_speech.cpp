@@ -326,15 +326,20 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         continue;
       }
       // "X must stop ...", "X must withdraw": what another party must do,
-      // said, is a demand on it (whatever act it names).
+      // said, is a demand on it (whatever act it names); so in a second
+      // clause said ("that the raids were unacceptable and that X must stop
+      // them").
       {
-        bool must = false;
-        for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
-          must |= tr.base(*d) == "aux" && tr.lemma(*d) == "must";
         std::vector<std::int32_t> asked;
-        if (must && out[k].cameo.rfind("01", 0) == 0) {
-          int sj = tr.child(cw, "nsubj");
-          if (sj < 0) sj = tr.child(cw, "nsubj:pass");
+        const int second = tr.child(cw, "conj");
+        for (int mw : {cw, second >= 0 && tr.child(second, "nsubj") >= 0 ? second : -1}) {
+          if (mw < 0 || !asked.empty() || out[k].cameo.rfind("01", 0) != 0) continue;
+          bool must = false;
+          for (const int* d = tr.kids_begin(mw); d != tr.kids_end(mw); ++d)
+            must |= tr.base(*d) == "aux" && tr.lemma(*d) == "must";
+          if (!must) continue;
+          int sj = tr.child(mw, "nsubj");
+          if (sj < 0) sj = tr.child(mw, "nsubj:pass");
           actors_at(c, sj, false, false, asked);
         }
         if (!asked.empty()) {

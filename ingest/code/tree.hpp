@@ -40,6 +40,8 @@ class Tree {
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
+    if (repair_that_conjuncts()) index_kids();
+    if (repair_participle_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
     if (repair_semicolons()) index_kids();
     if (repair_dated_subjects()) index_kids();
@@ -61,10 +63,12 @@ class Tree {
     if (repair_fronted_subjects()) index_kids();
   }
   // Repairs of the parser's known slips, each a class of error (tree_repair_clauses.cpp,
-  // tree_repair_relatives.cpp, tree_repair_infinitives.cpp,
+  // tree_repair_conjuncts.cpp, tree_repair_relatives.cpp, tree_repair_infinitives.cpp,
   // tree_repair_arguments.cpp); reset() applies them in order.
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
+  bool repair_that_conjuncts();
+  bool repair_participle_conjuncts();
   bool repair_relative_objects();
   bool repair_semicolons();
   bool repair_aux_subjects();

@@ -8,48 +8,6 @@
 
 namespace dipgraph::ingest {
 
-// Only verbs of one form are coordinated: a finite verb with no subject
-// of its own hung as a conjunct on an infinitive ("urged X to wait and
-// flew home", read as "to wait and flew") goes with the finite verb
-// above that infinitive, whose subject it shares. (A conjunct with no
-// "and", "or" or "but" is the parser's slip of another kind.)
-bool Tree::repair_finite_conjuncts() {
-  const int n = size();
-  bool changed = false;
-  auto finite = [&](int v) { return finite_tag(v) || child(v, "aux") >= 0; };
-  for (int c = 0; c < n; ++c) {
-    int h = head_[c];
-    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || child(c, "aux") >= 0 ||
-        child(c, "nsubj") >= 0 || child(c, "cc") < 0)
-      continue;
-    // "recalled its envoy for consultations and accused X", read with
-    // "accused" as a conjunct of "consultations": a noun has no verb with
-    // an object of its own for a conjunct; the finite verb above the noun
-    // has (a past read as a participle: a participle after a noun takes
-    // no direct object).
-    if (is_nominal(h) && (base_[h] == "obl" || base_[h] == "obj" || base_[h] == "nmod")) {
-      int y = head_[h];
-      while (y >= 0 && !is_verb(y)) y = head_[y];
-      if (y < 0 || y > h || !finite_tag(y) || child(c, "obj") < 0 ||
-          !(xpos(c) == xpos(y) || (xpos(c) == "VBN" && xpos(y) == "VBD")))
-        continue;
-      head_[c] = y;
-      changed = true;
-      continue;
-    }
-    if (!(xpos(c) == "VBD" || xpos(c) == "VBZ") || !is_verb(h) || xpos(h) != "VB" || child(h, "aux") >= 0)
-      continue;
-    int m = child(h, "mark");
-    if (m < 0 || lemma(m) != "to") continue;
-    int y = head_[h];
-    while (y >= 0 && !(is_verb(y) && finite(y))) y = head_[y];
-    if (y < 0 || y > h) continue;
-    head_[c] = y;
-    changed = true;
-  }
-  return changed;
-}
-
 // A relative clause has one subject: "which" read as the subject of a
 // clause that names its own subject after it ("a policy which, say
 // officials, X and Y have criticized") is the clause's object, also where

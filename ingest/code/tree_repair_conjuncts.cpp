@@ -1,0 +1,105 @@
+// Tree repairs of coordination: clauses and verbs joined by "and", "or" or
+// "but" that the parser hung on a word of another form (see tree.hpp).
+#include <string_view>
+
+#include "ingest/code/tree.hpp"
+
+namespace dipgraph::ingest {
+
+// Only verbs of one form are coordinated: a finite verb with no subject
+// of its own hung as a conjunct on an infinitive ("urged X to wait and
+// flew home", read as "to wait and flew") goes with the finite verb
+// above that infinitive, whose subject it shares. (A conjunct with no
+// "and", "or" or "but" is the parser's slip of another kind.)
+bool Tree::repair_finite_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  auto finite = [&](int v) { return finite_tag(v) || child(v, "aux") >= 0; };
+  for (int c = 0; c < n; ++c) {
+    int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || child(c, "aux") >= 0 ||
+        child(c, "nsubj") >= 0 || child(c, "cc") < 0)
+      continue;
+    // "recalled its envoy for consultations and accused X", read with
+    // "accused" as a conjunct of "consultations": a noun has no verb with
+    // an object of its own for a conjunct; the finite verb above the noun
+    // has (a past read as a participle: a participle after a noun takes
+    // no direct object).
+    if (is_nominal(h) && (base_[h] == "obl" || base_[h] == "obj" || base_[h] == "nmod")) {
+      int y = head_[h];
+      while (y >= 0 && !is_verb(y)) y = head_[y];
+      if (y < 0 || y > h || !finite_tag(y) || child(c, "obj") < 0 ||
+          !(xpos(c) == xpos(y) || (xpos(c) == "VBN" && xpos(y) == "VBD")))
+        continue;
+      head_[c] = y;
+      changed = true;
+      continue;
+    }
+    if (!(xpos(c) == "VBD" || xpos(c) == "VBZ") || !is_verb(h) || xpos(h) != "VB" || child(h, "aux") >= 0)
+      continue;
+    int m = child(h, "mark");
+    if (m < 0 || lemma(m) != "to") continue;
+    int y = head_[h];
+    while (y >= 0 && !(is_verb(y) && finite(y))) y = head_[y];
+    if (y < 0 || y > h) continue;
+    head_[c] = y;
+    changed = true;
+  }
+  return changed;
+}
+
+// "told X that A and that B": a second clause said, opened by "that" and
+// with a subject of its own, that the parser hung as a conjunct of the
+// verb of saying is a conjunct of the first clause said (its own
+// subordinator tells it is said, not done).
+bool Tree::repair_that_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    const int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(h) || child(c, "cc") < 0 || child(c, "nsubj") < 0)
+      continue;
+    const int m = child(c, "mark");
+    if (m < 0 || a_->lemma[m] != "that") continue;
+    int first = -1;
+    for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+      if (*k > h && *k < c && base_[*k] == "ccomp") {
+        const int fm = child(*k, "mark");
+        if (fm >= 0 && a_->lemma[fm] == "that") first = *k;
+      }
+    if (first < 0) continue;
+    head_[c] = first;
+    changed = true;
+  }
+  return changed;
+}
+
+// "said the plant would open in May as planned and blamed X for ...": a
+// past with no subject of its own hung as a conjunct on a bare participle
+// (a clause of comment, "as planned", "as agreed", with neither subject nor
+// auxiliary) goes with the nearest past above it, whose subject it shares:
+// a participle so used coordinates with no finite verb.
+bool Tree::repair_participle_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    const int h = head_[c];
+    // (a past read as a participle: with an object of its own and no
+    // auxiliary it is active, "and accused X")
+    const bool past = xpos(c) == "VBD" || (xpos(c) == "VBN" && child(c, "obj") >= 0);
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || !past || child(c, "cc") < 0 ||
+        child(c, "nsubj") >= 0 || child(c, "aux") >= 0 || child(c, "aux:pass") >= 0)
+      continue;
+    if (!is_verb(h) || xpos(h) != "VBN" || base_[h] != "advcl" || child(h, "nsubj") >= 0 ||
+        child(h, "nsubj:pass") >= 0 || child(h, "aux") >= 0 || child(h, "aux:pass") >= 0 || child(h, "mark") < 0)
+      continue;
+    int y = head_[h];
+    while (y >= 0 && !(is_verb(y) && xpos(y) == "VBD")) y = head_[y];
+    if (y < 0 || y > h) continue;
+    head_[c] = y;
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dipgraph::ingest
