@@ -230,3 +230,29 @@ TEST_CASE("intents: an offer that names no one is made to the parties of the sto
     CHECK(fs.empty());
   }
 }
+
+TEST_CASE("one party's consent to an act of its own is that act decided, no agreement") {
+  // "agreed to lift its ban": the lifting, planned
+  {
+    auto fs = test::facts("Japan agreed to lift its ban on Chinese pork.");
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find(fs, "08", "JPN", "CHN");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::planned);
+    CHECK(test::with_root(fs, "05") == nullptr);
+  }
+  // people held, to be freed (the freeing read as an infinitive)
+  {
+    auto fs = test::facts("Ghana agreed to free 12 Togolese traders who had been held at the border since June.");
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find(fs, "08", "GHA", "TGO");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::planned);
+  }
+  // two parties agreeing with each other stay an agreement
+  {
+    auto fs = test::facts("Japan and China agreed to lift their bans on each other's pork.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::find_sym(fs, "05", "JPN,CHN") != nullptr);
+  }
+}

@@ -364,3 +364,14 @@ TEST_CASE("analyzer: a plural noun in -s whose singular is no WordNet noun but w
   t = tags_of({"Managua", "lifts", "tariffs", "on", "grain", "."}, 2);
   CHECK(t.analyzer == "NNS");
 }
+
+TEST_CASE("analyzer: a verb after 'to' and before a determiner or a number, tagged as an adjective, is the infinitive") {
+  const std::vector<std::string_view> words = {"Ghana", "agreed", "to", "free", "12", "Togolese", "traders", "."};
+  Tags t = tags_of(words, 3);
+  CHECK(t.tagger == "JJ");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VB");
+  CHECK(tags_of(words, 2).analyzer == "TO");
+  // an adjective before a noun stays one ("committed to free trade")
+  t = tags_of({"Thailand", "is", "committed", "to", "free", "trade", "."}, 4);
+  CHECK(t.analyzer == t.tagger);
+}

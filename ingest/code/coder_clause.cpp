@@ -36,6 +36,12 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
     if (!apart) parties.clear();
     return parties;
   };
+  // The parties name one state (its country, or a party of none).
+  auto one_state = [&](const std::vector<std::int32_t>& parties) {
+    if (parties.empty()) return false;
+    const int c0 = c.country_of(parties[0]);
+    return std::all_of(parties.begin(), parties.end(), [&](std::int32_t p) { return c.country_of(p) == c0; });
+  };
   // One main event per clause.
   std::vector<char> drop(out.size() - first, 0);
   for (std::size_t k = first; k < out.size(); ++k) {
@@ -149,6 +155,30 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         if (e.status != Status::negated) e.status = Status::planned;
         e.why += "agreed to meet: planned ";
         continue;
+      }
+      // "Japan agreed to lift its ban on X", "agreed to free the crew": one
+      // party's consent, with no one to agree with, to a material act of
+      // its own (the complement's verb or its object) is that act decided,
+      // so planned; no agreement.
+      if (x >= 0 && (f.flags & kFramePlan) && e.target.empty() && one_state(e.source)) {
+        int a = trigger_of[x];
+        if (a < 0 && tr.child(x, "obj") >= 0) a = trigger_of[tr.child(x, "obj")];
+        if (a >= 0 && static_cast<std::size_t>(a) != k) {
+          CodedEvent& act = out[static_cast<std::size_t>(a)];
+          const std::string_view r = std::string_view(act.cameo).substr(0, 2);
+          const bool material = r == "06" || r == "07" || r == "08" || r == "15" || r == "16" || r == "17";
+          const bool own = act.source.empty() || (one_state(act.source) && c.country_of(act.source[0]) ==
+                                                                                 c.country_of(e.source[0]));
+          if (material && !act.sym && !act.target.empty() && own) {
+            if (act.source.empty()) act.source = e.source;
+            if (act.status != Status::negated) act.status = Status::planned;
+            act.why += "agreed to act: planned ";
+            drop[k - first] = 1;
+            vetoed.push_back(e.word);  // (nor the pattern coder's agreement or intent there)
+            act.sense_chosen = true;
+            continue;
+          }
+        }
       }
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the

@@ -256,6 +256,24 @@ void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, cons
   }
 }
 
+void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                      Analysis& a) {
+  static const std::uint8_t kJJ = xpos_index("JJ"), kVB = xpos_index("VB"), kTO = xpos_index("TO"),
+                            kDT = xpos_index("DT"), kCD = xpos_index("CD"), kPRPS = xpos_index("PRP$");
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (a.xpos[i] != kJJ || (words[i - 1] != "to" && words[i - 1] != "To")) continue;
+    const std::uint8_t next = a.xpos[i + 1];
+    if (next != kDT && next != kCD && next != kPRPS) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.verb_index_word(form)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVB;
+    a.upos[i - 1] = Upos::PART;
+    a.xpos[i - 1] = kTO;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

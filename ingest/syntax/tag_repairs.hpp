@@ -92,6 +92,14 @@ void presents_taken_for_plurals(const std::vector<std::string_view>& words, cons
 void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                 Analysis& a);
 
+// Before lemmas. "agreed to free 43 fishermen", "to clear the way", with the
+// verb tagged as an adjective (and "to" as a preposition): no adjective
+// stands before a determiner, a number or a possessive pronoun, so a word
+// WordNet lists as a verb, right after "to" and before one, is the
+// infinitive's verb.
+void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                      Analysis& a);
+
 // After lemmas. "to wait and spoke": an irregular past tagged as a base
 // form after "and" or "or" is a past.
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
