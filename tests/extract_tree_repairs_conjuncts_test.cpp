@@ -80,3 +80,35 @@ TEST_CASE("tree repair: a past hung as a conjunct on 'as planned' joins the past
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KEN", "EGY") != nullptr);
 }
+
+TEST_CASE("tree repair: a name after a comma, read as an apposition with a conjunct of its own, is a list") {
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"president", Upos::NOUN, "NNS", 8, "nsubj"},
+                                       {"of", Upos::ADP, "IN", 3, "case"},
+                                       {"Kenya", Upos::PROPN, "NNP", 1, "nmod"},
+                                       {",", Upos::PUNCT, ",", 5, "punct"},
+                                       {"Uganda", Upos::PROPN, "NNP", 3, "appos"},
+                                       {"and", Upos::CCONJ, "CC", 7, "cc"},
+                                       {"Rwanda", Upos::PROPN, "NNP", 5, "conj"},
+                                       {"attend", Upos::VERB, "VBD", -1, "root"},
+                                       {"a", Upos::DET, "DT", 10, "det"},
+                                       {"summit", Upos::NOUN, "NN", 8, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+  CHECK(t.rel(5) == "conj");
+  CHECK(t.head(7) == 3);
+  CHECK(t.rel(7) == "conj");
+  // an apposition that is a noun ("Kagame, Rwanda's president and ...") stays
+  syntax::Analysis b = test::analysis({{"Kagame", Upos::PROPN, "NNP", 5, "nsubj"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"leader", Upos::NOUN, "NN", 0, "appos"},
+                                       {"and", Upos::CCONJ, "CC", 4, "cc"},
+                                       {"Kigali", Upos::PROPN, "NNP", 2, "conj"},
+                                       {"speak", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(b);
+  CHECK(t.rel(2) == "appos");
+  auto fs = test::facts("The foreign ministers of Ghana, Togo and Benin attended a summit in Lome on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "GHA,TGO,BEN") != nullptr);
+}

@@ -29,6 +29,7 @@ class Tree {
     }
     index_kids();
     if (repair_double_objects()) index_kids();
+    if (repair_list_appositions()) index_kids();
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
@@ -68,6 +69,7 @@ class Tree {
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
   bool repair_that_conjuncts();
+  bool repair_list_appositions();
   bool repair_participle_conjuncts();
   bool repair_relative_objects();
   bool repair_semicolons();

@@ -102,4 +102,40 @@ bool Tree::repair_participle_conjuncts() {
   return changed;
 }
 
+// "the leaders of Chad, Niger and Mali", read with "Niger" an
+// apposition of "Chad" and "Mali" its conjunct: a name set off by a
+// comma after a name, with a name of its own joined by "and" or "or",
+// is the middle of a list, not another name for the first. Each is a
+// conjunct of the first. ("Kagame, Rwanda's president and ..." has a noun
+// for its apposition, and stays.)
+bool Tree::repair_list_appositions() {
+  const int n = size();
+  bool changed = false;
+  for (int y = 1; y < n; ++y) {
+    const int h = head_[y];
+    if (base_[y] != "appos" || h < 0 || h > y || upos(h) != syntax::Upos::PROPN ||
+        upos(y) != syntax::Upos::PROPN)
+      continue;
+    // (a source set off by commas, "according to Reuters, A and B have
+    // ...", read as a noun cased by the verb: the names after it are the
+    // clause's subject, no list with it)
+    if (const int ca = child(h, "case"); ca >= 0 && (upos(ca) == syntax::Upos::VERB || a_->lemma[ca] == "accord"))
+      continue;
+    // (the comma hangs on the apposition, or on the name before it)
+    const int first = left_edge(y);
+    if (a_->lemma[first] != "," && (first == 0 || a_->lemma[first - 1] != ",")) continue;
+    int z = -1;
+    for (const int* k = kids_begin(y); k != kids_end(y); ++k)
+      if (*k > y && base_[*k] == "conj" && upos(*k) == syntax::Upos::PROPN) {
+        const int cc = child(*k, "cc");
+        if (cc >= 0 && (a_->lemma[cc] == "and" || a_->lemma[cc] == "or")) z = *k;
+      }
+    if (z < 0) continue;
+    attach(y, h, "conj");
+    attach(z, h, "conj");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest
