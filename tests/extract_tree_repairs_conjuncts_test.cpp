@@ -112,3 +112,12 @@ TEST_CASE("tree repair: a name after a comma, read as an apposition with a conju
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "GHA,TGO,BEN") != nullptr);
 }
+
+TEST_CASE("parties: 'the heads of state of A and B' names A and B through the title's own 'of' phrase") {
+  auto fs = test::facts("The heads of state of Chad and Niger met in Niamey on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "TCD,NER") != nullptr);
+  fs = test::facts("The heads of government of Chad, Niger and Mali attended the summit.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "TCD,NER,MLI") != nullptr);
+}

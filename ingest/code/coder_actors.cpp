@@ -506,10 +506,16 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
     // ... and "officials from A and B", "the ministers of A and B"
     const bool of = b == "nmod" && is_rel(c.t.marker(*k), {"of", "from"});
     if (b != "amod" && b != "compound" && c.t.rel(*k) != "nmod:poss" && !of) continue;
+    // ("the heads of state of A and B": a title's own "of" phrase, naming
+    // no one, before the one that names whose)
+    int m = *k;
+    if (of && c.mention(m) < 0)
+      for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+        if (c.t.base(*j) == "nmod" && c.t.marker(*j) == "of") m = *j;
     bool coordinated = false;
-    for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
+    for (const int* j = c.t.kids_begin(m); j != c.t.kids_end(m); ++j)
       if (c.t.base(*j) == "conj") coordinated = true, add_actor(*j);
-    if (coordinated && (name || of)) add_actor(*k);
+    if (coordinated && (name || of)) add_actor(m);
   }
 }
 
