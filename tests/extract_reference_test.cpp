@@ -313,3 +313,13 @@ TEST_CASE("a sentence that opens with a quote has its subject after it: 'he' nex
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "KEN", "TZA") != nullptr);
 }
+
+TEST_CASE("'he' after 'a senior Kenyan ministry official said ...' is that official, not the person named before") {
+  auto fs = test::facts(
+      "KAMPALA, July 10 - Uganda summoned Kenya's envoy on Wednesday. \"Kenya will bear the "
+      "responsibility,\" Foreign Minister John Okello said in a statement. A senior Kenyan "
+      "foreign ministry official said Nairobi had waited four years for talks. He accused "
+      "Kampala of building posts on the island.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
+}

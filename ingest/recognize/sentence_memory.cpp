@@ -39,6 +39,17 @@ void remember_sentence(SentenceState& sen) {
       subject_seen = true;
       if (m.kind == MentionKind::person) art.last_subject_person = m.entity, art.last_subject_is_role = false;
       if (m.kind == MentionKind::role && !m.anaphor) art.last_subject_role = m, art.last_subject_is_role = true;
+      // "A senior Kenyan foreign ministry official said ...": a demonym
+      // before the noun of one official, a few words on, stands for that
+      // official, whom "he" or "she" next means.
+      if (m.kind == MentionKind::demonym && !m.anaphor)
+        for (std::uint32_t t = m.end; t < span.end && t < m.end + 4; ++t) {
+          if (toks[t].is(kPunct) || (toks[t].cls & (kReport | kAux | kBe | kSubord | kConj | kPrep))) break;
+          if (std::find(id.person_nouns.begin(), id.person_nouns.end(), toks[t].id) != id.person_nouns.end()) {
+            art.last_subject_role = m, art.last_subject_is_role = true;
+            break;
+          }
+        }
       if (m.kind == MentionKind::group) {
         subject_countries = a.groups[m.entity];
       } else {
