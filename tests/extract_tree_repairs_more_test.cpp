@@ -298,3 +298,29 @@ TEST_CASE("tree repair: 'Name, who arrived ..., held talks' with the closing com
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "GHA,KEN") != nullptr);
 }
+
+TEST_CASE("tree repair: '\"...,\" the secretary told reporters' read with 'told' a clause of the noun is the root") {
+  syntax::Analysis a = test::analysis({{"\"", Upos::PUNCT, "``", 2, "punct"},
+                                       {"we", Upos::PRON, "PRP", 2, "nsubj"},
+                                       {"protest", Upos::VERB, "VBD", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"\"", Upos::PUNCT, "''", 2, "punct"},
+                                       {"the", Upos::DET, "DT", 6, "det"},
+                                       {"secretary", Upos::NOUN, "NN", 4, "nsubj"},
+                                       {"tell", Upos::VERB, "VBD", 6, "acl"},
+                                       {"reporter", Upos::NOUN, "NNS", 7, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(6) == 7);
+  CHECK(t.rel(6) == "nsubj");
+  CHECK(t.head(2) == 7);
+  CHECK(t.rel(2) == "ccomp");
+  // the quote's "we" is the speaker's country
+  auto fs = test::facts(
+      "NAIROBI, May 10 - Kenya summoned the Ugandan envoy on Wednesday over a raid on a border "
+      "village.\n\n\"We have sent a formal complaint and urged Uganda to halt the incursions at "
+      "once,\" the foreign secretary told parliament after seeing the envoy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "KEN", "UGA") != nullptr);
+}

@@ -195,6 +195,28 @@ bool Tree::repair_quote_attributions() {
     if (object >= 0) attach(object, v, "obj");
     return true;
   }
+  // '"...," the foreign secretary told reporters', read with "told" a
+  // clause of "secretary" and the noun hung inside the quote: the noun
+  // right after the closing quote is the verb's subject, the verb the
+  // sentence's root and the quote what it says.
+  for (int v = 1; v < n; ++v) {
+    const int s = head_[v];
+    if (base_[v] != "acl" || !is_verb(v) || s < 0 || s > v || !is_nominal(s) || child(v, "nsubj") >= 0 ||
+        std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
+      continue;
+    int r = 0;
+    while (r < n && head_[r] >= 0) ++r;
+    const int first = left_edge(s);
+    if (r >= first || first == 0) continue;
+    const std::string_view before = lemma(first - 1);
+    if (before != "\"" && before != "''" && before != "\u201d") continue;
+    head_[v] = -1;
+    rel_[v] = base_[v] = "root";
+    attach(s, v, "nsubj");
+    head_[r] = v;
+    rel_[r] = base_[r] = "ccomp";
+    return true;
+  }
   return false;
 }
 
