@@ -323,3 +323,17 @@ TEST_CASE("'he' after 'a senior Kenyan ministry official said ...' is that offic
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("a verb joined to a clause said whose subject there is a thing is the speaker's act") {
+  auto fs = test::facts(
+      "ACCRA, May 2 - Togolese police detained eight Ghanaian traders at the border on Monday.\n\n"
+      "Ghana's foreign ministry said the lorries had been on the Ghanaian side of the line and called "
+      "for the release of all eight traders.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "GHA", "TGO") != nullptr);
+  // a subject that is an actor keeps the verb ("said Togo had sealed the
+  // border and arrested traders": Togo's acts)
+  fs = test::facts("Ghana said Togo had sealed the border and arrested eight Ghanaian traders.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "TGO", "GHA") != nullptr);
+}

@@ -156,6 +156,20 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "advcl(main) ";
       return subject_of(c, t.head(h), why, depth + 1);
     }
+    // "said the lorries were on its side of the line and called for the
+    // traders' release", read with "called" joined to the clause said: a
+    // thing (no actor, no noun of people) calls for nothing; the second
+    // verb is the speaker's.
+    if (r == "conj" && t.rel(h) == "ccomp" && t.head(h) >= 0 && speech_verb(t.lemma(t.head(h))) &&
+        t.child(v, "cc") >= 0) {
+      std::string inner;
+      const int s = subject_of(c, h, inner, depth + 1);
+      if (s >= 0 && t.upos(s) == Upos::NOUN && actor_of_node(c, s, true, false) < 0 &&
+          !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), t.lemma(s))) {
+        why += "conj(speaker) ";
+        return subject_of(c, t.head(h), why, depth + 1);
+      }
+    }
     why += std::string(r) + " ";
     return subject_of(c, h, why, depth + 1);
   }
