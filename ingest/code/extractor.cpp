@@ -52,12 +52,6 @@ bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   return true;
 }
 
-// An offer, a pledge or a readiness to act that names no one it concerns
-// ("Oslo offered to mediate", "Cairo is willing to host another round")
-// is made to the parties of the story: those of the article's
-// first tie between two countries, less the source's own. A mediator's
-// offer concerns both sides; a side's offer, the other. Nothing when the
-// article has told no such tie yet.
 // "offered no evidence", "pledged no money": an object with "no" is no offer.
 bool offers_nothing(const Tree& t, int w) {
   const int o = t.child(w, "obj");
@@ -66,6 +60,12 @@ bool offers_nothing(const Tree& t, int w) {
   return d >= 0 && t.lemma(d) == "no";
 }
 
+// An offer, a pledge or a readiness to act that names no one it concerns
+// ("Oslo offered to mediate", "Cairo is willing to host another round")
+// is made to the parties of the story: those of the article's
+// first tie between two countries, less the source's own. A mediator's
+// offer concerns both sides; a side's offer, the other. Nothing when the
+// article has told no such tie yet.
 void story_target(const std::vector<Draft>& drafts, const std::vector<Actor>& source, std::vector<Actor>& target,
                   std::string& why) {
   auto own = [&](const Actor& x) {
