@@ -250,3 +250,12 @@ TEST_CASE("a capital that 'denies' a charge (no plural noun) rejects the accuser
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "HND", "NIC") != nullptr);
 }
+
+TEST_CASE("a demand or call resisted is rejected; an offensive resisted is no rejection") {
+  auto fs = test::facts("Bolivia has resisted Chile's demand to reopen the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "BOL", "CHL") != nullptr);
+  fs = test::facts("Bolivia resisted the Chilean offensive near the border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}
