@@ -101,3 +101,16 @@ TEST_CASE("a guest received by a host in the passive visits the host and meets t
   CAPTURE(test::summary(active));
   CHECK(test::find_code(active, "043", "SEN", "MLI") != nullptr);
 }
+
+TEST_CASE("an arrival that names no place, in a story datelined in another state, is a visit there") {
+  auto fs = test::facts(
+      "COLOMBO, Oct 23 - Japan will lend Sri Lanka 500 million dollars for a new port, Japanese "
+      "Foreign Minister Kenji Ota said on Thursday.\n\nOta, who arrived late on Tuesday, met "
+      "President Nimal Perera at his office.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "JPN", "LKA") != nullptr);
+  // no dateline: no place to guess
+  fs = test::facts("Japanese Foreign Minister Kenji Ota arrived on Wednesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}

@@ -517,6 +517,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         e.target.push_back(-c.home_mention - 1);
         why += "target=home ";
       }
+      // "X, who arrived late on Tuesday, met ...": an arrival that names
+      // no place, in a story datelined in another state, is there.
+      if (e.target.empty() && !e.source.empty() && !f.noun && f.cameo == "042" && tr.lemma(w) == "arrive" &&
+          c.home_mention >= 0 && c.rec.dateline_country >= 0 &&
+          c.rec.mentions[c.home_mention].country == c.rec.dateline_country &&
+          !c.among(-c.home_mention - 1, e.source)) {
+        e.target.push_back(-c.home_mention - 1);
+        why += "target=dateline ";
+      }
       // ... and so is a ban told in the passive without its maker ("imports
       // of X beef, which were banned in 2003").
       if (e.source.empty() && !f.noun && (f.cameo == "173" || f.cameo == "174" || (f.cameo == "163" && tr.passive(w))))
