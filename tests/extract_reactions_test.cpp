@@ -259,3 +259,14 @@ TEST_CASE("a demand or call resisted is rejected; an offensive resisted is no re
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }
+
+TEST_CASE("a subject hung on a fronted place phrase acts; the act it answers is another's") {
+  // Havana's expulsions, then Washington's word on them (the parser hangs
+  // the subject on the place phrase before it)
+  auto fs = test::facts(
+      "HAVANA, March 10 - Cuba on Monday ordered two American diplomats to leave the island, a week "
+      "after the United States expelled a Cuban attache.\n\nIn Washington, the US State Department "
+      "called the Cuban expulsions \"baseless\" and said the two women had broken no rules.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "USA", "CUB") != nullptr);
+}

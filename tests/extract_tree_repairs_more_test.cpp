@@ -324,3 +324,19 @@ TEST_CASE("tree repair: '\"...,\" the secretary told reporters' read with 'told'
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("tree repair: 'In X, the ministry called ...' read with the subject an apposition of the place") {
+  syntax::Analysis a = test::analysis({{"in", Upos::ADP, "IN", 1, "case"},
+                                       {"Ottawa", Upos::PROPN, "NNP", 6, "obl"},
+                                       {",", Upos::PUNCT, ",", 5, "punct"},
+                                       {"the", Upos::DET, "DT", 5, "det"},
+                                       {"foreign", Upos::ADJ, "JJ", 5, "amod"},
+                                       {"ministry", Upos::NOUN, "NN", 1, "appos"},
+                                       {"call", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 8, "det"},
+                                       {"expulsion", Upos::NOUN, "NNS", 6, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 6);
+  CHECK(t.rel(5) == "nsubj");
+}

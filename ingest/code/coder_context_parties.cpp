@@ -199,9 +199,13 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
         return coder_detail::force_root(frames_.frame(fi).cameo);
       }))
     return;
+  // (the latest of that kind made by another: whoever answers an act
+  // answers one done to it, not its own reply, "three days after X
+  // expelled ...")
   const std::string& root = frames_.frame(fs->front()).cameo;
-  const auto* a = c.latest_act(
-      [&](const CoderInput::RecentAct& a) { return root.compare(0, 2, a.root, 2) == 0; });
+  const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+    return root.compare(0, 2, a.root, 2) == 0 && !c.any_among(a.source, source);
+  });
   if (a) c.add_others(a->source, source, target);
   if (!target.empty()) why += "target=answered ";
 }

@@ -202,7 +202,9 @@ bool Tree::repair_fronted_subjects() {
     // the conjunct whose phrase ends right before the verb
     int x = v - 1;
     while (x >= 0 && head_[x] >= 0 && head_[x] < v && head_[x] > x) x = head_[x];
-    if (x <= 1 || base_[x] != "conj" || !is_nominal(x) || child(x, "cc") >= 0) continue;
+    // (or read as an apposition of the phrase's noun: "In Ottawa, the
+    // foreign ministry said ...", "At the UN, her envoy said ...")
+    if (x <= 1 || !(base_[x] == "conj" || base_[x] == "appos") || !is_nominal(x) || child(x, "cc") >= 0) continue;
     const int h = head_[x];
     if (h < 0 || h >= x || right_edge(x) != v - 1) continue;
     // (the parser may hang the comma on the conjunct itself)
