@@ -270,3 +270,13 @@ TEST_CASE("a subject hung on a fronted place phrase acts; the act it answers is 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "USA", "CUB") != nullptr);
 }
+
+TEST_CASE("what an appeal or demand asks for in a clause of what should happen is no act done") {
+  for (const char* text : {"Kenya asked that Uganda lift its ban on Kenyan sugar.",
+                           "The Kenyan government insisted that Uganda lift its ban on Kenyan sugar."}) {
+    auto fs = test::facts(text);
+    CAPTURE(test::summary(fs));
+    CHECK((test::find(fs, "02", "KEN", "UGA") != nullptr || test::find(fs, "10", "KEN", "UGA") != nullptr));
+    CHECK(test::with_root(fs, "08") == nullptr);
+  }
+}

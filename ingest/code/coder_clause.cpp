@@ -186,6 +186,24 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
     if (f.flags & (kFrameIntent | kFrameControl | kFramePlan) || e.cameo.substr(0, 2) == "13" ||
         e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
       int x = tr.child(e.word, "xcomp");
+      // ("recommended that the troops withdraw", "demanded that X leave":
+      // a clause of what should happen is asked for too, no act done)
+      // (a verb of appeal's own clause, not a remark read as a demand; an
+      // act in a clause of time inside it, "before X approves", is its own)
+      if (const int cc = tr.child(e.word, "ccomp");
+          x < 0 && cc >= 0 && tr.mandative(cc) && !e.source.empty() && !(f.flags & kFrameSay) &&
+          (e.cameo.rfind("02", 0) == 0 || e.cameo.rfind("10", 0) == 0)) {
+        const int cue = gov_cue(c, e.word);
+        if (cue < 0 || cue == kHypothetical) {
+          for (int y = tr.left_edge(cc); y <= tr.right_edge(cc); ++y) vetoed.push_back(y);
+          for (std::size_t j = first; j < out.size(); ++j) {
+            if (j == k) continue;
+            int y = out[j].word;
+            for (int step = 0; step < 4 && y >= 0 && y != cc && tr.base(y) != "advcl"; ++step) y = tr.head(y);
+            if (y == cc) drop[j - first] = 1;
+          }
+        }
+      }
       if (x < 0) continue;
       // What an appeal or demand asks for is no act done; the pattern
       // coder, which cannot see the complement, reads none in it ("pressed
