@@ -223,6 +223,14 @@ TEST_CASE("intents: an offer that names no one is made to the parties of the sto
     CAPTURE(test::summary(fs));
     CHECK(test::find(fs, "03", "", "") == nullptr);
   }
+  // a vow to act on non-state parties concerns no state of the story
+  {
+    auto fs = test::facts(
+        "Ethiopia and Eritrea held talks in Nairobi on Monday on their border dispute. "
+        "Djibouti pledged to drive armed militants from its territory.");
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "03") == nullptr);
+  }
   // no tie told before: no one to guess
   {
     auto fs = test::facts("Djibouti is willing to host the next round of talks.");

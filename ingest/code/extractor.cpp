@@ -167,6 +167,7 @@ Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, 
       analyzer_(std::move(analyzer)) {
   coder_ = std::make_unique<Coder>(*dict_, frames_, cues_, std::move(agents));
   rite_class_ = frames_.class_index("rite");
+  nonstate_class_ = frames_.class_index("nonstate");
   infrastructure_class_ = frames_.class_index("infrastructure");
   facility_class_ = frames_.class_index("facility");
   const char* trace = std::getenv("DIPGRAPH_TRACE");
@@ -466,12 +467,19 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       } else {
         // (an act intended or aid offered: "offered to mediate", "pledged
         // aid"; "offered no evidence" offers nothing)
+        // ("pledged to drive armed gangs from its soil": an act on
+        // non-state parties concerns no state of the story)
+        auto acts_on_nonstate = [&](int w) {
+          const int x = tree.child(w, "xcomp");
+          const int o = x >= 0 ? tree.child(x, "obj") : -1;
+          return o >= 0 && frames_.in_class(nonstate_class_, tree.lemma(o));
+        };
         // (one offerer's own: not a pair's pledge, not one reported inside a
         // noun's clause; coder_clause.cpp gives the same offer the other
         // party of the latest act, when the sentences before tell one)
         if (tgt.empty() && !src.empty() && src_c.size() < 2 && !e.say && e.cameo.rfind("03", 0) == 0 &&
             (e.cameo == "033" || e.status == Status::intended) && !offers_nothing(tree, e.word) &&
-            tree.own_act(e.word, e.word))
+            tree.own_act(e.word, e.word) && !acts_on_nonstate(e.word))
           story_target(drafts, src, tgt, e.why);
         if (src.empty() || tgt.empty()) {
           if (trace_) fmt::print(stderr, "dipgraph trace: {}:{}: {} [{}] dropped: no {}; {}\n", doc.article.id,

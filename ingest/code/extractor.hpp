@@ -75,6 +75,7 @@ class Extractor {
   bool trace_ = false;
   bool patterns_off_ = false;  // DIPGRAPH_PATTERN_CODER=0: the parse coder alone
   int rite_class_ = -1;        // frames.tsv @rite: nouns the parse gate lets in ("at the funeral of X")
+  int nonstate_class_ = -1;    // frames.tsv @nonstate: an offer to act on them concerns no state of the story
   int infrastructure_class_ = -1;  // frames.tsv @infrastructure, @facility: works the parse gate lets in, so
   int facility_class_ = -1;        // that the tree can tell a work built from one only named (coder_vetoes.cpp)
   mutable std::atomic<std::uint64_t> sentences_{0}, tokens_{0}, parsed_{0}, parsed_tokens_{0};
