@@ -337,3 +337,11 @@ TEST_CASE("a verb joined to a clause said whose subject there is a thing is the 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "17", "TGO", "GHA") != nullptr);
 }
+
+TEST_CASE("'its two allies' are the pair told before, not the owner") {
+  auto fs = test::facts(
+      "BISHKEK, Sept 18 - Troops of Kyrgyzstan and Tajikistan traded fire for hours along the "
+      "frontier.\n\nRussia called on its two allies to stop the shooting.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "RUS", "KGZ,TJK") != nullptr);
+}

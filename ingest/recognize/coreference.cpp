@@ -201,6 +201,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
     const Tok& t = toks[i];
     TokenId w = t.id;
     if (w == kNoToken) continue;
+    // ("its two allies", "their two neighbours": the pair is the owner's
+    // others, not the countries this sentence named before; read below)
+    const bool owned = (w == id.its || w == id.their || w == id.his || w == id.her) && i + 2 < span.end &&
+                       toks[i + 1].id == id.two;
     // "the delegation": the last visiting group's country; with none, the
     // dateline's (a delegation is reported by its home press), unless the
     // sentence places it in the dateline's country ("arrived in Santiago").
@@ -336,7 +340,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
         continue;
       }
     }
-    if (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her) {
+    if (!owned && (w == id.he || w == id.she || w == id.him || w == id.his || w == id.her)) {
       int subj = sentence_subject_person(i);
       int p = -1;
       if (w == id.him || (w == id.her && !(i + 1 < span.end && toks[i + 1].is(kWord) && !(toks[i + 1].cls & kNotName)))) {
@@ -405,7 +409,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
     }
     // "it", "its": the country or organization the sentence is about, else
     // the last sentence's single subject country.
-    if (w == id.it || w == id.its) {
+    if (!owned && (w == id.it || w == id.its)) {
       int c = -1;
       bool org = false;
       int org_entity = -1;
@@ -435,7 +439,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (w == id.its) ms[at[i]].possessive = true;
       continue;
     }
-    if (w == id.they || w == id.them || w == id.their) {
+    if (!owned && (w == id.they || w == id.them || w == id.their)) {
       std::vector<std::int32_t> group;
       auto add = [&](std::int32_t c) {
         if (c >= 0 && std::find(group.begin(), group.end(), c) == group.end()) group.push_back(c);
@@ -516,8 +520,8 @@ void pronouns_and_descriptions(SentenceState& sen) {
       return false;
     };
     const bool each = each_other();
-    if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || w == id.both || each) {
-      std::uint32_t j = w == id.the ? i + 2 : i + 1;
+    if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || owned || w == id.both || each) {
+      std::uint32_t j = (w == id.the || owned) ? i + 2 : i + 1;
       std::uint32_t head = 0;
       // (nouns of states as a pair: "both superpowers", "the two neighbours",
       // "both heads of state")
@@ -548,9 +552,13 @@ void pronouns_and_descriptions(SentenceState& sen) {
         // pronoun: "after talks with his Kenyan counterpart, Tanzania's
         // president said the two countries ..."), else the two countries
         // most mentioned so far.
-        std::vector<std::int32_t> group;
+        std::vector<std::int32_t> group, own;
         for (const Mention& m : ms) {
           if (m.begin >= i) break;
+          if (owned) {
+            if (const int c = country_of(a, m); c >= 0 && is_actor(m)) own.push_back(c);
+            continue;
+          }
           const int c = country_of(a, m);
           if (!is_actor(m) || m.anaphor || c < 0 || std::find(group.begin(), group.end(), c) != group.end()) continue;
           // (a place: "arrived in Moscow")
@@ -563,8 +571,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
         // ... else the two the sentence before had as its subject ("Japan
         // and the Philippines signed ... The two countries also agreed"; not
         // two it named in passing: "... built with Soviet aid").
+        auto is_own = [&](std::int32_t c) { return std::find(own.begin(), own.end(), c) != own.end(); };
+        auto none_own = [&](const std::vector<std::int32_t>& g) { return std::none_of(g.begin(), g.end(), is_own); };
         const auto& ps = art.prev_subject_countries;
-        if (group.empty() && ps.size() == 2 &&
+        if (group.empty() && ps.size() == 2 && none_own(ps) &&
             std::all_of(ps.begin(), ps.end(), [&](std::int32_t c) {
               return std::find(art.prev_countries.begin(), art.prev_countries.end(), c) != art.prev_countries.end();
             }))
@@ -572,11 +582,11 @@ void pronouns_and_descriptions(SentenceState& sen) {
         // ... else the last two states the article joined by "and" ("The
         // presidents of Armenia and Azerbaijan held talks in Tbilisi ... the
         // two presidents"), else the two it names most.
-        if (group.empty() && art.last_pair.size() == 2) group = art.last_pair;
+        if (group.empty() && art.last_pair.size() == 2 && none_own(art.last_pair)) group = art.last_pair;
         for (int round = 0; round < 2 && group.size() < 2; ++round) {
           int best = -1;
           for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
-            if (!a.country_counts[c]) continue;
+            if (!a.country_counts[c] || is_own(static_cast<std::int32_t>(c))) continue;
             if (std::find(group.begin(), group.end(), static_cast<int>(c)) != group.end()) continue;
             if (best < 0 || a.country_counts[c] > a.country_counts[best]) best = static_cast<int>(c);
           }
