@@ -345,3 +345,16 @@ TEST_CASE("'its two allies' are the pair told before, not the owner") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "RUS", "KGZ,TJK") != nullptr);
 }
+
+TEST_CASE("'the two armies', 'the two customs services' are the pair told before") {
+  auto fs = test::facts(
+      "KHARTOUM, May 2 - Sudan blamed Ethiopia for shelling its farms near the border.\n\n"
+      "The two armies fought along the river in 2020.\n\n"
+      "Chiefs of the two customs services met in Gallabat on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "SDN,ETH") != nullptr);
+  bool fight = false;
+  for (const Fact& f : fs)
+    fight |= f.root == "19" && test::countries(f).count("SDN") && test::countries(f).count("ETH");
+  CHECK(fight);
+}

@@ -524,11 +524,12 @@ void pronouns_and_descriptions(SentenceState& sen) {
       std::uint32_t j = (w == id.the || owned) ? i + 2 : i + 1;
       std::uint32_t head = 0;
       // (nouns of states as a pair: "both superpowers", "the two neighbours",
-      // "both heads of state")
+      // "both heads of state", "the two armies", "the two border services")
       auto pair_noun = [&](std::uint32_t k) {
         std::string_view x = art.tok_text(k);
         return x == "superpowers" || x == "powers" || x == "heads" || x == "allies" || x == "rivals" ||
-               x == "partners" || x == "capitals" || x == "neighbours" || x == "neighbors";
+               x == "partners" || x == "capitals" || x == "neighbours" || x == "neighbors" || x == "armies" ||
+               x == "navies" || x == "militaries" || x == "services" || x == "coastguards";
       };
       for (std::uint32_t k = j; k < span.end && k < j + 3; ++k) {
         if (((toks[k].cls & kRoleNoun) || pair_noun(k)) && at[k] < 0) {
