@@ -121,3 +121,51 @@ TEST_CASE("parties: 'the heads of state of A and B' names A and B through the ti
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "TCD,NER,MLI") != nullptr);
 }
+
+TEST_CASE("tree repair: 'A, B and C recalled ...' read with A an oblique is the list and the subject") {
+  syntax::Analysis a = test::analysis({{"Chad", Upos::PROPN, "NNP", 6, "obl"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"Niger", Upos::PROPN, "NNP", 6, "nsubj"},
+                                       {"and", Upos::CCONJ, "CC", 4, "cc"},
+                                       {"Mali", Upos::PROPN, "NNP", 2, "conj"},
+                                       {"also", Upos::ADV, "RB", 6, "advmod"},
+                                       {"recall", Upos::VERB, "VBD", -1, "root"},
+                                       {"their", Upos::PRON, "PRP$", 8, "nmod:poss"},
+                                       {"envoy", Upos::NOUN, "NNS", 6, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(0) == 6);
+  CHECK(t.rel(0) == "nsubj");
+  CHECK(t.head(2) == 0);
+  CHECK(t.rel(2) == "conj");
+  CHECK(t.head(4) == 0);
+}
+
+TEST_CASE("tree repair: 'In a statement, the states accused X', read as a noun phrase, is a clause") {
+  syntax::Analysis a = test::analysis({{"in", Upos::ADP, "IN", 2, "case"},
+                                       {"a", Upos::DET, "DT", 2, "det"},
+                                       {"statement", Upos::NOUN, "NN", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 2, "punct"},
+                                       {"the", Upos::DET, "DT", 5, "det"},
+                                       {"state", Upos::NOUN, "NNS", 2, "appos"},
+                                       {"accuse", Upos::VERB, "VBN", 5, "acl"},
+                                       {"Niger", Upos::PROPN, "NNP", 6, "xcomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == -1);
+  CHECK(t.head(5) == 6);
+  CHECK(t.rel(5) == "nsubj");
+  CHECK(t.head(2) == 6);
+  CHECK(t.rel(2) == "obl");
+  // and the name read as a predicate complement is the object
+  CHECK(t.rel(7) == "obj");
+}
+
+TEST_CASE("'the three states' are the last list of three told before") {
+  auto fs = test::facts(
+      "NIAMEY, May 9 - Chad, Mali and Burkina Faso recalled their ambassadors from Niger on Friday.\n\n"
+      "In a joint statement, the three states accused Niamey of sheltering armed groups.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TCD,MLI,BFA", "NER") != nullptr);
+  CHECK(test::find(fs, "16", "TCD,MLI,BFA", "NER") != nullptr);
+}

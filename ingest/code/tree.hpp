@@ -30,6 +30,9 @@ class Tree {
     index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_list_appositions()) index_kids();
+    if (repair_list_subjects()) index_kids();
+    if (repair_fronted_phrase_roots()) index_kids();
+    if (repair_name_complements()) index_kids();
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
@@ -70,6 +73,9 @@ class Tree {
   bool repair_finite_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();
+  bool repair_list_subjects();
+  bool repair_fronted_phrase_roots();
+  bool repair_name_complements();
   bool repair_participle_conjuncts();
   bool repair_relative_objects();
   bool repair_semicolons();

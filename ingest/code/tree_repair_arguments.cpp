@@ -646,4 +646,21 @@ void Tree::repair_subjects() {
   }
 }
 
+// "accused Doha of meddling", read with the name as the verb's predicate
+// complement (xcomp): a name right after a verb that has no object is its
+// object; a name is no predicate ("named him envoy" has a noun).
+bool Tree::repair_name_complements() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int v = head_[x];
+    if (base_[x] != "xcomp" || upos(x) != syntax::Upos::PROPN || v < 0 || v != left_edge(x) - 1 || !is_verb(v) ||
+        child(v, "obj") >= 0 || child(x, "cop") >= 0)
+      continue;
+    attach(x, v, "obj");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest

@@ -138,4 +138,65 @@ bool Tree::repair_list_appositions() {
   return changed;
 }
 
+// "Saudi Arabia, the UAE and Bahrain recalled ...", read with the first
+// name an oblique of the verb (with no preposition) and the rest its
+// subject: a bare name before the subject, set off by a comma, where the
+// subject is itself a list of names, is the list's first item and the
+// subject.
+bool Tree::repair_list_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x + 2 < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || base_[x] != "obl" || upos(x) != syntax::Upos::PROPN || child(x, "case") >= 0 || !is_verb(v))
+      continue;
+    const int s = child(v, "nsubj");
+    if (s < 0 || s < x || s > v || upos(s) != syntax::Upos::PROPN) continue;
+    // (the comma hangs on the subject, or on the name before it)
+    const int first = left_edge(s);
+    const int comma = a_->lemma[first] == "," ? first : first - 1;
+    if (comma <= x || a_->lemma[comma] != "," || right_edge(x) + 1 != comma) continue;
+    bool list = false;
+    for (const int* k = kids_begin(s); k != kids_end(s) && !list; ++k)
+      list = *k > s && base_[*k] == "conj" && upos(*k) == syntax::Upos::PROPN;
+    if (!list) continue;
+    attach(x, v, "nsubj");
+    attach(s, x, "conj");
+    for (int k = s + 1; k < n; ++k)
+      if (head_[k] == s && base_[k] == "conj") attach(k, x, "conj");
+    changed = true;
+  }
+  return changed;
+}
+
+// "In a joint statement, the three states accused X ...", read as a noun
+// phrase with the clause hung inside it: a root noun with a preposition is
+// no clause; the past hung as a clause of its apposition (the noun after
+// the comma; the tagger may call the past a participle, but one with no
+// auxiliary after a subject is the clause's verb) is the root, the
+// apposition its subject and the phrase of the preposition its oblique.
+bool Tree::repair_fronted_phrase_roots() {
+  const int n = size();
+  int r = 0;
+  while (r < n && head_[r] >= 0) ++r;
+  if (r >= n || !is_nominal(r) || child(r, "case") < 0) return false;
+  for (const int* k = kids_begin(r); k != kids_end(r); ++k) {
+    const int y = *k;
+    if (y < r || base_[y] != "appos" || !is_nominal(y)) continue;
+    int v = -1;
+    for (const int* j = kids_begin(y); j != kids_end(y); ++j)
+      if (*j > y && (base_[*j] == "acl" || base_[*j] == "conj") && is_verb(*j) &&
+          (finite_tag(*j) || xpos(*j) == "VBN") && child(*j, "nsubj") < 0 && child(*j, "aux") < 0 &&
+          child(*j, "aux:pass") < 0)
+        v = *j;
+    if (v < 0) continue;
+    head_[v] = -1;
+    rel_[v] = base_[v] = "root";
+    attach(y, v, "nsubj");
+    attach(r, v, "obl");
+    return true;
+  }
+  return false;
+}
+
 }  // namespace dipgraph::ingest

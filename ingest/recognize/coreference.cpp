@@ -519,6 +519,25 @@ void pronouns_and_descriptions(SentenceState& sen) {
         if (toks[k].id == id.the && art.tok_text(k + 1) == "other") return true;
       return false;
     };
+    // "the three states", "the four countries": the last list of as many
+    // states the article gave
+    if (w == id.the && i + 2 < span.end && at[i + 1] < 0) {
+      const std::string_view num = art.tok_text(i + 1);
+      const std::size_t count = num == "three" ? 3 : num == "four" ? 4 : num == "five" ? 5 : num == "six" ? 6 : 0;
+      std::uint32_t head = 0;
+      for (std::uint32_t k = i + 2; count && k < span.end && k < i + 4 && !head; ++k)
+        if ((toks[k].cls & kRoleNoun) && at[k] < 0) head = k;
+      if (head && art.last_list.size() == count) {
+        Mention gm;
+        gm.kind = MentionKind::group;
+        gm.entity = static_cast<int>(a.groups.size());
+        gm.anaphor = true;
+        a.groups.push_back(art.last_list);
+        sen.replace(i, head + 1, gm);
+        i = head;
+        continue;
+      }
+    }
     const bool each = each_other();
     if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || owned || w == id.both || each) {
       std::uint32_t j = (w == id.the || owned) ? i + 2 : i + 1;

@@ -97,6 +97,9 @@ struct ArticleState {
   // the latest two states named joined by "and" ("the presidents of Armenia
   // and Azerbaijan", "between Laos and Thailand"), for "the two presidents"
   std::vector<std::int32_t> last_pair{};
+  // The countries of the last list of three to six states the article gave
+  // ("Saudi Arabia, the UAE and Bahrain"), for "the three states".
+  std::vector<std::int32_t> last_list{};
 
   std::uint32_t size() const { return static_cast<std::uint32_t>(a.toks.size()); }
   std::string_view tok_text(std::uint32_t i) const {

@@ -112,6 +112,26 @@ void remember_sentence(SentenceState& sen) {
                         (k + 2 < ms.size() && ms[k + 2].begin == y.end + 1 && joiner(y.end));
     if (!listed) art.last_pair = {cx, cy};
   }
+  // A list of three to six states, "A, B and C": the last of the sentence.
+  for (std::size_t k = 0; k < ms.size();) {
+    std::vector<std::int32_t> run;
+    std::size_t e = k;
+    for (; e < ms.size(); ++e) {
+      const Mention& m = ms[e];
+      const int c = country_of(a, m);
+      if (!is_actor(m) || m.kind == MentionKind::group || c < 0) break;
+      if (e > k) {
+        // joined to the one before by ",", "and" or ", and"
+        const std::uint32_t t = ms[e - 1].end;
+        const bool joined = (m.begin == t + 1 && (toks[t].id == id.and_ || art.is_punct(t, ','))) ||
+                            (m.begin == t + 2 && art.is_punct(t, ',') && toks[t + 1].id == id.and_);
+        if (!joined) break;
+      }
+      if (std::find(run.begin(), run.end(), c) == run.end()) run.push_back(c);
+    }
+    if (run.size() >= 3 && run.size() <= 6) art.last_list = run;
+    k = e > k ? e : k + 1;
+  }
 }
 
 // Without a dateline: the one country the article names, if it names only
