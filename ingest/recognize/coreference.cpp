@@ -202,9 +202,15 @@ void pronouns_and_descriptions(SentenceState& sen) {
     TokenId w = t.id;
     if (w == kNoToken) continue;
     // ("its two allies", "their two neighbours": the pair is the owner's
-    // others, not the countries this sentence named before; read below)
+    // others, not the countries this sentence named before; read below.
+    // Only a noun of states in relation to the owner: "its two
+    // ambassadors", "their two countries" are the owner's own.)
     const bool owned = (w == id.its || w == id.their || w == id.his || w == id.her) && i + 2 < span.end &&
-                       toks[i + 1].id == id.two;
+                       toks[i + 1].id == id.two &&
+                       [](std::string_view x) {
+                         return x == "allies" || x == "rivals" || x == "partners" || x == "neighbours" ||
+                                x == "neighbors";
+                       }(art.tok_text(i + 2));
     // "the delegation": the last visiting group's country; with none, the
     // dateline's (a delegation is reported by its home press), unless the
     // sentence places it in the dateline's country ("arrived in Santiago").
@@ -525,8 +531,16 @@ void pronouns_and_descriptions(SentenceState& sen) {
       const std::string_view num = art.tok_text(i + 1);
       const std::size_t count = num == "three" ? 3 : num == "four" ? 4 : num == "five" ? 5 : num == "six" ? 6 : 0;
       std::uint32_t head = 0;
+      // (nouns of states or of those who speak for them: "the three
+      // diplomats" may be anyone's)
+      auto states_noun = [&](std::uint32_t k) {
+        const std::string_view x = art.tok_text(k);
+        return x == "countries" || x == "states" || x == "nations" || x == "governments" || x == "leaders" ||
+               x == "presidents" || x == "capitals" || x == "neighbours" || x == "neighbors" || x == "allies" ||
+               x == "members" || x == "sides" || x == "delegations";
+      };
       for (std::uint32_t k = i + 2; count && k < span.end && k < i + 4 && !head; ++k)
-        if ((toks[k].cls & kRoleNoun) && at[k] < 0) head = k;
+        if (states_noun(k) && at[k] < 0) head = k;
       if (head && art.last_list.size() == count) {
         Mention gm;
         gm.kind = MentionKind::group;
