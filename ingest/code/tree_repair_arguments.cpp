@@ -564,21 +564,8 @@ void Tree::repair_subjects() {
         continue;
       }
     }
-    // "Kenya, Uganda and Tanzania" read with "Uganda" an apposition of
-    // "Kenya": a name between a name and that name's conjunct with "and"
-    // or "or" is a conjunct of the series too. (An apposition opened by a
-    // determiner, "X, the foreign minister, and Y", stays one.)
-    if (h >= 0 && h < i && rel_[i] == "appos" && upos(i) == syntax::Upos::PROPN &&
-        upos(h) == syntax::Upos::PROPN &&
-        upos(left_edge(i) + (a_->lemma[left_edge(i)] == "," ? 1 : 0)) == syntax::Upos::PROPN) {
-      bool closed = false;
-      for (const int* k = kids_begin(h); k != kids_end(h) && !closed; ++k)
-        closed = *k > i && base_[*k] == "conj" && coordinated(*k);
-      if (closed) {
-        rel_[i] = base_[i] = "conj";
-        continue;
-      }
-    }
+    // ("Kenya, Uganda and Tanzania" read with "Uganda" an apposition:
+    // repair_list_appositions, tree_repair_conjuncts.cpp)
     // A compound modifies a noun. One hung on a verb with no subject ("if
     // Russia attacks", the verb first read as a plural noun) is its subject.
     if (h > i && rel_[i] == "compound" && is_nominal(i) && upos(h) == syntax::Upos::VERB &&

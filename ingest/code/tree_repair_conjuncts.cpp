@@ -102,12 +102,14 @@ bool Tree::repair_participle_conjuncts() {
   return changed;
 }
 
-// "the leaders of Chad, Niger and Mali", read with "Niger" an
-// apposition of "Chad" and "Mali" its conjunct: a name set off by a
-// comma after a name, with a name of its own joined by "and" or "or",
-// is the middle of a list, not another name for the first. Each is a
-// conjunct of the first. ("Kagame, Rwanda's president and ..." has a noun
-// for its apposition, and stays.)
+// "the leaders of Chad, Niger and Mali", read with "Niger" an apposition
+// of "Chad": a name set off by a comma after a name is the middle of a
+// list, a conjunct of the first, when the series closes with a conjunct
+// joined by "and" or "or", hung on the apposition (then a conjunct of the
+// first too) or on the first name. ("Kagame, Rwanda's president and ..."
+// has a noun for its apposition and stays; on the first name's conjunct,
+// "X, the foreign minister, and Y", an apposition opened by a determiner
+// stays one.)
 bool Tree::repair_list_appositions() {
   const int n = size();
   bool changed = false;
@@ -121,19 +123,22 @@ bool Tree::repair_list_appositions() {
     // clause's subject, no list with it)
     if (const int ca = child(h, "case"); ca >= 0 && (upos(ca) == syntax::Upos::VERB || a_->lemma[ca] == "accord"))
       continue;
-    // (the comma hangs on the apposition, or on the name before it)
     const int first = left_edge(y);
-    if (a_->lemma[first] != "," && (first == 0 || a_->lemma[first - 1] != ",")) continue;
-    int z = -1;
+    const bool comma_on_y = a_->lemma[first] == ",";
+    int z = -1;  // the closing conjunct hung on the apposition
     for (const int* k = kids_begin(y); k != kids_end(y); ++k)
-      if (*k > y && base_[*k] == "conj" && upos(*k) == syntax::Upos::PROPN) {
-        const int cc = child(*k, "cc");
-        if (cc >= 0 && (a_->lemma[cc] == "and" || a_->lemma[cc] == "or")) z = *k;
-      }
-    if (z < 0) continue;
-    attach(y, h, "conj");
-    attach(z, h, "conj");
-    changed = true;
+      if (*k > y && base_[*k] == "conj" && upos(*k) == syntax::Upos::PROPN && coordinated(*k)) z = *k;
+    bool closed = false;  // ... or on the first name
+    for (const int* k = kids_begin(h); k != kids_end(h) && !closed; ++k)
+      closed = *k > y && base_[*k] == "conj" && coordinated(*k);
+    if (z >= 0 && (comma_on_y || (first > 0 && a_->lemma[first - 1] == ","))) {
+      attach(y, h, "conj");
+      attach(z, h, "conj");
+      changed = true;
+    } else if (closed && upos(first + (comma_on_y ? 1 : 0)) == syntax::Upos::PROPN) {
+      attach(y, h, "conj");
+      changed = true;
+    }
   }
   return changed;
 }
