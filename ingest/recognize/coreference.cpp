@@ -131,6 +131,17 @@ void pronouns_and_descriptions(SentenceState& sen) {
   auto& ms = sen.ms;
   const SentenceSpan& span = sen.span;
   auto quotes_before = [&](std::uint32_t k) { return sen.quotes_before(k); };
+  // Toks [b, e) stand for the states of `group`: one group mention.
+  auto replace_with_group = [&](std::uint32_t b, std::uint32_t e, std::vector<std::int32_t> group,
+                                bool possessive = false) {
+    Mention gm;
+    gm.kind = MentionKind::group;
+    gm.entity = static_cast<int>(a.groups.size());
+    gm.anaphor = true;
+    gm.possessive = possessive;
+    a.groups.push_back(std::move(group));
+    sen.replace(b, e, gm);
+  };
   auto sentence_subject_person = [&](std::uint32_t before) -> int {
     // '"... X's lies," he said': who is named inside a closed quote is not
     // the one who speaks after it.
@@ -466,12 +477,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       }
       if (group.empty()) group = art.prev_subject_countries;
       if (group.empty()) continue;
-      Mention gm;
-      gm.kind = MentionKind::group;
-      gm.entity = static_cast<int>(a.groups.size());
-      gm.anaphor = true;
-      a.groups.push_back(group);
-      sen.replace(i, i + 1, gm);
+      replace_with_group(i, i + 1, group);
       if (w == id.their) ms[at[i]].possessive = true;
       continue;
     }
@@ -482,13 +488,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       if (j < span.end && at[j] < 0 && toks[j].is(kCap)) {
         std::vector<std::int32_t> pair = countries_sharing_name(dict, art.tok_text(j));
         if (!pair.empty()) {
-          Mention gm;
-          gm.kind = MentionKind::group;
-          gm.entity = static_cast<int>(a.groups.size());
-          gm.anaphor = true;
-          gm.possessive = toks[j].is(kPossessive);
-          a.groups.push_back(pair);
-          sen.replace(i, j + 1, gm);
+          replace_with_group(i, j + 1, pair, toks[j].is(kPossessive));
           i = j;
           continue;
         }
@@ -542,12 +542,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       for (std::uint32_t k = i + 2; count && k < span.end && k < i + 4 && !head; ++k)
         if (states_noun(k) && at[k] < 0) head = k;
       if (head && art.last_list.size() == count) {
-        Mention gm;
-        gm.kind = MentionKind::group;
-        gm.entity = static_cast<int>(a.groups.size());
-        gm.anaphor = true;
-        a.groups.push_back(art.last_list);
-        sen.replace(i, head + 1, gm);
+        replace_with_group(i, head + 1, art.last_list);
         i = head;
         continue;
       }
@@ -627,12 +622,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
           if (best >= 0) group.push_back(best);
         }
         if (group.size() == 2) {
-          Mention gm;
-          gm.kind = MentionKind::group;
-          gm.entity = static_cast<int>(a.groups.size());
-          gm.anaphor = true;
-          a.groups.push_back(group);
-          sen.replace(i, j + 1, gm);
+          replace_with_group(i, j + 1, group);
           i = j;
         }
       }
@@ -665,12 +655,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
       std::uint32_t end = i + 2;
       if (std::uint32_t d = distributive_end(i + 2)) end = d;
       else if (i + 2 < span.end && (toks[i + 2].id == id.of || toks[i + 2].is(kCap))) continue;
-      Mention gm;
-      gm.kind = MentionKind::group;
-      gm.entity = static_cast<int>(a.groups.size());
-      gm.anaphor = true;
-      a.groups.push_back(art.prev_countries);
-      sen.replace(i, end, gm);
+      replace_with_group(i, end, art.prev_countries);
       i = end - 1;
       continue;
     }
