@@ -371,3 +371,19 @@ TEST_CASE("evaluations: 'responsible for' and 'to blame' are blame, by whoever s
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "URY", "BRA") != nullptr);
 }
+
+TEST_CASE("evaluations: a verb or adverb that names the act a wrong makes what is told of another an accusation") {
+  const test::RoleCase cases[] = {
+      {"Kenya's trade minister said Ugandan exporters were dumping cheap sugar on the Kenyan market.", "11", "KEN",
+       "UGA"},
+      {"The Kazakh water minister said Kyrgyz officials had reneged on last year's irrigation deal.", "11", "KAZ",
+       "KGZ"},
+      {"Vietnam's coast guard said the Cambodian trawler had unlawfully sailed through Vietnamese waters.", "11",
+       "VNM", "KHM"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // a wrong told of the speaker's own people accuses no one else
+  auto fs = test::facts("Kenya's trade minister said Kenyan exporters were dumping cheap sugar on the Ugandan market.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}

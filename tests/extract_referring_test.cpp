@@ -307,3 +307,29 @@ TEST_CASE("'In Beijing, spokesman X said': a speaker of no known country speaks 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "CHN", "VNM") == nullptr);
 }
+
+TEST_CASE("'In Phnom Penh, a ministry spokeswoman said': the opening place seats a body or official named by no state") {
+  // an official with no name, and a body that the dateline would make the story's own
+  for (const char* who : {"an interior ministry spokeswoman", "the interior ministry"}) {
+    auto fs = test::facts(std::string("HANOI, June 4 (Wire) - Vietnam sent a note to Cambodia on Tuesday.\n\n"
+                                      "In Phnom Penh, ") +
+                          who + " told reporters the Vietnamese dredgers had encroached on Cambodian islands.");
+    CAPTURE(who);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "11", "KHM", "VNM") != nullptr);
+  }
+  // ... and a name after its title, which the parser hung on the place
+  auto fs = test::facts(
+      "HANOI, June 4 (Wire) - Vietnam sent a note to Cambodia on Tuesday.\n\n"
+      "In Phnom Penh, interior ministry spokeswoman Chea Sovanna told reporters the Vietnamese dredgers "
+      "had encroached on Cambodian islands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KHM", "VNM") != nullptr);
+  // a place later in the sentence seats no one
+  fs = test::facts(
+      "HANOI, June 4 (Wire) - Vietnam sent a note to Cambodia on Tuesday.\n\n"
+      "An interior ministry spokeswoman told reporters the Vietnamese dredgers had encroached on "
+      "islands near Phnom Penh.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KHM", "VNM") == nullptr);
+}

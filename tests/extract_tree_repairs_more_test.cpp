@@ -340,3 +340,72 @@ TEST_CASE("tree repair: 'In X, the ministry called ...' read with the subject an
   CHECK(t.head(5) == 6);
   CHECK(t.rel(5) == "nsubj");
 }
+
+TEST_CASE("tree repair: 'told reporters in Nairobi that X ...' read with the clause said hung on the place") {
+  // "that" as the place's object, the clause on "that"
+  syntax::Analysis a = test::analysis({{"Mwangi", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"tell", Upos::VERB, "VBD", -1, "root"},
+                                       {"reporter", Upos::NOUN, "NNS", 1, "obj"},
+                                       {"in", Upos::ADP, "IN", 4, "case"},
+                                       {"Nairobi", Upos::PROPN, "NNP", 1, "obl"},
+                                       {"that", Upos::SCONJ, "IN", 4, "obj"},
+                                       {"Ugandan", Upos::ADJ, "JJ", 7, "amod"},
+                                       {"producer", Upos::NOUN, "NNS", 9, "nsubj"},
+                                       {"be", Upos::AUX, "VBD", 9, "aux"},
+                                       {"dump", Upos::VERB, "VBG", 5, "acl:relcl"},
+                                       {"sugar", Upos::NOUN, "NN", 9, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(9) == 1);
+  CHECK(t.rel(9) == "ccomp");
+  CHECK(t.head(5) == 9);
+  CHECK(t.rel(5) == "mark");
+  // ... and "that" the mark of a relative clause of the place
+  a = test::analysis({{"Mwangi", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"tell", Upos::VERB, "VBD", -1, "root"},
+                      {"reporter", Upos::NOUN, "NNS", 1, "obj"},
+                      {"in", Upos::ADP, "IN", 4, "case"},
+                      {"Nairobi", Upos::PROPN, "NNP", 1, "obl"},
+                      {"that", Upos::SCONJ, "IN", 8, "mark"},
+                      {"Uganda", Upos::PROPN, "NNP", 8, "nsubj"},
+                      {"have", Upos::AUX, "VBD", 8, "aux"},
+                      {"ignore", Upos::VERB, "VBN", 4, "acl:relcl"},
+                      {"complaint", Upos::NOUN, "NNS", 8, "obj"}});
+  t.reset(a);
+  CHECK(t.head(8) == 1);
+  CHECK(t.rel(8) == "ccomp");
+  // a relative clause of a common noun stays ("the report that X wrote" is no clause said)
+  a = test::analysis({{"Mwangi", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"cite", Upos::VERB, "VBD", -1, "root"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"report", Upos::NOUN, "NN", 1, "obj"},
+                      {"that", Upos::SCONJ, "IN", 6, "mark"},
+                      {"Uganda", Upos::PROPN, "NNP", 6, "nsubj"},
+                      {"publish", Upos::VERB, "VBD", 3, "acl:relcl"}});
+  t.reset(a);
+  CHECK(t.head(6) == 3);
+  // end to end
+  auto fs = test::facts(
+      "NAIROBI, May 3 (Wire) - Kenya's trade minister, Joseph Mwangi, told reporters in Nairobi that Ugandan "
+      "producers were dumping subsidised sugar on the Kenyan market.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
+}
+
+TEST_CASE("tree repair: 'In X, spokeswoman A B said' read with the name a conjunct of the place") {
+  syntax::Analysis a = test::analysis({{"in", Upos::ADP, "IN", 1, "case"},
+                                       {"Lusaka", Upos::PROPN, "NNP", 7, "obl"},
+                                       {",", Upos::PUNCT, ",", 5, "punct"},
+                                       {"ministry", Upos::NOUN, "NN", 4, "compound"},
+                                       {"spokeswoman", Upos::NOUN, "NN", 5, "nmod:desc"},
+                                       {"Mutale", Upos::PROPN, "NNP", 1, "conj"},
+                                       {"Banda", Upos::PROPN, "NNP", 5, "flat"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 9, "det"},
+                                       {"talks", Upos::NOUN, "NNS", 10, "nsubj"},
+                                       {"fail", Upos::VERB, "VBD", 7, "ccomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 7);
+  CHECK(t.rel(5) == "nsubj");
+}

@@ -243,6 +243,24 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         return mk;
     }
   }
+  // "In Ankara, an interior ministry official told ...": a setting in a
+  // capital or a state that opens the clause, before its subject, seats a
+  // body or an official who names no state of its own.
+  if (source && (frames_.in_class(domestic_class_, c.t.lemma(n)) || title ||
+                 std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n))) &&
+      c.t.base(n) == "nsubj" && c.t.head(n) >= 0 && !owned && pronoun_owner < 0) {
+    const int h = c.t.head(n);
+    const int* k = c.t.kids_begin(h);
+    // (the place's name, then a comma)
+    int after = k != c.t.kids_end(h) ? *k + 1 : n;
+    while (after < n && c.t.head(after) == *k && c.t.base(after) == "flat") ++after;
+    if (after < n && c.t.lemma(after) == "," && c.t.base(*k) == "obl" && c.t.marker(*k) == "in" &&
+        c.t.left_edge(*k) == c.t.left_edge(h)) {
+      const int mk = c.mention(*k);
+      if (mk >= 0 && (c.rec.mentions[mk].kind == MentionKind::capital || c.rec.mentions[mk].kind == MentionKind::country))
+        return mk;
+    }
+  }
   if (pronoun_owner >= 0) return pronoun_owner;
   // "X said his government would ...": a state body owned by "his", "her"
   // or "its" that names no one, in what a speaker says, is the speaker's.

@@ -58,6 +58,7 @@ class Tree {
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
     if (repair_said_objects()) index_kids();
+    if (repair_stray_said_clauses()) index_kids();
     if (repair_conditional_mains()) index_kids();
     if (repair_modifier_clauses()) index_kids();
     if (repair_verb_modifiers()) index_kids();
@@ -85,6 +86,7 @@ class Tree {
   bool repair_object_complements();
   bool repair_quote_attributions();
   bool repair_said_objects();
+  bool repair_stray_said_clauses();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();
   bool repair_verb_modifiers();

@@ -202,6 +202,12 @@ bool Tree::repair_fronted_subjects() {
     // the conjunct whose phrase ends right before the verb
     int x = v - 1;
     while (x >= 0 && head_[x] >= 0 && head_[x] < v && head_[x] > x) x = head_[x];
+    // (a name's last word: "spokesman Wang Qiren")
+    while (x > 0 && base_[x] == "flat" && head_[x] >= 0 && head_[x] < x) x = head_[x];
+    // (a name in apposition to its title: "spokeswoman Chea Sovanna")
+    if (x > 0 && base_[x] == "appos" && upos(x) == syntax::Upos::PROPN && head_[x] >= 0 && head_[x] < x &&
+        upos(head_[x]) == syntax::Upos::NOUN && (base_[head_[x]] == "conj" || base_[head_[x]] == "appos"))
+      x = head_[x];
     // (or read as an apposition of the phrase's noun: "In Ottawa, the
     // foreign ministry said ...", "At the UN, her envoy said ...")
     if (x <= 1 || !(base_[x] == "conj" || base_[x] == "appos") || !is_nominal(x) || child(x, "cc") >= 0) continue;

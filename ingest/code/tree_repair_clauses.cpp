@@ -251,6 +251,47 @@ bool Tree::repair_said_objects() {
   return changed;
 }
 
+// "told reporters in Nairobi that X had ...", read with the clause said
+// hung on the place (a relative clause of "Nairobi", or "that" as its
+// object): a "that" clause with a subject of its own, on a proper noun
+// inside the phrase of a verb of saying, is what that verb says. (A
+// proper noun takes no complement clause, and "that" in a relative clause
+// is its subject or object, never beside a subject of the clause's own.)
+bool Tree::repair_stray_said_clauses() {
+  static constexpr std::string_view kSaying[] = {"say",  "tell",     "claim", "allege", "insist", "argue",
+                                                 "add",  "state",    "warn",  "inform", "assure", "announce",
+                                                 "write", "complain", "report"};
+  const int n = size();
+  bool changed = false;
+  for (int t = 0; t < n; ++t) {
+    if (lemma(t) != "that" || upos(t) != syntax::Upos::SCONJ) continue;
+    // the clause: the verb "that" marks, or the verb hung on a stray "that"
+    int v = -1, noun = -1;
+    if (base_[t] == "mark" && head_[t] > t && (base_[head_[t]] == "acl" || base_[head_[t]] == "acl:relcl")) {
+      v = head_[t];
+      noun = head_[v];
+    } else if (base_[t] != "mark" && head_[t] >= 0 && head_[t] < t) {
+      noun = head_[t];
+      for (const int* d = kids_begin(t); d != kids_end(t) && v < 0; ++d)
+        if (*d > t && (is_verb(*d) || child(*d, "cop") >= 0)) v = *d;
+    }
+    if (v < 0 || noun < 0 || noun > t || upos(noun) != syntax::Upos::PROPN) continue;
+    if (child(v, "nsubj") < 0 && child(v, "nsubj:pass") < 0) continue;
+    // the verb of saying the noun's phrase hangs on
+    int s = head_[noun];
+    for (int up = 0; up < 2 && s >= 0 && !is_verb(s); ++up) s = head_[s];
+    if (s < 0 || !is_verb(s) || std::find(std::begin(kSaying), std::end(kSaying), lemma(s)) == std::end(kSaying))
+      continue;
+    if (child(s, "ccomp") >= 0) continue;
+    head_[v] = s;
+    rel_[v] = base_[v] = "ccomp";
+    head_[t] = v;
+    rel_[t] = base_[t] = "mark";
+    changed = true;
+  }
+  return changed;
+}
+
 // "a day after India struck X", read as "after India" + a verb with no
 // subject: a name or noun right after "after", "before", "since" or
 // "until", followed by a finite verb with no subject that hangs where

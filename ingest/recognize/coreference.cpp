@@ -349,7 +349,18 @@ void pronouns_and_descriptions(SentenceState& sen) {
       const int home = art.a.dateline_country;
       const bool home_named = home >= 0 && static_cast<std::size_t>(home) < art.a.country_counts.size() &&
                               art.a.country_counts[home] > 0;
-      const int country = it != art.body_country.end() ? it->second : body && home_named ? home : -1;
+      // ("In Rabat, the interior ministry told ...": a setting that opens the
+      // sentence seats the body there.)
+      int setting = -1;
+      if (span.end > span.begin + 2 && art.tok_text(span.begin) == "In")
+        for (const Mention& m : ms)
+          if (m.begin == span.begin + 1 && m.end < i && art.tok_text(m.end) == "," && m.country >= 0 &&
+              (m.kind == MentionKind::capital || m.kind == MentionKind::country))
+            setting = m.country;
+      const int country = body && setting >= 0                 ? setting
+                          : it != art.body_country.end() ? it->second
+                          : body && home_named           ? home
+                                                         : -1;
       if (country >= 0 &&
           !(b + 1 < span.end && (toks[b + 1].id == id.of || toks[b + 1].id == id.in || toks[b + 1].is(kCap)))) {
         sen.replace_with_country(i, b + 1, country);
