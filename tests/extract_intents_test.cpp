@@ -264,3 +264,20 @@ TEST_CASE("one party's consent to an act of its own is that act decided, no agre
     CHECK(test::find_sym(fs, "05", "JPN,CHN") != nullptr);
   }
 }
+
+TEST_CASE("an invitation taken up: the invitee's visit, planned, and no intent read in 'accepted'") {
+  auto fs = test::facts("Peru's president accepted an invitation from Ecuador to visit Quito in May.");
+  CAPTURE(test::summary(fs));
+  const Fact* v = test::find(fs, "04", "PER", "ECU");
+  REQUIRE(v != nullptr);
+  CHECK(v->status == Status::planned);
+  CHECK(test::find(fs, "02", "ECU", "PER") != nullptr);
+  fs = test::facts("The Peruvian president told reporters that Lima accepted an invitation to tour Quito later this year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "PER", "ECU") != nullptr);
+  CHECK(test::with_root(fs, "03") == nullptr);
+  // declined: no visit
+  fs = test::facts("Peru's president declined an invitation to visit Quito.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "PER", "ECU") == nullptr);
+}

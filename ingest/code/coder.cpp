@@ -130,6 +130,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit" ||
                                  frames_.in_class(prisoner_class_, tr.lemma(w))))
       vetoed.push_back(w);
+  // "accepted the invitation to come to X": the taking up is no act of its
+  // own; the visit, planned, is the fact (the pattern coder would read an
+  // intent in "accepted").
+  for (int w = 0; w < n; ++w)
+    if (tr.base(w) == "acl" && tr.is_verb(w) && tr.marker(w) == "to" && tr.head(w) >= 0 &&
+        is_rel(tr.lemma(tr.head(w)), {"invitation", "invite"}) && tr.rel(tr.head(w)) == "obj" &&
+        tr.head(tr.head(w)) >= 0 && is_rel(tr.lemma(tr.head(tr.head(w))), {"accept", "take"}) &&
+        frames_.find(tr.lemma(w), false))
+      vetoed.push_back(tr.head(tr.head(w)));
   // "a genocide case", "invasion talks": an event noun that modifies
   // another event noun is that event's topic, no event of its own; the
   // pattern coder's reading of it goes too. ("an aid package", "a bomb

@@ -129,6 +129,13 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "plan-acl ";
       return subject_of(c, t.head(h), why, depth + 1);
     }
+    // "accepted the invitation to come to X": whoever takes up an invitation
+    // does what it invites to.
+    if (r == "acl" && t.child(v, "mark") >= 0 && is_rel(t.lemma(h), {"invitation", "invite"}) &&
+        t.rel(h) == "obj" && t.head(h) >= 0 && is_rel(t.lemma(t.head(h)), {"accept", "take"})) {
+      why += "invited ";
+      return subject_of(c, t.head(h), why, depth + 1);
+    }
     // "summoned the ambassador to protest X": a protest told as the
     // purpose of an act on someone is the actor's, not that someone's.
     if (r == "acl" && t.is_nominal(h) && t.child(v, "mark") >= 0 && t.rel(h) == "obj" && t.head(h) >= 0 &&

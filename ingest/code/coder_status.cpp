@@ -282,7 +282,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     // "denied that it had attacked": the verb whose that-clause the trigger
     // heads; "reports that X had sent": the noun's.
     if (r == "ccomp" || (r == "acl" && tr.upos(h) == Upos::NOUN && tr.child(x, "mark") >= 0)) {
-      const int v = cues_.find(CueWhere::clause, tr.lemma(h));
+      int v = cues_.find(CueWhere::clause, tr.lemma(h));
+      // "accepted the invitation to come to X": the visit invited to, once
+      // taken up, is planned (see Coder::subject_of)
+      if (r == "acl" && is_rel(tr.lemma(h), {"invitation", "invite"}) && tr.rel(h) == "obj" && tr.head(h) >= 0 &&
+          is_rel(tr.lemma(tr.head(h)), {"accept", "take"}) && !denied(c, tr.head(h)))
+        v = static_cast<int>(Status::planned);
       take(v);
       // "reports that X supplied ...": hearsay told by a noun (the verb
       // "reported that" asserts).
