@@ -115,3 +115,31 @@ TEST_CASE("a deal 'with X' and no other party is the deal of the clause's subjec
   CAPTURE(test::summary(obj));
   CHECK(test::with_root(obj, "05") == nullptr);
 }
+
+TEST_CASE("aid: money a lender approves or releases to a state, and boats or arms handed over to one") {
+  const test::RoleCase cases[] = {
+      {"Under the accord, Kenya will hand over three patrol boats to the Tanzanian navy next year.", "07", "KEN",
+       "TZA"},
+      {"The Chinese embassy said Beijing had released $30 million in grants to Laos for new schools.", "07", "CHN",
+       "LAO"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  auto fs = test::facts("The IMF board approved a disbursement of $40 million to Zambia on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") != nullptr);
+  CHECK(test::countries(*test::with_root(fs, "07"), "target") == test::codes("ZMB"));
+  // a loan a state's parliament approves is one it takes, not aid it gives
+  fs = test::facts("Zambia's parliament approved a $2 billion loan from China.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "ZMB", "") == nullptr);
+}
+
+TEST_CASE("aid: two makers of aid to one state, told one after the other, are two facts") {
+  auto fs = test::facts(
+      "KAMPALA, May 6 (Wire) - On Tuesday the World Bank granted $300 million in loans to Uganda for road "
+      "repairs.\n\nChina lent Uganda a further $500 million in credit, the finance minister said.");
+  CAPTURE(test::summary(fs));
+  const Fact* china = test::find(fs, "07", "CHN", "UGA");
+  REQUIRE(china != nullptr);
+  CHECK(china->source.size() == 1);
+}

@@ -375,3 +375,21 @@ TEST_CASE("analyzer: a verb after 'to' and before a determiner or a number, tagg
   t = tags_of({"Thailand", "is", "committed", "to", "free", "trade", "."}, 4);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: a noun right after a modal, before a determiner, number or particle, is the modal's verb") {
+  const std::vector<std::string_view> words = {"Kenya",  "will",   "hand", "over",     "three",
+                                               "patrol", "boats",  "to",   "Tanzania", "."};
+  Tags t = tags_of(words, 2);
+  CHECK(t.tagger == "NN");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VB");
+  CHECK(tags_of(words, 3).analyzer == "RP");  // and its particle
+  // ... also with an adverb between ("would then store it")
+  CHECK(tags_of({"The", "agency", "would", "then", "store", "it", "abroad", "."}, 4).analyzer == "VB");
+  // a noun after a modal that ends its clause, or before a verb, stays what the tagger said
+  for (const auto& row : std::vector<std::pair<std::vector<std::string_view>, std::size_t>>{
+           {{"Nobody", "knows", "what", "the", "answer", "will", "be", "."}, 4},
+           {{"The", "talks", "will", "resume", "soon", "."}, 1}}) {
+    Tags u = tags_of(row.first, row.second);
+    CHECK(u.analyzer == u.tagger);
+  }
+}

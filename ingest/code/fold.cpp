@@ -225,8 +225,13 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
             if (a.kind == ActorKind::organization && a.country.empty() && !have.count(a.id)) return true;
         return false;
       };
+      // (nor one whose maker is none of the event's: "the IMF released $1
+      // billion to X; China extended $2 billion" are two acts of aid)
+      const bool other_maker = !d.fact.source.empty() && !o.fact.source.empty() &&
+                               !shares_key(d.fact.source, o.fact.source) &&
+                               !shares_key(d.fact.source, o.fact.target);
       if (!d.own_date && !d.own_place && d.sentence > o.sentence && d.sentence - o.sentence <= 8 && !d.say && shared &&
-          !new_body()) {
+          !new_body() && !other_maker) {
         if (d.fact.type == "summit" || within(d.countries, o.countries) || within(o.countries, d.countries)) {
           target = &o;
           break;

@@ -274,6 +274,34 @@ void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words
   }
 }
 
+bool is_particle(std::string_view w) {
+  return w == "over" || w == "up" || w == "down" || w == "off" || w == "out" || w == "back" || w == "away";
+}
+
+void nouns_after_modals(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kMD = xpos_index("MD"), kNN = xpos_index("NN"), kVB = xpos_index("VB"),
+                            kRB = xpos_index("RB"), kDT = xpos_index("DT"), kCD = xpos_index("CD"),
+                            kPRPS = xpos_index("PRP$"), kPRP = xpos_index("PRP"), kRP = xpos_index("RP"),
+                            kIN = xpos_index("IN");
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (a.xpos[i] != kNN) continue;
+    std::size_t m = i - 1;
+    if (a.xpos[m] == kRB && m > 0) --m;
+    if (a.xpos[m] != kMD) continue;
+    const std::uint8_t next = a.xpos[i + 1];
+    if (next != kDT && next != kCD && next != kPRPS && next != kPRP && next != kRP && next != kIN) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.verb_index_word(form)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVB;
+    // ("hand over three boats": its particle, read as a preposition)
+    if (next == kIN && i + 2 < words.size() && is_particle(words[i + 1]) &&
+        (a.xpos[i + 2] == kDT || a.xpos[i + 2] == kCD || a.xpos[i + 2] == kPRPS))
+      a.xpos[i + 1] = kRP;
+  }
+}
+
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a) {
   // A verb after "and" or "or" takes the form of the verb it joins in the
   // tagger's eyes ("to wait and spoke" -> "spoke" VB); a form that WordNet

@@ -100,6 +100,12 @@ void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, cons
 void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                       Analysis& a);
 
+// Before lemmas. "Kenya will hand over three boats", with the verb tagged
+// as a noun: a modal (with an adverb between or none) takes a verb, so a
+// singular noun WordNet also lists as a verb, right after one and before
+// a determiner, number, pronoun, particle or preposition, is that verb.
+void nouns_after_modals(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
+
 // After lemmas. "to wait and spoke": an irregular past tagged as a base
 // form after "and" or "or" is a past.
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
