@@ -532,3 +532,15 @@ TEST_CASE("extract events: a remark after a date names what it is about" * docte
   check_case({"The Chilean foreign minister said on Monday that relations with Peru remained a priority.", "01",
               "CHL", "PER", "", "occurred", "2025-03-10", ""});
 }
+
+TEST_CASE("a day's possessive names no maker of a noun event: 'At Monday's summit, the presidents of A, B and C ...'") {
+  auto fs = test::facts(
+      "At Monday's summit in Gaborone, the presidents of Zambia, Malawi and Mozambique agreed to open a joint "
+      "rail corridor.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "ZMB,MWI,MOZ") != nullptr);
+  // a state's possessive still is one
+  fs = test::facts("Zambia's summit with Malawi was postponed.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "ZMB,MWI") != nullptr);
+}

@@ -142,7 +142,10 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           own_agent |= is_rel(tr.base(*d), {"amod", "compound"}) && frames_.in_class(nonstate_class_, tr.lemma(*d));
       // "after the president's visit to the U.S.": a noun event whose
       // possessor names its maker, known or not, borrows no other maker.
-      const int owner = f.noun && source ? tr.child(t, "nmod:poss") : -1;
+      // (a day or a time is no maker: "at Monday's summit", "last
+      // week's talks")
+      int owner = f.noun && source ? tr.child(t, "nmod:poss") : -1;
+      if (owner >= 0 && is_date(c, owner)) owner = -1;
       if (own_agent) {
         c.nonstate_agent = true;
         why += source ? "source=own-agent " : "target=own-agent ";
