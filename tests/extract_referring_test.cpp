@@ -333,3 +333,17 @@ TEST_CASE("'In Phnom Penh, a ministry spokeswoman said': the opening place seats
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KHM", "VNM") == nullptr);
 }
+
+TEST_CASE("'the organization' after an organization named earlier in the same sentence is that one, also as a possessive") {
+  for (const char* whom : {"the organization", "the organization's Permanent Council"}) {
+    auto fs = test::facts(std::string("Costa Rica filed a complaint against Nicaragua with the Organization of "
+                                      "American States on Tuesday and asked ") +
+                          whom + " to send monitors to the river.");
+    CAPTURE(whom);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, "02");
+    REQUIRE(f != nullptr);
+    REQUIRE(f->target.size() == 1);
+    CHECK(f->target[0].id == "org:OAS");
+  }
+}

@@ -241,8 +241,14 @@ void pronouns_and_descriptions(SentenceState& sen) {
       continue;
     }
     // "the bloc", "the alliance", "the regional body": the international
-    // organization named last.
-    if (w == id.the && art.last_org >= 0) {
+    // organization named last (in this sentence before it, if one is:
+    // "complained to the OAS and asked the organization's council ...").
+    int org_here = -1;
+    if (w == id.the)
+      for (const Mention& m : ms)
+        if (m.begin < i && m.kind == MentionKind::org && m.entity >= 0 && !m.anaphor) org_here = m.entity;
+    if (w == id.the && (art.last_org >= 0 || org_here >= 0)) {
+      const int org = org_here >= 0 ? org_here : art.last_org;
       auto collective = [&](std::uint32_t j) {
         std::string_view x = art.tok_text(j);
         return x == "bloc" || x == "alliance" || x == "organization" || x == "organisation" || x == "body" ||
@@ -255,12 +261,14 @@ void pronouns_and_descriptions(SentenceState& sen) {
         ++j;
       // "body" only with its modifier ("the world body"): "the body" alone is a corpse.
       bool bare_body = j == i + 1 && j < span.end && art.tok_text(j) == "body";
+      // (a name after it is its own, "the alliance Aukus"; not after its
+      // possessive: "the organization's Permanent Council")
       if (j < span.end && at[j] < 0 && collective(j) && !bare_body &&
-          !(j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap)))) {
+          !(j + 1 < span.end && (toks[j + 1].id == id.of || (toks[j + 1].is(kCap) && !toks[j].is(kPossessive))))) {
         Mention om;
         om.kind = MentionKind::org;
-        om.entity = art.last_org;
-        om.country = dict.organizations()[art.last_org].country;
+        om.entity = org;
+        om.country = dict.organizations()[org].country;
         om.anaphor = true;
         sen.replace(i, j + 1, om);
         i = j;
