@@ -336,8 +336,8 @@ TEST_CASE("'In Phnom Penh, a ministry spokeswoman said': the opening place seats
 
 TEST_CASE("'the organization' after an organization named earlier in the same sentence is that one, also as a possessive") {
   for (const char* whom : {"the organization", "the organization's Permanent Council"}) {
-    auto fs = test::facts(std::string("Costa Rica filed a complaint against Nicaragua with the Organization of "
-                                      "American States on Tuesday and asked ") +
+    auto fs = test::facts(std::string("Costa Rica filed a complaint against Nicaragua, which it took to the OAS, "
+                                      "and asked ") +
                           whom + " to send monitors to the river.");
     CAPTURE(whom);
     CAPTURE(test::summary(fs));
