@@ -114,3 +114,22 @@ TEST_CASE("an arrival that names no place, in a story datelined in another state
   CAPTURE(test::summary(fs));
   CHECK(fs.empty());
 }
+
+TEST_CASE("captives handed over to their state are set free to it; 'handed over 12' is no count") {
+  auto fs = test::facts("Kenya handed over 12 Somali prisoners to Somalia on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "KEN", "SOM") != nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);
+  // a suspect handed over is still judicial cooperation
+  fs = test::facts("Sudan handed over the suspect to Chad.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "06", "SDN", "TCD") != nullptr);
+}
+
+TEST_CASE("a state's suspension from a body lifted: the body yields to that state") {
+  auto fs = test::facts("The African Union lifted Mali's suspension from the bloc last month.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "08");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target") == test::codes("MLI"));
+}

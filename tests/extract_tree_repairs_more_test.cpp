@@ -409,3 +409,23 @@ TEST_CASE("tree repair: 'In X, spokeswoman A B said' read with the name a conjun
   CHECK(t.head(5) == 7);
   CHECK(t.rel(5) == "nsubj");
 }
+
+TEST_CASE("tree repair: 'handed over 12 prisoners' read as 'over 12': the verb's particle") {
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"hand", Upos::VERB, "VBD", -1, "root"},
+                                       {"over", Upos::ADV, "RB", 3, "advmod"},
+                                       {"12", Upos::NUM, "CD", 4, "nummod"},
+                                       {"prisoner", Upos::NOUN, "NNS", 1, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == 1);
+  CHECK(t.rel(2) == "compound:prt");
+  // "over" after another verb stays ("counted over 12 ships")
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"count", Upos::VERB, "VBD", -1, "root"},
+                      {"over", Upos::ADV, "RB", 3, "advmod"},
+                      {"12", Upos::NUM, "CD", 4, "nummod"},
+                      {"ship", Upos::NOUN, "NNS", 1, "obj"}});
+  t.reset(a);
+  CHECK(t.head(2) == 3);
+}

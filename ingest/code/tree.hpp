@@ -29,6 +29,7 @@ class Tree {
     }
     index_kids();
     if (repair_double_objects()) index_kids();
+    if (repair_handed_over()) index_kids();
     if (repair_list_appositions()) index_kids();
     if (repair_list_subjects()) index_kids();
     if (repair_fronted_phrase_roots()) index_kids();
@@ -86,6 +87,7 @@ class Tree {
   bool repair_object_complements();
   bool repair_quote_attributions();
   bool repair_said_objects();
+  bool repair_handed_over();
   bool repair_stray_said_clauses();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();

@@ -356,6 +356,22 @@ bool Tree::repair_object_complements() {
   return changed;
 }
 
+// "handed over 12 prisoners", read as "over 12" (more than twelve): right
+// after "hand" or "turn", "over" is the verb's particle (what is handed
+// over is given, not counted).
+bool Tree::repair_handed_over() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v + 1 < n; ++v) {
+    const int o = v + 1;
+    if (!is_verb(v) || (lemma(v) != "hand" && lemma(v) != "turn") || lemma(o) != "over" || head_[o] == v) continue;
+    if (upos(o) != syntax::Upos::ADV && upos(o) != syntax::Upos::ADP) continue;
+    attach(o, v, "compound:prt");
+    changed = true;
+  }
+  return changed;
+}
+
 // Two bare noun phrases after a verb with no "and", "or" or comma between
 // them ("sent the Kenyan people greetings"), read as a coordination, are
 // the verb's two objects: the first is whom it goes to (iobj), the second
