@@ -127,7 +127,7 @@ TEST_CASE("captives handed over to their state are set free to it; 'handed over 
 }
 
 TEST_CASE("a state's suspension from a body lifted: the body yields to that state") {
-  auto fs = test::facts("The African Union lifted Mali's suspension from the bloc last month.");
+  auto fs = test::facts("The African Union on Friday lifted Mali's two-year suspension.");
   CAPTURE(test::summary(fs));
   const Fact* f = test::with_root(fs, "08");
   REQUIRE(f != nullptr);
