@@ -143,3 +143,15 @@ TEST_CASE("aid: two makers of aid to one state, told one after the other, are tw
   REQUIRE(china != nullptr);
   CHECK(china->source.size() == 1);
 }
+
+TEST_CASE("diplomatic cooperation: an embassy opened in a state, an envoy accredited to one") {
+  const test::RoleCase cases[] = {
+      {"Mongolia will open an embassy in Lima next year.", "05", "MNG", "PER"},
+      {"Dorj, Mongolia's envoy to Peru, is to be accredited to Chile as well.", "05", "MNG", "CHL"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // fire opened is no embassy
+  auto fs = test::facts("Peruvian troops opened fire on a Bolivian patrol.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}
