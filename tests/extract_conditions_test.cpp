@@ -78,3 +78,15 @@ TEST_CASE("an act a party is due to do is planned, however the parser read 'due 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("an act not weighed or not planned is denied: 'is not weighing a break in ties'") {
+  auto fs = test::facts("Ecuador's foreign minister said Quito was not considering cutting its ties with Lima.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "16", "ECU", "PER");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+  // weighed, it is no fact yet
+  fs = test::facts("Ecuador's foreign minister said Quito was considering cutting its ties with Lima.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "ECU", "PER") == nullptr);
+}

@@ -266,7 +266,13 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
         bool negated_gov = false;
         for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && g == static_cast<int>(Status::negated); ++d)
           negated_gov |= (tr.base(*d) == "advmod" || tr.base(*d) == "part") && is_rel(tr.lemma(*d), {"not", "never", "n't"});
-        take(negated_gov ? kHypothetical : g);
+        // "is not weighing a break in ties", "does not plan to
+        // attend": an act not weighed or not planned is denied.
+        bool denied_plan = false;
+        if (g == kHypothetical || g == static_cast<int>(Status::planned) || g == static_cast<int>(Status::intended))
+          for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d)
+            denied_plan |= tr.base(*d) == "advmod" && is_rel(tr.lemma(*d), {"not", "never", "n't"});
+        take(negated_gov ? kHypothetical : denied_plan ? static_cast<int>(Status::negated) : g);
       }
       // "has yet to answer X's request", "will not accept the offer": a
       // verbal act that another act answers was made; what is said of the
