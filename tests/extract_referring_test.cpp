@@ -347,3 +347,12 @@ TEST_CASE("'the organization' after an organization named earlier in the same se
     CHECK(f->target[0].id == "org:OAS");
   }
 }
+
+TEST_CASE("'his government' in what a speaker says is the speaker's, even after another country's official") {
+  auto fs = test::facts(
+      "LOME, Aug 22 (Wire) - Togo's foreign minister, Kodjo Amedzo, sent a note of protest to Benin on Monday.\n\n"
+      "An interior ministry spokeswoman in Cotonou told reporters that her government wanted talks and urged "
+      "Togo to come back to the negotiating table.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "BEN", "TGO") != nullptr);
+}

@@ -429,3 +429,21 @@ TEST_CASE("tree repair: 'handed over 12 prisoners' read as 'over 12': the verb's
   t.reset(a);
   CHECK(t.head(2) == 3);
 }
+
+TEST_CASE("tree repair: 'A spokesman in X said', read with 'in' a subordinator and X a second subject") {
+  syntax::Analysis a = test::analysis({{"a", Upos::DET, "DT", 1, "det"},
+                                       {"spokesman", Upos::NOUN, "NN", 4, "nsubj"},
+                                       {"in", Upos::ADP, "IN", 4, "mark"},
+                                       {"Lagos", Upos::PROPN, "NNP", 4, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 6, "det"},
+                                       {"talk", Upos::NOUN, "NNS", 7, "nsubj"},
+                                       {"fail", Upos::VERB, "VBD", 4, "ccomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(3) == 1);
+  CHECK(t.rel(3) == "nmod");
+  CHECK(t.head(2) == 3);
+  CHECK(t.rel(2) == "case");
+  CHECK(t.rel(1) == "nsubj");
+}

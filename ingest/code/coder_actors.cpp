@@ -51,6 +51,13 @@ int Coder::adopter_of_relative(const Ctx& c, int n) const {
   return subject_of(c, t.head(a), ignored);
 }
 
+// A capital, a state's other seat of government ("Dar es Salaam", a
+// metonym of its state) or the state itself: where a body or its
+// officials sit ("officials in Seoul").
+static bool seat_of_state(const Mention& m) {
+  return m.kind == MentionKind::capital || m.kind == MentionKind::country || m.kind == MentionKind::metonym;
+}
+
 int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   auto usable = [&](int mi) {
     if (mi < 0) return false;
@@ -208,8 +215,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
             // spokesman in Kampala")
             (p == "in" && (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "official" || title) &&
              c.mention(*k) >= 0 &&
-             (c.rec.mentions[c.mention(*k)].kind == MentionKind::capital ||
-              c.rec.mentions[c.mention(*k)].kind == MentionKind::country));
+             seat_of_state(c.rec.mentions[c.mention(*k)]));
     }
     if (!mod) continue;
     int mk = c.mention(*k);
@@ -239,7 +245,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     for (const int* k = c.t.kids_begin(h); k != c.t.kids_end(h); ++k) {
       if (*k < next || c.t.base(*k) != "obl" || c.t.marker(*k) != "in" || *c.t.kids_begin(*k) != next) continue;
       const int mk = c.mention(*k);
-      if (mk >= 0 && (c.rec.mentions[mk].kind == MentionKind::capital || c.rec.mentions[mk].kind == MentionKind::country))
+      if (mk >= 0 && seat_of_state(c.rec.mentions[mk]))
         return mk;
     }
   }
@@ -257,22 +263,25 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (after < n && c.t.lemma(after) == "," && c.t.base(*k) == "obl" && c.t.marker(*k) == "in" &&
         c.t.left_edge(*k) == c.t.left_edge(h)) {
       const int mk = c.mention(*k);
-      if (mk >= 0 && (c.rec.mentions[mk].kind == MentionKind::capital || c.rec.mentions[mk].kind == MentionKind::country))
+      if (mk >= 0 && seat_of_state(c.rec.mentions[mk]))
         return mk;
     }
   }
-  if (pronoun_owner >= 0) return pronoun_owner;
   // "X said his government would ...": a state body owned by "his", "her"
-  // or "its" that names no one, in what a speaker says, is the speaker's.
-  if (owner >= 0 && !owned && c.mention(owner) < 0 && is_rel(c.t.lemma(owner), {"he", "she", "it", "his", "her", "its"}) &&
+  // or "its", in what a speaker says, is the speaker's (before whoever
+  // the pronoun was read as: "a spokesman said his government ..." after
+  // another country's minister was told of).
+  if (owner >= 0 && !owned && is_rel(c.t.lemma(owner), {"he", "she", "it", "his", "her", "its"}) &&
       (frames_.in_class(domestic_class_, c.t.lemma(n)) || c.t.lemma(n) == "country"))
     for (int v = c.t.head(n); v >= 0; v = c.t.head(v)) {
       if (!c.t.is_verb(v) || !speech_verb(c.t.lemma(v))) continue;
       std::string ignored;
       const int sj = subject_of(c, v, ignored);
-      if (sj >= 0 && sj != n) return actor_of_node(c, sj, true, places);
+      if (sj >= 0 && sj != n)
+        if (const int a = actor_of_node(c, sj, true, places); a >= 0 || c.mention(owner) < 0) return a;
       break;
     }
+  if (pronoun_owner >= 0) return pronoun_owner;
   // "the policy that X adopted", "the deal Y signed": the subject of a
   // relative clause of conduct whose object is the noun itself.
   if (!source)

@@ -356,6 +356,29 @@ bool Tree::repair_object_complements() {
   return changed;
 }
 
+// "A spokesman in Cotonou said ...", read with "in" the verb's
+// subordinator and the place a second subject: a clause has one subject,
+// and a preposition before a name makes it a phrase, here of the noun
+// before it.
+bool Tree::repair_double_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    if (!is_verb(v)) continue;
+    int first = -1, second = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (rel_[*k] == "nsubj") (first < 0 ? first : second) = *k;
+    if (first < 0 || second < 0 || second > v) continue;
+    const int p = left_edge(second) - 1;
+    if (p != right_edge(first) + 1 || upos(p) != syntax::Upos::ADP || !(head_[p] == v || head_[p] == second)) continue;
+    if (!is_nominal(second) || !is_nominal(first)) continue;
+    attach(second, first, "nmod");
+    attach(p, second, "case");
+    changed = true;
+  }
+  return changed;
+}
+
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
 // after "hand" or "turn", "over" is the verb's particle (what is handed
 // over is given, not counted).
