@@ -544,3 +544,18 @@ TEST_CASE("a day's possessive names no maker of a noun event: 'At Monday's summi
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "ZMB,MWI") != nullptr);
 }
+
+TEST_CASE("an international organization alone is one party: its meeting or summit ties no two states") {
+  for (const char* text : {"The Security Council met in Geneva on Friday and urged restraint.",
+                           "Officials said loan negotiations with the IMF would resume in May.",
+                           "Diplomats expect little from the Arab League's yearly summit in March."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "04") == nullptr);
+  }
+  // with a state beside it, a tie
+  auto fs = test::facts("Kenya opened loan negotiations with the IMF in May.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") != nullptr);
+}
