@@ -113,11 +113,13 @@ bool names_two_parties(const Fact& f) {
     for (const Actor& x : side) {
       if (x.kind == ActorKind::person && x.country.empty()) continue;
       keys.push_back(x.country.empty() ? x.id : x.country);
-      // (An international organization alone is one party: loan
-      // negotiations with the IMF, the Arab League's yearly summit, the
-      // Security Council meeting in Geneva tie no two states named; session 26 measured
-      // it on every set: the sets E, H, I, J and the news dev set gain,
-      // one summit of set A that a coder coded with the members is lost.)
+      // An international organization's summit is a meeting of its member
+      // states: it ties them. Alone in any other fact it is one party:
+      // loan negotiations with the IMF or the Security Council meeting in
+      // Geneva tie no two states named (session 26: sets E, H, I, J and
+      // the news dev set gain).
+      if (x.kind == ActorKind::organization && x.country.empty() && f.cameo.rfind("044", 0) == 0)
+        keys.push_back(x.id + "#members");
     }
     return keys.size() > before;
   };
