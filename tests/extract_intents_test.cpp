@@ -281,3 +281,10 @@ TEST_CASE("an invitation taken up: the invitee's visit, planned, and no intent r
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "PER", "ECU") == nullptr);
 }
+
+TEST_CASE("'intends to travel to X' is an intent to visit (036), not a planned visit") {
+  auto fs = test::facts("Kenya's trade minister said on Monday that he intended to travel to Lusaka in the spring.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "036", "KEN", "ZMB") != nullptr);
+  CHECK(test::find(fs, "04", "KEN", "ZMB") == nullptr);
+}
