@@ -133,3 +133,13 @@ TEST_CASE("a state's suspension from a body lifted: the body yields to that stat
   REQUIRE(f != nullptr);
   CHECK(test::countries(*f, "target") == test::codes("MLI"));
 }
+
+TEST_CASE("a thing received is no guest: 'received bribes from X' is no hosting") {
+  auto fs = test::facts("Investigators believe the French minister received bribes from Pakistan in an arms sale.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  // people received are
+  fs = test::facts("Kenya's president received the Ugandan delegation on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "043", "KEN", "UGA") != nullptr);
+}

@@ -211,6 +211,15 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     for (std::uint32_t fi : *fs) {
       const Frame& f = frames_.frame(fi);
       if (f.adjective != adjective || !frame_holds(c, w, f)) continue;
+      // "received bribes from X", "received support": a host receives
+      // people; a thing received (a common noun that names no actor and no
+      // agent) is no guest.
+      // (a host may host talks, a round, a summit: only "receive")
+      if ((f.flags & kFrameGuest) && tr.lemma(w) == "receive" && !tr.passive(w) && !tr.reduced_passive(w))
+        if (const int o = tr.child(w, "obj");
+            o >= 0 && tr.upos(o) == Upos::NOUN && c.mention(o) < 0 &&
+            !std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(o)))
+          continue;
       CodedEvent e;
       e.frame = fi;
       e.word = w;
