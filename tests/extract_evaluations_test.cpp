@@ -387,3 +387,13 @@ TEST_CASE("evaluations: a verb or adverb that names the act a wrong makes what i
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "11") == nullptr);
 }
+
+TEST_CASE("evaluations: another state's arming of an armed group, told, is an accusation of that state") {
+  auto fs = test::facts("KIGALI, June 3 (Wire) - A Rwandan government spokesman told reporters that Congo had supplied weapons to the FDLR.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "RWA", "COD") != nullptr);
+  // arming one's own army is no wrong told of another
+  fs = test::facts("KIGALI, June 3 (Wire) - A Rwandan government spokesman told reporters that Congo had supplied weapons to its own army.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "RWA", "COD") == nullptr);
+}

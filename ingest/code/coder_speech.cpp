@@ -372,6 +372,15 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           const int r = (e.cameo[0] - '0') * 10 + (e.cameo[1] - '0');
           if (r >= 18 && r <= 20 && e.status == Status::occurred && !e.hypothetical && !e.sym)
             c.add_others(e.source, speaker, accused);
+          // ... so is arming or funding an armed group ("told reporters
+          // Kampala armed the rebels"), which the coding rules do not count alone
+          if (r == 7 && e.status == Status::occurred && !e.hypothetical &&
+              std::any_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
+                const Mention& m = c.party(x);
+                return m.kind == MentionKind::org && m.entity >= 0 &&
+                       dict_.organizations()[m.entity].kind == "armed_group";
+              }))
+            c.add_others(e.source, speaker, accused);
         }
         if (!accused.empty()) {
           recode_remark(out[k], &accused, "112", "criticism", "a hostile act of another told ");
