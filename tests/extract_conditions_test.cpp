@@ -90,3 +90,11 @@ TEST_CASE("an act not weighed or not planned is denied: 'is not weighing a break
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "ECU", "PER") == nullptr);
 }
+
+TEST_CASE("a warning of the warner's own act, on a condition, is a threat to whom that act would hit") {
+  auto fs = test::facts(
+      "KAMPALA, May 3 (Wire) - Uganda's trade minister warned that Kampala would halt its imports of Kenyan sugar "
+      "if the new duties went ahead.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "UGA", "KEN") != nullptr);
+}

@@ -426,6 +426,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (subj < 0) subj = tr.child(cc, "nsubj:pass");
           actors_at(c, subj, false, false, e.target);
           if (!e.target.empty()) why += "target=subject of the warned clause ";
+          // "warned that it would halt its imports of Kenyan sugar if
+          // ...": a warning of the warner's own act is aimed at whom that
+          // act would hit, named in its object.
+          if (!e.source.empty() && std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
+                return c.among(x, e.source);
+              })) {
+            e.target.clear();
+            if (const int o = tr.child(cc, "obj"); o >= 0 && tr.child(cc, "advcl") >= 0) {
+              std::vector<std::int32_t> hit;
+              actors_at(c, o, false, false, hit);
+              for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
+                if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") actors_at(c, *d, false, false, hit);
+              c.add_others(hit, e.source, e.target);
+              if (!e.target.empty()) why += "target=whom the warned act would hit ";
+            }
+          }
         }
       }
       // "wrote to X asking ...", "called X urging ...": a participle of
