@@ -447,3 +447,32 @@ TEST_CASE("tree repair: 'A spokesman in X said', read with 'in' a subordinator a
   CHECK(t.rel(2) == "case");
   CHECK(t.rel(1) == "nsubj");
 }
+
+TEST_CASE("tree repair: 'kept X from crossing Y, accusing them of ...': the participle is the main verb's") {
+  syntax::Analysis a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"bar", Upos::VERB, "VBD", -1, "root"},
+                                       {"citizen", Upos::NOUN, "NNS", 1, "obj"},
+                                       {"from", Upos::SCONJ, "IN", 4, "mark"},
+                                       {"enter", Upos::VERB, "VBG", 1, "advcl"},
+                                       {"the", Upos::DET, "DT", 6, "det"},
+                                       {"country", Upos::NOUN, "NN", 4, "obj"},
+                                       {",", Upos::PUNCT, ",", 8, "punct"},
+                                       {"accuse", Upos::VERB, "VBG", 4, "advcl"},
+                                       {"they", Upos::PRON, "PRP", 8, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(8) == 1);
+  CHECK(t.rel(8) == "advcl");
+  // without the comma it stays
+  a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"bar", Upos::VERB, "VBD", -1, "root"},
+                      {"citizen", Upos::NOUN, "NNS", 1, "obj"},
+                      {"from", Upos::SCONJ, "IN", 4, "mark"},
+                      {"enter", Upos::VERB, "VBG", 1, "advcl"},
+                      {"the", Upos::DET, "DT", 6, "det"},
+                      {"country", Upos::NOUN, "NN", 4, "obj"},
+                      {"accuse", Upos::VERB, "VBG", 4, "advcl"},
+                      {"they", Upos::PRON, "PRP", 7, "obj"}});
+  t.reset(a);
+  CHECK(t.head(7) == 4);
+}

@@ -61,6 +61,7 @@ class Tree {
     if (repair_quote_attributions()) index_kids();
     if (repair_said_objects()) index_kids();
     if (repair_stray_said_clauses()) index_kids();
+    if (repair_comma_participles()) index_kids();
     if (repair_conditional_mains()) index_kids();
     if (repair_modifier_clauses()) index_kids();
     if (repair_verb_modifiers()) index_kids();
@@ -91,6 +92,7 @@ class Tree {
   bool repair_handed_over();
   bool repair_double_subjects();
   bool repair_stray_said_clauses();
+  bool repair_comma_participles();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();
   bool repair_verb_modifiers();

@@ -251,6 +251,25 @@ bool Tree::repair_said_objects() {
   return changed;
 }
 
+// "kept X from crossing the border, saying they lacked visas", read with
+// the participle after the comma a clause of "crossing": a participle set
+// off by a comma after a gerund the main verb governs ("from entering",
+// "by closing") tells of the main act, done by the main verb's subject.
+bool Tree::repair_comma_participles() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 1; v < n; ++v) {
+    const int h = head_[v];
+    if (!is_verb(v) || xpos(v) != "VBG" || base_[v] != "advcl" || lemma(v - 1) != "," || h < 0 || h > v) continue;
+    if (!is_verb(h) || xpos(h) != "VBG" || base_[h] != "advcl" || head_[h] < 0 || !is_verb(head_[h])) continue;
+    const int m = child(h, "mark");
+    if (m < 0 || !(lemma(m) == "from" || lemma(m) == "by" || lemma(m) == "for" || lemma(m) == "of")) continue;
+    head_[v] = head_[h];
+    changed = true;
+  }
+  return changed;
+}
+
 // "told reporters in Nairobi that X had ...", read with the clause said
 // hung on the place (a relative clause of "Nairobi", or "that" as its
 // object): a "that" clause with a subject of its own, on a proper noun
