@@ -280,3 +280,12 @@ TEST_CASE("what an appeal or demand asks for in a clause of what should happen i
     CHECK(test::with_root(fs, "08") == nullptr);
   }
 }
+
+TEST_CASE("'denounced what it termed a senseless assault': the free relative names the act told before") {
+  auto fs = test::facts(
+      "ACCRA, June 4 (Wire) - Togolese troops fired on a Ghanaian border post on Monday.\n\n"
+      "The Dutch foreign ministry denounced what it termed a senseless assault and voiced support for Ghana.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "NLD", "TGO") != nullptr);
+  CHECK(test::find(fs, "11", "NLD", "GHA") == nullptr);
+}

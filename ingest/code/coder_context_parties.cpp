@@ -273,6 +273,15 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   if (expressed >= 0)
     for (const int* d = tr.kids_begin(expressed); d != tr.kids_end(expressed) && !last; ++d)
       if (tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"at", "over", "about"}) && (last = act_of(*d))) n = *d;
+  // "denounced what it termed a senseless assault": what the free
+  // relative names is the object, and refers back as "the assault" would.
+  bool named_back = false;
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
+    if (tr.rel(*d) != "obj" || tr.lemma(*d) != "what") continue;
+    for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d) && !last; ++r)
+      if (tr.rel(*r) == "acl:relcl" && is_rel(tr.lemma(*r), {"call", "describe", "term", "brand", "dub"}))
+        if (const int x = tr.child(*r, "xcomp"); x >= 0 && (last = act_of(x))) n = x, named_back = true;
+  }
   for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !last; ++d) {
     if (tr.rel(*d) == "obj" && (last = act_of(*d))) n = *d;
     if (!last && tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"for", "against"}) &&
@@ -288,7 +297,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
         if (tr.base(*e) == "nmod" && tr.marker(*e) == "for" && (last = act_of(*e))) n = *e;
   }
   if (!last) return;
-  bool definite = false;
+  bool definite = named_back;
   std::vector<std::int32_t> own;
   for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
     if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that"});
