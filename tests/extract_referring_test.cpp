@@ -356,3 +356,20 @@ TEST_CASE("'his government' in what a speaker says is the speaker's, even after 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "BEN", "TGO") != nullptr);
 }
+
+TEST_CASE("'he' in what a speaker of office says is the speaker, not the person subject told before") {
+  auto fs = test::facts(
+      "CAIRO, May 3 (Wire) - Oman's foreign minister asked both sides on Monday to keep the Gulf Cooperation "
+      "Council whole.\n\nThe council's chief envoy said on Tuesday that he would fly to Rabat and Algiers soon.");
+  CAPTURE(test::summary(fs));
+  const Fact* v = test::with_root(fs, "04");
+  REQUIRE(v != nullptr);
+  REQUIRE(!v->source.empty());
+  CHECK(v->source[0].id == "org:GCC");
+  // a body that speaks is no "he": "the ministry said he had ..." is someone else
+  fs = test::facts(
+      "MOSCOW, May 3 (Wire) - Russia expelled a Finnish envoy, Matti Lahti, on Monday after the security "
+      "service said he had bribed an official.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "RUS", "RUS") == nullptr);
+}

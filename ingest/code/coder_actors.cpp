@@ -65,6 +65,29 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (is_actor(m)) return true;
     return places && m.kind == MentionKind::city;
   };
+  // "The league's chief envoy told reporters he would fly to X": "he",
+  // the subject of what a speaker says, is the speaker (whoever the
+  // recognizer took for the last person subject before), when the speaker
+  // is named by a noun or a name that gives an actor.
+  if (c.t.upos(n) == Upos::PRON && is_rel(c.t.lemma(n), {"he", "she"}) && c.t.base(n) == "nsubj") {
+    int v = c.t.head(n);
+    while (v >= 0 && c.t.base(v) == "conj") v = c.t.head(v);
+    if (v >= 0 && c.t.base(v) == "ccomp" && c.t.head(v) >= 0 && speech_verb(c.t.lemma(c.t.head(v)))) {
+      std::string ignored;
+      const int sj = subject_of(c, c.t.head(v), ignored);
+      // (a person: a name, a title or a noun of office, not "the FBI")
+      auto person = [&](int x) {
+        const int m = c.mention(x);
+        if (m >= 0) {
+          const MentionKind k = c.rec.mentions[m].kind;
+          return k == MentionKind::person || k == MentionKind::role || k == MentionKind::title;
+        }
+        return c.t.upos(x) == Upos::NOUN && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(x));
+      };
+      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON && person(sj))
+        if (const int a = actor_of_node(c, sj, true, places); a >= 0) return a;
+    }
+  }
   int mi = c.mention(n);
   if (usable(mi)) return mi;
   // A place is no actor; a title stands for whom its modifiers name ("a UN
