@@ -397,3 +397,11 @@ TEST_CASE("evaluations: another state's arming of an armed group, told, is an ac
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "RWA", "COD") == nullptr);
 }
+
+TEST_CASE("evaluations: 'which' after a body named in a phrase of the noun before is that body") {
+  auto fs = test::facts(
+      "Tokyo was angered by an article in a party weekly run by the North Korean government, which described "
+      "the Japanese defence minister as a warmonger.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "PRK", "JPN") != nullptr);
+}

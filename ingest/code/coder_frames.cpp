@@ -45,6 +45,21 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
                (t.upos(n) == Upos::NOUN && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), t.lemma(n)) &&
                 !frames_.find(t.lemma(n), true));  // (an event noun names no person: "visit")
       };
+      // (so "which" for a body or state named last: "a comment by the
+      // party newspaper, which described X as ..." is the newspaper's)
+      if (t.lemma(s) == "which" && h >= 0 && !person(h))
+        for (int n = std::min(s, v) - 1; n > h; --n) {
+          if (!c.t.is_nominal(n) || c.t.base(n) == "compound" || c.t.base(n) == "flat") continue;
+          const int a = actor_of_node(c, n, true, false);
+          if (a < 0 || c.rec.mentions[a].kind == MentionKind::person) break;
+          int up = n;
+          while (up >= 0 && up != h) up = t.head(up);
+          if (up == h) {
+            why += "(the body before) ";
+            return n;
+          }
+          break;
+        }
       if (t.lemma(s) == "who" && h >= 0 && !person(h))
         for (int n = v - 1; n > h; --n) {
           if (!person(n)) continue;
