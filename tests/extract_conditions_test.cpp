@@ -98,3 +98,17 @@ TEST_CASE("a warning of the warner's own act, on a condition, is a threat to who
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "13", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("a response announced in kind is a threat, made now, at the maker of the act it answers") {
+  auto fs = test::facts(
+      "OSLO, May 3 (Wire) - Norway expelled a Russian diplomat on Monday.\n\n"
+      "Moscow would respond in kind, a foreign ministry spokeswoman said.");
+  CAPTURE(test::summary(fs));
+  const Fact* t = test::find(fs, "13", "RUS", "NOR");
+  REQUIRE(t != nullptr);
+  CHECK(t->status == Status::occurred);
+  // a response to a proposal is no threat
+  fs = test::facts("Iran said it would respond to the European proposal next week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

@@ -683,6 +683,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
+      // ... and a threat is made when it is told ("would respond in kind"
+      // is a warning given now, however far off the response).
+      if (f.cameo.rfind("13", 0) == 0 && !f.noun && (e.status == Status::planned || e.status == Status::intended))
+        e.status = Status::occurred;
       // A cooperative act one side is ready, willing or committed to do is
       // that side's intent to do it (CAMEO 03: "ready to help X" is an
       // intent to give aid, 033), as the pattern coder codes it.
