@@ -334,6 +334,16 @@ TEST_CASE("'In Phnom Penh, a ministry spokeswoman said': the opening place seats
   CHECK(test::find(fs, "11", "KHM", "VNM") == nullptr);
 }
 
+TEST_CASE("'In Ankara on Tuesday, the foreign ministry ...': a date between the opening place and its comma still seats the body") {
+  auto fs = test::facts("In Ankara on Tuesday, the foreign ministry accused Greece of violating Turkish airspace.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "GRC") != nullptr);
+  // a place after the body seats nothing before it
+  fs = test::facts("The foreign ministry accused Greece of violating airspace near Ankara on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "GRC") == nullptr);
+}
+
 TEST_CASE("'the organization' after an organization named earlier in the same sentence is that one, also as a possessive") {
   for (const char* whom : {"the organization", "the organization's Permanent Council"}) {
     auto fs = test::facts(std::string("Costa Rica filed a complaint against Nicaragua, which it took to the OAS, "

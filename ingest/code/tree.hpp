@@ -114,6 +114,12 @@ class Tree {
   bool repair_name_clauses();
   bool repair_due_clauses();
   void repair_subjects();
+  // A verb of saying that reports a clause ("say", "claim", "announce",
+  // "tell"), shared by the repairs of clauses said. With addressee false,
+  // the verbs whose object is whom they address ("tell", "inform",
+  // "assure", "warn") are left out: their noun object is no clause's
+  // subject.
+  static bool reports_clause(std::string_view lemma, bool addressee = true);
   // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
   void attach(int x, int h, std::string_view r) {
     head_[x] = h;

@@ -8,6 +8,17 @@
 
 namespace dipgraph::ingest {
 
+bool Tree::reports_clause(std::string_view lemma, bool addressee) {
+  // (sorted: verbs that say, claim, report or conclude a clause)
+  static constexpr std::string_view kSaying[] = {
+      "acknowledge", "add",     "allege",  "announce", "argue",   "assert", "believe", "claim", "complain",
+      "conclude",    "declare", "explain", "insist",   "note",    "reply",  "report",  "respond", "say",
+      "state",       "stress",  "write"};
+  static constexpr std::string_view kAddressing[] = {"assure", "inform", "notify", "tell", "warn"};
+  return std::binary_search(std::begin(kSaying), std::end(kSaying), lemma) ||
+         (addressee && std::find(std::begin(kAddressing), std::end(kAddressing), lemma) != std::end(kAddressing));
+}
+
 // A relative clause has one subject: "which" read as the subject of a
 // clause that names its own subject after it ("a policy which, say
 // officials, X and Y have criticized") is the clause's object, also where
@@ -227,8 +238,6 @@ bool Tree::repair_quote_attributions() {
 // (or a participle with an object of its own) after the noun heads the
 // clause said, with the noun its subject.
 bool Tree::repair_said_objects() {
-  static constexpr std::string_view kSaying[] = {"say",   "claim", "allege",  "insist",      "argue", "assert",
-                                                 "add",   "state", "believe", "acknowledge", "note",  "conclude"};
   const int n = size();
   bool changed = false;
   for (int v = 0; v < n; ++v) {
@@ -238,8 +247,7 @@ bool Tree::repair_said_objects() {
     if (o < 0 || !(base_[v] == "acl" || complement) || !is_verb(v) || v < o || rel_[o] != "obj" || !is_nominal(o))
       continue;
     const int s = head_[o];
-    if (s < 0 || !is_verb(s) || std::find(std::begin(kSaying), std::end(kSaying), lemma(s)) == std::end(kSaying))
-      continue;
+    if (s < 0 || !is_verb(s) || !reports_clause(lemma(s), false)) continue;
     if (child(v, "nsubj") >= 0 || child(v, "mark") >= 0 || child(v, "aux:pass") >= 0) continue;
     if (!(xpos(v) == "VBD" || (xpos(v) == "VBN" && child(v, "obj") >= 0))) continue;
     head_[v] = s;
@@ -277,9 +285,6 @@ bool Tree::repair_comma_participles() {
 // proper noun takes no complement clause, and "that" in a relative clause
 // is its subject or object, never beside a subject of the clause's own.)
 bool Tree::repair_stray_said_clauses() {
-  static constexpr std::string_view kSaying[] = {"say",  "tell",     "claim", "allege", "insist", "argue",
-                                                 "add",  "state",    "warn",  "inform", "assure", "announce",
-                                                 "write", "complain", "report"};
   const int n = size();
   bool changed = false;
   for (int t = 0; t < n; ++t) {
@@ -299,8 +304,7 @@ bool Tree::repair_stray_said_clauses() {
     // the verb of saying the noun's phrase hangs on
     int s = head_[noun];
     for (int up = 0; up < 2 && s >= 0 && !is_verb(s); ++up) s = head_[s];
-    if (s < 0 || !is_verb(s) || std::find(std::begin(kSaying), std::end(kSaying), lemma(s)) == std::end(kSaying))
-      continue;
+    if (s < 0 || !is_verb(s) || !reports_clause(lemma(s))) continue;
     if (child(s, "ccomp") >= 0) continue;
     head_[v] = s;
     rel_[v] = base_[v] = "ccomp";

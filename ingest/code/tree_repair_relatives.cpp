@@ -77,9 +77,6 @@ bool Tree::repair_who_conjuncts() {
 // relative "that" is its subject or object); hung on a noun that is an
 // oblique of a verb of saying, it is what is said.
 bool Tree::repair_place_complements() {
-  static constexpr std::string_view kSaying[] = {"say",   "tell",   "add",    "insist", "declare", "state",
-                                                 "warn",  "write",  "announce", "stress", "note",  "explain",
-                                                 "reply", "respond", "argue", "complain", "assert", "claim"};
   bool changed = false;
   for (int c = 1; c < size(); ++c) {
     const int n = head_[c];
@@ -87,8 +84,7 @@ bool Tree::repair_place_complements() {
     const int m = child(c, "mark"), sj = child(c, "nsubj");
     if (m < 0 || lemma(m) != "that" || upos(m) != syntax::Upos::SCONJ || sj < 0 || sj < m) continue;
     const int v = head_[n];
-    if (v < 0 || v > n || base_[n] != "obl" || !is_verb(v) || child(v, "ccomp") >= 0 ||
-        std::find(std::begin(kSaying), std::end(kSaying), lemma(v)) == std::end(kSaying))
+    if (v < 0 || v > n || base_[n] != "obl" || !is_verb(v) || child(v, "ccomp") >= 0 || !reports_clause(lemma(v)))
       continue;
     attach(c, v, "ccomp");
     changed = true;

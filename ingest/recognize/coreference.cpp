@@ -245,8 +245,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
     // "complained to the OAS and asked the organization's council ...").
     int org_here = -1;
     if (w == id.the)
-      for (const Mention& m : ms)
-        if (m.begin < i && m.kind == MentionKind::org && m.entity >= 0 && !m.anaphor) org_here = m.entity;
+      for (const Mention& m : ms) {  // (sorted by begin)
+        if (m.begin >= i) break;
+        if (m.kind == MentionKind::org && m.entity >= 0 && !m.anaphor) org_here = m.entity;
+      }
     if (w == id.the && (art.last_org >= 0 || org_here >= 0)) {
       const int org = org_here >= 0 ? org_here : art.last_org;
       auto collective = [&](std::uint32_t j) {
@@ -359,12 +361,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
                               art.a.country_counts[home] > 0;
       // ("In Rabat, the interior ministry told ...": a setting that opens the
       // sentence seats the body there.)
-      int setting = -1;
-      if (span.end > span.begin + 2 && art.tok_text(span.begin) == "In")
-        for (const Mention& m : ms)
-          if (m.begin == span.begin + 1 && m.end < i && art.tok_text(m.end) == "," && m.country >= 0 &&
-              (m.kind == MentionKind::capital || m.kind == MentionKind::country))
-            setting = m.country;
+      std::uint32_t comma = 0;
+      int setting = body ? sen.opening_setting(&comma) : -1;
+      if (comma >= i) setting = -1;
       const int country = body && setting >= 0                 ? setting
                           : it != art.body_country.end() ? it->second
                           : body && home_named           ? home

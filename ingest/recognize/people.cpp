@@ -530,20 +530,13 @@ void known_names(SentenceState& sen) {
 // "In Beijing, spokesman Lin Hao said ...", "In Moscow on Monday, ...":
 // the place a sentence opens with is where its speakers speak from.
 void placed_speakers(SentenceState& sen) {
-  ArticleState& art = sen.art;
-  const auto& toks = art.a.toks;
-  const SentenceSpan& span = sen.span;
-  auto& ms = sen.ms;
-  if (ms.empty() || toks[span.begin].id != art.id.in || ms.front().begin != span.begin + 1) return;
-  const Mention& place = ms.front();
-  if (!(place.kind == MentionKind::capital || place.kind == MentionKind::country) || place.country < 0) return;
-  std::uint32_t comma = place.end;
-  while (comma < span.end && comma < place.end + 4 && !art.is_punct(comma, ',')) ++comma;
-  if (comma >= span.end || !art.is_punct(comma, ',')) return;
-  for (std::size_t k = 1; k < ms.size(); ++k) {
-    if (ms[k].kind != MentionKind::person || ms[k].begin <= comma) continue;
-    Person& p = art.a.people[ms[k].entity];
-    if (p.country < 0 && p.org < 0 && !p.former) p.country = place.country;
+  std::uint32_t comma = 0;
+  const int setting = sen.opening_setting(&comma);
+  if (setting < 0) return;
+  for (const Mention& m : sen.ms) {
+    if (m.kind != MentionKind::person || m.begin <= comma) continue;
+    Person& p = sen.art.a.people[m.entity];
+    if (p.country < 0 && p.org < 0 && !p.former) p.country = setting;
   }
 }
 

@@ -284,6 +284,21 @@ TokenId SentenceState::body_noun(std::uint32_t i) const {
   return std::find(bn.begin(), bn.end(), toks[i].id) != bn.end() ? toks[i].id : kNoToken;
 }
 
+int SentenceState::opening_setting(std::uint32_t* comma) const {
+  const auto& toks = art.a.toks;
+  if (ms.empty() || span.end < span.begin + 3 || toks[span.begin].id != art.id.in ||
+      ms.front().begin != span.begin + 1)
+    return -1;
+  const Mention& place = ms.front();
+  if (!(place.kind == MentionKind::capital || place.kind == MentionKind::country) || place.country < 0) return -1;
+  // (a date may follow the place before the comma: "In Moscow on Monday,")
+  std::uint32_t c = place.end;
+  while (c < span.end && c < place.end + 4 && !art.is_punct(c, ',')) ++c;
+  if (c >= span.end || !art.is_punct(c, ',')) return -1;
+  if (comma) *comma = c;
+  return place.country;
+}
+
 const LeaderHit* SentenceState::hit_at(std::uint32_t b) const {
   for (const LeaderHit& h : hits)
     if (h.begin == b) return &h;

@@ -174,6 +174,11 @@ struct SentenceState {
   TokenId body_noun(std::uint32_t i) const;
   // The leader hit beginning at b, or nullptr.
   const LeaderHit* hit_at(std::uint32_t b) const;
+  // The country of a capital or state that opens the sentence as its
+  // setting ("In Rabat, ...", "In Moscow on Monday, ..."), or -1; *comma
+  // gets the comma that closes the setting. The bodies and officials
+  // after it that name no state of their own are seated there.
+  int opening_setting(std::uint32_t* comma = nullptr) const;
 };
 
 // --- mentions.cpp: dictionary matches -> mentions ---------------------------
