@@ -476,3 +476,25 @@ TEST_CASE("tree repair: 'kept X from crossing Y, accusing them of ...': the part
   t.reset(a);
   CHECK(t.head(7) == 4);
 }
+
+TEST_CASE("tree repair: 'a claim the Gambia government denied', read with the name the noun's subject: a compound") {
+  syntax::Analysis a = test::analysis({{"a", Upos::DET, "DT", 1, "det"},
+                                       {"claim", Upos::NOUN, "NN", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"Gambia", Upos::PROPN, "NNP", 4, "nsubj"},
+                                       {"government", Upos::NOUN, "NN", 5, "nsubj"},
+                                       {"deny", Upos::VERB, "VBD", 1, "acl:relcl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(3) == 4);
+  CHECK(t.rel(3) == "compound");
+  CHECK(t.rel(4) == "nsubj");
+  // a noun with a copula takes a subject ("asked whether was Gambia host", inverted)
+  a = test::analysis({{"ask", Upos::VERB, "VBD", -1, "root"},
+                      {"whether", Upos::SCONJ, "IN", 4, "mark"},
+                      {"be", Upos::AUX, "VBD", 4, "cop"},
+                      {"Gambia", Upos::PROPN, "NNP", 4, "nsubj"},
+                      {"host", Upos::NOUN, "NN", 0, "ccomp"}});
+  t.reset(a);
+  CHECK(t.rel(3) == "nsubj");
+}

@@ -379,6 +379,24 @@ bool Tree::repair_double_subjects() {
   return changed;
 }
 
+// "an allegation the Comoros government denied", read with the name the
+// subject of the noun after it: a common noun with no copula takes no
+// subject, and a proper noun right before it names whose it is (a
+// compound, "the Kenyan government" told by name).
+bool Tree::repair_noun_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int s = 0; s + 1 < n; ++s) {
+    const int h = s + 1;
+    if (head_[s] != h || base_[s] != "nsubj" || upos(s) != syntax::Upos::PROPN || upos(h) != syntax::Upos::NOUN)
+      continue;
+    if (child(h, "cop") >= 0 || head_[h] < 0 || base_[h] == "root") continue;
+    attach(s, h, "compound");
+    changed = true;
+  }
+  return changed;
+}
+
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
 // after "hand" or "turn", "over" is the verb's particle (what is handed
 // over is given, not counted).
