@@ -289,3 +289,16 @@ TEST_CASE("'denounced what it termed a senseless assault': the free relative nam
   CHECK(test::find(fs, "11", "NLD", "TGO") != nullptr);
   CHECK(test::find(fs, "11", "NLD", "GHA") == nullptr);
 }
+
+TEST_CASE("a protest or complaint handed, delivered or sent to an envoy or a state is a complaint to it, not a demonstration") {
+  const test::RoleCase cases[] = {
+      {"Kenya summoned Uganda's envoy and handed the diplomat a sharply worded protest against Kampala's plan "
+       "to shut the border.",
+       "11", "KEN", "UGA"},
+      {"Kenya delivered Tanzania a formal complaint about the tariffs.", "11", "KEN", "TZA"},
+  };
+  for (const auto& rc : cases) test::check_found(rc);
+  auto fs = test::facts(cases[0].text);
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "14") == nullptr);
+}

@@ -498,3 +498,17 @@ TEST_CASE("tree repair: 'a claim the Gambia government denied', read with the na
   t.reset(a);
   CHECK(t.rel(3) == "nsubj");
 }
+
+TEST_CASE("tree repair: 'handed the envoy a note', read with the note the envoy's object: the verb's two objects") {
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"hand", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"envoy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"a", Upos::DET, "DT", 5, "det"},
+                                       {"note", Upos::NOUN, "NN", 3, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "obj");
+  CHECK(t.rel(3) == "iobj");
+}

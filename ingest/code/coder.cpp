@@ -456,6 +456,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             actors_at(c, *d, false, false, e.target);
         if (!e.target.empty()) why += "target=addressee of the head ";
       }
+      // "handed the envoy a note of protest", "sent Kenya a warning": a
+      // message given by a verb of transfer goes to whom it is given.
+      if (e.target.empty() && f.noun && tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.is_verb(tr.head(w)) &&
+          is_rel(tr.lemma(tr.head(w)), {"hand", "deliver", "send", "give", "present", "pass", "submit"})) {
+        actors_at(c, tr.child(tr.head(w), "iobj"), false, false, e.target);
+        if (!e.target.empty()) why += "target=iobj of the verb of giving ";
+      }
       // "fired drones targeting X's bases", "a raid aimed at X": a
       // participle of aiming on the trigger or its object names the target.
       if (e.target.empty() && !(f.flags & (kFrameSym | kFrameSay))) {

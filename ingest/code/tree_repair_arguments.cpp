@@ -476,6 +476,18 @@ bool Tree::repair_double_objects() {
     rel_[first] = base_[first] = "iobj";
     changed = true;
   }
+  // ... or read with the second the first's object ("handed the envoy a
+  // note"): a noun takes no object.
+  for (int x = 0; x < n; ++x) {
+    const int o = head_[x];
+    if (o < 0 || o > x || rel_[x] != "obj" || !is_nominal(x) || !is_nominal(o) || is_verb(o) || rel_[o] != "obj")
+      continue;
+    const int v = head_[o];
+    if (v < 0 || v > o || !is_verb(v) || child(v, "iobj") >= 0) continue;
+    head_[x] = v;
+    rel_[o] = base_[o] = "iobj";
+    changed = true;
+  }
   for (int o = 0; o < n; ++o) {
     int v = head_[o];
     if (v < 0 || v > o || rel_[o] != "obj" || !is_verb(v) || !is_nominal(o)) continue;
