@@ -155,6 +155,20 @@ TEST_CASE("extract recognizer: capitalized words alone are not people") {
   CHECK(a.people.empty());
 }
 
+TEST_CASE("extract recognizer: an organization's organ after its name is no person's name") {
+  Document doc = test::document("The chairman of the SADC Council telephoned both presidents on Monday.");
+  Analysis a = test::extractor().recognizer().analyze(doc);
+  for (const Person& p : a.people) CHECK(p.name != "Council");
+  // ... and the name in apposition after it is the official's
+  doc = test::document("In Gaborone, the chairman of the SADC Council, Tebogo Ramotswe, urged calm.");
+  a = test::extractor().recognizer().analyze(doc);
+  const Person* p = nullptr;
+  for (const Person& x : a.people)
+    if (x.name == "Tebogo Ramotswe") p = &x;
+  REQUIRE(p != nullptr);
+  CHECK(p->org >= 0);
+}
+
 TEST_CASE("extract recognizer: later references resolve to the same person") {
   Document doc = test::document(
       "Ghanaian Foreign Minister Ama Serwaa Owusu met Portuguese Deputy Prime Minister Tiago Lopes "

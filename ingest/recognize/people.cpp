@@ -84,6 +84,12 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
       if (m && m->begin == j && m->kind == MentionKind::org) {
         org = m->entity;
         te = m->end;
+        // (an organ of it named after it is no name: "the president of
+        // the ECOWAS Commission")
+        const auto& organs = art.id.org_organs;
+        if (te < span.end && toks[te].is(kCap) && art.at[te] < 0 &&
+            std::find(organs.begin(), organs.end(), toks[te].id) != organs.end())
+          ++te;
         continue;
       }
       std::uint32_t e = j;

@@ -89,6 +89,8 @@ WordIds::WordIds(const Dictionary& dict) {
   for (const char* s : {"government", "parliament", "cabinet", "legislature", "regime", "administration",
                         "ministry", "military", "army", "navy"})
     if (TokenId t = w(s)) body_nouns.push_back(t);
+  for (const char* s : {"commission", "council", "secretariat", "assembly", "parliament", "court", "committee", "board"})
+    if (TokenId t = w(s)) org_organs.push_back(t);
   from = w("from");
   for (const char* s : {"group", "groups", "organization", "organizations", "organisation",
                         "organisations", "agency", "agencies", "charity", "charities"})

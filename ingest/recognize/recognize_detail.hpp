@@ -55,6 +55,9 @@ struct WordIds {
   // A state's bodies ("the parliament", "the government"): the last country
   // read with the same noun.
   std::vector<TokenId> body_nouns;
+  // An organization's organs, named after it ("the ECOWAS Commission",
+  // "the OAS Permanent Council" aside: one word).
+  std::vector<TokenId> org_organs;
   TokenId presidents;          // with leaders, governments: "the leaders" of the last sentence's countries
   // Unnamed NGOs: "a human rights group", "aid agencies".
   std::vector<TokenId> ngo_heads;        // group organization agency charity ...
