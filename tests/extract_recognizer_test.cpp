@@ -131,6 +131,9 @@ TEST_CASE("extract recognizer: people with titles, appositions and countries") {
       // capitals outside Latin-1: Latin Extended Additional and Vietnamese Ơ, Ư
       {"Vietnamese Foreign Minister Lê Văn Ứng arrived.", "Lê Văn Ứng", "VNM", "Foreign Minister"},
       {"Vietnamese Deputy Prime Minister Ơn Thị Ưng arrived.", "Ơn Thị Ưng", "VNM", "Deputy Prime Minister"},
+      // a surname spelt like a month or a one-word title, where the name ends
+      {"Chinese Trade Minister Wei Jun flew to Ottawa.", "Wei Jun", "CHN", "Trade Minister"},
+      {"Australian Foreign Minister Harold King spoke.", "Harold King", "AUS", "Foreign Minister"},
   };
   for (const auto& c : cases) {
     std::string text = c.text;
@@ -167,6 +170,13 @@ TEST_CASE("extract recognizer: an organization's organ after its name is no pers
     if (x.name == "Tebogo Ramotswe") p = &x;
   REQUIRE(p != nullptr);
   CHECK(p->org >= 0);
+}
+
+TEST_CASE("extract recognizer: a month after a name with a date is the date, not a surname") {
+  Document doc = test::document("Chinese Trade Minister Wei Jun 12 told reporters in Ottawa.");
+  Analysis a = test::extractor().recognizer().analyze(doc);
+  REQUIRE(!a.people.empty());
+  for (const Person& p : a.people) CHECK(p.name != "Wei Jun");
 }
 
 TEST_CASE("extract recognizer: later references resolve to the same person") {

@@ -182,6 +182,24 @@ std::uint32_t SentenceState::scan_name(std::uint32_t i, std::vector<std::string>
       if (toks[j - 1].is(kPossessive)) break;
       continue;
     }
+    // A surname spelt like a month or a one-word title ends the name after
+    // a given name ("Ling Jun", "Tom King"), where no further name, date
+    // or number follows.
+    if (words.size() == 1 && toks[j].is(kWord) && capital_at(j) && !toks[j].is(kAllCaps) &&
+        (j + 1 >= span.end || !(toks[j + 1].is(kCap) || toks[j + 1].is(kNumber) || art.is_punct(j + 1, '-')))) {
+      static constexpr std::string_view kMonths[] = {"apr", "aug", "dec", "feb", "jan", "jul", "jun",
+                                                     "mar", "may", "nov", "oct", "sep", "sept"};
+      const std::string w = lower(art.tok_text(j));
+      const bool month = at[j] < 0 && std::binary_search(std::begin(kMonths), std::end(kMonths), w);
+      const bool title = at[j] >= 0 && ms[at[j]].kind == MentionKind::title && ms[at[j]].begin == j &&
+                         ms[at[j]].end == j + 1;
+      if (month || title) {
+        words.push_back(w);
+        shown += ' ';
+        shown += art.tok_text(j);
+        return ++j;
+      }
+    }
     if (!words.empty() && (toks[j].cls & kParticle) && j + 1 < span.end && name_like(j + 1) &&
         !toks[j].is(kCap)) {
       words.push_back(lower(art.tok_text(j)));
