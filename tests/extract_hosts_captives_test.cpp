@@ -143,3 +143,9 @@ TEST_CASE("a thing received is no guest: 'received bribes from X' is no hosting"
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "043", "KEN", "UGA") != nullptr);
 }
+
+TEST_CASE("a visitor received somewhere by a host visits the host ('was received in Lusaka by X')") {
+  auto fs = test::facts("The Malawian envoy was received in Lusaka by Zambia's president on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "MWI", "ZMB") != nullptr);
+}

@@ -512,3 +512,28 @@ TEST_CASE("tree repair: 'handed the envoy a note', read with the note the envoy'
   CHECK(t.rel(5) == "obj");
   CHECK(t.rel(3) == "iobj");
 }
+
+TEST_CASE("tree repair: 'was received in Lusaka by X', read with 'by X' a phrase of the place: the agent") {
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"envoy", Upos::NOUN, "NN", 3, "nsubj:pass"},
+                                       {"be", Upos::AUX, "VBD", 3, "aux:pass"},
+                                       {"receive", Upos::VERB, "VBN", -1, "root"},
+                                       {"in", Upos::ADP, "IN", 5, "case"},
+                                       {"Lusaka", Upos::PROPN, "NNP", 3, "obl"},
+                                       {"by", Upos::ADP, "IN", 8, "case"},
+                                       {"the", Upos::DET, "DT", 8, "det"},
+                                       {"president", Upos::NOUN, "NN", 5, "nmod"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(8) == 3);
+  CHECK(t.rel(8) == "obl:agent");
+  // an active verb keeps it ("met in the house by the river")
+  a = test::analysis({{"they", Upos::PRON, "PRP", 1, "nsubj"},
+                      {"meet", Upos::VERB, "VBD", -1, "root"},
+                      {"in", Upos::ADP, "IN", 3, "case"},
+                      {"house", Upos::NOUN, "NN", 1, "obl"},
+                      {"by", Upos::ADP, "IN", 5, "case"},
+                      {"river", Upos::NOUN, "NN", 3, "nmod"}});
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+}

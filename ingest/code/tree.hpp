@@ -32,6 +32,7 @@ class Tree {
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
     if (repair_noun_subjects()) index_kids();
+    if (repair_passive_agents()) index_kids();
     if (repair_list_appositions()) index_kids();
     if (repair_list_subjects()) index_kids();
     if (repair_fronted_phrase_roots()) index_kids();
@@ -93,6 +94,7 @@ class Tree {
   bool repair_handed_over();
   bool repair_double_subjects();
   bool repair_noun_subjects();
+  bool repair_passive_agents();
   bool repair_stray_said_clauses();
   bool repair_comma_participles();
   bool repair_conditional_mains();

@@ -397,6 +397,23 @@ bool Tree::repair_noun_subjects() {
   return changed;
 }
 
+// "was received in Nairobi by the president", read with "by the
+// president" a phrase of the place: a passive verb with no agent takes
+// the "by" phrase after its own oblique as its agent.
+bool Tree::repair_passive_agents() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "by" || !is_nominal(x) || base_[h] != "obl") continue;
+    const int v = head_[h];
+    if (v < 0 || v > h || !is_verb(v) || !passive(v) || child(v, "obl:agent") >= 0) continue;
+    attach(x, v, "obl:agent");
+    changed = true;
+  }
+  return changed;
+}
+
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
 // after "hand" or "turn", "over" is the verb's particle (what is handed
 // over is given, not counted).
