@@ -257,3 +257,15 @@ TEST_CASE("extract recognizer: 'it' is no country named inside a thing's phrase"
   CAPTURE(show(found2));
   CHECK(has(found2, "it", "country", "RUS"));
 }
+
+TEST_CASE("extract recognizer: 'the minister' is no prime minister read before") {
+  Document doc = test::document(
+      "Australia's trade minister arrived in Suva on Monday. Over lunch on Tuesday, Fiji's prime minister "
+      "briefed the minister on the reef survey.");
+  Analysis a = test::extractor().recognizer().analyze(doc);
+  auto fs = mentions(a, doc);
+  CAPTURE(show(fs));
+  bool australian = false;
+  for (const auto& f : fs) australian |= (f.text == "minister" || f.text == "the minister") && f.country == "AUS";
+  CHECK(australian);
+}

@@ -537,3 +537,51 @@ TEST_CASE("tree repair: 'was received in Lusaka by X', read with 'by X' a phrase
   t.reset(a);
   CHECK(t.head(5) == 3);
 }
+
+TEST_CASE("tree repair: 'X, who hosted Y over dinner, praised Z': the verb after the relative clause is the main verb") {
+  // read with the noun the root and "praised" a conjunct of "hosted"
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nmod:poss"},
+                                       {"president", Upos::NOUN, "NN", -1, "root"},
+                                       {",", Upos::PUNCT, ",", 4, "punct"},
+                                       {"who", Upos::PRON, "WP", 4, "nsubj"},
+                                       {"host", Upos::VERB, "VBD", 1, "acl:relcl"},
+                                       {"envoy", Upos::NOUN, "NN", 4, "obj"},
+                                       {",", Upos::PUNCT, ",", 7, "punct"},
+                                       {"praise", Upos::VERB, "VBN", 4, "conj"},
+                                       {"Uganda", Upos::PROPN, "NNP", 7, "obj"},
+                                       {".", Upos::PUNCT, ".", 1, "punct"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(1) == 7);
+  CHECK(t.rel(1) == "nsubj");
+  CHECK(t.head(4) == 1);
+  CHECK(t.head(9) == 7);
+  // ... or with "hosted" the root and the noun hung on it
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nmod:poss"},
+                      {"president", Upos::NOUN, "NN", 4, "obl"},
+                      {",", Upos::PUNCT, ",", 1, "punct"},
+                      {"who", Upos::PRON, "WP", 4, "nsubj"},
+                      {"host", Upos::VERB, "VBD", -1, "root"},
+                      {"envoy", Upos::NOUN, "NN", 4, "obj"},
+                      {",", Upos::PUNCT, ",", 7, "punct"},
+                      {"praise", Upos::VERB, "VBN", 5, "acl"},
+                      {"Uganda", Upos::PROPN, "NNP", 7, "obj"},
+                      {".", Upos::PUNCT, ".", 4, "punct"}});
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.rel(1) == "nsubj");
+  CHECK(t.rel(4) == "acl:relcl");
+  // "and praised" is the relative clause's own conjunct
+  a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nmod:poss"},
+                      {"president", Upos::NOUN, "NN", -1, "root"},
+                      {",", Upos::PUNCT, ",", 4, "punct"},
+                      {"who", Upos::PRON, "WP", 4, "nsubj"},
+                      {"host", Upos::VERB, "VBD", 1, "acl:relcl"},
+                      {"envoy", Upos::NOUN, "NN", 4, "obj"},
+                      {",", Upos::PUNCT, ",", 8, "punct"},
+                      {"and", Upos::CCONJ, "CC", 8, "cc"},
+                      {"praise", Upos::VERB, "VBD", 4, "conj"}});
+  t.reset(a);
+  CHECK(t.head(1) == -1);
+}

@@ -33,6 +33,7 @@ class Tree {
     if (repair_double_subjects()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
+    if (repair_relative_mains()) index_kids();
     if (repair_list_appositions()) index_kids();
     if (repair_list_subjects()) index_kids();
     if (repair_fronted_phrase_roots()) index_kids();
@@ -73,8 +74,8 @@ class Tree {
     if (repair_fronted_subjects()) index_kids();
   }
   // Repairs of the parser's known slips, each a class of error (tree_repair_clauses.cpp,
-  // tree_repair_conjuncts.cpp, tree_repair_relatives.cpp, tree_repair_infinitives.cpp,
-  // tree_repair_arguments.cpp); reset() applies them in order.
+  // tree_repair_speech.cpp, tree_repair_conjuncts.cpp, tree_repair_relatives.cpp,
+  // tree_repair_infinitives.cpp, tree_repair_arguments.cpp); reset() applies them in order.
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
   bool repair_that_conjuncts();
@@ -95,6 +96,7 @@ class Tree {
   bool repair_double_subjects();
   bool repair_noun_subjects();
   bool repair_passive_agents();
+  bool repair_relative_mains();
   bool repair_stray_said_clauses();
   bool repair_comma_participles();
   bool repair_conditional_mains();

@@ -125,4 +125,48 @@ bool Tree::repair_modifier_conjuncts() {
   return changed;
 }
 
+// "Kenya's president, who received the envoy over dinner, praised X",
+// read with "president" the root and "praised" a conjunct or modifier
+// inside the relative clause (or with "received" the root and the noun hung
+// on it): a noun that opens the sentence, with a relative clause set off
+// by commas, is the subject of the verb after the clause's closing comma
+// (a past form with no subject, auxiliary, subordinator or "and" of its
+// own), and that verb is the sentence's main verb.
+bool Tree::repair_relative_mains() {
+  const int n = size();
+  for (int w = 2; w < n; ++w) {
+    const int x = w - 2, v1 = head_[w];
+    if (!(lemma(w) == "who" || lemma(w) == "which") || base_[w] != "nsubj" || lemma(w - 1) != "," ||
+        !is_nominal(x) || v1 < 0 || !is_verb(v1) || left_edge(x) != 0)
+      continue;
+    const bool noun_root = head_[x] < 0 && head_[v1] == x && rel_[v1] == "acl:relcl";
+    const bool verb_root = head_[v1] < 0 && head_[x] == v1;
+    if (!noun_root && !verb_root) return false;
+    for (int v = v1 + 1; v < n; ++v) {
+      if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBN") || lemma(v - 1) != ",") continue;
+      // (a participle read as a modifier of the noun after it is
+      // repair_clauses's: "condemned X's attack")
+      if (base_[v] == "amod" || base_[v] == "case") return false;
+      int up = head_[v];
+      while (up >= 0 && up != v1) up = head_[up];
+      if (up != v1) continue;
+      if (child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 ||
+          child(v, "aux:pass") >= 0 || child(v, "cc") >= 0 || child(v, "mark") >= 0)
+        return false;
+      const int old_root = noun_root ? x : v1;
+      head_[v] = -1;
+      rel_[v] = base_[v] = "root";
+      attach(x, v, "nsubj");
+      attach(v1, x, "acl:relcl");
+      head_[v - 1] = v;
+      // (the full stop and what is joined after the main verb go with it)
+      for (int y = v + 1; y < n; ++y)
+        if (head_[y] == old_root && (upos(y) == syntax::Upos::PUNCT || base_[y] == "conj")) head_[y] = v;
+      return true;
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace dipgraph::ingest

@@ -233,11 +233,12 @@ bool plural_title_to_people(SentenceState& sen, const Mention& t) {
 }  // namespace
 
 // True if a one-word role ends a longer one ("minister" ends "Foreign
-// Minister"; not a Deputy or Vice one).
+// Minister"; not a Deputy or Vice one, nor a Prime Minister, whom news
+// calls "the prime minister" or "the premier", not "the minister").
 static bool ends_role(std::string_view full, std::string_view role) {
   return role.find(' ') == std::string_view::npos && full.size() > role.size() + 1 &&
          iequal(full.substr(full.size() - role.size()), role) && full[full.size() - role.size() - 1] == ' ' &&
-         full.rfind("Deputy", 0) != 0 && full.rfind("Vice", 0) != 0;
+         full.rfind("Deputy", 0) != 0 && full.rfind("Vice", 0) != 0 && full.rfind("Prime", 0) != 0;
 }
 
 // The same role, or a one-word role ending the one read ("the minister"

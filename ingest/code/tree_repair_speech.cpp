@@ -1,0 +1,87 @@
+// Tree repairs of clauses said: what a verb of saying reports, where the
+// parser hung it on the verb's object or on a place (see tree.hpp).
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+
+#include "ingest/code/tree.hpp"
+
+namespace dipgraph::ingest {
+
+bool Tree::reports_clause(std::string_view lemma, bool addressee) {
+  // (sorted: verbs that say, claim, report or conclude a clause)
+  static constexpr std::string_view kSaying[] = {
+      "acknowledge", "add",     "allege",  "announce", "argue",   "assert", "believe", "claim", "complain",
+      "conclude",    "declare", "explain", "insist",   "note",    "reply",  "report",  "respond", "say",
+      "state",       "stress",  "write"};
+  static constexpr std::string_view kAddressing[] = {"assure", "inform", "notify", "tell", "warn"};
+  return std::binary_search(std::begin(kSaying), std::end(kSaying), lemma) ||
+         (addressee && std::find(std::begin(kAddressing), std::end(kAddressing), lemma) != std::end(kAddressing));
+}
+
+// "said the airline supported X", read with "the airline" as the object of
+// "said" and "supported" its reduced relative clause (or the object's
+// complement, "claimed the government violated X"): a verb of saying
+// takes what is said, and a reduced relative is passive, so a past verb
+// (or a participle with an object of its own) after the noun heads the
+// clause said, with the noun its subject.
+bool Tree::repair_said_objects() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    // (or read as the object's complement: "claimed the government | violated X")
+    const bool complement = base_[v] == "xcomp" && head_[v] >= 0 && xpos(v) == "VBD";
+    const int o = complement ? child(head_[v], "obj") : head_[v];
+    if (o < 0 || !(base_[v] == "acl" || complement) || !is_verb(v) || v < o || rel_[o] != "obj" || !is_nominal(o))
+      continue;
+    const int s = head_[o];
+    if (s < 0 || !is_verb(s) || !reports_clause(lemma(s), false)) continue;
+    if (child(v, "nsubj") >= 0 || child(v, "mark") >= 0 || child(v, "aux:pass") >= 0) continue;
+    if (!(xpos(v) == "VBD" || (xpos(v) == "VBN" && child(v, "obj") >= 0))) continue;
+    head_[v] = s;
+    rel_[v] = base_[v] = "ccomp";
+    head_[o] = v;
+    rel_[o] = base_[o] = "nsubj";
+    changed = true;
+  }
+  return changed;
+}
+
+// "told reporters in Nairobi that X had ...", read with the clause said
+// hung on the place (a relative clause of "Nairobi", or "that" as its
+// object): a "that" clause with a subject of its own, on a proper noun
+// inside the phrase of a verb of saying, is what that verb says. (A
+// proper noun takes no complement clause, and "that" in a relative clause
+// is its subject or object, never beside a subject of the clause's own.)
+bool Tree::repair_stray_said_clauses() {
+  const int n = size();
+  bool changed = false;
+  for (int t = 0; t < n; ++t) {
+    if (lemma(t) != "that" || upos(t) != syntax::Upos::SCONJ) continue;
+    // the clause: the verb "that" marks, or the verb hung on a stray "that"
+    int v = -1, noun = -1;
+    if (base_[t] == "mark" && head_[t] > t && (base_[head_[t]] == "acl" || base_[head_[t]] == "acl:relcl")) {
+      v = head_[t];
+      noun = head_[v];
+    } else if (base_[t] != "mark" && head_[t] >= 0 && head_[t] < t) {
+      noun = head_[t];
+      for (const int* d = kids_begin(t); d != kids_end(t) && v < 0; ++d)
+        if (*d > t && (is_verb(*d) || child(*d, "cop") >= 0)) v = *d;
+    }
+    if (v < 0 || noun < 0 || noun > t || upos(noun) != syntax::Upos::PROPN) continue;
+    if (child(v, "nsubj") < 0 && child(v, "nsubj:pass") < 0) continue;
+    // the verb of saying the noun's phrase hangs on
+    int s = head_[noun];
+    for (int up = 0; up < 2 && s >= 0 && !is_verb(s); ++up) s = head_[s];
+    if (s < 0 || !is_verb(s) || !reports_clause(lemma(s))) continue;
+    if (child(s, "ccomp") >= 0) continue;
+    head_[v] = s;
+    rel_[v] = base_[v] = "ccomp";
+    head_[t] = v;
+    rel_[t] = base_[t] = "mark";
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dipgraph::ingest
