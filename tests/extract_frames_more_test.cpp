@@ -522,3 +522,22 @@ TEST_CASE("'X are scheduled to hold drills': the passive's subject does it; 'joi
   CHECK(test::find_sym(fs, "06", "GHA,TGO") != nullptr);
   CHECK(test::with_root(fs, "15") == nullptr);
 }
+
+TEST_CASE("aid counted in an amount ('50 million euros in aid') is the amount's verb's: given, pledged or planned") {
+  auto fs = test::facts("The European Union announced 40 million euros in aid for flood victims in Chad.");
+  CAPTURE(test::summary(fs));
+  const Fact* aid = test::find(fs, "07", "", "TCD");
+  REQUIRE(aid != nullptr);
+  REQUIRE(!aid->source.empty());
+  CHECK(aid->source[0].id == "org:EU");
+  // one fact for the verb of giving and its counted aid, planned as the verb is
+  fs = test::facts("Portugal will provide 12 million dollars in humanitarian aid to Mozambique.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(fs.size() == 1);
+  CHECK(fs[0].status == Status::planned);
+  // aid counted in a pledge is pledged only
+  fs = test::facts("Canada pledged $30 million in loans to Haiti on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "CAN", "HTI") != nullptr);
+  CHECK(test::find(fs, "07", "CAN", "HTI") == nullptr);
+}

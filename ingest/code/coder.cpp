@@ -32,6 +32,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   operation_class_ = frames_.class_index("operation");
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
+  amount_class_ = frames_.class_index("amount");
   untrue_class_ = frames_.class_index("untrue");
   truce_class_ = frames_.class_index("truce");
   authoring_class_ = frames_.class_index("authoring");
@@ -295,6 +296,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=bearer ";
         }
         vetoed.push_back(w);
+      }
+      // "pledged $300 million in loans to X": aid counted in what is
+      // promised or offered is only promised; the pattern coder does not
+      // read it as given.
+      if (f.noun && f.cameo.rfind("07", 0) == 0 && tr.marker(w) == "in" && tr.head(w) >= 0) {
+        int v = tr.head(w);
+        if (tr.base(w) == "nmod" && frames_.in_class(amount_class_, tr.lemma(v))) v = tr.head(v);
+        else if (tr.base(w) != "obl") v = -1;
+        const auto* vs = v >= 0 && tr.is_verb(v) ? frames_.find(tr.lemma(v), false) : nullptr;
+        if (vs && std::any_of(vs->begin(), vs->end(),
+                              [&](std::uint32_t g) { return frames_.frame(g).cameo.rfind("03", 0) == 0; }))
+          vetoed.push_back(w);
       }
       // "shipments were injuring the industry", "floods killed 20": a verb
       // of force whose subject is a thing that harms no body (no actor, no

@@ -48,6 +48,11 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
     CodedEvent& e = out[k];
     const Frame& f = frames_.frame(e.frame);
     int h = tr.head(e.word);
+    // (an act counted in an amount, "provided $5 million in aid", is the
+    // amount's verb's)
+    const bool counted = f.noun && h >= 0 && tr.base(e.word) == "nmod" && tr.marker(e.word) == "in" &&
+                         frames_.in_class(amount_class_, tr.lemma(h));
+    if (counted) h = tr.head(h);
     // A noun event that is the object of a verb event of the same root.
     // ("travelled to X for talks with Y": a visit and the meeting held
     // during it are two events, of two types.)
@@ -63,7 +68,7 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
           g.cameo.rfind("08", 0) == 0 && tr.rel(e.word) == "obj" && e.cameo.rfind("16", 0) == 0;
       // "pledged $5 million in aid to X": the aid is what is pledged.
       const bool pledged = g.cameo.rfind("03", 0) == 0 && e.cameo.rfind("07", 0) == 0 &&
-                           tr.base(e.word) == "obl" && tr.marker(e.word) == "in";
+                           (tr.base(e.word) == "obl" || counted) && tr.marker(e.word) == "in";
       // ("hosted talks between A and B": the meeting of others the host
       // receives is theirs, an event of its own.)
       if (((g.cameo.substr(0, 2) == e.cameo.substr(0, 2) && !visit_and_meeting) || lifted || pledged) &&
