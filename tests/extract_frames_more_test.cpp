@@ -541,3 +541,16 @@ TEST_CASE("aid counted in an amount ('50 million euros in aid') is the amount's 
   CHECK(test::find(fs, "03", "CAN", "HTI") != nullptr);
   CHECK(test::find(fs, "07", "CAN", "HTI") == nullptr);
 }
+
+TEST_CASE("failing to agree is an agreement not reached, not a rejection") {
+  for (const char* text : {"Croatia and Slovenia again failed to reach a deal over their sea border.",
+                           "Talks between Peru and Chile ended after the two sides failed to agree on fishing quotas."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "12") == nullptr);
+    const Fact* f = test::with_root(fs, "05");
+    REQUIRE(f != nullptr);
+    CHECK(f->status == Status::negated);
+  }
+}
