@@ -554,3 +554,14 @@ TEST_CASE("failing to agree is an agreement not reached, not a rejection") {
     CHECK(f->status == Status::negated);
   }
 }
+
+TEST_CASE("an envoy summoned with no summoner named is summoned by its host; recognition of a thing in a state is of that state") {
+  auto fs = test::facts("The Spanish ambassador to Morocco was summoned on Friday over the fishing dispute.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "MAR", "ESP") != nullptr);
+  fs = test::facts("Panama's president said Panama would never recognise the vote count in Nicaragua.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "05", "PAN", "NIC");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+}

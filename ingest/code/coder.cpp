@@ -268,6 +268,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      // "the U.S. ambassador to Mexico was summoned": an envoy is summoned
+      // by the state that hosts it, the one its "to" or "in" phrase names.
+      if (e.source.empty() && !f.noun && tr.lemma(w) == "summon") {
+        const int envoy = tr.passive(w) ? tr.child(w, "nsubj:pass") : tr.child(w, "obj");
+        for (const int* d = envoy < 0 ? nullptr : tr.kids_begin(envoy); d && d != tr.kids_end(envoy); ++d)
+          if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"to", "in"})) actors_at(c, *d, true, true, e.source);
+        if (!e.source.empty()) why += "source=the envoy's host ";
+      }
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order

@@ -412,7 +412,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // Force aimed at a thing on another state's soil ("shells aimed at a
   // radar post in Kenya") is aimed at that state; so is aid to a thing
   // there ("funding a police unit in Yemen").
-  const bool armed = root == "07" || root == "18" || root == "19" || root == "20";
+  // (so is recognition of a thing there: "would not recognise the
+  // election result in X")
+  const bool armed = root == "07" || root == "18" || root == "19" || root == "20" || f.cameo == "054";
   if (armed && !source && out.empty())
     for (int n : nodes) {
       for (const int* k = tr.kids_begin(n); k != tr.kids_end(n); ++k)
