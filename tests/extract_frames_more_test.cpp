@@ -565,3 +565,14 @@ TEST_CASE("an envoy summoned with no summoner named is summoned by its host; rec
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::negated);
 }
+
+TEST_CASE("another state's troops ordered to leave are expelled, and their leaving is only ordered") {
+  auto fs = test::facts("Burkina Faso's junta ordered Danish soldiers to quit its territory by June.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BFA", "DNK") != nullptr);
+  CHECK(test::find(fs, "08", "DNK", "BFA") == nullptr);
+  // one's own troops are one's subordinates: no expulsion
+  fs = test::facts("Burkina Faso's junta ordered its soldiers to quit the border town by June.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+}

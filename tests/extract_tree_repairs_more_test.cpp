@@ -585,3 +585,25 @@ TEST_CASE("tree repair: 'X, who hosted Y over dinner, praised Z': the verb after
   t.reset(a);
   CHECK(t.head(1) == -1);
 }
+
+TEST_CASE("tree repair: 'ordered soldiers to leave', read with the soldiers the infinitive's subject: the verb's object") {
+  syntax::Analysis a = test::analysis({{"Chad", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"order", Upos::VERB, "VBD", -1, "root"},
+                                       {"soldier", Upos::NOUN, "NNS", 4, "nsubj"},
+                                       {"to", Upos::PART, "TO", 4, "mark"},
+                                       {"leave", Upos::VERB, "VB", 1, "ccomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == 1);
+  CHECK(t.rel(2) == "obj");
+  CHECK(t.rel(4) == "xcomp");
+  // "for X to leave" keeps its subject
+  a = test::analysis({{"Chad", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"ask", Upos::VERB, "VBD", -1, "root"},
+                      {"for", Upos::SCONJ, "IN", 5, "mark"},
+                      {"soldier", Upos::NOUN, "NNS", 5, "nsubj"},
+                      {"to", Upos::PART, "TO", 5, "mark"},
+                      {"leave", Upos::VERB, "VB", 1, "ccomp"}});
+  t.reset(a);
+  CHECK(t.rel(3) == "nsubj");
+}

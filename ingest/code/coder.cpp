@@ -33,6 +33,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
   amount_class_ = frames_.class_index("amount");
+  subordinate_class_ = frames_.class_index("subordinate");
   untrue_class_ = frames_.class_index("untrue");
   truce_class_ = frames_.class_index("truce");
   authoring_class_ = frames_.class_index("authoring");

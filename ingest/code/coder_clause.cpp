@@ -187,9 +187,10 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
       }
     }
     // "offered to mediate", "urged X to talk", "threatened to impose": the
-    // complement is the content of the intention, appeal or threat.
+    // complement is the content of the intention, appeal or threat (and of
+    // an order to leave: "ordered X's troops to leave", an expulsion).
     if (f.flags & (kFrameIntent | kFrameControl | kFramePlan) || e.cameo.substr(0, 2) == "13" ||
-        e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02") {
+        e.cameo.substr(0, 2) == "10" || e.cameo.substr(0, 2) == "02" || e.cameo == "166") {
       int x = tr.child(e.word, "xcomp");
       // ("recommended that the troops withdraw", "demanded that X leave":
       // a clause of what should happen is asked for too, no act done)

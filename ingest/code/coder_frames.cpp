@@ -255,6 +255,22 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       case CondKind::obj_class: {
         int o = f.noun ? t : obj_of();
         ok = o >= 0 && frames_.in_class(k.word_class, tr.lemma(o));
+        // ("ordered French troops to leave": another state's forces, named
+        // by their state, are no subordinates of the subject)
+        if (ok && k.word_class == subordinate_class_ && !f.noun) {
+          std::vector<std::int32_t> theirs, subject;
+          for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
+            if (is_rel(tr.base(*d), {"amod", "compound"}) || tr.rel(*d) == "nmod:poss")
+              actors_at(c, *d, false, false, theirs);
+          std::string ignored;
+          actors_at(c, subject_of(c, t, ignored), true, false, subject);
+          if (!theirs.empty() && !subject.empty() &&
+              std::none_of(theirs.begin(), theirs.end(), [&](std::int32_t x) {
+                return std::any_of(subject.begin(), subject.end(),
+                                   [&](std::int32_t y) { return c.country_of(x) == c.country_of(y); });
+              }))
+            ok = false;
+        }
         break;
       }
       case CondKind::mod_class: {

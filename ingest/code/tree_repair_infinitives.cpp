@@ -63,6 +63,24 @@ bool Tree::repair_object_infinitives() {
     attach(c, v, "xcomp");
     changed = true;
   }
+  // ... or read as a clause with the one asked its subject ("ordered
+  // Danish soldiers | to leave"): an infinitive with "to" takes no subject
+  // of its own (but "for X to leave"), so the noun is the verb's object.
+  for (int c = 0; c < n; ++c) {
+    const int v = head_[c];
+    if (v < 0 || v > c || base_[c] != "ccomp" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
+        child(v, "obj") >= 0 || child(v, "xcomp") >= 0 ||
+        std::find(std::begin(kAsks), std::end(kAsks), lemma(v)) == std::end(kAsks))
+      continue;
+    const int m = child(c, "mark"), sj = child(c, "nsubj");
+    if (m < 0 || lemma(m) != "to" || upos(m) != syntax::Upos::PART || sj < 0 || sj > m || !is_nominal(sj)) continue;
+    bool for_subject = false;
+    for (const int* k = kids_begin(c); k != kids_end(c); ++k) for_subject |= lemma(*k) == "for" && *k < sj;
+    if (for_subject) continue;
+    attach(sj, v, "obj");
+    attach(c, v, "xcomp");
+    changed = true;
+  }
   return changed;
 }
 
