@@ -149,3 +149,9 @@ TEST_CASE("a visitor received somewhere by a host visits the host ('was received
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "MWI", "ZMB") != nullptr);
 }
+
+TEST_CASE("a summit between the leaders of two states, however the parser split the second name, is theirs") {
+  auto fs = test::facts("A summit between the leaders of Sudan and South Sudan ended without a deal.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "SDN,SSD") != nullptr);
+}

@@ -607,3 +607,18 @@ TEST_CASE("tree repair: 'ordered soldiers to leave', read with the soldiers the 
   t.reset(a);
   CHECK(t.rel(3) == "nsubj");
 }
+
+TEST_CASE("tree repair: 'talks between the heads of A and B ended', read with B a second subject: a conjunct of A") {
+  syntax::Analysis a = test::analysis({{"talk", Upos::NOUN, "NNS", 6, "nsubj"},
+                                       {"between", Upos::ADP, "IN", 2, "case"},
+                                       {"Ghana", Upos::PROPN, "NNP", 0, "nmod"},
+                                       {"and", Upos::CCONJ, "CC", 5, "cc"},
+                                       {"Ivory", Upos::PROPN, "NNP", 5, "compound"},
+                                       {"Coast", Upos::PROPN, "NNP", 6, "nsubj"},
+                                       {"end", Upos::VERB, "VBD", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 2);
+  CHECK(t.rel(5) == "conj");
+  CHECK(t.head(3) == 5);
+}

@@ -376,6 +376,25 @@ bool Tree::repair_double_subjects() {
     attach(p, second, "case");
     changed = true;
   }
+  // ... or with "and" before the second ("a summit between the leaders of
+  // A and B ended", read with B a second subject): the name after "and"
+  // is joined to the noun right before it, inside the first subject.
+  for (int v = 0; v < n; ++v) {
+    if (!is_verb(v)) continue;
+    int first = -1, second = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (rel_[*k] == "nsubj") (first < 0 ? first : second) = *k;
+    if (first < 0 || second < 0 || second > v || !is_nominal(second)) continue;
+    const int cc = left_edge(second);
+    const int p = cc - 1;
+    if (p <= first || upos(cc) != syntax::Upos::CCONJ || !is_nominal(p)) continue;
+    int up = p;
+    while (up >= 0 && up != first) up = head_[up];
+    if (up != first) continue;
+    attach(second, p, "conj");
+    attach(cc, second, "cc");
+    changed = true;
+  }
   return changed;
 }
 
