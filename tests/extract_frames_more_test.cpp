@@ -576,3 +576,17 @@ TEST_CASE("another state's troops ordered to leave are expelled, and their leavi
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("an act noun's infinitive is its owner's act: decided is planned, refused is not done") {
+  auto fs = test::facts("Ghana's decision to expel Nigerian traders drew sharp criticism from the African Union.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "11", "", "GHA");
+  REQUIRE(f != nullptr);
+  CHECK(f->source[0].id == "org:AU");
+  CHECK(test::find(fs, "16", "GHA", "NGA") != nullptr);
+  // a refusal: the reaction to it, and no act done
+  fs = test::facts("Niger's refusal to reopen the border angered Benin.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "BEN", "NER") != nullptr);
+  CHECK(test::with_root(fs, "08") == nullptr);
+}

@@ -622,3 +622,21 @@ TEST_CASE("tree repair: 'talks between the heads of A and B ended', read with B 
   CHECK(t.rel(5) == "conj");
   CHECK(t.head(3) == 5);
 }
+
+TEST_CASE("tree repair: 'X's refusal to talk angered Y', read with 'angered' inside the infinitive: the main verb") {
+  syntax::Analysis a = test::analysis({{"Chad", Upos::PROPN, "NNP", 2, "nmod:poss"},
+                                       {"'s", Upos::PART, "POS", 0, "case"},
+                                       {"refusal", Upos::NOUN, "NN", -1, "root"},
+                                       {"to", Upos::PART, "TO", 4, "mark"},
+                                       {"talk", Upos::VERB, "VB", 2, "acl"},
+                                       {"anger", Upos::VERB, "VBD", 4, "xcomp"},
+                                       {"Niger", Upos::PROPN, "NNP", 5, "obj"},
+                                       {".", Upos::PUNCT, ".", 2, "punct"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == -1);
+  CHECK(t.head(2) == 5);
+  CHECK(t.rel(2) == "nsubj");
+  CHECK(t.head(4) == 2);
+  CHECK(t.head(7) == 5);
+}

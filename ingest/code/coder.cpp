@@ -34,6 +34,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   collection_class_ = frames_.class_index("collection");
   amount_class_ = frames_.class_index("amount");
   subordinate_class_ = frames_.class_index("subordinate");
+  refusal_class_ = frames_.class_index("refusal");
   untrue_class_ = frames_.class_index("untrue");
   truce_class_ = frames_.class_index("truce");
   authoring_class_ = frames_.class_index("authoring");
@@ -691,6 +692,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d)
           if (tr.base(*d) == "compound") vetoed.push_back(*d);
       }
+      // "Uganda's refusal to reopen the border": an act refused is not
+      // done; where the tree finds no party for it, word order (the pattern
+      // coder) would read it done.
+      if (const int mk = f.noun ? -1 : tr.child(w, "mark");
+          mk >= 1 && tr.lemma(mk) == "to" && frames_.in_class(refusal_class_, tr.lemma(mk - 1)) &&
+          (e.source.empty() || e.target.empty()))
+        vetoed.push_back(w);
       // "I applaud ...", "we condemn ...": the act is the speaker's, whom
       // only the quote's attribution names; word order (the pattern coder)
       // would take another name of the sentence for it.

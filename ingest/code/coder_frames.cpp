@@ -79,9 +79,11 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
   if (s >= 0) return -1;  // a passive without agent
   // "Japan's decision to leave", "the U.S. plan to withdraw": the owner of
   // an act noun right before an infinitive is its subject, however the
-  // parser hung the infinitive.
+  // parser hung the infinitive (so is the owner of a refusal: "Uganda's
+  // refusal to reopen the border").
   if (int m = t.child(v, "mark"); m >= 1 && m + 1 == v && t.lemma(m) == "to" && t.upos(m - 1) == Upos::NOUN &&
-                                  frames_.in_class(act_class_, t.lemma(m - 1)))
+                                  (frames_.in_class(act_class_, t.lemma(m - 1)) ||
+                                   frames_.in_class(refusal_class_, t.lemma(m - 1))))
     for (const int* k = t.kids_begin(m - 1); k != t.kids_end(m - 1); ++k)
       if ((t.rel(*k) == "nmod:poss" || t.base(*k) == "amod" || t.base(*k) == "compound") &&
           actor_of_node(c, *k, true, false) >= 0) {

@@ -34,6 +34,7 @@ class Tree {
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
     if (repair_relative_mains()) index_kids();
+    if (repair_infinitive_mains()) index_kids();
     if (repair_list_appositions()) index_kids();
     if (repair_list_subjects()) index_kids();
     if (repair_fronted_phrase_roots()) index_kids();
@@ -97,6 +98,7 @@ class Tree {
   bool repair_noun_subjects();
   bool repair_passive_agents();
   bool repair_relative_mains();
+  bool repair_infinitive_mains();
   bool repair_stray_said_clauses();
   bool repair_comma_participles();
   bool repair_conditional_mains();

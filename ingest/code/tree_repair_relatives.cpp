@@ -169,4 +169,35 @@ bool Tree::repair_relative_mains() {
   return false;
 }
 
+// "Uganda's refusal to reopen the border angered Kenya", read with the
+// noun the root and "angered" a complement inside its infinitive: a
+// finite verb takes no place as a complement; with no subject of its own,
+// after a root noun whose infinitive it sits in, it is the sentence's
+// main verb and the noun its subject.
+bool Tree::repair_infinitive_mains() {
+  const int n = size();
+  int r = -1;
+  for (int i = 0; i < n && r < 0; ++i)
+    if (head_[i] < 0) r = i;
+  if (r < 0 || upos(r) != syntax::Upos::NOUN) return false;
+  for (int v = r + 2; v < n; ++v) {
+    if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBZ" || xpos(v) == "VBP")) continue;
+    if (!(base_[v] == "xcomp" || base_[v] == "dep" || (base_[v] == "conj" && child(v, "cc") < 0))) continue;
+    if (child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "mark") >= 0 || child(v, "aux") >= 0)
+      continue;
+    // (inside the root noun's infinitive)
+    int c = head_[v];
+    while (c >= 0 && head_[c] != r) c = head_[c];
+    if (c < 0 || base_[c] != "acl" || xpos(c) != "VB" || child(c, "mark") < 0 || lemma(child(c, "mark")) != "to")
+      continue;
+    head_[v] = -1;
+    rel_[v] = base_[v] = "root";
+    attach(r, v, "nsubj");
+    for (int y = v + 1; y < n; ++y)
+      if (head_[y] == r && upos(y) == syntax::Upos::PUNCT) head_[y] = v;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace dipgraph::ingest
