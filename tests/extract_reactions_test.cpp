@@ -302,3 +302,12 @@ TEST_CASE("a protest or complaint handed, delivered or sent to an envoy or a sta
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "14") == nullptr);
 }
+
+TEST_CASE("a quote judging another state with a verb that links like 'be' is praise or criticism, however the parser hung 'said'") {
+  const test::RoleCase cases[] = {
+      {"\"Norway remains a dependable friend of Ghana,\" the Ghanaian president said.", "05", "GHA", "NOR"},
+      {"\"Norway remains Ghana's most valued partner,\" President Mahama said after meeting the Norwegian envoy.",
+       "05", "GHA", "NOR"},
+  };
+  for (const auto& rc : cases) test::check_found(rc);
+}

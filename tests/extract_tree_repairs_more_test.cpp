@@ -640,3 +640,19 @@ TEST_CASE("tree repair: 'X's refusal to talk angered Y', read with 'angered' ins
   CHECK(t.head(4) == 2);
   CHECK(t.head(7) == 5);
 }
+
+TEST_CASE("tree repair: '\"...,\" X said', read with 'said' a clausal subject of the quote's root: the root") {
+  syntax::Analysis a = test::analysis({{"\"", Upos::PUNCT, "``", 2, "punct"},
+                                       {"Norway", Upos::PROPN, "NNP", 2, "nsubj"},
+                                       {"remain", Upos::VERB, "VBZ", -1, "root"},
+                                       {"partner", Upos::NOUN, "NN", 2, "xcomp"},
+                                       {",", Upos::PUNCT, ",", 3, "punct"},
+                                       {"\"", Upos::PUNCT, "''", 3, "punct"},
+                                       {"Mahama", Upos::PROPN, "NNP", 7, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", 2, "csubj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(2) == 7);
+  CHECK(t.rel(2) == "ccomp");
+}

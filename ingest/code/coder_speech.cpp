@@ -410,6 +410,12 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
           if (tr.base(*d) == "amod") tone += tone_of(c, *d, true);
       }
+      // ... or the predicate of a verb that links like "be" ("X remains our
+      // closest partner", "Y has become a threat")
+      if (const int x = tr.child(cw, "xcomp") >= 0 ? tr.child(cw, "xcomp") : tr.child(cw, "obj");
+          tone == 0 && x >= 0 && is_rel(tr.lemma(cw), {"remain", "become", "stay"}) &&
+          (tr.upos(x) == Upos::NOUN || tr.upos(x) == Upos::ADJ))
+        tone = tone_of(c, x);
       if (tone == 0 && tr.child(cw, "cop") < 0) tone = judging_tone(cw);
       // A judgement denied ("X is not an enemy", "would not harm ties") is
       // no evaluation either way.

@@ -166,9 +166,6 @@ bool Tree::repair_semicolons() {
 // (as an apposition or a coordinated clause) is the sentence's root, and
 // the quote its complement, as with "said".
 bool Tree::repair_quote_attributions() {
-  static constexpr std::string_view kReporting[] = {
-      "say",    "tell", "add",     "insist", "declare", "state", "warn",     "write",  "announce",
-      "stress", "note", "explain", "reply",  "respond", "argue", "complain", "remark", "assert"};
   const int n = size();
   for (int v = 0; v < n; ++v) {
     // ('"...," the minister told reporters', read with "told" as an
@@ -179,10 +176,11 @@ bool Tree::repair_quote_attributions() {
         head_[head_[v]] < v && head_[head_[head_[v]]] < 0)
       object = head_[v];
     const int r = object >= 0 ? head_[object] : head_[v];
+    // (or as a clausal subject of the quote's root)
     if (r < 0 || r > v || head_[r] >= 0 || !is_verb(v) || child(v, "nsubj") < 0 ||
-        !(base_[v] == "appos" || base_[v] == "parataxis" || base_[v] == "conj" ||
-          base_[v] == "acl" || object >= 0) ||
-        std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
+        !(base_[v] == "appos" || base_[v] == "parataxis" || base_[v] == "conj" || base_[v] == "acl" ||
+          base_[v] == "csubj" || object >= 0) ||
+        !reports_clause(lemma(v)))
       continue;
     bool quote = false;  // a closing quote mark between the quote's root and the verb
     for (int k = r + 1; k < v && !quote; ++k)
@@ -202,7 +200,7 @@ bool Tree::repair_quote_attributions() {
   for (int v = 1; v < n; ++v) {
     const int s = head_[v];
     if (base_[v] != "acl" || !is_verb(v) || s < 0 || s > v || !is_nominal(s) || child(v, "nsubj") >= 0 ||
-        std::find(std::begin(kReporting), std::end(kReporting), lemma(v)) == std::end(kReporting))
+        !reports_clause(lemma(v)))
       continue;
     int r = 0;
     while (r < n && head_[r] >= 0) ++r;

@@ -11,9 +11,9 @@ namespace dipgraph::ingest {
 bool Tree::reports_clause(std::string_view lemma, bool addressee) {
   // (sorted: verbs that say, claim, report or conclude a clause)
   static constexpr std::string_view kSaying[] = {
-      "acknowledge", "add",     "allege",  "announce", "argue",   "assert", "believe", "claim", "complain",
-      "conclude",    "declare", "explain", "insist",   "note",    "reply",  "report",  "respond", "say",
-      "state",       "stress",  "write"};
+      "acknowledge", "add",     "allege",  "announce", "argue",   "assert", "believe", "claim",   "complain",
+      "conclude",    "declare", "explain", "insist",   "note",    "remark", "reply",   "report",  "respond",
+      "say",         "state",   "stress",  "write"};
   static constexpr std::string_view kAddressing[] = {"assure", "inform", "notify", "tell", "warn"};
   return std::binary_search(std::begin(kSaying), std::end(kSaying), lemma) ||
          (addressee && std::find(std::begin(kAddressing), std::end(kAddressing), lemma) != std::end(kAddressing));
