@@ -311,3 +311,15 @@ TEST_CASE("a quote judging another state with a verb that links like 'be' is pra
   };
   for (const auto& rc : cases) test::check_found(rc);
 }
+
+TEST_CASE("a firm response vowed to a wrong done by another state is a threat to that state") {
+  const test::RoleCase cases[] = {
+      {"\"We will respond firmly to any aggression by Eritrea,\" Ethiopia's army chief said.", "13", "ETH", "ERI"},
+  };
+  for (const auto& rc : cases) test::check_found(rc);
+  // a place "by" whom a trip was made names no maker of a wrong
+  auto fs = test::facts("Peru's trade minister flew to the capital, the first trip to Lima's rival by a Peruvian "
+                        "envoy since 2019, and vowed to respond firmly.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

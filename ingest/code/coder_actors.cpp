@@ -520,6 +520,14 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
         for (const int* j = c.t.kids_begin(*k); j != c.t.kids_end(*k); ++j)
           if (c.t.base(*j) == "conj") add(actor_of_node(c, *j, false, places));
       }
+  // "would respond firmly to any provocation by X": an act aimed at a
+  // noun of an act (an event, a deed, or a wrong named by its tone) whose
+  // maker its "by" phrase names is aimed at that maker. (Not a place: "a
+  // trip to the capital by X".)
+  if (out.empty() && !source && c.t.upos(n) == Upos::NOUN &&
+      (frames_.find(c.t.lemma(n), true) || frames_.in_class(act_class_, c.t.lemma(n)) || tone_of(c, n, true) < 0))
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n) && out.empty(); ++k)
+      if (c.t.base(*k) == "nmod" && c.t.marker(*k) == "by") add(actor_of_node(c, *k, true, places));
   // Coordinated nodes; not one with no "and" or "or" that a verb of saying
   // follows ("X will send aid to Y, the UN said": "the UN" is no second
   // receiver, whatever the parser joined).

@@ -277,7 +277,11 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
       }
       case CondKind::mod_class: {
         int o = f.noun ? t : obj_of();
-        if (o >= 0) {
+        // (of a verb with no object, its own adverb: "will respond firmly")
+        if (!f.noun && o < 0)
+          for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d)
+            ok = tr.base(*d) == "advmod" && frames_.in_class(k.word_class, tr.lemma(*d));
+        if (o >= 0 && !ok) {
           ok = frames_.in_class(k.word_class, tr.lemma(o));
           for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d) {
             ok = frames_.in_class(k.word_class, tr.lemma(*d)) ||
