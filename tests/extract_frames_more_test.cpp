@@ -590,3 +590,23 @@ TEST_CASE("an act noun's infinitive is its owner's act: decided is planned, refu
   CHECK(test::find(fs, "11", "BEN", "NER") != nullptr);
   CHECK(test::with_root(fs, "08") == nullptr);
 }
+
+TEST_CASE("passive recalls and expulsions with no maker named; a subject denied denies the act") {
+  auto fs = test::facts("Chile's ambassador was recalled from Lima for urgent consultations.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "CHL", "PER") != nullptr);
+  fs = test::facts("Three Polish diplomats were expelled from Minsk on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BLR", "POL") != nullptr);
+  fs = test::facts("Neither Bolivia nor Paraguay attended the regional summit in Quito.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "04");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+}
+
+TEST_CASE("a reaction to an act done to a state is not aimed at that state") {
+  auto fs = test::facts("Kenya and Ethiopia condemned the attack on the Somali border post.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "KEN", "SOM") == nullptr);
+}

@@ -278,6 +278,20 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"to", "in"})) actors_at(c, *d, true, true, e.source);
         if (!e.source.empty()) why += "source=the envoy's host ";
       }
+      // "X's ambassador was recalled from Y": an envoy recalled with no
+      // recaller named is recalled by its own state; "diplomats were
+      // expelled from Minsk": people expelled with no expeller named are
+      // expelled by the state they are sent out of.
+      if (e.source.empty() && !f.noun && tr.passive(w) && tr.child(w, "obl:agent") < 0) {
+        if (f.cameo == "161" && tr.lemma(w) == "recall") {
+          actors_at(c, tr.child(w, "nsubj:pass"), true, false, e.source);
+          if (!e.source.empty()) why += "source=the envoy's own state ";
+        } else if (f.cameo.rfind("166", 0) == 0) {
+          for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d)
+            if (tr.base(*d) == "obl" && tr.marker(*d) == "from") actors_at(c, *d, true, true, e.source);
+          if (!e.source.empty()) why += "source=the state expelled from ";
+        }
+      }
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order

@@ -73,6 +73,16 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // parser's slip on a reporting clause or a relative clause)
     return v > t && c.t.is_verb(v) && c.t.rel(v) == "conj" && c.t.head(v) == t && c.t.child(v, "cc") >= 0;
   };
+  // The one an act noun the trigger takes is done to ("condemned the
+  // attack on the Somali post", "criticised the sanctions on X") is that
+  // act's target, not whom the reaction is aimed at (its maker is).
+  auto done_to_by_object = [&](int w) {
+    if (own_obj < 0 || c.t.upos(own_obj) != Upos::NOUN || !frames_.find(c.t.lemma(own_obj), true)) return false;
+    for (int step = 0; w >= 0 && step < 6; w = c.t.head(w), ++step)
+      if (c.t.head(w) == own_obj && c.t.base(w) == "nmod" && is_rel(c.t.marker(w), {"on", "against", "to"}))
+        return true;
+    return false;
+  };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
@@ -96,6 +106,10 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
     if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) continue;
+    if (done_to_by_object(c.in.word_of_tok[i - c.in.first_tok])) {
+      place = true;
+      continue;
+    }
     // Nor is who takes part in an act told inside that act's own content
     // ("refused to allow protests against a decision to buy rice from
     // X"): a party two clauses down is not whom the act is aimed at, and

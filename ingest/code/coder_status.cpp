@@ -173,6 +173,13 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       for (const int* e = tr.kids_begin(*d); e != tr.kids_end(*d); ++e)
         if (tr.base(*e) == "nmod" && *e > *d && is_date(c, *e)) take(static_cast<int>(Status::planned));
     }
+  // "Neither X nor Y attended", "No state signed": a subject denied is an
+  // act denied.
+  if (tr.is_verb(t))
+    if (const int sj = tr.child(t, "nsubj"); sj >= 0)
+      for (const int* d = tr.kids_begin(sj); d != tr.kids_end(sj); ++d)
+        if (*d < sj && (tr.lemma(*d) == "neither" || (tr.lemma(*d) == "no" && tr.base(*d) == "det")))
+          take(static_cast<int>(Status::negated));
   int x = t;
   // A verb conjunct with its own auxiliary or after "but" ("would not
   // negotiate with X, but would talk to Y") has its own negation and modal:
