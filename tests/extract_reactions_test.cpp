@@ -323,3 +323,16 @@ TEST_CASE("a firm response vowed to a wrong done by another state is a threat to
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("states that clash over an issue quarrel; troops that clash fight; an appeal for an act in a state is aimed at it") {
+  auto fs = test::facts("Hungary and Slovakia clashed over minority language rights.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(test::find_sym(fs, "11", "HUN,SVK") != nullptr);
+  fs = test::facts("Armenian and Azerbaijani troops clashed over a disputed hilltop.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "19", "ARM,AZE") != nullptr);
+  fs = test::facts("Italy and Spain called for an immediate truce in Libya.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "ITA,ESP", "LBY") != nullptr);
+}

@@ -493,6 +493,22 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             actors_at(c, *d, false, false, e.target);
         if (!e.target.empty()) why += "target=addressee of the head ";
       }
+      // "called for a ceasefire in Sudan", "urged restraint in Yemen": an
+      // appeal for an act in a state (named as a state, not a city) is
+      // aimed at that state.
+      if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0)) {
+        int asked = tr.child(w, "obj");
+        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && asked < 0; ++d)
+          if (tr.base(*d) == "obl" && tr.marker(*d) == "for") asked = *d;
+        for (const int* d = asked < 0 || tr.upos(asked) != Upos::NOUN ? nullptr : tr.kids_begin(asked);
+             d && d != tr.kids_end(asked) && e.target.empty(); ++d) {
+          const int mi = c.mention(*d);
+          if (tr.base(*d) == "nmod" && tr.marker(*d) == "in" && mi >= 0 &&
+              c.rec.mentions[mi].kind == MentionKind::country && !c.among(mi, e.source))
+            e.target.push_back(mi);
+        }
+        if (!e.target.empty()) why += "target=the state the act asked for is in ";
+      }
       // "handed the envoy a note of protest", "sent Kenya a warning": a
       // message given by a verb of transfer goes to whom it is given.
       if (e.target.empty() && f.noun && tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.is_verb(tr.head(w)) &&
