@@ -336,3 +336,18 @@ TEST_CASE("states that clash over an issue quarrel; troops that clash fight; an 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "02", "ITA,ESP", "LBY") != nullptr);
 }
+
+TEST_CASE("a warning of the warner's own hostile act, with 'that' or without, is a threat to whom the act would hit, and no act planned") {
+  for (const char* text : {"Ghana warned it would cut ties with Togo if the junta did not free the hostages.",
+                           "Ghana warned that it would cut ties with Togo if the junta did not free the hostages.",
+                           "Ghana warned that it would cut ties with Niger if the junta did not free the president."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::find(fs, "13", "GHA", "");
+    REQUIRE(f != nullptr);
+    CHECK(!f->target.empty());
+    CHECK(f->cameo == "131");
+    CHECK(test::with_root(fs, "16") == nullptr);
+  }
+}

@@ -458,7 +458,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // "warned that X's dam threatened ...": a warning is aimed at the one
       // its content is about, the subject of the clause (or its owner).
       if (e.target.empty() && !f.noun && f.cameo.rfind("13", 0) == 0) {
-        if (int cc = tr.child(w, "ccomp"); cc >= 0 && tr.child(cc, "mark") >= 0) {
+        // (with "that" or without: "warned it would cut ties with X")
+        if (int cc = tr.child(w, "ccomp");
+            cc >= 0 && (tr.child(cc, "mark") >= 0 || tr.child(cc, "nsubj") >= 0 || tr.child(cc, "nsubj:pass") >= 0)) {
           int subj = tr.child(cc, "nsubj");
           if (subj < 0) subj = tr.child(cc, "nsubj:pass");
           actors_at(c, subj, false, false, e.target);
@@ -470,13 +472,27 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                 return c.among(x, e.source);
               })) {
             e.target.clear();
-            if (const int o = tr.child(cc, "obj"); o >= 0 && tr.child(cc, "advcl") >= 0) {
+            // (or in the phrase it is done "with", "on" or "against":
+            // "would cut ties with X", "would impose duties on X")
+            if (const int o = tr.child(cc, "obj"); o >= 0) {
               std::vector<std::int32_t> hit;
               actors_at(c, o, false, false, hit);
               for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
-                if (tr.base(*d) == "nmod" && tr.marker(*d) == "of") actors_at(c, *d, false, false, hit);
+                if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"of", "with", "on", "against"}))
+                  actors_at(c, *d, false, false, hit);
+              for (const int* d = tr.kids_begin(cc); d != tr.kids_end(cc) && hit.empty(); ++d)
+                if (tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"with", "on", "against"}))
+                  actors_at(c, *d, false, false, hit);
               c.add_others(hit, e.source, e.target);
               if (!e.target.empty()) why += "target=whom the warned act would hit ";
+              // (the act names the kind of threat: "would cut ties", 131)
+              if (const auto* fs = frames_.find(tr.lemma(cc), false); fs && !e.target.empty() && f.cameo == "130")
+                for (std::uint32_t fi : *fs)
+                  if (frame_holds(c, cc, frames_.frame(fi))) {
+                    if (const char* code = threat_code(std::string_view(frames_.frame(fi).cameo).substr(0, 2)))
+                      e.cameo = code;
+                    break;
+                  }
             }
           }
         }

@@ -210,6 +210,25 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
           }
         }
       }
+      // "warned (that) it would cut ties with X if ...": the warner's own
+      // act in what it warns of is the threat's content, not an act
+      // planned.
+      if (x < 0 && e.cameo.rfind("13", 0) == 0 && !e.source.empty())
+        if (const int cc = tr.child(e.word, "ccomp"); cc >= 0)
+          for (std::size_t j = first; j < out.size(); ++j) {
+            if (j == k || out[j].source.empty() || !std::all_of(out[j].source.begin(), out[j].source.end(), [&](std::int32_t x) {
+                  return c.among(x, e.source);
+                }))
+              continue;
+            int y = out[j].word;
+            for (int step = 0; step < 3 && y >= 0 && y != cc; ++step) y = tr.head(y);
+            if (y != cc) continue;
+            if (e.target.empty()) e.target = out[j].target;
+            // (the act names the kind of threat: "to cut ties", 131)
+            if (e.cameo == "130")
+              if (const char* code = threat_code(std::string_view(out[j].cameo).substr(0, 2))) e.cameo = code;
+            drop[j - first] = 1;
+          }
       if (x < 0) continue;
       // What an appeal or demand asks for is no act done; the pattern
       // coder, which cannot see the complement, reads none in it ("pressed
