@@ -269,3 +269,19 @@ TEST_CASE("extract recognizer: 'the minister' is no prime minister read before")
   for (const auto& f : fs) australian |= (f.text == "minister" || f.text == "the minister") && f.country == "AUS";
   CHECK(australian);
 }
+
+TEST_CASE("extract recognizer: 'the OPEC secretary general' is no other body's secretary general read before") {
+  Document doc = test::document(
+      "NATO Secretary General Lars Holm visited Kyiv on Tuesday. The OPEC secretary general praised Saudi "
+      "Arabia's leadership.");
+  Analysis a = test::extractor().recognizer().analyze(doc);
+  for (const Mention& m : a.mentions) {
+    if (m.kind != MentionKind::person || a.toks[m.begin].start < doc.text.find("The OPEC")) continue;
+    CHECK(a.people[m.entity].name != "Lars Holm");
+  }
+  auto fs = test::facts(doc.text);
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "05", "", "SAU");
+  REQUIRE(f != nullptr);
+  for (const Actor& s : f->source) CHECK(s.id != "org:NATO");
+}

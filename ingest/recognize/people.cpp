@@ -409,6 +409,8 @@ void titles_to_people(SentenceState& sen) {
           if (!same && ends_role(pr.base_role, base_role)) same = country >= 0 && pr.country == country;
           if (!same) continue;
           if (country >= 0 && pr.country >= 0 && pr.country != country) continue;
+          // ("the OPEC secretary general" is no other body's)
+          if (org >= 0 && pr.org != org) continue;
           // (one read without a country is the dateline's, which the end
           // of the reading gives them: "the Ghanaian minister" is not the
           // development minister of a story from Oslo)
