@@ -351,3 +351,9 @@ TEST_CASE("a warning of the warner's own hostile act, with 'that' or without, is
     CHECK(test::with_root(fs, "16") == nullptr);
   }
 }
+
+TEST_CASE("'X did Y, a move Z described as hostile' is Z's criticism of X, however the parser read the two nouns") {
+  auto fs = test::facts("Last year, Togo expelled 300 Ghanaian traders, a move Accra described as hostile.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GHA", "TGO") != nullptr);
+}

@@ -656,3 +656,22 @@ TEST_CASE("tree repair: '\"...,\" X said', read with 'said' a clausal subject of
   CHECK(t.head(2) == 7);
   CHECK(t.rel(2) == "ccomp");
 }
+
+TEST_CASE("tree repair: '..., a move Accra described as X', read with two subjects: a noun beside the clause and its relative clause") {
+  syntax::Analysis a = test::analysis({{"Togo", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"expel", Upos::VERB, "VBD", -1, "root"},
+                                       {"trader", Upos::NOUN, "NNS", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 5, "punct"},
+                                       {"a", Upos::DET, "DT", 5, "det"},
+                                       {"step", Upos::NOUN, "NN", 7, "nsubj:pass"},
+                                       {"Accra", Upos::PROPN, "NNP", 7, "nsubj:pass"},
+                                       {"describe", Upos::VERB, "VBD", 1, "conj"},
+                                       {"as", Upos::ADP, "IN", 9, "case"},
+                                       {"hostile", Upos::ADJ, "JJ", 7, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.head(7) == 5);
+  CHECK(t.rel(7) == "acl:relcl");
+  CHECK(t.rel(6) == "nsubj");
+}

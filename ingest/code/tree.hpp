@@ -35,6 +35,7 @@ class Tree {
     if (repair_passive_agents()) index_kids();
     if (repair_relative_mains()) index_kids();
     if (repair_infinitive_mains()) index_kids();
+    if (repair_referring_relatives()) index_kids();
     if (repair_list_appositions()) index_kids();
     if (repair_list_subjects()) index_kids();
     if (repair_fronted_phrase_roots()) index_kids();
@@ -99,6 +100,7 @@ class Tree {
   bool repair_passive_agents();
   bool repair_relative_mains();
   bool repair_infinitive_mains();
+  bool repair_referring_relatives();
   bool repair_stray_said_clauses();
   bool repair_comma_participles();
   bool repair_conditional_mains();

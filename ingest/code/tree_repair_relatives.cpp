@@ -200,4 +200,38 @@ bool Tree::repair_infinitive_mains() {
   return false;
 }
 
+// "X expelled 200 traders, a move Accra described as hostile", read with
+// "a move" and "Accra" two subjects of "described": a noun set off by a
+// comma, with its determiner, followed by a name and a past verb with no
+// auxiliary, is a noun beside the clause before, and the name and verb
+// its relative clause (the object the gap).
+bool Tree::repair_referring_relatives() {
+  const int n = size();
+  for (int v = 3; v < n; ++v) {
+    // (a verb that says a clause of its own, "a proposal Y said it would
+    // study", is left as the parser read it)
+    if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBN") || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0 ||
+        child(v, "ccomp") >= 0)
+      continue;
+    const int name = v - 1;
+    if (head_[name] != v || base_[name] != "nsubj" || upos(name) != syntax::Upos::PROPN) continue;
+    int noun = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (*k < name && base_[*k] == "nsubj" && upos(*k) == syntax::Upos::NOUN && right_edge(*k) == name - 1) noun = *k;
+    if (noun < 0 || child(noun, "det") < 0) continue;
+    // (the comma before it, wherever the parser hung it)
+    int comma = left_edge(noun);
+    if (lemma(comma) != ",") --comma;
+    if (comma <= 0 || lemma(comma) != ",") continue;
+    const int h = head_[v];
+    if (h < 0 || h > comma) continue;
+    attach(noun, h, "appos");
+    attach(v, noun, "acl:relcl");
+    attach(name, v, "nsubj");
+    head_[comma] = noun;
+    return true;
+  }
+  return false;
+}
+
 }  // namespace dipgraph::ingest
