@@ -357,3 +357,11 @@ TEST_CASE("'X did Y, a move Z described as hostile' is Z's criticism of X, howev
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "GHA", "TGO") != nullptr);
 }
+
+TEST_CASE("entry or visas denied are refused to whom they are denied, no answer to the last act told") {
+  auto fs = test::facts("Niger revoked its defence agreements with France on Monday. Tunisia denied entry to a delegation "
+                        "of European lawmakers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "TUN", "NER") == nullptr);
+  CHECK(test::find(fs, "12", "TUN", "FRA") == nullptr);
+}

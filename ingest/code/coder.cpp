@@ -35,6 +35,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   amount_class_ = frames_.class_index("amount");
   subordinate_class_ = frames_.class_index("subordinate");
   refusal_class_ = frames_.class_index("refusal");
+  permission_class_ = frames_.class_index("permission");
   untrue_class_ = frames_.class_index("untrue");
   truce_class_ = frames_.class_index("truce");
   authoring_class_ = frames_.class_index("authoring");

@@ -251,6 +251,7 @@ class Coder {
   int untrue_class_ = -1;                 // frames.tsv @untrue: "the charge was false"
   int collection_class_ = -1;             // frames.tsv @collection: "a list of demands"
   int amount_class_ = -1;                 // frames.tsv @amount: "50 million euros in aid"
+  int permission_class_ = -1;             // frames.tsv @permission: "denied entry"
   int refusal_class_ = -1;                // frames.tsv @refusal: "X's refusal to reopen"
   int subordinate_class_ = -1;            // frames.tsv @subordinate: "ordered its troops to ..."
   int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"

@@ -183,8 +183,9 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   // A threat of an unnamed response ("reserved the right to respond", "would
   // retaliate") answers the latest hostile act (roots 11-20) aimed at its
   // maker.
-  const bool denial =
-      frames_.in_class(denial_class_, tr.lemma(t)) && (o < 0 || !frames_.find(tr.lemma(o), true));
+  // (not a thing refused: "denied entry to X")
+  const bool denial = frames_.in_class(denial_class_, tr.lemma(t)) &&
+                      (o < 0 || (!frames_.find(tr.lemma(o), true) && !frames_.in_class(permission_class_, tr.lemma(o))));
   // (a threat that names its measure, "threatened to impose sanctions on
   // X", is aimed where the measure is: its complement says)
   if (threat && tr.child(t, "xcomp") >= 0) return;
@@ -430,6 +431,9 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
     if (e.source.empty() || !e.target.empty() || f.noun || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
         e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')
       continue;
+    // (a thing refused to someone, "denied entry to a delegation", is
+    // refused to them, whoever they are, not to the maker of the last act)
+    if (const int o = c.t.child(e.word, "obj"); o >= 0 && frames_.in_class(permission_class_, c.t.lemma(o))) continue;
     // (an act that can be rejected, warned against or protested: a
     // request or offer, a demand, a hostile act; no praise or aid)
     if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
