@@ -365,3 +365,10 @@ TEST_CASE("entry or visas denied are refused to whom they are denied, no answer 
   CHECK(test::find(fs, "12", "TUN", "NER") == nullptr);
   CHECK(test::find(fs, "12", "TUN", "FRA") == nullptr);
 }
+
+TEST_CASE("an objection an act is done over or despite is aimed at whoever does it") {
+  const test::RoleCase cases[] = {
+      {"Kenya built the dam despite strong objections from Uganda.", "11", "UGA", "KEN"},
+  };
+  for (const auto& rc : cases) test::check_found(rc);
+}

@@ -510,6 +510,20 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             actors_at(c, *d, false, false, e.target);
         if (!e.target.empty()) why += "target=addressee of the head ";
       }
+      // "completed the autopsy over objections from X", "built the dam
+      // despite protests from Y": an objection the act is done over or
+      // despite is aimed at whoever does it.
+      // (hung on the clause's time phrase: "on Monday over protests")
+      if (int v = tr.head(w); e.target.empty() && f.noun && (f.cameo.rfind("11", 0) == 0 || f.cameo.rfind("12", 0) == 0) &&
+          is_rel(tr.marker(w), {"over", "despite", "amid"}) && v >= 0 &&
+          (tr.base(w) == "obl" || (tr.base(w) == "nmod" && tr.base(v) == "obl" && is_date(c, v) && (v = tr.head(v)) >= 0)) &&
+          tr.is_verb(v)) {
+        std::string ignored;
+        std::vector<std::int32_t> doers;
+        actors_at(c, subject_of(c, v, ignored), true, false, doers);
+        c.add_others(doers, e.source, e.target);
+        if (!e.target.empty()) why += "target=whoever acts over the objection ";
+      }
       // "called for a ceasefire in Sudan", "urged restraint in Yemen": an
       // appeal for an act in a state (named as a state, not a city) is
       // aimed at that state.
