@@ -271,28 +271,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
-      // "the U.S. ambassador to Mexico was summoned": an envoy is summoned
-      // by the state that hosts it, the one its "to" or "in" phrase names.
-      if (e.source.empty() && !f.noun && tr.lemma(w) == "summon") {
-        const int envoy = tr.passive(w) ? tr.child(w, "nsubj:pass") : tr.child(w, "obj");
-        for (const int* d = envoy < 0 ? nullptr : tr.kids_begin(envoy); d && d != tr.kids_end(envoy); ++d)
-          if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"to", "in"})) actors_at(c, *d, true, true, e.source);
-        if (!e.source.empty()) why += "source=the envoy's host ";
-      }
-      // "X's ambassador was recalled from Y": an envoy recalled with no
-      // recaller named is recalled by its own state; "diplomats were
-      // expelled from Minsk": people expelled with no expeller named are
-      // expelled by the state they are sent out of.
-      if (e.source.empty() && !f.noun && tr.passive(w) && tr.child(w, "obl:agent") < 0) {
-        if (f.cameo == "161" && tr.lemma(w) == "recall") {
-          actors_at(c, tr.child(w, "nsubj:pass"), true, false, e.source);
-          if (!e.source.empty()) why += "source=the envoy's own state ";
-        } else if (f.cameo.rfind("166", 0) == 0) {
-          for (const int* d = tr.kids_begin(w); d != tr.kids_end(w); ++d)
-            if (tr.base(*d) == "obl" && tr.marker(*d) == "from") actors_at(c, *d, true, true, e.source);
-          if (!e.source.empty()) why += "source=the state expelled from ";
-        }
-      }
+      unnamed_maker(c, w, f, e, why);
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order
@@ -456,48 +435,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=ccomp ";
         }
       }
-      // "warned that X's dam threatened ...": a warning is aimed at the one
-      // its content is about, the subject of the clause (or its owner).
-      if (e.target.empty() && !f.noun && f.cameo.rfind("13", 0) == 0) {
-        // (with "that" or without: "warned it would cut ties with X")
-        if (int cc = tr.child(w, "ccomp");
-            cc >= 0 && (tr.child(cc, "mark") >= 0 || tr.child(cc, "nsubj") >= 0 || tr.child(cc, "nsubj:pass") >= 0)) {
-          int subj = tr.child(cc, "nsubj");
-          if (subj < 0) subj = tr.child(cc, "nsubj:pass");
-          actors_at(c, subj, false, false, e.target);
-          if (!e.target.empty()) why += "target=subject of the warned clause ";
-          // "warned that it would halt its imports of Kenyan sugar if
-          // ...": a warning of the warner's own act is aimed at whom that
-          // act would hit, named in its object.
-          if (!e.source.empty() && std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
-                return c.among(x, e.source);
-              })) {
-            e.target.clear();
-            // (or in the phrase it is done "with", "on" or "against":
-            // "would cut ties with X", "would impose duties on X")
-            if (const int o = tr.child(cc, "obj"); o >= 0) {
-              std::vector<std::int32_t> hit;
-              actors_at(c, o, false, false, hit);
-              for (const int* d = tr.kids_begin(o); d != tr.kids_end(o); ++d)
-                if (tr.base(*d) == "nmod" && is_rel(tr.marker(*d), {"of", "with", "on", "against"}))
-                  actors_at(c, *d, false, false, hit);
-              for (const int* d = tr.kids_begin(cc); d != tr.kids_end(cc) && hit.empty(); ++d)
-                if (tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"with", "on", "against"}))
-                  actors_at(c, *d, false, false, hit);
-              c.add_others(hit, e.source, e.target);
-              if (!e.target.empty()) why += "target=whom the warned act would hit ";
-              // (the act names the kind of threat: "would cut ties", 131)
-              if (const auto* fs = frames_.find(tr.lemma(cc), false); fs && !e.target.empty() && f.cameo == "130")
-                for (std::uint32_t fi : *fs)
-                  if (frame_holds(c, cc, frames_.frame(fi))) {
-                    if (const char* code = threat_code(std::string_view(frames_.frame(fi).cameo).substr(0, 2)))
-                      e.cameo = code;
-                    break;
-                  }
-            }
-          }
-        }
-      }
+      warned_target(c, w, f, e, why);
       // "wrote to X asking ...", "called X urging ...": a participle of
       // asking that names no one asks the one the message went to.
       if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0) &&
@@ -510,43 +448,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
             actors_at(c, *d, false, false, e.target);
         if (!e.target.empty()) why += "target=addressee of the head ";
       }
-      // "completed the autopsy over objections from X", "built the dam
-      // despite protests from Y": an objection the act is done over or
-      // despite is aimed at whoever does it.
-      // (hung on the clause's time phrase: "on Monday over protests")
-      if (int v = tr.head(w); e.target.empty() && f.noun && (f.cameo.rfind("11", 0) == 0 || f.cameo.rfind("12", 0) == 0) &&
-          is_rel(tr.marker(w), {"over", "despite", "amid"}) && v >= 0 &&
-          (tr.base(w) == "obl" || (tr.base(w) == "nmod" && tr.base(v) == "obl" && is_date(c, v) && (v = tr.head(v)) >= 0)) &&
-          tr.is_verb(v)) {
-        std::string ignored;
-        std::vector<std::int32_t> doers;
-        actors_at(c, subject_of(c, v, ignored), true, false, doers);
-        c.add_others(doers, e.source, e.target);
-        if (!e.target.empty()) why += "target=whoever acts over the objection ";
-      }
-      // "called for a ceasefire in Sudan", "urged restraint in Yemen": an
-      // appeal for an act in a state (named as a state, not a city) is
-      // aimed at that state.
-      if (e.target.empty() && !f.noun && (f.cameo.rfind("02", 0) == 0 || f.cameo.rfind("10", 0) == 0)) {
-        int asked = tr.child(w, "obj");
-        for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && asked < 0; ++d)
-          if (tr.base(*d) == "obl" && tr.marker(*d) == "for") asked = *d;
-        for (const int* d = asked < 0 || tr.upos(asked) != Upos::NOUN ? nullptr : tr.kids_begin(asked);
-             d && d != tr.kids_end(asked) && e.target.empty(); ++d) {
-          const int mi = c.mention(*d);
-          if (tr.base(*d) == "nmod" && tr.marker(*d) == "in" && mi >= 0 &&
-              c.rec.mentions[mi].kind == MentionKind::country && !c.among(mi, e.source))
-            e.target.push_back(mi);
-        }
-        if (!e.target.empty()) why += "target=the state the act asked for is in ";
-      }
-      // "handed the envoy a note of protest", "sent Kenya a warning": a
-      // message given by a verb of transfer goes to whom it is given.
-      if (e.target.empty() && f.noun && tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.is_verb(tr.head(w)) &&
-          is_rel(tr.lemma(tr.head(w)), {"hand", "deliver", "send", "give", "present", "pass", "submit"})) {
-        actors_at(c, tr.child(tr.head(w), "iobj"), false, false, e.target);
-        if (!e.target.empty()) why += "target=iobj of the verb of giving ";
-      }
+      implied_target(c, w, f, e, why);
       // "fired drones targeting X's bases", "a raid aimed at X": a
       // participle of aiming on the trigger or its object names the target.
       if (e.target.empty() && !(f.flags & (kFrameSym | kFrameSay))) {

@@ -184,6 +184,16 @@ class Coder {
                int& b) const;
   void answered_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                       std::vector<std::int32_t>& target, std::string& why, bool threat = false) const;
+  // The maker a passive of summoning, recalling or expelling leaves
+  // unnamed: the envoy's host, the envoy's own state, the state expelled
+  // from (coder_implied.cpp).
+  void unnamed_maker(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why) const;
+  // Whom an objection an act is done over, an appeal for an act in a
+  // state, or a message handed over is aimed at (coder_implied.cpp).
+  void implied_target(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why) const;
+  // Whom a warning is aimed at: the one its clause is about, or whom the
+  // warner's own act would hit, of the kind that act names (coder_implied.cpp).
+  void warned_target(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why) const;
   // "condemned the attack", "criticized the visit": a definite noun event
   // with no party of its own, the object of a directed act, is the act of
   // its kind told last before (CoderInput::last_force, last_acts); the act

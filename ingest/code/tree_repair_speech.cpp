@@ -38,10 +38,8 @@ bool Tree::repair_said_objects() {
     if (s < 0 || !is_verb(s) || !reports_clause(lemma(s), false)) continue;
     if (child(v, "nsubj") >= 0 || child(v, "mark") >= 0 || child(v, "aux:pass") >= 0) continue;
     if (!(xpos(v) == "VBD" || (xpos(v) == "VBN" && child(v, "obj") >= 0))) continue;
-    head_[v] = s;
-    rel_[v] = base_[v] = "ccomp";
-    head_[o] = v;
-    rel_[o] = base_[o] = "nsubj";
+    attach(v, s, "ccomp");
+    attach(o, v, "nsubj");
     changed = true;
   }
   return changed;
@@ -75,10 +73,8 @@ bool Tree::repair_stray_said_clauses() {
     for (int up = 0; up < 2 && s >= 0 && !is_verb(s); ++up) s = head_[s];
     if (s < 0 || !is_verb(s) || !reports_clause(lemma(s))) continue;
     if (child(s, "ccomp") >= 0) continue;
-    head_[v] = s;
-    rel_[v] = base_[v] = "ccomp";
-    head_[t] = v;
-    rel_[t] = base_[t] = "mark";
+    attach(v, s, "ccomp");
+    attach(t, v, "mark");
     changed = true;
   }
   return changed;
