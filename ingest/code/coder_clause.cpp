@@ -224,9 +224,6 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
             for (int step = 0; step < 3 && y >= 0 && y != cc; ++step) y = tr.head(y);
             if (y != cc) continue;
             if (e.target.empty()) e.target = out[j].target;
-            // (the act names the kind of threat: "to cut ties", 131)
-            if (e.cameo == "130")
-              if (const char* code = threat_code(std::string_view(out[j].cameo).substr(0, 2))) e.cameo = code;
             drop[j - first] = 1;
           }
       if (x < 0) continue;

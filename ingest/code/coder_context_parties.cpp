@@ -76,8 +76,9 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   // The one an act noun the trigger takes is done to ("condemned the
   // attack on the Somali post", "criticised the sanctions on X") is that
   // act's target, not whom the reaction is aimed at (its maker is).
+  const bool object_is_act = own_obj >= 0 && c.t.upos(own_obj) == Upos::NOUN && frames_.find(c.t.lemma(own_obj), true);
   auto done_to_by_object = [&](int w) {
-    if (own_obj < 0 || c.t.upos(own_obj) != Upos::NOUN || !frames_.find(c.t.lemma(own_obj), true)) return false;
+    if (!object_is_act) return false;
     for (int step = 0; w >= 0 && step < 6; w = c.t.head(w), ++step)
       if (c.t.head(w) == own_obj && c.t.base(w) == "nmod" && is_rel(c.t.marker(w), {"on", "against", "to"}))
         return true;

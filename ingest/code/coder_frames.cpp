@@ -265,8 +265,8 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
             if (is_rel(tr.base(*d), {"amod", "compound"}) || tr.rel(*d) == "nmod:poss")
               actors_at(c, *d, false, false, theirs);
           std::string ignored;
-          actors_at(c, subject_of(c, t, ignored), true, false, subject);
-          if (!theirs.empty() && !subject.empty() &&
+          if (!theirs.empty()) actors_at(c, subject_of(c, t, ignored), true, false, subject);
+          if (!subject.empty() &&
               std::none_of(theirs.begin(), theirs.end(), [&](std::int32_t x) {
                 return std::any_of(subject.begin(), subject.end(),
                                    [&](std::int32_t y) { return c.country_of(x) == c.country_of(y); });

@@ -72,13 +72,6 @@ void Coder::implied_target(const Ctx& c, int w, const Frame& f, CodedEvent& e, s
     }
     if (!e.target.empty()) why += "target=the state the act asked for is in ";
   }
-  // "handed the envoy a note of protest", "sent Kenya a warning": a
-  // message given by a verb of transfer goes to whom it is given.
-  if (e.target.empty() && f.noun && tr.rel(w) == "obj" && tr.head(w) >= 0 && tr.is_verb(tr.head(w)) &&
-      is_rel(tr.lemma(tr.head(w)), {"hand", "deliver", "send", "give", "present", "pass", "submit"})) {
-    actors_at(c, tr.child(tr.head(w), "iobj"), false, false, e.target);
-    if (!e.target.empty()) why += "target=iobj of the verb of giving ";
-  }
 }
 
 

@@ -360,6 +360,9 @@ bool Tree::repair_object_complements() {
 // subordinator and the place a second subject: a clause has one subject,
 // and a preposition before a name makes it a phrase, here of the noun
 // before it.
+// ... or with "and" before the second ("a summit between the leaders of
+// A and B ended", read with B a second subject): the name after "and"
+// is joined to the noun right before it, inside the first subject.
 bool Tree::repair_double_subjects() {
   const int n = size();
   bool changed = false;
@@ -368,23 +371,14 @@ bool Tree::repair_double_subjects() {
     int first = -1, second = -1;
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
       if (rel_[*k] == "nsubj") (first < 0 ? first : second) = *k;
-    if (first < 0 || second < 0 || second > v) continue;
-    const int p = left_edge(second) - 1;
-    if (p != right_edge(first) + 1 || upos(p) != syntax::Upos::ADP || !(head_[p] == v || head_[p] == second)) continue;
-    if (!is_nominal(second) || !is_nominal(first)) continue;
-    attach(second, first, "nmod");
-    attach(p, second, "case");
-    changed = true;
-  }
-  // ... or with "and" before the second ("a summit between the leaders of
-  // A and B ended", read with B a second subject): the name after "and"
-  // is joined to the noun right before it, inside the first subject.
-  for (int v = 0; v < n; ++v) {
-    if (!is_verb(v)) continue;
-    int first = -1, second = -1;
-    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
-      if (rel_[*k] == "nsubj") (first < 0 ? first : second) = *k;
     if (first < 0 || second < 0 || second > v || !is_nominal(second)) continue;
+    if (const int p = left_edge(second) - 1; p == right_edge(first) + 1 && upos(p) == syntax::Upos::ADP &&
+                                             (head_[p] == v || head_[p] == second) && is_nominal(first)) {
+      attach(second, first, "nmod");
+      attach(p, second, "case");
+      changed = true;
+      continue;
+    }
     const int cc = left_edge(second);
     const int p = cc - 1;
     if (p <= first || upos(cc) != syntax::Upos::CCONJ || !is_nominal(p)) continue;
