@@ -11,7 +11,8 @@ diplomacy; 16 invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
-score_news.py). See tests/data/proxy/README.md for how the sets were made
+score_news.py). The held-out set of tests/data/heldout (setL) is scored
+last, with these aggregate lines only: it is never read (see its README). See tests/data/proxy/README.md for how the sets were made
 and what their figures mean.
 """
 import os, subprocess, sys, tempfile
@@ -24,9 +25,11 @@ if not os.path.exists(scorer):
     sys.exit(f"score-proxy: no news scorer at {scorer} (give EVAL_DIR)")
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
-for name in ("setA", "setB", "setE", "setH", "setI"):
-    articles = os.path.join(proxy, name + ".jsonl")
-    gold = os.path.join(proxy, name + "_gold.jsonl")
+heldout = os.path.join(ROOT, "tests", "data", "heldout")
+sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK")] + [(heldout, "setL")]
+for folder, name in sets:
+    articles = os.path.join(folder, name + ".jsonl")
+    gold = os.path.join(folder, name + "_gold.jsonl")
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
         subprocess.run([exe, "extract", articles], stdout=facts, stderr=subprocess.DEVNULL, check=True)
         facts.flush()
