@@ -205,6 +205,12 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
         int o = tr.passive(t) ? tr.child(t, "nsubj:pass") : tr.child(t, "obj");
         if (o < 0 && (tr.passive(t) || tr.reduced_passive(t)) && tr.rel(t) == "acl" && tr.is_nominal(tr.head(t)))
           o = tr.head(t);
+        // "arrived on Sunday and was received by X": a passive conjunct
+        // with no subject of its own is done to the first verb's subject
+        if (o < 0 && tr.passive(t) && tr.rel(t) == "conj" && tr.is_verb(tr.head(t))) {
+          o = tr.child(tr.head(t), "nsubj");
+          if (o < 0) o = tr.child(tr.head(t), "nsubj:pass");
+        }
         // "the officials it accused of spying": a relative clause with a
         // subject of its own and no object has its noun as the object
         if (o < 0 && !tr.passive(t) && tr.rel(t) == "acl:relcl" && tr.head(t) >= 0 && tr.is_nominal(tr.head(t)))

@@ -33,6 +33,9 @@ class Tree {
     if (repair_double_subjects()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
+    if (repair_active_subjects()) index_kids();
+    if (repair_joined_passives()) index_kids();
+    if (repair_particle_prepositions()) index_kids();
     if (repair_relative_mains()) index_kids();
     if (repair_infinitive_mains()) index_kids();
     if (repair_referring_relatives()) index_kids();
@@ -98,6 +101,9 @@ class Tree {
   bool repair_double_subjects();
   bool repair_noun_subjects();
   bool repair_passive_agents();
+  bool repair_active_subjects();
+  bool repair_joined_passives();
+  bool repair_particle_prepositions();
   bool repair_relative_mains();
   bool repair_infinitive_mains();
   bool repair_referring_relatives();

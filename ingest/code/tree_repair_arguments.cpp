@@ -427,6 +427,57 @@ bool Tree::repair_passive_agents() {
   return changed;
 }
 
+// "..., whereupon the two ministers signed a protocol", read with the
+// ministers a passive subject: a verb with an object and no passive auxiliary is
+// active ("was handed a note" has its "was"), so its subject is the doer.
+bool Tree::repair_active_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || rel_[x] != "nsubj:pass" || !is_verb(v) || child(v, "obj") < 0) continue;
+    if (child(v, "aux:pass") >= 0 || child(v, "cop") >= 0 || child(v, "aux") >= 0) continue;
+    attach(x, v, "nsubj");
+    changed = true;
+  }
+  return changed;
+}
+
+// "landed in Accra on Friday ... and was received by the president", with
+// the second verb hung on the first as a loose parataxis: a verb after
+// "and" with no subject of its own is the first one's conjunct (and shares
+// its subject).
+bool Tree::repair_joined_passives() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    const int h = head_[v];
+    if (h < 0 || h > v || rel_[v] != "parataxis" || !is_verb(v) || !is_verb(h)) continue;
+    const int cc = child(v, "cc");
+    if (cc < 0 || lemma(cc) != "and" || child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0) continue;
+    attach(v, h, "conj");
+    changed = true;
+  }
+  return changed;
+}
+
+// "will fly on to Jakarta", "went back to Seoul", read with "on" and "to"
+// both prepositions of the place: the first is the verb's particle, and
+// the phrase is a "to" phrase.
+bool Tree::repair_particle_prepositions() {
+  const int n = size();
+  bool changed = false;
+  for (int p = 0; p + 1 < n; ++p) {
+    const int q = p + 1, x = head_[p];
+    if (x < 0 || head_[q] != x || base_[p] != "case" || base_[q] != "case" || x <= q) continue;
+    if ((lemma(p) != "on" && lemma(p) != "back") || (lemma(q) != "to" && lemma(q) != "into" && lemma(q) != "for")) continue;
+    if (head_[x] < 0 || !is_verb(head_[x])) continue;
+    attach(p, head_[x], "compound:prt");
+    changed = true;
+  }
+  return changed;
+}
+
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
 // after "hand" or "turn", "over" is the verb's particle (what is handed
 // over is given, not counted).

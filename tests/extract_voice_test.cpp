@@ -1,0 +1,110 @@
+// Tree repairs of session 28 on active and passive voice
+// (tree_repair_arguments.cpp) and the passive conjunct's object slot
+// (coder_slots.cpp). Each tree below is a wrong parse our parser gave for a
+// sentence written for these tests; the end-to-end cases run the shipped
+// model.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
+
+using namespace dipgraph;
+using syntax::Upos;
+
+TEST_CASE("tree repair: 'whereupon the two ministers signed a protocol', read with a passive subject: the doer") {
+  syntax::Analysis a = test::analysis({{"after", Upos::ADP, "IN", 1, "case"},
+                                       {"which", Upos::PRON, "WDT", 5, "obl"},
+                                       {"the", Upos::DET, "DT", 4, "det"},
+                                       {"two", Upos::NUM, "CD", 4, "nummod"},
+                                       {"side", Upos::NOUN, "NNS", 5, "nsubj:pass"},
+                                       {"sign", Upos::VERB, "VBN", -1, "root"},
+                                       {"a", Upos::DET, "DT", 7, "det"},
+                                       {"memorandum", Upos::NOUN, "NN", 5, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(4) == "nsubj");
+  // a real passive keeps it: "the envoy was handed a note" has its "was"
+  a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                      {"envoy", Upos::NOUN, "NN", 3, "nsubj:pass"},
+                      {"be", Upos::AUX, "VBD", 3, "aux:pass"},
+                      {"hand", Upos::VERB, "VBN", -1, "root"},
+                      {"a", Upos::DET, "DT", 5, "det"},
+                      {"note", Upos::NOUN, "NN", 3, "obj"}});
+  t.reset(a);
+  CHECK(t.rel(1) == "nsubj:pass");
+  // ... and one with no object is no active verb told wrong
+  a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                      {"accord", Upos::NOUN, "NN", 2, "nsubj:pass"},
+                      {"sign", Upos::VERB, "VBN", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(1) == "nsubj:pass");
+}
+
+TEST_CASE("tree repair: 'landed on Friday and was received by X', the second verb a loose parataxis: a conjunct") {
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"president", Upos::NOUN, "NN", 2, "nsubj"},
+                                       {"land", Upos::VERB, "VBD", -1, "root"},
+                                       {"on", Upos::ADP, "IN", 4, "case"},
+                                       {"Friday", Upos::PROPN, "NNP", 2, "obl"},
+                                       {"and", Upos::CCONJ, "CC", 7, "cc"},
+                                       {"be", Upos::AUX, "VBD", 7, "aux:pass"},
+                                       {"receive", Upos::VERB, "VBN", 2, "parataxis"},
+                                       {"by", Upos::ADP, "IN", 9, "case"},
+                                       {"host", Upos::NOUN, "NN", 7, "obl:agent"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(7) == "conj");
+  CHECK(t.head(7) == 2);
+  // a parataxis with a subject of its own is a clause of its own
+  a = test::analysis({{"they", Upos::PRON, "PRP", 1, "nsubj"},
+                      {"land", Upos::VERB, "VBD", -1, "root"},
+                      {"and", Upos::CCONJ, "CC", 4, "cc"},
+                      {"we", Upos::PRON, "PRP", 4, "nsubj"},
+                      {"leave", Upos::VERB, "VBD", 1, "parataxis"}});
+  t.reset(a);
+  CHECK(t.rel(4) == "parataxis");
+}
+
+TEST_CASE("a passive conjunct with no subject of its own ('arrived ... and was received by X') is done to the first verb's subject") {
+  auto fs = test::facts(
+      "The Ghanaian president landed in Abidjan on Friday for a two-day stay, his first since 2019, and was "
+      "received by Ivory Coast's president at the palace on Saturday.");
+  CAPTURE(test::summary(fs));
+  bool met = false;
+  for (const Fact& f : fs)
+    met |= f.root == "04" && f.cameo != "042" && test::countries(f).count("GHA") && test::countries(f).count("CIV");
+  CHECK(met);
+  CHECK(test::find_code(fs, "042", "GHA", "CIV") != nullptr);
+}
+
+TEST_CASE("tree repair: 'will fly on to X', read with 'on' and 'to' both prepositions of the place: a 'to' phrase") {
+  syntax::Analysis a = test::analysis({{"she", Upos::PRON, "PRP", 1, "nsubj"},
+                                       {"fly", Upos::VERB, "VB", -1, "root"},
+                                       {"on", Upos::ADP, "IN", 4, "case"},
+                                       {"to", Upos::ADP, "IN", 4, "case"},
+                                       {"Dodoma", Upos::PROPN, "NNP", 1, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.marker(4) == "to");
+  CHECK(t.rel(2) == "compound:prt");
+  CHECK(t.head(2) == 1);
+  // one preposition after another inside a noun phrase stays ("on to
+  // the next item" of a noun is no verb's particle)
+  a = test::analysis({{"move", Upos::NOUN, "NN", -1, "root"},
+                      {"on", Upos::ADP, "IN", 3, "case"},
+                      {"to", Upos::ADP, "IN", 3, "case"},
+                      {"talks", Upos::NOUN, "NNS", 0, "nmod"}});
+  t.reset(a);
+  CHECK(t.marker(3) == "on");
+}
+
+TEST_CASE("a visit told with a particle before its preposition ('will fly on to X') goes to X") {
+  auto fs = test::facts("After two days in Kampala, the Kenyan foreign minister will fly on to Dodoma on Thursday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_code(fs, "042", "KEN", "TZA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
