@@ -108,3 +108,30 @@ TEST_CASE("a visit told with a particle before its preposition ('will fly on to 
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("tree repair: 'offered to mediate, and its envoy is due in X', the second clause hung on the infinitive: on the verb above") {
+  syntax::Analysis a = test::analysis({{"Togo", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"offer", Upos::VERB, "VBD", -1, "root"},
+                                       {"to", Upos::PART, "TO", 3, "mark"},
+                                       {"mediate", Upos::VERB, "VB", 1, "xcomp"},
+                                       {",", Upos::PUNCT, ",", 8, "punct"},
+                                       {"and", Upos::CCONJ, "CC", 8, "cc"},
+                                       {"envoy", Upos::NOUN, "NN", 8, "nsubj"},
+                                       {"be", Upos::AUX, "VBZ", 8, "cop"},
+                                       {"due", Upos::ADJ, "JJ", 3, "conj"},
+                                       {"in", Upos::ADP, "IN", 10, "case"},
+                                       {"Lome", Upos::PROPN, "NNP", 8, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(8) == 1);
+  // an infinitive's own conjunct, with no subject, stays ("to mediate and
+  // report")
+  a = test::analysis({{"Togo", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"offer", Upos::VERB, "VBD", -1, "root"},
+                      {"to", Upos::PART, "TO", 3, "mark"},
+                      {"mediate", Upos::VERB, "VB", 1, "xcomp"},
+                      {"and", Upos::CCONJ, "CC", 5, "cc"},
+                      {"report", Upos::VERB, "VB", 3, "conj"}});
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+}

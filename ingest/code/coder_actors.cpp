@@ -591,6 +591,16 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
                  place.kind == MentionKind::city;
     int cop = tr.child(n, "cop");
     int subj = tr.child(n, "nsubj");
+    // ("the minister is due in Dakar on Friday", "is expected in Rabat
+    // next week": one awaited there is to visit it)
+    bool awaited = false;
+    if (const int h = tr.head(n); cop < 0 && h >= 0 && tr.base(n) == "obl" && is_rel(tr.lemma(h), {"due", "expect"})) {
+      cop = tr.child(h, "cop");
+      if (cop < 0) cop = tr.child(h, "aux:pass");
+      subj = tr.child(h, "nsubj");
+      if (subj < 0) subj = tr.child(h, "nsubj:pass");
+      awaited = true;
+    }
     if (!where || place.country < 0 || cop < 0 || tr.lemma(cop) != "be" || subj < 0) continue;
     CodedEvent e;
     actors_at(c, subj, true, false, e.source);
@@ -605,10 +615,11 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     e.cameo = "042";
     e.type = "visit";
     e.target.push_back(mi);
-    int st = status_of(c, n);
+    int st = status_of(c, awaited ? tr.head(n) : n);
     if (st == kHypothetical) continue;
+    if (awaited && st == static_cast<int>(Status::occurred)) st = static_cast<int>(Status::planned);
     e.status = static_cast<Status>(st);
-    if (c.in.words) e.why = fmt::format("presence (be in): source=nsubj ({}) target=place ({}) ", (*c.in.words)[subj], (*c.in.words)[n]);
+    if (c.in.words) e.why = fmt::format("presence (be {}in): source=nsubj ({}) target=place ({}) ", awaited ? "due " : "", (*c.in.words)[subj], (*c.in.words)[n]);
     out.push_back(std::move(e));
   }
   // "the visiting Angolan minister of defence": a person or delegation of

@@ -320,6 +320,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (by_city) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
         const auto* fs = frames_.find(lemma, false);
+        // (or is awaited there: "is due in Lima", "is expected in Quito")
+        trigger = lemma == "due" || lemma == "expect";
         for (std::size_t k = 0; fs && k < fs->size() && !trigger; ++k) {
           const Frame& f = frames_.frame((*fs)[k]);
           trigger = f.type == "visit" || f.cameo.rfind("07", 0) == 0;
@@ -327,7 +329,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         continue;
       }
       analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
-      trigger = frames_.is_trigger_lemma(lemma);
+      trigger = frames_.is_trigger_lemma(lemma) || lemma == "due" || lemma == "expect";
       if (!trigger) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
         trigger = frames_.is_trigger_lemma(lemma, {rite_class_, infrastructure_class_, facility_class_});

@@ -54,6 +54,7 @@ class Tree {
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
+    if (repair_subject_conjuncts()) index_kids();
     if (repair_that_conjuncts()) index_kids();
     if (repair_participle_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
@@ -83,6 +84,7 @@ class Tree {
   // tree_repair_infinitives.cpp, tree_repair_arguments.cpp); reset() applies them in order.
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
+  bool repair_subject_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();
   bool repair_list_subjects();

@@ -6,6 +6,31 @@
 
 namespace dipgraph::ingest {
 
+// "X offered to mediate, and its envoy is due in Y on Friday", read with
+// the second clause a conjunct of the infinitive: a clause with a subject
+// and a tense of its own after "and" is no part of an infinitive (which
+// has neither); it is joined to the verb the infinitive hangs on.
+bool Tree::repair_subject_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    const int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || child(c, "nsubj") < 0 || child(c, "cc") < 0) continue;
+    if (!is_verb(h) || (base_[h] != "xcomp" && base_[h] != "advcl") || child(h, "mark") < 0 ||
+        lemma(child(h, "mark")) != "to")
+      continue;
+    const int y = head_[h];
+    if (y < 0 || y > h || !is_verb(y)) continue;
+    bool tensed = finite_tag(c);
+    for (const int* k = kids_begin(c); k != kids_end(c) && !tensed; ++k)
+      tensed = (base_[*k] == "cop" || base_[*k] == "aux") && finite_tag(*k);
+    if (!tensed) continue;
+    head_[c] = y;
+    changed = true;
+  }
+  return changed;
+}
+
 // Only verbs of one form are coordinated: a finite verb with no subject
 // of its own hung as a conjunct on an infinitive ("urged X to wait and
 // flew home", read as "to wait and flew") goes with the finite verb

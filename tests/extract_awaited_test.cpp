@@ -1,0 +1,42 @@
+// Visits told by who is awaited where ("is due in Lima", "is expected in
+// Quito"): the presence rule of coder_actors.cpp, and the sentences the
+// parse gate lets through for it (extractor.cpp).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("an official of one state due or expected in another's city is to visit it (planned)") {
+  for (const char* text : {"Chile's trade minister is due in Lima on Thursday.",
+                           "The Bolivian president is expected in Brasilia next week."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    const Fact* f = test::with_root(fs, "04");
+    REQUIRE(f != nullptr);
+    CHECK(f->cameo == "042");
+    CHECK(f->status == Status::planned);
+  }
+  auto fs = test::facts("Chile's trade minister is due in Lima on Thursday.");
+  CHECK(test::find_code(fs, "042", "CHL", "PER") != nullptr);
+}
+
+TEST_CASE("a clause with its own subject after an infinitive ('offered to mediate, and its envoy is due in X') keeps its visit") {
+  auto fs = test::facts("Ghana's president offered on Monday to broker talks, and his trade minister is due in Lome at the weekend.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_code(fs, "042", "GHA", "TGO");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}
+
+TEST_CASE("one due in a city of the own state is no visitor, nor is what is due there") {
+  auto fs = test::facts("Chile's trade minister is due in Valparaiso on Thursday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  fs = test::facts("A Peruvian payment to Chile is due in Santiago on Thursday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "PER", "CHL") == nullptr);
+}
