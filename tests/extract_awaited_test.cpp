@@ -1,6 +1,7 @@
 // Visits told by who is awaited where ("is due in Lima", "is expected in
 // Quito"): the presence rule of coder_actors.cpp, and the sentences the
-// parse gate lets through for it (extractor.cpp).
+// parse gate lets through for it (extractor.cpp); attitudes told in the
+// "of" phrase of an utterance (coder_slots.cpp, frames.tsv @avowal).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -39,4 +40,13 @@ TEST_CASE("one due in a city of the own state is no visitor, nor is what is due 
   fs = test::facts("A Peruvian payment to Chile is due in Santiago on Thursday.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "042", "PER", "CHL") == nullptr);
+}
+
+TEST_CASE("an attitude told in the 'of' phrase of an utterance ('issued messages of solidarity with X') is the utterer's") {
+  auto fs = test::facts("Ghana and Senegal issued messages of solidarity with Bamako on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "GHA,SEN", "MLI") != nullptr);
+  fs = test::facts("The Kenyan president sent words of sympathy to Ethiopia after the floods.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "01", "KEN", "ETH") != nullptr);
 }

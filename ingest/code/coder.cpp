@@ -32,6 +32,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   operation_class_ = frames_.class_index("operation");
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
+  avowal_class_ = frames_.class_index("avowal");
   amount_class_ = frames_.class_index("amount");
   subordinate_class_ = frames_.class_index("subordinate");
   refusal_class_ = frames_.class_index("refusal");

@@ -260,6 +260,7 @@ class Coder {
   int truce_class_ = -1;                  // frames.tsv @truce: "a ceasefire agreed in 1994"
   int untrue_class_ = -1;                 // frames.tsv @untrue: "the charge was false"
   int collection_class_ = -1;             // frames.tsv @collection: "a list of demands"
+  int avowal_class_ = -1;                 // frames.tsv @avowal: "a message of support"
   int amount_class_ = -1;                 // frames.tsv @amount: "50 million euros in aid"
   int permission_class_ = -1;             // frames.tsv @permission: "denied entry"
   int refusal_class_ = -1;                // frames.tsv @refusal: "X's refusal to reopen"

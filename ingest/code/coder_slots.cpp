@@ -21,12 +21,14 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // A noun event borrows the clause of the verb it is the object (or the
   // passive subject, or an oblique) of: "X imposed sanctions on Y".
   // (told in the "of" phrase of a noun that gathers acts, "presented Y with
-  // a list of demands", the clause of that noun)
+  // a list of demands", or of one that utters it, "sent messages of
+  // support to Y", the clause of that noun)
   // (... and in the "in" phrase of an amount, "announced 50 million euros
   // in aid", the clause of the amount)
   int place = t;
   if (f.noun && tr.base(t) == "nmod" && tr.head(t) >= 0 &&
-      ((tr.marker(t) == "of" && frames_.in_class(collection_class_, tr.lemma(tr.head(t)))) ||
+      ((tr.marker(t) == "of" && (frames_.in_class(collection_class_, tr.lemma(tr.head(t))) ||
+                                 frames_.in_class(avowal_class_, tr.lemma(tr.head(t))))) ||
        (tr.marker(t) == "in" && frames_.in_class(amount_class_, tr.lemma(tr.head(t))))))
     place = tr.head(t);
   int gov = -1;
