@@ -383,3 +383,18 @@ TEST_CASE("'he' in what a speaker of office says is the speaker, not the person 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "RUS", "RUS") == nullptr);
 }
+
+TEST_CASE("a reaction to 'the agreement' or 'the declaration' with no parties of its own is aimed at the parties of the agreement told last") {
+  auto fs = test::facts(
+      "Bolivia and Paraguay signed a pact on river barges in Asuncion. The ministry in Buenos Aires "
+      "warmly welcomed the agreement.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "ARG", "BOL,PRY") != nullptr);
+  fs = test::facts("Bolivia and Paraguay signed a pact on river barges in Asuncion. Argentina hailed the declaration as a step forward.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "ARG", "BOL,PRY") != nullptr);
+  // with no agreement told before, no guess
+  fs = test::facts("Argentina's foreign ministry welcomed the declaration on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "ARG", "") == nullptr);
+}

@@ -256,6 +256,14 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
       });
     if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"}))
       return force;
+    // "welcomed the agreement", "hailed the declaration": a noun of an
+    // agreement (a frame noun or not) is the agreement told last, whatever
+    // the reaction's own root.
+    if (frames_.in_class(agreement_class_, tr.lemma(n)) && cameo.rfind("057", 0) != 0) {
+      for (const CoderInput::RecentAct& a : c.in.last_acts)
+        if (a.type == "agreement") return &a;
+      return nullptr;
+    }
     const auto* fs = frames_.find(tr.lemma(n), true);
     if (!fs) return nullptr;
     for (std::uint32_t fi : *fs) {
