@@ -398,3 +398,14 @@ TEST_CASE("a reaction to 'the agreement' or 'the declaration' with no parties of
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "ARG", "") == nullptr);
 }
+
+TEST_CASE("parse coder: 'condemned what she called reckless X conduct', the free relative's naming is the object") {
+  for (const char* text : {"The Dutch foreign minister condemned what she called reckless Iranian conduct in the Gulf.",
+                           "Brazil's president criticised what he termed irresponsible Venezuelan behaviour at sea."}) {
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::with_root(fs, "11") != nullptr);
+    CHECK((test::find(fs, "11", "NLD", "IRN") != nullptr || test::find(fs, "11", "BRA", "VEN") != nullptr));
+  }
+}

@@ -219,6 +219,21 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
           if (const int sj = tr.child(t, "nsubj");
               sj >= 0 && !is_rel(tr.lemma(sj), {"who", "which", "that", "whom", "whose"}))
             o = tr.head(t);
+        // "denounced what she termed careless Iranian conduct": the free
+        // relative's naming is the object (its adjective read as a verb
+        // of its own, "careless | Iranian conduct", names it through its object)
+        if (o >= 0 && tr.lemma(o) == "what")
+          for (const int* r = tr.kids_begin(o); r != tr.kids_end(o); ++r)
+            if (tr.rel(*r) == "acl:relcl" && is_rel(tr.lemma(*r), {"call", "describe", "term", "brand", "dub"}))
+              if (int x = tr.child(*r, "xcomp"); x >= 0) {
+                if (tr.upos(x) != Upos::NOUN && tr.upos(x) != Upos::PROPN && tr.child(x, "obj") >= 0) x = tr.child(x, "obj");
+                // (where it names no party, the whole clause stays: "struck
+                // what it called camps | in X", the place hung on "called")
+                std::vector<std::int32_t> named;
+                actors_at(c, x, source, false, named);
+                if (!named.empty()) o = x, why += "named ";
+                break;
+              }
         if (o >= 0) {
           nodes.push_back(o);
           why += source ? "source=obj " : "target=obj ";
