@@ -135,3 +135,53 @@ TEST_CASE("tree repair: 'offered to mediate, and its envoy is due in X', the sec
   t.reset(a);
   CHECK(t.head(5) == 3);
 }
+
+TEST_CASE("tree repair: 'jets bombed camps ..., killing ten, officials said', read with the jets a second subject of 'said'") {
+  syntax::Analysis a = test::analysis({{"jet", Upos::NOUN, "NNS", 8, "nsubj"},
+                                       {"bomb", Upos::VERB, "VBD", 0, "acl"},
+                                       {"camp", Upos::NOUN, "NNS", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 4, "punct"},
+                                       {"kill", Upos::VERB, "VBG", 8, "advcl"},
+                                       {"ten", Upos::NUM, "CD", 4, "obj"},
+                                       {",", Upos::PUNCT, ",", 8, "punct"},
+                                       {"official", Upos::NOUN, "NNS", 8, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(1) == "ccomp");
+  CHECK(t.head(1) == 8);
+  CHECK(t.head(0) == 1);
+  CHECK(t.rel(0) == "nsubj");
+  CHECK(t.head(4) == 1);
+  // one subject with a participle of its own stays ("officials based in
+  // X said")
+  a = test::analysis({{"official", Upos::NOUN, "NNS", 3, "nsubj"},
+                      {"base", Upos::VERB, "VBN", 0, "acl"},
+                      {"there", Upos::ADV, "RB", 1, "advmod"},
+                      {"say", Upos::VERB, "VBD", -1, "root"}});
+  t.reset(a);
+  CHECK(t.rel(1) == "acl");
+}
+
+TEST_CASE("tree repair: 'in Uganda's western Kasese district', the possessive hung on the name inside: on the phrase's head") {
+  syntax::Analysis a = test::analysis({{"in", Upos::ADP, "IN", 4, "case"},
+                                       {"Uganda", Upos::PROPN, "NNP", 3, "nmod:poss"},
+                                       {"western", Upos::ADJ, "JJ", 3, "amod"},
+                                       {"Kasese", Upos::PROPN, "NNP", 4, "compound"},
+                                       {"district", Upos::NOUN, "NN", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(1) == 4);
+  CHECK(t.rel(1) == "nmod:poss");
+}
+
+TEST_CASE("parse coder: force against an armed group on another state's land is aimed at that state") {
+  for (const char* text : {"Turkish drones hit PKK hideouts in Syria's northern Hasakah province on Sunday, killing four "
+                           "militants, a monitoring group said.",
+                           "Turkish jets struck PKK bases in Iraq on Sunday."}) {
+    auto fs = test::parse_only().extract(test::document(text));
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK((test::find(fs, "19", "TUR", "SYR") != nullptr || test::find(fs, "19", "TUR", "IRQ") != nullptr));
+  }
+}

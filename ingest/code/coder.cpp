@@ -272,6 +272,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         slot(c, at, f, s, false, e.target, why);
         if (!e.target.empty()) break;
       }
+      // "jets struck PKK positions in Iraq": force against an armed group
+      // on another state's land is aimed at that state.
+      if (coder_detail::force_root(f.cameo) && !e.target.empty() &&
+          std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) {
+            const Mention& m = c.party(x);
+            return m.kind == MentionKind::org && m.entity >= 0 &&
+                   dict_.organizations()[m.entity].kind == "armed_group";
+          })) {
+        std::vector<std::int32_t> land;
+        slot(c, at, f, Slot{SlotKind::prep, "in"}, false, land, why);
+        if (!land.empty()) e.target = std::move(land), why += "(the armed group's land) ";
+      }
       unnamed_maker(c, w, f, e, why);
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);

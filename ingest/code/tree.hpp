@@ -36,6 +36,7 @@ class Tree {
     if (repair_active_subjects()) index_kids();
     if (repair_joined_passives()) index_kids();
     if (repair_particle_prepositions()) index_kids();
+    if (repair_compound_possessives()) index_kids();
     if (repair_relative_mains()) index_kids();
     if (repair_infinitive_mains()) index_kids();
     if (repair_referring_relatives()) index_kids();
@@ -70,6 +71,7 @@ class Tree {
     if (repair_quote_attributions()) index_kids();
     if (repair_said_objects()) index_kids();
     if (repair_stray_said_clauses()) index_kids();
+    if (repair_said_subjects()) index_kids();
     if (repair_comma_participles()) index_kids();
     if (repair_conditional_mains()) index_kids();
     if (repair_modifier_clauses()) index_kids();
@@ -106,10 +108,12 @@ class Tree {
   bool repair_active_subjects();
   bool repair_joined_passives();
   bool repair_particle_prepositions();
+  bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();
   bool repair_referring_relatives();
   bool repair_stray_said_clauses();
+  bool repair_said_subjects();
   bool repair_comma_participles();
   bool repair_conditional_mains();
   bool repair_modifier_clauses();

@@ -478,6 +478,23 @@ bool Tree::repair_particle_prepositions() {
   return changed;
 }
 
+// "in Uganda's western Kasese district", read with "Uganda's" owning the
+// name inside the phrase: a possessive before a compound owns the whole
+// noun phrase, its head.
+bool Tree::repair_compound_possessives() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (h < 0 || h < x || rel_[x] != "nmod:poss" || base_[h] != "compound") continue;
+    const int g = head_[h];
+    if (g < 0 || g < h || !is_nominal(g) || child(g, "nmod:poss") >= 0) continue;
+    attach(x, g, "nmod:poss");
+    changed = true;
+  }
+  return changed;
+}
+
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
 // after "hand" or "turn", "over" is the verb's particle (what is handed
 // over is given, not counted).

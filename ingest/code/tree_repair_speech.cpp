@@ -80,4 +80,33 @@ bool Tree::repair_stray_said_clauses() {
   return changed;
 }
 
+// "Kenyan jets bombed camps in X on Monday, killing ten, local officials
+// said", read with "jets" a second subject of "said" and "bombed" its
+// reduced relative clause: a clause has one subject, and a past with an
+// object of its own after a noun is that noun's verb. The verb (with what
+// the parser hung on "said" between it and the real subject) becomes what
+// is said, the noun its subject.
+bool Tree::repair_said_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    if (!is_verb(v) || !reports_clause(lemma(v), false) || child(v, "ccomp") >= 0) continue;
+    int first = -1, second = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (rel_[*k] == "nsubj") (first < 0 ? first : second) = *k;
+    if (first < 0 || second < 0 || second > v || !is_nominal(first)) continue;
+    int act = -1;
+    for (const int* k = kids_begin(first); k != kids_end(first) && act < 0; ++k)
+      if (rel_[*k] == "acl" && *k > first && *k < second && is_verb(*k) && xpos(*k) == "VBD" && child(*k, "obj") >= 0)
+        act = *k;
+    if (act < 0) continue;
+    for (int k = act + 1; k < left_edge(second); ++k)
+      if (head_[k] == v && (base_[k] == "advcl" || base_[k] == "obl" || base_[k] == "punct")) attach(k, act, rel_[k]);
+    attach(act, v, "ccomp");
+    attach(first, act, "nsubj");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest
