@@ -185,3 +185,17 @@ TEST_CASE("parse coder: force against an armed group on another state's land is 
     CHECK((test::find(fs, "19", "TUR", "SYR") != nullptr || test::find(fs, "19", "TUR", "IRQ") != nullptr));
   }
 }
+
+TEST_CASE("scare quotes inside a clause ('said Kampala \"strongly regrets\" the decision') are read as its own words") {
+  auto fs = test::facts(
+      "Kenya expelled two Ugandan diplomats on Friday. Uganda's foreign minister said Kampala \"strongly regrets\" "
+      "the decision, and would answer \"swiftly and firmly\" if it stood.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "UGA", "KEN") != nullptr);
+  // a complement set off after a noun object keeps its marks and its reading
+  fs = test::facts(
+      "Chile withdrew its envoy to Quito on Sunday. Ecuador's foreign ministry called the withdrawal "
+      "\"disproportionate\" on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "ECU", "CHL") != nullptr);
+}
