@@ -199,3 +199,35 @@ TEST_CASE("scare quotes inside a clause ('said Kampala \"strongly regrets\" the 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "ECU", "CHL") != nullptr);
 }
+
+TEST_CASE("tree repair: 'spoke with A and, separately, with B', the second phrase a conjunct of the verb: of the first phrase") {
+  syntax::Analysis a = test::analysis({{"emir", Upos::NOUN, "NN", 1, "nsubj"},
+                                       {"speak", Upos::VERB, "VBD", -1, "root"},
+                                       {"with", Upos::ADP, "IN", 3, "case"},
+                                       {"president", Upos::NOUN, "NN", 1, "obl"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"with", Upos::ADP, "IN", 6, "case"},
+                                       {"prince", Upos::NOUN, "NN", 1, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 3);
+  CHECK(t.rel(6) == "conj");
+  // a phrase with another preposition stays the verb's
+  a = test::analysis({{"emir", Upos::NOUN, "NN", 1, "nsubj"},
+                      {"speak", Upos::VERB, "VBD", -1, "root"},
+                      {"with", Upos::ADP, "IN", 3, "case"},
+                      {"president", Upos::NOUN, "NN", 1, "obl"},
+                      {"and", Upos::CCONJ, "CC", 6, "cc"},
+                      {"about", Upos::ADP, "IN", 6, "case"},
+                      {"trade", Upos::NOUN, "NN", 1, "conj"}});
+  t.reset(a);
+  CHECK(t.head(6) == 1);
+}
+
+TEST_CASE("talks held with one party and, separately, with another are one meeting with each") {
+  auto fs = test::facts("Qatar's emir spoke with the Iranian president and, separately, with the Saudi crown prince on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "QAT,IRN") != nullptr);
+  CHECK(test::find_sym(fs, "04", "QAT,SAU") != nullptr);
+  CHECK(test::find_sym(fs, "04", "IRN,SAU") == nullptr);
+}

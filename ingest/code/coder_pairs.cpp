@@ -70,7 +70,16 @@ bool Coder::pair_readings(const Ctx& c, const Frame& f, int w, CodedEvent& e, st
                       (tr.base(d) == "advmod" && tr.lemma(d) == "separately");
              });
     };
-    if (apart(w) || (f.noun && tr.rel(w) == "obj" && apart(tr.head(w)))) {
+    // (or on a later party of the act: "spoke with A and, separately,
+    // with B")
+    auto apart_party = [&]() {
+      for (int d = w + 1; d < n; ++d)
+        if (tr.base(d) == "advmod" && tr.lemma(d) == "separately")
+          for (int x = tr.head(d), step = 0; x >= 0 && step < 4; x = tr.head(x), ++step)
+            if (x == w) return true;
+      return false;
+    };
+    if (apart(w) || (f.noun && tr.rel(w) == "obj" && apart(tr.head(w))) || apart_party()) {
       for (std::int32_t x : e.target) {
         CodedEvent one = e;
         one.target = {x};

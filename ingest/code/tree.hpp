@@ -56,6 +56,7 @@ class Tree {
     if (repair_verb_relatives()) index_kids();
     if (repair_finite_conjuncts()) index_kids();
     if (repair_subject_conjuncts()) index_kids();
+    if (repair_phrase_conjuncts()) index_kids();
     if (repair_that_conjuncts()) index_kids();
     if (repair_participle_conjuncts()) index_kids();
     if (repair_relative_objects()) index_kids();
@@ -87,6 +88,7 @@ class Tree {
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
   bool repair_subject_conjuncts();
+  bool repair_phrase_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();
   bool repair_list_subjects();

@@ -31,6 +31,28 @@ bool Tree::repair_subject_conjuncts() {
   return changed;
 }
 
+// "spoke with the Iranian president and, separately, with the Saudi crown
+// prince", read with the second phrase a conjunct of the verb: a noun
+// phrase with the preposition of a phrase of that verb before it is that
+// phrase's conjunct (a verb joins verbs).
+bool Tree::repair_phrase_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || v > x || rel_[x] != "conj" || !is_verb(v) || !is_nominal(x) || is_verb(x)) continue;
+    const std::string_view p = marker(x);
+    if (p.empty() || child(x, "nsubj") >= 0) continue;
+    int o = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (*k < x && base_[*k] == "obl" && marker(*k) == p) o = *k;
+    if (o < 0) continue;
+    attach(x, o, "conj");
+    changed = true;
+  }
+  return changed;
+}
+
 // Only verbs of one form are coordinated: a finite verb with no subject
 // of its own hung as a conjunct on an infinitive ("urged X to wait and
 // flew home", read as "to wait and flew") goes with the finite verb
