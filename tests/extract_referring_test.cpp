@@ -409,3 +409,14 @@ TEST_CASE("parse coder: 'condemned what she called reckless X conduct', the free
     CHECK((test::find(fs, "11", "NLD", "IRN") != nullptr || test::find(fs, "11", "BRA", "VEN") != nullptr));
   }
 }
+
+TEST_CASE("the reason a state says for its own hostile act ('expelled X's consul, saying he had ...') accuses the act's target") {
+  auto fs = test::facts("Poland expelled a Belarusian consul on Monday, saying he had been recruiting border guards.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "112", "POL", "BLR") != nullptr);
+  CHECK(test::find(fs, "16", "POL", "BLR") != nullptr);
+  // a reason about the act itself blames no one
+  fs = test::facts("Poland expelled a Belarusian consul on Monday, saying the decision was final.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}

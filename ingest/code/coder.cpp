@@ -802,6 +802,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
   appeal_content(c, first, out);
 
   reported_speech(c, first, out, vetoed);
+  stated_reasons(c, first, out);
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
   answer_latest_acts(c, first, out);

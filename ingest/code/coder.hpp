@@ -132,6 +132,9 @@ class Coder {
   // for w", "in response to w"): another's act, not the clause subject's.
   bool answered_act(const Ctx& c, int w) const;
   void reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out, std::vector<int>& vetoed) const;
+  // "expelled X's envoy, saying he had spied": a reason said for a hostile
+  // act is an accusation of its target (coder_speech.cpp).
+  void stated_reasons(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   // One main event per clause: a noun event that is a verb event's object
   // of the same root, the content of an intent, plan, appeal or threat, a
   // hypothetical event: dropped or folded into the event above it

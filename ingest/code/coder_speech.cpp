@@ -461,4 +461,52 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
   }
 }
 
+// "Latvia told a Russian attache to leave, saying he had sought
+// secrets", "seized a trawler, saying it had been fishing illegally": the
+// reason a state gives, in a clause of saying hung on its own hostile act
+// (reduced relations, expulsion, sanctions, seizure, arrest) or on the
+// verb that reports it ("announced a levy on X, saying ..."), blames that
+// act's target: an accusation (112), as the coding rules code the charge
+// behind a measure apart from the measure.
+void Coder::stated_reasons(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    if (!e.say || !e.target.empty() || e.source.empty() || tr.base(e.word) != "advcl" || tr.xpos(e.word) != "VBG")
+      continue;
+    // (the reason is about the target: its state, its people, or someone
+    // told by a personal pronoun, "saying he had spied"; not "saying the
+    // decision was final")
+    const int cc = tr.child(e.word, "ccomp");
+    if (cc < 0) continue;
+    int sj = tr.child(cc, "nsubj");
+    if (sj < 0) sj = tr.child(cc, "nsubj:pass");
+    if (sj < 0) continue;
+    std::vector<std::int32_t> about;
+    actors_at(c, sj, false, false, about);
+    const bool pronoun = tr.upos(sj) == Upos::PRON && is_rel(tr.lemma(sj), {"he", "she", "they"});
+    if (about.empty() && !pronoun) continue;
+    const int h = tr.head(e.word);
+    for (std::size_t j = first; j < out.size(); ++j) {
+      const CodedEvent& act = out[j];
+      // (the act itself, or the one the verb the reason hangs on reports:
+      // "announced that the levy would apply, saying ...")
+      int up = act.word;
+      for (int step = 0; step < 4 && up >= 0 && up != h; ++step) up = tr.head(up);
+      if (j == k || up != h || act.target.empty() || act.status == Status::negated) continue;
+      if (act.word != h && !(tr.is_verb(h) && Tree::reports_clause(tr.lemma(h)))) continue;
+      if (!(act.cameo.rfind("16", 0) == 0 || act.cameo.rfind("17", 0) == 0)) continue;
+      if (!std::all_of(e.source.begin(), e.source.end(), [&](std::int32_t x) { return c.among(x, act.source); }))
+        continue;
+      if (!std::all_of(about.begin(), about.end(), [&](std::int32_t x) {
+            return std::any_of(act.target.begin(), act.target.end(),
+                               [&](std::int32_t y) { return c.country_of(x) == c.country_of(y); });
+          }))
+        continue;
+      recode_remark(e, &act.target, "112", "criticism", "the reason given for a hostile act: accusation ");
+      break;
+    }
+  }
+}
+
 }  // namespace dipgraph::ingest
