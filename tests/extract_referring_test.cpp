@@ -420,3 +420,21 @@ TEST_CASE("the reason a state says for its own hostile act ('expelled X's consul
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "11") == nullptr);
 }
+
+TEST_CASE("the subject of a clause joined by 'and' is no target of the act before it, nor it of that one's") {
+  for (const char* text : {"Soldiers seized power in Suva overnight. New Zealand condemned the coup, and Japan called for restraint.",
+                           "Soldiers seized power in Suva overnight. Australia voiced deep concern over the takeover, and "
+                           "ASEAN called for calm."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "11", "NZL", "JPN") == nullptr);
+    CHECK(test::find(fs, "02", "JPN", "NZL") == nullptr);
+    CHECK(test::find(fs, "11", "AUS", "") == nullptr);
+    CHECK(test::find(fs, "02", "", "AUS") == nullptr);
+  }
+  // "but" may join the other party's answer, aimed at the one before
+  auto fs = test::facts("Kenya proposed talks on the border in May, but Tanzania asked for more time.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "TZA", "KEN") != nullptr);
+}

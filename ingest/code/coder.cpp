@@ -246,6 +246,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       c.nonstate_agent = false;
       c.thing_agent = false;
       c.unknown_owner = false;
+      c.joined_actor = false;
       bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
       // "began a mediation mission between A and B", "sent an aid package
       // to X": a noun event that names the kind of a plain noun of
@@ -755,6 +756,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           e.why += "reprisal told ahead: threat ";
         }
       }
+      // An act left aimed at no one is not aimed by the pattern coder, by
+      // word order, at the subject of a clause joined to it ("X condemned
+      // the coup, and Y called for calm")
+      if (c.joined_actor && e.target.empty()) vetoed.push_back(w);
       e.say = (f.flags & kFrameSay) != 0;
       // "X was received in Lagos by Y": hosting told from the guest's side
       // is the guest's visit to the host (news coders' visit, visitor ->

@@ -64,6 +64,23 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   // and the Dutch ambassador told ...") acts in that clause: not whom the
   // act is aimed at. (A clause before may be what the act answers: "X
   // accused Y, a charge Z rejected".)
+  // (of a noun trigger, "voiced concern over X, and Y called for calm",
+  // the clause is its verb's)
+  const int clause =
+      !material && !c.t.is_verb(t) && c.t.head(t) >= 0 && c.t.is_verb(c.t.head(t)) ? c.t.head(t) : t;
+  // A clause joined by "and" or "but" (the parser may hang it as a loose
+  // parataxis, or hang the "and" on its subject: ", and Japan called ...")
+  // (the conjunction's word, or none: "but" often joins the other
+  // party's answer, "X proposed ..., but Y asked for more time")
+  std::string_view conj_word;
+  auto joined = [&](int v) {
+    if (c.t.rel(v) != "conj" && c.t.rel(v) != "parataxis") return false;
+    if (const int cc = c.t.child(v, "cc"); cc >= 0) return conj_word = c.t.lemma(cc), true;
+    for (int x = c.t.left_edge(v); x < v; ++x)
+      if (c.t.upos(x) == Upos::CCONJ && c.t.head(x) >= 0 && (c.t.head(x) == v || c.t.head(c.t.head(x)) == v))
+        return conj_word = c.t.lemma(x), true;
+    return false;
+  };
   auto joined_subject = [&](int w) {
     for (int step = 0; w >= 0 && step < 3 && is_rel(c.t.base(w), {"amod", "compound", "nmod", "flat"}); ++step)
       w = c.t.head(w);
@@ -71,7 +88,16 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     const int v = c.t.head(w);
     // (joined by "and" or "but": a conjunct without one is often the
     // parser's slip on a reporting clause or a relative clause)
-    return v > t && c.t.is_verb(v) && c.t.rel(v) == "conj" && c.t.head(v) == t && c.t.child(v, "cc") >= 0;
+    if (v > clause && c.t.is_verb(v) && c.t.head(v) == clause && joined(v)) return true;
+    // ... nor is the subject of the clause before, when the trigger's
+    // clause is joined to it with a subject of its own ("X voiced concern,
+    // and Y called for calm": Y's appeal is not aimed at X)
+    // (a verbal act: "X opened fire and no Y soldier crossed" tells acts
+    // of both on each other)
+    // (with "and": after "but" the clause is often the answer to the one
+    // before, "X proposed talks, but Y asked for more time")
+    return !material && v < clause && c.t.head(clause) == v && joined(clause) && conj_word == "and" &&
+           c.t.child(clause, "nsubj") >= 0;
   };
   // The one an act noun the trigger takes is done to ("condemned the
   // attack on the Somali post", "criticised the sanctions on X") is that
@@ -106,7 +132,10 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // complicit") is content, not whom the act is aimed at.
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
-    if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) continue;
+    if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) {
+      c.joined_actor |= conj_word == "and";
+      continue;
+    }
     if (done_to_by_object(c.in.word_of_tok[i - c.in.first_tok])) {
       place = true;
       continue;
