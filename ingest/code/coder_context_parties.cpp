@@ -110,6 +110,15 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
         return true;
     return false;
   };
+  auto of_breach = [&](int w) {
+    for (int step = 0; w >= 0 && step < 4; w = c.t.head(w), ++step)
+      // (the phrase's first word is its preposition, wherever the parser
+      // hung it)
+      if (c.t.base(w) == "nmod" && (c.t.marker(w) == "of" || c.t.lemma(c.t.left_edge(w)) == "of") && c.t.head(w) >= 0 &&
+          is_rel(c.t.lemma(c.t.head(w)), {"violation", "breach", "infringement", "contravention"}))
+        return true;
+    return false;
+  };
   std::int32_t found = -1;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
@@ -133,11 +142,19 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
     if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) {
-      c.joined_actor |= conj_word == "and";
+      c.passed_party |= conj_word == "and";
       continue;
     }
     if (done_to_by_object(c.in.word_of_tok[i - c.in.first_tok])) {
       place = true;
+      continue;
+    }
+    // Whose rules or rights a wrong breaks ("called the test a violation
+    // of UN resolutions", "a breach of Iraqi sovereignty") is wronged by
+    // it, not whom the reaction is aimed at; the wrong's maker is.
+    if (of_breach(c.in.word_of_tok[i - c.in.first_tok])) {
+      place = true;
+      c.passed_party = true;
       continue;
     }
     // Nor is who takes part in an act told inside that act's own content
