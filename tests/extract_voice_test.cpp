@@ -231,3 +231,13 @@ TEST_CASE("talks held with one party and, separately, with another are one meeti
   CHECK(test::find_sym(fs, "04", "QAT,SAU") != nullptr);
   CHECK(test::find_sym(fs, "04", "IRN,SAU") == nullptr);
 }
+
+TEST_CASE("a prefix glued to a verb ('co-hosted', 'test-fired') is read with the verb, not as a noun of the clause") {
+  auto fs = test::facts("Qatar and Egypt co-hosted talks between Israel and Hamas in Cairo on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "ISR", "QAT") == nullptr);
+  CHECK(test::find(fs, "04", "QAT,EGY", "") != nullptr);
+  auto a = test::parse_only().extract(test::document("Iran test-fired two missiles at Israeli positions on Tuesday."));
+  CAPTURE(test::summary(a));
+  CHECK(test::find(a, "19", "IRN", "ISR") != nullptr);
+}

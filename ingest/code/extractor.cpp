@@ -370,6 +370,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (scare_quoted(i)) scare[i - sb] = scare[j - sb] = 1;
       i = j;
     }
+    // "test-fired", "co-hosted": a prefix glued by a hyphen to a verb
+    // form makes one verb; the parser, given the pieces, reads "test" as a
+    // noun of the clause. It reads the verb alone.
+    for (std::uint32_t i = sb; i + 1 < se; ++i) {
+      if (!toks[i + 1].is(kHyphenJoined)) continue;
+      to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
+      if (lower != "test" && lower != "co") continue;
+      to_lower(text.substr(toks[i + 1].start, toks[i + 1].end - toks[i + 1].start), lemma);
+      if (lemma.size() < 4 || lemma.compare(lemma.size() - 2, 2, "ed") != 0) continue;
+      scare[i - sb] = 1;
+    }
     words_of_sentence(text, toks, sb, se, words, in.tok_of_word, &scare);
     // Names the recognizer found are names, whatever the tagger thought
     // ("Norway" opening a sentence is no adverb).
