@@ -310,6 +310,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     int actors = in.quote_speaker.empty() && in.recent_acts.empty() && in.last_force.source.empty() && in.last_acts.empty() ? 0 : 1, last = -1;
     int actor_country = -1, city_country = -1;
+    // (a city or capital named: where one may be awaited, "is due in Lima")
+    auto place_named = [&]() {
+      for (std::uint32_t i = sb; i < se; ++i)
+        if (const int mi = a.mention_at[i];
+            mi >= 0 && (a.mentions[mi].kind == MentionKind::city || a.mentions[mi].kind == MentionKind::capital))
+          return true;
+      return false;
+    };
     bool trigger = false;
     for (std::uint32_t i = sb; i < se && actors < 2; ++i) {
       int mi = a.mention_at[i];
@@ -346,7 +354,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         continue;
       }
       analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
-      trigger = frames_.is_trigger_lemma(lemma) || lemma == "due" || lemma == "expect";
+      trigger = frames_.is_trigger_lemma(lemma) || ((lemma == "due" || lemma == "expect") && place_named());
       if (!trigger) {
         analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
         trigger = frames_.is_trigger_lemma(lemma, {rite_class_, infrastructure_class_, facility_class_});
