@@ -439,10 +439,10 @@ TEST_CASE("the subject of a clause joined by 'and' is no target of the act befor
   CHECK(test::find(fs, "02", "TZA", "KEN") != nullptr);
 }
 
-TEST_CASE("whose rules a wrong breaks ('a breach of UN Security Council resolutions') is no target of the reaction") {
+TEST_CASE("whose rules a wrong breaks ('a breach of UN Security Council decisions') is no target of the reaction") {
   auto fs = test::facts(
       "Iran tested a new missile on Sunday. Germany's foreign ministry called the test a clear breach of UN "
-      "Security Council resolutions.");
+      "Security Council decisions.");
   CAPTURE(test::summary(fs));
   for (const Fact& f : fs)
     for (const auto& a : f.target) CHECK(a.id != "org:UNSC");

@@ -189,7 +189,7 @@ TEST_CASE("parse coder: force against an armed group on another state's land is 
 TEST_CASE("scare quotes inside a clause ('said Kampala \"strongly regrets\" the decision') are read as its own words") {
   auto fs = test::facts(
       "Kenya expelled two Ugandan diplomats on Friday. Uganda's foreign minister said Kampala \"strongly regrets\" "
-      "the decision, and would answer \"swiftly and firmly\" if it stood.");
+      "the decision, and that it would answer \"swiftly and firmly\" if it stood.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "UGA", "KEN") != nullptr);
   // a complement set off after a noun object keeps its marks and its reading
