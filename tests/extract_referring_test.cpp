@@ -447,3 +447,12 @@ TEST_CASE("whose rules a wrong breaks ('a breach of UN Security Council decision
   for (const Fact& f : fs)
     for (const auto& a : f.target) CHECK(a.id != "org:UNSC");
 }
+
+TEST_CASE("'the two leaders' are the states of the last two officials read by their titles, not the states named most") {
+  auto fs = test::facts(
+      "Chile's president arrived in Lima on Monday. Peru's president greeted her at the airport and said Lima had "
+      "no wish to reopen the maritime dispute with Bolivia. The two leaders then signed a trade accord.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "PER,CHL") != nullptr);
+  CHECK(test::find_sym(fs, "05", "PER,BOL") == nullptr);
+}

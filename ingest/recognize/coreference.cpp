@@ -630,6 +630,23 @@ void pronouns_and_descriptions(SentenceState& sen) {
         // presidents of Armenia and Azerbaijan held talks in Tbilisi ... the
         // two presidents"), else the two it names most.
         if (group.empty() && art.last_pair.size() == 2 && none_own(art.last_pair)) group = art.last_pair;
+        // ... else, for people ("the two leaders", "the two ministers"),
+        // the states of the last two officials read by their titles
+        // ("Taiwan's president ... Paraguay's president ... the two
+        // leaders"), else the two it names most.
+        auto people_noun = [&](std::uint32_t k) {
+          const std::string_view x = art.tok_text(k);
+          return x == "leaders" || x == "presidents" || x == "ministers" || x == "premiers" || x == "heads" ||
+                 x == "chancellors" || x == "envoys" || x == "counterparts";
+        };
+        if (group.empty() && head && people_noun(head)) {
+          std::vector<std::int32_t> officials;
+          for (auto r = art.roles_read.rbegin(); r != art.roles_read.rend() && officials.size() < 2; ++r)
+            if (r->second >= 0 && !is_own(r->second) &&
+                std::find(officials.begin(), officials.end(), r->second) == officials.end())
+              officials.push_back(r->second);
+          if (officials.size() == 2) group = officials;
+        }
         for (int round = 0; round < 2 && group.size() < 2; ++round) {
           int best = -1;
           for (std::size_t c = 0; c < a.country_counts.size(); ++c) {
