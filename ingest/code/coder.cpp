@@ -246,7 +246,6 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       c.nonstate_agent = false;
       c.thing_agent = false;
       c.unknown_owner = false;
-      c.passed_party = false;
       bool agent_phrase = false;  // the source named by the noun's own "of"/"by" phrase
       // "began a mediation mission between A and B", "sent an aid package
       // to X": a noun event that names the kind of a plain noun of
@@ -547,13 +546,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                                 std::any_of(f.target.begin(), f.target.end(),
                                             [](const Slot& s) { return s.kind == SlotKind::comp; });
       if (e.target.empty() && !e.source.empty() && !(f.flags & (kFrameSym | kFrameSay)) && aimed(f.cameo) &&
-          !nonstate_object && !told_content)
-        other_party(c, w, e.source, e.target, why, f.cameo[0] == '2' || (f.cameo[0] == '1' && f.cameo[1] >= '4'));
-      // An act the tree leaves aimed at no one is not aimed by the pattern coder, by
-      // word order, at a party the tree passed over: the subject of a
-      // clause joined to it ("X condemned the coup, and Y called for
-      // calm"), whose rules a wrong breaks ("a violation of UN resolutions")
-      if (c.passed_party && e.target.empty()) vetoed.push_back(w);
+          !nonstate_object && !told_content &&
+          // An act the tree leaves aimed at no one is not aimed by the
+          // pattern coder, by word order, at a party the tree passed over:
+          // the subject of a clause joined to it ("X condemned the coup, and
+          // Y called for calm"), whose rules a wrong breaks ("a violation of
+          // UN resolutions")
+          other_party(c, w, e.source, e.target, why, f.cameo[0] == '2' || (f.cameo[0] == '1' && f.cameo[1] >= '4')))
+        vetoed.push_back(w);
       // "COLOMBO - India has extended $4 billion in credit lines": aid that
       // names no receiver, in a story from the country it is about, is
       // that country's.

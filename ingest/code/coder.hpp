@@ -217,8 +217,9 @@ class Coder {
   // aimed at the first verb's object when that verb codes an act.
   void conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
   // `material`: t is a material act (roots 14-20), which those who react
-  // to it are not the target of.
-  void other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
+  // to it are not the target of. True when the pattern coder is to be
+  // kept from aiming t at a party it passed over.
+  [[nodiscard]] bool other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
                    std::string& why, bool material = false) const;
   // `act`: t is a noun naming a verbal act (a demand, an accusation, an
   // offer): the verb it is the object of does not say whether it was made.

@@ -15,8 +15,11 @@ using syntax::Upos;
 // A directed event whose frame slots name no target ("Malawi filed a complaint
 // on Monday", "denounced the operation"): the one other country the
 // sentence names as an actor is its target, as a careful reader takes it.
-// Nothing when the sentence names none or several.
-void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+// Nothing when the sentence names none or several. True when it passed
+// over a party word order would take (the subject of a clause joined by
+// "and", whose rules a wrong breaks) and left the target open: the
+// pattern coder must not aim the act there either.
+bool Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& source,
                         std::vector<std::int32_t>& target, std::string& why, bool material) const {
   // A party's key: its country, else what it names (kind and entity).
   auto key = [&](std::int32_t x) {
@@ -69,17 +72,16 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   const int clause =
       !material && !c.t.is_verb(t) && c.t.head(t) >= 0 && c.t.is_verb(c.t.head(t)) ? c.t.head(t) : t;
   // A clause joined by "and" or "but" (the parser may hang it as a loose
-  // parataxis, or hang the "and" on its subject: ", and Japan called ...")
-  // (the conjunction's word, or none: "but" often joins the other
-  // party's answer, "X proposed ..., but Y asked for more time")
+  // parataxis; Tree::repair_clause_conjunctions hangs an "and" it put on
+  // the subject, ", and Japan called ...", on the verb) (the
+  // conjunction's word: "but" often joins the other party's answer, "X
+  // proposed ..., but Y asked for more time")
   std::string_view conj_word;
   auto joined = [&](int v) {
     if (c.t.rel(v) != "conj" && c.t.rel(v) != "parataxis") return false;
-    if (const int cc = c.t.child(v, "cc"); cc >= 0) return conj_word = c.t.lemma(cc), true;
-    for (int x = c.t.left_edge(v); x < v; ++x)
-      if (c.t.upos(x) == Upos::CCONJ && c.t.head(x) >= 0 && (c.t.head(x) == v || c.t.head(c.t.head(x)) == v))
-        return conj_word = c.t.lemma(x), true;
-    return false;
+    const int cc = c.t.child(v, "cc");
+    if (cc >= 0) conj_word = c.t.lemma(cc);
+    return cc >= 0;
   };
   auto joined_subject = [&](int w) {
     for (int step = 0; w >= 0 && step < 3 && is_rel(c.t.base(w), {"amod", "compound", "nmod", "flat"}); ++step)
@@ -120,6 +122,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     return false;
   };
   std::int32_t found = -1;
+  bool passed = false;
   bool place = false;  // a party's country also named as a place, or told deep down: no guess
   for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i) {
     int mi = c.rec.mention_at[i];
@@ -142,7 +145,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (in_clause_of(c, c.in.word_of_tok[i - c.in.first_tok], t)) continue;
     if (under_reacting(c.in.word_of_tok[i - c.in.first_tok])) continue;
     if (joined_subject(c.in.word_of_tok[i - c.in.first_tok])) {
-      c.passed_party |= conj_word == "and";
+      passed |= conj_word == "and";
       continue;
     }
     if (done_to_by_object(c.in.word_of_tok[i - c.in.first_tok])) {
@@ -154,7 +157,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // it, not whom the reaction is aimed at; the wrong's maker is.
     if (of_breach(c.in.word_of_tok[i - c.in.first_tok])) {
       place = true;
-      c.passed_party = true;
+      passed = true;
       continue;
     }
     // Nor is who takes part in an act told inside that act's own content
@@ -169,7 +172,7 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     if (others_object(
             c.in.word_of_tok[std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1 - c.in.first_tok]))
       continue;
-    if (found >= 0 && key(found) != key(mi)) return;  // several: no guess
+    if (found >= 0 && key(found) != key(mi)) return passed;  // several: no guess
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
     int w = c.in.word_of_tok[last - c.in.first_tok];
@@ -180,9 +183,10 @@ void Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     }
     if (found < 0) found = mi;
   }
-  if (place || found < 0) return;
+  if (place || found < 0) return passed;
   target.push_back(found);
   why += "target=sentence ";
+  return false;
 }
 
 // English leaves out what two verbs of one subject share: "Peru summoned

@@ -20,7 +20,6 @@ struct Coder::Ctx {
   mutable bool nonstate_agent = false;  // a noun event names its own non-state agent (set by slot())
   mutable bool thing_agent = false;     // a passive's "by" agent is a thing ("backed by documents")
   mutable bool unknown_owner = false;   // a noun event's possessor names a maker not known (set by slot())
-  mutable bool passed_party = false;    // other_party passed over a party word order would take (a joined clause's subject, whose rules a wrong breaks)
   // The mention a party stands for: a slot's value, or -(index + 1) for a
   // mention named elsewhere than the sentence's words.
   const Mention& party(std::int32_t x) const { return rec.mentions[x < 0 ? -x - 1 : x]; }

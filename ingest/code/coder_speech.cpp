@@ -455,10 +455,8 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
         for (const int* d = o < 0 ? nullptr : tr.kids_begin(o); d && d != tr.kids_end(o); ++d)
           definite |= tr.base(*d) == "det" && is_rel(tr.lemma(*d), {"the", "this", "that"});
         if (out[k].target.empty() && !out[k].source.empty() && definite && tr.upos(o) == Upos::NOUN) {
-          c.passed_party = false;
-          other_party(c, v, out[k].source, out[k].target, out[k].why, false);
           // (nor by word order at one it passed over, coder.cpp)
-          if (c.passed_party && out[k].target.empty()) vetoed.push_back(v);
+          if (other_party(c, v, out[k].source, out[k].target, out[k].why, false)) vetoed.push_back(v);
         }
       }
     }

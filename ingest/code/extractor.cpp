@@ -12,6 +12,7 @@
 
 #include "graph/cameo.hpp"
 #include "ingest/code/draft.hpp"
+#include "ingest/code/parser_input.hpp"
 #include "ingest/code/quote_pieces.hpp"
 #include "ingest/code/readings.hpp"
 #include "ingest/code/tree.hpp"
@@ -20,12 +21,6 @@
 namespace dipgraph::ingest {
 
 namespace {
-
-// A prefix glued by a hyphen that makes a modifier of the word after it.
-bool is_prefix_of_stance(std::string_view p) {
-  return p == "anti" || p == "pro" || p == "non" || p == "counter" || p == "post" || p == "pre" ||
-         p == "semi" || p == "multi";
-}
 
 // An act two parties do to each other ("exchanged fire", "both countries
 // put their troops on alert", "traded accusations", "praised each other":
@@ -131,38 +126,6 @@ bool names_two_parties(const Fact& f) {
   return two && source && target;
 }
 
-void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std::uint32_t begin,
-                       std::uint32_t end, std::vector<std::string_view>& words,
-                       std::vector<std::uint32_t>& tok_of_word, const std::vector<char>* skip) {
-  words.clear();
-  tok_of_word.clear();
-  for (std::uint32_t i = begin; i < end; ++i) {
-    const Tok& t = toks[i];
-    if (skip && (*skip)[i - begin]) continue;
-    // "Mr." is one word, as the treebank writes it: split, the parser
-    // reads "Mr" and "Lee" as two subjects of "said Mr. Lee".
-    if (i + 1 < end && toks[i + 1].start == t.end && t.end < text.size() && text[t.end] == '.' &&
-        toks[i + 1].end == t.end + 1 && is_title_abbreviation(text.substr(t.start, t.end - t.start))) {
-      words.push_back(text.substr(t.start, t.end + 1 - t.start));
-      tok_of_word.push_back(i++);
-      continue;
-    }
-    words.push_back(text.substr(t.start, t.end - t.start));
-    tok_of_word.push_back(i);
-    if (t.is(kPossessive)) {
-      // "Russia's" -> "Russia" "'s"; "allies'" -> "allies" "'".
-      std::size_t n = t.end + 1 < text.size() && text[t.end] == '\'' &&
-                              (text[t.end + 1] == 's' || text[t.end + 1] == 'S')
-                          ? 2
-                          : 1;
-      if (t.end < text.size()) {
-        words.push_back(text.substr(t.end, n));
-        tok_of_word.push_back(i);
-      }
-    }
-  }
-}
-
 Extractor::Extractor(std::shared_ptr<const Dictionary> dict, FrameTable frames, StatusCues cues,
                      std::vector<std::string> agents, std::unique_ptr<syntax::Analyzer> analyzer)
     : dict_(std::move(dict)),
@@ -222,22 +185,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   thread_local std::vector<std::string_view> words;
   thread_local std::string lower, lemma;
   thread_local std::vector<syntax::Analyzer::Hint> hints;
-  thread_local std::vector<char> scare;
-  auto quote_tok = [&](std::uint32_t i) { return toks[i].end == toks[i].start + 1 && text[toks[i].start] == '"'; };
-  // Whether the quote opening at Tok i sets off words of the clause (see
-  // the scare quotes below).
-  auto scare_quoted = [&](std::uint32_t i) {
-    const auto& lem = analyzer_->lemmatizer();
-    to_lower(text.substr(toks[i + 1].start, toks[i + 1].end - toks[i + 1].start), lower);
-    if (lower.size() > 4 && lower.compare(lower.size() - 2, 2, "ly") == 0 && lem.adverb_index_word(lower)) return true;
-    const Tok& p = toks[i - 1];
-    if (p.is(kCap) || (p.cls & (kDet | kBe | kAux | kPronoun | kPronounPl | kPrep | kConj | kSubord | kReport))) return false;
-    if (i >= 2 && (toks[i - 2].cls & kDet || toks[i - 2].is(kPossessive))) return false;
-    to_lower(text.substr(p.start, p.end - p.start), lower);
-    if (lower == "it" || lower == "we" || lower == "i" || lower == "you" || lower == "this") return false;
-    lem.lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
-    return lem.verb_index_word(lemma) && !Tree::reports_clause(lemma);
-  };
+  thread_local std::vector<char> left_out;
   std::vector<Draft> drafts;
   std::vector<int> vetoed;  // Toks of triggers the parse coder rejected
   std::vector<ChosenSense> senses;  // Toks whose sense (root) the parse coder chose
@@ -362,74 +310,9 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     }
     if (!trigger) continue;
 
-    // Scare quotes: a few words quoted inside a clause ('said Paris
-    // "deeply regrets" the decision', 'expressed "full solidarity" with
-    // X') are read as the clause's own words: the parser, trained on quotes
-    // that open speech, breaks the clause at their marks. Only after a verb
-    // (not one a determiner makes a noun: 'called the recall
-    // "disproportionate"' keeps the complement its marks set off) or
-    // before an adverb of manner.
-    scare.assign(se - sb, 0);
-    for (std::uint32_t i = sb + 1; i + 1 < se; ++i) {
-      if (!quote_tok(i) || !toks[i - 1].is(kWord)) continue;
-      std::uint32_t j = i + 1;
-      while (j < se && j <= i + 7 && toks[j].is(kWord)) ++j;
-      if (j >= se || j == i + 1 || j > i + 7 || !quote_tok(j)) continue;
-      if (scare_quoted(i)) scare[i - sb] = scare[j - sb] = 1;
-      i = j;
-    }
-    // "test-fired", "co-hosted": a prefix glued by a hyphen to a verb
-    // form makes one verb; the parser, given the pieces, reads "test" as a
-    // noun of the clause. It reads the verb alone.
-    for (std::uint32_t i = sb; i + 1 < se; ++i) {
-      if (!toks[i + 1].is(kHyphenJoined)) continue;
-      to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
-      if (lower != "test" && lower != "co") continue;
-      to_lower(text.substr(toks[i + 1].start, toks[i + 1].end - toks[i + 1].start), lemma);
-      if (lemma.size() < 4 || lemma.compare(lemma.size() - 2, 2, "ed") != 0) continue;
-      scare[i - sb] = 1;
-    }
-    words_of_sentence(text, toks, sb, se, words, in.tok_of_word, &scare);
-    // Names the recognizer found are names, whatever the tagger thought
-    // ("Norway" opening a sentence is no adverb).
-    hints.assign(words.size(), syntax::Analyzer::Hint::none);
-    for (std::size_t w = 0; w < words.size(); ++w) {
-      std::uint32_t ti = in.tok_of_word[w];
-      int mi = a.mention_at[ti];
-      if (mi < 0 || (w > 0 && in.tok_of_word[w - 1] == ti)) continue;
-      // A lower-case word inside a name ("mainland China") modifies it.
-      if (!toks[ti].is(kCap)) {
-        const Mention& m = a.mentions[mi];
-        if (toks[ti].is(kWord) && !(toks[ti].cls & (kPrep | kDet | kConj)) && m.kind == MentionKind::country &&
-            ti + 1 < m.end && !m.anaphor)
-          hints[w] = syntax::Analyzer::Hint::adjective;
-        continue;
-      }
-      if (toks[ti].cls & kDet) continue;  // "The" of "The US" stays a determiner
-      const Mention& m = a.mentions[mi];
-      if (m.anaphor || m.kind == MentionKind::group) continue;
-      hints[w] = m.kind == MentionKind::demonym ? syntax::Analyzer::Hint::adjective
-                                                : syntax::Analyzer::Hint::proper_noun;
-    }
-    // "anti-dumping duties", "anti-bribery rules": a form of a verb glued
-    // by a hyphen to a prefix of stance or degree, and the prefix, modify
-    // the noun after them (the tagger reads "dumping" as a verb, "anti" as
-    // a foreign word). (A name so glued stays: "the anti-balaka".)
-    // ("President-elect": "elect" glued to a title is part of the title)
-    for (std::size_t w = 1; w < words.size(); ++w) {
-      if (!toks[in.tok_of_word[w]].is(kHyphenJoined) || in.tok_of_word[w - 1] == in.tok_of_word[w]) continue;
-      if (words[w] == "elect" && hints[w] == syntax::Analyzer::Hint::none) {
-        hints[w] = syntax::Analyzer::Hint::proper_noun;
-        continue;
-      }
-      to_lower(words[w - 1], lower);
-      if (!is_prefix_of_stance(lower)) continue;
-      to_lower(words[w], lower);
-      analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
-      if (!analyzer_->lemmatizer().verb_index_word(lemma)) continue;
-      if (hints[w - 1] == syntax::Analyzer::Hint::none) hints[w - 1] = syntax::Analyzer::Hint::adjective;
-      if (hints[w] == syntax::Analyzer::Hint::none) hints[w] = syntax::Analyzer::Hint::adjective;
-    }
+    left_out_toks(text, toks, sb, se, analyzer_->lemmatizer(), left_out, lower);
+    words_of_sentence(text, toks, sb, se, words, in.tok_of_word, &left_out);
+    parser_hints(a, words, in.tok_of_word, analyzer_->lemmatizer(), hints, lower, lemma);
     analyze_pieces(*analyzer_, words, hints, syn, *scratch);
     ++counts.parsed;
     counts.parsed_tokens += se - sb;

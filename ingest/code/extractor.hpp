@@ -87,12 +87,4 @@ class Extractor {
 // members). Facts that name fewer add nothing to a graph of ties.
 bool names_two_parties(const Fact& f);
 
-// Splits the lexer's Toks of a sentence into the words the parser reads:
-// a possessive "'s" becomes a word of its own. words[k] views `text`;
-// tok_of_word[k] is the Tok index of word k. Toks marked in `skip`
-// (indexed from `begin`) are left out.
-void words_of_sentence(std::string_view text, const std::vector<Tok>& toks, std::uint32_t begin,
-                       std::uint32_t end, std::vector<std::string_view>& words,
-                       std::vector<std::uint32_t>& tok_of_word, const std::vector<char>* skip = nullptr);
-
 }  // namespace dipgraph::ingest

@@ -28,6 +28,7 @@ class Tree {
       base_[i] = rel_[i].substr(0, rel_[i].find(':'));
     }
     index_kids();
+    if (repair_clause_conjunctions()) index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
@@ -88,6 +89,7 @@ class Tree {
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
   bool repair_subject_conjuncts();
+  bool repair_clause_conjunctions();
   bool repair_phrase_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();

@@ -6,6 +6,29 @@
 
 namespace dipgraph::ingest {
 
+// ", and Japan called for calm", ", but in Tokyo officials said": the
+// parser often hangs the "and" or "but" that joins a clause on the
+// clause's first phrase (its subject, a phrase of place); it joins the
+// clause's verb. A conjunction opening the phrase of a verb joined as a
+// conjunct or a parataxis, hung on a word of that verb that is no
+// conjunct itself ("France and Japan": Japan's own), goes to the verb.
+bool Tree::repair_clause_conjunctions() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (upos(x) != syntax::Upos::CCONJ || h <= x || base_[h] == "conj") continue;
+    const int v = head_[h];
+    if (v <= h || !is_verb(v) || (base_[v] != "conj" && base_[v] != "parataxis")) continue;
+    bool opens = true;
+    for (int y = left_edge(v); y < x && opens; ++y) opens = upos(y) == syntax::Upos::PUNCT;
+    if (!opens) continue;
+    attach(x, v, "cc");
+    changed = true;
+  }
+  return changed;
+}
+
 // "X offered to mediate, and its envoy is due in Y on Friday", read with
 // the second clause a conjunct of the infinitive: a clause with a subject
 // and a tense of its own after "and" is no part of an infinitive (which

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 
+#include "ingest/code/parser_input.hpp"
 #include "ingest/syntax/analyzer.hpp"
 
 namespace dipgraph::ingest {

@@ -87,6 +87,29 @@ void visiting_groups(SentenceState& sen) {
 // "Koreas", "Sudans", "Congos": the two countries whose names end in the
 // word without its plural s ("North Korea" and "South Korea"); empty unless
 // exactly two do ("Guineas" are three).
+// Plural nouns that name the two sides of a pair ("both superpowers", "the
+// two neighbours", "both heads of state", "the two armies", "the two border
+// services"). `people`: officials, who may be told by the last two states
+// read with a title ("Taiwan's president ... Paraguay's president ... the
+// two leaders").
+struct PairNoun {
+  std::string_view word;
+  bool people;
+};
+constexpr PairNoun kPairNouns[] = {
+    {"superpowers", false}, {"powers", false},   {"heads", true},       {"allies", false},
+    {"rivals", false},      {"partners", false}, {"capitals", false},   {"neighbours", false},
+    {"neighbors", false},   {"armies", false},   {"navies", false},     {"militaries", false},
+    {"services", false},    {"coastguards", false}, {"leaders", true},  {"presidents", true},
+    {"ministers", true},    {"premiers", true},  {"chancellors", true}, {"envoys", true},
+    {"counterparts", true},
+};
+static const PairNoun* pair_noun_of(std::string_view word) {
+  for (const PairNoun& p : kPairNouns)
+    if (p.word == word) return &p;
+  return nullptr;
+}
+
 static std::vector<std::int32_t> countries_sharing_name(const Dictionary& dict, std::string_view plural) {
   std::vector<std::int32_t> out;
   if (plural.size() < 4 || plural.back() != 's') return out;
@@ -569,14 +592,7 @@ void pronouns_and_descriptions(SentenceState& sen) {
     if ((w == id.the && i + 2 < span.end && toks[i + 1].id == id.two) || owned || w == id.both || each) {
       std::uint32_t j = (w == id.the || owned) ? i + 2 : i + 1;
       std::uint32_t head = 0;
-      // (nouns of states as a pair: "both superpowers", "the two neighbours",
-      // "both heads of state", "the two armies", "the two border services")
-      auto pair_noun = [&](std::uint32_t k) {
-        std::string_view x = art.tok_text(k);
-        return x == "superpowers" || x == "powers" || x == "heads" || x == "allies" || x == "rivals" ||
-               x == "partners" || x == "capitals" || x == "neighbours" || x == "neighbors" || x == "armies" ||
-               x == "navies" || x == "militaries" || x == "services" || x == "coastguards";
-      };
+      auto pair_noun = [&](std::uint32_t k) { return pair_noun_of(art.tok_text(k)) != nullptr; };
       for (std::uint32_t k = j; k < span.end && k < j + 3; ++k) {
         if (((toks[k].cls & kRoleNoun) || pair_noun(k)) && at[k] < 0) {
           head = k;
@@ -634,12 +650,8 @@ void pronouns_and_descriptions(SentenceState& sen) {
         // the states of the last two officials read by their titles
         // ("Taiwan's president ... Paraguay's president ... the two
         // leaders"), else the two it names most.
-        auto people_noun = [&](std::uint32_t k) {
-          const std::string_view x = art.tok_text(k);
-          return x == "leaders" || x == "presidents" || x == "ministers" || x == "premiers" || x == "heads" ||
-                 x == "chancellors" || x == "envoys" || x == "counterparts";
-        };
-        if (group.empty() && head && people_noun(head)) {
+        const PairNoun* pn = head ? pair_noun_of(art.tok_text(head)) : nullptr;
+        if (group.empty() && pn && pn->people) {
           std::vector<std::int32_t> officials;
           for (auto r = art.roles_read.rbegin(); r != art.roles_read.rend() && officials.size() < 2; ++r)
             if (r->second >= 0 && !is_own(r->second) &&

@@ -1,0 +1,91 @@
+// The words the parser reads of a sentence (ingest/code/parser_input.hpp)
+// and the tree repair that hangs a clause's "and" on its verb
+// (tree_repair_conjuncts.cpp). Sentences written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+#include "ingest/code/parser_input.hpp"
+#include "ingest/code/tree.hpp"
+#include "ingest/syntax/lemmatizer.hpp"
+
+using namespace dipgraph;
+using namespace dipgraph::ingest;
+using syntax::Upos;
+
+namespace {
+
+const syntax::Lemmatizer& lemmatizer() {
+  static auto lz = syntax::Lemmatizer::load({std::string(DIPGRAPH_DATA_DIR) + "/syntax/lemmas.tsv",
+                                             std::string(DIPGRAPH_DATA_DIR) + "/syntax/lemmas-extra.tsv"});
+  return *lz;
+}
+
+// The words the parser reads of `text`, joined by spaces.
+std::string parser_words(const std::string& text) {
+  const Dictionary& dict = test::extractor().dictionary();
+  std::vector<Tok> toks;
+  lex(text, 0, static_cast<std::uint32_t>(text.size()), dict.vocab(), dict.word_classes(), toks);
+  const auto n = static_cast<std::uint32_t>(toks.size());
+  std::vector<char> skip;
+  std::string scratch;
+  left_out_toks(text, toks, 0, n, lemmatizer(), skip, scratch);
+  std::vector<std::string_view> words;
+  std::vector<std::uint32_t> tok_of_word;
+  words_of_sentence(text, toks, 0, n, words, tok_of_word, &skip);
+  std::string out;
+  for (std::string_view w : words) out += (out.empty() ? "" : " ") + std::string(w);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("parser input: a possessive is a word of its own; plain words are all read") {
+  CHECK(parser_words("Chile's envoy met the minister.") == "Chile 's envoy met the minister .");
+}
+
+TEST_CASE("parser input: scare quotes after a verb or before an adverb of manner are left out") {
+  CHECK(parser_words("Lima said Quito \"sharply regrets\" the move.") == "Lima said Quito sharply regrets the move .");
+  CHECK(parser_words("The envoy voiced \"total support\" for the plan.") ==
+        "The envoy voiced total support for the plan .");
+  // a complement set off after a determiner's noun, and a quote after a
+  // name, keep their marks
+  CHECK(parser_words("Oslo called the expulsion \"unjustified\" on Monday.") ==
+        "Oslo called the expulsion \" unjustified \" on Monday .");
+  CHECK(parser_words("Peru said \"we will answer\" soon.") == "Peru said \" we will answer \" soon .");
+}
+
+TEST_CASE("parser input: a prefix glued to a past form ('test-fired', 'co-hosted') is left out; others stay") {
+  CHECK(parser_words("Iran test-fired two rockets.") == "Iran fired two rockets .");
+  CHECK(parser_words("Ghana co-hosted the meeting.") == "Ghana hosted the meeting .");
+  CHECK(parser_words("Iran announced a test-launch.") == "Iran announced a test launch .");
+  CHECK(parser_words("They imposed anti-dumping duties.") == "They imposed anti dumping duties .");
+}
+
+TEST_CASE("tree repair: ', and Japan called ...', the 'and' hung on the joined clause's subject: on its verb") {
+  // Oslo condemned the raid, and Japan urged calm.
+  syntax::Analysis a = test::analysis({{"Oslo", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"condemn", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"raid", Upos::NOUN, "NN", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 7, "punct"},
+                                       {"and", Upos::CCONJ, "CC", 6, "cc"},
+                                       {"Japan", Upos::PROPN, "NNP", 7, "nsubj"},
+                                       {"urge", Upos::VERB, "VBD", 1, "conj"},
+                                       {"calm", Upos::NOUN, "NN", 7, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 7);
+  CHECK(t.rel(5) == "cc");
+  CHECK(t.child(7, "cc") == 5);
+  // a conjunct's own "and" stays: "Oslo and Japan urged calm"
+  a = test::analysis({{"Oslo", Upos::PROPN, "NNP", 3, "nsubj"},
+                      {"and", Upos::CCONJ, "CC", 2, "cc"},
+                      {"Japan", Upos::PROPN, "NNP", 0, "conj"},
+                      {"urge", Upos::VERB, "VBD", -1, "root"},
+                      {"calm", Upos::NOUN, "NN", 3, "obj"}});
+  t.reset(a);
+  CHECK(t.head(1) == 2);
+}
