@@ -7,11 +7,12 @@ Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
 tests/data/proxy (setA: cooperation and diplomacy, setB: frictions, setE:
 officials and institutions of both kinds, setH: relations in Africa, Latin
 America, Asia, the Gulf and the Balkans, setI: economic and security
-diplomacy; 16 invented wire stories each,
+diplomacy, setK: a wire desk's week, setN: stories told at length; 16
+invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
-score_news.py). The held-out sets of tests/data/heldout (setL, setM) are scored
+score_news.py). The held-out sets of tests/data/heldout (setL, setM, setO) are scored
 last, with these aggregate lines only: it is never read (see its README). See tests/data/proxy/README.md for how the sets were made
 and what their figures mean.
 """
@@ -26,7 +27,7 @@ if not os.path.exists(scorer):
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
 heldout = os.path.join(ROOT, "tests", "data", "heldout")
-sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK")] + [(heldout, "setL"), (heldout, "setM")]
+sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO")]
 for folder, name in sets:
     articles = os.path.join(folder, name + ".jsonl")
     gold = os.path.join(folder, name + "_gold.jsonl")
