@@ -89,3 +89,43 @@ TEST_CASE("tree repair: ', and Japan called ...', the 'and' hung on the joined c
   t.reset(a);
   CHECK(t.head(1) == 2);
 }
+
+TEST_CASE("tree repair: 'raised duties on steel from Asia and Quito threatened ...', the subject a conjunct of the object's noun") {
+  // Lima raised duties on steel from Asia and Quito threatened to leave.
+  syntax::Analysis a = test::analysis({{"Lima", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"raise", Upos::VERB, "VBD", -1, "root"},
+                                       {"duty", Upos::NOUN, "NNS", 1, "obj"},
+                                       {"on", Upos::ADP, "IN", 4, "case"},
+                                       {"steel", Upos::NOUN, "NN", 2, "nmod"},
+                                       {"from", Upos::ADP, "IN", 6, "case"},
+                                       {"Asia", Upos::PROPN, "NNP", 4, "nmod"},
+                                       {"and", Upos::CCONJ, "CC", 8, "cc"},
+                                       {"Quito", Upos::PROPN, "NNP", 6, "conj"},
+                                       {"threaten", Upos::VERB, "VBD", 1, "conj"},
+                                       {"to", Upos::PART, "TO", 11, "mark"},
+                                       {"leave", Upos::VERB, "VB", 9, "xcomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.child(9, "nsubj") == 8);
+  CHECK(t.child(9, "cc") == 7);
+  // a verb with a conjunction of its own keeps the first verb's subject:
+  // "Lima raised duties on Asia and Quito and left"
+  a = test::analysis({{"Lima", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"raise", Upos::VERB, "VBD", -1, "root"},
+                      {"duty", Upos::NOUN, "NNS", 1, "obj"},
+                      {"on", Upos::ADP, "IN", 4, "case"},
+                      {"Asia", Upos::PROPN, "NNP", 2, "nmod"},
+                      {"and", Upos::CCONJ, "CC", 6, "cc"},
+                      {"Quito", Upos::PROPN, "NNP", 4, "conj"},
+                      {"and", Upos::CCONJ, "CC", 8, "cc"},
+                      {"leave", Upos::VERB, "VBD", 1, "conj"}});
+  t.reset(a);
+  CHECK(t.child(8, "nsubj") < 0);
+  CHECK(t.head(6) == 4);
+}
+
+TEST_CASE("the subject of a clause whose 'and' the parser gave to a noun before it makes that clause's act") {
+  const auto fs = test::facts("Ties worsened in 2019, when Lima raised duties on steel from mills in Asia and Quito threatened to expel the Peruvian ambassador.");
+  CHECK(test::find(fs, "13", "ECU", "PER") != nullptr);
+  CHECK(test::find(fs, "13", "PER", "") == nullptr);
+}

@@ -29,6 +29,42 @@ bool Tree::repair_clause_conjunctions() {
   return changed;
 }
 
+// "when Peru raised duties on steel from Asia and Ecuador threatened to
+// quit the pact", read with "Ecuador" a conjunct of "Asia" and
+// "threatened" a conjunct of "raised" with no subject: a finite verb with
+// neither a subject nor a conjunction of its own, right after "and" and a
+// noun phrase that a conjunction joins to a word inside the first verb's
+// clause, has that phrase for its subject and that conjunction for its
+// own.
+bool Tree::repair_stolen_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 1; c < n; ++c) {
+    const int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || !is_verb(h) || child(c, "nsubj") >= 0 ||
+        child(c, "cc") >= 0)
+      continue;
+    bool finite = finite_tag(c);
+    for (const int* k = kids_begin(c); k != kids_end(c) && !finite; ++k)
+      finite = base_[*k] == "aux" && *k < c;
+    if (!finite) continue;
+    // the phrase right before the verb: a conjunct noun with its "and"
+    int p = c - 1;
+    while (base_[p] != "conj" && head_[p] > h && head_[p] < c && right_edge(head_[p]) == c - 1) p = head_[p];
+    if (p <= h || base_[p] != "conj" || !is_nominal(p) || is_verb(p) || right_edge(p) != c - 1) continue;
+    const int cc = left_edge(p);
+    if (upos(cc) != syntax::Upos::CCONJ || head_[cc] != p) continue;
+    // (joined to a word of the first verb's clause, after that verb)
+    int up = head_[p];
+    while (up >= 0 && up != h && up > h) up = head_[up];
+    if (up != h) continue;
+    attach(p, c, "nsubj");
+    attach(cc, c, "cc");
+    changed = true;
+  }
+  return changed;
+}
+
 // "X offered to mediate, and its envoy is due in Y on Friday", read with
 // the second clause a conjunct of the infinitive: a clause with a subject
 // and a tense of its own after "and" is no part of an infinitive (which
