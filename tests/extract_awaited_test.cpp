@@ -50,3 +50,15 @@ TEST_CASE("an attitude told in the 'of' phrase of an utterance ('issued messages
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "01", "KEN", "ETH") != nullptr);
 }
+
+TEST_CASE("'is to visit', 'are to sign', 'is to pay a visit': 'be' with an infinitive tells what is arranged (planned)") {
+  for (const char* text : {"The Zambian leader is to pay a short visit to Harare in October.",
+                           "Norway's foreign minister is to visit Nairobi on Monday.",
+                           "Fiji and Tonga are to sign a fisheries accord next week."}) {
+    auto fs = test::facts(text, "2026-03-04");
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    REQUIRE(!fs.empty());
+    for (const Fact& f : fs) CHECK(f.status == Status::planned);
+  }
+}

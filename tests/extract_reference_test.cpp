@@ -1,4 +1,5 @@
-// extract: "he" and "she" for an official named by title alone.
+// extract: "he" and "she" for an official named by title alone; acts made
+// again ("repeated that call").
 // Sentences are written for these tests.
 #include <doctest/doctest.h>
 
@@ -6,8 +7,10 @@
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
 
 using namespace dipgraph;
+using syntax::Upos;
 
 TEST_CASE("extract reference: 'she' after an official named by title alone is that official") {
   auto fs = test::facts(
@@ -357,4 +360,48 @@ TEST_CASE("'the two armies', 'the two customs services' are the pair told before
   for (const Fact& f : fs)
     fight |= f.root == "19" && test::countries(f).count("SDN") && test::countries(f).count("ETH");
   CHECK(fight);
+}
+
+TEST_CASE("'repeated that call', 'echoed the warning': an act made again is aimed where the act of its kind was") {
+  auto fs = test::facts(
+      "Ghana called on Togo to reopen the border crossing. The chairman of the African Union repeated that call on "
+      "Friday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "02", "", "TGO");
+  REQUIRE(f != nullptr);
+  bool au = false;
+  for (const Fact& x : fs)
+    for (const Actor& a : x.source) au |= x.root == "02" && a.id.find("AU") != std::string::npos;
+  CHECK(au);
+  // an act with a party of its own is its own ("repeated its call on Benin")
+  fs = test::facts("Ghana called on Togo to reopen the crossing. Niger repeated that call to Benin on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "NER", "TGO") == nullptr);
+}
+
+TEST_CASE("two organizations are not one side: the AU answering ECOWAS's act is aimed at it") {
+  auto fs = test::facts(
+      "ECOWAS called on Mali to free the detained ministers. The African Union repeated that call on Tuesday.");
+  CAPTURE(test::summary(fs));
+  bool au_to_mali = false;
+  for (const Fact& x : fs)
+    for (const Actor& a : x.source)
+      au_to_mali |= x.root == "02" && a.id.find("AU") != std::string::npos && test::countries(x, "target").count("MLI");
+  CHECK(au_to_mali);
+}
+
+TEST_CASE("tree repair: 'repeated that call', read with 'that' a subordinator object and 'call' fixed to it") {
+  syntax::Analysis a = test::analysis({{"Niger", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"repeat", Upos::VERB, "VBD", -1, "root"},
+                                       {"that", Upos::SCONJ, "IN", 1, "obj"},
+                                       {"call", Upos::NOUN, "NN", 2, "fixed"},
+                                       {"on", Upos::ADP, "IN", 5, "case"},
+                                       {"Friday", Upos::PROPN, "NNP", 3, "nmod"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(3) == "obj");
+  CHECK(t.head(3) == 1);
+  CHECK(t.rel(2) == "det");
+  CHECK(t.head(2) == 3);
+  CHECK(t.head(5) == 3);
 }

@@ -175,3 +175,35 @@ TEST_CASE("'the three states' are the last list of three told before") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "NER", "TCD") == nullptr);
 }
+
+TEST_CASE("tree repair: 'had voiced support for the plan and called on X', the second past hung on the noun: on the first verb") {
+  // Chile had voiced support for the plan and called on Peru to sign.
+  syntax::Analysis a = test::analysis({{"Chile", Upos::PROPN, "NNP", 2, "nsubj"},
+                                       {"have", Upos::AUX, "VBD", 2, "aux"},
+                                       {"voice", Upos::VERB, "VBN", -1, "root"},
+                                       {"support", Upos::NOUN, "NN", 2, "obj"},
+                                       {"for", Upos::ADP, "IN", 6, "case"},
+                                       {"the", Upos::DET, "DT", 6, "det"},
+                                       {"plan", Upos::NOUN, "NN", 3, "nmod"},
+                                       {"and", Upos::CCONJ, "CC", 8, "cc"},
+                                       {"call", Upos::VERB, "VBN", 6, "conj"},
+                                       {"on", Upos::ADP, "IN", 10, "case"},
+                                       {"Peru", Upos::PROPN, "NNP", 8, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(8) == 2);
+  // a participle after a noun, with no perfect above, stays: "voiced
+  // support for the plan drafted and signed by Peru" is no act of Chile's
+  a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"voice", Upos::VERB, "VBD", -1, "root"},
+                      {"support", Upos::NOUN, "NN", 1, "obj"},
+                      {"for", Upos::ADP, "IN", 5, "case"},
+                      {"the", Upos::DET, "DT", 5, "det"},
+                      {"plan", Upos::NOUN, "NN", 2, "nmod"},
+                      {"and", Upos::CCONJ, "CC", 7, "cc"},
+                      {"sign", Upos::VERB, "VBN", 5, "conj"},
+                      {"by", Upos::ADP, "IN", 9, "case"},
+                      {"Peru", Upos::PROPN, "NNP", 7, "obl"}});
+  t.reset(a);
+  CHECK(t.head(7) == 5);
+}

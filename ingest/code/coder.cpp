@@ -42,6 +42,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   authoring_class_ = frames_.class_index("authoring");
   counterpart_class_ = frames_.class_index("counterpart");
   referring_class_ = frames_.class_index("referring");
+  repeating_class_ = frames_.class_index("repeating");
   denial_class_ = frames_.class_index("denial");
   withdrawn_class_ = frames_.class_index("withdrawn");
   freeing_class_ = frames_.class_index("freeing");
@@ -522,6 +523,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);
         if (e.target.empty()) referred_act(c, w, f.cameo, e.source, e.target, why);
       }
+      if (!e.source.empty() && f.noun && e.target.empty() && !(f.flags & (kFrameSym | kFrameSay)))
+        repeated_act(c, w, f.cameo, e.source, e.target, why);
       // ... and of a noun ("expressed regret at the decision")
       if (!e.source.empty() && f.noun && e.target.empty() && !(f.flags & (kFrameSym | kFrameSay)))
         referred_act(c, w, f.cameo, e.source, e.target, why);

@@ -202,6 +202,11 @@ class Coder {
   // its kind told last before (CoderInput::last_force, last_acts); the act
   // is aimed at its makers. (An act of the root of `cameo`, the verb's own,
   // is that act told again, no reaction to it: "welcomed the visit" as a host.)
+  // "X called on Y to ... Z repeated that call": a definite act noun with
+  // no party of its own made again is aimed where the act of its kind
+  // told last was.
+  void repeated_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
+                    std::vector<std::int32_t>& target, std::string& why) const;
   void referred_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
                     std::vector<std::int32_t>& target, std::string& why) const;
   // "demanded the withdrawal of Turkish forces", "called for the release of
@@ -270,6 +275,7 @@ class Coder {
   int refusal_class_ = -1;                // frames.tsv @refusal: "X's refusal to reopen"
   int subordinate_class_ = -1;            // frames.tsv @subordinate: "ordered its troops to ..."
   int count_class_ = -1;                  // frames.tsv @count: "thousands of X", "a group of X"
+  int repeating_class_ = -1;              // frames.tsv @repeating: "repeated that call"
   int referring_class_ = -1;              // frames.tsv @referring: "the move", "the decision"
   int talks_class_ = -1;                  // frames.tsv @talks: "talk", "conference"
   int press_class_ = -1;                  // frames.tsv @press: "press", "news", "media"

@@ -276,6 +276,30 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   if (!target.empty()) why += "target=answered ";
 }
 
+// "Kenya called on Ethiopia to withdraw ... The AU repeated that call",
+// "Paris echoed the warning": an act noun made once more by a verb of
+// repeating, definite and with no party of its own, is aimed where the
+// latest act of its root told before was (by another: one's own call
+// repeated is one act).
+void Coder::repeated_act(const Ctx& c, int t, const std::string& cameo, const std::vector<std::int32_t>& source,
+                         std::vector<std::int32_t>& target, std::string& why) const {
+  const Tree& tr = c.t;
+  if (tr.rel(t) != "obj" || tr.head(t) < 0 || !frames_.in_class(repeating_class_, tr.lemma(tr.head(t)))) return;
+  bool definite = false;
+  std::vector<std::int32_t> own;  // its own parties
+  for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
+    if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that", "these", "those"});
+    if (is_rel(tr.base(*d), {"nmod", "amod", "compound"})) actors_at(c, *d, false, true, own);
+  }
+  if (!definite || !own.empty()) return;
+  const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+    return cameo.compare(0, 2, a.root, 2) == 0 && !c.any_among(a.source, source);
+  });
+  if (!a) return;
+  c.add_others(a->target, source, target);
+  if (!target.empty()) why += "target=that of the act repeated ";
+}
+
 // "Uganda condemned the attack", "provided support for the
 // operation": a definite noun of force ("the attack", "the operation") with
 // no party of its own, as the object of the act or after "for" or

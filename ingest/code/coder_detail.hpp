@@ -25,8 +25,15 @@ struct Coder::Ctx {
   const Mention& party(std::int32_t x) const { return rec.mentions[x < 0 ? -x - 1 : x]; }
   int country_of(std::int32_t x) const { return party(x).country; }
   // True if party x is of the country of one of `parties` ("its own side").
+  // (parties of no country, organizations, are the same side only when they
+  // name the same one: the GCC is not the Arab League's side)
   bool among(std::int32_t x, const std::vector<std::int32_t>& parties) const {
-    return std::any_of(parties.begin(), parties.end(), [&](std::int32_t p) { return country_of(p) == country_of(x); });
+    const Mention& m = party(x);
+    return std::any_of(parties.begin(), parties.end(), [&](std::int32_t p) {
+      const Mention& o = party(p);
+      if (m.country >= 0 || o.country >= 0) return o.country == m.country;
+      return o.kind == m.kind && o.entity == m.entity;
+    });
   }
   // True if one of `xs` is of the country of one of `parties`.
   bool any_among(const std::vector<std::int32_t>& xs, const std::vector<std::int32_t>& parties) const {

@@ -205,6 +205,12 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       // "are due to sign", with "due to" read as a preposition on the verb:
       // what is due is still to come
       if (b == "case" && tr.is_verb(x) && tr.lemma(*d) == "due") take(static_cast<int>(Status::planned));
+      // "is to visit X", "the two sides are to sign", "was to meet": "be"
+      // with an infinitive tells what is arranged to come (the parser reads
+      // "be" as the copula of the infinitive's verb)
+      if (b == "cop" && tr.is_verb(x) && tr.lemma(*d) == "be" && tr.child(x, "mark") > *d &&
+          tr.lemma(tr.child(x, "mark")) == "to")
+        take(static_cast<int>(Status::planned));
       // a participle before a noun event: "the planned trip", "the cancelled talks"
       if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       // "the idea that X will ...", "fears that X would ...": the noun right

@@ -30,6 +30,7 @@ class Tree {
     index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
+    if (repair_demonstrative_heads()) index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
@@ -92,6 +93,7 @@ class Tree {
   bool repair_subject_conjuncts();
   bool repair_clause_conjunctions();
   bool repair_stolen_subjects();
+  bool repair_demonstrative_heads();
   bool repair_phrase_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();

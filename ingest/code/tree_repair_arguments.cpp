@@ -478,6 +478,26 @@ bool Tree::repair_particle_prepositions() {
   return changed;
 }
 
+// "repeated that call on Friday", read with "that" a subordinator made the
+// object and "call" a fixed part of it: a noun fixed to a demonstrative
+// "that" or "this" is the head of their phrase, the demonstrative its
+// determiner.
+bool Tree::repair_demonstrative_heads() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int d = head_[x];
+    if (d != x - 1 || rel_[x] != "fixed" || upos(x) != syntax::Upos::NOUN || (lemma(d) != "that" && lemma(d) != "this"))
+      continue;
+    take_place(x, d);
+    attach(d, x, "det");
+    for (int k = 0; k < n; ++k)
+      if (k != x && head_[k] == d) head_[k] = x;
+    changed = true;
+  }
+  return changed;
+}
+
 // "in Uganda's western Kasese district", read with "Uganda's" owning the
 // name inside the phrase: a possessive before a compound owns the whole
 // noun phrase, its head.
