@@ -1,6 +1,7 @@
 // The words the parser reads of a sentence (ingest/code/parser_input.hpp)
-// and the tree repair that hangs a clause's "and" on its verb
-// (tree_repair_conjuncts.cpp). Sentences written for these tests.
+// and the tree repairs of conjunctions and conjuncts the parser hung
+// across a clause boundary (tree_repair_conjuncts.cpp, tree_repair_speech.cpp). Sentences
+// written for these tests.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -128,4 +129,37 @@ TEST_CASE("the subject of a clause whose 'and' the parser gave to a noun before 
   const auto fs = test::facts("Ties worsened in 2019, when Lima raised duties on steel from mills in Asia and Quito threatened to expel the Peruvian ambassador.");
   CHECK(test::find(fs, "13", "ECU", "PER") != nullptr);
   CHECK(test::find(fs, "13", "PER", "") == nullptr);
+}
+
+TEST_CASE("tree repair: 'said X \"respects every choice Y makes\" and praised Y', the conjunct hung inside the quotation: on the verb outside") {
+  // Chile said Santiago " respects every choice Lima makes " and praised Lima .
+  syntax::Analysis a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"Santiago", Upos::PROPN, "NNP", 4, "nsubj"},
+                                       {"\"", Upos::PUNCT, "``", 4, "punct"},
+                                       {"respect", Upos::VERB, "VBZ", 1, "ccomp"},
+                                       {"every", Upos::DET, "DT", 6, "det"},
+                                       {"choice", Upos::NOUN, "NN", 4, "obj"},
+                                       {"Lima", Upos::PROPN, "NNP", 8, "nsubj"},
+                                       {"make", Upos::VERB, "VBZ", 6, "acl:relcl"},
+                                       {"\"", Upos::PUNCT, "''", 4, "punct"},
+                                       {"and", Upos::CCONJ, "CC", 11, "cc"},
+                                       {"praise", Upos::VERB, "VBD", 8, "conj"},
+                                       {"Lima", Upos::PROPN, "NNP", 11, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(11) == 1);
+  // a conjunct inside the same quotation stays ('"we respect it and we
+  // welcome it"')
+  a = test::analysis({{"Chile", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"say", Upos::VERB, "VBD", -1, "root"},
+                      {"\"", Upos::PUNCT, "``", 3, "punct"},
+                      {"respect", Upos::VERB, "VBP", 1, "ccomp"},
+                      {"it", Upos::PRON, "PRP", 3, "obj"},
+                      {"and", Upos::CCONJ, "CC", 6, "cc"},
+                      {"welcome", Upos::VERB, "VBP", 3, "conj"},
+                      {"it", Upos::PRON, "PRP", 6, "obj"},
+                      {"\"", Upos::PUNCT, "''", 3, "punct"}});
+  t.reset(a);
+  CHECK(t.head(6) == 3);
 }

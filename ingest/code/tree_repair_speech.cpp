@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string_view>
+#include <vector>
 
 #include "ingest/code/tree.hpp"
 
@@ -104,6 +105,32 @@ bool Tree::repair_said_subjects() {
       if (head_[k] == v && (base_[k] == "advcl" || base_[k] == "obl" || base_[k] == "punct")) attach(k, act, rel_[k]);
     attach(act, v, "ccomp");
     attach(first, act, "nsubj");
+    changed = true;
+  }
+  return changed;
+}
+
+// 'said Lima "respects every choice Quito makes" and praised Quito for
+// ...', read with "praised" a conjunct of "makes" inside the quotation: a
+// conjunct outside the quotation marks joins no verb inside them (the
+// quoted words are another's); it joins the nearest verb above that stands
+// outside, the verb the quotation hangs on.
+bool Tree::repair_quote_conjuncts() {
+  const int n = size();
+  std::vector<int> quotes_before(n + 1, 0);
+  for (int i = 0; i < n; ++i) quotes_before[i + 1] = quotes_before[i] + (a_->lemma[i] == "\"" ? 1 : 0);
+  auto inside = [&](int i) { return quotes_before[i] % 2 == 1; };
+  if (quotes_before[n] < 2) return false;
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    const int h = head_[c];
+    if (h < 0 || h > c || base_[c] != "conj" || !is_verb(c) || inside(c) || !inside(h) ||
+        quotes_before[c] == quotes_before[h + 1])
+      continue;
+    int a = head_[h];
+    for (int step = 0; a >= 0 && inside(a) && step < 8; ++step) a = head_[a];
+    if (a < 0 || a > c || inside(a) || !is_verb(a)) continue;
+    head_[c] = a;
     changed = true;
   }
   return changed;
