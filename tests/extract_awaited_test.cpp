@@ -62,3 +62,16 @@ TEST_CASE("'is to visit', 'are to sign', 'is to pay a visit': 'be' with an infin
     for (const Fact& f : fs) CHECK(f.status == Status::planned);
   }
 }
+
+TEST_CASE("an official told by a title and 'its' is awaited for the state 'its' stands for") {
+  auto fs = test::facts("Samoa would not comment on the vote. Its deputy defence minister is due in Suva next week.",
+                        "2026-03-04");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_code(fs, "042", "WSM", "FJI");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("Samoa would not comment on the vote. Its deputy defence minister will meet the Fijian president soon.",
+                   "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "WSM,FJI") != nullptr);
+}

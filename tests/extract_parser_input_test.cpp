@@ -163,3 +163,30 @@ TEST_CASE("tree repair: 'said X \"respects every choice Y makes\" and praised Y'
   t.reset(a);
   CHECK(t.head(6) == 3);
 }
+
+TEST_CASE("tree repair: 'Its deputy prime minister will meet X', read with the title's first word a fronted object or a second subject") {
+  for (const char* rel : {"obj", "nsubj"}) {
+    syntax::Analysis a = test::analysis({{"its", Upos::PRON, "PRP$", 1, "nmod:poss"},
+                                         {"deputy", Upos::NOUN, "NN", 5, rel},
+                                         {"prime", Upos::ADJ, "JJ", 3, "amod"},
+                                         {"minister", Upos::NOUN, "NN", 5, "nsubj"},
+                                         {"will", Upos::AUX, "MD", 5, "aux"},
+                                         {"meet", Upos::VERB, "VB", -1, "root"},
+                                         {"Lima", Upos::PROPN, "NNP", 5, "obj"}});
+    ingest::Tree t;
+    t.reset(a);
+    CAPTURE(rel);
+    CHECK(t.head(1) == 3);
+    CHECK(t.rel(1) == "compound");
+    CHECK(t.head(0) == 3);
+  }
+  // a name after a noun of its kind is left to the apposition repair:
+  // "the regional body ECOWAS eased ..."
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"bloc", Upos::NOUN, "NN", 3, "nsubj"},
+                                       {"ECOWAS", Upos::PROPN, "NNP", 3, "nsubj"},
+                                       {"ease", Upos::VERB, "VBD", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.rel(1) != "compound");
+}

@@ -605,9 +605,16 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     CodedEvent e;
     actors_at(c, subj, true, false, e.source);
     bool people = !e.source.empty();
+    // ("Its deputy defence minister is expected in X": a title no name or state
+    // came with, whose state a possessive pronoun gives)
+    const int sm = c.mention(subj);
+    const bool official = sm >= 0 ? c.rec.mentions[sm].kind == MentionKind::title
+                                  : (c.rec.toks[c.in.tok_of_word[subj]].cls & kRoleNoun) != 0;
     for (std::int32_t x : e.source) {
       const Mention& m = c.party(x);
-      people &= (m.kind == MentionKind::person || m.kind == MentionKind::role) && m.country != place.country;
+      people &= (m.kind == MentionKind::person || m.kind == MentionKind::role ||
+                 (official && m.kind == MentionKind::country && m.anaphor)) &&
+                m.country != place.country;
     }
     if (!people) continue;
     e.frame = static_cast<std::uint32_t>(visit_frame_);

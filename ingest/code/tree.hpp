@@ -31,6 +31,7 @@ class Tree {
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_demonstrative_heads()) index_kids();
+    if (repair_fronted_compounds()) index_kids();
     if (repair_quote_conjuncts()) index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_handed_over()) index_kids();
@@ -95,6 +96,7 @@ class Tree {
   bool repair_clause_conjunctions();
   bool repair_stolen_subjects();
   bool repair_demonstrative_heads();
+  bool repair_fronted_compounds();
   bool repair_quote_conjuncts();
   bool repair_phrase_conjuncts();
   bool repair_that_conjuncts();

@@ -478,6 +478,28 @@ bool Tree::repair_particle_prepositions() {
   return changed;
 }
 
+// "Its deputy prime minister will meet X", read with "deputy" an object
+// fronted before the subject "prime minister": a bare noun object right
+// before the subject, both before their verb, is the first word of the
+// subject (English fronts no bare object before a subject); what it
+// owned ("its") is the subject's. (Read as a second subject: see
+// repair_clauses.)
+bool Tree::repair_fronted_compounds() {
+  const int n = size();
+  bool changed = false;
+  for (int o = 0; o < n; ++o) {
+    const int v = head_[o];
+    if (v < 0 || v < o || rel_[o] != "obj" || upos(o) != syntax::Upos::NOUN || child(o, "case") >= 0) continue;
+    const int s = child(v, "nsubj");
+    if (s < 0 || s < o || s > v || right_edge(o) + 1 != left_edge(s)) continue;
+    for (int k = 0; k < o; ++k)
+      if (head_[k] == o) head_[k] = s;
+    attach(o, s, "compound");
+    changed = true;
+  }
+  return changed;
+}
+
 // "repeated that call on Friday", read with "that" a subordinator made the
 // object and "call" a fixed part of it: a noun fixed to a demonstrative
 // "that" or "this" is the head of their phrase, the demonstrative its

@@ -562,8 +562,10 @@ bool Tree::repair_clauses() {
       int s2 = *k, prev = s2 - 1;
       // "when Beninese border guards seized X", read with "border"
       // and "officers" as two subjects: two common nouns side by side are
-      // a compound, the second its head.
-      if (prev == first && upos(first) == syntax::Upos::NOUN && upos(s2) == syntax::Upos::NOUN) {
+      // a compound, the second its head (also with the second's modifiers
+      // between: "Its deputy | defence minister arrived").
+      if (right_edge(first) + 1 == left_edge(s2) && upos(first) == syntax::Upos::NOUN &&
+          upos(s2) == syntax::Upos::NOUN) {
         for (int x = 0; x < first; ++x)
           if (head_[x] == first) head_[x] = s2;
         head_[first] = s2;
