@@ -75,3 +75,24 @@ TEST_CASE("an official told by a title and 'its' is awaited for the state 'its' 
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "WSM,FJI") != nullptr);
 }
+
+TEST_CASE("places joined to the first ('due in Lima on Friday and in Quito on Saturday') are visits too, each of its own day") {
+  auto fs = test::facts("Chile's trade minister is due in Lima on Friday and in Quito on Saturday.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  const Fact* lima = test::find_code(fs, "042", "CHL", "PER");
+  const Fact* quito = test::find_code(fs, "042", "CHL", "ECU");
+  REQUIRE(lima != nullptr);
+  REQUIRE(quito != nullptr);
+  CHECK(lima->date == "2026-03-06");
+  CHECK(quito->date == "2026-03-07");
+  CHECK(quito->status == Status::planned);
+  // ... and a clause joined to a presence: "was in X on Monday and was
+  // awaited in Y a day later"
+  fs = test::facts("Kenya's foreign minister was in Kampala on Monday and was expected in Kinshasa a day later.",
+                   "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "KEN", "UGA") != nullptr);
+  const Fact* f = test::find_code(fs, "042", "KEN", "COD");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

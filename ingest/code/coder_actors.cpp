@@ -589,16 +589,27 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     const Mention& place = c.rec.mentions[mi];
     bool where = place.kind == MentionKind::country || place.kind == MentionKind::capital ||
                  place.kind == MentionKind::city;
-    int cop = tr.child(n, "cop");
-    int subj = tr.child(n, "nsubj");
+    // ("is due in Lima on Friday and in Quito on Saturday": the second
+    // place is told by the first conjunct's clause, whichever phrase the
+    // parser joined it to)
+    int at = n;
+    while (tr.base(at) == "conj" && tr.head(at) >= 0 && tr.head(at) < at) at = tr.head(at);
+    int cop = tr.child(at, "cop");
+    int subj = tr.child(at, "nsubj");
     // ("the minister is due in Dakar on Friday", "is expected in Rabat
     // next week": one awaited there is to visit it)
     bool awaited = false;
-    if (const int h = tr.head(n); cop < 0 && h >= 0 && tr.base(n) == "obl" && is_rel(tr.lemma(h), {"due", "expect"})) {
+    if (const int h = tr.head(at); cop < 0 && h >= 0 && tr.base(at) == "obl" && is_rel(tr.lemma(h), {"due", "expect"})) {
       cop = tr.child(h, "cop");
       if (cop < 0) cop = tr.child(h, "aux:pass");
       subj = tr.child(h, "nsubj");
       if (subj < 0) subj = tr.child(h, "nsubj:pass");
+      // ("was in Kampala last week and is expected in Kigali": the
+      // first clause's subject)
+      for (int x = h; subj < 0 && tr.base(x) == "conj" && tr.head(x) >= 0 && tr.head(x) < x;) {
+        x = tr.head(x);
+        subj = tr.child(x, "nsubj");
+      }
       awaited = true;
     }
     if (!where || place.country < 0 || cop < 0 || tr.lemma(cop) != "be" || subj < 0) continue;

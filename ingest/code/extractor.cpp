@@ -491,6 +491,14 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         if (in_phrase && hn > w && tr.is_nominal(hn) && hn != e.word && !(f.noun && hn == gov)) continue;
         ++dates_here;
         only = static_cast<int>(k);
+        // "is due in Lima on Friday and in Quito on Saturday": a visit told
+        // by presence at a place (its word the place's, coder_actors.cpp)
+        // is dated by the date phrase right after the place
+        if (!f.noun && tr.is_nominal(e.word) && first >= 2 && first - 2 == tr.right_edge(e.word) &&
+            tr.upos(first - 1) == Upos::ADP) {
+          date = static_cast<int>(k);
+          break;
+        }
         for (int step = 0; step < 5 && w >= 0; ++step, w = tr.head(w)) {
           if (w == e.word || (f.noun && w == gov)) {
             date = static_cast<int>(k);
