@@ -613,3 +613,12 @@ TEST_CASE("a reaction to an act done to a state is not aimed at that state") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "KEN", "SOM") == nullptr);
 }
+
+TEST_CASE("frames: time spent with another state's official ('spent two hours with X') is a meeting; money spent is not") {
+  auto fs = test::facts("Norway's prime minister spent two hours with the Kenyan president on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "NOR,KEN") != nullptr);
+  fs = test::facts("Norway spent two million dollars with Kenyan contractors last year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
