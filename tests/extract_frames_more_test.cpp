@@ -622,3 +622,14 @@ TEST_CASE("frames: time spent with another state's official ('spent two hours wi
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "04") == nullptr);
 }
+
+TEST_CASE("frames: what a state presses, pushes or lobbies for is asked of whom it names, not done") {
+  for (const char* text : {"Lithuania pressed for a ban on Russian timber.", "Lithuania pushed for a ban on Russian timber.",
+                           "Lithuania lobbied for a ban on Russian timber."}) {
+    auto fs = test::facts(text);
+    CAPTURE(text);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "02", "LTU", "RUS") != nullptr);
+    CHECK(test::with_root(fs, "16") == nullptr);
+  }
+}
