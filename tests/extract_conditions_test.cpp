@@ -112,3 +112,22 @@ TEST_CASE("a response announced in kind is a threat, made now, at the maker of t
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("status: an act anywhere inside what an accusation alleges is alleged; a rejection set beside the charge is not") {
+  auto fs = test::facts(
+      "Chad shut its border with Sudan on Monday and expelled a Sudanese envoy, accusing Khartoum of hiding the men "
+      "behind a bomb attack in the Chadian capital last week.",
+      "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "TCD", "SDN") != nullptr);
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+  // ("shut" after a singular subject is a past, not a present of what is
+  // scheduled: the closure happened on the Monday before)
+  for (const Fact& f : fs) CHECK(f.status == Status::occurred);
+  fs = test::facts(
+      "A Malian army spokesman accused Niamey of letting armed men cross into Mali to buy fuel, a charge the "
+      "Nigerien government has repeatedly rejected.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "NER", "MLI") != nullptr);
+}

@@ -162,9 +162,35 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
         for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d); ++r)
           if (about_noun(*r)) take(cues_.find(CueWhere::gov, tr.lemma(*r)));
     }
+  // "accusing X of hiding the gunmen behind a bomb attack": an act told
+  // anywhere inside what an accusation alleges (its "of" or "for" phrase)
+  // is alleged, not told as done (the loop below sees the phrase's own
+  // head only). (Not a clause set beside the charge with a speaker of its
+  // own: "..., a charge X has rejected".)
+  auto own_clause = [&](int x) {
+    if (tr.base(x) == "appos") return true;
+    if (tr.rel(x) != "acl:relcl") return false;
+    const int s = tr.child(x, "nsubj");
+    return s >= 0 && tr.xpos(s) != "WDT" && tr.xpos(s) != "WP" && tr.lemma(s) != "that";
+  };
+  for (int x = t, step = 0; x >= 0 && step < 8 && !own_clause(x); ++step) {
+    x = tr.head(x);
+    if (x < 0 || own_clause(x)) break;
+    const int h = tr.head(x);
+    if (h < 0 || !is_rel(tr.marker(x), {"of", "for"}) ||
+        !(tr.base(x) == "advcl" || tr.base(x) == "acl" || tr.base(x) == "obl"))
+      continue;
+    const int acc = tr.is_verb(h) ? h : (tr.rel(h) == "obj" ? tr.head(h) : -1);
+    if (acc >= 0 && tr.is_verb(acc) && accusing_verb(tr.lemma(acc))) take(kHypothetical);
+  }
   // "X flies to Y on Friday", "leaves for Z on Sunday": a present tense
   // with a day named tells what is scheduled.
-  if (tr.is_verb(t) && (tr.xpos(t) == "VBZ" || tr.xpos(t) == "VBP") && tr.child(t, "aux") < 0 &&
+  // ("Chad shut its border on Monday": a form read as a plural present
+  // after a singular subject is the past of a verb whose forms are alike)
+  const int present_subject = tr.child(t, "nsubj");
+  const bool singular_subject =
+      present_subject >= 0 && (tr.xpos(present_subject) == "NN" || tr.xpos(present_subject) == "NNP");
+  if (tr.is_verb(t) && (tr.xpos(t) == "VBZ" || (tr.xpos(t) == "VBP" && !singular_subject)) && tr.child(t, "aux") < 0 &&
       tr.child(t, "aux:pass") < 0 && !frames_.any_frame(tr.lemma(t), false, [](const Frame& g) { return (g.flags & kFrameSay) != 0; }))
     for (const int* d = tr.kids_begin(t); d != tr.kids_end(t); ++d) {
       if (tr.base(*d) != "obl") continue;
