@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
 
 using namespace dipgraph;
+using syntax::Upos;
 
 TEST_CASE(
     "extract force: an attack that people were killed in hit them, never made them attackers") {
@@ -240,4 +242,40 @@ TEST_CASE("extract force: 'the launch' condemned is the launch told before") {
       "condemned the launch as a threat to regional peace.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "JPN", "PRK") != nullptr);
+}
+
+TEST_CASE("force: aircraft dropping bombs, units crossing the border, armed craft circling a platform") {
+  auto fs = test::facts("A Sudanese army spokesman said two Chadian aircraft dropped bombs near a border town on Wednesday.",
+                        "2026-03-05");
+  CAPTURE(test::summary(fs));
+  // told by a state with no target named: aimed at the state that tells it,
+  // and the telling is its accusation
+  CHECK(test::find(fs, "19", "TCD", "SDN") != nullptr);
+  CHECK(test::find_code(fs, "112", "SDN", "TCD") != nullptr);
+  fs = test::facts("The Congolese foreign minister told reporters that Rwandan troops had crossed the frontier in large numbers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "150", "RWA", "COD") != nullptr);
+  CHECK(test::find_code(fs, "112", "COD", "RWA") != nullptr);
+  fs = test::facts("Guyana's navy said a Venezuelan patrol boat circled the drilling platform for an hour on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "150", "VEN", "GUY") != nullptr);
+  // aid dropped is aid, not force
+  fs = test::facts("Jordanian aircraft dropped food parcels over Gaza on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}
+
+TEST_CASE("tree repair: 'said two aircraft dropped bombs', read with 'two' the object of 'said' and a relative clause on it") {
+  syntax::Analysis a = test::analysis({{"Sudan", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"say", Upos::VERB, "VBD", -1, "root"},
+                                       {"two", Upos::NUM, "CD", 1, "obj"},
+                                       {"aircraft", Upos::NOUN, "NNS", 4, "nsubj"},
+                                       {"drop", Upos::VERB, "VBD", 2, "acl:relcl"},
+                                       {"bomb", Upos::NOUN, "NNS", 4, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(4) == 1);
+  CHECK(t.rel(4) == "ccomp");
+  CHECK(t.head(2) == 3);
+  CHECK(t.rel(2) == "nummod");
 }

@@ -365,12 +365,22 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       // of its maker (the act stands as a fact too). (Not an arrest or a
       // seizure: "officials said X's police detained six fishermen"
       // reports the detention, which the coding rules count alone.)
+      // ("... said Sudanese aircraft had dropped bombs near a border town",
+      // "... said X's troops crossed the frontier": force or an incursion
+      // a state's officials tell with no target named is aimed at that
+      // state, and so is the show of force a state tells of: root 15)
       if (out[k].cameo == "010") {
         std::vector<std::int32_t> accused;
         for (std::size_t j : inner) {
-          const CodedEvent& e = out[j];
+          CodedEvent& e = out[j];
           const int r = (e.cameo[0] - '0') * 10 + (e.cameo[1] - '0');
-          if (r >= 18 && r <= 20 && e.status == Status::occurred && !e.hypothetical && !e.sym)
+          const bool force = (r >= 18 && r <= 20) || r == 15;
+          if (force && e.target.empty() && !e.source.empty() && !e.sym && !c.any_among(e.source, speaker) &&
+              std::all_of(speaker.begin(), speaker.end(), [&](std::int32_t x) { return c.country_of(x) >= 0; })) {
+            e.target = speaker;
+            e.why += "target=the state that tells it ";
+          }
+          if (force && e.status == Status::occurred && !e.hypothetical && !e.sym)
             c.add_others(e.source, speaker, accused);
           // ... so is arming or funding an armed group ("told reporters
           // Kampala armed the rebels"), which the coding rules do not count alone

@@ -33,6 +33,7 @@ class Tree {
     if (repair_demonstrative_heads()) index_kids();
     if (repair_fronted_compounds()) index_kids();
     if (repair_quote_conjuncts()) index_kids();
+    if (repair_said_numbers()) index_kids();
     if (repair_double_objects()) index_kids();
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
@@ -98,6 +99,7 @@ class Tree {
   bool repair_demonstrative_heads();
   bool repair_fronted_compounds();
   bool repair_quote_conjuncts();
+  bool repair_said_numbers();
   bool repair_phrase_conjuncts();
   bool repair_that_conjuncts();
   bool repair_list_appositions();

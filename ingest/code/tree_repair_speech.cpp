@@ -136,4 +136,29 @@ bool Tree::repair_quote_conjuncts() {
   return changed;
 }
 
+// "said two Chadian aircraft dropped bombs", read with "two" the object
+// of "said" and the rest a relative clause on it: a number a verb of
+// saying takes for its object, with a clause after it whose subject the
+// number counts, is that subject's count, and the clause is what was said.
+bool Tree::repair_said_numbers() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (h < 0 || h > x || rel_[x] != "obj" || upos(x) != syntax::Upos::NUM || !is_verb(h) ||
+        !reports_clause(a_->lemma[h]))
+      continue;
+    int v = -1;
+    for (const int* k = kids_begin(x); k != kids_end(x) && v < 0; ++k)
+      if (rel_[*k] == "acl:relcl" && is_verb(*k)) v = *k;
+    if (v < 0) continue;
+    const int s = child(v, "nsubj");
+    if (s < 0 || s < x || left_edge(s) != x + 1 || !is_nominal(s)) continue;
+    attach(v, h, "ccomp");
+    attach(x, s, "nummod");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest
