@@ -96,3 +96,14 @@ TEST_CASE("places joined to the first ('due in Lima on Friday and in Quito on Sa
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::planned);
 }
+
+TEST_CASE("a trip or meeting one 'is expected to' make is scheduled; what one is expected to decide is not told") {
+  auto fs = test::facts("The Kenyan leader is expected to fly to Kigali in the spring.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_code(fs, "042", "KEN", "RWA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("The council is expected to approve sanctions on Eritrea.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "16") == nullptr);
+}

@@ -301,7 +301,13 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       // "did not rule out sanctions", "has not cancelled the visit": a
       // negating verb itself negated leaves the act open, no fact.
       if (!(act && x == t)) {
-        const int g = gov_cue(c, h);
+        int g = gov_cue(c, h);
+        // "is expected to visit X next week", "is expected to fly to Y":
+        // a trip or a meeting one is expected to make is scheduled (what one
+        // is expected to decide or do stays speculation)
+        if (g == kHypothetical && x == t && tr.lemma(h) == "expect" && tr.passive(h) && tr.is_verb(t) &&
+            frames_.any_frame(tr.lemma(t), false, [](const Frame& f) { return f.cameo.rfind("04", 0) == 0; }))
+          g = static_cast<int>(Status::planned);
         bool negated_gov = false;
         for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && g == static_cast<int>(Status::negated); ++d)
           negated_gov |= (tr.base(*d) == "advmod" || tr.base(*d) == "part") && is_rel(tr.lemma(*d), {"not", "never", "n't"});
