@@ -107,3 +107,19 @@ TEST_CASE("a trip or meeting one 'is expected to' make is scheduled; what one is
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("a meeting of two states in a city of one of them is the other's visit there too") {
+  auto fs = test::facts("Chile's foreign minister met Peru's foreign minister in Lima on Monday.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "CHL,PER") != nullptr);
+  const Fact* v = test::find_code(fs, "042", "CHL", "PER");
+  REQUIRE(v != nullptr);
+  CHECK(v->status == Status::occurred);
+  // not in a third state's city, nor one still to come
+  fs = test::facts("Chile's foreign minister met Peru's foreign minister in Quito on Monday.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "", "") == nullptr);
+  fs = test::facts("Chile's foreign minister will meet Peru's foreign minister in Lima next week.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "", "") == nullptr);
+}

@@ -47,6 +47,37 @@ bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   return true;
 }
 
+// "Chile's foreign minister met her Peruvian counterpart in Lima": a
+// meeting, talks or a summit of two states held in a city of one of them
+// is that state's hosting of the other, whose visit there is a fact of its
+// own (the coding rules count a visit and a meeting during it apart). Not
+// a call (041), a mediation (045), a meeting placed only in a country, nor
+// one still to come (who is to travel is not told).
+void hosted_visit(const Draft& d, const Dictionary& dict, std::vector<Draft>& drafts) {
+  const Fact& f = d.fact;
+  if (!d.own_place || !f.location || f.location->country.empty() || d.countries.size() != 2 ||
+      !d.countries.count(f.location->country) || !(f.cameo == "040" || f.cameo == "044" || f.cameo == "046") ||
+      f.status != Status::occurred)
+    return;
+  const int lc = dict.country_index(f.location->country);
+  if (lc < 0 || dict.countries()[lc].name == f.location->name) return;
+  Draft v = d;
+  Fact& visit = v.fact;
+  visit.cameo = "042";
+  visit.type = "visit";
+  visit.name.clear();
+  visit.source.clear();
+  visit.target.clear();
+  visit.participants.clear();
+  for (const std::vector<Actor>* side : {&f.source, &f.target, &f.participants})
+    for (const Actor& a : *side) {
+      if (a.country.empty()) return;  // an organization's part is not told
+      add_actor(a.country == f.location->country ? visit.target : visit.source, a);
+    }
+  if (visit.source.empty() || visit.target.empty()) return;
+  drafts.push_back(std::move(v));
+}
+
 // "offered no evidence", "pledged no money": an object with "no" is no offer.
 bool offers_nothing(const Tree& t, int w) {
   const int o = t.child(w, "obj");
@@ -551,8 +582,10 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
                              dm.offset > 0;
         if (forward) fct.status = Status::planned;
       }
-      // Place: "in/at <place>" hanging from the trigger or its verb.
-      for (int node : {e.word, f.noun ? gov : -1}) {
+      // Place: "in/at <place>" hanging from the trigger or its verb (or, for
+      // a meeting, from whom it met: "met X's foreign minister in Lima").
+      const int met = !f.noun && fct.cameo.rfind("04", 0) == 0 ? tr.child(e.word, "obj") : -1;
+      for (int node : {e.word, f.noun ? gov : -1, met}) {
         if (node < 0 || fct.location) continue;
         for (const int* k = tr.kids_begin(node); k != tr.kids_end(node); ++k) {
           std::string_view b = tr.base(*k), p = tr.marker(*k);
@@ -602,6 +635,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         fmt::print(stderr, "dipgraph trace: {}:{}: {} {} [{}] {}\n", doc.article.id, span.index, fct.cameo,
                    to_string(fct.status), words[e.word], e.why);
       if (e.mutual && split_mutual(d, drafts)) continue;
+      hosted_visit(d, dict, drafts);
       drafts.push_back(std::move(d));
     }
     // A statement only when nothing else was found in its sentence.
