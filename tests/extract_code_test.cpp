@@ -712,3 +712,17 @@ TEST_CASE("extract code: a subject with a relative clause keeps its verb, and th
   CAPTURE(test::summary(fs));
   CHECK(find(fs, "05", "UGA", "KEN") != nullptr);
 }
+
+TEST_CASE("extract code: 'agreed to open talks' is an agreement and the talks planned; 'agreed to meet again' the meeting alone") {
+  auto fs = test::facts("Chile and Bolivia agreed on Tuesday to open formal negotiations on water rights.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  const Fact* a = test::find_sym(fs, "05", "CHL,BOL");
+  REQUIRE(a != nullptr);
+  CHECK(a->status == Status::occurred);
+  const Fact* m = test::find_sym(fs, "04", "CHL,BOL");
+  REQUIRE(m != nullptr);
+  CHECK(m->status == Status::planned);
+  fs = test::facts("Chile and Bolivia agreed on Tuesday to meet again in May.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "05") == nullptr);
+}

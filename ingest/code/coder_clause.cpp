@@ -125,7 +125,15 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         return y >= 0 && trigger_of[y] >= 0 && out[trigger_of[y]].cameo.rfind("04", 0) == 0 &&
                out[trigger_of[y]].cameo != "043";
       };
-      if (x >= 0 && !meeting_at(x) && meeting_at(tr.child(x, "obj"))) x = tr.child(x, "obj");
+      // ("agreed to open formal talks", "to start negotiations": opening a
+      // process of talks is a settlement between them too, besides the
+      // talks planned; "agreed to meet again" is the meeting alone)
+      bool opened = false;
+      if (x >= 0 && !meeting_at(x) && meeting_at(tr.child(x, "obj"))) {
+        opened = is_rel(tr.lemma(x), {"open", "start", "begin", "launch", "resume", "enter"}) &&
+                 is_rel(tr.lemma(tr.child(x, "obj")), {"talk", "negotiation", "dialogue", "consultation"});
+        x = tr.child(x, "obj");
+      }
       if (meeting_at(x)) {
         CodedEvent& m = out[trigger_of[x]];
         if (m.status != Status::negated) m.status = Status::planned;
@@ -141,9 +149,13 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
           m.sym = true;
         }
         m.why += "agreed: planned ";
+        m.sense_chosen = true;  // (nor its intent to meet at the meeting's word)
+        if (opened && !e.source.empty()) {
+          e.why += "agreed to open talks: an agreement ";
+          continue;
+        }
         drop[k - first] = 1;
         vetoed.push_back(e.word);  // (nor the pattern coder's intent or agreement there)
-        m.sense_chosen = true;     // (nor its intent to meet at the meeting's word)
         continue;
       }
       // (a meeting of parties the clause does not name itself: "agreed
