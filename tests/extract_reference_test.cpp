@@ -405,3 +405,19 @@ TEST_CASE("tree repair: 'repeated that call', read with 'that' a subordinator ob
   CHECK(t.head(2) == 3);
   CHECK(t.head(5) == 3);
 }
+
+TEST_CASE("praise of an act told before by a noun made of its verb ('praised the reopening') or of its kind ('the reporter's release')") {
+  auto fs = test::facts(
+      "Uzbekistan and Tajikistan reopened three border crossings on Monday. Kazakhstan's president praised the "
+      "reopening on Thursday.",
+      "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "KAZ", "UZB,TJK") != nullptr);
+  fs = test::facts(
+      "Belarus freed a Lithuanian reporter on Friday, officials said. Lithuania's prime minister welcomed the "
+      "reporter's release, and said Vilnius would reopen a border crossing.",
+      "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "BLR", "LTU") != nullptr);
+  CHECK(test::find(fs, "05", "LTU", "BLR") != nullptr);
+}

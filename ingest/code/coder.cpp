@@ -518,6 +518,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           if (!e.target.empty()) why += "target=the meeting's party ";
         }
       }
+      // "Poland welcomed the Polish journalist's release": praise or blame
+      // of an act whose own phrase names only the source's side is aimed at
+      // no one of that side (the extractor drops such a target); the act
+      // referred to tells whom.
+      const int judged = f.noun ? -1 : tr.child(w, "obj");
+      if (!e.source.empty() && !e.target.empty() && !(f.flags & (kFrameSym | kFrameSay)) &&
+          (f.cameo.rfind("05", 0) == 0 || f.cameo.rfind("11", 0) == 0) && judged >= 0 &&
+          tr.upos(judged) == Upos::NOUN &&
+          (frames_.find(tr.lemma(judged), true) || frames_.in_class(act_class_, tr.lemma(judged))) &&
+          std::all_of(e.target.begin(), e.target.end(), [&](std::int32_t x) { return c.among(x, e.source); })) {
+        e.target.clear();
+        why += "target of its own side dropped ";
+      }
       if (!e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay))) {
         if (e.target.empty()) conjunct_target(c, w, e.target, why);
         if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);

@@ -79,6 +79,7 @@ struct CoderInput {
     std::vector<std::int32_t> target;  // whom it was aimed at ("regrets the mistake": the victim)
     bool sym = false;                  // its parties acted together (a meeting, an agreement)
     std::string_view type;             // its fact type ("visit"; the frame table's, outlives it)
+    std::string_view lemma;            // its trigger's lemma ("reopen"; the frame table's)
   };
   std::vector<RecentAct> recent_acts;
   // The last act of force (roots 18-20) told before in the article whose

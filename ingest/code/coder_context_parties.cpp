@@ -9,6 +9,23 @@
 
 namespace dipgraph::ingest {
 
+namespace {
+
+// Whether `noun` is made of `verb` ("reopening" of "reopen", "deployment"
+// of "deploy", "withdrawal" of "withdraw", "release" of "release").
+bool nominalizes(std::string_view noun, std::string_view verb) {
+  if (verb.size() < 4) return false;
+  std::string_view stem = verb;
+  if (stem.back() == 'e') stem.remove_suffix(1);
+  if (noun.size() < stem.size() || noun.compare(0, stem.size(), stem) != 0) return false;
+  const std::string_view rest = noun.substr(stem.size());
+  for (std::string_view suffix : {"", "e", "ing", "ment", "al", "ion", "ation", "ure"})
+    if (rest == suffix) return true;
+  return false;
+}
+
+}  // namespace
+
 using coder_detail::is_rel;
 using syntax::Upos;
 
@@ -330,6 +347,13 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
       });
     if (apology && is_rel(tr.lemma(n), {"mistake", "error", "incident", "accident", "tragedy"}))
       return force;
+    // "praised the reopening", "welcomed the deployment": a noun made of
+    // the verb of an act told before by another is that act
+    if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+          return nominalizes(tr.lemma(n), a.lemma) &&
+                 std::any_of(a.source.begin(), a.source.end(), [&](std::int32_t x) { return !c.among(x, source); });
+        }))
+      return a;
     // "welcomed the agreement", "hailed the declaration": a noun of an
     // agreement (a frame noun or not) is the agreement told last, whatever
     // the reaction's own root.
@@ -399,6 +423,9 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   std::vector<std::int32_t> own;
   for (const int* d = tr.kids_begin(n); d != tr.kids_end(n); ++d) {
     if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that"});
+    // ("the journalist's release": a possessive makes the noun definite; an
+    // actor owning it names its own party, below)
+    if (tr.rel(*d) == "nmod:poss") definite = true;
     if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"}))
       actors_at(c, *d, false, true, own);
   }
