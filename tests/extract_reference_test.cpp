@@ -421,3 +421,30 @@ TEST_CASE("praise of an act told before by a noun made of its verb ('praised the
   CHECK(test::find(fs, "08", "BLR", "LTU") != nullptr);
   CHECK(test::find(fs, "05", "LTU", "BLR") != nullptr);
 }
+
+TEST_CASE("', a demand X has resisted', ', a verdict Y has dismissed': the rejection of the act the clause before tells") {
+  auto fs = test::facts("Bolivia urged Chile to lower port fees at Arica, a demand Santiago has resisted.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "CHL", "BOL") != nullptr);
+  fs = test::facts("A Kenyan court convicted two men over the bombing last year, a verdict Kampala has dismissed as political.",
+                   "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "UGA", "KEN") != nullptr);
+}
+
+TEST_CASE("tree repair: ', a demand X has resisted', read with the noun a second subject: the gap of a relative clause on it") {
+  // Bolivia urged Chile , a demand Lima resisted .
+  syntax::Analysis a = test::analysis({{"Bolivia", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"urge", Upos::VERB, "VBD", -1, "root"},
+                                       {"Chile", Upos::PROPN, "NNP", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 6, "punct"},
+                                       {"a", Upos::DET, "DT", 5, "det"},
+                                       {"demand", Upos::NOUN, "NN", 7, "nsubj:pass"},
+                                       {"Lima", Upos::PROPN, "NNP", 7, "nsubj"},
+                                       {"resist", Upos::VERB, "VBD", 1, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == 5);
+  CHECK(t.rel(7) == "acl:relcl");
+  CHECK(t.head(5) == 1);
+}

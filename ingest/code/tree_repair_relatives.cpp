@@ -234,4 +234,35 @@ bool Tree::repair_referring_relatives() {
   return false;
 }
 
+// "A court convicted two men, a verdict Kampala has called political",
+// read with "verdict" a second subject of the last verb: an
+// indefinite noun set off by a comma after a clause, right before a
+// clause with a subject of its own and no object, is the clause's object
+// told first (the gap of a relative clause on it: "a charge X rejects",
+// "a demand Y has resisted"), and the noun sums up the clause before.
+bool Tree::repair_gap_relatives() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 0; v < n; ++v) {
+    const int h = head_[v];
+    if (!is_verb(v) || h < 0 || h > v || child(v, "obj") >= 0 || child(v, "ccomp") >= 0) continue;
+    int first = -1, second = -1;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      if (base_[*k] == "nsubj" && *k < v) (first < 0 ? first : second) = *k;
+    if (first < 0 || second < 0 || first < h || upos(first) != syntax::Upos::NOUN || !is_nominal(second)) continue;
+    // (its article, however the parser hung it: "a" read as the verb's marker)
+    auto article = [&](int k) { return a_->lemma[k] == "a" || a_->lemma[k] == "an" || a_->lemma[k] == "another"; };
+    int b = left_edge(first);
+    if (b - 1 > h && article(b - 1) && head_[b - 1] == v) --b;
+    if (!article(b)) continue;
+    const int comma = b - 1;
+    if (comma <= h || a_->lemma[comma] != ",") continue;
+    if (head_[b] == v) attach(b, first, "det");
+    attach(first, h, "appos");
+    attach(v, first, "acl:relcl");
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest
