@@ -190,3 +190,39 @@ TEST_CASE("tree repair: 'Its deputy prime minister will meet X', read with the t
   t.reset(a);
   CHECK(t.rel(1) != "compound");
 }
+
+TEST_CASE("'..., whereas X said it stood ready to fund ...': 'it' is X, not the sentence's first body") {
+  auto fs = test::facts(
+      "The AU chairman praised the accord between Chad and Niger on Friday, whereas the EU said it "
+      "stood ready to fund new border posts.");
+  CAPTURE(test::summary(fs));
+  bool eu = false;
+  for (const Fact& f : fs)
+    if (f.root == "03" || f.root == "07")
+      for (const Actor& a : f.source) {
+        CHECK(a.id.find(":AU") == std::string::npos);
+        eu |= a.id.find(":EU") != std::string::npos;
+      }
+  CHECK(eu);
+}
+
+TEST_CASE("tree repair: ', while China said ...', read with 'while' marking the noun and 'said' joined to the first verb") {
+  // Kenya urged Togo to wait , while China said it would help .
+  syntax::Analysis a = test::analysis({{"Kenya", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"urge", Upos::VERB, "VBD", -1, "root"},
+                                       {"Togo", Upos::PROPN, "NNP", 1, "obj"},
+                                       {"to", Upos::PART, "TO", 4, "mark"},
+                                       {"wait", Upos::VERB, "VB", 1, "xcomp"},
+                                       {",", Upos::PUNCT, ",", 7, "punct"},
+                                       {"while", Upos::SCONJ, "IN", 7, "mark"},
+                                       {"China", Upos::PROPN, "NNP", 4, "obl"},
+                                       {"say", Upos::VERB, "VBD", 1, "conj"},
+                                       {"it", Upos::PRON, "PRP", 11, "nsubj"},
+                                       {"would", Upos::AUX, "MD", 11, "aux"},
+                                       {"help", Upos::VERB, "VB", 8, "ccomp"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.child(8, "nsubj") == 7);
+  CHECK(t.child(8, "mark") == 6);
+  CHECK(t.rel(8) == "advcl");
+}

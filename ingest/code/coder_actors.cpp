@@ -88,6 +88,21 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         if (const int a = actor_of_node(c, sj, true, places); a >= 0) return a;
     }
   }
+  // "..., while the fund said it stood ready to lend": "it", the
+  // subject of what a state or body says, is that state or body, whatever
+  // the recognizer took for the sentence's first one.
+  if (c.t.upos(n) == Upos::PRON && c.t.lemma(n) == "it" && c.t.base(n) == "nsubj") {
+    int v = c.t.head(n);
+    while (v >= 0 && c.t.base(v) == "conj") v = c.t.head(v);
+    if (v >= 0 && c.t.base(v) == "ccomp" && c.t.head(v) >= 0 && speech_verb(c.t.lemma(c.t.head(v)))) {
+      std::string ignored;
+      const int sj = subject_of(c, c.t.head(v), ignored);
+      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON)
+        if (const int a = actor_of_node(c, sj, true, places);
+            a >= 0 && c.rec.mentions[a].kind != MentionKind::person && c.rec.mentions[a].kind != MentionKind::role)
+          return a;
+    }
+  }
   int mi = c.mention(n);
   if (usable(mi)) return mi;
   // A place is no actor; a title stands for whom its modifiers name ("a UN

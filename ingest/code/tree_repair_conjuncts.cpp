@@ -65,6 +65,34 @@ bool Tree::repair_stolen_subjects() {
   return changed;
 }
 
+// "X urged Y to ..., while Qatar, which hosts the talks, said it would
+// pay", read with "while" a marker of the noun "Qatar" and
+// "said" a conjunct of "urged" with no subject: a subordinator hangs on a
+// clause, not on a noun; the noun after it is the subject of the next
+// verb with none, which the subordinator opens.
+bool Tree::repair_subordinated_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int m = 0; m + 1 < n; ++m) {
+    const int s = head_[m];
+    if (s != m + 1 || base_[m] != "mark" || upos(m) != syntax::Upos::SCONJ ||
+        !(a_->lemma[m] == "while" || a_->lemma[m] == "whereas" || a_->lemma[m] == "although" ||
+          a_->lemma[m] == "though") ||
+        !is_nominal(s) || is_verb(s))
+      continue;
+    int v = -1;
+    for (int k = right_edge(s) + 1; k < n && v < 0; ++k)
+      if (is_verb(k) && head_[k] >= 0 && head_[k] < m && base_[k] == "conj" && child(k, "nsubj") < 0) v = k;
+    if (v < 0 || (!finite_tag(v) && child(v, "aux") < 0)) continue;
+    const int top = head_[v];
+    attach(s, v, "nsubj");
+    attach(m, v, "mark");
+    attach(v, top, "advcl");
+    changed = true;
+  }
+  return changed;
+}
+
 // "X offered to mediate, and its envoy is due in Y on Friday", read with
 // the second clause a conjunct of the infinitive: a clause with a subject
 // and a tense of its own after "and" is no part of an infinitive (which
