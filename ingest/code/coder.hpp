@@ -222,6 +222,11 @@ class Coder {
   // the second verb of a shared subject, with no target of its own, is
   // aimed at the first verb's object when that verb codes an act.
   void conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
+  // Parties a place gives an act that names none: aid told in a story
+  // from its receiver, an arrival in the dateline's state, a ban or arrest
+  // by the authority of its place, protesters of the place they protest
+  // in; `placed`: the source is the place of an arrest told by a noun.
+  void place_parties(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why, bool& placed) const;
   // `material`: t is a material act (roots 14-20), which those who react
   // to it are not the target of. True when the pattern coder is to be
   // kept from aiming t at a party it passed over.

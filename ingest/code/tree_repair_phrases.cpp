@@ -1,0 +1,210 @@
+// Tree repairs inside phrases: particles read as prepositions, possessives
+// and compounds hung on the wrong noun, demonstratives read as
+// subordinators, and phrases of places, media and names the parser joined
+// to the wrong word (see tree.hpp).
+#include <algorithm>
+#include <string_view>
+
+#include "ingest/code/tree.hpp"
+
+namespace dipgraph::ingest {
+
+// "will fly on to Jakarta", "went back to Seoul", read with "on" and "to"
+// both prepositions of the place: the first is the verb's particle, and
+// the phrase is a "to" phrase.
+bool Tree::repair_particle_prepositions() {
+  const int n = size();
+  bool changed = false;
+  for (int p = 0; p + 1 < n; ++p) {
+    const int q = p + 1, x = head_[p];
+    if (x < 0 || head_[q] != x || base_[p] != "case" || base_[q] != "case" || x <= q) continue;
+    if ((lemma(p) != "on" && lemma(p) != "back") || (lemma(q) != "to" && lemma(q) != "into" && lemma(q) != "for")) continue;
+    if (head_[x] < 0 || !is_verb(head_[x])) continue;
+    attach(p, head_[x], "compound:prt");
+    changed = true;
+  }
+  return changed;
+}
+
+// "Its deputy prime minister will meet X", read with "deputy" an object
+// fronted before the subject "prime minister": a bare noun object right
+// before the subject, both before their verb, is the first word of the
+// subject (English fronts no bare object before a subject); what it
+// owned ("its") is the subject's. (Read as a second subject: see
+// repair_clauses.)
+bool Tree::repair_fronted_compounds() {
+  const int n = size();
+  bool changed = false;
+  for (int o = 0; o < n; ++o) {
+    const int v = head_[o];
+    if (v < 0 || v < o || rel_[o] != "obj" || upos(o) != syntax::Upos::NOUN || child(o, "case") >= 0) continue;
+    const int s = child(v, "nsubj");
+    if (s < 0 || s < o || s > v || right_edge(o) + 1 != left_edge(s)) continue;
+    for (int k = 0; k < o; ++k)
+      if (head_[k] == o) head_[k] = s;
+    attach(o, s, "compound");
+    changed = true;
+  }
+  return changed;
+}
+
+// "repeated that call on Friday", read with "that" a subordinator made the
+// object and "call" a fixed part of it: a noun fixed to a demonstrative
+// "that" or "this" is the head of their phrase, the demonstrative its
+// determiner.
+bool Tree::repair_demonstrative_heads() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int d = head_[x];
+    if (d != x - 1 || rel_[x] != "fixed" || upos(x) != syntax::Upos::NOUN || (lemma(d) != "that" && lemma(d) != "this"))
+      continue;
+    take_place(x, d);
+    attach(d, x, "det");
+    for (int k = 0; k < n; ++k)
+      if (k != x && head_[k] == d) head_[k] = x;
+    changed = true;
+  }
+  return changed;
+}
+
+// "in Uganda's western Kasese district", read with "Uganda's" owning the
+// name inside the phrase: a possessive before a compound owns the whole
+// noun phrase, its head.
+bool Tree::repair_compound_possessives() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (h < 0 || h < x || rel_[x] != "nmod:poss" || base_[h] != "compound") continue;
+    const int g = head_[h];
+    if (g < 0 || g < h || !is_nominal(g) || child(g, "nmod:poss") >= 0) continue;
+    attach(x, g, "nmod:poss");
+    changed = true;
+  }
+  return changed;
+}
+
+// "Between A and B" names two parties. A singular noun after "between"
+// with no conjunct of its own, followed by "and" and a noun phrase that
+// the parser made a second subject of the verb ("a call between X and Y
+// was released", read with Y as the subject beside "a call"), has that
+// phrase as its conjunct.
+bool Tree::repair_between_conjuncts() {
+  const int n = size();
+  bool changed = false;
+  for (int a = 0; a < n; ++a) {
+    if (!is_nominal(a) || marker(a) != "between" || child(a, "conj") >= 0) continue;
+    if (xpos(a) == "NNS" || xpos(a) == "NNPS") continue;  // "between the two states"
+    const int cc = right_edge(a) + 1;
+    if (cc + 1 >= n || upos(cc) != syntax::Upos::CCONJ || lemma(cc) != "and") continue;
+    // the head of the noun phrase that opens after "and"
+    int b = cc + 1;
+    while (head_[b] > cc && is_nominal(head_[b])) b = head_[b];
+    const int v = head_[b];
+    if (!is_nominal(b) || base_[b] != "nsubj" || v < 0 || left_edge(b) != cc + 1) continue;
+    bool other_subject = false;  // the verb's own subject, before the "between" phrase
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      other_subject |= *k < a && base_[*k] == "nsubj";
+    if (!other_subject) continue;
+    attach(b, a, "conj");
+    attach(cc, b, "cc");
+    changed = true;
+  }
+  return changed;
+}
+
+// "talked by video link with X", "talked by telephone to Y": the means of
+// speaking takes no party of its own; a "with" or "to" phrase the parser
+// hung on the noun of a "by", "via" or "over" phrase of an active verb is
+// the verb's.
+bool Tree::repair_medium_phrases() {
+  static constexpr std::string_view kMedium[] = {"telephone", "phone", "link", "video", "videoconference",
+                                                 "teleconference", "line", "hotline", "satellite"};
+  bool changed = false;
+  for (int x = 0; x < size(); ++x) {
+    const int m = head_[x];
+    if (m < 0 || base_[x] != "nmod" || !case_prep(x) || (marker(x) != "with" && marker(x) != "to")) continue;
+    if (std::find(std::begin(kMedium), std::end(kMedium), lemma(m)) == std::end(kMedium)) continue;
+    const int v = head_[m];
+    if (v < 0 || base_[m] != "obl" || !is_verb(v) || passive(v) ||
+        (marker(m) != "by" && marker(m) != "via" && marker(m) != "over"))
+      continue;
+    attach(x, v, "obl");
+    changed = true;
+  }
+  return changed;
+}
+
+// "X expelled two diplomats, and Y responded by expelling ...", read with
+// Y as a conjunct of the object and "responded" as a participle on Y: a
+// name right after "and" or "but" is modified by no participle without an
+// agent; the name is the subject of a clause joined to the verb above.
+bool Tree::repair_name_clauses() {
+  bool changed = false;
+  for (int c = 1; c < size(); ++c) {
+    const int h = head_[c];
+    if (h != c - 1 || base_[c] != "acl" || rel_[c] != "acl" || !is_verb(c) ||
+        !(xpos(c) == "VBN" || xpos(c) == "VBD") || upos(h) != syntax::Upos::PROPN || base_[h] != "conj")
+      continue;
+    const int cc = child(h, "cc");
+    if (cc < 0 || !(lemma(cc) == "and" || lemma(cc) == "but")) continue;
+    bool agent = false;
+    for (const int* k = kids_begin(c); k != kids_end(c); ++k)
+      agent |= base_[*k] == "obl" && marker(*k) == "by";
+    if (agent || child(c, "nsubj") >= 0) continue;
+    int y = head_[h];
+    while (y >= 0 && !is_verb(y)) y = head_[y];
+    if (y < 0 || y > h) continue;
+    attach(c, y, "conj");
+    attach(h, c, "nsubj");
+    for (const int* k = kids_begin(h); k != kids_end(h); ++k)
+      if (*k < h && (base_[*k] == "cc" || (upos(*k) == syntax::Upos::PUNCT && *k < cc))) attach(*k, c, rel_[*k]);
+    changed = true;
+  }
+  return changed;
+}
+
+// "X is due to meet ...", read with the noun phrase before "is" as the
+// root and "due" hung below the copula: "due" heads the clause (UD), the
+// noun phrase is its subject, "is" its copula, the infinitive its
+// complement. Only where the parser made that noun phrase the root.
+bool Tree::repair_due_clauses() {
+  bool changed = false;
+  for (int x = 2; x + 2 < size(); ++x) {
+    if (lemma(x) != "due" || upos(x) != syntax::Upos::ADJ || lemma(x - 1) != "be" || lemma(x + 1) != "to" ||
+        !is_verb(x + 2) || head_[x] < 0)
+      continue;
+    int subj = -1;  // the top of the words before the copula
+    for (int k = 0; k < x - 1; ++k)
+      if (head_[k] < 0 || head_[k] >= x - 1) subj = subj < 0 ? k : -2;
+    if (subj < 0 || head_[subj] >= 0 || !is_nominal(subj)) continue;
+    attach(x, -1, "root");
+    attach(subj, x, "nsubj");
+    attach(x - 1, x, "cop");
+    attach(x + 2, x, "xcomp");
+    for (int k = 0; k < size(); ++k)
+      if (k != x && head_[k] >= 0 && (head_[k] == subj || head_[k] == x - 1) && k > x - 1) attach(k, x, rel_[k]);
+    changed = true;
+  }
+  return changed;
+}
+
+// "accused Doha of meddling", read with the name as the verb's predicate
+// complement (xcomp): a name right after a verb that has no object is its
+// object; a name is no predicate ("named him envoy" has a noun).
+bool Tree::repair_name_complements() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int v = head_[x];
+    if (base_[x] != "xcomp" || upos(x) != syntax::Upos::PROPN || v < 0 || v != left_edge(x) - 1 || !is_verb(v) ||
+        child(v, "obj") >= 0 || child(x, "cop") >= 0)
+      continue;
+    attach(x, v, "obj");
+    changed = true;
+  }
+  return changed;
+}
+
+}  // namespace dipgraph::ingest
