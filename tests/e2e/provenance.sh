@@ -12,8 +12,8 @@ trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 cd "$tmp"
 
-story='Finnish President Aino Virtanen met Chilean President Tomas Rojas in Santiago on Monday to discuss copper exports.'
-other='Chilean President Tomas Rojas met Finnish President Aino Virtanen in Santiago on Monday for talks on copper exports and shipping.'
+story='Finnish President Aino Virtanen met Chilean President Tomas Rojas in Geneva on Monday to discuss copper exports.'
+other='Chilean President Tomas Rojas met Finnish President Aino Virtanen in Geneva on Monday for talks on copper exports and shipping.'
 cat > batch.jsonl <<JSON
 {"id": "wire-1", "title": "Leaders meet", "url": "https://example.org/a/1", "source": "Example Wire", "date": "2025-03-03", "text": "$story"}
 {"id": "paper-7", "title": "Finland and Chile meet", "url": "https://example.net/7", "outlet": "Example Daily", "date": "2025-03-03", "text": "$story"}
