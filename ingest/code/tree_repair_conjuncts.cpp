@@ -162,13 +162,14 @@ bool Tree::repair_finite_conjuncts() {
     if (is_nominal(h) && (base_[h] == "obl" || base_[h] == "obj" || base_[h] == "nmod")) {
       int y = head_[h];
       while (y >= 0 && !is_verb(y)) y = head_[y];
+      if (y < 0) continue;
       // ("had voiced support for the position and called on X to ...": a
       // past with no object after a verb of perfect tense goes with it too;
       // a past read as a past tense takes its subject from the verb above)
       const bool perfect = xpos(y) == "VBN" && child(y, "aux") >= 0 && lemma(child(y, "aux")) == "have";
       const bool same_form = xpos(c) == xpos(y) || (xpos(c) == "VBN" && xpos(y) == "VBD") ||
                              (perfect && (xpos(c) == "VBN" || xpos(c) == "VBD"));
-      if (y < 0 || y > h || !(finite_tag(y) || perfect) || !same_form ||
+      if (y > h || !(finite_tag(y) || perfect) || !same_form ||
           (child(c, "obj") < 0 && !perfect && xpos(c) != "VBD"))
         continue;
       head_[c] = y;
