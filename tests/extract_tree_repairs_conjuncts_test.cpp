@@ -207,3 +207,18 @@ TEST_CASE("tree repair: 'had voiced support for the plan and called on X', the s
   t.reset(a);
   CHECK(t.head(7) == 5);
 }
+
+TEST_CASE("tree repair: a past joined to a noun with no verb above it is left alone") {
+  // "support for the plan and called ...", a fragment with the noun as root
+  syntax::Analysis a = test::analysis({{"support", Upos::NOUN, "NN", -1, "root"},
+                                       {"for", Upos::ADP, "IN", 3, "case"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"plan", Upos::NOUN, "NN", 0, "nmod"},
+                                       {"and", Upos::CCONJ, "CC", 5, "cc"},
+                                       {"call", Upos::VERB, "VBD", 3, "conj"},
+                                       {"on", Upos::ADP, "IN", 7, "case"},
+                                       {"Peru", Upos::PROPN, "NNP", 5, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 3);
+}
