@@ -65,17 +65,19 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     if (is_actor(m)) return true;
     return places && m.kind == MentionKind::city;
   };
-  // "The league's chief envoy told reporters he would fly to X": "he",
-  // the subject of what a speaker says, is the speaker (whoever the
-  // recognizer took for the last person subject before), when the speaker
-  // is named by a noun or a name that gives an actor.
-  if (c.t.upos(n) == Upos::PRON && is_rel(c.t.lemma(n), {"he", "she"}) && c.t.base(n) == "nsubj") {
+  // The subject of what a speaker says, told by a pronoun, is the speaker
+  // (whatever the recognizer took for the last subject before): "he" or
+  // "she" when the speaker is a person, named by a name, a title or a noun
+  // of office ("The league's chief envoy told reporters he would fly to
+  // X"; not "the FBI"); "it" when the speaker is a state or a body ("...,
+  // while the fund said it stood ready to lend").
+  const bool personal = is_rel(c.t.lemma(n), {"he", "she"});
+  if (c.t.upos(n) == Upos::PRON && (personal || c.t.lemma(n) == "it") && c.t.base(n) == "nsubj") {
     int v = c.t.head(n);
     while (v >= 0 && c.t.base(v) == "conj") v = c.t.head(v);
     if (v >= 0 && c.t.base(v) == "ccomp" && c.t.head(v) >= 0 && speech_verb(c.t.lemma(c.t.head(v)))) {
       std::string ignored;
       const int sj = subject_of(c, c.t.head(v), ignored);
-      // (a person: a name, a title or a noun of office, not "the FBI")
       auto person = [&](int x) {
         const int m = c.mention(x);
         if (m >= 0) {
@@ -84,23 +86,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         }
         return c.t.upos(x) == Upos::NOUN && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(x));
       };
-      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON && person(sj))
-        if (const int a = actor_of_node(c, sj, true, places); a >= 0) return a;
-    }
-  }
-  // "..., while the fund said it stood ready to lend": "it", the
-  // subject of what a state or body says, is that state or body, whatever
-  // the recognizer took for the sentence's first one.
-  if (c.t.upos(n) == Upos::PRON && c.t.lemma(n) == "it" && c.t.base(n) == "nsubj") {
-    int v = c.t.head(n);
-    while (v >= 0 && c.t.base(v) == "conj") v = c.t.head(v);
-    if (v >= 0 && c.t.base(v) == "ccomp" && c.t.head(v) >= 0 && speech_verb(c.t.lemma(c.t.head(v)))) {
-      std::string ignored;
-      const int sj = subject_of(c, c.t.head(v), ignored);
-      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON)
-        if (const int a = actor_of_node(c, sj, true, places);
-            a >= 0 && c.rec.mentions[a].kind != MentionKind::person && c.rec.mentions[a].kind != MentionKind::role)
-          return a;
+      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON && (!personal || person(sj)))
+        if (const int a = actor_of_node(c, sj, true, places); a >= 0) {
+          const MentionKind k = c.rec.mentions[a].kind;
+          if (personal || (k != MentionKind::person && k != MentionKind::role)) return a;
+        }
     }
   }
   int mi = c.mention(n);
