@@ -64,6 +64,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   hinder_class_ = frames_.class_index("hinder");
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
+  happen_class_ = frames_.class_index("happen");
   rite_class_ = frames_.class_index("rite");
   charge_class_ = frames_.class_index("charge");
   agreement_class_ = frames_.class_index("agreement");

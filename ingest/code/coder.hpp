@@ -288,6 +288,7 @@ class Coder {
   int infrastructure_class_ = -1;         // frames.tsv @infrastructure: "pipeline", "bridge"
   int facility_class_ = -1;               // frames.tsv @facility: "dam", "port"
   int novel_class_ = -1;                  // frames.tsv @novel: "new", "planned"
+  int happen_class_ = -1;                 // frames.tsv @happen: "take (place)", "begin"
   int construction_class_ = -1;           // frames.tsv @construction: "build", "open", "construction"
   int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"
   int meet_frame_ = -1;                   // the verb "meet" (040): a guest received by a person meets the host

@@ -385,13 +385,24 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
     }
     // "the treaty remained under negotiation": a noun event as the subject
     // takes the cues of its verb's complements.
+    // A verb that does not tell whether it took place takes the event as
+    // given: "the meeting did not end the row" (but "did not take
+    // place", "will not begin"). "Talks are to open next month": "be" with
+    // the infinitive, arranged to come.
     if (r == "nsubj" && tr.is_nominal(x)) {
+      const bool tells = !tr.is_verb(h) || frames_.in_class(happen_class_, tr.lemma(h));
       for (const int* d = tr.kids_begin(h); d != tr.kids_end(h); ++d) {
         std::string_view b = tr.base(*d);
+        if (!tells && (b == "advmod" || b == "part") && is_rel(tr.lemma(*d), {"not", "never", "n't"})) continue;
         // (a month is no modal: "began in May")
         if ((b == "obl" && !is_date(c, *d) && tr.upos(*d) != Upos::PROPN) || b == "advmod" || b == "xcomp" ||
             b == "aux")
           take(cues_.find(CueWhere::mod, tr.lemma(*d)));
+        // ("if the talks take place": a condition on whether it happens)
+        if (b == "mark" && tells) take(cues_.find(CueWhere::mark, tr.lemma(*d)));
+        if ((b == "aux" || b == "cop") && tr.lemma(*d) == "be" && tr.is_verb(h) && tr.child(h, "mark") > *d &&
+            tr.lemma(tr.child(h, "mark")) == "to")
+          take(static_cast<int>(Status::planned));
       }
     }
     break;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "graph/cameo.hpp"
+#include "ingest/code/coder_detail.hpp"
 #include "ingest/code/draft.hpp"
 #include "ingest/code/parser_input.hpp"
 #include "ingest/code/quote_pieces.hpp"
@@ -107,6 +108,43 @@ void story_target(const std::vector<Draft>& drafts, const std::vector<Actor>& so
     if (!target.empty()) why += "target=story ";
     return;
   }
+}
+
+using coder_detail::is_rel;
+
+// "The talks began in March", "an accord signed in 1977 lapsed", "the
+// clashes left 100 dead": a noun of a joint event that names no party of
+// its own is an event of the story's parties, as "the two sides" would
+// be. A noun that refers back to an event of its type told before (any
+// place in its clause but what is asked for or talked about, "calls for
+// talks", "news on the fighting", or a noun set beside a clause to
+// name its act, ", a project X opposes") is that event; the subject of a
+// clause with no such event before it is the article's first tie between
+// two countries (a summit, a gathering of many, is not a pair's).
+// Nothing when the article has told no such tie yet.
+void story_parties(const std::vector<Draft>& drafts, const Tree& t, int w, std::string_view type,
+                   std::vector<Actor>& parties, std::string& why) {
+  // (an event told by a participle on its noun, "an accord signed in
+  // 1977", is the noun's)
+  if (t.upos(w) == syntax::Upos::VERB && t.base(w) == "acl" && t.xpos(w) == "VBN" && t.head(w) >= 0) w = t.head(w);
+  if (t.upos(w) != syntax::Upos::NOUN || t.rel(w) == "obj" || t.rel(w) == "appos" ||
+      is_rel(t.marker(w), {"for", "on", "about", "over", "between", "among"}))
+    return;
+  // (a noun with parties of its own that are no actors: "fights among
+  // herders and farmers", "rebel attacks")
+  // (nor does a noun that classes something: "X is an arrangement")
+  for (const int* k = t.kids_begin(w); k != t.kids_end(w); ++k)
+    if (t.rel(*k) == "nmod:poss" || t.rel(*k) == "cop" || is_rel(t.marker(*k), {"between", "among"})) return;
+  const Draft* tie = nullptr;
+  for (auto d = drafts.rbegin(); d != drafts.rend() && !tie; ++d)
+    if (!d->say && d->countries.size() >= 2 && d->fact.type == type) tie = &*d;
+  const bool subject = t.rel(w).rfind("nsubj", 0) == 0;
+  for (auto d = drafts.begin(); d != drafts.end() && !tie && subject && type != "summit"; ++d)
+    if (!d->say && d->countries.size() >= 2) tie = &*d;
+  if (!tie) return;
+  for (const auto* side : {&tie->fact.source, &tie->fact.target, &tie->fact.participants})
+    for (const Actor& x : *side) add_actor(parties, x);
+  why += tie->fact.type == type ? "parties=story's tie of its type " : "parties=story's first tie ";
 }
 
 }  // namespace
@@ -317,7 +355,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     // class (below).
     const bool by_city = actors == 1 && in.home_mention < 0 && !quote_next && city_country >= 0 &&
                          city_country != actor_country;
-    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next && !by_city)) continue;
+    // A sentence naming no party may tell a joint event of the story's
+    // pair ("The talks began in March"): a noun of a joint event is its
+    // trigger (story_parties).
+    const bool story_noun_only = actors == 1 && in.home_mention < 0 && !quote_next && !by_city && last < 0;
+    if (actors == 0 || (actors == 1 && in.home_mention < 0 && !quote_next && !by_city && !story_noun_only)) continue;
     for (std::uint32_t i = sb; i < se && !trigger; ++i) {
       if (!toks[i].is(kWord) || a.mention_at[i] >= 0) continue;
       to_lower(text.substr(toks[i].start, toks[i].end - toks[i].start), lower);
@@ -330,6 +372,13 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
           const Frame& f = frames_.frame((*fs)[k]);
           trigger = f.type == "visit" || f.cameo.rfind("07", 0) == 0;
         }
+        continue;
+      }
+      if (story_noun_only) {
+        analyzer_->lemmatizer().lemma_into(lower, Upos::NOUN, syntax::kNoXpos, lemma);
+        const auto* fs = frames_.find(lemma, true);
+        for (std::size_t k = 0; fs && k < fs->size() && !trigger; ++k)
+          trigger = (frames_.frame((*fs)[k]).flags & kFrameSym) != 0;
         continue;
       }
       analyzer_->lemmatizer().lemma_into(lower, Upos::VERB, syntax::kNoXpos, lemma);
@@ -428,6 +477,17 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
       if (sym) {
         for (auto& x : src) add_actor(fct.participants, std::move(x));
         for (auto& x : tgt) add_actor(fct.participants, std::move(x));
+        // (not a noun whose participle tells the same event: "an accord
+        // signed in 1999", coded at "signed", Coder::background_pact)
+        auto told_by_participle = [&](int w) {
+          for (const int* k = tree.kids_begin(w); k != tree.kids_end(w); ++k)
+            if (tree.base(*k) == "acl" && tree.xpos(*k) == "VBN" &&
+                frames_.any_frame(tree.lemma(*k), false, [&](const Frame& g) { return g.type == f.type; }))
+              return true;
+          return false;
+        };
+        if (fct.participants.empty() && !e.say && !told_by_participle(e.word))
+          story_parties(drafts, tree, e.word, fct.type, fct.participants, e.why);
         CodeSet all;
         for (const Actor& x : fct.participants)
           if (!x.country.empty()) all.insert(x.country);

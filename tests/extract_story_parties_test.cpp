@@ -1,0 +1,96 @@
+// Noun events that name no party of their own ("the talks began in
+// March", "an earlier treaty lapsed") are events of the story's parties;
+// and what a verb with a noun event as subject says of it ("the meeting
+// did not end the row" against "the talks did not take place"). Every
+// sentence is written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+namespace {
+
+const Fact* sym_with_status(const std::vector<Fact>& fs, const std::string& root, const std::string& parties,
+                            Status status) {
+  for (const Fact& f : fs)
+    if (f.root == root && f.source.empty() && test::countries(f) == test::codes(parties) && f.status == status)
+      return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a joint noun event with no party of its own is the story's pair") {
+  // the subject of its clause, with no event of its type told before: the
+  // article's first tie between two countries
+  auto fs = test::facts(
+      "Malawi accused Tanzania on Monday of moving soldiers towards the disputed lake shore.\n\n"
+      "The negotiations, chaired by a retired judge, began in March.",
+      "2025-06-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "MWI,TZA") != nullptr);
+  // an earlier accord of the same kind, dated on its own
+  fs = test::facts(
+      "Peru and Chile signed a fisheries agreement in Lima on Monday.\n\n"
+      "An earlier agreement, signed in 2009, expired last year.",
+      "2025-06-10");
+  CAPTURE(test::summary(fs));
+  const Fact* old = nullptr;
+  for (const Fact& f : fs)
+    if (f.root == "05" && test::countries(f) == test::codes("PER,CHL") && f.date == "2009") old = &f;
+  CHECK(old != nullptr);
+}
+
+TEST_CASE("a noun event with parties of its own, or asked for, is not the story's") {
+  // clashes between people who act for no state
+  auto fs = test::facts(
+      "Malawi accused Tanzania on Monday of moving soldiers towards the disputed lake shore.\n\n"
+      "Clashes between fishermen and herders left three dead near the shore.",
+      "2025-06-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  // what is called for is no event
+  fs = test::facts(
+      "Malawi accused Tanzania on Monday of moving soldiers towards the disputed lake shore.\n\n"
+      "Church leaders in both countries called for negotiations.",
+      "2025-06-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "MWI,TZA") == nullptr);
+  // nothing told before: no pair to give
+  fs = test::facts("The negotiations, chaired by a retired judge, began in March.", "2025-06-10");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}
+
+TEST_CASE("a verb that does not tell whether its subject event took place takes it as given") {
+  auto fs = test::facts(
+      "Japan and South Korea held talks on fishing rights in Tokyo on Thursday.\n\n"
+      "The talks did not resolve the quarrel over quotas.",
+      "2025-06-13");
+  CAPTURE(test::summary(fs));
+  const Fact* held = sym_with_status(fs, "04", "JPN,KOR", Status::occurred);
+  REQUIRE(held != nullptr);
+  CHECK(held->evidence.size() == 2);  // the second sentence tells of the same talks
+  CHECK(sym_with_status(fs, "04", "JPN,KOR", Status::negated) == nullptr);
+  // ... but "did not take place" tells that it did not
+  fs = test::facts(
+      "Japan and South Korea had planned talks on fishing rights in Tokyo.\n\n"
+      "The talks did not take place, officials said on Friday.",
+      "2025-06-13");
+  CAPTURE(test::summary(fs));
+  CHECK(sym_with_status(fs, "04", "JPN,KOR", Status::negated) != nullptr);
+}
+
+TEST_CASE("a noun event that 'is to begin' is arranged to come") {
+  auto fs = test::facts(
+      "Ghana and Togo agreed on Monday to reopen their border crossings.\n\n"
+      "Talks on a customs union are to open in Lome in September, the statement said.",
+      "2025-06-10");
+  CAPTURE(test::summary(fs));
+  CHECK(sym_with_status(fs, "04", "GHA,TGO", Status::planned) != nullptr);
+  CHECK(sym_with_status(fs, "04", "GHA,TGO", Status::occurred) == nullptr);
+}
