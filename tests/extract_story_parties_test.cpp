@@ -1,8 +1,9 @@
-// Noun events that name no party of their own ("the talks began in
-// March", "an earlier treaty lapsed") are events of the story's parties;
-// and what a verb with a noun event as subject says of it ("the meeting
-// did not end the row" against "the talks did not take place"). Every
-// sentence is written for these tests.
+// Parties a story gives that a sentence does not name: noun events with
+// no party of their own ("the talks began in March", "an earlier treaty
+// lapsed") are events of the story's pair; "his host", "the guest" are
+// the sides of the visit told before. And what a verb with a noun event as
+// subject says of it ("the meeting did not end the row" against "the talks
+// did not take place"). Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -93,4 +94,19 @@ TEST_CASE("a noun event that 'is to begin' is arranged to come") {
   CAPTURE(test::summary(fs));
   CHECK(sym_with_status(fs, "04", "GHA,TGO", Status::planned) != nullptr);
   CHECK(sym_with_status(fs, "04", "GHA,TGO", Status::occurred) == nullptr);
+}
+
+TEST_CASE("'his host' and 'the guest' are the sides of the visit told before") {
+  auto fs = test::facts(
+      "ANKARA, May 6 (Wire) - Greece's foreign minister arrived in Ankara on Tuesday for talks with his Turkish "
+      "counterpart.\n\n"
+      "His host called the meeting \"frank and helpful\" at a news conference.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "TUR", "GRC") != nullptr);
+  fs = test::facts(
+      "HANOI, May 6 (Wire) - Kenya's president was received in Hanoi on Tuesday by Vietnam's president.\n\n"
+      "Officials said the two leaders discussed coffee prices.\n\n"
+      "The guest thanked Vietnam for training Kenyan rice farmers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "KEN", "VNM") != nullptr);
 }

@@ -80,6 +80,7 @@ struct CoderInput {
     bool sym = false;                  // its parties acted together (a meeting, an agreement)
     std::string_view type;             // its fact type ("visit"; the frame table's, outlives it)
     std::string_view lemma;            // its trigger's lemma ("reopen"; the frame table's)
+    bool hosting = false;              // a host's act (043): the source hosted the target
   };
   std::vector<RecentAct> recent_acts;
   // The last act of force (roots 18-20) told before in the article whose

@@ -161,6 +161,28 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (o >= 0 && usable(c.mention(o))) return c.mention(o);
     }
   }
+  // "his host", "the guest", "the visitors": a side of the visit told last
+  // in the article (the host received, the guest or visitor came), when
+  // no modifier but a pronoun's names whose ("a guest of the Indian
+  // president" is his).
+  if (mi < 0 && c.t.upos(n) == Upos::NOUN && is_rel(c.t.lemma(n), {"host", "guest", "visitor"}) &&
+      c.t.child(n, "amod") < 0 && c.t.child(n, "compound") < 0 &&
+      std::none_of(c.t.kids_begin(n), c.t.kids_end(n), [&](int k) {
+        return c.t.base(k) == "nmod" && !(c.t.rel(k) == "nmod:poss" && c.t.upos(k) == Upos::PRON);
+      })) {
+    const auto* visit = c.latest_act([](const CoderInput::RecentAct& a) { return a.type == "visit"; });
+    if (!visit)
+      for (const CoderInput::RecentAct& a : c.in.last_acts)
+        if (a.type == "visit") visit = &a;
+    if (visit) {
+      const bool host = c.t.lemma(n) == "host";
+      const std::vector<std::int32_t>& side = host != visit->hosting ? visit->target : visit->source;
+      for (std::int32_t x : side) {
+        const int m = x >= 0 ? x : -x - 1;
+        if (usable(m)) return m;
+      }
+    }
+  }
   // "hundreds of Kenyan students", "dozens of Chinese troops": the people counted.
   if (mi < 0 && (c.t.upos(n) == Upos::NUM || frames_.in_class(count_class_, c.t.lemma(n))))
     for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)

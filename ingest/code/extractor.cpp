@@ -413,7 +413,8 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
     for (const CodedEvent& e : coded)
       if (!e.say && !e.source.empty() && !e.hypothetical) {
         in.recent_acts.push_back(
-            {{e.cameo[0], e.cameo[1]}, e.source, e.target, e.sym, frames_.frame(e.frame).type, frames_.frame(e.frame).lemma});
+            {{e.cameo[0], e.cameo[1]}, e.source, e.target, e.sym, frames_.frame(e.frame).type, frames_.frame(e.frame).lemma,
+             e.cameo == "043"});
         recent_sentence.push_back(s);
         const char r0 = e.cameo[0], r1 = e.cameo[1];
         if (e.status == Status::negated) continue;
