@@ -405,3 +405,15 @@ TEST_CASE("evaluations: 'which' after a body named in a phrase of the noun befor
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "PRK", "JPN") != nullptr);
 }
+
+TEST_CASE("a quote whose subject names another's conduct in words of blame is criticism of it") {
+  auto fs = test::facts(
+      "\"Sudan's intransigence leaves us no choice but to go to the council,\" the Egyptian foreign ministry said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "EGY", "SDN") != nullptr);
+  // "leaves" with no "for" is no departure on a visit
+  for (const Fact& f : fs) CHECK(f.root != "04");
+  fs = test::facts("Egypt's foreign minister left for Khartoum on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "EGY", "SDN") != nullptr);
+}

@@ -427,6 +427,15 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           (tr.upos(x) == Upos::NOUN || tr.upos(x) == Upos::ADJ))
         tone = tone_of(c, x);
       if (tone == 0 && tr.child(cw, "cop") < 0) tone = judging_tone(cw);
+      // ... or a subject that names another's conduct in words of blame or
+      // praise ("X's intransigence leaves us no choice", "the reckless
+      // conduct of Y has ..."): the noun and its adjectives.
+      if (tone == 0 && tr.child(cw, "cop") < 0 && subj >= 0 && tr.upos(subj) == Upos::NOUN && c.mention(subj) < 0 &&
+          !about.empty()) {
+        tone = tone_of(c, subj, true);
+        for (const int* d = tr.kids_begin(subj); d != tr.kids_end(subj); ++d)
+          if (tr.base(*d) == "amod") tone += tone_of(c, *d, true);
+      }
       // A judgement denied ("X is not an enemy", "would not harm ties") is
       // no evaluation either way.
       for (const int* d = tr.kids_begin(cw); d != tr.kids_end(cw); ++d)
