@@ -417,3 +417,11 @@ TEST_CASE("a quote whose subject names another's conduct in words of blame is cr
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "EGY", "SDN") != nullptr);
 }
+
+TEST_CASE("'this is a provocation', said of the act just told, is criticism of its maker") {
+  auto fs = test::facts(
+      "RABAT, May 6 (Wire) - Spanish police arrested a Moroccan consul at his home near Seville.\n\n"
+      "\"That was an unacceptable provocation,\" Morocco's foreign ministry said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "MAR", "ESP") != nullptr);
+}
