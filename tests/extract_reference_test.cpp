@@ -362,6 +362,19 @@ TEST_CASE("'the two armies', 'the two customs services' are the pair told before
   CHECK(fight);
 }
 
+TEST_CASE("'the two men', 'the two women' after two officials are their states") {
+  auto fs = test::facts(
+      "RIGA, May 2 - Latvia's prime minister received Estonia's president at the castle on Monday.\n\n"
+      "The two men agreed to build a joint rail depot near Valga.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "LVA,EST") != nullptr);
+  fs = test::facts(
+      "Chile's foreign minister met her Peruvian counterpart in Arica on Monday.\n\n"
+      "The two women agreed to open talks on fishing quotas.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "CHL,PER") != nullptr);
+}
+
 TEST_CASE("'repeated that call', 'echoed the warning': an act made again is aimed where the act of its kind was") {
   auto fs = test::facts(
       "Ghana called on Togo to reopen the border crossing. The chairman of the African Union repeated that call on "

@@ -89,7 +89,7 @@ void visiting_groups(SentenceState& sen) {
 // exactly two do ("Guineas" are three).
 // Plural nouns that name the two sides of a pair ("both superpowers", "the
 // two neighbours", "both heads of state", "the two armies", "the two border
-// services"). `people`: officials, who may be told by the last two states
+// services", "the two men" after two officials). `people`: officials, who may be told by the last two states
 // read with a title ("Taiwan's president ... Paraguay's president ... the
 // two leaders").
 struct PairNoun {
@@ -102,7 +102,7 @@ constexpr PairNoun kPairNouns[] = {
     {"neighbors", false},   {"armies", false},   {"navies", false},     {"militaries", false},
     {"services", false},    {"coastguards", false}, {"leaders", true},  {"presidents", true},
     {"ministers", true},    {"premiers", true},  {"chancellors", true}, {"envoys", true},
-    {"counterparts", true},
+    {"counterparts", true}, {"men", true},         {"women", true},
 };
 static const PairNoun* pair_noun_of(std::string_view word) {
   for (const PairNoun& p : kPairNouns)
