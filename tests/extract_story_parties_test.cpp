@@ -110,3 +110,15 @@ TEST_CASE("'his host' and 'the guest' are the sides of the visit told before") {
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "KEN", "VNM") != nullptr);
 }
+
+TEST_CASE("the occasion of a remark ('said at the talks') is no event of its own that hides the remark") {
+  auto fs = test::facts(
+      "SEOUL, May 6 (Wire) - Japan and South Korea held talks on fishing rights in Seoul on Tuesday.\n\n"
+      "The Korean minister said at the talks that Seoul's ties with Tokyo would stay a main priority.");
+  CAPTURE(test::summary(fs));
+  bool remark = false;
+  for (const Fact& f : fs)
+    remark |= (f.root == "01" || f.root == "05") && test::countries(f, "source") == test::codes("KOR") &&
+              test::countries(f, "target") == test::codes("JPN");
+  CHECK(remark);
+}

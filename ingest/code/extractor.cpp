@@ -117,8 +117,9 @@ using coder_detail::is_rel;
 // its own is an event of the story's parties, as "the two sides" would
 // be. A noun that refers back to an event of its type told before (any
 // place in its clause but what is asked for or talked about, "calls for
-// talks", "news on the fighting", or a noun set beside a clause to
-// name its act, ", a project X opposes") is that event; the subject of a
+// talks", "news on the fighting", the occasion or time of another act,
+// "said at the talks", "after the summit", or a noun set beside a clause
+// to name its act, ", a project X opposes") is that event; the subject of a
 // clause with no such event before it is the article's first tie between
 // two countries (a summit, a gathering of many, is not a pair's).
 // Nothing when the article has told no such tie yet.
@@ -128,7 +129,8 @@ void story_parties(const std::vector<Draft>& drafts, const Tree& t, int w, std::
   // 1977", is the noun's)
   if (t.upos(w) == syntax::Upos::VERB && t.base(w) == "acl" && t.xpos(w) == "VBN" && t.head(w) >= 0) w = t.head(w);
   if (t.upos(w) != syntax::Upos::NOUN || t.rel(w) == "obj" || t.rel(w) == "appos" ||
-      is_rel(t.marker(w), {"for", "on", "about", "over", "between", "among"}))
+      is_rel(t.marker(w), {"for", "on", "about", "over", "between", "among", "at", "during", "after", "before",
+                           "since", "ahead", "following", "amid", "throughout"}))
     return;
   // (a noun with parties of its own that are no actors: "fights among
   // herders and farmers", "rebel attacks")
