@@ -222,3 +222,51 @@ TEST_CASE("tree repair: a past joined to a noun with no verb above it is left al
   t.reset(a);
   CHECK(t.head(5) == 3);
 }
+
+TEST_CASE("tree repair: 'after shells fired by X killed Y', read with 'after' a preposition and 'killed' a conjunct") {
+  // Ghana summoned the envoy after rockets fired by Togolese troops killed two farmers .
+  syntax::Analysis a = test::analysis({{"Ghana", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"summon", Upos::VERB, "VBD", -1, "root"},
+                                       {"the", Upos::DET, "DT", 3, "det"},
+                                       {"envoy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"after", Upos::ADP, "IN", 5, "case"},
+                                       {"rocket", Upos::NOUN, "NNS", 1, "obl"},
+                                       {"fire", Upos::VERB, "VBN", 5, "acl"},
+                                       {"by", Upos::ADP, "IN", 9, "case"},
+                                       {"Togolese", Upos::ADJ, "JJ", 9, "amod"},
+                                       {"troop", Upos::NOUN, "NNS", 6, "obl:agent"},
+                                       {"kill", Upos::VERB, "VBD", 1, "conj"},
+                                       {"two", Upos::NUM, "CD", 12, "nummod"},
+                                       {"farmer", Upos::NOUN, "NNS", 10, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 10);
+  CHECK(t.rel(5) == "nsubj");
+  CHECK(t.head(4) == 10);
+  CHECK(t.rel(4) == "mark");
+  CHECK(t.head(10) == 1);
+  CHECK(t.rel(10) == "advcl");
+  // a conjunct with its own "and" stays one
+  a = test::analysis({{"Ghana", Upos::PROPN, "NNP", 1, "nsubj"},
+                      {"summon", Upos::VERB, "VBD", -1, "root"},
+                      {"the", Upos::DET, "DT", 3, "det"},
+                      {"envoy", Upos::NOUN, "NN", 1, "obj"},
+                      {"after", Upos::ADP, "IN", 5, "case"},
+                      {"talk", Upos::NOUN, "NNS", 1, "obl"},
+                      {"and", Upos::CCONJ, "CC", 7, "cc"},
+                      {"recall", Upos::VERB, "VBD", 1, "conj"},
+                      {"its", Upos::PRON, "PRP$", 9, "nmod:poss"},
+                      {"envoy", Upos::NOUN, "NN", 7, "obj"}});
+  t.reset(a);
+  CHECK(t.head(7) == 1);
+  CHECK(t.rel(7) == "conj");
+  CHECK(t.rel(5) == "obl");
+}
+
+TEST_CASE("force across a border the text does not name is aimed at the state the article is told from") {
+  auto fs = test::facts(
+      "ACCRA, May 6 (Wire) - Ghana summoned Togo's ambassador on Wednesday after rockets fired by Togolese "
+      "troops across the border wounded two farmers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "TGO", "GHA") != nullptr);
+}

@@ -65,6 +65,8 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   proclaim_class_ = frames_.class_index("proclaim");
   visit_class_ = frames_.class_index("visit");
   happen_class_ = frames_.class_index("happen");
+  arms_class_ = frames_.class_index("arms");
+  bombs_class_ = frames_.class_index("bombs");
   rite_class_ = frames_.class_index("rite");
   charge_class_ = frames_.class_index("charge");
   agreement_class_ = frames_.class_index("agreement");
@@ -552,7 +554,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (!asked.empty()) e.target = std::move(asked);
       }
       if (e.target.empty() && !e.source.empty() && coder_detail::force_root(f.cameo))
-        force_territory(c, w, e.target, why);
+        force_territory(c, w, e.source, e.target, why);
       // "backed an uprising", "condemned the rebels": aimed at a non-state
       // party the object names, no other one.
       const int obj = f.noun ? -1 : tr.child(w, "obj");

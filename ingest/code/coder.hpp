@@ -218,7 +218,8 @@ class Coder {
                           std::vector<std::int32_t>& target, std::string& why) const;
   // "shelled rebel positions inside Congo": force aimed at no state, in a
   // state's land, is aimed at that state (its country as the target).
-  void force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
+  void force_territory(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
+                       std::string& why) const;
   // "accused X of ... and demanded compensation": a directed act told as
   // the second verb of a shared subject, with no target of its own, is
   // aimed at the first verb's object when that verb codes an act.
@@ -289,6 +290,8 @@ class Coder {
   int infrastructure_class_ = -1;         // frames.tsv @infrastructure: "pipeline", "bridge"
   int facility_class_ = -1;               // frames.tsv @facility: "dam", "port"
   int novel_class_ = -1;                  // frames.tsv @novel: "new", "planned"
+  int arms_class_ = -1;                   // frames.tsv @arms: "missile", "shell"
+  int bombs_class_ = -1;                  // frames.tsv @bombs: "bomb", "rocket"
   int happen_class_ = -1;                 // frames.tsv @happen: "take (place)", "begin"
   int construction_class_ = -1;           // frames.tsv @construction: "build", "open", "construction"
   int say_frame_ = -1;                    // the verb "say" (010): the frame of "according to X"

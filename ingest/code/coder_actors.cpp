@@ -155,6 +155,13 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (is_rel(c.t.lemma(v), {"lead", "head"}) && c.t.is_verb(v) && c.t.xpos(v) == "VBN")
         if (const int by = c.t.child(v, "obl:agent"); by >= 0)
           if (const int a = actor_of_node(c, by, source, places); a >= 0) return a;
+      // "shells fired by X's troops killed ...", "a drone launched by X":
+      // a weapon or craft does what the one who fired or sent it does
+      if (c.t.base(v) == "acl" && c.t.is_verb(v) && c.t.xpos(v) == "VBN" &&
+          (frames_.in_class(arms_class_, c.t.lemma(n)) || frames_.in_class(bombs_class_, c.t.lemma(n)) ||
+           frames_.in_class(craft_class_, c.t.lemma(n))))
+        if (const int by = c.t.child(v, "obl:agent"); by >= 0)
+          if (const int a = actor_of_node(c, by, true, places); a >= 0) return a;
       if (c.t.lemma(v) != "represent") v = c.t.child(v, "xcomp");
       if (v < 0 || c.t.lemma(v) != "represent" || !c.t.is_verb(v)) continue;
       int o = c.t.child(v, "obj");

@@ -498,8 +498,8 @@ void Coder::demanded_act_party(const Ctx& c, int t, const std::vector<std::int32
   if (freeing) holder();
 }
 
-void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& target,
-                            std::string& why) const {
+void Coder::force_territory(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                            std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
   auto inside = [&](int d) { return is_rel(tr.marker(d), {"in", "inside", "within", "into"}); };
   // the verb's own place phrase, else the place of what it hit
@@ -521,7 +521,31 @@ void Coder::force_territory(const Ctx& c, int t, std::vector<std::int32_t>& targ
   for (const int* d = obj < 0 ? nullptr : tr.kids_begin(obj);
        d && d != tr.kids_end(obj) && target.empty(); ++d)
     if (tr.base(*d) == "nmod" && inside(*d)) actors_at(c, *d, false, true, target);
-  if (!target.empty()) why += "target=territory ";
+  if (!target.empty()) {
+    why += "target=territory ";
+    return;
+  }
+  // "shells fired across the border", "troops that crossed the border":
+  // force across a border the text does not name is aimed at the state
+  // the article is told from (its dateline's or the one it names most),
+  // when that is not the maker's.
+  auto across = [&](int v) {
+    for (const int* d = tr.kids_begin(v); d != tr.kids_end(v); ++d)
+      if (tr.base(*d) == "obl" && is_rel(tr.marker(*d), {"across", "over"}) &&
+          frames_.in_class(border_class_, tr.lemma(*d)) && c.mention(*d) < 0)
+        return true;
+    return false;
+  };
+  bool crossed = !noun && across(t);
+  // (or the participle on the subject that did it: "shells fired across the
+  // border killed ...")
+  if (const int sj = noun ? -1 : tr.child(t, "nsubj"); !crossed && sj >= 0)
+    for (const int* d = tr.kids_begin(sj); d != tr.kids_end(sj) && !crossed; ++d)
+      crossed = tr.base(*d) == "acl" && tr.is_verb(*d) && across(*d);
+  if (crossed && c.in.home_mention >= 0 && !c.among(c.in.home_mention, source)) {
+    target.push_back(c.in.home_mention);
+    why += "target=across the border: the article's state ";
+  }
 }
 
 // A demand, criticism, rejection or warning told by a verb that names no

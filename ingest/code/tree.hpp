@@ -32,6 +32,7 @@ class Tree {
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
     if (repair_subordinated_subjects()) index_kids();
+    if (repair_prepositional_subordinators()) index_kids();
     if (repair_demonstrative_heads()) index_kids();
     if (repair_fronted_compounds()) index_kids();
     if (repair_quote_conjuncts()) index_kids();
@@ -100,6 +101,7 @@ class Tree {
   bool repair_stolen_subjects();
   bool repair_gap_relatives();
   bool repair_subordinated_subjects();
+  bool repair_prepositional_subordinators();
   bool repair_demonstrative_heads();
   bool repair_fronted_compounds();
   bool repair_quote_conjuncts();

@@ -93,6 +93,38 @@ bool Tree::repair_subordinated_subjects() {
   return changed;
 }
 
+// "X summoned Y's envoy after shells fired by Y's troops killed two
+// villagers", read with "after" a preposition of "shells" (a phrase of
+// "summoned") and "killed" a conjunct of "summoned" with no subject and
+// no "and": "after", "before", "since", "until" and "once" also open
+// clauses; the noun is the subject of that next verb, which the word
+// opens.
+bool Tree::repair_prepositional_subordinators() {
+  const int n = size();
+  bool changed = false;
+  for (int m = 0; m + 1 < n; ++m) {
+    const int s = head_[m];
+    if (s <= m || base_[m] != "case" ||
+        !(a_->lemma[m] == "after" || a_->lemma[m] == "before" || a_->lemma[m] == "since" ||
+          a_->lemma[m] == "until" || a_->lemma[m] == "once") ||
+        !is_nominal(s) || is_verb(s) || base_[s] != "obl")
+      continue;
+    const int top = head_[s];
+    if (top < 0 || top > m || !is_verb(top)) continue;
+    int v = -1;
+    for (int k = right_edge(s) + 1; k < n && v < 0; ++k)
+      if (head_[k] == top) v = k;
+    if (v < 0 || !is_verb(v) || base_[v] != "conj" || child(v, "nsubj") >= 0 || child(v, "cc") >= 0 ||
+        (!finite_tag(v) && child(v, "aux") < 0))
+      continue;
+    attach(s, v, "nsubj");
+    attach(m, v, "mark");
+    attach(v, top, "advcl");
+    changed = true;
+  }
+  return changed;
+}
+
 // "X offered to mediate, and its envoy is due in Y on Friday", read with
 // the second clause a conjunct of the infinitive: a clause with a subject
 // and a tense of its own after "and" is no part of an infinitive (which
