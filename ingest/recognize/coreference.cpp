@@ -89,9 +89,9 @@ void visiting_groups(SentenceState& sen) {
 // exactly two do ("Guineas" are three).
 // Plural nouns that name the two sides of a pair ("both superpowers", "the
 // two neighbours", "both heads of state", "the two armies", "the two border
-// services", "the two men" after two officials). `people`: officials, who may be told by the last two states
-// read with a title ("Taiwan's president ... Paraguay's president ... the
-// two leaders").
+// services", "the two men" after two officials). `people`: officials,
+// who may be told by the last two states read with a title ("Taiwan's
+// president ... Paraguay's president ... the two leaders").
 struct PairNoun {
   std::string_view word;
   bool people;
