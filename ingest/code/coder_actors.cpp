@@ -177,10 +177,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       std::none_of(c.t.kids_begin(n), c.t.kids_end(n), [&](int k) {
         return c.t.base(k) == "nmod" && !(c.t.rel(k) == "nmod:poss" && c.t.upos(k) == Upos::PRON);
       })) {
-    const auto* visit = c.latest_act([](const CoderInput::RecentAct& a) { return a.type == "visit"; });
-    if (!visit)
-      for (const CoderInput::RecentAct& a : c.in.last_acts)
-        if (a.type == "visit") visit = &a;
+    // (last_acts keeps the latest visit not denied)
+    const CoderInput::RecentAct* visit = nullptr;
+    for (const CoderInput::RecentAct& a : c.in.last_acts)
+      if (a.type == "visit") visit = &a;
     if (visit) {
       const bool host = c.t.lemma(n) == "host";
       const std::vector<std::int32_t>& side = host != visit->hosting ? visit->target : visit->source;

@@ -87,6 +87,14 @@ bool offers_nothing(const Tree& t, int w) {
   return d >= 0 && t.lemma(d) == "no";
 }
 
+// The article's first tie between two countries told so far (not a
+// statement), or null: the pair its story is about.
+const Draft* first_tie(const std::vector<Draft>& drafts) {
+  for (const Draft& d : drafts)
+    if (!d.say && d.countries.size() >= 2) return &d;
+  return nullptr;
+}
+
 // An offer, a pledge or a readiness to act that names no one it concerns
 // ("Oslo offered to mediate", "Cairo is willing to host another round")
 // is made to the parties of the story: those of the article's
@@ -95,19 +103,17 @@ bool offers_nothing(const Tree& t, int w) {
 // article has told no such tie yet.
 void story_target(const std::vector<Draft>& drafts, const std::vector<Actor>& source, std::vector<Actor>& target,
                   std::string& why) {
+  const Draft* tie = first_tie(drafts);
+  if (!tie) return;
   auto own = [&](const Actor& x) {
     return std::any_of(source.begin(), source.end(), [&](const Actor& y) {
       return x.id == y.id || (!x.country.empty() && x.country == y.country);
     });
   };
-  for (const Draft& d : drafts) {
-    if (d.say || d.countries.size() < 2) continue;
-    for (const auto* side : {&d.fact.source, &d.fact.target, &d.fact.participants})
-      for (const Actor& x : *side)
-        if (!own(x)) add_actor(target, x);
-    if (!target.empty()) why += "target=story ";
-    return;
-  }
+  for (const auto* side : {&tie->fact.source, &tie->fact.target, &tie->fact.participants})
+    for (const Actor& x : *side)
+      if (!own(x)) add_actor(target, x);
+  if (!target.empty()) why += "target=story ";
 }
 
 using coder_detail::is_rel;
@@ -140,9 +146,7 @@ void story_parties(const std::vector<Draft>& drafts, const Tree& t, int w, std::
   const Draft* tie = nullptr;
   for (auto d = drafts.rbegin(); d != drafts.rend() && !tie; ++d)
     if (!d->say && d->countries.size() >= 2 && d->fact.type == type) tie = &*d;
-  const bool subject = t.rel(w).rfind("nsubj", 0) == 0;
-  for (auto d = drafts.begin(); d != drafts.end() && !tie && subject && type != "summit"; ++d)
-    if (!d->say && d->countries.size() >= 2) tie = &*d;
+  if (!tie && t.rel(w).rfind("nsubj", 0) == 0 && type != "summit") tie = first_tie(drafts);
   if (!tie) return;
   for (const auto* side : {&tie->fact.source, &tie->fact.target, &tie->fact.participants})
     for (const Actor& x : *side) add_actor(parties, x);
