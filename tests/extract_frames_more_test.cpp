@@ -633,3 +633,31 @@ TEST_CASE("frames: what a state presses, pushes or lobbies for is asked of whom 
     CHECK(test::with_root(fs, "16") == nullptr);
   }
 }
+
+TEST_CASE("frames: verbs and nouns of CAMEO classes read in any text (lambast, shelling, seizure, deployment, recognition, ratify, skirmish)") {
+  auto fs = test::facts("Turkey's foreign minister lambasted Greece on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "GRC") != nullptr);
+  fs = test::facts("Hungary castigated Austria over the new border controls.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "HUN", "AUT") != nullptr);
+  fs = test::facts("Iran's seizure of a British tanker in the Gulf drew sharp words.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "17", "IRN", "GBR") != nullptr);
+  fs = test::facts("The Russian deployment of troops along the Ukrainian border alarmed its neighbours.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RUS", "UKR") != nullptr);
+  fs = test::facts("The Vatican's recognition of Palestine drew praise in Ramallah.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "VAT", "PSE") != nullptr);
+  fs = test::facts("Venezuelan and Colombian soldiers skirmished near the border on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "19", "VEN,COL") != nullptr);
+  fs = test::facts("Indian shelling of Pakistani border posts went on through the night.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "IND", "PAK") != nullptr);
+  // a seizure of what is no craft or person of a state is no coercion of it
+  fs = test::facts("The seizure of Colombian cocaine by Spanish police made headlines.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "17") == nullptr);
+}

@@ -461,3 +461,49 @@ TEST_CASE("tree repair: ', a demand X has resisted', read with the noun a second
   CHECK(t.rel(7) == "acl:relcl");
   CHECK(t.head(5) == 1);
 }
+
+TEST_CASE("', a demand X has so far refused', ', something Y denies': the name is the subject of the relative clause") {
+  auto fs = test::facts("Serbia wants Kosovo to drop the tariffs, a demand Pristina has so far refused.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "XKX", "SRB") != nullptr);
+  fs = test::facts("Morocco says Algeria arms the rebels, something Algiers denies.", "2026-03-04");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "DZA", "MAR") != nullptr);
+}
+
+TEST_CASE("tree repair: ', a demand X has refused', with the noun the auxiliary's subject and the name its apposition") {
+  // Bolivia urged Chile , a demand Lima has refused .
+  syntax::Analysis a = test::analysis({{"Bolivia", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"urge", Upos::VERB, "VBD", -1, "root"},
+                                       {"Chile", Upos::PROPN, "NNP", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 7, "punct"},
+                                       {"a", Upos::DET, "DT", 5, "det"},
+                                       {"demand", Upos::NOUN, "NN", 7, "nsubj"},
+                                       {"Lima", Upos::PROPN, "NNP", 5, "appos"},
+                                       {"have", Upos::AUX, "VBZ", 8, "aux"},
+                                       {"refuse", Upos::VERB, "VBN", 1, "conj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 8);
+  CHECK(t.rel(6) == "nsubj");
+  CHECK(t.head(8) == 5);
+  CHECK(t.rel(8) == "acl:relcl");
+  CHECK(t.head(5) == 1);
+}
+
+TEST_CASE("tree repair: ', something X denies', read with 'something' a second subject") {
+  // Peru blamed Chile , something Santiago denies .
+  syntax::Analysis a = test::analysis({{"Peru", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"blame", Upos::VERB, "VBD", -1, "root"},
+                                       {"Chile", Upos::PROPN, "NNP", 1, "obj"},
+                                       {",", Upos::PUNCT, ",", 6, "punct"},
+                                       {"something", Upos::PRON, "NN", 6, "nsubj"},
+                                       {"Santiago", Upos::PROPN, "NNP", 6, "nsubj"},
+                                       {"deny", Upos::VERB, "VBZ", 1, "parataxis"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(6) == 4);
+  CHECK(t.rel(6) == "acl:relcl");
+  CHECK(t.head(4) == 1);
+  CHECK(t.head(5) == 6);
+}

@@ -239,7 +239,8 @@ bool Tree::repair_referring_relatives() {
 // indefinite noun set off by a comma after a clause, right before a
 // clause with a subject of its own and no object, is the clause's object
 // told first (the gap of a relative clause on it: "a charge X rejects",
-// "a demand Y has resisted"), and the noun sums up the clause before.
+// "a demand Y has resisted", "something Z denies"), and the noun sums up
+// the clause before.
 bool Tree::repair_gap_relatives() {
   const int n = size();
   bool changed = false;
@@ -249,15 +250,41 @@ bool Tree::repair_gap_relatives() {
     int first = -1, second = -1;
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
       if (base_[*k] == "nsubj" && *k < v) (first < 0 ? first : second) = *k;
-    if (first < 0 || second < 0 || first < h || upos(first) != syntax::Upos::NOUN || !is_nominal(second)) continue;
+    // (or a subject hung on the verb's auxiliary, "a demand X has refused")
+    if (first < 0)
+      for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+        if (base_[*k] == "aux" && *k < v && child(*k, "nsubj") >= 0 && child(*k, "nsubj") < *k) {
+          first = child(*k, "nsubj");
+          attach(first, v, "nsubj");
+        }
+    // (the name read as the noun's apposition, "a demand Brasilia has
+    // refused": a name right after the noun, with no comma between, and
+    // nothing but auxiliaries and adverbs between it and the verb)
+    if (first >= 0 && second < 0 && upos(first) == syntax::Upos::NOUN) {
+      const int ap = child(first, "appos");
+      bool adjacent = ap > first && upos(ap) == syntax::Upos::PROPN && left_edge(ap) == first + 1 &&
+                      right_edge(ap) < v;
+      for (int x = adjacent ? right_edge(ap) + 1 : v; x < v; ++x)
+        adjacent &= upos(x) == syntax::Upos::AUX || upos(x) == syntax::Upos::ADV || upos(x) == syntax::Upos::PART;
+      if (adjacent) {
+        attach(ap, v, "nsubj");
+        second = ap;
+      }
+    }
+    if (first < 0 || second < 0 || first < h || !is_nominal(second)) continue;
+    // "something X denies" takes no article; a noun needs one
+    const bool something = upos(first) == syntax::Upos::PRON && a_->lemma[first] == "something";
+    if (upos(first) != syntax::Upos::NOUN && !something) continue;
     // (its article, however the parser hung it: "a" read as the verb's marker)
     auto article = [&](int k) { return a_->lemma[k] == "a" || a_->lemma[k] == "an" || a_->lemma[k] == "another"; };
     int b = left_edge(first);
-    if (b - 1 > h && article(b - 1) && head_[b - 1] == v) --b;
-    if (!article(b)) continue;
+    if (!something) {
+      if (b - 1 > h && article(b - 1) && head_[b - 1] == v) --b;
+      if (!article(b)) continue;
+    }
     const int comma = b - 1;
     if (comma <= h || a_->lemma[comma] != ",") continue;
-    if (head_[b] == v) attach(b, first, "det");
+    if (!something && head_[b] == v) attach(b, first, "det");
     attach(first, h, "appos");
     attach(v, first, "acl:relcl");
     changed = true;
