@@ -425,3 +425,18 @@ TEST_CASE("'this is a provocation', said of the act just told, is criticism of i
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "MAR", "ESP") != nullptr);
 }
+
+TEST_CASE("'this is a good day', after a hostile act told as background, is no praise of that act's maker") {
+  auto fs = test::facts(
+      "NAIROBI, April 14 (Wire) - Kenya and Tanzania agreed on Monday to scrap duties on each other's milk.\n\n"
+      "Tanzania had first levied those duties two years ago. "
+      "\"This is a good day for our farmers,\" the Kenyan minister told reporters.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "KEN", "TZA") == nullptr);
+  // words of praise of a friendly act just told are praise of its maker
+  fs = test::facts(
+      "DHAKA, April 14 (Wire) - India released 40 Bangladeshi fishermen at dawn.\n"
+      "\"This is a generous gesture,\" Bangladesh's foreign minister said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "BGD", "IND") != nullptr);
+}

@@ -661,3 +661,17 @@ TEST_CASE("frames: verbs and nouns of CAMEO classes read in any text (lambast, s
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "17") == nullptr);
 }
+
+TEST_CASE("frames: troops or warships sent into a state are force against it, not peacekeeping aid") {
+  auto fs = test::facts("Rwanda sent troops into Congo last year, a UN report said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "RWA", "COD") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+  fs = test::facts("Turkey sent warships into Greek waters on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "TUR", "GRC") != nullptr);
+  // troops sent to a state are still aid
+  fs = test::facts("Kenya sent troops to Haiti to help the police.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "KEN", "HTI") != nullptr);
+}

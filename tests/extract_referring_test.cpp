@@ -456,3 +456,14 @@ TEST_CASE("'the two leaders' are the states of the last two officials read by th
   CHECK(test::find_sym(fs, "05", "PER,CHL") != nullptr);
   CHECK(test::find_sym(fs, "05", "PER,BOL") == nullptr);
 }
+
+TEST_CASE("'condemned the blast', naming no maker, is not aimed at whoever made the last appeal") {
+  auto fs = test::facts(
+      "BRUSSELS, Sept 9 (Wire) - China urged all sides to show restraint.\n\n"
+      "Russia said it regretted the test and called for calm.\n\n"
+      "EU ministers condemned the blast.");
+  CAPTURE(test::summary(fs));
+  for (const Fact& f : fs)
+    if (f.root == "11")
+      for (const auto& a : f.target) CHECK((a.country != "RUS" && a.country != "CHN"));
+}

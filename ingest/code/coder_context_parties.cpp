@@ -567,12 +567,18 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
       continue;
     // (a thing refused to someone, "denied entry to a delegation", is
     // refused to them, whoever they are, not to the maker of the last act)
-    if (const int o = c.t.child(e.word, "obj"); o >= 0 && frames_.in_class(permission_class_, c.t.lemma(o))) continue;
+    const int o = c.t.child(e.word, "obj");
+    if (o >= 0 && frames_.in_class(permission_class_, c.t.lemma(o))) continue;
+    // (an object that names an act of force, "condemned the blast", is
+    // that act or one its maker is blamed or answers for: the maker of an
+    // appeal or offer told last did not do it)
+    const bool force = o >= 0 && c.t.upos(o) == Upos::NOUN && (armed_act(std::string(c.t.lemma(o))) || frames_.in_class(operation_class_, c.t.lemma(o)));
     // (an act that can be rejected, warned against or protested: a
     // request or offer, a demand, a hostile act; no praise or aid)
     if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
           const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
-          return (r == 2 || r == 3 || r >= 10) && !a.source.empty() && !c.any_among(a.source, e.source);
+          return ((!force && (r == 2 || r == 3)) || r >= 10) && !a.source.empty() &&
+                 !c.any_among(a.source, e.source);
         })) {
       c.add_others(a->source, e.source, e.target);
       if (!e.target.empty() && c.in.words) e.why += "target=maker of the latest act ";

@@ -452,12 +452,15 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
       }
       // "This is a provocation", "It was a flagrant violation": a pronoun
       // that stands for what was just told, judged, is about the maker of
-      // the latest act told before by another.
+      // the latest act told before by another (words of praise only of a
+      // friendly act: "This is a good day" after a sanction told as
+      // background is the speaker's own day, no praise of the sanction).
       if (about.empty() && tone != 0 && subj >= 0 && tr.upos(subj) == Upos::PRON && c.mention(subj) < 0 &&
           is_rel(tr.lemma(subj), {"this", "that", "it"}) && tr.child(cw, "cop") >= 0 && !out[k].source.empty())
         if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
               return !a.source.empty() && !c.any_among(a.source, out[k].source);
-            }))
+            });
+            a && (tone < 0 || a->root[0] == '0'))
           c.add_others(a->source, out[k].source, about);
       if (!about.empty() && tone != 0) {
         recode_remark(out[k], &about, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "evaluation ");
