@@ -12,7 +12,7 @@ invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
-score_news.py). The held-out sets of tests/data/heldout (setL, setM, setO) are scored
+score_news.py). The held-out sets of tests/data/heldout (setL, setM, setO, setP) are scored
 last, with these aggregate lines only: it is never read (see its README). See tests/data/proxy/README.md for how the sets were made
 and what their figures mean.
 """
@@ -27,7 +27,7 @@ if not os.path.exists(scorer):
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
 heldout = os.path.join(ROOT, "tests", "data", "heldout")
-sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO")]
+sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO"), (heldout, "setP")]
 for folder, name in sets:
     articles = os.path.join(folder, name + ".jsonl")
     gold = os.path.join(folder, name + "_gold.jsonl")

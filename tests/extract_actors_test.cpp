@@ -692,3 +692,18 @@ TEST_CASE("a United Nations body is also named with 'UN' or 'U.N.'") {
   REQUIRE(!f->source.empty());
   CHECK(f->source[0].id == "org:UNHCR");
 }
+
+TEST_CASE("'the country' opening a sentence continues the subject of the sentence before, and is never the other party") {
+  auto fs = test::facts(
+      "ASUNCION, March 3 (Wire) - Paraguay is among the few states that still recognise Taipei.\n\n"
+      "The country's president praised Japan on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "PRY", "JPN") != nullptr);
+  CHECK(test::find(fs, "05", "TWN", "JPN") == nullptr);
+  // a description beside another party is the country read before it
+  fs = test::facts(
+      "MANILA, March 3 (Wire) - Vietnam hopes to buy more rice from Thailand.\n\n"
+      "In January the country's trade minister met Thailand's trade minister in Hanoi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "VNM,THA") != nullptr);
+}

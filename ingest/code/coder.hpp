@@ -181,7 +181,7 @@ class Coder {
   // Words read as no event of their own (coder_vetoes.cpp): a phrasal
   // verb's particle, a work named only as a thing.
   void pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const;
-  void rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
+  void rebind_descriptions(const Ctx& c, std::vector<std::int32_t>& source,
                            std::vector<std::int32_t>& target) const;
   bool in_clause_of(const Ctx& c, int w, int t) const;
   int clauses_below(const Ctx& c, int w, int t) const;

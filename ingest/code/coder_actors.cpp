@@ -400,22 +400,29 @@ void Coder::authority_of_place(const Ctx& c, int t, std::vector<std::int32_t>& s
 }
 
 // A description ("the country") names no party of its own clause: "the US
-// promised aid to the country" is aid to the country read before the US.
-void Coder::rebind_descriptions(const Ctx& c, const std::vector<std::int32_t>& source,
+// promised aid to the country" is aid to the country read before the US,
+// and "the country's minister met Taiwan's" is the other country's
+// minister, not Taiwan's.
+void Coder::rebind_descriptions(const Ctx& c, std::vector<std::int32_t>& source,
                                 std::vector<std::int32_t>& target) const {
-  for (std::int32_t& x : target) {
-    if (x < 0) continue;
-    const Mention& m = c.rec.mentions[x];
-    if (!m.anaphor || m.alt_country < 0 || m.kind != MentionKind::country) continue;
-    if (std::none_of(source.begin(), source.end(), [&](std::int32_t s) { return c.country_of(s) == m.country; })) continue;
-    for (std::size_t k = 0; k < c.rec.mentions.size(); ++k) {
-      const Mention& o = c.rec.mentions[k];
-      if (o.country == m.alt_country && is_actor(o) && o.kind != MentionKind::person) {
-        x = static_cast<std::int32_t>(k);
-        break;
+  auto rebind = [&](std::vector<std::int32_t>& side, const std::vector<std::int32_t>& other) {
+    for (std::int32_t& x : side) {
+      if (x < 0) continue;
+      const Mention& m = c.rec.mentions[x];
+      if (!m.anaphor || m.alt_country < 0 || m.kind != MentionKind::country) continue;
+      if (std::none_of(other.begin(), other.end(), [&](std::int32_t s) { return c.country_of(s) == m.country; }))
+        continue;
+      for (std::size_t k = 0; k < c.rec.mentions.size(); ++k) {
+        const Mention& o = c.rec.mentions[k];
+        if (o.country == m.alt_country && is_actor(o) && o.kind != MentionKind::person) {
+          x = static_cast<std::int32_t>(k);
+          break;
+        }
       }
     }
-  }
+  };
+  rebind(target, source);
+  rebind(source, target);
 }
 
 // True if word w lies in a clausal complement of trigger t.

@@ -727,8 +727,20 @@ void pronouns_and_descriptions(SentenceState& sen) {
         ++j;
       if (j >= span.end || toks[j].is(kCap) || !country_noun(j)) continue;
       if (j + 1 < span.end && (toks[j + 1].id == id.of || toks[j + 1].is(kCap))) continue;  // "the nation of Laos"
-      const std::vector<int> read = countries_read();
+      std::vector<int> read = countries_read();
       if (read.empty()) continue;
+      // (a description that opens its sentence, before any party of it,
+      // continues the sentence before's subject rather than what that
+      // sentence named last: "X is one of few states that recognise Y. The
+      // country's president ..." is X's)
+      const auto& ps = art.prev_subject_countries;
+      const bool first = std::none_of(ms.begin(), ms.end(), [&](const Mention& m) { return m.begin < i && is_actor(m); });
+      if (first && ps.size() == 1 && ps[0] != read.back()) {
+        if (auto r = std::find(read.begin(), read.end(), ps[0]); r != read.end()) {
+          read.erase(r);
+          read.push_back(ps[0]);
+        }
+      }
       replace_with_read(j + 1, read);
       i = j;
       continue;
