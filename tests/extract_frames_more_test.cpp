@@ -675,3 +675,14 @@ TEST_CASE("frames: troops or warships sent into a state are force against it, no
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "07", "KEN", "HTI") != nullptr);
 }
+
+TEST_CASE("sense: a verb of an act used as an adjective of a noun ('a free trade deal') tells no act") {
+  auto fs = test::facts("Uruguay said it would seek a free trade deal with China, a move Brazil criticised.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "08") == nullptr);
+  CHECK(test::find(fs, "11", "BRA", "URY") != nullptr);
+  // the verb itself still tells the act
+  fs = test::facts("Uruguay said it would free two Brazilian sailors.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "08") != nullptr);
+}

@@ -129,6 +129,12 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     const int h = tr.head(w);
     if (h >= 0 && tr.is_verb(h) && (tr.rel(w) == "obj" || tr.rel(w) == "iobj")) press[h] = 1, vetoed.push_back(h);
   }
+  // "a free trade deal", "an open border": a verb of an act used as an
+  // adjective of a noun tells no act (the pattern coder reads the word
+  // alone: "free" as release).
+  for (int w = 0; w < n; ++w)
+    if (tr.upos(w) == Upos::ADJ && tr.base(w) == "amod" && frames_.find(tr.lemma(w), false))
+      vetoed.push_back(w);
   // "the visiting Vietnamese delegation": the noun a participle of visiting
   // modifies is the visitor; word order (the pattern coder) would make
   // someone else of the sentence the visitor.
