@@ -686,3 +686,16 @@ TEST_CASE("sense: a verb of an act used as an adjective of a noun ('a free trade
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "08") != nullptr);
 }
+
+TEST_CASE("frames: a vow to answer an act in kind or firmly is a threat against its maker; a vow to answer questions is not") {
+  auto fs = test::facts(
+      "PRAGUE, Jan 12 (Wire) - The Czech government expelled two Russian diplomats on Thursday.\n\n"
+      "Moscow vowed to respond in kind.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "RUS", "CZE") != nullptr);
+  fs = test::facts(
+      "PRAGUE, Jan 12 (Wire) - The Czech government expelled two Russian diplomats on Thursday.\n\n"
+      "The Czech minister vowed to respond to every question from parliament.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "13") == nullptr);
+}

@@ -248,9 +248,15 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
           (cue < 0 || cue == kHypothetical))
         for (int y = tr.left_edge(x); y <= tr.right_edge(x); ++y) vetoed.push_back(y);
       // A promise or vow of a hostile act ("vowed to strike X", "vowed to
-      // retaliate") is a threat, made now; of other acts, an intent.
+      // retaliate", "vowed to respond in kind": a verb whose own frame
+      // there is a threat) is a threat, made now; of other acts, an intent.
       const bool vow = (f.flags & kFrameIntent) && e.cameo.rfind("03", 0) == 0;
-      const char* threat = vow && frames_.in_class(reprisal_class_, tr.lemma(x)) ? "130" : nullptr;
+      const char* threat = vow && (frames_.in_class(reprisal_class_, tr.lemma(x)) ||
+                                   frames_.any_frame(tr.lemma(x), false, [&](const Frame& g) {
+                                     return g.cameo.rfind("13", 0) == 0 && frame_holds(c, x, g);
+                                   }))
+                               ? "130"
+                               : nullptr;
       // Events inside the complement are its content (not those in a
       // phrase that sets its scene: "agreed to ..., amid concern over X").
       for (std::size_t j = first; j < out.size(); ++j) {
