@@ -507,3 +507,21 @@ TEST_CASE("tree repair: ', something X denies', read with 'something' a second s
   CHECK(t.head(4) == 1);
   CHECK(t.head(5) == 6);
 }
+
+TEST_CASE("tree repair: a preposition hung on a number before its noun ('with five more ships') is the noun's") {
+  // supply Manila with five more ships
+  syntax::Analysis a = test::analysis({{"supply", Upos::VERB, "VB", -1, "root"},
+                                       {"Manila", Upos::PROPN, "NNP", 0, "obj"},
+                                       {"with", Upos::ADP, "IN", 3, "case"},
+                                       {"five", Upos::NUM, "CD", 5, "nummod"},
+                                       {"more", Upos::ADJ, "JJR", 5, "amod"},
+                                       {"ship", Upos::NOUN, "NNS", 0, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == 5);
+  CHECK(t.rel(5) == "obl");
+  CHECK(t.rel(1) == "obj");
+  auto fs = test::facts("Japan pledged to supply Manila with five more ships.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "JPN", "PHL") != nullptr);
+}

@@ -467,3 +467,13 @@ TEST_CASE("'condemned the blast', naming no maker, is not aimed at whoever made 
     if (f.root == "11")
       for (const auto& a : f.target) CHECK((a.country != "RUS" && a.country != "CHN"));
 }
+
+TEST_CASE("'supported the agreement' answers the agreement told before, not a praise of the same root told after it") {
+  auto fs = test::facts(
+      "HANOI, June 5 (Wire) - Japan and the Philippines signed a defence pact on Monday.\n\n"
+      "Vietnam welcomed the pact.\n\n"
+      "US officials said they supported the agreement.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "USA", "PHL") != nullptr);
+  CHECK(test::find(fs, "05", "USA", "VNM") == nullptr);
+}

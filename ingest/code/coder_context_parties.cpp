@@ -284,12 +284,20 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
     return;
   // (the latest of that kind made by another: whoever answers an act
   // answers one done to it, not its own reply, "three days after X
-  // expelled ...")
+  // expelled ..."; of that kind, not only of its root: "supported the
+  // agreement" answers no praise told before, though both are root 05)
   const std::string& root = frames_.frame(fs->front()).cameo;
   const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
-    return root.compare(0, 2, a.root, 2) == 0 && !c.any_among(a.source, source);
+    return root.compare(0, 2, a.root, 2) == 0 &&
+           std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return frames_.frame(fi).type == a.type; }) &&
+           !c.any_among(a.source, source);
   });
-  if (a) c.add_others(a->source, source, target);
+  if (a) {
+    // (all the makers of an act done together)
+    std::vector<std::int32_t> makers = a->source;
+    if (a->sym) makers.insert(makers.end(), a->target.begin(), a->target.end());
+    c.add_others(makers, source, target);
+  }
   if (!target.empty()) why += "target=answered ";
 }
 

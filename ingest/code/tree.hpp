@@ -28,6 +28,7 @@ class Tree {
       base_[i] = rel_[i].substr(0, rel_[i].find(':'));
     }
     index_kids();
+    if (repair_buried_prepositions()) index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
@@ -128,6 +129,7 @@ class Tree {
   bool repair_active_subjects();
   bool repair_joined_passives();
   bool repair_particle_prepositions();
+  bool repair_buried_prepositions();
   bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();

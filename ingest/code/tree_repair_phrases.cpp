@@ -3,6 +3,7 @@
 // subordinators, and phrases of places, media and names the parser joined
 // to the wrong word (see tree.hpp).
 #include <algorithm>
+#include <iterator>
 #include <string_view>
 
 #include "ingest/code/tree.hpp"
@@ -21,6 +22,29 @@ bool Tree::repair_particle_prepositions() {
     if ((lemma(p) != "on" && lemma(p) != "back") || (lemma(q) != "to" && lemma(q) != "into" && lemma(q) != "for")) continue;
     if (head_[x] < 0 || !is_verb(head_[x])) continue;
     attach(p, head_[x], "compound:prt");
+    changed = true;
+  }
+  return changed;
+}
+
+// "supply X with five more ships", read with "with" the numeral's: a
+// preposition before a noun phrase belongs to the phrase's noun, not to a
+// number, adjective or determiner that modifies it.
+bool Tree::repair_buried_prepositions() {
+  const int n = size();
+  bool changed = false;
+  for (int p = 0; p < n; ++p) {
+    const int h = head_[p];
+    if (h <= p || base_[p] != "case" || upos(p) != syntax::Upos::ADP) continue;
+    if (base_[h] != "nummod" && base_[h] != "amod" && base_[h] != "det") continue;
+    // (not a word that says how many, "about a million", "over 2,000":
+    // only prepositions that open a phrase)
+    static constexpr std::string_view kOpen[] = {"with", "to", "of", "for", "from", "by", "against", "at", "on",
+                                                 "in", "into", "between", "among", "toward", "towards"};
+    if (std::find(std::begin(kOpen), std::end(kOpen), lemma(p)) == std::end(kOpen)) continue;
+    const int g = head_[h];
+    if (g <= h || (upos(g) != syntax::Upos::NOUN && upos(g) != syntax::Upos::PROPN) || child(g, "case") >= 0) continue;
+    attach(p, g, "case");
     changed = true;
   }
   return changed;
