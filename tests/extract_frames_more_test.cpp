@@ -699,3 +699,17 @@ TEST_CASE("frames: a vow to answer an act in kind or firmly is a threat against 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "13") == nullptr);
 }
+
+TEST_CASE("frames: a warning against an act with no consequence told is disapproval; with one, a threat") {
+  auto fs = test::facts("Beijing cautioned Seoul against joining the bloc.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "KOR") != nullptr);
+  CHECK(test::with_root(fs, "13") == nullptr);
+  fs = test::facts("Ankara warned Athens against arming the islands.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TUR", "GRC") != nullptr);
+  fs = test::facts("Moscow warned Tallinn against any provocation, saying it would retaliate.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "RUS", "EST") != nullptr);
+  CHECK(test::with_root(fs, "11") == nullptr);
+}

@@ -241,13 +241,17 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
           if (b == "compound" && tr.rel(*d) == "compound:prt") ok = tr.lemma(*d) == k.word;
           else if (b == "obl" || b == "nmod" || b == "advmod" || b == "xcomp")
             ok = (tr.marker(*d) == k.word && !is_date(c, *d)) || (b == "advmod" && tr.lemma(*d) == k.word);
+          // (a gerund clause a preposition opens: "warned X against meddling")
+          else if (b == "advcl" && tr.xpos(*d) == "VBG")
+            ok = tr.marker(*d) == k.word;
         }
         // ... or a phrase the parser hung on the verb's object ("deployed
         // troops near the border": "near" on "troops")
         if (!ok && !f.noun)
           if (const int o = tr.child(t, "obj"); o >= 0)
             for (const int* d = tr.kids_begin(o); d != tr.kids_end(o) && !ok; ++d)
-              ok = *d > o && tr.base(*d) == "nmod" && tr.marker(*d) == k.word && !is_date(c, *d);
+              ok = *d > o && (tr.base(*d) == "nmod" || (tr.base(*d) == "acl" && tr.xpos(*d) == "VBG")) &&
+                   tr.marker(*d) == k.word && !is_date(c, *d);
         // ... and, for a noun event, a phrase the parser hung on the verb it
         // is the object of ("drew protests | from the EC")
         if (!ok && f.noun && tr.rel(t) == "obj" && tr.head(t) >= 0 && tr.is_verb(tr.head(t)))
@@ -325,6 +329,13 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         // a noun event is the object of a verb of CLASS ("lodged a protest")
         ok = f.noun && tr.head(t) >= 0 && tr.is_verb(tr.head(t)) && is_rel(tr.base(t), {"obj", "nsubj"}) &&
              frames_.in_class(k.word_class, tr.lemma(tr.head(t)));
+        break;
+      case CondKind::clause:
+        // what it says in a clause: a that-clause of its own, or one after
+        // a participle of saying ("warned X, saying it would retaliate")
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d)
+          ok = tr.base(*d) == "ccomp" ||
+               (tr.base(*d) == "advcl" && tr.xpos(*d) == "VBG" && tr.child(*d, "ccomp") >= 0);
         break;
       case CondKind::neg:
         // the trigger is negated ("would not accept X's demand")

@@ -32,7 +32,7 @@ struct Slot {
   std::string word;  // the preposition of SlotKind::prep
 };
 
-enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class, gov_class, neg };
+enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class, gov_class, neg, clause };
 
 struct Cond {
   CondKind kind = CondKind::prep;
