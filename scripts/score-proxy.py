@@ -7,7 +7,7 @@ Runs `DIPGRAPH extract` (default build/dipgraph) on each set in
 tests/data/proxy (setA: cooperation and diplomacy, setB: frictions, setE:
 officials and institutions of both kinds, setH: relations in Africa, Latin
 America, Asia, the Gulf and the Balkans, setI: economic and security
-diplomacy, setK: a wire desk's week, setN: stories told at length; 16
+diplomacy, setK: a wire desk's week, setN: stories told at length; setQ: relations told inside longer pieces; 16
 invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
@@ -27,7 +27,7 @@ if not os.path.exists(scorer):
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
 heldout = os.path.join(ROOT, "tests", "data", "heldout")
-sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO"), (heldout, "setP")]
+sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN", "setQ")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO"), (heldout, "setP")]
 for folder, name in sets:
     articles = os.path.join(folder, name + ".jsonl")
     gold = os.path.join(folder, name + "_gold.jsonl")
