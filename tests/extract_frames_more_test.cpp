@@ -713,3 +713,15 @@ TEST_CASE("frames: a warning against an act with no consequence told is disappro
   CHECK(test::find(fs, "13", "RUS", "EST") != nullptr);
   CHECK(test::with_root(fs, "11") == nullptr);
 }
+
+TEST_CASE("frames: going to a state is a visit only with a 'to' phrase; a crowd gathered outside an embassy protests against its state") {
+  auto fs = test::facts("Kazakhstan's foreign minister went to Tashkent on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "KAZ", "UZB") != nullptr);
+  fs = test::facts("Kazakhstan said the plan would go ahead despite objections from Tashkent.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+  fs = test::facts("Hundreds of Serbs gathered outside the Croatian embassy in Belgrade on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "SRB", "HRV") != nullptr);
+}

@@ -525,3 +525,26 @@ TEST_CASE("tree repair: a preposition hung on a number before its noun ('with fi
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "03", "JPN", "PHL") != nullptr);
 }
+
+TEST_CASE("tree repair: a name after a month ('In October Chad, whose towns had flooded, blamed Y') is no part of the date") {
+  // In October Chad blamed Cameroon
+  syntax::Analysis a = test::analysis({{"in", Upos::ADP, "IN", 1, "case"},
+                                       {"October", Upos::PROPN, "NNP", 3, "obl"},
+                                       {"Chad", Upos::PROPN, "NNP", 1, "flat"},
+                                       {"blame", Upos::VERB, "VBD", -1, "root"},
+                                       {"Cameroon", Upos::PROPN, "NNP", 3, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == 3);
+  CHECK(t.rel(2) == "nsubj");
+  CHECK(t.head(1) == 3);
+  auto fs = test::facts("In October Niger, whose border villages had flooded, blamed Benin for opening a dam.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "NER", "BEN") != nullptr);
+}
+
+TEST_CASE("tree repair: a month hung on the subject's possessor ('In February X's minister went ...') is the verb's date") {
+  auto fs = test::facts("In February Kazakhstan's foreign minister went to Tashkent for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "KAZ", "UZB") != nullptr);
+}

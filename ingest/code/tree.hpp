@@ -57,6 +57,7 @@ class Tree {
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
     if (repair_name_clauses()) index_kids();
+    if (repair_dated_names()) index_kids();
     if (repair_who_subjects()) index_kids();
     if (repair_who_conjuncts()) index_kids();
     if (repair_place_complements()) index_kids();
@@ -118,6 +119,8 @@ class Tree {
   bool repair_semicolons();
   bool repair_aux_subjects();
   bool repair_dated_subjects();
+  bool repair_dated_names();
+  bool calendar_word(int i) const;
   bool repair_fronted_subjects();
   bool repair_object_complements();
   bool repair_quote_attributions();

@@ -145,15 +145,25 @@ bool Tree::repair_aux_subjects() {
   return changed;
 }
 
+// True if word i names a day of the week or a month.
+bool Tree::calendar_word(int i) const {
+  static constexpr std::string_view kCalendar[] = {
+      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
+      "january", "february",  "march",     "april",    "may",     "june",     "july",
+      "august",  "september", "october",   "november", "december"};
+  const std::string& l = lemma(i);
+  for (std::string_view k : kCalendar)
+    if (l.size() == k.size() &&
+        std::equal(l.begin(), l.end(), k.begin(), [](char a, char b) { return (a | 0x20) == b; }))
+      return true;
+  return false;
+}
+
 // A day or month told without a comma before the subject ("On Sunday
 // President X signed ...", "On Monday Kenyan troops shelled ..."), read as
 // one oblique phrase with the subject: the day is the oblique, the noun
 // after it the subject of a verb that has none.
 bool Tree::repair_dated_subjects() {
-  static constexpr std::string_view kCalendar[] = {
-      "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
-      "january", "february",  "march",     "april",    "may",     "june",     "july",
-      "august",  "september", "october",   "november", "december"};
   const int n = size();
   bool changed = false;
   for (int i = 2; i < n; ++i) {
@@ -163,14 +173,12 @@ bool Tree::repair_dated_subjects() {
       continue;
     int c = child(i, "case");
     int d = c + 1;
-    if (c < 0 || d + 1 >= i || head_[d] != i || base_[d] != "compound") continue;
-    const std::string& l = lemma(d);
-    bool calendar = false;
-    for (std::string_view k : kCalendar)
-      calendar |=
-          l.size() == k.size() &&
-          std::equal(l.begin(), l.end(), k.begin(), [](char a, char b) { return (a | 0x20) == b; });
-    if (!calendar) continue;
+    // (the day hung on the noun, or on the noun's possessor: "In February
+    // Kazakhstan's minister went ...")
+    if (c < 0 || d + 1 >= i || base_[d] != "compound") continue;
+    if (head_[d] != i && !(head_[d] > d && head_[d] < i && head_[head_[d]] == i && rel_[head_[d]] == "nmod:poss"))
+      continue;
+    if (!calendar_word(d)) continue;
     bool has_subject = false;
     for (const int* k = kids_begin(h); k != kids_end(h); ++k)
       has_subject |= base_[*k] == "nsubj" || base_[*k] == "csubj";
@@ -180,6 +188,29 @@ bool Tree::repair_dated_subjects() {
     head_[c] = d;
     rel_[i] = passive(h) ? "nsubj:pass" : "nsubj";
     base_[i] = "nsubj";
+    changed = true;
+  }
+  return changed;
+}
+
+// "In October Chad, whose ..., blamed Y", read with the name a flat part
+// of the month's phrase: a name after a day or month that a preposition
+// opens is no part of the date. It is the subject of the verb the date
+// hangs on when that verb has none before it, else left beside it (for
+// the repairs of relative clauses to place).
+bool Tree::repair_dated_names() {
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int d = head_[x];
+    if (d < 0 || d != x - 1 || rel_[x] != "flat" || upos(x) != syntax::Upos::PROPN || !calendar_word(d)) continue;
+    const int h = head_[d];
+    if (h <= x || child(d, "case") < 0 || base_[d] != "obl" || !is_verb(h)) continue;
+    // (the whole name: its own flat words after it go with it)
+    for (int y = x + 1; y < n && head_[y] == d && rel_[y] == "flat"; ++y) attach(y, x, "flat");
+    bool subject = false;
+    for (const int* k = kids_begin(h); k != kids_end(h); ++k) subject |= base_[*k] == "nsubj" && *k < h;
+    attach(x, h, subject ? "dep" : (passive(h) ? "nsubj:pass" : "nsubj"));
     changed = true;
   }
   return changed;
