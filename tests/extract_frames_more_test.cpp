@@ -725,3 +725,20 @@ TEST_CASE("frames: going to a state is a visit only with a 'to' phrase; a crowd 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "14", "SRB", "HRV") != nullptr);
 }
+
+TEST_CASE("frames: an arrival with no place ('flew in late', 'landed') is in the dateline's state; troops that land make no visit") {
+  auto fs = test::facts(
+      "BISHKEK, Sept 13 (Wire) - Kyrgyzstan opened a regional summit on Friday.\n\n"
+      "The Indian prime minister flew in on Friday evening.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "IND", "KGZ") != nullptr);
+  fs = test::facts("Iraqi troops landed by helicopter in Kuwait on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}
+
+TEST_CASE("frames: a state that switches its recognition to another recognizes it") {
+  auto fs = test::facts("In 2019 Kiribati switched its diplomatic recognition to Beijing.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "KIR", "CHN") != nullptr);
+}

@@ -18,8 +18,14 @@ void Coder::place_parties(const Ctx& c, int w, const Frame& f, CodedEvent& e, st
     why += "target=home ";
   }
   // "X, who arrived late on Tuesday, met ...": an arrival that names
-  // no place, in a story datelined in another state, is there.
-  if (e.target.empty() && !e.source.empty() && !f.noun && f.cameo == "042" && tr.lemma(w) == "arrive" &&
+  // no place ("arrived", "flew in", "landed"), in a story datelined in
+  // another state, is there.
+  auto arrival = [&]() {
+    if (tr.lemma(w) == "arrive" || tr.lemma(w) == "land") return true;
+    const int prt = tr.child(w, "compound:prt");
+    return tr.lemma(w) == "fly" && prt >= 0 && tr.lemma(prt) == "in";
+  };
+  if (e.target.empty() && !e.source.empty() && !f.noun && f.cameo == "042" && arrival() &&
       c.home_mention >= 0 && c.rec.dateline_country >= 0 &&
       c.rec.mentions[c.home_mention].country == c.rec.dateline_country &&
       !c.among(-c.home_mention - 1, e.source)) {

@@ -10,16 +10,21 @@
 
 namespace dipgraph::ingest {
 
-// "will fly on to Jakarta", "went back to Seoul", read with "on" and "to"
-// both prepositions of the place: the first is the verb's particle, and
-// the phrase is a "to" phrase.
+// "will fly on to Jakarta", "went back to Seoul", "flew in at dusk", read
+// with "on" and "to" both prepositions of the place: the first is the
+// verb's particle, and the phrase is a "to" phrase.
 bool Tree::repair_particle_prepositions() {
   const int n = size();
   bool changed = false;
   for (int p = 0; p + 1 < n; ++p) {
     const int q = p + 1, x = head_[p];
     if (x < 0 || head_[q] != x || base_[p] != "case" || base_[q] != "case" || x <= q) continue;
-    if ((lemma(p) != "on" && lemma(p) != "back") || (lemma(q) != "to" && lemma(q) != "into" && lemma(q) != "for")) continue;
+    // (also "flew in at dusk", "came back from Kabul")
+    static constexpr std::string_view kFirst[] = {"on", "back", "in", "out", "off", "away"};
+    static constexpr std::string_view kSecond[] = {"to", "into", "for", "at", "from", "on"};
+    if (std::find(std::begin(kFirst), std::end(kFirst), lemma(p)) == std::end(kFirst) ||
+        std::find(std::begin(kSecond), std::end(kSecond), lemma(q)) == std::end(kSecond))
+      continue;
     if (head_[x] < 0 || !is_verb(head_[x])) continue;
     attach(p, head_[x], "compound:prt");
     changed = true;
