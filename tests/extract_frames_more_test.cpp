@@ -742,3 +742,13 @@ TEST_CASE("frames: a state that switches its recognition to another recognizes i
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "05", "KIR", "CHN") != nullptr);
 }
+
+TEST_CASE("sense: a noun of force that names a craft's kind ('a patrol boat', 'attack helicopters') tells no act") {
+  auto fs = test::facts("A Fijian patrol boat escorted the Chinese research vessel out of the zone.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "15") == nullptr);
+  fs = test::facts("Egypt bought twelve Russian attack helicopters last year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+  CHECK(test::with_root(fs, "18") == nullptr);
+}

@@ -393,3 +393,10 @@ TEST_CASE("analyzer: a noun right after a modal, before a determiner, number or 
     CHECK(u.analyzer == u.tagger);
   }
 }
+
+TEST_CASE("analyzer: 'joint' tagged as a verb before a noun or adjective is the adjective") {
+  Tags t = tags_of({"Two", "cutters", "and", "a", "Tongan", "boat", "began", "joint", "fisheries", "drills", "."}, 7);
+  CAPTURE(t.tagger);
+  CHECK(t.tagger.rfind("VB", 0) == 0);  // (the tagger's own slip, which the analyzer mends)
+  CHECK(t.analyzer == "JJ");
+}

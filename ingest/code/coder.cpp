@@ -214,6 +214,14 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
+    // "a patrol boat", "attack helicopters": a noun of force naming the
+    // kind of a craft or weapon it modifies tells no act (the pattern
+    // coder's reading of it goes too).
+    if (noun && tr.base(w) == "compound" && tr.head(w) > w &&
+        (frames_.in_class(craft_class_, tr.lemma(tr.head(w))) || frames_.in_class(arms_class_, tr.lemma(tr.head(w))))) {
+      vetoed.push_back(w);
+      continue;
+    }
     // So is "X is to blame": the subject is the one blamed, by whoever says
     // it (the tone of "to blame" makes the saying criticism).
     if (!noun && tr.lemma(w) == "blame" && tr.child(w, "obj") < 0) {

@@ -210,6 +210,17 @@ void modifiers_taken_for_verbs(const std::vector<std::string_view>& words, const
   }
 }
 
+void joint_taken_for_verb(const std::vector<std::string_view>& words, Analysis& a) {
+  static const std::uint8_t kJJ = xpos_index("JJ");
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (a.upos[i] != Upos::VERB || (a.upos[i + 1] != Upos::NOUN && a.upos[i + 1] != Upos::ADJ)) continue;
+    char buf[25];
+    if (lower(words[i], buf) != "joint") continue;
+    a.upos[i] = Upos::ADJ;
+    a.xpos[i] = kJJ;
+  }
+}
+
 void nouns_taken_for_numbers(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
   static constexpr std::string_view kNumberWords[] = {

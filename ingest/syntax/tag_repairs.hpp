@@ -54,6 +54,11 @@ void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const s
 void adverbs_after_possessives(const std::vector<std::string_view>& words,
                                const Lemmatizer& lemmas, Analysis& a);
 
+// "began joint patrols" with "joint" tagged a verb: before a noun or an
+// adjective it is the adjective (the verb, "to joint meat", takes an object
+// only as a noun phrase with a determiner).
+void joint_taken_for_verb(const std::vector<std::string_view>& words, Analysis& a);
+
 // Before lemmas. "cut diplomatic and trade ties", with "trade" tagged as
 // a verb: a base or present verb form after an adjective and "and"/"or",
 // before a noun, that WordNet knows as a noun, is a noun modifier
