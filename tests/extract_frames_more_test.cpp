@@ -752,3 +752,19 @@ TEST_CASE("sense: a noun of force that names a craft's kind ('a patrol boat', 'a
   CHECK(test::with_root(fs, "19") == nullptr);
   CHECK(test::with_root(fs, "18") == nullptr);
 }
+
+TEST_CASE("frames: ordering another state's mission closed cuts relations; the reason given after a comma blames that state") {
+  auto fs = test::facts("In 1996 Ghana ordered Togo's consulate in Kumasi closed, accusing Lome of arming smugglers.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "GHA", "TGO") != nullptr);
+  CHECK(test::find(fs, "11", "GHA", "TGO") != nullptr);
+  CHECK(test::with_root(fs, "10") == nullptr);
+}
+
+TEST_CASE("tone: what an act is called sets the tone by its own word first ('unjustified between partners' is blame)") {
+  auto fs = test::facts(
+      "MONTEVIDEO, May 2 (Wire) - Argentina raised duties on Uruguayan rice on Monday.\n\n"
+      "Uruguay called the move unjustified among neighbours and partners.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "URY", "ARG") != nullptr);
+}

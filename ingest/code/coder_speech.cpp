@@ -473,8 +473,11 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
     if ((f.flags & kFrameCharact) && out[k].cameo == f.cameo) {
       // (what the object is called sets the tone, not a clause beside it:
       // 'called it "an insult" meant to please its partners')
+      // (the word it is called, when that word has a tone of its own:
+      // "unjustified between partners" is blame, whatever its phrase adds)
       const int named = tr.child(v, "xcomp");
-      int tone = named >= 0 ? tone_of(c, named) : 0;
+      int tone = named >= 0 ? tone_of(c, named, true) : 0;
+      if (tone == 0 && named >= 0) tone = tone_of(c, named);
       if (tone == 0) tone = tone_of(c, v);
       if (tone != 0) {
         recode_remark(out[k], nullptr, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "");

@@ -79,6 +79,7 @@ class Tree {
     if (repair_object_infinitives()) index_kids();
     if (repair_leftward_infinitives()) index_kids();
     if (repair_moved_infinitives()) index_kids();
+    if (repair_complement_participles()) index_kids();
     if (repair_temporal_clauses()) index_kids();
     if (repair_quote_attributions()) index_kids();
     if (repair_said_objects()) index_kids();
@@ -148,6 +149,7 @@ class Tree {
   bool repair_object_infinitives();
   bool repair_leftward_infinitives();
   bool repair_moved_infinitives();
+  bool repair_complement_participles();
   bool repair_clauses();
   bool repair_verb_relatives();
   bool verbless_sentence(int r, int v) const;

@@ -1,6 +1,7 @@
 // Tree repairs of "to" infinitives the parser hung in the wrong place (see
 // tree.hpp): the complement of a verb of intention, of asking, or of the
-// participle or adjective right before it.
+// participle or adjective right before it; and participles hung on such a
+// complement.
 #include <algorithm>
 #include <string_view>
 
@@ -123,6 +124,26 @@ bool Tree::repair_leftward_infinitives() {
         child(p, "xcomp") >= 0)
       continue;
     attach(c, p, "xcomp");
+    changed = true;
+  }
+  return changed;
+}
+
+// "ordered X's mission closed, accusing Y of ...", "told X to leave,
+// saying ...", read with the participle hung on the complement: a
+// participle set off by a comma after a verb's complement tells what the
+// verb's own subject did with it (the complement's subject is the object).
+bool Tree::repair_complement_participles() {
+  const int n = size();
+  bool changed = false;
+  for (int w = 2; w < n; ++w) {
+    const int x = head_[w];
+    if (x < 0 || x > w || base_[w] != "advcl" || xpos(w) != "VBG" || lemma(w - 1) != ",") continue;
+    if (child(w, "nsubj") >= 0 || child(w, "mark") >= 0 || base_[x] != "xcomp") continue;
+    const int v = head_[x];
+    if (v < 0 || v > x || !is_verb(v) || child(v, "obj") < 0) continue;
+    attach(w, v, "advcl");
+    head_[w - 1] = w;
     changed = true;
   }
   return changed;
