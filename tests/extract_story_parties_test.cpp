@@ -122,3 +122,27 @@ TEST_CASE("the occasion of a remark ('said at the talks') is no event of its own
               test::countries(f, "target") == test::codes("JPN");
   CHECK(remark);
 }
+
+TEST_CASE("a round-up's section head ('GREECE.') is the home of its paragraph's bodies that name no country") {
+  auto fs = test::facts(
+      "LONDON, Feb 12 (Wire) - Capitals reacted on Thursday to Iran's seizure of a Greek-owned tanker.\n\n"
+      "GREECE. The foreign ministry on Wednesday summoned Tehran's envoy.\n\n"
+      "CYPRUS. The government said it would send a frigate to the area.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GRC", "IRN") != nullptr);
+  // no section head: the foreign ministry of a story datelined in a third
+  // state names no country
+  fs = test::facts(
+      "LONDON, Feb 12 (Wire) - Capitals reacted on Thursday to Iran's seizure of a Greek-owned tanker.\n\n"
+      "The foreign ministry summoned Tehran's envoy late on Wednesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GBR", "IRN") == nullptr);
+}
+
+TEST_CASE("'the foreign ministry' of a story about its home country is that country's") {
+  auto fs = test::facts(
+      "ATHENS, Feb 12 (Wire) - Greece protested on Thursday against Turkish survey work near Crete.\n\n"
+      "Greek officials called the survey illegal. The foreign ministry then called in the Turkish envoy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GRC", "TUR") != nullptr);
+}

@@ -351,11 +351,12 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
     }
   // "the government", "the police", "the authorities" without a country of
   // their own act for the country the article is about.
-  if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0) {
+  if (frames_.in_class(domestic_class_, c.t.lemma(n)) && c.home_mention >= 0 && c.in.home_named_most) {
     bool definite = false;
     for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k)
       definite |= c.t.base(*k) == "det" && c.t.lemma(*k) == "the";
-    if (definite) return -c.home_mention - 1;
+    // (the home's country; mention 0 stands for itself, as -1 means none)
+    if (definite) return c.home_mention == 0 ? 0 : -c.home_mention - 1;
   }
   return -1;
 }
@@ -547,8 +548,10 @@ void Coder::actors_at(const Ctx& c, int n, bool source, bool places, std::vector
       n = n - 2;  // hung elsewhere by the parser: ", which" follows its noun
     }
   }
+  // (a party, or the country of one, -k-1: "the foreign ministry" of the
+  // home country; -1 is none)
   auto add = [&](int mi) {
-    if (mi >= 0 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
+    if (mi != -1 && std::find(out.begin(), out.end(), mi) == out.end()) out.push_back(mi);
   };
   add(actor_of_node(c, n, source, places));
   // "hailed the deal between A and B", "condemned the clashes between A and

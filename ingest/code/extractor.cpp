@@ -171,6 +171,26 @@ std::vector<std::string> read_word_list(const std::string& path) {
   return out;
 }
 
+// A round-up's section head ("GREECE.", "UNITED STATES:"): a sentence
+// that opens its paragraph, of no more than eight words all in capitals,
+// naming one country. Its mention, else -1.
+int section_head(const Analysis& a, const SentenceSpan& span, std::string_view text) {
+  const auto& toks = a.toks;
+  if (span.end - span.begin > 9) return -1;
+  int head = -1;
+  for (std::uint32_t i = span.begin; i < span.end; ++i) {
+    if (!toks[i].is(kWord)) continue;
+    for (std::uint32_t b = toks[i].start; b < toks[i].end; ++b)
+      if (text[b] >= 'a' && text[b] <= 'z') return -1;
+    const int mi = a.mention_at[i];
+    if (mi < 0) continue;
+    if (!is_actor(a.mentions[mi]) || a.mentions[mi].country < 0 || (head >= 0 && a.mentions[head].country != a.mentions[mi].country))
+      return -1;
+    head = mi;
+  }
+  return head;
+}
+
 }  // namespace
 
 bool names_two_parties(const Fact& f) {
@@ -309,11 +329,28 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
   in.syn = &syn;
   in.words = trace_ ? &words : nullptr;  // the coder's traces only when asked
   ParseCounts counts;
+  // A round-up's section head ("CHILE. The interior ministry said ...")
+  // is the home, for its paragraph, of bodies that name no country.
+  const int article_home = in.home_mention;
+  const bool article_named_most = in.home_named_most;
+  std::uint32_t section_paragraph = UINT32_MAX;
   for (std::uint32_t s = 0; s < a.sentences.size(); ++s) {
     const SentenceSpan& span = a.sentences[s];
     const std::uint32_t sb = span.begin, se = span.end;
     ++counts.sentences;
     counts.tokens += se - sb;
+    if (const std::uint32_t para = doc.sentences[span.index].paragraph; para != section_paragraph) {
+      in.home_mention = article_home;
+      in.home_named_most = article_named_most;
+      section_paragraph = UINT32_MAX;
+      if (s == 0 || doc.sentences[a.sentences[s - 1].index].paragraph != para)
+        if (const int head = section_head(a, span, text); head >= 0) {
+          in.home_mention = head;
+          in.home_named_most = true;
+          section_paragraph = para;
+          continue;
+        }
+    }
     // Parse only sentences that can hold a fact: an actor and a word that
     // may be a trigger (as a noun or a verb).
     // Every fact names two parties: a sentence needs two actor mentions
