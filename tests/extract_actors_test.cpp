@@ -707,3 +707,18 @@ TEST_CASE("'the country' opening a sentence continues the subject of the sentenc
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "VNM,THA") != nullptr);
 }
+
+TEST_CASE("a retired, onetime or ousted official acts for no state, and is no side of 'the two presidents'") {
+  auto fs = test::facts("A retired Ghanaian ambassador criticized Togo on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+  fs = test::facts("The ousted Malian president praised Senegal on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "MLI", "SEN") == nullptr);
+  fs = test::facts(
+      "ADDIS ABABA, April 15 (Wire) - The mediator for Eritrea and Djibouti, a retired Nigerian diplomat, "
+      "has worked on the border file for two years.\n\n"
+      "In March the two presidents signed a deal on the disputed border.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "ERI,DJI") != nullptr);
+}

@@ -33,7 +33,7 @@ const GrammarWords kGrammar[] = {
     {kPronounPl, "they them their themselves"},
     {kPronoun, "it its"},
     {kNegation, "not never no"},
-    {kModifier, "senior top former new old visiting acting outgoing incoming then late deputy "
+    {kModifier, "senior top former retired onetime erstwhile deposed new old visiting acting outgoing incoming then late deputy "
                 "chief key leading main fellow rival neighbouring neighboring powerful influential "
                 "veteran current interim ousted exiled embattled jailed detained slain elected "
                 "high-ranking ranking junior local regional national federal provincial state "

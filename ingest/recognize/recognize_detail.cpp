@@ -76,7 +76,7 @@ WordIds::WordIds(const Dictionary& dict) {
   for (const char* s : {"group", "accord", "accords", "agreement", "agreements", "protocol", "process", "convention",
                         "declaration", "format", "club", "consensus", "treaty", "charter", "principles"})
     if (TokenId t = w(s)) named_for.push_back(t);
-  for (const char* s : {"former", "late", "ex"})
+  for (const char* s : {"former", "late", "ex", "retired", "onetime", "erstwhile", "ousted", "deposed"})
     if (TokenId t = w(s)) past_words.push_back(t);
   counterpart = w("counterpart");
   counterparts = w("counterparts");
