@@ -722,3 +722,22 @@ TEST_CASE("a retired, onetime or ousted official acts for no state, and is no si
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "05", "ERI,DJI") != nullptr);
 }
+
+TEST_CASE("'the organization' is the one named before it, not one named later in its sentence; the North Atlantic Council is NATO") {
+  auto target_has = [](const std::vector<Fact>& fs, const std::string& root, const std::string& id) {
+    for (const Fact& f : fs)
+      if (f.root == root)
+        for (const auto& a : f.target)
+          if (a.id == id) return true;
+    return false;
+  };
+  auto fs = test::facts(
+      "DUSHANBE, Sept 13 (Wire) - SCO leaders met in the Tajik capital on Friday.\n\n"
+      "Tajikistan's president urged the organization to fund border posts before NATO troops quit the region.");
+  CAPTURE(test::summary(fs));
+  CHECK(target_has(fs, "02", "org:SCO"));
+  CHECK(!target_has(fs, "02", "org:NATO"));
+  fs = test::facts("Lithuania urged the North Atlantic Council to discuss the incident.");
+  CAPTURE(test::summary(fs));
+  CHECK(target_has(fs, "02", "org:NATO"));
+}

@@ -24,6 +24,7 @@ void visiting_groups(SentenceState& sen) {
   const auto& at = art.at;
   auto& ms = sen.ms;
   const SentenceSpan& span = sen.span;
+  art.last_org_before = art.last_org;
   // "a Chilean delegation", "Japan's trade team" are remembered for "the
   // delegation", "the visitors", "the team", "the mission" later on.
   for (std::size_t k = 0; k < ms.size(); ++k) {
@@ -272,8 +273,10 @@ void pronouns_and_descriptions(SentenceState& sen) {
         if (m.begin >= i) break;
         if (m.kind == MentionKind::org && m.entity >= 0 && !m.anaphor) org_here = m.entity;
       }
-    if (w == id.the && (art.last_org >= 0 || org_here >= 0)) {
-      const int org = org_here >= 0 ? org_here : art.last_org;
+    // (not one named later in its own sentence: "urged the bloc to act
+    // before NATO troops leave")
+    if (w == id.the && (art.last_org_before >= 0 || org_here >= 0)) {
+      const int org = org_here >= 0 ? org_here : art.last_org_before;
       auto collective = [&](std::uint32_t j) {
         std::string_view x = art.tok_text(j);
         return x == "bloc" || x == "alliance" || x == "organization" || x == "organisation" || x == "body" ||

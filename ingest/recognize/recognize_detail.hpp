@@ -92,6 +92,7 @@ struct ArticleState {
   std::vector<std::pair<std::string, int>> roles_read{};
   std::vector<std::pair<TokenId, int>> body_country{};  // per body noun, the country of its last "Iraqi parliament"
   int last_org = -1;                 // the last international organization named ("the bloc" later)
+  int last_org_before = -1;          // ... as of the sentences before the current one
   // organizations named by a name of two words or more: its last word as
   // written, for "the Fund", "the Bank", "the Commission" later on
   std::vector<std::pair<std::string_view, int>> org_heads{};
