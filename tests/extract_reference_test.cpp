@@ -548,3 +548,10 @@ TEST_CASE("tree repair: a month hung on the subject's possessor ('In February X'
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "KAZ", "UZB") != nullptr);
 }
+
+TEST_CASE("tree repair: a share of a thing as a verb's object ('suspended part of its aid to X') hands the verb the thing") {
+  auto fs = test::facts("Canada suspended part of its aid to Haiti last year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "162", "CAN", "HTI") != nullptr);
+  CHECK(test::find(fs, "07", "CAN", "HTI") == nullptr);
+}

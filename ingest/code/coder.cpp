@@ -129,31 +129,6 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
     const int h = tr.head(w);
     if (h >= 0 && tr.is_verb(h) && (tr.rel(w) == "obj" || tr.rel(w) == "iobj")) press[h] = 1, vetoed.push_back(h);
   }
-  // "a free trade deal", "an open border": a verb of an act used as an
-  // adjective of a noun tells no act (the pattern coder reads the word
-  // alone: "free" as release).
-  for (int w = 0; w < n; ++w)
-    if (tr.upos(w) == Upos::ADJ && tr.base(w) == "amod" && frames_.find(tr.lemma(w), false))
-      vetoed.push_back(w);
-  // "the visiting Vietnamese delegation": the noun a participle of visiting
-  // modifies is the visitor; word order (the pattern coder) would make
-  // someone else of the sentence the visitor.
-  // So with "the jailed reporter", "kidnapped engineers": a participle
-  // that says a person is held tells no act of holding, and who holds is
-  // not told there, the clause's subject least of all.
-  for (int w = 0; w < n; ++w)
-    if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit" ||
-                                 frames_.in_class(prisoner_class_, tr.lemma(w))))
-      vetoed.push_back(w);
-  // "accepted the invitation to come to X": the taking up is no act of its
-  // own; the visit, planned, is the fact (the pattern coder would read an
-  // intent in "accepted").
-  for (int w = 0; w < n; ++w)
-    if (tr.base(w) == "acl" && tr.is_verb(w) && tr.marker(w) == "to" && tr.head(w) >= 0 &&
-        is_rel(tr.lemma(tr.head(w)), {"invitation", "invite"}) && tr.rel(tr.head(w)) == "obj" &&
-        tr.head(tr.head(w)) >= 0 && is_rel(tr.lemma(tr.head(tr.head(w))), {"accept", "take"}) &&
-        frames_.find(tr.lemma(w), false))
-      vetoed.push_back(tr.head(tr.head(w)));
   // "a genocide case", "invasion talks": an event noun that modifies
   // another event noun is that event's topic, no event of its own; the
   // pattern coder's reading of it goes too. ("an aid package", "a bomb
@@ -795,6 +770,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
   answer_latest_acts(c, first, out);
+  halted_nouns(c, first, out);
 }
 
 }  // namespace dipgraph::ingest

@@ -171,6 +171,10 @@ class Coder {
   // A demand, criticism, rejection or warning naming no one, right after
   // another's request, demand or hostile act, answers its maker
   // (coder_context_parties.cpp).
+  // "suspended its aid to X": a noun event that a measure of root 16
+  // halts is that measure's object, no fact of its own (the coding rules
+  // code the halting, "incl. halting aid", not the aid).
+  void halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
   // "complained that the tolls set in a 2015 deal with Togo are too high":

@@ -381,4 +381,23 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
   out.resize(w);
 }
 
+void Coder::halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  std::vector<char> halted(out.size() - first, 0);
+  for (std::size_t k = first; k < out.size(); ++k) {
+    const int w = out[k].word;
+    if (!frames_.frame(out[k].frame).noun || out[k].status != Status::negated || tr.rel(w) != "obj") continue;
+    const int h = tr.head(w);
+    for (std::size_t j = first; j < out.size(); ++j)
+      if (j != k && out[j].word == h && out[j].cameo.rfind("16", 0) == 0) halted[k - first] = 1;
+  }
+  std::size_t kept = first;
+  for (std::size_t k = first; k < out.size(); ++k) {
+    if (halted[k - first]) continue;
+    if (kept != k) out[kept] = std::move(out[k]);
+    ++kept;
+  }
+  out.resize(kept);
+}
+
 }  // namespace dipgraph::ingest

@@ -1,7 +1,9 @@
 // Words the tree reads as no event of their own, so that the pattern coder,
 // which matches words in order, does not code them either (coder.hpp,
-// `vetoed`): a phrasal verb's particle, and a road, dam or port named only
-// as a thing, not as a work built, opened or planned.
+// `vetoed`): a verb of an act used as an adjective, a participle of
+// visiting or holding before a noun, the taking up of an invitation, a
+// phrasal verb's particle, and a road, dam or port named only as a thing,
+// not as a work built, opened or planned.
 #include <vector>
 
 #include "ingest/code/coder_detail.hpp"
@@ -13,6 +15,31 @@ using syntax::Upos;
 
 void Coder::pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const {
   const Tree& tr = c.t;
+  // "a free trade deal", "an open border": a verb of an act used as an
+  // adjective of a noun tells no act (the pattern coder reads the word
+  // alone: "free" as release).
+  for (int w = 0; w < tr.size(); ++w)
+    if (tr.upos(w) == Upos::ADJ && tr.base(w) == "amod" && frames_.find(tr.lemma(w), false))
+      vetoed.push_back(w);
+  // "the visiting Vietnamese delegation": the noun a participle of visiting
+  // modifies is the visitor; word order (the pattern coder) would make
+  // someone else of the sentence the visitor.
+  // So with "the jailed reporter", "kidnapped engineers": a participle
+  // that says a person is held tells no act of holding, and who holds is
+  // not told there, the clause's subject least of all.
+  for (int w = 0; w < tr.size(); ++w)
+    if (tr.base(w) == "amod" && (tr.lemma(w) == "visiting" || tr.lemma(w) == "visit" ||
+                                 frames_.in_class(prisoner_class_, tr.lemma(w))))
+      vetoed.push_back(w);
+  // "accepted the invitation to come to X": the taking up is no act of its
+  // own; the visit, planned, is the fact (the pattern coder would read an
+  // intent in "accepted").
+  for (int w = 0; w < tr.size(); ++w)
+    if (tr.base(w) == "acl" && tr.is_verb(w) && tr.marker(w) == "to" && tr.head(w) >= 0 &&
+        is_rel(tr.lemma(tr.head(w)), {"invitation", "invite"}) && tr.rel(tr.head(w)) == "obj" &&
+        tr.head(tr.head(w)) >= 0 && is_rel(tr.lemma(tr.head(tr.head(w))), {"accept", "take"}) &&
+        frames_.find(tr.lemma(w), false))
+      vetoed.push_back(tr.head(tr.head(w)));
   for (int w = 0; w < tr.size(); ++w) {
     // A particle of a phrasal verb ("hit back", "scale back") is no verb
     // of its own: the pattern coder's reading of it as one ("back" as to

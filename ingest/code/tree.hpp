@@ -29,6 +29,7 @@ class Tree {
     }
     index_kids();
     if (repair_buried_prepositions()) index_kids();
+    if (repair_partitive_objects()) index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
@@ -134,6 +135,7 @@ class Tree {
   bool repair_joined_passives();
   bool repair_particle_prepositions();
   bool repair_buried_prepositions();
+  bool repair_partitive_objects();
   bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();

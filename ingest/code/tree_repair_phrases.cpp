@@ -55,6 +55,32 @@ bool Tree::repair_buried_prepositions() {
   return changed;
 }
 
+// "suspended part of its aid", "cut most of its funding": what a verb acts
+// on is the thing a share is of; the share word ("part", "most", "half")
+// only measures it, as in "cut its aid in part".
+bool Tree::repair_partitive_objects() {
+  static constexpr std::string_view kShare[] = {"part", "some", "most", "all", "half", "much", "portion", "share",
+                                                "bulk", "rest", "tranche", "parts", "much", "many"};
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || rel_[x] != "obj" || !is_verb(v) ||
+        std::find(std::begin(kShare), std::end(kShare), lemma(x)) == std::end(kShare))
+      continue;
+    int y = -1;
+    for (const int* k = kids_begin(x); k != kids_end(x); ++k)
+      if (*k > x && base_[*k] == "nmod" && marker(*k) == "of" && upos(*k) == syntax::Upos::NOUN) y = *k;
+    if (y < 0) continue;
+    const int of = child(y, "case");
+    attach(y, v, "obj");
+    attach(x, y, "amod");
+    if (of >= 0) attach(of, x, "case");
+    changed = true;
+  }
+  return changed;
+}
+
 // "Its deputy prime minister will meet X", read with "deputy" an object
 // fronted before the subject "prime minister": a bare noun object right
 // before the subject, both before their verb, is the first word of the
