@@ -555,3 +555,9 @@ TEST_CASE("tree repair: a share of a thing as a verb's object ('suspended part o
   CHECK(test::find_code(fs, "162", "CAN", "HTI") != nullptr);
   CHECK(test::find(fs, "07", "CAN", "HTI") == nullptr);
 }
+
+TEST_CASE("tree repair: a passive that keeps its object takes the 'by' phrase after it as its agent ('was offered a loan by X')") {
+  auto fs = test::facts("Laos has been offered a $500 million loan by Thailand to build two dams.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "THA", "LAO") != nullptr);
+}

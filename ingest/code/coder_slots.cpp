@@ -242,6 +242,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       break;
     case SlotKind::iobj: {
       int o = tr.child(t, "iobj");
+      // ("X was offered a loan": a passive that keeps its object has the
+      // indirect object for its subject)
+      if (o < 0 && tr.passive(t) && tr.child(t, "obj") >= 0) o = tr.child(t, "nsubj:pass");
       if (o >= 0) nodes.push_back(o), why += "target=iobj ";
       break;
     }

@@ -443,13 +443,15 @@ bool Tree::repair_noun_subjects() {
 
 // "was received in Nairobi by the president", read with "by the
 // president" a phrase of the place: a passive verb with no agent takes
-// the "by" phrase after its own oblique as its agent.
+// the "by" phrase after its own oblique as its agent (or after the object
+// it keeps: "has been offered a credit line by X").
 bool Tree::repair_passive_agents() {
   const int n = size();
   bool changed = false;
   for (int x = 0; x < n; ++x) {
     const int h = head_[x];
-    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "by" || !is_nominal(x) || base_[h] != "obl") continue;
+    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "by" || !is_nominal(x) || (base_[h] != "obl" && base_[h] != "obj"))
+      continue;
     const int v = head_[h];
     if (v < 0 || v > h || !is_verb(v) || !passive(v) || child(v, "obl:agent") >= 0) continue;
     attach(x, v, "obl:agent");
