@@ -741,3 +741,17 @@ TEST_CASE("'the organization' is the one named before it, not one named later in
   CAPTURE(test::summary(fs));
   CHECK(target_has(fs, "02", "org:NATO"));
 }
+
+TEST_CASE("'Korean' alone is the Korea named earlier in its own sentence; 'a visit by X' naming no place is to the dateline's state") {
+  auto fs = test::facts(
+      "JAKARTA, Nov 8 (Wire) - South Korea pledged fresh credit to Indonesia on Friday, days before a visit by "
+      "the Korean president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "KOR", "IDN") != nullptr);
+  // (not when the sentence names another state's city)
+  fs = test::facts(
+      "ADDIS ABABA, Nov 8 (Wire) - An AU mediator flies to Nairobi on Monday to prepare for a visit by the "
+      "Somali president.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "SOM", "ETH") == nullptr);
+}

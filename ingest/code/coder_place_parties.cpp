@@ -22,10 +22,22 @@ void Coder::place_parties(const Ctx& c, int w, const Frame& f, CodedEvent& e, st
   // another state, is there.
   auto arrival = [&]() {
     if (tr.lemma(w) == "arrive" || tr.lemma(w) == "land") return true;
+    // ("days before a visit by X": a visit noun naming no place, in a
+    // sentence that names no city or capital of another state)
+    if (f.noun) {
+      if (tr.lemma(w) != "visit" || tr.child(w, "nmod") < 0 || tr.marker(tr.child(w, "nmod")) != "by") return false;
+      for (std::uint32_t i = c.in.first_tok; i < c.in.end_tok; ++i)
+        if (const int mi = c.rec.mention_at[i]; mi >= 0) {
+          const Mention& m = c.rec.mentions[mi];
+          if ((m.kind == MentionKind::city || m.kind == MentionKind::capital) && m.country != c.rec.dateline_country)
+            return false;
+        }
+      return true;
+    }
     const int prt = tr.child(w, "compound:prt");
     return tr.lemma(w) == "fly" && prt >= 0 && tr.lemma(prt) == "in";
   };
-  if (e.target.empty() && !e.source.empty() && !f.noun && f.cameo == "042" && arrival() &&
+  if (e.target.empty() && !e.source.empty() && f.cameo == "042" && arrival() &&
       c.home_mention >= 0 && c.rec.dateline_country >= 0 &&
       c.rec.mentions[c.home_mention].country == c.rec.dateline_country &&
       !c.among(-c.home_mention - 1, e.source)) {

@@ -547,7 +547,8 @@ void pronouns_and_descriptions(SentenceState& sen) {
                          (toks[i + 1].is(kCap) || toks[i + 1].is(kHyphenJoined) ||
                           std::find(id.geo.begin(), id.geo.end(), toks[i + 1].id) != id.geo.end());
       if (north >= 0 && !named) {
-        const auto& rc = art.recent_countries;
+        // (read so far, this sentence's words before it included)
+        const std::vector<int> rc = countries_read();
         const bool has_n = std::find(rc.begin(), rc.end(), north) != rc.end();
         const bool has_s = std::find(rc.begin(), rc.end(), south) != rc.end();
         if (has_n != has_s) {
