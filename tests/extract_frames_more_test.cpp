@@ -768,3 +768,17 @@ TEST_CASE("tone: what an act is called sets the tone by its own word first ('unj
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "URY", "ARG") != nullptr);
 }
+
+TEST_CASE("frames: an answer in kind that was made is the act answered, done back; one threatened stays a threat") {
+  auto fs = test::facts(
+      "LIMA, Feb 2 (Wire) - Peru expelled a Bolivian envoy on Monday.\n\n"
+      "Bolivia responded in kind on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BOL", "PER") != nullptr);
+  CHECK(test::find(fs, "13", "BOL", "PER") == nullptr);
+  fs = test::facts(
+      "LIMA, Feb 2 (Wire) - Peru expelled a Bolivian envoy on Monday.\n\n"
+      "The Bolivian government vowed on Tuesday to answer in kind.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "13", "BOL", "PER") != nullptr);
+}

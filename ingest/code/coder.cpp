@@ -770,6 +770,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
 
   one_event_per_clause(c, first, trigger_of, out, vetoed);
   answer_latest_acts(c, first, out);
+  acts_in_kind(c, first, out);
   halted_nouns(c, first, out);
 }
 

@@ -81,6 +81,7 @@ struct CoderInput {
     std::string_view type;             // its fact type ("visit"; the frame table's, outlives it)
     std::string_view lemma;            // its trigger's lemma ("reopen"; the frame table's)
     bool hosting = false;              // a host's act (043): the source hosted the target
+    char code[5] = {};                 // its CAMEO code ("166")
   };
   std::vector<RecentAct> recent_acts;
   // The last act of force (roots 18-20) told before in the article whose
@@ -174,6 +175,10 @@ class Coder {
   // "suspended its aid to X": a noun event that a measure of root 16
   // halts is that measure's object, no fact of its own (the coding rules
   // code the halting, "incl. halting aid", not the aid).
+  // "X expelled two of Y's diplomats, and Y responded in kind": an answer
+  // in kind that was made (not one threatened) is the act answered, done
+  // back to its maker.
+  void acts_in_kind(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;

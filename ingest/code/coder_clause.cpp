@@ -400,4 +400,50 @@ void Coder::halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent
   out.resize(kept);
 }
 
+void Coder::acts_in_kind(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
+  const Tree& tr = c.t;
+  static const int inkind = frames_.class_index("inkind");
+  for (std::size_t k = first; k < out.size(); ++k) {
+    CodedEvent& e = out[k];
+    const int w = e.word;
+    if (!is_rel(tr.lemma(w), {"respond", "retaliate", "reciprocate", "reply"}) || e.source.empty() ||
+        e.status != Status::occurred || e.hypothetical)
+      continue;
+    // (told as done, in the past: "would respond in kind" is a threat)
+    const int aux = tr.child(w, "aux");
+    if (!(tr.xpos(w) == "VBD" || (tr.xpos(w) == "VBN" && aux >= 0 && tr.lemma(aux) == "have"))) continue;
+    bool kind = false;
+    for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && !kind; ++d)
+      kind = tr.base(*d) == "obl" && tr.marker(*d) == "in" && frames_.in_class(inkind, tr.lemma(*d));
+    if (!kind) continue;
+    // the hostile act aimed at the one who answers: the first told before
+    // it in its sentence (its main act, not a reason given for it), else
+    // the latest of the sentences before
+    auto hostile = [](const char* r) { return r[0] == '1' && r[1] >= '1' && r[1] <= '9' && r[1] != '4'; };
+    const CodedEvent* same = nullptr;
+    for (std::size_t j = first; j < k && !same; ++j)
+      if (hostile(out[j].cameo.c_str()) && !out[j].source.empty() && c.any_among(out[j].target, e.source) &&
+          !c.any_among(out[j].source, e.source))
+        same = &out[j];
+    std::string code, type;
+    std::vector<std::int32_t> makers;
+    if (same) {
+      code = same->cameo, type = same->type, makers = same->source;
+    } else if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+                 return hostile(a.root) && a.code[0] && !a.source.empty() && c.any_among(a.target, e.source) &&
+                        !c.any_among(a.source, e.source);
+               })) {
+      code = a->code, type = std::string(a->type), makers = a->source;
+    } else {
+      continue;
+    }
+    e.cameo = code;
+    e.type = type;
+    e.target.clear();
+    c.add_others(makers, e.source, e.target);
+    e.sense_chosen = true;
+    e.why += "in kind: the act answered, done back ";
+  }
+}
+
 }  // namespace dipgraph::ingest

@@ -458,6 +458,7 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         in.recent_acts.push_back(
             {{e.cameo[0], e.cameo[1]}, e.source, e.target, e.sym, frames_.frame(e.frame).type, frames_.frame(e.frame).lemma,
              e.cameo == "043"});
+        e.cameo.copy(in.recent_acts.back().code, sizeof in.recent_acts.back().code - 1);
         recent_sentence.push_back(s);
         const char r0 = e.cameo[0], r1 = e.cameo[1];
         if (e.status == Status::negated) continue;
