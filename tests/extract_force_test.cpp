@@ -279,3 +279,12 @@ TEST_CASE("tree repair: 'said two aircraft dropped bombs', read with 'two' the o
   CHECK(t.head(2) == 3);
   CHECK(t.rel(2) == "nummod");
 }
+
+TEST_CASE("fighting two sides do to each other ('exchanged fire') is one fact with participants, as the coding rules code a clash with no direction") {
+  auto fs = test::facts("Eritrean and Ethiopian troops exchanged heavy fire near Badme on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "19", "ERI,ETH") != nullptr);
+  int directed = 0;
+  for (const Fact& f : fs) directed += f.root == "19" && !f.source.empty();
+  CHECK(directed == 0);
+}

@@ -28,10 +28,14 @@ namespace {
 // the coder's CodedEvent::mutual), read as one symmetric event, is each
 // one's act against the other: two directed facts (their ids keep the
 // direction, id schema 3). Events of more than two countries, or with a
-// party of no country, stay as they are.
+// party of no country, stay as they are; so does fighting ("the two armies
+// exchanged fire"), which the coding rules code with participants when the
+// text gives no direction.
 bool split_mutual(const Draft& d, std::vector<Draft>& drafts) {
   const Fact& f = d.fact;
   if (f.participants.empty() || !f.source.empty() || !f.target.empty() || d.countries.size() != 2)
+    return false;
+  if (f.cameo.size() >= 2 && ((f.cameo[0] == '1' && (f.cameo[1] == '8' || f.cameo[1] == '9')) || (f.cameo[0] == '2' && f.cameo[1] == '0')))
     return false;
   if (std::any_of(f.participants.begin(), f.participants.end(), [](const Actor& a) { return a.country.empty(); }))
     return false;
