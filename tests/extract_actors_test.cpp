@@ -755,3 +755,11 @@ TEST_CASE("'Korean' alone is the Korea named earlier in its own sentence; 'a vis
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "04", "SOM", "ETH") == nullptr);
 }
+
+TEST_CASE("'both countries' after a subject described by its ally ('China, Pakistan's closest ally, urged both countries') are the pair told before") {
+  auto fs = test::facts(
+      "LAHORE, June 3 (Wire) - Pakistani and Indian soldiers exchanged shots across the frontier at dawn.\n\n"
+      "Russia, India's old arms supplier, urged both countries to show restraint.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "RUS", "IND,PAK") != nullptr);
+}

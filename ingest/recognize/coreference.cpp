@@ -632,6 +632,11 @@ void pronouns_and_descriptions(SentenceState& sen) {
           if ((m.kind == MentionKind::capital || m.kind == MentionKind::city) && m.begin > span.begin &&
               (toks[m.begin - 1].cls & kPrep))
             continue;
+          // (an owner in an apposition that describes the one before: "China,
+          // Pakistan's closest ally, urged both countries ...")
+          if (m.possessive && m.begin >= span.begin + 2 && art.is_punct(m.begin - 1, ',') &&
+              std::any_of(ms.begin(), ms.end(), [&](const Mention& o) { return o.end + 1 == m.begin && is_actor(o); }))
+            continue;
           group.push_back(c);
         }
         if (group.size() != 2) group.clear();
