@@ -30,6 +30,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   craft_class_ = frames_.class_index("craft");
   utterance_class_ = frames_.class_index("utterance");
   operation_class_ = frames_.class_index("operation");
+  inkind_class_ = frames_.class_index("inkind");
   count_class_ = frames_.class_index("count");
   collection_class_ = frames_.class_index("collection");
   avowal_class_ = frames_.class_index("avowal");

@@ -278,6 +278,7 @@ class Coder {
   int craft_class_ = -1;                  // frames.tsv @craft: "helicopter", "warship"
   int utterance_class_ = -1;              // frames.tsv @utterance: "statement", "letter"
   int operation_class_ = -1;              // frames.tsv @operation: "operation", "intervention"
+  int inkind_class_ = -1;                 // frames.tsv @inkind: "kind", "manner" ("responded in kind")
   int withdrawn_class_ = -1;              // frames.tsv @withdrawn: "withdrawal", "pullout"
   int freeing_class_ = -1;                // frames.tsv @freeing: "release", "return"
   int denial_class_ = -1;                 // frames.tsv @denial: "deny", "refute"

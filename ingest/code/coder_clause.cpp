@@ -402,7 +402,6 @@ void Coder::halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent
 
 void Coder::acts_in_kind(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
   const Tree& tr = c.t;
-  static const int inkind = frames_.class_index("inkind");
   for (std::size_t k = first; k < out.size(); ++k) {
     CodedEvent& e = out[k];
     const int w = e.word;
@@ -414,7 +413,7 @@ void Coder::acts_in_kind(const Ctx& c, std::size_t first, std::vector<CodedEvent
     if (!(tr.xpos(w) == "VBD" || (tr.xpos(w) == "VBN" && aux >= 0 && tr.lemma(aux) == "have"))) continue;
     bool kind = false;
     for (const int* d = tr.kids_begin(w); d != tr.kids_end(w) && !kind; ++d)
-      kind = tr.base(*d) == "obl" && tr.marker(*d) == "in" && frames_.in_class(inkind, tr.lemma(*d));
+      kind = tr.base(*d) == "obl" && tr.marker(*d) == "in" && frames_.in_class(inkind_class_, tr.lemma(*d));
     if (!kind) continue;
     // the hostile act aimed at the one who answers: the first told before
     // it in its sentence (its main act, not a reason given for it), else

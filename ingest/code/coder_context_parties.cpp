@@ -292,12 +292,7 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
            std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return frames_.frame(fi).type == a.type; }) &&
            !c.any_among(a.source, source);
   });
-  if (a) {
-    // (all the makers of an act done together)
-    std::vector<std::int32_t> makers = a->source;
-    if (a->sym) makers.insert(makers.end(), a->target.begin(), a->target.end());
-    c.add_others(makers, source, target);
-  }
+  if (a) c.add_others(c.makers_of(*a), source, target);  // (all the makers of an act done together)
   if (!target.empty()) why += "target=answered ";
 }
 
@@ -448,9 +443,7 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
   // apology to its maker
   if (apology && !force) return;
   // its makers: all its parties for an act done together
-  std::vector<std::int32_t> makers = last->source;
-  if (last->sym) makers.insert(makers.end(), last->target.begin(), last->target.end());
-  c.add_others(makers, source, target);
+  c.add_others(c.makers_of(*last), source, target);
   if (!target.empty())
     why +=
         force ? "target=maker of the force told before " : "target=maker of the act told before ";

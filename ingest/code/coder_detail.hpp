@@ -46,6 +46,13 @@ struct Coder::Ctx {
       if (pred(*a)) return &*a;
     return nullptr;
   }
+  // The makers of an act told before: its source, and for an act done
+  // together (a meeting, an agreement) its other parties too.
+  static std::vector<std::int32_t> makers_of(const CoderInput::RecentAct& a) {
+    std::vector<std::int32_t> makers = a.source;
+    if (a.sym) makers.insert(makers.end(), a.target.begin(), a.target.end());
+    return makers;
+  }
   // Appends to `out` the `makers` not of the country of one of `parties`
   // (the other side of an act answered or referred to).
   void add_others(const std::vector<std::int32_t>& makers, const std::vector<std::int32_t>& parties,
