@@ -35,3 +35,16 @@ TEST_CASE("people with no country who protest at another state's embassy are of 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "14") == nullptr);
 }
+
+TEST_CASE("a crowd counted in thousands or dozens of a nationality protests as its country") {
+  auto fs = test::facts("Thousands of Ghanaians protested outside the Nigerian High Commission in Accra.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "GHA", "NGA") != nullptr);
+  fs = test::facts("Dozens of Peruvians protested against Chile on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "PER", "CHL") != nullptr);
+  // counted nationals are no state in what is not done by or to people
+  fs = test::facts("Thousands of Ghanaians welcomed the Nigerian president.");
+  CAPTURE(test::summary(fs));
+  for (const auto& f : fs) CHECK(test::countries(f, "source").count("GHA") == 0);
+}

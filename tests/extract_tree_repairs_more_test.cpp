@@ -675,3 +675,15 @@ TEST_CASE("tree repair: '..., a move Accra described as X', read with two subjec
   CHECK(t.rel(7) == "acl:relcl");
   CHECK(t.rel(6) == "nsubj");
 }
+
+TEST_CASE("what a reaction noun answers is its own phrase, not a second one of the verb") {
+  // the act protested is another's: the state that suspends visits did not detain anyone
+  auto fs = test::facts("Canada froze its aid to Zimbabwe in protest at the arrest of two opposition leaders.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "CAN", "ZWE") != nullptr);
+  CHECK(test::with_root(fs, "17") == nullptr);
+  fs = test::facts("Norway recalled its envoy from Iran in retaliation for the expulsion of two diplomats.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "NOR", "IRN") != nullptr);
+  CHECK(test::with_root(fs, "17") == nullptr);
+}

@@ -30,6 +30,7 @@ class Tree {
     index_kids();
     if (repair_buried_prepositions()) index_kids();
     if (repair_partitive_objects()) index_kids();
+    if (repair_reaction_phrases()) index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
@@ -136,6 +137,7 @@ class Tree {
   bool repair_particle_prepositions();
   bool repair_buried_prepositions();
   bool repair_partitive_objects();
+  bool repair_reaction_phrases();
   bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();

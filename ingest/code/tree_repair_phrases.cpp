@@ -81,6 +81,34 @@ bool Tree::repair_partitive_objects() {
   return changed;
 }
 
+// "suspended visits in protest at the detention of X", "in retaliation for
+// the expulsion", read with the second phrase the verb's: a noun of
+// reaction in an "in" phrase takes the phrase that follows it (what is
+// protested or answered is its object, an act of somebody else's, not a
+// second circumstance of the verb).
+bool Tree::repair_reaction_phrases() {
+  static constexpr std::string_view kReaction[] = {"protest", "response", "retaliation", "reaction", "reply",
+                                                   "answer",  "reprisal", "revenge",     "solidarity"};
+  static constexpr std::string_view kNext[] = {"at", "over", "against", "to", "for", "with", "of", "about"};
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x + 2 < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || base_[x] != "obl" || marker(x) != "in" || upos(x) != syntax::Upos::NOUN ||
+        std::find(std::begin(kReaction), std::end(kReaction), lemma(x)) == std::end(kReaction))
+      continue;
+    const int p = x + 1;  // the next word opens the phrase: "in protest at"
+    if (upos(p) != syntax::Upos::ADP || base_[p] != "case" ||
+        std::find(std::begin(kNext), std::end(kNext), lemma(p)) == std::end(kNext))
+      continue;
+    const int y = head_[p];
+    if (y <= p || head_[y] != v || base_[y] != "obl") continue;
+    attach(y, x, "nmod");
+    changed = true;
+  }
+  return changed;
+}
+
 // "Its deputy prime minister will meet X", read with "deputy" an object
 // fronted before the subject "prime minister": a bare noun object right
 // before the subject, both before their verb, is the first word of the
