@@ -12,8 +12,12 @@ invented wire stories each,
 coded by the rules of EVAL_DIR/ANNOTATION.md)
 and prints the news scorer's dyad+root and dyad lines for all facts and for
 interstate facts (EVAL_DIR defaults to ../shared/eval, which holds
-score_news.py). The held-out sets of tests/data/heldout (setL, setM, setO, setP) are scored
-last, with these aggregate lines only: it is never read (see its README). See tests/data/proxy/README.md for how the sets were made
+score_news.py). setR is of the other kind: 170 invented single sentences
+in the style of a coding manual's examples, each with one PLOVER event in
+the PLOVER development set's gold form, scored by EVAL_DIR/score.py (its
+last line, P, R and F1). The held-out sets of tests/data/heldout (news
+sets setL, setM, setO, setP; PLOVER-form set setS) are scored
+last, with these aggregate lines only: they are never read (see the README). See tests/data/proxy/README.md for how the sets were made
 and what their figures mean.
 """
 import os, subprocess, sys, tempfile
@@ -27,13 +31,20 @@ if not os.path.exists(scorer):
 
 proxy = os.path.join(ROOT, "tests", "data", "proxy")
 heldout = os.path.join(ROOT, "tests", "data", "heldout")
-sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN", "setQ")] + [(heldout, "setL"), (heldout, "setM"), (heldout, "setO"), (heldout, "setP")]
+sets = [(proxy, n) for n in ("setA", "setB", "setE", "setH", "setI", "setK", "setN", "setQ", "setR")] + [
+    (heldout, n) for n in ("setL", "setM", "setO", "setP", "setS")]
+plover_form = {"setR", "setS"}
 for folder, name in sets:
     articles = os.path.join(folder, name + ".jsonl")
     gold = os.path.join(folder, name + "_gold.jsonl")
     with tempfile.NamedTemporaryFile("w+", suffix=".jsonl") as facts:
         subprocess.run([exe, "extract", articles], stdout=facts, stderr=subprocess.DEVNULL, check=True)
         facts.flush()
+        if name in plover_form:
+            out = subprocess.run([sys.executable, os.path.join(ev, "score.py"), gold, facts.name],
+                                 capture_output=True, text=True, check=True)
+            print(f"{name} {out.stdout.strip().splitlines()[-1]}")
+            continue
         out = subprocess.run([sys.executable, scorer, gold, facts.name], capture_output=True, text=True, check=True)
     section = "all"
     for line in out.stdout.splitlines():

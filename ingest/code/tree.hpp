@@ -31,6 +31,7 @@ class Tree {
     if (repair_buried_prepositions()) index_kids();
     if (repair_partitive_objects()) index_kids();
     if (repair_reaction_phrases()) index_kids();
+    if (repair_time_word_heads()) index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
@@ -138,6 +139,7 @@ class Tree {
   bool repair_buried_prepositions();
   bool repair_partitive_objects();
   bool repair_reaction_phrases();
+  bool repair_time_word_heads();
   bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();

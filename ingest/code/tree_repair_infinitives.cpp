@@ -20,16 +20,23 @@ bool Tree::repair_infinitive_complements() {
   const int n = size();
   bool changed = false;
   for (int c = 0; c < n; ++c) {
-    const int v = head_[c];
-    if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
-        child(v, "xcomp") >= 0)
+    int v = head_[c];
+    // ("agreed in principle to lend", read with the infinitive the bare
+    // noun's, as in "the right to vote": a bare noun of manner between the
+    // verb and its infinitive takes no complement)
+    if (v >= 0 && v < c && base_[c] == "acl" && base_[v] == "obl" && head_[v] >= 0 && head_[v] < v &&
+        upos(v) == syntax::Upos::NOUN && xpos(v) == "NN" && child(v, "case") >= 0 && child(v, "det") < 0 &&
+        child(v, "nmod:poss") < 0 && child(v, "amod") < 0 && child(v, "compound") < 0)
+      v = head_[v];
+    if (v < 0 || v > c || (base_[c] != "advcl" && head_[c] == v) || !is_verb(c) || xpos(c) != "VB" ||
+        !is_verb(v) || child(v, "xcomp") >= 0)
       continue;
     const int m = child(c, "mark");
     if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
     if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), lemma(v)) ==
         std::end(kTakesInfinitive))
       continue;
-    rel_[c] = base_[c] = "xcomp";
+    attach(c, v, "xcomp");
     changed = true;
   }
   return changed;

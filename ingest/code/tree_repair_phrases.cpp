@@ -109,6 +109,33 @@ bool Tree::repair_reaction_phrases() {
   return changed;
 }
 
+// "were hit by Syrian aircraft overnight", read with "overnight" the
+// head of "Syrian aircraft overnight": a word that tells when ("overnight",
+// "today", "yesterday") ends a noun phrase but never heads one that names a
+// thing before it; the noun before it is the head, the time word the
+// verb's.
+bool Tree::repair_time_word_heads() {
+  static constexpr std::string_view kWhen[] = {"overnight", "today", "yesterday", "tonight", "tomorrow"};
+  const int n = size();
+  bool changed = false;
+  for (int x = 1; x < n; ++x) {
+    const int c = x - 1, h = head_[x];
+    if (h < 0 || head_[c] != x || base_[c] != "compound" ||
+        std::find(std::begin(kWhen), std::end(kWhen), lemma(x)) == std::end(kWhen))
+      continue;
+    if (upos(c) != syntax::Upos::NOUN && upos(c) != syntax::Upos::PROPN) continue;
+    // the head noun takes the phrase's place and its other words
+    attach(c, h, rel_[x]);
+    for (int k = 0; k < n; ++k)
+      if (k != c && head_[k] == x && k < x) attach(k, c, rel_[k]);
+    int v = h;
+    while (v >= 0 && !is_verb(v)) v = head_[v];
+    attach(x, v >= 0 ? v : c, v >= 0 ? "obl:tmod" : "nmod:tmod");
+    changed = true;
+  }
+  return changed;
+}
+
 // "Its deputy prime minister will meet X", read with "deputy" an object
 // fronted before the subject "prime minister": a bare noun object right
 // before the subject, both before their verb, is the first word of the

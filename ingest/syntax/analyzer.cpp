@@ -80,6 +80,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::presents_taken_for_plurals(words, s.named, *lemmatizer_, out);
   tag_repairs::infinitives_taken_for_adjectives(words, *lemmatizer_, out);
   tag_repairs::nouns_after_modals(words, *lemmatizer_, out);
+  tag_repairs::pasts_before_infinitives(words, *lemmatizer_, out);
   out.lemma.resize(n);
   for (std::size_t i = 0; i < n; ++i)
     lemmatizer_->lemma_into(words[i], out.upos[i], out.xpos[i], out.lemma[i]);

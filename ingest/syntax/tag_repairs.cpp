@@ -492,6 +492,27 @@ void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, cons
   }
 }
 
+void pasts_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                              Analysis& a) {
+  static const std::uint8_t kVBD = xpos_index("VBD"), kVB = xpos_index("VB");
+  std::string stem;
+  for (std::size_t i = 1; i + 2 < words.size(); ++i) {
+    if ((a.upos[i] != Upos::ADJ && a.upos[i] != Upos::NOUN) || words[i + 1] != "to") continue;
+    if (a.xpos[i + 2] != kVB) continue;
+    const Upos before = a.upos[i - 1];
+    if (before != Upos::PROPN && before != Upos::NOUN && before != Upos::PRON) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 3 || lemmas.adjective_index_word(form)) continue;
+    lemmas.lemma_into(form, Upos::NOUN, kNoXpos, stem);  // (no plural noun: "urged the two partners to talk")
+    if (lemmas.noun_index_word(stem)) continue;
+    lemmas.lemma_into(form, Upos::VERB, kVBD, stem);
+    if (stem == form || !lemmas.verb_index_word(stem)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVBD;
+  }
+}
+
 void presents_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                  Analysis& a) {
   static const std::uint8_t kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ"), kVB = xpos_index("VB");

@@ -146,6 +146,13 @@ void pasts_after_subordinators(const std::vector<std::string_view>& words, Analy
 void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                 Analysis& a);
 
+// "Turkey undertook to return ...", with an irregular past tagged as an
+// adjective or noun: a word that is only a verb's past form (no adjective
+// or noun of that spelling), after its subject and before a "to"
+// infinitive, is that past.
+void pasts_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                              Analysis& a);
+
 // After lemmas. "Egypt plans to buy jets" with "plans" tagged as a plural
 // noun the name modifies: a plural noun right after a name, before "to"
 // and a bare verb, whose lemma is a verb that takes an infinitive (a

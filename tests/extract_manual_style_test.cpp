@@ -1,0 +1,77 @@
+// Single sentences in the style of a coding manual's examples: withdrawals,
+// formal promises, lawsuits, deportations, talks halted, passives with a
+// time word, and complements after "in principle". Every sentence is
+// written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+
+using namespace dipgraph;
+
+TEST_CASE("forces pulled out of a country or falling back from a place withdraw from it (087)") {
+  auto fs = test::facts("Ghana pulled its last peacekeepers out of Liberia in March.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "087", "GHA", "LBR") != nullptr);
+  fs = test::facts("Rwandan troops retreated from the Congolese town of Goma on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "087", "RWA", "COD") != nullptr);
+}
+
+TEST_CASE("a state that undertakes to act promises it (030, intended)") {
+  auto fs = test::facts("Turkey undertook to return the seized trawler to Greece within a week.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "03", "TUR", "GRC");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::intended);
+  // a task undertaken is no promise
+  fs = test::facts("Turkey undertook a review of its visa rules for Greek visitors.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "03") == nullptr);
+}
+
+TEST_CASE("a suit filed against a state is a lawsuit (115)") {
+  auto fs = test::facts("Iran filed suit against Washington at the World Court.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "115", "IRN", "USA") != nullptr);
+}
+
+TEST_CASE("people of another state driven out are deported (174); envoys are expelled (166)") {
+  auto fs = test::facts("Nigeria expelled thousands of Ghanaians in a single month.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "174", "NGA", "GHA") != nullptr);
+  fs = test::facts("Libya expelled 400 Tunisian workers last week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "174", "LBY", "TUN") != nullptr);
+  fs = test::facts("Libya expelled three Tunisian diplomats last week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "166", "LBY", "TUN") != nullptr);
+}
+
+TEST_CASE("talks suspended, frozen or broken off are negotiations halted (164)") {
+  auto fs = test::facts("Venezuela broke off talks with Colombia over the border incident.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "164", "VEN", "COL") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);  // no talks held
+  fs = test::facts("The EU froze its talks with Turkey on Monday.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::with_root(fs, "16");
+  REQUIRE(f != nullptr);
+  CHECK(f->cameo == "164");
+}
+
+TEST_CASE("a time word after the agent of a passive does not hide it") {
+  auto fs = test::facts("Two Afghan villages were hit by Pakistani aircraft overnight, officials said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "PAK", "AFG") != nullptr);
+}
+
+TEST_CASE("an infinitive after 'in principle' is the verb's complement, with its status") {
+  auto fs = test::facts("The World Bank agreed in principle to lend Ghana 90 million dollars.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "07", "", "GHA");
+  REQUIRE(f != nullptr);
+  CHECK(f->status != Status::occurred);
+  for (const auto& g : fs) CHECK(g.status != Status::occurred);
+}
