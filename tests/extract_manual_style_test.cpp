@@ -75,3 +75,32 @@ TEST_CASE("an infinitive after 'in principle' is the verb's complement, with its
   CHECK(f->status != Status::occurred);
   for (const auto& g : fs) CHECK(g.status != Status::occurred);
 }
+
+TEST_CASE("an inquiry into wrongs done by a state's forces is aimed at that state, and they are not the inquirer's") {
+  auto fs = test::facts("The UN opened an investigation into atrocities by Ethiopian troops in the Ogaden.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "09", "", "ETH") != nullptr);
+  for (const auto& f : fs) CHECK(f.root != "18");
+}
+
+TEST_CASE("intelligence passed or handed to another state is shared (064)") {
+  auto fs = test::facts("Morocco passed intelligence to the Spanish police on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "064", "MAR", "ESP") != nullptr);
+}
+
+TEST_CASE("a capital that plays host to a delegation receives its visit (043)") {
+  auto fs = test::facts("Dakar played host to a Gambian delegation for three days.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "043", "SEN", "GMB") != nullptr);
+}
+
+TEST_CASE("a protest is aimed at what its purpose clause criticizes") {
+  auto fs = test::facts("Bolivian students held a noisy rally in La Paz to denounce the Chilean decision.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "BOL", "CHL") != nullptr);
+  // a purpose that asks for something names no target
+  fs = test::facts("Bolivian students held a noisy rally in La Paz to demand higher grants.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "14") == nullptr);
+}

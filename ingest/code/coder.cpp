@@ -54,6 +54,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   novel_class_ = frames_.class_index("novel");
   construction_class_ = frames_.class_index("construction");
   act_class_ = frames_.class_index("act");
+  wrongdoing_class_ = frames_.class_index("wrongdoing");
   harmful_class_ = frames_.class_index("harmful");
   reprisal_class_ = frames_.class_index("reprisal");
   border_class_ = frames_.class_index("border");
@@ -469,6 +470,26 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
               for (const int* a = tr.kids_begin(*d); a != tr.kids_end(*d); ++a)
                 if (tr.base(*a) == "obl" && tr.marker(*a) == "at") actors_at(c, *a, false, false, e.target);
             if (!e.target.empty()) why += "target=aimed ";
+          }
+        }
+      }
+      // "staged a rally to denounce X's decision", "marched to protest
+      // against X": a protest is aimed at what its purpose clause
+      // criticizes (its object, or its "against", "at", "over" phrase).
+      if (e.target.empty() && f.cameo.rfind("14", 0) == 0) {
+        const int gov = f.noun && tr.base(w) == "obj" ? tr.head(w) : -1;
+        for (int n : {w, gov}) {
+          if (n < 0 || !e.target.empty()) continue;
+          for (const int* d = tr.kids_begin(n); d != tr.kids_end(n) && e.target.empty(); ++d) {
+            if (!is_rel(tr.base(*d), {"acl", "advcl"}) || !tr.is_verb(*d) || tr.marker(*d) != "to" ||
+                !frames_.any_frame(tr.lemma(*d), false, [](const Frame& g) {
+                  return g.cameo.rfind("11", 0) == 0 || g.cameo.rfind("14", 0) == 0;
+                }))
+              continue;
+            for (const int* a = tr.kids_begin(*d); a != tr.kids_end(*d) && e.target.empty(); ++a)
+              if (tr.base(*a) == "obj" || (tr.base(*a) == "obl" && is_rel(tr.marker(*a), {"against", "at", "over"})))
+                actors_at(c, *a, false, false, e.target);
+            if (!e.target.empty()) why += "target=what its purpose criticizes ";
           }
         }
       }

@@ -209,14 +209,19 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   // "condemned the arrest of its diplomats by Uganda": the agent of an act
   // noun (a noun that tells an event) is whom an act on it is aimed at;
   // the parser often hangs the "by" phrase on the noun's "of" phrase.
+  // (so is the doer of a wrong investigated: "an inquiry into abuses by
+  // X's troops" is aimed at X)
   if (!source && !owned && c.t.upos(n) == Upos::NOUN &&
-      (frames_.find(c.t.lemma(n), true) || frames_.in_class(act_class_, c.t.lemma(n))))
+      (frames_.find(c.t.lemma(n), true) || frames_.in_class(act_class_, c.t.lemma(n)) ||
+       frames_.in_class(wrongdoing_class_, c.t.lemma(n))))
     for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
       if (c.t.base(*k) != "nmod") continue;
       auto by_agent = [&](int x) {
         if (c.t.base(x) != "nmod" || c.t.marker(x) != "by") return -1;
         const int mk = c.mention(x);
-        return usable(mk) ? mk : -1;
+        if (usable(mk)) return mk;
+        // ("by Serbian forces": the agent's country is its adjective's)
+        return frames_.in_class(wrongdoing_class_, c.t.lemma(n)) ? actor_of_node(c, x, true, places) : -1;
       };
       if (int a = by_agent(*k); a >= 0) return a;
       if (c.t.marker(*k) == "of")

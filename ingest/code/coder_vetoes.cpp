@@ -40,6 +40,18 @@ void Coder::pattern_vetoes(const Ctx& c, std::vector<int>& vetoed) const {
         tr.head(tr.head(w)) >= 0 && is_rel(tr.lemma(tr.head(tr.head(w))), {"accept", "take"}) &&
         frames_.find(tr.lemma(w), false))
       vetoed.push_back(tr.head(tr.head(w)));
+  // "opened an inquiry into abuses in X", "investigating killings": what
+  // is investigated was done by someone else than the investigator (the
+  // pattern coder would give it the clause's subject); an agent told
+  // with it makes it the inquiry's target instead (coder_actors.cpp).
+  for (int w = 0; w < tr.size(); ++w) {
+    const int h = tr.head(w);
+    if (h < 0 || tr.upos(w) != Upos::NOUN) continue;
+    const bool inside = tr.base(w) == "obj" || (tr.base(w) == "nmod" && is_rel(tr.marker(w), {"into", "of"}));
+    if (inside && frames_.any_frame(tr.lemma(h), !tr.is_verb(h),
+                                    [](const Frame& g) { return g.cameo.rfind("09", 0) == 0; }))
+      vetoed.push_back(w);
+  }
   for (int w = 0; w < tr.size(); ++w) {
     // A particle of a phrasal verb ("hit back", "scale back") is no verb
     // of its own: the pattern coder's reading of it as one ("back" as to
