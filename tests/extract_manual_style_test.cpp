@@ -104,3 +104,47 @@ TEST_CASE("a protest is aimed at what its purpose clause criticizes") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "14") == nullptr);
 }
+
+TEST_CASE("declining to act, snubbing and defying are rejections (120, 128)") {
+  auto fs = test::facts("Burma declined to receive an envoy from ASEAN last month.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "MMR", "") != nullptr);
+  fs = test::facts("Fiji snubbed an Australian offer of mediation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "120", "FJI", "AUS") != nullptr);
+  fs = test::facts("Syria kept its troops in the valley in defiance of the Arab League.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "SYR", "") != nullptr);
+  // declining to comment is no act refused
+  fs = test::facts("Burma declined to comment on the ASEAN report.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}
+
+TEST_CASE("a state that throws its weight behind another's bid backs it (051)") {
+  auto fs = test::facts("Brazil threw its weight behind the Argentine bid for a seat.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "051", "BRA", "ARG") != nullptr);
+}
+
+TEST_CASE("an object moved after a phrase of its verb is still its object") {
+  // property handed back: a return (084), the particle's "to" phrase the verb's
+  auto fs = test::facts("Austria handed back to Slovenia a set of church bells taken during the war.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "084", "AUT", "SVN") != nullptr);
+  // "stabbed to death X": X is the one assaulted
+  fs = test::facts("Two Iraqi gunmen stabbed to death a Kuwaiti businessman in Athens.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "18", "IRQ", "KWT") != nullptr);
+}
+
+TEST_CASE("force between two states told by a third state's police accuses no one") {
+  auto fs = test::facts("Libyan agents kidnapped a Chadian diplomat in Rome on Friday, Italian police said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "18", "LBY", "TCD") != nullptr);
+  CHECK(test::find(fs, "11", "ITA", "") == nullptr);
+  // the victim state's own account is an accusation
+  fs = test::facts("Libyan troops shelled three villages near the border, the Chadian army said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TCD", "LBY") != nullptr);
+}

@@ -380,7 +380,12 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
             e.target = speaker;
             e.why += "target=the state that tells it ";
           }
-          if (force && e.status == Status::occurred && !e.hypothetical && !e.sym)
+          // (a third state's police or press that reports force between
+          // two others accuses no one: "X's agents killed a Y diplomat in
+          // Z, Z's police said")
+          if (force && e.status == Status::occurred && !e.hypothetical && !e.sym &&
+              (e.target.empty() || c.any_among(e.target, speaker) ||
+               std::none_of(e.target.begin(), e.target.end(), [&](std::int32_t x) { return c.country_of(x) >= 0; })))
             c.add_others(e.source, speaker, accused);
           // ... so is arming or funding an armed group ("told reporters
           // Kampala armed the rebels"), which the coding rules do not count alone

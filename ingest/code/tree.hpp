@@ -32,6 +32,7 @@ class Tree {
     if (repair_partitive_objects()) index_kids();
     if (repair_reaction_phrases()) index_kids();
     if (repair_time_word_heads()) index_kids();
+    if (repair_shifted_objects()) index_kids();
     if (repair_clause_conjunctions()) index_kids();
     if (repair_stolen_subjects()) index_kids();
     if (repair_gap_relatives()) index_kids();
@@ -140,6 +141,7 @@ class Tree {
   bool repair_partitive_objects();
   bool repair_reaction_phrases();
   bool repair_time_word_heads();
+  bool repair_shifted_objects();
   bool repair_compound_possessives();
   bool repair_relative_mains();
   bool repair_infinitive_mains();

@@ -106,6 +106,19 @@ bool Tree::repair_reaction_phrases() {
     attach(y, x, "nmod");
     changed = true;
   }
+  // ... and such a phrase ("in defiance of X", "in protest at Y") hung on
+  // a noun of the clause tells how the verb's act was done: it is the verb's.
+  static constexpr std::string_view kManner[] = {"defiance", "violation", "breach", "contravention", "protest",
+                                                 "retaliation", "response", "reprisal", "solidarity"};
+  for (int x = 0; x < n; ++x) {
+    const int h = head_[x];
+    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "in" ||
+        std::find(std::begin(kManner), std::end(kManner), lemma(x)) == std::end(kManner))
+      continue;
+    if ((base_[h] != "obj" && base_[h] != "obl") || head_[h] < 0 || !is_verb(head_[h])) continue;
+    attach(x, head_[h], "obl");
+    changed = true;
+  }
   return changed;
 }
 
@@ -131,6 +144,45 @@ bool Tree::repair_time_word_heads() {
     int v = h;
     while (v >= 0 && !is_verb(v)) v = head_[v];
     attach(x, v >= 0 ? v : c, v >= 0 ? "obl:tmod" : "nmod:tmod");
+    changed = true;
+  }
+  return changed;
+}
+
+// "handed back to Poland a collection of paintings", "stabbed to death a
+// diplomat": a long object moved after a phrase of the verb, read as a
+// bare noun phrase of manner or time ("obl:unmarked"), is the object; the
+// phrase the parser hung on the particle ("back to Poland") is the
+// verb's.
+bool Tree::repair_shifted_objects() {
+  static constexpr std::string_view kWhen[] = {"day",   "week",    "month",   "year",   "time",   "morning",
+                                               "evening", "night", "weekend", "hour",   "minute", "decade",
+                                               "century", "season", "spring", "summer", "autumn", "winter"};
+  const int n = size();
+  bool changed = false;
+  for (int x = 0; x < n; ++x) {
+    const int v = head_[x];
+    if (v < 0 || v > x || base_[x] != "obl" || (rel_[x] != "obl:unmarked" && child(x, "case") >= 0) || !is_verb(v) ||
+        child(v, "obj") >= 0)
+      continue;
+    if (upos(x) != syntax::Upos::NOUN || std::find(std::begin(kWhen), std::end(kWhen), lemma(x)) != std::end(kWhen))
+      continue;
+    const int d = child(x, "det");
+    if (d < 0 || !(lemma(d) == "a" || lemma(d) == "an" || lemma(d) == "the") || d != left_edge(x)) continue;
+    // (only after a phrase of the verb: "to death", "back to X")
+    bool after_phrase = false;
+    for (int k = v + 1; k < d; ++k)
+      if (head_[k] == v && (base_[k] == "obl" || base_[k] == "advmod" || base_[k] == "compound")) after_phrase = true;
+    if (!after_phrase) continue;
+    attach(x, v, "obj");
+    changed = true;
+  }
+  for (int k = 1; k < n; ++k) {
+    const int p = head_[k];
+    if (p < 0 || p >= k || base_[k] != "obl" || base_[p] != "advmod" || head_[p] < 0 || !is_verb(head_[p]) ||
+        !(lemma(p) == "back" || lemma(p) == "out" || lemma(p) == "away" || lemma(p) == "off"))
+      continue;
+    attach(k, head_[p], "obl");
     changed = true;
   }
   return changed;
