@@ -148,3 +148,21 @@ TEST_CASE("force between two states told by a third state's police accuses no on
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "TCD", "LBY") != nullptr);
 }
+
+TEST_CASE("a particle hung on the object is its verb's, with the phrase it opens") {
+  auto fs = test::facts("Senegal pulled its last soldiers out of Gambia, ending a long mission there.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "087", "SEN", "GMB") != nullptr);
+}
+
+TEST_CASE("a recipient's 'to' phrase hung on the topic of what is passed is the verb's") {
+  auto fs = test::facts("Oman passed intelligence on the gun runners to the Yemeni authorities.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "064", "OMN", "YEM") != nullptr);
+}
+
+TEST_CASE("nationals investigated stand for their state (09 is done to people)") {
+  auto fs = test::facts("Swiss prosecutors began investigating four Nigerian businessmen.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "09", "CHE", "NGA") != nullptr);
+}

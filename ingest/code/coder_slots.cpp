@@ -344,6 +344,15 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       if (nodes.empty() && !f.noun) {
         int o = tr.child(t, "obj");
         prep_children(o, s.word, nodes);
+        // ("passed intelligence on the militants to X": a "to" phrase hung
+        // on the object's topic phrase is the verb's recipient)
+        // (or on the verb's)
+        for (int h : {o, t})
+          if (nodes.empty() && s.word == "to" && h >= 0)
+            for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && nodes.empty(); ++d)
+              if ((tr.base(*d) == "nmod" || tr.base(*d) == "obl") &&
+                  is_rel(tr.marker(*d), {"on", "about", "concerning", "regarding"}))
+                prep_children(*d, s.word, nodes);
       }
       if (!nodes.empty()) why += fmt::format("{}=p:{} ", source ? "source" : "target", s.word);
       break;
@@ -352,8 +361,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
   // stand for their country only in what is done to people, and in their
   // own protests against another state.
   const std::string_view root = std::string_view(f.cameo).substr(0, 2);
-  const bool done_to_people = root == "07" || root == "08" || root == "14" || root == "16" || root == "17" ||
-                              root == "18" || root == "19" || root == "20";
+  // (so do people investigated: "began investigating four Rwandans")
+  const bool done_to_people = root == "07" || root == "08" || root == "09" || root == "14" || root == "16" ||
+                              root == "17" || root == "18" || root == "19" || root == "20";
   // ... so do people named with such a title ("Kenyan journalist Ann Lee").
   auto private_person = [&](int n) {
     const int mi = c.mention(n);

@@ -185,6 +185,18 @@ bool Tree::repair_shifted_objects() {
     attach(k, head_[p], "obl");
     changed = true;
   }
+  // ("pulled its peacekeepers out of X", with "out" hung on the object:
+  // a particle is its verb's, and so is the phrase it opens)
+  for (int k = 1; k < n; ++k) {
+    const int o = head_[k];
+    if (o < 0 || rel_[k] != "compound:prt" || is_verb(o) || base_[o] != "obj" || head_[o] < 0 || !is_verb(head_[o]))
+      continue;
+    const int v = head_[o];
+    for (int j = k + 1; j < n; ++j)
+      if (head_[j] == k && base_[j] == "nmod") attach(j, v, "obl");
+    attach(k, v, "compound:prt");
+    changed = true;
+  }
   return changed;
 }
 
