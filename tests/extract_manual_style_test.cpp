@@ -166,3 +166,20 @@ TEST_CASE("nationals investigated stand for their state (09 is done to people)")
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "09", "CHE", "NGA") != nullptr);
 }
+
+TEST_CASE("demonstrators who condemn a state at a rally or an embassy protest against it (141)") {
+  auto fs = test::facts("Angry Pakistani students threw stones at the Indian consulate in Karachi to condemn New Delhi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "141", "PAK", "IND") != nullptr);
+  // a state that condemns another complains (111)
+  fs = test::facts("Pakistan condemned India on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "111", "PAK", "IND") != nullptr);
+}
+
+TEST_CASE("students who pelt an embassy to denounce its state protest against it") {
+  // (read by the parser as a noun phrase: "hurled" a modifier of "eggs")
+  auto fs = test::facts("South Korean students hurled eggs at the Chinese embassy to denounce Beijing.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "141", "KOR", "CHN") != nullptr);
+}

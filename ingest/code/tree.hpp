@@ -45,6 +45,7 @@ class Tree {
     if (repair_double_objects()) index_kids();
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
+    if (repair_finite_modifiers()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
     if (repair_active_subjects()) index_kids();
@@ -81,6 +82,7 @@ class Tree {
     if (repair_aux_subjects()) index_kids();
     if (repair_infinitive_complements()) index_kids();
     if (repair_object_infinitives()) index_kids();
+    if (repair_purpose_infinitives()) index_kids();
     if (repair_leftward_infinitives()) index_kids();
     if (repair_moved_infinitives()) index_kids();
     if (repair_complement_participles()) index_kids();
@@ -132,6 +134,7 @@ class Tree {
   bool repair_said_objects();
   bool repair_handed_over();
   bool repair_double_subjects();
+  bool repair_finite_modifiers();
   bool repair_noun_subjects();
   bool repair_passive_agents();
   bool repair_active_subjects();
@@ -155,6 +158,7 @@ class Tree {
   bool repair_temporal_clauses();
   bool repair_infinitive_complements();
   bool repair_object_infinitives();
+  bool repair_purpose_infinitives();
   bool repair_leftward_infinitives();
   bool repair_moved_infinitives();
   bool repair_complement_participles();

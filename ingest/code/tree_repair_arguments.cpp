@@ -441,6 +441,32 @@ bool Tree::repair_noun_subjects() {
   return changed;
 }
 
+// "Chilean students pelted tomatoes at the mission", read as a noun
+// phrase with "pelted" a modifier of "tomatoes" and "students" the root: a
+// finite past (VBD) modifies no noun, nor does a noun root take an object;
+// the past is the clause's verb, the root
+// noun before it its subject, the noun it was hung on its object, and the
+// phrases after it are its own.
+bool Tree::repair_finite_modifiers() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 1; v + 1 < n; ++v) {
+    const int o = head_[v];
+    // (a past participle too, when the noun it was hung on is the root
+    // noun's "object": a noun takes no object)
+    if (o != v + 1 || base_[v] != "amod" || (xpos(v) != "VBD" && xpos(v) != "VBN") || !is_verb(v)) continue;
+    const int r = head_[o];
+    if (r < 0 || r >= v || head_[r] >= 0 || base_[o] != "obj" || !is_nominal(r)) continue;
+    attach(v, -1, "root");
+    attach(r, v, "nsubj");
+    attach(o, v, "obj");
+    for (int k = v + 1; k < n; ++k)
+      if (head_[k] == r) attach(k, v, base_[k] == "nmod" ? std::string_view("obl") : rel_[k]);
+    changed = true;
+  }
+  return changed;
+}
+
 // "was received in Nairobi by the president", read with "by the
 // president" a phrase of the place: a passive verb with no agent takes
 // the "by" phrase after its own oblique as its agent (or after the object

@@ -42,6 +42,32 @@ bool Tree::repair_infinitive_complements() {
   return changed;
 }
 
+// "pelted tomatoes at the mission to denounce X", "held a vigil outside the
+// consulate to protest", read with the infinitive the place's (as in "the
+// right to vote"): a noun of a place phrase takes no infinitive; it is the
+// verb's purpose. ("in an effort to", "in a bid to" keep theirs: "in" is
+// no place phrase here.)
+bool Tree::repair_purpose_infinitives() {
+  const int n = size();
+  bool changed = false;
+  for (int c = 0; c < n; ++c) {
+    int a = head_[c];
+    if (a < 0 || a > c || base_[c] != "acl" || !is_verb(c) || xpos(c) != "VB") continue;
+    const int m = child(c, "mark");
+    if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
+    // (or a place named in that phrase: "outside the embassy in Seoul")
+    for (int step = 0; step < 2 && a >= 0 && base_[a] == "nmod" && marker(a) == "in"; ++step) a = head_[a];
+    if (a < 0 || base_[a] != "obl" || head_[a] < 0 || !is_verb(head_[a])) continue;
+    const std::string_view p = marker(a);
+    if (!(p == "at" || p == "outside" || p == "near" || p == "into" || p == "across" || p == "through" ||
+          p == "past"))
+      continue;
+    attach(c, head_[a], "advcl");
+    changed = true;
+  }
+  return changed;
+}
+
 // A verb that asks or tells someone to act takes its "to" infinitive as
 // its complement, whoever the parser hung it on: "urged the United States
 // and Canada to respect ...", read with the infinitive as a modifier of
