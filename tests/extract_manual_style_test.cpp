@@ -183,3 +183,25 @@ TEST_CASE("students who pelt an embassy to denounce its state protest against it
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "141", "KOR", "CHN") != nullptr);
 }
+
+TEST_CASE("a name that opens the sentence is the subject of the verb after it, adverbs between") {
+  auto fs = test::facts("Chile sharply criticised Peru's decision to close the border, calling it a hostile act.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "111", "CHL", "PER") != nullptr);
+  // the participle after the comma is the critic's, not the decision maker's
+  CHECK(test::find(fs, "11", "PER", "CHL") == nullptr);
+}
+
+TEST_CASE("what a state is appealed to do is asked of it, not done by the one who appeals") {
+  auto fs = test::facts("SADC appealed to Zimbabwe and Angola to withdraw their forces from Congo at once.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "", "ZWE") != nullptr);
+  for (const auto& f : fs) CHECK(!(f.root == "08" && f.status == Status::occurred));
+}
+
+TEST_CASE("aid that a state cuts or suspends is no aid given") {
+  auto fs = test::facts("Japan cut its loans to Burma.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "JPN", "MMR") != nullptr);
+  CHECK(test::with_root(fs, "07") == nullptr);
+}

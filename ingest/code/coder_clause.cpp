@@ -386,7 +386,11 @@ void Coder::halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent
   std::vector<char> halted(out.size() - first, 0);
   for (std::size_t k = first; k < out.size(); ++k) {
     const int w = out[k].word;
-    if (!frames_.frame(out[k].frame).noun || out[k].status != Status::negated || tr.rel(w) != "obj") continue;
+    // (negated by the verb's cue, or any act of another kind than the
+    // reduction: "cut its loans to X" gives no loan)
+    if (!frames_.frame(out[k].frame).noun || tr.rel(w) != "obj" ||
+        (out[k].status != Status::negated && out[k].cameo.rfind("16", 0) == 0))
+      continue;
     const int h = tr.head(w);
     for (std::size_t j = first; j < out.size(); ++j)
       if (j != k && out[j].word == h && out[j].cameo.rfind("16", 0) == 0) halted[k - first] = 1;

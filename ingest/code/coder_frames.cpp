@@ -180,6 +180,14 @@ int Coder::subject_of(const Ctx& c, int v, std::string& why, int depth) const {
       why += "advcl(main) ";
       return subject_of(c, t.head(h), why, depth + 1);
     }
+    // (... or on the infinitive of a noun of the object: "criticized X's
+    // decision to impose tariffs, calling it a blow")
+    if (r == "advcl" && t.xpos(v) == "VBG" && v > 0 && t.lemma(v - 1) == "," && t.rel(h) == "acl" &&
+        t.child(h, "mark") >= 0 && t.head(h) >= 0 && t.is_nominal(t.head(h)) && t.base(t.head(h)) == "obj" &&
+        t.head(t.head(h)) >= 0 && t.is_verb(t.head(t.head(h)))) {
+      why += "advcl(main) ";
+      return subject_of(c, t.head(t.head(h)), why, depth + 1);
+    }
     // "said the lorries were on its side of the line and called for the
     // traders' release", read with "called" joined to the clause said: a
     // thing (no actor, no noun of people) calls for nothing; the second

@@ -46,6 +46,7 @@ class Tree {
     if (repair_handed_over()) index_kids();
     if (repair_double_subjects()) index_kids();
     if (repair_finite_modifiers()) index_kids();
+    if (repair_name_roots()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
     if (repair_active_subjects()) index_kids();
@@ -135,6 +136,7 @@ class Tree {
   bool repair_handed_over();
   bool repair_double_subjects();
   bool repair_finite_modifiers();
+  bool repair_name_roots();
   bool repair_noun_subjects();
   bool repair_passive_agents();
   bool repair_active_subjects();

@@ -467,6 +467,30 @@ bool Tree::repair_finite_modifiers() {
   return changed;
 }
 
+// "France sharply criticised X", with the verb read as a participle and
+// the name as the root: a name that opens the sentence and is followed,
+// past adverbs only, by a verb with no subject of its own is that verb's
+// subject.
+bool Tree::repair_name_roots() {
+  const int n = size();
+  bool changed = false;
+  for (int r = 0; r + 1 < n; ++r) {
+    if (head_[r] >= 0 || !is_nominal(r) || upos(r) == syntax::Upos::PRON || r != left_edge(r)) continue;
+    int v = r + 1;
+    while (v < n && base_[v] == "advmod" && upos(v) == syntax::Upos::ADV) ++v;
+    if (v >= n || head_[v] != r || !is_verb(v) || (base_[v] != "parataxis" && base_[v] != "acl")) continue;
+    if (child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "obj") < 0) continue;
+    attach(v, -1, "root");
+    attach(r, v, "nsubj");
+    for (int k = v + 1; k < n; ++k)
+      if (head_[k] == r) attach(k, v, rel_[k]);
+    for (int k = r + 1; k < v; ++k)
+      if (head_[k] != v) attach(k, v, "advmod");
+    changed = true;
+  }
+  return changed;
+}
+
 // "was received in Nairobi by the president", read with "by the
 // president" a phrase of the place: a passive verb with no agent takes
 // the "by" phrase after its own oblique as its agent (or after the object

@@ -9,6 +9,20 @@
 
 namespace dipgraph::ingest {
 
+namespace {
+
+// A word that names a day or a time of it ("on Tuesday", "on 12 March"):
+// no one is asked there.
+bool day_word(std::string_view w) {
+  static constexpr std::string_view kDays[] = {
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",   "january",
+      "february", "march",   "april",     "may",      "june",    "july",     "august",   "september",
+      "october", "november", "december",  "day",      "weekend", "morning",  "evening",  "night"};
+  return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
+}
+
+}  // namespace
+
 // A verb of intention or commitment takes its "to" infinitive as its
 // complement, not as a purpose ("agreed on Tuesday to build", read as
 // "in order to build").
@@ -112,6 +126,24 @@ bool Tree::repair_object_infinitives() {
     for (const int* k = kids_begin(c); k != kids_end(c); ++k) for_subject |= lemma(*k) == "for" && *k < sj;
     if (for_subject) continue;
     attach(sj, v, "obj");
+    attach(c, v, "xcomp");
+    changed = true;
+  }
+    // ... or read as the purpose of asking ("appealed to X and Y | to
+  // withdraw"): after the "to" or "on" phrase of the one asked, the
+  // infinitive is what is asked.
+  for (int c = 0; c < n; ++c) {
+    const int v = head_[c];
+    if (v < 0 || v > c || base_[c] != "advcl" || !is_verb(c) || xpos(c) != "VB" || !is_verb(v) ||
+        child(v, "xcomp") >= 0 || std::find(std::begin(kAsks), std::end(kAsks), lemma(v)) == std::end(kAsks))
+      continue;
+    const int m = child(c, "mark");
+    if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
+    bool asked = false;
+    for (const int* k = kids_begin(v); k != kids_end(v); ++k)
+      asked |= *k < c && base_[*k] == "obl" && (marker(*k) == "on" || marker(*k) == "to") && !day_word(lemma(*k)) &&
+               upos(*k) != syntax::Upos::NUM;
+    if (!asked) continue;
     attach(c, v, "xcomp");
     changed = true;
   }
