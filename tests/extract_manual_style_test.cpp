@@ -205,3 +205,24 @@ TEST_CASE("aid that a state cuts or suspends is no aid given") {
   CHECK(test::find(fs, "16", "JPN", "MMR") != nullptr);
   CHECK(test::with_root(fs, "07") == nullptr);
 }
+
+TEST_CASE("verbs of the coding manual's categories that had no frame") {
+  const test::RoleCase cases[] = {
+      {"Libya nationalized the Italian oil company in June.", "17", "LBY", "ITA"},
+      {"Bosnian Serb forces besieged the Croatian town of Bihac.", "19", "", "HRV"},
+      {"Iraq executed four Iranian prisoners of war on Sunday.", "18", "IRQ", "IRN"},
+      {"Egypt reprimanded the Sudanese ambassador over the border incident.", "11", "EGY", "SDN"},
+      {"Japan embargoed arms sales to Burma.", "16", "JPN", "MMR"},
+  };
+  for (const auto& c : cases) test::check_found(c);
+  // a plan carried out is no killing
+  auto fs = test::facts("Iran executed its plan to build a port with India.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "18") == nullptr);
+}
+
+TEST_CASE("a participle that opens the sentence does not take the subject after its comma") {
+  auto fs = test::facts("Waving flags, hundreds of Greek farmers rallied outside the Turkish consulate.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "14", "GRC", "TUR") != nullptr);
+}

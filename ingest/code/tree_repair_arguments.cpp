@@ -491,6 +491,55 @@ bool Tree::repair_name_roots() {
   return changed;
 }
 
+// "Chanting slogans, veterans rallied outside the embassy", read with the
+// fronted participle the root and the subject joined to its object: a
+// past verb after the comma, hung on the noun before it, is the clause's
+// verb; that noun is its subject and the participle tells how it acted.
+bool Tree::repair_fronted_participles() {
+  const int n = size();
+  bool changed = false;
+  for (int v = 2; v < n; ++v) {
+    int s = head_[v];
+    if (s < 0 || s >= v || base_[v] != "acl" || (xpos(v) != "VBD" && xpos(v) != "VBN") || !is_nominal(s)) continue;
+    int r = 0;
+    while (r < n && head_[r] >= 0) ++r;
+    if (r >= n || r >= s || xpos(r) != "VBG" || r != 0) continue;
+    int comma = -1;
+    for (int k = r + 1; k < s; ++k)
+      if (lemma(k) == ",") comma = k;
+    // ("hundreds of farmers rallied": the count heads the subject)
+    while (base_[s] == "nmod" && marker(s) == "of" && head_[s] > comma && is_nominal(head_[s])) s = head_[s];
+    if (comma < 0 || left_edge(s) < comma) continue;  // the subject's phrase opens after the comma
+    attach(v, -1, "root");
+    attach(s, v, "nsubj");
+    attach(r, v, "advcl");
+    for (int k = 0; k < n; ++k)
+      if (k != v && head_[k] == r && k > comma && base_[k] == "punct") attach(k, v, "punct");
+    changed = true;
+  }
+  // ... or read with the verb right but the subject joined to the
+  // participle's object ("Waving flags, hundreds of X rallied", with
+  // "hundreds" a conjunct of "flags"): the noun after the comma is the
+  // verb's subject, and the "of" phrase the parser gave the verb is its.
+  for (int v = 2; v < n; ++v) {
+    if (head_[v] >= 0 || !is_verb(v) || child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0) continue;
+    const int r = child(v, "advcl");
+    if (r != 0 || xpos(r) != "VBG") continue;
+    int comma = -1;
+    for (int k = r + 1; k < v && comma < 0; ++k)
+      if (lemma(k) == "," && head_[k] != v) comma = k;
+    if (comma < 0 || comma + 1 >= v) continue;
+    const int s = comma + 1;
+    if (!is_nominal(s) || base_[s] != "conj" || head_[s] >= comma) continue;
+    attach(s, v, "nsubj");
+    attach(comma, s, "punct");
+    for (int k = s + 1; k < v; ++k)
+      if (head_[k] == v && base_[k] == "obl" && marker(k) == "of") attach(k, s, "nmod");
+    changed = true;
+  }
+  return changed;
+}
+
 // "was received in Nairobi by the president", read with "by the
 // president" a phrase of the place: a passive verb with no agent takes
 // the "by" phrase after its own oblique as its agent (or after the object
