@@ -226,3 +226,9 @@ TEST_CASE("a participle that opens the sentence does not take the subject after 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "14", "GRC", "TUR") != nullptr);
 }
+
+TEST_CASE("a name in a 'by' phrase of a gerund inside a passive's phrase is the passive's agent") {
+  auto fs = test::facts("Kenya was promised aid for rebuilding its roads by Japan.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "JPN", "KEN") != nullptr);
+}

@@ -556,6 +556,20 @@ bool Tree::repair_passive_agents() {
     attach(x, v, "obl:agent");
     changed = true;
   }
+  // ("was promised aid for rebuilding its roads by Japan": a name in a
+  // "by" phrase of an active gerund inside the passive's phrase, where it
+  // cannot be a means, is the passive's agent)
+  for (int x = 0; x < n; ++x) {
+    const int g = head_[x];
+    if (g < 0 || g > x || base_[x] != "obl" || marker(x) != "by" || upos(x) != syntax::Upos::PROPN ||
+        xpos(g) != "VBG" || child(g, "obj") < 0)
+      continue;
+    int v = head_[g];
+    for (int step = 0; step < 2 && v >= 0 && !is_verb(v); ++step) v = head_[v];
+    if (v < 0 || v > g || !is_verb(v) || !passive(v) || child(v, "obl:agent") >= 0) continue;
+    attach(x, v, "obl:agent");
+    changed = true;
+  }
   return changed;
 }
 
