@@ -232,3 +232,19 @@ TEST_CASE("a name in a 'by' phrase of a gerund inside a passive's phrase is the 
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "03", "JPN", "KEN") != nullptr);
 }
+
+TEST_CASE("who backs another's demand is not whom the demand is aimed at") {
+  auto fs = test::facts("Jordan voiced support for the Iraqi demand for talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "JOR", "IRQ") != nullptr);
+  CHECK(test::find(fs, "10", "IRQ", "JOR") == nullptr);
+  fs = test::facts("ASEAN has thrown its weight behind the Thai demand.");
+  CAPTURE(test::summary(fs));
+  for (const auto& f : fs) CHECK(f.root != "10");
+}
+
+TEST_CASE("troops massed on a state's border are a show of force against it (152)") {
+  auto fs = test::facts("Libyan troops massed on the Egyptian border on Sunday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "LBY", "EGY") != nullptr);
+}

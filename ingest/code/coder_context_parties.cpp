@@ -57,6 +57,23 @@ bool Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
         for (const int* k = c.t.kids_begin(a); k != c.t.kids_end(a); ++k)
           if (c.t.base(*k) == "obl" && c.t.marker(*k) == "by") reacting.push_back(*k);
     }
+  // Nor is who backs an act ("Egypt voiced support for the Palestinian
+  // demand", "X threw its weight behind Y's bid") whom it is aimed at.
+  auto backing = [&](int x) {
+    return x >= 0 &&
+           is_rel(c.t.lemma(x), {"support", "back", "backing", "endorse", "endorsement", "welcome", "echo", "weight"});
+  };
+  // (the parser may hang "for Y's demand" on the verb of "voiced support")
+  for (int a = c.t.head(t), step = 0; !material && a >= 0 && step < 4; a = c.t.head(a), ++step)
+    if (backing(a) || (c.t.is_verb(a) && backing(c.t.child(a, "obj")))) {
+      const int v = c.t.is_verb(a) ? a : c.t.head(a);
+      if (v >= 0 && c.t.is_verb(v))
+        if (int sj = c.t.child(v, "nsubj"); sj >= 0) reacting.push_back(sj);
+      // (and the owner of the backing: "threw its weight behind", "its support for")
+      const int b = backing(a) ? a : c.t.child(a, "obj");
+      if (int own = c.t.child(b, "nmod:poss"); own >= 0) reacting.push_back(own);
+      break;
+    }
   auto under_reacting = [&](int w) {
     for (int step = 0; w >= 0 && step < 12; w = c.t.head(w), ++step)
       if (std::find(reacting.begin(), reacting.end(), w) != reacting.end()) return true;
