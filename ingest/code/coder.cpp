@@ -54,6 +54,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   novel_class_ = frames_.class_index("novel");
   construction_class_ = frames_.class_index("construction");
   act_class_ = frames_.class_index("act");
+  backing_class_ = frames_.class_index("backing");
   wrongdoing_class_ = frames_.class_index("wrongdoing");
   harmful_class_ = frames_.class_index("harmful");
   reprisal_class_ = frames_.class_index("reprisal");

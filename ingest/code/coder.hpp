@@ -270,6 +270,7 @@ class Coder {
   int carrier_class_ = -1;                // frames.tsv @carrier: "mission" of a "mediation mission"
   int proclaim_class_ = -1;               // frames.tsv @proclaim: "announced" or "ordered" an act of one's own
   int act_class_ = -1;                    // frames.tsv @act: "decision", "plan"
+  int backing_class_ = -1;                // frames.tsv @backing: "support", "weight" given to another
   int wrongdoing_class_ = -1;             // frames.tsv @wrongdoing: "abuse", "crime" (that are investigated)
   int harmful_class_ = -1;                // frames.tsv @harmful: "bomb", "shelling"
   int reprisal_class_ = -1;               // frames.tsv @reprisal: "retaliate", "avenge"

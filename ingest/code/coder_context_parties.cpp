@@ -60,8 +60,8 @@ bool Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
   // Nor is who backs an act ("Egypt voiced support for the Palestinian
   // demand", "X threw its weight behind Y's bid") whom it is aimed at.
   auto backing = [&](int x) {
-    return x >= 0 &&
-           is_rel(c.t.lemma(x), {"support", "back", "backing", "endorse", "endorsement", "welcome", "echo", "weight"});
+    return x >= 0 && (frames_.in_class(backing_class_, c.t.lemma(x)) ||
+                      (c.t.is_verb(x) && is_rel(c.t.lemma(x), {"support", "back", "endorse", "welcome", "echo"})));
   };
   // (the parser may hang "for Y's demand" on the verb of "voiced support")
   for (int a = c.t.head(t), step = 0; !material && a >= 0 && step < 4; a = c.t.head(a), ++step)

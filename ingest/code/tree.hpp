@@ -185,6 +185,9 @@ class Tree {
   // "assure", "warn") are left out: their noun object is no clause's
   // subject.
   static bool reports_clause(std::string_view lemma, bool addressee = true);
+  // A noun that names a time: a day, a month, a part of the day or year
+  // ("on Tuesday", "last week"); no one is asked or acted on there.
+  static bool time_noun(std::string_view lemma);
   // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
   void attach(int x, int h, std::string_view r) {
     head_[x] = h;

@@ -501,9 +501,8 @@ bool Tree::repair_fronted_participles() {
   for (int v = 2; v < n; ++v) {
     int s = head_[v];
     if (s < 0 || s >= v || base_[v] != "acl" || (xpos(v) != "VBD" && xpos(v) != "VBN") || !is_nominal(s)) continue;
-    int r = 0;
-    while (r < n && head_[r] >= 0) ++r;
-    if (r >= n || r >= s || xpos(r) != "VBG" || r != 0) continue;
+    const int r = 0;  // the participle opens the sentence and is the root
+    if (head_[r] >= 0 || r >= s || xpos(r) != "VBG") continue;
     int comma = -1;
     for (int k = r + 1; k < s; ++k)
       if (lemma(k) == ",") comma = k;

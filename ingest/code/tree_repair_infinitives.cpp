@@ -9,20 +9,6 @@
 
 namespace dipgraph::ingest {
 
-namespace {
-
-// A word that names a day or a time of it ("on Tuesday", "on 12 March"):
-// no one is asked there.
-bool day_word(std::string_view w) {
-  static constexpr std::string_view kDays[] = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",   "january",
-      "february", "march",   "april",     "may",      "june",    "july",     "august",   "september",
-      "october", "november", "december",  "day",      "weekend", "morning",  "evening",  "night"};
-  return std::find(std::begin(kDays), std::end(kDays), w) != std::end(kDays);
-}
-
-}  // namespace
-
 // A verb of intention or commitment takes its "to" infinitive as its
 // complement, not as a purpose ("agreed on Tuesday to build", read as
 // "in order to build").
@@ -141,7 +127,7 @@ bool Tree::repair_object_infinitives() {
     if (m < 0 || lemma(m) != "to" || m != left_edge(c)) continue;
     bool asked = false;
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
-      asked |= *k < c && base_[*k] == "obl" && (marker(*k) == "on" || marker(*k) == "to") && !day_word(lemma(*k)) &&
+      asked |= *k < c && base_[*k] == "obl" && (marker(*k) == "on" || marker(*k) == "to") && !time_noun(lemma(*k)) &&
                upos(*k) != syntax::Upos::NUM;
     if (!asked) continue;
     attach(c, v, "xcomp");

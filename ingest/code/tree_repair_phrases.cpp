@@ -87,16 +87,19 @@ bool Tree::repair_partitive_objects() {
 // protested or answered is its object, an act of somebody else's, not a
 // second circumstance of the verb).
 bool Tree::repair_reaction_phrases() {
-  static constexpr std::string_view kReaction[] = {"protest", "response", "retaliation", "reaction", "reply",
-                                                   "answer",  "reprisal", "revenge",     "solidarity"};
+  // (nouns of reaction, and of acting against a rule: "in defiance of X")
+  static constexpr std::string_view kReaction[] = {
+      "protest", "response", "retaliation", "reaction", "reply",  "answer",       "reprisal",
+      "revenge", "solidarity", "defiance",  "violation", "breach", "contravention"};
+  auto reaction = [&](int x) {
+    return std::find(std::begin(kReaction), std::end(kReaction), lemma(x)) != std::end(kReaction);
+  };
   static constexpr std::string_view kNext[] = {"at", "over", "against", "to", "for", "with", "of", "about"};
   const int n = size();
   bool changed = false;
   for (int x = 0; x + 2 < n; ++x) {
     const int v = head_[x];
-    if (v < 0 || base_[x] != "obl" || marker(x) != "in" || upos(x) != syntax::Upos::NOUN ||
-        std::find(std::begin(kReaction), std::end(kReaction), lemma(x)) == std::end(kReaction))
-      continue;
+    if (v < 0 || base_[x] != "obl" || marker(x) != "in" || upos(x) != syntax::Upos::NOUN || !reaction(x)) continue;
     const int p = x + 1;  // the next word opens the phrase: "in protest at"
     if (upos(p) != syntax::Upos::ADP || base_[p] != "case" ||
         std::find(std::begin(kNext), std::end(kNext), lemma(p)) == std::end(kNext))
@@ -108,13 +111,9 @@ bool Tree::repair_reaction_phrases() {
   }
   // ... and such a phrase ("in defiance of X", "in protest at Y") hung on
   // a noun of the clause tells how the verb's act was done: it is the verb's.
-  static constexpr std::string_view kManner[] = {"defiance", "violation", "breach", "contravention", "protest",
-                                                 "retaliation", "response", "reprisal", "solidarity"};
   for (int x = 0; x < n; ++x) {
     const int h = head_[x];
-    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "in" ||
-        std::find(std::begin(kManner), std::end(kManner), lemma(x)) == std::end(kManner))
-      continue;
+    if (h < 0 || h > x || base_[x] != "nmod" || marker(x) != "in" || !reaction(x)) continue;
     if ((base_[h] != "obj" && base_[h] != "obl") || head_[h] < 0 || !is_verb(head_[h])) continue;
     attach(x, head_[h], "obl");
     changed = true;
@@ -154,10 +153,17 @@ bool Tree::repair_time_word_heads() {
 // bare noun phrase of manner or time ("obl:unmarked"), is the object; the
 // phrase the parser hung on the particle ("back to Poland") is the
 // verb's.
+bool Tree::time_noun(std::string_view lemma) {
+  static constexpr std::string_view kWhen[] = {
+      "day",     "week",     "month",     "year",     "time",    "morning",  "evening",  "night",   "weekend",
+      "hour",    "minute",   "decade",    "century",  "season",  "spring",   "summer",   "autumn",  "winter",
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",  "saturday", "sunday",   "january", "february",
+      "march",   "april",    "may",       "june",     "july",    "august",   "september", "october", "november",
+      "december"};
+  return std::find(std::begin(kWhen), std::end(kWhen), lemma) != std::end(kWhen);
+}
+
 bool Tree::repair_shifted_objects() {
-  static constexpr std::string_view kWhen[] = {"day",   "week",    "month",   "year",   "time",   "morning",
-                                               "evening", "night", "weekend", "hour",   "minute", "decade",
-                                               "century", "season", "spring", "summer", "autumn", "winter"};
   const int n = size();
   bool changed = false;
   for (int x = 0; x < n; ++x) {
@@ -165,8 +171,7 @@ bool Tree::repair_shifted_objects() {
     if (v < 0 || v > x || base_[x] != "obl" || (rel_[x] != "obl:unmarked" && child(x, "case") >= 0) || !is_verb(v) ||
         child(v, "obj") >= 0)
       continue;
-    if (upos(x) != syntax::Upos::NOUN || std::find(std::begin(kWhen), std::end(kWhen), lemma(x)) != std::end(kWhen))
-      continue;
+    if (upos(x) != syntax::Upos::NOUN || time_noun(lemma(x))) continue;
     const int d = child(x, "det");
     if (d < 0 || !(lemma(d) == "a" || lemma(d) == "an" || lemma(d) == "the") || d != left_edge(x)) continue;
     // (only after a phrase of the verb: "to death", "back to X")
