@@ -73,6 +73,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   rite_class_ = frames_.class_index("rite");
   charge_class_ = frames_.class_index("charge");
   agreement_class_ = frames_.class_index("agreement");
+  voice_class_ = frames_.class_index("voice");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);
@@ -547,7 +548,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         why += "target of its own side dropped ";
       }
       if (!e.source.empty() && !f.noun && !(f.flags & (kFrameSym | kFrameSay))) {
-        if (e.target.empty()) conjunct_target(c, w, e.target, why);
+        if (e.target.empty()) conjunct_target(c, w, e.source, e.target, why);
         if (e.target.empty()) answered_party(c, w, e.source, e.target, why, f.cameo.rfind("13", 0) == 0);
         if (e.target.empty()) referred_act(c, w, f.cameo, e.source, e.target, why);
       }
@@ -775,8 +776,9 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         out.push_back(std::move(m));
         break;
       }
+      const bool also = f.flags & kFrameAlso;
       out.push_back(std::move(e));
-      break;  // the first frame that holds
+      if (!also) break;  // the first frame that holds (and the next one, after "also")
     }
   }
   presence_visits(c, out);

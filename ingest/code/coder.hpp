@@ -92,6 +92,9 @@ struct CoderInput {
   // is known (at most one per root): "criticized the visit", "welcomed the
   // agreement" refer to it when they name no party of their own.
   std::vector<RecentAct> last_acts;
+  // The last criticism or accusation (root 11) told before in the article
+  // aimed at someone: "Moscow dismissed the charges" paragraphs after them.
+  RecentAct last_charge{};
 };
 
 // A coded event. Parties are mention indices; a negative entry -k-1 stands
@@ -232,7 +235,8 @@ class Coder {
   // "accused X of ... and demanded compensation": a directed act told as
   // the second verb of a shared subject, with no target of its own, is
   // aimed at the first verb's object when that verb codes an act.
-  void conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const;
+  void conjunct_target(const Ctx& c, int t, const std::vector<std::int32_t>& source, std::vector<std::int32_t>& target,
+                       std::string& why) const;
   // Parties a place gives an act that names none: aid told in a story
   // from its receiver, an arrival in the dateline's state, a ban or arrest
   // by the authority of its place, protesters of the place they protest
@@ -260,6 +264,7 @@ class Coder {
   int domestic_class_ = -1;               // frames.tsv @domestic: "government", "police"
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
   int agreement_class_ = -1;              // frames.tsv @agreement: "treaty", "deal"
+  int voice_class_ = -1;                  // frames.tsv @voice: "expressed", "voiced" (concern)
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int rite_class_ = -1;                   // frames.tsv @rite: "funeral", "inauguration"
   int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"

@@ -227,7 +227,8 @@ bool Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
 // the Chilean envoy and demanded an apology" asks the apology of whom the
 // first verb's object stands for. Only a second verb with no subject of
 // its own, after a first verb that codes an act.
-void Coder::conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& target, std::string& why) const {
+void Coder::conjunct_target(const Ctx& c, int t, const std::vector<std::int32_t>& source,
+                            std::vector<std::int32_t>& target, std::string& why) const {
   const Tree& tr = c.t;
   const int h = tr.head(t);
   const int cc = tr.child(t, "cc"), obj = tr.child(t, "obj");
@@ -247,7 +248,11 @@ void Coder::conjunct_target(const Ctx& c, int t, std::vector<std::int32_t>& targ
   if (!hs || std::none_of(hs->begin(), hs->end(),
                           [&](std::uint32_t g) { return frame_holds(c, h, frames_.frame(g)); }))
     return;
-  actors_at(c, tr.child(h, "obj"), false, false, target);
+  // (its own things, "closed two of its crossings and threatened to close
+  // the others", name no one the second verb is aimed at)
+  std::vector<std::int32_t> object;
+  actors_at(c, tr.child(h, "obj"), false, false, object);
+  c.add_others(object, source, target);
   if (!target.empty()) why += "target=the first verb's object ";
 }
 
@@ -261,7 +266,7 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   const Tree& tr = c.t;
   int o = tr.child(t, "obj");
   if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");  // "the offer was welcomed by X"
-  if (c.in.recent_acts.empty()) return;
+  if (c.in.recent_acts.empty() && c.in.last_charge.source.empty()) return;
   // "Y denied that its army had fired", "denied any violation": a denial
   // naming no accusation answers the latest one aimed at the denier
   // (criticism, root 11, told in the sentences before).
@@ -303,12 +308,25 @@ void Coder::answered_party(const Ctx& c, int t, const std::vector<std::int32_t>&
   // answers one done to it, not its own reply, "three days after X
   // expelled ..."; of that kind, not only of its root: "supported the
   // agreement" answers no praise told before, though both are root 05)
+  // One aimed at whoever answers comes first: "Moscow dismissed the
+  // charges" answers those made against Russia, not a criticism a third
+  // state made of someone else in between.
   const std::string& root = frames_.frame(fs->front()).cameo;
-  const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+  auto of_kind = [&](const CoderInput::RecentAct& a) {
     return root.compare(0, 2, a.root, 2) == 0 &&
            std::any_of(fs->begin(), fs->end(), [&](std::uint32_t fi) { return frames_.frame(fi).type == a.type; }) &&
            !c.any_among(a.source, source);
-  });
+  };
+  const auto* a =
+      c.latest_act([&](const CoderInput::RecentAct& a) { return of_kind(a) && c.any_among(a.target, source); });
+  // (an accusation answered further on, paragraphs after it was made: the
+  // latest in the article aimed at whoever answers it, or at someone the
+  // article names only later, "accusing them of spying")
+  if (const auto& x = c.in.last_charge;
+      !a && root[0] == '1' && root[1] == '1' && !x.source.empty() && !c.any_among(x.source, source) &&
+      (c.any_among(x.target, source) || c.country_of(x.target[0]) < 0))
+    a = &x;
+  if (!a) a = c.latest_act(of_kind);
   if (a) c.add_others(c.makers_of(*a), source, target);  // (all the makers of an act done together)
   if (!target.empty()) why += "target=answered ";
 }
@@ -580,22 +598,32 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
   for (std::size_t k = first; k < out.size(); ++k) {
     CodedEvent& e = out[k];
     const Frame& f = frames_.frame(e.frame);
-    if (e.source.empty() || !e.target.empty() || f.noun || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
+    // (of a noun, only a feeling voiced, "Japan also voiced concern":
+    // the verb that voices it tells no one either)
+    // (a concern "that" something may happen is a worry, of no one)
+    const bool voiced = f.noun && c.t.rel(e.word) == "obj" && c.t.head(e.word) >= 0 &&
+                        frames_.in_class(voice_class_, c.t.lemma(c.t.head(e.word))) &&
+                        std::none_of(c.t.kids_begin(e.word), c.t.kids_end(e.word), [&](int d) {
+                          return is_rel(c.t.base(d), {"acl", "ccomp", "nmod"}) && c.t.rel(d) != "nmod:poss";
+                        });
+    if (e.source.empty() || !e.target.empty() || (f.noun && !voiced) || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
         e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')
       continue;
     // (a thing refused to someone, "denied entry to a delegation", is
     // refused to them, whoever they are, not to the maker of the last act)
-    const int o = c.t.child(e.word, "obj");
+    const int o = voiced ? -1 : c.t.child(e.word, "obj");
     if (o >= 0 && frames_.in_class(permission_class_, c.t.lemma(o))) continue;
     // (an object that names an act of force, "condemned the blast", is
     // that act or one its maker is blamed or answers for: the maker of an
     // appeal or offer told last did not do it)
+    // (a reaction, "reacted angrily", answers whatever was done last)
+    const bool reaction = is_rel(c.t.lemma(e.word), {"react", "respond"});
     const bool force = o >= 0 && c.t.upos(o) == Upos::NOUN && (armed_act(std::string(c.t.lemma(o))) || frames_.in_class(operation_class_, c.t.lemma(o)));
     // (an act that can be rejected, warned against or protested: a
     // request or offer, a demand, a hostile act; no praise or aid)
     if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
           const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
-          return ((!force && (r == 2 || r == 3)) || r >= 10) && !a.source.empty() &&
+          return ((!force && (r == 2 || r == 3)) || r >= 10 || reaction) && !a.source.empty() &&
                  !c.any_among(a.source, e.source);
         })) {
       c.add_others(a->source, e.source, e.target);

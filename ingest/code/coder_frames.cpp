@@ -343,7 +343,13 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
         // a participle of saying ("warned X, saying it would retaliate")
         for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d)
           ok = tr.base(*d) == "ccomp" ||
-               (tr.base(*d) == "advcl" && tr.xpos(*d) == "VBG" && tr.child(*d, "ccomp") >= 0);
+               (tr.base(*d) == "advcl" && tr.xpos(*d) == "VBG" && tr.child(*d, "ccomp") >= 0) ||
+               (f.noun && tr.base(*d) == "acl" && tr.marker(*d) == "that");  // "a concern that ..."
+        // (... or hung on the verb that voices it, after it)
+        if (const int h = tr.head(t); f.noun && !ok && h >= 0 && tr.is_verb(h))
+          for (const int* d = tr.kids_begin(h); d != tr.kids_end(h) && !ok; ++d)
+            ok = *d > t && tr.base(*d) == "ccomp" && tr.marker(*d) == "that";
+
         break;
       case CondKind::neg:
         // the trigger is negated ("would not accept X's demand")

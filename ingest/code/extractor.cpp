@@ -466,6 +466,11 @@ std::vector<Fact> Extractor::extract(const Document& doc, std::size_t max_facts)
         recent_sentence.push_back(s);
         const char r0 = e.cameo[0], r1 = e.cameo[1];
         if (e.status == Status::negated) continue;
+        // (the latest criticism aimed at another country: one a side
+        // makes of its own, left out of the facts, answers nothing)
+        auto country = [&](std::int32_t x) { return a.mentions[x < 0 ? -x - 1 : x].country; };
+        if (r0 == '1' && r1 == '1' && !e.target.empty() && country(e.source[0]) != country(e.target[0]))
+          in.last_charge = in.recent_acts.back();
         if ((r0 == '1' && (r1 == '8' || r1 == '9')) || (r0 == '2' && r1 == '0')) {
           in.last_force = in.recent_acts.back();
           continue;

@@ -130,6 +130,7 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
         else if (fl == "plan") f.flags |= kFramePlan;
         else if (fl == "control") f.flags |= kFrameControl;
         else if (fl == "guest") f.flags |= kFrameGuest;
+        else if (fl == "also") f.flags |= kFrameAlso;
         else {
           bad(fmt::format("unknown flag '{}'", fl));
           ok = false;

@@ -50,6 +50,7 @@ enum FrameFlag : std::uint32_t {
   kFramePlan = 1u << 5,     // the complement's event is planned
   kFrameControl = 1u << 6,  // the object is the subject of the complement
   kFrameGuest = 1u << 7,    // in the passive, the guest's visit (042), guest -> host
+  kFrameAlso = 1u << 8,     // the word tells the act of the next frame that holds too
 };
 
 struct Frame {

@@ -30,6 +30,7 @@ class Tree {
     index_kids();
     if (repair_buried_prepositions()) index_kids();
     if (repair_partitive_objects()) index_kids();
+    if (repair_range_phrases()) index_kids();
     if (repair_reaction_phrases()) index_kids();
     if (repair_time_word_heads()) index_kids();
     if (repair_shifted_objects()) index_kids();
@@ -146,6 +147,7 @@ class Tree {
   bool repair_particle_prepositions();
   bool repair_buried_prepositions();
   bool repair_partitive_objects();
+  bool repair_range_phrases();
   bool repair_reaction_phrases();
   bool repair_time_word_heads();
   bool repair_shifted_objects();

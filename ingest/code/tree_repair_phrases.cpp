@@ -55,9 +55,10 @@ bool Tree::repair_buried_prepositions() {
   return changed;
 }
 
-// "suspended part of its aid", "cut most of its funding": what a verb acts
-// on is the thing a share is of; the share word ("part", "most", "half")
-// only measures it, as in "cut its aid in part".
+// "suspended part of its aid", "cut most of its funding", "closed two of
+// its crossings": what a verb acts on is the thing a share is of; the share
+// word ("part", "most", "half") or number only measures it, as in "cut its
+// aid in part".
 bool Tree::repair_partitive_objects() {
   static constexpr std::string_view kShare[] = {"part", "some", "most", "all", "half", "much", "portion", "share",
                                                 "bulk", "rest", "tranche", "parts", "much", "many"};
@@ -66,7 +67,7 @@ bool Tree::repair_partitive_objects() {
   for (int x = 0; x < n; ++x) {
     const int v = head_[x];
     if (v < 0 || rel_[x] != "obj" || !is_verb(v) ||
-        std::find(std::begin(kShare), std::end(kShare), lemma(x)) == std::end(kShare))
+        (upos(x) != syntax::Upos::NUM && std::find(std::begin(kShare), std::end(kShare), lemma(x)) == std::end(kShare)))
       continue;
     int y = -1;
     for (const int* k = kids_begin(x); k != kids_end(x); ++k)
@@ -76,6 +77,24 @@ bool Tree::repair_partitive_objects() {
     attach(y, v, "obj");
     attach(x, y, "amod");
     if (of >= 0) attach(of, x, "case");
+    changed = true;
+  }
+  return changed;
+}
+
+// "switched its ties from Taiwan to China", "flew from Lima to Quito", read
+// with the "to" phrase hung on the "from" phrase's noun: the two ends of a
+// move or a range are phrases of one word, the one the "from" phrase hangs
+// on.
+bool Tree::repair_range_phrases() {
+  const int n = size();
+  bool changed = false;
+  for (int y = 0; y < n; ++y) {
+    const int x = head_[y];
+    if (x < 0 || x > y || base_[y] != "nmod" || marker(y) != "to" || head_[x] < 0 ||
+        (base_[x] != "nmod" && base_[x] != "obl") || marker(x) != "from")
+      continue;
+    attach(y, head_[x], rel_[x]);
     changed = true;
   }
   return changed;

@@ -1,0 +1,119 @@
+// Reactions that name no one and the acts they answer, counted objects,
+// bans on entry and recognition switched between states. Every sentence is
+// written for these tests.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
+
+using namespace dipgraph;
+using syntax::Upos;
+
+TEST_CASE("tree repair: the 'to' end of a 'from ... to' range hangs where the 'from' end does") {
+  // "Fiji moved its embassy from Taipei to Beijing", with "to Beijing" on "Taipei"
+  syntax::Analysis a = test::analysis({{"Fiji", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"move", Upos::VERB, "VBD", -1, "root"},
+                                       {"its", Upos::PRON, "PRP$", 3, "nmod:poss"},
+                                       {"embassy", Upos::NOUN, "NN", 1, "obj"},
+                                       {"from", Upos::ADP, "IN", 5, "case"},
+                                       {"Taipei", Upos::PROPN, "NNP", 1, "obl"},
+                                       {"to", Upos::ADP, "IN", 7, "case"},
+                                       {"Beijing", Upos::PROPN, "NNP", 5, "nmod"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == 1);
+  CHECK(t.rel(7) == "obl");
+  // a "to" phrase of a noun that no "from" phrase opens stays
+  a.lemma[4] = "of";
+  t.reset(a);
+  CHECK(t.head(7) == 5);
+}
+
+TEST_CASE("tree repair: a number with an 'of' phrase as the object measures what the phrase names") {
+  // "Latvia closed two of its crossings"
+  syntax::Analysis a = test::analysis({{"Latvia", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"close", Upos::VERB, "VBD", -1, "root"},
+                                       {"two", Upos::NUM, "CD", 1, "obj"},
+                                       {"of", Upos::ADP, "IN", 5, "case"},
+                                       {"its", Upos::PRON, "PRP$", 5, "nmod:poss"},
+                                       {"crossing", Upos::NOUN, "NNS", 2, "nmod"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 1);
+  CHECK(t.rel(5) == "obj");
+  CHECK(t.head(2) == 5);
+}
+
+TEST_CASE("a number or a quantity with an 'of' phrase counts the object a frame asks for") {
+  auto fs = test::facts("Latvia closed three of its five border crossings with Russia in May.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "163", "LVA", "RUS") != nullptr);
+  // (what is counted must still be of the class: three of its embassies
+  // are no border)
+  fs = test::facts("Latvia closed three of its five consulates in Russia in May.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "163", "LVA", "RUS") == nullptr);
+}
+
+TEST_CASE("people barred from entering a state are a sanction on theirs (163)") {
+  auto fs = test::facts("Hungary barred two Serbian officials from entering its territory.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "163", "HUN", "SRB") != nullptr);
+}
+
+TEST_CASE("charges dismissed answer the accusation made against whoever dismisses them") {
+  // a third state's criticism of its own navy, told in between, is not
+  // what Moscow answers
+  auto fs = test::facts(
+      "Norway accused Russia of spying on its fishing fleet. Norway and Iceland signed a fisheries pact in "
+      "2015. Iceland's president visited Oslo in May. Sweden's prime minister criticised the Swedish navy on "
+      "Thursday. Moscow dismissed the charges on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "RUS", "NOR") != nullptr);
+  CHECK(test::find(fs, "12", "RUS", "SWE") == nullptr);
+}
+
+TEST_CASE("concern voiced after another's hostile act, naming no one, disapproves of its maker (111)") {
+  auto fs = test::facts(
+      "China seized a Philippine fishing boat on Monday. New Zealand and Canada voiced their concern as well.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "NZL", "CHN") != nullptr);
+  CHECK(test::find(fs, "11", "CAN", "CHN") != nullptr);
+  // a worry about what may come is nobody's act
+  fs = test::facts(
+      "China seized a Philippine fishing boat on Monday. Japan's defence minister expressed concern that the "
+      "navy was not ready for a long crisis.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "JPN", "") == nullptr);
+}
+
+TEST_CASE("an angry reaction disapproves of what it answers (111)") {
+  auto fs = test::facts("Taiwan's president visited Paraguay on Monday. Beijing reacted angrily.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "CHN", "TWN") != nullptr);
+  fs = test::facts("Tonga reacted angrily to the remarks of the Fijian minister.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "TON", "FJI") != nullptr);
+  // (a reaction in no manner of anger is none)
+  fs = test::facts("Taiwan's president visited Paraguay on Monday. Beijing reacted on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
+TEST_CASE("recognition switched from one state to another cuts ties with the first and recognizes the second") {
+  auto fs = test::facts("In 2019 Kiribati switched its diplomatic recognition from Taiwan to China.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "161", "KIR", "TWN") != nullptr);
+  CHECK(test::find_code(fs, "054", "KIR", "CHN") != nullptr);
+  fs = test::facts("The Solomon Islands switched diplomatic ties from Taiwan to China in 2019.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "161", "SLB", "TWN") != nullptr);
+  CHECK(test::find_code(fs, "054", "SLB", "CHN") != nullptr);
+  // with no state it is switched from, only the recognition
+  fs = test::facts("Panama shifted its recognition to Beijing in 2017.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "054", "PAN", "CHN") != nullptr);
+  CHECK(test::with_root(fs, "16") == nullptr);
+}
