@@ -210,6 +210,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         continue;
       }
     }
+    const std::size_t out_before = out.size();
     for (std::uint32_t fi : *fs) {
       const Frame& f = frames_.frame(fi);
       if (f.adjective != adjective || !frame_holds(c, w, f)) continue;
@@ -780,6 +781,10 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       out.push_back(std::move(e));
       if (!also) break;  // the first frame that holds (and the next one, after "also")
     }
+    // "shells landed in X": a word whose frame the classes of its
+    // arguments rule out (no visit by shells) tells no act in that sense;
+    // the pattern coder, which reads the words alone, gives way on it too.
+    if (out.size() == out_before && gated_out(c, w, *fs, adjective)) vetoed.push_back(w);
   }
   presence_visits(c, out);
   according_to(c, out);

@@ -132,6 +132,9 @@ class Coder {
 
  private:
   struct Ctx;
+  // True if a frame of the word (of `fs`) would hold but for a class of
+  // its arguments written "!@CLASS" (its sense ruled out: "shells landed").
+  bool gated_out(const Ctx& c, int w, const std::vector<std::uint32_t>& fs, bool adjective) const;
   bool frame_holds(const Ctx& c, int t, const Frame& f) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   // True if noun event `w` is the act a reprisal answers ("in retaliation

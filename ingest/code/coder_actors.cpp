@@ -71,8 +71,10 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
   // of office ("The league's chief envoy told reporters he would fly to
   // X"; not "the FBI"); "it" when the speaker is a state or a body ("...,
   // while the fund said it stood ready to lend").
-  const bool personal = is_rel(c.t.lemma(n), {"he", "she"});
-  if (c.t.upos(n) == Upos::PRON && (personal || c.t.lemma(n) == "it") && c.t.base(n) == "nsubj") {
+  // "they" when the speaker is a body named by a plural noun, one state's
+  // ("the Thai guards told reporters they were ready").
+  const bool personal = is_rel(c.t.lemma(n), {"he", "she"}), plural = c.t.lemma(n) == "they";
+  if (c.t.upos(n) == Upos::PRON && (personal || plural || c.t.lemma(n) == "it") && c.t.base(n) == "nsubj") {
     int v = c.t.head(n);
     while (v >= 0 && c.t.base(v) == "conj") v = c.t.head(v);
     if (v >= 0 && c.t.base(v) == "ccomp" && c.t.head(v) >= 0 && speech_verb(c.t.lemma(c.t.head(v)))) {
@@ -86,7 +88,11 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
         }
         return c.t.upos(x) == Upos::NOUN && std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(x));
       };
-      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON && (!personal || person(sj)))
+      auto body = [&](int x) {
+        return c.t.upos(x) == Upos::NOUN && (c.t.xpos(x) == "NNS" || c.t.lemma(x) == "police") &&
+               c.t.child(x, "conj") < 0;
+      };
+      if (sj >= 0 && sj != n && c.t.upos(sj) != Upos::PRON && (!personal || person(sj)) && (!plural || body(sj)))
         if (const int a = actor_of_node(c, sj, true, places); a >= 0) {
           const MentionKind k = c.rec.mentions[a].kind;
           if (personal || (k != MentionKind::person && k != MentionKind::role)) return a;
@@ -196,6 +202,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (c.t.base(*k) == "nmod" && c.t.marker(*k) == "of") return actor_of_node(c, *k, source, places);
   bool agent = title || std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), c.t.lemma(n)) ||
                armed_act(c.t.lemma(n)) || frames_.in_class(craft_class_, c.t.lemma(n)) ||
+               frames_.in_class(bombs_class_, c.t.lemma(n)) ||  // "Myanmar shells", fired by its forces
                frames_.in_class(utterance_class_, c.t.lemma(n)) || frames_.in_class(counterpart_class_, c.t.lemma(n));
   if (source && !agent) return -1;
   // A named possessive is the owner; beside it a national adjective says

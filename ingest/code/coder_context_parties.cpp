@@ -592,8 +592,9 @@ void Coder::force_territory(const Ctx& c, int t, const std::vector<std::int32_t>
 void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const {
   // (not when the sentence aims another act at someone: "summoned the
   // ambassador of X to protest against what it called a violation")
+  // (a saying is no act aimed: "its army said it was on alert")
   if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
-                  [](const CodedEvent& o) { return !o.target.empty(); }))
+                  [&](const CodedEvent& o) { return !o.target.empty() && !(frames_.frame(o.frame).flags & kFrameSay); }))
     return;
   for (std::size_t k = first; k < out.size(); ++k) {
     CodedEvent& e = out[k];
@@ -606,8 +607,23 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
                         std::none_of(c.t.kids_begin(e.word), c.t.kids_end(e.word), [&](int d) {
                           return is_rel(c.t.base(d), {"acl", "ccomp", "nmod"}) && c.t.rel(d) != "nmod:poss";
                         });
-    if (e.source.empty() || !e.target.empty() || (f.noun && !voiced) || (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
-        e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')
+    // (so is a show of force at a border the text names by no state, "sent
+    // more troops to the frontier", "increased its patrols on the river":
+    // the border with whoever did the act it answers; and forces put on
+    // alert after it)
+    auto at_border = [&](int x) {
+      return x >= 0 && std::any_of(c.t.kids_begin(x), c.t.kids_end(x), [&](int d) {
+               return is_rel(c.t.base(d), {"obl", "nmod"}) && c.mention(d) < 0 &&
+                      (frames_.in_class(border_class_, c.t.lemma(d)) || c.t.lemma(d) == "river");
+             });
+    };
+    const bool posture = e.cameo[0] == '1' && e.cameo[1] == '5' &&
+                         (at_border(e.word) || (!f.noun && at_border(c.t.child(e.word, "obj"))) ||
+                          (f.noun && c.t.rel(e.word) == "obj" && at_border(c.t.head(e.word))) ||
+                          c.t.lemma(e.word) == "alert");
+    if (e.source.empty() || !e.target.empty() || (f.noun && !voiced && !posture) ||
+        (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
+        (!posture && (e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')))
       continue;
     // (a thing refused to someone, "denied entry to a delegation", is
     // refused to them, whoever they are, not to the maker of the last act)
@@ -623,7 +639,8 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
     // request or offer, a demand, a hostile act; no praise or aid)
     if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
           const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
-          return ((!force && (r == 2 || r == 3)) || r >= 10 || reaction) && !a.source.empty() &&
+          return ((!force && !posture && (r == 2 || r == 3)) || r >= 10 || reaction) && !a.source.empty() &&
+                 (!posture || c.any_among(a.target, e.source)) &&
                  !c.any_among(a.source, e.source);
         })) {
       c.add_others(a->source, e.source, e.target);

@@ -2,6 +2,7 @@
 // verb recovered from the tree (control, coordination, participles), a
 // frame's conditions on the trigger's dependents, and verbs whose object
 // is their content. The coding of a sentence: coder.cpp.
+#include <algorithm>
 #include <string>
 
 #include "ingest/code/coder.hpp"
@@ -217,6 +218,21 @@ bool Coder::content_verb(const Ctx& c, int v, const Frame& f) const {
   for (std::uint32_t fi : *fs) {
     const Frame& g = frames_.frame(fi);
     if (g.cameo.substr(0, 2) != f.cameo.substr(0, 2) && frame_holds(c, v, g)) return true;
+  }
+  return false;
+}
+
+bool Coder::gated_out(const Ctx& c, int w, const std::vector<std::uint32_t>& fs, bool adjective) const {
+  for (std::uint32_t fi : fs) {
+    const Frame& f = frames_.frame(fi);
+    auto gate = [](const Cond& k) {
+      return k.negate && (k.kind == CondKind::subj_class || k.kind == CondKind::obj_class ||
+                          k.kind == CondKind::mod_class || k.kind == CondKind::gov_class);
+    };
+    if (f.adjective != adjective || std::none_of(f.when.begin(), f.when.end(), gate)) continue;
+    Frame open = f;
+    open.when.erase(std::remove_if(open.when.begin(), open.when.end(), gate), open.when.end());
+    if (frame_holds(c, w, open)) return true;
   }
   return false;
 }

@@ -116,11 +116,19 @@ bool Tree::repair_aux_subjects() {
   // agent) is a reduced relative clause of the noun before it, and that
   // noun the subject of the verb after.
   for (int r = 0; r < n; ++r) {
-    if (head_[r] >= 0 || !is_verb(r) || xpos(r) != "VBN" || child(r, "aux") >= 0 ||
+    // (a past with a "by" agent is a participle, whatever its tag)
+    if (head_[r] >= 0 || !is_verb(r) || (xpos(r) != "VBN" && xpos(r) != "VBD") || child(r, "aux") >= 0 ||
         child(r, "aux:pass") >= 0)
       continue;
-    const int s = child(r, "nsubj"), c = child(r, "conj");
-    if (s < 0 || s > r || c < 0 || child(c, "cc") >= 0 || !finite_tag(c)) continue;
+    // (the verb after hung on it as a conjunct, or as its complement with
+    // no "to": "shells fired by X landed near Y")
+    // (a past after the participle is finite there, whatever its tag)
+    const int s = child(r, "nsubj");
+    int c = child(r, "conj");
+    const bool complement = c < 0 && (c = child(r, "xcomp")) >= 0;
+    if (complement && child(c, "mark") >= 0) c = -1;
+    if (s < 0 || s > r || c < 0 || child(c, "cc") >= 0 || !(finite_tag(c) || (complement && xpos(c) == "VBN")))
+      continue;
     bool agent = false;
     for (const int* k = kids_begin(r); k != kids_end(r); ++k) agent |= rel_[*k] == "obl:agent";
     // (the noun with the preposition may already be an oblique of the verb
