@@ -117,3 +117,18 @@ TEST_CASE("recognition switched from one state to another cuts ties with the fir
   CHECK(test::find_code(fs, "054", "PAN", "CHN") != nullptr);
   CHECK(test::with_root(fs, "16") == nullptr);
 }
+
+TEST_CASE("what another state does or asks, not accepted, is rejected (120)") {
+  auto fs = test::facts("Cambodia said it would not accept any further cut in the water released by Laos.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "KHM", "LAO") != nullptr);
+  // a noun that refers back to the clause it is set beside ("a project Y
+  // never accepted") is that clause's act, aimed at its subject
+  fs = test::facts("Thailand has been building a wall along the border since 1995, a project Cambodia has never accepted.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "12", "KHM", "THA") != nullptr);
+  // people refused entry are no rejection of their state
+  fs = test::facts("Austria will not accept Afghan migrants.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "12") == nullptr);
+}
