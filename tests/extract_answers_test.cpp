@@ -132,3 +132,12 @@ TEST_CASE("what another state does or asks, not accepted, is rejected (120)") {
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }
+
+TEST_CASE("control of a place or power handed over or ceded to another state is given up to it (084)") {
+  auto fs = test::facts("Chile agreed to hand over control of the port to Bolivian officials.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "CHL", "BOL") != nullptr);
+  fs = test::facts("Norway ceded the disputed strip to Sweden in 1905.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "084", "NOR", "SWE") != nullptr);
+}

@@ -400,3 +400,17 @@ TEST_CASE("analyzer: 'joint' tagged as a verb before a noun or adjective is the 
   CHECK(t.tagger.rfind("VB", 0) == 0);  // (the tagger's own slip, which the analyzer mends)
   CHECK(t.analyzer == "JJ");
 }
+
+TEST_CASE("analyzer: a noun after the 'to' of a verb that takes an infinitive, before a particle or determiner, is the verb") {
+  const std::vector<std::string_view> words = {"Chile", "agreed", "to", "hand", "over",
+                                               "the",   "island", "to", "Peru", "by",   "May", "."};
+  Tags t = tags_of(words, 3);
+  CHECK(t.tagger == "NN");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VB");
+  CHECK(tags_of(words, 2).analyzer == "TO");  // its "to"
+  CHECK(tags_of(words, 4).analyzer == "RP");  // and its particle
+  // a noun after "to" of a verb that takes no infinitive stays what the tagger said
+  const std::vector<std::string_view> other = {"Chile", "gave", "a", "lift", "to", "hand", "over", "there", "."};
+  Tags u = tags_of(other, 5);
+  CHECK(u.analyzer == u.tagger);
+}

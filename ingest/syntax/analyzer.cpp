@@ -89,6 +89,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::pasts_after_subordinators(words, out);
   tag_repairs::base_forms_taken_for_pasts(words, *lemmatizer_, out);
   tag_repairs::presents_before_infinitives(words, *lemmatizer_, out);
+  tag_repairs::nouns_after_infinitive_to(words, *lemmatizer_, out);
   tag_repairs::participles_after_numbers(words, out);
   tag_repairs::that_after_told_object(words, out);
   if (parser_) {

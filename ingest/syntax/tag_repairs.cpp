@@ -513,6 +513,16 @@ void pasts_before_infinitives(const std::vector<std::string_view>& words, const 
   }
 }
 
+// Verbs that take a "to" infinitive (a closed list).
+static bool takes_infinitive(std::string_view lemma) {
+  static const std::string_view kTakesInfinitive[] = {
+      "plan",   "aim",    "hope",  "want",    "seek",   "intend",  "need",   "expect", "vow",
+      "threaten", "refuse", "agree", "offer",   "promise", "pledge", "decide", "try",    "attempt",
+      "prepare", "wish",   "fail",  "continue", "begin",  "start",   "tend",   "appear", "seem",
+      "claim",  "vote",   "move",  "struggle", "scramble", "rush",  "push",   "work"};
+  return std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), lemma) != std::end(kTakesInfinitive);
+}
+
 void presents_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                  Analysis& a) {
   static const std::uint8_t kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ"), kVB = xpos_index("VB");
@@ -520,13 +530,7 @@ void presents_before_infinitives(const std::vector<std::string_view>& words, con
     if (a.xpos[i] != kNNS || a.upos[i - 1] != Upos::PROPN || words[i + 1] != "to") continue;
     if (a.upos[i + 2] != Upos::VERB || a.xpos[i + 2] != kVB) continue;
     // (a verb that takes an infinitive: "Russia troops to fire" is a noun)
-    static const std::string_view kTakesInfinitive[] = {
-        "plan",   "aim",    "hope",  "want",    "seek",   "intend",  "need",   "expect", "vow",
-        "threaten", "refuse", "agree", "offer",   "promise", "pledge", "decide", "try",    "attempt",
-        "prepare", "wish",   "fail",  "continue", "begin",  "start",   "tend",   "appear", "seem",
-        "claim",  "vote",   "move",  "struggle", "scramble", "rush",  "push",   "work"};
-    if (std::find(std::begin(kTakesInfinitive), std::end(kTakesInfinitive), a.lemma[i]) == std::end(kTakesInfinitive))
-      continue;
+    if (!takes_infinitive(a.lemma[i])) continue;
     if (!lemmas.verb_index_word(a.lemma[i])) continue;
     a.upos[i] = Upos::VERB;
     a.xpos[i] = kVBZ;
@@ -597,6 +601,28 @@ void that_after_told_object(const std::vector<std::string_view>& words, Analysis
     if (k == 0 || a.upos[k - 1] != Upos::VERB || !tells_someone(a.lemma[k - 1])) continue;
     a.upos[i] = Upos::SCONJ;
     a.xpos[i] = kIN;
+  }
+}
+
+void nouns_after_infinitive_to(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kVB = xpos_index("VB"), kDT = xpos_index("DT"),
+                            kCD = xpos_index("CD"), kPRPS = xpos_index("PRP$"), kPRP = xpos_index("PRP"),
+                            kRP = xpos_index("RP"), kIN = xpos_index("IN"), kTO = xpos_index("TO");
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (a.xpos[i] != kNN || words[i - 1] != "to" || a.upos[i - 2] != Upos::VERB || !takes_infinitive(a.lemma[i - 2]))
+      continue;
+    const std::uint8_t next = a.xpos[i + 1];
+    const bool particle = next == kIN && is_particle(words[i + 1]);
+    if (next != kDT && next != kCD && next != kPRPS && next != kPRP && next != kRP && !particle) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.verb_index_word(form)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVB;
+    lemmas.lemma_into(words[i], a.upos[i], a.xpos[i], a.lemma[i]);
+    a.upos[i - 1] = Upos::PART;  // (its "to" is the infinitive's)
+    a.xpos[i - 1] = kTO;
+    if (particle) a.xpos[i + 1] = kRP;
   }
 }
 

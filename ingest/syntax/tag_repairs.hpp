@@ -153,6 +153,12 @@ void base_forms_taken_for_pasts(const std::vector<std::string_view>& words, cons
 void pasts_before_infinitives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                               Analysis& a);
 
+// After lemmas. "agreed to hand over the airport" with "hand" tagged as a
+// noun: a singular noun right after the "to" of a verb that takes an
+// infinitive (the closed list below), before a determiner, number,
+// pronoun or particle, whose form is a verb's, is that verb (VB).
+void nouns_after_infinitive_to(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
+
 // After lemmas. "Egypt plans to buy jets" with "plans" tagged as a plural
 // noun the name modifies: a plural noun right after a name, before "to"
 // and a bare verb, whose lemma is a verb that takes an infinitive (a
