@@ -141,3 +141,64 @@ TEST_CASE("control of a place or power handed over or ceded to another state is 
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "084", "NOR", "SWE") != nullptr);
 }
+
+TEST_CASE("tree repair: 'A and B began X', read with A the root, has both for the verb's subject") {
+  // "A Fijian cutter and a Samoan boat began joint patrols"
+  syntax::Analysis a = test::analysis({{"a", Upos::DET, "DT", 2, "det"},
+                                       {"Fijian", Upos::ADJ, "JJ", 2, "amod"},
+                                       {"cutter", Upos::NOUN, "NN", -1, "root"},
+                                       {"and", Upos::CCONJ, "CC", 7, "cc"},
+                                       {"a", Upos::DET, "DT", 6, "det"},
+                                       {"Samoan", Upos::ADJ, "JJ", 6, "amod"},
+                                       {"boat", Upos::NOUN, "NN", 7, "nsubj"},
+                                       {"begin", Upos::VERB, "VBD", 2, "conj"},
+                                       {"joint", Upos::ADJ, "JJ", 9, "amod"},
+                                       {"patrol", Upos::NOUN, "NNS", 7, "obj"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(7) == -1);
+  CHECK(t.head(2) == 7);
+  CHECK(t.rel(2) == "nsubj");
+  CHECK(t.head(6) == 2);
+  CHECK(t.rel(6) == "conj");
+  // a root set off by a comma from the clause after it stays
+  a = test::analysis({{"cutter", Upos::NOUN, "NN", -1, "root"},
+                      {",", Upos::PUNCT, ",", 0, "punct"},
+                      {"and", Upos::CCONJ, "CC", 4, "cc"},
+                      {"boat", Upos::NOUN, "NN", 4, "nsubj"},
+                      {"begin", Upos::VERB, "VBD", 0, "conj"},
+                      {"patrol", Upos::NOUN, "NNS", 4, "obj"}});
+  t.reset(a);
+  CHECK(t.head(0) == -1);
+}
+
+TEST_CASE("tree repair: 'over' right after 'roll' is its particle, and a noun it was read to open its object") {
+  // "Qatar rolled over a deposit", read as "over a deposit"
+  syntax::Analysis a = test::analysis({{"Qatar", Upos::PROPN, "NNP", 1, "nsubj"},
+                                       {"roll", Upos::VERB, "VBD", -1, "root"},
+                                       {"over", Upos::ADP, "IN", 4, "case"},
+                                       {"a", Upos::DET, "DT", 4, "det"},
+                                       {"deposit", Upos::NOUN, "NN", 1, "obl"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(2) == 1);
+  CHECK(t.rel(2) == "compound:prt");
+  CHECK(t.rel(4) == "obj");
+}
+
+TEST_CASE("a deposit or loan rolled over for a state is credit given it again (071)") {
+  // (whom for: the state the story is told from, its dateline's)
+  auto fs = test::facts(
+      "CAIRO, May 4 (Wire) - Egypt's reserves rose in April, the finance ministry said. Qatar rolled over a "
+      "deposit of two billion dollars at Egypt's central bank in March.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "071", "QAT", "EGY") != nullptr);
+}
+
+TEST_CASE("two states' craft joined as the subject of joint patrols patrol together (06)") {
+  auto fs = test::facts("A Fijian navy cutter and a Samoan patrol vessel began joint patrols near the reef.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "06", "", "") != nullptr);
+  CHECK(test::summary(fs).find("FJI") != std::string::npos);
+  CHECK(test::summary(fs).find("WSM") != std::string::npos);
+}

@@ -48,6 +48,7 @@ class Tree {
     if (repair_double_subjects()) index_kids();
     if (repair_finite_modifiers()) index_kids();
     if (repair_name_roots()) index_kids();
+    if (repair_split_subjects()) index_kids();
     if (repair_fronted_participles()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
@@ -139,6 +140,7 @@ class Tree {
   bool repair_double_subjects();
   bool repair_finite_modifiers();
   bool repair_name_roots();
+  bool repair_split_subjects();
   bool repair_fronted_participles();
   bool repair_noun_subjects();
   bool repair_passive_agents();

@@ -499,6 +499,35 @@ bool Tree::repair_name_roots() {
   return changed;
 }
 
+// "A U.S. cutter and a Tongan boat began joint patrols", read with the first
+// noun the root and the verb its conjunct with the second noun as subject:
+// a noun root that opens the sentence, joined by "and" to a subject right
+// before the verb, is the verb's subject too (the two nouns are joined).
+bool Tree::repair_split_subjects() {
+  const int n = size();
+  bool changed = false;
+  for (int r = 0; r + 3 < n; ++r) {
+    if (head_[r] >= 0 || upos(r) != syntax::Upos::NOUN || left_edge(r) != 0) continue;
+    const int v = child(r, "conj");
+    if (v < 0 || !is_verb(v) || !finite_tag(v)) continue;
+    const int x = child(v, "nsubj"), cc = child(v, "cc");
+    if (x < 0 || x < r || x > v || cc < 0 || cc < r || cc > left_edge(x) || !is_nominal(x)) continue;
+    // (nothing of the root's own after the verb: "X, and Y said" stays)
+    bool clean = true;
+    for (int k = r + 1; k < cc && clean; ++k) clean = upos(k) != syntax::Upos::PUNCT;
+    if (!clean) continue;
+    attach(v, -1, "root");
+    attach(r, v, "nsubj");
+    attach(x, r, "conj");
+    attach(cc, x, "cc");
+    for (int k = v + 1; k < n; ++k)
+      if (head_[k] == r) attach(k, v, rel_[k]);
+    changed = true;
+    break;  // one root
+  }
+  return changed;
+}
+
 // "Chanting slogans, veterans rallied outside the embassy", read with the
 // fronted participle the root and the subject joined to its object: a
 // past verb after the comma, hung on the noun before it, is the clause's
@@ -615,15 +644,20 @@ bool Tree::repair_joined_passives() {
 }
 
 // "handed over 12 prisoners", read as "over 12" (more than twelve): right
-// after "hand" or "turn", "over" is the verb's particle (what is handed
-// over is given, not counted).
+// after "hand", "turn" or "roll", "over" is the verb's particle (what is
+// handed or rolled over is given, not counted); a noun it was read to
+// open ("rolled over a deposit") is the verb's object.
 bool Tree::repair_handed_over() {
   const int n = size();
   bool changed = false;
   for (int v = 0; v + 1 < n; ++v) {
     const int o = v + 1;
-    if (!is_verb(v) || (lemma(v) != "hand" && lemma(v) != "turn") || lemma(o) != "over" || head_[o] == v) continue;
+    if (!is_verb(v) || (lemma(v) != "hand" && lemma(v) != "turn" && lemma(v) != "roll") || lemma(o) != "over" ||
+        head_[o] == v)
+      continue;
     if (upos(o) != syntax::Upos::ADV && upos(o) != syntax::Upos::ADP) continue;
+    if (const int x = head_[o]; base_[o] == "case" && x > o && head_[x] == v && base_[x] == "obl" && child(v, "obj") < 0)
+      attach(x, v, "obj");
     attach(o, v, "compound:prt");
     changed = true;
   }
