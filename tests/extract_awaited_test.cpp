@@ -123,3 +123,18 @@ TEST_CASE("a meeting of two states in a city of one of them is the other's visit
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "042", "", "") == nullptr);
 }
+
+TEST_CASE("a body of visitors awaited in a state's city is to visit it (042, planned)") {
+  auto fs = test::facts("A Turkish trade delegation is due in Baku next week.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_code(fs, "042", "TUR", "AZE");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+  fs = test::facts("A World Bank team is expected in Kinshasa in June.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "042", "", "COD") != nullptr);
+  // (a body that was there is no awaited visit told by "due")
+  fs = test::facts("The Turkish delegation was in Baku last week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}

@@ -677,10 +677,13 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     const int sm = c.mention(subj);
     const bool official = sm >= 0 ? c.rec.mentions[sm].kind == MentionKind::title
                                   : (c.rec.toks[c.in.tok_of_word[subj]].cls & kRoleNoun) != 0;
+    // ("a Chinese delegation is due in Manila", "an IMF mission is expected
+    // in X": a body of visitors sent by a state or an organization)
+    const bool visitors = awaited && is_rel(tr.lemma(subj), {"delegation", "mission", "team"});
     for (std::int32_t x : e.source) {
       const Mention& m = c.party(x);
       people &= (m.kind == MentionKind::person || m.kind == MentionKind::role ||
-                 (official && m.kind == MentionKind::country && m.anaphor)) &&
+                 (official && m.kind == MentionKind::country && m.anaphor) || visitors) &&
                 m.country != place.country;
     }
     if (!people) continue;
