@@ -202,3 +202,26 @@ TEST_CASE("two states' craft joined as the subject of joint patrols patrol toget
   CHECK(test::summary(fs).find("FJI") != std::string::npos);
   CHECK(test::summary(fs).find("WSM") != std::string::npos);
 }
+
+TEST_CASE("an apology naming no one is made to whom the apologizer's own latest act was aimed at (055)") {
+  // ("X soldiers crossed into Y and burned ...": the participle after the
+  // noun is the clause's verb when a finite verb is joined to it by "and")
+  auto fs = test::facts(
+      "Burundian soldiers crossed into Rwanda on Sunday and set fire to a market. Burundi's foreign minister "
+      "apologised on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "15", "BDI", "RWA") != nullptr);
+  CHECK(test::find_code(fs, "055", "BDI", "RWA") != nullptr);
+  // with nothing done before, to no one
+  fs = test::facts("Burundi's foreign minister apologised on Tuesday.");
+  CAPTURE(test::summary(fs));
+  CHECK(fs.empty());
+}
+
+TEST_CASE("'X, who hosted ..., praised the accord, a spokesman said': X praised it") {
+  auto fs = test::facts(
+      "Sudan and Chad signed a border agreement in Doha on Friday. Egypt's president, who hosted three rounds "
+      "of the talks in Cairo, praised the accord, a spokesman said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "05", "EGY", "SDN") != nullptr);
+}

@@ -621,10 +621,22 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
                          (at_border(e.word) || (!f.noun && at_border(c.t.child(e.word, "obj"))) ||
                           (f.noun && c.t.rel(e.word) == "obj" && at_border(c.t.head(e.word))) ||
                           c.t.lemma(e.word) == "alert");
+    // (an apology naming no one, "its ambassador apologised", is made to
+    // whom the apologizer's own latest act was aimed at)
+    const bool apology = !f.noun && e.cameo == "055";
     if (e.source.empty() || !e.target.empty() || (f.noun && !voiced && !posture) ||
         (f.flags & (kFrameSym | kFrameSay)) || e.sym ||
-        (!posture && (e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')))
+        (!posture && !apology && (e.cameo[0] != '1' || e.cameo[1] < '0' || e.cameo[1] > '3')))
       continue;
+    if (apology) {
+      if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+            return !a.sym && c.any_among(a.source, e.source) && !a.target.empty() && !c.any_among(a.target, e.source);
+          })) {
+        c.add_others(a->target, e.source, e.target);
+        if (!e.target.empty() && c.in.words) e.why += "target=whom its own latest act was aimed at ";
+      }
+      continue;
+    }
     // (a thing refused to someone, "denied entry to a delegation", is
     // refused to them, whoever they are, not to the maker of the last act)
     const int o = voiced ? -1 : c.t.child(e.word, "obj");

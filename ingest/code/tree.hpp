@@ -49,6 +49,7 @@ class Tree {
     if (repair_finite_modifiers()) index_kids();
     if (repair_name_roots()) index_kids();
     if (repair_split_subjects()) index_kids();
+    if (repair_noun_root_conjuncts()) index_kids();
     if (repair_fronted_participles()) index_kids();
     if (repair_noun_subjects()) index_kids();
     if (repair_passive_agents()) index_kids();
@@ -141,6 +142,7 @@ class Tree {
   bool repair_finite_modifiers();
   bool repair_name_roots();
   bool repair_split_subjects();
+  bool repair_noun_root_conjuncts();
   bool repair_fronted_participles();
   bool repair_noun_subjects();
   bool repair_passive_agents();

@@ -475,6 +475,38 @@ bool Tree::repair_finite_modifiers() {
   return changed;
 }
 
+// "Indonesian soldiers crossed into X and burned two houses", read with
+// "soldiers" the root, "crossed" its reduced relative clause and "burned"
+// its conjunct: a noun joins no finite verb by "and"; the participle right
+// after the noun is the clause's verb, the noun its subject, and the
+// verb after "and" that verb's conjunct.
+bool Tree::repair_noun_root_conjuncts() {
+  const int n = size();
+  for (int r = 0; r + 2 < n; ++r) {
+    if (head_[r] >= 0 || upos(r) != syntax::Upos::NOUN) continue;
+    const int v = r + 1;
+    if (head_[v] != r || base_[v] != "acl" || !is_verb(v) || (xpos(v) != "VBD" && xpos(v) != "VBN") ||
+        child(v, "nsubj") >= 0 || child(v, "aux") >= 0 || child(v, "aux:pass") >= 0)
+      return false;
+    // (a past, or a participle or bare form with an object, "and set fire
+    // to X"; "... and flown home" is passive, as the first may be)
+    auto finite = [&](int k) {
+      return xpos(k) == "VBD" || ((xpos(k) == "VBN" || xpos(k) == "VB") && child(k, "obj") >= 0 && child(k, "aux") < 0);
+    };
+    int c = -1;
+    for (const int* k = kids_begin(r); k != kids_end(r) && c < 0; ++k)
+      if (*k > v && base_[*k] == "conj" && is_verb(*k) && finite(*k) && child(*k, "nsubj") < 0 && child(*k, "cc") >= 0)
+        c = *k;
+    if (c < 0) return false;
+    attach(v, -1, "root");
+    attach(r, v, "nsubj");
+    for (int k = v + 1; k < n; ++k)
+      if (head_[k] == r && (base_[k] == "conj" || upos(k) == syntax::Upos::PUNCT)) attach(k, v, rel_[k]);
+    return true;
+  }
+  return false;
+}
+
 // "France sharply criticised X", with the verb read as a participle and
 // the name as the root: a name that opens the sentence and is followed,
 // past adverbs only, by a verb with no subject of its own is that verb's

@@ -131,7 +131,8 @@ bool Tree::repair_modifier_conjuncts() {
 // on it): a noun that opens the sentence, with a relative clause set off
 // by commas, is the subject of the verb after the clause's closing comma
 // (a past form with no subject, auxiliary, subordinator or "and" of its
-// own), and that verb is the sentence's main verb.
+// own), and that verb is the sentence's main verb (or what a verb of
+// saying after it says, "..., his office said").
 bool Tree::repair_relative_mains() {
   const int n = size();
   for (int w = 2; w < n; ++w) {
@@ -141,7 +142,11 @@ bool Tree::repair_relative_mains() {
       continue;
     const bool noun_root = head_[x] < 0 && head_[v1] == x && rel_[v1] == "acl:relcl";
     const bool verb_root = head_[v1] < 0 && head_[x] == v1;
-    if (!noun_root && !verb_root) return false;
+    // (or both hung on a verb of saying after them: "X, who mediated ...,
+    // welcomed the deal, his office said")
+    const int say = head_[x];
+    const bool said = say > v1 && head_[v1] == say && base_[v1] == "ccomp" && base_[x] == "nsubj";
+    if (!noun_root && !verb_root && !said) return false;
     for (int v = v1 + 1; v < n; ++v) {
       if (!is_verb(v) || !(xpos(v) == "VBD" || xpos(v) == "VBN") || lemma(v - 1) != ",") continue;
       // (a participle read as a modifier of the noun after it is
@@ -153,6 +158,14 @@ bool Tree::repair_relative_mains() {
       if (child(v, "nsubj") >= 0 || child(v, "nsubj:pass") >= 0 || child(v, "aux") >= 0 ||
           child(v, "aux:pass") >= 0 || child(v, "cc") >= 0 || child(v, "mark") >= 0)
         return false;
+      if (said) {
+        if (v > say) return false;
+        attach(v, say, "ccomp");
+        attach(x, v, "nsubj");
+        attach(v1, x, "acl:relcl");
+        head_[v - 1] = v;
+        return true;
+      }
       const int old_root = noun_root ? x : v1;
       head_[v] = -1;
       rel_[v] = base_[v] = "root";
