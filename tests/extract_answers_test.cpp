@@ -57,8 +57,8 @@ TEST_CASE("a number or a quantity with an 'of' phrase counts the object a frame 
   CHECK(test::find_code(fs, "163", "LVA", "RUS") == nullptr);
 }
 
-TEST_CASE("people barred from entering a state are a sanction on theirs (163)") {
-  auto fs = test::facts("Hungary barred two Serbian officials from entering its territory.");
+TEST_CASE("another state's ships or people forbidden to do something are a sanction on it (163)") {
+  auto fs = test::facts("Hungary forbade two Serbian officials from entering its territory.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_code(fs, "163", "HUN", "SRB") != nullptr);
 }
