@@ -107,7 +107,8 @@ class Tree {
   }
   // Repairs of the parser's known slips, each a class of error (tree_repair_clauses.cpp,
   // tree_repair_speech.cpp, tree_repair_conjuncts.cpp, tree_repair_relatives.cpp,
-  // tree_repair_infinitives.cpp, tree_repair_arguments.cpp); reset() applies them in order.
+  // tree_repair_infinitives.cpp, tree_repair_arguments.cpp, tree_repair_subjects.cpp); reset() applies
+  // them in order.
   void repair_outer_subjects();
   bool repair_finite_conjuncts();
   bool repair_subject_conjuncts();
