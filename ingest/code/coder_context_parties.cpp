@@ -644,8 +644,9 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
     // (an object that names an act of force, "condemned the blast", is
     // that act or one its maker is blamed or answers for: the maker of an
     // appeal or offer told last did not do it)
-    // (a reaction, "reacted angrily", answers whatever was done last)
-    const bool reaction = is_rel(c.t.lemma(e.word), {"react", "respond"});
+    // (an angry reaction, "reacted angrily", answers whatever was done
+    // last; a response promised in kind is a threat, aimed as threats are)
+    const bool reaction = e.cameo == "111" && is_rel(c.t.lemma(e.word), {"react", "respond"});
     const bool force = o >= 0 && c.t.upos(o) == Upos::NOUN && (armed_act(std::string(c.t.lemma(o))) || frames_.in_class(operation_class_, c.t.lemma(o)));
     // (an act that can be rejected, warned against or protested: a
     // request or offer, a demand, a hostile act; no praise or aid)

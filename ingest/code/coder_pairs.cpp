@@ -34,11 +34,11 @@ bool Coder::pair_readings(const Ctx& c, const Frame& f, int w, CodedEvent& e, st
   // (nor "their concern", a noun's possessive pronoun: the two are whoever
   // the clause is about, "A and B voiced their concern")
   auto pronoun_subject = [&]() {
-    std::string ignored;
-    const int sj = f.noun ? -1 : subject_of(c, w, ignored);
     if (f.noun)
       return std::any_of(tr.kids_begin(w), tr.kids_end(w),
                          [&](int d) { return tr.rel(d) == "nmod:poss" && tr.upos(d) == Upos::PRON; });
+    std::string ignored;
+    const int sj = subject_of(c, w, ignored);
     return sj >= 0 && tr.upos(sj) == Upos::PRON;
   };
   if (!(f.flags & (kFrameSym | kFrameSay)) && hostile_root(f.cameo) && pair_of(c, e.source, e.target, a, b) &&
