@@ -449,6 +449,22 @@ TEST_CASE("extract code: frames.tsv conditions on an infinitive's word class, a 
   check_diagnostic(diag, 0, ":4:", "unknown word class");
 }
 
+TEST_CASE("extract code: frames.tsv flag 'also' is read, an unknown flag reported with its line") {
+  Diagnostics diag(false);
+  ingest::FrameTable t = load_table(
+      "dipgraph_frames_also.tsv",
+      std::string("lemma\tpos\ttype\tcameo\tsource\ttarget\twhen\tflags\n"
+                  "switch\tV\treduce_relations\t161\tsubj\tp:from\tp:from\tneed2,also\n"
+                  "switch\tV\tcooperation\t054\tsubj\tp:to\t-\tneed2\n"
+                  "shift\tV\tcooperation\t054\tsubj\tp:to\t-\tneed2,twice\n"),
+      diag, ingest::FrameTable::load);
+  CHECK(t.size() == 2);
+  CHECK(diag.error_count() == 1);
+  CHECK((t.frame(0).flags & ingest::kFrameAlso) != 0);
+  CHECK((t.frame(1).flags & ingest::kFrameAlso) == 0);
+  check_diagnostic(diag, 0, ":4:", "unknown flag");
+}
+
 TEST_CASE("extract code: frames.tsv adjectives (A) and the that-clause slot, a bad word class reported") {
   Diagnostics diag(false);
   ingest::FrameTable t = load_table(

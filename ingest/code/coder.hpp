@@ -135,7 +135,9 @@ class Coder {
   // True if a frame of the word (of `fs`) would hold but for a class of
   // its arguments written "!@CLASS" (its sense ruled out: "shells landed").
   bool gated_out(const Ctx& c, int w, const std::vector<std::uint32_t>& fs, bool adjective) const;
-  bool frame_holds(const Ctx& c, int t, const Frame& f) const;
+  // True if frame f holds for word t (with `open_gates`, its negated classes
+  // of arguments left unchecked: gated_out).
+  bool frame_holds(const Ctx& c, int t, const Frame& f, bool open_gates = false) const;
   void quoted_speaker(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   // True if noun event `w` is the act a reprisal answers ("in retaliation
   // for w", "in response to w"): another's act, not the clause subject's.

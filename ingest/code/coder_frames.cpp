@@ -222,22 +222,22 @@ bool Coder::content_verb(const Ctx& c, int v, const Frame& f) const {
   return false;
 }
 
+// A negated class of an argument ("!subj:@arms"): a gate on the word's sense.
+static bool sense_gate(const Cond& k) {
+  return k.negate && (k.kind == CondKind::subj_class || k.kind == CondKind::obj_class ||
+                      k.kind == CondKind::mod_class || k.kind == CondKind::gov_class);
+}
+
 bool Coder::gated_out(const Ctx& c, int w, const std::vector<std::uint32_t>& fs, bool adjective) const {
   for (std::uint32_t fi : fs) {
     const Frame& f = frames_.frame(fi);
-    auto gate = [](const Cond& k) {
-      return k.negate && (k.kind == CondKind::subj_class || k.kind == CondKind::obj_class ||
-                          k.kind == CondKind::mod_class || k.kind == CondKind::gov_class);
-    };
-    if (f.adjective != adjective || std::none_of(f.when.begin(), f.when.end(), gate)) continue;
-    Frame open = f;
-    open.when.erase(std::remove_if(open.when.begin(), open.when.end(), gate), open.when.end());
-    if (frame_holds(c, w, open)) return true;
+    if (f.adjective != adjective || std::none_of(f.when.begin(), f.when.end(), sense_gate)) continue;
+    if (frame_holds(c, w, f, true)) return true;
   }
   return false;
 }
 
-bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
+bool Coder::frame_holds(const Ctx& c, int t, const Frame& f, bool open_gates) const {
   const Tree& tr = c.t;
   // (of a participle that modifies a noun, "troops sent to X", that noun)
   auto obj_of = [&]() {
@@ -257,6 +257,7 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f) const {
     return o;
   };
   for (const Cond& k : f.when) {
+    if (open_gates && sense_gate(k)) continue;
     bool ok = false;
     switch (k.kind) {
       case CondKind::prep:
