@@ -89,6 +89,27 @@ TEST_CASE("concern voiced after another's hostile act, naming no one, disapprove
   CHECK(test::find(fs, "11", "JPN", "") == nullptr);
 }
 
+TEST_CASE("a protest lodged with no one named answers the latest deed or threat of another (111)") {
+  auto fs = test::facts("Burmese gunboats shelled a Thai outpost on the Moei river. Bangkok filed a protest.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "THA", "MMR") != nullptr);
+  // (the channel it went by names no party)
+  fs = test::facts("Burmese gunboats shelled a Thai outpost on Sunday. Laos lodged a protest via its embassy in Hanoi.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "LAO", "MMR") != nullptr);
+  // another's words against the deed are not what the protest answers
+  fs = test::facts(
+      "Burmese gunboats shelled a Thai outpost on Sunday. Thailand's army chief condemned the shelling. Laos "
+      "lodged a protest too.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "LAO", "MMR") != nullptr);
+  CHECK(test::find(fs, "11", "LAO", "THA") == nullptr);
+  // with nothing done before, a protest is aimed at no one
+  fs = test::facts("Laos lodged a protest on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "11") == nullptr);
+}
+
 TEST_CASE("an angry reaction disapproves of what it answers (111)") {
   auto fs = test::facts("Taiwan's president visited Paraguay on Monday. Beijing reacted angrily.");
   CAPTURE(test::summary(fs));

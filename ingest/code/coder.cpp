@@ -74,6 +74,7 @@ Coder::Coder(const Dictionary& dict, const FrameTable& frames, const StatusCues&
   charge_class_ = frames_.class_index("charge");
   agreement_class_ = frames_.class_index("agreement");
   voice_class_ = frames_.class_index("voice");
+  lodge_class_ = frames_.class_index("lodge");
   if (const auto* fs = frames_.find("visit", false))
     for (std::uint32_t fi : *fs)
       if (frames_.frame(fi).cameo == "042" && visit_frame_ < 0) visit_frame_ = static_cast<int>(fi);

@@ -270,6 +270,7 @@ class Coder {
   int private_class_ = -1;                // frames.tsv @private: "journalist", "student"
   int agreement_class_ = -1;              // frames.tsv @agreement: "treaty", "deal"
   int voice_class_ = -1;                  // frames.tsv @voice: "expressed", "voiced" (concern)
+  int lodge_class_ = -1;                  // frames.tsv @lodge: "lodged", "filed" (a protest)
   int visit_class_ = -1;                  // frames.tsv @visit: "visit", "trip", "tour"
   int rite_class_ = -1;                   // frames.tsv @rite: "funeral", "inauguration"
   int charge_class_ = -1;                 // frames.tsv @charge: "accusation", "charge"

@@ -602,10 +602,14 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
     // (of a noun, only a feeling voiced, "Japan also voiced concern":
     // the verb that voices it tells no one either)
     // (a concern "that" something may happen is a worry, of no one)
+    // (so is a protest lodged with no one named, "Seoul lodged a protest")
     const bool voiced = f.noun && c.t.rel(e.word) == "obj" && c.t.head(e.word) >= 0 &&
-                        frames_.in_class(voice_class_, c.t.lemma(c.t.head(e.word))) &&
+                        (frames_.in_class(voice_class_, c.t.lemma(c.t.head(e.word))) ||
+                         frames_.in_class(lodge_class_, c.t.lemma(c.t.head(e.word)))) &&
                         std::none_of(c.t.kids_begin(e.word), c.t.kids_end(e.word), [&](int d) {
-                          return is_rel(c.t.base(d), {"acl", "ccomp", "nmod"}) && c.t.rel(d) != "nmod:poss";
+                          // (the channel it went by is no party: "through its embassy")
+                          return is_rel(c.t.base(d), {"acl", "ccomp", "nmod"}) && c.t.rel(d) != "nmod:poss" &&
+                                 !is_rel(c.t.marker(d), {"through", "via"});
                         });
     // (so is a show of force at a border the text names by no state, "sent
     // more troops to the frontier", "increased its patrols on the river":
@@ -652,7 +656,11 @@ void Coder::answer_latest_acts(const Ctx& c, std::size_t first, std::vector<Code
     // request or offer, a demand, a hostile act; no praise or aid)
     if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
           const int r = (a.root[0] - '0') * 10 + (a.root[1] - '0');
-          return ((!force && !posture && (r == 2 || r == 3)) || r >= 10 || reaction) && !a.source.empty() &&
+          // (a feeling voiced or a protest lodged answers a deed or a
+          // threat, not another's words against it: "X condemned the launch.
+          // Japan also voiced concern" is concern at the launch)
+          return ((!force && !posture && !voiced && (r == 2 || r == 3)) || r >= (voiced ? 13 : 10) || reaction) &&
+                 !a.source.empty() &&
                  (!posture || c.any_among(a.target, e.source)) &&
                  !c.any_among(a.source, e.source);
         })) {
