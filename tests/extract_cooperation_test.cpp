@@ -134,6 +134,19 @@ TEST_CASE("aid: money a lender approves or releases to a state, and boats or arm
   CHECK(test::find(fs, "07", "ZMB", "") == nullptr);
 }
 
+TEST_CASE("aid: support of a purse or of arms given to a state is aid of that kind") {
+  auto fs = test::facts("Sweden agreed on Tuesday to restore budget support to Zambia.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "071", "SWE", "ZMB") != nullptr);
+  fs = test::facts("Poland will increase its military support to Moldova, the minister said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_code(fs, "072", "POL", "MDA") != nullptr);
+  // support voiced for a state's cause is praise, no money
+  fs = test::facts("Ghana voiced support for Togo's candidacy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "07") == nullptr);
+}
+
 TEST_CASE("aid: two makers of aid to one state, told one after the other, are two facts") {
   auto fs = test::facts(
       "KAMPALA, May 6 (Wire) - On Tuesday the World Bank granted $300 million in loans to Uganda for road "
