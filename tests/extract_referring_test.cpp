@@ -367,6 +367,18 @@ TEST_CASE("'his government' in what a speaker says is the speaker's, even after 
   CHECK(test::find(fs, "02", "BEN", "TGO") != nullptr);
 }
 
+TEST_CASE("'the government' as the subject of what a speaker says is the speaker's, not the dateline's state") {
+  auto fs = test::facts(
+      "VIENNA, June 9 (Wire) - The European Union imposed sanctions on Belarusian officials on Monday. "
+      "Belarus's foreign minister said the government would not accept the decision.");
+  CAPTURE(test::summary(fs));
+  const Fact* r = test::find(fs, "12", "BLR", "");
+  REQUIRE(r != nullptr);
+  REQUIRE(r->target.size() == 1);
+  CHECK(r->target[0].id == "org:EU");
+  CHECK(test::find(fs, "12", "AUT", "") == nullptr);
+}
+
 TEST_CASE("'he' in what a speaker of office says is the speaker, not the person subject told before") {
   auto fs = test::facts(
       "CAIRO, May 3 (Wire) - Oman's foreign minister asked both sides on Monday to keep the Gulf Cooperation "

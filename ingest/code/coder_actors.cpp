@@ -351,6 +351,19 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       break;
     }
   if (pronoun_owner >= 0) return pronoun_owner;
+  // "Georgia's foreign minister said the government would respond": "the
+  // government" with no state of its own, as the subject of what a
+  // speaker says, is the speaker's (before the article's state).
+  if (owner < 0 && !owned && frames_.in_class(domestic_class_, c.t.lemma(n)) && c.t.base(n) == "nsubj" &&
+      c.t.child(n, "det") >= 0 && c.t.lemma(c.t.child(n, "det")) == "the")
+    for (int v = c.t.head(n); v >= 0; v = c.t.head(v)) {
+      if (!c.t.is_verb(v) || !speech_verb(c.t.lemma(v))) continue;
+      std::string ignored;
+      const int sj = subject_of(c, v, ignored);
+      if (sj >= 0 && sj != n)
+        if (const int a = actor_of_node(c, sj, true, places); a >= 0) return a;
+      break;
+    }
   // "the policy that X adopted", "the deal Y signed": the subject of a
   // relative clause of conduct whose object is the noun itself.
   if (!source)
