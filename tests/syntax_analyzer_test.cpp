@@ -414,3 +414,15 @@ TEST_CASE("analyzer: a noun after the 'to' of a verb that takes an infinitive, b
   Tags u = tags_of(other, 5);
   CHECK(u.analyzer == u.tagger);
 }
+
+TEST_CASE("analyzer: a word in -s ending a verb's object phrase, after an adjective and a noun, is a plural noun") {
+  const std::vector<std::string_view> words = {"The",  "king", "held", "long", "telephone", "calls",
+                                               "with", "both", "of",   "them", "."};
+  Tags t = tags_of(words, 5);
+  CHECK(t.tagger == "VBZ");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "NNS");
+  // after a verb that takes a clause with no "that", the word may be the clause's verb
+  const std::vector<std::string_view> said = {"Oman", "said", "the", "new", "border", "deal", "works", "."};
+  Tags u = tags_of(said, 6);
+  CHECK(u.analyzer == u.tagger);
+}

@@ -105,8 +105,10 @@ void prefer_tree_readings(std::vector<Draft>& drafts, std::size_t parse_drafts, 
       // ... or, for an event between parties, with a party the tree's
       // reading lacks, from another clause ("A and B held talks, a day
       // after C's helicopters ...", "having met X, A flew to B for talks
-      // with C": X did not talk with C).
-      if (p.sentence == d.sentence && p.position >= d.position && p.position < std::max(d.end, d.position + 1) &&
+      // with C": X did not talk with C) (the tree's word may be the noun
+      // right after the words, which they modify: "held separate
+      // telephone calls with A and B", one with each).
+      if (p.sentence == d.sentence && p.position >= d.position && p.position <= std::max(d.end, d.position + 1) &&
           p.fact.source.empty() && d.fact.source.empty() && p.countries.size() >= 2 &&
           !std::includes(p.countries.begin(), p.countries.end(), d.countries.begin(), d.countries.end()) &&
           p.fact.cameo.compare(0, 2, d.fact.cameo, 0, 2) == 0)

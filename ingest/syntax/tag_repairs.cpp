@@ -626,4 +626,37 @@ void nouns_after_infinitive_to(const std::vector<std::string_view>& words, const
   }
 }
 
+// Verbs whose object may be a clause without "that" ("said the talks
+// needs ...", "hoped the new pact works"): a closed list.
+static bool takes_bare_clause(std::string_view lemma) {
+  static constexpr std::string_view kVerbs[] = {
+      "say",   "tell",   "think", "believe", "hope",    "expect", "know",    "warn",     "claim",  "insist",
+      "argue", "add",    "note",  "announce", "report", "fear",   "doubt",   "suggest",  "show",   "mean",
+      "ensure", "deny",  "find",  "feel",    "see",     "hear",   "agree",   "confirm",  "admit",  "predict",
+      "suspect", "decide", "assume", "guarantee", "acknowledge", "estimate", "wish", "reckon", "recall", "realize"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), lemma) != std::end(kVerbs);
+}
+
+void plurals_in_object_phrases(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ"),
+                            kJJ = xpos_index("JJ"), kDT = xpos_index("DT"), kPRPS = xpos_index("PRP$");
+  for (std::size_t i = 3; i < words.size(); ++i) {
+    if (a.xpos[i] != kVBZ || a.xpos[i - 1] != kNN || words[i].size() < 4 || words[i].back() != 's') continue;
+    std::size_t k = i - 1;
+    bool adjective = false;
+    while (k > 0 && i - k < 4 && (a.xpos[k - 1] == kNN || a.xpos[k - 1] == kJJ || a.xpos[k - 1] == kDT ||
+                                  a.xpos[k - 1] == kPRPS)) {
+      adjective |= a.xpos[k - 1] == kJJ;
+      --k;
+    }
+    if (!adjective || k == 0 || a.upos[k - 1] != Upos::VERB || takes_bare_clause(a.lemma[k - 1])) continue;
+    char buf[25];
+    const std::string_view form = lower(words[i], buf);
+    if (form.empty() || !lemmas.noun_index_word(form.substr(0, form.size() - 1))) continue;
+    a.upos[i] = Upos::NOUN;
+    a.xpos[i] = kNNS;
+    lemmas.lemma_into(words[i], a.upos[i], a.xpos[i], a.lemma[i]);
+  }
+}
+
 }  // namespace dipgraph::syntax::tag_repairs

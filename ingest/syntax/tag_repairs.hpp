@@ -111,6 +111,13 @@ void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words
 // a determiner, number, pronoun, particle or preposition, is that verb.
 void nouns_after_modals(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
 
+// After lemmas. "held separate telephone calls with X", with "calls"
+// tagged as a present tense: a verb's object phrase (an adjective in it,
+// then a singular noun) ends in a plural noun, not in a verb, so a word in
+// -s whose stem WordNet knows as a noun there is that plural (not after
+// a verb that may take a clause without "that": "said the new pact works").
+void plurals_in_object_phrases(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
+
 // After lemmas. "to wait and spoke": an irregular past tagged as a base
 // form after "and" or "or" is a past.
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
