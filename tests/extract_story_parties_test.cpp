@@ -146,3 +146,16 @@ TEST_CASE("'the foreign ministry' of a story about its home country is that coun
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "GRC", "TUR") != nullptr);
 }
+
+TEST_CASE("talks a journey is made for, naming no party, are held with whom the journey goes to") {
+  auto fs = test::facts("Chile's trade minister is due to fly to Montevideo next week for talks on beef quotas.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "CHL,URY") != nullptr);
+  fs = test::facts("Chile's trade minister arrived in Montevideo on Monday for talks on beef quotas.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "CHL,URY") != nullptr);
+  // (a journey inside the traveller's own country is no meeting with another)
+  fs = test::facts("Chile's trade minister flew to Valparaiso on Monday for talks on beef quotas.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "04") == nullptr);
+}

@@ -520,6 +520,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
         if (!e.target.empty()) why += "target=the object's receiver ";
       }
+      // "flew to Quito for talks on the border": talks a journey is made
+      // for, with no party of their own, are held with whom the journey
+      // goes to (a verb of visiting, its "to" or "in" place).
+      if (e.target.empty() && !e.source.empty() && f.noun && (f.flags & kFrameSym) && f.cameo.rfind("04", 0) == 0 &&
+          tr.base(w) == "obl" && tr.marker(w) == "for" && tr.head(w) >= 0 && tr.is_verb(tr.head(w))) {
+        const int h = tr.head(w);
+        const auto* hs = frames_.find(tr.lemma(h), false);
+        if (hs && std::any_of(hs->begin(), hs->end(), [&](std::uint32_t g) { return frames_.frame(g).cameo == "042"; }))
+          for (const int* k = tr.kids_begin(h); k != tr.kids_end(h) && e.target.empty(); ++k)
+            if (tr.base(*k) == "obl" && is_rel(tr.marker(*k), {"to", "in"})) actors_at(c, *k, false, true, e.target);
+        if (!e.target.empty()) why += "target=where the journey goes ";
+      }
       // "met X and signed three agreements": a symmetric act told as the
       // conjunct of a meeting is done with whom the meeting was.
       if (e.target.empty() && !e.source.empty() && !f.noun && (f.flags & kFrameSym) && tr.base(w) == "conj" &&
