@@ -367,6 +367,25 @@ TEST_CASE("'his government' in what a speaker says is the speaker's, even after 
   CHECK(test::find(fs, "02", "BEN", "TGO") != nullptr);
 }
 
+TEST_CASE("'the move', 'the visit' judged in what a speaker says is a judgement of that act's maker") {
+  auto fs = test::facts(
+      "ACCRA, June 9 (Wire) - Togo closed its border with Ghana on Monday. A Ghanaian spokesman said the move "
+      "was a provocation.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GHA", "TGO") != nullptr);
+  fs = test::facts(
+      "ACCRA, June 9 (Wire) - Togo's president visited Morocco on Monday. An Algerian envoy said the visit had "
+      "undermined the peace process.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "DZA", "TGO") != nullptr);
+  // (a neutral remark on it is no judgement)
+  fs = test::facts(
+      "ACCRA, June 9 (Wire) - Togo closed its border with Ghana on Monday. A Ghanaian spokesman said the move "
+      "came after a week of talks.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "11", "GHA", "TGO") == nullptr);
+}
+
 TEST_CASE("'the government' as the subject of what a speaker says is the speaker's, not the dateline's state") {
   auto fs = test::facts(
       "VIENNA, June 9 (Wire) - The European Union imposed sanctions on Belarusian officials on Monday. "

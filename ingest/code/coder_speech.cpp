@@ -467,6 +467,36 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
             });
             a && (tone < 0 || a->root[0] == '0'))
           c.add_others(a->source, out[k].source, about);
+      // "the move was a provocation", "the visit violated ...": a definite
+      // noun with no party of its own that refers back to an act told
+      // before by another (a referring noun, or an event noun of the act's
+      // type), judged, is about that act's maker, as "this" is.
+      if (about.empty() && tone != 0 && subj >= 0 && tr.upos(subj) == Upos::NOUN && c.mention(subj) < 0 &&
+          !out[k].source.empty()) {
+        bool definite = false;
+        std::vector<std::int32_t> own;
+        for (const int* d = tr.kids_begin(subj); d != tr.kids_end(subj); ++d) {
+          if (tr.base(*d) == "det") definite |= is_rel(tr.lemma(*d), {"the", "this", "that", "these", "those"});
+          if (is_rel(tr.base(*d), {"nmod", "amod", "compound"})) actors_at(c, *d, false, true, own);
+        }
+        auto by_another = [&](const CoderInput::RecentAct& a) {
+          return !a.source.empty() && !c.any_among(a.source, out[k].source);
+        };
+        const CoderInput::RecentAct* a = nullptr;
+        if (definite && own.empty()) {
+          if (frames_.in_class(referring_class_, tr.lemma(subj))) {
+            a = c.latest_act(by_another);
+          } else if (const auto* fs = frames_.find(tr.lemma(subj), true)) {
+            for (std::uint32_t fi = 0; fi < fs->size() && !a; ++fi)
+              for (const CoderInput::RecentAct& x : c.in.last_acts)
+                if (x.type == frames_.frame((*fs)[fi]).type && by_another(x)) a = &x;
+          }
+        }
+        if (a && (tone < 0 || a->root[0] == '0')) {
+          c.add_others(a->source, out[k].source, about);
+          if (!about.empty() && c.in.words) out[k].why += "about=maker of the act its subject refers to ";
+        }
+      }
       if (!about.empty() && tone != 0) {
         recode_remark(out[k], &about, tone > 0 ? "051" : "111", tone > 0 ? "praise" : "criticism", "evaluation ");
       } else if (!about.empty() && out[k].target.empty() && out[k].cameo == "010") {
