@@ -226,3 +226,17 @@ TEST_CASE("calling a definite act noun names of no party a wrong is aimed at the
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "11", "PER", "BOL") == nullptr);
 }
+
+TEST_CASE("a hope voiced that another state will act asks it to (020); a hope about things or about 'it' asks no one") {
+  auto fs = test::facts("Ghana said it hoped both Togo and Benin would keep their borders open.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "02", "GHA", "TGO");
+  REQUIRE(f != nullptr);
+  CHECK(test::countries(*f, "target") == test::codes("TGO,BEN"));
+  fs = test::facts("Ghana hoped the talks with Togo would succeed.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "02") == nullptr);
+  fs = test::facts("Togo sent troops to the border. Ghana said it hoped that it would not happen again.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "02") == nullptr);
+}

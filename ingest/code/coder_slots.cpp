@@ -265,7 +265,9 @@ void Coder::slot(const Ctx& c, int t, const Frame& f, const Slot& s, bool source
       // verb's that-clause
       if (!f.noun)
         if (const int cc = tr.child(t, "ccomp"); cc >= 0)
-          if (const int sj = tr.child(cc, "nsubj"); sj >= 0) {
+          // (not "it", which may stand for what was just told: "hoped
+          // that it would not happen")
+          if (const int sj = tr.child(cc, "nsubj"); sj >= 0 && tr.lemma(sj) != "it") {
             nodes.push_back(sj);
             why += source ? "source=comp " : "target=comp ";
           }
