@@ -38,6 +38,20 @@ void Coder::unnamed_maker(const Ctx& c, int w, const Frame& f, CodedEvent& e, st
       if (!e.source.empty()) why += "source=the state expelled from ";
     }
   }
+  // "a foreign ministry spokesman rejected the Greek demand": a
+  // rejection by an official or a body that names no state, of an act
+  // aimed at a state, is the answer of the state it was aimed at.
+  if (const int sj = f.noun || tr.passive(w) ? -1 : tr.child(w, "nsubj");
+      e.source.empty() && !e.target.empty() && f.cameo.rfind("12", 0) == 0 && sj >= 0 && tr.upos(sj) == Upos::NOUN &&
+      (std::binary_search(agent_nouns_.begin(), agent_nouns_.end(), tr.lemma(sj)) ||
+       frames_.in_class(domestic_class_, tr.lemma(sj)))) {
+    if (const auto* a = c.latest_act([&](const CoderInput::RecentAct& a) {
+          return c.any_among(a.source, e.target) && !a.target.empty() && !c.any_among(a.target, e.target);
+        })) {
+      e.source = a->target;
+      why += "source=whom the rejected act was aimed at ";
+    }
+  }
 }
 
 void Coder::implied_target(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why) const {
