@@ -508,3 +508,13 @@ TEST_CASE("'supported the agreement' answers the agreement told before, not a pr
   CHECK(test::find(fs, "05", "USA", "PHL") != nullptr);
   CHECK(test::find(fs, "05", "USA", "VNM") == nullptr);
 }
+
+TEST_CASE("a body whose leader's name is glued to '-led' acts for that leader's side") {
+  auto fs = test::facts("The Saudi-led coalition struck rebel positions in Yemen on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "SAU", "YEM") != nullptr);
+  // (a force led by no one named acts for no one)
+  fs = test::facts("The coalition struck rebel positions in Yemen on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
+}

@@ -144,6 +144,15 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       if (c.t.base(*k) == "flat" && usable(c.mention(*k))) a = c.mention(*k);
       if (a >= 0) return a;
     }
+  // "the Saudi-led coalition", "a French-led force": a body whose
+  // leader's name is glued to "-led" or "-headed" before it acts for
+  // that leader's side.
+  if (mi < 0 && c.t.upos(n) == Upos::NOUN)
+    for (const int* k = c.t.kids_begin(n); k != c.t.kids_end(n); ++k) {
+      if (*k != n - 1 || !is_rel(c.t.base(*k), {"amod", "acl"}) || !is_rel(c.t.lemma(*k), {"lead", "head"})) continue;
+      for (const int* g = c.t.kids_begin(*k); g != c.t.kids_end(*k); ++g)
+        if (*g == *k - 1 && usable(c.mention(*g))) return c.mention(*g);
+    }
   // "Ann Lee, representing Kenya", "the delegation representing Kenya",
   // "X, claiming to represent the ministry": who represents a state acts
   // for it.
