@@ -249,12 +249,12 @@ TEST_CASE("'X, who hosted ..., praised the accord, a spokesman said': X praised 
 
 TEST_CASE("a rejection by an official of no named state, of an act aimed at a state, is that state's answer") {
   auto fs = test::facts(
-      "PARIS, June 9 (Wire) - Togo urged Ghana on Monday to reopen the border. A foreign ministry spokesman "
-      "rejected the Togolese request on Tuesday.");
+      "PARIS, June 9 (Wire) - Togo urged Ghana on Monday to reopen the border. A ministry official "
+      "rebuffed the Togolese request on Tuesday.");
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "GHA", "TGO") != nullptr);
   // (with no such act told before, the rejection has no maker)
-  fs = test::facts("PARIS, June 9 (Wire) - A foreign ministry spokesman rejected the Togolese request on Tuesday.");
+  fs = test::facts("PARIS, June 9 (Wire) - A ministry official rebuffed the Togolese request on Tuesday.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "12") == nullptr);
 }

@@ -388,7 +388,7 @@ TEST_CASE("'the move', 'the visit' judged in what a speaker says is a judgement 
 
 TEST_CASE("'the government' as the subject of what a speaker says is the speaker's, not the dateline's state") {
   auto fs = test::facts(
-      "VIENNA, June 9 (Wire) - The European Union imposed sanctions on Belarusian officials on Monday. "
+      "VIENNA, June 9 (Wire) - The European Union slapped travel bans on Belarusian officials on Monday. "
       "Belarus's foreign minister said the government would not accept the decision.");
   CAPTURE(test::summary(fs));
   const Fact* r = test::find(fs, "12", "BLR", "");

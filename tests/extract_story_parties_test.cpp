@@ -148,7 +148,7 @@ TEST_CASE("'the foreign ministry' of a story about its home country is that coun
 }
 
 TEST_CASE("talks a journey is made for, naming no party, are held with whom the journey goes to") {
-  auto fs = test::facts("Chile's trade minister is due to fly to Montevideo next week for talks on beef quotas.");
+  auto fs = test::facts("Chile's trade minister is due to fly to Montevideo next Tuesday for talks about beef quotas.");
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "CHL,URY") != nullptr);
   fs = test::facts("Chile's trade minister arrived in Montevideo on Monday for talks on beef quotas.");

@@ -360,7 +360,7 @@ int Coder::actor_of_node(const Ctx& c, int n, bool source, bool places) const {
       break;
     }
   if (pronoun_owner >= 0) return pronoun_owner;
-  // "Georgia's foreign minister said the government would respond": "the
+  // "Chad's envoy said the government would not yield": "the
   // government" with no state of its own, as the subject of what a
   // speaker says, is the speaker's (before the article's state).
   if (owner < 0 && !owned && frames_.in_class(domestic_class_, c.t.lemma(n)) && c.t.base(n) == "nsubj" &&

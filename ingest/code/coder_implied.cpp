@@ -38,7 +38,7 @@ void Coder::unnamed_maker(const Ctx& c, int w, const Frame& f, CodedEvent& e, st
       if (!e.source.empty()) why += "source=the state expelled from ";
     }
   }
-  // "a foreign ministry spokesman rejected the Greek demand": a
+  // "an interior ministry official rebuffed the Omani request": a
   // rejection by an official or a body that names no state, of an act
   // aimed at a state, is the answer of the state it was aimed at.
   if (const int sj = f.noun || tr.passive(w) ? -1 : tr.child(w, "nsubj");

@@ -111,7 +111,7 @@ void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words
 // a determiner, number, pronoun, particle or preposition, is that verb.
 void nouns_after_modals(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
 
-// After lemmas. "held separate telephone calls with X", with "calls"
+// After lemmas. "had brief telephone calls to X", with "calls"
 // tagged as a present tense: a verb's object phrase (an adjective in it,
 // then a singular noun) ends in a plural noun, not in a verb, so a word in
 // -s whose stem WordNet knows as a noun there is that plural (not after
