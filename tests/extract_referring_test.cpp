@@ -518,3 +518,14 @@ TEST_CASE("a body whose leader's name is glued to '-led' acts for that leader's 
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "19") == nullptr);
 }
+
+TEST_CASE("'for the attack', 'after the raid' with no party of its own refers back: no attack by the clause's subject") {
+  auto fs = test::facts("A Danish court jailed two Iranian men on Friday for the attack, a ruling Tehran called political.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "DNK", "") == nullptr);
+  CHECK(test::find(fs, "18", "DNK", "") == nullptr);
+  // (an attack the phrase gives its maker stays)
+  fs = test::facts("A Danish court jailed two men on Friday for the Iranian attack on Denmark's embassy.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "19", "IRN", "DNK") != nullptr);
+}

@@ -377,6 +377,19 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
           }
         }
       }
+      // "convicted three men for the attack", "closed the border after
+      // the raid": a definite noun of force with no party of its own, in a
+      // phrase of another word, refers back to a deed told before; the
+      // pattern coder, which would take the clause's subject for the
+      // attacker, does not read it either.
+      if (f.noun && armed_root(f.cameo) && e.source.empty() && e.target.empty() &&
+          is_rel(tr.base(w), {"obl", "nmod"}) &&
+          is_rel(tr.marker(w), {"for", "over", "behind", "after", "following", "since"}) &&
+          std::any_of(tr.kids_begin(w), tr.kids_end(w),
+                      [&](int d) { return tr.base(d) == "det" && is_rel(tr.lemma(d), {"the", "this", "that"}); }) &&
+          std::none_of(tr.kids_begin(w), tr.kids_end(w),
+                       [&](int d) { return is_rel(tr.base(d), {"nmod", "amod", "compound", "acl"}); }))
+        vetoed.push_back(w);
       // "protested against the visit of the US secretary": the visitor is
       // named; the pattern coder, which would take the clause's subject as
       // the visitor, does not read this noun either.
