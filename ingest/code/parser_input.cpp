@@ -108,15 +108,16 @@ void left_out_toks(std::string_view text, const std::vector<Tok>& toks, std::uin
     to_lower(word(i + 1), scratch);
     if (scratch.size() >= 4 && ends_with(scratch, "ed")) skip[i - begin] = 1;
   }
-  // "flood-hit Pakistan", "war-torn Yemen", "state-run media": a common
-  // word glued by a hyphen to a participle, before a word of the noun
-  // phrase, is one modifier of the noun that names no party; the parser,
-  // given its pieces without the hyphen (the treebank writes one), reads
-  // "to flood hit Pakistan" as an infinitive. It reads the noun alone.
-  // (A name so glued stays: "Saudi-led", "U.S.-drafted" tell who.)
+  // "flood-hit Pakistan", "war-torn Yemen": a common word glued by a
+  // hyphen to a participle, before a name, is one modifier of the name
+  // that names no party; the parser, given its pieces without the hyphen
+  // (the treebank writes one), reads "to flood hit Pakistan" as an
+  // infinitive. It reads the name alone. (A name so glued stays:
+  // "Saudi-led", "U.S.-drafted" tell who; so does a compound before a
+  // common noun, "state-run media", which the parser reads as modifiers.)
   for (std::uint32_t i = begin; i + 2 < end; ++i) {
     if (!toks[i + 1].is(kHyphenJoined) || toks[i].is(kCap) || !toks[i].is(kWord) || !toks[i + 2].is(kWord) ||
-        toks[i + 2].is(kHyphenJoined) || (i > begin && toks[i].is(kHyphenJoined)))
+        !toks[i + 2].is(kCap) || toks[i + 2].is(kHyphenJoined) || (i > begin && toks[i].is(kHyphenJoined)))
       continue;
     // (a prefix is no word of its own: "co-chaired", "anti-dumping")
     to_lower(word(i), scratch);
