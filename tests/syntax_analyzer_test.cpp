@@ -426,12 +426,3 @@ TEST_CASE("analyzer: a word in -s ending a verb's object phrase, after an adject
   Tags u = tags_of(said, 6);
   CHECK(u.analyzer == u.tagger);
 }
-
-TEST_CASE("analyzer: a verb taken for a preposition after its plural subject is a verb; prepositions stay") {
-  const std::vector<std::string_view> words = {"The",      "minister", "recommended", "that", "U.S.", "troops",
-                                               "withdraw", "from",     "the",         "zone", "."};
-  Tags t = tags_of(words, 6);
-  CHECK(t.tagger == "IN");  // (the tagger's slip, which the analyzer mends)
-  CHECK(t.analyzer == "VBP");
-  CHECK(tags_of(words, 7).analyzer == "IN");  // "from" stays a preposition
-}

@@ -93,7 +93,6 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::participles_after_numbers(words, out);
   tag_repairs::that_after_told_object(words, out);
   tag_repairs::plurals_in_object_phrases(words, *lemmatizer_, out);
-  tag_repairs::verbs_taken_for_prepositions(words, *lemmatizer_, out);
   if (parser_) {
     parser_->parse(words, out, s.parse);
   } else {

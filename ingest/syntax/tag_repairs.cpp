@@ -659,41 +659,4 @@ void plurals_in_object_phrases(const std::vector<std::string_view>& words, const
   }
 }
 
-// The words English uses as prepositions or subordinating conjunctions (a
-// closed class), participles and adjectives so used among them.
-static bool is_preposition_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "aboard", "about", "above", "according", "across", "after", "against", "ago", "ahead", "albeit", "along",
-      "alongside", "although", "amid", "amidst", "among", "amongst", "around", "as", "at", "atop", "because",
-      "before", "behind", "below", "beneath", "beside", "besides", "between", "beyond", "but", "by", "circa",
-      "concerning", "considering", "despite", "down", "due", "during", "except", "excluding", "following", "for",
-      "from", "given", "if", "in", "including", "inside", "instead", "into", "lest", "like", "minus", "near",
-      "next", "notwithstanding", "of", "off", "on", "once", "onto", "opposite", "out", "outside", "over", "past",
-      "pending", "per", "plus", "prior", "pursuant", "regarding", "regardless", "round", "save", "since", "so",
-      "than", "that", "though", "through", "throughout", "till", "to", "toward", "towards", "under",
-      "underneath", "unless", "unlike", "until", "unto", "up", "upon", "versus", "via", "vs", "whereas",
-      "whether", "while", "whilst", "with", "within", "without", "worth", "yet"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
-
-void verbs_taken_for_prepositions(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
-                                  Analysis& a) {
-  static const std::uint8_t kIN = xpos_index("IN"), kVB = xpos_index("VB"), kVBP = xpos_index("VBP"),
-                            kNNS = xpos_index("NNS"), kNNPS = xpos_index("NNPS"), kPRP = xpos_index("PRP");
-  for (std::size_t i = 1; i < words.size(); ++i) {
-    if (a.xpos[i] != kIN || words[i].size() < 3) continue;
-    char buf[25];
-    const std::string_view form = lower(words[i], buf);
-    if (form.empty() || is_preposition_word(form) || !lemmas.verb_index_word(form)) continue;
-    // (after a subject: a plural noun or a pronoun, a present or a bare
-    // verb; after a modal or "to", the bare verb)
-    const std::uint8_t p = a.xpos[i - 1];
-    const bool subject = p == kNNS || p == kNNPS || p == kPRP;
-    if (!subject && a.upos[i - 1] != Upos::AUX && a.upos[i - 1] != Upos::PART) continue;
-    a.upos[i] = Upos::VERB;
-    a.xpos[i] = subject ? kVBP : kVB;
-    lemmas.lemma_into(words[i], a.upos[i], a.xpos[i], a.lemma[i]);
-  }
-}
-
 }  // namespace dipgraph::syntax::tag_repairs

@@ -118,13 +118,6 @@ void nouns_after_modals(const std::vector<std::string_view>& words, const Lemmat
 // a verb that may take a clause without "that": "said the new pact works").
 void plurals_in_object_phrases(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a);
 
-// After lemmas. "recommended that U.S. troops withdraw", with "withdraw"
-// tagged as a preposition: prepositions are a closed class, so a word
-// outside it tagged as one that WordNet knows as a verb, after a plural
-// noun or a pronoun (its subject), a modal or "to", is that verb.
-void verbs_taken_for_prepositions(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
-                                  Analysis& a);
-
 // After lemmas. "to wait and spoke": an irregular past tagged as a base
 // form after "and" or "or" is a past.
 void pasts_after_and(const std::vector<std::string_view>& words, Analysis& a);
