@@ -149,3 +149,14 @@ TEST_CASE("a past tagged as an adjective after 'and' is the second verb of the c
   CHECK(test::find(fs, "11", "FJI", "TON") != nullptr);
   CHECK(test::find(fs, "10", "FJI", "TON") != nullptr);
 }
+
+TEST_CASE("people released by each of a pair, to no one named, are released to the other") {
+  auto fs = test::facts("Eritrea and Ethiopia each handed over 40 prisoners of war at the border on Friday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "08", "ERI", "ETH") != nullptr);
+  CHECK(test::find(fs, "08", "ETH", "ERI") != nullptr);
+  // (money each of them pledges goes to no one of the pair)
+  fs = test::facts("Eritrea and Ethiopia each pledged 5 million dollars on Friday.");
+  CAPTURE(test::summary(fs));
+  for (const char* root : {"03", "07", "08"}) CHECK(test::find(fs, root, "ERI", "ETH") == nullptr);
+}

@@ -66,6 +66,21 @@ bool Coder::pair_readings(const Ctx& c, const Frame& f, int w, CodedEvent& e, st
     e.mutual = true;
     e.why += "reciprocal ";
   }
+  // "A and B each handed over 90 prisoners", "each freed the other's
+  // fishermen": people released by each of a pair, to no one named, are
+  // released to the other (an exchange).
+  if (!(f.flags & (kFrameSym | kFrameSay)) && e.target.empty() && !f.noun && e.source.size() == 2 &&
+      f.cameo.rfind("08", 0) == 0 && c.country_of(e.source[0]) >= 0 &&
+      c.country_of(e.source[0]) != c.country_of(e.source[1]) &&
+      std::any_of(tr.kids_begin(w), tr.kids_end(w), [&](int d) {
+        return tr.lemma(d) == "each" && (d + 1 >= n || !is_rel(tr.lemma(d + 1), {"other", "another"}));
+      })) {
+    e.target = {e.source[1]};
+    e.source.resize(1);
+    e.sym = true;
+    e.mutual = true;
+    e.why += "each to the other ";
+  }
   // "held separate talks with A and B", "met A and B separately": one
   // meeting with each.
   if (e.sym && e.source.size() == 1 && e.target.size() >= 2) {
