@@ -4,6 +4,7 @@
 // kind of aid given. Every sentence is written for these tests.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "extract_test_util.hpp"
@@ -145,6 +146,19 @@ TEST_CASE("aid: support of a purse or of arms given to a state is aid of that ki
   fs = test::facts("Ghana voiced support for Togo's candidacy.");
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "07") == nullptr);
+}
+
+TEST_CASE("aid: money pledged for a purpose that names states goes to them") {
+  auto fs = test::facts("Korea pledged 30 million dollars for the reconstruction of Ghana's ports.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "KOR", "GHA") != nullptr);
+  // (one pledge, to all the states it names: the tree's reading, not a
+  // second one by word order to the first of them)
+  fs = test::facts("Korea pledged one billion dollars for a fund to help private investment in Ghana and Togo.");
+  CAPTURE(test::summary(fs));
+  REQUIRE(test::with_root(fs, "03") != nullptr);
+  CHECK(test::countries(*test::with_root(fs, "03"), "target") == test::codes("GHA,TGO"));
+  CHECK(std::count_if(fs.begin(), fs.end(), [](const Fact& f) { return f.root == "03"; }) == 1);
 }
 
 TEST_CASE("aid: two makers of aid to one state, told one after the other, are two facts") {

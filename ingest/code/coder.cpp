@@ -533,6 +533,40 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
         if (!e.target.empty()) why += "target=the object's receiver ";
       }
+      // "pledged A$400 million to train police across the forum's
+      // members", "promised $2 billion for a fund to help the association's
+      // members": money pledged or given for a purpose goes to the states
+      // the purpose names (its infinitive, or its "for"/"toward" phrase
+      // on the verb or on the money), when no receiver is named.
+      if (e.target.empty() && !e.source.empty() && !f.noun &&
+          (f.cameo.rfind("07", 0) == 0 || f.cameo == "033")) {
+        std::vector<int> purposes;
+        auto purpose_of = [&](int h, std::string_view rel) {
+          for (const int* k = tr.kids_begin(h); k != tr.kids_end(h); ++k)
+            if ((tr.base(*k) == rel && is_rel(tr.marker(*k), {"for", "toward", "towards"})) ||
+                (is_rel(tr.base(*k), {"xcomp", "advcl", "acl"}) && tr.is_verb(*k) && tr.marker(*k) == "to"))
+              purposes.push_back(*k);
+        };
+        purpose_of(w, "obl");
+        if (const int o = tr.child(w, "obj"); o >= 0) purpose_of(o, "nmod");
+        std::vector<std::int32_t> named;
+        // (the purpose's own phrases and infinitives, not a participle or
+        // relative clause inside it: "routes linking China and Europe";
+        // states named as such, not a maker's adjective)
+        std::vector<int> todo(purposes);
+        while (!todo.empty()) {
+          const int x = todo.back();
+          todo.pop_back();
+          if (c.mention(x) >= 0 && tr.upos(x) == Upos::PROPN && !is_rel(tr.base(x), {"amod", "compound", "flat"}))
+            actors_at(c, x, false, false, named);
+          for (const int* k = tr.kids_begin(x); k != tr.kids_end(x); ++k)
+            if (!is_rel(tr.base(*k), {"acl", "advcl", "ccomp", "xcomp", "parataxis"}) ||
+                (tr.is_verb(*k) && tr.marker(*k) == "to" && tr.rel(*k) != "acl:relcl"))
+              todo.push_back(*k);
+        }
+        c.add_others(named, e.source, e.target);
+        if (!e.target.empty()) why += "target=states its purpose names ";
+      }
       // "flew to Quito for talks on the border": talks a journey is made
       // for, with no party of their own, are held with whom the journey
       // goes to (a verb of visiting, its "to" or "in" place).
