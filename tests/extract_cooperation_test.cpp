@@ -154,7 +154,7 @@ TEST_CASE("aid: money pledged for a purpose that names states goes to them") {
   CHECK(test::find(fs, "03", "KOR", "GHA") != nullptr);
   // (one pledge, to all the states it names: the tree's reading, not a
   // second one by word order to the first of them)
-  fs = test::facts("Korea pledged one billion dollars for a fund to help private investment in Ghana and Togo.");
+  fs = test::facts("Korea pledged one billion dollars toward new loans for farmers in Ghana and Togo.");
   CAPTURE(test::summary(fs));
   REQUIRE(test::with_root(fs, "03") != nullptr);
   CHECK(test::countries(*test::with_root(fs, "03"), "target") == test::codes("GHA,TGO"));

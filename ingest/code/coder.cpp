@@ -534,7 +534,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (!e.target.empty()) why += "target=the object's receiver ";
       }
       // "pledged A$400 million to train police across the forum's
-      // members", "promised $2 billion for a fund to help the association's
+      // members", "promised $2 billion toward new loans for the bloc's
       // members": money pledged or given for a purpose goes to the states
       // the purpose names (its infinitive, or its "for"/"toward" phrase
       // on the verb or on the money), when no receiver is named.
@@ -551,7 +551,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         if (const int o = tr.child(w, "obj"); o >= 0) purpose_of(o, "nmod");
         std::vector<std::int32_t> named;
         // (the purpose's own phrases and infinitives, not a participle or
-        // relative clause inside it: "routes linking China and Europe";
+        // relative clause inside it: "roads joining Laos and Vietnam";
         // states named as such, not a maker's adjective)
         std::vector<int> todo(purposes);
         while (!todo.empty()) {
