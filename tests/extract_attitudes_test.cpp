@@ -240,3 +240,14 @@ TEST_CASE("a hope voiced that another state will act asks it to (020); a hope ab
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "02") == nullptr);
 }
+
+TEST_CASE("contacts with another state are meetings with it; readiness to keep them up is an intent to meet") {
+  auto fs = test::facts("Ghana and Togo have had no contact since the border closed.");
+  CAPTURE(test::summary(fs));
+  const Fact* m = test::find_sym(fs, "04", "GHA,TGO");
+  REQUIRE(m != nullptr);
+  CHECK(m->status == Status::negated);
+  fs = test::facts("ACCRA, June 9 (Wire) - Ghana's president said Ghana was prepared to keep up regular contacts with Lome.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "GHA", "TGO") != nullptr);
+}
