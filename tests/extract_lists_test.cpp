@@ -5,13 +5,16 @@
 // before the subject without a comma. Sentences are written for these tests.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "extract_test_util.hpp"
+#include "ingest/code/tree.hpp"
 
 using namespace dipgraph;
+using syntax::Upos;
 using namespace dipgraph::ingest;
 
 namespace {
@@ -116,4 +119,34 @@ TEST_CASE("counterparts of two demonyms are both met; met separately, one meetin
   CHECK(test::find_sym(fs, "04", "GHA,TGO") != nullptr);
   CHECK(test::find_sym(fs, "04", "GHA,BEN") != nullptr);
   CHECK(test::find_sym(fs, "04", "GHA,TGO,BEN") == nullptr);
+}
+
+TEST_CASE("officials of two states awaited in a third's city make one visit each") {
+  auto fs = test::facts("The Kenyan and South Sudanese defence ministers are due in Addis Ababa on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "04", "KEN", "ETH") != nullptr);
+  CHECK(test::find(fs, "04", "SSD", "ETH") != nullptr);
+  // (one visit of each, not one of both)
+  CHECK(std::none_of(fs.begin(), fs.end(), [](const Fact& f) { return f.cameo == "042" && f.source.size() > 1; }));
+}
+
+TEST_CASE("tree repair: 'the A and B Ns', read with the adjective A heading the phrase: the noun heads it") {
+  // "the Kenyan and South Sudanese ministers are due"
+  syntax::Analysis a = test::analysis({{"the", Upos::DET, "DT", 1, "det"},
+                                       {"Kenyan", Upos::ADJ, "JJ", 7, "nsubj"},
+                                       {"and", Upos::CCONJ, "CC", 5, "cc"},
+                                       {"South", Upos::ADJ, "JJ", 4, "amod"},
+                                       {"Sudanese", Upos::ADJ, "JJ", 5, "amod"},
+                                       {"minister", Upos::NOUN, "NNS", 1, "conj"},
+                                       {"be", Upos::AUX, "VBP", 7, "cop"},
+                                       {"due", Upos::ADJ, "JJ", -1, "root"}});
+  ingest::Tree t;
+  t.reset(a);
+  CHECK(t.head(5) == 7);
+  CHECK(t.rel(5) == "nsubj");
+  CHECK(t.head(1) == 5);
+  CHECK(t.rel(1) == "amod");
+  CHECK(t.head(4) == 1);
+  CHECK(t.rel(4) == "conj");
+  CHECK(t.head(0) == 5);
 }

@@ -704,8 +704,12 @@ void Coder::presence_visits(const Ctx& c, std::vector<CodedEvent>& out) const {
     const bool visitors = awaited && is_rel(tr.lemma(subj), {"delegation", "mission", "team"});
     for (std::int32_t x : e.source) {
       const Mention& m = c.party(x);
+      // (or officials whose states their modifiers name, awaited: "the
+      // Kenyan and South Sudanese envoys are due in Addis Ababa")
       people &= (m.kind == MentionKind::person || m.kind == MentionKind::role ||
-                 (official && m.kind == MentionKind::country && m.anaphor) || visitors) &&
+                 (official && m.kind == MentionKind::country && m.anaphor) || visitors ||
+                 (awaited && official && (x < 0 ? -x - 1 : x) != sm &&
+                  (m.kind == MentionKind::demonym || m.kind == MentionKind::country))) &&
                 m.country != place.country;
     }
     if (!people) continue;

@@ -310,6 +310,25 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
       else out[k] = std::move(one);
     }
   }
+  // ... and visitors of several countries travelling together ("the
+  // Kenyan and South Sudanese envoys are due in Addis Ababa") make one
+  // visit each.
+  for (std::size_t k = 0, n = out.size(); k < n; ++k) {
+    if (out[k].fact.cameo != "042" || out[k].fact.source.size() < 2) continue;
+    std::vector<std::vector<Actor>> guests;  // grouped by country
+    for (Actor& x : out[k].fact.source) {
+      auto g = std::find_if(guests.begin(), guests.end(),
+                            [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
+      if (g == guests.end()) guests.push_back({std::move(x)});
+      else g->push_back(std::move(x));
+    }
+    for (std::size_t h = 0; h < guests.size(); ++h) {
+      Draft one = h + 1 < guests.size() ? out[k] : std::move(out[k]);
+      one.fact.source = std::move(guests[h]);
+      if (h + 1 < guests.size()) out.push_back(std::move(one));
+      else out[k] = std::move(one);
+    }
+  }
   std::vector<Fact> facts;
   facts.reserve(out.size());
   for (Draft& d : out) {

@@ -97,13 +97,32 @@ bool Tree::repair_place_complements() {
 // with the determiner, right before "and" and a noun with modifiers of
 // its own and none, is a modifier coordinated inside the second noun's
 // phrase; that noun heads it.
+// So is an adjective there ("the Kenyan and South Sudanese defence
+// ministers", read with "Kenyan" the subject and "ministers" its
+// conjunct): the noun heads the phrase, the adjective modifies it, and
+// the second noun's first modifier ("South Sudanese") is the adjective's
+// conjunct, so that both name the noun's states.
 bool Tree::repair_modifier_conjuncts() {
   bool changed = false;
   for (int y = 3; y < size(); ++y) {
     const int x = head_[y];
-    if (rel_[y] != "conj" || x < 1 || x + 1 >= y || upos(x) != syntax::Upos::NOUN ||
-        upos(y) != syntax::Upos::NOUN || lemma(x + 1) != "and")
+    if (rel_[y] != "conj" || x < 1 || x + 1 >= y || upos(y) != syntax::Upos::NOUN || lemma(x + 1) != "and")
       continue;
+    if (upos(x) == syntax::Upos::ADJ && lemma(x - 1) == "the" && head_[x - 1] == x) {
+      int m = -1;  // the second noun's first modifier, right after "and"
+      for (const int* k = kids_begin(y); k != kids_end(y) && m < 0; ++k)
+        if ((base_[*k] == "compound" || base_[*k] == "amod") && left_edge(*k) == x + 2 && right_edge(*k) < y) m = *k;
+      if (m < 0) continue;
+      take_place(y, x);
+      for (int k = 0; k < size(); ++k)
+        if (k != y && head_[k] == x && (base_[k] == "det" || k > y)) head_[k] = y;
+      attach(x, y, "amod");
+      attach(m, x, "conj");
+      attach(x + 1, m, "cc");
+      changed = true;
+      continue;
+    }
+    if (upos(x) != syntax::Upos::NOUN) continue;
     bool det_x = false, other_x = false, det_y = false, mod_y = false;
     for (const int* k = kids_begin(x); k != kids_end(x); ++k) {
       if (*k == y) continue;
