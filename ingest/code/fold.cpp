@@ -165,6 +165,28 @@ void tidy_sides(Fact& f) {
                  f.target.end());
 }
 
+// Splits the visit out[k] into one visit per country of its `side`
+// (appended to `out`, the last in place of out[k]); a host's visit keeps
+// its place only when it is in that host's country.
+void split_visit(std::vector<Draft>& out, std::size_t k, std::vector<Actor> Fact::*side) {
+  if (out[k].fact.cameo != "042" || (out[k].fact.*side).size() < 2) return;
+  std::vector<std::vector<Actor>> groups;  // grouped by country
+  for (Actor& x : out[k].fact.*side) {
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
+    if (g == groups.end()) groups.push_back({std::move(x)});
+    else g->push_back(std::move(x));
+  }
+  for (std::size_t h = 0; h < groups.size(); ++h) {
+    Draft one = h + 1 < groups.size() ? out[k] : std::move(out[k]);
+    one.fact.*side = std::move(groups[h]);
+    if (side == &Fact::target && one.fact.location && one.fact.location->country != one.fact.target[0].country)
+      one.fact.location.reset();
+    if (h + 1 < groups.size()) out.push_back(std::move(one));
+    else out[k] = std::move(one);
+  }
+}
+
 }  // namespace
 
 std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& article_day,
@@ -291,44 +313,11 @@ std::vector<Fact> fold_drafts(std::vector<Draft>& drafts, const std::string& art
     target->countries.insert(d.countries.begin(), d.countries.end());
   }
 
-  // A trip to several countries is one visit per host country.
-  for (std::size_t k = 0, n = out.size(); k < n; ++k) {
-    if (out[k].fact.cameo != "042" || out[k].fact.target.size() < 2) continue;
-    std::vector<std::vector<Actor>> hosts;  // grouped by country
-    for (Actor& x : out[k].fact.target) {
-      auto g = std::find_if(hosts.begin(), hosts.end(),
-                            [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
-      if (g == hosts.end()) hosts.push_back({std::move(x)});
-      else g->push_back(std::move(x));
-    }
-    for (std::size_t h = 0; h < hosts.size(); ++h) {
-      Draft one = h + 1 < hosts.size() ? out[k] : std::move(out[k]);
-      one.fact.target = std::move(hosts[h]);
-      const std::string& c = one.fact.target[0].country;
-      if (one.fact.location && one.fact.location->country != c) one.fact.location.reset();
-      if (h + 1 < hosts.size()) out.push_back(std::move(one));
-      else out[k] = std::move(one);
-    }
-  }
-  // ... and visitors of several countries travelling together ("the
-  // Kenyan and South Sudanese envoys are due in Addis Ababa") make one
-  // visit each.
-  for (std::size_t k = 0, n = out.size(); k < n; ++k) {
-    if (out[k].fact.cameo != "042" || out[k].fact.source.size() < 2) continue;
-    std::vector<std::vector<Actor>> guests;  // grouped by country
-    for (Actor& x : out[k].fact.source) {
-      auto g = std::find_if(guests.begin(), guests.end(),
-                            [&](const std::vector<Actor>& h) { return side_key(h[0]) == side_key(x); });
-      if (g == guests.end()) guests.push_back({std::move(x)});
-      else g->push_back(std::move(x));
-    }
-    for (std::size_t h = 0; h < guests.size(); ++h) {
-      Draft one = h + 1 < guests.size() ? out[k] : std::move(out[k]);
-      one.fact.source = std::move(guests[h]);
-      if (h + 1 < guests.size()) out.push_back(std::move(one));
-      else out[k] = std::move(one);
-    }
-  }
+  // A trip to several countries is one visit per host country; visitors
+  // of several countries travelling together ("the Kenyan and South
+  // Sudanese envoys are due in Addis Ababa") make one visit each.
+  for (std::size_t k = 0, n = out.size(); k < n; ++k) split_visit(out, k, &Fact::target);
+  for (std::size_t k = 0, n = out.size(); k < n; ++k) split_visit(out, k, &Fact::source);
   std::vector<Fact> facts;
   facts.reserve(out.size());
   for (Draft& d : out) {
