@@ -131,3 +131,14 @@ TEST_CASE("status: an act anywhere inside what an accusation alleges is alleged;
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "12", "NER", "MLI") != nullptr);
 }
+
+TEST_CASE("status: what one hopes another state will do is no act of that state; the hope asks it") {
+  auto fs = test::facts("Chile hopes that Peru will lift its ban on salmon imports.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "CHL", "PER") != nullptr);
+  CHECK(test::with_root(fs, "08") == nullptr);
+  // (one's own hope to act is an intent)
+  fs = test::facts("Chile hopes to visit Peru next year.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "03", "CHL", "PER") != nullptr);
+}
