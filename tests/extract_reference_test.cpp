@@ -327,6 +327,29 @@ TEST_CASE("'he' after 'a senior Kenyan ministry official said ...' is that offic
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
 
+TEST_CASE("'she' after a body's official named by the body's possessive is that body") {
+  // an appeal from the body `org` to `target`
+  auto appeal = [](const std::vector<Fact>& fs, const std::string& org, const std::string& target) {
+    for (const Fact& f : fs)
+      if (f.cameo.starts_with("02") && test::countries(f, "target").count(target) &&
+          std::any_of(f.source.begin(), f.source.end(), [&](const Actor& a) { return a.id == "org:" + org; }))
+        return true;
+    return false;
+  };
+  // the official as the subject of the sentence before
+  auto fs = test::facts(
+      "VIENNA, June 4 - The OSCE's chief observer met Armenia's foreign minister on Tuesday. She urged "
+      "Yerevan to reopen the border crossings.");
+  CAPTURE(test::summary(fs));
+  CHECK(appeal(fs, "OSCE", "ARM"));
+  // ... and as the speaker who closes a quote
+  fs = test::facts(
+      "VIENNA, June 4 - \"The elections were orderly,\" NATO's deputy secretary told reporters on "
+      "Tuesday. He urged Tbilisi to lift the curfew.");
+  CAPTURE(test::summary(fs));
+  CHECK(appeal(fs, "NATO", "GEO"));
+}
+
 TEST_CASE("a verb joined to a clause said whose subject there is a thing is the speaker's act") {
   auto fs = test::facts(
       "ACCRA, May 2 - Togolese police detained eight Ghanaian traders at the border on Monday.\n\n"

@@ -376,6 +376,16 @@ TEST_CASE("analyzer: a verb after 'to' and before a determiner or a number, tagg
   CHECK(t.analyzer == t.tagger);
 }
 
+TEST_CASE("analyzer: a verb after 'to' and before a participle opening a noun phrase, tagged as an adjective, is the infinitive") {
+  const std::vector<std::string_view> words = {"Oslo", "urged", "Minsk", "to", "free", "detained", "reporters", "."};
+  Tags t = tags_of(words, 4);
+  CHECK(t.tagger == "JJ");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VB");
+  // a word WordNet knows only as an adjective stays one
+  t = tags_of({"Oslo", "urged", "Minsk", "to", "ensure", "fair", "elected", "bodies", "."}, 5);
+  CHECK(t.analyzer == t.tagger);
+}
+
 TEST_CASE("analyzer: a noun right after a modal, before a determiner, number or particle, is the modal's verb") {
   const std::vector<std::string_view> words = {"Kenya",  "will",   "hand", "over",     "three",
                                                "patrol", "boats",  "to",   "Tanzania", "."};

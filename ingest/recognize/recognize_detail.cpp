@@ -68,7 +68,8 @@ WordIds::WordIds(const Dictionary& dict) {
   north = w("north"), south = w("south"), central = w("central"), east = w("east"), west = w("west");
   for (const char* s : {"official", "minister", "leader", "envoy", "diplomat", "spokesman",
                         "spokeswoman", "spokesperson", "negotiator", "representative",
-                        "ambassador", "president", "premier", "counterpart"})
+                        "ambassador", "president", "premier", "counterpart", "chief", "commissioner",
+                        "secretary", "chairman", "chairwoman"})
     person_nouns.push_back(w(s));
   for (const char* s : {"sea", "ocean", "gulf", "strait", "straits", "river", "lake", "bay",
                         "peninsula", "basin", "channel", "canal", "desert", "highlands", "plateau"})

@@ -8,6 +8,21 @@
 
 namespace dipgraph::ingest::detail {
 
+// The end of the noun of one official a few words after a demonym or a
+// body's possessive ("a senior Kenyan foreign ministry official", "the
+// OSCE's chief observer"), 0 if there is none: who the mention then
+// stands for is that official.
+static std::uint32_t official_noun_after(const ArticleState& art, const SentenceSpan& span, const Mention& m) {
+  if (m.anaphor || !(m.kind == MentionKind::demonym || (m.kind == MentionKind::org && m.possessive))) return 0;
+  const auto& toks = art.a.toks;
+  const auto& nouns = art.id.person_nouns;
+  for (std::uint32_t t = m.end; t < span.end && t < m.end + 4; ++t) {
+    if (toks[t].is(kPunct) || (toks[t].cls & (kReport | kAux | kBe | kSubord | kConj | kPrep))) break;
+    if (std::find(nouns.begin(), nouns.end(), toks[t].id) != nouns.end()) return t + 1;
+  }
+  return 0;
+}
+
 void remember_sentence(SentenceState& sen) {
   ArticleState& art = sen.art;
   Analysis& a = art.a;
@@ -41,15 +56,9 @@ void remember_sentence(SentenceState& sen) {
       if (m.kind == MentionKind::role && !m.anaphor) art.last_subject_role = m, art.last_subject_is_role = true;
       // "A senior Kenyan foreign ministry official said ...": a demonym
       // before the noun of one official, a few words on, stands for that
-      // official, whom "he" or "she" next means.
-      if (m.kind == MentionKind::demonym && !m.anaphor)
-        for (std::uint32_t t = m.end; t < span.end && t < m.end + 4; ++t) {
-          if (toks[t].is(kPunct) || (toks[t].cls & (kReport | kAux | kBe | kSubord | kConj | kPrep))) break;
-          if (std::find(id.person_nouns.begin(), id.person_nouns.end(), toks[t].id) != id.person_nouns.end()) {
-            art.last_subject_role = m, art.last_subject_is_role = true;
-            break;
-          }
-        }
+      // official, whom "he" or "she" next means; so does a body's
+      // possessive ("The OSCE's chief observer met ...").
+      if (official_noun_after(art, span, m) > 0) art.last_subject_role = m, art.last_subject_is_role = true;
       if (m.kind == MentionKind::group) {
         subject_countries = a.groups[m.entity];
       } else {
@@ -88,9 +97,14 @@ void remember_sentence(SentenceState& sen) {
   // "..., the defence minister told reporters.": an official
   // named after a comma and before a verb of saying closes the sentence as
   // its speaker, and is whom "he" or "she" in the next sentence means.
+  // (also one a demonym or a body's possessive names: '"...," NATO's
+  // deputy secretary said.')
   for (auto m = ms.rbegin(); m != ms.rend(); ++m) {
-    if (!is_actor(*m) || m->end >= span.end || !(toks[m->end].cls & kReport)) continue;
-    if (m->kind != MentionKind::person && m->kind != MentionKind::role) break;
+    if (!is_actor(*m)) continue;
+    const std::uint32_t official = official_noun_after(art, span, *m);
+    const std::uint32_t end = official > 0 ? official : m->end;
+    if (end >= span.end || !(toks[end].cls & kReport)) continue;
+    if (m->kind != MentionKind::person && m->kind != MentionKind::role && official == 0) break;
     std::uint32_t b = m->begin;
     while (b > span.begin && (toks[b - 1].cls & kDet)) --b;
     if (b == span.begin || !art.is_punct(b - 1, ',') || sen.quotes_before(b) % 2 == 1) break;

@@ -270,11 +270,16 @@ void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, cons
 void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                       Analysis& a) {
   static const std::uint8_t kJJ = xpos_index("JJ"), kVB = xpos_index("VB"), kTO = xpos_index("TO"),
-                            kDT = xpos_index("DT"), kCD = xpos_index("CD"), kPRPS = xpos_index("PRP$");
+                            kDT = xpos_index("DT"), kCD = xpos_index("CD"), kPRPS = xpos_index("PRP$"),
+                            kVBN = xpos_index("VBN"), kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
   for (std::size_t i = 1; i + 1 < words.size(); ++i) {
     if (a.xpos[i] != kJJ || (words[i - 1] != "to" && words[i - 1] != "To")) continue;
     const std::uint8_t next = a.xpos[i + 1];
-    if (next != kDT && next != kCD && next != kPRPS) continue;
+    // ... or a participle before a noun ("to free detained reporters",
+    // "to free jailed fishermen": the participle opens the object)
+    const bool participle = (next == kVBN || (next == kJJ && words[i + 1].size() > 4 && words[i + 1].ends_with("ed"))) &&
+                            i + 2 < words.size() && (a.xpos[i + 2] == kNN || a.xpos[i + 2] == kNNS);
+    if (next != kDT && next != kCD && next != kPRPS && !participle) continue;
     char buf[25];
     const std::string_view form = lower(words[i], buf);
     if (form.empty() || !lemmas.verb_index_word(form)) continue;

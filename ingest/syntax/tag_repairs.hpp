@@ -101,7 +101,8 @@ void pasts_taken_for_adjectives(const std::vector<std::string_view>& words, cons
 // verb tagged as an adjective (and "to" as a preposition): no adjective
 // stands before a determiner, a number or a possessive pronoun, so a word
 // WordNet lists as a verb, right after "to" and before one, is the
-// infinitive's verb.
+// infinitive's verb. So is one before a participle that opens a noun
+// phrase ("to free detained reporters"; "to free trade" keeps its tag).
 void infinitives_taken_for_adjectives(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
                                       Analysis& a);
 
