@@ -531,3 +531,26 @@ TEST_CASE("extract code: a statement speaks for whom it names; one blocked was n
   for (const Fact& x : fs)
     if (x.root == "11") CHECK(x.status == Status::negated);
 }
+
+TEST_CASE("frames: envoys who must leave a state, or are told to, are expelled by it") {
+  // told in a clause of what they had to do
+  auto fs = test::facts(
+      "VILNIUS, Oct 2 (Wire) - Minsk told Lithuania's charge d'affaires on Thursday that three "
+      "Lithuanian diplomats had to leave Belarus within five days.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BLR", "LTU") != nullptr);
+  // said with "must": the expulsion, not a demand on the envoys' state
+  fs = test::facts("Croatia said two Serbian consuls must leave Croatia by the end of the week.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "HRV", "SRB") != nullptr);
+  CHECK(test::find(fs, "10", "HRV", "SRB") == nullptr);
+  // told to leave, in the passive
+  fs = test::facts("Peru's ambassador was told to leave Bolivia within 72 hours, the Bolivian foreign ministry said.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "BOL", "PER") != nullptr);
+  // neither troops who must leave, nor envoys who left by choice
+  fs = test::facts("Croatia said Serbian troops must leave the border zone. Two Serbian consuls had to leave Zagreb "
+                   "early because of a family illness.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "HRV", "SRB") == nullptr);
+}

@@ -327,6 +327,22 @@ TEST_CASE("'he' after 'a senior Kenyan ministry official said ...' is that offic
   CHECK(test::find(fs, "11", "KEN", "UGA") != nullptr);
 }
 
+TEST_CASE("'it' and 'its' after an opening phrase of time are the state the sentence before was about") {
+  auto fs = test::facts(
+      "BEIJING, May 3 (Wire) - China condemned the missile launch. On Monday its envoy urged "
+      "Washington to resume the dialogue.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "CHN", "USA") != nullptr);
+  fs = test::facts("Honduras protested the border raid. In June it had expelled three Nicaraguan consuls.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "HND", "NIC") != nullptr);
+  // an "it" before a copula stands for nothing ("it was X that ...")
+  fs = test::facts("Venezuela recalled its envoy from Bogota. Finally, it was Brazilian president Lula's plea for "
+                   "calm that ended the row.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "02", "BRA", "VEN") == nullptr);
+}
+
 TEST_CASE("'she' after a body's official named by the body's possessive is that body") {
   // an appeal from the body `org` to `target`
   auto appeal = [](const std::vector<Fact>& fs, const std::string& org, const std::string& target) {

@@ -738,11 +738,13 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       if (planned_stop && e.status == Status::occurred) e.status = Status::planned;
       // A frame that asks for the negation ("would not accept X's demand":
       // a rejection) has taken it into its code: the act told is done.
-      if (e.status == Status::negated &&
-          std::any_of(f.when.begin(), f.when.end(), [](const Cond& k) { return k.kind == CondKind::neg && !k.negate; })) {
+      if (e.status == Status::negated && f.asks(CondKind::neg)) {
         e.status = Status::occurred;
         e.sense_chosen = true;  // the pattern coder's reading of the negated verb gives way
       }
+      // ... and so has one that asks for an obligation ("two envoys must
+      // leave": the order to leave is given).
+      if (e.hypothetical && f.asks(CondKind::must)) e.hypothetical = false;
       // An offer, promise or pledge is intended by nature, unless negated.
       if (f.cameo.rfind("03", 0) == 0 && e.status != Status::negated) e.status = Status::intended;
       // ... and a threat is made when it is told ("would respond in kind"

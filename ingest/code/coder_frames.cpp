@@ -368,6 +368,29 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f, bool open_gates) co
             ok = *d > t && tr.base(*d) == "ccomp" && tr.marker(*d) == "that";
 
         break;
+      case CondKind::must: {
+        // the trigger is what its subject is obliged to do: "were told to
+        // leave", "is required to leave"; or, reported by one who says so,
+        // "must leave", "had to leave" ("X said two envoys must leave";
+        // not "had to leave early because of illness")
+        int clause = -1;
+        for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && clause < 0; ++d)
+          if (tr.base(*d) == "aux" && tr.lemma(*d) == "must") clause = t;
+        if (const int h = tr.head(t); clause < 0 && h >= 0 && tr.rel(t) == "xcomp") {
+          if (tr.lemma(h) == "have" && tr.child(h, "obj") < 0) clause = h;
+          ok = tr.passive(h) && is_rel(tr.lemma(h), {"tell", "order", "require", "instruct", "ask", "give"});
+        }
+        if (clause >= 0 && !ok) {
+          const int h = tr.head(clause);
+          // (a "that" clause the parser hung as an adverbial clause is
+          // what the verb says too)
+          ok = h >= 0 && speech_verb(tr.lemma(h)) &&
+               (tr.base(clause) == "ccomp" || (tr.base(clause) == "advcl" && tr.marker(clause) == "that"));
+          for (const int* d = tr.kids_begin(clause); d != tr.kids_end(clause) && !ok; ++d)
+            ok = tr.base(*d) == "parataxis" && speech_verb(tr.lemma(*d));
+        }
+        break;
+      }
       case CondKind::neg:
         // the trigger is negated ("would not accept X's demand")
         for (const int* d = tr.kids_begin(t); d != tr.kids_end(t) && !ok; ++d)

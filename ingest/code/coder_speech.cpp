@@ -337,7 +337,12 @@ void Coder::reported_speech(const Ctx& c, std::size_t first, std::vector<CodedEv
           bool must = false;
           for (const int* d = tr.kids_begin(mw); d != tr.kids_end(mw); ++d)
             must |= tr.base(*d) == "aux" && tr.lemma(*d) == "must";
-          if (!must) continue;
+          // (an act whose frame reads the obligation itself, "two envoys
+          // must leave": an expulsion, is told, no demand)
+          if (!must || std::any_of(out.begin() + first, out.end(), [&](const CodedEvent& e) {
+                return e.word == mw && frames_.frame(e.frame).asks(CondKind::must);
+              }))
+            continue;
           int sj = tr.child(mw, "nsubj");
           if (sj < 0) sj = tr.child(mw, "nsubj:pass");
           actors_at(c, sj, false, false, asked);

@@ -157,6 +157,7 @@ FrameTable FrameTable::load(const std::string& path, Diagnostics& diag) {
       if (c == "xcomp") cond.kind = CondKind::xcomp;
       else if (c == "neg") cond.kind = CondKind::neg;
       else if (c == "clause") cond.kind = CondKind::clause;
+      else if (c == "must") cond.kind = CondKind::must;
       else if (c.rfind("xcomp:@", 0) == 0) cond.kind = CondKind::xcomp, cond.word_class = class_of(c.substr(7));
       else if (c.rfind("p:", 0) == 0 && c.find('@') != std::string::npos && c.find('@') > 2) {
         // p:WORD@CLASS: "to" a word of CLASS ("sent troops to the border")

@@ -32,7 +32,7 @@ struct Slot {
   std::string word;  // the preposition of SlotKind::prep
 };
 
-enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class, gov_class, neg, clause };
+enum class CondKind : std::uint8_t { prep, obj_class, mod_class, xcomp, prep_class, subj_class, gov_class, neg, clause, must };
 
 struct Cond {
   CondKind kind = CondKind::prep;
@@ -62,6 +62,12 @@ struct Frame {
   std::vector<Cond> when;            // all must hold
   std::uint32_t flags = 0;
   std::size_t line = 0;              // in frames.tsv
+  // True if the frame asks for a condition of `kind` to hold (not "!kind").
+  bool asks(CondKind kind) const {
+    for (const Cond& k : when)
+      if (k.kind == kind && !k.negate) return true;
+    return false;
+  }
 };
 
 class FrameTable {

@@ -193,6 +193,15 @@ void pronouns_and_descriptions(SentenceState& sen) {
     }
     return nullptr;
   };
+  // Tok `k` opens the sentence, or follows only an opening phrase of time
+  // ("On Tuesday", "Later that day") or one a comma closes ("Later,").
+  auto opens_clause = [&](std::uint32_t k) {
+    if (k == span.begin || (k > span.begin && art.is_punct(k - 1, ',') && quotes_before(k) == 0)) return true;
+    for (std::uint32_t t = span.begin; t < k; ++t)
+      if (!(toks[t].cls & (kCalendar | kPrep | kDet)) && !(t == span.begin && toks[t].is(kCap) && at[t] < 0))
+        return false;
+    return true;
+  };
   for (std::uint32_t i = span.begin; i < span.end; ++i) {
     // A description of a country refers to the country read last (the
     // countries read so far, the latest last) ...
@@ -469,7 +478,9 @@ void pronouns_and_descriptions(SentenceState& sen) {
       continue;
     }
     // "it", "its": the country or organization the sentence is about, else
-    // the last sentence's single subject country.
+    // the last sentence's single subject country (when it opens the
+    // sentence, or follows only an opening phrase of time, "On Monday its
+    // envoy said ...", or one closed by a comma, "Later, it ...").
     if (!owned && (w == id.it || w == id.its)) {
       int c = -1;
       bool org = false;
@@ -488,7 +499,11 @@ void pronouns_and_descriptions(SentenceState& sen) {
         }
         break;
       }
-      if (c < 0 && !org && art.prev_subject_countries.size() == 1 && i == span.begin)
+      // ("it was X's plea that ended ...", "it is unclear": an "it" before
+      // a copula stands for nothing)
+      const bool copula = w == id.it && i + 1 < span.end && (toks[i + 1].cls & kBe);
+      if (c < 0 && !org && art.prev_subject_countries.size() == 1 && !copula &&
+          (i == span.begin || opens_clause(i)))
         c = art.prev_subject_countries[0];
       if (c < 0 && !org) continue;
       Mention cm;

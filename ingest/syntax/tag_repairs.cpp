@@ -593,16 +593,26 @@ bool tells_someone(std::string_view lemma) {
 }
 
 void that_after_told_object(const std::vector<std::string_view>& words, Analysis& a) {
-  static const std::uint8_t kIN = xpos_index("IN");
+  static const std::uint8_t kIN = xpos_index("IN"), kPOS = xpos_index("POS"), kPRPS = xpos_index("PRP$");
   for (std::size_t i = 2; i < words.size(); ++i) {
     if (a.upos[i] != Upos::PRON || (words[i] != "that" && words[i] != "That")) continue;
     std::size_t k = i - 1;  // the object's head, then back over its modifiers
     if (!(a.upos[k] == Upos::NOUN || a.upos[k] == Upos::PROPN || a.upos[k] == Upos::PRON)) continue;
-    while (k > 0 && i - k < 5 &&
-           (a.upos[k - 1] == Upos::DET || a.upos[k - 1] == Upos::ADJ || a.upos[k - 1] == Upos::NUM ||
-            a.upos[k - 1] == Upos::NOUN || a.upos[k - 1] == Upos::PROPN ||
-            (a.upos[k - 1] == Upos::PRON && a.xpos[k - 1] == xpos_index("PRP$"))))
-      --k;
+    // (the phrase's words, a possessive's "'s" among them: "told Peru's
+    // envoy that"; and one phrase a preposition opens after the object:
+    // "told the envoy on Monday that")
+    auto in_phrase = [&](std::size_t w) {
+      return a.upos[w] == Upos::DET || a.upos[w] == Upos::ADJ || a.upos[w] == Upos::NUM ||
+             a.upos[w] == Upos::NOUN || a.upos[w] == Upos::PROPN || a.xpos[w] == kPOS ||
+             (a.upos[w] == Upos::PRON && a.xpos[w] == kPRPS);
+    };
+    const std::size_t start = k;
+    while (k > 0 && start - k < 4 && in_phrase(k - 1)) --k;
+    if (k > 1 && a.upos[k - 1] == Upos::ADP && in_phrase(k - 2)) {
+      const std::size_t before = k - 2;
+      k = before;
+      while (k > 0 && before - k < 4 && in_phrase(k - 1)) --k;
+    }
     if (k == 0 || a.upos[k - 1] != Upos::VERB || !tells_someone(a.lemma[k - 1])) continue;
     a.upos[i] = Upos::SCONJ;
     a.xpos[i] = kIN;
