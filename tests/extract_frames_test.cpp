@@ -554,3 +554,22 @@ TEST_CASE("frames: envoys who must leave a state, or are told to, are expelled b
   CAPTURE(test::summary(fs));
   CHECK(test::find(fs, "16", "HRV", "SRB") == nullptr);
 }
+
+TEST_CASE("frames: a pact a relative clause says was signed is one agreement, signed, whatever became of it later") {
+  auto fs = test::facts(
+      "The defence pact that Manila signed with Tokyo in 2024 has yet to be ratified by the Philippine senate.",
+      "2025-06-01");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "05", "PHL,JPN");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+  CHECK(test::with_root(fs, "05") == f);
+  CHECK(std::count_if(fs.begin(), fs.end(), [](const Fact& x) { return x.cameo.starts_with("05"); }) == 1);
+  // ... also with "that" read as the clause's object
+  fs = test::facts("A maritime pact that Port Moresby signed with Canberra in 2023 is still not ratified.",
+                   "2025-06-01");
+  CAPTURE(test::summary(fs));
+  f = test::find_sym(fs, "05", "PNG,AUS");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::occurred);
+}

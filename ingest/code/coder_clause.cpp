@@ -95,6 +95,29 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         continue;
       }
     }
+    // "the pact that X signed with Y": a noun event that a relative clause
+    // of the same root tells of (the noun its object) is that clause's
+    // event; what becomes of the noun later ("has yet to be ratified") is
+    // not the signing's.
+    if (f.noun) {
+      for (const int* d = tr.kids_begin(e.word); d != tr.kids_end(e.word) && !drop[k - first]; ++d) {
+        if (tr.rel(*d) != "acl:relcl" || trigger_of[*d] < 0) continue;
+        CodedEvent& g = out[trigger_of[*d]];
+        // (its object: the relative pronoun, or the gap of an active
+        // clause with a subject and no relative word of its own, "the pact
+        // X signed"; not "clashes in which soldiers were killed")
+        const int o = tr.child(*d, "obj");
+        bool gap = o < 0 && !tr.passive(*d) && tr.child(*d, "nsubj") >= 0;
+        for (const int* r = tr.kids_begin(*d); r != tr.kids_end(*d) && gap; ++r)
+          gap = !is_rel(tr.lemma(*r), {"which", "where", "when", "whom"});
+        if (g.cameo.compare(0, 2, e.cameo, 0, 2) != 0 || !(gap || (o >= 0 && is_rel(tr.lemma(o), {"that", "which"}))))
+          continue;
+        if (g.source.empty()) g.source = e.source;
+        if (g.target.empty()) g.target = e.target;
+        drop[k - first] = 1;
+      }
+      if (drop[k - first]) continue;
+    }
     // "struck a hotel in X, wounding 30 people": the harm a participle tells
     // of an act of force is that act's outcome, no second attack (nor the
     // pattern coder's reading of it).

@@ -242,6 +242,10 @@ bool Coder::frame_holds(const Ctx& c, int t, const Frame& f, bool open_gates) co
   // (of a participle that modifies a noun, "troops sent to X", that noun)
   auto obj_of = [&]() {
     int o = tr.child(t, "obj");
+    // (a relative pronoun stands for the noun its clause hangs on: "the
+    // pact that X signed")
+    if (o >= 0 && tr.rel(t) == "acl:relcl" && tr.head(t) >= 0 && is_rel(tr.lemma(o), {"that", "which"}))
+      o = tr.head(t);
     if (o < 0 && tr.passive(t)) o = tr.child(t, "nsubj:pass");
     if (o < 0 && tr.reduced_passive(t)) o = tr.head(t);
     // (of a relative clause with a subject and no object, "a move Y

@@ -241,7 +241,18 @@ int Coder::status_of(const Ctx& c, int t, bool act) const {
       if (b == "amod" && tr.is_verb(*d)) take(cues_.find(CueWhere::gov, tr.lemma(*d)));
       // "the idea that X will ...", "fears that X would ...": the noun right
       // before the clause's "that", however the parser attached the clause
-      if (tr.lemma(*d) == "that" && *d > 0 && *d < x && (b == "mark" || tr.rel(*d) == "obj") &&
+      // (not the object of a relative clause with a subject of its own:
+      // "the pact that X signed" tells the signing)
+      // (the noun of a kind the clause's verb does: "signs" pacts; not
+      // "fears that X would attack Y" read with "that" the object)
+      const bool relative_object =
+          tr.rel(*d) == "obj" && tr.rel(x) == "acl:relcl" && tr.child(x, "nsubj") >= 0 && *d > 0 &&
+          frames_.any_frame(tr.lemma(x), false, [&](const Frame& g) {
+            return std::any_of(g.when.begin(), g.when.end(), [&](const Cond& k) {
+              return k.kind == CondKind::obj_class && !k.negate && frames_.in_class(k.word_class, tr.lemma(*d - 1));
+            });
+          });
+      if (tr.lemma(*d) == "that" && *d > 0 && *d < x && (b == "mark" || tr.rel(*d) == "obj") && !relative_object &&
           tr.upos(*d - 1) == Upos::NOUN)
         take(cues_.find(CueWhere::clause, tr.lemma(*d - 1)));
     }
