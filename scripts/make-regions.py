@@ -18,6 +18,8 @@ for something else:
     plural s, is written in lower case in WordNet ("Delta", "Plateau",
     "Rivers", "Central"), unless another word of the name is not;
   - it is shorter than four letters or carries brackets, commas or slashes.
+A name made of a local compass word and one more word ("Nord-Kivu") has
+its English form ("North Kivu") as an alias.
 
 Usage: scripts/make-regions.py [ISO_CODES_JSON_DIR [WORDNET_DIR]] > data/regions.tsv
 Defaults: /usr/share/iso-codes/json (Debian iso-codes), /usr/share/wordnet
@@ -107,6 +109,10 @@ UNIT_WORDS = {"sheng", "zizhiqu", "zhuangzu", "uygur", "huizi", "huizu", "oblast
               "governorate", "prefecture", "people", "peoples", "raya"}
 
 
+COMPASS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West", "Norte": "North", "Sur": "South",
+           "Sul": "South", "Oeste": "West", "Este": "East"}
+
+
 def ascii_fold(name):
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
@@ -155,7 +161,14 @@ for name in sorted(found, key=lambda n: (sorted(found[n])[0], n)):
     while len(words) > 1 and words[-1].lower() in UNIT_WORDS:
         words.pop()
     short = " ".join(words)
-    for a in (ascii_fold(name), short, ascii_fold(short)):
+    # "Nord-Kivu" is "North Kivu" in English news: a compass word of the
+    # local language before one more word is written in English too
+    # (not "Nord-Ouest", two compass words).
+    english_compass = ""
+    m = re.match(r"^(Nord|Sud|Est|Ouest|Norte|Sur|Sul)[- ]([^\s-]+)$", name)
+    if m and m.group(2) not in COMPASS:
+        english_compass = f"{COMPASS[m.group(1)]} {m.group(2)}"
+    for a in (ascii_fold(name), short, ascii_fold(short), english_compass):
         if a and a != name and a not in aliases and a not in names and usable(a):
             aliases.append(a)
     print(f"{next(iter(found[name]))}\t{name}\t{';'.join(aliases)}\t")

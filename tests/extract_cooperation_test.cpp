@@ -161,6 +161,27 @@ TEST_CASE("aid: money pledged for a purpose that names states goes to them") {
   CHECK(std::count_if(fs.begin(), fs.end(), [](const Fact& f) { return f.root == "03"; }) == 1);
 }
 
+TEST_CASE("aid: a grant or aid told by a noun goes to the state where the places its purpose names lie") {
+  // (read from the tree alone: word order guesses these too)
+  auto parsed = [](const std::string& text) { return test::parse_only().extract(test::document(text)); };
+  // a grant is aid, to whom it is given
+  auto fs = parsed("Norway's envoy handed a grant of 3 million dollars to Malawi on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "NOR", "MWI") != nullptr);
+  // a capital deep in the purpose
+  fs = parsed(
+      "Norway's envoy handed a grant of 3 million dollars on Monday for a new ward at the main clinic in "
+      "Lilongwe.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "NOR", "MWI") != nullptr);
+  // a province, named in English ("North Kivu" for ISO's "Nord-Kivu")
+  fs = test::facts(
+      "Rwanda and Uganda agreed to reopen their border on Friday. Meanwhile the Netherlands announced new aid "
+      "worth 12 million euros for families in North Kivu.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "07", "NLD", "COD") != nullptr);
+}
+
 TEST_CASE("aid: two makers of aid to one state, told one after the other, are two facts") {
   auto fs = test::facts(
       "KAMPALA, May 6 (Wire) - On Tuesday the World Bank granted $300 million in loans to Uganda for road "

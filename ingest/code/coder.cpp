@@ -537,9 +537,11 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       // members", "promised $2 billion toward new loans for the bloc's
       // members": money pledged or given for a purpose goes to the states
       // the purpose names (its infinitive, or its "for"/"toward" phrase
-      // on the verb or on the money), when no receiver is named.
-      if (e.target.empty() && !e.source.empty() && !f.noun &&
-          (f.cameo.rfind("07", 0) == 0 || f.cameo == "033")) {
+      // on the verb or on the money), when no receiver is named; so does
+      // aid told by a noun ("a grant for a new wing at the hospital in
+      // X", "aid for displaced people in Y": the places the purpose
+      // names lie in the receiving states).
+      if (e.target.empty() && !e.source.empty() && (f.cameo.rfind("07", 0) == 0 || f.cameo == "033")) {
         std::vector<int> purposes;
         auto purpose_of = [&](int h, std::string_view rel) {
           for (const int* k = tr.kids_begin(h); k != tr.kids_end(h); ++k)
@@ -547,22 +549,28 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
                 (is_rel(tr.base(*k), {"xcomp", "advcl", "acl"}) && tr.is_verb(*k) && tr.marker(*k) == "to"))
               purposes.push_back(*k);
         };
-        purpose_of(w, "obl");
-        if (const int o = tr.child(w, "obj"); o >= 0) purpose_of(o, "nmod");
+        if (f.noun) {
+          purpose_of(w, "nmod");
+          if (const int h = tr.head(w); h >= 0 && tr.rel(w) == "obj" && tr.is_verb(h)) purpose_of(h, "obl");
+        } else {
+          purpose_of(w, "obl");
+          if (const int o = tr.child(w, "obj"); o >= 0) purpose_of(o, "nmod");
+        }
         std::vector<std::int32_t> named;
         // (the purpose's own phrases and infinitives, not a participle or
         // relative clause inside it: "roads joining Laos and Vietnam";
-        // states named as such, not a maker's adjective)
-        std::vector<int> todo(purposes);
-        while (!todo.empty()) {
-          const int x = todo.back();
-          todo.pop_back();
+        // states named as such, or places that lie in them, not a maker's
+        // adjective)
+        std::vector<int> pending(purposes);
+        while (!pending.empty()) {
+          const int x = pending.back();
+          pending.pop_back();
           if (c.mention(x) >= 0 && tr.upos(x) == Upos::PROPN && !is_rel(tr.base(x), {"amod", "compound", "flat"}))
-            actors_at(c, x, false, false, named);
+            actors_at(c, x, false, f.noun, named);
           for (const int* k = tr.kids_begin(x); k != tr.kids_end(x); ++k)
             if (!is_rel(tr.base(*k), {"acl", "advcl", "ccomp", "xcomp", "parataxis"}) ||
                 (tr.is_verb(*k) && tr.marker(*k) == "to" && tr.rel(*k) != "acl:relcl"))
-              todo.push_back(*k);
+              pending.push_back(*k);
         }
         c.add_others(named, e.source, e.target);
         if (!e.target.empty()) why += "target=states its purpose names ";
