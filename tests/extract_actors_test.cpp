@@ -227,6 +227,10 @@ TEST_CASE("extract actors: a leader in an international office acts for the orga
       {"a UN rapporteur named in apposition, then by surname",
        "Lena Ortiz, a UN special rapporteur on torture, arrived on Monday. Ortiz urged Chile to open the prisons.",
        "2021-02-01", "02", "source", "org:UN/", ""},
+      {"a title of a body whose name takes 'the', in a story from a member's capital",
+       "CAIRO, Feb 1 (Wire) - Egypt closed the crossing. The chairman of the Arab League urged Israel "
+       "to reopen it.",
+       "2021-02-01", "02", "source", "org:ARABLEAGUE/", "country:EGY/EGY"},
   };
   for (const auto& c : cases) run(c);
 }

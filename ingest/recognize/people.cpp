@@ -74,6 +74,8 @@ TitlePhrase read_title(SentenceState& sen, const Mention& t) {
       std::uint32_t j = te + 1;
       if (toks[j].id == id.the && j + 1 < span.end) ++j;
       Mention* m = sen.mention_at(j);
+      // (a name that takes its "the", "the Arab League", begins before j)
+      if (m && m->begin == te + 1) j = te + 1;
       if (m && m->begin == j && (m->kind == MentionKind::country || m->kind == MentionKind::demonym ||
                                  m->kind == MentionKind::capital)) {
         if (toks[te].id != id.of) break;
