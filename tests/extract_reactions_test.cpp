@@ -372,3 +372,13 @@ TEST_CASE("an objection an act is done over or despite is aimed at whoever does 
   };
   for (const auto& rc : cases) test::check_found(rc);
 }
+
+TEST_CASE("reactions: where a statement came from is no party to the reaction it voices") {
+  auto fs = test::facts(
+      "ACCRA, May 4 (Wire) - Ghana and Togo signed a customs pact on Thursday. The African Union hailed "
+      "the pact in a letter from Addis Ababa, describing it as an example for the region.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find(fs, "05", "", "GHA,TGO");
+  REQUIRE(f != nullptr);
+  for (const Fact& x : fs) CHECK(test::countries(x).count("ETH") == 0);
+}

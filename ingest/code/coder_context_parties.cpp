@@ -210,8 +210,10 @@ bool Coder::other_party(const Ctx& c, int t, const std::vector<std::int32_t>& so
     // A place ("the arrests in Caracas") is where, not whom.
     std::uint32_t last = std::min(c.rec.mentions[mi].end, c.in.end_tok) - 1;
     int w = c.in.word_of_tok[last - c.in.first_tok];
+    // (nor is where a statement came from: "in a letter from Geneva")
     if (w >= 0 &&
-        is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"})) {
+        (is_rel(c.t.marker(w), {"in", "at", "near", "inside", "within", "across", "throughout"}) ||
+         (c.t.marker(w) == "from" && c.t.head(w) >= 0 && Tree::speech_noun(c.t.lemma(c.t.head(w)))))) {
       place = true;
       continue;
     }
@@ -464,6 +466,9 @@ void Coder::referred_act(const Ctx& c, int t, const std::string& cameo,
     // ("the journalist's release": a possessive makes the noun definite; an
     // actor owning it names its own party, below)
     if (tr.rel(*d) == "nmod:poss") definite = true;
+    // ("hailed the pact in a letter from X": the letter the
+    // parser hung on the noun is how the reaction was voiced)
+    if (tr.base(*d) == "nmod" && Tree::speech_noun(tr.lemma(*d))) continue;
     if (is_rel(tr.base(*d), {"nmod", "amod", "compound", "acl"}))
       actors_at(c, *d, false, true, own);
   }

@@ -66,6 +66,7 @@ class Tree {
     if (repair_name_complements()) index_kids();
     if (repair_between_conjuncts()) index_kids();
     if (repair_medium_phrases()) index_kids();
+    if (repair_speech_sources()) index_kids();
     if (repair_name_clauses()) index_kids();
     if (repair_dated_names()) index_kids();
     if (repair_who_subjects()) index_kids();
@@ -179,6 +180,7 @@ class Tree {
   bool repair_double_objects();
   bool repair_between_conjuncts();
   bool repair_medium_phrases();
+  bool repair_speech_sources();
   bool repair_who_subjects();
   bool repair_who_conjuncts();
   bool repair_place_complements();
@@ -195,6 +197,9 @@ class Tree {
   // A noun that names a time: a day, a month, a part of the day or year
   // ("on Tuesday", "last week"); no one is asked or acted on there.
   static bool time_noun(std::string_view lemma);
+  // A noun of a thing said or written ("statement", "letter", "interview"):
+  // a "from" phrase on it says where the speaking came from.
+  static bool speech_noun(std::string_view lemma);
   // Hang x on h with relation r ("conj", "nsubj", "acl:relcl").
   void attach(int x, int h, std::string_view r) {
     head_[x] = h;

@@ -334,6 +334,31 @@ bool Tree::repair_medium_phrases() {
   return changed;
 }
 
+// "hailed the pact in a letter from X", read with "from X" on "the
+// pact": a "from" phrase right after a noun of speaking (a statement, a
+// letter) in a phrase of the same noun says where the speaking came from,
+// not the first noun's maker.
+bool Tree::speech_noun(std::string_view lemma) {
+  static constexpr std::string_view kSpeech[] = {"statement", "communique", "communiqué", "letter", "message",
+                                                 "note", "speech", "interview", "broadcast", "briefing"};
+  return std::find(std::begin(kSpeech), std::end(kSpeech), lemma) != std::end(kSpeech);
+}
+
+bool Tree::repair_speech_sources() {
+  bool changed = false;
+  for (int x = 0; x < size(); ++x) {
+    const int a = head_[x];
+    if (a < 0 || base_[x] != "nmod" || !case_prep(x) || marker(x) != "from") continue;
+    for (const int* d = kids_begin(a); d != kids_end(a); ++d) {
+      if (*d >= x || base_[*d] != "nmod" || right_edge(*d) + 1 != left_edge(x) || !speech_noun(lemma(*d))) continue;
+      attach(x, *d, "nmod");
+      changed = true;
+      break;
+    }
+  }
+  return changed;
+}
+
 // "X expelled two diplomats, and Y responded by expelling ...", read with
 // Y as a conjunct of the object and "responded" as a participle on Y: a
 // name right after "and" or "but" is modified by no participle without an
