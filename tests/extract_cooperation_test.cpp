@@ -203,3 +203,27 @@ TEST_CASE("diplomatic cooperation: an embassy opened in a state, an envoy accred
   CAPTURE(test::summary(fs));
   CHECK(test::with_root(fs, "05") == nullptr);
 }
+
+TEST_CASE("cooperation: ties raised or upgraded are ties set on a new footing together, no meeting") {
+  auto fs = test::facts("Chile and Korea raised their ties to a strategic partnership in May 2023.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "CHL,KOR") != nullptr);
+  CHECK(test::with_root(fs, "04") == nullptr);
+  CHECK(test::with_root(fs, "06") == nullptr);  // (the footing is no project)
+  fs = test::facts("Chile and Korea upgraded their relations to ambassadorial level.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "05", "CHL,KOR") != nullptr);
+  // a matter raised with a state is still a meeting
+  fs = test::facts("Chile raised the fishing dispute with Korea on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "CHL,KOR") != nullptr);
+}
+
+TEST_CASE("agreement: talks that end without agreement are the talks' parties' agreement not reached") {
+  auto fs = test::facts("Talks between Peru and Bolivia on the water dispute ended on Friday without agreement.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "05", "PER,BOL");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::negated);
+  CHECK(test::find_sym(fs, "04", "PER,BOL") != nullptr);
+}

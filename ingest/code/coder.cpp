@@ -285,6 +285,18 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       unnamed_maker(c, w, f, e, why);
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
+      // "talks between A and B broke up without agreement": what talks end
+      // without is an agreement of theirs not reached ("without" negates it)
+      if (e.source.empty() && e.target.empty() && f.noun && (f.flags & kFrameSym) && tr.marker(w) == "without" &&
+          is_rel(tr.base(w), {"obl", "nmod"}) && tr.head(w) >= 0 && tr.is_verb(tr.head(w)))
+        if (const int sj = tr.child(tr.head(w), "nsubj"); sj >= 0 && trigger_of[sj] >= 0) {
+          const CodedEvent& talks = out[static_cast<std::size_t>(trigger_of[sj])];
+          if (talks.sym && talks.cameo.rfind("04", 0) == 0 && talks.source.size() + talks.target.size() >= 2) {
+            e.source = talks.source;
+            e.source.insert(e.source.end(), talks.target.begin(), talks.target.end());
+            why += "parties=those of the talks it ends without ";
+          }
+        }
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order
       if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);

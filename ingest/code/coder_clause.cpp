@@ -95,6 +95,18 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
         continue;
       }
     }
+    // "raised their ties to a strategic partnership": the footing ties are
+    // raised to names no event of its own.
+    // (the phrase on the verb, or on the ties themselves)
+    if (f.noun && h >= 0 && is_rel(tr.base(e.word), {"obl", "nmod"}) && is_rel(tr.marker(e.word), {"to", "into"})) {
+      const bool on_ties = tr.rel(h) == "obj" && frames_.in_class(ties_class_, tr.lemma(h));
+      const int v = on_ties ? tr.head(h) : h;
+      const int o = v >= 0 ? tr.child(v, "obj") : -1;
+      if (v >= 0 && trigger_of[v] >= 0 && o >= 0 && frames_.in_class(ties_class_, tr.lemma(o))) {
+        drop[k - first] = 1;
+        continue;
+      }
+    }
     // "the pact that X signed with Y": a noun event that a relative clause
     // of the same root tells of (the noun its object) is that clause's
     // event; what becomes of the noun later ("has yet to be ratified") is
