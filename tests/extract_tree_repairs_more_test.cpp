@@ -687,3 +687,10 @@ TEST_CASE("what a reaction noun answers is its own phrase, not a second one of t
   CHECK(test::find(fs, "16", "NOR", "IRN") != nullptr);
   CHECK(test::with_root(fs, "17") == nullptr);
 }
+
+TEST_CASE("tree repair: 'between X and newly elected President Y' joins the name, the participle its modifier") {
+  auto fs = test::facts("Reporters asked about a call between Macron and newly elected President Bolsonaro in January.",
+                        "2019-02-10");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find_sym(fs, "04", "FRA,BRA") != nullptr);
+}

@@ -436,3 +436,12 @@ TEST_CASE("analyzer: a word in -s ending a verb's object phrase, after an adject
   Tags u = tags_of(said, 6);
   CHECK(u.analyzer == u.tagger);
 }
+
+TEST_CASE("analyzer: a participle after 'newly' or 'democratically', before a noun or a name, modifies it") {
+  Tags t = tags_of({"a", "call", "between", "Macron", "and", "newly", "elected", "President", "Bolsonaro", "."}, 6);
+  CHECK(t.tagger == "VBN");  // (the tagger's reading, which the analyzer mends)
+  CHECK(t.analyzer == "JJ");
+  // a participle with no noun after it stays a verb
+  t = tags_of({"Bolsonaro", "was", "newly", "elected", "."}, 3);
+  CHECK(t.analyzer == t.tagger);
+}

@@ -73,6 +73,7 @@ class Tree {
     if (repair_who_conjuncts()) index_kids();
     if (repair_place_complements()) index_kids();
     if (repair_modifier_conjuncts()) index_kids();
+    if (repair_adjective_conjuncts()) index_kids();
     if (repair_due_clauses()) index_kids();
     if (repair_clauses()) index_kids();
     if (repair_verb_relatives()) index_kids();
@@ -185,6 +186,7 @@ class Tree {
   bool repair_who_conjuncts();
   bool repair_place_complements();
   bool repair_modifier_conjuncts();
+  bool repair_adjective_conjuncts();
   bool repair_name_clauses();
   bool repair_due_clauses();
   void repair_subjects();

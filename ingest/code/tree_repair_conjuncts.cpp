@@ -377,4 +377,34 @@ bool Tree::repair_fronted_phrase_roots() {
   return false;
 }
 
+
+// "a call between X and newly elected President Y", read with the
+// participle "elected" as the conjunct and the name after it as its object
+// or clause: an adjective that is a conjunct, with a name right after it
+// hung on it, modifies that name, and the name is the conjunct.
+bool Tree::repair_adjective_conjuncts() {
+  bool changed = false;
+  for (int x = 1; x + 1 < size(); ++x) {
+    // (not a predicate, "is due in X", nor a name a preposition opens)
+    if (upos(x) != syntax::Upos::ADJ || rel_[x] != "conj" || child(x, "cop") >= 0 || child(x, "nsubj") >= 0) continue;
+    int n = -1;
+    for (const int* k = kids_begin(x); k != kids_end(x) && n < 0; ++k)
+      if (*k > x && upos(*k) == syntax::Upos::PROPN && left_edge(*k) == x + 1 && child(*k, "case") < 0) n = *k;
+    if (n < 0) continue;
+    take_place(n, x);
+    int cc = -1;
+    for (int k = 0; k < size(); ++k)
+      if (head_[k] == x && base_[k] == "cc") head_[k] = n, cc = k;
+    attach(x, n, "amod");
+    // (the name joins the "between" phrase its "and" follows)
+    for (int a = 0; cc > 0 && a < cc; ++a)
+      if (is_nominal(a) && marker(a) == "between" && right_edge(a) + 1 == cc && child(a, "conj") < 0) {
+        attach(n, a, "conj");
+        break;
+      }
+    changed = true;
+  }
+  return changed;
+}
+
 }  // namespace dipgraph::ingest

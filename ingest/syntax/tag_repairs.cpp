@@ -221,6 +221,20 @@ void joint_taken_for_verb(const std::vector<std::string_view>& words, Analysis& 
   }
 }
 
+void participles_after_degree_adverbs(const std::vector<std::string_view>& words, Analysis& a) {
+  static const std::uint8_t kJJ = xpos_index("JJ");
+  static constexpr std::string_view kDegree[] = {"newly", "recently", "democratically", "popularly", "freshly"};
+  for (std::size_t i = 1; i + 1 < words.size(); ++i) {
+    if (a.upos[i] != Upos::VERB || words[i].size() < 5 || !words[i].ends_with("ed")) continue;
+    if (!(a.upos[i + 1] == Upos::NOUN || a.upos[i + 1] == Upos::PROPN || a.upos[i + 1] == Upos::ADJ)) continue;
+    char buf[25];
+    const std::string_view before = lower(words[i - 1], buf);
+    if (std::find(std::begin(kDegree), std::end(kDegree), before) == std::end(kDegree)) continue;
+    a.upos[i] = Upos::ADJ;
+    a.xpos[i] = kJJ;
+  }
+}
+
 void nouns_taken_for_numbers(const std::vector<std::string_view>& words, const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");
   static constexpr std::string_view kNumberWords[] = {

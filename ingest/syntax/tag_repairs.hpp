@@ -59,6 +59,12 @@ void adverbs_after_possessives(const std::vector<std::string_view>& words,
 // only as a noun phrase with a determiner).
 void joint_taken_for_verb(const std::vector<std::string_view>& words, Analysis& a);
 
+// "a call between X and newly elected President Y", with "elected" tagged
+// a verb (and read as a second verb with Y its object): a participle right
+// after an adverb of how recently or how it came about ("newly",
+// "democratically") and before a noun or a name modifies that noun.
+void participles_after_degree_adverbs(const std::vector<std::string_view>& words, Analysis& a);
+
 // Before lemmas. "cut diplomatic and trade ties", with "trade" tagged as
 // a verb: a base or present verb form after an adjective and "and"/"or",
 // before a noun, that WordNet knows as a noun, is a noun modifier
