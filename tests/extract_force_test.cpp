@@ -288,3 +288,13 @@ TEST_CASE("fighting two sides do to each other ('exchanged fire') is one fact wi
   for (const Fact& f : fs) directed += f.root == "19" && !f.source.empty();
   CHECK(directed == 0);
 }
+
+TEST_CASE("force: the harm a noun of force is the subject of is its outcome; the noun tells the fight") {
+  auto fs = test::facts(
+      "TASHKENT, May 5 (Wire) - Armenia and Azerbaijan held border talks on Monday.\n\n"
+      "Clashes near the border in April killed 40 soldiers.");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "19", "ARM,AZE");
+  REQUIRE(f != nullptr);
+  CHECK(f->evidence.front().text.find("Clashes") != std::string::npos);
+}

@@ -60,6 +60,14 @@ void Coder::one_event_per_clause(const Ctx& c, std::size_t first,
     // retaliation for the expulsion of Y".)
     if (f.noun && h >= 0 && trigger_of[h] >= 0 && !answered_act(c, e.word)) {
       CodedEvent& g = out[trigger_of[h]];
+      // "clashes on the border killed 30 troops": the harm a noun of
+      // force is the subject of is its outcome; the noun tells the event
+      // (its parties, if it names none, the story's: story_parties).
+      if (tr.base(e.word) == "nsubj" && g.source.empty() && coder_detail::armed_root(e.cameo) &&
+          coder_detail::armed_root(g.cameo) && !frames_.frame(g.frame).noun) {
+        drop[static_cast<std::size_t>(trigger_of[h]) - first] = 1;
+        continue;
+      }
       const bool visit_and_meeting =
           (g.type == "visit") != (e.type == "visit") && tr.base(e.word) == "obl";
       // "lifted its ban on X", "eased the sanctions": what is lifted is the
