@@ -297,4 +297,10 @@ TEST_CASE("force: the harm a noun of force is the subject of is its outcome; the
   const Fact* f = test::find_sym(fs, "19", "ARM,AZE");
   REQUIRE(f != nullptr);
   CHECK(f->evidence.front().text.find("Clashes") != std::string::npos);
+  // force set in a named place is no fight of the story's pair
+  fs = test::facts(
+      "TASHKENT, May 5 (Wire) - Armenia and Azerbaijan held border talks on Monday.\n\n"
+      "Clashes in Sudan killed 40 people in April.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::with_root(fs, "19") == nullptr);
 }

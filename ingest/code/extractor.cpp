@@ -145,8 +145,14 @@ void story_parties(const std::vector<Draft>& drafts, const Tree& t, int w, std::
   // (a noun with parties of its own that are no actors: "fights among
   // herders and farmers", "rebel attacks")
   // (nor does a noun that classes something: "X is an arrangement")
+  // (nor force set in a named place, "fighting in Sudan", "clashes in
+  // Gaza": the story's pair need not be its parties; "in May" is a time)
+  const bool force = is_rel(type, {"fight", "assault", "mass_violence"});
   for (const int* k = t.kids_begin(w); k != t.kids_end(w); ++k)
-    if (t.rel(*k) == "nmod:poss" || t.rel(*k) == "cop" || is_rel(t.marker(*k), {"between", "among"})) return;
+    if (t.rel(*k) == "nmod:poss" || t.rel(*k) == "cop" || is_rel(t.marker(*k), {"between", "among"}) ||
+        (force && t.upos(*k) == syntax::Upos::PROPN && !Tree::time_noun(t.lemma(*k)) &&
+         is_rel(t.marker(*k), {"in", "inside", "across", "throughout"})))
+      return;
   const Draft* tie = nullptr;
   for (auto d = drafts.rbegin(); d != drafts.rend() && !tie; ++d)
     if (!d->say && d->countries.size() >= 2 && d->fact.type == type) tie = &*d;
