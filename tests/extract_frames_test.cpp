@@ -573,3 +573,9 @@ TEST_CASE("frames: a pact a relative clause says was signed is one agreement, si
   REQUIRE(f != nullptr);
   CHECK(f->status == Status::occurred);
 }
+
+TEST_CASE("frames: crossing points closed on another state's border are a sanction on it") {
+  auto fs = test::facts("Uzbekistan closed two crossing points on the Afghan border on Monday.");
+  CAPTURE(test::summary(fs));
+  CHECK(test::find(fs, "16", "UZB", "AFG") != nullptr);
+}
