@@ -694,3 +694,14 @@ TEST_CASE("tree repair: 'between X and newly elected President Y' joins the name
   CAPTURE(test::summary(fs));
   CHECK(test::find_sym(fs, "04", "FRA,BRA") != nullptr);
 }
+
+TEST_CASE("tree repair: 'X are due to meet ..., an official said', with X and 'due' hung on 'said', is the clause said") {
+  auto fs = test::facts(
+      "TORKHAM, Nov 6 (Wire) - Pakistani and Afghan guards traded fire at the crossing on Tuesday. Border "
+      "officers of both sides are due to meet on Friday to calm the area, an Afghan official said.",
+      "2019-11-06");
+  CAPTURE(test::summary(fs));
+  const Fact* f = test::find_sym(fs, "04", "PAK,AFG");
+  REQUIRE(f != nullptr);
+  CHECK(f->status == Status::planned);
+}

@@ -401,6 +401,20 @@ bool Tree::repair_due_clauses() {
     int subj = -1;  // the top of the words before the copula
     for (int k = 0; k < x - 1; ++k)
       if (head_[k] < 0 || head_[k] >= x - 1) subj = subj < 0 ? k : -2;
+    // ("X are due to meet ..., an official said", read with X, "are" and
+    // "due" hung on the verb of saying after them: the clause said)
+    const int s = subj >= 0 ? head_[subj] : -1;
+    if (s > x && head_[x] == s && head_[x - 1] == s && is_nominal(subj) && reports_clause(lemma(s)) &&
+        base_[subj] == "nsubj" && std::any_of(kids_begin(s), kids_end(s), [&](int k) {
+          return k > x && base_[k] == "nsubj";
+        })) {
+      attach(x, s, "ccomp");
+      attach(subj, x, "nsubj");
+      attach(x - 1, x, "cop");
+      attach(x + 2, x, "xcomp");
+      changed = true;
+      continue;
+    }
     if (subj < 0 || head_[subj] >= 0 || !is_nominal(subj)) continue;
     attach(x, -1, "root");
     attach(subj, x, "nsubj");
