@@ -382,3 +382,16 @@ TEST_CASE("reactions: where a statement came from is no party to the reaction it
   REQUIRE(f != nullptr);
   for (const Fact& x : fs) CHECK(test::countries(x).count("ETH") == 0);
 }
+
+TEST_CASE("reactions: a speaker with a 'whose' clause ('whose state borders both') praises what was done") {
+  for (const char* clause : {"president, whose state borders both, welcomed",
+                             "leader, whose country borders the lake, hailed"}) {
+    auto fs = test::facts(std::string("KAMPALA, Oct 7 (Wire) - Uganda and South Sudan reopened their main border "
+                                      "crossing on Wednesday after a year.\n\nKenya's ") +
+                              clause + " the reopening in a letter to his two counterparts.",
+                          "2026-10-07");
+    CAPTURE(clause);
+    CAPTURE(test::summary(fs));
+    CHECK(test::find(fs, "05", "KEN", "UGA,SSD") != nullptr);
+  }
+}

@@ -445,3 +445,14 @@ TEST_CASE("analyzer: a participle after 'newly' or 'democratically', before a no
   t = tags_of({"Bolsonaro", "was", "newly", "elected", "."}, 3);
   CHECK(t.analyzer == t.tagger);
 }
+
+TEST_CASE("analyzer: after 'whose' and a singular noun, a word in -s that is a verb is the clause's verb") {
+  Tags t = tags_of({"Kenya", "'s", "leader", ",", "whose", "country", "borders", "the", "lake", ",", "hailed",
+                    "the", "deal", "."},
+                   6);
+  CHECK(t.tagger == "NNS");  // (the tagger's slip, which the analyzer mends)
+  CHECK(t.analyzer == "VBZ");
+  // a plural after a plural subject noun stays as tagged
+  t = tags_of({"the", "states", "whose", "leaders", "talks", "failed", "."}, 4);
+  CHECK(t.analyzer == t.tagger);
+}

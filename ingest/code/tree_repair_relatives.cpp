@@ -29,7 +29,8 @@ bool Tree::repair_who_subjects() {
     for (const int* k = kids_begin(v); k != kids_end(v); ++k)
       if (*k < w - 1 && (right_edge(*k) == w - 2 || right_edge(*k) == w - 1) && is_nominal(*k) &&
           child(*k, "case") < 0 &&
-          (base_[*k] == "obl" || base_[*k] == "nsubj" || base_[*k] == "vocative" || base_[*k] == "dep"))
+          (base_[*k] == "obl" || base_[*k] == "nsubj" || base_[*k] == "vocative" || base_[*k] == "dep" ||
+           base_[*k] == "advcl"))
         x = *k;
     if (x < 0) continue;
     // the main verb: a conjunct of the relative verb after a comma, with no

@@ -75,6 +75,7 @@ void Analyzer::analyze(const std::vector<std::string_view>& words, const std::ve
   tag_repairs::modifiers_taken_for_verbs(words, *lemmatizer_, out);
   tag_repairs::joint_taken_for_verb(words, out);
   tag_repairs::participles_after_degree_adverbs(words, out);
+  tag_repairs::presents_after_whose_subjects(words, *lemmatizer_, out);
   tag_repairs::nouns_taken_for_numbers(words, *lemmatizer_, out);
   tag_repairs::presents_after_subordinators(words, *lemmatizer_, out);
   tag_repairs::pasts_taken_for_adjectives(words, *lemmatizer_, out);

@@ -123,6 +123,23 @@ void presents_taken_for_plurals(const std::vector<std::string_view>& words, cons
   }
 }
 
+void presents_after_whose_subjects(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                   Analysis& a) {
+  static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS"), kVBZ = xpos_index("VBZ");
+  std::string verb;
+  for (std::size_t i = 2; i + 1 < words.size(); ++i) {
+    if (a.xpos[i] != kNNS || a.xpos[i - 1] != kNN) continue;
+    char buf[25];
+    if (lower(words[i - 2], buf) != "whose") continue;
+    const std::string_view form = lower(words[i], buf);
+    if (form.size() < 4 || form.back() != 's') continue;
+    lemmas.lemma_into(form, Upos::VERB, kVBZ, verb);
+    if (verb == form || !lemmas.verb_index_word(verb)) continue;
+    a.upos[i] = Upos::VERB;
+    a.xpos[i] = kVBZ;
+  }
+}
+
 void nouns_taken_for_adverbs(const std::vector<std::string_view>& words, const std::vector<bool>& named,
                              const Lemmatizer& lemmas, Analysis& a) {
   static const std::uint8_t kNN = xpos_index("NN"), kNNS = xpos_index("NNS");

@@ -59,6 +59,13 @@ void adverbs_after_possessives(const std::vector<std::string_view>& words,
 // only as a noun phrase with a determiner).
 void joint_taken_for_verb(const std::vector<std::string_view>& words, Analysis& a);
 
+// Before lemmas. "X's leader, whose army patrols the lake, hailed ...",
+// with "borders" tagged a plural noun: after "whose" and a singular noun,
+// the relative clause's subject, a word in -s that WordNet knows as a verb
+// is that clause's verb.
+void presents_after_whose_subjects(const std::vector<std::string_view>& words, const Lemmatizer& lemmas,
+                                   Analysis& a);
+
 // "a call between X and newly elected President Y", with "elected" tagged
 // a verb (and read as a second verb with Y its object): a participle right
 // after an adverb of how recently or how it came about ("newly",
