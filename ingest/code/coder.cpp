@@ -285,18 +285,7 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
       }
       unnamed_maker(c, w, f, e, why);
       if (e.source.empty() && e.target.empty()) background_pact(c, w, f, e);
-      // "talks between A and B broke up without agreement": what talks end
-      // without is an agreement of theirs not reached ("without" negates it)
-      if (e.source.empty() && e.target.empty() && f.noun && (f.flags & kFrameSym) && tr.marker(w) == "without" &&
-          is_rel(tr.base(w), {"obl", "nmod"}) && tr.head(w) >= 0 && tr.is_verb(tr.head(w)))
-        if (const int sj = tr.child(tr.head(w), "nsubj"); sj >= 0 && trigger_of[sj] >= 0) {
-          const CodedEvent& talks = out[static_cast<std::size_t>(trigger_of[sj])];
-          if (talks.sym && talks.cameo.rfind("04", 0) == 0 && talks.source.size() + talks.target.size() >= 2) {
-            e.source = talks.source;
-            e.source.insert(e.source.end(), talks.target.begin(), talks.target.end());
-            why += "parties=those of the talks it ends without ";
-          }
-        }
+      if (e.source.empty() && e.target.empty()) pact_not_reached(c, w, f, out, trigger_of, e, why);
       if (e.source.empty() && !e.target.empty()) pact_with_one(c, w, f, e);
       // ... nor does the pattern coder give it one by word order
       if (c.unknown_owner && e.source.empty()) vetoed.push_back(w);
@@ -545,48 +534,8 @@ void Coder::code(const CoderInput& in, Tree& tree, std::vector<CodedEvent>& out,
         }
         if (!e.target.empty()) why += "target=the object's receiver ";
       }
-      // "pledged A$400 million to train police across the forum's
-      // members", "promised $2 billion toward new loans for the bloc's
-      // members": money pledged or given for a purpose goes to the states
-      // the purpose names (its infinitive, or its "for"/"toward" phrase
-      // on the verb or on the money), when no receiver is named; so does
-      // aid told by a noun ("a grant for a new wing at the hospital in
-      // X", "aid for displaced people in Y": the places the purpose
-      // names lie in the receiving states).
-      if (e.target.empty() && !e.source.empty() && (f.cameo.rfind("07", 0) == 0 || f.cameo == "033")) {
-        std::vector<int> purposes;
-        auto purpose_of = [&](int h, std::string_view rel) {
-          for (const int* k = tr.kids_begin(h); k != tr.kids_end(h); ++k)
-            if ((tr.base(*k) == rel && is_rel(tr.marker(*k), {"for", "toward", "towards"})) ||
-                (is_rel(tr.base(*k), {"xcomp", "advcl", "acl"}) && tr.is_verb(*k) && tr.marker(*k) == "to"))
-              purposes.push_back(*k);
-        };
-        if (f.noun) {
-          purpose_of(w, "nmod");
-          if (const int h = tr.head(w); h >= 0 && tr.rel(w) == "obj" && tr.is_verb(h)) purpose_of(h, "obl");
-        } else {
-          purpose_of(w, "obl");
-          if (const int o = tr.child(w, "obj"); o >= 0) purpose_of(o, "nmod");
-        }
-        std::vector<std::int32_t> named;
-        // (the purpose's own phrases and infinitives, not a participle or
-        // relative clause inside it: "roads joining Laos and Vietnam";
-        // states named as such, or places that lie in them, not a maker's
-        // adjective)
-        std::vector<int> pending(purposes);
-        while (!pending.empty()) {
-          const int x = pending.back();
-          pending.pop_back();
-          if (c.mention(x) >= 0 && tr.upos(x) == Upos::PROPN && !is_rel(tr.base(x), {"amod", "compound", "flat"}))
-            actors_at(c, x, false, f.noun, named);
-          for (const int* k = tr.kids_begin(x); k != tr.kids_end(x); ++k)
-            if (!is_rel(tr.base(*k), {"acl", "advcl", "ccomp", "xcomp", "parataxis"}) ||
-                (tr.is_verb(*k) && tr.marker(*k) == "to" && tr.rel(*k) != "acl:relcl"))
-              pending.push_back(*k);
-        }
-        c.add_others(named, e.source, e.target);
-        if (!e.target.empty()) why += "target=states its purpose names ";
-      }
+      if (e.target.empty() && !e.source.empty() && (f.cameo.rfind("07", 0) == 0 || f.cameo == "033"))
+        purpose_receivers(c, w, f, e, why);
       // "flew to Quito for talks on the border": talks a journey is made
       // for, with no party of their own, are held with whom the journey
       // goes to (a verb of visiting, its "to" or "in" place).

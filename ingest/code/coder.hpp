@@ -190,6 +190,11 @@ class Coder {
   void halted_nouns(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void answer_latest_acts(const Ctx& c, std::size_t first, std::vector<CodedEvent>& out) const;
   void background_pact(const Ctx& c, int w, const Frame& f, CodedEvent& e) const;
+  // Receivers of money or aid a purpose names; an agreement talks ended
+  // without (coder_implied.cpp).
+  void purpose_receivers(const Ctx& c, int w, const Frame& f, CodedEvent& e, std::string& why) const;
+  void pact_not_reached(const Ctx& c, int w, const Frame& f, const std::vector<CodedEvent>& out,
+                        const std::vector<int>& trigger_of, CodedEvent& e, std::string& why) const;
   // "complained that the tolls set in a 2015 deal with Togo are too high":
   // an agreement noun naming only whom it is "with" is the deal of the
   // subject of the clause it is told in (coder_context_parties.cpp).
