@@ -772,34 +772,4 @@ void pronouns_and_descriptions(SentenceState& sen) {
   }
 }
 
-void demonym_descriptions(SentenceState& sen) {
-  ArticleState& art = sen.art;
-  const WordIds& id = art.id;
-  const auto& toks = art.a.toks;
-  auto& ms = sen.ms;
-  const SentenceSpan& span = sen.span;
-  for (std::size_t k = 0; k < ms.size(); ++k) {
-    Mention& m = ms[k];
-    if (m.kind != MentionKind::demonym) continue;
-    std::uint32_t e = m.end;
-    if (e >= span.end || m.begin == span.begin) continue;
-    if (toks[m.begin - 1].id != id.the) continue;
-    TokenId nn = toks[e].id;
-    if (std::find(id.person_nouns.begin(), id.person_nouns.end(), nn) == id.person_nouns.end()) continue;
-    int found = -1;
-    for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p)
-      if (art.a.people[p].country == m.country) {
-        found = p;
-        break;
-      }
-    if (found < 0) continue;
-    Mention pm;
-    pm.kind = MentionKind::person;
-    pm.entity = found;
-    pm.anaphor = true;
-    sen.replace(m.begin - 1, e + 1, pm);
-    k = static_cast<std::size_t>(-1);
-  }
-}
-
 }  // namespace dipgraph::ingest::detail

@@ -1,5 +1,5 @@
-// Titles, appositions, counterparts and known names -> people
-// (recognize_detail.hpp, people.cpp part).
+// Titles, appositions, counterparts, known names and descriptions of
+// officials by demonym -> people (recognize_detail.hpp, people.cpp part).
 //
 // A title mention is read with what extends it ("Deputy" + "Prime
 // Minister", "(DPM)", "to the President", "on Energy Security", "of
@@ -548,6 +548,38 @@ void placed_speakers(SentenceState& sen) {
     if (m.kind != MentionKind::person || m.begin <= comma) continue;
     Person& p = sen.art.a.people[m.entity];
     if (p.country < 0 && p.org < 0 && !p.former) p.country = setting;
+  }
+}
+
+// "the Kenyan official", "the Ugandan minister": a demonym and a noun of
+// an official after "the" are the latest person read of that country.
+void demonym_descriptions(SentenceState& sen) {
+  ArticleState& art = sen.art;
+  const WordIds& id = art.id;
+  const auto& toks = art.a.toks;
+  auto& ms = sen.ms;
+  const SentenceSpan& span = sen.span;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Mention& m = ms[k];
+    if (m.kind != MentionKind::demonym) continue;
+    std::uint32_t e = m.end;
+    if (e >= span.end || m.begin == span.begin) continue;
+    if (toks[m.begin - 1].id != id.the) continue;
+    TokenId nn = toks[e].id;
+    if (std::find(id.person_nouns.begin(), id.person_nouns.end(), nn) == id.person_nouns.end()) continue;
+    int found = -1;
+    for (int p = static_cast<int>(art.a.people.size()) - 1; p >= 0; --p)
+      if (art.a.people[p].country == m.country) {
+        found = p;
+        break;
+      }
+    if (found < 0) continue;
+    Mention pm;
+    pm.kind = MentionKind::person;
+    pm.entity = found;
+    pm.anaphor = true;
+    sen.replace(m.begin - 1, e + 1, pm);
+    k = static_cast<std::size_t>(-1);
   }
 }
 
