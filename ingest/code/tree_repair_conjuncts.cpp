@@ -377,7 +377,6 @@ bool Tree::repair_fronted_phrase_roots() {
   return false;
 }
 
-
 // "a call between X and newly elected President Y", read with the
 // participle "elected" as the conjunct and the name after it as its object
 // or clause: an adjective that is a conjunct, with a name right after it

@@ -334,16 +334,16 @@ bool Tree::repair_medium_phrases() {
   return changed;
 }
 
-// "hailed the pact in a letter from X", read with "from X" on "the
-// pact": a "from" phrase right after a noun of speaking (a statement, a
-// letter) in a phrase of the same noun says where the speaking came from,
-// not the first noun's maker.
 bool Tree::speech_noun(std::string_view lemma) {
   static constexpr std::string_view kSpeech[] = {"statement", "communique", "communiqué", "letter", "message",
                                                  "note", "speech", "interview", "broadcast", "briefing"};
   return std::find(std::begin(kSpeech), std::end(kSpeech), lemma) != std::end(kSpeech);
 }
 
+// "hailed the pact in a letter from X", read with "from X" on "the
+// pact": a "from" phrase right after a noun of speaking (a statement, a
+// letter) in a phrase of the same noun says where the speaking came from,
+// not the first noun's maker.
 bool Tree::repair_speech_sources() {
   bool changed = false;
   for (int x = 0; x < size(); ++x) {
